@@ -1,0 +1,279 @@
+"""NLP: the spaCy pipeline that turns a report into the contract's entities and relations.
+
+Owns: the registered components (``kg_entity_rules``, ``kg_table_reader``, ``kg_relation_rules``),
+assembling them from ``kg/data/pipeline.cfg`` on ``spacy.blank("zh")`` with the jieba segmenter,
+and the final step from mentions to the contract object (entities with names, aliases and
+mentions; relations with qualifiers, evidence, evidence span and rule). Hands on plain dicts.
+Must not: mint IRIs or touch RDF (that is ``kg.rdfmap``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..reading import Report
+from ..resources import read_text
+from ..text import normalise_name, shadow
+from .relations import Relation, find_relations, grade_words
+from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
+from .tables import add_cell_people, find_tables
+
+for _attr in ("kg_mentions", "kg_relations", "kg_tables", "kg_shadow"):
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, default=None)
+
+ALIAS_RE = re.compile(r"[(（]\s*(?:以下)?简称\s*[“\"「『]?([^”\"」』)）,，]{2,16})[”\"」』]?\s*[)）]")
+
+
+def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t.text) for t in doc]
+    return starts, ends
+
+
+@Language.factory("kg_entity_rules", assigns=["doc._.kg_mentions"], default_config={"version": 1})
+def make_entity_rules(nlp: Language, name: str, version: int) -> "EntityRulesComponent":
+    return EntityRulesComponent(version)
+
+
+class EntityRulesComponent:
+    """Finds mentions with the pattern files, then links 简称 short forms and repeats of names."""
+
+    def __init__(self, version: int = 1) -> None:
+        self.version = version
+        self.rules = EntityRules()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        starts, ends = _token_bounds(doc)
+        mentions = self.rules.find(text, starts, ends)
+        mentions = propagate_names(text, mentions)
+        doc._.kg_mentions = mentions
+        doc._.kg_shadow = shadow(text)
+        return doc
+
+
+def propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Short forms declared with (以下简称"Y") and later repeats of a found name become mentions."""
+    sh = shadow(text)
+    extra: list[Mention] = []
+    for m in ALIAS_RE.finditer(sh):
+        owner = next((x for x in reversed(mentions) if x.end <= m.start() and m.start() - x.end <= 2 and x.label != "Place"), None)
+        if owner is None:
+            continue
+        short = m.group(1)
+        owner.attrs.setdefault("aliases", []).append(text[m.start(1):m.end(1)])
+        for k in re.finditer(re.escape(short), sh):
+            extra.append(Mention(k.start(), k.end(), owner.label, "alias.declared_short_form.v1", text[k.start():k.end()], {"alias_of": owner.text}))
+    # a name found once by a rule is a mention wherever it recurs (钱俊君 after 局长, then alone)
+    seen = {}
+    for m in mentions:
+        if m.label in ORG_LABELS | {"Person", "Park"} and len(m.text) >= 2 and not m.needs_context:
+            seen.setdefault(shadow(m.text), m)
+    if seen:
+        pattern = re.compile("|".join(re.escape(k) for k in sorted(seen, key=len, reverse=True)))
+        for k in pattern.finditer(sh):
+            src = seen[k.group(0)]
+            extra.append(Mention(k.start(), k.end(), src.label, "propagate.same_name.v1", text[k.start():k.end()], {}))
+    if not extra:
+        return mentions
+    # existing mentions win ties; new ones only fill gaps
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    kept = resolve_overlaps([m for m in extra if not any(taken[m.start:m.end])], text)
+    return sorted(mentions + kept, key=lambda m: (m.start, m.end))
+
+
+@Language.factory("kg_table_reader", assigns=["doc._.kg_tables"], requires=["doc._.kg_mentions"], default_config={"version": 1})
+def make_table_reader(nlp: Language, name: str, version: int) -> "TableReaderComponent":
+    return TableReaderComponent()
+
+
+class TableReaderComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        mentions = doc._.kg_mentions
+        tables = find_tables(text, mentions)
+        if tables:
+            starts, _ = _token_bounds(doc)
+            people = add_cell_people(text, doc._.kg_shadow, tables, mentions, starts)
+            if people:
+                mentions = sorted(mentions + people, key=lambda m: (m.start, m.end))
+                doc._.kg_mentions = mentions
+            for t in tables:
+                for row in t.rows:
+                    s, e = row[t.award_col]
+                    for m in mentions:
+                        if m.label == "Award" and s <= m.start < e:
+                            m.attrs["conferred"] = True
+        doc._.kg_tables = tables
+        return doc
+
+
+@Language.factory("kg_relation_rules", assigns=["doc._.kg_relations"], requires=["doc._.kg_mentions"], default_config={"version": 1})
+def make_relation_rules(nlp: Language, name: str, version: int) -> "RelationRulesComponent":
+    return RelationRulesComponent()
+
+
+class RelationRulesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        mentions = doc._.kg_mentions
+        rels = find_relations(text, mentions, grade_words(text))
+        rels.extend(table_relations(text, mentions, doc._.kg_tables or []))
+        doc._.kg_relations = rels
+        return doc
+
+
+def table_relations(text: str, mentions: list[Mention], tables: list[Any]) -> list[Relation]:
+    from .rules import _people_tables
+
+    role_re = _people_tables()[0]
+    rels: list[Relation] = []
+    for t in tables:
+        for row in t.rows:
+            ev = (row[0][0], row[-1][1])
+            aw = [i for i, m in enumerate(mentions) if m.label == "Award" and row[t.award_col][0] <= m.start < row[t.award_col][1]]
+            ws, we = row[t.winner_col]
+            inside = [i for i, m in enumerate(mentions) if ws <= m.start < we]
+            people = [i for i in inside if mentions[i].label == "Person"]
+            orgs = [i for i in inside if mentions[i].label in ORG_LABELS]
+            if not aw or not (people or orgs):
+                continue
+            a = mentions[aw[0]]
+            year = None
+            if t.year_col is not None:
+                cell = text[row[t.year_col][0]:row[t.year_col][1]]
+                yy = re.search(r"(?:19|20)\d{2}", cell)
+                year = int(yy.group(0)) if yy else None
+            q = {"year": year or a.attrs.get("year"), "edition": a.attrs.get("edition"), "grade": a.attrs.get("grade")}
+            recipient = people[-1] if people else orgs[-1]
+            rels.append(Relation(recipient, "receivedAward", aw[0], "table.award_row.v1", ev, q))
+            if people and orgs:
+                between = text[mentions[orgs[-1]].end:mentions[people[-1]].start]
+                role = between if between and role_re.fullmatch(between) else None
+                rels.append(Relation(people[-1], "worksFor", orgs[-1], "table.winner_cell.v1", ev, {"role": role}))
+            if t.region_col is not None:
+                rs, re_ = row[t.region_col]
+                places = [i for i, m in enumerate(mentions) if m.label == "Place" and rs <= m.start < re_]
+                if places and orgs:
+                    rels.append(Relation(orgs[-1], "locatedIn", places[0], "table.region_column.v1", ev))
+    return rels
+
+
+# -- assembling the contract object -----------------------------------------------------------
+
+def _entity_key(m: Mention) -> tuple[str, str]:
+    if m.label == "Place" and "place" in m.attrs:
+        return ("Place", m.attrs["place"]["name"])
+    if "alias_of" in m.attrs:
+        return (m.label, normalise_name(m.attrs["alias_of"]))
+    return (m.label, normalise_name(m.text))
+
+
+def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list[Relation]) -> dict[str, Any]:
+    """Group mentions into entities and relations onto entity ids, in the contract's format."""
+    used = set()
+    for r in relations:
+        used.add(r.subject)
+        if isinstance(r.object, int):
+            used.add(r.object)
+    keep = [i for i, m in enumerate(mentions) if not (m.needs_context and not m.attrs.get("conferred"))]
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    alias_keys: dict[tuple[str, str], tuple[str, str]] = {}
+    for i in keep:
+        m = mentions[i]
+        for a in m.attrs.get("aliases", []):
+            alias_keys[(m.label, normalise_name(a))] = _entity_key(m)
+    mention_entity: dict[int, tuple[str, str]] = {}
+    for i in keep:
+        m = mentions[i]
+        key = _entity_key(m)
+        key = alias_keys.get(key, key)
+        g = groups.setdefault(key, {"type": m.label, "names": [], "mentions": [], "first": m.start})
+        g["names"].append(m.text)
+        g["mentions"].append([m.start, m.end])
+        mention_entity[i] = key
+    entities = []
+    ids: dict[tuple[str, str], str] = {}
+    for n, (key, g) in enumerate(sorted(groups.items(), key=lambda kv: kv[1]["first"]), start=1):
+        names = sorted(set(g["names"]), key=lambda s: (-len(s), g["names"].index(s)))
+        ids[key] = f"e{n}"
+        entities.append(
+            {"id": f"e{n}", "type": g["type"], "name": names[0], "aliases": names[1:], "mentions": sorted(g["mentions"])}
+        )
+    out_rels = []
+    seen = set()
+    for r in relations:
+        if r.subject not in mention_entity:
+            continue
+        subj = ids[mention_entity[r.subject]]
+        if isinstance(r.object, int):
+            if r.object not in mention_entity:
+                continue
+            obj = ids[mention_entity[r.object]]
+        else:
+            obj = r.object
+        if subj == obj:
+            continue
+        q = r.qualifiers
+        rel = {
+            "subject": subj,
+            "predicate": r.predicate,
+            "object": obj,
+            "year": q.get("year"),
+            "edition": q.get("edition"),
+            "grade": q.get("grade"),
+            "count": q.get("count"),
+            "role": q.get("role"),
+            "evidence": text[r.evidence[0]:r.evidence[1]],
+            "evidence_span": list(r.evidence),
+            "rule": r.rule,
+        }
+        key = (subj, r.predicate, obj, rel["year"], rel["edition"], rel["grade"], rel["count"], rel["role"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out_rels.append(rel)
+    return {"doc": doc_id, "entities": entities, "relations": out_rels}
+
+
+# -- the pipeline ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def make_nlp() -> Language:
+    """The pipeline from ``kg/data/pipeline.cfg`` (cached: jieba's dictionary loads once)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    from thinc.api import Config
+
+    config = Config().from_str(read_text("pipeline.cfg"))
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+def extract_text(text: str, doc_id: str = "report") -> dict[str, Any]:
+    """Extract one report's text into a contract object (with evidence spans and rule ids)."""
+    doc = make_nlp()(text)
+    return to_contract(doc_id, text, doc._.kg_mentions, doc._.kg_relations)
+
+
+def extract(report: Report) -> dict[str, Any]:
+    return extract_text(report.text, report.id)
+
+
+def extract_many(reports: Iterable[Report], *, batch_size: int = 16) -> Iterator[dict[str, Any]]:
+    """Stream reports through the pipeline with ``nlp.pipe``."""
+    nlp = make_nlp()
+    reports = list(reports) if not isinstance(reports, list) else reports
+    for report, doc in zip(reports, nlp.pipe((r.text for r in reports), batch_size=batch_size)):
+        yield to_contract(report.id, report.text, doc._.kg_mentions, doc._.kg_relations)

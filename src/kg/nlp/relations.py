@@ -1,0 +1,316 @@
+"""Relation rules: from mentions in a sentence to the contract's 8 predicates.
+
+Owns: sentence- and clause-level scoping, trigger lexicons (``kg/data/relations/triggers.json``),
+coordination (A、B和C each get the relation), anaphors (我市, 全区 -> the report's own city or
+park), qualifiers (year, edition, grade, count, role), and the evidence span and rule id of each
+relation. Hands on ``Relation`` objects in ``doc._.kg_relations``. Must not: create entities other
+than by reference to mentions, or read anything but the text and the mentions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..resources import read_text
+from ..text import sentences, to_int
+from .rules import GRADES, ORG_LABELS, Mention
+
+RECIPIENTS = frozenset({"Company", "GovernmentAgency", "Institution", "Park", "Place", "Person"})
+LEVELS = {"国际": "international", "国家": "national", "行业": "industry", "团体": "group", "地方": "local", "企业": "enterprise"}
+COUNT_RE = re.compile(
+    r"(?P<n1>[0-9]+|[一二三四五六七八九十百千零两]+)\s*项(?P<l1>国际|国家|行业|团体|地方|企业)标准"
+    r"|(?P<l2>国际|国家|行业|团体|地方|企业)标准\s*(?P<n2>[0-9]+|[一二三四五六七八九十百千零两]+)\s*项"
+)
+
+
+@dataclass
+class Relation:
+    subject: int  # index into the mention list
+    predicate: str
+    object: int | str  # mention index, or a level word for standardsCount
+    rule: str
+    evidence: tuple[int, int]
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, list[str]]:
+    data = json.loads(read_text("relations", "triggers.json"))
+    return {k: sorted(v, key=len, reverse=True) for k, v in data.items() if not k.startswith("_")}
+
+
+def _has(text: str, words: list[str]) -> bool:
+    return any(w in text for w in words)
+
+
+class ReportContext:
+    """What anaphors (我市, 全省, 该区, 园区) point to in one report: its most-named city, province, park."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        counts: dict[str, Counter[int]] = {"city": Counter(), "province": Counter(), "park": Counter(), "county": Counter()}
+        first: dict[str, int] = {}
+        for i, m in enumerate(mentions):
+            if m.label == "Park":
+                key = "park"
+            elif m.label == "Place" and "place" in m.attrs:
+                key = m.attrs["place"]["level"]
+                if key not in counts:
+                    continue
+            else:
+                continue
+            name = m.attrs.get("place", {}).get("name", m.text)
+            counts[key][name] += 1
+            first.setdefault(key + name, i)
+        self.best: dict[str, int] = {}
+        for key, c in counts.items():
+            if c:
+                name, _ = max(c.items(), key=lambda kv: (kv[1], -first[key + kv[0]]))
+                self.best[key] = first[key + name]
+
+    def resolve(self, word: str) -> int | None:
+        if word in ("我市", "全市", "本市", "该市"):
+            return self.best.get("city")
+        if word in ("我省", "全省", "本省", "该省"):
+            return self.best.get("province")
+        if word in ("园区", "该区", "全区", "我区", "本区", "新区"):
+            return self.best.get("park", self.best.get("county"))
+        return None
+
+
+ANAPHOR_RE = re.compile(r"我市|全市|本市|该市|我省|全省|本省|该省|园区|该区|全区|我区|本区")
+
+
+def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, int, str]]) -> list[Relation]:
+    """All relations the rules find in ``text`` given its ``mentions`` (sorted by start)."""
+    trig = triggers()
+    ctx = ReportContext(mentions)
+    rels: list[Relation] = []
+    starts = [m.start for m in mentions]
+    last_award: int | None = None
+    last_topic: int | None = None
+    import bisect
+
+    for s0, s1 in sentences(text):
+        lo = bisect.bisect_left(starts, s0)
+        hi = bisect.bisect_left(starts, s1)
+        idx = list(range(lo, hi))
+        sent = text[s0:s1]
+        ev = (s0, s1)
+        if not idx and not COUNT_RE.search(sent):
+            continue
+        orgs = [i for i in idx if mentions[i].label in ORG_LABELS]
+
+        # -- worksFor: [ORG][ROLE] PERSON, chained with 、 -------------------------------
+        for i in idx:
+            m = mentions[i]
+            if m.label != "Person":
+                continue
+            _works_for(text, mentions, i, rels, ev)
+
+        # -- receivedAward ---------------------------------------------------------------
+        awards = [i for i in idx if mentions[i].label == "Award"]
+        for a in awards:
+            am = mentions[a]
+            subj = _award_subject(text, mentions, idx, a, trig, ctx, s0)
+            if subj is not None:
+                q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
+                rels.append(Relation(subj, "receivedAward", a, subj_rule_award, ev, q))
+                am.attrs["conferred"] = True
+            if not am.needs_context:
+                last_award = a
+        # grade words standing alone point back to the award named last (其中，X…一等奖)
+        for g0, g1, grade in grades:
+            if not (s0 <= g0 < s1) or last_award is None:
+                continue
+            if any(mentions[a].start <= g0 < mentions[a].end + 4 for a in awards):
+                continue
+            cands = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= g0]
+            if cands:
+                subj = cands[-1]
+                # coordination: every recipient since the clause start (X、Y等2项专利获二等奖)
+                clause_start = max([s0] + [k.end() + s0 for k in re.finditer(r"[；;]", sent[: g0 - s0])])
+                group = [i for i in cands if mentions[i].start >= clause_start] or [subj]
+                src = mentions[last_award]
+                for r in group:
+                    q = {"year": src.attrs.get("year"), "edition": src.attrs.get("edition"), "grade": grade}
+                    rels.append(Relation(r, "receivedAward", last_award, "award.grade_back_reference.v1", ev, q))
+
+        # -- locatedIn -------------------------------------------------------------------
+        for j in range(len(idx) - 1):
+            a, b = mentions[idx[j]], mentions[idx[j + 1]]
+            if a.label == "Place" and b.label in ("Place", "Park") and b.start == a.end:
+                pa, pb = a.attrs.get("place", {}), b.attrs.get("place", {})
+                if b.label == "Park" or pb.get("parent") == pa.get("name") or _level(pa) < _level(pb):
+                    rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.adjacent_places.v1", ev))
+        for mm in re.finditer(r"位于", sent):
+            p0 = s0 + mm.end()
+            places = [i for i in idx if mentions[i].start >= p0 and mentions[i].label in ("Place", "Park")]
+            chain = []
+            pos = p0
+            for i in places:
+                if mentions[i].start == pos:
+                    chain.append(i)
+                    pos = mentions[i].end
+            if not chain:
+                continue
+            rest = text[pos:s1]
+            if rest.startswith("的"):
+                after = [i for i in idx if mentions[i].start == pos + 1 and mentions[i].label in ORG_LABELS | {"Park"}]
+                for i in after:
+                    rels.append(Relation(i, "locatedIn", chain[-1], "located.weiyu_de.v1", ev))
+            else:
+                before = [i for i in idx if mentions[i].end <= s0 + mm.start() and mentions[i].label in ORG_LABELS | {"Park"}]
+                if before:
+                    rels.append(Relation(before[-1], "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
+
+        # -- subsidiaryOf: 依托X建设的Y, X旗下的Y ------------------------------------------
+        for mm in re.finditer(r"依托", sent):
+            p0 = s0 + mm.end()
+            parent = next((i for i in idx if mentions[i].start == p0 and mentions[i].label in ORG_LABELS), None)
+            if parent is None:
+                continue
+            tail = re.match(r"[^，,。；;]{0,12}?(?:建设|筹建|组建|打造|建立|成立)(?:的)?", text[mentions[parent].end:s1])
+            if tail:
+                q0 = mentions[parent].end + tail.end()
+                child = next((i for i in idx if mentions[i].start == q0 and mentions[i].label in ORG_LABELS), None)
+                if child is not None:
+                    rels.append(Relation(child, "subsidiaryOf", parent, "subsidiary.yituo.v1", ev))
+        for i in orgs:
+            m = mentions[i]
+            nxt = re.match(r"(?:旗下|下属|所属|控股)(?:的)?", text[m.end:s1])
+            if nxt:
+                child = next((k for k in orgs if mentions[k].start == m.end + nxt.end()), None)
+                if child is not None:
+                    rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.qixia.v1", ev))
+
+        # -- secretariatOf ---------------------------------------------------------------
+        bodies = [i for i in idx if mentions[i].label == "StandardsBody"]
+        for b in bodies:
+            bm = mentions[b]
+            after = text[bm.end:s1]
+            before = text[s0:bm.start]
+            host = None
+            if re.match(r"(?:的)?(?:国内|中国)?(?:唯一)?(?:牵头单位|对口单位|归口单位|技术对口单位)", after) and before.rstrip().endswith("作为"):
+                host = next((i for i in orgs if mentions[i].start >= bm.end and mentions[i].label != "StandardsBody"), None)
+            elif re.match(r"(?:的)?秘书处", after) or bm.text.endswith("秘书处"):
+                hosts = [i for i in orgs if mentions[i].end <= bm.start and mentions[i].label != "StandardsBody"]
+                if _has(before, trig["secretariat"]):
+                    host = hosts[-1] if hosts else last_topic
+                m2 = re.match(r"(?:的)?秘书处(?:设在|落户|挂靠)", after)
+                if m2:
+                    host = next((i for i in orgs if mentions[i].start >= bm.end + m2.end()), None)
+            if host is not None and host != b:
+                rels.append(Relation(host, "secretariatOf", b, "secretariat.host.v1", ev))
+
+        # -- standards: contributed / applies ------------------------------------------------
+        stds = [i for i in idx if mentions[i].label == "Standard"]
+        for st in stds:
+            before = text[s0:mentions[st].start]
+            subj_c = [i for i in orgs if mentions[i].end <= mentions[st].start and mentions[i].label in ("Company", "Institution", "GovernmentAgency")]
+            if not subj_c:
+                continue
+            if _has(before, trig["contributes_standard"]):
+                rels.append(Relation(subj_c[0], "contributedToStandard", st, "standard.contributes.v1", ev))
+            elif _has(before, trig["applies_standard"]) and mentions[subj_c[0]].label != "GovernmentAgency":
+                rels.append(Relation(subj_c[0], "appliesStandard", st, "standard.applies.v1", ev))
+
+        # -- standardsCount --------------------------------------------------------------
+        for cm in COUNT_RE.finditer(sent):
+            level_word = cm.group("l1") or cm.group("l2")
+            n = to_int(cm.group("n1") or cm.group("n2"))
+            a0, a1 = s0 + cm.start(), s0 + cm.end()
+            before_lv = text[max(s0, a0 - 3):a0] if cm.group("l2") else text[max(s0, s0 + cm.start("l1") - 2):s0 + cm.start("l1")]
+            after = text[a1:a1 + 4]
+            if re.search(r"[和及与、]$", before_lv) and re.search(r"(国际|国家|行业|团体|地方|企业)$", before_lv[:-1] or "x"):
+                continue
+            if cm.group("l1") and re.match(r"[、和及与](?:国际|国家|行业|团体|地方|企业)", after):
+                continue  # 527项国家标准、行业及团体标准: one count for several levels
+            subj = _count_subject(text, mentions, idx, a0, s0, ctx, last_topic)
+            if subj is None or n is None:
+                continue
+            rels.append(Relation(subj, "standardsCount", LEVELS[level_word], "count.level_items.v1", ev, {"count": n}))
+
+        for i in idx:
+            if mentions[i].label in ("Company", "Institution"):
+                last_topic = i
+    return rels
+
+
+subj_rule_award = "award.verb_clause.v1"
+
+
+def _level(place: dict[str, str]) -> int:
+    return {"country": 0, "province": 1, "city": 2, "county": 3}.get(place.get("level", ""), 4)
+
+
+def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int]) -> None:
+    """ORG ROLE PERSON (with 、-chains of ORG ROLE) and PERSON(ORG ROLE)."""
+    from .rules import _people_tables
+
+    role_re = _people_tables()[0]
+    pm = mentions[p]
+    pos = pm.start
+    while pos > 0 and text[pos - 1] in " \u3000":
+        pos -= 1
+    org_by_end = {m.end: i for i, m in enumerate(mentions) if m.label in ORG_LABELS}
+    while True:
+        # the longest role word ending at pos
+        role = None
+        for n in range(6, 1, -1):
+            if pos - n >= 0 and role_re.fullmatch(text[pos - n:pos]):
+                role = text[pos - n:pos]
+                break
+        if role is None:
+            org = org_by_end.get(pos)
+            if org is not None and pm.rule == "person.table_cell.v1":
+                rels.append(Relation(p, "worksFor", org, "works_for.org_person.v1", ev, {"role": None}))
+            return
+        org = org_by_end.get(pos - len(role))
+        if org is None:
+            return
+        rels.append(Relation(p, "worksFor", org, "works_for.org_role_person.v1", ev, {"role": role}))
+        pos = mentions[org].start
+        if pos > 0 and text[pos - 1] in "、":
+            pos -= 1
+            continue
+        return
+
+
+def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:
+    """The recipient of award mention ``a`` in its sentence, if an award verb links them."""
+    am = mentions[a]
+    # the verb must sit between the subject and the award, in the same stretch (no 。)
+    cands = [i for i in idx if mentions[i].end <= am.start and mentions[i].label in RECIPIENTS]
+    for i in reversed(cands):
+        between = text[mentions[i].end:am.start]
+        if re.search(r"[；;]", between):
+            break
+        if _has(between, trig["award"]) or (between.strip().endswith(("作为“", "作为\"")) and _has(text[am.end:am.end + 6], ["上榜", "入选"])):
+            # the subject is the first recipient of its coordinated group
+            return i
+    # anaphor subjects: 我市…获批, 园区新增…荣誉
+    between = text[s0:am.start]
+    am_ = ANAPHOR_RE.search(between)
+    if am_ and _has(between[am_.end():], trig["award"]):
+        return ctx.resolve(am_.group(0))
+    return None
+
+
+def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int, s0: int, ctx: ReportContext, topic: int | None) -> int | None:
+    cands = [i for i in idx if mentions[i].end <= pos and mentions[i].label in ("Company", "Institution", "Park", "Place")]
+    an = list(ANAPHOR_RE.finditer(text, s0, pos))
+    if an and (not cands or an[-1].start() > mentions[cands[-1]].start):
+        return ctx.resolve(an[-1].group(0))
+    if cands:
+        return cands[-1]
+    return topic
+
+
+def grade_words(text: str) -> list[tuple[int, int, str]]:
+    """Grade words (一等奖, 提名奖…) with offsets, for back-references to the last award named."""
+    return [(m.start(), m.end(), m.group(0)) for m in re.finditer("|".join(GRADES), text)]

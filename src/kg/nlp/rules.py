@@ -1,0 +1,407 @@
+"""Entity rules: the engine that turns pattern files into mentions.
+
+Owns: compiling ``kg/data/patterns/*.jsonl`` (kinds ``suffix``, ``regex``, ``lexicon``,
+``places``) and finding candidate mentions in a jieba-segmented ``Doc``; the left-boundary scan
+that gives a suffixed name its start; splitting grades and editions off award names; choosing
+among overlapping candidates. Hands on ``Mention`` objects in ``doc._.kg_mentions``. Must not:
+link mentions to each other (that is ``kg.nlp.relations``) or mint identifiers.
+
+Why regular expressions over the characters and not spaCy's token ``Matcher``: Chinese names do
+not respect word boundaries (jieba splits 株洲高新区 differently in different sentences, and fuses
+a suffix with what follows), so a suffix is found on the characters and the jieba tokens are used
+for what they are good at: deciding where a name *starts* (a name starts on a word boundary, and
+the word before it is a function word, a verb or punctuation).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..errors import PatternError
+from ..resources import load_jsonl, load_tsv, load_words
+from ..text import shadow
+
+PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl")
+PATTERN_KEYS = frozenset(
+    {"id", "label", "kind", "suffix", "pattern", "lexicon", "body_min", "body_max", "conjunctions", "context", "comment"}
+)
+LABELS = (
+    "Company",
+    "GovernmentAgency",
+    "Institution",
+    "StandardsBody",
+    "Park",
+    "Place",
+    "Award",
+    "Standard",
+    "Person",
+)
+ORG_LABELS = frozenset({"Company", "GovernmentAgency", "Institution", "StandardsBody"})
+
+# Precedence when two candidates cover exactly the same characters.
+PRIORITY = {
+    "Standard": 9,
+    "StandardsBody": 8,
+    "Award": 7,
+    "Company": 6,
+    "Institution": 5,
+    "GovernmentAgency": 4,
+    "Park": 3,
+    "Person": 2,
+    "Place": 1,
+}
+
+GRADES = ("特等奖", "一等奖", "二等奖", "三等奖", "金奖", "银奖", "铜奖", "优秀奖", "提名奖", "入围奖", "鼓励奖")
+GRADE_RE = re.compile("(?:" + "|".join(GRADES) + ")$")
+PUNCT = set("，,。．.！!？?；;：:、“”\"‘’'《》<>〈〉（）()【】[]{}—…-－~·／/\\|　 \t\r\n*#▲□■●◆★☆")
+COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余]|年度)?$|^第.+[届批次期]$|^首批$")
+EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Mention:
+    """A span of the report that names an entity of ``label``."""
+
+    start: int
+    end: int
+    label: str
+    rule: str
+    text: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    needs_context: bool = False
+
+
+def _compile_alternation(words: list[str]) -> re.Pattern[str]:
+    words = sorted(set(w for w in words if w), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+@lru_cache(maxsize=1)
+def boundary_words() -> frozenset[str]:
+    return frozenset(load_words("boundaries.tsv"))
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    return frozenset(load_words("generic_words.tsv"))
+
+
+@lru_cache(maxsize=1)
+def place_table() -> dict[str, dict[str, str]]:
+    """Every place surface form -> ``{"name", "level", "parent", "code"}`` (short forms included)."""
+    table: dict[str, dict[str, str]] = {}
+    by_code: dict[str, str] = {}
+    rows = load_tsv("admin_divisions.tsv")
+    for code, name, level, parent in (r + ("",) * (4 - len(r)) for r in rows):
+        by_code[code] = name
+    # common words that are also short forms of cities: never match them alone
+    ambiguous_short = {"东方", "开封", "长治", "安康", "城中", "城区", "郊区", "矿区", "新区", "和平", "永安", "普洱", "白山", "通化"}
+    for code, name, level, parent in (r + ("",) * (4 - len(r)) for r in rows):
+        entry = {"name": name, "level": level, "parent": by_code.get(parent, ""), "code": code}
+        table.setdefault(name, entry)
+        short = None
+        for suffix in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省"):
+            if level == "province" and name.endswith(suffix):
+                short = name[: -len(suffix)]
+                break
+        if level == "province" and name.endswith("市") and len(name) == 3:
+            short = name[:-1]
+        if level in ("city", "county") and name.endswith("市") and len(name) >= 3:
+            short = name[:-1]
+        if short and len(short) >= 2 and short not in ambiguous_short:
+            table.setdefault(short, entry)
+    for name, level, parent in load_tsv("places_extra.tsv"):
+        table.setdefault(name, {"name": name, "level": level, "parent": parent, "code": ""})
+    for row in load_tsv("countries.tsv"):
+        name = row[0]
+        entry = {"name": name, "level": "country", "parent": "", "code": ""}
+        table.setdefault(name, entry)
+        for alias in (row[1].split(",") if len(row) > 1 else []):
+            if alias.strip():
+                table.setdefault(alias.strip(), entry)
+    return table
+
+
+def _lexicon_entries(name: str) -> list[tuple[str, str | None]]:
+    """``(surface, label or None)`` pairs of a lexicon: name column, aliases column, optional type."""
+    out: list[tuple[str, str | None]] = []
+    for row in load_tsv(name):
+        label = None
+        if len(row) >= 3 and row[1] in LABELS:
+            label, aliases = row[1], row[2]
+        else:
+            aliases = row[1] if len(row) > 1 else ""
+        out.append((row[0], label))
+        out.extend((a.strip(), label) for a in aliases.split(",") if a.strip())
+    return out
+
+
+class EntityRules:
+    """Compiled entity patterns; ``find(doc)`` returns the chosen mentions."""
+
+    def __init__(self, pattern_files: tuple[str, ...] = PATTERN_FILES) -> None:
+        self.patterns: list[dict[str, Any]] = []
+        for fname in pattern_files:
+            for record in load_jsonl("patterns", fname, PATTERN_KEYS, frozenset({"id", "label", "kind"})):
+                if record["label"] not in LABELS:
+                    raise PatternError(f"kg/data/patterns/{fname}: {record['id']}: unknown label {record['label']!r}.")
+                compiled = dict(record)
+                kind = record["kind"]
+                try:
+                    if kind == "suffix":
+                        compiled["re"] = re.compile(f"(?:{record['suffix']})")
+                    elif kind == "regex":
+                        compiled["re"] = re.compile(record["pattern"])
+                    elif kind == "lexicon":
+                        entries = _lexicon_entries(record["lexicon"])
+                        compiled["labels"] = {s: (lab or record["label"]) for s, lab in entries}
+                        compiled["re"] = _compile_alternation([s for s, _ in entries])
+                    elif kind == "places":
+                        compiled["re"] = _compile_alternation(list(place_table()))
+                    else:
+                        raise PatternError(f"kg/data/patterns/{fname}: {record['id']}: unknown kind {kind!r}.")
+                except re.error as exc:
+                    raise PatternError(f"kg/data/patterns/{fname}: {record['id']}: bad regex ({exc}).") from exc
+                self.patterns.append(compiled)
+        self.boundaries = boundary_words()
+        self.generic = generic_words()
+        self.agency_lexicon = _compile_alternation([s for s, _ in _lexicon_entries("agencies.tsv")])
+        self.institution_lexicon = {s: lab for s, lab in _lexicon_entries("institutions.tsv")}
+        self.institution_re = _compile_alternation(list(self.institution_lexicon))
+        self._boundary_re = _compile_alternation(list(self.boundaries))
+
+    # -- the left-boundary scan -------------------------------------------------------------
+    def _is_stop_token(self, tok: str) -> bool:
+        if not tok or tok.isspace():
+            return True
+        if tok in self.boundaries or COUNTER_RE.match(tok):
+            return True
+        return any(c in PUNCT for c in tok)
+
+    def _scan_start(self, sh: str, tok_starts: list[int], tok_ends: list[int], pos: int, pattern: dict[str, Any]) -> int | None:
+        """Where does the name whose suffix starts at ``pos`` begin? ``None`` if it has no body."""
+        body_max = pattern.get("body_max", 20)
+        conj = pattern.get("conjunctions", False)
+        i = bisect.bisect_right(tok_starts, pos - 1) - 1
+        start = pos
+        while i >= 0:
+            ts, te = tok_starts[i], tok_ends[i]
+            tok = sh[ts:min(te, pos)] if te > pos else sh[ts:te]
+            if self._is_stop_token(tok):
+                if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
+                    left = sh[max(0, ts - 3):ts]
+                    if not re.search(r"(公司|局|院|所|中心|会|厂|部)$", left) and not self._is_stop_token(sh[tok_starts[i - 1]:tok_ends[i - 1]]):
+                        start = ts
+                        i -= 1
+                        continue
+                break
+            if pos - ts > body_max:
+                return None
+            start = ts
+            i -= 1
+        # trim a leading function word or verb the segmenter glued to the name
+        while start < pos:
+            m = self._boundary_re.match(sh, start)
+            if not m or m.end() >= pos:
+                break
+            # keep 国家/全国-like words that are boundary words only as tokens
+            if m.group(0) in ("全国", "全省", "全市") :
+                break
+            start = m.end()
+        return start if start < pos or pattern.get("body_min", 1) == 0 else None
+
+    def _generic_body(self, body: str, label: str) -> bool:
+        """True when ``body`` is only generic modifiers (国家重点实验室, 省级检验检测中心)."""
+        if label == "GovernmentAgency" and body in ("省", "市", "县", "区", "州", "镇", "乡", "村", "自治区", "中央", "省委", "市委", "区委", "县委", "高新区", "园区"):
+            return False
+        rest = body
+        changed = True
+        while rest and changed:
+            changed = False
+            for n in (4, 3, 2, 1):
+                if rest[:n] in self.generic:
+                    rest = rest[n:]
+                    changed = True
+                    break
+        return not rest
+
+    # -- candidates -------------------------------------------------------------------------
+    def candidates(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
+        out: list[Mention] = []
+        for p in self.patterns:
+            label, kind, rule = p["label"], p["kind"], p["id"]
+            for m in p["re"].finditer(sh):
+                s, e = m.start(), m.end()
+                if kind == "suffix":
+                    start = self._scan_start(sh, tok_starts, tok_ends, s, p)
+                    if start is None:
+                        continue
+                    body = sh[start:s]
+                    if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
+                        continue
+                    if self._generic_body(body, label):
+                        continue
+                    s = start
+                elif kind == "places":
+                    # a short form must not be the head of a longer word (株洲市 vs 株洲造 is fine,
+                    # but 湖南 in 湖南省 is taken whole by the longest alternative already)
+                    pass
+                lab = p["labels"].get(sh[s:e], label) if kind == "lexicon" else label
+                mention = Mention(s, e, lab, rule, text[s:e], needs_context=bool(p.get("context")))
+                if lab == "Award":
+                    mention = self._split_award(mention, text, sh)
+                    if mention is None:
+                        continue
+                if kind == "places":
+                    mention.attrs["place"] = place_table()[sh[s:e]]
+                out.append(mention)
+        for regex, lab_of, rule in (
+            (self.agency_lexicon, lambda t: "GovernmentAgency", "agency.lexicon.v1"),
+            (self.institution_re, lambda t: self.institution_lexicon.get(t) or "Institution", "institution.lexicon.v1"),
+        ):
+            for m in regex.finditer(sh):
+                out.append(Mention(m.start(), m.end(), lab_of(m.group(0)), rule, text[m.start():m.end()]))
+        return out
+
+    def _split_award(self, mention: Mention, text: str, sh: str) -> Mention | None:
+        """Split the grade off an award's name and read its edition and year from just before it."""
+        s, e = mention.start, mention.end
+        name = sh[s:e]
+        g = GRADE_RE.search(name)
+        if g and g.start() > 0:
+            head = name[: g.start()]
+            if not head.endswith("奖"):
+                return None  # fused form such as 中国专利金奖: no award name of its own
+            mention.attrs["grade"] = text[s + g.start():e]
+            e = s + g.start()
+        elif g:
+            return None  # a bare grade (提名奖) is not an award
+        mention.end, mention.text = e, text[s:e]
+        before = sh[max(0, s - 12):s]
+        ed = EDITION_RE.search(before)
+        if ed:
+            from ..text import to_int
+
+            mention.attrs["edition"] = to_int(ed.group(1) or ed.group(2))
+            before = before[: ed.start()]
+        y = re.search(r"((?:19|20)\d{2})\s*年度?\s*$", before)
+        if y:
+            mention.attrs["year"] = int(y.group(1))
+        return mention
+
+    def find(self, text: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
+        sh = shadow(text)
+        cands = self.candidates(text, sh, tok_starts, tok_ends)
+        cands.extend(find_people(text, sh, tok_starts, tok_ends))
+        return resolve_overlaps(cands, text)
+
+
+def resolve_overlaps(cands: list[Mention], text: str) -> list[Mention]:
+    """Keep the longest candidate, then the higher-priority label; drop what overlaps it."""
+    cands.sort(key=lambda m: (-(m.end - m.start), -PRIORITY[m.label], m.start, m.rule))
+    taken = bytearray(len(text) + 1)
+    chosen: list[Mention] = []
+    for m in cands:
+        if any(taken[m.start:m.end]):
+            continue
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        chosen.append(m)
+    chosen.sort(key=lambda m: (m.start, m.end))
+    return chosen
+
+
+# -- people ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _people_tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str]]:
+    roles = [r[0] for r in load_tsv("roles.tsv")]
+    surnames = frozenset(load_words("surnames.tsv"))
+    role_re = _compile_alternation(roles + ["总书记", "总理", "常委"])
+    byline_re = re.compile(r"(?:本版作者|记者|通讯员|特约撰稿|撰稿|摄影|作者|文/图|图/文|文图|文|图|编辑|责编|撰文)\s*[:：]?\s*")
+    return role_re, surnames, frozenset(roles), byline_re
+
+
+NAME_END_WORDS = (
+    "表示", "说", "介绍", "认为", "指出", "强调", "看来", "多次", "专程", "也", "还", "围绕", "态度", "思路", "在", "的",
+    "等", "为", "是", "对", "将", "带领", "率队", "提出", "主持", "出席", "调研", "眉飞色舞", "摄", "和", "与", "、",
+)
+
+
+def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[str], tok_starts: list[int]) -> int:
+    """Length (2-4) of a Chinese personal name starting at ``pos``, or 0."""
+    sur = 2 if sh[pos:pos + 2] in surnames else (1 if sh[pos:pos + 1] in surnames else 0)
+    if not sur:
+        return 0
+    best = 0
+    for n in (sur + 2, sur + 1):
+        cand = sh[pos:pos + n]
+        if len(cand) < n or not all("\u4e00" <= c <= "\u9fff" for c in cand):
+            continue
+        after = sh[pos + n:pos + n + 5]
+        if not after or after[0] in PUNCT or after[0].isspace() or after[0].isdigit() or after.startswith(NAME_END_WORDS):
+            best = n
+            break
+    if not best:
+        # fall back on the segmenter: a word boundary right after 2 or 3 characters
+        idx = set(tok_starts)
+        for n in (sur + 1, sur + 2):
+            if pos + n in idx and all("\u4e00" <= c <= "\u9fff" for c in sh[pos:pos + n]):
+                best = n
+                break
+    if best and any(sh[pos:pos + best].endswith(r) for r in roles):
+        return 0
+    return best
+
+
+def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
+    """Persons named after a post (局长钱俊君), before one (丁荣军院士), or in a byline."""
+    role_re, surnames, roles, byline_re = _people_tables()
+    out: list[Mention] = []
+    seen: set[int] = set()
+
+    def add(pos: int, n: int, rule: str) -> None:
+        if n and pos not in seen:
+            seen.add(pos)
+            out.append(Mention(pos, pos + n, "Person", rule, text[pos:pos + n]))
+
+    for m in role_re.finditer(sh):
+        pos = m.end()
+        while pos < len(sh) and sh[pos] in " \u3000":
+            pos += 1
+        add(pos, _name_len_at(sh, pos, surnames, roles, tok_starts), "person.after_role.v1")
+        # a name right before a post: 丁荣军院士, 李克强总理
+        for n in (3, 2):
+            s = m.start() - n
+            if s < 0:
+                continue
+            cand = sh[s:m.start()]
+            if (cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand):
+                prev = sh[s - 1] if s > 0 else "\n"
+                if (prev in PUNCT or prev.isspace() or prev in "以由和与的是") and s in set(tok_starts) and cand not in roles:
+                    add(s, n, "person.before_role.v1")
+                    break
+    for m in byline_re.finditer(sh):
+        if m.start() > 0 and not (sh[m.start() - 1].isspace() or sh[m.start() - 1] in PUNCT or sh[m.start() - 2:m.start()] in ("日报", "晚报")):
+            continue
+        pos = m.end()
+        if pos == m.start() + 1 and sh[m.start()] in "文图":
+            continue  # a lone 文/图 is a byline only with a slash or colon
+        while True:
+            chunk = re.match(r"[\u4e00-\u9fff]{2,4}(?=[\s、，,]|$)", sh[pos:])
+            if not chunk:
+                break
+            name = chunk.group(0)
+            if name in roles or (name[:1] not in surnames and name[:2] not in surnames) or byline_re.fullmatch(name):
+                break
+            add(pos, len(name), "person.byline.v1")
+            pos += len(name)
+            sep = re.match(r"[ \u3000、，,]+", sh[pos:])
+            if not sep:
+                break
+            pos += sep.end()
+    return out

@@ -1,0 +1,335 @@
+"""RDF mapping: one extraction result (the annotation contract's object) -> that report's graph.
+
+Owns the shape of the RDF that kg writes and the minting of every resource IRI: entities
+(:func:`entity_iri`, the single call site that entity resolution will replace), reports, evidence,
+recognitions, standards counts and reified statements. Hands an ``rdflib.Dataset`` holding one
+named graph, ``report_iri(doc)``, to ``store.GraphStore.add_report``.
+
+Must not read reports, run NLP, or touch a store. The output is a pure function of the input:
+no blank nodes, no timestamps, no dependence on dict or set order, so a rebuild gives the same
+triples. Literals are typed: integers as ``xsd:integer``, names and sentences as ``@zh``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Any, Iterable, Mapping
+from urllib.parse import unquote
+
+import zhconv
+from rdflib import Dataset, Graph, Literal, URIRef
+
+from .errors import KgError
+from .namespace import ID, KG, LEVELS, PREDICATES, PROV, RDF, SKOS, TYPE_CLASSES, XSD, bind_prefixes
+
+__all__ = [
+    "normalise_name",
+    "entity_iri",
+    "report_iri",
+    "report_id",
+    "evidence_iri",
+    "map_report",
+    "map_reports",
+]
+
+#: Language tag of names and sentences: the reports are Chinese.
+LANG = "zh"
+
+_REPORT_PREFIX = str(ID["report/"])
+_LATIN_LOWER = re.compile(r"[a-z]+")
+# Characters kept as they are in the report segment of an IRI; anything else is %-escaped.
+_UNSAFE_IN_SEGMENT = re.compile(r"[^0-9A-Za-z._~\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]")
+
+
+def normalise_name(name: str) -> str:
+    """Normalise a name as the annotation contract compares names.
+
+    Full-width -> half-width (NFKC), Traditional -> Simplified, all white space removed, Latin
+    letters upper-cased.
+
+    >>> normalise_name("ＩＳＯ 9001")
+    'ISO9001'
+    >>> normalise_name("株洲中車時代電氣 股份有限公司")
+    '株洲中车时代电气股份有限公司'
+    """
+    text = unicodedata.normalize("NFKC", name)
+    text = zhconv.convert(text, "zh-hans")
+    text = "".join(text.split())
+    return _LATIN_LOWER.sub(lambda match: match.group().upper(), text)
+
+
+def _digest(*parts: object) -> str:
+    """First 16 hex digits of the SHA-1 of ``parts``, joined by a separator no text contains."""
+    text = "\x1f".join("" if part is None else str(part) for part in parts)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def entity_iri(type: str, name: str) -> URIRef:  # noqa: A002 - the contract's field name
+    """The IRI of an entity: ``ID["<type lower-case>/<sha1(normalised name)[:16]>"]``.
+
+    The same (type, name) gives the same IRI in every report, which is what merges reports.
+    This is the one place entity IRIs are minted; entity resolution replaces it.
+
+    >>> str(entity_iri("Company", "中联重科"))
+    'https://w3id.org/kg/id/company/28694ca27697ba4c'
+    >>> entity_iri("Company", "ＩＳＯ 9001") == entity_iri("Company", "iso9001")
+    True
+    """
+    if type not in TYPE_CLASSES:
+        raise KgError(f"unknown entity type {type!r}; expected one of {', '.join(TYPE_CLASSES)}.")
+    return ID[f"{type.lower()}/{_digest(normalise_name(name))}"]
+
+
+def report_iri(doc: str) -> URIRef:
+    """The IRI of a report, which also names the report's graph: ``ID["report/<doc>"]``.
+
+    Characters that cannot stand in an IRI path segment are %-escaped; Chinese is kept.
+
+    >>> str(report_iri("000_66955eca26816a37"))
+    'https://w3id.org/kg/id/report/000_66955eca26816a37'
+    """
+    if not doc:
+        raise KgError("a report needs a non-empty doc id (its file name without extension).")
+    escaped = _UNSAFE_IN_SEGMENT.sub(
+        lambda match: "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8")), doc
+    )
+    return ID[f"report/{escaped}"]
+
+
+def report_id(iri: str) -> str:
+    """The doc id back from a report IRI (the inverse of :func:`report_iri`).
+
+    >>> report_id(report_iri("a b/c"))
+    'a b/c'
+    """
+    text = str(iri)
+    if not text.startswith(_REPORT_PREFIX):
+        raise KgError(f"{text} is not a kg report IRI (expected {_REPORT_PREFIX}<doc>).")
+    return unquote(text[len(_REPORT_PREFIX) :])
+
+
+def evidence_iri(
+    doc: str, start: int | None, end: int | None, rule: str | None, sentence: str | None = None
+) -> URIRef:
+    """The IRI of an evidence node: a hash of doc, offsets and rule.
+
+    Relations read from the same sentence by the same rule share it. The sentence text joins the
+    hash only when offsets are missing (gold files carry no offsets), so that different sentences
+    never collide.
+    """
+    if start is None or end is None:
+        return ID[f"evidence/{_digest(doc, start, end, rule, sentence)}"]
+    return ID[f"evidence/{_digest(doc, start, end, rule)}"]
+
+
+def _integer(value: Any, *, field: str, where: str) -> Literal | None:
+    """``value`` as an ``xsd:integer`` literal, or None when absent."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise KgError(f"{where}: {field} must be an integer, not {value!r}.")
+    try:
+        number = int(value)
+    except (TypeError, ValueError) as error:
+        raise KgError(f"{where}: {field} must be an integer, not {value!r}.") from error
+    if isinstance(value, float) and value != number:
+        raise KgError(f"{where}: {field} must be an integer, not {value!r}.")
+    return Literal(number, datatype=XSD.integer)
+
+
+def _string(value: Any) -> Literal | None:
+    """A non-empty string as a plain (``xsd:string``) literal, or None when absent.
+
+    Plain, not ``datatype=XSD.string``: RDF 1.1 makes them the same, but rdflib compares them as
+    different terms, and what comes back from a store or a parser is plain.
+    """
+    if value is None:
+        return None
+    text = str(value).strip()
+    return Literal(text) if text else None
+
+
+def map_report(result: Mapping[str, Any], *, report_path: str | None = None) -> Dataset:
+    """Map one extraction result to RDF in the report's own named graph.
+
+    ``result`` is one object of the contract's JSON Lines (``doc``, ``entities``, ``relations``);
+    each relation may also carry ``evidence`` (sentence text), ``evidence_span`` ([start, end]
+    of that sentence in the report) and ``rule`` (the id of the rule that fired). Returns a
+    ``Dataset`` whose only non-empty graph is ``report_iri(doc)``; pass it to
+    ``GraphStore.add_report``. Raises ``KgError`` naming the relation when the input breaks
+    the contract (unknown type or predicate, dangling entity id, bad level or integer).
+
+    >>> ds = map_report({"doc": "r1",
+    ...     "entities": [{"id": "e1", "type": "Company", "name": "中联重科", "aliases": []},
+    ...                  {"id": "e2", "type": "Award", "name": "中国质量奖", "aliases": []}],
+    ...     "relations": [{"subject": "e1", "predicate": "receivedAward", "object": "e2",
+    ...                    "year": 2016, "edition": 2, "evidence": "中联重科获中国质量奖。",
+    ...                    "evidence_span": [0, 11], "rule": "award.v1"}]})
+    >>> len(ds.graph(report_iri("r1")))
+    21
+    """
+    doc = result.get("doc")
+    if not isinstance(doc, str) or not doc:
+        raise KgError("an extraction result needs a non-empty 'doc' (the report's id).")
+    report = report_iri(doc)
+    dataset = bind_prefixes(Dataset())
+    graph = dataset.graph(report)
+    _map_into(graph, result, doc=doc, report=report, report_path=report_path)
+    return dataset
+
+
+def map_reports(
+    results: Iterable[Mapping[str, Any]], *, report_paths: Mapping[str, str] | None = None
+) -> Dataset:
+    """Map several results into one dataset, one named graph per report (for tests and exports)."""
+    dataset = bind_prefixes(Dataset())
+    for result in results:
+        for quad in map_report(result, report_path=(report_paths or {}).get(result.get("doc", ""))):
+            dataset.add(quad)
+    return dataset
+
+
+def _map_into(
+    graph: Graph, result: Mapping[str, Any], *, doc: str, report: URIRef, report_path: str | None
+) -> None:
+    """Write the triples of one result into ``graph``."""
+    graph.add((report, RDF.type, KG.Report))
+    graph.add((report, KG.reportId, Literal(doc)))
+    if report_path:
+        graph.add((report, KG.sourcePath, Literal(str(report_path))))
+
+    nodes: dict[str, URIRef] = {}
+    for index, entity in enumerate(result.get("entities") or []):
+        where = f"{doc}: entity {index} ({entity.get('id', '?')})"
+        type_name, name = entity.get("type"), entity.get("name")
+        if type_name not in TYPE_CLASSES:
+            raise KgError(f"{where}: unknown type {type_name!r}; expected one of {', '.join(TYPE_CLASSES)}.")
+        if not isinstance(name, str) or not name.strip():
+            raise KgError(f"{where}: the entity has no name.")
+        node = entity_iri(type_name, name)
+        if entity.get("id") in nodes:
+            raise KgError(f"{where}: entity id {entity['id']!r} is used twice.")
+        nodes[entity.get("id")] = node
+        graph.add((node, RDF.type, TYPE_CLASSES[type_name]))
+        graph.add((node, SKOS.prefLabel, Literal(name, lang=LANG)))
+        for alias in entity.get("aliases") or []:
+            if isinstance(alias, str) and alias.strip() and alias != name:
+                graph.add((node, SKOS.altLabel, Literal(alias, lang=LANG)))
+        graph.add((node, KG.mentionedIn, report))
+
+    for index, relation in enumerate(result.get("relations") or []):
+        _map_relation(graph, relation, nodes, doc=doc, report=report, where=f"{doc}: relation {index}")
+
+
+def _map_relation(
+    graph: Graph,
+    relation: Mapping[str, Any],
+    nodes: Mapping[str, URIRef],
+    *,
+    doc: str,
+    report: URIRef,
+    where: str,
+) -> None:
+    """Write one relation: the direct triple, its qualified or reified node, and its evidence."""
+    predicate_name = relation.get("predicate")
+    if predicate_name not in PREDICATES:
+        raise KgError(
+            f"{where}: unknown predicate {predicate_name!r}; expected one of {', '.join(PREDICATES)}."
+        )
+    where = f"{where} ({predicate_name})"
+    predicate = PREDICATES[predicate_name]
+    subject = _node(nodes, relation.get("subject"), where=where, role="subject")
+    evidence = _evidence(graph, relation, doc=doc, report=report)
+
+    if predicate_name == "standardsCount":
+        level = relation.get("object")
+        if level not in LEVELS:
+            raise KgError(f"{where}: the object must be a level word ({', '.join(LEVELS)}), not {level!r}.")
+        count = _integer(relation.get("count"), field="count", where=where)
+        if count is None:
+            raise KgError(f"{where}: a standardsCount needs a count.")
+        year = _integer(relation.get("year"), field="year", where=where)
+        node = ID[f"standardscount/{_digest(doc, subject, level, count, year)}"]
+        graph.add((subject, predicate, node))
+        graph.add((node, RDF.type, KG.StandardsCount))
+        graph.add((node, KG.countSubject, subject))
+        graph.add((node, KG.level, Literal(level)))
+        graph.add((node, KG.count, count))
+        if year is not None:
+            graph.add((node, KG.year, year))
+    elif predicate_name == "receivedAward":
+        award = _node(nodes, relation.get("object"), where=where, role="object")
+        year = _integer(relation.get("year"), field="year", where=where)
+        edition = _integer(relation.get("edition"), field="edition", where=where)
+        grade = _string(relation.get("grade"))
+        node = ID[f"recognition/{_digest(doc, subject, award, year, edition, grade)}"]
+        graph.add((subject, predicate, award))
+        graph.add((node, RDF.type, KG.Recognition))
+        graph.add((node, KG.recipient, subject))
+        graph.add((node, KG.award, award))
+        for prop, value in ((KG.year, year), (KG.edition, edition), (KG.grade, grade)):
+            if value is not None:
+                graph.add((node, prop, value))
+    else:
+        obj = _node(nodes, relation.get("object"), where=where, role="object")
+        role = _string(relation.get("role")) if predicate_name == "worksFor" else None
+        node = ID[f"statement/{_digest(doc, subject, predicate, obj, role)}"]
+        graph.add((subject, predicate, obj))
+        graph.add((node, RDF.type, RDF.Statement))
+        graph.add((node, RDF.subject, subject))
+        graph.add((node, RDF.predicate, predicate))
+        graph.add((node, RDF.object, obj))
+        if role is not None:
+            graph.add((node, KG.role, role))
+
+    if evidence is not None:
+        graph.add((node, PROV.wasDerivedFrom, evidence))
+
+
+def _node(nodes: Mapping[str, URIRef], key: Any, *, where: str, role: str) -> URIRef:
+    """The IRI of the entity a relation names by id."""
+    try:
+        return nodes[key]
+    except (KeyError, TypeError):
+        raise KgError(f"{where}: the {role} {key!r} is not the id of an entity of this report.") from None
+
+
+def _evidence(
+    graph: Graph, relation: Mapping[str, Any], *, doc: str, report: URIRef
+) -> URIRef | None:
+    """Write the relation's evidence node and return it; None when the relation has no evidence.
+
+    Whatever is present is written; ``validate`` reports what a complete evidence still lacks.
+    """
+    sentence = relation.get("evidence")
+    sentence = sentence if isinstance(sentence, str) and sentence.strip() else None
+    span = relation.get("evidence_span")
+    rule = _string(relation.get("rule"))
+    if sentence is None and span is None and rule is None:
+        return None
+    start = end = None
+    if span is not None:
+        if not isinstance(span, (list, tuple)) or len(span) != 2:
+            raise KgError(f"{doc}: evidence_span must be [start, end], not {span!r}.")
+        start = _integer(span[0], field="evidence_span start", where=doc)
+        end = _integer(span[1], field="evidence_span end", where=doc)
+    node = evidence_iri(
+        doc,
+        None if start is None else int(start),
+        None if end is None else int(end),
+        None if rule is None else str(rule),
+        sentence,
+    )
+    graph.add((node, RDF.type, KG.Evidence))
+    graph.add((node, KG.report, report))
+    if sentence is not None:
+        graph.add((node, KG.sentence, Literal(sentence, lang=LANG)))
+    if start is not None:
+        graph.add((node, KG.startOffset, start))
+    if end is not None:
+        graph.add((node, KG.endOffset, end))
+    if rule is not None:
+        graph.add((node, KG.rule, rule))
+    return node

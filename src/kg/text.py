@@ -1,0 +1,132 @@
+"""Text helpers shared by the extractor and the scorer: normalisation, numerals, sentences.
+
+Owns: the contract's name normalisation, a *shadow* text of the same length as the report
+(Traditional -> Simplified and full-width -> half-width, character by character) on which all
+rules match so that offsets stay valid in the original, Chinese numerals and years, and the
+split into sentences and clauses with offsets. Must not: change a report's text itself.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import cn2an
+import zhconv
+
+
+@lru_cache(maxsize=65536)
+def _simplify_char(ch: str) -> str:
+    out = zhconv.convert(ch, "zh-cn")
+    return out if len(out) == 1 else ch
+
+
+def _halfwidth_char(ch: str) -> str:
+    code = ord(ch)
+    if code == 0x3000:
+        return " "
+    if 0xFF01 <= code <= 0xFF5E:
+        return chr(code - 0xFEE0)
+    return ch
+
+
+def shadow(text: str) -> str:
+    """Return a same-length copy of ``text`` in Simplified, half-width characters.
+
+    Conversion is phrase-aware where that keeps the length (zhconv), else per character, so that
+    ``shadow(text)[i]`` always corresponds to ``text[i]``.
+
+    >>> shadow("中車株洲電力機車（湖南）")
+    '中车株洲电力机车(湖南)'
+    """
+    converted = zhconv.convert(text, "zh-cn")
+    if len(converted) != len(text):
+        converted = "".join(_simplify_char(c) for c in text)
+    return "".join(_halfwidth_char(c) for c in converted)
+
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def normalise_name(text: str) -> str:
+    """The contract's name normalisation: Simplified, half-width, no white space, Latin upper-cased.
+
+    >>> normalise_name(" ｇｂ／ｔ 29490 ")
+    'GB/T29490'
+    """
+    text = zhconv.convert(text, "zh-cn")
+    text = unicodedata.normalize("NFKC", text)
+    text = _SPACE_RE.sub("", text)
+    return text.upper()
+
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万"
+_NUM_RE = re.compile(rf"[0-9]+|[{CN_DIGITS}]+")
+
+
+def to_int(text: str) -> int | None:
+    """Parse an Arabic or Chinese numeral: ``'101'``, ``'一百零一'``, ``'二〇一九'`` -> int.
+
+    >>> to_int("一百零一"), to_int("二〇一九"), to_int("首"), to_int("12")
+    (101, 2019, 1, 12)
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if text == "首":
+        return 1
+    if text.isdigit():
+        return int(text)
+    if all(c in "零〇一二三四五六七八九" for c in text) and len(text) >= 2:
+        # digit-by-digit reading, as in years: 二〇一九
+        return int("".join(str("零一二三四五六七八九".index(c)) if c != "〇" else "0" for c in text))
+    try:
+        value = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value) if float(value).is_integer() else None
+
+
+YEAR_RE = re.compile(r"((?:19|20)\d{2}|[一二][〇零九一二三四五六七八九]{3})\s*年(?:度)?")
+
+
+def parse_year(text: str) -> int | None:
+    """Return the four-digit year in ``2019年``, ``2019年度`` or ``二〇一九年``."""
+    m = YEAR_RE.search(text)
+    if not m:
+        return None
+    year = to_int(m.group(1))
+    return year if year and 1900 <= year <= 2100 else None
+
+
+SENTENCE_END = "。！？!?\n"
+_SENT_RE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
+CLAUSE_SEP_RE = re.compile(r"[，,；;：:]")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Split into sentences (end punctuation or line end); return ``(start, end)`` without edge spaces."""
+    spans = []
+    for m in _SENT_RE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at commas, semicolons and colons; offsets are into ``text``."""
+    out = []
+    s = start
+    for m in CLAUSE_SEP_RE.finditer(text, start, end):
+        if m.start() > s:
+            out.append((s, m.start()))
+        s = m.end()
+    if end > s:
+        out.append((s, end))
+    return out
