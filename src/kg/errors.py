@@ -32,3 +32,7 @@ class StoreError(KgError):
 
 class OntologyError(KgError):
     """The graph does not conform to the ontology's shapes."""
+
+
+class EvalError(KgError):
+    """A gold or prediction file, or one of its reports, does not follow the contract's format."""

@@ -38,15 +38,13 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import zhconv
-
-from kg.errors import KgError
+from kg.errors import EvalError, KgError
+from kg.text import normalise_name
 
 __all__ = ["EvalError", "format_text", "load_jsonl", "normalise_name", "score"]
 
@@ -59,36 +57,6 @@ SHOWN_QUALIFIERS = ("year", "edition", "grade", "count", "role")
 
 Report = Mapping[str, Any]
 
-
-# Belongs in kg/errors.py with the rest of the hierarchy; defined here until it moves there.
-class EvalError(KgError):
-    """A gold or prediction file, or one of its reports, does not follow the contract's format."""
-
-
-# NFKC already maps these; spelled out because the contract names brackets explicitly.
-_FULL_WIDTH_BRACKETS = str.maketrans({"（": "(", "）": ")", "［": "[", "］": "]"})
-
-
-def normalise_name(text: str) -> str:
-    """Normalise a name for comparison, as the contract's "Names" section says.
-
-    Traditional characters become Simplified, full-width letters, digits, punctuation and
-    brackets become half-width (Unicode NFKC), all white space goes, Latin letters are upper-cased.
-
-    >>> normalise_name("株洲電力機車")
-    '株洲电力机车'
-    >>> normalise_name("ＧＢ／Ｔ　２９４９０")
-    'GB/T29490'
-    >>> normalise_name("质量监督检验中心（湖南）")
-    '质量监督检验中心(湖南)'
-    >>> normalise_name(" iec/tc 9 ")
-    'IEC/TC9'
-    """
-    text = unicodedata.normalize("NFKC", text)
-    text = zhconv.convert(text, "zh-cn")
-    # zhconv may hand back full-width punctuation of its own; fold it again.
-    text = unicodedata.normalize("NFKC", text).translate(_FULL_WIDTH_BRACKETS)
-    return "".join(text.split()).upper()
 
 
 def load_jsonl(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:

@@ -173,7 +173,7 @@ PREFIXES: Mapping[str, str] = MappingProxyType(
 
 
 def bind_prefixes(graph: Graph) -> Graph:
-    """Bind :data:`PREFIXES` on an rdflib graph or dataset (replacing rdflib's defaults); return it."""
+    """Bind :data:`PREFIXES` on an rdflib graph or dataset, over rdflib's defaults; return it."""
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, Namespace(iri), override=True, replace=True)
     return graph

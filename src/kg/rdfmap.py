@@ -14,18 +14,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from typing import Any, Iterable, Mapping
 from urllib.parse import unquote
 
-import zhconv
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from .errors import KgError
 from .namespace import ID, KG, LEVELS, PREDICATES, PROV, RDF, SKOS, TYPE_CLASSES, XSD, bind_prefixes
+from .text import normalise_name
 
 __all__ = [
-    "normalise_name",
     "entity_iri",
     "report_iri",
     "report_id",
@@ -38,26 +36,8 @@ __all__ = [
 LANG = "zh"
 
 _REPORT_PREFIX = str(ID["report/"])
-_LATIN_LOWER = re.compile(r"[a-z]+")
 # Characters kept as they are in the report segment of an IRI; anything else is %-escaped.
 _UNSAFE_IN_SEGMENT = re.compile(r"[^0-9A-Za-z._~\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]")
-
-
-def normalise_name(name: str) -> str:
-    """Normalise a name as the annotation contract compares names.
-
-    Full-width -> half-width (NFKC), Traditional -> Simplified, all white space removed, Latin
-    letters upper-cased.
-
-    >>> normalise_name("ＩＳＯ 9001")
-    'ISO9001'
-    >>> normalise_name("株洲中車時代電氣 股份有限公司")
-    '株洲中车时代电气股份有限公司'
-    """
-    text = unicodedata.normalize("NFKC", name)
-    text = zhconv.convert(text, "zh-hans")
-    text = "".join(text.split())
-    return _LATIN_LOWER.sub(lambda match: match.group().upper(), text)
 
 
 def _digest(*parts: object) -> str:
@@ -70,7 +50,9 @@ def entity_iri(type: str, name: str) -> URIRef:  # noqa: A002 - the contract's f
     """The IRI of an entity: ``ID["<type lower-case>/<sha1(normalised name)[:16]>"]``.
 
     The same (type, name) gives the same IRI in every report, which is what merges reports.
-    This is the one place entity IRIs are minted; entity resolution replaces it.
+    Names are compared as the contract compares them (``text.normalise_name``: Simplified,
+    half-width, no white space, upper-case Latin). This is the one place entity IRIs are
+    minted; entity resolution replaces it.
 
     >>> str(entity_iri("Company", "中联重科"))
     'https://w3id.org/kg/id/company/28694ca27697ba4c'
@@ -165,7 +147,8 @@ def map_report(result: Mapping[str, Any], *, report_path: str | None = None) -> 
     ...     "entities": [{"id": "e1", "type": "Company", "name": "中联重科", "aliases": []},
     ...                  {"id": "e2", "type": "Award", "name": "中国质量奖", "aliases": []}],
     ...     "relations": [{"subject": "e1", "predicate": "receivedAward", "object": "e2",
-    ...                    "year": 2016, "edition": 2, "evidence": "中联重科获中国质量奖。",
+    ...                    "year": 2016, "edition": 2,
+    ...                    "evidence": "中联重科获中国质量奖。",
     ...                    "evidence_span": [0, 11], "rule": "award.v1"}]})
     >>> len(ds.graph(report_iri("r1")))
     21
@@ -205,13 +188,17 @@ def _map_into(
         where = f"{doc}: entity {index} ({entity.get('id', '?')})"
         type_name, name = entity.get("type"), entity.get("name")
         if type_name not in TYPE_CLASSES:
-            raise KgError(f"{where}: unknown type {type_name!r}; expected one of {', '.join(TYPE_CLASSES)}.")
+            raise KgError(
+                f"{where}: unknown type {type_name!r}; expected one of {', '.join(TYPE_CLASSES)}."
+            )
         if not isinstance(name, str) or not name.strip():
             raise KgError(f"{where}: the entity has no name.")
-        node = entity_iri(type_name, name)
-        if entity.get("id") in nodes:
-            raise KgError(f"{where}: entity id {entity['id']!r} is used twice.")
-        nodes[entity.get("id")] = node
+        key = entity.get("id")
+        if not isinstance(key, str) or not key:
+            raise KgError(f"{where}: the entity has no id.")
+        if key in nodes:
+            raise KgError(f"{where}: entity id {key!r} is used twice.")
+        node = nodes[key] = entity_iri(type_name, name)
         graph.add((node, RDF.type, TYPE_CLASSES[type_name]))
         graph.add((node, SKOS.prefLabel, Literal(name, lang=LANG)))
         for alias in entity.get("aliases") or []:
@@ -220,7 +207,8 @@ def _map_into(
         graph.add((node, KG.mentionedIn, report))
 
     for index, relation in enumerate(result.get("relations") or []):
-        _map_relation(graph, relation, nodes, doc=doc, report=report, where=f"{doc}: relation {index}")
+        where = f"{doc}: relation {index}"
+        _map_relation(graph, relation, nodes, doc=doc, report=report, where=where)
 
 
 def _map_relation(
@@ -236,17 +224,20 @@ def _map_relation(
     predicate_name = relation.get("predicate")
     if predicate_name not in PREDICATES:
         raise KgError(
-            f"{where}: unknown predicate {predicate_name!r}; expected one of {', '.join(PREDICATES)}."
+            f"{where}: unknown predicate {predicate_name!r}; "
+            f"expected one of {', '.join(PREDICATES)}."
         )
     where = f"{where} ({predicate_name})"
     predicate = PREDICATES[predicate_name]
     subject = _node(nodes, relation.get("subject"), where=where, role="subject")
-    evidence = _evidence(graph, relation, doc=doc, report=report)
+    evidence = _evidence(graph, relation, doc=doc, report=report, where=where)
 
     if predicate_name == "standardsCount":
         level = relation.get("object")
         if level not in LEVELS:
-            raise KgError(f"{where}: the object must be a level word ({', '.join(LEVELS)}), not {level!r}.")
+            raise KgError(
+                f"{where}: the object must be a level word ({', '.join(LEVELS)}), not {level!r}."
+            )
         count = _integer(relation.get("count"), field="count", where=where)
         if count is None:
             raise KgError(f"{where}: a standardsCount needs a count.")
@@ -293,11 +284,13 @@ def _node(nodes: Mapping[str, URIRef], key: Any, *, where: str, role: str) -> UR
     try:
         return nodes[key]
     except (KeyError, TypeError):
-        raise KgError(f"{where}: the {role} {key!r} is not the id of an entity of this report.") from None
+        raise KgError(
+            f"{where}: the {role} {key!r} is not the id of an entity of this report."
+        ) from None
 
 
 def _evidence(
-    graph: Graph, relation: Mapping[str, Any], *, doc: str, report: URIRef
+    graph: Graph, relation: Mapping[str, Any], *, doc: str, report: URIRef, where: str
 ) -> URIRef | None:
     """Write the relation's evidence node and return it; None when the relation has no evidence.
 
@@ -312,9 +305,9 @@ def _evidence(
     start = end = None
     if span is not None:
         if not isinstance(span, (list, tuple)) or len(span) != 2:
-            raise KgError(f"{doc}: evidence_span must be [start, end], not {span!r}.")
-        start = _integer(span[0], field="evidence_span start", where=doc)
-        end = _integer(span[1], field="evidence_span end", where=doc)
+            raise KgError(f"{where}: evidence_span must be [start, end], not {span!r}.")
+        start = _integer(span[0], field="evidence_span start", where=where)
+        end = _integer(span[1], field="evidence_span end", where=where)
     node = evidence_iri(
         doc,
         None if start is None else int(start),

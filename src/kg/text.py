@@ -49,16 +49,23 @@ def shadow(text: str) -> str:
 _SPACE_RE = re.compile(r"\s+")
 
 
+_FULL_WIDTH_BRACKETS = str.maketrans({"（": "(", "）": ")", "［": "[", "］": "]", "【": "[", "】": "]"})
+
+
 def normalise_name(text: str) -> str:
     """The contract's name normalisation: Simplified, half-width, no white space, Latin upper-cased.
 
-    >>> normalise_name(" ｇｂ／ｔ 29490 ")
-    'GB/T29490'
+    The one implementation: the scorer compares names with it and ``rdfmap`` mints IRIs from it,
+    so two names share an IRI exactly when the scorer would call them the same.
+
+    >>> normalise_name(" ｇｂ／ｔ 29490 "), normalise_name("质量监督检验中心（湖南）"), normalise_name("株洲電力機車")
+    ('GB/T29490', '质量监督检验中心(湖南)', '株洲电力机车')
     """
-    text = zhconv.convert(text, "zh-cn")
     text = unicodedata.normalize("NFKC", text)
-    text = _SPACE_RE.sub("", text)
-    return text.upper()
+    text = zhconv.convert(text, "zh-cn")
+    # zhconv may hand back full-width punctuation of its own; fold it again.
+    text = unicodedata.normalize("NFKC", text).translate(_FULL_WIDTH_BRACKETS)
+    return _SPACE_RE.sub("", text).upper()
 
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万"

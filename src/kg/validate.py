@@ -17,7 +17,14 @@ from rdflib import Dataset, Graph
 
 from .errors import OntologyError
 
-__all__ = ["ONTOLOGY_FILES", "ontology_text", "load_ontology", "load_shapes", "validate", "ensure_valid"]
+__all__ = [
+    "ONTOLOGY_FILES",
+    "ontology_text",
+    "load_ontology",
+    "load_shapes",
+    "validate",
+    "ensure_valid",
+]
 
 #: The packaged ontology files, by name.
 ONTOLOGY_FILES: tuple[str, ...] = ("kg.ttl", "shapes.ttl")
@@ -26,12 +33,15 @@ ONTOLOGY_FILES: tuple[str, ...] = ("kg.ttl", "shapes.ttl")
 def ontology_text(name: str) -> bytes:
     """The bytes of one packaged ontology file (``"kg.ttl"`` or ``"shapes.ttl"``)."""
     if name not in ONTOLOGY_FILES:
-        raise OntologyError(f"unknown ontology file {name!r}; expected one of {', '.join(ONTOLOGY_FILES)}.")
+        raise OntologyError(
+            f"unknown ontology file {name!r}; expected one of {', '.join(ONTOLOGY_FILES)}."
+        )
     try:
         return resources.files("kg").joinpath("data", "ontology", name).read_bytes()
     except OSError as error:
         raise OntologyError(
-            f"the packaged ontology file kg/data/ontology/{name} is missing ({error}). Reinstall kg."
+            f"the packaged ontology file kg/data/ontology/{name} is missing ({error}). "
+            "Reinstall kg."
         ) from error
 
 
@@ -77,7 +87,10 @@ def _as_graph(graph: Graph | Dataset | bytes | str) -> Graph:
         return union
     if isinstance(graph, Graph):
         return graph
-    raise TypeError(f"validate() takes an rdflib Graph or Dataset, or Turtle text, not {type(graph).__name__}.")
+    raise TypeError(
+        "validate() takes an rdflib Graph or Dataset, or Turtle text, "
+        f"not {type(graph).__name__}."
+    )
 
 
 def validate(graph: Graph | Dataset | bytes | str) -> tuple[bool, str]:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,7 +27,7 @@ from .relations import Relation, find_relations, grade_words
 from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
 from .tables import add_cell_people, find_tables
 
-for _attr in ("kg_mentions", "kg_relations", "kg_tables", "kg_shadow"):
+for _attr in ("kg_mentions", "kg_relations", "kg_tables", "kg_shadow", "kg_text"):
     if not Doc.has_extension(_attr):
         Doc.set_extension(_attr, default=None)
 
@@ -34,8 +35,10 @@ ALIAS_RE = re.compile(r"[(（]\s*(?:以下)?简称\s*[“\"「『]?([^”\"」�
 
 
 def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
-    starts = [t.idx for t in doc]
-    ends = [t.idx + len(t.text) for t in doc]
+    """Token start and end offsets, read as arrays (iterating Token objects is slow)."""
+    arr = doc.to_array([IDX, LENGTH])
+    starts = arr[:, 0].tolist()
+    ends = (arr[:, 0] + arr[:, 1]).tolist()
     return starts, ends
 
 
@@ -52,18 +55,16 @@ class EntityRulesComponent:
         self.rules = EntityRules()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc._.kg_text = doc.text
+        sh = doc._.kg_shadow = shadow(text)
         starts, ends = _token_bounds(doc)
-        mentions = self.rules.find(text, starts, ends)
-        mentions = propagate_names(text, mentions)
-        doc._.kg_mentions = mentions
-        doc._.kg_shadow = shadow(text)
+        mentions = self.rules.find(text, sh, starts, ends)
+        doc._.kg_mentions = propagate_names(text, sh, mentions)
         return doc
 
 
-def propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
+def propagate_names(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
     """Short forms declared with (以下简称"Y") and later repeats of a found name become mentions."""
-    sh = shadow(text)
     extra: list[Mention] = []
     for m in ALIAS_RE.finditer(sh):
         owner = next((x for x in reversed(mentions) if x.end <= m.start() and m.start() - x.end <= 2 and x.label != "Place"), None)
@@ -77,7 +78,7 @@ def propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
     seen = {}
     for m in mentions:
         if m.label in ORG_LABELS | {"Person", "Park"} and len(m.text) >= 2 and not m.needs_context:
-            seen.setdefault(shadow(m.text), m)
+            seen.setdefault(sh[m.start:m.end], m)
     if seen:
         pattern = re.compile("|".join(re.escape(k) for k in sorted(seen, key=len, reverse=True)))
         for k in pattern.finditer(sh):
@@ -100,7 +101,7 @@ def make_table_reader(nlp: Language, name: str, version: int) -> "TableReaderCom
 
 class TableReaderComponent:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc._.kg_text
         mentions = doc._.kg_mentions
         tables = find_tables(text, mentions)
         if tables:
@@ -126,7 +127,7 @@ def make_relation_rules(nlp: Language, name: str, version: int) -> "RelationRule
 
 class RelationRulesComponent:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc._.kg_text
         mentions = doc._.kg_mentions
         rels = find_relations(text, mentions, grade_words(text))
         rels.extend(table_relations(text, mentions, doc._.kg_tables or []))

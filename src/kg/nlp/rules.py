@@ -294,8 +294,8 @@ class EntityRules:
             mention.attrs["year"] = int(y.group(1))
         return mention
 
-    def find(self, text: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
-        sh = shadow(text)
+    def find(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
+        """Mentions in ``text``; ``sh`` is its shadow (``kg.text.shadow``)."""
         cands = self.candidates(text, sh, tok_starts, tok_ends)
         cands.extend(find_people(text, sh, tok_starts, tok_ends))
         return resolve_overlaps(cands, text)

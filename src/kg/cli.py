@@ -1,0 +1,359 @@
+"""CLI: the ``kg`` command. Each command parses its options, calls the library, prints.
+
+Owns: argument parsing (click), output formats chosen with ``--format``, progress on stderr,
+and turning ``KgError`` into a one-line ``Error: …`` with a non-zero exit (a traceback only with
+``--debug``). Must not: hold logic a library user would need; nothing imports this module.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import KgError, QueryError
+
+DEFAULT_STORE = "build/store"
+DEFAULT_OUT = "build"
+
+
+# -- shared plumbing --------------------------------------------------------------------------
+
+def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a command; a KgError becomes ``Error: message`` and its exit code."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        debug = (ctx.find_root().params or {}).get("debug", False)
+        try:
+            return func(*args, **kwargs)
+        except KgError as exc:
+            if debug:
+                raise
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except OSError as exc:
+            if debug:
+                raise
+            click.echo(f"Error: {exc.filename or ''}: {exc.strerror}".replace(": : ", ": "), err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--store DIR`` and ``--backend NAME``, shared by every command that reads the graph."""
+    from .store import backend_names
+
+    func = click.option(
+        "--backend", default="oxigraph", show_default=True, type=click.Choice(backend_names()),
+        help="Store backend: 'oxigraph' keeps the graph on disk under --store; 'memory' keeps nothing.",
+    )(func)
+    func = click.option(
+        "--store", "store_dir", default=DEFAULT_STORE, show_default=True, type=click.Path(file_okay=False),
+        help="Directory of the on-disk store.",
+    )(func)
+    return func
+
+
+def _open(store_dir: str, backend: str, *, must_exist: bool = True) -> Any:
+    from .errors import StoreError
+    from .store import open_store
+
+    if backend == "oxigraph" and must_exist and not Path(store_dir).exists():
+        raise StoreError(f"{store_dir}: no store here. Run 'kg build seeds/' first, or pass --store DIR.")
+    return open_store(backend, None if backend == "memory" else store_dir)
+
+
+def _write_rows(columns: list[str], rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        click.echo(_table(columns, rows))
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(columns: list[str], rows: list[dict[str, Any]]) -> str:
+    """A plain-text table that lines up Chinese (double-width) characters."""
+    cells = [[("" if r.get(c) is None else str(r.get(c))).replace("\n", " ") for c in columns] for r in rows]
+    widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
+
+    out = [line(columns), line(["-" * w for w in widths])]
+    out.extend(line(row) for row in cells)
+    return "\n".join(out)
+
+
+# -- the group ----------------------------------------------------------------------------------
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(package_name="kg")
+def main(debug: bool) -> None:
+    """kg: Chinese quality-work reports to an RDF knowledge graph.
+
+    Reads reports (.txt/.md, UTF-8 or GB18030), extracts organisations, awards, standards,
+    standards bodies, parks, places and people with their relations, and keeps them as RDF
+    with provenance in an embedded store that you query with SPARQL, draw and export.
+
+    \b
+    Example:
+        kg build seeds/
+        kg query awards
+    """
+
+
+# -- extract ------------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("reports", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True,
+              help="jsonl: one contract object per line; json: one array.")
+@click.option("--provenance", is_flag=True, help="Keep each relation's evidence_span and rule id (not part of the contract).")
+@click.option("--out", "output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@_handle_errors
+def extract(reports: tuple[str, ...], fmt: str, provenance: bool, output: str | None) -> None:
+    """Extract entities and relations from REPORTS (files or folders) in the contract's format.
+
+    Each report gives one object: {"doc", "entities": [{"id", "type", "name", "aliases",
+    "mentions"}], "relations": [{"subject", "predicate", "object", "year", "edition", "grade",
+    "count", "role", "evidence"}]} as defined in ANNOTATION.md.
+
+    \b
+    Example:
+        kg extract seeds/001_bfa9c6f1daf1a010.txt
+        kg extract seeds/ --out build/seeds.jsonl
+    """
+    from .nlp import extract_many
+    from .reading import read_report, report_paths
+
+    results = []
+    for path in report_paths(reports):
+        result = next(extract_many([read_report(path)]))
+        if not provenance:
+            for r in result["relations"]:
+                r.pop("evidence_span", None)
+                r.pop("rule", None)
+        results.append(result)
+    if fmt == "json":
+        text = json.dumps(results, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
+    if output:
+        from .store import atomic_write
+
+        atomic_write(output, text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+
+
+# -- build --------------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@store_options
+@click.option("--out", "out_dir", default=DEFAULT_OUT, show_default=True, type=click.Path(file_okay=False),
+              help="Where graph.ttl and graph.html go.")
+@click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph against ontology/shapes.ttl.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@_handle_errors
+def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, validate: bool, quiet: bool) -> None:
+    """Build the graph from PATHS (report files or folders) into the store.
+
+    Every report's statements go into its own named graph, so building the same reports again
+    replaces them and duplicates nothing. Then writes OUT/graph.ttl (the whole graph, sorted,
+    byte-identical for the same input) and OUT/graph.html (an offline network page).
+
+    \b
+    Example:
+        kg build seeds/
+        kg build seeds/ --store /tmp/kgstore --out /tmp/kgout
+    """
+    from tqdm import tqdm
+
+    from .build import add_reports, write_outputs
+    from .reading import report_paths
+
+    total = len(report_paths(paths))
+    store = _open(store_dir, backend, must_exist=False)
+    try:
+        with tqdm(total=total, desc="reports", unit="report", file=sys.stderr, disable=quiet, leave=False) as bar:
+            summary = add_reports(store, paths, progress=bar.update)
+        summary = write_outputs(store, out_dir, summary, validate=validate)
+    finally:
+        store.close()
+    if not quiet:
+        click.echo(f"Built {summary.reports} report(s) into {store_dir if backend != 'memory' else 'memory'}: {summary.triples} triples.", err=True)
+        click.echo("Entities:  " + ", ".join(f"{k} {v}" for k, v in sorted(summary.entities.items())), err=True)
+        click.echo("Relations: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())), err=True)
+        click.echo(f"Wrote {summary.files['turtle']} and {summary.files['html']}.", err=True)
+        if summary.conforms is not None:
+            click.echo("SHACL: the graph conforms to ontology/shapes.ttl." if summary.conforms else "SHACL: the graph does NOT conform:", err=True)
+    if summary.conforms is False:
+        click.echo(summary.shacl_report, err=True)
+        sys.exit(3)
+
+
+# -- query --------------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("-e", "--expression", help="A SPARQL query given inline instead of NAME.")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="Bind ?KEY to the literal VALUE (repeatable). Values are bound, never pasted into the query.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries with what they answer.")
+@store_options
+@_handle_errors
+def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt: str, list_queries: bool, store_dir: str, backend: str) -> None:
+    """Run a named query (a file of queries/ without .rq), a .rq FILE, or -e SPARQL.
+
+    \b
+    Example:
+        kg query awards
+        kg query organisation --param name=中车株洲电力机车有限公司
+        kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
+    """
+    from .query import describe_queries, load_query, parse_params
+
+    if list_queries:
+        rows = describe_queries()
+        _write_rows(["name", "answers", "params"], rows, fmt)
+        return
+    if bool(name) == bool(expression):
+        raise QueryError("give a query NAME or FILE, or -e SPARQL (one of them). See 'kg query --list'.")
+    sparql = expression if expression else load_query(name)
+    bindings = parse_params(params)
+    store = _open(store_dir, backend)
+    try:
+        result = store.query(sparql, bindings)
+    finally:
+        store.close()
+    _write_rows(list(result.columns), result.as_dicts(), fmt)
+
+
+# -- viz / export -------------------------------------------------------------------------------
+
+@main.command()
+@click.option("--out", "output", default=f"{DEFAULT_OUT}/graph.html", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--title", default="kg 知识图谱", show_default=True, help="Page title.")
+@store_options
+@_handle_errors
+def viz(output: str, title: str, store_dir: str, backend: str) -> None:
+    """Draw the graph as an offline HTML page (pyvis / vis-network, nothing loaded from the web).
+
+    Nodes are coloured and shaped by type (legend top left), edges labelled by predicate;
+    hovering a node shows its type, aliases and source sentences; the box finds a name.
+
+    \b
+    Example:
+        kg viz --out build/graph.html
+    """
+    from .viz import write_html
+
+    store = _open(store_dir, backend)
+    try:
+        counts = write_html(store, output, title=title)
+    finally:
+        store.close()
+    click.echo(f"Wrote {output}: {counts['nodes']} nodes, {counts['edges']} edges.", err=True)
+
+
+def _export_choices() -> list[str]:
+    from .store import EXPORT_FORMATS
+
+    return list(EXPORT_FORMATS)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(_export_choices()), default="turtle", show_default=True,
+              help="trig keeps one named graph per report; the others write the merged graph.")
+@click.option("--out", "output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@store_options
+@_handle_errors
+def export(fmt: str, output: str | None, store_dir: str, backend: str) -> None:
+    """Export the graph as Turtle, N-Triples, JSON-LD or TriG.
+
+    \b
+    Example:
+        kg export --format nt --out build/graph.nt
+        kg export --format trig > graph.trig
+    """
+    store = _open(store_dir, backend)
+    try:
+        if output:
+            store.dump(output, format=fmt)
+        else:
+            data = store.dump(None, format=fmt)
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+    finally:
+        store.close()
+
+
+# -- eval -----------------------------------------------------------------------------------------
+
+@main.command("eval")
+@click.option("--gold", required=True, type=click.Path(dir_okay=False), help="Gold annotations (contract JSON Lines).")
+@click.option("--pred", type=click.Path(dir_okay=False), help="Predictions (contract JSON Lines) instead of REPORTS.")
+@click.argument("reports", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--show-errors", is_flag=True, help="List misses and false hits per report.")
+@_handle_errors
+def eval_(gold: str, pred: str | None, reports: tuple[str, ...], fmt: str, show_errors: bool) -> None:
+    """Score extraction against gold with the contract's rules (P/R/F1 by type and predicate).
+
+    Either score a file of predictions (--pred) or extract REPORTS now and score them. Only
+    reports present in the gold are scored when REPORTS are given.
+
+    \b
+    Example:
+        kg eval --gold tests/gold/seeds.jsonl seeds/
+        kg eval --gold tests/gold/seeds.jsonl --pred build/seeds.jsonl --format json
+    """
+    from .eval import format_text, load_jsonl, score
+
+    gold_docs = load_jsonl(gold)
+    if bool(pred) == bool(reports):
+        raise KgError("give either --pred FILE or REPORTS to extract (one of them).")
+    if pred:
+        pred_docs = load_jsonl(pred)
+    else:
+        from .nlp import extract_many
+        from .reading import read_report, report_paths
+
+        files = [p for p in report_paths(reports) if p.stem in gold_docs]
+        if not files:
+            raise KgError(f"none of the reports under {' '.join(reports)} is in {gold}.")
+        pred_docs = {r["doc"]: r for r in extract_many([read_report(p) for p in files])}
+        gold_docs = {k: v for k, v in gold_docs.items() if k in pred_docs}
+    scores = score(gold_docs, pred_docs)
+    if fmt == "json":
+        click.echo(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_text(scores, show_errors=show_errors))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

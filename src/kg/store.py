@@ -1,0 +1,583 @@
+"""Graph store: where report graphs are kept, queried and exported.
+
+Owns the ``GraphStore`` interface, the registry of backends behind it (chosen by name, imported
+on first use), the table of export formats, and the binding of query parameters. Takes the
+dataset ``rdfmap.map_report`` builds for one report; hands query rows to the CLI, viz and eval,
+and serialisations to files or streams.
+
+Each report lives in its own named graph (``rdfmap.report_iri(doc)``), so adding a report again
+replaces it and a rebuild duplicates nothing. Queries see the union of all report graphs.
+
+Known limit: pyoxigraph 0.5 evaluates that union as a multiset, so a triple that two reports
+share (an entity's type or name) matches once per report (oxigraph issue #1919, fixed for 0.6).
+Queries therefore use ``SELECT DISTINCT`` and ``COUNT(DISTINCT ...)``; ``dump`` deduplicates.
+
+Must not build RDF from extraction results (that is ``rdfmap``), print, or splice values into
+query text: parameters are bound as RDF terms through pyoxigraph's ``substitutions``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from types import MappingProxyType
+from typing import (
+    IO,
+    TYPE_CHECKING,
+    Any,
+    Iterator,
+    Mapping,
+    NamedTuple,
+    Protocol,
+    Union,
+    runtime_checkable,
+)
+
+from .errors import QueryError, StoreError
+from .namespace import PREFIXES, RDF, XSD
+from .rdfmap import report_iri, report_id
+
+if TYPE_CHECKING:  # pragma: no cover - typing only; pyoxigraph is imported on first use
+    import pyoxigraph
+
+__all__ = [
+    "DEFAULT_PATH",
+    "ExportFormat",
+    "EXPORT_FORMATS",
+    "GraphStore",
+    "QueryResult",
+    "Output",
+    "backend_names",
+    "register_backend",
+    "open_store",
+    "OxigraphStore",
+    "MemoryStore",
+    "atomic_write",
+]
+
+#: Where the default ``oxigraph`` backend keeps its files, relative to the working directory.
+DEFAULT_PATH = Path("build") / "store"
+
+#: A destination for ``dump``: a file path (written atomically) or a binary stream.
+Output = Union[str, "os.PathLike[str]", IO[bytes]]
+
+#: A value a query parameter may be bound to: ``str`` -> ``xsd:string``, ``int`` -> ``xsd:integer``;
+#: an ``rdflib.URIRef`` (a ``str``) is bound as an IRI.
+Binding = Union[str, int]
+
+
+class ExportFormat(NamedTuple):
+    """One RDF serialisation ``dump`` can write."""
+
+    name: str
+    suffix: str
+    media_type: str
+    keeps_graphs: bool  # True: one graph per report (a dataset format); False: the union graph
+    oxigraph_name: str  # the ``pyoxigraph.RdfFormat`` attribute
+
+
+#: Export formats by name: the CLI's ``--format`` choices come from this table.
+EXPORT_FORMATS: Mapping[str, ExportFormat] = MappingProxyType(
+    {
+        "turtle": ExportFormat("turtle", ".ttl", "text/turtle", False, "TURTLE"),
+        "nt": ExportFormat("nt", ".nt", "application/n-triples", False, "N_TRIPLES"),
+        "jsonld": ExportFormat("jsonld", ".jsonld", "application/ld+json", False, "JSON_LD"),
+        "trig": ExportFormat("trig", ".trig", "application/trig", True, "TRIG"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The answer to a query: column names and rows of plain Python values.
+
+    IRIs and strings are ``str``, ``xsd:integer`` (and its subtypes) ``int``, ``xsd:decimal``
+    ``Decimal``, ``xsd:double``/``xsd:float`` ``float``, ``xsd:boolean`` ``bool``; an unbound
+    cell is ``None``. ``ASK`` gives one column ``ask``; ``CONSTRUCT``/``DESCRIBE`` give
+    ``subject``, ``predicate``, ``object``.
+    """
+
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        """The rows as dictionaries keyed by column name."""
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What every backend provides. Open one with :func:`open_store`."""
+
+    def add_report(self, doc_id: str, quads: Any) -> int:
+        """Replace the named graph of report ``doc_id`` with ``quads``; return its triple count.
+
+        ``quads`` is what ``rdfmap.map_report`` returns (an rdflib ``Dataset``), an rdflib
+        ``Graph``, or an iterable of rdflib triples or quads. Triples in another report's graph
+        are refused; triples in the default graph are put in the report's graph.
+        """
+        ...
+
+    def remove_report(self, doc_id: str) -> bool:
+        """Drop the graph of report ``doc_id``; return whether it was there."""
+        ...
+
+    def reports(self) -> list[str]:
+        """The ids of the reports in the store, sorted."""
+        ...
+
+    def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of the report graphs.
+
+        ``bindings`` maps variable names (without ``?``) to values, bound as RDF terms, never
+        spliced into the text. A bound variable must be one the query SELECTs.
+        """
+        ...
+
+    def dump(self, output: Output | None = None, format: str | None = None) -> bytes | None:
+        """Serialise the store: the union of the report graphs as one graph, or (``trig``) one
+        graph per report. Sorted, so the same store gives the same bytes. ``format`` is a key of
+        ``EXPORT_FORMATS``; ``None`` means from ``output``'s suffix, else ``turtle``. Returns the
+        bytes when ``output`` is ``None``; a path is written atomically."""
+        ...
+
+    def close(self) -> None:
+        """Flush and release the store; later calls raise ``StoreError``."""
+        ...
+
+
+# Backends by name -> "module:attribute" of a callable taking ``path`` and returning a GraphStore.
+_BACKENDS: dict[str, str] = {
+    "oxigraph": "kg.store:OxigraphStore",
+    "memory": "kg.store:MemoryStore",
+}
+
+
+def backend_names() -> list[str]:
+    """The registered backend names, sorted (for the CLI's ``--store-backend`` choices)."""
+    return sorted(_BACKENDS)
+
+
+def register_backend(name: str, target: str) -> None:
+    """Register a backend: ``target`` is ``"module:attribute"``, imported on first use."""
+    if ":" not in target:
+        raise StoreError(f"backend target {target!r} must look like 'package.module:Class'.")
+    _BACKENDS[name] = target
+
+
+def open_store(name: str = "oxigraph", path: str | os.PathLike[str] | None = None) -> GraphStore:
+    """Open the backend called ``name``; ``path`` is where an on-disk backend keeps its files.
+
+    >>> store = open_store("memory")
+    >>> store.reports()
+    []
+    >>> store.close()
+    """
+    try:
+        target = _BACKENDS[name]
+    except KeyError:
+        raise StoreError(
+            f"unknown store backend {name!r}; choose one of {', '.join(backend_names())}."
+        ) from None
+    module_name, _, attribute = target.partition(":")
+    try:
+        factory = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError) as error:
+        raise StoreError(
+            f"store backend {name!r} cannot be loaded from {target}: {error}"
+        ) from error
+    return factory(path)
+
+
+class _PyoxigraphStore:
+    """A GraphStore on a ``pyoxigraph.Store``; the ``oxigraph`` and ``memory`` backends share it."""
+
+    def __init__(self, store: "pyoxigraph.Store", *, description: str) -> None:
+        self._store: "pyoxigraph.Store | None" = store
+        self._description = description
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._description}>"
+
+    def __enter__(self) -> "_PyoxigraphStore":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def _open(self) -> "pyoxigraph.Store":
+        if self._store is None:
+            raise StoreError(f"the store {self._description} is closed.")
+        return self._store
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add_report(self, doc_id: str, quads: Any) -> int:
+        import pyoxigraph as ox
+
+        store = self._open
+        graph_iri = str(report_iri(doc_id))
+        graph = ox.NamedNode(graph_iri)
+        converted = []
+        for item in _iter_statements(quads):
+            if len(item) == 4 and item[3] is not None and not _is_default_graph(item[3]):
+                if str(_graph_identifier(item[3])) != graph_iri:
+                    raise StoreError(
+                        f"cannot add report {doc_id!r}: a triple belongs to graph "
+                        f"{_graph_identifier(item[3])}, not {graph_iri}. "
+                        "Add each report separately."
+                    )
+            subject, predicate, obj = (_to_oxigraph(term) for term in item[:3])
+            converted.append(ox.Quad(subject, predicate, obj, graph))
+        try:
+            store.remove_graph(graph)
+            store.extend(converted)
+        except OSError as error:
+            raise StoreError(
+                f"cannot write report {doc_id!r} to the store {self._description}: {error}"
+            ) from error
+        return len(set(converted))
+
+    def remove_report(self, doc_id: str) -> bool:
+        import pyoxigraph as ox
+
+        store = self._open
+        graph = ox.NamedNode(str(report_iri(doc_id)))
+        try:
+            if not store.contains_named_graph(graph):
+                return False
+            store.remove_graph(graph)
+        except OSError as error:
+            raise StoreError(
+                f"cannot remove report {doc_id!r} from the store {self._description}: {error}"
+            ) from error
+        return True
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def reports(self) -> list[str]:
+        store = self._open
+        prefix = str(report_iri("x"))[:-1]
+        try:
+            names = [graph.value for graph in store.named_graphs() if hasattr(graph, "value")]
+        except OSError as error:
+            raise StoreError(f"cannot read the store {self._description}: {error}") from error
+        return sorted(report_id(name) for name in names if name.startswith(prefix))
+
+    def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
+        import pyoxigraph as ox
+
+        store = self._open
+        substitutions = _substitutions(bindings or {})
+        try:
+            answer = store.query(
+                sparql,
+                prefixes=dict(PREFIXES),
+                use_default_graph_as_union=True,
+                substitutions=substitutions or None,
+            )
+            if isinstance(answer, ox.QuerySolutions):
+                columns = tuple(variable.value for variable in answer.variables)
+                rows = [tuple(_to_python(row[column]) for column in columns) for row in answer]
+                return QueryResult(columns, rows)
+            if isinstance(answer, ox.QueryTriples):
+                rows = [tuple(_to_python(term) for term in triple) for triple in answer]
+                return QueryResult(("subject", "predicate", "object"), rows)
+            return QueryResult(("ask",), [(bool(answer),)])
+        except SyntaxError as error:
+            raise QueryError(f"the query does not parse: {error}") from error
+        except OSError as error:
+            raise StoreError(f"cannot read the store {self._description}: {error}") from error
+        except (RuntimeError, ValueError, TypeError) as error:
+            message = str(error)
+            if "SELECT projection" in message:
+                names = ", ".join(sorted(bindings or {}))
+                raise QueryError(
+                    f"cannot bind {names}: {message}. "
+                    "A parameter must be a variable the query SELECTs."
+                ) from error
+            raise QueryError(f"the query failed: {message}") from error
+
+    # -- exporting -------------------------------------------------------------------------
+
+    def dump(self, output: Output | None = None, format: str | None = None) -> bytes | None:
+        import pyoxigraph as ox
+
+        store = self._open
+        export = _export_format(format, output)
+        try:
+            quads = [
+                quad
+                for quad in store.quads_for_pattern(None, None, None, None)
+                if isinstance(quad.graph_name, ox.NamedNode)  # report graphs only
+            ]
+        except OSError as error:
+            raise StoreError(f"cannot read the store {self._description}: {error}") from error
+        if export.keeps_graphs:
+            unique = {(str(q.graph_name), *_triple_key(q)): q for q in quads}
+            statements: list[Any] = [unique[key] for key in sorted(unique)]
+        else:
+            triples = {_triple_key(q): ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+            statements = [triples[key] for key in sorted(triples)]
+        try:
+            rdf_format = getattr(ox.RdfFormat, export.oxigraph_name)
+            data = ox.serialize(statements, format=rdf_format, prefixes=dict(PREFIXES))
+        except (ValueError, TypeError) as error:
+            raise StoreError(f"cannot serialise the store as {export.name}: {error}") from error
+        return _write(_stable_prefixes(data), output)
+
+    def close(self) -> None:
+        store, self._store = self._store, None
+        if store is not None and hasattr(store, "flush"):
+            try:
+                store.flush()
+            except OSError as error:
+                raise StoreError(f"cannot flush the store {self._description}: {error}") from error
+
+
+class OxigraphStore(_PyoxigraphStore):
+    """The default backend: a pyoxigraph (RocksDB) store on disk, ``build/store`` by default."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        import pyoxigraph as ox
+
+        location = Path(path) if path is not None else DEFAULT_PATH
+        try:
+            location.parent.mkdir(parents=True, exist_ok=True)
+            store = ox.Store(str(location))
+        except OSError as error:
+            raise StoreError(
+                f"cannot open the store at {location}: {error}. "
+                "Another kg process may be using it; wait for it or pass another store path."
+            ) from error
+        super().__init__(store, description=str(location))
+        self.path = location
+
+
+class MemoryStore(_PyoxigraphStore):
+    """An in-memory pyoxigraph store: nothing is written to disk, ``path`` is ignored."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        import pyoxigraph as ox
+
+        super().__init__(ox.Store(), description="(in memory)")
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+_VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_INTEGER_TYPES = {
+    str(XSD[name])
+    for name in (
+        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
+        "unsignedByte",
+    )
+}
+
+
+def _substitutions(bindings: Mapping[str, Binding]) -> dict[Any, Any]:
+    """Query parameters as pyoxigraph terms.
+
+    ``str`` -> ``xsd:string``, ``int`` -> ``xsd:integer``, ``rdflib.URIRef`` -> IRI.
+    """
+    import pyoxigraph as ox
+    from rdflib import URIRef
+
+    substitutions: dict[Any, Any] = {}
+    for raw_name, value in bindings.items():
+        name = raw_name[1:] if raw_name[:1] in "?$" else raw_name
+        if not _VARIABLE_NAME.match(name):
+            raise QueryError(f"{raw_name!r} is not a SPARQL variable name (letters, digits, _).")
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise QueryError(
+                f"parameter {name}: bind a string or an integer, not {type(value).__name__}."
+            )
+        if isinstance(value, URIRef):
+            term = ox.NamedNode(str(value))
+        elif isinstance(value, int):
+            term = ox.Literal(str(value), datatype=ox.NamedNode(str(XSD.integer)))
+        else:
+            term = ox.Literal(value)
+        substitutions[ox.Variable(name)] = term
+    return substitutions
+
+
+def _to_python(term: Any) -> Any:
+    """A pyoxigraph term as a plain Python value (see ``QueryResult``)."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGER_TYPES:
+                return int(term.value)
+            if datatype == str(XSD.decimal):
+                return Decimal(term.value)
+            if datatype in (str(XSD.double), str(XSD.float)):
+                return float(term.value)
+            if datatype == str(XSD.boolean):
+                return term.value in ("true", "1")
+        except ValueError:
+            return term.value  # an ill-typed literal: keep its text
+        return term.value
+    return str(term)
+
+
+def _triple_key(quad: Any) -> tuple[str, int, str, str]:
+    """Sort key of a statement: subject, then ``rdf:type`` first, then predicate and object."""
+    predicate = quad.predicate.value
+    return (str(quad.subject), 0 if predicate == str(RDF.type) else 1, predicate, str(quad.object))
+
+
+def _stable_prefixes(data: bytes) -> bytes:
+    """Rewrite the ``@prefix`` header in ``PREFIXES`` order.
+
+    pyoxigraph writes the prefixes it is given in the order of a hash map; the header is
+    rewritten so that the bytes cannot depend on that order.
+    """
+    header = b"".join(f"@prefix {name}: <{iri}> .\n".encode() for name, iri in PREFIXES.items())
+    lines = data.splitlines(keepends=True)
+    count = 0
+    while count < len(lines) and lines[count].startswith(b"@prefix "):
+        count += 1
+    if count != len(PREFIXES) or sorted(lines[:count]) != sorted(header.splitlines(keepends=True)):
+        return data  # not the header we expect (another format): leave it alone
+    return header + b"".join(lines[count:])
+
+
+def _iter_statements(quads: Any) -> Iterator[tuple[Any, ...]]:
+    """Triples or quads out of an rdflib Dataset or Graph, or out of an iterable of tuples."""
+    from rdflib import Dataset, Graph
+
+    if isinstance(quads, Dataset):
+        yield from quads.quads((None, None, None, None))
+    elif isinstance(quads, Graph):
+        yield from quads.triples((None, None, None))
+    else:
+        for item in quads:
+            statement = tuple(item)
+            if len(statement) not in (3, 4):
+                raise StoreError(f"add_report takes triples or quads, not {statement!r}.")
+            yield statement
+
+
+def _graph_identifier(graph: Any) -> Any:
+    return getattr(graph, "identifier", graph)
+
+
+def _is_default_graph(graph: Any) -> bool:
+    import pyoxigraph as ox
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    if isinstance(graph, ox.DefaultGraph):
+        return True
+    return _graph_identifier(graph) == DATASET_DEFAULT_GRAPH_ID
+
+
+def _to_oxigraph(term: Any) -> Any:
+    """An rdflib term (or a pyoxigraph one, passed through) as a pyoxigraph term."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+        return term
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise StoreError(f"cannot store {term!r}: not an RDF term.")
+
+
+def _export_format(format: str | None, output: Output | None) -> ExportFormat:
+    """The export format asked for, or the one ``output``'s suffix names, or Turtle."""
+    if format is None:
+        if isinstance(output, (str, os.PathLike)):
+            suffix = Path(output).suffix.lower()
+            for export in EXPORT_FORMATS.values():
+                if export.suffix == suffix:
+                    return export
+        return EXPORT_FORMATS["turtle"]
+    try:
+        return EXPORT_FORMATS[format]
+    except KeyError:
+        raise StoreError(
+            f"unknown export format {format!r}; choose one of {', '.join(EXPORT_FORMATS)}."
+        ) from None
+
+
+def _file_mode(target: Path) -> int:
+    """The mode the written file gets: the old file's, else what ``open`` would give."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace the file at ``path`` with ``data`` atomically: a reader sees the old or the new file.
+
+    Writes a temporary file in the same directory, syncs it, then ``os.replace``s the target; on
+    any failure the temporary file is removed and the old file is left as it was. Parent
+    directories are created. Raises ``StoreError`` when the file cannot be written.
+    """
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise StoreError(f"cannot write {target}: {error}") from error
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, _file_mode(target))
+        os.replace(temporary, target)
+    except BaseException as error:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if isinstance(error, OSError):
+            raise StoreError(f"cannot write {target}: {error}") from error
+        raise
+
+
+def _write(data: bytes, output: Output | None) -> bytes | None:
+    """Return ``data``, write it to a binary stream, or replace a file with it atomically."""
+    if output is None:
+        return data
+    if isinstance(output, (str, os.PathLike)):
+        atomic_write(output, data)
+    else:
+        output.write(data)
+    return None
