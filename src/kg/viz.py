@@ -23,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from .namespace import KG, PROV, RDF, SKOS, TYPE_CLASSES
+from .namespace import ID, KG, PROV, RDF, SKOS, TYPE_CLASSES
 from .resources import read_text
 
 STYLE = {
@@ -73,25 +73,35 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+def _node_id(iri: str) -> str:
+    """Node ids drop the ``ID`` namespace (``company/1722ea…``): the page names no address."""
+    return iri[len(str(ID)):] if iri.startswith(str(ID)) else iri
+
+
 def build_graph(store: Any) -> nx.MultiDiGraph:
-    """The entity graph held in ``store`` as networkx: node attributes type, label, aliases, sources."""
+    """The entity graph held in ``store`` as networkx, keyed by short ids (``company/…``).
+
+    Node attributes: type, label, aliases, sources (up to three ``[report] sentence`` strings).
+    """
     g = nx.MultiDiGraph()
     for row in store.query(NODES_QUERY).as_dicts():
-        g.add_node(row["e"], type=_local(row["type"]), label=row["label"], aliases=row["aliases"] or "", sources=[])
+        g.add_node(_node_id(row["e"]), type=_local(row["type"]), label=row["label"], aliases=row["aliases"] or "", sources=[])
     for row in store.query(EDGES_QUERY).as_dicts():
-        if row["s"] in g and row["o"] in g:
-            g.add_edge(row["s"], row["o"], key=_local(row["p"]), predicate=_local(row["p"]))
+        s, o = _node_id(row["s"]), _node_id(row["o"])
+        if s in g and o in g:
+            g.add_edge(s, o, key=_local(row["p"]), predicate=_local(row["p"]))
     for row in store.query(COUNTS_QUERY).as_dicts():
         level = str(row["level"])
         node = f"level:{level}"
         if node not in g:
             g.add_node(node, type="StandardsLevel", label=LEVEL_ZH.get(level, level), aliases=level, sources=[])
-        if row["s"] in g:
+        if _node_id(row["s"]) in g:
             label = f"standardsCount {row['count']}" + (f" ({row['year']})" if row.get("year") else "")
-            g.add_edge(row["s"], node, key=label, predicate=label)
+            g.add_edge(_node_id(row["s"]), node, key=label, predicate=label)
     for row in store.query(SOURCES_QUERY).as_dicts():
-        if row["e"] in g and len(g.nodes[row["e"]]["sources"]) < MAX_SOURCES:
-            g.nodes[row["e"]]["sources"].append(f"[{row['doc']}] {row['sentence']}")
+        e = _node_id(row["e"])
+        if e in g and len(g.nodes[e]["sources"]) < MAX_SOURCES:
+            g.nodes[e]["sources"].append(f"[{row['doc']}] {row['sentence']}")
     return g
 
 

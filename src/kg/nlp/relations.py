@@ -18,7 +18,7 @@ from typing import Any
 
 from ..resources import read_text
 from ..text import sentences, to_int
-from .rules import GRADES, ORG_LABELS, Mention
+from .rules import GRADE_AFTER_RE, ORG_LABELS, Mention
 
 RECIPIENTS = frozenset({"Company", "GovernmentAgency", "Institution", "Park", "Place", "Person"})
 LEVELS = {"国际": "international", "国家": "national", "行业": "industry", "团体": "group", "地方": "local", "企业": "enterprise"}
@@ -313,4 +313,4 @@ def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int,
 
 def grade_words(text: str) -> list[tuple[int, int, str]]:
     """Grade words (一等奖, 提名奖…) with offsets, for back-references to the last award named."""
-    return [(m.start(), m.end(), m.group(0)) for m in re.finditer("|".join(GRADES), text)]
+    return [(m.start(), m.end(), m.group(0)) for m in GRADE_AFTER_RE.finditer(text)]

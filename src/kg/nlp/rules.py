@@ -27,7 +27,7 @@ from ..text import shadow
 
 PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl")
 PATTERN_KEYS = frozenset(
-    {"id", "label", "kind", "suffix", "pattern", "lexicon", "body_min", "body_max", "conjunctions", "context", "comment"}
+    {"id", "label", "kind", "suffix", "pattern", "lexicon", "generic", "body_min", "body_max", "conjunctions", "context", "comment"}
 )
 LABELS = (
     "Company",
@@ -57,6 +57,7 @@ PRIORITY = {
 
 GRADES = ("特等奖", "一等奖", "二等奖", "三等奖", "金奖", "银奖", "铜奖", "优秀奖", "提名奖", "入围奖", "鼓励奖")
 GRADE_RE = re.compile("(?:" + "|".join(GRADES) + ")$")
+GRADE_AFTER_RE = re.compile("(?:" + "|".join(GRADES) + ")(?![励金补])")
 PUNCT = set("，,。．.！!？?；;：:、“”\"‘’'《》<>〈〉（）()【】[]{}—…-－~·／/\\|　 \t\r\n*#▲□■●◆★☆")
 COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余]|年度)?$|^第.+[届批次期]$|^首批$")
 EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
@@ -86,9 +87,9 @@ def boundary_words() -> frozenset[str]:
     return frozenset(load_words("boundaries.tsv"))
 
 
-@lru_cache(maxsize=1)
-def generic_words() -> frozenset[str]:
-    return frozenset(load_words("generic_words.tsv"))
+@lru_cache(maxsize=None)
+def generic_words(name: str = "generic_words.tsv") -> frozenset[str]:
+    return frozenset(load_words(name))
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +170,6 @@ class EntityRules:
                     raise PatternError(f"kg/data/patterns/{fname}: {record['id']}: bad regex ({exc}).") from exc
                 self.patterns.append(compiled)
         self.boundaries = boundary_words()
-        self.generic = generic_words()
         self.agency_lexicon = _compile_alternation([s for s, _ in _lexicon_entries("agencies.tsv")])
         self.institution_lexicon = {s: lab for s, lab in _lexicon_entries("institutions.tsv")}
         self.institution_re = _compile_alternation(list(self.institution_lexicon))
@@ -195,7 +195,7 @@ class EntityRules:
             if self._is_stop_token(tok):
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
                     left = sh[max(0, ts - 3):ts]
-                    if not re.search(r"(公司|局|院|所|中心|会|厂|部)$", left) and not self._is_stop_token(sh[tok_starts[i - 1]:tok_ends[i - 1]]):
+                    if not re.search(r"(公司|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(sh[tok_starts[i - 1]:tok_ends[i - 1]]):
                         start = ts
                         i -= 1
                         continue
@@ -204,19 +204,24 @@ class EntityRules:
                 return None
             start = ts
             i -= 1
-        # trim a leading function word or verb the segmenter glued to the name
+        # trim a leading function word or verb the segmenter glued to the name, but only where
+        # the trimmed word ends on a word boundary of its own (never cut 各级 into 各|级)
         while start < pos:
             m = self._boundary_re.match(sh, start)
-            if not m or m.end() >= pos:
+            if not m or m.end() >= pos or m.group(0) in ("全国", "全省", "全市"):
                 break
-            # keep 国家/全国-like words that are boundary words only as tokens
-            if m.group(0) in ("全国", "全省", "全市") :
+            if not (0 <= bisect.bisect_left(tok_starts, m.end()) < len(tok_starts) and tok_starts[bisect.bisect_left(tok_starts, m.end())] == m.end()):
                 break
             start = m.end()
         return start if start < pos or pattern.get("body_min", 1) == 0 else None
 
-    def _generic_body(self, body: str, label: str) -> bool:
-        """True when ``body`` is only generic modifiers (国家重点实验室, 省级检验检测中心)."""
+    def _generic_body(self, body: str, label: str, lexicon: str = "generic_words.tsv") -> bool:
+        """True when ``body`` is only generic modifiers (国家重点实验室, 省级检验检测中心).
+
+        ``lexicon`` names the word list (a pattern's ``generic`` key): awards use their own,
+        since 中国 and 质量 make 中国质量奖 a name but 国家 and 重点 make no laboratory one.
+        """
+        generic = generic_words(lexicon)
         if label == "GovernmentAgency" and body in ("省", "市", "县", "区", "州", "镇", "乡", "村", "自治区", "中央", "省委", "市委", "区委", "县委", "高新区", "园区"):
             return False
         rest = body
@@ -224,7 +229,7 @@ class EntityRules:
         while rest and changed:
             changed = False
             for n in (4, 3, 2, 1):
-                if rest[:n] in self.generic:
+                if rest[:n] in generic:
                     rest = rest[n:]
                     changed = True
                     break
@@ -244,7 +249,7 @@ class EntityRules:
                     body = sh[start:s]
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue
-                    if self._generic_body(body, label):
+                    if self._generic_body(body, label, p.get("generic", "generic_words.tsv")):
                         continue
                     s = start
                 elif kind == "places":
@@ -282,6 +287,9 @@ class EntityRules:
         elif g:
             return None  # a bare grade (提名奖) is not an award
         mention.end, mention.text = e, text[s:e]
+        follow = GRADE_AFTER_RE.match(sh, e)
+        if follow and "grade" not in mention.attrs:
+            mention.attrs["grade"] = text[follow.start():follow.end()]
         before = sh[max(0, s - 12):s]
         ed = EDITION_RE.search(before)
         if ed:

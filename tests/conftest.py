@@ -1,0 +1,32 @@
+"""Shared fixtures: the seed reports, and one build of them into a temporary store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """``kg build seeds/`` once per session; returns the store and output folders."""
+    base = tmp_path_factory.mktemp("build")
+    store, out = base / "store", base / "out"
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "--store", str(store), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return {"store": store, "out": out, "base": base}
+
+
+def run(*args: str) -> "CliRunner.invoke":
+    return CliRunner().invoke(main, list(args))
