@@ -18,6 +18,7 @@ query text: parameters are bound as RDF terms through pyoxigraph's ``substitutio
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import re
@@ -345,6 +346,8 @@ class _PyoxigraphStore:
                 store.flush()
             except OSError as error:
                 raise StoreError(f"cannot flush the store {self._description}: {error}") from error
+        del store
+        gc.collect()  # release RocksDB's lock now, not when a cycle is next collected
 
 
 class OxigraphStore(_PyoxigraphStore):
@@ -356,7 +359,13 @@ class OxigraphStore(_PyoxigraphStore):
         location = Path(path) if path is not None else DEFAULT_PATH
         try:
             location.parent.mkdir(parents=True, exist_ok=True)
-            store = ox.Store(str(location))
+            try:
+                store = ox.Store(str(location))
+            except OSError:
+                # RocksDB's lock goes with the last reference to a store this process closed;
+                # a reference cycle can keep it a moment longer, so collect and try once more.
+                gc.collect()
+                store = ox.Store(str(location))
         except OSError as error:
             raise StoreError(
                 f"cannot open the store at {location}: {error}. "

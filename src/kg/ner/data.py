@@ -287,9 +287,9 @@ def extra_examples(
     """In-domain training docs from the contract gold JSONL, one per sentence of each report.
 
     Types map to UNER labels by ``GOLD_TYPE_TO_LABEL``; Award and Standard are left out (their
-    text counts as outside any entity). Mentions come from ``mentions``; an entity without
-    mentions is found by searching its name and aliases in the text. Overlapping mentions keep
-    the longest. Refuses check-split ids.
+    text counts as outside any entity). Mentions come from ``mentions``; an entity listed without
+    mentions is found by searching its name and aliases. Overlapping mentions keep the longest.
+    Refuses check-split ids.
     """
     bad = [doc_id for doc_id in doc_ids if doc_id.startswith(CHECK_DOC_PREFIXES)]
     if bad:
@@ -334,6 +334,8 @@ def _gold_spans(record: dict, text: str) -> list[Span]:
             continue
         mentions = entity.get("mentions") or []
         if mentions:
+            # Listed mentions are complete: occurrences left out on purpose (inside another
+            # name, a slogan, a newspaper title) must stay outside any entity.
             candidates.extend((int(s), int(e), label) for s, e in mentions)
             continue
         for name in {entity.get("name", ""), *entity.get("aliases", [])}:

@@ -4,7 +4,8 @@ Owns: ``kg.CharNgramEmbed.v1``, a spaCy architecture (in ``registry.architecture
 each character token by hashed features computed from the doc text itself: the normalised
 character (NFKC, lower case, so full-width "，" and half-width "," look alike), its class (Han,
 digit, Latin, punctuation, space), the bigrams to its left and right, and optionally the jieba
-word that contains it together with the character's position in that word (B/M/E/S).
+word that contains it and the character's position in that word with the word's part-of-speech
+tag from jieba.posseg (``B-nr``: first character of a word tagged as a person name).
 Hands on: one vector per token, for the CNN encoder in ``src/kg/data/ner/config.cfg``.
 Must not: depend on token attributes set by other components (the NER pipeline has none), or
 on the global jieba dictionary, which other parts of kg may extend: it keeps its own instance.
@@ -52,24 +53,30 @@ def _jieba() -> object:
     import logging
 
     import jieba
+    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    return tokenizer
+    return jieba.posseg.POSTokenizer(tokenizer)
 
 
-def _word_features(text: str) -> tuple[list[str], list[str]]:
-    """Per character of ``text``: the jieba word containing it and its position B/M/E/S."""
+@lru_cache(maxsize=16384)  # training sees each sentence once per epoch
+def _word_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Per character of ``text``: the jieba word containing it, and its position in that word
+    (B/M/E/S) joined with jieba's part-of-speech tag (``nr`` person, ``ns`` place, ``nt``
+    organisation, ...), e.g. ``B-ns``."""
     words: list[str] = []
-    positions: list[str] = []
-    for word in _jieba().cut(text, HMM=True):  # type: ignore[attr-defined]
+    tags: list[str] = []
+    for pair in _jieba().cut(text, HMM=True):  # type: ignore[attr-defined]
+        word, flag = pair.word, pair.flag
         n = len(word)
         words.extend([word] * n)
-        positions.extend(["S"] if n == 1 else ["B", *(["M"] * (n - 2)), "E"])
+        positions = ["S"] if n == 1 else ["B", *(["M"] * (n - 2)), "E"]
+        tags.extend(f"{position}-{flag}" for position in positions)
     if len(words) != len(text):  # jieba dropped or added characters: fall back to characters
-        return list(text), ["S"] * len(text)
-    return words, positions
+        return tuple(text), ("S-x",) * len(text)
+    return tuple(words), tuple(tags)
 
 
 def doc_features(doc: Doc, *, bigrams: bool, words: bool) -> numpy.ndarray:
@@ -88,7 +95,7 @@ def doc_features(doc: Doc, *, bigrams: bool, words: bool) -> numpy.ndarray:
             right = norm[i + 1] if i + 1 < len(norm) else _BOUNDARY
             row += [hash_string("l" + left + char), hash_string("r" + char + right)]
         if words:
-            row += [hash_string("w" + word_of[i]), hash_string("p" + position_of[i] + char)]
+            row += [hash_string("w" + word_of[i]), hash_string("p" + position_of[i])]
         rows.append(row)
     width = 2 + 2 * bigrams + 2 * words
     return numpy.asarray(rows, dtype="uint64").reshape((len(doc), width))
