@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -85,6 +86,29 @@ def _compile_alternation(words: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def boundary_words() -> frozenset[str]:
     return frozenset(load_words("boundaries.tsv"))
+
+
+@lru_cache(maxsize=1)
+def jieba_tags() -> dict[str, str]:
+    """Part-of-speech tags of jieba's own dictionary (``word freq tag`` lines), general knowledge
+    of Chinese that tells a verb (推进, 发挥) or a pronoun from a word that can sit in a name."""
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    tags: dict[str, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+# tags that end a name when scanning leftwards: verbs, adverbs, prepositions, conjunctions,
+# pronouns, particles, numerals, measure words, time words
+STOP_TAGS = frozenset({"v", "d", "ad", "p", "c", "r", "u", "ud", "uj", "ul", "uv", "uz", "ug", "q", "y", "e", "o", "t", "tg", "zg", "vd", "vg"})
+# county names that are also ordinary nouns (山西's 城区, 郊区): never a place on their own
+GENERIC_PLACE_NAMES = frozenset({"城区", "郊区", "矿区", "新区", "市辖区", "市中区", "县", "区"})
 
 
 @lru_cache(maxsize=None)
@@ -174,6 +198,8 @@ class EntityRules:
         self.institution_lexicon = {s: lab for s, lab in _lexicon_entries("institutions.tsv")}
         self.institution_re = _compile_alternation(list(self.institution_lexicon))
         self._boundary_re = _compile_alternation(list(self.boundaries))
+        self.tags = jieba_tags()
+        self.name_verbs = frozenset(load_words("name_verbs.tsv"))
 
     # -- the left-boundary scan -------------------------------------------------------------
     def _is_stop_token(self, tok: str) -> bool:
@@ -181,6 +207,10 @@ class EntityRules:
             return True
         if tok in self.boundaries or COUNTER_RE.match(tok):
             return True
+        if len(tok) >= 2 and self.tags.get(tok) in STOP_TAGS and tok not in self.name_verbs:
+            return True  # a verb or function word (推进, 充分); one-character ones are names' (林钻)
+        if len(tok) >= 2 and tok[-1] in "是的在" and tok not in self.tags:
+            return True  # 这是, 也是: a copula glued to the word before it
         return any(c in PUNCT for c in tok)
 
     def _scan_start(self, sh: str, tok_starts: list[int], tok_ends: list[int], pos: int, pattern: dict[str, Any]) -> int | None:
@@ -263,7 +293,14 @@ class EntityRules:
                     if mention is None:
                         continue
                 if kind == "places":
-                    mention.attrs["place"] = place_table()[sh[s:e]]
+                    surface = sh[s:e]
+                    entry = place_table()[surface]
+                    tag = self.tags.get(surface)
+                    if len(surface) < 2 or surface in GENERIC_PLACE_NAMES:
+                        continue
+                    if surface != entry["name"] and tag is not None and tag not in ("ns", "nsf", "s"):
+                        continue  # short forms 合作, 白银: words first, places only by accident
+                    mention.attrs["place"] = entry
                 out.append(mention)
         for regex, lab_of, rule in (
             (self.agency_lexicon, lambda t: "GovernmentAgency", "agency.lexicon.v1"),
@@ -372,7 +409,12 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
     out: list[Mention] = []
     seen: set[int] = set()
 
+    tags = jieba_tags()
+
     def add(pos: int, n: int, rule: str) -> None:
+        tag = tags.get(sh[pos:pos + n])
+        if tag is not None and not tag.startswith("nr"):
+            return  # 高质量, 关于: words jieba knows, not names
         if n and pos not in seen:
             seen.add(pos)
             out.append(Mention(pos, pos + n, "Person", rule, text[pos:pos + n]))
