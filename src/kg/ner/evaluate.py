@@ -65,6 +65,7 @@ def format_text(result: dict) -> str:
     rows = [*result["by_label"].items(), ("overall", result["overall"])]
     for name, row in rows:
         lines.append(
-            f"{name:<7} {row['p']:>6.3f} {row['r']:>6.3f} {row['f1']:>6.3f} {row['tp']:>5} {row['fp']:>5} {row['fn']:>5}"
+            f"{name:<7} {row['p']:>6.3f} {row['r']:>6.3f} {row['f1']:>6.3f}"
+            f" {row['tp']:>5} {row['fp']:>5} {row['fn']:>5}"
         )
     return "\n".join(lines)

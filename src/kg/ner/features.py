@@ -104,7 +104,10 @@ def doc_features(doc: Doc, *, bigrams: bool, words: bool) -> numpy.ndarray:
 def _extract_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Ints2d], Callable]:
     bigrams = model.attrs["bigrams"]
     words = model.attrs["words"]
-    features = [model.ops.asarray2i(doc_features(doc, bigrams=bigrams, words=words), dtype="uint64") for doc in docs]
+    features = [
+        model.ops.asarray2i(doc_features(doc, bigrams=bigrams, words=words), dtype="uint64")
+        for doc in docs
+    ]
     return features, lambda d_features: []
 
 
@@ -123,7 +126,9 @@ def char_ngram_embed(
     extract: Model[list[Doc], list[Ints2d]] = Model(
         "kg_char_features", _extract_forward, attrs={"bigrams": bigrams, "words": words}
     )
-    embeddings = [HashEmbed(width, n_rows, column=i, seed=11 + i, dropout=0.0) for i, n_rows in enumerate(rows)]
+    embeddings = [
+        HashEmbed(width, n_rows, column=i, seed=11 + i, dropout=0.0) for i, n_rows in enumerate(rows)
+    ]
     return chain(
         extract,
         list2ragged(),

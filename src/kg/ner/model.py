@@ -61,7 +61,9 @@ def predict(text: str, *, nlp: Language | None = None) -> list[Span]:
     return predict_texts([text], nlp=nlp)[0]
 
 
-def predict_texts(texts: Sequence[str], *, nlp: Language | None = None, batch_size: int = 64) -> list[list[Span]]:
+def predict_texts(
+    texts: Sequence[str], *, nlp: Language | None = None, batch_size: int = 64
+) -> list[list[Span]]:
     """``predict`` for many texts at once (pieces are batched through ``nlp.pipe``)."""
     nlp = nlp or load()
     owners: list[tuple[int, int]] = []  # (text index, piece start)
@@ -73,6 +75,8 @@ def predict_texts(texts: Sequence[str], *, nlp: Language | None = None, batch_si
             pieces.append(simplified[start:end])
     results: list[list[Span]] = [[] for _ in texts]
     for (index, offset), doc in zip(owners, nlp.pipe(pieces, batch_size=batch_size)):
-        results[index].extend((offset + ent.start_char, offset + ent.end_char, ent.label_) for ent in doc.ents)
+        results[index].extend(
+            (offset + ent.start_char, offset + ent.end_char, ent.label_) for ent in doc.ents
+        )
     return results
 

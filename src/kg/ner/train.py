@@ -141,7 +141,10 @@ def train(
         figures = {
             "seed": seed,
             "seconds": seconds,
-            "train_sentences": {"uner": n_uner if limit is None else min(limit, n_uner), "seed_gold": n_gold},
+            "train_sentences": {
+                "uner": n_uner if limit is None else min(limit, n_uner),
+                "seed_gold": n_gold,
+            },
             "train_files": [str(p) for p in train_files],
             "dev_file": str(dev_file),
             "seed_gold": (

@@ -235,9 +235,10 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 continue
             rels.append(Relation(subj, "standardsCount", LEVELS[level_word], "count.level_items.v1", ev, {"count": n}))
 
-        for i in idx:
-            if mentions[i].label in ("Company", "Institution"):
-                last_topic = i
+        # the topic for the next sentences: this sentence's first organisation or park (its subject)
+        subjects = [i for i in idx if mentions[i].label in ("Company", "Institution", "Park") and mentions[i].start - s0 < 30]
+        if subjects:
+            last_topic = subjects[0]
     return rels
 
 

@@ -26,7 +26,7 @@ from ..errors import PatternError
 from ..resources import load_jsonl, load_tsv, load_words
 from ..text import shadow
 
-PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl")
+PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl", "structures.jsonl")
 PATTERN_KEYS = frozenset(
     {"id", "label", "kind", "suffix", "pattern", "lexicon", "generic", "body_min", "body_max", "conjunctions", "context", "comment"}
 )
@@ -63,6 +63,7 @@ PUNCT = set("，,。．.！!？?；;：:、“”\"‘’'《》<>〈〉（）()
 COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余]|年度)?$|^第.+[届批次期]$|^首批$")
 EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+ANAPHOR_NAME_RE = re.compile(r"我市|全市|本市|我省|全省|该区|全区|园区|企业|公司|单位|项目|平台|产品")
 
 
 @dataclass
@@ -188,6 +189,8 @@ class EntityRules:
                         compiled["re"] = _compile_alternation([s for s, _ in entries])
                     elif kind == "places":
                         compiled["re"] = _compile_alternation(list(place_table()))
+                    elif kind in ("list", "subject", "before_quote"):
+                        compiled["re"] = re.compile(record["pattern"])
                     else:
                         raise PatternError(f"kg/data/patterns/{fname}: {record['id']}: unknown kind {kind!r}.")
                 except re.error as exc:
@@ -270,6 +273,8 @@ class EntityRules:
         out: list[Mention] = []
         for p in self.patterns:
             label, kind, rule = p["label"], p["kind"], p["id"]
+            if kind in ("list", "subject", "before_quote"):
+                continue  # structural rules run after the others (see ``structural``)
             for m in p["re"].finditer(sh):
                 s, e = m.start(), m.end()
                 if kind == "suffix":
@@ -343,7 +348,108 @@ class EntityRules:
         """Mentions in ``text``; ``sh`` is its shadow (``kg.text.shadow``)."""
         cands = self.candidates(text, sh, tok_starts, tok_ends)
         cands.extend(find_people(text, sh, tok_starts, tok_ends))
-        return resolve_overlaps(cands, text)
+        chosen = resolve_overlaps(cands, text)
+        extra = self.structural(text, sh, tok_starts, tok_ends, chosen)
+        if not extra:
+            return chosen
+        return sorted(chosen + extra, key=lambda m: (m.start, m.end))
+
+    # -- structural rules: names with no suffix, found by where they stand ------------------
+    def org_type(self, name: str, default: str = "Company") -> str:
+        """The type of an organisation name by its head word, with the suffix patterns' logic."""
+        best = None
+        for p in self.patterns:
+            if p["kind"] != "suffix" or p["label"] not in ORG_LABELS | {"Park"}:
+                continue
+            for m in p["re"].finditer(name):
+                if m.end() == len(name) and (best is None or m.start() < best[0]):
+                    best = (m.start(), p["label"])
+        return best[1] if best else default
+
+    def _short_name(self, sh: str, start: int, end: int, tok_starts: list[int], tok_ends: list[int]) -> tuple[int, int] | None:
+        """Trim ``sh[start:end]`` to a plausible short name (2-10 chars, starts on a word boundary)."""
+        while start < end and (sh[start] in PUNCT or sh[start].isspace()):
+            start += 1
+        while end > start and (sh[end - 1] in PUNCT or sh[end - 1].isspace()):
+            end -= 1
+        pos = end
+        i = bisect.bisect_right(tok_starts, pos - 1) - 1
+        new_start = pos
+        while i >= 0 and tok_starts[i] >= start:
+            tok = sh[tok_starts[i]:min(tok_ends[i], pos)]
+            if self._is_stop_token(tok):
+                break
+            new_start = tok_starts[i]
+            i -= 1
+        name = sh[new_start:end]
+        if not (2 <= len(name) <= 10) or not CJK_RE.match(name) or self._generic_body(name, "Company"):
+            return None
+        if re.search(r"[我该本全各此其]|[0-9]", name[:1]) or ANAPHOR_NAME_RE.search(name):
+            return None
+        if not self._has_proper_token(sh, new_start, end, tok_starts, tok_ends):
+            return None
+        return new_start, end
+
+    def _has_proper_token(self, sh: str, start: int, end: int, tok_starts: list[int], tok_ends: list[int]) -> bool:
+        """A short name needs one word that is not a common noun or verb of the dictionary:
+        炎帝生物 has 炎帝, 国声声学 has 国声; 质量管理 and 人才引进 have none."""
+        i = bisect.bisect_left(tok_starts, start)
+        last_tag = None
+        proper = False
+        while i < len(tok_starts) and tok_starts[i] < end:
+            tok = sh[tok_starts[i]:min(tok_ends[i], end)]
+            tag = self.tags.get(tok)
+            if tag is None and len(tok) >= 2 or (tag or "").startswith(("nr", "ns", "nt", "nz", "j")):
+                proper = True
+            last_tag = tag
+            i += 1
+        return proper and last_tag not in ("v", "a", "ad", "d", "vd")
+
+    def structural(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int], chosen: list[Mention]) -> list[Mention]:
+        taken = bytearray(len(text) + 1)
+        for m in chosen:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        out: list[Mention] = []
+
+        def add(s: int, e: int, p: dict[str, Any]) -> None:
+            if any(taken[s:e]):
+                return
+            name = text[s:e]
+            out.append(Mention(s, e, self.org_type(sh[s:e], p["label"]), p["id"], name))
+            taken[s:e] = b"\x01" * (e - s)
+
+        for p in self.patterns:
+            kind = p["kind"]
+            if kind not in ("list", "subject", "before_quote"):
+                continue
+            for m in p["re"].finditer(sh):
+                if kind == "list":
+                    # walk back over 、-separated items to the clause start
+                    seg_start = max(sh.rfind(c, 0, m.start()) for c in "，,。；;：:！？\n（(“") + 1
+                    items = re.split(r"、|和|及|与", sh[seg_start:m.start()])
+                    pos = seg_start
+                    spans = []
+                    for item in items:
+                        spans.append((pos, pos + len(item)))
+                        pos += len(item) + 1
+                    for a, b in spans:
+                        span = self._short_name(sh, a, b, tok_starts, tok_ends)
+                        if span:
+                            add(span[0], span[1], p)
+                elif kind == "subject":
+                    seg_start = max(sh.rfind(c, 0, m.start()) for c in "，,。；;：:！？\n（(“”") + 1
+                    span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends)
+                    if span and span[1] == m.start():
+                        add(span[0], span[1], p)
+                elif kind == "before_quote":
+                    seg_start = max(sh.rfind(c, 0, m.start()) for c in "，,。；;：:！？\n、") + 1
+                    span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends)
+                    if span:
+                        add(span[0], span[1], p)
+                    # coordinated owners: A“…”、B“…”等2项专利
+                    for q in re.finditer(r"、([\u4e00-\u9fff]{2,8})“", sh[m.start():m.end()]):
+                        add(m.start() + q.start(1), m.start() + q.end(1), p)
+        return out
 
 
 def resolve_overlaps(cands: list[Mention], text: str) -> list[Mention]:
