@@ -82,6 +82,7 @@ class ReportContext:
         return None
 
 
+LIST_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年度?[^，,。；;]{0,20}?(?:名单|通报|榜单|评选|评估|评价|公示|公告)")
 ANAPHOR_RE = re.compile(r"我市|全市|本市|该市|我省|全省|本省|该省|园区|该区|全区|我区|本区")
 
 
@@ -117,8 +118,17 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         for a in awards:
             am = mentions[a]
             subj = _award_subject(text, mentions, idx, a, trig, ctx, s0)
+            if subj is None and am.attrs.get("honour_list"):
+                # 集A、B等16项国家级荣誉于一身的高新区: the holder is the sentence's subject, or the park it is about
+                holders = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= am.start]
+                subj = holders[0] if holders else (ctx.resolve("园区") if re.search(r"高新区|开发区|园区|这里", sent) else None)
             if subj is not None:
                 q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
+                if q["year"] is None:
+                    # the year of the award's list: 2019年度…名单/通报 earlier in the sentence
+                    ly = LIST_YEAR_RE.search(text, s0, am.start)
+                    if ly:
+                        q["year"] = int(ly.group(1))
                 rels.append(Relation(subj, "receivedAward", a, subj_rule_award, ev, q))
                 am.attrs["conferred"] = True
             if not am.needs_context:
@@ -273,6 +283,14 @@ def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation],
             return
         org = org_by_end.get(pos - len(role))
         if org is None:
+            org = _implied_org(text, mentions, role, ev, rels)
+            if org is None:
+                return
+            rels.append(Relation(p, "worksFor", org, "works_for.implied_body.v1", ev, {"role": role}))
+            pos -= len(role)
+            if pos > 0 and text[pos - 1] in "、":
+                pos -= 1
+                continue
             return
         rels.append(Relation(p, "worksFor", org, "works_for.org_role_person.v1", ev, {"role": role}))
         pos = mentions[org].start
@@ -280,6 +298,27 @@ def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation],
             pos -= 1
             continue
         return
+
+
+HEAD_OF = {"省长": "省政府", "副省长": "省政府", "市长": "市政府", "副市长": "市政府", "县长": "县政府", "副县长": "县政府", "区长": "区政府", "副区长": "区政府"}
+
+
+def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, int], rels: list[Relation]) -> int | None:
+    """The body a post implies when none is written before it: 市长 heads the 市政府 the report
+    names; 副局长 right after a 局长 of a named body in the same sentence serves the same body."""
+    body = HEAD_OF.get(role)
+    if body:
+        for i, m in enumerate(mentions):
+            if m.label == "GovernmentAgency" and m.text.endswith(body):
+                return i
+        return None
+    for r in reversed(rels):
+        if r.predicate == "worksFor" and r.evidence == ev and isinstance(r.object, int):
+            prev_role = r.qualifiers.get("role") or ""
+            if role.startswith("副") and prev_role == role[1:]:
+                return r.object
+            break
+    return None
 
 
 def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:

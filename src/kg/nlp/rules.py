@@ -28,7 +28,7 @@ from ..text import shadow
 
 PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl", "structures.jsonl")
 PATTERN_KEYS = frozenset(
-    {"id", "label", "kind", "suffix", "pattern", "lexicon", "generic", "body_min", "body_max", "conjunctions", "context", "comment"}
+    {"id", "label", "kind", "suffix", "pattern", "lexicon", "generic", "body_min", "body_max", "conjunctions", "context", "priority", "comment"}
 )
 LABELS = (
     "Company",
@@ -63,6 +63,7 @@ PUNCT = set("，,。．.！!？?；;：:、“”\"‘’'《》<>〈〉（）()
 COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余]|年度)?$|^第.+[届批次期]$|^首批$")
 EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list")
 ANAPHOR_NAME_RE = re.compile(r"我市|全市|本市|我省|全省|该区|全区|园区|企业|公司|单位|项目|平台|产品")
 
 
@@ -189,7 +190,7 @@ class EntityRules:
                         compiled["re"] = _compile_alternation([s for s, _ in entries])
                     elif kind == "places":
                         compiled["re"] = _compile_alternation(list(place_table()))
-                    elif kind in ("list", "subject", "before_quote"):
+                    elif kind in STRUCTURAL_KINDS:
                         compiled["re"] = re.compile(record["pattern"])
                     else:
                         raise PatternError(f"kg/data/patterns/{fname}: {record['id']}: unknown kind {kind!r}.")
@@ -228,7 +229,8 @@ class EntityRules:
             if self._is_stop_token(tok):
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
                     left = sh[max(0, ts - 3):ts]
-                    if not re.search(r"(公司|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(sh[tok_starts[i - 1]:tok_ends[i - 1]]):
+                    prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
+                    if not re.search(r"(公司|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and prev not in generic_words():
                         start = ts
                         i -= 1
                         continue
@@ -273,7 +275,7 @@ class EntityRules:
         out: list[Mention] = []
         for p in self.patterns:
             label, kind, rule = p["label"], p["kind"], p["id"]
-            if kind in ("list", "subject", "before_quote"):
+            if kind in STRUCTURAL_KINDS:
                 continue  # structural rules run after the others (see ``structural``)
             for m in p["re"].finditer(sh):
                 s, e = m.start(), m.end()
@@ -286,6 +288,11 @@ class EntityRules:
                         continue
                     if self._generic_body(body, label, p.get("generic", "generic_words.tsv")):
                         continue
+                    if label == "Park":
+                        if p["re"].search(body[-6:]) and p["re"].search(body).end() == len(body):
+                            continue  # 株洲高新区|产业园区: a park's generic area, the inner park is found on its own
+                        start += _leading_place_prefix(sh, start, s)
+                        body = sh[start:s]
                     s = start
                 elif kind == "places":
                     # a short form must not be the head of a longer word (株洲市 vs 株洲造 is fine,
@@ -293,6 +300,8 @@ class EntityRules:
                     pass
                 lab = p["labels"].get(sh[s:e], label) if kind == "lexicon" else label
                 mention = Mention(s, e, lab, rule, text[s:e], needs_context=bool(p.get("context")))
+                if "priority" in p:
+                    mention.attrs["priority"] = p["priority"]
                 if lab == "Award":
                     mention = self._split_award(mention, text, sh)
                     if mention is None:
@@ -348,7 +357,7 @@ class EntityRules:
         """Mentions in ``text``; ``sh`` is its shadow (``kg.text.shadow``)."""
         cands = self.candidates(text, sh, tok_starts, tok_ends)
         cands.extend(find_people(text, sh, tok_starts, tok_ends))
-        chosen = resolve_overlaps(cands, text)
+        chosen = [m for m in resolve_overlaps(cands, text) if m.label in ORG_LABELS or not _inside_title(sh, m.start)]
         extra = self.structural(text, sh, tok_starts, tok_ends, chosen)
         if not extra:
             return chosen
@@ -366,7 +375,7 @@ class EntityRules:
                     best = (m.start(), p["label"])
         return best[1] if best else default
 
-    def _short_name(self, sh: str, start: int, end: int, tok_starts: list[int], tok_ends: list[int]) -> tuple[int, int] | None:
+    def _short_name(self, sh: str, start: int, end: int, tok_starts: list[int], tok_ends: list[int], *, proper: bool = True, max_len: int = 10) -> tuple[int, int] | None:
         """Trim ``sh[start:end]`` to a plausible short name (2-10 chars, starts on a word boundary)."""
         while start < end and (sh[start] in PUNCT or sh[start].isspace()):
             start += 1
@@ -382,11 +391,11 @@ class EntityRules:
             new_start = tok_starts[i]
             i -= 1
         name = sh[new_start:end]
-        if not (2 <= len(name) <= 10) or not CJK_RE.match(name) or self._generic_body(name, "Company"):
+        if not (2 <= len(name) <= max_len) or not CJK_RE.match(name) or self._generic_body(name, "Company"):
             return None
         if re.search(r"[我该本全各此其]|[0-9]", name[:1]) or ANAPHOR_NAME_RE.search(name):
             return None
-        if not self._has_proper_token(sh, new_start, end, tok_starts, tok_ends):
+        if proper and not self._has_proper_token(sh, new_start, end, tok_starts, tok_ends):
             return None
         return new_start, end
 
@@ -410,6 +419,7 @@ class EntityRules:
         for m in chosen:
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         out: list[Mention] = []
+        last_list_end = 0
 
         def add(s: int, e: int, p: dict[str, Any]) -> None:
             if any(taken[s:e]):
@@ -420,7 +430,7 @@ class EntityRules:
 
         for p in self.patterns:
             kind = p["kind"]
-            if kind not in ("list", "subject", "before_quote"):
+            if kind not in STRUCTURAL_KINDS:
                 continue
             for m in p["re"].finditer(sh):
                 if kind == "list":
@@ -441,9 +451,21 @@ class EntityRules:
                     span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends)
                     if span and span[1] == m.start():
                         add(span[0], span[1], p)
+                elif kind == "award_list":
+                    seg_start = max([sh.rfind(c, 0, m.start()) for c in "，,。；;：:！？\n（("] + [last_list_end - 1]) + 1
+                    last_list_end = m.end()
+                    for item in re.finditer(r"[^、和]+", sh[seg_start:m.start()]):
+                        a, b = seg_start + item.start(), seg_start + item.end()
+                        span = self._short_name(sh, a, b, tok_starts, tok_ends, proper=False, max_len=24)
+                        if span and not any(taken[span[0]:span[1]]):
+                            award = self._split_award(Mention(span[0], span[1], "Award", p["id"], text[span[0]:span[1]]), text, sh)
+                            if award:
+                                award.attrs.update(conferred=True, honour_list=True)
+                                out.append(award)
+                                taken[award.start:award.end] = b"\x01" * (award.end - award.start)
                 elif kind == "before_quote":
                     seg_start = max(sh.rfind(c, 0, m.start()) for c in "，,。；;：:！？\n、") + 1
-                    span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends)
+                    span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends, proper=False)
                     if span:
                         add(span[0], span[1], p)
                     # coordinated owners: A“…”、B“…”等2项专利
@@ -452,9 +474,27 @@ class EntityRules:
         return out
 
 
+def _inside_title(sh: str, pos: int) -> bool:
+    """Is ``pos`` inside a 《document title》? Only bodies named there are entities."""
+    left = sh.rfind("《", max(0, pos - 60), pos)
+    return left >= 0 and sh.find("》", left, pos) < 0 and sh.find("》", pos, pos + 60) >= 0
+
+
+def _leading_place_prefix(sh: str, start: int, end: int) -> int:
+    """Length of a full place name that precedes a second place name in a park's body
+    (株洲市|株洲高新区 in a document title): the park is named from the second."""
+    table = place_table()
+    for n in range(min(8, end - start - 2), 1, -1):
+        head = sh[start:start + n]
+        entry = table.get(head)
+        if entry and head == entry["name"] and any(sh[start + n:start + n + k] in table for k in (2, 3)):
+            return n
+    return 0
+
+
 def resolve_overlaps(cands: list[Mention], text: str) -> list[Mention]:
     """Keep the longest candidate, then the higher-priority label; drop what overlaps it."""
-    cands.sort(key=lambda m: (-(m.end - m.start), -PRIORITY[m.label], m.start, m.rule))
+    cands.sort(key=lambda m: (-(m.end - m.start), -m.attrs.get("priority", PRIORITY[m.label]), m.start, m.rule))
     taken = bytearray(len(text) + 1)
     chosen: list[Mention] = []
     for m in cands:
