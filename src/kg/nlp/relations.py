@@ -82,6 +82,7 @@ class ReportContext:
         return None
 
 
+HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|集聚了?|聚集了?|入驻了?|引进了?|汇聚了?)")
 LIST_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年度?[^，,。；;]{0,20}?(?:名单|通报|榜单|评选|评估|评价|公示|公告)")
 ANAPHOR_RE = re.compile(r"我市|全市|本市|该市|我省|全省|本省|该省|园区|该区|全区|我区|本区")
 
@@ -157,6 +158,31 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 pa, pb = a.attrs.get("place", {}), b.attrs.get("place", {})
                 if b.label == "Park" or pb.get("parent") == pa.get("name") or _level(pa) < _level(pb):
                     rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.adjacent_places.v1", ev))
+        located = ORG_LABELS | {"Park"}
+        # P 有/拥有/共有/集聚 … A、B: what an area has lies in it (园区入选的企业有 A、B)
+        areas = [i for i in idx if mentions[i].label in ("Park", "Place") and mentions[i].start - s0 <= 12]
+        if areas:
+            area = areas[0]
+            hm = HAS_RE.match(text, mentions[area].end, s1)
+            if hm:
+                for i in idx:
+                    if mentions[i].start >= hm.end() and mentions[i].label in located and i != area:
+                        rels.append(Relation(i, "locatedIn", area, "located.area_has.v1", ev))
+        # S …在 P(+P) …: the sentence's subject acts in that place
+        subj0 = next((i for i in idx if mentions[i].label in located and mentions[i].start - s0 <= 12), None)
+        for mm in re.finditer(r"(?<![存现实所正])在", sent):
+            p0 = s0 + mm.end()
+            if subj0 is None or mentions[subj0].end > s0 + mm.start():
+                break
+            chain, pos = [], p0
+            for i in idx:
+                if mentions[i].start == pos and mentions[i].label in ("Place", "Park"):
+                    chain.append(i)
+                    pos = mentions[i].end
+            for c in chain:
+                rels.append(Relation(subj0, "locatedIn", c, "located.subject_zai.v1", ev))
+            if chain:
+                break
         for mm in re.finditer(r"位于", sent):
             p0 = s0 + mm.end()
             places = [i for i in idx if mentions[i].start >= p0 and mentions[i].label in ("Place", "Park")]
