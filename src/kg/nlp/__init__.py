@@ -42,6 +42,21 @@ def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def _shadow_bounds(doc: Doc, text: str, sh: str) -> tuple[list[int], list[int]]:
+    """Word boundaries for the rules. Where the report is in Traditional or full-width characters,
+    the segmenter's dictionary (Simplified) works on the shadow text instead, so that a
+    Traditional report is read exactly like its Simplified twin."""
+    if sh == text:
+        return _token_bounds(doc)
+    import jieba
+
+    starts, ends = [], []
+    for _, a, b in jieba.tokenize(sh):
+        starts.append(a)
+        ends.append(b)
+    return starts, ends
+
+
 @Language.factory("kg_entity_rules", assigns=["doc._.kg_mentions"], default_config={"version": 1})
 def make_entity_rules(nlp: Language, name: str, version: int) -> "EntityRulesComponent":
     return EntityRulesComponent(version)
@@ -57,7 +72,7 @@ class EntityRulesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.kg_text = doc.text
         sh = doc._.kg_shadow = shadow(text)
-        starts, ends = _token_bounds(doc)
+        starts, ends = _shadow_bounds(doc, text, sh)
         mentions = self.rules.find(text, sh, starts, ends)
         doc._.kg_mentions = propagate_names(text, sh, mentions)
         return doc
@@ -103,9 +118,9 @@ class TableReaderComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.kg_text
         mentions = doc._.kg_mentions
-        tables = find_tables(text, mentions)
+        tables = find_tables(doc._.kg_shadow, mentions)
         if tables:
-            starts, _ = _token_bounds(doc)
+            starts, _ = _shadow_bounds(doc, text, doc._.kg_shadow)
             people = add_cell_people(text, doc._.kg_shadow, tables, mentions, starts)
             if people:
                 mentions = sorted(mentions + people, key=lambda m: (m.start, m.end))
@@ -129,8 +144,10 @@ class RelationRulesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.kg_text
         mentions = doc._.kg_mentions
-        rels = find_relations(text, mentions, grade_words(text))
-        rels.extend(table_relations(text, mentions, doc._.kg_tables or []))
+        # relation rules read the shadow (Simplified, half-width) text; offsets are the same
+        sh = doc._.kg_shadow
+        rels = find_relations(sh, mentions, grade_words(sh))
+        rels.extend(table_relations(sh, mentions, doc._.kg_tables or []))
         doc._.kg_relations = rels
         return doc
 

@@ -358,10 +358,11 @@ class EntityRules:
         cands = self.candidates(text, sh, tok_starts, tok_ends)
         cands.extend(find_people(text, sh, tok_starts, tok_ends))
         chosen = [m for m in resolve_overlaps(cands, text) if m.label in ORG_LABELS or not _inside_title(sh, m.start)]
-        extra = self.structural(text, sh, tok_starts, tok_ends, chosen)
+        extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
         if not extra:
             return chosen
-        return sorted(chosen + extra, key=lambda m: (m.start, m.end))
+        keep = [m for m in chosen if not any(m is d for d in dropped)]
+        return sorted(keep + extra, key=lambda m: (m.start, m.end))
 
     # -- structural rules: names with no suffix, found by where they stand ------------------
     def org_type(self, name: str, default: str = "Company") -> str:
@@ -414,16 +415,28 @@ class EntityRules:
             i += 1
         return proper and last_tag not in ("v", "a", "ad", "d", "vd")
 
-    def structural(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int], chosen: list[Mention]) -> list[Mention]:
+    def structural(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int], chosen: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Mentions found by where they stand, and the places inside them that they replace."""
         taken = bytearray(len(text) + 1)
         for m in chosen:
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         out: list[Mention] = []
+        dropped: list[Mention] = []
         last_list_end = 0
 
+        places_inside = {(m.start, m.end): m for m in chosen if m.label == "Place"}
+
         def add(s: int, e: int, p: dict[str, Any]) -> None:
+            # a place inside a short name (醴陵|红官窑瓷业) gives way to the name
+            inner = [k for k in places_inside if s <= k[0] and k[1] <= e]
+            for k in inner:
+                taken[k[0]:k[1]] = b"\x00" * (k[1] - k[0])
             if any(taken[s:e]):
+                for k in inner:
+                    taken[k[0]:k[1]] = b"\x01" * (k[1] - k[0])
                 return
+            for k in inner:
+                dropped.append(places_inside.pop(k))
             name = text[s:e]
             out.append(Mention(s, e, self.org_type(sh[s:e], p["label"]), p["id"], name))
             taken[s:e] = b"\x01" * (e - s)
@@ -471,7 +484,7 @@ class EntityRules:
                     # coordinated owners: A“…”、B“…”等2项专利
                     for q in re.finditer(r"、([\u4e00-\u9fff]{2,8})“", sh[m.start():m.end()]):
                         add(m.start() + q.start(1), m.start() + q.end(1), p)
-        return out
+        return out, dropped
 
 
 def _inside_title(sh: str, pos: int) -> bool:

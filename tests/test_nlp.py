@@ -1,0 +1,102 @@
+"""Extraction on real sentences of the seeds, and its invariances (Traditional, full-width)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import zhconv
+
+from kg.nlp import extract_text
+from kg.text import normalise_name, to_int, parse_year
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _entities(result):
+    return {(e["type"], normalise_name(e["name"])) for e in result["entities"]}
+
+
+def _relations(result):
+    names = {e["id"]: normalise_name(e["name"]) for e in result["entities"]}
+    return {
+        (names[r["subject"]], r["predicate"], names.get(r["object"], r["object"]), r["year"], r["edition"],
+         normalise_name(r["grade"]) if r["grade"] else None, r["count"])
+        for r in result["relations"]
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("省市场监管局局长钱俊君说,湖南坚持把质量基础设施建设作为质量工作的重中之重。", {("GovernmentAgency", "省市场监管局"), ("Person", "钱俊君"), ("Place", "湖南")}),
+        ("株洲千金药业股份有限公司作为国家知识产权示范企业,不断运用国家企业知识产权管理规范(GB/T 29490-2013)体系提高企业的知识产权工作水平。", {("Company", "株洲千金药业股份有限公司"), ("Standard", "GB/T29490-2013")}),
+        ("11月15日,位于益阳市沅江市的三环船舶工程有限公司生产车间内,焊花四溅。", {("Place", "益阳市"), ("Place", "沅江市"), ("Company", "三环船舶工程有限公司")}),
+        ("作为IEC/TC9国内唯一牵头单位,中车株洲所带领动力产业企业先后制修订了101项国际标准。", {("StandardsBody", "IEC/TC9")}),
+        ("承担国际标准化组织起重机技术委员会秘书处,是中国装备制造行业承担的第一个国际标准化秘书处。", {("StandardsBody", "国际标准化组织起重机技术委员会")}),
+        ("中车株洲研究所有限公司获评2019年全国质量标杆企业,醴陵红官窑瓷业获评湖南省工业品牌培育示范企业。", {("Company", "中车株洲研究所有限公司"), ("Award", "全国质量标杆企业"), ("Company", "醴陵红官窑瓷业"), ("Award", "湖南省工业品牌培育示范企业")}),
+    ],
+)
+def test_nlp_entities_on_seed_sentences(sentence, expected):
+    found = _entities(extract_text(sentence))
+    assert expected <= found, expected - found
+
+
+def test_nlp_generic_nouns_are_not_entities():
+    found = _entities(extract_text("在轨道交通等领域,拥有国家重点实验室、国家工程技术中心等国家级企业创新平台24个。"))
+    assert not any(t in ("Institution", "Company") for t, _ in found), found
+
+
+def test_nlp_award_with_year_edition_grade():
+    rels = _relations(extract_text("中车株洲研究所有限公司获评2019年全国质量标杆企业。"))
+    assert ("中车株洲研究所有限公司", "receivedAward", "全国质量标杆企业", 2019, None, None, None) in rels
+
+
+def test_nlp_award_table_rows():
+    text = (SEEDS / "001_bfa9c6f1daf1a010.txt").read_text(encoding="utf-8")
+    rels = _relations(extract_text(text))
+    assert ("株洲中车时代电气股份有限公司", "receivedAward", "中国质量奖", 2015, 2, None, None) in rels
+    assert ("中车株洲电力机车有限公司", "receivedAward", "中国质量奖", 2017, 3, "提名奖", None) in rels
+    assert ("刘可安", "worksFor", "株洲南车时代电气股份有限公司", None, None, None, None) in rels
+    assert ("贾相华", "receivedAward", "市长质量奖", 2016, 2, None, None) in rels
+
+
+def test_nlp_works_for_chain_of_posts():
+    rels = _relations(extract_text("市委书记、市人大常委会主任毛腾飞思路明确。"))
+    assert ("毛腾飞", "worksFor", "市委", None, None, None, None) in rels
+    assert ("毛腾飞", "worksFor", "市人大常委会", None, None, None, None) in rels
+
+
+def test_nlp_standards_counts_per_level_and_no_combined_count():
+    rels = _relations(extract_text("株洲高新区参与制修订国际标准48项,国家标准51项;中联重科先后主导、参与制修订527项国家标准、行业及团体标准。"))
+    assert ("株洲高新区", "standardsCount", "international", None, None, None, 48) in rels
+    assert ("株洲高新区", "standardsCount", "national", None, None, None, 51) in rels
+    assert not any(r[2] == "national" and r[6] == 527 for r in rels)
+
+
+@pytest.mark.parametrize("doc", ["000_66955eca26816a37", "003_bcbdc7e4ef3b0b1e"])
+def test_nlp_traditional_copy_gives_the_same_graph(doc):
+    text = (SEEDS / f"{doc}.txt").read_text(encoding="utf-8")
+    traditional = zhconv.convert(text, "zh-hant")
+    assert traditional != text and len(traditional) == len(text)
+    simp, trad = extract_text(text, doc), extract_text(traditional, doc)
+    assert _entities(trad) == _entities(simp)
+    assert _relations(trad) == _relations(simp)
+    # names are reported as written: in Traditional characters
+    assert any(e["name"] != zhconv.convert(e["name"], "zh-cn") for e in trad["entities"])
+
+
+def test_nlp_full_width_copy_gives_the_same_graph():
+    text = "株洲千金药业股份有限公司运用国家企业知识产权管理规范(GB/T 29490-2013)体系。"
+    wide = text.replace("GB/T 29490-2013", "ＧＢ／Ｔ　２９４９０－２０１３").replace("(", "（").replace(")", "）")
+    assert _entities(extract_text(wide)) == _entities(extract_text(text))
+
+
+@pytest.mark.parametrize("text, value", [("一百零一", 101), ("二〇一九", 2019), ("12", 12), ("首", 1), ("三", 3)])
+def test_text_numerals(text, value):
+    assert to_int(text) == value
+
+
+@pytest.mark.parametrize("text, year", [("2019年度省长质量奖", 2019), ("二〇一九年", 2019), ("今年", None)])
+def test_text_years(text, year):
+    assert parse_year(text) == year
