@@ -82,6 +82,7 @@ class ReportContext:
         return None
 
 
+SITE_VERB_RE = re.compile(r"[“”\"]?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|选址)")
 HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|集聚了?|聚集了?|入驻了?|引进了?|汇聚了?)")
 LIST_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年度?[^，,。；;]{0,20}?(?:名单|通报|榜单|评选|评估|评价|公示|公告)")
 ANAPHOR_RE = re.compile(r"我市|全市|本市|该市|我省|全省|本省|该省|园区|该区|全区|我区|本区")
@@ -179,6 +180,8 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 if mentions[i].start == pos and mentions[i].label in ("Place", "Park"):
                     chain.append(i)
                     pos = mentions[i].end
+            if not chain or not SITE_VERB_RE.match(text, pos):
+                continue
             for c in chain:
                 rels.append(Relation(subj0, "locatedIn", c, "located.subject_zai.v1", ev))
             if chain:
@@ -368,7 +371,11 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
 
 
 def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int, s0: int, ctx: ReportContext, topic: int | None) -> int | None:
-    cands = [i for i in idx if mentions[i].end <= pos and mentions[i].label in ("Company", "Institution", "Park", "Place")]
+    cands = [
+        i for i in idx
+        if mentions[i].end <= pos and mentions[i].label in ("Company", "Institution", "Park", "Place")
+        and (mentions[i].label != "Place" or mentions[i].start - s0 <= 12)  # a place counts only as the subject
+    ]
     an = list(ANAPHOR_RE.finditer(text, s0, pos))
     if an and (not cands or an[-1].start() > mentions[cands[-1]].start):
         return ctx.resolve(an[-1].group(0))

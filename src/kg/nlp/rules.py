@@ -59,11 +59,11 @@ PRIORITY = {
 GRADES = ("特等奖", "一等奖", "二等奖", "三等奖", "金奖", "银奖", "铜奖", "优秀奖", "提名奖", "入围奖", "鼓励奖")
 GRADE_RE = re.compile("(?:" + "|".join(GRADES) + ")$")
 GRADE_AFTER_RE = re.compile("(?:" + "|".join(GRADES) + ")(?![励金补])")
-PUNCT = set("，,。．.！!？?；;：:、“”\"‘’'《》<>〈〉（）()【】[]{}—…-－~·／/\\|　 \t\r\n*#▲□■●◆★☆")
+PUNCT = set("+，,。．.！!？?；;：:、“”\"‘’'《》<>〈〉（）()【】[]{}—…-－~·／/\\|　 \t\r\n*#▲□■●◆★☆")
 COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余]|年度)?$|^第.+[届批次期]$|^首批$")
 EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list")
+STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after")
 ANAPHOR_NAME_RE = re.compile(r"我市|全市|本市|我省|全省|该区|全区|园区|企业|公司|单位|项目|平台|产品")
 
 
@@ -476,6 +476,14 @@ class EntityRules:
                                 award.attrs.update(conferred=True, honour_list=True)
                                 out.append(award)
                                 taken[award.start:award.end] = b"\x01" * (award.end - award.start)
+                elif kind == "after":
+                    tail = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", sh[m.end():])
+                    if tail:
+                        e = m.end() + tail.end()
+                        # the name ends where the segmenter's last word before punctuation ends
+                        span = self._short_name(sh, m.end(), e, tok_starts, tok_ends)
+                        if span and span[0] == m.end():
+                            add(span[0], span[1], p)
                 elif kind == "before_quote":
                     seg_start = max(sh.rfind(c, 0, m.start()) for c in "，,。；;：:！？\n、") + 1
                     span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends, proper=False)
