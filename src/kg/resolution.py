@@ -60,6 +60,8 @@ RENAME_RULE = "renames.v1"
 
 #: Types whose names are compared as organisation names (place prefix, contractions, heads).
 ORG_TYPES = frozenset({"Company", "GovernmentAgency", "Institution", "StandardsBody", "Park", "Award"})
+#: Types whose entities link_short_forms compares (places, people and standards by key only).
+LINK_TYPES = ORG_TYPES | {"Place", "Person", "Standard"}
 #: Types whose short forms may be linked by an in-order contraction (中车电动 -> 中车时代电动汽车…).
 CONTRACTION_TYPES = frozenset({"Company", "GovernmentAgency", "Institution", "StandardsBody", "Park"})
 
@@ -296,14 +298,14 @@ def _split_places(text: str, context: PlaceContext | None) -> tuple[list[str], s
     """Leading admin places of a name -> (their codes, the rest): 湖南株洲X -> (['430000', '430200'], 'X').
 
     A place followed by a middle dot only locates what follows (株洲·中国动力谷): it is dropped.
-    A place is taken only when at least two characters of name follow it.
+    The longest place that leaves some name is taken (湖南省|委, not 湖南|省委).
     """
     codes: list[str] = []
     pos = 0
     places = _places()
     while pos < len(text):
         found = None
-        for size in range(min(_max_place_len(), len(text) - pos - 2), 1, -1):
+        for size in range(min(_max_place_len(), len(text) - pos - 1), 1, -1):
             surface = text[pos:pos + size]
             if surface in places and places[surface].get("code"):
                 code = admin_code(surface, context)
@@ -495,8 +497,16 @@ class Linked(NamedTuple):
 
 
 def _declared(text: str, short: str, full: str) -> bool:
-    pattern = re.escape(full) + r"\s*[(（]\s*(?:以下)?简称\s*[“\"「『]?\s*" + re.escape(short) + r"\s*[”\"」』]?\s*[)）]"
+    """F (以下简称"S") or F（简称S）in the text, also after a bracketed qualifier: F(湖南)(以下简称"S")."""
+    pattern = re.escape(full) + r"(?:[(（][^()（）]{1,12}[)）])?\s*[(（]\s*(?:以下)?简称\s*[“\"「『]?\s*" + re.escape(short) + r"\s*[”\"」』]?\s*[)）]"
     return re.search(pattern, text) is not None
+
+
+def _bracketed(text: str, one: str, other: str) -> bool:
+    """One name right after the other in brackets: 国家企业知识产权管理规范(GB/T 29490-2013)."""
+    return any(
+        re.search(re.escape(a) + r"\s*[(（]\s*" + re.escape(b) + r"\s*[)）]", text) for a, b in ((one, other), (other, one))
+    )
 
 
 def _anchors_only(prefix: str, type_: str, parks: frozenset[str], context: PlaceContext) -> bool:
@@ -572,7 +582,7 @@ def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tu
     full_core = _expand(type_, full_core, anchored=False)
     if type_ == "Company":
         short_core, full_core = _strip_legal(short_core), _strip_legal(full_core)
-    if len(short_core) < 2 or _is_bare(short_core) or short_core[:2] != full_core[:2] or short_core == full_core:
+    if len(short_core) < 2 or _is_bare(short_core) or short_core[:2] != full_core[:2]:
         return None
     runs = _align(short_core, full_core)
     if runs is None or len(runs) > 3:
@@ -603,18 +613,19 @@ def _strength(
             if len(s) >= len(f):
                 continue
             score: tuple[int, int, int] | None = None
-            if _declared(text, s_raw, f_raw):
+            s_key, f_key = name_key(type_, s, context=context), name_key(type_, f, context=context)
+            if type_ in ORG_TYPES and _declared(text, s_raw, f_raw) or type_ == "Standard" and _bracketed(text, s_raw, f_raw):
                 score = (4, 0, 0)
+            elif s_key == f_key and not is_local(s_key):
+                score = (3, 0, 0)
+            elif type_ not in ORG_TYPES:
+                continue
+            elif _affix(type_, s, f, parks, context):
+                score = (2, 0, 0)
             else:
-                s_key, f_key = name_key(type_, s, context=context), name_key(type_, f, context=context)
-                if s_key == f_key and not is_local(s_key):
-                    score = (3, 0, 0)
-                elif _affix(type_, s, f, parks, context):
-                    score = (2, 0, 0)
-                else:
-                    found = _contraction(type_, s, f, context)
-                    if found is not None:
-                        score = (1, *found)
+                found = _contraction(type_, s, f, context)
+                if found is not None:
+                    score = (1, *found)
             if score is not None and (best is None or score > best):
                 best = score
     return best
@@ -702,8 +713,9 @@ def link_short_forms(entities: list[dict[str, Any]], text: str) -> Linked:
     parks = frozenset(normalise_name(n) for e in items if e.get("type") == "Park" for n in [e["name"], *e["aliases"]])
     lengths = [max(len(normalise_name(n)) for n in [e["name"], *e["aliases"]]) for e in items]
     edges: list[tuple[int, int]] = []
+    ties: list[tuple[int, list[int]]] = []
     for i, short in enumerate(items):
-        if short.get("type") not in ORG_TYPES:
+        if short.get("type") not in LINK_TYPES:
             continue
         scores: dict[int, tuple[int, int, int]] = {}
         for j, full in enumerate(items):
@@ -717,9 +729,16 @@ def link_short_forms(entities: list[dict[str, Any]], text: str) -> Linked:
             winners = [j for j, s in scores.items() if s == top]
             if len(winners) == 1:
                 edges.append((i, winners[0]))
+            else:
+                ties.append((i, sorted(winners)))
     groups = _Groups(len(items), [_legal_key(e, context) for e in items])
     for i, j in sorted(edges, key=lambda edge: (-lengths[edge[1]], edge)):
         groups.union(i, j)
+    # a tie between candidates that are already one entity is no tie (区长质量奖 of 株洲高新区区长质量奖
+    # and of 株洲市株洲高新区区长质量奖, which are linked themselves)
+    for i, winners in ties:
+        if len({groups.find(j) for j in winners}) == 1:
+            groups.union(i, winners[0])
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         members[groups.find(i)].append(i)

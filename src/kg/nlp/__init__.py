@@ -42,12 +42,17 @@ def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def _is_width_only(ch: str) -> bool:
+    code = ord(ch)
+    return 0xFF01 <= code <= 0xFF5E or code == 0x3000
+
+
 def _shadow_bounds(doc: Doc, text: str, sh: str) -> tuple[list[int], list[int]]:
     """Word boundaries for the rules. Where the report is in Traditional or full-width characters,
     the segmenter's dictionary (Simplified) works on the shadow text instead, so that a
     Traditional report is read exactly like its Simplified twin."""
-    if sh == text:
-        return _token_bounds(doc)
+    if sh == text or not any(a != b and not _is_width_only(a) for a, b in zip(text, sh)):
+        return _token_bounds(doc)  # only full-width punctuation differs: the same words
     import jieba
 
     starts, ends = [], []

@@ -80,9 +80,35 @@ class Mention:
     needs_context: bool = False
 
 
+def _trie_pattern(words: list[str]) -> str:
+    """A regex for ``words`` factored by common prefixes (longest alternative first).
+
+    Python's ``re`` tries the alternatives of a flat ``a|b|c`` one by one at every position; a
+    prefix trie lets it reject most positions after one character, which matters for the few
+    thousand names of the administrative-division lexicon.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
 def _compile_alternation(words: list[str]) -> re.Pattern[str]:
-    words = sorted(set(w for w in words if w), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words))
+    """Match the longest of ``words`` at each position (greedy optional tails of a trie)."""
+    words = sorted(set(w for w in words if w))
+    return re.compile(_trie_pattern(words))
 
 
 @lru_cache(maxsize=1)
@@ -448,7 +474,7 @@ class EntityRules:
             for m in p["re"].finditer(sh):
                 if kind == "list":
                     # walk back over 、-separated items to the clause start
-                    seg_start = max(sh.rfind(c, 0, m.start()) for c in "，,。；;：:！？\n（(“") + 1
+                    seg_start = _segment_start(sh, m.start(), "，,。；;：:！？\n（(“") + 1
                     items = re.split(r"、|和|及|与", sh[seg_start:m.start()])
                     pos = seg_start
                     spans = []
@@ -460,12 +486,12 @@ class EntityRules:
                         if span:
                             add(span[0], span[1], p)
                 elif kind == "subject":
-                    seg_start = max(sh.rfind(c, 0, m.start()) for c in "，,。；;：:！？\n（(“”") + 1
+                    seg_start = _segment_start(sh, m.start(), "，,。；;：:！？\n（(“”") + 1
                     span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends)
                     if span and span[1] == m.start():
                         add(span[0], span[1], p)
                 elif kind == "award_list":
-                    seg_start = max([sh.rfind(c, 0, m.start()) for c in "，,。；;：:！？\n（("] + [last_list_end - 1]) + 1
+                    seg_start = max(_segment_start(sh, m.start(), "，,。；;：:！？\n（("), last_list_end - 1) + 1
                     last_list_end = m.end()
                     for item in re.finditer(r"[^、和]+", sh[seg_start:m.start()]):
                         a, b = seg_start + item.start(), seg_start + item.end()
@@ -485,7 +511,7 @@ class EntityRules:
                         if span and span[0] == m.end():
                             add(span[0], span[1], p)
                 elif kind == "before_quote":
-                    seg_start = max(sh.rfind(c, 0, m.start()) for c in "，,。；;：:！？\n、") + 1
+                    seg_start = _segment_start(sh, m.start(), "，,。；;：:！？\n、") + 1
                     span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends, proper=False)
                     if span:
                         add(span[0], span[1], p)
@@ -493,6 +519,13 @@ class EntityRules:
                     for q in re.finditer(r"、([\u4e00-\u9fff]{2,8})“", sh[m.start():m.end()]):
                         add(m.start() + q.start(1), m.start() + q.end(1), p)
         return out, dropped
+
+
+def _segment_start(sh: str, pos: int, separators: str, window: int = 160) -> int:
+    """Offset of the last separator before ``pos`` (within ``window`` characters), or -1."""
+    lo = max(0, pos - window)
+    found = max(sh.rfind(c, lo, pos) for c in separators)
+    return found if found >= 0 else (lo - 1 if lo else -1)
 
 
 def _inside_title(sh: str, pos: int) -> bool:
