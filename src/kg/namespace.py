@@ -74,6 +74,7 @@ class KG(DefinedNamespace):
     StandardsCount: URIRef  # "N standards of level L" stated for a subject
     Report: URIRef  # a source report
     Evidence: URIRef  # the sentence of a report a fact was read from
+    LexiconEvidence: URIRef  # the bundled lexicon a background fact was taken from
 
     # Object properties: the contract's relations
     receivedAward: URIRef
@@ -105,6 +106,9 @@ class KG(DefinedNamespace):
     startOffset: URIRef
     endOffset: URIRef
     rule: URIRef
+    mentionCount: URIRef  # mentions of the entity in the report whose graph holds the triple
+    adminCode: URIRef  # six-digit code of an administrative division (Place)
+    renameDate: URIRef  # when a rename took effect (on the kg:renamedTo statement)
 
 
 #: The ontology document itself (``owl:Ontology``); not a term of ``KG``.
@@ -152,6 +156,7 @@ ID_KINDS: tuple[str, ...] = tuple(name.lower() for name in TYPE_CLASSES) + (
     "recognition",
     "standardscount",
     "statement",
+    "graph",
 )
 
 #: Prefixes for serialisations, in a fixed order so that dumps are byte-stable.

@@ -1,9 +1,11 @@
 """RDF mapping: one extraction result (the annotation contract's object) -> that report's graph.
 
 Owns the shape of the RDF that kg writes and the minting of every resource IRI: entities
-(:func:`entity_iri`, the single call site that entity resolution will replace), reports, evidence,
-recognitions, standards counts and reified statements. Hands an ``rdflib.Dataset`` holding one
-named graph, ``report_iri(doc)``, to ``store.GraphStore.add_report``.
+(:func:`key_iri`, from the canonical keys of ``kg.resolution``; :func:`entity_iri` for a name),
+reports, evidence, recognitions, standards counts, reified statements, and the background graph
+of lexicon facts (:func:`map_background`). Hands an ``rdflib.Dataset`` holding one named graph,
+``report_iri(doc)``, to ``store.GraphStore.add_report`` (``BACKGROUND_GRAPH`` to
+``GraphStore.replace_graph``).
 
 Must not read reports, run NLP, or touch a store. The output is a pure function of the input:
 no blank nodes, no timestamps, no dependence on dict or set order, so a rebuild gives the same
@@ -21,16 +23,24 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from .errors import KgError
 from .namespace import ID, KG, LEVELS, PREDICATES, PROV, RDF, SKOS, TYPE_CLASSES, XSD, bind_prefixes
+from .resolution import ADMIN_RULE, RENAME_RULE, PlaceContext, Resolver, entity_key, name_key, report_context
 from .text import normalise_name
 
 __all__ = [
+    "BACKGROUND_GRAPH",
+    "key_iri",
     "entity_iri",
     "report_iri",
     "report_id",
     "evidence_iri",
     "map_report",
     "map_reports",
+    "map_background",
 ]
+
+#: The named graph of facts read from bundled lexicons rather than from a report (admin-division
+#: parents, renames). It is rebuilt from the store's content after every build.
+BACKGROUND_GRAPH = ID["graph/background"]
 
 #: Language tag of names and sentences: the reports are Chinese.
 LANG = "zh"
@@ -46,22 +56,39 @@ def _digest(*parts: object) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def entity_iri(type: str, name: str) -> URIRef:  # noqa: A002 - the contract's field name
-    """The IRI of an entity: ``ID["<type lower-case>/<sha1(normalised name)[:16]>"]``.
+def key_iri(type: str, key: str) -> URIRef:  # noqa: A002 - the contract's field name
+    """The IRI of the entity of ``type`` whose canonical key is ``key``: the one place entity IRIs
+    are minted. ``ID["<type lower-case>/<sha1(key)[:16]>"]``; keys come from ``kg.resolution``.
 
-    The same (type, name) gives the same IRI in every report, which is what merges reports.
-    Names are compared as the contract compares them (``text.normalise_name``: Simplified,
-    half-width, no white space, upper-case Latin). This is the one place entity IRIs are
-    minted; entity resolution replaces it.
+    >>> str(key_iri("Company", "中联重科"))
+    'https://w3id.org/kg/id/company/28694ca27697ba4c'
+    """
+    if type not in TYPE_CLASSES:
+        raise KgError(f"unknown entity type {type!r}; expected one of {', '.join(TYPE_CLASSES)}.")
+    return ID[f"{type.lower()}/{_digest(key)}"]
+
+
+def entity_iri(  # noqa: A002 - the contract's field name
+    type: str, name: str, *, context: PlaceContext | None = None, doc: str | None = None
+) -> URIRef:
+    """The IRI of the entity a name stands for: ``key_iri(type, resolution.name_key(...))``.
+
+    The same entity gets the same IRI in every report: names are compared after the contract's
+    normalisation (Simplified, half-width, no white space, upper-case Latin) and kg's resolution
+    rules (株洲 and 株洲市 are one place; a company's legal form does not count; 省 / 市 in a
+    body's name stand for the report's province / city, given as ``context``). A bare or
+    context-dependent name without context is local to ``doc``.
 
     >>> str(entity_iri("Company", "中联重科"))
     'https://w3id.org/kg/id/company/28694ca27697ba4c'
     >>> entity_iri("Company", "ＩＳＯ 9001") == entity_iri("Company", "iso9001")
     True
+    >>> entity_iri("Place", "株洲") == entity_iri("Place", "株洲市")
+    True
     """
     if type not in TYPE_CLASSES:
         raise KgError(f"unknown entity type {type!r}; expected one of {', '.join(TYPE_CLASSES)}.")
-    return ID[f"{type.lower()}/{_digest(normalise_name(name))}"]
+    return key_iri(type, name_key(type, name, context=context, doc=doc))
 
 
 def report_iri(doc: str) -> URIRef:
@@ -133,7 +160,9 @@ def _string(value: Any) -> Literal | None:
     return Literal(text) if text else None
 
 
-def map_report(result: Mapping[str, Any], *, report_path: str | None = None) -> Dataset:
+def map_report(
+    result: Mapping[str, Any], *, report_path: str | None = None, resolver: Resolver | None = None
+) -> Dataset:
     """Map one extraction result to RDF in the report's own named graph.
 
     ``result`` is one object of the contract's JSON Lines (``doc``, ``entities``, ``relations``);
@@ -142,6 +171,11 @@ def map_report(result: Mapping[str, Any], *, report_path: str | None = None) -> 
     ``Dataset`` whose only non-empty graph is ``report_iri(doc)``; pass it to
     ``GraphStore.add_report``. Raises ``KgError`` naming the relation when the input breaks
     the contract (unknown type or predicate, dangling entity id, bad level or integer).
+
+    Entity IRIs come from ``resolution.entity_key`` (the entity's names and the report's own
+    place context, so one report maps the same alone or in a batch), or from ``resolver``'s
+    keys when one is given (``resolution.resolve`` over a batch, which also merges entities
+    that share an alias across reports).
 
     >>> ds = map_report({"doc": "r1",
     ...     "entities": [{"id": "e1", "type": "Company", "name": "中联重科", "aliases": []},
@@ -159,23 +193,37 @@ def map_report(result: Mapping[str, Any], *, report_path: str | None = None) -> 
     report = report_iri(doc)
     dataset = bind_prefixes(Dataset())
     graph = dataset.graph(report)
-    _map_into(graph, result, doc=doc, report=report, report_path=report_path)
+    _map_into(graph, result, doc=doc, report=report, report_path=report_path, resolver=resolver)
     return dataset
 
 
 def map_reports(
-    results: Iterable[Mapping[str, Any]], *, report_paths: Mapping[str, str] | None = None
+    results: Iterable[Mapping[str, Any]],
+    *,
+    report_paths: Mapping[str, str] | None = None,
+    resolver: Resolver | None = None,
 ) -> Dataset:
-    """Map several results into one dataset, one named graph per report (for tests and exports)."""
+    """Map several results into one dataset, one named graph per report (for tests and exports).
+
+    Pass ``resolver=resolution.resolve(results)`` to merge entities across the batch on alias
+    evidence too; without it each report's entities get their per-report keys.
+    """
     dataset = bind_prefixes(Dataset())
     for result in results:
-        for quad in map_report(result, report_path=(report_paths or {}).get(result.get("doc", ""))):
+        path = (report_paths or {}).get(result.get("doc", ""))
+        for quad in map_report(result, report_path=path, resolver=resolver):
             dataset.add(quad)
     return dataset
 
 
 def _map_into(
-    graph: Graph, result: Mapping[str, Any], *, doc: str, report: URIRef, report_path: str | None
+    graph: Graph,
+    result: Mapping[str, Any],
+    *,
+    doc: str,
+    report: URIRef,
+    report_path: str | None,
+    resolver: Resolver | None = None,
 ) -> None:
     """Write the triples of one result into ``graph``."""
     graph.add((report, RDF.type, KG.Report))
@@ -183,8 +231,12 @@ def _map_into(
     if report_path:
         graph.add((report, KG.sourcePath, Literal(str(report_path))))
 
+    entities = list(result.get("entities") or [])
+    context = report_context(e for e in entities if isinstance(e, Mapping))
     nodes: dict[str, URIRef] = {}
-    for index, entity in enumerate(result.get("entities") or []):
+    # entities of this report that resolve to one node share its labels and mention count
+    merged: dict[URIRef, dict[str, Any]] = {}
+    for index, entity in enumerate(entities):
         where = f"{doc}: entity {index} ({entity.get('id', '?')})"
         type_name, name = entity.get("type"), entity.get("name")
         if type_name not in TYPE_CLASSES:
@@ -198,17 +250,32 @@ def _map_into(
             raise KgError(f"{where}: the entity has no id.")
         if key in nodes:
             raise KgError(f"{where}: entity id {key!r} is used twice.")
-        node = nodes[key] = entity_iri(type_name, name)
-        graph.add((node, RDF.type, TYPE_CLASSES[type_name]))
-        graph.add((node, SKOS.prefLabel, Literal(name, lang=LANG)))
-        for alias in entity.get("aliases") or []:
-            if isinstance(alias, str) and alias.strip() and alias != name:
-                graph.add((node, SKOS.altLabel, Literal(alias, lang=LANG)))
+        canonical = resolver.key(doc, key) if resolver is not None else entity_key(entity, context=context, doc=doc)
+        node = nodes[key] = key_iri(type_name, canonical)
+        slot = merged.setdefault(node, {"type": type_name, "key": canonical, "names": set(), "labels": set(), "mentions": 0})
+        slot["names"].add(name)
+        slot["labels"].update(a for a in (entity.get("aliases") or []) if isinstance(a, str) and a.strip())
+        slot["labels"].add(name)
+        slot["mentions"] += len(entity.get("mentions") or [])
+
+    for node, slot in merged.items():
+        preferred = min(slot["names"], key=lambda n: (-len(normalise_name(n)), n))
+        graph.add((node, RDF.type, TYPE_CLASSES[slot["type"]]))
+        graph.add((node, SKOS.prefLabel, Literal(preferred, lang=LANG)))
+        for alias in slot["labels"] - {preferred}:
+            graph.add((node, SKOS.altLabel, Literal(alias, lang=LANG)))
         graph.add((node, KG.mentionedIn, report))
+        if slot["mentions"]:
+            graph.add((node, KG.mentionCount, Literal(slot["mentions"], datatype=XSD.integer)))
+        if slot["type"] == "Place" and _ADMIN_CODE.fullmatch(slot["key"]):
+            graph.add((node, KG.adminCode, Literal(slot["key"])))
 
     for index, relation in enumerate(result.get("relations") or []):
         where = f"{doc}: relation {index}"
         _map_relation(graph, relation, nodes, doc=doc, report=report, where=where)
+
+
+_ADMIN_CODE = re.compile(r"[0-9]{6}")
 
 
 def _map_relation(
@@ -326,3 +393,58 @@ def _evidence(
     if rule is not None:
         graph.add((node, KG.rule, rule))
     return node
+
+
+# -- the background graph: facts from bundled lexicons -------------------------------------------
+
+def _date_literal(text: str) -> Literal:
+    """``2015`` -> xsd:gYear, ``2015-06`` -> xsd:gYearMonth, ``2015-06-01`` -> xsd:date."""
+    if re.fullmatch(r"[0-9]{4}", text):
+        return Literal(text, datatype=XSD.gYear)
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
+        return Literal(text, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return Literal(text, datatype=XSD.date)
+    raise KgError(f"rename date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD.")
+
+
+def _lexicon_statement(graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef, rule: str) -> URIRef:
+    """The direct triple, its rdf:Statement and the kg:LexiconEvidence of ``rule``."""
+    evidence = ID[f"evidence/{_digest('lexicon', rule)}"]
+    graph.add((evidence, RDF.type, KG.Evidence))
+    graph.add((evidence, RDF.type, KG.LexiconEvidence))
+    graph.add((evidence, KG.rule, Literal(rule)))
+    node = ID[f"statement/{_digest('background', subject, predicate, obj)}"]
+    graph.add((subject, predicate, obj))
+    graph.add((node, RDF.type, RDF.Statement))
+    graph.add((node, RDF.subject, subject))
+    graph.add((node, RDF.predicate, predicate))
+    graph.add((node, RDF.object, obj))
+    graph.add((node, PROV.wasDerivedFrom, evidence))
+    return node
+
+
+def map_background(
+    located: Iterable[tuple[URIRef, URIRef]] = (),
+    renamed: Iterable[tuple[URIRef, URIRef, str | None]] = (),
+) -> Dataset:
+    """The background graph: ``place kg:locatedIn parent`` from the admin divisions (rule
+    ``admin_divisions.v1``) and ``old kg:renamedTo new`` with ``kg:renameDate`` from the renames
+    lexicon (rule ``renames.v1``), each reified and derived from a ``kg:LexiconEvidence``.
+
+    The nodes themselves (type, names, reports) are in the report graphs; pass only IRIs that
+    are there. Returns a ``Dataset`` whose only graph is ``BACKGROUND_GRAPH``.
+
+    >>> ds = map_background([(entity_iri("Place", "株洲"), entity_iri("Place", "湖南"))])
+    >>> (entity_iri("Place", "株洲市"), KG.locatedIn, entity_iri("Place", "湖南省")) in ds.graph(BACKGROUND_GRAPH)
+    True
+    """
+    dataset = bind_prefixes(Dataset())
+    graph = dataset.graph(BACKGROUND_GRAPH)
+    for child, parent in located:
+        _lexicon_statement(graph, child, KG.locatedIn, parent, ADMIN_RULE)
+    for old, new, date in renamed:
+        node = _lexicon_statement(graph, old, KG.renamedTo, new, RENAME_RULE)
+        if date:
+            graph.add((node, KG.renameDate, _date_literal(date)))
+    return dataset

@@ -459,9 +459,9 @@ def name_key(type_: str, name: str, *, context: PlaceContext | None = None, doc:
                 return _local(doc, text)
             core = core[1:]
     if code is None:
-        codes, rest = _split_places(core, context)
+        codes, core = _split_places(core, context)
         if codes:
-            code, core = _most_specific(codes), rest
+            code = _most_specific(codes)
     core = core.strip(_DOT)
     core = _expand(type_, core, anchored=code is not None)
     if type_ == "Company":

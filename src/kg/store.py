@@ -6,7 +6,9 @@ dataset ``rdfmap.map_report`` builds for one report; hands query rows to the CLI
 and serialisations to files or streams.
 
 Each report lives in its own named graph (``rdfmap.report_iri(doc)``), so adding a report again
-replaces it and a rebuild duplicates nothing. Queries see the union of all report graphs.
+replaces it and a rebuild duplicates nothing. A few graphs hold no report (the background graph of
+lexicon facts, ``rdfmap.BACKGROUND_GRAPH``): ``replace_graph`` writes them. Queries see the union
+of all named graphs.
 
 Known limit: pyoxigraph 0.5 evaluates that union as a multiset, so a triple that two reports
 share (an entity's type or name) matches once per report (oxigraph issue #1919, fixed for 0.6).
@@ -134,6 +136,11 @@ class GraphStore(Protocol):
         """Drop the graph of report ``doc_id``; return whether it was there."""
         ...
 
+    def replace_graph(self, graph_iri: str, quads: Any) -> int:
+        """Replace the named graph ``graph_iri``, which must not be a report's, with ``quads``
+        (as for ``add_report``); return its triple count. An empty ``quads`` drops the graph."""
+        ...
+
     def reports(self) -> list[str]:
         """The ids of the reports in the store, sorted."""
         ...
@@ -226,19 +233,25 @@ class _PyoxigraphStore:
     # -- writing ---------------------------------------------------------------------------
 
     def add_report(self, doc_id: str, quads: Any) -> int:
+        return self._replace(str(report_iri(doc_id)), quads, what=f"report {doc_id!r}", hint="Add each report separately.")
+
+    def replace_graph(self, graph_iri: str, quads: Any) -> int:
+        if str(graph_iri).startswith(str(report_iri("x"))[:-1]):
+            raise StoreError(f"{graph_iri} is a report's graph; write it with add_report.")
+        return self._replace(str(graph_iri), quads, what=f"graph {graph_iri}", hint="Write one graph at a time.")
+
+    def _replace(self, graph_iri: str, quads: Any, *, what: str, hint: str) -> int:
         import pyoxigraph as ox
 
         store = self._open
-        graph_iri = str(report_iri(doc_id))
         graph = ox.NamedNode(graph_iri)
         converted = []
         for item in _iter_statements(quads):
             if len(item) == 4 and item[3] is not None and not _is_default_graph(item[3]):
                 if str(_graph_identifier(item[3])) != graph_iri:
                     raise StoreError(
-                        f"cannot add report {doc_id!r}: a triple belongs to graph "
-                        f"{_graph_identifier(item[3])}, not {graph_iri}. "
-                        "Add each report separately."
+                        f"cannot add {what}: a triple belongs to graph "
+                        f"{_graph_identifier(item[3])}, not {graph_iri}. {hint}"
                     )
             subject, predicate, obj = (_to_oxigraph(term) for term in item[:3])
             converted.append(ox.Quad(subject, predicate, obj, graph))
@@ -247,7 +260,7 @@ class _PyoxigraphStore:
             store.extend(converted)
         except OSError as error:
             raise StoreError(
-                f"cannot write report {doc_id!r} to the store {self._description}: {error}"
+                f"cannot write {what} to the store {self._description}: {error}"
             ) from error
         return len(set(converted))
 
