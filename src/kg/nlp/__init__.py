@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..reading import Report
+from ..resolution import link_short_forms, remap_relations
 from ..resources import read_text
 from ..text import normalise_name, shadow
 from .relations import Relation, find_relations, grade_words
@@ -267,6 +268,12 @@ def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list
             continue
         seen.add(key)
         out_rels.append(rel)
+    # short forms (时代新材) join the full name they abbreviate (株洲时代新材料科技股份有限公司)
+    linked = link_short_forms(entities, text)
+    if linked.remap:
+        entities, out_rels = linked.entities, remap_relations(out_rels, linked.remap)
+    else:
+        entities = linked.entities
     return {"doc": doc_id, "entities": entities, "relations": out_rels}
 
 
