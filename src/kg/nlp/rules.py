@@ -493,10 +493,45 @@ class EntityRules:
                 elif kind == "award_list":
                     seg_start = max(_segment_start(sh, m.start(), "，,。；;：:！？\n（("), last_list_end - 1) + 1
                     last_list_end = m.end()
-                    for item in re.finditer(r"[^、和]+", sh[seg_start:m.start()]):
+                    items = list(re.finditer(r"[^、和及]+", sh[seg_start:m.start()]))
+                    for n_item, item in enumerate(items):
                         a, b = seg_start + item.start(), seg_start + item.end()
-                        span = self._short_name(sh, a, b, tok_starts, tok_ends, proper=False, max_len=24)
-                        if span and not any(taken[span[0]:span[1]]):
+                        if n_item == 0 or len(items) == 1:
+                            # the first member starts after the verb that opens the list (集, 获得)
+                            span = self._short_name(sh, a, b, tok_starts, tok_ends, proper=False, max_len=24)
+                            end_b = _trim_punct(sh, a, b)[1]
+                            found = [c for c in chosen if c.label in ("Award", "Park") and c.end == end_b and c.start >= a]
+                            if found:
+                                span = (min(c.start for c in found), end_b)
+                        else:
+                            # later members are whole: the separators delimit them
+                            span = _trim_punct(sh, a, b)
+                            if not (2 <= span[1] - span[0] <= 24) or not CJK_RE.match(sh[span[0]:span[1]]):
+                                span = None
+                        if span:
+                            # a title the suffix rules already found, or took for a park
+                            # (…示范开发区), is an honour held when it stands in the list
+                            same = [c for c in chosen if c.label in ("Award", "Park") and span[0] <= c.start and c.end <= span[1] and (c.end - c.start) * 2 > span[1] - span[0]]
+                            if same:
+                                c = same[0]
+                                if c.label == "Award":
+                                    c.attrs.update(conferred=True, honour_list=True)
+                                    continue
+                                dropped.append(c)
+                                taken[c.start:c.end] = b"\x00" * (c.end - c.start)
+                                span = (c.start, c.end)
+                            # a place inside an honour (湖南|轨道交通装备制造基地) gives way to it
+                            inner = [k for k in places_inside if span[0] <= k[0] and k[1] <= span[1]]
+                            for k in inner:
+                                taken[k[0]:k[1]] = b"\x00" * (k[1] - k[0])
+                            if any(taken[span[0]:span[1]]):
+                                for k in inner:
+                                    taken[k[0]:k[1]] = b"\x01" * (k[1] - k[0])
+                                span = None
+                            else:
+                                for k in inner:
+                                    dropped.append(places_inside.pop(k))
+                        if span:
                             award = self._split_award(Mention(span[0], span[1], "Award", p["id"], text[span[0]:span[1]]), text, sh)
                             if award:
                                 award.attrs.update(conferred=True, honour_list=True)
@@ -519,6 +554,15 @@ class EntityRules:
                     for q in re.finditer(r"、([\u4e00-\u9fff]{2,8})“", sh[m.start():m.end()]):
                         add(m.start() + q.start(1), m.start() + q.end(1), p)
         return out, dropped
+
+
+def _trim_punct(sh: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without punctuation or white space at either end."""
+    while start < end and (sh[start] in PUNCT or sh[start].isspace()):
+        start += 1
+    while end > start and (sh[end - 1] in PUNCT or sh[end - 1].isspace()):
+        end -= 1
+    return start, end
 
 
 def _segment_start(sh: str, pos: int, separators: str, window: int = 160) -> int:
@@ -567,7 +611,7 @@ def _people_tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], r
     roles = [r[0] for r in load_tsv("roles.tsv")]
     surnames = frozenset(load_words("surnames.tsv"))
     role_re = _compile_alternation(roles + ["总书记", "总理", "常委"])
-    byline_re = re.compile(r"(?:本版作者|记者|通讯员|特约撰稿|撰稿|摄影|作者|文/图|图/文|文图|文|图|编辑|责编|撰文)\s*[:：]?\s*")
+    byline_re = re.compile(r"(?:本版作者|记者|通讯员|特约撰稿|撰稿|摄影|作者|文/图|图/文|文图|文|图|制图|绘图|设计|校对|责任编辑|编辑|责编|撰文)\s*[:：/]?\s*")
     return role_re, surnames, frozenset(roles), byline_re
 
 
@@ -630,9 +674,10 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             if s < 0:
                 continue
             cand = sh[s:m.start()]
-            if (cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand):
+            known = (tags.get(cand) or "").startswith("nr")  # a name jieba's dictionary knows: 习近平
+            if (known or cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand):
                 prev = sh[s - 1] if s > 0 else "\n"
-                if (prev in PUNCT or prev.isspace() or prev in "以由和与的是") and s in set(tok_starts) and cand not in roles:
+                if (known or ((prev in PUNCT or prev.isspace()) and s in set(tok_starts)) or prev in "以由和与的是") and cand not in roles:
                     add(s, n, "person.before_role.v1")
                     break
     for m in byline_re.finditer(sh):
