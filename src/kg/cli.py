@@ -312,6 +312,80 @@ def export(fmt: str, output: str | None, store_dir: str, backend: str) -> None:
         store.close()
 
 
+# -- entities / show ------------------------------------------------------------------------------
+
+def _entity_types() -> list[str]:
+    from .namespace import TYPE_CLASSES
+
+    return list(TYPE_CLASSES)
+
+
+@main.command()
+@click.option("--type", "type_", type=click.Choice(_entity_types()), help="Only entities of this type.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="json: an array of {iri, type, name, aliases, mentions, reports}.")
+@store_options
+@_handle_errors
+def entities(type_: str | None, fmt: str, store_dir: str, backend: str) -> None:
+    """List the entities of the graph with their aliases, mention counts and reports.
+
+    One row per node, so an organisation that several reports name (under any of its names) is
+    one row. Sorted by type, most-mentioned first.
+
+    \b
+    Example:
+        kg entities --type Company
+        kg entities --format json > entities.json
+    """
+    from .entities import list_entities
+
+    store = _open(store_dir, backend)
+    try:
+        rows = list_entities(store, type_=type_)
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    flat = [dict(r, aliases="、".join(r["aliases"]), reports=" ".join(r["reports"])) for r in rows]
+    _write_rows(["type", "name", "aliases", "mentions", "reports", "iri"] if fmt == "csv"
+                else ["type", "name", "aliases", "mentions", "reports"], flat, fmt)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--type", "type_", type=click.Choice(_entity_types()), help="Only an entity of this type (when a name is ambiguous).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@store_options
+@_handle_errors
+def show(name: str, type_: str | None, fmt: str, store_dir: str, backend: str) -> None:
+    """Print the card of the entity NAME: names, type, reports, and every relation with its
+    qualifiers (award edition, year, grade; counts; roles; rename dates) and source sentence.
+
+    NAME is a name or an alias as a report writes it; it is bound as a literal, never pasted
+    into the query. A name several entities bear lists them (exit 1): add --type.
+
+    \b
+    Example:
+        kg show 中车株洲电力机车有限公司
+        kg show 株洲 --type Place --format json
+    """
+    from .entities import AmbiguousName, entity_card, format_card, resolve_name
+
+    store = _open(store_dir, backend)
+    try:
+        try:
+            found = resolve_name(store, name, type_=type_)
+        except AmbiguousName as exc:
+            click.echo(f"Error: {exc}", err=True)
+            _write_rows(["type", "name", "aliases", "mentions", "iri"],
+                        [dict(c, aliases="、".join(c["aliases"])) for c in exc.candidates], "table")
+            sys.exit(exc.exit_code)
+        card = entity_card(store, found["iri"])
+    finally:
+        store.close()
+    click.echo(json.dumps(card, ensure_ascii=False, indent=2, default=str) if fmt == "json" else format_card(card))
+
 # -- eval -----------------------------------------------------------------------------------------
 
 @main.command("eval")
