@@ -85,6 +85,26 @@ class ReportContext:
 SITE_VERB_RE = re.compile(r"[“”\"]?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|选址)")
 HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|集聚了?|聚集了?|入驻了?|引进了?|汇聚了?)")
 LIST_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年度?[^，,。；;]{0,20}?(?:名单|通报|榜单|评选|评估|评价|公示|公告)")
+CLAUSE_YEAR_RE = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年度?(?!代|以前|前|的|至|到)")
+YEAR_SPAN_RE = re.compile(r"\s*年?度?\s*(?:[至到~～\-—–]|以来)")
+
+
+def _clause_year(text: str, start: int, end: int) -> int | None:
+    """The year a sentence gives to what it says before ``end``: 2019年，田心高科园获批…;
+    自2019年获批成为….  None where the year is part of a span (2017年至2020年, 由2017年的) or a
+    date limit (截至2020年), or a clause break (；) lies between it and ``end``."""
+    found = None
+    for m in CLAUSE_YEAR_RE.finditer(text, start, end):
+        before = text[max(start, m.start() - 2):m.start()]
+        after = text[m.end(1):m.end(1) + 4]
+        if YEAR_SPAN_RE.match(after) or re.search(r"截[至止]|由|从|到|至", before):
+            continue
+        if re.search(r"[；;]", text[m.end():end]):
+            continue
+        found = int(m.group(1))
+    return found
+
+
 ANAPHOR_RE = re.compile(r"我市|全市|本市|该市|我省|全省|本省|该省|园区|该区|全区|我区|本区")
 
 
@@ -131,6 +151,8 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     ly = LIST_YEAR_RE.search(text, s0, am.start)
                     if ly:
                         q["year"] = int(ly.group(1))
+                    else:
+                        q["year"] = _clause_year(text, s0, am.start)
                 rels.append(Relation(subj, "receivedAward", a, subj_rule_award, ev, q))
                 am.attrs["conferred"] = True
             if not am.needs_context:

@@ -64,6 +64,8 @@ COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两
 EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after")
+DESCRIPTIVE_RE = re.compile(r"[两各多三四五六七八九]级|最[大小强好优高新早]|唯一|之一|相关|有关")
+INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
 ANAPHOR_NAME_RE = re.compile(r"我市|全市|本市|我省|全省|该区|全区|园区|企业|公司|单位|项目|平台|产品")
 
 
@@ -252,6 +254,15 @@ class EntityRules:
         while i >= 0:
             ts, te = tok_starts[i], tok_ends[i]
             tok = sh[ts:min(te, pos)] if te > pos else sh[ts:te]
+            if tok in (")", "）") and start < pos:
+                # a bracketed qualifier inside the name: 国家高端装备(轨道交通)制造业标准化试点
+                bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
+                if bm and bm.end() == te and bm.start() > 0 and CJK_RE.match(sh[bm.start() - 1]):
+                    j = bisect.bisect_right(tok_starts, bm.start() - 1) - 1
+                    if j >= 0 and tok_ends[j] == bm.start() and not self._is_stop_token(sh[tok_starts[j]:tok_ends[j]]):
+                        start = bm.start()
+                        i = j
+                        continue
             if self._is_stop_token(tok):
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
                     left = sh[max(0, ts - 3):ts]
@@ -314,6 +325,8 @@ class EntityRules:
                         continue
                     if self._generic_body(body, label, p.get("generic", "generic_words.tsv")):
                         continue
+                    if DESCRIPTIVE_RE.search(body):
+                        continue  # 市区两级市场监管局, 中南地区最大数据中心: descriptions, not names
                     if label == "Park":
                         if p["re"].search(body[-6:]) and p["re"].search(body).end() == len(body):
                             continue  # 株洲高新区|产业园区: a park's generic area, the inner park is found on its own
@@ -509,9 +522,9 @@ class EntityRules:
                             if not (2 <= span[1] - span[0] <= 24) or not CJK_RE.match(sh[span[0]:span[1]]):
                                 span = None
                         if span:
-                            # a title the suffix rules already found, or took for a park
-                            # (…示范开发区), is an honour held when it stands in the list
-                            same = [c for c in chosen if c.label in ("Award", "Park") and span[0] <= c.start and c.end <= span[1] and (c.end - c.start) * 2 > span[1] - span[0]]
+                            # a title the suffix rules already found, or took for a park or a
+                            # body (…示范开发区, …创新创业工作站), is an honour held in the list
+                            same = [c for c in chosen if c.label in ("Award", "Park", "Institution") and span[0] <= c.start and c.end <= span[1] and (c.end - c.start) * 2 > span[1] - span[0]]
                             if same:
                                 c = same[0]
                                 if c.label == "Award":
