@@ -18,7 +18,7 @@ from typing import Any
 
 from ..resources import read_text
 from ..text import sentences, to_int
-from .rules import GRADE_AFTER_RE, ORG_LABELS, Mention
+from .rules import GRADE_AFTER_RE, ORG_LABELS, Mention, _inside_title, _segment_start
 
 RECIPIENTS = frozenset({"Company", "GovernmentAgency", "Institution", "Park", "Place", "Person"})
 LEVELS = {"国际": "international", "国家": "national", "行业": "industry", "团体": "group", "地方": "local", "企业": "enterprise"}
@@ -67,10 +67,14 @@ class ReportContext:
             counts[key][name] += 1
             first.setdefault(key + name, i)
         self.best: dict[str, int] = {}
+        #: the park the report is about, if one park has most of the park mentions
+        self.topic_park: int | None = None
         for key, c in counts.items():
             if c:
-                name, _ = max(c.items(), key=lambda kv: (kv[1], -first[key + kv[0]]))
+                name, n = max(c.items(), key=lambda kv: (kv[1], -first[key + kv[0]]))
                 self.best[key] = first[key + name]
+                if key == "park" and n * 2 > sum(c.values()):
+                    self.topic_park = first[key + name]
 
     def resolve(self, word: str) -> int | None:
         if word in ("我市", "全市", "本市", "该市"):
@@ -105,6 +109,22 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
     return found
 
 
+PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
+COUNTED_RE = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
+
+
+ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
+COUNTED_RE = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
+
+
+def _inside_any(mentions: list[Mention], idx: list[int], i: int, regex: re.Pattern[str], text: str, s0: int, s1: int) -> bool:
+    """True when every match of ``regex`` in the sentence lies inside a mention (园区 of a name)."""
+    for m in regex.finditer(text, s0, s1):
+        if not any(mentions[k].start <= m.start() and m.end() <= mentions[k].end for k in idx):
+            return False
+    return True
+
+
 ANAPHOR_RE = re.compile(r"我市|全市|本市|该市|我省|全省|本省|该省|园区|该区|全区|我区|本区")
 
 
@@ -112,6 +132,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
     """All relations the rules find in ``text`` given its ``mentions`` (sorted by start)."""
     trig = triggers()
     ctx = ReportContext(mentions)
+    prev_area: int | None = None
     rels: list[Relation] = []
     starts = [m.start for m in mentions]
     last_award: int | None = None
@@ -228,6 +249,26 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 before = [i for i in idx if mentions[i].end <= s0 + mm.start() and mentions[i].label in ORG_LABELS | {"Park"}]
                 if before:
                     rels.append(Relation(before[-1], "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
+
+        # an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it
+        park = ctx.topic_park
+        if park is not None:
+            for am_ in PARK_ANAPHOR_RE.finditer(text, s0, s1):
+                if any(mentions[k].start <= am_.start() < mentions[k].end for k in idx) or _inside_title(text, am_.start()):
+                    continue  # 园区 inside a name or a 《title》
+                c0 = _segment_start(text, am_.start(), "，,。；;：:！？\n", ) + 1
+                c1 = min([p for p in (text.find(c, am_.end(), s1) for c in "，,。；;！？\n") if p >= 0] or [s1])
+                for i in idx:
+                    if mentions[i].label == "Company" and c0 <= mentions[i].start and mentions[i].end <= c1:
+                        rels.append(Relation(i, "locatedIn", park, "located.park_anaphor.v1", ev))
+        # P…N项/家…。其中，A…、B…: the members named after 其中 belong to the area counted before
+        if prev_area is not None and re.match(r"\s*其中", sent):
+            for i in idx:
+                if mentions[i].label in ("Company", "Institution"):
+                    rels.append(Relation(i, "locatedIn", prev_area, "located.qizhong.v1", ev))
+        counted = COUNTED_RE.search(text, s0, s1)
+        areas0 = [i for i in idx if mentions[i].label in ("Park", "Place") and counted and mentions[i].end <= counted.start()]
+        prev_area = areas0[-1] if areas0 and not any(mentions[i].label in ORG_LABELS for i in idx) else None
 
         # -- subsidiaryOf: 依托X建设的Y, X旗下的Y ------------------------------------------
         for mm in re.finditer(r"依托", sent):
