@@ -6,11 +6,14 @@ facts from what the store then holds (:func:`refresh_background`), then writing 
 ``graph.html`` and validating against the shapes. Hands back a summary of counts. Must not: print
 (the CLI does), or know how a store keeps its data.
 
-Entity IRIs come from per-report keys (``kg.resolution.entity_key``), so building one report
-again gives the same IRIs as building it with all the others. ``link_aliases=True`` resolves the
-whole batch first and also merges entities that only another report ties together (时代新材 in
-one report, 株洲时代新材料科技股份有限公司 in another, both in a third); the price is that a report
-rebuilt alone may then get other IRIs than in the full build.
+Entity IRIs come from canonical keys (``kg.resolution``). By default (``link_aliases=True``)
+the whole batch is resolved first, so an organisation that only another report ties to its full
+name gets one node (时代新材 alone in one report, 株洲时代新材料科技股份有限公司 in another, both
+in a third). The nodes already in the store take part in that resolution as well (each with
+its labels, when its labels still give its IRI's key), so building one report again on its own
+gives the IRIs it got in the full build. A node the store does not know yet may still change
+its key when a later batch brings a longer name for it; building all reports again settles it.
+``link_aliases=False`` keys each report on its own evidence only (``resolution.entity_key``).
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from .nlp import extract_many
-from .rdfmap import BACKGROUND_GRAPH, map_background, map_report
+from .namespace import TYPE_CLASSES
+from .rdfmap import BACKGROUND_GRAPH, key_iri, map_background, map_report
 from .reading import read_report, report_paths
-from .resolution import admin_links, renames, resolve
+from .resolution import admin_links, enclosing_place, entity_key, name_place, renames, resolve
 from .text import normalise_name
 
 BATCH = 32
@@ -56,7 +60,7 @@ def add_reports(
     paths: Iterable[str | Path],
     *,
     progress: Callable[[int], None] | None = None,
-    link_aliases: bool = False,
+    link_aliases: bool = True,
 ) -> BuildSummary:
     """Extract every report under ``paths``, put its statements into ``store``, then refresh the
     background graph. ``link_aliases`` resolves the whole batch before mapping (see the module)."""
@@ -71,7 +75,8 @@ def add_reports(
                 continue
             _store_one(store, report, result, summary, progress)
     if pending:
-        resolver = resolve([result for _, result in pending])
+        known = stored_entities(store)
+        resolver = resolve([*known, *(result for _, result in pending)])
         for report, result in pending:
             _store_one(store, report, result, summary, progress, resolver=resolver)
     refresh_background(store)
@@ -94,8 +99,47 @@ def _store_one(
         progress(1)
 
 
+_ENTITY_NAMES = """
+SELECT DISTINCT ?entity ?type ?label ?preferred WHERE {
+  ?entity a ?type .
+  { ?entity skos:prefLabel ?label BIND(true AS ?preferred) } UNION { ?entity skos:altLabel ?label BIND(false AS ?preferred) }
+}
+"""
+
+
+def stored_entities(store: Any) -> list[dict[str, Any]]:
+    """The store's entity nodes as contract results for ``resolution.resolve``: one pseudo-report
+    (``doc`` ``@store:<iri>``) per node, holding one entity named by the node's labels. Only
+    nodes whose labels still give the key of their own IRI are returned, so that resolving with
+    them keeps their IRIs."""
+    types = {str(iri): name for name, iri in TYPE_CLASSES.items()}
+    nodes: dict[str, dict[str, Any]] = {}
+    for entity, type_iri, label, preferred in store.query(_ENTITY_NAMES).rows:
+        if str(type_iri) not in types:
+            continue
+        slot = nodes.setdefault(str(entity), {"type": types[str(type_iri)], "pref": set(), "alt": set()})
+        (slot["pref"] if preferred else slot["alt"]).add(str(label))
+    out = []
+    for iri, slot in sorted(nodes.items()):
+        labels = sorted(slot["pref"] | slot["alt"], key=lambda n: (-len(normalise_name(n)), n))
+        entity = {"id": "n", "type": slot["type"], "name": labels[0], "aliases": labels[1:], "mentions": []}
+        doc = f"@store:{iri}"
+        if str(key_iri(slot["type"], entity_key(entity, doc=doc))) == iri:
+            out.append({"doc": doc, "entities": [entity], "relations": []})
+    return out
+
+
 _PLACES_WITH_CODES = """
 SELECT DISTINCT ?place ?code WHERE { ?place a kg:Place ; kg:adminCode ?code }
+"""
+
+_PARK_LABELS = """
+SELECT DISTINCT ?park ?label WHERE { ?park a kg:Park ; skos:prefLabel|skos:altLabel ?label }
+"""
+
+# locatedIn that a report states (the background graph holds no kg:reportId)
+_TEXT_LOCATED = """
+SELECT DISTINCT ?subject ?object WHERE { GRAPH ?graph { ?subject kg:locatedIn ?object } ?graph kg:reportId ?report }
 """
 
 _ENTITY_LABELS = """
@@ -110,8 +154,9 @@ def refresh_background(store: Any) -> int:
     """Rewrite the background graph from the store's content; return its triple count.
 
     A Place with an admin code is ``kg:locatedIn`` the nearest place above it that the store
-    holds; an old name of ``renames.tsv`` that a node bears is ``kg:renamedTo`` the node bearing
-    the new name. Only nodes the reports mention take part, so no fact points at a node that no
+    holds; a Park whose names start with a place (攸县高新区) is ``kg:locatedIn`` that place, or
+    the nearest place above it that the store holds, unless a report already says so; an old
+    name of ``renames.tsv`` that a node bears is ``kg:renamedTo`` the node bearing the new name. Only nodes the reports mention take part, so no fact points at a node that no
     report names. Computed from the store alone: the same store gives the same graph.
     """
     from rdflib import URIRef
@@ -120,6 +165,20 @@ def refresh_background(store: Any) -> int:
     for place, code in store.query(_PLACES_WITH_CODES).rows:
         places.setdefault(str(code), str(place))
     located = [(URIRef(places[child]), URIRef(places[parent])) for child, parent in admin_links(places)]
+    stated = {(str(a), str(b)) for a, b in store.query(_TEXT_LOCATED).rows}
+    park_codes: dict[str, set[str]] = {}
+    for park, label in store.query(_PARK_LABELS).rows:
+        code = name_place(str(label))
+        park_codes.setdefault(str(park), set())
+        if code:
+            park_codes[str(park)].add(code)
+    parks = []
+    for park, codes in sorted(park_codes.items()):
+        targets = {enclosing_place(code, places) for code in codes} - {None}
+        if len(targets) == 1:
+            place = places[targets.pop()]
+            if (park, place) not in stated:
+                parks.append((URIRef(park), URIRef(place)))
     bearers: dict[tuple[str, str], set[str]] = {}
     for entity, type_iri, label in store.query(_ENTITY_LABELS).rows:
         type_name = str(type_iri).rsplit("#", 1)[-1]
@@ -130,7 +189,7 @@ def refresh_background(store: Any) -> int:
         new = bearers.get((rename.type, normalise_name(rename.new)), set())
         if len(old) == 1 and len(new) == 1 and old != new:
             renamed.append((URIRef(next(iter(old))), URIRef(next(iter(new))), rename.date or None))
-    return store.replace_graph(str(BACKGROUND_GRAPH), map_background(sorted(set(located)), sorted(set(renamed))))
+    return store.replace_graph(str(BACKGROUND_GRAPH), map_background(sorted(set(located)), sorted(set(renamed)), sorted(set(parks))))
 
 
 def write_outputs(store: Any, out_dir: str | Path, summary: BuildSummary, *, validate: bool = True) -> BuildSummary:

@@ -23,7 +23,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from .errors import KgError
 from .namespace import ID, KG, LEVELS, PREDICATES, PROV, RDF, SKOS, TYPE_CLASSES, XSD, bind_prefixes
-from .resolution import ADMIN_RULE, RENAME_RULE, PlaceContext, Resolver, entity_key, name_key, report_context
+from .resolution import ADMIN_RULE, PARK_RULE, RENAME_RULE, PlaceContext, Resolver, entity_key, name_key, report_context
 from .text import normalise_name
 
 __all__ = [
@@ -427,10 +427,13 @@ def _lexicon_statement(graph: Graph, subject: URIRef, predicate: URIRef, obj: UR
 def map_background(
     located: Iterable[tuple[URIRef, URIRef]] = (),
     renamed: Iterable[tuple[URIRef, URIRef, str | None]] = (),
+    parks: Iterable[tuple[URIRef, URIRef]] = (),
 ) -> Dataset:
     """The background graph: ``place kg:locatedIn parent`` from the admin divisions (rule
-    ``admin_divisions.v1``) and ``old kg:renamedTo new`` with ``kg:renameDate`` from the renames
-    lexicon (rule ``renames.v1``), each reified and derived from a ``kg:LexiconEvidence``.
+    ``admin_divisions.v1``), ``old kg:renamedTo new`` with ``kg:renameDate`` from the renames
+    lexicon (rule ``renames.v1``) and ``park kg:locatedIn place`` for a park whose own name
+    starts with that place (rule ``park_name_place.v1``), each reified and derived from a
+    ``kg:LexiconEvidence``.
 
     The nodes themselves (type, names, reports) are in the report graphs; pass only IRIs that
     are there. Returns a ``Dataset`` whose only graph is ``BACKGROUND_GRAPH``.
@@ -443,6 +446,8 @@ def map_background(
     graph = dataset.graph(BACKGROUND_GRAPH)
     for child, parent in located:
         _lexicon_statement(graph, child, KG.locatedIn, parent, ADMIN_RULE)
+    for park, place in parks:
+        _lexicon_statement(graph, park, KG.locatedIn, place, PARK_RULE)
     for old, new, date in renamed:
         node = _lexicon_statement(graph, old, KG.renamedTo, new, RENAME_RULE)
         if date:

@@ -48,13 +48,18 @@ __all__ = [
     "resolve",
     "admin_code",
     "admin_links",
+    "name_place",
+    "enclosing_place",
     "renames",
     "ADMIN_RULE",
+    "PARK_RULE",
     "RENAME_RULE",
 ]
 
 #: The rule id of facts taken from ``admin_divisions.tsv`` (place kg:locatedIn parent place).
 ADMIN_RULE = "admin_divisions.v1"
+#: The rule id of a park kg:locatedIn the place its own name starts with (攸县高新区 -> 攸县).
+PARK_RULE = "park_name_place.v1"
 #: The rule id of facts taken from ``renames.tsv`` (old kg:renamedTo new).
 RENAME_RULE = "renames.v1"
 
@@ -894,6 +899,28 @@ def resolve(results: Iterable[Mapping[str, Any]], *, link_aliases: bool = True) 
 
 
 # -- background facts ------------------------------------------------------------------------------
+
+def name_place(name: str) -> str | None:
+    """The admin code of the most specific place a name starts with, unambiguous without
+    context (株洲高新区 -> 株洲, 湖南叁农干亩蔬菜产业园 -> 湖南), else None. A place followed by a
+    middle dot (株洲·中国动力谷) is not counted, nor is a name that is only a place.
+
+    >>> name_place("株洲高新区"), name_place("攸县高新区"), name_place("中国动力谷")
+    ('430200', '430223', None)
+    """
+    codes, rest = _split_places(_MARKS_RE.sub("", normalise_name(name)), None)
+    return _most_specific(codes) if codes and rest else None
+
+
+def enclosing_place(code: str, present: Iterable[str]) -> str | None:
+    """``code`` itself when it is in ``present``, else its nearest ancestor that is, else None.
+
+    >>> enclosing_place("430223", ["430000", "430200"])
+    '430200'
+    """
+    there = set(present)
+    return next((c for c in [code, *_ancestors(code)] if c in there), None)
+
 
 def admin_links(codes: Iterable[str]) -> list[tuple[str, str]]:
     """(place, nearest ancestor) pairs among ``codes``, as the admin data nests them, sorted.
