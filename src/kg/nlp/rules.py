@@ -64,6 +64,7 @@ COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两
 EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after")
+RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
 DESCRIPTIVE_RE = re.compile(r"[两各多三四五六七八九]级|最[大小强好优高新早]|唯一|之一|相关|有关")
 INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
 ANAPHOR_NAME_RE = re.compile(r"我市|全市|本市|我省|全省|该区|全区|园区|企业|公司|单位|项目|平台|产品")
@@ -337,8 +338,20 @@ class EntityRules:
                     # a short form must not be the head of a longer word (株洲市 vs 株洲造 is fine,
                     # but 湖南 in 湖南省 is taken whole by the longest alternative already)
                     pass
+                if label == "Park" and s >= 3 and sh[s - 1] in "·•・":
+                    # a place joined with a middle dot: 株洲·中国动力谷
+                    for n in (4, 3, 2):
+                        if s - 1 - n >= 0 and sh[s - 1 - n:s - 1] in place_table():
+                            s -= n + 1
+                            break
                 lab = p["labels"].get(sh[s:e], label) if kind == "lexicon" else label
-                mention = Mention(s, e, lab, rule, text[s:e], needs_context=bool(p.get("context")))
+                context = bool(p.get("context"))
+                rank = RANK_TITLE_RE.match(sh, s) if lab in ("Institution", "Park") and kind == "suffix" else None
+                if rank and (m.start() - rank.end() <= 3 or self._generic_body(sh[rank.end():m.start()], lab)):
+                    # 省级制造业创新中心, 国家级经开区: a rank with nothing proper is a title conferred
+                    # (国家级先进轨道交通装备创新中心 keeps its proper body and stays a body)
+                    lab, context = "Award", True
+                mention = Mention(s, e, lab, rule, text[s:e], needs_context=context)
                 if "priority" in p:
                     mention.attrs["priority"] = p["priority"]
                 if lab == "Award":
