@@ -26,6 +26,7 @@ from ..resources import read_text
 from ..text import normalise_name, shadow
 from .relations import Relation, find_relations, grade_words
 from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
+from .shortforms import find_short_forms
 from .tables import add_cell_people, find_tables
 
 for _attr in ("kg_mentions", "kg_relations", "kg_tables", "kg_shadow", "kg_text"):
@@ -80,6 +81,10 @@ class EntityRulesComponent:
         sh = doc._.kg_shadow = shadow(text)
         starts, ends = _shadow_bounds(doc, text, sh)
         mentions = self.rules.find(text, sh, starts, ends)
+        short = find_short_forms(text, sh, mentions, starts, ends)
+        if short:
+            inside = [m for m in mentions if m.label == "Place" and any(f.start <= m.start and m.end <= f.end for f in short)]
+            mentions = sorted([m for m in mentions if not any(m is x for x in inside)] + short, key=lambda m: (m.start, m.end))
         doc._.kg_mentions = propagate_names(text, sh, mentions)
         return doc
 
@@ -92,6 +97,8 @@ def propagate_names(text: str, sh: str, mentions: list[Mention]) -> list[Mention
         if owner is None:
             continue
         short = m.group(1)
+        if re.search(r"[两二三四五六七八九十0-9]+(?:部门|部委|单位|家|方)", short) or (owner.start > 0 and sh[owner.start - 1] in "、和与及"):
+            continue  # A、B、C(简称"三部门"): the short form names the whole list, not its last member
         owner.attrs.setdefault("aliases", []).append(text[m.start(1):m.end(1)])
         for k in re.finditer(re.escape(short), sh):
             extra.append(Mention(k.start(), k.end(), owner.label, "alias.declared_short_form.v1", text[k.start():k.end()], {"alias_of": owner.text}))

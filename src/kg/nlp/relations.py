@@ -109,6 +109,7 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
     return found
 
 
+ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
 PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
 COUNTED_RE = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
 
@@ -175,6 +176,9 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     else:
                         q["year"] = _clause_year(text, s0, am.start)
                 rels.append(Relation(subj, "receivedAward", a, subj_rule_award, ev, q))
+                am.attrs["conferred"] = True
+            elif am.needs_context and ASPIRE_RE.search(text, max(s0, am.start - 8), am.start):
+                # 争创全国质量强区示范城区: a title named as a goal is an award, though not (yet) won
                 am.attrs["conferred"] = True
             if not am.needs_context:
                 last_award = a

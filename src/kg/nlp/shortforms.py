@@ -1,0 +1,73 @@
+"""Short forms: contractions of a full name that a report uses without declaring them.
+
+Owns finding mentions such as 中车株洲所 after 中车株洲研究所有限公司 has been named in the same
+report (the contract: "a later use of an evident contraction"). The test of "evident" is the one
+entity resolution uses to link a short form to its full name (``kg.resolution`` ``_contraction``:
+the short form spells the full name in order, from its first two characters, skipping whole words
+and dropping no head word), so a form found here is always linked back by ``to_contract``.
+
+Hands new ``Mention``s to the entity-rules component, which then lets ``propagate_names`` find
+their repeats. Must not: type names (a short form takes its full name's type) or read lexicons.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..resolution import _contraction, report_context
+from .rules import Mention
+
+#: types whose names are contracted in running text
+SHORT_FORM_TYPES = ("Company", "Institution")
+#: characters of a short form: CJK and Latin letters (中车株洲所, IGBT中心)
+_NAME_CHAR_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
+    """Mentions of undeclared contractions of the report's full names, outside other mentions
+    (places aside: the caller drops a place that a short form covers).
+
+    A candidate starts where a full name's first two characters recur, ends on a word boundary
+    of the segmenter, is 3 to 6 characters long and is accepted by resolution's contraction test;
+    the longest candidate at a position wins.
+    """
+    fulls = [m for m in mentions if m.label in SHORT_FORM_TYPES and len(m.text) >= 6]
+    if not fulls:
+        return []
+    context = report_context(
+        {"type": "Place", "name": m.attrs["place"]["name"], "mentions": [[m.start, m.end]]}
+        for m in mentions
+        if m.label == "Place" and "place" in m.attrs
+    )
+    taken = bytearray(len(sh) + 1)
+    for m in mentions:
+        if m.label == "Place":
+            continue  # a place inside a short form (中车|株洲|所) gives way to it
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    ends = set(tok_ends)
+    by_prefix: dict[str, list[Mention]] = {}
+    for m in fulls:
+        by_prefix.setdefault(sh[m.start:m.start + 2], []).append(m)
+    out: list[Mention] = []
+    for prefix, owners in by_prefix.items():
+        if not all(_NAME_CHAR_RE.match(c) for c in prefix):
+            continue
+        for hit in re.finditer(re.escape(prefix), sh):
+            s = hit.start()
+            if taken[s]:
+                continue
+            i = bisect.bisect_left(tok_starts, s)
+            if i >= len(tok_starts) or tok_starts[i] != s:
+                continue  # a short form starts on a word boundary
+            for n in range(6, 2, -1):
+                e = s + n
+                if e > len(sh) or e not in ends or any(taken[s:e]) or not all(_NAME_CHAR_RE.match(c) for c in sh[s:e]):
+                    continue
+                short = sh[s:e]
+                owner = next((o for o in owners if _contraction(o.label, short, sh[o.start:o.end], context)), None)
+                if owner is not None:
+                    out.append(Mention(s, e, owner.label, "alias.contraction.v1", text[s:e], {"alias_of": owner.text}))
+                    taken[s:e] = b"\x01" * n
+                    break
+    return out
