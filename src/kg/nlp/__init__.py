@@ -281,7 +281,44 @@ def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list
         entities, out_rels = linked.entities, remap_relations(out_rels, linked.remap)
     else:
         entities = linked.entities
-    return {"doc": doc_id, "entities": entities, "relations": out_rels}
+    return {"doc": doc_id, "entities": entities, "relations": merge_compatible(out_rels)}
+
+
+QUALIFIERS = ("year", "edition", "grade", "count", "role")
+
+
+def merge_compatible(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One fact stated twice is one relation: a relation whose qualifiers agree with a richer
+    one's wherever both are set (中国质量奖 in prose and 第二届中国质量奖, 2015年 in the table) is
+    folded into it, which then carries the qualifiers of both. The richer one's evidence stays.
+
+    >>> merge_compatible([{"subject": "e1", "predicate": "receivedAward", "object": "e2", "grade": "提名奖"},
+    ...                   {"subject": "e1", "predicate": "receivedAward", "object": "e2", "year": 2017, "edition": 3}])
+    [{'subject': 'e1', 'predicate': 'receivedAward', 'object': 'e2', 'year': 2017, 'edition': 3, 'grade': '提名奖'}]
+    """
+    def richness(rel: dict[str, Any]) -> int:
+        return sum(rel.get(q) is not None for q in QUALIFIERS)
+
+    groups: dict[tuple[Any, Any, Any], list[dict[str, Any]]] = {}
+    for rel in relations:
+        groups.setdefault((rel["subject"], rel["predicate"], rel["object"]), []).append(rel)
+    drop: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members = sorted(members, key=lambda r: -richness(r))  # stable: the first of equals leads
+        for i, base in enumerate(members):
+            if id(base) in drop:
+                continue
+            for other in members[i + 1:]:
+                if id(other) in drop:
+                    continue
+                if all(base.get(q) is None or other.get(q) is None or base.get(q) == other.get(q) for q in QUALIFIERS):
+                    for q in QUALIFIERS:
+                        if base.get(q) is None and other.get(q) is not None:
+                            base[q] = other[q]
+                    drop.add(id(other))
+    return [rel for rel in relations if id(rel) not in drop]
 
 
 # -- the pipeline ---------------------------------------------------------------------------------
