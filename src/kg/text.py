@@ -123,7 +123,34 @@ def sentences(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             spans.append((s, e))
-    return spans
+    return _join_broken_lines(text, spans)
+
+
+_BROKEN_END_RE = re.compile(r"[\u4e00-\u9fff、，,（(“]$")
+_CONTINUES_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _join_broken_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a long line that stops mid-sentence (no end punctuation) with the next line: a page
+    or column break of a converted document (…全国新型城镇化质量 / 百强县市第4位…). Short lines
+    (headings) and table rows (tabs) stay apart."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            ps, pe = out[-1]
+            gap = text[pe:s]
+            if (
+                "\n" in gap
+                and pe - ps >= 40
+                and _BROKEN_END_RE.search(text, pe - 1, pe)
+                and _CONTINUES_RE.match(text, s)
+                and "\t" not in text[ps:pe]
+                and "\t" not in text[s:e]
+            ):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -109,6 +109,8 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
     return found
 
 
+CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
+COUNTED_FIRMS_RE = re.compile(r"[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批)(?:企业|单位|公司|园区|产品|品牌)?\**\s*(?:被|获|入选|荣获|成功)")
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
 PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
 COUNTED_RE = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
@@ -420,6 +422,10 @@ def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, i
 def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:
     """The recipient of award mention ``a`` in its sentence, if an award verb links them."""
     am = mentions[a]
+    # 全省10家企业被认定为…: counted firms are the recipients, not the place that counts them
+    clause_start = max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, am.start)])
+    if COUNTED_FIRMS_RE.search(text, clause_start, am.start):
+        return None
     # the verb must sit between the subject and the award, in the same stretch (no 。)
     cands = [i for i in idx if mentions[i].end <= am.start and mentions[i].label in RECIPIENTS]
     for i in reversed(cands):
