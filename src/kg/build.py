@@ -18,7 +18,7 @@ its key when a later batch brings a longer name for it; building all reports aga
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +28,7 @@ from .nlp import extract_many
 from .namespace import TYPE_CLASSES
 from .rdfmap import BACKGROUND_GRAPH, key_iri, map_background, map_report
 from .reading import read_report, report_paths
-from .resolution import admin_links, enclosing_place, entity_key, name_place, renames, resolve
+from .resolution import PlaceContext, admin_links, enclosing_place, entity_key, name_place, renames, report_context, resolve
 from .text import normalise_name
 
 BATCH = 32
@@ -106,12 +106,20 @@ SELECT DISTINCT ?entity ?type ?label ?preferred WHERE {
 }
 """
 
+_ENTITY_REPORTS = """
+SELECT DISTINCT ?entity ?report ?count WHERE {
+  GRAPH ?graph { ?entity kg:mentionedIn ?graph . OPTIONAL { ?entity kg:mentionCount ?count } }
+  ?graph kg:reportId ?report .
+}
+"""
+
 
 def stored_entities(store: Any) -> list[dict[str, Any]]:
     """The store's entity nodes as contract results for ``resolution.resolve``: one pseudo-report
-    (``doc`` ``@store:<iri>``) per node, holding one entity named by the node's labels. Only
-    nodes whose labels still give the key of their own IRI are returned, so that resolving with
-    them keeps their IRIs."""
+    (``doc`` ``@store:<iri>``) per node, holding one entity named by the node's labels, with the
+    place context of the reports that mention it (``context``; none where they disagree).
+    Only nodes whose labels still give the key of their own IRI are returned, so that resolving
+    with them keeps their IRIs."""
     types = {str(iri): name for name, iri in TYPE_CLASSES.items()}
     nodes: dict[str, dict[str, Any]] = {}
     for entity, type_iri, label, preferred in store.query(_ENTITY_NAMES).rows:
@@ -119,13 +127,29 @@ def stored_entities(store: Any) -> list[dict[str, Any]]:
             continue
         slot = nodes.setdefault(str(entity), {"type": types[str(type_iri)], "pref": set(), "alt": set()})
         (slot["pref"] if preferred else slot["alt"]).add(str(label))
+    # each report's place context, from its Place nodes and their mention counts in that report
+    reports_of: dict[str, set[str]] = defaultdict(set)
+    places: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entity, report, count in store.query(_ENTITY_REPORTS).rows:
+        reports_of[str(entity)].add(str(report))
+        slot = nodes.get(str(entity))
+        if slot and slot["type"] == "Place":
+            labels = sorted(slot["pref"] | slot["alt"])
+            places[str(report)].append(
+                {"type": "Place", "name": labels[0], "aliases": labels[1:], "mentions": [[0, 0]] * int(count or 1)}
+            )
+    contexts = {report: report_context(entities) for report, entities in places.items()}
     out = []
     for iri, slot in sorted(nodes.items()):
         labels = sorted(slot["pref"] | slot["alt"], key=lambda n: (-len(normalise_name(n)), n))
         entity = {"id": "n", "type": slot["type"], "name": labels[0], "aliases": labels[1:], "mentions": []}
+        seen = {contexts.get(r, PlaceContext()) for r in reports_of.get(iri, ())}
+        provinces = {c.province for c in seen}
+        context = seen.pop() if len(seen) == 1 else PlaceContext(provinces.pop() if len(provinces) == 1 else None)
         doc = f"@store:{iri}"
-        if str(key_iri(slot["type"], entity_key(entity, doc=doc))) == iri:
-            out.append({"doc": doc, "entities": [entity], "relations": []})
+        if str(key_iri(slot["type"], entity_key(entity, context=context, doc=doc))) == iri:
+            out.append({"doc": doc, "entities": [entity], "relations": [],
+                        "context": {"province": context.province, "city": context.city}})
     return out
 
 

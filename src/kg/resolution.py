@@ -838,6 +838,64 @@ class Resolver:
         return dict(out)
 
 
+def _contraction_score(type_: str, shorts: Sequence[str], fulls: Sequence[str], context: PlaceContext) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    for s in shorts:
+        for f in fulls:
+            if len(s) < len(f):
+                found = _contraction(type_, s, f, context)
+                if found is not None and (best is None or found > best):
+                    best = found
+    return best
+
+
+def _stem(name: str, context: PlaceContext) -> str:
+    """The first two characters after a name's leading places: what a contraction starts with."""
+    return _split_places(name, context)[1][:2]
+
+
+def _link_contractions(
+    groups: _Groups,
+    refs: Sequence[tuple[str, str]],
+    resolver: Resolver,
+    names_of: Sequence[Sequence[str]],
+    lengths: Sequence[int],
+    legal: Sequence[str | None],
+) -> None:
+    """Across reports: a short form (no legal form) that no longer name of its own report
+    contracts joins the longer name of another report that it is an in-order contraction of
+    (the test of :func:`link_short_forms`), when both reports are about the same province and
+    exactly one group of full names fits best. The province keeps a firm's short name from
+    joining a namesake elsewhere; a tie links nothing."""
+    index: dict[tuple[str, str | None, str], list[int]] = defaultdict(list)
+    for j, ref in enumerate(refs):
+        type_, context = resolver.types[ref], resolver.contexts[ref[0]]
+        if type_ in CONTRACTION_TYPES and context.province:
+            for stem in {_stem(n, context) for n in names_of[j]}:
+                index[(type_, context.province, stem)].append(j)
+    for i, (doc, _) in enumerate(refs):
+        type_, context = resolver.types[refs[i]], resolver.contexts[doc]
+        if type_ not in CONTRACTION_TYPES or legal[i] is not None or not context.province:
+            continue
+        candidates = sorted({j for stem in {_stem(n, context) for n in names_of[i]}
+                             for j in index.get((type_, context.province, stem), []) if lengths[j] > lengths[i]})
+        scores: dict[int, tuple[int, int]] = {}
+        own_report = False
+        for j in candidates:
+            score = _contraction_score(type_, names_of[i], names_of[j], context)
+            if score is not None:
+                if refs[j][0] == doc:
+                    own_report = True  # its own report decides (link_short_forms)
+                    break
+                scores[j] = score
+        if own_report or not scores:
+            continue
+        top = max(scores.values())
+        winners = [j for j, score in scores.items() if score == top]
+        if len({groups.find(j) for j in winners}) == 1:
+            groups.union(winners[0], i)
+
+
 def resolve(results: Iterable[Mapping[str, Any]], *, link_aliases: bool = True) -> Resolver:
     """Resolve the entities of many contract results into canonical keys.
 
@@ -845,8 +903,14 @@ def resolve(results: Iterable[Mapping[str, Any]], *, link_aliases: bool = True) 
     With ``link_aliases``, entities of one type that share any name key (a name or an alias,
     local keys excepted) are then merged across reports: 时代新材 alone in one report joins
     株洲时代新材料科技股份有限公司 when another report ties the two. Two different legal company
-    names are never merged that way. A merged group takes the key of its member with the longest
-    name (ties: the smallest key), so the result does not depend on the order of ``results``.
+    names are never merged that way. Then a short form that its own report never expands joins
+    the one full name that a report of the same province spells it from (see
+    :func:`_link_contractions`: 中车株所 in one Hunan report, 中车株洲研究所有限公司 in another).
+    A merged group takes the key of its member with the longest name (ties: the smallest key),
+    so the result does not depend on the order of ``results``.
+
+    A result may carry its place context as ``"context": {"province": code, "city": code}``
+    (the pseudo-reports of a store's nodes do); otherwise it comes from its Place entities.
     """
     resolver = Resolver()
     refs: list[tuple[str, str]] = []
@@ -854,10 +918,12 @@ def resolve(results: Iterable[Mapping[str, Any]], *, link_aliases: bool = True) 
     keys_of: list[set[str]] = []
     lengths: list[int] = []
     legal: list[str | None] = []
+    names_of: list[list[str]] = []
     for result in results:
         doc = str(result.get("doc", ""))
         entities = list(result.get("entities") or [])
-        context = report_context(entities)
+        given = result.get("context")
+        context = PlaceContext(given.get("province"), given.get("city")) if isinstance(given, Mapping) else report_context(entities)
         resolver.contexts[doc] = context
         for entity in entities:
             ref = (doc, str(entity.get("id")))
@@ -869,6 +935,7 @@ def resolve(results: Iterable[Mapping[str, Any]], *, link_aliases: bool = True) 
             keys_of.append({k for k in (name_key(type_, n, context=context, doc=doc) for n in names if n) if not is_local(k)})
             lengths.append(max(len(normalise_name(n)) for n in names if n) if any(names) else 0)
             legal.append(_legal_key(entity, context))
+            names_of.append([normalise_name(n) for n in names if n])
             for n in names:
                 if n:
                     resolver.names.setdefault((type_, doc, normalise_name(n)), ref)
@@ -884,6 +951,7 @@ def resolve(results: Iterable[Mapping[str, Any]], *, link_aliases: bool = True) 
             members = sorted(members, key=rank.__getitem__)
             for other in members[1:]:
                 groups.union(members[0], other)
+        _link_contractions(groups, refs, resolver, names_of, lengths, legal)
     chosen: dict[int, int] = {}
     for i in range(len(refs)):
         root = groups.find(i)
