@@ -164,6 +164,10 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         for a in awards:
             am = mentions[a]
             subj = _award_subject(text, mentions, idx, a, trig, ctx, s0)
+            rule = subj_rule_award
+            if subj is None and not am.attrs.get("honour_list"):
+                subj = _topic_recipient(text, mentions, idx, a, trig, ctx, s0)
+                rule = "award.report_topic.v1"
             if subj is None and am.attrs.get("honour_list"):
                 # 集A、B等16项国家级荣誉于一身的高新区: the holder is the sentence's subject, or the park it is about
                 holders = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= am.start]
@@ -177,7 +181,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                         q["year"] = int(ly.group(1))
                     else:
                         q["year"] = _clause_year(text, s0, am.start)
-                rels.append(Relation(subj, "receivedAward", a, subj_rule_award, ev, q))
+                rels.append(Relation(subj, "receivedAward", a, rule, ev, q))
                 am.attrs["conferred"] = True
             elif am.needs_context and ASPIRE_RE.search(text, max(s0, am.start - 8), am.start):
                 # 争创全国质量强区示范城区: a title named as a goal is an award, though not (yet) won
@@ -441,6 +445,21 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
     if am_ and _has(between[am_.end():], trig["award"]):
         return ctx.resolve(am_.group(0))
     return None
+
+
+def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:
+    """陶瓷产业成功获批…试点: an award verb whose clause names no recipient (an industry, a
+    project of the report's place) gives the title to the place the report is about: its
+    dominant park, else its city. None when the clause names any organisation or place."""
+    am = mentions[a]
+    clause_start = max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, am.start)])
+    before = text[clause_start:am.start]
+    if not _has(before, trig["award"]) or COUNTED_FIRMS_RE.search(before):
+        return None
+    if any(clause_start <= mentions[i].start < am.start and mentions[i].label in RECIPIENTS | {"Award"} for i in idx):
+        return None
+    topic = ctx.topic_park if ctx.topic_park is not None else ctx.best.get("city")
+    return topic
 
 
 def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int, s0: int, ctx: ReportContext, topic: int | None) -> int | None:
