@@ -64,8 +64,10 @@ COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两
 EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after")
+LIST_MODIFIER_RE = re.compile(r"(?:所|所|共同)?(?:掌握|拥有|生产|研发|研制|开发|推出|参与)的")
 RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
-DESCRIPTIVE_RE = re.compile(r"[两各多三四五六七八九]级|最[大小强好优高新早]|唯一|之一|相关|有关")
+DESCRIPTIVE_RE = re.compile(r"[两各多三四五六七八九]级|最[大小强好优高新早]|唯一|之一|相关|有关|大型|首个|首家")
+COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]+\s*(?:个|家|所|座)(?=[，,。；;、\s]|$)")
 INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
 ANAPHOR_NAME_RE = re.compile(r"我市|全市|本市|我省|全省|该区|全区|园区|企业|公司|单位|项目|平台|产品")
 
@@ -328,6 +330,8 @@ class EntityRules:
                         continue
                     if DESCRIPTIVE_RE.search(body):
                         continue  # 市区两级市场监管局, 中南地区最大数据中心: descriptions, not names
+                    if COUNT_AFTER_RE.match(sh, e):
+                        continue  # 拥有国家标准化专业委员会6个: a kind of body counted, not a name
                     if label == "Park":
                         if p["re"].search(body[-6:]) and p["re"].search(body).end() == len(body):
                             continue  # 株洲高新区|产业园区: a park's generic area, the inner park is found on its own
@@ -499,6 +503,8 @@ class EntityRules:
                 continue
             for m in p["re"].finditer(sh):
                 if kind == "list":
+                    if LIST_MODIFIER_RE.match(sh, m.end()):
+                        continue  # A、B等一批企业掌握的技术: the list names what the firms hold
                     # walk back over 、-separated items to the clause start
                     seg_start = _segment_start(sh, m.start(), "，,。；;：:！？\n（(“") + 1
                     items = re.split(r"、|和|及|与", sh[seg_start:m.start()])
@@ -509,7 +515,7 @@ class EntityRules:
                         pos += len(item) + 1
                     for a, b in spans:
                         span = self._short_name(sh, a, b, tok_starts, tok_ends)
-                        if span:
+                        if span and sh[span[0]:span[1]] not in place_table():
                             add(span[0], span[1], p)
                 elif kind == "subject":
                     seg_start = _segment_start(sh, m.start(), "，,。；;：:！？\n（(“”") + 1
