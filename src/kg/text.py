@@ -141,7 +141,7 @@ def _join_broken_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
             gap = text[pe:s]
             if (
                 "\n" in gap
-                and pe - ps >= 40
+                and pe - (text.rfind("\n", 0, pe) + 1) >= 40
                 and _BROKEN_END_RE.search(text, pe - 1, pe)
                 and _CONTINUES_RE.match(text, s)
                 and "\t" not in text[ps:pe]

@@ -109,6 +109,8 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
     return found
 
 
+# …在A、B中排第81位: a place in a ranked list holds its title
+RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中(?:排名?|位列|名列|位居|居)第")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
 COUNTED_FIRMS_RE = re.compile(r"[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批)(?:企业|单位|公司|园区|产品|品牌)?\**\s*(?:被|获|入选|荣获|成功)")
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
@@ -436,7 +438,11 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         between = text[mentions[i].end:am.start]
         if re.search(r"[；;]", between):
             break
-        if _has(between, trig["award"]) or (between.strip().endswith(("作为“", "作为\"")) and _has(text[am.end:am.end + 6], ["上榜", "入选"])):
+        if (
+            _has(between, trig["award"])
+            or (between.strip().endswith(("作为“", "作为\"")) and _has(text[am.end:am.end + 6], ["上榜", "入选"]))
+            or ("在" in between and RANKED_IN_RE.match(text, am.end))
+        ):
             # the subject is the first recipient of its coordinated group
             return i
     # anaphor subjects: 我市…获批, 园区新增…荣誉
