@@ -270,7 +270,8 @@ class EntityRules:
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
                     left = sh[max(0, ts - 3):ts]
                     prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
-                    if not re.search(r"(公司|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and prev not in generic_words():
+                    clause = sh[_segment_start(sh, ts, "，,。；;：:！？\n、", window=40) + 1:ts]
+                    if not re.search(r"(公司|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and prev not in generic_words() and not re.search(r"等|[0-9]|荣誉|称号", clause):
                         start = ts
                         i -= 1
                         continue
