@@ -257,6 +257,7 @@ def test_link_short_forms_never_joins_two_legal_names_through_a_short_form() -> 
 
 @pytest.mark.parametrize(("full", "short"), [
     ("北汽株洲分公司", "北汽"),                # a branch is not its group
+    ("中车株机公司", "中车株洲"),              # a brand and a place name no company of the brand
     ("中国移动(湖南株洲)数据中心", "中国移动"),  # a unit is not its operator
     ("省委政法委", "省委"),                    # a commission is not the committee
     ("株洲高新区", "高新区"),                  # a bare generic name joins nothing

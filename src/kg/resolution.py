@@ -589,6 +589,8 @@ def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tu
         short_core, full_core = _strip_legal(short_core), _strip_legal(full_core)
     if len(short_core) < 2 or _is_bare(short_core) or short_core[:2] != full_core[:2]:
         return None
+    if any(admin_code(short_core[-n:], context) for n in (2, 3) if len(short_core) > n):
+        return None  # 中车株洲 (a brand and a place) names none of 中车株洲电机, 中车株洲所, 中车株机
     runs = _align(short_core, full_core)
     if runs is None or len(runs) > 3:
         return None
