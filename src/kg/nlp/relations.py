@@ -111,6 +111,8 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
 
 # …在A、B中排第81位: a place in a ranked list holds its title
 RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中(?:排名?|位列|名列|位居|居)第")
+BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
+FRAME_RE = re.compile(r"在([\u4e00-\u9fff]{2,8})[，,]")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
 COUNTED_FIRMS_RE = re.compile(r"[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批)(?:企业|单位|公司|园区|产品|品牌)?\**\s*(?:被|获|入选|荣获|成功)")
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
@@ -215,6 +217,34 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 if b.label == "Park" or pb.get("parent") == pa.get("name") or _level(pa) < _level(pb):
                     rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.adjacent_places.v1", ev))
         located = ORG_LABELS | {"Park"}
+        # P + firm, side by side (炎陵县全康电子): the firm of that place
+        for j in range(len(idx) - 1):
+            a, b = mentions[idx[j]], mentions[idx[j + 1]]
+            if a.label == "Place" and b.label in ("Company", "Institution") and b.start == a.end and "alias_of" not in b.attrs:
+                rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_then_org.v1", ev))
+        # P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it
+        for bm_ in BUILT_RE.finditer(text, s0, s1):
+            clause_start = max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, bm_.start())])
+            builder = None
+            an = ANAPHOR_RE.search(text, clause_start, bm_.start())
+            places = [i for i in idx if clause_start <= mentions[i].start and mentions[i].end <= bm_.start() and mentions[i].label in ("Place", "Park")]
+            if places:
+                builder = places[-1]
+            elif an:
+                builder = ctx.resolve(an.group(0))
+            if builder is None or any(clause_start <= mentions[i].start < bm_.start() and mentions[i].label in ORG_LABELS for i in idx):
+                continue
+            built = next((i for i in idx if mentions[i].start == bm_.end() and mentions[i].label in ("Institution", "Company", "Park")), None)
+            if built is not None and built != builder:
+                rels.append(Relation(built, "locatedIn", builder, "located.built_by_place.v1", ev))
+        # 在P，…: a sentence framed by a place sets its parks and bodies in it
+        frame = FRAME_RE.match(text, s0)
+        if frame:
+            where = next((i for i in idx if mentions[i].start == s0 + 1 and mentions[i].end == frame.end(1) and mentions[i].label in ("Place", "Park")), None)
+            if where is not None:
+                for i in idx:
+                    if mentions[i].start > frame.end() and mentions[i].label in ("Park", "Institution", "Company"):
+                        rels.append(Relation(i, "locatedIn", where, "located.sentence_frame.v1", ev))
         # P 有/拥有/共有/集聚 … A、B: what an area has lies in it (园区入选的企业有 A、B)
         areas = [i for i in idx if mentions[i].label in ("Park", "Place") and mentions[i].start - s0 <= 12]
         if areas:

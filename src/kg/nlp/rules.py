@@ -266,6 +266,8 @@ class EntityRules:
                         start = bm.start()
                         i = j
                         continue
+            if pattern["label"] == "Place" and start < pos and (tok in place_table() or tok[-1] in "省市县区州旗镇乡"):
+                break  # a town's name starts after its county: 桑植县|五道水镇, 高新区|三门镇
             if self._is_stop_token(tok):
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
                     left = sh[max(0, ts - 3):ts]
