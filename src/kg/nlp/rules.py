@@ -28,7 +28,7 @@ from ..text import shadow
 
 PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl", "structures.jsonl")
 PATTERN_KEYS = frozenset(
-    {"id", "label", "kind", "suffix", "pattern", "lexicon", "generic", "body_min", "body_max", "conjunctions", "context", "priority", "comment"}
+    {"id", "label", "kind", "suffix", "pattern", "lexicon", "generic", "body_min", "body_max", "conjunctions", "context", "priority", "coordinated", "comment"}
 )
 LABELS = (
     "Company",
@@ -525,6 +525,14 @@ class EntityRules:
                     span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends)
                     if span and span[1] == m.start():
                         add(span[0], span[1], p)
+                        # coordinated subjects: A、B创业板上市
+                        end = span[0]
+                        while p.get("coordinated") and end > seg_start and sh[end - 1] == "、":
+                            prev = self._short_name(sh, seg_start, end - 1, tok_starts, tok_ends)
+                            if not prev or prev[1] != end - 1:
+                                break
+                            add(prev[0], prev[1], p)
+                            end = prev[0]
                 elif kind == "award_list":
                     seg_start = max(_segment_start(sh, m.start(), "，,。；;：:！？\n（("), last_list_end - 1) + 1
                     last_list_end = m.end()
