@@ -468,8 +468,10 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         between = text[mentions[i].end:am.start]
         if re.search(r"[；;]", between):
             break
+        # the award verb sits in the award's own clause (A获批X，…，Y将作为…: Y is not won)
+        own = between[max([0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(between)]):]
         if (
-            _has(between, trig["award"])
+            _has(own, trig["award"])
             or (between.strip().endswith(("作为“", "作为\"")) and _has(text[am.end:am.end + 6], ["上榜", "入选"]))
             or ("在" in between and RANKED_IN_RE.match(text, am.end))
         ):

@@ -240,8 +240,10 @@ class EntityRules:
     def _is_stop_token(self, tok: str) -> bool:
         if not tok or tok.isspace():
             return True
-        if tok in self.boundaries or COUNTER_RE.match(tok):
+        if tok in self.boundaries:
             return True
+        if COUNTER_RE.match(tok) and not (len(tok) == 1 and tok in "一二三四五六七八九"):
+            return True  # a lone numeral character may be part of a name: 三一集团, 一汽
         if len(tok) >= 2 and self.tags.get(tok) in STOP_TAGS and tok not in self.name_verbs:
             return True  # a verb or function word (推进, 充分); one-character ones are names' (林钻)
         if len(tok) >= 2 and tok[-1] in "是的在" and tok not in self.tags:
