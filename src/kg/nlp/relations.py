@@ -23,8 +23,8 @@ from .rules import GRADE_AFTER_RE, ORG_LABELS, Mention, _inside_title, _segment_
 RECIPIENTS = frozenset({"Company", "GovernmentAgency", "Institution", "Park", "Place", "Person"})
 LEVELS = {"国际": "international", "国家": "national", "行业": "industry", "团体": "group", "地方": "local", "企业": "enterprise"}
 COUNT_RE = re.compile(
-    r"(?P<n1>[0-9]+|[一二三四五六七八九十百千零两]+)\s*项(?P<l1>国际|国家|行业|团体|地方|企业)标准"
-    r"|(?P<l2>国际|国家|行业|团体|地方|企业)标准\s*(?P<n2>[0-9]+|[一二三四五六七八九十百千零两]+)\s*项"
+    r"(?P<n1>[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*项(?P<l1>国际|国家|行业|团体|地方|企业)标准"
+    r"|(?P<l2>国际|国家|行业|团体|地方|企业)标准\s*\**(?P<n2>[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*项"
 )
 
 
@@ -51,7 +51,8 @@ def _has(text: str, words: list[str]) -> bool:
 class ReportContext:
     """What anaphors (我市, 全省, 该区, 园区) point to in one report: its most-named city, province, park."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], anaphors: list[str] | None = None) -> None:
+        anaphors = anaphors or []
         counts: dict[str, Counter[int]] = {"city": Counter(), "province": Counter(), "park": Counter(), "county": Counter()}
         first: dict[str, int] = {}
         for i, m in enumerate(mentions):
@@ -75,6 +76,18 @@ class ReportContext:
                 self.best[key] = first[key + name]
                 if key == "park" and n * 2 > sum(c.values()):
                     self.topic_park = first[key + name]
+        #: the province or city the report is about: the one named (or pointed at with 我省/我市)
+        #: most often, at least three times
+        self.topic_place: int | None = None
+        texts = [m.text for m in mentions]
+        level_counts = {}
+        for key, words in (("province", ("我省", "全省", "本省")), ("city", ("我市", "全市", "本市"))):
+            if key in self.best:
+                level_counts[key] = max(counts[key].values()) + sum(1 for t in anaphors if t in words)
+        if level_counts:
+            key = max(level_counts, key=lambda k: (level_counts[k], k == "city"))
+            if level_counts[key] >= 3:
+                self.topic_place = self.best[key]
 
     def resolve(self, word: str) -> int | None:
         if word in ("我市", "全市", "本市", "该市"):
@@ -138,12 +151,13 @@ ANAPHOR_RE = re.compile(r"我市|全市|本市|该市|我省|全省|本省|该�
 def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, int, str]]) -> list[Relation]:
     """All relations the rules find in ``text`` given its ``mentions`` (sorted by start)."""
     trig = triggers()
-    ctx = ReportContext(mentions)
+    ctx = ReportContext(mentions, ANAPHOR_RE.findall(text))
     prev_area: int | None = None
     rels: list[Relation] = []
     starts = [m.start for m in mentions]
     last_award: int | None = None
     last_topic: int | None = None
+    last_topic_fresh = False  # was last_topic set by the sentence just before?
     import bisect
 
     for s0, s1 in sentences(text):
@@ -374,13 +388,14 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 continue
             if cm.group("l1") and re.match(r"[、和及与](?:国际|国家|行业|团体|地方|企业)", after):
                 continue  # 527项国家标准、行业及团体标准: one count for several levels
-            subj = _count_subject(text, mentions, idx, a0, s0, ctx, last_topic)
+            subj = _count_subject(text, mentions, idx, a0, s0, ctx, last_topic if last_topic_fresh else ctx.topic_place)
             if subj is None or n is None:
                 continue
             rels.append(Relation(subj, "standardsCount", LEVELS[level_word], "count.level_items.v1", ev, {"count": n}))
 
         # the topic for the next sentences: this sentence's first organisation or park (its subject)
         subjects = [i for i in idx if mentions[i].label in ("Company", "Institution", "Park") and mentions[i].start - s0 < 30]
+        last_topic_fresh = bool(subjects)
         if subjects:
             last_topic = subjects[0]
     return rels
@@ -494,10 +509,15 @@ def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int,
     before = text[clause_start:am.start]
     if not _has(before, trig["award"]) or COUNTED_FIRMS_RE.search(before):
         return None
-    if any(clause_start <= mentions[i].start < am.start and mentions[i].label in RECIPIENTS | {"Award"} for i in idx):
+    if any(
+        clause_start <= mentions[i].start < am.start and mentions[i].label in RECIPIENTS | {"Award"}
+        and mentions[i].attrs.get("place", {}).get("level") != "country"  # 中国 of 中国移动全国首批…
+        for i in idx
+    ):
         return None
-    topic = ctx.topic_park if ctx.topic_park is not None else ctx.best.get("city")
-    return topic
+    if ctx.topic_park is not None:
+        return ctx.topic_park
+    return ctx.topic_place if ctx.topic_place is not None else ctx.best.get("city")
 
 
 def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int, s0: int, ctx: ReportContext, topic: int | None) -> int | None:
