@@ -123,7 +123,7 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
 
 
 # …在A、B中排第81位: a place in a ranked list holds its title
-RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中(?:排名?|位列|名列|位居|居)第")
+RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中[，,]?\s*(?:排名?|位列|名列|位居|居)[^，,。；;]{0,16}?第")
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 FRAME_RE = re.compile(r"在([\u4e00-\u9fff]{2,8})[，,]")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
@@ -200,6 +200,9 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     else:
                         q["year"] = _clause_year(text, s0, am.start)
                 rels.append(Relation(subj, "receivedAward", a, rule, ev, q))
+                am.attrs["conferred"] = True
+            elif am.needs_context and _has(text[max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, am.start)]):am.start], trig["award"]):
+                # 工程机械产业入选国家先进制造业集群: conferred, on a holder that is no entity
                 am.attrs["conferred"] = True
             elif am.needs_context and ASPIRE_RE.search(text, max(s0, am.start - 8), am.start):
                 # 争创全国质量强区示范城区: a title named as a goal is an award, though not (yet) won
@@ -479,6 +482,10 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         return None
     # the verb must sit between the subject and the award, in the same stretch (no 。)
     cands = [i for i in idx if mentions[i].end <= am.start and mentions[i].label in RECIPIENTS]
+    own_start = max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, am.start)])
+    if _clause_has_own_subject(text[own_start:am.start], trig["award"]):
+        # 工程机械产业入选…: the clause names its own (non-entity) subject; no earlier one is meant
+        cands = [i for i in cands if mentions[i].start >= own_start]
     for i in reversed(cands):
         between = text[mentions[i].end:am.start]
         if re.search(r"[；;]", between):
@@ -487,6 +494,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         own = between[max([0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(between)]):]
         if (
             _has(own, trig["award"])
+            or own.rstrip().endswith("作为")  # 千金药业作为国家知识产权示范企业: holding the title
             or (between.strip().endswith(("作为“", "作为\"")) and _has(text[am.end:am.end + 6], ["上榜", "入选"]))
             or ("在" in between and RANKED_IN_RE.match(text, am.end))
         ):
@@ -500,6 +508,19 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
     return None
 
 
+CLAUSE_ADVERBS_RE = re.compile(r"先后|成功|相继|连续|再次|多次|分别|同时|还|也|并|又|已|均|曾|今年|去年|近年来|目前|当年|首次|正式|顺利|一举|此外|其中|[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[“”\"]")
+
+
+def _clause_has_own_subject(clause: str, triggers: list[str]) -> bool:
+    """Does the text of a clause before its award verb hold a subject of its own (工程机械产业入选),
+    rather than only adverbs and dates (先后获评, 2019年获批)?"""
+    pos = min((clause.find(w) for w in triggers if w in clause), default=-1)
+    if pos <= 0:
+        return False
+    rest = CLAUSE_ADVERBS_RE.sub("", clause[:pos])
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 3
+
+
 def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:
     """陶瓷产业成功获批…试点: an award verb whose clause names no recipient (an industry, a
     project of the report's place) gives the title to the place the report is about: its
@@ -509,6 +530,8 @@ def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int,
     before = text[clause_start:am.start]
     if not _has(before, trig["award"]) or COUNTED_FIRMS_RE.search(before):
         return None
+    if _clause_has_own_subject(before, trig["award"]) and not ANAPHOR_RE.search(before):
+        return None  # 国芯科技成功创建…: a subject the rules did not find is still not the report's place
     if any(
         clause_start <= mentions[i].start < am.start and mentions[i].label in RECIPIENTS | {"Award"}
         and mentions[i].attrs.get("place", {}).get("level") != "country"  # 中国 of 中国移动全国首批…

@@ -382,7 +382,10 @@ class EntityRules:
             (self.institution_re, lambda t: self.institution_lexicon.get(t) or "Institution", "institution.lexicon.v1"),
         ):
             for m in regex.finditer(sh):
-                out.append(Mention(m.start(), m.end(), lab_of(m.group(0)), rule, text[m.start():m.end()]))
+                start = m.start()
+                if rule == "agency.lexicon.v1" and sh[max(0, start - 2):start] == "国家" and not sh[start:].startswith("国"):
+                    start -= 2  # 国家工信部: the national qualifier is part of the name as written
+                out.append(Mention(start, m.end(), lab_of(m.group(0)), rule, text[start:m.end()]))
         return out
 
     def _split_award(self, mention: Mention, text: str, sh: str) -> Mention | None:
