@@ -124,6 +124,7 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
 
 # …在A、B中排第81位: a place in a ranked list holds its title
 RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中[，,]?\s*(?:排名?|位列|名列|位居|居)[^，,。；;]{0,16}?第")
+SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻)(?:在|于|到)?")
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 FRAME_RE = re.compile(r"在([\u4e00-\u9fff]{2,8})[，,]")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
@@ -288,6 +289,13 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 rels.append(Relation(subj0, "locatedIn", c, "located.subject_zai.v1", ev))
             if chain:
                 break
+        # S …落户/入驻/扎根 P: the sentence's subject settles in that place
+        for mm in SETTLE_RE.finditer(text, s0, s1):
+            if subj0 is None or mentions[subj0].end > mm.start():
+                break
+            target = next((i for i in idx if mentions[i].start == mm.end() and mentions[i].label in ("Place", "Park")), None)
+            if target is not None and target != subj0:
+                rels.append(Relation(subj0, "locatedIn", target, "located.settles_in.v1", ev))
         for mm in re.finditer(r"位于", sent):
             p0 = s0 + mm.end()
             places = [i for i in idx if mentions[i].start >= p0 and mentions[i].label in ("Place", "Park")]
