@@ -516,6 +516,8 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
     return None
 
 
+# 陶瓷产业成功获批…: an industry of the report's place is the place's own subject
+INDUSTRY_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:产业|行业|产业链|集群)(?:成功|先后|相继)?(?:获批|获评|入选|荣获|被评为|被认定为)")
 CLAUSE_ADVERBS_RE = re.compile(r"先后|成功|相继|连续|再次|多次|分别|同时|还|也|并|又|已|均|曾|今年|去年|近年来|目前|当年|首次|正式|顺利|一举|此外|其中|[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[“”\"]")
 
 
@@ -538,7 +540,7 @@ def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int,
     before = text[clause_start:am.start]
     if not _has(before, trig["award"]) or COUNTED_FIRMS_RE.search(before):
         return None
-    if _clause_has_own_subject(before, trig["award"]) and not ANAPHOR_RE.search(before):
+    if _clause_has_own_subject(before, trig["award"]) and not ANAPHOR_RE.search(before) and not INDUSTRY_SUBJECT_RE.match(before):
         return None  # 国芯科技成功创建…: a subject the rules did not find is still not the report's place
     if any(
         clause_start <= mentions[i].start < am.start and mentions[i].label in RECIPIENTS | {"Award"}

@@ -63,7 +63,7 @@ PUNCT = set("+，,。．.！!？?；;：:、“”\"‘’'《》<>〈〉（）(
 COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余]|年度)?$|^第.+[届批次期]$|^首批$")
 EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after")
+STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head")
 LIST_MODIFIER_RE = re.compile(r"(?:所|所|共同)?(?:掌握|拥有|生产|研发|研制|开发|推出|参与)的")
 RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
 DESCRIPTIVE_RE = re.compile(r"[两各多三四五六七八九]级|最[大小强好优高新早]|唯一|之一|相关|有关|大型|首个|首家")
@@ -585,6 +585,30 @@ class EntityRules:
                                 award.attrs.update(conferred=True, honour_list=True)
                                 out.append(award)
                                 taken[award.start:award.end] = b"\x01" * (award.end - award.start)
+                elif kind == "short_head":
+                    # 国芯科技, 宏达电子, 叁农实业: a proper word and a trade word, then the name ends
+                    e = m.end()
+                    nxt = sh[e:e + 1]
+                    j = bisect.bisect_left(tok_starts, e)
+                    next_tok = sh[tok_starts[j]:tok_ends[j]] if j < len(tok_starts) and tok_starts[j] == e else ""
+                    next_tag = self.tags.get(next_tok) or ""
+                    if not (not nxt or nxt in PUNCT or nxt.isspace() or nxt in "的在和与及、等将已也还正"
+                            or (next_tok and (self._is_stop_token(next_tok) or not next_tag.startswith(("n", "vn", "m", "q", "j"))))):
+                        continue  # 电子信息产业: the trade word goes on into a longer noun
+                    seg_start = _segment_start(sh, m.start(), "，,。；;：:！？\n、（(“”") + 1
+                    span = self._short_name(sh, seg_start, e, tok_starts, tok_ends, max_len=8)
+                    if not span or span[0] >= m.start():
+                        continue
+                    for n in (4, 3, 2):  # 炎陵县|全康电子: the place before a firm is not its name
+                        if m.start() - span[0] - n >= 2 and sh[span[0]:span[0] + n] in place_table():
+                            span = (span[0] + n, span[1])
+                            break
+                    body = sh[span[0]:m.start()]
+                    if body in place_table() or self._generic_body(body, "Company") or DESCRIPTIVE_RE.search(body):
+                        continue  # 株洲电子: a place's trade, not a firm
+                    if not self._has_proper_token(sh, span[0], m.start(), tok_starts, tok_ends):
+                        continue
+                    add(span[0], e, p)
                 elif kind == "after":
                     tail = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", sh[m.end():])
                     if tail:
