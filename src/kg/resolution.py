@@ -501,10 +501,26 @@ class Linked(NamedTuple):
     remap: dict[str, str]
 
 
+_DECLARATION_RE = re.compile(r"[(（]\s*(?:以下)?简称\s*[“\"「『]?\s*([^”\"」』()（）]{1,24}?)\s*[”\"」』]?\s*[)）]")
+_QUALIFIER_TAIL_RE = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
+
+
+@lru_cache(maxsize=16)
+def _declarations(text: str) -> tuple[tuple[int, str], ...]:
+    """Every (以下简称"S") of ``text``: where its bracket opens, and S. Computed once per text,
+    so that checking many name pairs does not compile a pattern per pair."""
+    return tuple((m.start(), m.group(1)) for m in _DECLARATION_RE.finditer(text))
+
+
 def _declared(text: str, short: str, full: str) -> bool:
     """F (以下简称"S") or F（简称S）in the text, also after a bracketed qualifier: F(湖南)(以下简称"S")."""
-    pattern = re.escape(full) + r"(?:[(（][^()（）]{1,12}[)）])?\s*[(（]\s*(?:以下)?简称\s*[“\"「『]?\s*" + re.escape(short) + r"\s*[”\"」』]?\s*[)）]"
-    return re.search(pattern, text) is not None
+    for pos, declared in _declarations(text):
+        if declared != short:
+            continue
+        before = text[max(0, pos - len(full) - 16):pos].rstrip()
+        if before.endswith(full) or _QUALIFIER_TAIL_RE.sub("", before).rstrip().endswith(full):
+            return True
+    return False
 
 
 def _bracketed(text: str, one: str, other: str) -> bool:
@@ -606,6 +622,12 @@ def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tu
     return (-len(runs), runs[0][1] - runs[0][0])
 
 
+@lru_cache(maxsize=65536)
+def _context_key(type_: str, name: str, context: PlaceContext) -> str:
+    """``name_key`` memoised: short-form linking compares every pair of a report's names."""
+    return name_key(type_, name, context=context)
+
+
 def _strength(
     type_: str, short: Mapping[str, Any], full: Mapping[str, Any], text: str, parks: frozenset[str], context: PlaceContext
 ) -> tuple[int, int, int] | None:
@@ -620,7 +642,7 @@ def _strength(
             if len(s) >= len(f):
                 continue
             score: tuple[int, int, int] | None = None
-            s_key, f_key = name_key(type_, s, context=context), name_key(type_, f, context=context)
+            s_key, f_key = _context_key(type_, s, context), _context_key(type_, f, context)
             if type_ in ORG_TYPES and _declared(text, s_raw, f_raw) or type_ == "Standard" and _bracketed(text, s_raw, f_raw):
                 score = (4, 0, 0)
             elif s_key == f_key and not is_local(s_key):
