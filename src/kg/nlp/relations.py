@@ -216,12 +216,12 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 continue
             if any(mentions[a].start <= g0 < mentions[a].end + 4 for a in awards):
                 continue
-            cands = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= g0]
+            cands = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= g0 and not _is_granter(text, mentions, i)]
             if cands:
-                subj = cands[-1]
-                # coordination: every recipient since the clause start (X、Y等2项专利获二等奖)
-                clause_start = max([s0] + [k.end() + s0 for k in re.finditer(r"[；;]", sent[: g0 - s0])])
-                group = [i for i in cands if mentions[i].start >= clause_start] or [subj]
+                # coordination: every recipient of the grade's own clause (X、Y等2项专利获二等奖);
+                # none from an earlier clause (华晟动力获一等奖，A、B等3家企业获二等奖)
+                clause_start = max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)])
+                group = [i for i in cands if mentions[i].start >= clause_start]
                 src = mentions[last_award]
                 for r in group:
                     q = {"year": src.attrs.get("year"), "edition": src.attrs.get("edition"), "grade": grade}
@@ -494,6 +494,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
     if _clause_has_own_subject(text[own_start:am.start], trig["award"]):
         # 工程机械产业入选…: the clause names its own (non-entity) subject; no earlier one is meant
         cands = [i for i in cands if mentions[i].start >= own_start]
+    cands = [i for i in cands if not _is_granter(text, mentions, i)]
     for i in reversed(cands):
         between = text[mentions[i].end:am.start]
         if re.search(r"[；;]", between):
@@ -529,6 +530,19 @@ def _clause_has_own_subject(clause: str, triggers: list[str]) -> bool:
         return False
     rest = CLAUSE_ADVERBS_RE.sub("", clause[:pos])
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 3
+
+
+GRANT_VERB_RE = re.compile(r"(?:正式|近日|日前|先后|已)?(?:公布|发布|颁发|授予|认定|命名|表彰|公示|印发|下发|评选|评定|批准|确定|组织|开展|设立)")
+GRADE_CLAUSE_RE = re.compile(r"[；;，,：:]")
+
+
+def _is_granter(text: str, mentions: list[Mention], i: int) -> bool:
+    """Is mention ``i`` the body that grants an award rather than a recipient? 国家知识产权局公布…,
+    被商务部认定为…: an agency followed by a granting verb, or standing after 被/由."""
+    m = mentions[i]
+    if m.label not in ("GovernmentAgency", "Institution"):
+        return False
+    return bool(GRANT_VERB_RE.match(text, m.end)) or text[max(0, m.start - 1):m.start] in ("被", "由")
 
 
 def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:
