@@ -3,15 +3,19 @@
 Times the full ``kg extract`` pipeline over the seed reports repeated to at least 1 MB of text
 and, in the same run and on the same text, spaCy's ``blank("zh")`` jieba tokenizer alone. Prints
 characters per second for both and their ratio (goal: the extractor keeps >= 1/3 of the
-tokenizer's throughput).
+tokenizer's throughput without the NER model, >= 1/4 with it).
 
-    python bench/extract.py [--min-chars 1000000] [--seeds seeds/]
+``--ner on|off|both`` times extraction with the statistical NER model (the ``kg_ner``
+component), without it (``KG_NER=0``), or both in turn (the default).
+
+    python bench/extract.py [--min-chars 1000000] [--seeds seeds/] [--ner both]
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -26,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--min-chars", type=int, default=1_000_000, help="repeat the seeds until this many characters")
     parser.add_argument("--seeds", default=str(Path(__file__).resolve().parents[1] / "seeds"))
+    parser.add_argument("--ner", choices=["on", "off", "both"], default="both", help="time extraction with the NER model, without it, or both")
     args = parser.parse_args()
     jieba.setLogLevel(logging.WARNING)
 
@@ -39,22 +44,27 @@ def main() -> None:
 
     tokenizer = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp = make_nlp()
-    tokenizer("预热"), nlp("预热")  # load dictionaries before timing
+    modes = ["off", "on"] if args.ner == "both" else [args.ner]
+    for mode in modes:  # load dictionaries and the model before timing
+        os.environ["KG_NER"] = "1" if mode == "on" else "0"
+        tokenizer("预热"), nlp("预热，钱俊君")
 
     t0 = time.perf_counter()
     ntok = sum(len(tokenizer(r.text)) for r in reports)
     t_tok = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    nent = sum(len(res["entities"]) for res in extract_many(reports))
-    t_ext = time.perf_counter() - t0
-
-    tok_cps, ext_cps = total / t_tok, total / t_ext
+    tok_cps = total / t_tok
     print(f"text: {len(reports)} reports, {total:,} characters ({ntok:,} jieba tokens)")
     print(f"tokenizer only : {tok_cps:12,.0f} chars/s  ({t_tok:.2f} s)")
-    print(f"kg extract     : {ext_cps:12,.0f} chars/s  ({t_ext:.2f} s, {nent:,} entities)")
-    print(f"ratio          : {ext_cps / tok_cps:.2f} of the tokenizer's throughput (goal >= 0.33)")
 
+    for mode in modes:
+        os.environ["KG_NER"] = "1" if mode == "on" else "0"
+        t0 = time.perf_counter()
+        nent = sum(len(res["entities"]) for res in extract_many(reports))
+        t_ext = time.perf_counter() - t0
+        ext_cps = total / t_ext
+        goal = 0.25 if mode == "on" else 0.33
+        print(f"kg extract, NER {mode:<3}: {ext_cps:12,.0f} chars/s  ({t_ext:.2f} s, {nent:,} entities)")
+        print(f"ratio, NER {mode:<3}     : {ext_cps / tok_cps:.2f} of the tokenizer's throughput (goal >= {goal})")
 
 if __name__ == "__main__":
     main()

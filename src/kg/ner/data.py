@@ -169,16 +169,21 @@ def read_iob2(path: str | Path, *, simplify: bool = False) -> list[Sentence]:
     if not path.is_file():
         raise KgError(f"{path}: no such file. Pass a UNER .iob2 file.")
     sentences: list[Sentence] = []
-    for block_no, block in enumerate(_iob2_blocks(path)):
-        sent_id, text, rows = block
-        where = f"{path}: sentence {sent_id or block_no + 1}"
-        if text is None:
-            text = " ".join(token for token, _ in rows)
-        offsets = align_tokens(text, [token for token, _ in rows], where=where)
-        spans = _bio_to_spans([tag for _, tag in rows], offsets, where=where)
-        if simplify:
-            text = to_simplified(text)
-        sentences.append(Sentence(sent_id or str(block_no + 1), text, spans))
+    try:
+        for block_no, block in enumerate(_iob2_blocks(path)):
+            sent_id, text, rows = block
+            where = f"{path}: sentence {sent_id or block_no + 1}"
+            if text is None:
+                text = " ".join(token for token, _ in rows)
+            offsets = align_tokens(text, [token for token, _ in rows], where=where)
+            spans = _bio_to_spans([tag for _, tag in rows], offsets, where=where)
+            if simplify:
+                text = to_simplified(text)
+            sentences.append(Sentence(sent_id or str(block_no + 1), text, spans))
+    except UnicodeDecodeError as err:
+        raise KgError(f"{path}: not UTF-8 text ({err.reason}). Pass a UNER .iob2 file.") from err
+    if not sentences:
+        raise KgError(f"{path}: no IOB2 sentences in this file. Pass a UNER .iob2 file.")
     return sentences
 
 

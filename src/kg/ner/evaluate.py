@@ -24,8 +24,8 @@ def evaluate(path_iob2: str | Path, *, model: Language | str | Path | None = Non
     Returns ``{"overall": {"p", "r", "f1", "tp", "fp", "fn"}, "by_label": {"PER": {...}, ...},
     "sentences": n}``.
     """
+    sentences = read_iob2(path_iob2, simplify=True)  # bad input fails before the model loads
     nlp = model if isinstance(model, Language) else load(model)
-    sentences = read_iob2(path_iob2, simplify=True)
     predicted = predict_texts([s.text for s in sentences], nlp=nlp)
     counts = {label: {"tp": 0, "fp": 0, "fn": 0} for label in LABELS}
     for sentence, spans in zip(sentences, predicted):

@@ -61,30 +61,40 @@ def _jieba() -> object:
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
+def _segment(text: str, tags: str) -> list[tuple[str, str]]:
+    """``(word, tag)`` pairs of ``text``: ``posseg`` tags with jieba.posseg (slow: an HMM tags
+    unknown words), ``dict`` segments with plain jieba (as fast as the tokenizer) and takes each
+    word's tag from jieba's dictionary, ``oov`` for a word the dictionary lacks."""
+    pos = _jieba()
+    if tags == "posseg":
+        return [(pair.word, pair.flag) for pair in pos.cut(text, HMM=True)]  # type: ignore[attr-defined]
+    table = pos.word_tag_tab  # type: ignore[attr-defined]
+    return [(word, table.get(word, "oov")) for word in pos.tokenizer.cut(text, HMM=True)]  # type: ignore[attr-defined]
+
+
 @lru_cache(maxsize=16384)  # training sees each sentence once per epoch
-def _word_features(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _word_features(text: str, tags: str = "posseg") -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Per character of ``text``: the jieba word containing it, and its position in that word
-    (B/M/E/S) joined with jieba's part-of-speech tag (``nr`` person, ``ns`` place, ``nt``
-    organisation, ...), e.g. ``B-ns``."""
+    (B/M/E/S) joined with the word's part-of-speech tag (``nr`` person, ``ns`` place, ``nt``
+    organisation, ...), e.g. ``B-ns``; ``tags`` as in ``_segment``."""
     words: list[str] = []
-    tags: list[str] = []
-    for pair in _jieba().cut(text, HMM=True):  # type: ignore[attr-defined]
-        word, flag = pair.word, pair.flag
+    tags_out: list[str] = []
+    for word, flag in _segment(text, tags):
         n = len(word)
         words.extend([word] * n)
         positions = ["S"] if n == 1 else ["B", *(["M"] * (n - 2)), "E"]
-        tags.extend(f"{position}-{flag}" for position in positions)
+        tags_out.extend(f"{position}-{flag}" for position in positions)
     if len(words) != len(text):  # jieba dropped or added characters: fall back to characters
         return tuple(text), ("S-x",) * len(text)
-    return tuple(words), tuple(tags)
+    return tuple(words), tuple(tags_out)
 
 
-def doc_features(doc: Doc, *, bigrams: bool, words: bool) -> numpy.ndarray:
+def doc_features(doc: Doc, *, bigrams: bool, words: bool, tags: str = "posseg") -> numpy.ndarray:
     """The feature hashes of every token of ``doc``, one row per token (uint64)."""
     text = doc.text
     norm = [_norm(c) for c in text]
     if words:
-        word_of, position_of = _word_features(text)
+        word_of, position_of = _word_features(text, tags)
     rows = []
     for token in doc:
         i = token.idx
@@ -104,8 +114,9 @@ def doc_features(doc: Doc, *, bigrams: bool, words: bool) -> numpy.ndarray:
 def _extract_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Ints2d], Callable]:
     bigrams = model.attrs["bigrams"]
     words = model.attrs["words"]
+    tags = model.attrs["tags"]
     features = [
-        model.ops.asarray2i(doc_features(doc, bigrams=bigrams, words=words), dtype="uint64")
+        model.ops.asarray2i(doc_features(doc, bigrams=bigrams, words=words, tags=tags), dtype="uint64")
         for doc in docs
     ]
     return features, lambda d_features: []
@@ -113,18 +124,23 @@ def _extract_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[lis
 
 @registry.architectures("kg.CharNgramEmbed.v1")
 def char_ngram_embed(
-    width: int, rows: list[int], bigrams: bool = True, words: bool = False
+    width: int, rows: list[int], bigrams: bool = True, words: bool = False, tags: str = "posseg"
 ) -> Model[list[Doc], list[Floats2d]]:
     """Hash-embed character, class, bigram and (optionally) jieba-word features; mix by Maxout.
 
     ``rows`` gives the table sizes in column order: char, class, then left and right bigram if
-    ``bigrams``, then word and position if ``words``.
+    ``bigrams``, then word and position if ``words``. ``tags`` says where a word's
+    part-of-speech tag comes from: ``posseg`` (jieba.posseg, slow) or ``dict`` (plain jieba
+    segmentation and jieba's dictionary tags, ``oov`` for unknown words; about three times
+    faster at prediction).
     """
+    if tags not in ("posseg", "dict"):
+        raise ValueError(f"kg.CharNgramEmbed.v1: tags must be 'posseg' or 'dict', got {tags!r}.")
     n_columns = 2 + 2 * bigrams + 2 * words
     if len(rows) != n_columns:
         raise ValueError(f"kg.CharNgramEmbed.v1: expected {n_columns} rows, got {len(rows)}.")
     extract: Model[list[Doc], list[Ints2d]] = Model(
-        "kg_char_features", _extract_forward, attrs={"bigrams": bigrams, "words": words}
+        "kg_char_features", _extract_forward, attrs={"bigrams": bigrams, "words": words, "tags": tags}
     )
     embeddings = [
         HashEmbed(width, n_rows, column=i, seed=11 + i, dropout=0.0) for i, n_rows in enumerate(rows)

@@ -28,6 +28,7 @@ from .relations import Relation, find_relations, grade_words
 from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
 from .shortforms import find_short_forms
 from .tables import add_cell_people, find_tables
+from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
 
 for _attr in ("kg_mentions", "kg_relations", "kg_tables", "kg_shadow", "kg_text"):
     if not Doc.has_extension(_attr):

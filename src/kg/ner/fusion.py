@@ -1,0 +1,259 @@
+"""NER fusion: the ``kg_ner`` pipeline component that adds the statistical model's entities to
+the rules' mentions.
+
+Owns: running the shipped NER model (``kg.ner.model``) over a report beside the entity rules,
+turning its ``PER``/``LOC``/``ORG`` spans into kg ``Mention``s and merging them into
+``doc._.kg_mentions``: the rules keep precedence (a model span that overlaps any rule mention is
+dropped), model spans only fill what the rules left. An ``ORG`` span is typed Company /
+GovernmentAgency / Institution / StandardsBody / Park by the entity rules' own
+``EntityRules.org_type`` (the suffix patterns' head-word logic), a ``PER`` span becomes a
+Person, a ``LOC`` span a Place only when the administrative-division data knows the name.
+Hands on: ``doc._.kg_mentions`` for the table reader and the relation rules.
+Must not: change or remove a rule mention; load the model when it is switched off.
+
+Speed: the model reads only the clauses (pieces of a sentence between commas, semicolons and
+colons) where a name could still be found: those holding a word of two or more Han characters,
+outside every rule mention, that jieba's dictionary does not know (a new word such as 国芯 or
+左骏) or tags as a name (``nr``, ``ns``, ``nt``, ``nz``, ...). ``gate = "all"`` reads everything.
+
+Switching: the component's ``enabled`` setting in ``kg/data/pipeline.cfg``, overridden at run
+time by the environment variable ``KG_NER`` (``KG_NER=0`` off, ``KG_NER=1`` on), so that the
+same process can measure extraction with and without the model.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..nlp.rules import (
+    CJK_RE,
+    GENERIC_PLACE_NAMES,
+    EntityRules,
+    Mention,
+    _people_tables,
+    jieba_tags,
+    place_table,
+)
+from .data import split_sentences
+
+RULE_ID = "ner.model.v1"
+LABEL_TYPES = ("PER", "LOC", "ORG")
+GATES = ("names", "all")
+# jieba dictionary tags of names: person, place, organisation, other proper noun, abbreviation
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+# last characters that make a "name" a facility or a place (芦淞站, 石峰路), not a person
+_NOT_PERSON_END = frozenset("站路街巷村镇乡区县市省州厂局院所馆港桥山湖河江园城")
+# a Chinese personal name: two to four Han characters, or a transliteration joined by ·
+_PERSON_RE = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+")
+
+
+def ner_enabled(default: bool = True) -> bool:
+    """Whether the model runs: ``KG_NER`` in the environment if set (``0``/``1``), else ``default``."""
+    value = os.environ.get("KG_NER", "").strip().lower()
+    if value in ("0", "false", "no", "off"):
+        return False
+    if value in ("1", "true", "yes", "on"):
+        return True
+    return default
+
+
+@Language.factory(
+    "kg_ner",
+    assigns=["doc._.kg_mentions"],
+    requires=["doc._.kg_mentions"],
+    default_config={
+        "version": 1,
+        "enabled": True,
+        "model": None,
+        "labels": list(LABEL_TYPES),
+        "min_chars": 2,
+        "max_org_chars": 30,
+        "gate": "names",
+        "org_needs_head": True,
+    },
+)
+def make_ner(
+    nlp: Language,
+    name: str,
+    version: int,
+    enabled: bool,
+    model: str | None,
+    labels: list[str],
+    min_chars: int,
+    max_org_chars: int,
+    gate: str,
+    org_needs_head: bool,
+) -> "NerComponent":
+    return NerComponent(
+        nlp,
+        enabled=enabled,
+        model=model,
+        labels=labels,
+        min_chars=min_chars,
+        max_org_chars=max_org_chars,
+        gate=gate,
+        org_needs_head=org_needs_head,
+    )
+
+
+class NerComponent:
+    """Adds model entities where the rules found none (see the module docstring)."""
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        enabled: bool = True,
+        model: str | None = None,
+        labels: Sequence[str] = LABEL_TYPES,
+        min_chars: int = 2,
+        max_org_chars: int = 30,
+        gate: str = "names",
+        org_needs_head: bool = True,
+    ) -> None:
+        if gate not in GATES:
+            raise ValueError(f"kg_ner: gate must be one of {', '.join(GATES)}, got {gate!r}.")
+        self.nlp = nlp
+        self.gate = gate
+        self.org_needs_head = org_needs_head
+        self.enabled = enabled
+        self.model_path = model
+        self.labels = frozenset(labels)
+        self.min_chars = min_chars
+        self.max_org_chars = max_org_chars
+        self._rules: EntityRules | None = None
+
+    @property
+    def rules(self) -> EntityRules:
+        """The pipeline's own compiled entity rules (for ``org_type``), or a fresh set."""
+        if self._rules is None:
+            pipe = None
+            if self.nlp is not None and "kg_entity_rules" in self.nlp.pipe_names:
+                pipe = self.nlp.get_pipe("kg_entity_rules")
+            self._rules = getattr(pipe, "rules", None) or EntityRules()
+        return self._rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not ner_enabled(self.enabled):
+            return doc
+        text = doc._.kg_text if doc._.kg_text is not None else doc.text
+        sh = doc._.kg_shadow if doc._.kg_shadow is not None else text
+        mentions = list(doc._.kg_mentions or [])
+        from ..nlp import _shadow_bounds  # the rules' word boundaries (Traditional text: on the shadow)
+
+        words = list(zip(*_shadow_bounds(doc, text, sh)))
+        pieces = split_sentences(sh) if self.gate == "all" else self.open_clauses(sh, mentions, words)
+        extra = self.fill(text, sh, mentions, self.predict(sh, pieces), words=words)
+        if extra:
+            doc._.kg_mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
+        return doc
+
+    def open_clauses(
+        self, sh: str, mentions: Sequence[Mention], words: Sequence[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """Clauses of ``sh`` holding one of ``words`` (the tokenizer's jieba words, as offsets)
+        that lies outside the rule mentions and may be part of a name."""
+        taken = bytearray(len(sh) + 1)
+        for m in mentions:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+        tags = jieba_tags()
+        marks = []
+        for a, b in words:
+            if b - a >= 2 and not any(taken[a:b]) and _HAN_WORD.fullmatch(sh, a, b):
+                tag = tags.get(sh[a:b])
+                if tag is None or tag in NAME_TAGS:
+                    marks.append(a)
+        clauses: list[tuple[int, int]] = []
+        if not marks:
+            return clauses
+        for start, end in split_sentences(sh):
+            cut = start
+            for stop in [m.end() for m in _CLAUSE_END.finditer(sh, start, end)] + [end]:
+                i = bisect.bisect_left(marks, cut)
+                if i < len(marks) and marks[i] < stop:
+                    clauses.append((cut, stop))
+                cut = stop
+        return clauses
+
+    def predict(self, sh: str, pieces: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """Model spans in the ``pieces`` of the shadow text (Simplified, half-width; offsets as
+        in the report)."""
+        from .model import load, predict_texts
+
+        if not pieces:
+            return []
+        nlp = load(self.model_path)
+        found = predict_texts([sh[s:e] for s, e in pieces], nlp=nlp)
+        return [(start + s, start + e, label) for (start, _), spans in zip(pieces, found) for s, e, label in spans]
+
+    def fill(
+        self,
+        text: str,
+        sh: str,
+        mentions: Sequence[Mention],
+        spans: Sequence[tuple[int, int, str]],
+        *,
+        words: Sequence[tuple[int, int]] | None = None,
+    ) -> list[Mention]:
+        """Mentions for the model ``spans`` that overlap no mention of ``mentions`` and, when
+        ``words`` (the tokenizer's words as offsets) are given, start and end on word
+        boundaries (a span that cuts a word, 华菱湘|钢, is a guess at the wrong place)."""
+        starts = {a for a, _ in words} if words is not None else None
+        ends = {b for _, b in words} if words is not None else None
+        taken = bytearray(len(text) + 1)
+        for m in mentions:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+        out: list[Mention] = []
+        for start, end, label in sorted(spans):
+            if label not in self.labels or any(taken[start:end]):
+                continue
+            if starts is not None and ends is not None and (start not in starts or end not in ends):
+                continue
+            mention = self.to_mention(text, sh, start, end, label)
+            if mention is not None:
+                out.append(mention)
+                taken[start:end] = b"\x01" * (end - start)
+        return out
+
+    def to_mention(self, text: str, sh: str, start: int, end: int, label: str) -> Mention | None:
+        """A kg mention for one model span, or ``None`` when the span fails its type's checks."""
+        name = sh[start:end]
+        if end - start < self.min_chars or not CJK_RE.search(name):
+            return None
+        attrs: dict[str, Any] = {"model_label": label}
+        if label != "LOC" and name in place_table():
+            return None  # 湖南省 read as its government: a place name is left to the place rules
+        if label == "PER":
+            surnames = _people_tables()[1]
+            if not _PERSON_RE.fullmatch(name) or name[-1] in _NOT_PERSON_END:
+                return None
+            if name[0] not in surnames and name[:2] not in surnames and "·" not in name:
+                return None  # a Chinese name starts with a surname; transliterations have ·
+            kind = "Person"
+        elif label == "LOC":
+            entry = place_table().get(name)
+            if entry is None or name in GENERIC_PLACE_NAMES:
+                return None
+            kind = "Place"
+            attrs["place"] = entry
+        elif label == "ORG":
+            if end - start > self.max_org_chars:
+                return None
+            kind = self.rules.org_type(name, default="")
+            if not kind:
+                if self.org_needs_head:
+                    return None  # no head word the rules know (中南地区, 北汽造车): too uncertain
+                kind = "Company"
+        else:
+            return None
+        return Mention(start, end, kind, RULE_ID, text[start:end], attrs)
+
