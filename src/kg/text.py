@@ -43,7 +43,13 @@ def shadow(text: str) -> str:
     converted = zhconv.convert(text, "zh-cn")
     if len(converted) != len(text):
         converted = "".join(_simplify_char(c) for c in text)
-    return "".join(_halfwidth_char(c) for c in converted)
+    half = "".join(_halfwidth_char(c) for c in converted)
+    # years in Chinese digits read as years: 二〇二一年 -> 2021年 (four characters each)
+    return _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_DIGITS), half)
+
+
+_CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+_CN_YEAR_RE = re.compile(r"(?<![〇零○Ｏ一二三四五六七八九十百千万])[一二][〇零○Ｏ一二三四五六七八九]{3}(?=\s*年)")
 
 
 _SPACE_RE = re.compile(r"\s+")
@@ -96,6 +102,20 @@ def to_int(text: str) -> int | None:
 
 
 YEAR_RE = re.compile(r"((?:19|20)\d{2}|[一二][〇零九一二三四五六七八九]{3})\s*年(?:度)?")
+
+
+#: a year as written before 年: 2019, or a Taiwan (Minguo) year, 112年度 / 民国112年 (+1911)
+YEAR_NUM = r"(?:(?:19|20)[0-9]{2}|(?<![0-9])1[0-4][0-9](?=\s*年度)|(?<=民国)1[0-4][0-9](?=\s*年))"
+
+
+def to_year(digits: str) -> int:
+    """The Gregorian year of a matched ``YEAR_NUM``: 2019 -> 2019, 112 (Minguo) -> 2023.
+
+    >>> to_year("2019"), to_year("112")
+    (2019, 2023)
+    """
+    n = int(digits)
+    return n + 1911 if n < 1000 else n
 
 
 def parse_year(text: str) -> int | None:

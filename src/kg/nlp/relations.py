@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..resources import read_text
-from ..text import sentences, to_int
+from ..text import YEAR_NUM, sentences, to_int, to_year
 from .rules import GRADE_AFTER_RE, ORG_LABELS, Mention, _inside_title, _segment_start
 
 RECIPIENTS = frozenset({"Company", "GovernmentAgency", "Institution", "Park", "Place", "Person"})
@@ -68,6 +68,7 @@ class ReportContext:
             counts[key][name] += 1
             first.setdefault(key + name, i)
         self.best: dict[str, int] = {}
+        park_count = 0
         #: the park the report is about, if one park has most of the park mentions
         self.topic_park: int | None = None
         for key, c in counts.items():
@@ -76,6 +77,7 @@ class ReportContext:
                 self.best[key] = first[key + name]
                 if key == "park" and n * 2 > sum(c.values()):
                     self.topic_park = first[key + name]
+                    park_count = n
         #: the province or city the report is about: the one named (or pointed at with 我省/我市)
         #: most often, at least three times
         self.topic_place: int | None = None
@@ -88,6 +90,8 @@ class ReportContext:
             key = max(level_counts, key=lambda k: (level_counts[k], k == "city"))
             if level_counts[key] >= 3:
                 self.topic_place = self.best[key]
+                if self.topic_park is not None and level_counts[key] > 2 * park_count:
+                    self.topic_park = None  # a province's report that names one park often is still the province's
 
     def resolve(self, word: str) -> int | None:
         if word in ("我市", "全市", "本市", "该市"):
@@ -101,8 +105,8 @@ class ReportContext:
 
 SITE_VERB_RE = re.compile(r"[“”\"]?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|选址)")
 HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|集聚了?|聚集了?|入驻了?|引进了?|汇聚了?)")
-LIST_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年度?[^，,。；;]{0,20}?(?:名单|通报|榜单|评选|评估|评价|公示|公告)")
-CLAUSE_YEAR_RE = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年度?(?!代|以前|前|的|至|到)")
+LIST_YEAR_RE = re.compile(r"(" + YEAR_NUM + r")\s*年度?[^，,。；;]{0,20}?(?:名单|通报|榜单|评选|评估|评价|公示|公告)")
+CLAUSE_YEAR_RE = re.compile(r"(?<![0-9０-９])(" + YEAR_NUM + r")\s*年度?(?!代|以前|前|的|至|到)")
 YEAR_SPAN_RE = re.compile(r"\s*年?度?\s*(?:[至到~～\-—–]|以来)")
 
 
@@ -118,7 +122,7 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
             continue
         if re.search(r"[；;]", text[m.end():end]):
             continue
-        found = int(m.group(1))
+        found = to_year(m.group(1))
     return found
 
 
@@ -197,10 +201,11 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     # the year of the award's list: 2019年度…名单/通报 earlier in the sentence
                     ly = LIST_YEAR_RE.search(text, s0, am.start)
                     if ly:
-                        q["year"] = int(ly.group(1))
+                        q["year"] = to_year(ly.group(1))
                     else:
                         q["year"] = _clause_year(text, s0, am.start)
-                rels.append(Relation(subj, "receivedAward", a, rule, ev, q))
+                for holder in _coordinated(text, mentions, idx, subj):
+                    rels.append(Relation(holder, "receivedAward", a, rule, ev, q))
                 am.attrs["conferred"] = True
             elif am.needs_context and _has(text[max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, am.start)]):am.start], trig["award"]):
                 # 工程机械产业入选国家先进制造业集群: conferred, on a holder that is no entity
@@ -543,6 +548,22 @@ def _is_granter(text: str, mentions: list[Mention], i: int) -> bool:
     if m.label not in ("GovernmentAgency", "Institution"):
         return False
     return bool(GRANT_VERB_RE.match(text, m.end)) or text[max(0, m.start - 1):m.start] in ("被", "由")
+
+
+def _coordinated(text: str, mentions: list[Mention], idx: list[int], subj: int) -> list[int]:
+    """``subj`` and the recipients coordinated before it (A、B和C入选…): each holds the award."""
+    group = [subj]
+    pos = idx.index(subj) if subj in idx else -1
+    while pos > 0:
+        prev, cur = idx[pos - 1], group[-1]
+        if mentions[prev].label not in RECIPIENTS or not COORD_RE.fullmatch(text, mentions[prev].end, mentions[cur].start):
+            break
+        group.append(prev)
+        pos -= 1
+    return group[::-1]
+
+
+COORD_RE = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 
 
 def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:

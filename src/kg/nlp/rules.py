@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import PatternError
 from ..resources import load_jsonl, load_tsv, load_words
-from ..text import shadow
+from ..text import YEAR_NUM, shadow, to_year
 
 PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl", "structures.jsonl")
 PATTERN_KEYS = frozenset(
@@ -322,8 +322,9 @@ class EntityRules:
             label, kind, rule = p["label"], p["kind"], p["id"]
             if kind in STRUCTURAL_KINDS:
                 continue  # structural rules run after the others (see ``structural``)
+            named = "name" in p["re"].groupindex  # a regex may mark the name inside its context
             for m in p["re"].finditer(sh):
-                s, e = m.start(), m.end()
+                s, e = m.span("name") if named else m.span()
                 if kind == "suffix":
                     start = self._scan_start(sh, tok_starts, tok_ends, s, p)
                     if start is None:
@@ -405,16 +406,16 @@ class EntityRules:
         follow = GRADE_AFTER_RE.match(sh, e)
         if follow and "grade" not in mention.attrs:
             mention.attrs["grade"] = text[follow.start():follow.end()]
-        before = sh[max(0, s - 12):s]
+        before = sh[max(0, s - 14):s].rstrip("“\"「『《 ")
         ed = EDITION_RE.search(before)
         if ed:
             from ..text import to_int
 
             mention.attrs["edition"] = to_int(ed.group(1) or ed.group(2))
             before = before[: ed.start()]
-        y = re.search(r"((?:19|20)\d{2})\s*年度?\s*$", before)
+        y = re.search(r"(" + YEAR_NUM + r")\s*年度?\s*[“\"「『]?\s*$", before)
         if y:
-            mention.attrs["year"] = int(y.group(1))
+            mention.attrs["year"] = to_year(y.group(1))
         return mention
 
     def find(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
