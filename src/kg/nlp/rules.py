@@ -66,8 +66,9 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head")
 LIST_MODIFIER_RE = re.compile(r"(?:所|所|共同)?(?:掌握|拥有|生产|研发|研制|开发|推出|参与)的")
 RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
-DESCRIPTIVE_RE = re.compile(r"[两各多三四五六七八九]级|最[大小强好优高新早]|唯一|之一|相关|有关|大型|首个|首家")
+DESCRIPTIVE_RE = re.compile(r"^第[0-9一二三四五六七八九十]+$|[两各多三四五六七八九]级|最[大小强好优高新早]|唯一|之一|相关|有关|大型|首个|首家")
 COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]+\s*(?:个|家|所|座)(?=[，,。；;、\s]|$)")
+TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
 ANAPHOR_NAME_RE = re.compile(r"我市|全市|本市|我省|全省|该区|全区|园区|企业|公司|单位|项目|平台|产品")
 
@@ -259,7 +260,7 @@ class EntityRules:
         while i >= 0:
             ts, te = tok_starts[i], tok_ends[i]
             tok = sh[ts:min(te, pos)] if te > pos else sh[ts:te]
-            if tok in (")", "）") and start < pos:
+            if tok in (")", "）") and (start < pos or _bracket_content(sh, ts) in place_table()):
                 # a bracketed qualifier inside the name: 国家高端装备(轨道交通)制造业标准化试点
                 bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
                 if bm and bm.end() == te and bm.start() > 0 and CJK_RE.match(sh[bm.start() - 1]):
@@ -325,7 +326,18 @@ class EntityRules:
             named = "name" in p["re"].groupindex  # a regex may mark the name inside its context
             for m in p["re"].finditer(sh):
                 s, e = m.span("name") if named else m.span()
+                rank_title = False
                 if kind == "suffix":
+                    # the longest suffix wins where two overlap: 建设试点|城市 -> …试点城市
+                    for k in range(s + 1, e):
+                        longer = p["re"].match(sh, k)
+                        if longer and longer.end() > e:
+                            e = longer.end()
+                    # a bracketed qualifier right after the suffix is part of the name:
+                    # 国家新型工业化产业示范基地（电子信息）; not a 简称 declaration
+                    q = TRAILING_QUALIFIER_RE.match(sh, e)
+                    if q and label in ("Award", "Institution") and not q.group(1).startswith(("简称", "以下", "下称", "原名", "前称")):
+                        e = q.end()
                     start = self._scan_start(sh, tok_starts, tok_ends, s, p)
                     if start is None:
                         continue
@@ -333,7 +345,10 @@ class EntityRules:
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue
                     if self._generic_body(body, label, p.get("generic", "generic_words.tsv")):
-                        continue
+                        # 国家级经济技术开发区: a rank and a generic kind of park or body is a title
+                        if not (label in ("Institution", "Park") and RANK_TITLE_RE.match(body)) or sh[max(0, start - 2):start] in ("首家", "首个", "一家", "一个", "唯一"):
+                            continue
+                        rank_title = True
                     if DESCRIPTIVE_RE.search(body):
                         continue  # 市区两级市场监管局, 中南地区最大数据中心: descriptions, not names
                     if COUNT_AFTER_RE.match(sh, e):
@@ -357,7 +372,7 @@ class EntityRules:
                 lab = p["labels"].get(sh[s:e], label) if kind == "lexicon" else label
                 context = bool(p.get("context"))
                 rank = RANK_TITLE_RE.match(sh, s) if lab in ("Institution", "Park") and kind == "suffix" else None
-                if rank and (m.start() - rank.end() <= 3 or self._generic_body(sh[rank.end():m.start()], lab)):
+                if rank_title or rank and (m.start() - rank.end() <= 3 or self._generic_body(sh[rank.end():m.start()], lab)):
                     # 省级制造业创新中心, 国家级经开区: a rank with nothing proper is a title conferred
                     # (国家级先进轨道交通装备创新中心 keeps its proper body and stays a body)
                     lab, context = "Award", True
@@ -627,6 +642,12 @@ class EntityRules:
                     for q in re.finditer(r"、([\u4e00-\u9fff]{2,8})“", sh[m.start():m.end()]):
                         add(m.start() + q.start(1), m.start() + q.end(1), p)
         return out, dropped
+
+
+def _bracket_content(sh: str, close: int) -> str:
+    """The text inside the bracket that closes at ``close`` (within 9 characters), or ''."""
+    opening = max(sh.rfind("(", max(0, close - 9), close), sh.rfind("（", max(0, close - 9), close))
+    return sh[opening + 1:close] if opening >= 0 else ""
 
 
 def _trim_punct(sh: str, start: int, end: int) -> tuple[int, int]:
