@@ -301,7 +301,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             target = next((i for i in idx if mentions[i].start == mm.end() and mentions[i].label in ("Place", "Park")), None)
             if target is not None and target != subj0:
                 rels.append(Relation(subj0, "locatedIn", target, "located.settles_in.v1", ev))
-        for mm in re.finditer(r"位于", sent):
+        for mm in re.finditer(r"位于|地处|隶属于|隶属|坐落于", sent):
             p0 = s0 + mm.end()
             places = [i for i in idx if mentions[i].start >= p0 and mentions[i].label in ("Place", "Park")]
             chain = []

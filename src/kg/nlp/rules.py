@@ -507,6 +507,8 @@ class EntityRules:
         places_inside = {(m.start, m.end): m for m in chosen if m.label == "Place"}
 
         def add(s: int, e: int, p: dict[str, Any]) -> None:
+            if (s, e) in places_inside or sh[s:e] in place_table():
+                return  # 襄阳市入选…: a place is the recipient, not a firm named like one
             # a place inside a short name (醴陵|红官窑瓷业) gives way to the name
             inner = [k for k in places_inside if s <= k[0] and k[1] <= e]
             for k in inner:
