@@ -643,7 +643,7 @@ def _strength(
                 continue
             score: tuple[int, int, int] | None = None
             s_key, f_key = _context_key(type_, s, context), _context_key(type_, f, context)
-            if type_ in ORG_TYPES and _declared(text, s_raw, f_raw) or type_ == "Standard" and _bracketed(text, s_raw, f_raw):
+            if type_ in ORG_TYPES and _declared(text, s_raw, f_raw) or type_ in ("Standard", "StandardsBody") and _bracketed(text, s_raw, f_raw):
                 score = (4, 0, 0)
             elif s_key == f_key and not is_local(s_key):
                 score = (3, 0, 0)

@@ -366,18 +366,26 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         bodies = [i for i in idx if mentions[i].label == "StandardsBody"]
         for b in bodies:
             bm = mentions[b]
-            after = text[bm.end:s1]
+            # skip a bracket after the body (its code or name: …委员会（SAC/TC 611）秘书处设在…)
+            skip = re.match(r"\)|）|[(（][^()（）]{1,30}[)）]", text[bm.end:s1])
+            after_start = bm.end + (skip.end() if skip else 0)
+            after = text[after_start:s1]
             before = text[s0:bm.start]
             host = None
-            if re.match(r"(?:的)?(?:国内|中国)?(?:唯一)?(?:牵头单位|对口单位|归口单位|技术对口单位)", after) and before.rstrip().endswith("作为"):
+            counterpart = re.match(r"(?:的)?(?:国内|中国)?(?:唯一)?(?:技术)?(?:牵头单位|对口单位|归口单位)", after)
+            if counterpart and before.rstrip().endswith("作为"):
                 host = next((i for i in orgs if mentions[i].start >= bm.end and mentions[i].label != "StandardsBody"), None)
+            elif counterpart and re.search(r"(?:承担|承接)[^，,。；;]{0,4}$", before):
+                # X承担IEC/TC 2（…）国内技术对口单位工作
+                hosts = [i for i in orgs if mentions[i].end <= bm.start and mentions[i].label != "StandardsBody"]
+                host = hosts[-1] if hosts else None
             elif re.match(r"(?:的)?秘书处", after) or bm.text.endswith("秘书处"):
                 hosts = [i for i in orgs if mentions[i].end <= bm.start and mentions[i].label != "StandardsBody"]
                 if _has(before, trig["secretariat"]):
                     host = hosts[-1] if hosts else last_topic
-                m2 = re.match(r"(?:的)?秘书处(?:设在|落户|挂靠)", after)
+                m2 = re.match(r"(?:的)?秘书处(?:设在|设于|落户|挂靠在?|承担单位为|由)", after)
                 if m2:
-                    host = next((i for i in orgs if mentions[i].start >= bm.end + m2.end()), None)
+                    host = next((i for i in orgs if mentions[i].start >= after_start + m2.end() and mentions[i].label != "StandardsBody"), None)
             if host is not None and host != b:
                 rels.append(Relation(host, "secretariatOf", b, "secretariat.host.v1", ev))
 
@@ -524,6 +532,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
 
 # 陶瓷产业成功获批…: an industry of the report's place is the place's own subject
 INDUSTRY_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:产业|行业|产业链|集群)(?:成功|先后|相继)?(?:获批|获评|入选|荣获|被评为|被认定为)")
+OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
 CLAUSE_ADVERBS_RE = re.compile(r"先后|成功|相继|连续|再次|多次|分别|同时|还|也|并|又|已|均|曾|今年|去年|近年来|目前|当年|首次|正式|顺利|一举|此外|其中|[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[“”\"]")
 
 
@@ -594,6 +603,8 @@ def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int,
         if mentions[i].end <= pos and mentions[i].label in ("Company", "Institution", "Park", "Place")
         and (mentions[i].label != "Place" or mentions[i].start - s0 <= 12)  # a place counts only as the subject
     ]
+    if OTHER_BODY_ANAPHOR_RE.search(text, max([s0] + [mentions[i].end for i in cands]), pos):
+        return None  # 该委员会…归口管理国家标准28项: the committee's count, no firm's or place's
     an = list(ANAPHOR_RE.finditer(text, s0, pos))
     if an and (not cands or an[-1].start() > mentions[cands[-1]].start):
         return ctx.resolve(an[-1].group(0))
