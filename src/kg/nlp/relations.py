@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..resources import read_text
-from ..text import YEAR_NUM, sentences, to_int, to_year
+from ..text import YEAR_NUM, normalise_name, sentences, to_int, to_year
 from .rules import GRADE_AFTER_RE, ORG_LABELS, Mention, _inside_title, _segment_start
 
 RECIPIENTS = frozenset({"Company", "GovernmentAgency", "Institution", "Park", "Place", "Person"})
@@ -455,6 +455,19 @@ def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation],
                 rels.append(Relation(p, "worksFor", org, "works_for.org_person.v1", ev, {"role": None}))
             return
         org = org_by_end.get(pos - len(role))
+        if org is None and pos - len(role) > 0 and text[pos - len(role) - 1] in ")）":
+            # ORG（以下简称“X”）ROLE PERSON: the bracket stands between the body and the post
+            close = pos - len(role) - 1
+            opening = max(text.rfind("(", max(0, close - 30), close), text.rfind("（", max(0, close - 30), close))
+            if opening > 0:
+                org = org_by_end.get(opening)
+        if org is None and role in COMPANY_ROLES:
+            # 董事长X with no body before the post: the one firm its sentence names before it
+            firms = [i for i, m in enumerate(mentions) if m.label == "Company" and ev[0] <= m.start and m.end <= pm.start]
+            if len({normalise_name(mentions[i].attrs.get("alias_of") or mentions[i].text) for i in firms}) == 1:
+                org = firms[-1]
+                rels.append(Relation(p, "worksFor", org, "works_for.sentence_firm.v1", ev, {"role": role}))
+                return
         if org is None:
             org = _implied_org(text, mentions, role, ev, rels)
             if org is None:
@@ -473,6 +486,7 @@ def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation],
         return
 
 
+COMPANY_ROLES = frozenset({"董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "总工程师", "副总工程师", "厂长", "执行长", "行政总裁", "首席执行官", "董事总经理", "创始人"})
 HEAD_OF = {"省长": "省政府", "副省长": "省政府", "市长": "市政府", "副市长": "市政府", "县长": "县政府", "副县长": "县政府", "区长": "区政府", "副区长": "区政府"}
 
 
