@@ -140,7 +140,9 @@ def jieba_tags() -> dict[str, str]:
 
 # tags that end a name when scanning leftwards: verbs, adverbs, prepositions, conjunctions,
 # pronouns, particles, numerals, measure words, time words
-STOP_TAGS = frozenset({"v", "d", "ad", "p", "c", "r", "u", "ud", "uj", "ul", "uv", "uz", "ug", "q", "y", "e", "o", "t", "tg", "zg", "vd", "vg"})
+# jieba's time-word tag "t" is not among them: it also marks place words inside names (襄阳|隆中|客车);
+# the time words that do end names (今年, 目前, 届时) are in boundaries.tsv
+STOP_TAGS = frozenset({"v", "d", "ad", "p", "c", "r", "u", "ud", "uj", "ul", "uv", "uz", "ug", "q", "y", "e", "o", "tg", "zg", "vd", "vg"})
 # county names that are also ordinary nouns (山西's 城区, 郊区): never a place on their own
 GENERIC_PLACE_NAMES = frozenset({"城区", "郊区", "矿区", "新区", "市辖区", "市中区", "县", "区"})
 
