@@ -14,7 +14,7 @@ Must not: change or remove a rule mention; load the model when it is switched of
 Speed: the model reads only the clauses (pieces of a sentence between commas, semicolons and
 colons) where a name could still be found: those holding a word of two or more Han characters,
 outside every rule mention, that jieba's dictionary does not know (a new word such as 国芯 or
-左骏) or tags as a name (``nr``, ``ns``, ``nt``, ``nz``, ...). ``gate = "all"`` reads everything.
+左骏) or tags as a person or organisation name (``nr``, ``nt``, ...). ``gate = "all"`` reads everything.
 
 Switching: the component's ``enabled`` setting in ``kg/data/pipeline.cfg``, overridden at run
 time by the environment variable ``KG_NER`` (``KG_NER=0`` off, ``KG_NER=1`` on), so that the
@@ -46,8 +46,8 @@ from .data import split_sentences
 RULE_ID = "ner.model.v1"
 LABEL_TYPES = ("PER", "LOC", "ORG")
 GATES = ("names", "all")
-# jieba dictionary tags of names: person, place, organisation, other proper noun, abbreviation
-NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
+# jieba dictionary tags of person and organisation names (places are the place rules' work)
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nt"})
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 # last characters that make a "name" a facility or a place (芦淞站, 石峰路), not a person
@@ -180,7 +180,10 @@ class NerComponent:
             for stop in [m.end() for m in _CLAUSE_END.finditer(sh, start, end)] + [end]:
                 i = bisect.bisect_left(marks, cut)
                 if i < len(marks) and marks[i] < stop:
-                    clauses.append((cut, stop))
+                    if clauses and clauses[-1][1] == cut:  # one piece for adjacent clauses
+                        clauses[-1] = (clauses[-1][0], stop)
+                    else:
+                        clauses.append((cut, stop))
                 cut = stop
         return clauses
 
@@ -192,7 +195,7 @@ class NerComponent:
         if not pieces:
             return []
         nlp = load(self.model_path)
-        found = predict_texts([sh[s:e] for s, e in pieces], nlp=nlp)
+        found = predict_texts([sh[s:e] for s, e in pieces], nlp=nlp, simplified=True)
         return [(start + s, start + e, label) for (start, _), spans in zip(pieces, found) for s, e, label in spans]
 
     def fill(

@@ -62,17 +62,21 @@ def predict(text: str, *, nlp: Language | None = None) -> list[Span]:
 
 
 def predict_texts(
-    texts: Sequence[str], *, nlp: Language | None = None, batch_size: int = 64
+    texts: Sequence[str], *, nlp: Language | None = None, batch_size: int = 64, simplified: bool = False
 ) -> list[list[Span]]:
-    """``predict`` for many texts at once (pieces are batched through ``nlp.pipe``)."""
+    """``predict`` for many texts at once (pieces are batched through ``nlp.pipe``).
+
+    ``simplified`` says the texts are already in Simplified characters (such as kg's shadow
+    text), which skips the conversion.
+    """
     nlp = nlp or load()
     owners: list[tuple[int, int]] = []  # (text index, piece start)
     pieces: list[str] = []
     for index, text in enumerate(texts):
-        simplified = to_simplified(text)  # same length as text, by construction
-        for start, end in split_sentences(simplified):
+        simple = text if simplified else to_simplified(text)  # same length, by construction
+        for start, end in split_sentences(simple):
             owners.append((index, start))
-            pieces.append(simplified[start:end])
+            pieces.append(simple[start:end])
     results: list[list[Span]] = [[] for _ in texts]
     for (index, offset), doc in zip(owners, nlp.pipe(pieces, batch_size=batch_size)):
         results[index].extend(
