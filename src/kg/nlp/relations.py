@@ -132,7 +132,10 @@ SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 FRAME_RE = re.compile(r"在([\u4e00-\u9fff]{2,8})[，,]")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
-COUNTED_FIRMS_RE = re.compile(r"[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批)(?:企业|单位|公司|园区|产品|品牌)?\**\s*(?:被|获|入选|荣获|成功)")
+WINNERS_RE = re.compile(r"(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为|是|有|包括|[：:])")
+WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
+BY_WINNER_RE = re.compile(r"由(?P<who>[^，,。；;由]{2,60}?)(?:分别)?(?:获得|获颁|摘得|夺得)(?![了的]?[0-9一二三四五六七八九十])")
+COUNTED_FIRMS_RE = re.compile(r"[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批)(?:企业|单位|公司|园区|产品|品牌|厂商|厂家|机构|组织|项目)?\**\s*(?:被|获|入选|荣获|成功)")
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
 PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
 COUNTED_RE = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
@@ -215,6 +218,20 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 am.attrs["conferred"] = True
             if not am.needs_context:
                 last_award = a
+        # 得奖者为A、B；由C获得: the winners of the award the report named last
+        if last_award is not None:
+            q = _award_context(mentions, last_award)
+            for wm in WINNERS_RE.finditer(text, s0, s1):
+                stop = min([k.start() for k in WINNERS_STOP_RE.finditer(text, wm.end(), s1)] or [s1])
+                for i in idx:
+                    m = mentions[i]
+                    if wm.end() <= m.start < stop and m.label in ("Company", "Institution", "Person", "GovernmentAgency"):
+                        rels.append(Relation(i, "receivedAward", last_award, "award.winners_named.v1", ev, dict(q)))
+            for bm_ in BY_WINNER_RE.finditer(text, s0, s1):
+                for i in idx:
+                    m = mentions[i]
+                    if bm_.start("who") <= m.start and m.end <= bm_.end("who") and m.label in ("Company", "Institution", "Person"):
+                        rels.append(Relation(i, "receivedAward", last_award, "award.won_by.v1", ev, dict(q)))
         # grade words standing alone point back to the award named last (其中，X…一等奖)
         for g0, g1, grade in grades:
             if not (s0 <= g0 < s1) or last_award is None:
@@ -226,7 +243,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 # coordination: every recipient of the grade's own clause (X、Y等2项专利获二等奖);
                 # none from an earlier clause (华晟动力获一等奖，A、B等3家企业获二等奖)
                 clause_start = max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)])
-                group = [i for i in cands if mentions[i].start >= clause_start]
+                group = [i for i in cands if mentions[i].start >= clause_start] or [cands[-1]]
                 src = mentions[last_award]
                 for r in group:
                     q = {"year": src.attrs.get("year"), "edition": src.attrs.get("edition"), "grade": grade}
@@ -573,6 +590,21 @@ def _is_granter(text: str, mentions: list[Mention], i: int) -> bool:
     return bool(GRANT_VERB_RE.match(text, m.end)) or text[max(0, m.start - 1):m.start] in ("被", "由")
 
 
+def _award_context(mentions: list[Mention], a: int) -> dict[str, Any]:
+    """Year and edition of award mention ``a``, or of the nearest earlier mention of the same
+    award that states them (第33届国家品质奖 in the headline, 国家品质奖 in the text)."""
+    name = normalise_name(mentions[a].text)
+    q = {k: mentions[a].attrs.get(k) for k in ("year", "edition")}
+    q["grade"] = None
+    for j in range(a - 1, -1, -1):
+        m = mentions[j]
+        if m.label == "Award" and normalise_name(m.text) == name:
+            for k in ("year", "edition"):
+                if q[k] is None and m.attrs.get(k) is not None:
+                    q[k] = m.attrs[k]
+    return q
+
+
 def _coordinated(text: str, mentions: list[Mention], idx: list[int], subj: int) -> list[int]:
     """``subj`` and the recipients coordinated before it (A、B和C入选…): each holds the award."""
     group = [subj]
@@ -627,6 +659,11 @@ def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int,
     return topic
 
 
+#: grades that stand alone after an award was named (Hong Kong's 大奖 and 优异证书 too); inside an
+#: award's name only ``rules.GRADES`` are split off, so 香港环境卓越大奖 keeps its name
+STANDALONE_GRADE_RE = re.compile(GRADE_AFTER_RE.pattern + r"|(?<=组别)大奖|(?<=[」”\"])大奖|优异证书|优异奖")
+
+
 def grade_words(text: str) -> list[tuple[int, int, str]]:
     """Grade words (一等奖, 提名奖…) with offsets, for back-references to the last award named."""
-    return [(m.start(), m.end(), m.group(0)) for m in GRADE_AFTER_RE.finditer(text)]
+    return [(m.start(), m.end(), m.group(0)) for m in STANDALONE_GRADE_RE.finditer(text)]
