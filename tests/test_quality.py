@@ -29,9 +29,12 @@ TUNE = ("000", "001", "003")
 CHECK = ("002", "004")
 
 #: entity F1, relation F1, strict relation F1 measured on all five seeds, minus a small margin
-MEASURED = {"entity": 0.88, "relation": 0.83, "strict": 0.83}
+MEASURED = {"entity": 0.90, "relation": 0.85, "strict": 0.85}
 #: what the check split measures, minus a margin (it is smaller, so it moves more per error)
-MEASURED_CHECK = {"entity": 0.80, "relation": 0.70, "strict": 0.70}
+MEASURED_CHECK = {"entity": 0.86, "relation": 0.77, "strict": 0.77}
+#: the composed development reports of tests/dev (other provinces, Taiwan, Hong Kong): never tuned
+#: name by name, so they show what the rules carry beyond the seeds
+MEASURED_DEV = {"entity": 0.86, "relation": 0.76, "strict": 0.70}
 TARGET = {"entity": 0.95, "relation": 0.90, "strict": 0.85}
 
 
@@ -65,6 +68,23 @@ def test_quality_on_the_check_split_keeps_its_floor(predicted):
     scores = _scores(predicted, CHECK)
     for key, floor in MEASURED_CHECK.items():
         assert scores[key]["f1"] >= floor, f"check-split {key} F1 {scores[key]['f1']:.3f} fell below {floor}"
+
+
+def test_quality_on_the_development_reports_keeps_its_floor():
+    dev = ROOT / "tests" / "dev"
+    gold = load_jsonl(dev / "gold.jsonl")
+    old = os.environ.get("KG_NER")
+    os.environ["KG_NER"] = "0"
+    try:
+        pred = {r.id: extract(r) for r in (read_report(p) for p in sorted(dev.glob("*.txt")))}
+    finally:
+        if old is None:
+            os.environ.pop("KG_NER", None)
+        else:
+            os.environ["KG_NER"] = old
+    scores = score(gold, {d: pred[d] for d in gold})
+    for key, floor in MEASURED_DEV.items():
+        assert scores[key]["f1"] >= floor, f"dev {key} F1 {scores[key]['f1']:.3f} fell below {floor}"
 
 
 def test_check_split_is_not_far_behind_the_tuning_split(predicted):
