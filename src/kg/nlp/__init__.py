@@ -160,7 +160,7 @@ class RelationRulesComponent:
         mentions = doc._.kg_mentions
         # relation rules read the shadow (Simplified, half-width) text; offsets are the same
         sh = doc._.kg_shadow
-        rels = find_relations(sh, mentions, grade_words(sh))
+        rels = find_relations(sh, mentions, grade_words(sh, text), written=text)
         rels.extend(table_relations(sh, mentions, doc._.kg_tables or []))
         doc._.kg_relations = rels
         return doc

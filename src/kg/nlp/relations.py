@@ -156,7 +156,7 @@ def _inside_any(mentions: list[Mention], idx: list[int], i: int, regex: re.Patte
 ANAPHOR_RE = re.compile(r"我市|全市|本市|该市|我省|全省|本省|该省|园区|该区|全区|我区|本区")
 
 
-def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, int, str]]) -> list[Relation]:
+def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, int, str]], written: str | None = None) -> list[Relation]:
     """All relations the rules find in ``text`` given its ``mentions`` (sorted by start)."""
     trig = triggers()
     ctx = ReportContext(mentions, ANAPHOR_RE.findall(text))
@@ -183,7 +183,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             m = mentions[i]
             if m.label != "Person":
                 continue
-            _works_for(text, mentions, i, rels, ev)
+            _works_for(text, mentions, i, rels, ev, written if written is not None else text)
 
         # -- receivedAward ---------------------------------------------------------------
         awards = [i for i in idx if mentions[i].label == "Award"]
@@ -244,9 +244,9 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 # none from an earlier clause (华晟动力获一等奖，A、B等3家企业获二等奖)
                 clause_start = max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)])
                 group = [i for i in cands if mentions[i].start >= clause_start] or [cands[-1]]
-                src = mentions[last_award]
+                context = _award_context(mentions, last_award)
                 for r in group:
-                    q = {"year": src.attrs.get("year"), "edition": src.attrs.get("edition"), "grade": grade}
+                    q = {"year": context["year"], "edition": context["edition"], "grade": grade}
                     rels.append(Relation(r, "receivedAward", last_award, "award.grade_back_reference.v1", ev, q))
 
         # -- locatedIn -------------------------------------------------------------------
@@ -449,7 +449,7 @@ def _level(place: dict[str, str]) -> int:
     return {"country": 0, "province": 1, "city": 2, "county": 3}.get(place.get("level", ""), 4)
 
 
-def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int]) -> None:
+def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str = "") -> None:
     """ORG ROLE PERSON (with 、-chains of ORG ROLE) and PERSON(ORG ROLE)."""
     from .rules import _people_tables
 
@@ -465,6 +465,7 @@ def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation],
         for n in range(6, 1, -1):
             if pos - n >= 0 and role_re.fullmatch(text[pos - n:pos]):
                 role = text[pos - n:pos]
+                as_written = (written or text)[pos - n:pos]  # the qualifier keeps the report's form (副局長)
                 break
         if role is None:
             org = org_by_end.get(pos)
@@ -483,19 +484,19 @@ def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation],
             firms = [i for i, m in enumerate(mentions) if m.label == "Company" and ev[0] <= m.start and m.end <= pm.start]
             if len({normalise_name(mentions[i].attrs.get("alias_of") or mentions[i].text) for i in firms}) == 1:
                 org = firms[-1]
-                rels.append(Relation(p, "worksFor", org, "works_for.sentence_firm.v1", ev, {"role": role}))
+                rels.append(Relation(p, "worksFor", org, "works_for.sentence_firm.v1", ev, {"role": as_written}))
                 return
         if org is None:
             org = _implied_org(text, mentions, role, ev, rels)
             if org is None:
                 return
-            rels.append(Relation(p, "worksFor", org, "works_for.implied_body.v1", ev, {"role": role}))
+            rels.append(Relation(p, "worksFor", org, "works_for.implied_body.v1", ev, {"role": as_written}))
             pos -= len(role)
             if pos > 0 and text[pos - 1] in "、":
                 pos -= 1
                 continue
             return
-        rels.append(Relation(p, "worksFor", org, "works_for.org_role_person.v1", ev, {"role": role}))
+        rels.append(Relation(p, "worksFor", org, "works_for.org_role_person.v1", ev, {"role": as_written}))
         pos = mentions[org].start
         if pos > 0 and text[pos - 1] in "、":
             pos -= 1
@@ -513,12 +514,12 @@ def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, i
     body = HEAD_OF.get(role)
     if body:
         for i, m in enumerate(mentions):
-            if m.label == "GovernmentAgency" and m.text.endswith(body):
+            if m.label == "GovernmentAgency" and text[m.start:m.end].endswith(body):
                 return i
         return None
     for r in reversed(rels):
         if r.predicate == "worksFor" and r.evidence == ev and isinstance(r.object, int):
-            prev_role = r.qualifiers.get("role") or ""
+            prev_role = normalise_name(r.qualifiers.get("role") or "")  # written form -> Simplified
             if role.startswith("副") and prev_role == role[1:]:
                 return r.object
             break
@@ -543,6 +544,8 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         between = text[mentions[i].end:am.start]
         if re.search(r"[；;]", between):
             break
+        if RECIPIENT_OBJECT_RE.search(between):
+            break  # X将对获得…的企业给予奖励: the winners are the object, not X
         # the award verb sits in the award's own clause (A获批X，…，Y将作为…: Y is not won)
         own = between[max([0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(between)]):]
         if (
@@ -563,6 +566,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
 
 # 陶瓷产业成功获批…: an industry of the report's place is the place's own subject
 INDUSTRY_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:产业|行业|产业链|集群)(?:成功|先后|相继)?(?:获批|获评|入选|荣获|被评为|被认定为)")
+RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|为)[^，,。；;]{0,4}(?:获得|获评|荣获|获批|入选)")
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
 CLAUSE_ADVERBS_RE = re.compile(r"先后|成功|相继|连续|再次|多次|分别|同时|还|也|并|又|已|均|曾|今年|去年|近年来|目前|当年|首次|正式|顺利|一举|此外|其中|[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[“”\"]")
 
@@ -664,6 +668,8 @@ def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int,
 STANDALONE_GRADE_RE = re.compile(GRADE_AFTER_RE.pattern + r"|(?<=组别)大奖|(?<=[」”\"])大奖|优异证书|优异奖")
 
 
-def grade_words(text: str) -> list[tuple[int, int, str]]:
-    """Grade words (一等奖, 提名奖…) with offsets, for back-references to the last award named."""
-    return [(m.start(), m.end(), m.group(0)) for m in STANDALONE_GRADE_RE.finditer(text)]
+def grade_words(text: str, written: str | None = None) -> list[tuple[int, int, str]]:
+    """Grade words (一等奖, 提名奖…) with offsets, for back-references to the last award named.
+    ``text`` is searched (the shadow); the grade is taken as ``written`` in the report (大獎)."""
+    source = written if written is not None else text
+    return [(m.start(), m.end(), source[m.start():m.end()]) for m in STANDALONE_GRADE_RE.finditer(text)]
