@@ -430,7 +430,7 @@ class EntityRules:
 
             mention.attrs["edition"] = to_int(ed.group(1) or ed.group(2))
             before = before[: ed.start()]
-        y = re.search(r"(" + YEAR_NUM + r")\s*年度?\s*[“\"「『]?\s*$", before)
+        y = re.search(r"(" + YEAR_NUM + r")\s*年度?\s*[“\"「『]?\s*$", before) or re.search(r"[“\"「『]\s*((?:19|20)[0-9]{2})\s*$", before)
         if y:
             mention.attrs["year"] = to_year(y.group(1))
         return mention
