@@ -129,6 +129,7 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
 # …在A、B中排第81位: a place in a ranked list holds its title
 RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中[，,]?\s*(?:排名?|位列|名列|位居|居)[^，,。；;]{0,16}?第")
 SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻)(?:在|于|到)?")
+AREA_ANAPHOR_HAS_RE = re.compile(r"[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:的)?(?:企业|单位)?(?:有|包括|涵盖)")
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 FRAME_RE = re.compile(r"在([\u4e00-\u9fff]{2,8})[，,]")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
@@ -257,6 +258,11 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 if b.label == "Park" or pb.get("parent") == pa.get("name") or _level(pa) < _level(pb):
                     rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.adjacent_places.v1", ev))
         located = ORG_LABELS | {"Park"}
+        # P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place
+        for j in range(len(idx) - 1):
+            a, b = mentions[idx[j]], mentions[idx[j + 1]]
+            if a.label in ("Place", "Park") and b.label in ("Company", "Institution") and b.start == a.end + 1 and text[a.end] == "的" and text[a.start - 2:a.start] not in ("位于", "地处"):
+                rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_de_org.v1", ev))
         # P + firm, side by side (炎陵县全康电子): the firm of that place
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
@@ -287,9 +293,16 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                         rels.append(Relation(i, "locatedIn", where, "located.sentence_frame.v1", ev))
         # P 有/拥有/共有/集聚 … A、B: what an area has lies in it (园区入选的企业有 A、B)
         areas = [i for i in idx if mentions[i].label in ("Park", "Place") and mentions[i].start - s0 <= 12]
+        area, hm = None, None
         if areas:
             area = areas[0]
             hm = HAS_RE.match(text, mentions[area].end, s1)
+        else:
+            # 目前，园区入驻企业有A、B: the anaphor names the area
+            am_ = AREA_ANAPHOR_HAS_RE.match(text, s0)
+            if am_ and ctx.resolve(am_.group("an")) is not None:
+                area, hm = ctx.resolve(am_.group("an")), am_
+        if area is not None:
             if hm:
                 for i in idx:
                     if mentions[i].start >= hm.end() and mentions[i].label in located and i != area:
@@ -330,6 +343,10 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             if not chain:
                 continue
             rest = text[pos:s1]
+            bracket = re.match(r"[(（][^()（）]{1,20}[)）]", rest)  # 位于新竹科学园区（简称竹科）的…
+            if bracket:
+                pos += bracket.end()
+                rest = text[pos:s1]
             if rest.startswith("的"):
                 after = [i for i in idx if mentions[i].start == pos + 1 and mentions[i].label in ORG_LABELS | {"Park"}]
                 for i in after:
