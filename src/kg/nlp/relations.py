@@ -83,11 +83,12 @@ class ReportContext:
         self.topic_place: int | None = None
         texts = [m.text for m in mentions]
         level_counts = {}
-        for key, words in (("province", ("我省", "全省", "本省")), ("city", ("我市", "全市", "本市"))):
+        for key, words in (("province", ("我省", "全省", "本省")), ("city", ("我市", "全市", "本市")), ("county", ("我县", "全县", "本县"))):
             if key in self.best:
                 level_counts[key] = max(counts[key].values()) + sum(1 for t in anaphors if t in words)
         if level_counts:
-            key = max(level_counts, key=lambda k: (level_counts[k], k == "city"))
+            specific = {"province": 0, "city": 1, "county": 2}
+            key = max(level_counts, key=lambda k: (level_counts[k], specific[k]))
             if level_counts[key] >= 3:
                 self.topic_place = self.best[key]
                 if self.topic_park is not None and level_counts[key] > 2 * park_count:
@@ -98,6 +99,8 @@ class ReportContext:
             return self.best.get("city")
         if word in ("我省", "全省", "本省", "该省"):
             return self.best.get("province")
+        if word in ("我县", "全县", "本县", "该县"):
+            return self.best.get("county")
         if word in ("园区", "该区", "全区", "我区", "本区", "新区"):
             return self.best.get("park", self.best.get("county"))
         return None
@@ -142,19 +145,7 @@ PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全
 COUNTED_RE = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
 
 
-ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
-COUNTED_RE = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
-
-
-def _inside_any(mentions: list[Mention], idx: list[int], i: int, regex: re.Pattern[str], text: str, s0: int, s1: int) -> bool:
-    """True when every match of ``regex`` in the sentence lies inside a mention (园区 of a name)."""
-    for m in regex.finditer(text, s0, s1):
-        if not any(mentions[k].start <= m.start() and m.end() <= mentions[k].end for k in idx):
-            return False
-    return True
-
-
-ANAPHOR_RE = re.compile(r"我市|全市|本市|该市|我省|全省|本省|该省|园区|该区|全区|我区|本区")
+ANAPHOR_RE = re.compile(r"我市|全市|本市|该市|我省|全省|本省|该省|园区|该区|全区|我区|本区|我县|全县|本县|该县")
 
 
 def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, int, str]], written: str | None = None) -> list[Relation]:
