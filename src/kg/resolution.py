@@ -337,6 +337,7 @@ def _most_specific(codes: Sequence[str]) -> str:
 
 # -- keys ------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=65536)  # names recur across the pairs short-form linking compares
 def _strip_generic(text: str) -> str:
     rest, changed = text, True
     words = _generic_words()

@@ -58,6 +58,7 @@ _SPACE_RE = re.compile(r"\s+")
 _FULL_WIDTH_BRACKETS = str.maketrans({"（": "(", "）": ")", "［": "[", "］": "]", "【": "[", "】": "]"})
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every pair of names when linking short forms
 def normalise_name(text: str) -> str:
     """The contract's name normalisation: Simplified, half-width, no white space, Latin upper-cased.
 
