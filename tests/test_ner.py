@@ -365,7 +365,7 @@ def test_fusion_person_spans_need_a_surname_and_no_place_ending() -> None:
     }
 
 
-def test_fusion_gate_reads_only_clauses_with_an_open_word() -> None:
+def test_fusion_gate_reads_only_windows_around_open_words() -> None:
     from kg.nlp.rules import Mention
 
     import jieba
@@ -375,7 +375,13 @@ def test_fusion_gate_reads_only_clauses_with_an_open_word() -> None:
     rule_start = text.index("株洲中车")
     rule = Mention(rule_start, text.index("获奖"), "Company", "org.suffix.v1", "")
     clauses = _fusion().open_clauses(text, [rule], words)
-    assert [text[s:e] for s, e in clauses] == ["国芯科技成功创建省级创新中心；"]
+    # the open word 国芯 (unknown to jieba) is read with WINDOW characters of its clause around
+    # it; the clause of known words and the rule's name are not read
+    from kg.ner.fusion import WINDOW
+
+    start = text.index("国芯")
+    assert [(s, e) for s, e in clauses] == [(start, min(start + WINDOW, text.index("；") + 1))]
+    assert "今年" not in "".join(text[s:e] for s, e in clauses)
 
 
 SEED_SENTENCES = [

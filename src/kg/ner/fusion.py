@@ -48,6 +48,8 @@ LABEL_TYPES = ("PER", "LOC", "ORG")
 GATES = ("names", "all")
 # jieba dictionary tags of person and organisation names (places are the place rules' work)
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nt"})
+#: characters of context the model reads on each side of a word that may start a name
+WINDOW = 12
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 # last characters that make a "name" a facility or a place (芦淞站, 石峰路), not a person
@@ -179,11 +181,15 @@ class NerComponent:
             cut = start
             for stop in [m.end() for m in _CLAUSE_END.finditer(sh, start, end)] + [end]:
                 i = bisect.bisect_left(marks, cut)
-                if i < len(marks) and marks[i] < stop:
-                    if clauses and clauses[-1][1] == cut:  # one piece for adjacent clauses
-                        clauses[-1] = (clauses[-1][0], stop)
+                # only a window around each marked word, within its clause: the model needs the
+                # name's neighbourhood, not the whole clause (a third of the characters to read)
+                while i < len(marks) and marks[i] < stop:
+                    lo, hi = max(cut, marks[i] - WINDOW), min(stop, marks[i] + WINDOW)
+                    if clauses and clauses[-1][1] >= lo:
+                        clauses[-1] = (clauses[-1][0], max(clauses[-1][1], hi))
                     else:
-                        clauses.append((cut, stop))
+                        clauses.append((lo, hi))
+                    i += 1
                 cut = stop
         return clauses
 
