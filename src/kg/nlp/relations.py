@@ -661,6 +661,7 @@ def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int,
         if mentions[i].end <= pos and mentions[i].label in ("Company", "Institution", "Park", "Place")
         and (mentions[i].label != "Place" or mentions[i].start - s0 <= 12)  # a place counts only as the subject
     ]
+    cands = [i for i in cands if not _is_granter(text, mentions, i)]  # 香港品质保证局颁发的…证书
     if OTHER_BODY_ANAPHOR_RE.search(text, max([s0] + [mentions[i].end for i in cands]), pos):
         return None  # 该委员会…归口管理国家标准28项: the committee's count, no firm's or place's
     an = list(ANAPHOR_RE.finditer(text, s0, pos))

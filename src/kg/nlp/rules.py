@@ -362,9 +362,12 @@ class EntityRules:
                         body = sh[start:s]
                     s = start
                 elif kind == "places":
-                    # a short form must not be the head of a longer word (株洲市 vs 株洲造 is fine,
-                    # but 湖南 in 湖南省 is taken whole by the longest alternative already)
-                    pass
+                    # a place starts and ends on word boundaries of the segmenter: 台北 is no place
+                    # in 平台|北侧, nor 沙田 in 沙田柚, nor 浏阳 in 浏阳河
+                    i = bisect.bisect_right(tok_starts, s) - 1
+                    j = bisect.bisect_left(tok_ends, e)
+                    if (i >= 0 and tok_starts[i] < s < tok_ends[i]) or (j < len(tok_ends) and tok_starts[j] < e < tok_ends[j] and tok_starts[j] >= s):
+                        continue
                 if label == "Park" and s >= 3 and sh[s - 1] in "·•・":
                     # a place joined with a middle dot: 株洲·中国动力谷
                     for n in (4, 3, 2):
@@ -401,6 +404,8 @@ class EntityRules:
         ):
             for m in regex.finditer(sh):
                 start = m.start()
+                if rule == "agency.lexicon.v1" and m.group(0).endswith("部") and sh[m.end():m.end() + 1] in ("门", "署", "分", "件", "位", "队"):
+                    continue  # 商务部门, 财政部署: no ministry
                 if rule == "agency.lexicon.v1" and sh[max(0, start - 2):start] == "国家" and not sh[start:].startswith("国"):
                     start -= 2  # 国家工信部: the national qualifier is part of the name as written
                 out.append(Mention(start, m.end(), lab_of(m.group(0)), rule, text[start:m.end()]))
