@@ -131,6 +131,7 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
 
 # …在A、B中排第81位: a place in a ranked list holds its title
 RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中[，,]?\s*(?:排名?|位列|名列|位居|居)[^，,。；;]{0,16}?第")
+PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|境内|一带|腹地|中心|核心区)(?=的)")
 SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻)(?:在|于|到)?")
 AREA_ANAPHOR_HAS_RE = re.compile(r"[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:的)?(?:企业|单位)?(?:有|包括|涵盖)")
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
@@ -139,7 +140,7 @@ CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
 WINNERS_RE = re.compile(r"(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为|是|有|包括|[：:])")
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
 BY_WINNER_RE = re.compile(r"由(?P<who>[^，,。；;由]{2,60}?)(?:分别)?(?:获得|获颁|摘得|夺得)(?![了的]?[0-9一二三四五六七八九十])")
-COUNTED_FIRMS_RE = re.compile(r"[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批)(?:企业|单位|公司|园区|产品|品牌|厂商|厂家|机构|组织|项目)?\**\s*(?:被|获|入选|荣获|成功)")
+COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
 PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
 COUNTED_RE = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
@@ -338,13 +339,19 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             if bracket:
                 pos += bracket.end()
                 rest = text[pos:s1]
+            part = PART_OF_AREA_RE.match(rest)  # 地处浙江省西南部的松阳县
+            if part:
+                pos += part.end()
+                rest = text[pos:s1]
+            # a place can lie in a place (the county in its province), a body or park in either
+            holders = ORG_LABELS | {"Park"} | ({"Place"} if mentions[chain[-1]].label == "Place" else set())
             if rest.startswith("的"):
-                after = [i for i in idx if mentions[i].start == pos + 1 and mentions[i].label in ORG_LABELS | {"Park"}]
+                after = [i for i in idx if mentions[i].start == pos + 1 and mentions[i].label in holders]
                 for i in after:
                     rels.append(Relation(i, "locatedIn", chain[-1], "located.weiyu_de.v1", ev))
             else:
-                before = [i for i in idx if mentions[i].end <= s0 + mm.start() and mentions[i].label in ORG_LABELS | {"Park"}]
-                if before:
+                before = [i for i in idx if mentions[i].end <= s0 + mm.start() and mentions[i].label in holders]
+                if before and before[-1] != chain[-1]:
                     rels.append(Relation(before[-1], "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
 
         # an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it

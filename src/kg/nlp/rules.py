@@ -273,6 +273,10 @@ class EntityRules:
                         continue
             if pattern["label"] == "Place" and start < pos and (tok in place_table() or tok[-1] in "省市县区州旗镇乡"):
                 break  # a town's name starts after its county: 桑植县|五道水镇, 高新区|三门镇
+            if pattern["label"] == "Place" and len(tok) == 1 and pos - start < 2 and CJK_RE.match(tok) and tok not in "的在和与及是":
+                start = ts  # 四|都|乡: a town's short name may be cut into single characters
+                i -= 1
+                continue
             if self._is_stop_token(tok):
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
                     left = sh[max(0, ts - 3):ts]
