@@ -68,6 +68,8 @@ class ReportContext:
             counts[key][name] += 1
             first.setdefault(key + name, i)
         self.best: dict[str, int] = {}
+        #: the firm or institution a recent sentence was about, for 该公司/该企业 (set while reading)
+        self.last_org: int | None = None
         park_count = 0
         #: the park the report is about, if one park has most of the park mentions
         self.topic_park: int | None = None
@@ -426,6 +428,8 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         for st in stds:
             before = text[s0:mentions[st].start]
             subj_c = [i for i in orgs if mentions[i].end <= mentions[st].start and mentions[i].label in ("Company", "Institution", "GovernmentAgency")]
+            if not subj_c and ORG_ANAPHOR_RE.search(before) and ctx.last_org is not None:
+                subj_c = [ctx.last_org]  # 该公司主导制定的GB/T…
             if not subj_c:
                 continue
             if _has(before, trig["contributes_standard"]):
@@ -454,6 +458,8 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         last_topic_fresh = bool(subjects)
         if subjects:
             last_topic = subjects[0]
+            if mentions[subjects[0]].label in ("Company", "Institution"):
+                ctx.last_org = subjects[0]
     return rels
 
 
@@ -571,8 +577,11 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         ):
             # the subject is the first recipient of its coordinated group
             return i
-    # anaphor subjects: 我市…获批, 园区新增…荣誉
+    # anaphor subjects: 我市…获批, 园区新增…荣誉; 该公司…获…奖
     between = text[s0:am.start]
+    om = ORG_ANAPHOR_RE.search(between)
+    if om and ctx.last_org is not None and _has(between[om.end():], trig["award"]) and not cands:
+        return ctx.last_org
     am_ = ANAPHOR_RE.search(between)
     if am_ and _has(between[am_.end():], trig["award"]):
         return ctx.resolve(am_.group(0))
@@ -582,6 +591,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
 # 陶瓷产业成功获批…: an industry of the report's place is the place's own subject
 INDUSTRY_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:产业|行业|产业链|集群)(?:成功|先后|相继)?(?:获批|获评|入选|荣获|被评为|被认定为)")
 RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|为)[^，,。；;]{0,4}(?:获得|获评|荣获|获批|入选)")
+ORG_ANAPHOR_RE = re.compile(r"该(?:公司|企业|集团|厂)")
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
 CLAUSE_ADVERBS_RE = re.compile(r"先后|成功|相继|连续|再次|多次|分别|同时|还|也|并|又|已|均|曾|今年|去年|近年来|目前|当年|首次|正式|顺利|一举|此外|其中|[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[“”\"]")
 
