@@ -589,9 +589,9 @@ def _align(short: str, full: str) -> list[tuple[int, int]] | None:
     return best
 
 
-def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tuple[int, int] | None:
+def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tuple[int, int, int] | None:
     """Score an in-order contraction (中车电动 of 中车时代电动汽车…, 时代新材 of 株洲时代新材料…):
-    (-runs, length of the first run), or None when ``short`` is not one."""
+    (-runs, runs that begin a word, length of the first run), or None when ``short`` is not one."""
     if type_ not in CONTRACTION_TYPES:
         return None
     if type_ == "GovernmentAgency" and _level(short) is not None:
@@ -609,6 +609,14 @@ def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tu
     if any(admin_code(short_core[-n:], context) for n in (2, 3) if len(short_core) > n):
         return None  # 中车株洲 (a brand and a place) names none of 中车株洲电机, 中车株洲所, 中车株机
     runs = _align(short_core, full_core)
+    if runs is None and type_ == "Company" and not short_codes and full_codes:
+        # a contraction may keep one character of the place inside the name: 中车株机 of
+        # 中车株洲电力机车 (株 of 株洲, 机 of 机车), so align against the name with its place too
+        whole = _strip_legal(_expand(type_, full, anchored=False))
+        if whole[:2] == short_core[:2]:
+            runs = _align(short_core, whole)
+            if runs is not None:
+                full_core = whole
     if runs is None or len(runs) > 3:
         return None
     tail = full_core[runs[-1][1]:]
@@ -620,7 +628,22 @@ def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tu
     if _HEAD_RE.search(tail) or _HEAD_RE.search(gaps):
         if not (type_ == "Park" and len(runs) == 1 and not _PARK_HEAD_RE.search(short_core) and _PARK_HEAD_RE.search(tail)):
             return None  # 省委 / 省委政法委; a park may drop its designator (清水塘 / 清水塘老工业区)
-    return (-len(runs), runs[0][1] - runs[0][0])
+    return (-len(runs), _word_starts(full_core, runs), runs[0][1] - runs[0][0])
+
+
+@lru_cache(maxsize=65536)
+def _word_offsets(text: str) -> frozenset[int]:
+    """Offsets where jieba starts a word in ``text``."""
+    import jieba
+
+    return frozenset(start for _, start, _ in jieba.tokenize(text, mode="search"))  # sub-words too: 电力|机车 of 电力机车
+
+
+def _word_starts(full: str, runs: Sequence[tuple[int, int]]) -> int:
+    """How many of the runs begin a word: 中车株机 takes 机 from 机车 (a word start) in
+    中车株洲电力机车, but only from the middle of 电机 in 中车株洲电机; the first reading wins."""
+    starts = _word_offsets(full)
+    return sum(1 for a, _ in runs if a in starts)
 
 
 @lru_cache(maxsize=65536)
@@ -666,8 +689,11 @@ def _legal_key(entity: Mapping[str, Any], context: PlaceContext) -> str | None:
     if entity.get("type") != "Company":
         return None
     name = normalise_name(entity.get("name", ""))
-    if _strip_legal(name) == name:
+    core = _strip_legal(name)
+    if core == name:
         return None
+    if name.endswith("公司") and not name.endswith("有限公司") and len(core) <= 4:
+        return None  # 中车株机公司, 北汽公司: a short name with 公司, not a legal name
     return name_key("Company", name, context=context)
 
 

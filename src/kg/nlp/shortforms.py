@@ -65,7 +65,17 @@ def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: li
                 if e > len(sh) or e not in ends or any(taken[s:e]) or not all(_NAME_CHAR_RE.match(c) for c in sh[s:e]):
                     continue
                 short = sh[s:e]
-                owner = next((o for o in owners if _contraction(o.label, short, sh[o.start:o.end], context)), None)
+                # the full name it contracts best (中车株机: 电力机车 over 电机); a tie links nothing
+                scored = {}
+                for o in owners:
+                    found = _contraction(o.label, short, sh[o.start:o.end], context)
+                    if found is not None:
+                        key = sh[o.start:o.end]
+                        if key not in scored or found > scored[key][0]:
+                            scored[key] = (found, o)
+                top = max((v[0] for v in scored.values()), default=None)
+                best = [v[1] for v in scored.values() if v[0] == top]
+                owner = best[0] if len(best) == 1 else None
                 if owner is not None:
                     out.append(Mention(s, e, owner.label, "alias.contraction.v1", text[s:e], {"alias_of": owner.text}))
                     taken[s:e] = b"\x01" * n
