@@ -134,8 +134,9 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
 # …在A、B中排第81位: a place in a ranked list holds its title
 RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中[，,]?\s*(?:排名?|位列|名列|位居|居)[^，,。；;]{0,16}?第")
 PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|境内|一带|腹地|中心|核心区)(?=的)")
+PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|主要)?(?:组成部分|一部分|核心区|主体部分)")
 SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻)(?:在|于|到)?")
-AREA_ANAPHOR_HAS_RE = re.compile(r"[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:的)?(?:企业|单位)?(?:有|包括|涵盖)")
+AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:的)?(?:企业|单位)?(?:有|包括|涵盖)")
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 FRAME_RE = re.compile(r"在([\u4e00-\u9fff]{2,8})[，,]")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
@@ -375,6 +376,13 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         counted = COUNTED_RE.search(text, s0, s1)
         areas0 = [i for i in idx if mentions[i].label in ("Park", "Place") and counted and mentions[i].end <= counted.start()]
         prev_area = areas0[-1] if areas0 and not any(mentions[i].label in ORG_LABELS for i in idx) else None
+
+        # X…是P的重要组成部分: X lies in P
+        for pm_ in PART_OF_RE.finditer(text, s0, s1):
+            where = next((i for i in idx if mentions[i].start == pm_.start("p") and mentions[i].label in ("Park", "Place")), None)
+            holder = subj0 if subj0 is not None else next((i for i in idx if mentions[i].label in ("Park", "Place") and mentions[i].start - s0 <= 12), None)
+            if where is not None and holder is not None and holder != where and mentions[holder].end <= pm_.start():
+                rels.append(Relation(holder, "locatedIn", where, "located.part_of.v1", ev))
 
         # -- subsidiaryOf: 依托X建设的Y, X旗下的Y ------------------------------------------
         for mm in re.finditer(r"依托", sent):
