@@ -65,6 +65,7 @@ EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head")
 LIST_MODIFIER_RE = re.compile(r"(?:所|所|共同)?(?:掌握|拥有|生产|研发|研制|开发|推出|参与)的")
+DISTRIBUTED_TITLE_RE = re.compile(r"国家级|省级|市级|国家|全国")
 RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
 DESCRIPTIVE_RE = re.compile(r"^第[0-9一二三四五六七八九十]+$|[两各多三四五六七八九]级|最[大小强好优高新早]|唯一|之一|相关|有关|大型|首个|首家")
 COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]+\s*(?:个|家|所|座)(?=[，,。；;、\s]|$)")
@@ -418,6 +419,13 @@ class EntityRules:
     def _split_award(self, mention: Mention, text: str, sh: str) -> Mention | None:
         """Split the grade off an award's name and read its edition and year from just before it."""
         s, e = mention.start, mention.end
+        if s > 0 and sh[s - 1] == "、" and "分别" in sh[_segment_start(sh, s, "，,。；;", window=60) + 1:s]:
+            # A、B分别获批…、C湖南省产业集群建设试点: the sectors of a distributive list share one
+            # title, which begins at its rank word or its province
+            cut = _distributed_title_start(sh, s + 2, e)
+            if cut is not None:
+                s = cut
+                mention.start, mention.text = s, text[s:e]
         name = sh[s:e]
         g = GRADE_RE.search(name)
         if g and g.start() > 0:
@@ -655,6 +663,18 @@ class EntityRules:
                     for q in re.finditer(r"、([\u4e00-\u9fff]{2,8})“", sh[m.start():m.end()]):
                         add(m.start() + q.start(1), m.start() + q.end(1), p)
         return out, dropped
+
+
+def _distributed_title_start(sh: str, lo: int, hi: int) -> int | None:
+    """Where a title starts inside ``sh[lo:hi]``: at a rank word (国家级, 全国) or a province."""
+    for k in range(lo, hi - 3):
+        if DISTRIBUTED_TITLE_RE.match(sh, k):
+            return k
+        for n in (3, 2):
+            entry = place_table().get(sh[k:k + n])
+            if entry and entry.get("level") == "province":
+                return k
+    return None
 
 
 def _bracket_content(sh: str, close: int) -> str:
