@@ -569,6 +569,13 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         # 工程机械产业入选…: the clause names its own (non-entity) subject; no earlier one is meant
         cands = [i for i in cands if mentions[i].start >= own_start]
     cands = [i for i in cands if not _is_granter(text, mentions, i)]
+    topic = TOPIC_ANAPHOR_RE.search(text, s0, min(am.start, s0 + 40))
+    if topic and cands and mentions[cands[-1]].start < own_start and _has(text[own_start:am.start], trig["award"]):
+        # 我省持续加强…，还依托X打造Y，获批开展…试点: the clauses share the sentence's subject (我省);
+        # Y is an object of an earlier clause
+        resolved = ctx.resolve(topic.group("an"))
+        if resolved is not None and all(mentions[i].start > topic.end() for i in cands if mentions[i].label != "Person"):
+            return resolved
     for i in reversed(cands):
         between = text[mentions[i].end:am.start]
         if re.search(r"[；;]", between):
@@ -599,6 +606,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
 # 陶瓷产业成功获批…: an industry of the report's place is the place's own subject
 INDUSTRY_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:产业|行业|产业链|集群)(?:成功|先后|相继)?(?:获批|获评|入选|荣获|被评为|被认定为)")
 RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|为)[^，,。；;]{0,4}(?:获得|获评|荣获|获批|入选)")
+TOPIC_ANAPHOR_RE = re.compile(r"(?:^|(?<=[，,:：\s]))(?P<an>我省|我市|我县)")
 ORG_ANAPHOR_RE = re.compile(r"该(?:公司|企业|集团|厂)")
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
 CLAUSE_ADVERBS_RE = re.compile(r"先后|成功|相继|连续|再次|多次|分别|同时|还|也|并|又|已|均|曾|今年|去年|近年来|目前|当年|首次|正式|顺利|一举|此外|其中|[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[“”\"]")
@@ -655,7 +663,7 @@ def _coordinated(text: str, mentions: list[Mention], idx: list[int], subj: int) 
     return group[::-1]
 
 
-COORD_RE = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+COORD_RE = re.compile(r"\s*[”\"」』]?\s*(?:、|和|与|及|以及)\s*[“\"「『]?\s*")
 
 
 def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:
