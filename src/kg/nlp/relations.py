@@ -206,10 +206,10 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 for holder in _coordinated(text, mentions, idx, subj):
                     rels.append(Relation(holder, "receivedAward", a, rule, ev, q))
                 am.attrs["conferred"] = True
-            elif am.needs_context and _has(text[max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, am.start)]):am.start], trig["award"]):
+            elif am.needs_context and _has(own_clause := text[max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, am.start)]):am.start], trig["award"]) and not COUNTED_FIRMS_RE.search(own_clause):
                 # 工程机械产业入选国家先进制造业集群: conferred, on a holder that is no entity
                 am.attrs["conferred"] = True
-            elif am.needs_context and ASPIRE_RE.search(text, max(s0, am.start - 8), am.start):
+            elif am.needs_context and ASPIRE_RE.search(text, max(s0, am.start - 8), am.start) and not re.search(r"一批|一系列|若干|多家|更多$", text[max(s0, am.start - 4):am.start]):
                 # 争创全国质量强区示范城区: a title named as a goal is an award, though not (yet) won
                 am.attrs["conferred"] = True
             if not am.needs_context:

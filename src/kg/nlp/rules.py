@@ -65,9 +65,10 @@ EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head")
 LIST_MODIFIER_RE = re.compile(r"(?:所|所|共同)?(?:掌握|拥有|生产|研发|研制|开发|推出|参与)的")
+YEAR_TOKEN_RE = re.compile(r"^(?:19|20)[0-9]{2}$")
 DISTRIBUTED_TITLE_RE = re.compile(r"国家级|省级|市级|国家|全国")
 RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
-DESCRIPTIVE_RE = re.compile(r"^第[0-9一二三四五六七八九十]+$|[两各多三四五六七八九]级|最[大小强好优高新早]|唯一|之一|相关|有关|大型|首个|首家")
+DESCRIPTIVE_RE = re.compile(r"^第[0-9一二三四五六七八九十]+$|上市|[两各多三四五六七八九]级|最[大小强好优高新早]|唯一|之一|相关|有关|大型|首个|首家")
 COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]+\s*(?:个|家|所|座)(?=[，,。；;、\s]|$)")
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
@@ -278,12 +279,16 @@ class EntityRules:
                 start = ts  # 四|都|乡: a town's short name may be cut into single characters
                 i -= 1
                 continue
+            if pattern["label"] == "Award" and YEAR_TOKEN_RE.match(tok) and i > 0 and sh[tok_starts[i - 1]:tok_ends[i - 1]] in ("全国", "中国"):
+                start = ts  # 全国2023高质量发展十佳标杆县: a year written into the title
+                i -= 1
+                continue
             if self._is_stop_token(tok):
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
                     left = sh[max(0, ts - 3):ts]
                     prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
                     clause = sh[_segment_start(sh, ts, "，,。；;：:！？\n、", window=40) + 1:ts]
-                    if not re.search(r"(公司|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and prev not in generic_words() and not re.search(r"等|[0-9]|荣誉|称号", clause):
+                    if not re.search(r"(公司|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and prev not in generic_words() and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
                         start = ts
                         i -= 1
                         continue
@@ -450,6 +455,10 @@ class EntityRules:
         y = re.search(r"(" + YEAR_NUM + r")\s*年度?\s*[“\"「『]?\s*$", before) or re.search(r"[“\"「『]\s*((?:19|20)[0-9]{2})\s*$", before)
         if y:
             mention.attrs["year"] = to_year(y.group(1))
+        else:
+            inside = re.search(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])", sh[s:e])
+            if inside:
+                mention.attrs["year"] = int(inside.group(1))  # 全国2023高质量发展十佳标杆县
         return mention
 
     def find(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
