@@ -578,7 +578,7 @@ class EntityRules:
                         add(span[0], span[1], p)
                         # coordinated subjects: A、B创业板上市
                         end = span[0]
-                        while p.get("coordinated") and end > seg_start and sh[end - 1] == "、":
+                        while p.get("coordinated") and end > seg_start and sh[end - 1] in "、和与":
                             prev = self._short_name(sh, seg_start, end - 1, tok_starts, tok_ends)
                             if not prev or prev[1] != end - 1:
                                 break
@@ -656,7 +656,8 @@ class EntityRules:
                         continue
                     add(span[0], e, p)
                 elif kind == "after":
-                    tail = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", sh[m.end():])
+                    # the name runs to 的 or punctuation when one comes soon (龙头企业湖南长城的…)
+                    tail = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?=的|[，,。；;、：:]|$)", sh[m.end():]) or re.match(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}", sh[m.end():])
                     if tail:
                         e = m.end() + tail.end()
                         # the name ends where the segmenter's last word before punctuation ends
