@@ -49,7 +49,7 @@ GATES = ("names", "all")
 # jieba dictionary tags of person and organisation names (places are the place rules' work)
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nt"})
 #: characters of context the model reads on each side of a word that may start a name
-WINDOW = 12
+WINDOW = 8
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 # last characters that make a "name" a facility or a place (芦淞站, 石峰路), not a person
