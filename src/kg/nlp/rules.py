@@ -424,6 +424,8 @@ class EntityRules:
     def _split_award(self, mention: Mention, text: str, sh: str) -> Mention | None:
         """Split the grade off an award's name and read its edition and year from just before it."""
         s, e = mention.start, mention.end
+        if (sh[max(0, s - 2):s] in ("一批", "若干", "更多", "一些", "多个", "各类") and sh[max(0, s - 3):s - 2] != "第") or sh[max(0, s - 3):s] == "一系列":
+            return None  # 创建一批质量强国建设领军企业: a kind of title, held by nobody named
         if s > 0 and sh[s - 1] == "、" and "分别" in sh[_segment_start(sh, s, "，,。；;", window=60) + 1:s]:
             # A、B分别获批…、C湖南省产业集群建设试点: the sectors of a distributive list share one
             # title, which begins at its rank word or its province
