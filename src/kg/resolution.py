@@ -502,7 +502,7 @@ class Linked(NamedTuple):
     remap: dict[str, str]
 
 
-_DECLARATION_RE = re.compile(r"[(（]\s*(?:以下)?简称\s*[“\"「『]?\s*([^”\"」』()（）]{1,24}?)\s*[”\"」』]?\s*[)）]")
+_DECLARATION_RE = re.compile(r"[(（]\s*(?:以下简称|以下簡稱|以下称|以下稱|下称|下稱|简称|簡稱)\s*[“\"「『]?\s*([^”\"」』()（）]{1,24}?)\s*[”\"」』]?\s*[)）]")
 _QUALIFIER_TAIL_RE = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
 
 
@@ -669,6 +669,10 @@ def _strength(
             s_key, f_key = _context_key(type_, s, context), _context_key(type_, f, context)
             if type_ in ORG_TYPES and _declared(text, s_raw, f_raw) or type_ in ("Standard", "StandardsBody") and _bracketed(text, s_raw, f_raw):
                 score = (4, 0, 0)
+            elif type_ == "GovernmentAgency" and _bracketed(text, s_raw, f_raw):
+                score = (4, 0, 0)  # 潍坊市市场监督管理局（市知识产权局）: one body with two plaques
+            elif type_ in ORG_TYPES and _bracketed(text, s_raw, f_raw) and _contraction(type_, s, f, context) is not None:
+                score = (4, 0, 0)  # 经济部标准检验局（标检局）
             elif s_key == f_key and not is_local(s_key):
                 score = (3, 0, 0)
             elif type_ not in ORG_TYPES:

@@ -34,7 +34,7 @@ for _attr in ("kg_mentions", "kg_relations", "kg_tables", "kg_shadow", "kg_text"
     if not Doc.has_extension(_attr):
         Doc.set_extension(_attr, default=None)
 
-ALIAS_RE = re.compile(r"[(（]\s*(?:以下)?简称\s*[“\"「『]?([^”\"」』)）,，]{2,16})[”\"」』]?\s*[)）]")
+ALIAS_RE = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[“\"「『]?([^”\"」』)）,，]{2,16})[”\"」』]?\s*[)）]")
 
 
 def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
