@@ -26,7 +26,7 @@ from ..resources import read_text
 from ..text import normalise_name, shadow
 from .relations import Relation, find_relations, grade_words
 from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
-from .shortforms import find_short_forms
+from .shortforms import find_short_forms, link_renames
 from .tables import add_cell_people, find_tables
 from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
 
@@ -86,6 +86,7 @@ class EntityRulesComponent:
         if short:
             inside = [m for m in mentions if m.label == "Place" and any(f.start <= m.start and m.end <= f.end for f in short)]
             mentions = sorted([m for m in mentions if not any(m is x for x in inside)] + short, key=lambda m: (m.start, m.end))
+        link_renames(sh, mentions)
         doc._.kg_mentions = propagate_names(text, sh, mentions)
         return doc
 
@@ -238,7 +239,8 @@ def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list
     entities = []
     ids: dict[tuple[str, str], str] = {}
     for n, (key, g) in enumerate(sorted(groups.items(), key=lambda kv: kv[1]["first"]), start=1):
-        names = sorted(set(g["names"]), key=lambda s: (-len(s), g["names"].index(s)))
+        # the longest form is the name; of equals, the one the others point to (a rename's new name)
+        names = sorted(set(g["names"]), key=lambda s: (-len(s), normalise_name(s) != key[1], g["names"].index(s)))
         ids[key] = f"e{n}"
         entities.append(
             {"id": f"e{n}", "type": g["type"], "name": names[0], "aliases": names[1:], "mentions": sorted(g["mentions"])}

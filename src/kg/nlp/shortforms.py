@@ -6,6 +6,10 @@ entity resolution uses to link a short form to its full name (``kg.resolution`` 
 the short form spells the full name in order, from its first two characters, skipping whole words
 and dropping no head word), so a form found here is always linked back by ``to_contract``.
 
+Also owns renames the report states (X（原名Y）, Y更名为X, 这家企业原名Y): the old name becomes an
+alias of the new one (the contract: one entity, the old name as an alias), by marking the old
+name's mention ``alias_of`` the new name.
+
 Hands new ``Mention``s to the entity-rules component, which then lets ``propagate_names`` find
 their repeats. Must not: type names (a short form takes its full name's type) or read lexicons.
 """
@@ -81,3 +85,30 @@ def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: li
                     taken[s:e] = b"\x01" * n
                     break
     return out
+
+
+#: X（原名Y）: Y is X's old name
+_OLD_IN_BRACKETS_RE = re.compile(r"\s*[(（]\s*(?:原名|原称|原为|前称|曾用名|旧称)\s*[:：]?\s*$")
+#: Y更名为X
+_RENAMED_TO_RE = re.compile(r"^\s*(?:已|正式|于[0-9]{4}年)?(?:更名为|改名为|改称|更名)\s*[“\"「]?$")
+#: 这家企业原名Y / 该公司原名Y / ，原名Y: Y is the old name of the firm the text is about
+_FORMERLY_RE = re.compile(r"(?:原名|原称|前称|曾用名)\s*[:：]?\s*$")
+
+
+def link_renames(sh: str, mentions: list[Mention]) -> None:
+    """Mark the old names of renamed organisations ``alias_of`` their new names, in place."""
+    orgs = [m for m in mentions if m.label in ("Company", "Institution", "GovernmentAgency")]
+    for k, old in enumerate(orgs):
+        new = None
+        before = sh[max(0, old.start - 8):old.start]
+        if _OLD_IN_BRACKETS_RE.search(before):
+            new = next((m for m in reversed(orgs[:k]) if _OLD_IN_BRACKETS_RE.fullmatch(sh, m.end, old.start) or _OLD_IN_BRACKETS_RE.match(sh[m.end:old.start])), None)
+        elif _FORMERLY_RE.search(before):
+            # the firm named last before, within the sentence or the one before it
+            new = next((m for m in reversed(orgs[:k]) if m.label == old.label and old.start - m.end <= 80), None)
+        if new is None and k + 1 < len(orgs):
+            nxt = orgs[k + 1]
+            if nxt.label == old.label and _RENAMED_TO_RE.match(sh[old.end:nxt.start]):
+                old, new = old, nxt
+        if new is not None and new is not old and "alias_of" not in old.attrs and sh[new.start:new.end] != sh[old.start:old.end]:
+            old.attrs["alias_of"] = new.attrs.get("alias_of") or new.text
