@@ -373,9 +373,20 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             for i in idx:
                 if mentions[i].label in ("Company", "Institution"):
                     rels.append(Relation(i, "locatedIn", prev_area, "located.qizhong.v1", ev))
-        counted = COUNTED_RE.search(text, s0, s1)
-        areas0 = [i for i in idx if mentions[i].label in ("Park", "Place") and counted and mentions[i].end <= counted.start()]
-        prev_area = areas0[-1] if areas0 and not any(mentions[i].label in ORG_LABELS for i in idx) else None
+        # the area a clause counts for (株洲高新区4项专利上榜, 潍坊市斩获金奖1项): its subject
+        prev_area = None
+        for counted in COUNTED_RE.finditer(text, s0, s1):
+            c0 = max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, counted.start())])
+            subjects0 = [i for i in idx if mentions[i].label in ("Park", "Place") and c0 <= mentions[i].start <= c0 + 4 and mentions[i].end <= counted.start()]
+            if subjects0:
+                prev_area = subjects0[0]
+                # …共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it
+                colon = re.compile(r"[：:]").search(text, counted.end(), s1)
+                if colon and not CLAUSE_BREAK_RE.search(text, counted.end(), colon.start()):
+                    for i in idx:
+                        if mentions[i].start > colon.end() and mentions[i].label in ("Company", "Institution"):
+                            rels.append(Relation(i, "locatedIn", prev_area, "located.counted_members.v1", ev))
+                break
 
         # X…是P的重要组成部分: X lies in P
         for pm_ in PART_OF_RE.finditer(text, s0, s1):
