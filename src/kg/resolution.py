@@ -561,6 +561,18 @@ def _affix(type_: str, short: str, full: str, parks: frozenset[str], context: Pl
     return _anchors_only(body[: -len(short)], type_, parks, context)
 
 
+def _level_short_form(type_: str, short: str, full: str, context: PlaceContext) -> bool:
+    """县市场监管局 of 松阳县市场监督管理局 in one report: a body named by the level of its place
+    (省/市/县/区) stands for the body of the report's place of that level that it names in full."""
+    if type_ != "GovernmentAgency" or len(short) < 4 or short[0] not in "省市县区":
+        return False
+    codes, rest = _split_places(full, context)
+    if not codes or not rest:
+        return False
+    place = full[: len(full) - len(rest)]
+    return place.endswith(short[0]) and _expand(type_, short[1:], anchored=True) == _expand(type_, rest, anchored=True)
+
+
 def _align(short: str, full: str) -> list[tuple[int, int]] | None:
     """Runs of ``full`` that spell ``short`` in order, each gap at least two characters, with
     the fewest runs (leftmost among equals); None when there is no such alignment."""
@@ -677,7 +689,7 @@ def _strength(
                 score = (3, 0, 0)
             elif type_ not in ORG_TYPES:
                 continue
-            elif _affix(type_, s, f, parks, context):
+            elif _affix(type_, s, f, parks, context) or _level_short_form(type_, s, f, context):
                 score = (2, 0, 0)
             else:
                 found = _contraction(type_, s, f, context)
