@@ -179,7 +179,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             m = mentions[i]
             if m.label != "Person":
                 continue
-            _works_for(text, mentions, i, rels, ev, written if written is not None else text)
+            _works_for(text, mentions, i, rels, ev, written if written is not None else text, ctx)
 
         # -- receivedAward ---------------------------------------------------------------
         awards = [i for i in idx if mentions[i].label == "Award"]
@@ -489,7 +489,7 @@ def _level(place: dict[str, str]) -> int:
     return {"country": 0, "province": 1, "city": 2, "county": 3}.get(place.get("level", ""), 4)
 
 
-def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str = "") -> None:
+def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str = "", ctx: ReportContext | None = None) -> None:
     """ORG ROLE PERSON (with 、-chains of ORG ROLE) and PERSON(ORG ROLE)."""
     from .rules import _people_tables
 
@@ -525,6 +525,12 @@ def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation],
             if len({normalise_name(mentions[i].attrs.get("alias_of") or mentions[i].text) for i in firms}) == 1:
                 org = firms[-1]
                 rels.append(Relation(p, "worksFor", org, "works_for.sentence_firm.v1", ev, {"role": as_written}))
+                return
+            if not firms and ctx is not None and ctx.last_org is not None and mentions[ctx.last_org].label == "Company" and not any(
+                m.label in ORG_LABELS and ev[0] <= m.start < ev[1] for m in mentions
+            ):
+                # …这家企业…。总经理孙海燕说: the firm the text has just been about
+                rels.append(Relation(p, "worksFor", ctx.last_org, "works_for.topic_firm.v1", ev, {"role": as_written}))
                 return
         if org is None:
             org = _implied_org(text, mentions, role, ev, rels)

@@ -757,6 +757,7 @@ def _people_tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], r
 NAME_END_WORDS = (
     "表示", "说", "介绍", "认为", "指出", "强调", "看来", "多次", "专程", "也", "还", "围绕", "态度", "思路", "在", "的",
     "等", "为", "是", "对", "将", "带领", "率队", "提出", "主持", "出席", "调研", "眉飞色舞", "摄", "和", "与", "、",
+    "告诉", "透露", "坦言", "谈到", "说道", "感慨", "解释", "补充",
 )
 
 
@@ -772,7 +773,11 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
             continue
         after = sh[pos + n:pos + n + 5]
         if not after or after[0] in PUNCT or after[0].isspace() or after[0].isdigit() or after.startswith(NAME_END_WORDS):
-            best = n
+            shorter_end = sh[pos + n - 1:pos + n + 4]
+            if n == sur + 2 and any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS):
+                best = n - 1  # 杨帆|认为, not 杨帆认|为
+            else:
+                best = n
             break
     if not best:
         # fall back on the segmenter: a word boundary right after 2 or 3 characters
