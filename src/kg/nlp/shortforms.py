@@ -20,7 +20,7 @@ import bisect
 import re
 
 from ..resolution import _contraction, report_context
-from .rules import Mention
+from .rules import Mention, place_table
 
 #: types whose names are contracted in running text
 SHORT_FORM_TYPES = ("Company", "Institution")
@@ -51,8 +51,14 @@ def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: li
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     ends = set(tok_ends)
     by_prefix: dict[str, list[Mention]] = {}
+    places = place_table()
     for m in fulls:
         by_prefix.setdefault(sh[m.start:m.start + 2], []).append(m)
+        # also after a leading place: 蜀光电子 of 四川蜀光电子科技有限公司
+        for n in (4, 3, 2):
+            if sh[m.start:m.start + n] in places and m.end - m.start - n >= 4:
+                by_prefix.setdefault(sh[m.start + n:m.start + n + 2], []).append(m)
+                break
     out: list[Mention] = []
     for prefix, owners in by_prefix.items():
         if not all(_NAME_CHAR_RE.match(c) for c in prefix):
