@@ -524,11 +524,27 @@ def _declared(text: str, short: str, full: str) -> bool:
     return False
 
 
+_BRACKET_RE = re.compile(r"[(（]\s*([^()（）]{1,40}?)\s*[)）]")
+
+
+@lru_cache(maxsize=16)
+def _brackets(text: str) -> dict[str, tuple[int, ...]]:
+    """What stands in brackets in ``text``, with where each bracket opens; once per text, so that
+    checking many name pairs compiles no pattern per pair."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for m in _BRACKET_RE.finditer(text):
+        found[m.group(1)].append(m.start())
+    return {inside: tuple(starts) for inside, starts in found.items()}
+
+
 def _bracketed(text: str, one: str, other: str) -> bool:
     """One name right after the other in brackets: 国家企业知识产权管理规范(GB/T 29490-2013)."""
-    return any(
-        re.search(re.escape(a) + r"\s*[(（]\s*" + re.escape(b) + r"\s*[)）]", text) for a, b in ((one, other), (other, one))
-    )
+    brackets = _brackets(text)
+    for a, b in ((one, other), (other, one)):
+        for start in brackets.get(b, ()):
+            if text[max(0, start - len(a) - 4):start].rstrip().endswith(a):
+                return True
+    return False
 
 
 def _anchors_only(prefix: str, type_: str, parks: frozenset[str], context: PlaceContext) -> bool:
