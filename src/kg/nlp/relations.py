@@ -140,6 +140,11 @@ AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 FRAME_RE = re.compile(r"在([\u4e00-\u9fff]{2,8})[，,]")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
+
+
+def _clause_start(text: str, s0: int, pos: int) -> int:
+    """Where the clause holding ``pos`` begins: after the last ，；。 since the sentence start ``s0``."""
+    return max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, pos)])
 WINNERS_RE = re.compile(r"(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为|是|有|包括|[：:])")
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
 BY_WINNER_RE = re.compile(r"由(?P<who>[^，,。；;由]{2,60}?)(?:分别)?(?:获得|获颁|摘得|夺得)(?![了的]?[0-9一二三四五六七八九十])")
@@ -206,7 +211,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 for holder in _coordinated(text, mentions, idx, subj):
                     rels.append(Relation(holder, "receivedAward", a, rule, ev, q))
                 am.attrs["conferred"] = True
-            elif am.needs_context and _has(own_clause := text[max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, am.start)]):am.start], trig["award"]) and not COUNTED_FIRMS_RE.search(own_clause):
+            elif am.needs_context and _has(own_clause := text[_clause_start(text, s0, am.start):am.start], trig["award"]) and not COUNTED_FIRMS_RE.search(own_clause):
                 # 工程机械产业入选国家先进制造业集群: conferred, on a holder that is no entity
                 am.attrs["conferred"] = True
             elif am.needs_context and ASPIRE_RE.search(text, max(s0, am.start - 8), am.start) and not re.search(r"一批|一系列|若干|多家|更多$", text[max(s0, am.start - 4):am.start]):
@@ -265,7 +270,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_then_org.v1", ev))
         # P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it
         for bm_ in BUILT_RE.finditer(text, s0, s1):
-            clause_start = max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, bm_.start())])
+            clause_start = _clause_start(text, s0, bm_.start())
             builder = None
             an = ANAPHOR_RE.search(text, clause_start, bm_.start())
             places = [i for i in idx if clause_start <= mentions[i].start and mentions[i].end <= bm_.start() and mentions[i].label in ("Place", "Park")]
@@ -376,7 +381,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         # the area a clause counts for (株洲高新区4项专利上榜, 潍坊市斩获金奖1项): its subject
         prev_area = None
         for counted in COUNTED_RE.finditer(text, s0, s1):
-            c0 = max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, counted.start())])
+            c0 = _clause_start(text, s0, counted.start())
             subjects0 = [i for i in idx if mentions[i].label in ("Park", "Place") and c0 <= mentions[i].start <= c0 + 4 and mentions[i].end <= counted.start()]
             if subjects0:
                 prev_area = subjects0[0]
@@ -576,12 +581,12 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
     """The recipient of award mention ``a`` in its sentence, if an award verb links them."""
     am = mentions[a]
     # 全省10家企业被认定为…: counted firms are the recipients, not the place that counts them
-    clause_start = max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, am.start)])
+    clause_start = _clause_start(text, s0, am.start)
     if COUNTED_FIRMS_RE.search(text, clause_start, am.start):
         return None
     # the verb must sit between the subject and the award, in the same stretch (no 。)
     cands = [i for i in idx if mentions[i].end <= am.start and mentions[i].label in RECIPIENTS]
-    own_start = max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, am.start)])
+    own_start = clause_start
     if _clause_has_own_subject(text[own_start:am.start], trig["award"]):
         # 工程机械产业入选…: the clause names its own (non-entity) subject; no earlier one is meant
         cands = [i for i in cands if mentions[i].start >= own_start]
@@ -688,7 +693,7 @@ def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int,
     project of the report's place) gives the title to the place the report is about: its
     dominant park, else its city. None when the clause names any organisation or place."""
     am = mentions[a]
-    clause_start = max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, am.start)])
+    clause_start = _clause_start(text, s0, am.start)
     before = text[clause_start:am.start]
     if not _has(before, trig["award"]) or COUNTED_FIRMS_RE.search(before):
         return None
