@@ -467,7 +467,8 @@ class EntityRules:
         """Mentions in ``text``; ``sh`` is its shadow (``kg.text.shadow``)."""
         cands = self.candidates(text, sh, tok_starts, tok_ends)
         cands.extend(find_people(text, sh, tok_starts, tok_ends))
-        chosen = [m for m in resolve_overlaps(cands, text) if m.label in ORG_LABELS or not _inside_title(sh, m.start)]
+        # bodies and parks named inside a 《document title》 are entities; places and titles there are not
+        chosen = [m for m in resolve_overlaps(cands, text) if m.label in ORG_LABELS | {"Park"} or not _inside_title(sh, m.start)]
         extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
         if not extra:
             return chosen
