@@ -351,6 +351,9 @@ class EntityRules:
                     if q and label in ("Award", "Institution") and not q.group(1).startswith(("简称", "以下", "下称", "原名", "前称")):
                         e = q.end()
                     start = self._scan_start(sh, tok_starts, tok_ends, s, p)
+                    quoted = _quoted_start(sh, s, e) if label != "Award" else None  # titles keep 第N届 and years apart
+                    if quoted is not None and (start is None or quoted < start):
+                        start = quoted  # “减震降噪与轻质高强…国家重点实验室”: the quotes delimit the name
                     if start is None:
                         continue
                     body = sh[start:s]
@@ -676,6 +679,18 @@ class EntityRules:
                     for q in re.finditer(r"、([\u4e00-\u9fff]{2,8})“", sh[m.start():m.end()]):
                         add(m.start() + q.start(1), m.start() + q.end(1), p)
         return out, dropped
+
+
+def _quoted_start(sh: str, s: int, e: int) -> int | None:
+    """Where a name that ends right before a closing quote opens: ``“…suffix”`` within 30
+    characters, with no punctuation inside; else None."""
+    if sh[e:e + 1] not in ("”", "」", '"'):
+        return None
+    lo = max(0, s - 30)
+    opening = max(sh.rfind("“", lo, s), sh.rfind("「", lo, s))
+    if opening < 0 or any(c in PUNCT for c in sh[opening + 1:s]):
+        return None
+    return opening + 1
 
 
 def _distributed_title_start(sh: str, lo: int, hi: int) -> int | None:
