@@ -139,6 +139,10 @@ SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐
 AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:的)?(?:企业|单位)?(?:有|包括|涵盖)")
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 FRAME_RE = re.compile(r"在([\u4e00-\u9fff]{2,8})[，,]")
+# X旗下的Y, X下属Y, X全资子公司Y, X控股的Y
+SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:旗下|下属|所属|控股|全资|全资子公司|控股子公司|子公司|分公司)(?:的)?")
+SUBSIDIARY_IS_RE = re.compile(r"(?:（[^）]{0,20}）)?(?:是|为|系|作为)")
+SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|分支机构)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
 
 
@@ -201,6 +205,11 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 subj = holders[0] if holders else (ctx.resolve("园区") if re.search(r"高新区|开发区|园区|这里", sent) else None)
             if subj is not None:
                 q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
+                if q["edition"] is None:
+                    # 第二届XX奖…名单公布。A获XX奖: the one edition the report states for the award
+                    editions = {m.attrs.get("edition") for m in mentions if m.label == "Award" and m.attrs.get("edition") is not None and normalise_name(m.text) == normalise_name(am.text)}
+                    if len(editions) == 1:
+                        q["edition"] = editions.pop()
                 if q["year"] is None:
                     # the year of the award's list: 2019年度…名单/通报 earlier in the sentence
                     ly = LIST_YEAR_RE.search(text, s0, am.start)
@@ -401,7 +410,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 rels.append(Relation(holder, "locatedIn", where, "located.part_of.v1", ev))
 
         # -- subsidiaryOf: 依托X建设的Y, X旗下的Y ------------------------------------------
-        for mm in re.finditer(r"依托", sent):
+        for mm in re.finditer(r"依托|由", sent):
             p0 = s0 + mm.end()
             parent = next((i for i in idx if mentions[i].start == p0 and mentions[i].label in ORG_LABELS), None)
             if parent is None:
@@ -414,11 +423,17 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     rels.append(Relation(child, "subsidiaryOf", parent, "subsidiary.yituo.v1", ev))
         for i in orgs:
             m = mentions[i]
-            nxt = re.match(r"(?:旗下|下属|所属|控股)(?:的)?", text[m.end:s1])
+            nxt = SUBSIDIARY_AFTER_PARENT_RE.match(text, m.end, s1)
             if nxt:
-                child = next((k for k in orgs if mentions[k].start == m.end + nxt.end()), None)
-                if child is not None:
+                child = next((k for k in orgs if mentions[k].start == nxt.end()), None)
+                if child is not None and child != i:
                     rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.qixia.v1", ev))
+            # Y是X的全资子公司 / Y为X下属企业: the child first
+            is_ = SUBSIDIARY_IS_RE.match(text, m.end, s1)
+            if is_:
+                parent = next((k for k in orgs if mentions[k].start == is_.end() and k != i), None)
+                if parent is not None and SUBSIDIARY_TAIL_RE.match(text, mentions[parent].end, s1):
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.is_child_of.v1", ev))
 
         # -- secretariatOf ---------------------------------------------------------------
         bodies = [i for i in idx if mentions[i].label == "StandardsBody"]
@@ -452,6 +467,8 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         for st in stds:
             before = text[s0:mentions[st].start]
             subj_c = [i for i in orgs if mentions[i].end <= mentions[st].start and mentions[i].label in ("Company", "Institution", "GovernmentAgency")]
+            # X旗下的Y / X的Y: X only qualifies Y, the subject
+            subj_c = [i for i in subj_c if not SUBSIDIARY_AFTER_PARENT_RE.match(text, mentions[i].end, mentions[st].start) and text[mentions[i].end:mentions[i].end + 1] != "的"] or subj_c
             if not subj_c and ORG_ANAPHOR_RE.search(before) and ctx.last_org is not None:
                 subj_c = [ctx.last_org]  # 该公司主导制定的GB/T…
             if not subj_c:
@@ -475,7 +492,11 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             subj = _count_subject(text, mentions, idx, a0, s0, ctx, last_topic if last_topic_fresh else ctx.topic_place)
             if subj is None or n is None:
                 continue
-            rels.append(Relation(subj, "standardsCount", LEVELS[level_word], "count.level_items.v1", ev, {"count": n}))
+            q = {"count": n}
+            year = _clause_year(text, s0, a0)  # 2022年，公司主导制定国际标准3项 (not 截至…, not a span)
+            if year is not None:
+                q["year"] = year
+            rels.append(Relation(subj, "standardsCount", LEVELS[level_word], "count.level_items.v1", ev, q))
 
         # the topic for the next sentences: this sentence's first organisation or park (its subject)
         subjects = [i for i in idx if mentions[i].label in ("Company", "Institution", "Park") and mentions[i].start - s0 < 30]
