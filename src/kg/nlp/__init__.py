@@ -23,9 +23,9 @@ from spacy.tokens import Doc
 from ..reading import Report
 from ..resolution import link_short_forms, remap_relations
 from ..resources import read_text
-from ..text import normalise_name, shadow
-from .relations import Relation, find_relations, grade_words
-from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
+from ..text import normalise_name, shadow, to_int, to_year
+from .relations import LIST_YEAR_RE, Relation, find_relations, grade_words
+from .rules import GRADES, ORG_LABELS, EntityRules, Mention, resolve_overlaps
 from .shortforms import find_short_forms, link_renames
 from .tables import add_cell_people, find_tables
 from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
@@ -162,12 +162,16 @@ class RelationRulesComponent:
         # relation rules read the shadow (Simplified, half-width) text; offsets are the same
         sh = doc._.kg_shadow
         rels = find_relations(sh, mentions, grade_words(sh, text), written=text)
-        rels.extend(table_relations(sh, mentions, doc._.kg_tables or []))
+        rels.extend(table_relations(sh, mentions, doc._.kg_tables or [], written=text))
         doc._.kg_relations = rels
         return doc
 
 
-def table_relations(text: str, mentions: list[Mention], tables: list[Any]) -> list[Relation]:
+TABLE_EDITION_RE = re.compile(r"第([0-9一二三四五六七八九十百]+)[届批]|(首)[届批]")
+TABLE_GRADE_RE = re.compile("|".join(GRADES))
+
+
+def table_relations(text: str, mentions: list[Mention], tables: list[Any], written: str | None = None) -> list[Relation]:
     from .rules import _people_tables
 
     role_re = _people_tables()[0]
@@ -189,6 +193,22 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any]) -> li
                 yy = re.search(r"(?:19|20)\d{2}", cell)
                 year = int(yy.group(0)) if yy else None
             q = {"year": year or a.attrs.get("year"), "edition": a.attrs.get("edition"), "grade": a.attrs.get("grade")}
+            # an edition or grade column of its own (届次: 第六届, 等级: 提名奖)
+            for c, (cs, ce) in enumerate(row):
+                if c in (t.award_col, t.winner_col):
+                    continue
+                cell = text[cs:ce]
+                ed = TABLE_EDITION_RE.search(cell)
+                if q["edition"] is None and ed:
+                    q["edition"] = to_int(ed.group(1)) if ed.group(1) else 1
+                gr = TABLE_GRADE_RE.search(cell)
+                if q["grade"] is None and gr:
+                    q["grade"] = written[cs + gr.start():cs + gr.end()] if written else gr.group(0)
+            if q["year"] is None:
+                # the year of the table's caption: 2023年度…获奖名单 just above it
+                caption = LIST_YEAR_RE.search(text, max(0, t.rows[0][0][0] - 200), t.rows[0][0][0])
+                if caption:
+                    q["year"] = to_year(caption.group(1))
             recipient = people[-1] if people else orgs[-1]
             rels.append(Relation(recipient, "receivedAward", aw[0], "table.award_row.v1", ev, q))
             if people and orgs:

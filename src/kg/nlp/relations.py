@@ -217,6 +217,11 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                         q["year"] = to_year(ly.group(1))
                     else:
                         q["year"] = _clause_year(text, s0, am.start)
+                if q["year"] is None:
+                    # 2023年度XX奖名单 in a heading, then A获XX奖: the one year the report gives the award
+                    years = {m.attrs.get("year") for m in mentions if m.label == "Award" and m.attrs.get("year") is not None and normalise_name(m.text) == normalise_name(am.text)}
+                    if len(years) == 1:
+                        q["year"] = years.pop()
                 for holder in _coordinated(text, mentions, idx, subj):
                     rels.append(Relation(holder, "receivedAward", a, rule, ev, q))
                 am.attrs["conferred"] = True
