@@ -100,3 +100,53 @@ def test_text_numerals(text, value):
 @pytest.mark.parametrize("text, year", [("2019年度省长质量奖", 2019), ("二〇一九年", 2019), ("今年", None)])
 def test_text_years(text, year):
     assert parse_year(text) == year
+
+
+DEV = Path(__file__).resolve().parent / "dev"
+
+
+def _dev_sentence(doc: str, marker: str) -> str:
+    text = (DEV / f"{doc}.txt").read_text(encoding="utf-8")
+    i = text.index(marker)
+    start = max(text.rfind("\n", 0, i), 0)
+    end = text.find("\n", i)
+    return text[start:end if end > 0 else len(text)]
+
+
+def test_nlp_rename_stated_in_the_text_gives_one_entity_named_by_the_new_name():
+    result = extract_text(_dev_sentence("dev06_xiangyang_city", "原名"))
+    companies = {e["name"]: e["aliases"] for e in result["entities"] if e["type"] == "Company"}
+    assert "襄阳隆中客车制造有限公司" in companies["襄阳隆中新能源汽车股份有限公司"]
+    assert "襄阳隆中客车制造有限公司" not in companies
+
+
+def test_nlp_winners_named_after_the_award_take_its_edition_and_minguo_year():
+    text = (DEV / "dev02_taiwan_quality_award.txt").read_text(encoding="utf-8")
+    rels = _relations(extract_text(text))
+    assert ("晶创半导体股份有限公司", "receivedAward", "国家品质奖", 2023, 33, None, None) in rels
+    assert ("财团法人工业技术研究院", "receivedAward", "国家品质奖", 2023, 33, None, None) in rels
+
+
+def test_nlp_distributive_list_shares_the_title_from_its_province():
+    text = (SEEDS / "004_ed2ff3182028a480.txt").read_text(encoding="utf-8")
+    rels = _relations(extract_text(text))
+    for park in ("董家墩高科园", "荷塘工业集中区", "醴陵经开区"):
+        assert (park, "receivedAward", "湖南省产业集群建设试点", 2020, None, None, None) in rels
+
+
+def test_nlp_award_table_reads_edition_and_grade_columns_and_the_caption_year():
+    text = (
+        "2022年度福州市市长质量奖获奖名单\n"
+        "序号\t届次\t奖项\t等级\t获奖单位\n"
+        "1\t第五届\t福州市市长质量奖\t提名奖\t福建闽江机电有限公司\n"
+        "2\t第五届\t福州市市长质量奖\t\t福州海峡电子科技有限公司\n"
+    )
+    rels = _relations(extract_text(text))
+    assert ("福建闽江机电有限公司", "receivedAward", "福州市市长质量奖", 2022, 5, "提名奖", None) in rels
+    assert ("福州海峡电子科技有限公司", "receivedAward", "福州市市长质量奖", 2022, 5, None, None) in rels
+
+
+def test_nlp_subsidiary_and_certificate_phrasings():
+    rels = _relations(extract_text("长沙华泰精密有限公司是湖南华泰集团有限公司的全资子公司。华泰集团旗下的长沙华泰精密有限公司取得IATF 16949证书。"))
+    assert ("长沙华泰精密有限公司", "subsidiaryOf", "湖南华泰集团有限公司", None, None, None, None) in rels
+    assert ("长沙华泰精密有限公司", "appliesStandard", "IATF16949", None, None, None, None) in rels
