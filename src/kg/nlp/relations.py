@@ -135,7 +135,7 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
 RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中[，,]?\s*(?:排名?|位列|名列|位居|居)[^，,。；;]{0,16}?第")
 PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|境内|一带|腹地|中心|核心区)(?=的)")
 PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|主要)?(?:组成部分|一部分|核心区|主体部分)")
-SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻)(?:在|于|到)?")
+SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻|总部设在|总部位于|总部落户|设在|设于)(?:在|于|到)?")
 AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:的)?(?:企业|单位)?(?:有|包括|涵盖)")
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 FRAME_RE = re.compile(r"在([\u4e00-\u9fff]{2,8})[，,]")
@@ -144,6 +144,14 @@ SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:旗下|下属|所属|控股
 SUBSIDIARY_IS_RE = re.compile(r"(?:（[^）]{0,20}）)?(?:是|为|系|作为)")
 SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|分支机构)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
+UNDER_RE = re.compile(r"(?:隶属于|隶属|归属于|挂靠)")
+WON_UNNAMED_RE = re.compile(r"获奖|获此殊荣|榜上有名|上榜|入围|入选")
+
+
+def _clause_end(text: str, pos: int, s1: int) -> int:
+    """Where the clause holding ``pos`` ends: at the next ，；。 or the sentence end ``s1``."""
+    m = CLAUSE_BREAK_RE.search(text, pos, s1)
+    return m.start() if m else s1
 
 
 def _clause_start(text: str, s0: int, pos: int) -> int:
@@ -247,11 +255,30 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     m = mentions[i]
                     if bm_.start("who") <= m.start and m.end <= bm_.end("who") and m.label in ("Company", "Institution", "Person"):
                         rels.append(Relation(i, "receivedAward", last_award, "award.won_by.v1", ev, dict(q)))
+        # A、B获奖 / 榜上有名 with the award named just before (…省长质量奖评审结果揭晓，A、B获奖)
+        if last_award is not None and mentions[last_award].start >= s0 - 300:
+            for wm in WON_UNNAMED_RE.finditer(text, s0, s1):
+                if any(wm.end() <= mentions[k].start < _clause_end(text, wm.end(), s1) for k in awards):
+                    continue  # the clause names its award: the rules above read it
+                holders = [i for i in idx if mentions[i].end <= wm.start() and mentions[i].label in RECIPIENTS and not _is_granter(text, mentions, i)]
+                if holders and re.fullmatch(r"\s*(?:等[0-9一二三四五六七八九十]*[家个名项]?(?:企业|单位|组织)?)?\s*(?:分别|均|也|同时)?\s*", text[mentions[holders[-1]].end:wm.start()]):
+                    q = _award_context(mentions, last_award)
+                    for holder in _coordinated(text, mentions, idx, holders[-1]):
+                        rels.append(Relation(holder, "receivedAward", last_award, "award.won_unnamed.v1", ev, dict(q)))
         # grade words standing alone point back to the award named last (其中，X…一等奖)
         for g0, g1, grade in grades:
             if not (s0 <= g0 < s1) or last_award is None:
                 continue
             if any(mentions[a].start <= g0 < mentions[a].end + 4 for a in awards):
+                continue
+            listed = GRADE_LIST_RE.match(text, g1)
+            if listed:
+                # 其中一等奖2项：A、B；二等奖…: the members listed after the colon hold that grade
+                stop = min([k.start() for k in re.finditer(r"[；;。]", text[listed.end():s1])] or [s1 - listed.end()]) + listed.end()
+                members = [i for i in idx if listed.end() <= mentions[i].start < stop and mentions[i].label in RECIPIENTS]
+                context = _award_context(mentions, last_award)
+                for r in members:
+                    rels.append(Relation(r, "receivedAward", last_award, "award.grade_list.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
                 continue
             cands = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= g0 and not _is_granter(text, mentions, i)]
             if cands:
@@ -433,6 +460,12 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 child = next((k for k in orgs if mentions[k].start == nxt.end()), None)
                 if child is not None and child != i:
                     rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.qixia.v1", ev))
+            # Y隶属于X / Y隶属X集团: a firm or institution under another organisation
+            under = UNDER_RE.match(text, m.end, s1)
+            if under:
+                parent = next((k for k in orgs if mentions[k].start == under.end() and k != i), None)
+                if parent is not None and mentions[i].label in ("Company", "Institution"):
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.lishu.v1", ev))
             # Y是X的全资子公司 / Y为X下属企业: the child first
             is_ = SUBSIDIARY_IS_RE.match(text, m.end, s1)
             if is_:
@@ -671,6 +704,7 @@ def _clause_has_own_subject(clause: str, triggers: list[str]) -> bool:
 
 
 GRANT_VERB_RE = re.compile(r"(?:正式|近日|日前|先后|已)?(?:公布|发布|颁发|授予|认定|命名|表彰|公示|印发|下发|评选|评定|批准|确定|组织|开展|设立)")
+GRADE_LIST_RE = re.compile(r"\s*[0-9一二三四五六七八九十]+\s*(?:项|个|名|家)?\s*[：:]")
 GRADE_CLAUSE_RE = re.compile(r"[；;，,：:]")
 
 
