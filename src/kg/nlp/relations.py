@@ -576,6 +576,26 @@ def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation],
             if org is not None and pm.rule == "person.table_cell.v1":
                 rels.append(Relation(p, "worksFor", org, "works_for.org_person.v1", ev, {"role": None}))
             return
+        # 董事长、总经理X / 董事长兼总经理X / 党委书记、局长X: posts chained before one name
+        posts = [as_written]
+        first = pos - len(role)
+        while first > 1 and text[first - 1] in "、兼暨和":
+            n = next((n for n in range(6, 1, -1) if first - 1 - n >= 0 and role_re.fullmatch(text[first - 1 - n:first - 1])), None)
+            if n is None:
+                break
+            posts.insert(0, (written or text)[first - 1 - n:first - 1])
+            first -= n + 1
+        if len(posts) > 1 and any(normalise_name(x) in HEAD_OF for x in posts):
+            # 市委副书记、市长X: the mayor heads the government, not the party committee
+            posts, first = [as_written], pos - len(role)
+        if len(posts) > 1:
+            role = normalise_name(posts[0])  # the body is the one named before the first post
+
+        def emit(org: int, rule: str) -> None:
+            for post in posts:
+                rels.append(Relation(p, "worksFor", org, rule, ev, {"role": post}))
+
+        pos = first + len(role)
         org = org_by_end.get(pos - len(role))
         if org is None and pos - len(role) > 0 and text[pos - len(role) - 1] in ")）":
             # ORG（以下简称“X”）ROLE PERSON: the bracket stands between the body and the post
@@ -588,25 +608,25 @@ def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation],
             firms = [i for i, m in enumerate(mentions) if m.label == "Company" and ev[0] <= m.start and m.end <= pm.start]
             if len({normalise_name(mentions[i].attrs.get("alias_of") or mentions[i].text) for i in firms}) == 1:
                 org = firms[-1]
-                rels.append(Relation(p, "worksFor", org, "works_for.sentence_firm.v1", ev, {"role": as_written}))
+                emit(org, "works_for.sentence_firm.v1")
                 return
             if not firms and ctx is not None and ctx.last_org is not None and mentions[ctx.last_org].label == "Company" and not any(
                 m.label in ORG_LABELS and ev[0] <= m.start < ev[1] for m in mentions
             ):
                 # …这家企业…。总经理孙海燕说: the firm the text has just been about
-                rels.append(Relation(p, "worksFor", ctx.last_org, "works_for.topic_firm.v1", ev, {"role": as_written}))
+                emit(ctx.last_org, "works_for.topic_firm.v1")
                 return
         if org is None:
             org = _implied_org(text, mentions, role, ev, rels)
             if org is None:
                 return
-            rels.append(Relation(p, "worksFor", org, "works_for.implied_body.v1", ev, {"role": as_written}))
+            emit(org, "works_for.implied_body.v1")
             pos -= len(role)
             if pos > 0 and text[pos - 1] in "、":
                 pos -= 1
                 continue
             return
-        rels.append(Relation(p, "worksFor", org, "works_for.org_role_person.v1", ev, {"role": as_written}))
+        emit(org, "works_for.org_role_person.v1")
         pos = mentions[org].start
         if pos > 0 and text[pos - 1] in "、":
             pos -= 1

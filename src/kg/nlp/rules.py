@@ -790,7 +790,7 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
         after = sh[pos + n:pos + n + 5]
         if not after or after[0] in PUNCT or after[0].isspace() or after[0].isdigit() or after.startswith(NAME_END_WORDS):
             shorter_end = sh[pos + n - 1:pos + n + 4]
-            if n == sur + 2 and any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS):
+            if n == sur + 2 and (cand[-1] in "说的在等为是和与将也还对" or any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS)):
                 best = n - 1  # 杨帆|认为, not 杨帆认|为
             else:
                 best = n
