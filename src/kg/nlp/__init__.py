@@ -161,10 +161,26 @@ class RelationRulesComponent:
         mentions = doc._.kg_mentions
         # relation rules read the shadow (Simplified, half-width) text; offsets are the same
         sh = doc._.kg_shadow
-        rels = find_relations(sh, mentions, grade_words(sh, text), written=text)
+        # grades inside an award table are the table reader's (a 提名奖 cell is no back-reference)
+        rows = [(row[0][0], row[-1][1]) for t in (doc._.kg_tables or []) for row in t.rows]
+        grades = [g for g in grade_words(sh, text) if not any(a <= g[0] < b for a, b in rows)]
+        rels = find_relations(sh, mentions, grades, written=text)
         rels.extend(table_relations(sh, mentions, doc._.kg_tables or [], written=text))
         doc._.kg_relations = rels
         return doc
+
+
+def _lead_award(mentions: list[Mention], cell_award: Mention, before: int) -> Mention | None:
+    """The one award named before the table whose name ends with the cell's award name and that
+    states a year or an edition; None when there is none or more than one."""
+    tail = normalise_name(cell_award.text)
+    found = {
+        (m.attrs.get("year"), m.attrs.get("edition")): m
+        for m in mentions
+        if m.label == "Award" and m.end <= before and normalise_name(m.text).endswith(tail)
+        and (m.attrs.get("year") is not None or m.attrs.get("edition") is not None)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 TABLE_EDITION_RE = re.compile(r"第([0-9一二三四五六七八九十百]+)[届批]|(首)[届批]")
@@ -177,6 +193,9 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
     role_re = _people_tables()[0]
     rels: list[Relation] = []
     for t in tables:
+        # the award of the table: the one its award cells name most (for rows that give a grade only)
+        named = [i for row in t.rows for i, m in enumerate(mentions) if m.label == "Award" and row[t.award_col][0] <= m.start < row[t.award_col][1]]
+        table_award = max(named, key=lambda i: sum(normalise_name(mentions[j].text) == normalise_name(mentions[i].text) for j in named)) if named else None
         for row in t.rows:
             ev = (row[0][0], row[-1][1])
             aw = [i for i, m in enumerate(mentions) if m.label == "Award" and row[t.award_col][0] <= m.start < row[t.award_col][1]]
@@ -184,6 +203,10 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
             inside = [i for i, m in enumerate(mentions) if ws <= m.start < we]
             people = [i for i in inside if mentions[i].label == "Person"]
             orgs = [i for i in inside if mentions[i].label in ORG_LABELS]
+            cell = text[row[t.award_col][0]:row[t.award_col][1]].strip()
+            bare_grade = None
+            if not aw and table_award is not None and TABLE_GRADE_RE.fullmatch(cell):
+                aw, bare_grade = [table_award], (written or text)[row[t.award_col][0]:row[t.award_col][1]].strip()
             if not aw or not (people or orgs):
                 continue
             a = mentions[aw[0]]
@@ -192,7 +215,13 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
                 cell = text[row[t.year_col][0]:row[t.year_col][1]]
                 yy = re.search(r"(?:19|20)\d{2}", cell)
                 year = int(yy.group(0)) if yy else None
-            q = {"year": year or a.attrs.get("year"), "edition": a.attrs.get("edition"), "grade": a.attrs.get("grade")}
+            q = {"year": year or a.attrs.get("year"), "edition": a.attrs.get("edition"), "grade": bare_grade or a.attrs.get("grade")}
+            if q["year"] is None or q["edition"] is None:
+                # the lead names the award in full with its year and edition (2023年度第四届重庆市市长质量管理奖)
+                lead = _lead_award(mentions, a, t.rows[0][0][0])
+                if lead is not None:
+                    q["year"] = q["year"] or lead.attrs.get("year")
+                    q["edition"] = q["edition"] or lead.attrs.get("edition")
             # an edition or grade column of its own (届次: 第六届, 等级: 提名奖)
             for c, (cs, ce) in enumerate(row):
                 if c in (t.award_col, t.winner_col):
