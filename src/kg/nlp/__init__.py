@@ -170,17 +170,17 @@ class RelationRulesComponent:
         return doc
 
 
-def _lead_award(mentions: list[Mention], cell_award: Mention, before: int) -> Mention | None:
-    """The one award named before the table whose name ends with the cell's award name and that
-    states a year or an edition; None when there is none or more than one."""
+def _lead_award(mentions: list[Mention], cell_award: Mention, before: int) -> dict[str, int]:
+    """The year and the edition that the text before a table states for its award (named in full
+    or as the cell names it), each only where the text states one value."""
     tail = normalise_name(cell_award.text)
-    found = {
-        (m.attrs.get("year"), m.attrs.get("edition")): m
-        for m in mentions
-        if m.label == "Award" and m.end <= before and normalise_name(m.text).endswith(tail)
-        and (m.attrs.get("year") is not None or m.attrs.get("edition") is not None)
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+    leads = [m for m in mentions if m.label == "Award" and m.end <= before and normalise_name(m.text).endswith(tail)]
+    out = {}
+    for key in ("year", "edition"):
+        values = {m.attrs.get(key) for m in leads if m.attrs.get(key) is not None}
+        if len(values) == 1:
+            out[key] = values.pop()
+    return out
 
 
 TABLE_EDITION_RE = re.compile(r"第([0-9一二三四五六七八九十百]+)[届批]|(首)[届批]")
@@ -219,9 +219,8 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
             if q["year"] is None or q["edition"] is None:
                 # the lead names the award in full with its year and edition (2023年度第四届重庆市市长质量管理奖)
                 lead = _lead_award(mentions, a, t.rows[0][0][0])
-                if lead is not None:
-                    q["year"] = q["year"] or lead.attrs.get("year")
-                    q["edition"] = q["edition"] or lead.attrs.get("edition")
+                q["year"] = q["year"] or lead.get("year")
+                q["edition"] = q["edition"] or lead.get("edition")
             # an edition or grade column of its own (届次: 第六届, 等级: 提名奖)
             for c, (cs, ce) in enumerate(row):
                 if c in (t.award_col, t.winner_col):
