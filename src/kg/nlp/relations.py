@@ -157,7 +157,10 @@ def _clause_end(text: str, pos: int, s1: int) -> int:
 def _clause_start(text: str, s0: int, pos: int) -> int:
     """Where the clause holding ``pos`` begins: after the last ，；。 since the sentence start ``s0``."""
     return max([s0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(text, s0, pos)])
-WINNERS_RE = re.compile(r"(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为|是|有|包括|[：:])")
+WINNERS_RE = re.compile(
+    r"(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为|是|有|包括|[：:])"
+    r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:组织|企业|单位|个人)(?:分别)?(?:是|有|为|包括)?\s*[：:]"
+)
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
 BY_WINNER_RE = re.compile(r"由(?P<who>[^，,。；;由]{2,60}?)(?:分别)?(?:获得|获颁|摘得|夺得)(?![了的]?[0-9一二三四五六七八九十])")
 COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
@@ -246,10 +249,15 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             q = _award_context(mentions, last_award)
             for wm in WINNERS_RE.finditer(text, s0, s1):
                 stop = min([k.start() for k in WINNERS_STOP_RE.finditer(text, wm.end(), s1)] or [s1])
+                qq = dict(q)
+                # 获得提名奖的组织有：E、F: the grade the clause names
+                g = next((g for g in grades if _clause_start(text, s0, wm.start()) <= g[0] < wm.end()), None)
+                if g is not None:
+                    qq["grade"] = g[2]
                 for i in idx:
                     m = mentions[i]
                     if wm.end() <= m.start < stop and m.label in ("Company", "Institution", "Person", "GovernmentAgency"):
-                        rels.append(Relation(i, "receivedAward", last_award, "award.winners_named.v1", ev, dict(q)))
+                        rels.append(Relation(i, "receivedAward", last_award, "award.winners_named.v1", ev, qq))
             for bm_ in BY_WINNER_RE.finditer(text, s0, s1):
                 for i in idx:
                     m = mentions[i]
@@ -738,18 +746,25 @@ def _is_granter(text: str, mentions: list[Mention], i: int) -> bool:
 
 
 def _award_context(mentions: list[Mention], a: int) -> dict[str, Any]:
-    """Year and edition of award mention ``a``, or of the nearest earlier mention of the same
-    award that states them (第33届国家品质奖 in the headline, 国家品质奖 in the text)."""
+    """Year and edition of award mention ``a``, or, each where the text states one value for it,
+    of the earlier mentions of the same award (第33届国家品质奖 in the headline, 国家品质奖 later;
+    第五届吉林省省长质量奖, then 本届省长质量奖: a name that ends the other's counts as the same)."""
     name = normalise_name(mentions[a].text)
     q = {k: mentions[a].attrs.get(k) for k in ("year", "edition")}
     q["grade"] = None
-    for j in range(a - 1, -1, -1):
-        m = mentions[j]
-        if m.label == "Award" and normalise_name(m.text) == name:
-            for k in ("year", "edition"):
-                if q[k] is None and m.attrs.get(k) is not None:
-                    q[k] = m.attrs[k]
+    earlier = [m for m in mentions[:a] if m.label == "Award" and _same_award(normalise_name(m.text), name)]
+    for k in ("year", "edition"):
+        if q[k] is None:
+            values = {m.attrs.get(k) for m in earlier if m.attrs.get(k) is not None}
+            if len(values) == 1:
+                q[k] = values.pop()
     return q
+
+
+def _same_award(one: str, other: str) -> bool:
+    """吉林省省长质量奖 and 省长质量奖 name one award in a report; 质量奖 alone names none."""
+    short, long_ = sorted((one, other), key=len)
+    return short == long_ or (len(short) >= 4 and long_.endswith(short))
 
 
 def _coordinated(text: str, mentions: list[Mention], idx: list[int], subj: int) -> list[int]:

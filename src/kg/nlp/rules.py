@@ -451,12 +451,14 @@ class EntityRules:
         if follow and "grade" not in mention.attrs:
             mention.attrs["grade"] = text[follow.start():follow.end()]
         before = sh[max(0, s - 14):s].rstrip("“\"「『《 ")
+        if before.endswith((")", "）")) and EDITION_RE.search(before[:-1]):
+            before = before[:-1]  # 2023年度（第五届）吉林省省长质量奖
         ed = EDITION_RE.search(before)
         if ed:
             from ..text import to_int
 
             mention.attrs["edition"] = to_int(ed.group(1) or ed.group(2))
-            before = before[: ed.start()]
+            before = before[: ed.start()].rstrip("(（ ")
         y = re.search(r"(" + YEAR_NUM + r")\s*年度?\s*[“\"「『]?\s*$", before) or re.search(r"[“\"「『]\s*((?:19|20)[0-9]{2})\s*$", before)
         if y:
             mention.attrs["year"] = to_year(y.group(1))
@@ -471,7 +473,15 @@ class EntityRules:
         cands = self.candidates(text, sh, tok_starts, tok_ends)
         cands.extend(find_people(text, sh, tok_starts, tok_ends))
         # bodies and parks named inside a 《document title》 are entities; places and titles there are not
-        chosen = [m for m in resolve_overlaps(cands, text) if m.label in ORG_LABELS | {"Park"} or not _inside_title(sh, m.start)]
+        chosen = []
+        for m in resolve_overlaps(cands, text):
+            if m.label in ORG_LABELS | {"Park"} or not _inside_title(sh, m.start):
+                chosen.append(m)
+            elif m.label == "Award":
+                # an award in a title (《关于授予2023年度（第五届）…的决定》) still states its year and edition
+                m.needs_context = True
+                m.attrs["in_title"] = True
+                chosen.append(m)
         extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
         if not extra:
             return chosen
