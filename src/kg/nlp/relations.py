@@ -519,9 +519,13 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 subj_c = [ctx.last_org]  # 该公司主导制定的GB/T…
             if not subj_c:
                 continue
-            if _has(before, trig["contributes_standard"]):
+            # the verb nearest before the standard decides (参与起草了GB/T…；公司通过了ISO 9001认证)
+            own = before[max([0] + [k.end() for k in re.finditer(r"[；;]", before)]):]
+            last_contrib = max((own.rfind(w) for w in trig["contributes_standard"]), default=-1)
+            last_apply = max((own.rfind(w) for w in trig["applies_standard"]), default=-1)
+            if last_contrib >= 0 and last_contrib > last_apply:
                 rels.append(Relation(subj_c[0], "contributedToStandard", st, "standard.contributes.v1", ev))
-            elif _has(before, trig["applies_standard"]) and mentions[subj_c[0]].label != "GovernmentAgency":
+            elif last_apply >= 0 and mentions[subj_c[0]].label != "GovernmentAgency":
                 rels.append(Relation(subj_c[0], "appliesStandard", st, "standard.applies.v1", ev))
 
         # -- standardsCount --------------------------------------------------------------
