@@ -144,6 +144,8 @@ SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:旗下|下属|所属|控股
 SUBSIDIARY_IS_RE = re.compile(r"(?:（[^）]{0,20}）)?(?:是|为|系|作为)")
 SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|分支机构)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
+SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)")
+SUBSIDIARY_OF_TOPIC_RE = re.compile(r"(?:是|为|系)(?:集团|公司|该集团|该公司)的(?:二级单位|下属单位|下属企业|全资子公司|控股子公司|子公司|分公司|成员企业)")
 UNDER_RE = re.compile(r"(?:隶属于|隶属|归属于|挂靠)")
 WON_UNNAMED_RE = re.compile(r"获奖|获此殊荣|榜上有名|上榜|入围|入选")
 
@@ -468,6 +470,14 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 child = next((k for k in orgs if mentions[k].start == nxt.end()), None)
                 if child is not None and child != i:
                     rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.qixia.v1", ev))
+            # 集团下属的Y / 旗下Y / 全资子公司Y with no parent named: the firm the text is about
+            lead = SUBSIDIARY_LEAD_RE.search(text, max(s0, m.start - 10), m.start)
+            if lead and lead.end() == m.start and ctx.last_org is not None and ctx.last_org != i and m.label in ("Company", "Institution"):
+                if not any(mentions[k].end == lead.start() for k in orgs):
+                    rels.append(Relation(i, "subsidiaryOf", ctx.last_org, "subsidiary.of_topic_firm.v1", ev))
+            part = SUBSIDIARY_OF_TOPIC_RE.match(text, m.end, s1)
+            if part and ctx.last_org is not None and ctx.last_org != i and m.label in ("Company", "Institution"):
+                rels.append(Relation(i, "subsidiaryOf", ctx.last_org, "subsidiary.of_topic_firm.v1", ev))
             # Y隶属于X / Y隶属X集团: a firm or institution under another organisation
             under = UNDER_RE.match(text, m.end, s1)
             if under:

@@ -249,8 +249,8 @@ class EntityRules:
             return True
         if COUNTER_RE.match(tok) and not (len(tok) == 1 and tok in "一二三四五六七八九"):
             return True  # a lone numeral character may be part of a name: 三一集团, 一汽
-        if len(tok) >= 2 and self.tags.get(tok) in STOP_TAGS and tok not in self.name_verbs:
-            return True  # a verb or function word (推进, 充分); one-character ones are names' (林钻)
+        if len(tok) >= 2 and self.tags.get(tok) in STOP_TAGS and tok not in self.name_verbs and tok not in place_table():
+            return True  # a verb or function word (推进, 充分); one-character ones are names' (林钻); places are names' (大连 is tagged d)
         if len(tok) >= 2 and tok[-1] in "是的在" and tok not in self.tags:
             return True  # 这是, 也是: a copula glued to the word before it
         return any(c in PUNCT for c in tok)
