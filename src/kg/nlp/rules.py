@@ -68,7 +68,7 @@ LIST_MODIFIER_RE = re.compile(r"(?:所|所|共同)?(?:掌握|拥有|生产|研�
 YEAR_TOKEN_RE = re.compile(r"^(?:19|20)[0-9]{2}$")
 DISTRIBUTED_TITLE_RE = re.compile(r"国家级|省级|市级|国家|全国")
 RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
-DESCRIPTIVE_RE = re.compile(r"^第[0-9一二三四五六七八九十]+$|上市|[两各多三四五六七八九]级|最[大小强好优高新早]|唯一|之一|相关|有关|大型|首个|首家")
+DESCRIPTIVE_RE = re.compile(r"^第[0-9一二三四五六七八九十]+$|^(?:全资|控股)?子$|上市|[两各多三四五六七八九]级|最[大小强好优高新早]|唯一|之一|相关|有关|大型|首个|首家")
 COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]+\s*(?:个|家|所|座)(?=[，,。；;、\s]|$)")
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
@@ -283,6 +283,8 @@ class EntityRules:
                 start = ts  # 全国2023高质量发展十佳标杆县: a year written into the title
                 i -= 1
                 continue
+            if tok[:1] in "年月日" and ts > 0 and sh[ts - 1].isdigit():
+                break  # 2019|年经|福建省人民政府: a date's remnant glued to the next word
             if self._is_stop_token(tok):
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
                     left = sh[max(0, ts - 3):ts]
