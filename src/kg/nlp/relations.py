@@ -148,6 +148,7 @@ SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|分公�
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
 SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)")
 SUBSIDIARY_OF_TOPIC_RE = re.compile(r"(?:是|为|系)(?:集团|公司|该集团|该公司)的(?:二级单位|下属单位|下属企业|全资子公司|控股子公司|子公司|分公司|成员企业)")
+LOCATIVE_BEFORE_RE = re.compile(r"(?:位于|地处|坐落于|落户|设在|在|于)$")
 UNDER_RE = re.compile(r"(?:隶属于|隶属|归属于|挂靠)")
 WON_UNNAMED_RE = re.compile(r"获奖|获此殊荣|榜上有名|上榜|入围|入选")
 
@@ -694,6 +695,17 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         # 工程机械产业入选…: the clause names its own (non-entity) subject; no earlier one is meant
         cands = [i for i in cands if mentions[i].start >= own_start]
     cands = [i for i in cands if not _is_granter(text, mentions, i)]
+    # a place or park the sentence puts something in (地处泉州市东部, 在台商区投资) is no recipient
+    # when the sentence also names a subject before it
+    located = [i for i in cands if mentions[i].label in ("Place", "Park") and LOCATIVE_BEFORE_RE.search(text, max(s0, mentions[i].start - 3), mentions[i].start)]
+    if located and any(mentions[k].start < mentions[located[0]].start for k in cands if k not in located):
+        cands = [i for i in cands if i not in located]
+    if not any(mentions[i].start >= clause_start for i in cands):
+        # the award's clause names no holder (…，2019年获批…): the holder is a clause's subject
+        # before it (泉州台商投资区…地处泉州市东部、泉州湾北岸，…，2019年获批…), not an object
+        initial = [i for i in cands if mentions[i].label != "Person" and _clause_initial(text, s0, mentions[i].start)]
+        if initial:
+            cands = initial
     topic = TOPIC_ANAPHOR_RE.search(text, s0, min(am.start, s0 + 40))
     if topic and cands and mentions[cands[-1]].start < own_start and _has(text[own_start:am.start], trig["award"]):
         # 我省持续加强…，还依托X打造Y，获批开展…试点: the clauses share the sentence's subject (我省);
@@ -735,6 +747,12 @@ TOPIC_ANAPHOR_RE = re.compile(r"(?:^|(?<=[，,:：\s]))(?P<an>我省|我市|我�
 ORG_ANAPHOR_RE = re.compile(r"该(?:公司|企业|集团|厂)")
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
 CLAUSE_ADVERBS_RE = re.compile(r"先后|成功|相继|连续|再次|多次|分别|同时|还|也|并|又|已|均|曾|今年|去年|近年来|目前|当年|首次|正式|顺利|一举|此外|其中|[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[“”\"]")
+
+
+def _clause_initial(text: str, s0: int, pos: int) -> bool:
+    """Does ``pos`` open its clause (after dates and adverbs only)?"""
+    lead = text[_clause_start(text, s0, pos):pos]
+    return not CLAUSE_ADVERBS_RE.sub("", lead).strip(" \u3000“”\"")
 
 
 def _clause_has_own_subject(clause: str, triggers: list[str]) -> bool:
