@@ -34,7 +34,7 @@ MEASURED = {"entity": 0.92, "relation": 0.89, "strict": 0.89}
 MEASURED_CHECK = {"entity": 0.89, "relation": 0.89, "strict": 0.89}
 #: the composed development reports of tests/dev (other provinces, Taiwan, Hong Kong): never tuned
 #: name by name, so they show what the rules carry beyond the seeds
-MEASURED_DEV = {"entity": 0.94, "relation": 0.93, "strict": 0.90}
+MEASURED_DEV = {"entity": 0.94, "relation": 0.94, "strict": 0.93}
 TARGET = {"entity": 0.95, "relation": 0.90, "strict": 0.85}
 
 
