@@ -105,8 +105,8 @@ def to_int(text: str) -> int | None:
 YEAR_RE = re.compile(r"((?:19|20)\d{2}|[一二][〇零九一二三四五六七八九]{3})\s*年(?:度)?")
 
 
-#: a year as written before 年: 2019, or a Taiwan (Minguo) year, 112年度 / 民国112年 (+1911)
-YEAR_NUM = r"(?:(?:19|20)[0-9]{2}|(?<![0-9])1[0-4][0-9](?=\s*年度)|(?<=民国)1[0-4][0-9](?=\s*年))"
+#: a year as written before 年: 2019, or a Taiwan (Minguo) year, 112年度 / 民国112年 / 113年「第32届…」 (+1911)
+YEAR_NUM = r"(?:(?:19|20)[0-9]{2}|(?<![0-9])1[0-4][0-9](?=\s*年度)|(?<=民国)1[0-4][0-9](?=\s*年)|(?<![0-9])1[01][0-9](?=\s*年\s*[「“第]))"
 
 
 def to_year(digits: str) -> int:

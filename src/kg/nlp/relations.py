@@ -168,7 +168,7 @@ WINNERS_RE = re.compile(
 )
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
 BY_WINNER_RE = re.compile(r"由(?P<who>[^，,。；;由]{2,60}?)(?:分别)?(?:获得|获颁|摘得|夺得)(?![了的]?[0-9一二三四五六七八九十])")
-COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
+COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
 PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
 COUNTED_RE = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
@@ -294,11 +294,13 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     rels.append(Relation(r, "receivedAward", last_award, "award.grade_list.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
                 continue
             cands = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= g0 and not _is_granter(text, mentions, i)]
+            if COUNTED_FIRMS_RE.search(text, max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)]), g0):
+                continue  # 其中31项获得金质奖: counted entries, no named holder
             if cands:
                 # coordination: every recipient of the grade's own clause (X、Y等2项专利获二等奖);
                 # none from an earlier clause (华晟动力获一等奖，A、B等3家企业获二等奖)
                 clause_start = max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)])
-                group = [i for i in cands if mentions[i].start >= clause_start] or [cands[-1]]
+                group = [i for i in cands if mentions[i].start >= clause_start and not _locative(text, mentions, i, s0)] or [cands[-1]]
                 context = _award_context(mentions, last_award)
                 for r in group:
                     q = {"year": context["year"], "edition": context["edition"], "grade": grade}
@@ -697,9 +699,11 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
     cands = [i for i in cands if not _is_granter(text, mentions, i)]
     # a place or park the sentence puts something in (地处泉州市东部, 在台商区投资) is no recipient
     # when the sentence also names a subject before it
-    located = [i for i in cands if mentions[i].label in ("Place", "Park") and LOCATIVE_BEFORE_RE.search(text, max(s0, mentions[i].start - 3), mentions[i].start)]
-    if located and any(mentions[k].start < mentions[located[0]].start for k in cands if k not in located):
+    located = [i for i in cands if _locative(text, mentions, i, s0)]
+    if located and any(k not in located for k in cands):
         cands = [i for i in cands if i not in located]
+    # 旭瑞光电旗下的旭瑞车电…获得: the parent only qualifies the holder
+    cands = [i for i in cands if not SUBSIDIARY_AFTER_PARENT_RE.match(text, mentions[i].end, am.start)] or cands
     if not any(mentions[i].start >= clause_start for i in cands):
         # the award's clause names no holder (…，2019年获批…): the holder is a clause's subject
         # before it (泉州台商投资区…地处泉州市东部、泉州湾北岸，…，2019年获批…), not an object
@@ -747,6 +751,17 @@ TOPIC_ANAPHOR_RE = re.compile(r"(?:^|(?<=[，,:：\s]))(?P<an>我省|我市|我�
 ORG_ANAPHOR_RE = re.compile(r"该(?:公司|企业|集团|厂)")
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
 CLAUSE_ADVERBS_RE = re.compile(r"先后|成功|相继|连续|再次|多次|分别|同时|还|也|并|又|已|均|曾|今年|去年|近年来|目前|当年|首次|正式|顺利|一举|此外|其中|[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[“”\"]")
+
+
+def _locative(text: str, mentions: list[Mention], i: int, s0: int) -> bool:
+    """Is mention ``i`` a place or park something lies in (位于P的X, 在P投资, 桃园市的X)?"""
+    m = mentions[i]
+    if m.label not in ("Place", "Park"):
+        return False
+    if LOCATIVE_BEFORE_RE.search(text, max(s0, m.start - 3), m.start):
+        return True
+    after = text[m.end:m.end + 1]
+    return after == "的" and any(k.start == m.end + 1 and k.label in ORG_LABELS for k in mentions)
 
 
 def _clause_initial(text: str, s0: int, pos: int) -> bool:
