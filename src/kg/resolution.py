@@ -589,9 +589,9 @@ def _level_short_form(type_: str, short: str, full: str, context: PlaceContext) 
     return place.endswith(short[0]) and _expand(type_, short[1:], anchored=True) == _expand(type_, rest, anchored=True)
 
 
-def _align(short: str, full: str) -> list[tuple[int, int]] | None:
-    """Runs of ``full`` that spell ``short`` in order, each gap at least two characters, with
-    the fewest runs (leftmost among equals); None when there is no such alignment."""
+def _align(short: str, full: str, min_gap: int = 2) -> list[tuple[int, int]] | None:
+    """Runs of ``full`` that spell ``short`` in order, each gap at least ``min_gap`` characters,
+    with the fewest runs (leftmost among equals); None when there is no such alignment."""
     best: list[tuple[int, int]] | None = None
 
     def walk(i: int, j: int, runs: list[tuple[int, int]]) -> None:
@@ -604,7 +604,7 @@ def _align(short: str, full: str) -> list[tuple[int, int]] | None:
         for start in range(j, len(full)):
             if full[start] != short[i]:
                 continue
-            if runs and start - runs[-1][1] < 2:
+            if runs and start - runs[-1][1] < min_gap:
                 continue
             end = start
             while end < len(full) and i + (end - start) < len(short) and full[end] == short[i + end - start]:
@@ -637,6 +637,11 @@ def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tu
     if any(admin_code(short_core[-n:], context) for n in (2, 3) if len(short_core) > n):
         return None  # 中车株洲 (a brand and a place) names none of 中车株洲电机, 中车株洲所, 中车株机
     runs = _align(short_core, full_core)
+    if runs is None and type_ == "Company":
+        # 伊滨重机 of 伊滨重型机械: one skipped character, when every later run begins a word
+        loose = _align(short_core, full_core, min_gap=1)
+        if loose is not None and len(loose) > 1 and all(a in _word_offsets(full_core) for a, _ in loose[1:]):
+            runs = loose
     if runs is None and type_ == "Company" and not short_codes and full_codes:
         # a contraction may keep one character of the place inside the name: 中车株机 of
         # 中车株洲电力机车 (株 of 株洲, 机 of 机车), so align against the name with its place too

@@ -760,8 +760,8 @@ def _locative(text: str, mentions: list[Mention], i: int, s0: int) -> bool:
         return False
     if LOCATIVE_BEFORE_RE.search(text, max(s0, m.start - 3), m.start):
         return True
-    after = text[m.end:m.end + 1]
-    return after == "的" and any(k.start == m.end + 1 and k.label in ORG_LABELS for k in mentions)
+    after = re.match(r"[”\"」]?[)）]?的", text[m.end:m.end + 3])  # P（以下简称Q）的X: Q too
+    return bool(after) and any(k.start == m.end + after.end() and k.label in ORG_LABELS for k in mentions)
 
 
 def _clause_initial(text: str, s0: int, pos: int) -> bool:
@@ -777,6 +777,8 @@ def _clause_has_own_subject(clause: str, triggers: list[str]) -> bool:
     if pos <= 0:
         return False
     rest = CLAUSE_ADVERBS_RE.sub("", clause[:pos])
+    if re.match(r"\s*(?:被|由|经)", rest):
+        return False  # 2023年被工业和信息化部认定为…: the agent of a passive is no subject
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 3
 
 
