@@ -279,8 +279,22 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     for holder in _coordinated(text, mentions, idx, holders[-1]):
                         rels.append(Relation(holder, "receivedAward", last_award, "award.won_unnamed.v1", ev, dict(q)))
         # grade words standing alone point back to the award named last (其中，X…一等奖)
+        # A、B…分别获二等奖和三等奖: the grades go to the holders in order
+        paired: set[int] = set()
+        if last_award is not None:
+            for dm in re.finditer(r"分别", text[s0:s1]):
+                d0 = s0 + dm.start()
+                c0 = max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, d0)])
+                c1 = _clause_end(text, d0, s1)
+                holders = [i for i in idx if c0 <= mentions[i].start < d0 and mentions[i].label in RECIPIENTS and not _locative(text, mentions, i, s0)]
+                mine = [g for g in grades if d0 < g[0] < c1]
+                if len(holders) >= 2 and len(holders) == len(mine):
+                    context = _award_context(mentions, last_award)
+                    for h, (g0, _, grade) in zip(holders, mine):
+                        rels.append(Relation(h, "receivedAward", last_award, "award.distributed_grades.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
+                        paired.add(g0)
         for g0, g1, grade in grades:
-            if not (s0 <= g0 < s1) or last_award is None:
+            if not (s0 <= g0 < s1) or last_award is None or g0 in paired:
                 continue
             if any(mentions[a].start <= g0 < mentions[a].end + 4 for a in awards):
                 continue
@@ -777,8 +791,8 @@ def _clause_has_own_subject(clause: str, triggers: list[str]) -> bool:
     if pos <= 0:
         return False
     rest = CLAUSE_ADVERBS_RE.sub("", clause[:pos])
-    if re.match(r"\s*(?:被|由|经)", rest):
-        return False  # 2023年被工业和信息化部认定为…: the agent of a passive is no subject
+    if re.match(r"\s*(?:被|由|经|其)", rest):
+        return False  # 被工信部认定为…: a passive's agent; 其…项目获得…: its project, its award
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 3
 
 
