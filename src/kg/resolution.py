@@ -88,6 +88,7 @@ _NATIONAL = ("国家", "国务院", "中共中央", "党中央", "中央", "全�
 # Characters and words that end an organisation's name: a short form never drops one of them
 # (省委 is not 省委政法委, 北汽 is not 北汽株洲分公司).
 _HEAD_RE = re.compile(r"公司|厂|局|委|厅|部|办|处|室|中心|院|所|站|会|组|队|基地|集团|班|园|区|谷|城|集群|校|馆")
+_COMPANY_HEAD_RE = re.compile(r"公司|集团|厂$|中心|院$|所$|基地|分部$|事业部")
 _PARK_HEAD_RE = re.compile(r"(?:园|区|谷|城|集群|基地)$")
 _BRACKETS = "()（）"
 _MARKS_RE = re.compile(r"[“”\"'‘’「」『』《》]")
@@ -658,7 +659,8 @@ def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tu
         admin_code(tail[i:i + n], context) for n in (2, 3) for i in range(len(tail) - n + 1)
     ):
         return None  # 北汽 / 北汽株洲分公司, 中国移动 / 中国移动(湖南株洲)数据中心
-    if _HEAD_RE.search(tail) or _HEAD_RE.search(gaps):
+    heads = _COMPANY_HEAD_RE if type_ == "Company" else _HEAD_RE  # 华锐汽车|部件: 部 of 部件 is no head
+    if heads.search(tail) or heads.search(gaps):
         if not (type_ == "Park" and len(runs) == 1 and not _PARK_HEAD_RE.search(short_core) and _PARK_HEAD_RE.search(tail)):
             return None  # 省委 / 省委政法委; a park may drop its designator (清水塘 / 清水塘老工业区)
     return (-len(runs), _word_starts(full_core, runs), runs[0][1] - runs[0][0])
