@@ -140,10 +140,10 @@ PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|�
 SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻|总部设在|总部位于|总部落户|设在|设于)(?:在|于|到)?")
 AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:的)?(?:企业|单位)?(?:有|包括|涵盖)")
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
-FRAME_RE = re.compile(r"在([\u4e00-\u9fff]{2,8})[，,]")
+FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
 # X旗下的Y, X下属Y, X全资子公司Y, X控股的Y
 SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:旗下|下属|所属|控股|全资|全资子公司|控股子公司|子公司|分公司)(?:的)?")
-SUBSIDIARY_IS_RE = re.compile(r"(?:（[^）]{0,20}）)?(?:是|为|系|作为)")
+SUBSIDIARY_IS_RE = re.compile(r"(?:（[^）]{0,20}）)?[，,]?(?:是|为|系|作为)")
 SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|分支机构)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
 SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)")
@@ -354,10 +354,11 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             if built is not None and built != builder:
                 rels.append(Relation(built, "locatedIn", builder, "located.built_by_place.v1", ev))
         # 在P，…: a sentence framed by a place sets its parks and bodies in it
-        frame = FRAME_RE.match(text, s0)
-        if frame:
-            where = next((i for i in idx if mentions[i].start == s0 + 1 and mentions[i].end == frame.end(1) and mentions[i].label in ("Place", "Park")), None)
-            if where is not None:
+        if text.startswith("在", s0):
+            # 在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P
+            where = next((i for i in idx if mentions[i].start == s0 + 1 and mentions[i].label in ("Place", "Park")), None)
+            frame = FRAME_TAIL_RE.match(text, mentions[where].end) if where is not None else None
+            if frame:
                 for i in idx:
                     if mentions[i].start > frame.end() and mentions[i].label in ("Park", "Institution", "Company"):
                         rels.append(Relation(i, "locatedIn", where, "located.sentence_frame.v1", ev))
@@ -401,7 +402,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             target = next((i for i in idx if mentions[i].start == mm.end() and mentions[i].label in ("Place", "Park")), None)
             if target is not None and target != subj0:
                 rels.append(Relation(subj0, "locatedIn", target, "located.settles_in.v1", ev))
-        for mm in re.finditer(r"位于|地处|隶属于|隶属|坐落于", sent):
+        for mm in re.finditer(r"位于|地处|隶属于|隶属|坐落于|总部设在|总部设于|总部位于|(?<![存现实所正])在(?=[^，,。；;]{2,16}的)", sent):
             p0 = s0 + mm.end()
             places = [i for i in idx if mentions[i].start >= p0 and mentions[i].label in ("Place", "Park")]
             chain = []
@@ -762,6 +763,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
 INDUSTRY_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:产业|行业|产业链|集群)(?:成功|先后|相继)?(?:获批|获评|入选|荣获|被评为|被认定为)")
 RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|为)[^，,。；;]{0,4}(?:获得|获评|荣获|获批|入选)")
 TOPIC_ANAPHOR_RE = re.compile(r"(?:^|(?<=[，,:：\s]))(?P<an>我省|我市|我县)")
+SELF_RE = re.compile(r"我们|我公司|本公司|该公司|公司(?:累计|已|先后|共|还)")
 ORG_ANAPHOR_RE = re.compile(r"该(?:公司|企业|集团|厂)")
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
 CLAUSE_ADVERBS_RE = re.compile(r"先后|成功|相继|连续|再次|多次|分别|同时|还|也|并|又|已|均|曾|今年|去年|近年来|目前|当年|首次|正式|顺利|一举|此外|其中|[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[“”\"]")
@@ -877,6 +879,8 @@ def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int,
         and (mentions[i].label != "Place" or mentions[i].start - s0 <= 12)  # a place counts only as the subject
     ]
     cands = [i for i in cands if not _is_granter(text, mentions, i)]  # 香港品质保证局颁发的…证书
+    if not cands and ctx.last_org is not None and SELF_RE.search(text, s0, pos):
+        return ctx.last_org  # 公司总工程师说：“我们累计主导制定国际标准2项…”
     if OTHER_BODY_ANAPHOR_RE.search(text, max([s0] + [mentions[i].end for i in cands]), pos):
         return None  # 该委员会…归口管理国家标准28项: the committee's count, no firm's or place's
     an = list(ANAPHOR_RE.finditer(text, s0, pos))
