@@ -149,6 +149,9 @@ CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
 SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)")
 SUBSIDIARY_OF_TOPIC_RE = re.compile(r"(?:是|为|系)(?:集团|公司|该集团|该公司)的(?:二级单位|下属单位|下属企业|全资子公司|控股子公司|子公司|分公司|成员企业)")
 LOCATIVE_BEFORE_RE = re.compile(r"(?:位于|地处|坐落于|落户|设在|在|于)$")
+UNDER_AFTER_CLAUSE_RE = re.compile(r"[，,]\s*(?:隶属于|隶属|归属于)")
+BRANCH_SET_UP_RE = re.compile(r"(?:集团|公司|该集团|该公司)(?:还|已|先后)?(?:在[^，,。；;]{2,8})?(?:设立|成立|组建|注册)了?")
+AGENT_OF_MODIFIER_RE = re.compile(r"(?:牵头)?(?:组建|建设|成立|设立|投资|打造)的")
 UNDER_RE = re.compile(r"(?:隶属于|隶属|归属于|挂靠)")
 WON_UNNAMED_RE = re.compile(r"获奖|获此殊荣|榜上有名|上榜|入围|入选")
 
@@ -384,6 +387,8 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             p0 = s0 + mm.end()
             if subj0 is None or mentions[subj0].end > s0 + mm.start():
                 break
+            if re.search(r"[；;]", text[mentions[subj0].end:s0 + mm.start()]):
+                break  # …；集团还在鞍山设立了…: another segment, another subject
             chain, pos = [], p0
             for i in idx:
                 if mentions[i].start == pos and mentions[i].label in ("Place", "Park"):
@@ -400,6 +405,11 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             if subj0 is None or mentions[subj0].end > mm.start():
                 break
             target = next((i for i in idx if mentions[i].start == mm.end() and mentions[i].label in ("Place", "Park")), None)
+            while target is not None:  # 总部位于沈阳市铁西区: the most specific place of the chain
+                nxt = next((i for i in idx if mentions[i].start == mentions[target].end and mentions[i].label in ("Place", "Park")), None)
+                if nxt is None:
+                    break
+                target = nxt
             if target is not None and target != subj0:
                 rels.append(Relation(subj0, "locatedIn", target, "located.settles_in.v1", ev))
         for mm in re.finditer(r"位于|地处|隶属于|隶属|坐落于|总部设在|总部设于|总部位于|(?<![存现实所正])在(?=[^，,。；;]{2,16}的)", sent):
@@ -495,11 +505,14 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             if lead and lead.end() == m.start and ctx.last_org is not None and ctx.last_org != i and m.label in ("Company", "Institution"):
                 if not any(mentions[k].end == lead.start() for k in orgs):
                     rels.append(Relation(i, "subsidiaryOf", ctx.last_org, "subsidiary.of_topic_firm.v1", ev))
+            branch = BRANCH_SET_UP_RE.search(text, max(s0, m.start - 16), m.start)
+            if branch and branch.end() == m.start and ctx.last_org is not None and ctx.last_org != i and m.label == "Company":
+                rels.append(Relation(i, "subsidiaryOf", ctx.last_org, "subsidiary.branch_set_up.v1", ev))
             part = SUBSIDIARY_OF_TOPIC_RE.match(text, m.end, s1)
             if part and ctx.last_org is not None and ctx.last_org != i and m.label in ("Company", "Institution"):
                 rels.append(Relation(i, "subsidiaryOf", ctx.last_org, "subsidiary.of_topic_firm.v1", ev))
             # Y隶属于X / Y隶属X集团: a firm or institution under another organisation
-            under = UNDER_RE.match(text, m.end, s1)
+            under = UNDER_RE.match(text, m.end, s1) or (UNDER_AFTER_CLAUSE_RE.match(text, _clause_end(text, m.end, s1)) if i == subj0 else None)
             if under:
                 parent = next((k for k in orgs if mentions[k].start == under.end() and k != i), None)
                 if parent is not None and mentions[i].label in ("Company", "Institution"):
@@ -542,9 +555,12 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         stds = [i for i in idx if mentions[i].label == "Standard"]
         for st in stds:
             before = text[s0:mentions[st].start]
-            subj_c = [i for i in orgs if mentions[i].end <= mentions[st].start and mentions[i].label in ("Company", "Institution", "GovernmentAgency")]
-            # X旗下的Y / X的Y: X only qualifies Y, the subject
-            subj_c = [i for i in subj_c if not SUBSIDIARY_AFTER_PARENT_RE.match(text, mentions[i].end, mentions[st].start) and text[mentions[i].end:mentions[i].end + 1] != "的"] or subj_c
+            seg0 = s0 + max([0] + [k.end() for k in re.finditer(r"[；;]", before)])  # the standard's own ；-segment
+            subj_c = [i for i in orgs if seg0 <= mentions[i].start and mentions[i].end <= mentions[st].start and mentions[i].label in ("Company", "Institution", "GovernmentAgency")]
+            if not subj_c:  # …；公司通过了ISO 9001认证: the sentence's firm
+                subj_c = [i for i in orgs if mentions[i].end <= mentions[st].start and mentions[i].label in ("Company", "Institution", "GovernmentAgency")]
+            # X旗下的Y / X的Y / 由X组建的Y: X only qualifies Y, the subject
+            subj_c = [i for i in subj_c if not SUBSIDIARY_AFTER_PARENT_RE.match(text, mentions[i].end, mentions[st].start) and text[mentions[i].end:mentions[i].end + 1] != "的" and not AGENT_OF_MODIFIER_RE.match(text, mentions[i].end)] or subj_c
             if not subj_c and ORG_ANAPHOR_RE.search(before) and ctx.last_org is not None:
                 subj_c = [ctx.last_org]  # 该公司主导制定的GB/T…
             if not subj_c:
