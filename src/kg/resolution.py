@@ -578,6 +578,23 @@ def _affix(type_: str, short: str, full: str, parks: frozenset[str], context: Pl
     return _anchors_only(body[: -len(short)], type_, parks, context)
 
 
+_TASK_FORCE_RE = re.compile(r"(?:专班|领导小组|工作组|指挥部|工作专班)$")
+_TASK_QUALIFIERS_RE = re.compile(r"省级|市级|县级|区级|专项|工作|推进")
+
+
+def _same_task_force(type_: str, short: str, full: str) -> bool:
+    """产业园建设工作专班 and 衡器产业园建设省级专班 in one report: task forces named by the same task
+    (their names without rank and 工作/专项 words end alike, in four characters or more)."""
+    if type_ != "GovernmentAgency":
+        return False
+    a, b = _TASK_FORCE_RE.search(short), _TASK_FORCE_RE.search(full)
+    if not a or not b:
+        return False
+    task_a = _TASK_QUALIFIERS_RE.sub("", short[: a.start()])
+    task_b = _TASK_QUALIFIERS_RE.sub("", full[: b.start()])
+    return len(task_a) >= 4 and task_b.endswith(task_a)
+
+
 def _level_short_form(type_: str, short: str, full: str, context: PlaceContext) -> bool:
     """县市场监管局 of 松阳县市场监督管理局 in one report: a body named by the level of its place
     (省/市/县/区) stands for the body of the report's place of that level that it names in full."""
@@ -712,7 +729,7 @@ def _strength(
                 score = (3, 0, 0)
             elif type_ not in ORG_TYPES:
                 continue
-            elif _affix(type_, s, f, parks, context) or _level_short_form(type_, s, f, context):
+            elif _affix(type_, s, f, parks, context) or _level_short_form(type_, s, f, context) or _same_task_force(type_, s, f):
                 score = (2, 0, 0)
             else:
                 found = _contraction(type_, s, f, context)
