@@ -727,7 +727,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
     if _clause_has_own_subject(text[own_start:am.start], trig["award"]):
         # 工程机械产业入选…: the clause names its own (non-entity) subject; no earlier one is meant
         cands = [i for i in cands if mentions[i].start >= own_start]
-    cands = [i for i in cands if not _is_granter(text, mentions, i)]
+    cands = [i for i in cands if not _is_granter(text, mentions, i) and not _title_owner(text, mentions[i], am, trig)]
     # a place or park the sentence puts something in (地处泉州市东部, 在台商区投资) is no recipient
     # when the sentence also names a subject before it
     located = [i for i in cands if _locative(text, mentions, i, s0)]
@@ -783,6 +783,15 @@ SELF_RE = re.compile(r"我们|我公司|本公司|该公司|公司(?:累计|已|
 ORG_ANAPHOR_RE = re.compile(r"该(?:公司|企业|集团|厂)")
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
 CLAUSE_ADVERBS_RE = re.compile(r"先后|成功|相继|连续|再次|多次|分别|同时|还|也|并|又|已|均|曾|今年|去年|近年来|目前|当年|首次|正式|顺利|一举|此外|其中|[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[“”\"]")
+
+
+def _title_owner(text: str, m: Mention, am: Mention, trig: dict[str, list[str]]) -> bool:
+    """Is the organisation ``m`` part of the award's own noun phrase (成为中国移动全国首批5G试点城市:
+    中国移动 runs the programme), with no verb or break between it and the title?"""
+    if m.label not in ORG_LABELS:
+        return False
+    between = text[m.end:am.start]
+    return len(between) <= 8 and not re.search(r"[，,。；;、和与及]|作为|是|为", between) and not _has(between, trig["award"]) and not between.startswith(("的", "获", "被"))
 
 
 def _locative(text: str, mentions: list[Mention], i: int, s0: int) -> bool:
@@ -880,6 +889,7 @@ def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int,
     if any(
         clause_start <= mentions[i].start < am.start and mentions[i].label in RECIPIENTS | {"Award"}
         and mentions[i].attrs.get("place", {}).get("level") != "country"  # 中国 of 中国移动全国首批…
+        and not _title_owner(text, mentions[i], am, trig)
         for i in idx
     ):
         return None
