@@ -319,6 +319,8 @@ class EntityRules:
         generic = generic_words(lexicon)
         if label == "GovernmentAgency" and body in ("省", "市", "县", "区", "州", "镇", "乡", "村", "自治区", "中央", "省委", "市委", "区委", "县委", "高新区", "园区"):
             return False
+        if label == "GovernmentAgency" and len(body) > 1 and body[0] in "省市县区" and body[1:] == "市场":
+            return False  # 省市场监管局: a level and its market regulator
         rest = body
         changed = True
         while rest and changed:
@@ -370,6 +372,9 @@ class EntityRules:
                         continue  # 市区两级市场监管局, 中南地区最大数据中心: descriptions, not names
                     if COUNT_AFTER_RE.match(sh, e):
                         continue  # 拥有国家标准化专业委员会6个: a kind of body counted, not a name
+                    if label == "Company" and sh[s:e] in ("工厂", "制造厂", "电厂") and "公司" in body:
+                        # 北汽株洲分公司二工厂: the firm is the 公司; its plant is no entity of its own
+                        e = start + body.rindex("公司") + 2
                     if label == "Park":
                         if p["re"].search(body[-6:]) and p["re"].search(body).end() == len(body):
                             continue  # 株洲高新区|产业园区: a park's generic area, the inner park is found on its own
