@@ -153,7 +153,7 @@ UNDER_AFTER_CLAUSE_RE = re.compile(r"[，,]\s*(?:隶属于|隶属|归属于)")
 BRANCH_SET_UP_RE = re.compile(r"(?:集团|公司|该集团|该公司)(?:还|已|先后)?(?:在[^，,。；;]{2,8})?(?:设立|成立|组建|注册)了?")
 AGENT_OF_MODIFIER_RE = re.compile(r"(?:牵头)?(?:组建|建设|成立|设立|投资|打造)的")
 UNDER_RE = re.compile(r"(?:隶属于|隶属|归属于|挂靠)")
-WON_UNNAMED_RE = re.compile(r"获奖|获此殊荣|榜上有名|上榜|入围|入选")
+WON_UNNAMED_RE = re.compile(r"获奖|获此殊荣|榜上有名|上榜|入围|入选|获(?:个人|组织|集体|单位)(?:类)?奖")
 
 
 def _clause_end(text: str, pos: int, s1: int) -> int:
@@ -277,7 +277,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 if any(wm.end() <= mentions[k].start < _clause_end(text, wm.end(), s1) for k in awards):
                     continue  # the clause names its award: the rules above read it
                 holders = [i for i in idx if mentions[i].end <= wm.start() and mentions[i].label in RECIPIENTS and not _is_granter(text, mentions, i)]
-                if holders and re.fullmatch(r"\s*(?:等[0-9一二三四五六七八九十]*[家个名项]?(?:企业|单位|组织)?)?\s*(?:分别|均|也|同时)?\s*", text[mentions[holders[-1]].end:wm.start()]):
+                if holders and re.fullmatch(r"\s*(?:等?[0-9一二三四五六七八九十]*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|也|同时)?\s*", text[mentions[holders[-1]].end:wm.start()]):
                     q = _award_context(mentions, last_award)
                     for holder in _coordinated(text, mentions, idx, holders[-1]):
                         rels.append(Relation(holder, "receivedAward", last_award, "award.won_unnamed.v1", ev, dict(q)))
@@ -860,7 +860,14 @@ def _same_award(one: str, other: str) -> bool:
 
 
 def _coordinated(text: str, mentions: list[Mention], idx: list[int], subj: int) -> list[int]:
-    """``subj`` and the recipients coordinated before it (A、B和C入选…): each holds the award."""
+    """``subj`` and the recipients coordinated before it (A、B和C入选…): each holds the award.
+    People come with their posts (X公司首席质量官A、Y公司总工程师B获个人奖): every person of the
+    、-list counts."""
+    if mentions[subj].label == "Person":
+        start = _clause_start(text, max(0, mentions[subj].start - 200), mentions[subj].start)
+        people = [i for i in idx if mentions[i].label == "Person" and start <= mentions[i].start <= mentions[subj].start]
+        if len(people) > 1 and all("、" in text[mentions[a].end:mentions[b].start] for a, b in zip(people, people[1:])):
+            return people
     group = [subj]
     pos = idx.index(subj) if subj in idx else -1
     while pos > 0:

@@ -251,8 +251,8 @@ class EntityRules:
             return True  # a lone numeral character may be part of a name: 三一集团, 一汽
         if len(tok) >= 2 and self.tags.get(tok) in STOP_TAGS and tok not in self.name_verbs and tok not in place_table():
             return True  # a verb or function word (推进, 充分); one-character ones are names' (林钻); places are names' (大连 is tagged d)
-        if len(tok) >= 2 and tok[-1] in "是的在" and tok not in self.tags:
-            return True  # 这是, 也是: a copula glued to the word before it
+        if len(tok) >= 2 and tok[-1] in "是的在获" and tok not in self.tags:
+            return True  # 这是, 也是, 人获: a copula or award verb glued to the word before it
         return any(c in PUNCT for c in tok)
 
     def _scan_start(self, sh: str, tok_starts: list[int], tok_ends: list[int], pos: int, pattern: dict[str, Any]) -> int | None:
