@@ -245,7 +245,7 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
                 rels.append(Relation(people[-1], "worksFor", orgs[-1], "table.winner_cell.v1", ev, {"role": role}))
             if t.region_col is not None:
                 rs, re_ = row[t.region_col]
-                places = [i for i, m in enumerate(mentions) if m.label == "Place" and rs <= m.start < re_]
+                places = [i for i, m in enumerate(mentions) if m.label in ("Place", "Park") and rs <= m.start < re_]
                 if places and orgs:
                     rels.append(Relation(orgs[-1], "locatedIn", places[0], "table.region_column.v1", ev))
     return rels

@@ -319,8 +319,9 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 clause_start = max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)])
                 group = [i for i in cands if mentions[i].start >= clause_start and not _locative(text, mentions, i, s0)] or [cands[-1]]
                 context = _award_context(mentions, last_award)
+                own_year = _clause_year(text, max(s0, min(mentions[r].start for r in group)), g0)  # 继2019年获得提名奖
                 for r in group:
-                    q = {"year": context["year"], "edition": context["edition"], "grade": grade}
+                    q = {"year": own_year or context["year"], "edition": None if own_year and own_year != context["year"] else context["edition"], "grade": grade}
                     rels.append(Relation(r, "receivedAward", last_award, "award.grade_back_reference.v1", ev, q))
 
         # -- locatedIn -------------------------------------------------------------------
@@ -331,6 +332,11 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 if b.label == "Park" or pb.get("parent") == pa.get("name") or _level(pa) < _level(pb):
                     rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.adjacent_places.v1", ev))
         located = ORG_LABELS | {"Park"}
+        # X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区)
+        for j in range(len(idx) - 1):
+            a, b = mentions[idx[j]], mentions[idx[j + 1]]
+            if a.label in ORG_LABELS and b.label in ("Park", "Place") and re.fullmatch(r"所在的?", text[a.end:b.start]):
+                rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.suozai.v1", ev))
         # P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
