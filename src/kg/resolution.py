@@ -635,6 +635,7 @@ def _align(short: str, full: str, min_gap: int = 2) -> list[tuple[int, int]] | N
     return best
 
 
+@lru_cache(maxsize=65536)  # the short-form finder and the linker test the same pairs
 def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tuple[int, int, int] | None:
     """Score an in-order contraction (中车电动 of 中车时代电动汽车…, 时代新材 of 株洲时代新材料…):
     (-runs, runs that begin a word, length of the first run), or None when ``short`` is not one."""

@@ -23,7 +23,7 @@ from .rules import GRADE_AFTER_RE, ORG_LABELS, Mention, _inside_title, _segment_
 RECIPIENTS = frozenset({"Company", "GovernmentAgency", "Institution", "Park", "Place", "Person"})
 LEVELS = {"国际": "international", "国家": "national", "行业": "industry", "团体": "group", "地方": "local", "企业": "enterprise"}
 COUNT_RE = re.compile(
-    r"(?P<n1>[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*项(?P<l1>国际|国家|行业|团体|地方|企业)标准"
+    r"(?<![0-9一二三四五六七八九十百千零两])(?P<n1>[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*项(?P<l1>国际|国家|行业|团体|地方|企业)标准"
     r"|(?P<l2>国际|国家|行业|团体|地方|企业)标准\s*\**(?P<n2>[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*项"
 )
 
@@ -111,7 +111,7 @@ class ReportContext:
 SITE_VERB_RE = re.compile(r"[“”\"]?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|选址)")
 HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|集聚了?|聚集了?|入驻了?|引进了?|汇聚了?)")
 LIST_YEAR_RE = re.compile(r"(" + YEAR_NUM + r")\s*年度?[^，,。；;]{0,20}?(?:名单|通报|榜单|评选|评估|评价|公示|公告)")
-CLAUSE_YEAR_RE = re.compile(r"(?<![0-9０-９])(" + YEAR_NUM + r")\s*年度?(?!代|以前|前|的|至|到)")
+CLAUSE_YEAR_RE = re.compile(r"(?<![0-9])(" + YEAR_NUM + r")\s*年(?!度?(?:代|以前|前|的|至|到))度?")
 YEAR_SPAN_RE = re.compile(r"\s*年?度?\s*(?:[至到~～\-—–]|以来)")
 
 
@@ -142,8 +142,8 @@ AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
 # X旗下的Y, X下属Y, X全资子公司Y, X控股的Y
-SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:旗下|下属|所属|控股|全资|全资子公司|控股子公司|子公司|分公司)(?:的)?")
-SUBSIDIARY_IS_RE = re.compile(r"(?:（[^）]{0,20}）)?[，,]?(?:是|为|系|作为)")
+SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:全资子公司|控股子公司|子公司|分公司|旗下|下属|所属|控股|全资)(?:的)?")
+SUBSIDIARY_IS_RE = re.compile(r"(?:[(（][^)）]{0,20}[)）])?[，,]?(?:是|为|系|作为)")
 SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|分支机构)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
 SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)")
@@ -174,7 +174,7 @@ BY_WINNER_RE = re.compile(r"由(?P<who>[^，,。；;由]{2,60}?)(?:分别)?(?:�
 COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
 PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
-COUNTED_RE = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
+COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
 
 
 ANAPHOR_RE = re.compile(r"我市|全市|本市|该市|我省|全省|本省|该省|园区|该区|全区|我区|本区|我县|全县|本县|该县")
@@ -784,7 +784,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
 # 陶瓷产业成功获批…: an industry of the report's place is the place's own subject
 INDUSTRY_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:产业|行业|产业链|集群)(?:成功|先后|相继)?(?:获批|获评|入选|荣获|被评为|被认定为)")
 RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|为)[^，,。；;]{0,4}(?:获得|获评|荣获|获批|入选)")
-TOPIC_ANAPHOR_RE = re.compile(r"(?:^|(?<=[，,:：\s]))(?P<an>我省|我市|我县)")
+TOPIC_ANAPHOR_RE = re.compile(r"(?:^|(?<=[，,:：。！？!?；;\s]))(?P<an>我省|我市|我县)")
 SELF_RE = re.compile(r"我们|我公司|本公司|该公司|公司(?:累计|已|先后|共|还)")
 ORG_ANAPHOR_RE = re.compile(r"该(?:公司|企业|集团|厂)")
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
@@ -932,7 +932,7 @@ def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int,
 
 #: grades that stand alone after an award was named (Hong Kong's 大奖 and 优异证书 too); inside an
 #: award's name only ``rules.GRADES`` are split off, so 香港环境卓越大奖 keeps its name
-STANDALONE_GRADE_RE = re.compile(GRADE_AFTER_RE.pattern + r"|(?<=组别)大奖|(?<=[」”\"])大奖|优异证书|优异奖")
+STANDALONE_GRADE_RE = re.compile(GRADE_AFTER_RE.pattern + r"|(?<=组别|类别)大奖|(?<=[」”\"])大奖|优异证书|优异奖")
 
 
 def grade_words(text: str, written: str | None = None) -> list[tuple[int, int, str]]:

@@ -560,6 +560,11 @@ class EntityRules:
         def add(s: int, e: int, p: dict[str, Any]) -> None:
             if (s, e) in places_inside or sh[s:e] in place_table():
                 return  # 襄阳市入选…: a place is the recipient, not a firm named like one
+            if any(m.label == "Person" and m.start == s and m.end == e for m in chosen):
+                return
+            label = self.org_type(sh[s:e], p["label"])
+            if label == "Company" and _reads_as_person(sh[s:e], self.tags):
+                label = "Person"  # 李明荣获…, 张伟入选…: a person, not a firm
             # a place inside a short name (醴陵|红官窑瓷业) gives way to the name
             inner = [k for k in places_inside if s <= k[0] and k[1] <= e]
             for k in inner:
@@ -571,7 +576,7 @@ class EntityRules:
             for k in inner:
                 dropped.append(places_inside.pop(k))
             name = text[s:e]
-            out.append(Mention(s, e, self.org_type(sh[s:e], p["label"]), p["id"], name))
+            out.append(Mention(s, e, label, p["id"], name))
             taken[s:e] = b"\x01" * (e - s)
 
         for p in self.patterns:
@@ -728,6 +733,12 @@ def _bracket_content(sh: str, close: int) -> str:
     return sh[opening + 1:close] if opening >= 0 else ""
 
 
+def _reads_as_person(name: str, tags: dict[str, str]) -> bool:
+    """A two- to four-character span that jieba's dictionary knows as a personal name. (A surname
+    and an unknown given name is no evidence: 欧科亿 is a firm.)"""
+    return 2 <= len(name) <= 4 and (tags.get(name) or "").startswith("nr")
+
+
 def _trim_punct(sh: str, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` without punctuation or white space at either end."""
     while start < end and (sh[start] in PUNCT or sh[start].isspace()):
@@ -807,7 +818,8 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
         after = sh[pos + n:pos + n + 5]
         if not after or after[0] in PUNCT or after[0].isspace() or after[0].isdigit() or after.startswith(NAME_END_WORDS):
             shorter_end = sh[pos + n - 1:pos + n + 4]
-            if n == sur + 2 and (cand[-1] in "说的在等为是和与将也还对" or any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS)):
+            long_end = any(len(w) >= 2 and after.startswith(w) for w in NAME_END_WORDS)  # 周清和|表示
+            if n == sur + 2 and (cand[-1] in "说的在等是" or (cand[-1] in "和为与将也还对" and not long_end) or any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS)):
                 best = n - 1  # 杨帆|认为, not 杨帆认|为
             else:
                 best = n
