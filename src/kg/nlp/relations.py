@@ -184,6 +184,15 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
     """All relations the rules find in ``text`` given its ``mentions`` (sorted by start)."""
     trig = triggers()
     ctx = ReportContext(mentions, ANAPHOR_RE.findall(text))
+    memo: dict[int, dict[str, Any]] = {}
+
+    def award_context(a: int) -> dict[str, Any]:
+        """``_award_context`` once per award mention (it scans the mentions before it)."""
+        if a not in memo:
+            memo[a] = _award_context(mentions, a)
+        return dict(memo[a])
+
+    org_by_end = {m.end: i for i, m in enumerate(mentions) if m.label in ORG_LABELS}
     prev_area: int | None = None
     rels: list[Relation] = []
     starts = [m.start for m in mentions]
@@ -207,7 +216,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             m = mentions[i]
             if m.label != "Person":
                 continue
-            _works_for(text, mentions, i, rels, ev, written if written is not None else text, ctx)
+            _works_for(text, mentions, i, rels, ev, written if written is not None else text, ctx, org_by_end)
 
         # -- receivedAward ---------------------------------------------------------------
         awards = [i for i in idx if mentions[i].label == "Award"]
@@ -254,7 +263,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 last_award = a
         # 得奖者为A、B；由C获得: the winners of the award the report named last
         if last_award is not None:
-            q = _award_context(mentions, last_award)
+            q = award_context(last_award)
             for wm in WINNERS_RE.finditer(text, s0, s1):
                 stop = min([k.start() for k in WINNERS_STOP_RE.finditer(text, wm.end(), s1)] or [s1])
                 qq = dict(q)
@@ -278,7 +287,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     continue  # the clause names its award: the rules above read it
                 holders = [i for i in idx if mentions[i].end <= wm.start() and mentions[i].label in RECIPIENTS and not _is_granter(text, mentions, i)]
                 if holders and re.fullmatch(r"\s*(?:等?[0-9一二三四五六七八九十]*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|也|同时)?\s*", text[mentions[holders[-1]].end:wm.start()]):
-                    q = _award_context(mentions, last_award)
+                    q = award_context(last_award)
                     for holder in _coordinated(text, mentions, idx, holders[-1]):
                         rels.append(Relation(holder, "receivedAward", last_award, "award.won_unnamed.v1", ev, dict(q)))
         # grade words standing alone point back to the award named last (其中，X…一等奖)
@@ -292,7 +301,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 holders = [i for i in idx if c0 <= mentions[i].start < d0 and mentions[i].label in RECIPIENTS and not _locative(text, mentions, i, s0)]
                 mine = [g for g in grades if d0 < g[0] < c1]
                 if len(holders) >= 2 and len(holders) == len(mine):
-                    context = _award_context(mentions, last_award)
+                    context = award_context(last_award)
                     for h, (g0, _, grade) in zip(holders, mine):
                         rels.append(Relation(h, "receivedAward", last_award, "award.distributed_grades.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
                         paired.add(g0)
@@ -306,7 +315,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 # 其中一等奖2项：A、B；二等奖…: the members listed after the colon hold that grade
                 stop = min([k.start() for k in re.finditer(r"[；;。]", text[listed.end():s1])] or [s1 - listed.end()]) + listed.end()
                 members = [i for i in idx if listed.end() <= mentions[i].start < stop and mentions[i].label in RECIPIENTS]
-                context = _award_context(mentions, last_award)
+                context = award_context(last_award)
                 for r in members:
                     rels.append(Relation(r, "receivedAward", last_award, "award.grade_list.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
                 continue
@@ -318,7 +327,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 # none from an earlier clause (华晟动力获一等奖，A、B等3家企业获二等奖)
                 clause_start = max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)])
                 group = [i for i in cands if mentions[i].start >= clause_start and not _locative(text, mentions, i, s0)] or [cands[-1]]
-                context = _award_context(mentions, last_award)
+                context = award_context(last_award)
                 own_year = _clause_year(text, max(s0, min(mentions[r].start for r in group)), g0)  # 继2019年获得提名奖
                 for r in group:
                     q = {"year": own_year or context["year"], "edition": None if own_year and own_year != context["year"] else context["edition"], "grade": grade}
@@ -617,7 +626,16 @@ def _level(place: dict[str, str]) -> int:
     return {"country": 0, "province": 1, "city": 2, "county": 3}.get(place.get("level", ""), 4)
 
 
-def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str = "", ctx: ReportContext | None = None) -> None:
+def _works_for(
+    text: str,
+    mentions: list[Mention],
+    p: int,
+    rels: list[Relation],
+    ev: tuple[int, int],
+    written: str = "",
+    ctx: ReportContext | None = None,
+    org_by_end: dict[int, int] | None = None,
+) -> None:
     """ORG ROLE PERSON (with 、-chains of ORG ROLE) and PERSON(ORG ROLE)."""
     from .rules import _people_tables
 
@@ -626,7 +644,8 @@ def _works_for(text: str, mentions: list[Mention], p: int, rels: list[Relation],
     pos = pm.start
     while pos > 0 and text[pos - 1] in " \u3000":
         pos -= 1
-    org_by_end = {m.end: i for i, m in enumerate(mentions) if m.label in ORG_LABELS}
+    if org_by_end is None:
+        org_by_end = {m.end: i for i, m in enumerate(mentions) if m.label in ORG_LABELS}
     while True:
         # the longest role word ending at pos
         role = None
