@@ -236,6 +236,7 @@ class EntityRules:
         self.boundaries = boundary_words()
         self.agency_lexicon = _compile_alternation([s for s, _ in _lexicon_entries("agencies.tsv")])
         self.institution_lexicon = {s: lab for s, lab in _lexicon_entries("institutions.tsv")}
+        self.institution_lexicon.update({s: "Company" for s, _ in _lexicon_entries("companies.tsv")})
         self.institution_re = _compile_alternation(list(self.institution_lexicon))
         self._boundary_re = _compile_alternation(list(self.boundaries))
         self.tags = jieba_tags()
