@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..resources import read_text
+from ..resources import load_tsv, read_text
 from ..text import YEAR_NUM, normalise_name, sentences, to_int, to_year
 from .rules import GRADE_AFTER_RE, ORG_LABELS, Mention, _inside_title, _segment_start
 
@@ -717,8 +717,9 @@ def _works_for(
         return
 
 
-COMPANY_ROLES = frozenset({"董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "总工程师", "副总工程师", "厂长", "执行长", "行政总裁", "首席执行官", "董事总经理", "创始人"})
-HEAD_OF = {"省长": "省政府", "副省长": "省政府", "市长": "市政府", "副市长": "市政府", "县长": "县政府", "副县长": "县政府", "区长": "区政府", "副区长": "区政府"}
+#: posts held in a firm, and posts that head a body (市长 -> 市政府): the kind column of roles.tsv
+COMPANY_ROLES = frozenset(row[0] for row in load_tsv("roles.tsv") if len(row) > 1 and row[1] == "company")
+HEAD_OF = {row[0]: row[2] for row in load_tsv("roles.tsv") if len(row) > 2 and row[1] == "heads" and row[2]}
 
 
 def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, int], rels: list[Relation]) -> int | None:
