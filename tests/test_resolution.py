@@ -59,6 +59,22 @@ ORG_TYPES = ("Company", "Institution", "GovernmentAgency")
 HUNAN = PlaceContext("430000", "430200")
 
 
+
+class _Groups:
+    """Union-find over (report, entity id) references: the gold's idea of one entity."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(self, x: tuple[str, str]) -> tuple[str, str]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            x = self.parent[x]
+        return x
+
+    def join(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
 def _pairs() -> list[dict[str, Any]]:
     return [json.loads(line) for line in IDENTITY.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -133,13 +149,8 @@ def test_identity_gold_is_consistent_with_itself_and_with_the_seed_gold() -> Non
     """Same pairs closed under transitivity never join a different pair; within one report,
     same means one entity of seeds.jsonl."""
     gold = _gold()
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def find(x: tuple[str, str]) -> tuple[str, str]:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            x = parent[x]
-        return x
+    groups = _Groups()
+    find = groups.find
 
     def ref(pair: dict[str, Any], side: str) -> tuple[str, str]:
         doc = pair[f"{side}_doc"]
@@ -150,7 +161,7 @@ def test_identity_gold_is_consistent_with_itself_and_with_the_seed_gold() -> Non
         if pair["a_doc"] == pair["b_doc"]:
             assert (a == b) == pair["same"], pair
         if pair["same"]:
-            parent[find(a)] = find(b)
+            groups.join(a, b)
     for pair in _pairs():
         if not pair["same"]:
             assert find(ref(pair, "a")) != find(ref(pair, "b")), pair
@@ -454,13 +465,8 @@ KNOWN_SPLITS: set[str] = set()
 
 def test_build_gives_no_organisation_of_the_gold_two_nodes(built: dict[str, Path]) -> None:
     gold = _gold()
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def find(x: tuple[str, str]) -> tuple[str, str]:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            x = parent[x]
-        return x
+    same = _Groups()
+    find = same.find
 
     by_name: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for doc, result in gold.items():
@@ -471,12 +477,12 @@ def test_build_gives_no_organisation_of_the_gold_two_nodes(built: dict[str, Path
                     by_name.setdefault((entity["type"], normalise_name(name)), []).append((doc, entity["id"]))
     for refs in by_name.values():
         for other in refs[1:]:
-            parent[find(other)] = find(refs[0])
+            same.join(other, refs[0])
     for pair in _pairs():
         if pair["same"] and pair["type"] in ORG_TYPES:
             a = (pair["a_doc"], _gold_entity(gold, pair["a_doc"], pair["type"], pair["a"])["id"])
             b = (pair["b_doc"], _gold_entity(gold, pair["b_doc"], pair["type"], pair["b"])["id"])
-            parent[find(a)] = find(b)
+            same.join(a, b)
 
     store = open_store("oxigraph", built["store"])
     try:
@@ -490,7 +496,7 @@ def test_build_gives_no_organisation_of_the_gold_two_nodes(built: dict[str, Path
                 nodes_of.setdefault((row["type"], normalise_name(name), report), set()).add(row["iri"])
     groups: dict[tuple[str, str], set[str]] = {}
     names: dict[tuple[str, str], str] = {}
-    for (doc, entity_id) in list(parent):
+    for (doc, entity_id) in list(same.parent):
         entity = next(e for e in gold[doc]["entities"] if e["id"] == entity_id)
         root = find((doc, entity_id))
         names.setdefault(root, entity["name"])

@@ -76,7 +76,6 @@ def normalise_name(text: str) -> str:
 
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万"
-_NUM_RE = re.compile(rf"[0-9]+|[{CN_DIGITS}]+")
 
 
 def to_int(text: str) -> int | None:
@@ -128,9 +127,7 @@ def parse_year(text: str) -> int | None:
     return year if year and 1900 <= year <= 2100 else None
 
 
-SENTENCE_END = "。！？!?\n"
 _SENT_RE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
-CLAUSE_SEP_RE = re.compile(r"[，,；;：:]")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -171,17 +168,4 @@ def _join_broken_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
-    return out
-
-
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` at commas, semicolons and colons; offsets are into ``text``."""
-    out = []
-    s = start
-    for m in CLAUSE_SEP_RE.finditer(text, start, end):
-        if m.start() > s:
-            out.append((s, m.start()))
-        s = m.end()
-    if end > s:
-        out.append((s, end))
     return out

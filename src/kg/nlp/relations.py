@@ -223,7 +223,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         for a in awards:
             am = mentions[a]
             subj = _award_subject(text, mentions, idx, a, trig, ctx, s0)
-            rule = subj_rule_award
+            rule = "award.verb_clause.v1"
             if subj is None and not am.attrs.get("honour_list"):
                 subj = _topic_recipient(text, mentions, idx, a, trig, ctx, s0)
                 rule = "award.report_topic.v1"
@@ -617,9 +617,6 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             if mentions[subjects[0]].label in ("Company", "Institution"):
                 ctx.last_org = subjects[0]
     return rels
-
-
-subj_rule_award = "award.verb_clause.v1"
 
 
 def _level(place: dict[str, str]) -> int:

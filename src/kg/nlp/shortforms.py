@@ -108,13 +108,13 @@ def link_renames(sh: str, mentions: list[Mention]) -> None:
         new = None
         before = sh[max(0, old.start - 8):old.start]
         if _OLD_IN_BRACKETS_RE.search(before):
-            new = next((m for m in reversed(orgs[:k]) if _OLD_IN_BRACKETS_RE.fullmatch(sh, m.end, old.start) or _OLD_IN_BRACKETS_RE.match(sh[m.end:old.start])), None)
+            new = next((m for m in reversed(orgs[:k]) if _OLD_IN_BRACKETS_RE.fullmatch(sh, m.end, old.start)), None)
         elif _FORMERLY_RE.search(before):
             # the firm named last before, within the sentence or the one before it
             new = next((m for m in reversed(orgs[:k]) if m.label == old.label and old.start - m.end <= 80), None)
         if new is None and k + 1 < len(orgs):
             nxt = orgs[k + 1]
             if nxt.label == old.label and _RENAMED_TO_RE.match(sh[old.end:nxt.start]):
-                old, new = old, nxt
+                new = nxt
         if new is not None and new is not old and "alias_of" not in old.attrs and sh[new.start:new.end] != sh[old.start:old.end]:
             old.attrs["alias_of"] = new.attrs.get("alias_of") or new.text
