@@ -354,6 +354,46 @@ def test_fusion_org_spans_are_typed_by_the_rules_org_type(name: str, expected: s
     assert mention.label == fusion.rules.org_type(name, default="Company") == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("中车株洲所", "Company"),  # a national group's short form (中车) and more: a member company
+        ("国网湖南电力", "Company"),
+        ("中车", None),  # the short form alone says nothing of which company
+        ("中车株", None),  # one character past it is not a name
+        ("北汽造车", None),  # no head word, no group form: too uncertain
+    ],
+)
+def test_fusion_org_spans_led_by_a_group_short_form_are_companies(name: str, expected: str | None) -> None:
+    mention = _fusion().to_mention(name, name, 0, len(name), "ORG")
+    assert (mention.label if mention else None) == expected
+
+
+def test_fusion_typed_org_takes_in_place_names_wholly_inside_it() -> None:
+    from kg.nlp.rules import Mention
+
+    text = "中车株洲所近年来主导制定标准13项，株洲移动和湖南联通共同研发。"
+    place = "place.admin_division.v1"
+    mentions = [
+        Mention(2, 4, "Place", place, "株洲"),
+        Mention(18, 20, "Place", place, "株洲"),
+        Mention(23, 25, "Place", place, "湖南"),
+    ]
+    spans = [
+        (0, 5, "ORG"),  # 中车株洲所: a group member holding the place 株洲 -> taken in
+        (18, 24, "ORG"),  # 株洲移动和湖: cuts the place 湖南 -> dropped
+        (18, 20, "LOC"),  # a LOC span never replaces the place rule's mention
+    ]
+    fusion = _fusion()
+    added = fusion.fill(text, text, mentions, spans)
+    assert [(m.text, m.label) for m in added] == [("中车株洲所", "Company")]
+    kept = fusion.absorbed(mentions, added)
+    assert [(m.start, m.text) for m in kept] == [(18, "株洲"), (23, "湖南")]
+    # a mention of any other rule is never taken in
+    agency = Mention(2, 4, "GovernmentAgency", "agency.suffix.v1", "株洲")
+    assert fusion.fill(text, text, [agency], spans[:1]) == []
+
+
 def test_fusion_person_spans_need_a_surname_and_no_place_ending() -> None:
     fusion = _fusion()
     found = {name: fusion.to_mention(name, name, 0, len(name), "PER") for name in ("孙成平", "护康", "石峰站", "湖南省")}
@@ -409,4 +449,8 @@ def test_fusion_keeps_the_rules_entities_on_seed_sentences(
     def mentions(result: dict) -> set[tuple[str, int, int]]:
         return {(e["type"], s, t) for e in result["entities"] for s, t in e["mentions"]}
 
-    assert mentions(rules_only) <= mentions(fused)
+    # every rule mention is kept, but for a place name the fused result reads as part of an
+    # organisation's name (株洲 in 中车株洲所)
+    fused_orgs = [(s, t) for kind, s, t in mentions(fused) if kind not in ("Place", "Person")]
+    lost = mentions(rules_only) - mentions(fused)
+    assert all(kind == "Place" and any(a <= s and t <= b for a, b in fused_orgs) for kind, s, t in lost), lost

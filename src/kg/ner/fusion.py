@@ -3,13 +3,18 @@ the rules' mentions.
 
 Owns: running the shipped NER model (``kg.ner.model``) over a report beside the entity rules,
 turning its ``PER``/``LOC``/``ORG`` spans into kg ``Mention``s and merging them into
-``doc._.kg_mentions``: the rules keep precedence (a model span that overlaps any rule mention is
-dropped), model spans only fill what the rules left. An ``ORG`` span is typed Company /
-GovernmentAgency / Institution / StandardsBody / Park by the entity rules' own
-``EntityRules.org_type`` (the suffix patterns' head-word logic), a ``PER`` span becomes a
-Person, a ``LOC`` span a Place only when the administrative-division data knows the name.
+``doc._.kg_mentions``: the rules keep precedence (a model span that overlaps a rule mention is
+dropped), model spans only fill what the rules left. One exception: a typed ``ORG`` span may
+take in the place names the place lexicon found inside it (株洲 in 中车株洲所), because a
+place word inside an organisation's name is part of that name, not a mention of the place.
+An ``ORG`` span is typed Company / GovernmentAgency / Institution / StandardsBody / Park by the
+entity rules' own ``EntityRules.org_type`` (the suffix patterns' head-word logic), or as a
+Company when it begins with the short form of a national group (``group_prefixes.tsv``: 中车,
+国网, ...) and goes on past it; a ``PER`` span becomes a Person, a ``LOC`` span a Place only
+when the administrative-division data knows the name.
 Hands on: ``doc._.kg_mentions`` for the table reader and the relation rules.
-Must not: change or remove a rule mention; load the model when it is switched off.
+Must not: change or remove a rule mention other than a place name inside a typed ``ORG`` span;
+load the model when it is switched off.
 
 Speed: the model reads only the clauses (pieces of a sentence between commas, semicolons and
 colons) where a name could still be found: those holding a word of two or more Han characters,
@@ -27,6 +32,7 @@ import bisect
 import os
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -41,6 +47,7 @@ from ..nlp.rules import (
     jieba_tags,
     place_table,
 )
+from ..resources import load_tsv
 from .data import split_sentences
 
 RULE_ID = "ner.model.v1"
@@ -55,7 +62,22 @@ _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 # last characters that make a "name" a facility or a place (芦淞站, 石峰路), not a person
 _NOT_PERSON_END = frozenset("站路街巷村镇乡区县市省州厂局院所馆港桥山湖河江园城")
 # a Chinese personal name: two to four Han characters, or a transliteration joined by ·
+#: rules whose place mentions a model ORG span may take in (the lexicon's bare place names)
+_INNER_PLACE_RULES = frozenset({"place.admin_division.v1"})
 _PERSON_RE = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+")
+
+
+@lru_cache(maxsize=1)
+def _group_prefixes() -> re.Pattern[str]:
+    prefixes = sorted((row[0] for row in load_tsv("group_prefixes.tsv")), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, prefixes)))
+
+
+def _group_member(name: str) -> str:
+    """``Company`` for a name that begins with a national group's short form and goes on past it
+    (中车株洲所, 国网湖南电力), else ``""``."""
+    m = _group_prefixes().match(name)
+    return "Company" if m is not None and len(name) - m.end() >= 2 else ""
 
 
 def ner_enabled(default: bool = True) -> bool:
@@ -156,7 +178,7 @@ class NerComponent:
         pieces = split_sentences(sh) if self.gate == "all" else self.open_clauses(sh, mentions, words)
         extra = self.fill(text, sh, mentions, self.predict(sh, pieces), words=words)
         if extra:
-            doc._.kg_mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
+            doc._.kg_mentions = sorted(self.absorbed(mentions, extra) + extra, key=lambda m: (m.start, m.end))
         return doc
 
     def open_clauses(
@@ -218,13 +240,19 @@ class NerComponent:
         boundaries (a span that cuts a word, 华菱湘|钢, is a guess at the wrong place)."""
         starts = {a for a, _ in words} if words is not None else None
         ends = {b for _, b in words} if words is not None else None
+        # 1: a span inside a rule mention, or crossing one, 2: a place name a typed ORG may take in
         taken = bytearray(len(text) + 1)
         for m in mentions:
-            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+            mark = 2 if m.label == "Place" and m.rule in _INNER_PLACE_RULES else 1
+            for i in range(m.start, m.end):
+                taken[i] = max(taken[i], mark)
         out: list[Mention] = []
         for start, end, label in sorted(spans):
-            if label not in self.labels or any(taken[start:end]):
+            if label not in self.labels:
                 continue
+            marks = taken[start:end]
+            if 1 in marks or (2 in marks and (label != "ORG" or taken[start - 1 : start] == b"\x02" or taken[end : end + 1] == b"\x02")):
+                continue  # a rule mention wins, and an ORG takes in only place names wholly inside it
             if starts is not None and ends is not None and (start not in starts or end not in ends):
                 continue
             mention = self.to_mention(text, sh, start, end, label)
@@ -232,6 +260,20 @@ class NerComponent:
                 out.append(mention)
                 taken[start:end] = b"\x01" * (end - start)
         return out
+
+    @staticmethod
+    def absorbed(mentions: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention]:
+        """``mentions`` without the place names that lie inside a model ORG of ``extra``."""
+        spans = sorted((m.start, m.end) for m in extra if m.label != "Place" and m.label != "Person")
+        if not spans:
+            return list(mentions)
+        starts = [s for s, _ in spans]
+
+        def inside(m: Mention) -> bool:
+            i = bisect.bisect_right(starts, m.start) - 1
+            return i >= 0 and spans[i][1] >= m.end
+
+        return [m for m in mentions if not (m.label == "Place" and m.rule in _INNER_PLACE_RULES and inside(m))]
 
     def to_mention(self, text: str, sh: str, start: int, end: int, label: str) -> Mention | None:
         """A kg mention for one model span, or ``None`` when the span fails its type's checks."""
@@ -257,7 +299,7 @@ class NerComponent:
         elif label == "ORG":
             if end - start > self.max_org_chars:
                 return None
-            kind = self.rules.org_type(name, default="")
+            kind = self.rules.org_type(name, default="") or _group_member(name)
             if not kind:
                 if self.org_needs_head:
                     return None  # no head word the rules know (中南地区, 北汽造车): too uncertain
