@@ -150,3 +150,18 @@ def test_nlp_subsidiary_and_certificate_phrasings():
     rels = _relations(extract_text("长沙华泰精密有限公司是湖南华泰集团有限公司的全资子公司。华泰集团旗下的长沙华泰精密有限公司取得IATF 16949证书。"))
     assert ("长沙华泰精密有限公司", "subsidiaryOf", "湖南华泰集团有限公司", None, None, None, None) in rels
     assert ("长沙华泰精密有限公司", "appliesStandard", "IATF16949", None, None, None, None) in rels
+
+
+def test_tokenizer_cuts_the_shadow_once_and_keeps_the_text():
+    from kg.nlp import make_nlp
+
+    tokenizer = make_nlp().tokenizer
+    simplified = "中车株洲电力机车有限公司于二〇二一年获得第四届中国质量奖提名奖。"
+    traditional = zhconv.convert(simplified, "zh-hant")
+    assert traditional != simplified and len(traditional) == len(simplified)
+    simp, trad = tokenizer(simplified), tokenizer(traditional)
+    assert trad.text == traditional and trad._.kg_text == traditional
+    assert trad._.kg_shadow == simp._.kg_shadow
+    # the Traditional report is cut where its Simplified twin is (the words of the shadow)
+    assert [(t.idx, len(t)) for t in trad] == [(t.idx, len(t)) for t in simp]
+    assert [t.text for t in trad][0] == traditional[: len(simp[0])]

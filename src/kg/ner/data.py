@@ -262,6 +262,43 @@ def make_doc(sentence: Sentence, *, nlp: Language | None = None) -> Doc:
     return doc
 
 
+def replace_mentions(
+    sentences: Sequence[Sentence], *, copies: int, seed: int, pool: dict[str, Sequence[str]] | None = None
+) -> list[Sentence]:
+    """``copies`` new sentences per sentence with entities, each entity replaced by another of
+    the same label drawn from ``pool`` (label -> names; by default the names the sentences
+    themselves hold), deterministic for ``seed``: the "mention replacement" augmentation of Dai
+    and Adel (COLING 2020), which shows the model more names in the same contexts."""
+    import random
+
+    rng = random.Random(seed)
+    if pool is None:
+        names: dict[str, set[str]] = {}
+        for sentence in sentences:
+            for start, end, label in sentence.spans:
+                names.setdefault(label, set()).add(sentence.text[start:end])
+        pool = {label: sorted(values) for label, values in names.items()}
+    out: list[Sentence] = []
+    for sentence in sentences:
+        if not sentence.spans:
+            continue
+        for copy in range(copies):
+            pieces: list[str] = []
+            spans: list[Span] = []
+            cut = 0
+            for start, end, label in sorted(sentence.spans):
+                choices = pool.get(label) or [sentence.text[start:end]]
+                name = rng.choice(choices)
+                pieces.append(sentence.text[cut:start])
+                begin = sum(map(len, pieces))
+                pieces.append(name)
+                spans.append((begin, begin + len(name), label))
+                cut = end
+            pieces.append(sentence.text[cut:])
+            out.append(Sentence(f"{sentence.id}~mr{copy}", "".join(pieces), spans))
+    return out
+
+
 def iob2_docs(path: str | Path, *, simplify: bool = True, nlp: Language | None = None) -> list[Doc]:
     """Docs for every sentence of a UNER ``.iob2`` file (Simplified by default)."""
     return [make_doc(sentence, nlp=nlp) for sentence in read_iob2(path, simplify=simplify)]

@@ -172,9 +172,12 @@ class NerComponent:
         text = doc._.kg_text if doc._.kg_text is not None else doc.text
         sh = doc._.kg_shadow if doc._.kg_shadow is not None else text
         mentions = list(doc._.kg_mentions or [])
-        from ..nlp import _shadow_bounds  # the rules' word boundaries (Traditional text: on the shadow)
+        if doc._.kg_words is not None:  # the words the entity rules read (of the shadow text)
+            words = list(zip(*doc._.kg_words))
+        else:
+            from ..nlp import _shadow_bounds
 
-        words = list(zip(*_shadow_bounds(doc, text, sh)))
+            words = list(zip(*_shadow_bounds(doc, text, sh)))
         pieces = split_sentences(sh) if self.gate == "all" else self.open_clauses(sh, mentions, words)
         extra = self.fill(text, sh, mentions, self.predict(sh, pieces), words=words)
         if extra:

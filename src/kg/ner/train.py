@@ -36,6 +36,9 @@ from .data import (
     blank_nlp,
     extra_examples,
     iob2_docs,
+    make_doc,
+    read_iob2,
+    replace_mentions,
     write_docbin,
 )
 from .evaluate import evaluate
@@ -76,6 +79,7 @@ def train(
     gold_doc_ids: Sequence[str] = TUNING_DOC_IDS,
     reports_dir: str | Path | None = None,
     gold_repeat: int = 2,
+    augment: int = 0,
     eval_files: Mapping[str, str | Path] | None = None,
     config_path: str | Path | None = None,
     overrides: Mapping[str, Any] | None = None,
@@ -99,9 +103,14 @@ def train(
     started = time.perf_counter()
 
     train_docs = []
+    uner_sentences = []
     for path in train_files:
-        train_docs.extend(iob2_docs(path, nlp=nlp_blank))
+        uner_sentences.extend(read_iob2(path, simplify=True))
+    train_docs = [make_doc(sentence, nlp=nlp_blank) for sentence in uner_sentences]
     n_uner = len(train_docs)
+    if augment:
+        extra = replace_mentions(uner_sentences, copies=augment, seed=seed)
+        train_docs.extend(make_doc(sentence, nlp=nlp_blank) for sentence in extra)
     n_gold = 0
     if gold_path is not None:
         if reports_dir is None:
@@ -147,6 +156,7 @@ def train(
             },
             "train_files": [str(p) for p in train_files],
             "dev_file": str(dev_file),
+            "augment": augment,
             "seed_gold": (
                 {"path": str(gold_path), "doc_ids": list(gold_doc_ids), "repeat": gold_repeat}
                 if gold_path is not None

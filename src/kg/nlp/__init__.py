@@ -28,9 +28,11 @@ from .relations import LIST_YEAR_RE, Relation, find_relations, grade_words
 from .rules import GRADES, ORG_LABELS, EntityRules, Mention, resolve_overlaps
 from .shortforms import find_short_forms, link_renames
 from .tables import add_cell_people, find_tables
+from .tokenizer import ShadowTokenizer  # noqa: F401  (registers kg.ShadowTokenizer.v1)
 from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
 
-for _attr in ("kg_mentions", "kg_relations", "kg_tables", "kg_shadow", "kg_text"):
+# kg_words: (starts, ends) of the words the rules read, the shadow text's jieba words
+for _attr in ("kg_mentions", "kg_relations", "kg_tables", "kg_shadow", "kg_text", "kg_words"):
     if not Doc.has_extension(_attr):
         Doc.set_extension(_attr, default=None)
 
@@ -51,11 +53,13 @@ def _is_width_only(ch: str) -> bool:
 
 
 def _shadow_bounds(doc: Doc, text: str, sh: str) -> tuple[list[int], list[int]]:
-    """Word boundaries for the rules. Where the report is in Traditional or full-width characters,
-    the segmenter's dictionary (Simplified) works on the shadow text instead, so that a
-    Traditional report is read exactly like its Simplified twin."""
-    if sh == text or not any(a != b and not _is_width_only(a) for a, b in zip(text, sh)):
-        return _token_bounds(doc)  # only full-width punctuation differs: the same words
+    """Word boundaries for the rules: the words of the shadow text ``sh``. A doc from
+    ``kg.ShadowTokenizer.v1`` (the pipeline's tokenizer, which sets ``doc._.kg_shadow``) was cut
+    on the shadow already, so its tokens are those words; a doc made by another tokenizer from
+    a text whose shadow differs beyond width (Traditional characters, 二〇二一年) has its shadow
+    cut here, so that a Traditional report is read exactly like its Simplified twin."""
+    if doc._.kg_shadow == sh or sh == text or not any(a != b and not _is_width_only(a) for a, b in zip(text, sh)):
+        return _token_bounds(doc)
     import jieba
 
     starts, ends = [], []
@@ -79,8 +83,9 @@ class EntityRulesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.kg_text = doc.text
-        sh = doc._.kg_shadow = shadow(text)
-        starts, ends = _shadow_bounds(doc, text, sh)
+        sh = shadow(text) if doc._.kg_shadow is None else doc._.kg_shadow  # None: another tokenizer
+        starts, ends = doc._.kg_words = _shadow_bounds(doc, text, sh)
+        doc._.kg_shadow = sh
         mentions = self.rules.find(text, sh, starts, ends)
         short = find_short_forms(text, sh, mentions, starts, ends)
         if short:
@@ -135,7 +140,7 @@ class TableReaderComponent:
         mentions = doc._.kg_mentions
         tables = find_tables(doc._.kg_shadow, mentions)
         if tables:
-            starts, _ = _shadow_bounds(doc, text, doc._.kg_shadow)
+            starts, _ = doc._.kg_words
             people = add_cell_people(text, doc._.kg_shadow, tables, mentions, starts)
             if people:
                 mentions = sorted(mentions + people, key=lambda m: (m.start, m.end))
