@@ -18,6 +18,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 import numpy
+from spacy.attrs import IDX
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -95,14 +96,16 @@ def doc_features(doc: Doc, *, bigrams: bool, words: bool, tags: str = "posseg") 
     norm = [_norm(c) for c in text]
     if words:
         word_of, position_of = _word_features(text, tags)
+    n = len(norm)
     rows = []
-    for token in doc:
-        i = token.idx
-        char = norm[i] if token.text else ""
-        row = [hash_string("c" + char), hash_string("k" + _char_class(token.text[:1] or " "))]
+    # token offsets read as one array (iterating Token objects is several times slower); every
+    # token of the character tokenizer is one non-space character
+    for i in doc.to_array(IDX).tolist() if len(doc) else ():
+        char = norm[i]
+        row = [hash_string("c" + char), hash_string("k" + _char_class(text[i]))]
         if bigrams:
             left = norm[i - 1] if i > 0 else _BOUNDARY
-            right = norm[i + 1] if i + 1 < len(norm) else _BOUNDARY
+            right = norm[i + 1] if i + 1 < n else _BOUNDARY
             row += [hash_string("l" + left + char), hash_string("r" + char + right)]
         if words:
             row += [hash_string("w" + word_of[i]), hash_string("p" + position_of[i])]
