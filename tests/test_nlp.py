@@ -165,3 +165,60 @@ def test_tokenizer_cuts_the_shadow_once_and_keeps_the_text():
     # the Traditional report is cut where its Simplified twin is (the words of the shadow)
     assert [(t.idx, len(t)) for t in trad] == [(t.idx, len(t)) for t in simp]
     assert [t.text for t in trad][0] == traditional[: len(simp[0])]
+
+
+def _rels_by_name(result):
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    return {(names[r["subject"]], r["predicate"], names.get(r["object"], r["object"])): r for r in result["relations"]}
+
+
+def test_nlp_markdown_award_table_with_the_region_column_first():
+    text = (
+        "2022年度第六届山西省政府质量奖获奖名单如下：\n\n"
+        "| 序号 | 所在市 | 获奖单位 | 奖项 |\n| --- | --- | --- | --- |\n"
+        "| 1 | 太原市 | 太原汾河精密机械有限公司 | 省政府质量奖 |\n"
+        "| 2 | 大同市 | 大同云冈新材料股份有限公司 | 提名奖 |\n"
+    )
+    rels = _rels_by_name(extract_text(text))
+    assert ("太原汾河精密机械有限公司", "locatedIn", "太原市") in rels
+    assert ("大同云冈新材料股份有限公司", "locatedIn", "大同市") in rels
+    nominee = next(r for k, r in rels.items() if k[0] == "大同云冈新材料股份有限公司" and k[1] == "receivedAward")
+    assert (nominee["year"], nominee["edition"], nominee["grade"]) == (2022, 6, "提名奖")
+    # a place in the region column is no winner
+    assert not any(k[0] in ("太原市", "大同市") and k[1] == "receivedAward" for k in rels)
+
+
+def test_nlp_granted_list_of_counted_people_and_their_posts():
+    text = (
+        "省人民政府印发《关于表彰第三届甘肃省政府质量奖的决定》，授予陇原重工股份有限公司等3家组织甘肃省政府质量奖，"
+        "授予马俊峰、杨丽华2名个人甘肃省政府质量奖。马俊峰是陇原重工股份有限公司首席质量官，杨丽华是兰州河谷检测有限公司总工程师。"
+    )
+    result = extract_text(text)
+    assert {("Person", "马俊峰"), ("Person", "杨丽华")} <= _entities(result)
+    rels = _rels_by_name(result)
+    for person in ("马俊峰", "杨丽华"):
+        won = rels[(person, "receivedAward", "甘肃省政府质量奖")]
+        assert won["edition"] == 3
+    assert rels[("陇原重工股份有限公司", "receivedAward", "甘肃省政府质量奖")]["grade"] is None
+    assert rels[("马俊峰", "worksFor", "陇原重工股份有限公司")]["role"] == "首席质量官"
+    assert rels[("杨丽华", "worksFor", "兰州河谷检测有限公司")]["role"] == "总工程师"
+    assert not any(e["name"].startswith("个人") for e in result["entities"])
+
+
+def test_nlp_declared_short_form_beats_a_similar_full_name():
+    text = (
+        "天水秦州机床集团有限公司（以下简称秦州机床）成立于1968年。秦州机床董事长王立新介绍，"
+        "全资子公司甘肃秦州机床铸造有限公司则通过了ISO 9001认证。"
+    )
+    rels = _rels_by_name(extract_text(text))
+    assert ("王立新", "worksFor", "天水秦州机床集团有限公司") in rels
+    assert ("甘肃秦州机床铸造有限公司", "appliesStandard", "ISO 9001") in rels
+    assert ("天水秦州机床集团有限公司", "appliesStandard", "ISO 9001") not in rels
+
+
+def test_nlp_deputy_governor_serves_the_peoples_government_and_byline_of_a_paper():
+    text = "本报记者 周晓岚\n\n甘肃省人民政府召开全省质量大会，副省长韩立群为获奖代表颁奖。"
+    result = extract_text(text)
+    assert ("Person", "周晓岚") in _entities(result)
+    assert ("韩立群", "worksFor", "甘肃省人民政府") in _rels_by_name(result)
+    assert not any(e["type"] == "Award" for e in result["entities"])  # 颁奖 is a verb

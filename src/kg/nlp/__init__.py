@@ -26,7 +26,7 @@ from ..resources import read_text
 from ..text import normalise_name, shadow, to_int, to_year
 from .relations import LIST_YEAR_RE, Relation, find_relations, grade_words
 from .rules import GRADES, ORG_LABELS, EntityRules, Mention, resolve_overlaps
-from .shortforms import find_short_forms, link_renames
+from .shortforms import DECLARED_RE, find_short_forms, link_renames
 from .tables import add_cell_people, find_tables
 from .tokenizer import ShadowTokenizer  # noqa: F401  (registers kg.ShadowTokenizer.v1)
 from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
@@ -36,7 +36,7 @@ for _attr in ("kg_mentions", "kg_relations", "kg_tables", "kg_shadow", "kg_text"
     if not Doc.has_extension(_attr):
         Doc.set_extension(_attr, default=None)
 
-ALIAS_RE = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[“\"「『]?([^”\"」』)）,，]{2,16})[”\"」』]?\s*[)）]")
+ALIAS_RE = DECLARED_RE
 
 
 def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
@@ -121,7 +121,14 @@ def propagate_names(text: str, sh: str, mentions: list[Mention]) -> list[Mention
             extra.append(Mention(k.start(), k.end(), src.label, "propagate.same_name.v1", text[k.start():k.end()], {}))
     if not extra:
         return mentions
-    # existing mentions win ties; new ones only fill gaps
+    # existing mentions win ties; new ones only fill gaps, but a declared short form takes in
+    # the place names inside it (曲靖钢铁 declared for 曲靖…钢铁有限公司 is no mention of 曲靖)
+    declared = [m for m in extra if m.rule == "alias.declared_short_form.v1"]
+
+    def inside_declared(m: Mention) -> bool:
+        return m.label == "Place" and any(d.start <= m.start and m.end <= d.end and (d.start, d.end) != (m.start, m.end) for d in declared)
+
+    mentions = [m for m in mentions if not inside_declared(m)] if declared else mentions
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)

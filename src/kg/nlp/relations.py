@@ -217,6 +217,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             if m.label != "Person":
                 continue
             _works_for(text, mentions, i, rels, ev, written if written is not None else text, ctx, org_by_end)
+            _is_post_of(text, mentions, i, rels, ev, written if written is not None else text)
 
         # -- receivedAward ---------------------------------------------------------------
         awards = [i for i in idx if mentions[i].label == "Award"]
@@ -233,6 +234,11 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 subj = holders[0] if holders else (ctx.resolve("园区") if re.search(r"高新区|开发区|园区|这里", sent) else None)
             if subj is not None:
                 q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
+                if q["edition"] is None:
+                    # 《关于表彰第七届X奖获奖组织的决定》，授予A X奖: the edition its sentence gave the award
+                    same = [m for m in mentions[:a] if m.label == "Award" and m.start >= s0 and m.attrs.get("edition") is not None and normalise_name(m.text) == normalise_name(am.text)]
+                    if same:
+                        q["edition"] = same[-1].attrs["edition"]
                 if q["edition"] is None:
                     # 第二届XX奖…名单公布。A获XX奖: the one edition the report states for the award
                     editions = {m.attrs.get("edition") for m in mentions if m.label == "Award" and m.attrs.get("edition") is not None and normalise_name(m.text) == normalise_name(am.text)}
@@ -576,6 +582,15 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 subj_c = [i for i in orgs if mentions[i].end <= mentions[st].start and mentions[i].label in ("Company", "Institution", "GovernmentAgency")]
             # X旗下的Y / X的Y / 由X组建的Y: X only qualifies Y, the subject
             subj_c = [i for i in subj_c if not SUBSIDIARY_AFTER_PARENT_RE.match(text, mentions[i].end, mentions[st].start) and text[mentions[i].end:mentions[i].end + 1] != "的" and not AGENT_OF_MODIFIER_RE.match(text, mentions[i].end)] or subj_c
+            # a firm in the standard's own clause, followed there by the verb, is its subject
+            # (…，全资子公司Y则通过了ISO 9001认证); not the body that issues or publishes it
+            # (取得Z颁发的ISO 13485, 参与标准检验局CNS 16130的制定)
+            clause0 = s0 + max([0] + [k.end() for k in re.finditer(r"[，,；;]", before)])
+            verbs = trig["contributes_standard"] + trig["applies_standard"]
+            subj_c = [
+                i for i in subj_c
+                if mentions[i].start >= clause0 and _has(text[mentions[i].end:mentions[st].start], verbs)
+            ] or subj_c
             if not subj_c and ORG_ANAPHOR_RE.search(before) and ctx.last_org is not None:
                 subj_c = [ctx.last_org]  # 该公司主导制定的GB/T…
             if not subj_c:
@@ -714,6 +729,30 @@ def _works_for(
         return
 
 
+#: PERSON是ORG ROLE / PERSON系ORG ROLE / PERSON现任ORG ROLE, the post closing its clause
+_IS_POST_RE = re.compile(r"\s*(?:是|系|为|现任|任|担任)\s*")
+
+
+def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
+    """PERSON是ORG ROLE (邬建华是江西信江光伏科技有限公司首席质量官): the person holds the post."""
+    from .rules import _people_tables
+
+    pm = mentions[p]
+    verb = _IS_POST_RE.match(text, pm.end)
+    if verb is None:
+        return
+    org = next((i for i, m in enumerate(mentions) if m.start == verb.end() and m.label in ORG_LABELS), None)
+    if org is None:
+        return
+    at = mentions[org].end
+    role = next(
+        (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in "，,。；;、）)\n")),
+        None,
+    )
+    if role is not None:
+        rels.append(Relation(p, "worksFor", org, "works_for.person_is_post.v1", ev, {"role": written[at:at + role]}))
+
+
 #: posts held in a firm, and posts that head a body (市长 -> 市政府): the kind column of roles.tsv
 COMPANY_ROLES = frozenset(row[0] for row in load_tsv("roles.tsv") if len(row) > 1 and row[1] == "company")
 HEAD_OF = {row[0]: row[2] for row in load_tsv("roles.tsv") if len(row) > 2 and row[1] == "heads" and row[2]}
@@ -725,7 +764,8 @@ def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, i
     body = HEAD_OF.get(role)
     if body:
         for i, m in enumerate(mentions):
-            if m.label == "GovernmentAgency" and text[m.start:m.end].endswith(body):
+            # 省政府 is also written 省人民政府
+            if m.label == "GovernmentAgency" and text[m.start:m.end].replace("人民政府", "政府").endswith(body):
                 return i
         return None
     for r in reversed(rels):
@@ -779,6 +819,11 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
             break  # X将对获得…的企业给予奖励: the winners are the object, not X
         # the award verb sits in the award's own clause (A获批X，…，Y将作为…: Y is not won)
         own = between[max([0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(between)]):]
+        if GRANT_TO_RE.search(text, _clause_start(text, s0, mentions[i].start), mentions[i].start) and re.fullmatch(
+            r"[^，,。；;“”\"]{0,10}", between
+        ) and not _has(between, trig["award"]):
+            # 授予A、B 2名个人X奖: the recipients follow the granting verb
+            return i
         if (
             _has(own, trig["award"])
             or own.rstrip().endswith("作为")  # 千金药业作为国家知识产权示范企业: holding the title
@@ -800,6 +845,8 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
 
 # 陶瓷产业成功获批…: an industry of the report's place is the place's own subject
 INDUSTRY_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:产业|行业|产业链|集群)(?:成功|先后|相继)?(?:获批|获评|入选|荣获|被评为|被认定为)")
+GRANT_TO_RE = re.compile(r"授予|颁给|授给|颁发给|颁授给?")
+GRANTED_BEFORE_RE = re.compile(rf"(?:{GRANT_TO_RE.pattern})\s*$")  # with pos/endpos: the verb just before
 RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|为)[^，,。；;]{0,4}(?:获得|获评|荣获|获批|入选)")
 TOPIC_ANAPHOR_RE = re.compile(r"(?:^|(?<=[，,:：。！？!?；;\s]))(?P<an>我省|我市|我县)")
 SELF_RE = re.compile(r"我们|我公司|本公司|该公司|公司(?:累计|已|先后|共|还)")
@@ -813,6 +860,8 @@ def _title_owner(text: str, m: Mention, am: Mention, trig: dict[str, list[str]])
     中国移动 runs the programme), with no verb or break between it and the title?"""
     if m.label not in ORG_LABELS:
         return False
+    if GRANTED_BEFORE_RE.search(text, max(0, m.start - 6), m.start):
+        return False  # 授予X等5家组织Y奖: X is the recipient the verb names
     between = text[m.end:am.start]
     return len(between) <= 8 and not re.search(r"[，,。；;、和与及]|作为|是|为", between) and not _has(between, trig["award"]) and not between.startswith(("的", "获", "被"))
 
@@ -910,6 +959,8 @@ def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int,
     project of the report's place) gives the title to the place the report is about: its
     dominant park, else its city. None when the clause names any organisation or place."""
     am = mentions[a]
+    if am.attrs.get("in_title"):
+        return None  # 《关于表彰…X奖获奖组织的决定》: a document's title confers nothing by itself
     clause_start = _clause_start(text, s0, am.start)
     before = text[clause_start:am.start]
     if not _has(before, trig["award"]) or COUNTED_FIRMS_RE.search(before):

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import PatternError
 from ..resources import load_jsonl, load_tsv, load_words
-from ..text import YEAR_NUM, shadow, to_year
+from ..text import YEAR_NUM, shadow, to_int, to_year
 
 PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl", "structures.jsonl")
 PATTERN_KEYS = frozenset(
@@ -799,6 +799,11 @@ def _people_tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], r
     return role_re, surnames, frozenset(roles), byline_re
 
 
+#: 邬建华、钟启明2名个人 / 张三、李四等3位: two or more names, then their count
+COUNTED_NAMES_RE = re.compile(
+    r"(?P<names>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,4})+)(?P<etc>等)?(?P<n>[0-9]+|[两二三四五六七八九十]+)(?:名|位)"
+)
+
 NAME_END_WORDS = (
     "表示", "说", "介绍", "认为", "指出", "强调", "看来", "多次", "专程", "也", "还", "围绕", "态度", "思路", "在", "的",
     "等", "为", "是", "对", "将", "带领", "率队", "提出", "主持", "出席", "调研", "眉飞色舞", "摄", "和", "与", "、",
@@ -870,8 +875,28 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
                 if (known or ((prev in PUNCT or prev.isspace()) and s in set(tok_starts)) or prev in "以由和与的是") and cand not in roles:
                     add(s, n, "person.before_role.v1")
                     break
+    # a list of names counted after it: 授予邬建华、钟启明2名个人…, 张三、李四等3位专家
+    for m in COUNTED_NAMES_RE.finditer(sh):
+        items = m.group("names").split("、")
+        count = to_int(m.group("n"))
+        if count is None or count < len(items) or (count > len(items) and not m.group("etc")):
+            continue
+        pos = m.start("names")
+        first = items[0]
+        # the first item may carry the words before the list (授予邬建华): the name is its tail
+        n0 = next((n for n in (3, 2, 4) if len(first) >= n and (pos + len(first) - n) in set(tok_starts) and (first[-n] in surnames or first[-n:-n + 2] in surnames)), None)
+        names = [(pos + len(first) - n0, n0)] if n0 else []
+        at = pos + len(first) + 1
+        for item in items[1:]:
+            if 2 <= len(item) <= 4 and (item[0] in surnames or item[:2] in surnames):
+                names.append((at, len(item)))
+            at += len(item) + 1
+        if len(names) == len(items):
+            for start, n in names:
+                add(start, n, "person.counted_list.v1")
     for m in byline_re.finditer(sh):
-        if m.start() > 0 and not (sh[m.start() - 1].isspace() or sh[m.start() - 1] in PUNCT or sh[m.start() - 2:m.start()] in ("日报", "晚报")):
+        # after a line start or punctuation, or a medium's name: 本报记者, 湖南日报记者, 新华社记者, 人民网记者
+        if m.start() > 0 and not (sh[m.start() - 1].isspace() or sh[m.start() - 1] in PUNCT or sh[m.start() - 1] in "报社网台刊"):
             continue
         pos = m.end()
         if pos == m.start() + 1 and sh[m.start()] in "文图":

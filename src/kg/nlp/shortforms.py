@@ -22,6 +22,8 @@ import re
 from ..resolution import _contraction, report_context
 from .rules import Mention, place_table
 
+#: a declared short form: (以下简称"Y"); group 1 is Y
+DECLARED_RE = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[“\"「『]?([^”\"」』)）,，]{2,16})[”\"」』]?\s*[)）]")
 #: types whose names are contracted in running text
 SHORT_FORM_TYPES = ("Company", "Institution")
 #: characters of a short form: CJK and Latin letters (中车株洲所, IGBT中心)
@@ -59,6 +61,9 @@ def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: li
             if sh[m.start:m.start + n] in places and m.end - m.start - n >= 4:
                 by_prefix.setdefault(sh[m.start + n:m.start + n + 2], []).append(m)
                 break
+    # a short form the report declares (以下简称"Y") is the declaration's: its owner is stated
+    # (only where the declaration follows a full name, as kg.nlp.propagate_names links it)
+    declared = {m.group(1) for m in DECLARED_RE.finditer(sh) if any(0 <= m.start() - f.end <= 2 for f in fulls)}
     out: list[Mention] = []
     for prefix, owners in by_prefix.items():
         if not all(_NAME_CHAR_RE.match(c) for c in prefix):
@@ -75,6 +80,8 @@ def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: li
                 if e > len(sh) or e not in ends or any(taken[s:e]) or not all(_NAME_CHAR_RE.match(c) for c in sh[s:e]):
                     continue
                 short = sh[s:e]
+                if short in declared:
+                    break
                 # the full name it contracts best (中车株机: 电力机车 over 电机); a tie links nothing
                 scored = {}
                 for o in owners:

@@ -1,6 +1,6 @@
 """Table reader: award tables (rank, award, year, winner columns) recognised by structure.
 
-Owns: finding tab-separated blocks, typing each column by what its cells hold (years, small
+Owns: finding tab-separated and Markdown (| a | b |) blocks, typing each column by what its cells hold (years, small
 integers, award names, organisations/people) rather than by header words, adding the people a
 winner cell names after its organisation (中材株洲水泥有限责任公司贾相华), and turning each row into
 receivedAward (with year, edition, grade) and worksFor relations. Must not: read tables that do
@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .rules import ORG_LABELS, Mention, _name_len_at, _people_tables
+from .rules import GRADES, ORG_LABELS, Mention, _name_len_at, _people_tables
 from ..text import parse_year
 
 YEAR_CELL = re.compile(r"^\s*((?:19|20)\d{2})\s*年?度?\s*$")
 RANK_CELL = re.compile(r"^\s*\d{1,4}\s*$")
+GRADE_CELL = re.compile("|".join(GRADES))
 
 
 @dataclass
@@ -28,20 +29,44 @@ class Table:
     region_col: int | None
 
 
+_MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # | --- | :---: |
+
+
 def _cells(text: str, start: int, line: str) -> list[tuple[int, int]]:
-    spans, pos = [], start
-    for part in line.split("\t"):
-        spans.append((pos, pos + len(part)))
+    """Cell spans of a table line: tab-separated, or a Markdown row (| a | b |); a Markdown
+    cell's span leaves out the spaces around its text."""
+    spans = []
+    if line.count("\t") >= 2:
+        pos = start
+        for part in line.split("\t"):
+            spans.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        return spans
+    inner_start = start + line.index("|") + 1
+    inner = line[line.index("|") + 1 : line.rindex("|")]
+    pos = inner_start
+    for part in inner.split("|"):
+        lead = len(part) - len(part.lstrip())
+        spans.append((pos + lead, pos + len(part.rstrip())))
         pos += len(part) + 1
     return spans
 
 
+def _is_row(line: str) -> bool:
+    stripped = line.strip()
+    return line.count("\t") >= 2 or (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3)
+
+
 def find_tables(text: str, mentions: list[Mention]) -> list[Table]:
+    """Award tables of ``text``: blocks of two or more rows, tab-separated or Markdown (the
+    Markdown rule line under a header is skipped)."""
     tables: list[Table] = []
     block: list[list[tuple[int, int]]] = []
     pos = 0
     for line in text.split("\n") + [""]:
-        if line.count("\t") >= 2:
+        if _MD_RULE.match(line) and block:
+            pass  # | --- | --- |: part of the table, not a row
+        elif _is_row(line):
             block.append(_cells(text, pos, line))
         else:
             if len(block) >= 2:
@@ -74,8 +99,13 @@ def _type_columns(text: str, block: list[list[tuple[int, int]]], mentions: list[
         return hits / max(1, len(rows))
 
     year_col = next((c for c in range(ncol) if frac(c, lambda x: bool(YEAR_CELL.match(x))) >= 0.6), None)
-    award_col = max(range(ncol), key=lambda c: has_label(c, {"Award"}))
-    if has_label(award_col, {"Award"}) < 0.5:
+
+    def award_cells(col: int) -> float:
+        # cells naming an award, or only its grade (提名奖 under 省政府质量奖)
+        return has_label(col, {"Award"}) + frac(col, lambda x: bool(GRADE_CELL.fullmatch(x.strip())))
+
+    award_col = max(range(ncol), key=award_cells)
+    if award_cells(award_col) < 0.5 or has_label(award_col, {"Award"}) == 0:
         return None
     winner_cands = [c for c in range(ncol) if c not in (award_col, year_col)]
     if not winner_cands:
