@@ -454,3 +454,22 @@ def test_fusion_keeps_the_rules_entities_on_seed_sentences(
     fused_orgs = [(s, t) for kind, s, t in mentions(fused) if kind not in ("Place", "Person")]
     lost = mentions(rules_only) - mentions(fused)
     assert all(kind == "Place" and any(a <= s and t <= b for a, b in fused_orgs) for kind, s, t in lost), lost
+
+
+def test_data_replace_mentions_swaps_names_of_the_same_label_deterministically() -> None:
+    from kg.ner.data import Sentence, replace_mentions
+
+    sentences = [
+        Sentence("a", "张伟在北京工作。", [(0, 2, "PER"), (3, 5, "LOC")]),
+        Sentence("b", "欧阳娜娜访问上海市。", [(0, 4, "PER"), (6, 9, "LOC")]),
+        Sentence("c", "今天下雨。", []),
+    ]
+    out = replace_mentions(sentences, copies=2, seed=1)
+    assert out == replace_mentions(sentences, copies=2, seed=1)
+    assert len(out) == 4  # two copies of each sentence with entities, none of the one without
+    names = {"PER": {"张伟", "欧阳娜娜"}, "LOC": {"北京", "上海市"}}
+    for sentence in out:
+        assert [label for _, _, label in sentence.spans] == ["PER", "LOC"]
+        for start, end, label in sentence.spans:
+            assert sentence.text[start:end] in names[label]
+        assert sentence.text.endswith("。")
