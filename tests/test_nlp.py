@@ -222,3 +222,27 @@ def test_nlp_deputy_governor_serves_the_peoples_government_and_byline_of_a_paper
     assert ("Person", "周晓岚") in _entities(result)
     assert ("韩立群", "worksFor", "甘肃省人民政府") in _rels_by_name(result)
     assert not any(e["type"] == "Award" for e in result["entities"])  # 颁奖 is a verb
+
+
+def test_nlp_standards_feature_patterns():
+    text = (
+        "地处太原市南部的太原经济技术开发区，是标准创新的高地。区内的山西晋阳精密轴承股份有限公司牵头起草了GB/T 41234—2022。\n"
+        "在大同市，大同北岳新材料研究院有限公司（以下简称北岳研究院）承担全国钢标准化技术委员会钢及合金分技术委员会（SAC/TC 183/SC 9）"
+        "秘书处工作，同时是ISO/TC 17/SC 4的国内技术对口单位。北岳研究院主导制定的GB/T 40111—2021于去年发布；凭借该标准，该院荣获2021年度中国标准创新贡献奖二等奖。\n"
+        "山西省标准化研究院院长郭文斌介绍，该院还与中北工业大学联合起草了地方标准DB14/T 1234—2022。中北工业大学秦志远教授团队参与了研究。\n"
+        "位于太原经济技术开发区的山西汾阳重型机械有限公司，是山西晋商装备集团有限公司的控股子公司。公司执行GB/T 19001—2016建立质量管理体系。"
+    )
+    result = extract_text(text)
+    rels = _rels_by_name(result)
+    assert ("山西晋阳精密轴承股份有限公司", "locatedIn", "太原经济技术开发区") in rels
+    body = "全国钢标准化技术委员会钢及合金分技术委员会"
+    assert ("StandardsBody", body) in _entities(result)
+    assert ("大同北岳新材料研究院有限公司", "secretariatOf", body) in rels
+    assert ("大同北岳新材料研究院有限公司", "secretariatOf", "ISO/TC 17/SC 4") in rels
+    assert not any(e["name"] == "北岳研究院" and e["type"] == "Institution" for e in result["entities"])
+    award = rels[("大同北岳新材料研究院有限公司", "receivedAward", "中国标准创新贡献奖")]
+    assert (award["year"], award["grade"]) == (2021, "二等奖")
+    assert ("山西省标准化研究院", "contributedToStandard", "DB14/T 1234—2022") in rels
+    assert ("中北工业大学", "contributedToStandard", "DB14/T 1234—2022") in rels
+    assert rels[("秦志远", "worksFor", "中北工业大学")]["role"] == "教授"
+    assert ("山西汾阳重型机械有限公司", "appliesStandard", "GB/T 19001—2016") in rels

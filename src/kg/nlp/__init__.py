@@ -107,6 +107,12 @@ def propagate_names(text: str, sh: str, mentions: list[Mention]) -> list[Mention
         if re.search(r"[两二三四五六七八九十0-9]+(?:部门|部委|单位|家|方)", short) or (owner.start > 0 and sh[owner.start - 1] in "、和与及"):
             continue  # A、B、C(简称"三部门"): the short form names the whole list, not its last member
         owner.attrs.setdefault("aliases", []).append(text[m.start(1):m.end(1)])
+        # a rule may have typed the short form by its own head word (钛谷研究院 of 宝鸡钛谷新材料
+        # 研究院有限公司): the declaration says whose name it is
+        for x in mentions:
+            if x.label in ORG_LABELS | {"Park"} and x is not owner and sh[x.start:x.end] == short:
+                x.label = owner.label
+                x.attrs["alias_of"] = owner.text
         for k in re.finditer(re.escape(short), sh):
             extra.append(Mention(k.start(), k.end(), owner.label, "alias.declared_short_form.v1", text[k.start():k.end()], {"alias_of": owner.text}))
     # a name found once by a rule is a mention wherever it recurs (钱俊君 after 局长, then alone)

@@ -173,6 +173,7 @@ WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
 BY_WINNER_RE = re.compile(r"由(?P<who>[^，,。；;由]{2,60}?)(?:分别)?(?:获得|获颁|摘得|夺得)(?![了的]?[0-9一二三四五六七八九十])")
 COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
+INSIDE_PARK_RE = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:园区|区|园)内(?:的|，)?")
 PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
 COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
 
@@ -464,6 +465,15 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 if before and before[-1] != chain[-1]:
                     rels.append(Relation(before[-1], "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
 
+        # 区内的X / 园区内的X, Y: the firms the clause names are in the park named just before
+        for am_ in INSIDE_PARK_RE.finditer(text, s0, s1):
+            near = [k for k in range(bisect.bisect_left(starts, am_.start()) - 1, -1, -1) if mentions[k].label == "Park"][:1]
+            if not near or am_.start() - mentions[near[0]].end > 200:
+                continue
+            c1 = min([p for p in (text.find(c, am_.end(), s1) for c in "，,。；;！？\n") if p >= 0] or [s1])
+            for i in idx:
+                if mentions[i].label in ("Company", "Institution") and am_.end() <= mentions[i].start and mentions[i].end <= c1:
+                    rels.append(Relation(i, "locatedIn", near[0], "located.inside_park.v1", ev))
         # an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it
         park = ctx.topic_park
         if park is not None:
@@ -558,8 +568,8 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             counterpart = re.match(r"(?:的)?(?:国内|中国)?(?:唯一)?(?:技术)?(?:牵头单位|对口单位|归口单位)", after)
             if counterpart and before.rstrip().endswith("作为"):
                 host = next((i for i in orgs if mentions[i].start >= bm.end and mentions[i].label != "StandardsBody"), None)
-            elif counterpart and re.search(r"(?:承担|承接)[^，,。；;]{0,4}$", before):
-                # X承担IEC/TC 2（…）国内技术对口单位工作
+            elif counterpart and re.search(r"(?:承担|承接)[^，,。；;]{0,4}$|(?:是|为|系)\s*$", before):
+                # X承担IEC/TC 2（…）国内技术对口单位工作; X…，同时是ISO/TC 79/SC 11的国内技术对口单位
                 hosts = [i for i in orgs if mentions[i].end <= bm.start and mentions[i].label != "StandardsBody"]
                 host = hosts[-1] if hosts else None
             elif re.match(r"(?:的)?秘书处", after) or bm.text.endswith("秘书处"):
@@ -591,7 +601,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 i for i in subj_c
                 if mentions[i].start >= clause0 and _has(text[mentions[i].end:mentions[st].start], verbs)
             ] or subj_c
-            if not subj_c and ORG_ANAPHOR_RE.search(before) and ctx.last_org is not None:
+            if not subj_c and (ORG_ANAPHOR_RE.search(before) or BARE_ORG_START_RE.match(before)) and ctx.last_org is not None:
                 subj_c = [ctx.last_org]  # 该公司主导制定的GB/T…
             if not subj_c:
                 continue
@@ -599,10 +609,20 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             own = before[max([0] + [k.end() for k in re.finditer(r"[；;]", before)]):]
             last_contrib = max((own.rfind(w) for w in trig["contributes_standard"]), default=-1)
             last_apply = max((own.rfind(w) for w in trig["applies_standard"]), default=-1)
+            subjects = [subj_c[0]]
+            first = mentions[subj_c[0]]
+            if re.search(r"(?:与|和|同)\s*$", text[max(s0, first.start - 2):first.start]) and re.match(r"\s*(?:联合|共同|合作|一起|一道)", text[first.end:first.end + 4]):
+                # X还与Y联合起草了S: X drafted it too (the sentence's first firm, else the one 该院 means)
+                lead = [i for i in orgs if mentions[i].end <= first.start - 1 and mentions[i].label in ("Company", "Institution")]
+                partner = lead[0] if lead else (ctx.last_org if ORG_ANAPHOR_RE.search(before) else None)
+                if partner is not None and partner != subj_c[0]:
+                    subjects.insert(0, partner)
             if last_contrib >= 0 and last_contrib > last_apply:
-                rels.append(Relation(subj_c[0], "contributedToStandard", st, "standard.contributes.v1", ev))
+                for subj in subjects:
+                    rels.append(Relation(subj, "contributedToStandard", st, "standard.contributes.v1", ev))
             elif last_apply >= 0 and mentions[subj_c[0]].label != "GovernmentAgency":
-                rels.append(Relation(subj_c[0], "appliesStandard", st, "standard.applies.v1", ev))
+                for subj in subjects:
+                    rels.append(Relation(subj, "appliesStandard", st, "standard.applies.v1", ev))
 
         # -- standardsCount --------------------------------------------------------------
         for cm in COUNT_RE.finditer(sent):
@@ -629,8 +649,10 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         last_topic_fresh = bool(subjects)
         if subjects:
             last_topic = subjects[0]
-            if mentions[subjects[0]].label in ("Company", "Institution"):
-                ctx.last_org = subjects[0]
+            # 位于X园区的Y公司，…: the firm, not the park that places it, is what 公司/该公司 refer to next
+            firms = [i for i in subjects if mentions[i].label in ("Company", "Institution")]
+            if firms:
+                ctx.last_org = firms[0]
     return rels
 
 
@@ -670,6 +692,11 @@ def _works_for(
             org = org_by_end.get(pos)
             if org is not None and pm.rule == "person.table_cell.v1":
                 rels.append(Relation(p, "worksFor", org, "works_for.org_person.v1", ev, {"role": None}))
+            elif org is not None:
+                # ORG PERSON ROLE: 关中理工大学雷振邦教授 (the post closes the name)
+                after = next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)
+                if after is not None:
+                    rels.append(Relation(p, "worksFor", org, "works_for.org_person_role.v1", ev, {"role": (written or text)[pm.end:pm.end + after]}))
             return
         # 董事长、总经理X / 董事长兼总经理X / 党委书记、局长X: posts chained before one name
         posts = [as_written]
@@ -786,6 +813,12 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         return None
     # the verb must sit between the subject and the award, in the same stretch (no 。)
     cands = [i for i in idx if mentions[i].end <= am.start and mentions[i].label in RECIPIENTS]
+    oa = ORG_ANAPHOR_RE.search(text, clause_start, am.start)
+    if oa and _has(text[oa.end():am.start], trig["award"]) and not any(mentions[i].start >= clause_start for i in cands):
+        # …，该院荣获…: the organisation its sentence opened on, else the one the text is about
+        firsts = [i for i in cands if mentions[i].label in ("Company", "Institution") and mentions[i].start - s0 < 30]
+        if firsts or ctx.last_org is not None:
+            return firsts[0] if firsts else ctx.last_org
     own_start = clause_start
     if _clause_has_own_subject(text[own_start:am.start], trig["award"]):
         # 工程机械产业入选…: the clause names its own (non-entity) subject; no earlier one is meant
@@ -850,7 +883,9 @@ GRANTED_BEFORE_RE = re.compile(rf"(?:{GRANT_TO_RE.pattern})\s*$")  # with pos/en
 RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|为)[^，,。；;]{0,4}(?:获得|获评|荣获|获批|入选)")
 TOPIC_ANAPHOR_RE = re.compile(r"(?:^|(?<=[，,:：。！？!?；;\s]))(?P<an>我省|我市|我县)")
 SELF_RE = re.compile(r"我们|我公司|本公司|该公司|公司(?:累计|已|先后|共|还)")
-ORG_ANAPHOR_RE = re.compile(r"该(?:公司|企业|集团|厂)")
+ORG_ANAPHOR_RE = re.compile(r"该(?:公司|企业|集团|厂|院|所|中心|大学|学院|校)")
+#: a sentence that opens on a bare 公司/企业 speaks of the firm the text is about (公司执行GB/T…)
+BARE_ORG_START_RE = re.compile(r"\s*[“\"]?(?:公司|企业|集团)(?![\u4e00-\u9fff]{0,6}(?:有限|股份))")
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
 CLAUSE_ADVERBS_RE = re.compile(r"先后|成功|相继|连续|再次|多次|分别|同时|还|也|并|又|已|均|曾|今年|去年|近年来|目前|当年|首次|正式|顺利|一举|此外|其中|[0-9]{4}年度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|[“”\"]")
 

@@ -88,6 +88,29 @@ class Mention:
     needs_context: bool = False
 
 
+#: a subcommittee's subject between its parent committee and 分技术委员会 (钛及钛合金, 石油、天然气)
+_SUBCOMMITTEE_GAP_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9及与和、]{1,16}")
+
+
+def _join_subcommittees(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
+    """One name for 全国X标准化技术委员会Y分技术委员会 where the scan for the subcommittee's name
+    stopped inside Y at a conjunction (钛及钛合金): the parent, the gap and the subcommittee."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.label == prev.label == "StandardsBody"
+            and sh.endswith("委员会", 0, prev.end)
+            and sh.endswith("分技术委员会", 0, m.end)
+            and (m.start == prev.end or _SUBCOMMITTEE_GAP_RE.fullmatch(sh, prev.end, m.start))
+        ):
+            out[-1] = Mention(prev.start, m.end, "StandardsBody", m.rule, text[prev.start:m.end], dict(m.attrs))
+            continue
+        out.append(m)
+    return out
+
+
 def _trie_pattern(words: list[str]) -> str:
     """A regex for ``words`` factored by common prefixes (longest alternative first).
 
@@ -490,6 +513,7 @@ class EntityRules:
                 m.needs_context = True
                 m.attrs["in_title"] = True
                 chosen.append(m)
+        chosen = _join_subcommittees(text, sh, chosen)
         extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
         if not extra:
             return chosen
@@ -799,6 +823,8 @@ def _people_tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], r
     return role_re, surnames, frozenset(roles), byline_re
 
 
+#: last words of organisation names, after which a name and a post may follow (X大学张三教授)
+_ORG_END_WORDS = ("大学", "学院", "公司", "集团", "研究院", "研究所", "医院", "中心", "实验室", "协会", "学会")
 #: 邬建华、钟启明2名个人 / 张三、李四等3位: two or more names, then their count
 COUNTED_NAMES_RE = re.compile(
     r"(?P<names>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,4})+)(?P<etc>等)?(?P<n>[0-9]+|[两二三四五六七八九十]+)(?:名|位)"
@@ -872,7 +898,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             known = (tags.get(cand) or "").startswith("nr")  # a name jieba's dictionary knows: 习近平
             if (known or cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand):
                 prev = sh[s - 1] if s > 0 else "\n"
-                if (known or ((prev in PUNCT or prev.isspace()) and s in set(tok_starts)) or prev in "以由和与的是") and cand not in roles:
+                after_org = sh.endswith(_ORG_END_WORDS, 0, s)  # 关中理工大学雷振邦教授
+                if (known or ((prev in PUNCT or prev.isspace() or after_org) and s in set(tok_starts)) or prev in "以由和与的是") and cand not in roles:
                     add(s, n, "person.before_role.v1")
                     break
     # a list of names counted after it: 授予邬建华、钟启明2名个人…, 张三、李四等3位专家
