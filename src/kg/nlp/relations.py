@@ -108,7 +108,7 @@ class ReportContext:
         return None
 
 
-SITE_VERB_RE = re.compile(r"[“”\"]?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|选址)")
+SITE_VERB_RE = re.compile(r"[“”\"]?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|选址|揭牌|挂牌|启用|运行|运营)")
 HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|集聚了?|聚集了?|入驻了?|引进了?|汇聚了?)")
 LIST_YEAR_RE = re.compile(r"(" + YEAR_NUM + r")\s*年度?[^，,。；;]{0,20}?(?:名单|通报|榜单|评选|评估|评价|公示|公告)")
 CLAUSE_YEAR_RE = re.compile(r"(?<![0-9])(" + YEAR_NUM + r")\s*年(?!度?(?:代|以前|前|的|至|到))度?")
@@ -173,6 +173,8 @@ WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
 BY_WINNER_RE = re.compile(r"由(?P<who>[^，,。；;由]{2,60}?)(?:分别)?(?:获得|获颁|摘得|夺得)(?![了的]?[0-9一二三四五六七八九十])")
 COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
+#: 中国移动(湖南株洲)数据中心: the bracket is inside a longer name, not after a firm's name
+BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|工厂|厂|研究院|研究所|分院|分所)")
 INSIDE_PARK_RE = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:园区|区|园)内(?:的|，)?")
 PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
 COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
@@ -358,6 +360,15 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
             if a.label in ("Place", "Park") and b.label in ("Company", "Institution") and b.start == a.end + 1 and text[a.end] == "的" and text[a.start - 2:a.start] not in ("位于", "地处"):
                 rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_de_org.v1", ev))
+        # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
+        for j in range(len(idx) - 1):
+            a, b = mentions[idx[j]], mentions[idx[j + 1]]
+            if a.label in ("Company", "Institution") and b.label == "Place" and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]):
+                inner = [k for k in idx[j + 1:] if mentions[k].label == "Place" and mentions[k].start < b.start + 12]
+                last = inner[-1] if inner else idx[j + 1]
+                close = re.match(r"\s*[)）]", text[mentions[last].end:])
+                if close and not BRACKET_IN_NAME_RE.match(text, mentions[last].end + close.end()) and all(mentions[k].end == mentions[k2].start for k, k2 in zip(inner, inner[1:])):
+                    rels.append(Relation(idx[j], "locatedIn", last, "located.bracket_place.v1", ev))
         # P + firm, side by side (炎陵县全康电子): the firm of that place
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
@@ -405,6 +416,11 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                         rels.append(Relation(i, "locatedIn", area, "located.area_has.v1", ev))
         # S …在 P(+P) …: the sentence's subject acts in that place
         subj0 = next((i for i in idx if mentions[i].label in located and mentions[i].start - s0 <= 12), None)
+        if subj0 is not None:
+            # 依托A建设的B，…在P揭牌: A only qualifies the subject B
+            head = next((i for i in idx if mentions[i].start > mentions[subj0].end and mentions[i].label in located), None)
+            if head is not None and re.fullmatch(r"[^，,。；;]{0,6}的", text[mentions[subj0].end:mentions[head].start]):
+                subj0 = head
         for mm in re.finditer(r"(?<![存现实所正])在", sent):
             p0 = s0 + mm.end()
             if subj0 is None or mentions[subj0].end > s0 + mm.start():
@@ -552,6 +568,14 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             is_ = SUBSIDIARY_IS_RE.match(text, m.end, s1)
             if is_:
                 parent = next((k for k in orgs if mentions[k].start == is_.end() and k != i), None)
+                if parent is None:
+                    # Y是总部位于浙江省嘉兴市的X的全资子公司: a modifier ending in 的 before the parent
+                    parent = next(
+                        (k for k in orgs if k != i and is_.end() < mentions[k].start <= is_.end() + 30
+                         and re.fullmatch(r"[^，,。；;]*的", text[is_.end():mentions[k].start])
+                         and SUBSIDIARY_TAIL_RE.match(text, mentions[k].end, s1)),
+                        None,
+                    )
                 if parent is not None and SUBSIDIARY_TAIL_RE.match(text, mentions[parent].end, s1):
                     rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.is_child_of.v1", ev))
 

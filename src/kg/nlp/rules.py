@@ -111,6 +111,13 @@ def _join_subcommittees(text: str, sh: str, mentions: list[Mention]) -> list[Men
     return out
 
 
+def _is_place_word(tok: str) -> bool:
+    """A place name, or the short form of a county or district (沾益 of 沾益区, which jieba tags as
+    a verb)."""
+    places = place_table()
+    return tok in places or any(tok + suffix in places for suffix in ("区", "县", "市", "旗"))
+
+
 def _trie_pattern(words: list[str]) -> str:
     """A regex for ``words`` factored by common prefixes (longest alternative first).
 
@@ -273,7 +280,7 @@ class EntityRules:
             return True
         if COUNTER_RE.match(tok) and not (len(tok) == 1 and tok in "一二三四五六七八九"):
             return True  # a lone numeral character may be part of a name: 三一集团, 一汽
-        if len(tok) >= 2 and self.tags.get(tok) in STOP_TAGS and tok not in self.name_verbs and tok not in place_table():
+        if len(tok) >= 2 and self.tags.get(tok) in STOP_TAGS and tok not in self.name_verbs and not _is_place_word(tok):
             return True  # a verb or function word (推进, 充分); one-character ones are names' (林钻); places are names' (大连 is tagged d)
         if len(tok) >= 2 and tok[-1] in "是的在获" and tok not in self.tags:
             return True  # 这是, 也是, 人获: a copula or award verb glued to the word before it
