@@ -246,3 +246,27 @@ def test_nlp_standards_feature_patterns():
     assert ("中北工业大学", "contributedToStandard", "DB14/T 1234—2022") in rels
     assert rels[("秦志远", "worksFor", "中北工业大学")]["role"] == "教授"
     assert ("山西汾阳重型机械有限公司", "appliesStandard", "GB/T 19001—2016") in rels
+
+
+def test_nlp_city_award_prose_patterns():
+    text = (
+        "宝鸡市人民政府印发《关于表彰2023年度宝鸡市市长质量奖获奖组织和个人的决定》，第三届宝鸡市市长质量奖评选结果揭晓。\n"
+        "获得市长质量奖的企业为：宝鸡秦川齿轮有限公司（渭滨区）、宝鸡西岐食品集团有限公司（岐山县）；获得提名奖的企业为：宝鸡凤翔酒业有限公司（凤翔区）。"
+        "位于宝鸡市东部的宝鸡高新技术产业开发区有两家企业上榜：宝鸡钛峰材料股份有限公司、陕西宝钛精工有限公司分别荣获市长质量奖和提名奖。"
+        "孙慧敏（宝鸡西岐食品集团有限公司董事长）、冯建军（宝鸡秦川齿轮有限公司首席质量官）获得个人奖。\n"
+        "作为行业龙头，宝鸡西岐食品集团有限公司牵头起草了团体标准，其控股子公司陕西西岐物流有限公司通过了ISO 22000认证。"
+    )
+    result = extract_text(text)
+    rels = _rels_by_name(result)
+    assert ("宝鸡秦川齿轮有限公司", "locatedIn", "渭滨区") in rels
+    assert not any(k[0] in ("渭滨区", "岐山县", "凤翔区") and k[1] == "receivedAward" for k in rels)
+    assert ("宝鸡钛峰材料股份有限公司", "locatedIn", "宝鸡高新技术产业开发区") in rels
+    assert ("陕西宝钛精工有限公司", "locatedIn", "宝鸡高新技术产业开发区") in rels
+    first = rels[("宝鸡钛峰材料股份有限公司", "receivedAward", "宝鸡市市长质量奖")]
+    second = rels[("陕西宝钛精工有限公司", "receivedAward", "宝鸡市市长质量奖")]
+    assert (first["year"], first["grade"]) == (2023, None)
+    assert (second["year"], second["edition"], second["grade"]) == (2023, 3, "提名奖")
+    assert rels[("孙慧敏", "worksFor", "宝鸡西岐食品集团有限公司")]["role"] == "董事长"
+    assert ("冯建军", "receivedAward", "宝鸡市市长质量奖") in rels
+    assert ("陕西西岐物流有限公司", "subsidiaryOf", "宝鸡西岐食品集团有限公司") in rels
+    assert not any(e["type"] == "Person" and e["name"] == "荣获" for e in result["entities"])

@@ -153,7 +153,7 @@ UNDER_AFTER_CLAUSE_RE = re.compile(r"[，,]\s*(?:隶属于|隶属|归属于)")
 BRANCH_SET_UP_RE = re.compile(r"(?:集团|公司|该集团|该公司)(?:还|已|先后)?(?:在[^，,。；;]{2,8})?(?:设立|成立|组建|注册)了?")
 AGENT_OF_MODIFIER_RE = re.compile(r"(?:牵头)?(?:组建|建设|成立|设立|投资|打造)的")
 UNDER_RE = re.compile(r"(?:隶属于|隶属|归属于|挂靠)")
-WON_UNNAMED_RE = re.compile(r"获奖|获此殊荣|榜上有名|上榜|入围|入选|获(?:个人|组织|集体|单位)(?:类)?奖")
+WON_UNNAMED_RE = re.compile(r"获奖|获此殊荣|榜上有名|上榜|入围|入选|获得?(?:个人|组织|集体|单位)(?:类)?奖")
 
 
 def _clause_end(text: str, pos: int, s1: int) -> int:
@@ -169,6 +169,7 @@ WINNERS_RE = re.compile(
     r"(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为|是|有|包括|[：:])"
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:组织|企业|单位|个人)(?:分别)?(?:是|有|为|包括)?\s*[：:]"
 )
+WINNERS_AFTER_AWARD_RE = re.compile(r"(?:[^，,。；;]{0,4})的(?:组织|企业|单位|个人|集体)(?:分别)?(?:为|是|有|包括|[：:])")
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
 BY_WINNER_RE = re.compile(r"由(?P<who>[^，,。；;由]{2,60}?)(?:分别)?(?:获得|获颁|摘得|夺得)(?![了的]?[0-9一二三四五六七八九十])")
 COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
@@ -239,12 +240,12 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
                 if q["edition"] is None:
                     # 《关于表彰第七届X奖获奖组织的决定》，授予A X奖: the edition its sentence gave the award
-                    same = [m for m in mentions[:a] if m.label == "Award" and m.start >= s0 and m.attrs.get("edition") is not None and normalise_name(m.text) == normalise_name(am.text)]
+                    same = [m for m in mentions[:a] if m.label == "Award" and m.start >= s0 and m.attrs.get("edition") is not None and _same_award(m.text, am.text)]
                     if same:
                         q["edition"] = same[-1].attrs["edition"]
                 if q["edition"] is None:
                     # 第二届XX奖…名单公布。A获XX奖: the one edition the report states for the award
-                    editions = {m.attrs.get("edition") for m in mentions if m.label == "Award" and m.attrs.get("edition") is not None and normalise_name(m.text) == normalise_name(am.text)}
+                    editions = {m.attrs.get("edition") for m in mentions if m.label == "Award" and m.attrs.get("edition") is not None and _same_award(m.text, am.text)}
                     if len(editions) == 1:
                         q["edition"] = editions.pop()
                 if q["year"] is None:
@@ -256,7 +257,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                         q["year"] = _clause_year(text, s0, am.start)
                 if q["year"] is None:
                     # 2023年度XX奖名单 in a heading, then A获XX奖: the one year the report gives the award
-                    years = {m.attrs.get("year") for m in mentions if m.label == "Award" and m.attrs.get("year") is not None and normalise_name(m.text) == normalise_name(am.text)}
+                    years = {m.attrs.get("year") for m in mentions if m.label == "Award" and m.attrs.get("year") is not None and _same_award(m.text, am.text)}
                     if len(years) == 1:
                         q["year"] = years.pop()
                 for holder in _coordinated(text, mentions, idx, subj):
@@ -294,8 +295,12 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             for wm in WON_UNNAMED_RE.finditer(text, s0, s1):
                 if any(wm.end() <= mentions[k].start < _clause_end(text, wm.end(), s1) for k in awards):
                     continue  # the clause names its award: the rules above read it
-                holders = [i for i in idx if mentions[i].end <= wm.start() and mentions[i].label in RECIPIENTS and not _is_granter(text, mentions, i)]
-                if holders and re.fullmatch(r"\s*(?:等?[0-9一二三四五六七八九十]*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|也|同时)?\s*", text[mentions[holders[-1]].end:wm.start()]):
+                before = wm.start()
+                if text[s0:before].rstrip().endswith(("）", ")")):
+                    # A（X公司董事长）、B（…）获得个人奖: the holder stands before the bracket
+                    before = max(text.rfind("（", s0, before), text.rfind("(", s0, before))
+                holders = [i for i in idx if mentions[i].end <= before and mentions[i].label in RECIPIENTS and not _is_granter(text, mentions, i)]
+                if holders and re.fullmatch(r"\s*(?:等?[0-9一二三四五六七八九十]*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|也|同时)?\s*", text[mentions[holders[-1]].end:before]):
                     q = award_context(last_award)
                     for holder in _coordinated(text, mentions, idx, holders[-1]):
                         rels.append(Relation(holder, "receivedAward", last_award, "award.won_unnamed.v1", ev, dict(q)))
@@ -309,9 +314,14 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 c1 = _clause_end(text, d0, s1)
                 holders = [i for i in idx if c0 <= mentions[i].start < d0 and mentions[i].label in RECIPIENTS and not _locative(text, mentions, i, s0)]
                 mine = [g for g in grades if d0 < g[0] < c1]
-                if len(holders) >= 2 and len(holders) == len(mine):
+                # A、B分别荣获市长质量奖和提名奖: an award named in the list is an item too (no grade)
+                named = [(mentions[k].start, None, None) for k in awards if d0 < mentions[k].start < c1 and not any(g[0] <= mentions[k].start < g[1] for g in mine)]
+                items = sorted(mine + named) if mine else []
+                if len(holders) >= 2 and len(holders) == len(items):
                     context = award_context(last_award)
-                    for h, (g0, _, grade) in zip(holders, mine):
+                    for h, (g0, _, grade) in zip(holders, items):
+                        if grade is None:
+                            continue  # the award itself: the verb-clause rule gave it, with no grade
                         rels.append(Relation(h, "receivedAward", last_award, "award.distributed_grades.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
                         paired.add(g0)
         for g0, g1, grade in grades:
@@ -328,7 +338,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 for r in members:
                     rels.append(Relation(r, "receivedAward", last_award, "award.grade_list.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
                 continue
-            cands = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= g0 and not _is_granter(text, mentions, i)]
+            cands = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= g0 and not _is_granter(text, mentions, i) and not _bracketed_place(text, mentions, i)]
             if COUNTED_FIRMS_RE.search(text, max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)]), g0):
                 continue  # 其中31项获得金质奖: counted entries, no named holder
             if cands:
@@ -511,13 +521,18 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         for counted in COUNTED_RE.finditer(text, s0, s1):
             c0 = _clause_start(text, s0, counted.start())
             subjects0 = [i for i in idx if mentions[i].label in ("Park", "Place") and c0 <= mentions[i].start <= c0 + 4 and mentions[i].end <= counted.start()]
+            if subjects0 and re.search(r"(?:位于|地处)$", text[c0:mentions[subjects0[0]].start]):
+                # 位于柳州市东部的柳东新区有两家企业上榜: the area after the modifier counts
+                after = [i for i in idx if mentions[i].label in ("Park", "Place") and mentions[subjects0[0]].end < mentions[i].start and mentions[i].end <= counted.start()
+                         and re.fullmatch(r"[^，,。；;]{0,6}的", text[mentions[subjects0[0]].end:mentions[i].start])]
+                subjects0 = after[:1]
             if subjects0:
                 prev_area = subjects0[0]
                 # …共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it
                 colon = re.compile(r"[：:]").search(text, counted.end(), s1)
                 if colon and not CLAUSE_BREAK_RE.search(text, counted.end(), colon.start()):
                     for i in idx:
-                        if mentions[i].start > colon.end() and mentions[i].label in ("Company", "Institution"):
+                        if mentions[i].start >= colon.end() and mentions[i].label in ("Company", "Institution"):
                             rels.append(Relation(i, "locatedIn", prev_area, "located.counted_members.v1", ev))
                 break
 
@@ -549,9 +564,12 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.qixia.v1", ev))
             # 集团下属的Y / 旗下Y / 全资子公司Y with no parent named: the firm the text is about
             lead = SUBSIDIARY_LEAD_RE.search(text, max(s0, m.start - 10), m.start)
-            if lead and lead.end() == m.start and ctx.last_org is not None and ctx.last_org != i and m.label in ("Company", "Institution"):
-                if not any(mentions[k].end == lead.start() for k in orgs):
-                    rels.append(Relation(i, "subsidiaryOf", ctx.last_org, "subsidiary.of_topic_firm.v1", ev))
+            if lead and lead.end() == m.start and m.label in ("Company", "Institution"):
+                # the firm its sentence opened on (…，X牵头起草了…，其控股子公司Y…), else the text's
+                opener = next((k for k in orgs if mentions[k].label in ("Company", "Institution") and mentions[k].start - s0 < 30 and mentions[k].end <= lead.start()), None)
+                parent = opener if opener is not None else ctx.last_org
+                if parent is not None and parent != i and not any(mentions[k].end == lead.start() for k in orgs):
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.of_topic_firm.v1", ev))
             branch = BRANCH_SET_UP_RE.search(text, max(s0, m.start - 16), m.start)
             if branch and branch.end() == m.start and ctx.last_org is not None and ctx.last_org != i and m.label == "Company":
                 rels.append(Relation(i, "subsidiaryOf", ctx.last_org, "subsidiary.branch_set_up.v1", ev))
@@ -680,6 +698,28 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
     return rels
 
 
+@lru_cache(maxsize=4096)
+def _same_award(a: str, b: str) -> bool:
+    """Do two award names name one award: equal once normalised, or one is the other with its
+    place left out (市长质量奖 in a report on 柳州市市长质量奖)."""
+    from .rules import place_table
+
+    a, b = normalise_name(a), normalise_name(b)
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return long_.endswith(short) and long_[: len(long_) - len(short)] in place_table()
+
+
+def _bracketed_place(text: str, mentions: list[Mention], i: int) -> bool:
+    """Is mention ``i`` a place in brackets right after an organisation (X有限公司（柳北区）)?"""
+    m = mentions[i]
+    if m.label != "Place" or not re.search(r"[(（]\s*$", text[max(0, m.start - 2):m.start]):
+        return False
+    opening = max(text.rfind("(", 0, m.start), text.rfind("（", 0, m.start))
+    return any(x.end == opening and x.label in ORG_LABELS for x in mentions)
+
+
 def _level(place: dict[str, str]) -> int:
     return {"country": 0, "province": 1, "city": 2, "county": 3}.get(place.get("level", ""), 4)
 
@@ -785,11 +825,12 @@ _IS_POST_RE = re.compile(r"\s*(?:是|系|为|现任|任|担任)\s*")
 
 
 def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
-    """PERSON是ORG ROLE (邬建华是江西信江光伏科技有限公司首席质量官): the person holds the post."""
+    """PERSON是ORG ROLE (邬建华是江西信江光伏科技有限公司首席质量官) and PERSON（ORG ROLE）: the
+    person holds the post."""
     from .rules import _people_tables
 
     pm = mentions[p]
-    verb = _IS_POST_RE.match(text, pm.end)
+    verb = _IS_POST_RE.match(text, pm.end) or re.compile(r"[（(]").match(text, pm.end)  # PERSON（ORG ROLE）
     if verb is None:
         return
     org = next((i for i, m in enumerate(mentions) if m.start == verb.end() and m.label in ORG_LABELS), None)
@@ -1020,6 +1061,8 @@ def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int,
     am = mentions[a]
     if am.attrs.get("in_title"):
         return None  # 《关于表彰…X奖获奖组织的决定》: a document's title confers nothing by itself
+    if WINNERS_AFTER_AWARD_RE.match(text, am.end):
+        return None  # 获得X奖的企业为：A、B: the winners are named, the report's place is not one
     clause_start = _clause_start(text, s0, am.start)
     before = text[clause_start:am.start]
     if not _has(before, trig["award"]) or COUNTED_FIRMS_RE.search(before):

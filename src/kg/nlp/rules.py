@@ -832,6 +832,8 @@ def _people_tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], r
 
 #: last words of organisation names, after which a name and a post may follow (X大学张三教授)
 _ORG_END_WORDS = ("大学", "学院", "公司", "集团", "研究院", "研究所", "医院", "中心", "实验室", "协会", "学会")
+#: NAME（…POST）: a name after a break, then a bracket that ends on a post
+NAME_THEN_BRACKET_RE = re.compile(r"(?:^|(?<=[，,。；;：:、\s]))(?P<name>[\u4e00-\u9fff]{2,3})[（(](?P<inner>[^（）()]{2,40})[)）]")
 #: 邬建华、钟启明2名个人 / 张三、李四等3位: two or more names, then their count
 COUNTED_NAMES_RE = re.compile(
     r"(?P<names>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,4})+)(?P<etc>等)?(?P<n>[0-9]+|[两二三四五六七八九十]+)(?:名|位)"
@@ -883,10 +885,14 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
 
     tags = jieba_tags()
 
+    stops = boundary_words()
+
     def add(pos: int, n: int, rule: str) -> None:
         tag = tags.get(sh[pos:pos + n])
         if tag is not None and not tag.startswith("nr"):
             return  # 高质量, 关于: words jieba knows, not names
+        if sh[pos:pos + n] in stops:
+            return  # 荣获, which jieba's dictionary tags as a name
         if n and pos not in seen:
             seen.add(pos)
             out.append(Mention(pos, pos + n, "Person", rule, text[pos:pos + n]))
@@ -909,6 +915,13 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
                 if (known or ((prev in PUNCT or prev.isspace() or after_org) and s in set(tok_starts)) or prev in "以由和与的是") and cand not in roles:
                     add(s, n, "person.before_role.v1")
                     break
+    # a name with its post in brackets: 覃美玲（柳州螺香食品集团有限公司董事长）
+    for m in NAME_THEN_BRACKET_RE.finditer(sh):
+        inner = m.group("inner")
+        if any(role_re.fullmatch(inner, len(inner) - n) for n in range(2, min(6, len(inner)) + 1)):
+            name = m.group("name")
+            if name[:1] in surnames or name[:2] in surnames:
+                add(m.start("name"), len(name), "person.bracket_post.v1")
     # a list of names counted after it: 授予邬建华、钟启明2名个人…, 张三、李四等3位专家
     for m in COUNTED_NAMES_RE.finditer(sh):
         items = m.group("names").split("、")
