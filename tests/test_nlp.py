@@ -270,3 +270,26 @@ def test_nlp_city_award_prose_patterns():
     assert ("冯建军", "receivedAward", "宝鸡市市长质量奖") in rels
     assert ("陕西西岐物流有限公司", "subsidiaryOf", "宝鸡西岐食品集团有限公司") in rels
     assert not any(e["type"] == "Person" and e["name"] == "荣获" for e in result["entities"])
+
+
+def test_nlp_company_feature_patterns():
+    text = (
+        "总部坐落于长春市的吉林长垦智能农机股份有限公司（以下简称长垦农机），是国内农业机械的骨干企业。\n"
+        "这些年，长垦先后通过ISO 9001和ISO 14001认证。\n"
+        "在长垦的产业版图上，旗下的长春长垦液压科技有限公司专注液压件研发；全资子公司四平长垦铸造有限公司位于四平市铁西区，获评国家级绿色工厂；"
+        "原白城农机厂于2020年更名为白城长垦收获机械有限公司，现为长垦农机的控股子公司。\n"
+        "依托长垦农机建设的吉林省农机装备工程技术研究中心，主任由长垦农机副总经理邢立军兼任。\n"
+        "全国五一劳动奖章获得者、长垦农机首席技师高德明带领的班组屡获佳绩。"
+    )
+    result = extract_text(text)
+    rels = _rels_by_name(result)
+    parent = "吉林长垦智能农机股份有限公司"
+    assert (parent, "appliesStandard", "ISO 9001") in rels
+    for child in ("长春长垦液压科技有限公司", "四平长垦铸造有限公司", "白城长垦收获机械有限公司"):
+        assert (child, "subsidiaryOf", parent) in rels, child
+    assert ("Company", "白城长垦收获机械有限公司") in _entities(result)
+    assert ("四平长垦铸造有限公司", "receivedAward", "国家级绿色工厂") in rels
+    assert not any(k[0] == "铁西区" and k[1] == "receivedAward" for k in rels)
+    assert rels[("邢立军", "worksFor", "吉林省农机装备工程技术研究中心")]["role"] == "主任"
+    assert ("高德明", "receivedAward", "全国五一劳动奖章") in rels
+    assert not any(e["type"] == "Person" and e["name"].startswith("由") for e in result["entities"])

@@ -143,10 +143,10 @@ BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|
 FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
 # X旗下的Y, X下属Y, X全资子公司Y, X控股的Y
 SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:全资子公司|控股子公司|子公司|分公司|旗下|下属|所属|控股|全资)(?:的)?")
-SUBSIDIARY_IS_RE = re.compile(r"(?:[(（][^)）]{0,20}[)）])?[，,]?(?:是|为|系|作为)")
+SUBSIDIARY_IS_RE = re.compile(r"(?:[(（][^)）]{0,20}[)）])?[，,]?(?:现|目前|已|现已)?(?:是|为|系|作为|成为)")
 SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|分支机构)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
-SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)")
+SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)(?:的)?")
 SUBSIDIARY_OF_TOPIC_RE = re.compile(r"(?:是|为|系)(?:集团|公司|该集团|该公司)的(?:二级单位|下属单位|下属企业|全资子公司|控股子公司|子公司|分公司|成员企业)")
 LOCATIVE_BEFORE_RE = re.compile(r"(?:位于|地处|坐落于|落户|设在|在|于)$")
 UNDER_AFTER_CLAUSE_RE = re.compile(r"[，,]\s*(?:隶属于|隶属|归属于)")
@@ -169,6 +169,7 @@ WINNERS_RE = re.compile(
     r"(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为|是|有|包括|[：:])"
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:组织|企业|单位|个人)(?:分别)?(?:是|有|为|包括)?\s*[：:]"
 )
+HOLDER_NOUN_RE = re.compile(r"(?:获得者|获奖者|得主)[、，,]?")
 WINNERS_AFTER_AWARD_RE = re.compile(r"(?:[^，,。；;]{0,4})的(?:组织|企业|单位|个人|集体)(?:分别)?(?:为|是|有|包括|[：:])")
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
 BY_WINNER_RE = re.compile(r"由(?P<who>[^，,。；;由]{2,60}?)(?:分别)?(?:获得|获颁|摘得|夺得)(?![了的]?[0-9一二三四五六七八九十])")
@@ -222,6 +223,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 continue
             _works_for(text, mentions, i, rels, ev, written if written is not None else text, ctx, org_by_end)
             _is_post_of(text, mentions, i, rels, ev, written if written is not None else text)
+            _post_held_by(text, mentions, i, rels, ev, written if written is not None else text)
 
         # -- receivedAward ---------------------------------------------------------------
         awards = [i for i in idx if mentions[i].label == "Award"]
@@ -271,6 +273,17 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 am.attrs["conferred"] = True
             if not am.needs_context:
                 last_award = a
+        # 全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes
+        for a in awards:
+            am = mentions[a]
+            hm = HOLDER_NOUN_RE.match(text, am.end)
+            if hm is None or am.attrs.get("in_title"):
+                continue
+            stop = _clause_end(text, hm.end(), s1)
+            person = next((i for i in idx if mentions[i].label == "Person" and hm.end() <= mentions[i].start < min(stop, hm.end() + 30)), None)
+            if person is not None:
+                q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
+                rels.append(Relation(person, "receivedAward", a, "award.holder_noun.v1", ev, q))
         # 得奖者为A、B；由C获得: the winners of the award the report named last
         if last_award is not None:
             q = award_context(last_award)
@@ -824,6 +837,23 @@ def _works_for(
 _IS_POST_RE = re.compile(r"\s*(?:是|系|为|现任|任|担任)\s*")
 
 
+def _post_held_by(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
+    """X，主任由Y公司副总经理PERSON兼任: the person holds the post in X, the sentence's subject."""
+    from .rules import _people_tables
+
+    pm = mentions[p]
+    if not re.match(r"(?:兼任|担任|出任)", text[pm.end:pm.end + 2]):
+        return
+    cs = _clause_start(text, ev[0], pm.start)
+    held = re.match(r"\s*(?P<role>[\u4e00-\u9fff]{2,6}?)由", text[cs:pm.start])
+    if held is None or not _people_tables()[0].fullmatch(held.group("role")):
+        return
+    subject = next((i for i, m in enumerate(mentions) if ev[0] <= m.start and m.end <= cs and m.label in ("Company", "Institution", "GovernmentAgency", "StandardsBody")
+                    and not re.match(r"\s*建设的|\s*的", text[m.end:m.end + 4])), None)
+    if subject is not None:
+        rels.append(Relation(p, "worksFor", subject, "works_for.post_held_by.v1", ev, {"role": written[cs + held.start("role"):cs + held.end("role")]}))
+
+
 def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
     """PERSON是ORG ROLE (邬建华是江西信江光伏科技有限公司首席质量官) and PERSON（ORG ROLE）: the
     person holds the post."""
@@ -972,6 +1002,10 @@ def _locative(text: str, mentions: list[Mention], i: int, s0: int) -> bool:
     if m.label not in ("Place", "Park"):
         return False
     if LOCATIVE_BEFORE_RE.search(text, max(s0, m.start - 3), m.start):
+        return True
+    # 位于齐齐哈尔市富拉尔基区: a place right after a locative one is locative too
+    outer = next((k for k, x in enumerate(mentions) if x.end == m.start and x.label in ("Place", "Park")), None)
+    if outer is not None and outer != i and _locative(text, mentions, outer, s0):
         return True
     after = re.match(r"[”\"」]?[)）]?的", text[m.end:m.end + 3])  # P（以下简称Q）的X: Q too
     return bool(after) and any(k.start == m.end + after.end() and k.label in ORG_LABELS for k in mentions)

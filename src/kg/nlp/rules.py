@@ -325,6 +325,14 @@ class EntityRules:
                         start = ts
                         i -= 1
                         continue
+                if (
+                    pattern["label"] in ORG_LABELS and start < pos and len(tok) >= 2 and tok not in self.boundaries
+                    and i >= 2 and self._brand_before(sh, tok_starts, tok_ends, i)
+                ):
+                    # 佳木斯|北垦|收获|机械有限公司: a verb inside a name that opens on place + brand
+                    start = tok_starts[i - 2]
+                    i -= 3
+                    continue
                 break
             if pos - ts > body_max:
                 return None
@@ -340,6 +348,16 @@ class EntityRules:
                 break
             start = m.end()
         return start if start < pos or pattern.get("body_min", 1) == 0 else None
+
+    def _brand_before(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int) -> bool:
+        """Do the two words before word ``i`` open a firm's name: a place, then a word of two or
+        more characters that jieba's dictionary does not know (佳木斯|北垦)?"""
+        brand = sh[tok_starts[i - 1]:tok_ends[i - 1]]
+        place = sh[tok_starts[i - 2]:tok_ends[i - 2]]
+        if len(brand) < 2 or brand in self.tags or not CJK_RE.match(brand) or not _is_place_word(place):
+            return False
+        j = i - 3  # the place must itself begin the name: a break or a stop word before it
+        return j < 0 or self._is_stop_token(sh[tok_starts[j]:tok_ends[j]]) or tok_ends[j] != tok_starts[i - 2]
 
     def _generic_body(self, body: str, label: str, lexicon: str = "generic_words.tsv") -> bool:
         """True when ``body`` is only generic modifiers (国家重点实验室, 省级检验检测中心).
@@ -901,7 +919,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
         pos = m.end()
         while pos < len(sh) and sh[pos] in " \u3000":
             pos += 1
-        add(pos, _name_len_at(sh, pos, surnames, roles, tok_starts), "person.after_role.v1")
+        if sh[pos:pos + 1] not in "由被在将把对":  # 主任由X兼任: a preposition, not a surname
+            add(pos, _name_len_at(sh, pos, surnames, roles, tok_starts), "person.after_role.v1")
         # a name right before a post: 丁荣军院士, 李克强总理
         for n in (3, 2):
             s = m.start() - n

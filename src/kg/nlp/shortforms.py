@@ -20,7 +20,7 @@ import bisect
 import re
 
 from ..resolution import _contraction, report_context
-from .rules import Mention, place_table
+from .rules import Mention, jieba_tags, place_table
 
 #: a declared short form: (以下简称"Y"); group 1 is Y
 DECLARED_RE = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[“\"「『]?([^”\"」』)）,，]{2,16})[”\"」』]?\s*[)）]")
@@ -54,12 +54,19 @@ def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: li
     ends = set(tok_ends)
     by_prefix: dict[str, list[Mention]] = {}
     places = place_table()
+    # the two characters after a full name's leading place, when jieba's dictionary does not know
+    # them: a brand that may stand alone (北垦 of 黑龙江北垦智能农机股份有限公司)
+    brands: dict[str, list[Mention]] = {}
+    tags = jieba_tags()
     for m in fulls:
         by_prefix.setdefault(sh[m.start:m.start + 2], []).append(m)
         # also after a leading place: 蜀光电子 of 四川蜀光电子科技有限公司
         for n in (4, 3, 2):
             if sh[m.start:m.start + n] in places and m.end - m.start - n >= 4:
                 by_prefix.setdefault(sh[m.start + n:m.start + n + 2], []).append(m)
+                core = sh[m.start + n:m.start + n + 2]
+                if _NAME_CHAR_RE.match(core[0]) and core not in tags and core not in places:
+                    brands.setdefault(core, []).append(m)
                 break
     # a short form the report declares (以下简称"Y") is the declaration's: its owner is stated
     # (only where the declaration follows a full name, as kg.nlp.propagate_names links it)
@@ -75,11 +82,20 @@ def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: li
             i = bisect.bisect_left(tok_starts, s)
             if i >= len(tok_starts) or tok_starts[i] != s:
                 continue  # a short form starts on a word boundary
-            for n in range(6, 2, -1):
+            for n in range(6, 1, -1):
                 e = s + n
                 if e > len(sh) or e not in ends or any(taken[s:e]) or not all(_NAME_CHAR_RE.match(c) for c in sh[s:e]):
                     continue
                 short = sh[s:e]
+                if n == 2:
+                    # a bare brand stands for the first full name that carries it, named before it
+                    # (the group a feature is about; its members' names repeat the brand)
+                    named = [o for o in brands.get(short, []) if o.end <= s]
+                    if named:
+                        owner = min(named, key=lambda o: o.start)
+                        out.append(Mention(s, e, owner.label, "alias.contraction.v1", text[s:e], {"alias_of": owner.text}))
+                        taken[s:e] = b"\x01" * n
+                    break
                 if short in declared:
                     break
                 # the full name it contracts best (中车株机: 电力机车 over 电机); a tie links nothing
