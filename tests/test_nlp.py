@@ -293,3 +293,31 @@ def test_nlp_company_feature_patterns():
     assert rels[("邢立军", "worksFor", "吉林省农机装备工程技术研究中心")]["role"] == "主任"
     assert ("高德明", "receivedAward", "全国五一劳动奖章") in rels
     assert not any(e["type"] == "Person" and e["name"].startswith("由") for e in result["entities"])
+
+
+def test_nlp_hong_kong_award_grades_and_winners():
+    text = (
+        "【本報訊】（記者 陳家欣）香港工業總會昨日舉行2024年度第十屆香港工商業獎頒獎典禮。\n"
+        "金獎由位於數碼港的創思數據科技有限公司（以下簡稱創思數據），以及總部設於觀塘的永利升降機工程有限公司奪得；"
+        "銀獎得主為元朗創新園（前稱元朗工業邨）的福滿食品製造有限公司；另一項優異獎則頒予香港明德檢測研究所。\n"
+        "創思數據行政總裁黃美詩表示，公司是創思控股有限公司的全資附屬公司。"
+        "永利升降機董事總經理吳子聰指出，公司旗下的永利機電保養有限公司已獲得香港綠色企業大獎。"
+    )
+    result = extract_text(text)
+    assert {("Person", "陈家欣"), ("Park", "数码港")} <= _entities(result)  # normalised names
+    assert not any(e["name"] == "優異獎" for e in result["entities"])  # a grade, not an award
+    rels = _rels_by_name(result)
+    award = "香港工商業獎"
+    grades = {k[0]: r["grade"] for k, r in rels.items() if k[1] == "receivedAward" and k[2] == award}
+    assert grades == {
+        "創思數據科技有限公司": "金獎",
+        "永利升降機工程有限公司": "金獎",
+        "福滿食品製造有限公司": "銀獎",
+        "香港明德檢測研究所": "優異獎",
+    }
+    assert ("創思數據科技有限公司", "locatedIn", "數碼港") in rels
+    assert ("永利升降機工程有限公司", "locatedIn", "觀塘") in rels
+    assert ("創思數據科技有限公司", "locatedIn", "觀塘") not in rels
+    assert ("福滿食品製造有限公司", "locatedIn", "元朗創新園") in rels
+    assert ("創思數據科技有限公司", "subsidiaryOf", "創思控股有限公司") in rels
+    assert ("永利機電保養有限公司", "subsidiaryOf", "永利升降機工程有限公司") in rels

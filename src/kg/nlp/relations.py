@@ -144,7 +144,7 @@ FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
 # X旗下的Y, X下属Y, X全资子公司Y, X控股的Y
 SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:全资子公司|控股子公司|子公司|分公司|旗下|下属|所属|控股|全资)(?:的)?")
 SUBSIDIARY_IS_RE = re.compile(r"(?:[(（][^)）]{0,20}[)）])?[，,]?(?:现|目前|已|现已)?(?:是|为|系|作为|成为)")
-SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|分支机构)")
+SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|附属公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|分支机构|附属机构)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
 SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)(?:的)?")
 SUBSIDIARY_OF_TOPIC_RE = re.compile(r"(?:是|为|系)(?:集团|公司|该集团|该公司)的(?:二级单位|下属单位|下属企业|全资子公司|控股子公司|子公司|分公司|成员企业)")
@@ -169,14 +169,17 @@ WINNERS_RE = re.compile(
     r"(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为|是|有|包括|[：:])"
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:组织|企业|单位|个人)(?:分别)?(?:是|有|为|包括)?\s*[：:]"
 )
+GRADE_GRANTED_RE = re.compile(r"\s*(?:则|亦|也)?(?:颁予|颁给|授予|颁发给|由)")
+BARE_CHILD_RE = re.compile(r"(?:^|(?<=[，,：:“\"]))(?:公司|企业|该公司|本公司|我们)(?:现在|目前|现)?(?:是|为|系)")
 HOLDER_NOUN_RE = re.compile(r"(?:获得者|获奖者|得主)[、，,]?")
 WINNERS_AFTER_AWARD_RE = re.compile(r"(?:[^，,。；;]{0,4})的(?:组织|企业|单位|个人|集体)(?:分别)?(?:为|是|有|包括|[：:])")
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
-BY_WINNER_RE = re.compile(r"由(?P<who>[^，,。；;由]{2,60}?)(?:分别)?(?:获得|获颁|摘得|夺得)(?![了的]?[0-9一二三四五六七八九十])")
+BY_WINNER_RE = re.compile(r"由(?P<who>(?:[^，,。；;由]|[，,](?=以及|及|和|与))"r"{2,80}?)(?:分别)?(?:获得|获颁|摘得|夺得)(?![了的]?[0-9一二三四五六七八九十])")
 COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
 #: 中国移动(湖南株洲)数据中心: the bracket is inside a longer name, not after a firm's name
 BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|工厂|厂|研究院|研究所|分院|分所)")
+PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?的")
 INSIDE_PARK_RE = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:园区|区|园)内(?:的|，)?")
 PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
 COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
@@ -299,10 +302,26 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     if wm.end() <= m.start < stop and m.label in ("Company", "Institution", "Person", "GovernmentAgency"):
                         rels.append(Relation(i, "receivedAward", last_award, "award.winners_named.v1", ev, qq))
             for bm_ in BY_WINNER_RE.finditer(text, s0, s1):
+                qq = dict(q)
+                # 金奖由A、B夺得: the grade named just before 由
+                g = next((g for g in grades if re.fullmatch(r"\s*(?:则|均|分别)?\s*", text[g[1]:bm_.start()])), None)
+                if g is not None:
+                    qq["grade"] = g[2]
                 for i in idx:
                     m = mentions[i]
-                    if bm_.start("who") <= m.start and m.end <= bm_.end("who") and m.label in ("Company", "Institution", "Person"):
-                        rels.append(Relation(i, "receivedAward", last_award, "award.won_by.v1", ev, dict(q)))
+                    if bm_.start("who") <= m.start and m.end <= bm_.end("who") and m.label in ("Company", "Institution", "Person") and not _in_bracket(text, bm_.start("who"), m.start):
+                        rels.append(Relation(i, "receivedAward", last_award, "award.won_by.v1", ev, qq))
+            # 另一项优异奖则颁予A: the grade goes to the recipients after the granting verb
+            for g0, g1, grade in grades:
+                gv = GRADE_GRANTED_RE.match(text, g1)
+                if gv is None or not (s0 <= g0 < s1):
+                    continue
+                stop = _clause_end(text, gv.end(), s1)
+                for i in idx:
+                    if gv.end() <= mentions[i].start < stop and mentions[i].label in ("Company", "Institution", "Person"):
+                        qq = dict(q)
+                        qq["grade"] = grade
+                        rels.append(Relation(i, "receivedAward", last_award, "award.grade_granted.v1", ev, qq))
         # A、B获奖 / 榜上有名 with the award named just before (…省长质量奖评审结果揭晓，A、B获奖)
         if last_award is not None and mentions[last_award].start >= s0 - 300:
             for wm in WON_UNNAMED_RE.finditer(text, s0, s1):
@@ -342,6 +361,8 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 continue
             if any(mentions[a].start <= g0 < mentions[a].end + 4 for a in awards):
                 continue
+            if GRADE_GRANTED_RE.match(text, g1) or HOLDER_NOUN_RE.match(text, g1) or re.match(r"(?:得主|获得者|获奖者|的(?:组织|企业|单位))", text[g1:g1 + 5]):
+                continue  # 银奖得主为A / 金奖由A夺得 / 优异奖则颁予A: the winners follow, read above
             listed = GRADE_LIST_RE.match(text, g1)
             if listed:
                 # 其中一等奖2项：A、B；二等奖…: the members listed after the colon hold that grade
@@ -380,9 +401,13 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.suozai.v1", ev))
         # P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place
         for j in range(len(idx) - 1):
-            a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Place", "Park") and b.label in ("Company", "Institution") and b.start == a.end + 1 and text[a.end] == "的" and text[a.start - 2:a.start] not in ("位于", "地处"):
-                rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_de_org.v1", ev))
+            a = mentions[idx[j]]
+            gap = PLACE_DE_RE.match(text, a.end)  # P（前称Q）的X too
+            if a.label not in ("Place", "Park") or gap is None or text[a.start - 2:a.start] in ("位于", "地处"):
+                continue
+            k = next((k for k in idx[j + 1:] if mentions[k].start == gap.end()), None)
+            if k is not None and mentions[k].label in ("Company", "Institution"):
+                rels.append(Relation(k, "locatedIn", idx[j], "located.place_de_org.v1", ev))
         # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
@@ -471,6 +496,10 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 if nxt is None:
                     break
                 target = nxt
+            if target is not None and re.match(r"的", text[mentions[target].end:mentions[target].end + 1]) and any(
+                mentions[i].start == mentions[target].end + 1 and mentions[i].label in ORG_LABELS for i in idx
+            ):
+                continue  # 以及总部设于观塘的B: the verb belongs to B's modifier, not to the subject
             if target is not None and target != subj0:
                 rels.append(Relation(subj0, "locatedIn", target, "located.settles_in.v1", ev))
         for mm in re.finditer(r"位于|地处|隶属于|隶属|坐落于|总部设在|总部设于|总部位于|(?<![存现实所正])在(?=[^，,。；;]{2,16}的)", sent):
@@ -595,6 +624,14 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 parent = next((k for k in orgs if mentions[k].start == under.end() and k != i), None)
                 if parent is not None and mentions[i].label in ("Company", "Institution"):
                     rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.lishu.v1", ev))
+            # 公司是X的全资附属公司 (after ORG ROLE PERSON表示，): the sentence's firm is the child
+            bare = BARE_CHILD_RE.search(text, max(s0, m.start - 8), m.start)
+            if bare and bare.end() == m.start and SUBSIDIARY_TAIL_RE.match(text, m.end, s1):
+                child = next((k for k in orgs if mentions[k].end <= bare.start() and mentions[k].label in ("Company", "Institution") and k != i), None)
+                if child is None and ctx.last_org is not None and ctx.last_org != i:
+                    child = ctx.last_org
+                if child is not None:
+                    rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.bare_child.v1", ev))
             # Y是X的全资子公司 / Y为X下属企业: the child first
             is_ = SUBSIDIARY_IS_RE.match(text, m.end, s1)
             if is_:
@@ -722,6 +759,12 @@ def _same_award(a: str, b: str) -> bool:
         return True
     short, long_ = sorted((a, b), key=len)
     return long_.endswith(short) and long_[: len(long_) - len(short)] in place_table()
+
+
+def _in_bracket(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a bracket opened after ``start`` (A（以下简称B），…: B is A again)?"""
+    piece = text[start:pos]
+    return piece.count("（") + piece.count("(") > piece.count("）") + piece.count(")")
 
 
 def _bracketed_place(text: str, mentions: list[Mention], i: int) -> bool:

@@ -56,7 +56,7 @@ PRIORITY = {
     "Place": 1,
 }
 
-GRADES = ("特等奖", "一等奖", "二等奖", "三等奖", "金奖", "银奖", "铜奖", "金质奖", "银质奖", "铜质奖", "优秀奖", "提名奖", "入围奖", "鼓励奖")
+GRADES = ("特等奖", "一等奖", "二等奖", "三等奖", "金奖", "银奖", "铜奖", "金质奖", "银质奖", "铜质奖", "优秀奖", "优异奖", "提名奖", "入围奖", "鼓励奖")
 GRADE_RE = re.compile("(?:" + "|".join(GRADES) + ")$")
 GRADE_AFTER_RE = re.compile("(?:" + "|".join(GRADES) + ")(?![励金补])")
 PUNCT = set("+，,。．.！!？?；;：:、“”\"‘’'《》<>〈〉（）()【】[]{}—…-－~·／/\\|　 \t\r\n*#▲□■●◆★☆")
@@ -968,7 +968,7 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
         if pos == m.start() + 1 and sh[m.start()] in "文图":
             continue  # a lone 文/图 is a byline only with a slash or colon
         while True:
-            chunk = re.match(r"[\u4e00-\u9fff]{2,4}(?=[\s、，,]|$)", sh[pos:])
+            chunk = re.match(r"[\u4e00-\u9fff]{2,4}(?=[\s、，,)）]|$)", sh[pos:])
             if not chunk:
                 break
             name = chunk.group(0)

@@ -126,7 +126,7 @@ _FORMERLY_RE = re.compile(r"(?:原名|原称|前称|曾用名)\s*[:：]?\s*$")
 
 def link_renames(sh: str, mentions: list[Mention]) -> None:
     """Mark the old names of renamed organisations ``alias_of`` their new names, in place."""
-    orgs = [m for m in mentions if m.label in ("Company", "Institution", "GovernmentAgency")]
+    orgs = [m for m in mentions if m.label in ("Company", "Institution", "GovernmentAgency", "Park")]
     for k, old in enumerate(orgs):
         new = None
         before = sh[max(0, old.start - 8):old.start]
