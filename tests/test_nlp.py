@@ -321,3 +321,27 @@ def test_nlp_hong_kong_award_grades_and_winners():
     assert ("福滿食品製造有限公司", "locatedIn", "元朗創新園") in rels
     assert ("創思數據科技有限公司", "subsidiaryOf", "創思控股有限公司") in rels
     assert ("永利機電保養有限公司", "subsidiaryOf", "永利升降機工程有限公司") in rels
+
+
+def test_nlp_taiwan_feature_patterns():
+    text = (
+        "經濟部今日公布112年度「國家產業創新獎」得獎名單，工具機大廠岳豐精密機械股份有限公司（以下簡稱岳豐）名列其中。"
+        "這也是岳豐繼108年獲得第29屆國家品質獎後，再度獲得國家級肯定。\n"
+        "岳豐目前總部位於大雅區，並在臺中市的中部科學園區（簡稱中科）設有五軸加工機智慧工廠。\n"
+        "岳豐董事長林冠中表示，公司已通過ISO 9001認證，並與財團法人精密機械研究發展中心（以下簡稱精機中心）共同主導制定CNS 17012。"
+        "林冠中說，岳豐累計參與制定國家標準（CNS）9項。\n"
+        "精機中心總經理鄭文山指出，CNS 17012公布後，國內廠商可依本土標準進行驗收。"
+    )
+    result = extract_text(text)
+    names = {e["name"] for e in result["entities"]}
+    assert "岳豐精密機械股份有限公司" in names and not any(n.startswith("工具機") for n in names)
+    assert "五軸加工機智慧工廠" not in names  # a facility, not a firm
+    rels = _rels_by_name(result)
+    firm = "岳豐精密機械股份有限公司"
+    won = rels[(firm, "receivedAward", "國家品質獎")]
+    assert (won["year"], won["edition"]) == (2019, 29)
+    assert (firm, "locatedIn", "中部科學園區") in rels and (firm, "locatedIn", "臺中市") not in rels
+    assert (firm, "contributedToStandard", "CNS 17012") in rels
+    assert ("財團法人精密機械研究發展中心", "contributedToStandard", "CNS 17012") in rels
+    assert rels[(firm, "standardsCount", "national")]["count"] == 9
+    assert rels[("鄭文山", "worksFor", "財團法人精密機械研究發展中心")]["role"] == "總經理"

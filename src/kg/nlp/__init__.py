@@ -104,13 +104,15 @@ def propagate_names(text: str, sh: str, mentions: list[Mention]) -> list[Mention
         if owner is None:
             continue
         short = m.group(1)
-        if re.search(r"[两二三四五六七八九十0-9]+(?:部门|部委|单位|家|方)", short) or (owner.start > 0 and sh[owner.start - 1] in "、和与及"):
+        listed = owner.start > 0 and sh[owner.start - 1] in "、和与及" and any(x.end == owner.start - 1 and x.label != "Place" for x in mentions)
+        if re.search(r"[两二三四五六七八九十0-9]+(?:部门|部委|单位|家|方)", short) or listed:
             continue  # A、B、C(简称"三部门"): the short form names the whole list, not its last member
         owner.attrs.setdefault("aliases", []).append(text[m.start(1):m.end(1)])
         # a rule may have typed the short form by its own head word (钛谷研究院 of 宝鸡钛谷新材料
-        # 研究院有限公司): the declaration says whose name it is
+        # 研究院有限公司) or read it as a person before a post (岳丰董事长): the declaration says
+        # whose name it is
         for x in mentions:
-            if x.label in ORG_LABELS | {"Park"} and x is not owner and sh[x.start:x.end] == short:
+            if x.label in ORG_LABELS | {"Park", "Person"} and x is not owner and sh[x.start:x.end] == short:
                 x.label = owner.label
                 x.attrs["alias_of"] = owner.text
         for k in re.finditer(re.escape(short), sh):

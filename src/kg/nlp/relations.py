@@ -24,7 +24,7 @@ RECIPIENTS = frozenset({"Company", "GovernmentAgency", "Institution", "Park", "P
 LEVELS = {"国际": "international", "国家": "national", "行业": "industry", "团体": "group", "地方": "local", "企业": "enterprise"}
 COUNT_RE = re.compile(
     r"(?<![0-9一二三四五六七八九十百千零两])(?P<n1>[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*项(?P<l1>国际|国家|行业|团体|地方|企业)标准"
-    r"|(?P<l2>国际|国家|行业|团体|地方|企业)标准\s*\**(?P<n2>[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*项"
+    r"|(?P<l2>国际|国家|行业|团体|地方|企业)标准\s*(?:[(（][A-Za-z/]{2,8}[)）])?\s*\**(?P<n2>[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*项"
 )
 
 
@@ -179,6 +179,8 @@ COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千�
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
 #: 中国移动(湖南株洲)数据中心: the bracket is inside a longer name, not after a firm's name
 BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|工厂|厂|研究院|研究所|分院|分所)")
+#: …与Y（以下简称Z）共同主导制定: Y is a partner of the sentence's subject
+PARTNER_VERB_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?\s*(?:联合|共同|合作|一起|一道)")
 PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?的")
 INSIDE_PARK_RE = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:园区|区|园)内(?:的|，)?")
 PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
@@ -477,9 +479,17 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 break  # …；集团还在鞍山设立了…: another segment, another subject
             chain, pos = [], p0
             for i in idx:
-                if mentions[i].start == pos and mentions[i].label in ("Place", "Park"):
+                # 在株洲市荷塘区, 在臺中市的中部科學園區: places side by side or joined by 的
+                if mentions[i].label in ("Place", "Park") and mentions[i].start == pos:
                     chain.append(i)
                     pos = mentions[i].end
+                elif chain and mentions[i].label in ("Place", "Park") and mentions[i].start == pos + 1 and text[pos] == "的":
+                    chain = [i]  # P的Q: the subject is in Q, which lies in P
+                    pos = mentions[i].end
+            if chain:
+                skip = re.match(r"[(（][^()（）]{1,20}[)）]", text[pos:pos + 22])  # P（简称Q）设有
+                if skip:
+                    pos += skip.end()
             if not chain or not SITE_VERB_RE.match(text, pos):
                 continue
             for c in chain:
@@ -703,7 +713,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             last_apply = max((own.rfind(w) for w in trig["applies_standard"]), default=-1)
             subjects = [subj_c[0]]
             first = mentions[subj_c[0]]
-            if re.search(r"(?:与|和|同)\s*$", text[max(s0, first.start - 2):first.start]) and re.match(r"\s*(?:联合|共同|合作|一起|一道)", text[first.end:first.end + 4]):
+            if re.search(r"(?:与|和|同)\s*$", text[max(s0, first.start - 2):first.start]) and PARTNER_VERB_RE.match(text, first.end):
                 # X还与Y联合起草了S: X drafted it too (the sentence's first firm, else the one 该院 means)
                 lead = [i for i in orgs if mentions[i].end <= first.start - 1 and mentions[i].label in ("Company", "Institution")]
                 partner = lead[0] if lead else (ctx.last_org if ORG_ANAPHOR_RE.search(before) else None)
