@@ -345,3 +345,24 @@ def test_nlp_taiwan_feature_patterns():
     assert ("財團法人精密機械研究發展中心", "contributedToStandard", "CNS 17012") in rels
     assert rels[(firm, "standardsCount", "national")]["count"] == 9
     assert rels[("鄭文山", "worksFor", "財團法人精密機械研究發展中心")]["role"] == "總經理"
+
+
+def test_nlp_green_list_table_with_shortened_award_cells():
+    text = (
+        "近日，工业和信息化部公布2023年度（第八批）绿色制造名单，榆林市共有2家企业入选国家级绿色工厂或国家级绿色供应链管理企业。\n\n"
+        "榆林市入选企业名单\n序号\t企业名称\t入选类别\t所在区县\n"
+        "1\t陕西神府煤基新材料有限公司\t绿色工厂\t神木市\n"
+        "2\t榆林榆阳能源集团有限公司\t绿色供应链管理企业\t榆阳区\n\n"
+        "陕西神府煤基新材料有限公司落户神木市的锦界工业园区仅三年。全国煤化工标准化技术委员会秘书处也设在榆林榆阳能源集团有限公司。"
+        "府谷县人民政府副县长刘海军介绍，全县将推动节能改造。"
+    )
+    rels = _rels_by_name(extract_text(text))
+    first = rels[("陕西神府煤基新材料有限公司", "receivedAward", "国家级绿色工厂")]
+    second = rels[("榆林榆阳能源集团有限公司", "receivedAward", "国家级绿色供应链管理企业")]
+    assert (first["year"], first["edition"]) == (2023, 8) == (second["year"], second["edition"])
+    assert ("榆林榆阳能源集团有限公司", "locatedIn", "榆阳区") in rels
+    assert not any(k[0] == "榆林市" and k[1] == "receivedAward" for k in rels)  # a caption, no winner
+    assert ("陕西神府煤基新材料有限公司", "locatedIn", "锦界工业园区") in rels
+    assert ("锦界工业园区", "locatedIn", "神木市") in rels
+    assert ("榆林榆阳能源集团有限公司", "secretariatOf", "全国煤化工标准化技术委员会") in rels
+    assert rels[("刘海军", "worksFor", "府谷县人民政府")]["role"] == "副县长"

@@ -224,6 +224,9 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
             people = [i for i in inside if mentions[i].label == "Person"]
             orgs = [i for i in inside if mentions[i].label in ORG_LABELS]
             cell = text[row[t.award_col][0]:row[t.award_col][1]].strip()
+            if not aw and len(cell) >= 4:
+                # 绿色工厂 under a lead that names 国家级绿色工厂: the award the cell shortens
+                aw = [i for i, m in enumerate(mentions) if m.label == "Award" and m.end <= t.rows[0][0][0] and normalise_name(m.text).endswith(normalise_name(cell))][-1:]
             bare_grade = None
             if not aw and table_award is not None and TABLE_GRADE_RE.fullmatch(cell):
                 aw, bare_grade = [table_award], (written or text)[row[t.award_col][0]:row[t.award_col][1]].strip()
@@ -253,10 +256,12 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
                 if q["grade"] is None and gr:
                     q["grade"] = written[cs + gr.start():cs + gr.end()] if written else gr.group(0)
             if q["year"] is None:
-                # the year of the table's caption: 2023年度…获奖名单 just above it
-                caption = LIST_YEAR_RE.search(text, max(0, t.rows[0][0][0] - 200), t.rows[0][0][0])
-                if caption:
-                    q["year"] = to_year(caption.group(1))
+                # the year (and batch) of the list the table gives: 2023年度（第八批）…名单 above it
+                captions = list(LIST_YEAR_RE.finditer(text, max(0, t.rows[0][0][0] - 600), t.rows[0][0][0]))
+                if captions:
+                    q["year"] = to_year(captions[-1].group(1))
+                    if q["edition"] is None and captions[-1].group(2):
+                        q["edition"] = to_int(captions[-1].group(2))
             recipient = people[-1] if people else orgs[-1]
             rels.append(Relation(recipient, "receivedAward", aw[0], "table.award_row.v1", ev, q))
             if people and orgs:

@@ -110,7 +110,10 @@ class ReportContext:
 
 SITE_VERB_RE = re.compile(r"[“”\"]?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|选址|揭牌|挂牌|启用|运行|运营)")
 HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|集聚了?|聚集了?|入驻了?|引进了?|汇聚了?)")
-LIST_YEAR_RE = re.compile(r"(" + YEAR_NUM + r")\s*年度?[^，,。；;]{0,20}?(?:名单|通报|榜单|评选|评估|评价|公示|公告)")
+#: 2019年度…名单 / 2023年度（第八批）绿色制造名单: the year (group 1) and batch (group 2) of a list
+LIST_YEAR_RE = re.compile(
+    r"(" + YEAR_NUM + r")\s*年度?\s*(?:[(（]?\s*第([0-9一二三四五六七八九十]+)[批届][)）]?)?[^，,。；;]{0,20}?(?:名单|通报|榜单|评选|评估|评价|公示|公告)"
+)
 CLAUSE_YEAR_RE = re.compile(r"(?<![0-9])(" + YEAR_NUM + r")\s*年(?!度?(?:代|以前|前|的|至|到))度?")
 YEAR_SPAN_RE = re.compile(r"\s*年?度?\s*(?:[至到~～\-—–]|以来)")
 
@@ -153,7 +156,7 @@ UNDER_AFTER_CLAUSE_RE = re.compile(r"[，,]\s*(?:隶属于|隶属|归属于)")
 BRANCH_SET_UP_RE = re.compile(r"(?:集团|公司|该集团|该公司)(?:还|已|先后)?(?:在[^，,。；;]{2,8})?(?:设立|成立|组建|注册)了?")
 AGENT_OF_MODIFIER_RE = re.compile(r"(?:牵头)?(?:组建|建设|成立|设立|投资|打造)的")
 UNDER_RE = re.compile(r"(?:隶属于|隶属|归属于|挂靠)")
-WON_UNNAMED_RE = re.compile(r"获奖|获此殊荣|榜上有名|上榜|入围|入选|获得?(?:个人|组织|集体|单位)(?:类)?奖")
+WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|入选|获得?(?:个人|组织|集体|单位)(?:类)?奖)(?!(?:企业|单位|组织|项目|产品)?(?:名单|名录))")
 
 
 def _clause_end(text: str, pos: int, s1: int) -> int:
@@ -260,6 +263,8 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     ly = LIST_YEAR_RE.search(text, s0, am.start)
                     if ly:
                         q["year"] = to_year(ly.group(1))
+                        if q["edition"] is None and ly.group(2):
+                            q["edition"] = to_int(ly.group(2))
                     else:
                         q["year"] = _clause_year(text, s0, am.start)
                 if q["year"] is None:
@@ -408,7 +413,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             if a.label not in ("Place", "Park") or gap is None or text[a.start - 2:a.start] in ("位于", "地处"):
                 continue
             k = next((k for k in idx[j + 1:] if mentions[k].start == gap.end()), None)
-            if k is not None and mentions[k].label in ("Company", "Institution"):
+            if k is not None and (mentions[k].label in ("Company", "Institution") or (mentions[k].label == "Park" and a.label == "Place")):
                 rels.append(Relation(k, "locatedIn", idx[j], "located.place_de_org.v1", ev))
         # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
         for j in range(len(idx) - 1):
@@ -469,7 +474,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         if subj0 is not None:
             # 依托A建设的B，…在P揭牌: A only qualifies the subject B
             head = next((i for i in idx if mentions[i].start > mentions[subj0].end and mentions[i].label in located), None)
-            if head is not None and re.fullmatch(r"[^，,。；;]{0,6}的", text[mentions[subj0].end:mentions[head].start]):
+            if head is not None and re.fullmatch(r"(?:建设|组建|设立|投资|打造|牵头|主导|创办|成立|共建|联合共建)的", text[mentions[subj0].end:mentions[head].start]):
                 subj0 = head
         for mm in re.finditer(r"(?<![存现实所正])在", sent):
             p0 = s0 + mm.end()
@@ -503,6 +508,9 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             target = next((i for i in idx if mentions[i].start == mm.end() and mentions[i].label in ("Place", "Park")), None)
             while target is not None:  # 总部位于沈阳市铁西区: the most specific place of the chain
                 nxt = next((i for i in idx if mentions[i].start == mentions[target].end and mentions[i].label in ("Place", "Park")), None)
+                if nxt is None and text[mentions[target].end:mentions[target].end + 1] == "的":
+                    # 落户伊金霍洛旗的蒙苏经济开发区: the park in that place
+                    nxt = next((i for i in idx if mentions[i].start == mentions[target].end + 1 and mentions[i].label == "Park"), None)
                 if nxt is None:
                     break
                 target = nxt
@@ -620,7 +628,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 # the firm its sentence opened on (…，X牵头起草了…，其控股子公司Y…), else the text's
                 opener = next((k for k in orgs if mentions[k].label in ("Company", "Institution") and mentions[k].start - s0 < 30 and mentions[k].end <= lead.start()), None)
                 parent = opener if opener is not None else ctx.last_org
-                if parent is not None and parent != i and not any(mentions[k].end == lead.start() for k in orgs):
+                if parent is not None and parent != i and not any(mentions[k].start < lead.start() + 1 <= mentions[k].end for k in orgs):
                     rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.of_topic_firm.v1", ev))
             branch = BRANCH_SET_UP_RE.search(text, max(s0, m.start - 16), m.start)
             if branch and branch.end() == m.start and ctx.last_org is not None and ctx.last_org != i and m.label == "Company":
@@ -678,7 +686,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 hosts = [i for i in orgs if mentions[i].end <= bm.start and mentions[i].label != "StandardsBody"]
                 if _has(before, trig["secretariat"]):
                     host = hosts[-1] if hosts else last_topic
-                m2 = re.match(r"(?:的)?秘书处(?:设在|设于|落户|挂靠在?|承担单位为|由)", after)
+                m2 = re.match(r"(?:的)?秘书处(?:也|还|亦|则|现)?(?:设在|设于|落户|挂靠在?|承担单位为|由)", after)
                 if m2:
                     host = next((i for i in orgs if mentions[i].start >= after_start + m2.end() and mentions[i].label != "StandardsBody"), None)
             if host is not None and host != b:

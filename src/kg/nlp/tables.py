@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .rules import GRADES, ORG_LABELS, Mention, _name_len_at, _people_tables
-from ..text import parse_year
+from ..text import normalise_name, parse_year
 
 YEAR_CELL = re.compile(r"^\s*((?:19|20)\d{2})\s*年?度?\s*$")
 RANK_CELL = re.compile(r"^\s*\d{1,4}\s*$")
@@ -100,12 +100,20 @@ def _type_columns(text: str, block: list[list[tuple[int, int]]], mentions: list[
 
     year_col = next((c for c in range(ncol) if frac(c, lambda x: bool(YEAR_CELL.match(x))) >= 0.6), None)
 
+    # award names the text gives before the table: a cell may shorten one (绿色工厂 of 国家级绿色工厂)
+    first = rows[0][0][0]
+    named = {normalise_name(m.text) for m in mentions if m.label == "Award" and m.end <= first}
+
+    def shortened(cell: str) -> bool:
+        cell = normalise_name(cell)
+        return len(cell) >= 4 and any(name.endswith(cell) for name in named)
+
     def award_cells(col: int) -> float:
-        # cells naming an award, or only its grade (提名奖 under 省政府质量奖)
-        return has_label(col, {"Award"}) + frac(col, lambda x: bool(GRADE_CELL.fullmatch(x.strip())))
+        # cells naming an award, only its grade (提名奖 under 省政府质量奖), or a shortened name
+        return has_label(col, {"Award"}) + frac(col, lambda x: bool(GRADE_CELL.fullmatch(x.strip())) or shortened(x))
 
     award_col = max(range(ncol), key=award_cells)
-    if award_cells(award_col) < 0.5 or has_label(award_col, {"Award"}) == 0:
+    if award_cells(award_col) < 0.5 or (has_label(award_col, {"Award"}) == 0 and frac(award_col, shortened) == 0):
         return None
     winner_cands = [c for c in range(ncol) if c not in (award_col, year_col)]
     if not winner_cands:
