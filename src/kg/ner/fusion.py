@@ -193,12 +193,26 @@ class NerComponent:
         for m in mentions:
             taken[m.start : m.end] = b"\x01" * (m.end - m.start)
         tags = jieba_tags()
+        surnames = _people_tables()[1]
+        groups = _group_prefixes()
         marks = []
+        prev = ""
         for a, b in words:
             if b - a >= 2 and not any(taken[a:b]) and _HAN_WORD.fullmatch(sh, a, b):
                 tag = tags.get(sh[a:b])
-                if tag is None or tag in NAME_TAGS:
+                # only where what the model adds can be kept (see to_mention): a person's name
+                # (the word, or the one-character word before it, opens on a surname) or a
+                # national group's member; place names are the place rules' own
+                could_be = (
+                    tag in NAME_TAGS
+                    or sh[a] in surnames
+                    or sh[a : a + 2] in surnames
+                    or (len(prev) == 1 and prev in surnames)
+                    or groups.match(sh, a) is not None
+                )
+                if (tag is None or tag in NAME_TAGS) and could_be:
                     marks.append(a)
+            prev = sh[a:b]
         clauses: list[tuple[int, int]] = []
         if not marks:
             return clauses
