@@ -82,7 +82,8 @@ class EntityRulesComponent:
         self.rules = EntityRules()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc._.kg_text = doc.text
+        # kg.ShadowTokenizer.v1 keeps the text (doc.text would rebuild it token by token)
+        text = doc._.kg_text = doc._.kg_text if doc._.kg_shadow is not None else doc.text
         sh = shadow(text) if doc._.kg_shadow is None else doc._.kg_shadow  # None: another tokenizer
         starts, ends = doc._.kg_words = _shadow_bounds(doc, text, sh)
         doc._.kg_shadow = sh
