@@ -184,6 +184,10 @@ ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创�
 BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|工厂|厂|研究院|研究所|分院|分所)")
 #: …与Y（以下简称Z）共同主导制定: Y is a partner of the sentence's subject
 PARTNER_VERB_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?\s*(?:联合|共同|合作|一起|一道)")
+#: …，是Y的全资子公司: a clause with no subject of its own that names a parent
+LATER_CLAUSE_IS_RE = re.compile(r"[，,]\s*(?:现|目前|也|还|同时)?(?:是|为|系)")
+#: X依托Y建设: X was set up on Y (a body's institute, a firm's lab)
+BUILT_ON_RE = re.compile(r"\s*依托")
 PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?的")
 INSIDE_PARK_RE = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:园区|区|园)内(?:的|，)?")
 PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
@@ -272,6 +276,12 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     years = {m.attrs.get("year") for m in mentions if m.label == "Award" and m.attrs.get("year") is not None and _same_award(m.text, am.text)}
                     if len(years) == 1:
                         q["year"] = years.pop()
+                if q["edition"] is None and q["year"] is not None:
+                    # two editions named, one of them in the year this sentence gives (第七届（2023年度）
+                    # in the heading, 2019年…第五届 later): the edition of that year
+                    editions = {m.attrs["edition"] for m in mentions if m.label == "Award" and m.attrs.get("edition") is not None and m.attrs.get("year") == q["year"] and _same_award(m.text, am.text)}
+                    if len(editions) == 1:
+                        q["edition"] = editions.pop()
                 for holder in _coordinated(text, mentions, idx, subj):
                     rels.append(Relation(holder, "receivedAward", a, rule, ev, q))
                 am.attrs["conferred"] = True
@@ -418,8 +428,8 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Company", "Institution") and b.label == "Place" and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]):
-                inner = [k for k in idx[j + 1:] if mentions[k].label == "Place" and mentions[k].start < b.start + 12]
+            if a.label in ("Company", "Institution") and b.label in ("Place", "Park") and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]):
+                inner = [k for k in idx[j + 1:] if mentions[k].label in ("Place", "Park") and mentions[k].start < b.start + 12]
                 last = inner[-1] if inner else idx[j + 1]
                 close = re.match(r"\s*[)）]", text[mentions[last].end:])
                 if close and not BRACKET_IN_NAME_RE.match(text, mentions[last].end + close.end()) and all(mentions[k].end == mentions[k2].start for k, k2 in zip(inner, inner[1:])):
@@ -665,6 +675,21 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 if parent is not None and SUBSIDIARY_TAIL_RE.match(text, mentions[parent].end, s1):
                     rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.is_child_of.v1", ev))
 
+        # X坐落在P，是Y的全资子公司 / X依托Y建设: a later clause of X's segment names its parent
+        for cm in LATER_CLAUSE_IS_RE.finditer(text, s0, s1):
+            seg0 = max(s0, _segment_start(text, cm.start(), "；;：:。", window=200) + 1)  # X's segment
+            child = next((k for k in orgs if seg0 <= mentions[k].start < cm.start() and mentions[k].label in ("Company", "Institution")), None)
+            parent = next((k for k in orgs if cm.end() <= mentions[k].start < cm.end() + 30 and k != child
+                           and re.fullmatch(r"(?:[^，,。；;]*的)?", text[cm.end():mentions[k].start]) and SUBSIDIARY_TAIL_RE.match(text, mentions[k].end, s1)), None)
+            if child is not None and parent is not None and not any(r.subject == child and r.predicate == "subsidiaryOf" for r in rels):
+                rels.append(Relation(child, "subsidiaryOf", parent, "subsidiary.later_clause.v1", ev))
+        for i in orgs:
+            dm = BUILT_ON_RE.match(text, mentions[i].end)
+            if dm and mentions[i].label in ("Company", "Institution"):
+                parent = next((k for k in orgs if mentions[k].start == dm.end() and k != i), None)
+                if parent is not None and re.match(r"\s*(?:建设|组建|设立)(?!的)", text[mentions[parent].end:mentions[parent].end + 3]):
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.built_on.v1", ev))
+
         # -- secretariatOf ---------------------------------------------------------------
         bodies = [i for i in idx if mentions[i].label == "StandardsBody"]
         for b in bodies:
@@ -786,9 +811,9 @@ def _in_bracket(text: str, start: int, pos: int) -> bool:
 
 
 def _bracketed_place(text: str, mentions: list[Mention], i: int) -> bool:
-    """Is mention ``i`` a place in brackets right after an organisation (X有限公司（柳北区）)?"""
+    """Is mention ``i`` a place or park in brackets right after an organisation (X有限公司（柳北区））?"""
     m = mentions[i]
-    if m.label != "Place" or not re.search(r"[(（]\s*$", text[max(0, m.start - 2):m.start]):
+    if m.label not in ("Place", "Park") or not re.search(r"[(（]\s*$", text[max(0, m.start - 2):m.start]):
         return False
     opening = max(text.rfind("(", 0, m.start), text.rfind("（", 0, m.start))
     return any(x.end == opening and x.label in ORG_LABELS for x in mentions)
@@ -979,7 +1004,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
     if _clause_has_own_subject(text[own_start:am.start], trig["award"]):
         # 工程机械产业入选…: the clause names its own (non-entity) subject; no earlier one is meant
         cands = [i for i in cands if mentions[i].start >= own_start]
-    cands = [i for i in cands if not _is_granter(text, mentions, i) and not _title_owner(text, mentions[i], am, trig)]
+    cands = [i for i in cands if not _is_granter(text, mentions, i) and not _title_owner(text, mentions[i], am, trig) and not _bracketed_place(text, mentions, i)]
     # a place or park the sentence puts something in (地处泉州市东部, 在台商区投资) is no recipient
     # when the sentence also names a subject before it
     located = [i for i in cands if _locative(text, mentions, i, s0)]
@@ -1009,7 +1034,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         # the award verb sits in the award's own clause (A获批X，…，Y将作为…: Y is not won)
         own = between[max([0] + [k.end() for k in CLAUSE_BREAK_RE.finditer(between)]):]
         if GRANT_TO_RE.search(text, _clause_start(text, s0, mentions[i].start), mentions[i].start) and re.fullmatch(
-            r"[^，,。；;“”\"]{0,10}", between
+            r"(?:[(（][^()（）]{1,12}[)）])?[^，,。；;“”\"]{0,10}", between
         ) and not _has(between, trig["award"]):
             # 授予A、B 2名个人X奖: the recipients follow the granting verb
             return i
@@ -1136,6 +1161,7 @@ def _coordinated(text: str, mentions: list[Mention], idx: list[int], subj: int) 
         if len(people) > 1 and all("、" in text[mentions[a].end:mentions[b].start] for a, b in zip(people, people[1:])):
             return people
     group = [subj]
+    idx = [i for i in idx if not _bracketed_place(text, mentions, i)]  # A（石家庄市）、B: places aside
     pos = idx.index(subj) if subj in idx else -1
     while pos > 0:
         prev, cur = idx[pos - 1], group[-1]
@@ -1146,7 +1172,7 @@ def _coordinated(text: str, mentions: list[Mention], idx: list[int], subj: int) 
     return group[::-1]
 
 
-COORD_RE = re.compile(r"\s*[”\"」』]?\s*(?:、|和|与|及|以及)\s*[“\"「『]?\s*")
+COORD_RE = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?[”\"」』]?\s*(?:、|和|与|及|以及)\s*[“\"「『]?\s*")  # A（石家庄市）、B
 
 
 def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:

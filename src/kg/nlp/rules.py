@@ -406,7 +406,9 @@ class EntityRules:
                     # a bracketed qualifier right after the suffix is part of the name:
                     # 国家新型工业化产业示范基地（电子信息）; not a 简称 declaration
                     q = TRAILING_QUALIFIER_RE.match(sh, e)
-                    if q and label in ("Award", "Institution") and not q.group(1).startswith(("简称", "以下", "下称", "原名", "前称")):
+                    if q and label in ("Award", "Institution") and not q.group(1).startswith(("简称", "以下", "下称", "原名", "前称")) and not (
+                        label == "Institution" and q.group(1)[-1] in "省市县区旗"
+                    ):  # X研究院（雄安新区）: where it is, not part of its name (国家…基地（长株潭） keeps it)
                         e = q.end()
                     start = self._scan_start(sh, tok_starts, tok_ends, s, p)
                     quoted = _quoted_start(sh, s, e) if label != "Award" else None  # titles keep 第N届 and years apart
@@ -512,6 +514,11 @@ class EntityRules:
         if follow and "grade" not in mention.attrs:
             mention.attrs["grade"] = text[follow.start():follow.end()]
         before = sh[max(0, s - 14):s].rstrip("“\"「『《 ")
+        bracket_year = None
+        yb = re.search(r"[(（]\s*(" + YEAR_NUM + r")\s*年度?\s*[)）]$", before)
+        if yb:
+            bracket_year = to_year(yb.group(1))  # 第七届（2023年度）河北省政府质量奖
+            before = before[: yb.start()]
         if before.endswith((")", "）")) and EDITION_RE.search(before[:-1]):
             before = before[:-1]  # 2023年度（第五届）吉林省省长质量奖
         ed = EDITION_RE.search(before)
@@ -523,6 +530,8 @@ class EntityRules:
         y = re.search(r"(" + YEAR_NUM + r")\s*年度?\s*[“\"「『]?\s*$", before) or re.search(r"[“\"「『]\s*((?:19|20)[0-9]{2})\s*$", before)
         if y:
             mention.attrs["year"] = to_year(y.group(1))
+        elif bracket_year is not None:
+            mention.attrs["year"] = bracket_year
         else:
             inside = re.search(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])", sh[s:e])
             if inside:
