@@ -217,6 +217,10 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
         # the award of the table: the one its award cells name most (for rows that give a grade only)
         named = [i for row in t.rows for i, m in enumerate(mentions) if m.label == "Award" and row[t.award_col][0] <= m.start < row[t.award_col][1]]
         table_award = max(named, key=lambda i: sum(normalise_name(mentions[j].text) == normalise_name(mentions[i].text) for j in named)) if named else None
+        if table_award is None:
+            # a column of grades only (一等奖, 二等奖): the award the text names last before the table
+            before = [i for i, m in enumerate(mentions) if m.label == "Award" and m.end <= t.rows[0][0][0] and t.rows[0][0][0] - m.end <= 600]
+            table_award = before[-1] if before else None
         for row in t.rows:
             ev = (row[0][0], row[-1][1])
             aw = [i for i, m in enumerate(mentions) if m.label == "Award" and row[t.award_col][0] <= m.start < row[t.award_col][1]]

@@ -558,6 +558,10 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     rels.append(Relation(i, "locatedIn", chain[-1], "located.weiyu_de.v1", ev))
             else:
                 before = [i for i in idx if mentions[i].end <= s0 + mm.start() and mentions[i].label in holders]
+                if before and re.search(r"[，,]\s*(?:并|且|也|还|目前|现)?$", text[s0:s0 + mm.start()]):
+                    # X是Y的控股子公司，位于P: a clause with no subject of its own speaks of X
+                    firsts = [i for i in before if mentions[i].start - s0 < 30 and mentions[i].label in ("Company", "Institution")]
+                    before = firsts[:1] or before
                 if before and before[-1] != chain[-1]:
                     rels.append(Relation(before[-1], "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
 
@@ -1115,7 +1119,7 @@ def _clause_has_own_subject(clause: str, triggers: list[str]) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 3
 
 
-GRANT_VERB_RE = re.compile(r"(?:正式|近日|日前|先后|已)?(?:公布|发布|颁发|授予|认定|命名|表彰|公示|印发|下发|评选|评定|批准|确定|组织|开展|设立)")
+GRANT_VERB_RE = re.compile(r"(?:正式|近日|日前|先后|已|联合|共同)?(?:公布|发布|颁发|授予|认定|命名|表彰|公示|印发|下发|评选|评定|批准|确定|组织|开展|设立)")
 GRADE_LIST_RE = re.compile(r"\s*[0-9一二三四五六七八九十]+\s*(?:项|个|名|家)?\s*[：:]")
 GRADE_CLAUSE_RE = re.compile(r"[；;，,：:]")
 
@@ -1126,7 +1130,11 @@ def _is_granter(text: str, mentions: list[Mention], i: int) -> bool:
     m = mentions[i]
     if m.label not in ("GovernmentAgency", "Institution"):
         return False
-    return bool(GRANT_VERB_RE.match(text, m.end)) or text[max(0, m.start - 1):m.start] in ("被", "由")
+    if GRANT_VERB_RE.match(text, m.end) or text[max(0, m.start - 1):m.start] in ("被", "由"):
+        return True
+    # A、B联合公布: every body of the list before the verb
+    nxt = next((k for k in mentions if k.start > m.end), None)
+    return nxt is not None and nxt.label in ("GovernmentAgency", "Institution") and re.fullmatch(r"[、和与及]", text[m.end:nxt.start]) is not None and _is_granter(text, mentions, mentions.index(nxt))
 
 
 def _award_context(mentions: list[Mention], a: int) -> dict[str, Any]:

@@ -505,6 +505,8 @@ class EntityRules:
             head = name[: g.start()]
             if not head.endswith("奖"):
                 return None  # fused form such as 中国专利金奖: no award name of its own
+            if self._generic_body(head[:-1], "Award", "award_generic_words.tsv"):
+                return None  # 该奖一等奖: the award named before, and its grade
             mention.attrs["grade"] = text[s + g.start():e]
             e = s + g.start()
         elif g:

@@ -32,10 +32,23 @@ class Table:
 _MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # | --- | :---: |
 
 
+_SPACED_SEP = re.compile(r" {2,}|\u3000+")  # columns aligned with runs of spaces
+
+
 def _cells(text: str, start: int, line: str) -> list[tuple[int, int]]:
-    """Cell spans of a table line: tab-separated, or a Markdown row (| a | b |); a Markdown
-    cell's span leaves out the spaces around its text."""
+    """Cell spans of a table line: tab-separated, a Markdown row (| a | b |), or columns aligned
+    by runs of two or more spaces; a cell's span leaves out the spaces around its text."""
     spans = []
+    if "\t" not in line and "|" not in line:
+        pos = 0
+        stripped_end = len(line.rstrip())
+        lead = len(line) - len(line.lstrip())
+        pos = lead
+        for sep in _SPACED_SEP.finditer(line, lead, stripped_end):
+            spans.append((start + pos, start + sep.start()))
+            pos = sep.end()
+        spans.append((start + pos, start + stripped_end))
+        return spans
     if line.count("\t") >= 2:
         pos = start
         for part in line.split("\t"):
@@ -54,7 +67,11 @@ def _cells(text: str, start: int, line: str) -> list[tuple[int, int]]:
 
 def _is_row(line: str) -> bool:
     stripped = line.strip()
-    return line.count("\t") >= 2 or (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3)
+    return (
+        line.count("\t") >= 2
+        or (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3)
+        or ("\t" not in line and len(_SPACED_SEP.findall(stripped)) >= 2)  # 序号  单位  等级
+    )
 
 
 def find_tables(text: str, mentions: list[Mention]) -> list[Table]:
@@ -113,8 +130,9 @@ def _type_columns(text: str, block: list[list[tuple[int, int]]], mentions: list[
         return has_label(col, {"Award"}) + frac(col, lambda x: bool(GRADE_CELL.fullmatch(x.strip())) or shortened(x))
 
     award_col = max(range(ncol), key=award_cells)
-    if award_cells(award_col) < 0.5 or (has_label(award_col, {"Award"}) == 0 and frac(award_col, shortened) == 0):
-        return None
+    only_grades = has_label(award_col, {"Award"}) == 0 and frac(award_col, shortened) == 0
+    if award_cells(award_col) < 0.5 or (only_grades and not named):
+        return None  # (a column of grades only is read under the award the text names before it)
     winner_cands = [c for c in range(ncol) if c not in (award_col, year_col)]
     if not winner_cands:
         return None
