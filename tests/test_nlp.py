@@ -366,3 +366,27 @@ def test_nlp_green_list_table_with_shortened_award_cells():
     assert ("锦界工业园区", "locatedIn", "神木市") in rels
     assert ("榆林榆阳能源集团有限公司", "secretariatOf", "全国煤化工标准化技术委员会") in rels
     assert rels[("刘海军", "worksFor", "府谷县人民政府")]["role"] == "副县长"
+
+
+def test_nlp_space_aligned_table_of_grades_and_bracketed_grant_list():
+    text = (
+        "近日，中国机械工业联合会、中国机械工程学会联合公布2023年度中国机械工业科学技术奖授奖项目名单，"
+        "我省共有3个项目获奖，其中一等奖1项、二等奖2项。\n\n"
+        "序号  项目名称                第一完成单位              所在地    等级\n"
+        "1     大型水轮机转轮制造技术  成都锦江重型机械有限公司  成都市    一等奖\n"
+        "2     数控磨床精度保持技术    绵阳涪江精密机床有限公司  绵阳市    二等奖\n\n"
+        "其中，成都锦江重型机械有限公司（以下简称“锦江重机”）继2019年之后再获该奖一等奖。\n"
+        "省政府决定：授予德阳旌湖制药股份有限公司（德阳市）、四川天府计量测试研究院（天府新区）等2家组织四川省政府质量奖。"
+    )
+    result = extract_text(text)
+    rels = _rels_by_name(result)
+    award = "中国机械工业科学技术奖"
+    assert rels[("绵阳涪江精密机床有限公司", "receivedAward", award)]["grade"] == "二等奖"
+    assert ("绵阳涪江精密机床有限公司", "locatedIn", "绵阳市") in rels
+    assert not any(k[0] in ("中国机械工程学会", "中国机械工业联合会", "成都市") and k[1] == "receivedAward" for k in rels)
+    assert not any(e["name"] == "该奖" for e in result["entities"])
+    provincial = "四川省政府质量奖"
+    assert ("德阳旌湖制药股份有限公司", "receivedAward", provincial) in rels
+    assert ("四川天府计量测试研究院", "receivedAward", provincial) in rels
+    assert ("四川天府计量测试研究院", "locatedIn", "天府新区") in rels
+    assert not any(k[0] in ("德阳市", "天府新区") and k[1] == "receivedAward" for k in rels)

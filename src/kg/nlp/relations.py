@@ -1119,7 +1119,7 @@ def _clause_has_own_subject(clause: str, triggers: list[str]) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 3
 
 
-GRANT_VERB_RE = re.compile(r"(?:正式|近日|日前|先后|已|联合|共同)?(?:公布|发布|颁发|授予|认定|命名|表彰|公示|印发|下发|评选|评定|批准|确定|组织|开展|设立)")
+GRANT_VERB_RE = re.compile(r"(?:正式|近日|日前|先后|已|联合|共同)?(?:公布|发布|颁发|授予|认定|命名|表彰|公示|印发|下发|评选|评定|批准|确定|组织|开展|设立|主办|协办|承办|指导)")
 GRADE_LIST_RE = re.compile(r"\s*[0-9一二三四五六七八九十]+\s*(?:项|个|名|家)?\s*[：:]")
 GRADE_CLAUSE_RE = re.compile(r"[；;，,：:]")
 
@@ -1130,8 +1130,8 @@ def _is_granter(text: str, mentions: list[Mention], i: int) -> bool:
     m = mentions[i]
     if m.label not in ("GovernmentAgency", "Institution"):
         return False
-    if GRANT_VERB_RE.match(text, m.end) or text[max(0, m.start - 1):m.start] in ("被", "由"):
-        return True
+    if GRANT_VERB_RE.match(text, m.end) or text[max(0, m.start - 1):m.start] in ("被", "由", "经"):
+        return True  # …公布 / 被…认定 / 由…主办 / 经国务院批准
     # A、B联合公布: every body of the list before the verb
     nxt = next((k for k in mentions if k.start > m.end), None)
     return nxt is not None and nxt.label in ("GovernmentAgency", "Institution") and re.fullmatch(r"[、和与及]", text[m.end:nxt.start]) is not None and _is_granter(text, mentions, mentions.index(nxt))
