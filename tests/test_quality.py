@@ -31,9 +31,15 @@ CHECK = ("002", "004")
 MEASURED = {"entity": 0.95, "relation": 0.90, "strict": 0.90}
 #: what the check split measures, minus a margin (it is smaller, so it moves more per error)
 MEASURED_CHECK = {"entity": 0.91, "relation": 0.90, "strict": 0.90}
-#: the composed development reports of tests/dev (other provinces, Taiwan, Hong Kong): never tuned
-#: name by name, so they show what the rules carry beyond the seeds
-MEASURED_DEV = {"entity": 0.94, "relation": 0.94, "strict": 0.93}
+#: the composed development reports of tests/dev, dev2, dev3, dev4 (other provinces, Taiwan, Hong
+#: Kong, Macau), rules alone, minus a margin: used to find patterns, never names, so a fall means a
+#: pattern broke
+MEASURED_DEV = {
+    "dev": {"entity": 0.94, "relation": 0.94, "strict": 0.93},
+    "dev2": {"entity": 0.95, "relation": 0.91, "strict": 0.91},
+    "dev3": {"entity": 0.97, "relation": 0.96, "strict": 0.96},
+    "dev4": {"entity": 0.92, "relation": 0.75, "strict": 0.75},
+}
 TARGET = {"entity": 0.95, "relation": 0.90, "strict": 0.85}
 
 
@@ -69,8 +75,9 @@ def test_quality_on_the_check_split_keeps_its_floor(predicted):
         assert scores[key]["f1"] >= floor, f"check-split {key} F1 {scores[key]['f1']:.3f} fell below {floor}"
 
 
-def test_quality_on_the_development_reports_keeps_its_floor():
-    dev = ROOT / "tests" / "dev"
+@pytest.mark.parametrize("folder", sorted(MEASURED_DEV))
+def test_quality_on_the_development_reports_keeps_its_floor(folder):
+    dev = ROOT / "tests" / folder
     gold = load_jsonl(dev / "gold.jsonl")
     old = os.environ.get("KG_NER")
     os.environ["KG_NER"] = "0"
@@ -82,8 +89,8 @@ def test_quality_on_the_development_reports_keeps_its_floor():
         else:
             os.environ["KG_NER"] = old
     scores = score(gold, {d: pred[d] for d in gold})
-    for key, floor in MEASURED_DEV.items():
-        assert scores[key]["f1"] >= floor, f"dev {key} F1 {scores[key]['f1']:.3f} fell below {floor}"
+    for key, floor in MEASURED_DEV[folder].items():
+        assert scores[key]["f1"] >= floor, f"{folder} {key} F1 {scores[key]['f1']:.3f} fell below {floor}"
 
 
 def test_check_split_is_not_far_behind_the_tuning_split(predicted):
