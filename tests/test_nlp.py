@@ -390,3 +390,25 @@ def test_nlp_space_aligned_table_of_grades_and_bracketed_grant_list():
     assert ("四川天府计量测试研究院", "receivedAward", provincial) in rels
     assert ("四川天府计量测试研究院", "locatedIn", "天府新区") in rels
     assert not any(k[0] in ("德阳市", "天府新区") and k[1] == "receivedAward" for k in rels)
+
+
+def test_nlp_winners_listed_with_their_places_and_a_dotted_name():
+    text = (
+        "工业和信息化部日前公布2023年第五批专精特新“小巨人”企业名单，青海共有3家企业入选，"
+        "西宁经济技术开发区的青海昆仑智能装备有限公司、格尔木市的青海柴达木新材料股份有限公司"
+        "和位于海东工业城的青海河湟纺织有限公司榜上有名。"
+        "同日公布的2023年度国家级绿色工厂名单中，德令哈市的青海祁连光伏玻璃有限公司，"
+        "以及青海柴达木新材料股份有限公司的全资子公司青海察尔汗新能源有限公司同时入选。"
+        "省工业和信息化厅副厅长阿依古丽·买买提表示，将加大培育力度。"
+    )
+    result = extract_text(text)
+    rels = _rels_by_name(result)
+    little_giant = "专精特新“小巨人”企业"
+    for firm in ("青海昆仑智能装备有限公司", "青海柴达木新材料股份有限公司", "青海河湟纺织有限公司"):
+        won = rels[(firm, "receivedAward", little_giant)]
+        assert (won["year"], won["edition"]) == (2023, 5), firm
+    for firm in ("青海祁连光伏玻璃有限公司", "青海察尔汗新能源有限公司"):
+        assert (firm, "receivedAward", "国家级绿色工厂") in rels, firm
+    assert ("青海柴达木新材料股份有限公司", "receivedAward", "国家级绿色工厂") not in rels
+    assert ("青海河湟纺织有限公司", "locatedIn", "海东工业城") in rels
+    assert ("Person", "阿依古丽·买买提") in _entities(result)

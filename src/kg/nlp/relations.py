@@ -642,7 +642,12 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 # the firm its sentence opened on (…，X牵头起草了…，其控股子公司Y…), else the text's
                 opener = next((k for k in orgs if mentions[k].label in ("Company", "Institution") and mentions[k].start - s0 < 30 and mentions[k].end <= lead.start()), None)
                 parent = opener if opener is not None else ctx.last_org
-                if parent is not None and parent != i and not any(mentions[k].start < lead.start() + 1 <= mentions[k].end for k in orgs):
+                named_parent = any(
+                    mentions[k].start < lead.start() + 1 <= mentions[k].end
+                    or (mentions[k].end <= lead.start() and re.fullmatch(r"的?", text[mentions[k].end:lead.start()]))
+                    for k in orgs if k != i
+                )
+                if parent is not None and parent != i and not named_parent:  # X的全资子公司Y: X is named
                     rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.of_topic_firm.v1", ev))
             branch = BRANCH_SET_UP_RE.search(text, max(s0, m.start - 16), m.start)
             if branch and branch.end() == m.start and ctx.last_org is not None and ctx.last_org != i and m.label == "Company":
@@ -1171,16 +1176,30 @@ def _coordinated(text: str, mentions: list[Mention], idx: list[int], subj: int) 
     group = [subj]
     idx = [i for i in idx if not _bracketed_place(text, mentions, i)]  # A（石家庄市）、B: places aside
     pos = idx.index(subj) if subj in idx else -1
+    head = {subj: mentions[subj].start}  # where each member's phrase starts (its place modifier too)
     while pos > 0:
         prev, cur = idx[pos - 1], group[-1]
-        if mentions[prev].label not in RECIPIENTS or not COORD_RE.fullmatch(text, mentions[prev].end, mentions[cur].start):
+        # 昌吉市的B / 位于P的B: a place that only qualifies the member; the list goes on before it
+        if mentions[prev].label in ORG_LABELS and re.fullmatch(r"的(?:全资|控股)?(?:子公司|孙公司)", text[mentions[prev].end:mentions[cur].start]):
+            head[cur] = mentions[prev].start  # D的全资子公司E: D only qualifies the member E
+            pos -= 1
+            continue
+        if mentions[prev].label in ("Place", "Park") and mentions[prev].end + 1 == mentions[cur].start and text[mentions[prev].end] == "的":
+            lead = LOCATIVE_LEAD_RE.search(text, max(0, mentions[prev].start - 3), mentions[prev].start)
+            head[cur] = lead.start() if lead else mentions[prev].start
+            pos -= 1
+            continue
+        if mentions[prev].label not in RECIPIENTS or not COORD_RE.fullmatch(text, mentions[prev].end, head.get(cur, mentions[cur].start)):
             break
         group.append(prev)
         pos -= 1
     return group[::-1]
 
 
-COORD_RE = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?[”\"」』]?\s*(?:、|和|与|及|以及)\s*[“\"「『]?\s*")  # A（石家庄市）、B
+LOCATIVE_LEAD_RE = re.compile(r"(?:位于|地处|坐落于|来自)\s*$")
+
+
+COORD_RE = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?[”\"」』]?\s*(?:、|和|与|及|以及|[，,]\s*(?:以及|及|和))\s*[“\"「『]?\s*")  # A（石家庄市）、B，以及C
 
 
 def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:

@@ -880,8 +880,20 @@ NAME_END_WORDS = (
 )
 
 
+#: a name written in transliteration, its parts joined by a middle dot (吐尔逊·艾买提)
+_DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
+
+
 def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[str], tok_starts: list[int]) -> int:
-    """Length (2-4) of a Chinese personal name starting at ``pos``, or 0."""
+    """Length of a personal name starting at ``pos`` (2-4 characters, or a dotted
+    transliteration), or 0."""
+    dotted = _DOTTED_NAME_RE.match(sh, pos)
+    if dotted:
+        # the last part ends where the name does: before a non-Han character or a word such as 表示
+        last = max(sh.rfind(d, pos, dotted.end()) for d in "·•・") + 1
+        for e in range(min(dotted.end(), last + 4), last, -1):
+            if e >= len(sh) or not ("\u4e00" <= sh[e] <= "\u9fff") or sh.startswith(NAME_END_WORDS, e):
+                return e - pos
     sur = 2 if sh[pos:pos + 2] in surnames else (1 if sh[pos:pos + 1] in surnames else 0)
     if not sur:
         return 0
