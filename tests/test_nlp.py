@@ -412,3 +412,20 @@ def test_nlp_winners_listed_with_their_places_and_a_dotted_name():
     assert ("青海柴达木新材料股份有限公司", "receivedAward", "国家级绿色工厂") not in rels
     assert ("青海河湟纺织有限公司", "locatedIn", "海东工业城") in rels
     assert ("Person", "阿依古丽·买买提") in _entities(result)
+
+
+def test_nlp_county_feature_holdings_and_titles():
+    text = (
+        "博丰新材料集团有限公司旗下拥有淄川博丰塑业有限公司、山东博丰膜材科技有限公司2家控股子公司，"
+        "主导制定国家标准3项，已通过ISO 14001认证，2023年获得山东省省长质量奖。\n"
+        "作为国家级专精特新“小巨人”企业，山东锦丰厨具股份有限公司的产品远销62个国家和地区。"
+    )
+    rels = _rels_by_name(extract_text(text))
+    parent = "博丰新材料集团有限公司"
+    for child in ("淄川博丰塑业有限公司", "山东博丰膜材科技有限公司"):
+        assert (child, "subsidiaryOf", parent) in rels
+        assert (child, "receivedAward", "山东省省长质量奖") not in rels
+    assert rels[(parent, "standardsCount", "national")]["count"] == 3
+    assert (parent, "appliesStandard", "ISO 14001") in rels
+    assert rels[(parent, "receivedAward", "山东省省长质量奖")]["year"] == 2023
+    assert ("山东锦丰厨具股份有限公司", "receivedAward", "国家级专精特新“小巨人”企业") in rels

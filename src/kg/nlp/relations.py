@@ -145,7 +145,10 @@ AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
 # X旗下的Y, X下属Y, X全资子公司Y, X控股的Y
-SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:全资子公司|控股子公司|子公司|分公司|旗下|下属|所属|控股|全资)(?:的)?")
+SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:全资子公司|控股子公司|子公司|分公司|旗下|下属|所属|控股|全资)(?:的)?(?!拥有|有|包括|共有|现有|设有)")
+#: X旗下拥有A、B 2家控股子公司: the listed firms are X's
+HOLDS_RE = re.compile(r"\s*(?:旗下|目前|现)?(?:拥有|共有|现有|下辖|包括)")
+HOLDS_TAIL_RE = re.compile(r"\s*(?:等)?\s*(?:[0-9一二三四五六七八九十两]+\s*[家个])?\s*(?:全资|控股)?(?:子公司|孙公司|成员企业|下属企业|企业)")
 SUBSIDIARY_IS_RE = re.compile(r"(?:[(（][^)）]{0,20}[)）])?[，,]?(?:现|目前|已|现已)?(?:是|为|系|作为|成为)")
 SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|附属公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|分支机构|附属机构)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
@@ -243,6 +246,11 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             am = mentions[a]
             subj = _award_subject(text, mentions, idx, a, trig, ctx, s0)
             rule = "award.verb_clause.v1"
+            if subj is None and re.fullmatch(r"\s*作为\s*[“\"]?", text[_clause_start(text, s0, am.start):am.start]) and re.match(r"[”\"]?\s*[，,]", text[am.end:am.end + 2]):
+                # 作为国家级专精特新“小巨人”企业，锦润厨具…: the title the next clause's subject holds
+                nxt = _clause_end(text, am.end, s1)
+                subj = next((i for i in idx if nxt < mentions[i].start <= nxt + 3 and mentions[i].label in ("Company", "Institution", "Park")), None)
+                rule = "award.as_title.v1"
             if subj is None and not am.attrs.get("honour_list"):
                 subj = _topic_recipient(text, mentions, idx, a, trig, ctx, s0)
                 rule = "award.report_topic.v1"
@@ -684,6 +692,18 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 if parent is not None and SUBSIDIARY_TAIL_RE.match(text, mentions[parent].end, s1):
                     rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.is_child_of.v1", ev))
 
+        # X旗下拥有A、B 2家控股子公司: each listed firm is X's
+        for i in orgs:
+            hm = HOLDS_RE.match(text, mentions[i].end)
+            if hm is None or mentions[i].label not in ("Company", "Institution"):
+                continue
+            stop = _clause_end(text, hm.end(), s1)
+            members = [k for k in orgs if hm.end() <= mentions[k].start < stop and mentions[k].label in ("Company", "Institution")]
+            if members and HOLDS_TAIL_RE.match(text, mentions[members[-1]].end) and all(
+                COORD_RE.fullmatch(text, mentions[a].end, mentions[b].start) for a, b in zip(members, members[1:])
+            ):
+                for k in members:
+                    rels.append(Relation(k, "subsidiaryOf", i, "subsidiary.holds_list.v1", ev))
         # X坐落在P，是Y的全资子公司 / X依托Y建设: a later clause of X's segment names its parent
         for cm in LATER_CLAUSE_IS_RE.finditer(text, s0, s1):
             seg0 = max(s0, _segment_start(text, cm.start(), "；;：:。", window=200) + 1)  # X's segment
@@ -779,7 +799,8 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 continue
             if cm.group("l1") and re.match(r"[、和及与](?:国际|国家|行业|团体|地方|企业)", after):
                 continue  # 527项国家标准、行业及团体标准: one count for several levels
-            subj = _count_subject(text, mentions, idx, a0, s0, ctx, last_topic if last_topic_fresh else ctx.topic_place)
+            held = {r.subject for r in rels if r.rule == "subsidiary.holds_list.v1" and r.evidence == ev}  # listed objects, not subjects
+            subj = _count_subject(text, mentions, [i for i in idx if i not in held], a0, s0, ctx, last_topic if last_topic_fresh else ctx.topic_place)
             if subj is None or n is None:
                 continue
             q = {"count": n}
