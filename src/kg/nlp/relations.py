@@ -1024,7 +1024,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         return None
     # the verb must sit between the subject and the award, in the same stretch (no 。)
     cands = [i for i in idx if mentions[i].end <= am.start and mentions[i].label in RECIPIENTS]
-    oa = ORG_ANAPHOR_RE.search(text, clause_start, am.start)
+    oa = ORG_ANAPHOR_RE.search(text, clause_start, am.start) or SELF_ANAPHOR_RE.search(text, clause_start, am.start)
     if oa and _has(text[oa.end():am.start], trig["award"]) and not any(mentions[i].start >= clause_start for i in cands):
         # …，该院荣获…: the organisation its sentence opened on, else the one the text is about
         firsts = [i for i in cands if mentions[i].label in ("Company", "Institution") and mentions[i].start - s0 < 30]
@@ -1095,6 +1095,8 @@ RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|为)[^，,。；;]{0,4}(?:获�
 TOPIC_ANAPHOR_RE = re.compile(r"(?:^|(?<=[，,:：。！？!?；;\s]))(?P<an>我省|我市|我县)")
 SELF_RE = re.compile(r"我们|我公司|本公司|该公司|公司(?:累计|已|先后|共|还)")
 ORG_ANAPHOR_RE = re.compile(r"该(?:公司|企业|集团|厂|院|所|中心|大学|学院|校)")
+#: 我们的X获得…, 我公司… (a firm speaking of itself, as in an interview's answers)
+SELF_ANAPHOR_RE = re.compile(r"我们|我公司|本公司|我厂|我院")
 #: a sentence that opens on a bare 公司/企业 speaks of the firm the text is about (公司执行GB/T…)
 BARE_ORG_START_RE = re.compile(r"\s*[“\"]?(?:公司|企业|集团)(?![\u4e00-\u9fff]{0,6}(?:有限|股份))")
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")

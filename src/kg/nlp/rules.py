@@ -208,11 +208,13 @@ def place_table() -> dict[str, dict[str, str]]:
             short = name[:-1]
         if short and len(short) >= 2 and short not in ambiguous_short:
             table.setdefault(short, entry)
-    # counties made county-level cities since the data was drawn (神木县 -> 神木市, 2017): a
-    # county X县 also answers to X市 where no other place has that name
+    # counties made county-level cities or districts since the data was drawn (神木县 -> 神木市,
+    # 2017; 潮安县 -> 潮安区, 2013): a county X县 also answers to X市 and X区 where no other
+    # place has that name
     for code, name, level, parent in (r + ("",) * (4 - len(r)) for r in rows):
         if level == "county" and name.endswith("县") and len(name) >= 3:
             table.setdefault(name[:-1] + "市", table[name])
+            table.setdefault(name[:-1] + "区", table[name])
     for name, level, parent in load_tsv("places_extra.tsv"):
         table.setdefault(name, {"name": name, "level": level, "parent": parent, "code": ""})
     for row in load_tsv("countries.tsv"):
