@@ -429,3 +429,19 @@ def test_nlp_county_feature_holdings_and_titles():
     assert (parent, "appliesStandard", "ISO 14001") in rels
     assert rels[(parent, "receivedAward", "山东省省长质量奖")]["year"] == 2023
     assert ("山东锦丰厨具股份有限公司", "receivedAward", "国家级专精特新“小巨人”企业") in rels
+
+
+def test_nlp_interview_answers_speak_for_the_firm():
+    text = (
+        "——访福建德化白瓷集团股份有限公司董事长陈志雄\n\n"
+        "福建德化白瓷集团股份有限公司（以下简称“德化白瓷”）坐落在泉州市德化县。\n\n"
+        "记者：今年以来，德化白瓷在质量荣誉方面有哪些收获？\n\n"
+        "答：今年，我们的“低温快烧日用瓷制备技术”项目获得2023年度中国轻工业联合会科学技术进步奖二等奖。"
+    )
+    result = extract_text(text)
+    rels = _rels_by_name(result)
+    firm = "福建德化白瓷集团股份有限公司"
+    assert not any(e["name"].startswith("访") for e in result["entities"])
+    assert rels[("陈志雄", "worksFor", firm)]["role"] == "董事长"
+    won = rels[(firm, "receivedAward", "中国轻工业联合会科学技术进步奖")]
+    assert (won["year"], won["grade"]) == (2023, "二等奖")
