@@ -445,3 +445,20 @@ def test_nlp_interview_answers_speak_for_the_firm():
     assert rels[("陈志雄", "worksFor", firm)]["role"] == "董事长"
     won = rels[(firm, "receivedAward", "中国轻工业联合会科学技术进步奖")]
     assert (won["year"], won["grade"]) == (2023, "二等奖")
+
+
+def test_nlp_macau_award_winners_included_and_organisers_are_no_holders():
+    text = (
+        "【本報記者 何嘉欣 報道】由澳門特別行政區政府環境保護局（以下簡稱環保局）主辦的「2023年度澳門環保酒店獎」"
+        "頒獎典禮昨日舉行，今屆共有5間酒店獲獎，其中金獎2間、銀獎3間。"
+        "獲得金獎的包括位於嘉模堂區的海晴灣酒店，以及花地瑪堂區的蓮華國際酒店。"
+        "海晴灣酒店為香港海晴酒店集團有限公司旗下物業，該集團總部位於香港灣仔。"
+    )
+    rels = _rels_by_name(extract_text(text))
+    award = "澳門環保酒店獎"
+    for hotel in ("海晴灣酒店", "蓮華國際酒店"):
+        won = rels[(hotel, "receivedAward", award)]
+        assert (won["year"], won["grade"]) == (2023, "金獎"), hotel
+    assert not any(k[1] == "receivedAward" and k[0] in ("何嘉欣", "澳門特別行政區政府環境保護局") for k in rels)
+    assert ("海晴灣酒店", "subsidiaryOf", "香港海晴酒店集團有限公司") in rels
+    assert ("海晴灣酒店", "locatedIn", "灣仔") not in rels

@@ -150,7 +150,7 @@ SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:全资子公司|控股子�
 HOLDS_RE = re.compile(r"\s*(?:旗下|目前|现)?(?:拥有|共有|现有|下辖|包括)")
 HOLDS_TAIL_RE = re.compile(r"\s*(?:等)?\s*(?:[0-9一二三四五六七八九十两]+\s*[家个])?\s*(?:全资|控股)?(?:子公司|孙公司|成员企业|下属企业|企业)")
 SUBSIDIARY_IS_RE = re.compile(r"(?:[(（][^)）]{0,20}[)）])?[，,]?(?:现|目前|已|现已)?(?:是|为|系|作为|成为)")
-SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|附属公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|分支机构|附属机构)")
+SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|附属公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|分支机构|附属机构)|旗下(?:的)?(?:物业|企业|公司|酒店|品牌|成员)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
 SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)(?:的)?")
 SUBSIDIARY_OF_TOPIC_RE = re.compile(r"(?:是|为|系)(?:集团|公司|该集团|该公司)的(?:二级单位|下属单位|下属企业|全资子公司|控股子公司|子公司|分公司|成员企业)")
@@ -174,6 +174,7 @@ def _clause_start(text: str, s0: int, pos: int) -> int:
 WINNERS_RE = re.compile(
     r"(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为|是|有|包括|[：:])"
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:组织|企业|单位|个人)(?:分别)?(?:是|有|为|包括)?\s*[：:]"
+    r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:包括|有)"
 )
 GRADE_GRANTED_RE = re.compile(r"\s*(?:则|亦|也)?(?:颁予|颁给|授予|颁发给|由)")
 BARE_CHILD_RE = re.compile(r"(?:^|(?<=[，,：:“\"]))(?:公司|企业|该公司|本公司|我们)(?:现在|目前|现)?(?:是|为|系)")
@@ -397,14 +398,18 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 for r in members:
                     rels.append(Relation(r, "receivedAward", last_award, "award.grade_list.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
                 continue
-            cands = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= g0 and not _is_granter(text, mentions, i) and not _bracketed_place(text, mentions, i)]
+            cands = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= g0 and not _is_granter(text, mentions, i) and not _bracketed_place(text, mentions, i) and mentions[i].rule != "person.byline.v1"]
             if COUNTED_FIRMS_RE.search(text, max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)]), g0):
                 continue  # 其中31项获得金质奖: counted entries, no named holder
             if cands:
                 # coordination: every recipient of the grade's own clause (X、Y等2项专利获二等奖);
                 # none from an earlier clause (华晟动力获一等奖，A、B等3家企业获二等奖)
                 clause_start = max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)])
-                group = [i for i in cands if mentions[i].start >= clause_start and not _locative(text, mentions, i, s0)] or [cands[-1]]
+                tally = re.match(r"\s*[0-9一二三四五六七八九十两百]+\s*(?:项|个|家|间|名|人|件)", text[g1:g1 + 6])
+                # 其中金奖3间: a tally names no holder, so none is taken from an earlier clause
+                group = [i for i in cands if mentions[i].start >= clause_start and not _locative(text, mentions, i, s0)] or ([] if tally else [cands[-1]])
+                if not group:
+                    continue
                 context = award_context(last_award)
                 own_year = _clause_year(text, max(s0, min(mentions[r].start for r in group)), g0)  # 继2019年获得提名奖
                 for r in group:
@@ -523,6 +528,8 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         for mm in SETTLE_RE.finditer(text, s0, s1):
             if subj0 is None or mentions[subj0].end > mm.start():
                 break
+            if ORG_ANAPHOR_RE.search(text, _clause_start(text, s0, mm.start()), mm.start()):
+                continue  # …，该集团总部位于P: the group, not the sentence's subject (read nowhere yet)
             target = next((i for i in idx if mentions[i].start == mm.end() and mentions[i].label in ("Place", "Park")), None)
             while target is not None:  # 总部位于沈阳市铁西区: the most specific place of the chain
                 nxt = next((i for i in idx if mentions[i].start == mentions[target].end and mentions[i].label in ("Place", "Park")), None)
@@ -1089,6 +1096,9 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
 
 # 陶瓷产业成功获批…: an industry of the report's place is the place's own subject
 INDUSTRY_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:产业|行业|产业链|集群)(?:成功|先后|相继)?(?:获批|获评|入选|荣获|被评为|被认定为)")
+#: what may stand between a body and its verb: its bracket (X（以下简称Y）主办), or the end of the
+#: bracket that declares it (…（以下简称Y）主办, read from Y)
+BRACKET_AFTER_RE = re.compile(r"\s*[(（][^()（）]{1,30}[)）]|[”\"」』]?\s*[)）]")
 GRANT_TO_RE = re.compile(r"授予|颁给|授给|颁发给|颁授给?")
 GRANTED_BEFORE_RE = re.compile(rf"(?:{GRANT_TO_RE.pattern})\s*$")  # with pos/endpos: the verb just before
 RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|为)[^，,。；;]{0,4}(?:获得|获评|荣获|获批|入选)")
@@ -1158,7 +1168,8 @@ def _is_granter(text: str, mentions: list[Mention], i: int) -> bool:
     m = mentions[i]
     if m.label not in ("GovernmentAgency", "Institution"):
         return False
-    if GRANT_VERB_RE.match(text, m.end) or text[max(0, m.start - 1):m.start] in ("被", "由", "经"):
+    after = BRACKET_AFTER_RE.match(text, m.end)  # X（以下简称Y）主办
+    if GRANT_VERB_RE.match(text, after.end() if after else m.end) or text[max(0, m.start - 1):m.start] in ("被", "由", "经"):
         return True  # …公布 / 被…认定 / 由…主办 / 经国务院批准
     # A、B联合公布: every body of the list before the verb
     nxt = next((k for k in mentions if k.start > m.end), None)
