@@ -462,3 +462,18 @@ def test_nlp_macau_award_winners_included_and_organisers_are_no_holders():
     assert not any(k[1] == "receivedAward" and k[0] in ("何嘉欣", "澳門特別行政區政府環境保護局") for k in rels)
     assert ("海晴灣酒店", "subsidiaryOf", "香港海晴酒店集團有限公司") in rels
     assert ("海晴灣酒店", "locatedIn", "灣仔") not in rels
+
+
+def test_nlp_taiwan_winners_with_modifiers_and_a_second_post():
+    text = (
+        "經濟部今日公布113年「第27屆國家磐石獎」得獎名單。其中，位於彰化縣的鼎興精密工業股份有限公司、"
+        "總部設在臺中市大雅區的宏安航太零組件股份有限公司（原名宏安機械股份有限公司），以及南投縣的藍山製茶股份有限公司都在得獎之列。"
+        "鼎興精密董事長黃振中同時擔任彰化縣扣件產業發展協會理事長。"
+        "藍山製茶是南投縣首家獲得國家磐石獎的茶業公司。"
+    )
+    rels = _rels_by_name(extract_text(text))
+    for firm in ("鼎興精密工業股份有限公司", "宏安航太零組件股份有限公司", "藍山製茶股份有限公司"):
+        won = rels[(firm, "receivedAward", "國家磐石獎")]
+        assert (won["year"], won["edition"]) == (2024, 27), firm
+    assert not any(k[0] in ("南投縣", "彰化縣", "大雅區") and k[1] == "receivedAward" for k in rels)
+    assert rels[("黃振中", "worksFor", "彰化縣扣件產業發展協會")]["role"] == "理事長"

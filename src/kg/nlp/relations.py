@@ -159,7 +159,7 @@ UNDER_AFTER_CLAUSE_RE = re.compile(r"[，,]\s*(?:隶属于|隶属|归属于)")
 BRANCH_SET_UP_RE = re.compile(r"(?:集团|公司|该集团|该公司)(?:还|已|先后)?(?:在[^，,。；;]{2,8})?(?:设立|成立|组建|注册)了?")
 AGENT_OF_MODIFIER_RE = re.compile(r"(?:牵头)?(?:组建|建设|成立|设立|投资|打造)的")
 UNDER_RE = re.compile(r"(?:隶属于|隶属|归属于|挂靠)")
-WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|入选|获得?(?:个人|组织|集体|单位)(?:类)?奖)(?!(?:企业|单位|组织|项目|产品)?(?:名单|名录))")
+WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|入选|在(?:得奖|获奖)之列|名列其中|获得?(?:个人|组织|集体|单位)(?:类)?奖)(?!(?:企业|单位|组织|项目|产品)?(?:名单|名录))")
 
 
 def _clause_end(text: str, pos: int, s1: int) -> int:
@@ -358,7 +358,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     # A（X公司董事长）、B（…）获得个人奖: the holder stands before the bracket
                     before = max(text.rfind("（", s0, before), text.rfind("(", s0, before))
                 holders = [i for i in idx if mentions[i].end <= before and mentions[i].label in RECIPIENTS and not _is_granter(text, mentions, i)]
-                if holders and re.fullmatch(r"\s*(?:等?[0-9一二三四五六七八九十]*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|也|同时)?\s*", text[mentions[holders[-1]].end:before]):
+                if holders and re.fullmatch(r"\s*(?:等?[0-9一二三四五六七八九十]*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|都|也|同时)?\s*", text[mentions[holders[-1]].end:before]):
                     q = award_context(last_award)
                     for holder in _coordinated(text, mentions, idx, holders[-1]):
                         rels.append(Relation(holder, "receivedAward", last_award, "award.won_unnamed.v1", ev, dict(q)))
@@ -957,7 +957,7 @@ def _works_for(
 
 
 #: PERSON是ORG ROLE / PERSON系ORG ROLE / PERSON现任ORG ROLE, the post closing its clause
-_IS_POST_RE = re.compile(r"\s*(?:是|系|为|现任|任|担任)\s*")
+_IS_POST_RE = re.compile(r"\s*(?:同时|还|兼|并|现)?(?:是|系|为|现任|任|担任|兼任)\s*")
 
 
 def _post_held_by(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
@@ -1041,7 +1041,11 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
     if _clause_has_own_subject(text[own_start:am.start], trig["award"]):
         # 工程机械产业入选…: the clause names its own (non-entity) subject; no earlier one is meant
         cands = [i for i in cands if mentions[i].start >= own_start]
-    cands = [i for i in cands if not _is_granter(text, mentions, i) and not _title_owner(text, mentions[i], am, trig) and not _bracketed_place(text, mentions, i)]
+    cands = [
+        i for i in cands
+        if not _is_granter(text, mentions, i) and not _title_owner(text, mentions[i], am, trig) and not _bracketed_place(text, mentions, i)
+        and not (mentions[i].label == "Place" and re.match(r"(?:首家|首个|第一家|唯一一家|唯一)", text[mentions[i].end:mentions[i].end + 4]))
+    ]  # (X是南投县首家获得…的公司: the place is the scope, not the holder)
     # a place or park the sentence puts something in (地处泉州市东部, 在台商区投资) is no recipient
     # when the sentence also names a subject before it
     located = [i for i in cands if _locative(text, mentions, i, s0)]
@@ -1214,13 +1218,21 @@ def _coordinated(text: str, mentions: list[Mention], idx: list[int], subj: int) 
     while pos > 0:
         prev, cur = idx[pos - 1], group[-1]
         # 昌吉市的B / 位于P的B: a place that only qualifies the member; the list goes on before it
+        opening = re.search(r"[(（][^()（）]{0,6}$", text[max(0, mentions[prev].start - 7):mentions[prev].start])
+        if opening and re.match(r"[”\"」』]?[)）]", text[mentions[prev].end:mentions[prev].end + 2]):
+            pos -= 1  # B（原名C）: C, in B's bracket, is B's old name, not a member
+            continue
         if mentions[prev].label in ORG_LABELS and re.fullmatch(r"的(?:全资|控股)?(?:子公司|孙公司)", text[mentions[prev].end:mentions[cur].start]):
             head[cur] = mentions[prev].start  # D的全资子公司E: D only qualifies the member E
             pos -= 1
             continue
         if mentions[prev].label in ("Place", "Park") and mentions[prev].end + 1 == mentions[cur].start and text[mentions[prev].end] == "的":
-            lead = LOCATIVE_LEAD_RE.search(text, max(0, mentions[prev].start - 3), mentions[prev].start)
-            head[cur] = lead.start() if lead else mentions[prev].start
+            first = prev  # 总部设在臺中市大雅區的B: the whole chain of places qualifies B
+            while pos - 2 >= 0 and mentions[idx[pos - 2]].label in ("Place", "Park") and mentions[idx[pos - 2]].end == mentions[first].start:
+                pos -= 1
+                first = idx[pos - 1]
+            lead = LOCATIVE_LEAD_RE.search(text, max(0, mentions[first].start - 6), mentions[first].start)
+            head[cur] = lead.start() if lead else mentions[first].start
             pos -= 1
             continue
         if mentions[prev].label not in RECIPIENTS or not COORD_RE.fullmatch(text, mentions[prev].end, head.get(cur, mentions[cur].start)):
@@ -1230,7 +1242,7 @@ def _coordinated(text: str, mentions: list[Mention], idx: list[int], subj: int) 
     return group[::-1]
 
 
-LOCATIVE_LEAD_RE = re.compile(r"(?:位于|地处|坐落于|来自)\s*$")
+LOCATIVE_LEAD_RE = re.compile(r"(?:位于|地处|坐落于|坐落在|来自|总部设在|总部位于|设在|落户)\s*$")
 
 
 COORD_RE = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?[”\"」』]?\s*(?:、|和|与|及|以及|[，,]\s*(?:以及|及|和))\s*[“\"「『]?\s*")  # A（石家庄市）、B，以及C
