@@ -477,3 +477,21 @@ def test_nlp_taiwan_winners_with_modifiers_and_a_second_post():
         assert (won["year"], won["edition"]) == (2024, 27), firm
     assert not any(k[0] in ("南投縣", "彰化縣", "大雅區") and k[1] == "receivedAward" for k in rels)
     assert rels[("黃振中", "worksFor", "彰化縣扣件產業發展協會")]["role"] == "理事長"
+
+
+def test_nlp_acquisitions_investments_and_a_city_before_a_legal_name():
+    text = (
+        "芜湖江淮智能装备集团股份有限公司于2021年收购马鞍山钢达精密铸造有限公司。"
+        "芜湖江淮机器人有限公司系芜湖江淮智能装备集团股份有限公司投资设立。"
+        "位于辽阳市的辽阳千峰矿业有限公司是辽宁千峰冶金集团有限公司所属企业。"
+        "新余市江西锂华科技有限公司、鹰潭信江精线有限公司（鹰潭市余江区）获评第七届江西省井冈质量奖。"
+    )
+    result = extract_text(text)
+    rels = _rels_by_name(result)
+    group = "芜湖江淮智能装备集团股份有限公司"
+    assert ("马鞍山钢达精密铸造有限公司", "subsidiaryOf", group) in rels
+    assert ("芜湖江淮机器人有限公司", "subsidiaryOf", group) in rels
+    assert ("辽阳千峰矿业有限公司", "subsidiaryOf", "辽宁千峰冶金集团有限公司") in rels
+    assert ("Company", "江西锂华科技有限公司") in _entities(result)
+    assert ("江西锂华科技有限公司", "receivedAward", "江西省井冈质量奖") in rels
+    assert not any(k[0] in ("余江区", "鹰潭市") and k[1] == "receivedAward" for k in rels)

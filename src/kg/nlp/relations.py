@@ -145,12 +145,16 @@ AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
 # X旗下的Y, X下属Y, X全资子公司Y, X控股的Y
-SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:全资子公司|控股子公司|子公司|分公司|旗下|下属|所属|控股|全资)(?:的)?(?!拥有|有|包括|共有|现有|设有)")
+SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:[二三]级子公司|全资子公司|控股子公司|子公司|孙公司|分公司|旗下|下属|所属|控股|全资)(?:的)?(?!拥有|有|包括|共有|现有|设有)")
+#: X于2021年收购Y / Y系X投资设立 / Y由X出资组建: Y belongs to X
+ACQUIRED_RE = re.compile(r"\s*(?:于[0-9]{4}年|已|先后|成功)?\s*(?:收购|并购|兼并|控股)(?:了)?")
+SET_UP_BY_RE = re.compile(r"\s*(?:系|是|为|由)\s*")
+SET_UP_TAIL_RE = re.compile(r"\s*(?:投资|出资|全资)?(?:设立|组建|创办|成立)")
 #: X旗下拥有A、B 2家控股子公司: the listed firms are X's
 HOLDS_RE = re.compile(r"\s*(?:旗下|目前|现)?(?:拥有|共有|现有|下辖|包括)")
 HOLDS_TAIL_RE = re.compile(r"\s*(?:等)?\s*(?:[0-9一二三四五六七八九十两]+\s*[家个])?\s*(?:全资|控股)?(?:子公司|孙公司|成员企业|下属企业|企业)")
 SUBSIDIARY_IS_RE = re.compile(r"(?:[(（][^)）]{0,20}[)）])?[，,]?(?:现|目前|已|现已)?(?:是|为|系|作为|成为)")
-SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:子公司|附属公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|分支机构|附属机构)|旗下(?:的)?(?:物业|企业|公司|酒店|品牌|成员)")
+SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:[二三]级子公司|子公司|附属公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|所属企业|所属单位|分支机构|附属机构)|旗下(?:的)?(?:物业|企业|公司|酒店|品牌|成员)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")
 SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)(?:的)?")
 SUBSIDIARY_OF_TOPIC_RE = re.compile(r"(?:是|为|系)(?:集团|公司|该集团|该公司)的(?:二级单位|下属单位|下属企业|全资子公司|控股子公司|子公司|分公司|成员企业)")
@@ -699,6 +703,19 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 if parent is not None and SUBSIDIARY_TAIL_RE.match(text, mentions[parent].end, s1):
                     rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.is_child_of.v1", ev))
 
+        for i in orgs:
+            if mentions[i].label not in ("Company", "Institution"):
+                continue
+            acq = ACQUIRED_RE.match(text, mentions[i].end)
+            if acq:  # X于2021年收购Y
+                child = next((k for k in orgs if mentions[k].start == acq.end() and mentions[k].label in ("Company", "Institution")), None)
+                if child is not None and child != i:
+                    rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.acquired.v1", ev))
+            by = SET_UP_BY_RE.match(text, mentions[i].end)
+            if by:  # Y系X投资设立 / Y由X出资组建
+                parent = next((k for k in orgs if mentions[k].start == by.end() and k != i), None)
+                if parent is not None and SET_UP_TAIL_RE.match(text, mentions[parent].end):
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.set_up_by.v1", ev))
         # X旗下拥有A、B 2家控股子公司: each listed firm is X's
         for i in orgs:
             hm = HOLDS_RE.match(text, mentions[i].end)
@@ -850,7 +867,8 @@ def _in_bracket(text: str, start: int, pos: int) -> bool:
 def _bracketed_place(text: str, mentions: list[Mention], i: int) -> bool:
     """Is mention ``i`` a place or park in brackets right after an organisation (X有限公司（柳北区））?"""
     m = mentions[i]
-    if m.label not in ("Place", "Park") or not re.search(r"[(（]\s*$", text[max(0, m.start - 2):m.start]):
+    inside = re.search(r"[(（][^()（）]{0,10}$", text[max(0, m.start - 11):m.start])  # X（南昌市青山湖区）
+    if m.label not in ("Place", "Park") or not inside:
         return False
     opening = max(text.rfind("(", 0, m.start), text.rfind("（", 0, m.start))
     return any(x.end == opening and x.label in ORG_LABELS for x in mentions)

@@ -111,6 +111,22 @@ def _join_subcommittees(text: str, sh: str, mentions: list[Mention]) -> list[Men
     return out
 
 
+def _skip_outer_place(sh: str, start: int, end: int) -> int:
+    """Where a firm's name starts when a city is written before a legal name that opens on its
+    province (新余市|江西锂源科技有限公司): after the city."""
+    places = place_table()
+    for n in (5, 4, 3, 2):
+        outer = places.get(sh[start:start + n])
+        if outer is None or outer["level"] not in ("city", "county"):
+            continue
+        for k in (3, 2):
+            inner = places.get(sh[start + n:start + n + k])
+            if inner is not None and inner["level"] == "province" and start + n + k < end:
+                return start + n
+        break
+    return start
+
+
 def _is_place_word(tok: str) -> bool:
     """A place name, or the short form of a county or district (沾益 of 沾益区, which jieba tags as
     a verb)."""
@@ -413,6 +429,8 @@ class EntityRules:
                     ):  # X研究院（雄安新区）: where it is, not part of its name (国家…基地（长株潭） keeps it)
                         e = q.end()
                     start = self._scan_start(sh, tok_starts, tok_ends, s, p)
+                    if start is not None and label in ("Company", "Institution"):
+                        start = _skip_outer_place(sh, start, s)
                     quoted = _quoted_start(sh, s, e) if label != "Award" else None  # titles keep 第N届 and years apart
                     if quoted is not None and (start is None or quoted < start):
                         start = quoted  # “减震降噪与轻质高强…国家重点实验室”: the quotes delimit the name
