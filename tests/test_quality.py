@@ -31,14 +31,15 @@ CHECK = ("002", "004")
 MEASURED = {"entity": 0.95, "relation": 0.90, "strict": 0.90}
 #: what the check split measures, minus a margin (it is smaller, so it moves more per error)
 MEASURED_CHECK = {"entity": 0.91, "relation": 0.90, "strict": 0.90}
-#: the composed development reports of tests/dev, dev2, dev3, dev4 (other provinces, Taiwan, Hong
+#: the composed development reports of tests/dev … dev5 (other provinces, Taiwan, Hong
 #: Kong, Macau), rules alone, minus a margin: used to find patterns, never names, so a fall means a
 #: pattern broke
 MEASURED_DEV = {
     "dev": {"entity": 0.94, "relation": 0.94, "strict": 0.93},
     "dev2": {"entity": 0.95, "relation": 0.91, "strict": 0.91},
     "dev3": {"entity": 0.97, "relation": 0.96, "strict": 0.96},
-    "dev4": {"entity": 0.92, "relation": 0.75, "strict": 0.75},
+    "dev4": {"entity": 0.92, "relation": 0.85, "strict": 0.85},
+    "dev5": {"entity": 0.92, "relation": 0.77, "strict": 0.76},
 }
 TARGET = {"entity": 0.95, "relation": 0.90, "strict": 0.85}
 
