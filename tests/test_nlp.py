@@ -495,3 +495,20 @@ def test_nlp_acquisitions_investments_and_a_city_before_a_legal_name():
     assert ("Company", "江西锂华科技有限公司") in _entities(result)
     assert ("江西锂华科技有限公司", "receivedAward", "江西省井冈质量奖") in rels
     assert not any(k[0] in ("余江区", "鹰潭市") and k[1] == "receivedAward" for k in rels)
+
+
+def test_nlp_bare_group_and_a_noun_before_a_name():
+    text = (
+        "芜湖江南智能装备集团股份有限公司（以下简称“江南集团”）是装备制造骨干企业。"
+        "集团于2021年收购马鞍山钢华精密铸造有限公司。集团在合肥设立的江南智能研究院有限公司负责起草团体标准。"
+        "赣西新能源控股集团有限公司旗下另一家企业新余赣能电池有限公司，2022年被评为国家级绿色工厂。"
+        "公司将推动更多子公司通过能源管理体系认证。"
+    )
+    result = extract_text(text)
+    rels = _rels_by_name(result)
+    group = "芜湖江南智能装备集团股份有限公司"
+    assert ("马鞍山钢华精密铸造有限公司", "subsidiaryOf", group) in rels
+    assert ("江南智能研究院有限公司", "subsidiaryOf", group) in rels
+    names = {e["name"] for e in result["entities"]}
+    assert "新余赣能电池有限公司" in names and "更多子公司" not in names
+    assert ("新余赣能电池有限公司", "receivedAward", "国家级绿色工厂") in rels

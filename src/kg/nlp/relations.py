@@ -147,6 +147,10 @@ FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
 # X旗下的Y, X下属Y, X全资子公司Y, X控股的Y
 SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:[二三]级子公司|全资子公司|控股子公司|子公司|孙公司|分公司|旗下|下属|所属|控股|全资)(?:的)?(?!拥有|有|包括|共有|现有|设有)")
 #: X于2021年收购Y / Y系X投资设立 / Y由X出资组建: Y belongs to X
+#: a sentence that opens on a bare 集团 (the group the report is about)
+BARE_GROUP_RE = re.compile(r"\s*[“\"]?(?:集团|该集团|集团公司)(?![\u4e00-\u9fff]{0,6}(?:有限|股份))")
+#: 集团在合肥设立的Y
+SET_UP_IN_RE = re.compile(r"\s*在[\u4e00-\u9fff]{2,10}?(?:投资)?(?:设立|组建|成立|建设)的")
 ACQUIRED_RE = re.compile(r"\s*(?:于[0-9]{4}年|已|先后|成功)?\s*(?:收购|并购|兼并|控股)(?:了)?")
 SET_UP_BY_RE = re.compile(r"\s*(?:系|是|为|由)\s*")
 SET_UP_TAIL_RE = re.compile(r"\s*(?:投资|出资|全资)?(?:设立|组建|创办|成立)")
@@ -703,6 +707,16 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 if parent is not None and SUBSIDIARY_TAIL_RE.match(text, mentions[parent].end, s1):
                     rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.is_child_of.v1", ev))
 
+        bare = BARE_GROUP_RE.match(text, s0)
+        if bare:
+            # 集团于2021年收购Y / 集团在合肥设立的Y: the group the report is about
+            group = _group_referent(mentions, s0)
+            acq = ACQUIRED_RE.match(text, bare.end())
+            set_up = SET_UP_IN_RE.match(text, bare.end())
+            at = acq.end() if acq else (set_up.end() if set_up else None)
+            child = next((k for k in orgs if at is not None and mentions[k].start == at and mentions[k].label in ("Company", "Institution")), None)
+            if group is not None and child is not None and child != group:
+                rels.append(Relation(child, "subsidiaryOf", group, "subsidiary.of_bare_group.v1", ev))
         for i in orgs:
             if mentions[i].label not in ("Company", "Institution"):
                 continue
@@ -862,6 +876,16 @@ def _in_bracket(text: str, start: int, pos: int) -> bool:
     """Is ``pos`` inside a bracket opened after ``start`` (A（以下简称B），…: B is A again)?"""
     piece = text[start:pos]
     return piece.count("（") + piece.count("(") > piece.count("）") + piece.count(")")
+
+
+def _group_referent(mentions: list[Mention], before: int) -> int | None:
+    """The group a bare 集团 means: the last company named before ``before`` whose name (or the
+    name it shortens) has 集团 in it."""
+    for k in range(len(mentions) - 1, -1, -1):
+        m = mentions[k]
+        if m.end <= before and m.label == "Company" and "集团" in (m.attrs.get("alias_of") or m.text):
+            return k
+    return None
 
 
 def _bracketed_place(text: str, mentions: list[Mention], i: int) -> bool:

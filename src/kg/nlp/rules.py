@@ -113,8 +113,11 @@ def _join_subcommittees(text: str, sh: str, mentions: list[Mention]) -> list[Men
 
 def _skip_outer_place(sh: str, start: int, end: int) -> int:
     """Where a firm's name starts when a city is written before a legal name that opens on its
-    province (新余市|江西锂源科技有限公司): after the city."""
+    province (新余市|江西锂源科技有限公司), or a common noun before one that opens on a place
+    (企业|新余赣锂电池有限公司): after them."""
     places = place_table()
+    if sh[start:start + 2] in ("企业", "单位", "公司") and any(sh[start + 2:start + 2 + k] in places for k in (2, 3, 4)):
+        start += 2  # 另一家企业新余赣锂电池有限公司: the noun before the name is no part of it
     for n in (5, 4, 3, 2):
         outer = places.get(sh[start:start + n])
         if outer is None or outer["level"] not in ("city", "county"):
