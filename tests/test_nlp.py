@@ -512,3 +512,9 @@ def test_nlp_bare_group_and_a_noun_before_a_name():
     names = {e["name"] for e in result["entities"]}
     assert "新余赣能电池有限公司" in names and "更多子公司" not in names
     assert ("新余赣能电池有限公司", "receivedAward", "国家级绿色工厂") in rels
+
+
+def test_nlp_list_entered_with_jishen_is_a_title():
+    result = extract_text("宣城江淮电机有限公司按照GB/T 19001-2016组织生产，去年跻身安徽工业精品名单。")
+    assert ("Award", "安徽工业精品") in _entities(result)
+    assert ("宣城江淮电机有限公司", "receivedAward", "安徽工业精品") in _rels_by_name(result)
