@@ -518,3 +518,10 @@ def test_nlp_list_entered_with_jishen_is_a_title():
     result = extract_text("宣城江淮电机有限公司按照GB/T 19001-2016组织生产，去年跻身安徽工业精品名单。")
     assert ("Award", "安徽工业精品") in _entities(result)
     assert ("宣城江淮电机有限公司", "receivedAward", "安徽工业精品") in _rels_by_name(result)
+
+
+def test_nlp_title_worn_before_a_post_chain():
+    text = "“质量就是饭碗。”全国劳动模范、桂安车桥有限公司首席技师莫建国说。张三获得全国劳动模范、李四获得全国五一劳动奖章。"
+    rels = _rels_by_name(extract_text(text))
+    assert ("莫建国", "receivedAward", "全国劳动模范") in rels
+    assert ("李四", "receivedAward", "全国劳动模范") not in rels

@@ -186,6 +186,7 @@ WINNERS_RE = re.compile(
 )
 GRADE_GRANTED_RE = re.compile(r"\s*(?:则|亦|也)?(?:颁予|颁给|授予|颁发给|由)")
 BARE_CHILD_RE = re.compile(r"(?:^|(?<=[，,：:“\"]))(?:公司|企业|该公司|本公司|我们)(?:现在|目前|现)?(?:是|为|系)")
+TITLE_WORN_RE = re.compile("、")
 HOLDER_NOUN_RE = re.compile(r"(?:获得者|获奖者|得主)[、，,]?")
 WINNERS_AFTER_AWARD_RE = re.compile(r"(?:[^，,。；;]{0,4})的(?:组织|企业|单位|个人|集体)(?:分别)?(?:为|是|有|包括|[：:])")
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
@@ -314,10 +315,16 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         for a in awards:
             am = mentions[a]
             hm = HOLDER_NOUN_RE.match(text, am.end)
+            if hm is None and text[am.end:am.end + 1] == "、" and not _has(text[_clause_start(text, s0, am.start):am.start], trig["award"]):
+                hm = TITLE_WORN_RE.match(text, am.end)  # 全国劳动模范、桂通车桥首席技师莫建华说: a title worn before the posts
             if hm is None or am.attrs.get("in_title"):
                 continue
             stop = _clause_end(text, hm.end(), s1)
             person = next((i for i in idx if mentions[i].label == "Person" and hm.end() <= mentions[i].start < min(stop, hm.end() + 30)), None)
+            if person is not None and (_has(text[hm.end():mentions[person].start], trig["award"]) or any(
+                mentions[k].label == "Award" for k in idx if hm.end() <= mentions[k].start < mentions[person].start
+            )):
+                person = None  # another title or a verb in between: not this one's holder
             if person is not None:
                 q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
                 rels.append(Relation(person, "receivedAward", a, "award.holder_noun.v1", ev, q))
