@@ -36,7 +36,6 @@ for _attr in ("kg_mentions", "kg_relations", "kg_tables", "kg_shadow", "kg_text"
     if not Doc.has_extension(_attr):
         Doc.set_extension(_attr, default=None)
 
-ALIAS_RE = DECLARED_RE
 
 
 def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
@@ -83,7 +82,7 @@ class EntityRulesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         # kg.ShadowTokenizer.v1 keeps the text (doc.text would rebuild it token by token)
-        text = doc._.kg_text = doc._.kg_text if doc._.kg_shadow is not None else doc.text
+        text = doc._.kg_text = doc._.kg_text if doc._.kg_text is not None else doc.text
         sh = shadow(text) if doc._.kg_shadow is None else doc._.kg_shadow  # None: another tokenizer
         starts, ends = doc._.kg_words = _shadow_bounds(doc, text, sh)
         doc._.kg_shadow = sh
@@ -100,7 +99,7 @@ class EntityRulesComponent:
 def propagate_names(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
     """Short forms declared with (以下简称"Y") and later repeats of a found name become mentions."""
     extra: list[Mention] = []
-    for m in ALIAS_RE.finditer(sh):
+    for m in DECLARED_RE.finditer(sh):
         owner = next((x for x in reversed(mentions) if x.end <= m.start() and m.start() - x.end <= 2 and x.label != "Place"), None)
         if owner is None:
             continue

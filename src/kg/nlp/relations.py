@@ -186,7 +186,6 @@ WINNERS_RE = re.compile(
 )
 GRADE_GRANTED_RE = re.compile(r"\s*(?:则|亦|也)?(?:颁予|颁给|授予|颁发给|由)")
 BARE_CHILD_RE = re.compile(r"(?:^|(?<=[，,：:“\"]))(?:公司|企业|该公司|本公司|我们)(?:现在|目前|现)?(?:是|为|系)")
-TITLE_WORN_RE = re.compile("、")
 HOLDER_NOUN_RE = re.compile(r"(?:获得者|获奖者|得主)[、，,]?")
 WINNERS_AFTER_AWARD_RE = re.compile(r"(?:[^，,。；;]{0,4})的(?:组织|企业|单位|个人|集体)(?:分别)?(?:为|是|有|包括|[：:])")
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
@@ -314,15 +313,19 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
         # 全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes
         for a in awards:
             am = mentions[a]
-            hm = HOLDER_NOUN_RE.match(text, am.end)
-            if hm is None and text[am.end:am.end + 1] == "、" and not _has(text[_clause_start(text, s0, am.start):am.start], trig["award"]):
-                hm = TITLE_WORN_RE.match(text, am.end)  # 全国劳动模范、桂通车桥首席技师莫建华说: a title worn before the posts
-            if hm is None or am.attrs.get("in_title"):
+            if am.attrs.get("in_title"):
                 continue
-            stop = _clause_end(text, hm.end(), s1)
-            person = next((i for i in idx if mentions[i].label == "Person" and hm.end() <= mentions[i].start < min(stop, hm.end() + 30)), None)
-            if person is not None and (_has(text[hm.end():mentions[person].start], trig["award"]) or any(
-                mentions[k].label == "Award" for k in idx if hm.end() <= mentions[k].start < mentions[person].start
+            hm = HOLDER_NOUN_RE.match(text, am.end)
+            if hm is not None:
+                from_ = hm.end()
+            elif text[am.end:am.end + 1] == "、" and not _has(text[_clause_start(text, s0, am.start):am.start], trig["award"]):
+                from_ = am.end + 1  # 全国劳动模范、桂通车桥首席技师莫建华说: a title worn before the posts
+            else:
+                continue
+            stop = _clause_end(text, from_, s1)
+            person = next((i for i in idx if mentions[i].label == "Person" and from_ <= mentions[i].start < min(stop, from_ + 30)), None)
+            if person is not None and (_has(text[from_:mentions[person].start], trig["award"]) or any(
+                mentions[k].label == "Award" for k in idx if from_ <= mentions[k].start < mentions[person].start
             )):
                 person = None  # another title or a verb in between: not this one's holder
             if person is not None:
@@ -834,6 +837,9 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     rels.append(Relation(subj, "appliesStandard", st, "standard.applies.v1", ev))
 
         # -- standardsCount --------------------------------------------------------------
+        # firms listed as X's holdings (旗下拥有A、B…) are objects, not the subjects of counts
+        held = {r.subject for r in rels if r.rule == "subsidiary.holds_list.v1" and r.evidence == ev}
+        unheld = [i for i in idx if i not in held]
         for cm in COUNT_RE.finditer(sent):
             level_word = cm.group("l1") or cm.group("l2")
             n = to_int(cm.group("n1") or cm.group("n2"))
@@ -844,8 +850,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 continue
             if cm.group("l1") and re.match(r"[、和及与](?:国际|国家|行业|团体|地方|企业)", after):
                 continue  # 527项国家标准、行业及团体标准: one count for several levels
-            held = {r.subject for r in rels if r.rule == "subsidiary.holds_list.v1" and r.evidence == ev}  # listed objects, not subjects
-            subj = _count_subject(text, mentions, [i for i in idx if i not in held], a0, s0, ctx, last_topic if last_topic_fresh else ctx.topic_place)
+            subj = _count_subject(text, mentions, unheld, a0, s0, ctx, last_topic if last_topic_fresh else ctx.topic_place)
             if subj is None or n is None:
                 continue
             q = {"count": n}
@@ -1185,7 +1190,7 @@ def _locative(text: str, mentions: list[Mention], i: int, s0: int) -> bool:
     if LOCATIVE_BEFORE_RE.search(text, max(s0, m.start - 3), m.start):
         return True
     # 位于齐齐哈尔市富拉尔基区: a place right after a locative one is locative too
-    outer = next((k for k, x in enumerate(mentions) if x.end == m.start and x.label in ("Place", "Park")), None)
+    outer = next((k for k in range(i - 1, max(-1, i - 4), -1) if mentions[k].end == m.start and mentions[k].label in ("Place", "Park")), None)  # sorted: just before i
     if outer is not None and outer != i and _locative(text, mentions, outer, s0):
         return True
     after = re.match(r"[”\"」]?[)）]?的", text[m.end:m.end + 3])  # P（以下简称Q）的X: Q too
@@ -1224,9 +1229,14 @@ def _is_granter(text: str, mentions: list[Mention], i: int) -> bool:
     after = BRACKET_AFTER_RE.match(text, m.end)  # X（以下简称Y）主办
     if GRANT_VERB_RE.match(text, after.end() if after else m.end) or text[max(0, m.start - 1):m.start] in ("被", "由", "经"):
         return True  # …公布 / 被…认定 / 由…主办 / 经国务院批准
-    # A、B联合公布: every body of the list before the verb
-    nxt = next((k for k in mentions if k.start > m.end), None)
-    return nxt is not None and nxt.label in ("GovernmentAgency", "Institution") and re.fullmatch(r"[、和与及]", text[m.end:nxt.start]) is not None and _is_granter(text, mentions, mentions.index(nxt))
+    # A、B联合公布: every body of the list before the verb (mentions are sorted by start)
+    j = i + 1
+    while j < len(mentions) and mentions[j].start < m.end:
+        j += 1
+    return (
+        j < len(mentions) and mentions[j].label in ("GovernmentAgency", "Institution")
+        and re.fullmatch(r"[、和与及]", text[m.end:mentions[j].start]) is not None and _is_granter(text, mentions, j)
+    )
 
 
 def _award_context(mentions: list[Mention], a: int) -> dict[str, Any]:

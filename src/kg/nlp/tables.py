@@ -40,7 +40,6 @@ def _cells(text: str, start: int, line: str) -> list[tuple[int, int]]:
     by runs of two or more spaces; a cell's span leaves out the spaces around its text."""
     spans = []
     if "\t" not in line and "|" not in line:
-        pos = 0
         stripped_end = len(line.rstrip())
         lead = len(line) - len(line.lstrip())
         pos = lead
