@@ -11,6 +11,17 @@ from kg.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+#: The real reports (third-party text, never committed): read at run time from the shared folder.
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_docs() -> Path:
+    """The folder of the real reports; tests that need it skip with the reason where it is absent."""
+    docs = CORPUS / "docs"
+    if not docs.is_dir():
+        pytest.skip(f"the real corpus is not at {docs} (it lives in ../shared beside the repository)")
+    return docs
 
 
 @pytest.fixture(scope="session")

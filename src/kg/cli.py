@@ -487,8 +487,10 @@ def ner_evaluate(file: str, model_dir: str | None, fmt: str) -> None:
 @click.argument("reports", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--show-errors", is_flag=True, help="List misses and false hits per report.")
+@click.option("--by", "by_columns", multiple=True, metavar="COLUMN", help="Also give F1 per value of this column of --index (topic, script, layout); repeatable.")
+@click.option("--index", "index_path", default="../shared/corpus/index.tsv", show_default=True, type=click.Path(dir_okay=False), help="The corpus index that --by reads.")
 @_handle_errors
-def eval_(gold: str, pred: str | None, reports: tuple[str, ...], fmt: str, show_errors: bool) -> None:
+def eval_(gold: str, pred: str | None, reports: tuple[str, ...], fmt: str, show_errors: bool, by_columns: tuple[str, ...], index_path: str) -> None:
     """Score extraction against gold with the contract's rules (P/R/F1 by type and predicate).
 
     Either score a file of predictions (--pred) or extract REPORTS now and score them. Only
@@ -498,8 +500,9 @@ def eval_(gold: str, pred: str | None, reports: tuple[str, ...], fmt: str, show_
     Example:
         kg eval --gold tests/gold/seeds.jsonl seeds/
         kg eval --gold tests/gold/seeds.jsonl --pred build/seeds.jsonl --format json
+        kg eval --gold tests/gold/real-dev.jsonl ../shared/corpus/docs --by topic --by script
     """
-    from .eval import format_text, load_jsonl, score
+    from .eval import format_groups, format_text, group_scores, load_jsonl, score
 
     gold_docs = load_jsonl(gold)
     if bool(pred) == bool(reports):
@@ -516,11 +519,25 @@ def eval_(gold: str, pred: str | None, reports: tuple[str, ...], fmt: str, show_
         pred_docs = {r["doc"]: r for r in extract_many([read_report(p) for p in files])}
         gold_docs = {k: v for k, v in gold_docs.items() if k in pred_docs}
     scores = score(gold_docs, pred_docs)
+    if by_columns:
+        from .gold import read_index
+
+        index = read_index(index_path)
+        unknown = [c for c in by_columns if index and c not in next(iter(index.values()))]
+        if unknown:
+            raise KgError(f"{index_path} has no column {unknown[0]!r}.")
+        scores["by_group"] = {c: group_scores(scores, {d: row[c] for d, row in index.items()}) for c in by_columns}
     if fmt == "json":
         click.echo(json.dumps(scores, ensure_ascii=False, indent=2))
     else:
         click.echo(format_text(scores, show_errors=show_errors))
+        for column, groups in scores.get("by_group", {}).items():
+            click.echo(format_groups(f"By {column}", groups))
 
+
+from .cli_gold import gold_group  # noqa: E402  (a sub-group in its own module)
+
+main.add_command(gold_group)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

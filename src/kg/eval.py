@@ -46,7 +46,7 @@ from typing import Any
 from kg.errors import EvalError, KgError
 from kg.text import normalise_name
 
-__all__ = ["EvalError", "format_text", "load_jsonl", "normalise_name", "score"]
+__all__ = ["EvalError", "format_groups", "format_text", "group_scores", "load_jsonl", "normalise_name", "score"]
 
 #: Predicates whose ``object`` is a literal level word, not an entity id.
 LEVEL_OBJECT_PREDICATES = frozenset({"standardsCount"})
@@ -207,6 +207,39 @@ def format_text(scores: Mapping[str, Any], *, show_errors: bool = False) -> str:
                 lines += [f"  {line}" for line in error_lines]
         if not reported:
             lines.append("  none")
+    return "\n".join(lines) + "\n"
+
+
+def group_scores(scores: Mapping[str, Any], groups: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Sum :func:`score`'s per-report counts by group (``groups``: doc -> label, e.g. its topic).
+
+    Returns ``{label: {"reports": n, "entity": …, "relation": …, "strict": …}}``, micro-averaged
+    within each group; reports without a label fall under ``"?"``.
+    """
+    sums: dict[str, dict[str, _Counts]] = {}
+    sizes: dict[str, int] = {}
+    for doc, result in scores.get("per_doc", {}).items():
+        label = groups.get(doc, "?")
+        sizes[label] = sizes.get(label, 0) + 1
+        bucket = sums.setdefault(label, {kind: _Counts() for kind in ("entity", "relation", "strict")})
+        for kind, counts in bucket.items():
+            figures = result[kind]
+            counts.add(_Counts(figures["tp"], figures["fp"], figures["fn"]))
+    return {
+        label: {"reports": sizes[label], **{kind: c.as_dict() for kind, c in bucket.items()}}
+        for label, bucket in sorted(sums.items())
+    }
+
+
+def format_groups(title: str, groups: Mapping[str, Mapping[str, Any]]) -> str:
+    """Render :func:`group_scores` as a table: one row per group, F1 of entity / relation / strict."""
+    width = max([len(label) for label in groups] + [len(title)])
+    lines = [f"{title:<{width}}  {'reports':>7}  {'entity':>6}  {'relation':>8}  {'strict':>6}"]
+    for label, fig in groups.items():
+        lines.append(
+            f"{label:<{width}}  {fig['reports']:>7}  {fig['entity']['f1']:>6.3f}  "
+            f"{fig['relation']['f1']:>8.3f}  {fig['strict']['f1']:>6.3f}"
+        )
     return "\n".join(lines) + "\n"
 
 
