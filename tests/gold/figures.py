@@ -1,0 +1,52 @@
+"""Prints the real-gold figures as Markdown tables for the README: rules alone and with the NER.
+
+Runs ``kg eval`` (the contract's scoring) on a gold file against the real reports, once with
+``KG_NER=0`` and once with ``KG_NER=1``, and prints overall, by topic, script, entity type and
+predicate. Aggregates only: no per-report errors (the held-out split's are never read).
+Usage: python tests/gold/figures.py tests/gold/real-dev.jsonl [--corpus ../shared/corpus]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+parser = argparse.ArgumentParser()
+parser.add_argument("gold")
+parser.add_argument("--corpus", default=str(Path(__file__).resolve().parents[3] / "shared" / "corpus"))
+args = parser.parse_args()
+kg = str(Path(sys.executable).with_name("kg"))
+runs = {}
+for mode in ("0", "1"):
+    out = subprocess.run(
+        [kg, "eval", "--gold", args.gold, f"{args.corpus}/docs", "--by", "topic", "--by", "script",
+         "--index", f"{args.corpus}/index.tsv", "--format", "json"],
+        env={**os.environ, "KG_NER": mode}, capture_output=True, text=True, check=True).stdout
+    runs[mode] = json.loads(out)
+
+
+def prf(fig):
+    return f"{fig['p']:.3f} / {fig['r']:.3f} / {fig['f1']:.3f}"
+
+
+off, on = runs["0"], runs["1"]
+n = len(off["per_doc"])
+print(f"{args.gold}: {n} reports. P / R / F1, rules alone | with the NER\n")
+print("| | rules alone | with the NER |\n|---|---|---|")
+for kind in ("entity", "relation", "strict"):
+    print(f"| {kind} | {prf(off[kind])} | {prf(on[kind])} |")
+for column in ("topic", "script"):
+    print(f"\n| {column} | reports | entity F1 | relation F1 | strict F1 | entity F1 (NER) | relation F1 (NER) |\n|---|---|---|---|---|---|---|")
+    for label, fig in off["by_group"][column].items():
+        f2 = on["by_group"][column][label]
+        print(f"| {label} | {fig['reports']} | {fig['entity']['f1']:.3f} | {fig['relation']['f1']:.3f} | "
+              f"{fig['strict']['f1']:.3f} | {f2['entity']['f1']:.3f} | {f2['relation']['f1']:.3f} |")
+print("\n| type | gold | P / R / F1 rules alone | with the NER |\n|---|---|---|---|")
+for label, fig in off["by_type"].items():
+    print(f"| {label} | {fig['tp'] + fig['fn']} | {prf(fig)} | {prf(on['by_type'].get(label, fig))} |")
+print("\n| predicate | gold | P / R / F1 | strict P / R / F1 | with the NER: F1, strict F1 |\n|---|---|---|---|---|")
+for label, fig in off["by_predicate"].items():
+    strict = {k.removeprefix("strict_"): v for k, v in fig.items() if k.startswith("strict_")}
+    g = on["by_predicate"].get(label, fig)
+    print(f"| {label} | {fig['tp'] + fig['fn']} | {prf(fig)} | {prf(strict)} | {g['f1']:.3f}, {g['strict_f1']:.3f} |")
