@@ -16,11 +16,11 @@ parser = argparse.ArgumentParser()
 parser.add_argument("gold")
 parser.add_argument("--corpus", default=str(Path(__file__).resolve().parents[3] / "shared" / "corpus"))
 args = parser.parse_args()
-kg = str(Path(sys.executable).with_name("kg"))
+kg = [sys.executable, "-m", "kg.cli"]  # the kg on PYTHONPATH (a checkout of another commit can be measured)
 runs = {}
 for mode in ("0", "1"):
     out = subprocess.run(
-        [kg, "eval", "--gold", args.gold, f"{args.corpus}/docs", "--by", "topic", "--by", "script",
+        [*kg, "eval", "--gold", args.gold, f"{args.corpus}/docs", "--by", "topic", "--by", "script",
          "--index", f"{args.corpus}/index.tsv", "--format", "json"],
         env={**os.environ, "KG_NER": mode}, capture_output=True, text=True, check=True).stdout
     runs[mode] = json.loads(out)

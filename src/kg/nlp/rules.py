@@ -72,6 +72,10 @@ DESCRIPTIVE_RE = re.compile(r"^第[0-9一二三四五六七八九十]+$|^(?:全�
 COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]+\s*(?:个|家|所|座)(?=[，,。；;、\s]|$)")
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
+#: one-character verbs and prepositions the segmenter glues to a neighbour: 奖|经 (…奖经国务院),
+#: 从|市 (记者从市市场监管局), 兼|市 (兼市公安局); a name never ends or starts on one of them
+GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼")
+GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经")
 ANAPHOR_NAME_RE = re.compile(r"我市|全市|本市|我省|全省|该区|全区|园区|企业|公司|单位|项目|平台|产品")
 
 
@@ -308,8 +312,8 @@ class EntityRules:
             return True  # a lone numeral character may be part of a name: 三一集团, 一汽
         if len(tok) >= 2 and self.tags.get(tok) in STOP_TAGS and tok not in self.name_verbs and not _is_place_word(tok):
             return True  # a verb or function word (推进, 充分); one-character ones are names' (林钻); places are names' (大连 is tagged d)
-        if len(tok) >= 2 and tok[-1] in "是的在获" and tok not in self.tags:
-            return True  # 这是, 也是, 人获: a copula or award verb glued to the word before it
+        if len(tok) >= 2 and tok[-1] in GLUED_AFTER and tok not in self.tags:
+            return True  # 这是, 人获, 奖经: a copula, verb or preposition glued to the word before it
         return any(c in PUNCT for c in tok)
 
     def _scan_start(self, sh: str, tok_starts: list[int], tok_ends: list[int], pos: int, pattern: dict[str, Any]) -> int | None:
@@ -342,6 +346,9 @@ class EntityRules:
                 continue
             if tok[:1] in "年月日" and ts > 0 and sh[ts - 1].isdigit():
                 break  # 2019|年经|福建省人民政府: a date's remnant glued to the next word
+            if len(tok) == 2 and tok[0] in GLUED_BEFORE and tok[1] in "省市县区州" and tok not in self.tags:
+                start = ts + 1  # 从|市 glued: the short-form body starts on its level word
+                break
             if self._is_stop_token(tok):
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
                     left = sh[max(0, ts - 3):ts]
