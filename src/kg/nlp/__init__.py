@@ -27,6 +27,7 @@ from ..text import normalise_name, shadow, to_int, to_year
 from .relations import LIST_YEAR_RE, Relation, find_relations, grade_words
 from .rules import GRADES, ORG_LABELS, EntityRules, Mention, resolve_overlaps
 from .shortforms import DECLARED_RE, find_short_forms, link_renames
+from .lists import list_relations
 from .tables import add_cell_people, find_tables
 from .tokenizer import ShadowTokenizer  # noqa: F401  (registers kg.ShadowTokenizer.v1)
 from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
@@ -186,6 +187,7 @@ class RelationRulesComponent:
         grades = [g for g in grade_words(sh, text) if not any(a <= g[0] < b for a, b in rows)]
         rels = find_relations(sh, mentions, grades, written=text)
         rels.extend(table_relations(sh, mentions, doc._.kg_tables or [], written=text))
+        rels.extend(list_relations(sh, mentions, rels))
         doc._.kg_relations = rels
         return doc
 

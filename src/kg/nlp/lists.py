@@ -1,0 +1,178 @@
+"""List reader: winner lists written one name per line under a heading that names an award.
+
+Owns: finding runs of list items (a line that, once its numbering is stripped, is one or more
+organisation, park or person names joined by 、 and nothing else but a bracketed note) and the
+heading above them that names an award, and turning each item into receivedAward with the year,
+edition and grade that the heading, or a heading above it, states. Real winner lists are written
+this way ("2023年度X奖获奖企业名单" then one firm a line; "一、金奖" then the firms) and say nothing
+in prose. Must not: read prose sentences, or take a heading of candidates (推荐, 候选) as a grant.
+
+Hand-written rather than a spaCy Matcher: the unit is a line of the report and its relation to the
+lines above it, which token patterns do not see.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from .relations import Relation
+from .rules import GRADES, Mention
+
+RULE = "list.award_items.v1"
+#: list numbering at the start of a line: 1. 1、 (1) （一） 一、 ① - • ·
+NUMBERING_RE = re.compile(
+    r"\s*(?:[0-9]{1,3}\s*[.、．)）:：]|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473]|[-•·●▪*■□◆])?\s*"
+)
+#: what may follow the names on an item line: a bracketed note, closing punctuation
+TAIL_RE = re.compile(r"^\s*(?:[(（][^()（）]{1,30}[)）])?\s*[，,。；;、]?\s*$")
+YEAR_RE = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+SPAN_RE = re.compile(r"(?:19|20)[0-9]{2}\s*年?\s*[-—~至到]\s*(?:19|20)?[0-9]{2}")
+EDITION_RE = re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)批")
+GRADE_RE = re.compile("|".join(sorted(GRADES, key=len, reverse=True)))
+CANDIDATES_RE = re.compile(r"推荐|候选|拟推|申报|评审专家|初审|考察")
+GRANTER_RE = re.compile(r"(?:政府|政府办公厅|委员会|领导小组)$")
+HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Person"})
+#: how far above a list its heading may stand (lines), and above a grade heading its award's
+HEADING_REACH, AWARD_REACH = 4, 40
+_CN = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _item_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int]) -> list[int] | None:
+    """Indices of the holder mentions that make up line ``sh[s:e]`` as a list item, else None."""
+    body = NUMBERING_RE.match(sh, s, e).end()
+    lo, hi = bisect.bisect_left(starts, body), bisect.bisect_left(starts, e)
+    inside = [i for i in range(lo, hi) if mentions[i].end <= e]
+    members, pos = [], body
+    for i in inside:
+        m = mentions[i]
+        if m.start < pos:
+            continue  # a mention inside the one already taken
+        gap = sh[pos:m.start].strip()
+        if gap not in ("", "、", ",", "，", "和", "及"):
+            return None
+        if m.label not in HOLDERS or (m.label == "GovernmentAgency" and GRANTER_RE.search(m.text)):
+            return None  # a government's name alone on a line signs the decision, it wins nothing
+        members.append(i)
+        pos = m.end
+    if not members or not TAIL_RE.match(sh[pos:e]):
+        return None
+    return members
+
+
+def _edition(text: str) -> int | None:
+    m = EDITION_RE.search(text)
+    if not m:
+        return None
+    if m.group(2):
+        return 1
+    value = m.group(1)
+    if value.isdigit():
+        return int(value)
+    if value == "十":
+        return 10
+    if value.startswith("十"):
+        return 10 + _CN.get(value[1:], 0)
+    if value.endswith("十"):
+        return _CN.get(value[0], 0) * 10
+    if "十" in value:
+        tens, ones = value.split("十")
+        return _CN.get(tens, 0) * 10 + _CN.get(ones, 0)
+    return _CN.get(value)
+
+
+def _year(text: str) -> int | None:
+    if SPAN_RE.search(text):
+        return None
+    years = {int(y) for y in YEAR_RE.findall(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def list_relations(sh: str, mentions: list[Mention], existing: list[Relation]) -> list[Relation]:
+    """receivedAward for every member of a list item under a heading that names an award."""
+    lines = _lines(sh)
+    starts = [m.start for m in mentions]  # mentions come sorted by start
+    awards_by_line: dict[int, list[int]] = {}
+    line_of = 0
+    for i, m in enumerate(mentions):
+        while line_of + 1 < len(lines) and lines[line_of + 1][0] <= m.start:
+            line_of += 1
+        if m.label == "Award":
+            awards_by_line.setdefault(line_of, []).append(i)
+    have = {(r.subject, r.object) for r in existing if r.predicate == "receivedAward"}
+    title = next(((s, e) for s, e in lines if sh[s:e].strip()), (0, 0))
+    out: list[Relation] = []
+    for n, (s, e) in enumerate(lines):
+        if not sh[s:e].strip():
+            continue
+        members = _item_members(sh, s, e, mentions, starts)
+        if not members:
+            continue
+        heading = _heading(sh, lines, n, awards_by_line, mentions, starts)
+        if heading is None:
+            continue
+        award, quals = heading
+        if not quals.get("year"):
+            ts, te = title  # a list's year may stand only in the report's title, with its award
+            if sh[mentions[award].start:mentions[award].end] in sh[ts:te] or ts <= mentions[award].start < te:
+                quals["year"] = _year(sh[ts:te])
+        quals = {k: v for k, v in quals.items() if v is not None}
+        for i in members:
+            if (i, award) in have:
+                continue
+            have.add((i, award))
+            out.append(Relation(i, "receivedAward", award, RULE, (s, e), dict(quals)))
+    return out
+
+
+def _heading(sh: str, lines: list[tuple[int, int]], n: int, awards_by_line: dict[int, list[int]], mentions: list[Mention], starts: list[int]) -> tuple[int, dict[str, Any]] | None:
+    """The award an item on line ``n`` is under, with the heading's qualifiers, or None.
+
+    Walk up over other items and blank lines to the first line that is no item: that is the
+    heading. It names the award, or a grade whose award a heading further up names.
+    """
+    k, seen = n - 1, 0
+    while k >= 0 and seen < HEADING_REACH:
+        s, e = lines[k]
+        line = sh[s:e]
+        if not line.strip() or _item_members(sh, s, e, mentions, starts):
+            k -= 1
+            continue
+        seen += 1
+        if CANDIDATES_RE.search(line):
+            return None
+        grade = GRADE_RE.search(line)
+        if k in awards_by_line:
+            award = awards_by_line[k][-1]
+            m = mentions[award]
+            after = GRADE_RE.search(line, m.end - s) if m.end - s <= len(line) else None
+            return award, {
+                "year": m.attrs.get("year") or _year(line),
+                "edition": m.attrs.get("edition") or _edition(line),
+                "grade": m.attrs.get("grade") or (after.group(0) if after else None),
+            }
+        if grade:
+            for j in range(k - 1, max(-1, k - AWARD_REACH), -1):
+                if j in awards_by_line:
+                    js, je = lines[j]
+                    if CANDIDATES_RE.search(sh[js:je]):
+                        return None
+                    award = awards_by_line[j][-1]
+                    m = mentions[award]
+                    return award, {
+                        "year": m.attrs.get("year") or _year(sh[js:je]),
+                        "edition": m.attrs.get("edition") or _edition(sh[js:je]),
+                        "grade": grade.group(0),
+                    }
+            return None
+        k -= 1
+    return None

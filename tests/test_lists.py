@@ -1,0 +1,50 @@
+"""The list reader (kg.nlp.lists) on real reports: winners one a line under an award heading.
+
+Reports are read from ../shared/corpus at run time; the expected relations are the real dev
+gold's (tests/gold/real-dev.jsonl), written by reading, so nothing here copies report text.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.eval import normalise_name
+from kg.nlp import extract
+from kg.reading import read_report
+from tests.conftest import ROOT
+
+GOLD = {json.loads(line)["doc"]: json.loads(line) for line in (ROOT / "tests/gold/real-dev.jsonl").read_text().splitlines() if line.strip()}
+
+
+def _triples(report: dict, rule: str | None = None) -> set[tuple[str, str, object]]:
+    names = {e["id"]: normalise_name(e["name"]) for e in report["entities"]}
+    return {
+        (names[r["subject"]], names.get(r["object"], r["object"]), r.get("year"))
+        for r in report["relations"]
+        if r["predicate"] == "receivedAward" and (rule is None or r.get("rule") == rule)
+    }
+
+
+@pytest.mark.parametrize("doc", ["real-079", "real-203", "real-224"])
+def test_items_under_an_award_heading_win_it_with_the_heading_year(doc, corpus_docs):
+    if doc not in GOLD:
+        pytest.skip(f"{doc} is not in the dev gold")
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    gold = _triples(GOLD[doc])
+    found = _triples(pred)
+    assert len(found & gold) >= 3, "the list's winners, with the year of its heading"
+
+
+def test_the_list_rule_adds_only_relations_the_gold_has_on_a_winner_list(corpus_docs):
+    pred = extract(read_report(corpus_docs / "real-079.txt"))
+    listed = _triples(pred, rule="list.award_items.v1")
+    assert listed, "the rule read the list"
+    assert listed <= _triples(GOLD["real-079"])
+
+
+def test_candidates_under_a_recommendation_heading_win_nothing():
+    from kg.nlp.lists import CANDIDATES_RE
+
+    assert CANDIDATES_RE.search("拟推荐名单") and not CANDIDATES_RE.search("获奖企业名单")
