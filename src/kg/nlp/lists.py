@@ -19,6 +19,7 @@ from typing import Any
 
 from .relations import Relation
 from .rules import GRADES, Mention
+from ..text import to_int
 
 RULE = "list.award_items.v1"
 #: list numbering at the start of a line: 1. 1、 (1) （一） 一、 ① - • ·
@@ -36,7 +37,6 @@ GRANTER_RE = re.compile(r"(?:政府|政府办公厅|委员会|领导小组)$")
 HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Person"})
 #: how far above a list its heading may stand (lines), and above a grade heading its award's
 HEADING_REACH, AWARD_REACH = 4, 40
-_CN = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -71,23 +71,7 @@ def _item_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list
 
 def _edition(text: str) -> int | None:
     m = EDITION_RE.search(text)
-    if not m:
-        return None
-    if m.group(2):
-        return 1
-    value = m.group(1)
-    if value.isdigit():
-        return int(value)
-    if value == "十":
-        return 10
-    if value.startswith("十"):
-        return 10 + _CN.get(value[1:], 0)
-    if value.endswith("十"):
-        return _CN.get(value[0], 0) * 10
-    if "十" in value:
-        tens, ones = value.split("十")
-        return _CN.get(tens, 0) * 10 + _CN.get(ones, 0)
-    return _CN.get(value)
+    return to_int(m.group(1) or m.group(2)) if m else None
 
 
 def _year(text: str) -> int | None:
