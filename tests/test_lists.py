@@ -48,3 +48,20 @@ def test_candidates_under_a_recommendation_heading_win_nothing():
     from kg.nlp.lists import CANDIDATES_RE
 
     assert CANDIDATES_RE.search("拟推荐名单") and not CANDIDATES_RE.search("获奖企业名单")
+
+
+def test_a_place_in_a_set_phrase_is_no_place_mention(corpus_docs):
+    """中国特色, 浙江制造: a place as the adjective of a set phrase (lexicons/place_phrases.tsv)."""
+    from kg.nlp.rules import generic_words
+
+    phrases = generic_words("place_phrases.tsv")
+    checked = 0
+    for doc, gold in GOLD.items():
+        text = (corpus_docs / f"{doc}.txt").read_text(encoding="utf-8")
+        gold_places = {normalise_name(n) for e in gold["entities"] if e["type"] == "Place" for n in [e["name"], *e.get("aliases", [])]}
+        if "中国" in gold_places or not any("中国" + p in text for p in phrases) or "中国" in text.replace("中国" + "特色", ""):
+            continue  # only reports whose every 中国 opens a set phrase
+        pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+        assert "中国" not in {normalise_name(e["name"]) for e in pred["entities"] if e["type"] == "Place"}, doc
+        checked += 1
+    assert checked >= 1

@@ -299,6 +299,7 @@ class EntityRules:
         self.institution_lexicon.update({s: "Company" for s, _ in _lexicon_entries("companies.tsv")})
         self.institution_re = _compile_alternation(list(self.institution_lexicon))
         self._boundary_re = _compile_alternation(list(self.boundaries))
+        self._place_phrase_re = _compile_alternation(list(generic_words("place_phrases.tsv")))
         self.tags = jieba_tags()
         self.name_verbs = frozenset(load_words("name_verbs.tsv"))
 
@@ -576,7 +577,10 @@ class EntityRules:
         cands.extend(find_people(text, sh, tok_starts, tok_ends))
         # bodies and parks named inside a 《document title》 are entities; places and titles there are not
         chosen = []
+        phrases = self._place_phrase_re
         for m in resolve_overlaps(cands, text):
+            if m.label == "Place" and phrases.match(sh, m.end):
+                continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
             if m.label in ORG_LABELS | {"Park"} or not _inside_title(sh, m.start):
                 chosen.append(m)
             elif m.label == "Award":
