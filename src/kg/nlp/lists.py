@@ -18,8 +18,8 @@ import re
 from typing import Any
 
 from .relations import Relation
-from .rules import GRADES, Mention
-from ..text import to_int
+from .rules import GRADE_AFTER_RE, Mention
+from ..text import YEAR_NUM, to_int, to_year
 
 RULE = "list.award_items.v1"
 #: list numbering at the start of a line: 1. 1、 (1) （一） 一、 ① - • ·
@@ -28,10 +28,9 @@ NUMBERING_RE = re.compile(
 )
 #: what may follow the names on an item line: a bracketed note, closing punctuation
 TAIL_RE = re.compile(r"^\s*(?:[(（][^()（）]{1,30}[)）])?\s*[，,。；;、]?\s*$")
-YEAR_RE = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+YEAR_RE = re.compile("(" + YEAR_NUM + r")\s*年")  # Gregorian or Taiwan (Minguo) years, kg.text
 SPAN_RE = re.compile(r"(?:19|20)[0-9]{2}\s*年?\s*[-—~至到]\s*(?:19|20)?[0-9]{2}")
 EDITION_RE = re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)批")
-GRADE_RE = re.compile("|".join(sorted(GRADES, key=len, reverse=True)))
 CANDIDATES_RE = re.compile(r"推荐|候选|拟推|申报|评审专家|初审|考察")
 GRANTER_RE = re.compile(r"(?:政府|政府办公厅|委员会|领导小组)$")
 HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Person"})
@@ -77,7 +76,7 @@ def _edition(text: str) -> int | None:
 def _year(text: str) -> int | None:
     if SPAN_RE.search(text):
         return None
-    years = {int(y) for y in YEAR_RE.findall(text)}
+    years = {to_year(y) for y in YEAR_RE.findall(text)}
     return years.pop() if len(years) == 1 else None
 
 
@@ -93,22 +92,25 @@ def list_relations(sh: str, mentions: list[Mention], existing: list[Relation]) -
         if m.label == "Award":
             awards_by_line.setdefault(line_of, []).append(i)
     have = {(r.subject, r.object) for r in existing if r.predicate == "receivedAward"}
-    title = next(((s, e) for s, e in lines if sh[s:e].strip()), (0, 0))
+    title = next((sh[s:e] for s, e in lines if sh[s:e].strip()), "")
+    # each line's members once; one heading per run of items (blank lines may stand between them)
+    items = [_item_members(sh, s, e, mentions, starts) if sh[s:e].strip() else None for s, e in lines]
     out: list[Relation] = []
+    heading: tuple[int, dict[str, Any]] | None = None
+    in_run = False
     for n, (s, e) in enumerate(lines):
-        if not sh[s:e].strip():
-            continue
-        members = _item_members(sh, s, e, mentions, starts)
+        members = items[n]
         if not members:
+            in_run = in_run and not sh[s:e].strip()
             continue
-        heading = _heading(sh, lines, n, awards_by_line, mentions, starts)
+        if not in_run:
+            heading = _heading(sh, lines, n, awards_by_line, mentions, items)
+            in_run = True
         if heading is None:
             continue
         award, quals = heading
-        if not quals.get("year"):
-            ts, te = title  # a list's year may stand only in the report's title, with its award
-            if sh[mentions[award].start:mentions[award].end] in sh[ts:te] or ts <= mentions[award].start < te:
-                quals["year"] = _year(sh[ts:te])
+        if not quals.get("year") and sh[mentions[award].start:mentions[award].end] in title:
+            quals = {**quals, "year": _year(title)}  # a list's year may stand only in the title, with its award
         quals = {k: v for k, v in quals.items() if v is not None}
         for i in members:
             if (i, award) in have:
@@ -118,7 +120,7 @@ def list_relations(sh: str, mentions: list[Mention], existing: list[Relation]) -
     return out
 
 
-def _heading(sh: str, lines: list[tuple[int, int]], n: int, awards_by_line: dict[int, list[int]], mentions: list[Mention], starts: list[int]) -> tuple[int, dict[str, Any]] | None:
+def _heading(sh: str, lines: list[tuple[int, int]], n: int, awards_by_line: dict[int, list[int]], mentions: list[Mention], items: list[list[int] | None]) -> tuple[int, dict[str, Any]] | None:
     """The award an item on line ``n`` is under, with the heading's qualifiers, or None.
 
     Walk up over other items and blank lines to the first line that is no item: that is the
@@ -128,17 +130,17 @@ def _heading(sh: str, lines: list[tuple[int, int]], n: int, awards_by_line: dict
     while k >= 0 and seen < HEADING_REACH:
         s, e = lines[k]
         line = sh[s:e]
-        if not line.strip() or _item_members(sh, s, e, mentions, starts):
+        if not line.strip() or items[k]:
             k -= 1
             continue
         seen += 1
         if CANDIDATES_RE.search(line):
             return None
-        grade = GRADE_RE.search(line)
+        grade = GRADE_AFTER_RE.search(line)
         if k in awards_by_line:
             award = awards_by_line[k][-1]
             m = mentions[award]
-            after = GRADE_RE.search(line, m.end - s) if m.end - s <= len(line) else None
+            after = GRADE_AFTER_RE.search(line, m.end - s) if m.end - s <= len(line) else None
             return award, {
                 "year": m.attrs.get("year") or _year(line),
                 "edition": m.attrs.get("edition") or _edition(line),
