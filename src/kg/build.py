@@ -18,20 +18,19 @@ its key when a later batch brings a longer name for it; building all reports aga
 
 from __future__ import annotations
 
+import json
+import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .nlp import extract_many
 from .namespace import TYPE_CLASSES
 from .rdfmap import BACKGROUND_GRAPH, key_iri, map_background, map_report
-from .reading import read_report, report_paths
+from .reading import report_paths
 from .resolution import PlaceContext, admin_links, enclosing_place, entity_key, name_place, renames, report_context, resolve
 from .text import normalise_name
-
-BATCH = 32
 
 
 @dataclass
@@ -61,42 +60,61 @@ def add_reports(
     *,
     progress: Callable[[int], None] | None = None,
     link_aliases: bool = True,
+    jobs: int = 1,
+    dask: str | None = None,
 ) -> BuildSummary:
     """Extract every report under ``paths``, put its statements into ``store``, then refresh the
-    background graph. ``link_aliases`` resolves the whole batch before mapping (see the module)."""
+    background graph. ``link_aliases`` resolves the whole batch before mapping (see the module).
+
+    Streaming: reports are extracted in batches (``jobs`` worker processes, or tasks on the Dask
+    cluster at ``dask``; ``kg.parallel``), and each result is spilled to a temporary file at
+    once; only its entities' names stay in memory for the resolution. Then the results are read
+    back one by one, mapped and written (with the store's bulk loader when the store holds no
+    report yet). Memory holds one batch and the names, not the corpus."""
+    from .parallel import extract_paths
+
     files = report_paths(paths)
     summary = BuildSummary()
-    pending: list[tuple[Any, dict[str, Any]]] = []
-    for i in range(0, len(files), BATCH):
-        reports = [read_report(p) for p in files[i:i + BATCH]]
-        for report, result in zip(reports, extract_many(reports)):
+    fresh = hasattr(store, "bulk_add_reports") and not store.reports()
+    with tempfile.TemporaryFile() as spill:
+        names: list[dict[str, Any]] = []
+        for item in extract_paths(files, jobs=jobs, dask=dask):
+            spill.write(json.dumps([item.id, item.path, item.result], ensure_ascii=False).encode("utf-8") + b"\n")
             if link_aliases:
-                pending.append((report, result))
-                continue
-            _store_one(store, report, result, summary, progress)
-    if pending:
-        known = stored_entities(store)
-        resolver = resolve([*known, *(result for _, result in pending)])
-        for report, result in pending:
-            _store_one(store, report, result, summary, progress, resolver=resolver)
+                names.append(_names_only(item.result))
+            summary.reports += 1
+            summary.entities.update(e["type"] for e in item.result["entities"])
+            summary.relations.update(r["predicate"] for r in item.result["relations"])
+            if progress:
+                progress(1)
+        resolver = resolve([*stored_entities(store), *names]) if link_aliases else None
+        del names
+        spill.seek(0)
+
+        def mapped() -> Iterator[tuple[str, Any]]:
+            for line in spill:
+                doc_id, path, result = json.loads(line)
+                yield doc_id, map_report(result, report_path=path, resolver=resolver)
+
+        if fresh:
+            store.bulk_add_reports(mapped())
+        else:
+            for doc_id, quads in mapped():
+                store.add_report(doc_id, quads)
     refresh_background(store)
     return summary
 
 
-def _store_one(
-    store: Any,
-    report: Any,
-    result: dict[str, Any],
-    summary: BuildSummary,
-    progress: Callable[[int], None] | None,
-    resolver: Any = None,
-) -> None:
-    store.add_report(report.id, map_report(result, report_path=report.path, resolver=resolver))
-    summary.reports += 1
-    summary.entities.update(e["type"] for e in result["entities"])
-    summary.relations.update(r["predicate"] for r in result["relations"])
-    if progress:
-        progress(1)
+def _names_only(result: dict[str, Any]) -> dict[str, Any]:
+    """What ``resolution.resolve`` reads of a result: its entities' names and its place context
+    (from the mention counts, which are then dropped), not mentions, relations or evidence."""
+    context = report_context(result["entities"])
+    return {
+        "doc": result["doc"],
+        "context": {"province": context.province, "city": context.city},
+        "entities": [{"id": e["id"], "type": e["type"], "name": e["name"], "aliases": e.get("aliases", [])}
+                     for e in result["entities"]],
+    }
 
 
 _ENTITY_NAMES = """

@@ -132,8 +132,10 @@ def main(debug: bool) -> None:
               help="jsonl: one contract object per line; json: one array.")
 @click.option("--provenance", is_flag=True, help="Keep each relation's evidence_span and rule id (not part of the contract).")
 @click.option("--out", "output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes, each loading the pipeline once  [default: all cores]. Output is the same for any N.")
 @_handle_errors
-def extract(reports: tuple[str, ...], fmt: str, provenance: bool, output: str | None) -> None:
+def extract(reports: tuple[str, ...], fmt: str, provenance: bool, output: str | None, jobs: int | None) -> None:
     """Extract entities and relations from REPORTS (files or folders) in the contract's format.
 
     Each report gives one object: {"doc", "entities": [{"id", "type", "name", "aliases",
@@ -143,14 +145,14 @@ def extract(reports: tuple[str, ...], fmt: str, provenance: bool, output: str | 
     \b
     Example:
         kg extract seeds/001_bfa9c6f1daf1a010.txt
-        kg extract seeds/ --out build/seeds.jsonl
+        kg extract seeds/ --out build/seeds.jsonl --jobs 2
     """
-    from .nlp import extract_many
-    from .reading import read_report, report_paths
+    from .parallel import default_jobs, extract_paths
+    from .reading import report_paths
 
     results = []
-    for path in report_paths(reports):
-        result = next(extract_many([read_report(path)]))
+    for item in extract_paths(report_paths(reports), jobs=jobs or default_jobs()):
+        result = item.result
         if not provenance:
             for r in result["relations"]:
                 r.pop("evidence_span", None)
@@ -177,8 +179,13 @@ def extract(reports: tuple[str, ...], fmt: str, provenance: bool, output: str | 
               help="Where graph.ttl and graph.html go.")
 @click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph against ontology/shapes.ttl.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for extraction, each loading the pipeline once  [default: all cores]. The graph is the same for any N.")
+@click.option("--dask", "dask_address", metavar="tcp://HOST:PORT",
+              help="Run extraction as tasks on the Dask cluster whose scheduler is here (needs kg[dask] here and on the workers).")
 @_handle_errors
-def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, validate: bool, quiet: bool) -> None:
+def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, validate: bool, quiet: bool,
+          jobs: int | None, dask_address: str | None) -> None:
     """Build the graph from PATHS (report files or folders) into the store.
 
     Every report's statements go into its own named graph, so building the same reports again
@@ -189,17 +196,20 @@ def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, va
     Example:
         kg build seeds/
         kg build seeds/ --store /tmp/kgstore --out /tmp/kgout
+        kg build archive/ --jobs 2
+        kg build archive/ --dask tcp://10.0.0.5:8786
     """
     from tqdm import tqdm
 
     from .build import add_reports, write_outputs
+    from .parallel import default_jobs
     from .reading import report_paths
 
     total = len(report_paths(paths))
     store = _open(store_dir, backend, must_exist=False)
     try:
         with tqdm(total=total, desc="reports", unit="report", file=sys.stderr, disable=quiet, leave=False) as bar:
-            summary = add_reports(store, paths, progress=bar.update)
+            summary = add_reports(store, paths, progress=bar.update, jobs=jobs or default_jobs(), dask=dask_address)
         summary = write_outputs(store, out_dir, summary, validate=validate)
     finally:
         store.close()

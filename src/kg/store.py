@@ -33,6 +33,7 @@ from typing import (
     IO,
     TYPE_CHECKING,
     Any,
+    Iterable,
     Iterator,
     Mapping,
     NamedTuple,
@@ -263,6 +264,35 @@ class _PyoxigraphStore:
                 f"cannot write {what} to the store {self._description}: {error}"
             ) from error
         return len(set(converted))
+
+    def bulk_add_reports(self, reports: Iterable[tuple[str, Any]]) -> int:
+        """Load ``(doc_id, quads)`` pairs with pyoxigraph's bulk loader (``Store.bulk_extend``):
+        much faster than one transaction per report, streamed, but neither atomic nor
+        replacing: for a store that holds none of these reports yet (a fresh build). Returns
+        the number of quads given."""
+        import pyoxigraph as ox
+
+        store = self._open
+        count = 0
+
+        def quads() -> Iterator[Any]:
+            nonlocal count
+            for doc_id, items in reports:
+                graph_iri = str(report_iri(doc_id))
+                graph = ox.NamedNode(graph_iri)
+                for item in _iter_statements(items):
+                    if len(item) == 4 and item[3] is not None and not _is_default_graph(item[3]):
+                        if str(_graph_identifier(item[3])) != graph_iri:
+                            raise StoreError(f"cannot add report {doc_id!r}: a triple belongs to graph "
+                                             f"{_graph_identifier(item[3])}, not {graph_iri}.")
+                    count += 1
+                    yield ox.Quad(*(_to_oxigraph(term) for term in item[:3]), graph)
+
+        try:
+            store.bulk_extend(quads())
+        except OSError as error:
+            raise StoreError(f"cannot write to the store {self._description}: {error}") from error
+        return count
 
     def remove_report(self, doc_id: str) -> bool:
         import pyoxigraph as ox

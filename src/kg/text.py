@@ -40,12 +40,39 @@ def shadow(text: str) -> str:
     >>> shadow("中車株洲電力機車（湖南）")
     '中车株洲电力机车(湖南)'
     """
-    converted = zhconv.convert(text, "zh-cn")
-    if len(converted) != len(text):
+    converted = _convert_phrases(text)
+    if converted is None:
         converted = "".join(_simplify_char(c) for c in text)
     half = "".join(_halfwidth_char(c) for c in converted)
     # years in Chinese digits read as years: 二〇二一年 -> 2021年 (four characters each)
     return _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_DIGITS), half)
+
+
+def _convert_phrases(text: str) -> str | None:
+    """``zhconv.convert(text, "zh-cn")`` (the same longest-match walk over its phrase table), or
+    None where a phrase it would convert changes length. Comparing total lengths is not enough:
+    a phrase two characters shorter and two one character longer leave the length as it was and
+    every offset between them shifted (found on a Traditional text cut into pieces)."""
+    table = zhconv.zhconv.getdict("zh-cn")
+    prefixes = zhconv.zhconv.pfsdict["zh-cn"]
+    out: list[str] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        i, frag, best, best_end = pos, text[pos], None, 0
+        while i < n and frag in prefixes:
+            if frag in table:
+                best, best_end = table[frag], i
+            i += 1
+            frag = text[pos:i + 1]
+        if best is None:
+            out.append(text[pos])
+            pos += 1
+        elif len(best) != best_end + 1 - pos:
+            return None
+        else:
+            out.append(best)
+            pos = best_end + 1
+    return "".join(out)
 
 
 _CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")

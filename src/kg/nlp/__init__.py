@@ -28,6 +28,7 @@ from .relations import LIST_YEAR_RE, Relation, find_relations, grade_words
 from .rules import GRADES, ORG_LABELS, EntityRules, Mention, resolve_overlaps
 from .shortforms import DECLARED_RE, find_short_forms, link_renames
 from .lists import list_relations
+from .segment import merge_results, pieces
 from .tables import add_cell_people, find_tables
 from .tokenizer import ShadowTokenizer  # noqa: F401  (registers kg.ShadowTokenizer.v1)
 from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
@@ -419,8 +420,7 @@ def make_nlp() -> Language:
 
 def extract_text(text: str, doc_id: str = "report") -> dict[str, Any]:
     """Extract one report's text into a contract object (with evidence spans and rule ids)."""
-    doc = make_nlp()(text)
-    return to_contract(doc_id, text, doc._.kg_mentions, doc._.kg_relations)
+    return next(extract_many([Report(id=doc_id, text=text)]))
 
 
 def extract(report: Report) -> dict[str, Any]:
@@ -428,8 +428,21 @@ def extract(report: Report) -> dict[str, Any]:
 
 
 def extract_many(reports: Iterable[Report], *, batch_size: int = 16) -> Iterator[dict[str, Any]]:
-    """Stream reports through the pipeline with ``nlp.pipe``."""
+    """Stream reports through the pipeline with ``nlp.pipe``, lazily (one result per report, in
+    order). A report longer than ``segment.PIECE_CHARS`` is read as bounded pieces whose results
+    are merged (``kg.nlp.segment``), so time is linear and memory bounded in its length."""
     nlp = make_nlp()
-    reports = list(reports) if not isinstance(reports, list) else reports
-    for report, doc in zip(reports, nlp.pipe((r.text for r in reports), batch_size=batch_size)):
-        yield to_contract(report.id, report.text, doc._.kg_mentions, doc._.kg_relations)
+
+    def jobs() -> Iterator[tuple[str, tuple[Report, str, int, bool]]]:
+        for report in reports:
+            spans = pieces(report.text)
+            for k, (start, end) in enumerate(spans):
+                piece = report.text[start:end]
+                yield piece, (report, piece, start, k == len(spans) - 1)
+
+    parts: list[tuple[int, dict[str, Any]]] = []
+    for doc, (report, piece, start, last) in nlp.pipe(jobs(), batch_size=batch_size, as_tuples=True):
+        parts.append((start, to_contract(report.id, piece, doc._.kg_mentions, doc._.kg_relations)))
+        if last:
+            yield merge_results(report.id, parts)
+            parts = []
