@@ -12,12 +12,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import cn2an
-import zhconv
 
 
 @lru_cache(maxsize=65536)
 def _simplify_char(ch: str) -> str:
+    import zhconv  # imported on first use: zhconv and cn2an take ~0.6 s to import, and `kg --help` needs neither
+
     out = zhconv.convert(ch, "zh-cn")
     return out if len(out) == 1 else ch
 
@@ -53,6 +53,8 @@ def _convert_phrases(text: str) -> str | None:
     None where a phrase it would convert changes length. Comparing total lengths is not enough:
     a phrase two characters shorter and two one character longer leave the length as it was and
     every offset between them shifted (found on a Traditional text cut into pieces)."""
+    import zhconv
+
     table = zhconv.zhconv.getdict("zh-cn")
     prefixes = zhconv.zhconv.pfsdict["zh-cn"]
     out: list[str] = []
@@ -96,6 +98,8 @@ def normalise_name(text: str) -> str:
     ('GB/T29490', '质量监督检验中心(湖南)', '株洲电力机车')
     """
     text = unicodedata.normalize("NFKC", text)
+    import zhconv
+
     text = zhconv.convert(text, "zh-cn")
     # zhconv may hand back full-width punctuation of its own; fold it again.
     text = unicodedata.normalize("NFKC", text).translate(_FULL_WIDTH_BRACKETS)
@@ -122,6 +126,8 @@ def to_int(text: str) -> int | None:
         # digit-by-digit reading, as in years: 二〇一九
         return int("".join(str("零一二三四五六七八九".index(c)) if c != "〇" else "0" for c in text))
     try:
+        import cn2an
+
         value = cn2an.cn2an(text, "smart")
     except (ValueError, KeyError, IndexError):
         return None
