@@ -129,7 +129,7 @@ def _on_dask(files: list[str], address: str, batch: int) -> Iterator[Extracted]:
     from .reading import read_report
 
     try:
-        client = Client(address, timeout=20, set_as_default=False)
+        client = Client(address, timeout=10, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise KgError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
     try:

@@ -2,6 +2,7 @@
 
 Owns: the registered components (``kg_entity_rules``, ``kg_table_reader``, ``kg_relation_rules``),
 assembling them from ``kg/data/pipeline.cfg`` on ``spacy.blank("zh")`` with the jieba segmenter,
+driving reports through it (a long one as bounded pieces, ``kg.nlp.segment``),
 and the final step from mentions to the contract object (entities with names, aliases and
 mentions; relations with qualifiers, evidence, evidence span and rule). Hands on plain dicts.
 Must not: mint IRIs or touch RDF (that is ``kg.rdfmap``).

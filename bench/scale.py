@@ -1,0 +1,246 @@
+"""Benchmark: kg at scale, each figure beside its reference from the same run.
+
+Stages (``--stages``, default all), on reports from ``bench/generate.py`` (deterministic):
+
+* ``startup``: wall time of ``kg --version`` and of ``kg extract`` on one short report;
+* ``jobs``: extraction throughput with 1 and 2 worker processes (wall time; goal >= 1.8x);
+* ``memory``: peak RSS of a streaming build (``build.add_reports``, one process) of N1 and N2
+  reports (goal: ratio <= 1.2);
+* ``load``: writing a graph with kg's bulk path against pyoxigraph's own ``bulk_load`` of the
+  same N-Triples (goal >= 0.5x);
+* ``queries``: every named query (no parameters) p50/p95 on a graph of ``--triples`` triples in
+  kg's on-disk store, against pyoxigraph in memory (within 2x) and, where ``--rdflib`` allows,
+  rdflib (goal: kg >= 10x faster). The graph is mapped from the generator's gold (what a perfect
+  extractor would find), so its size is known without paying for extraction.
+
+Prints a table and writes ``--json`` (default ``build/bench-scale.json``).
+
+    python bench/scale.py [--stages startup,jobs,memory,load,queries] [--triples 10000,100000,1000000]
+                          [--memory-reports 100,1000] [--jobs-reports 200] [--rdflib 20000] [--limit 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (bench/generate.py)
+
+PY = sys.executable
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+
+
+def write_reports(folder: Path, n: int, seed: int = 0) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        text, gold = generate.report(seed, i)
+        path = folder / f"{gold['doc']}.txt"
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def wall(cmd: list[str], repeat: int = 3) -> float:
+    best = None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        dt = time.perf_counter() - t0
+        best = dt if best is None else min(best, dt)
+    return best
+
+
+def stage_startup(work: Path, out: dict) -> None:
+    one = write_reports(work / "one", 1)[0]
+    out["startup"] = {
+        "kg --version (s)": round(wall([PY, "-m", "kg.cli", "--version"]), 2),
+        "kg extract one report (s)": round(wall([PY, "-m", "kg.cli", "extract", str(one), "--jobs", "1"]), 2),
+        "python -c pass (s)": round(wall([PY, "-c", "pass"]), 2),
+    }
+
+
+def stage_jobs(work: Path, out: dict, n: int) -> None:
+    from kg.nlp import make_nlp
+    from kg.parallel import extract_paths
+
+    paths = write_reports(work / "docs", n)
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
+    make_nlp()("预热，钱俊君")
+    times = {}
+    for jobs in (1, 2):
+        t0 = time.perf_counter()
+        results = [x.result for x in extract_paths(paths, jobs=jobs)]
+        times[jobs] = time.perf_counter() - t0
+        times[f"out{jobs}"] = json.dumps(results, ensure_ascii=False)
+    out["jobs"] = {"reports": n, "chars": chars,
+                   "jobs 1 (chars/s)": round(chars / times[1]), "jobs 2 (chars/s)": round(chars / times[2]),
+                   "speed-up": round(times[1] / times[2], 2), "identical": times["out1"] == times["out2"]}
+
+
+_MEMORY = """
+import resource, sys, tempfile
+from pathlib import Path
+from kg.build import add_reports
+from kg.store import open_store
+paths = sorted(Path(sys.argv[1]).glob('*.txt'))[:int(sys.argv[2])]
+with tempfile.TemporaryDirectory() as tmp:
+    store = open_store('oxigraph', tmp + '/store')
+    summary = add_reports(store, paths, jobs=1)
+    store.close()
+print(summary.reports, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def stage_memory(work: Path, out: dict, sizes: list[int]) -> None:
+    write_reports(work / "docs", max(sizes))
+    rows = {}
+    for n in sizes:
+        done = subprocess.run([PY, "-c", _MEMORY, str(work / "docs"), str(n)], env=ENV, check=True,
+                              capture_output=True, text=True).stdout.split()
+        rows[n] = int(done[1]) / 1024
+    out["memory"] = {f"peak RSS, {n} reports (MB)": round(mb) for n, mb in rows.items()}
+    out["memory"]["ratio"] = round(rows[max(sizes)] / rows[min(sizes)], 2)
+
+
+def gold_graph(triples: int) -> tuple[list[tuple[str, list]], int]:
+    """(doc id, quads) of generated reports (seed 1), mapped from their gold, about ``triples``
+    quads in all (the number of reports is set from the quads of the first 20)."""
+    from kg.rdfmap import map_report
+    from kg.resolution import resolve
+
+    sample = [generate.report(1, i)[1] for i in range(20)]
+    per_report = sum(len(list(map_report(g))) for g in sample) / len(sample)
+    golds = [generate.report(1, i)[1] for i in range(max(1, round(triples / per_report)))]
+    resolver = resolve(golds)
+    mapped, total = [], 0
+    for gold in golds:
+        quads = list(map_report(gold, resolver=resolver))
+        mapped.append((gold["doc"], quads))
+        total += len(quads)
+    return mapped, total
+
+
+def stage_load_and_queries(work: Path, out: dict, sizes: list[int], rdflib_limit: int, runs: int, limit: float) -> None:
+    import pyoxigraph as ox
+
+    from kg.build import refresh_background
+    from kg.namespace import PREFIXES
+    from kg.query import load_query, query_names
+    from kg.store import open_store
+
+    out["load"], out["queries"] = {}, {}
+    previous: dict[str, float] = {}
+    last_size = None
+    for size in sizes:
+        t0 = time.perf_counter()
+        mapped, n = gold_graph(size)
+        t_map = time.perf_counter() - t0
+        store = open_store("oxigraph", work / f"store-{size}")
+        t0 = time.perf_counter()
+        store.bulk_add_reports(mapped)
+        t_kg = time.perf_counter() - t0
+        del mapped
+        refresh_background(store)
+        nq = work / f"graph-{size}.nq"
+        store._open.dump(str(nq), format=ox.RdfFormat.N_QUADS)  # the same quads, for the references
+        ref = ox.Store(str(work / f"ref-store-{size}"))
+        t0 = time.perf_counter()
+        ref.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        t_ref = time.perf_counter() - t0
+        del ref
+        out["load"][n] = {"mapping from gold (s)": round(t_map, 1), "kg bulk (s)": round(t_kg, 2),
+                          "pyoxigraph bulk_load (s)": round(t_ref, 2), "kg / pyoxigraph speed": round(t_ref / t_kg, 2)}
+        print("load", n, out["load"][n], flush=True)
+        memory = ox.Store()
+        memory.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        rdf = None
+        if n <= rdflib_limit:
+            import rdflib
+
+            rdf = rdflib.Dataset(default_union=True)
+            rdf.parse(str(nq), format="nquads")
+        rows = {}
+        for name in query_names():
+            text = load_query(name)
+            projected = previous.get(name, 0) * (n / last_size) if last_size else 0
+            if projected > limit:
+                rows[name] = {"skipped": f"projected {projected:.0f} s > {limit:.0f} s from the smaller graph"}
+                previous[name] = projected
+                continue
+            kg_t = _timed(lambda: store.query(text, {}).rows, runs, limit)
+            mem_t = _timed(lambda: [tuple(row) for row in memory.query(text, prefixes=dict(PREFIXES), use_default_graph_as_union=True)], runs, limit)
+            row = {"kg p50 (ms)": kg_t[0], "kg p95 (ms)": kg_t[1], "pyoxigraph p50 (ms)": mem_t[0], "pyoxigraph p95 (ms)": mem_t[1],
+                   "kg / pyoxigraph": round(kg_t[0] / max(mem_t[0], 0.01), 2)}
+            if rdf is not None:
+                row["rdflib (ms)"] = _timed(lambda: list(rdf.query(text)), 1, limit)[0]
+                row["rdflib / kg"] = round(row["rdflib (ms)"] / max(kg_t[0], 0.01), 2)
+            rows[name] = row
+            previous[name] = kg_t[0] / 1000
+            print(f"  {n:>9,} quads {name:<18} " + "  ".join(f"{k} {v}" for k, v in row.items()), flush=True)
+        out["queries"][n] = rows
+        last_size = n
+        store.close()
+        del memory, rdf
+
+
+def _timed(fn, runs: int, limit: float) -> tuple[float, float]:
+    """p50 and p95 in ms over up to ``runs`` runs, fewer where a run is long (about ``limit`` s in all)."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+        if sum(times) > limit * 1000:
+            break
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return round(statistics.median(times), 1), round(p95, 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stages", default="startup,jobs,memory,load,queries")
+    parser.add_argument("--triples", default="10000,100000,1000000", help="graph sizes for load and queries, ascending")
+    parser.add_argument("--limit", type=float, default=60, help="seconds a query may take: fewer runs past it, and skipped at a larger size when projected past it")
+    parser.add_argument("--memory-reports", default="100,1000")
+    parser.add_argument("--jobs-reports", type=int, default=200)
+    parser.add_argument("--rdflib", type=int, default=20_000, help="run rdflib only on graphs up to this many quads")
+    parser.add_argument("--runs", type=int, default=20, help="runs per query")
+    parser.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
+    parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench-scale.json")
+    args = parser.parse_args()
+    stages = args.stages.split(",")
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
+        if "startup" in stages:
+            stage_startup(work, out)
+            print("startup", out["startup"], flush=True)
+        if "jobs" in stages:
+            stage_jobs(work, out, args.jobs_reports)
+            print("jobs", out["jobs"], flush=True)
+        if "memory" in stages:
+            stage_memory(work, out, [int(x) for x in args.memory_reports.split(",")])
+            print("memory", out["memory"], flush=True)
+        if "load" in stages or "queries" in stages:
+            stage_load_and_queries(work, out, [int(x) for x in args.triples.split(",")], args.rdflib, args.runs, args.limit)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(out, ensure_ascii=False, indent=2))
+    print(f"wrote {args.json}")
+
+
+if __name__ == "__main__":
+    main()
