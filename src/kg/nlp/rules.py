@@ -59,6 +59,8 @@ PRIORITY = {
 GRADES = ("特等奖", "一等奖", "二等奖", "三等奖", "金奖", "银奖", "铜奖", "金质奖", "银质奖", "铜质奖", "优秀奖", "优异奖", "提名奖", "入围奖", "鼓励奖")
 GRADE_RE = re.compile("(?:" + "|".join(GRADES) + ")$")
 GRADE_AFTER_RE = re.compile("(?:" + "|".join(GRADES) + ")(?![励金补])")
+#: the classes a quality award is given in, which stand where a grade does (青岛市市长质量奖卓越奖)
+QUALITY_CLASS_RE = re.compile(r"(?<=质量奖)(?:卓越奖|创新奖|特别奖)$")
 PUNCT = set("+，,。．.！!？?；;：:、“”\"‘’'《》<>〈〉（）()【】[]{}—…-－~·／/\\|　 \t\r\n*#▲□■●◆★☆")
 COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余]|年度)?$|^第.+[届批次期]$|^首批$")
 EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
@@ -531,7 +533,7 @@ class EntityRules:
                 s = cut
                 mention.start, mention.text = s, text[s:e]
         name = sh[s:e]
-        g = GRADE_RE.search(name)
+        g = GRADE_RE.search(name) or QUALITY_CLASS_RE.search(name)
         if g and g.start() > 0:
             head = name[: g.start()]
             if not head.endswith("奖"):
