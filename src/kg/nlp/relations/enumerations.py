@@ -27,10 +27,18 @@ from ...resources import read_text
 from ...text import YEAR_NUM, to_int, to_year
 from ..rules import GRADE_AFTER_RE, Mention
 from .base import Relation, RelationInput, register
-from .legacy import _award_context
+from .legacy import ReportContext, _award_context
+
+#: what follows a place that qualifies the members after it: 昆明市3家企业, 我市有, 高新区入选的企业
+PLACE_QUALIFIES_RE = re.compile(
+    r"\s*(?:的)?(?:共有|共|有|另有)?\s*[0-9一二三四五六七八九十两]*\s*(?:家|个|名|户)?\s*(?:企业|单位|组织|公司)?\s*"
+    r"(?:成功|分别|均)?(?:入选|获奖|上榜|入围|获得|荣获|获评|获|被|的企业|的单位|企业|单位|[:：])")
+ANAPHOR_PLACE_RE = re.compile(r"我市|本市|全市|我省|本省|全省|我县|本县|全县|我区|本区|全区")
 
 GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1"
+LOCATED = "located.enumeration_place.v1"
 register("enumerations", {
+    LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
     GRANT: ("receivedAward", "授予/表彰/命名/确定 + members + (等N家) + award (+ grade); a grade-only clause takes the award before it"),
     SELECTED: ("receivedAward", "members (等N家) + 入选/荣获/获评/被评为 + award, the members opening their clause"),
     NAMED: ("receivedAward", "award + 获奖单位(分别)为/是/有/包括 + members, or 「award」由 members 获奖"),
@@ -39,6 +47,7 @@ HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Pers
 SEP_RE = re.compile(r"[、,，;；]|以及|及|和|与")
 NOTE_RE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]")
 CLAUSE_END_RE = re.compile(r"[。；;！!？?\n]")
+ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
 GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅)$")
 
 
@@ -52,9 +61,7 @@ def vocabulary() -> dict[str, Any]:
         "grant": re.compile(r"(?:" + alt("grant_verbs") + r")(?:了)?\s*"),
         "grant_tail": re.compile(r"\s*(?:" + count + r")\s*(?:为|获得|荣获)?" + qual + r"$"),
         "selected": re.compile(r"\s*(?:" + count + r")\s*(?:" + alt("adverbs") + r")?\s*(?:" + alt("select_verbs") + r")(?:了|为)?" + qual + r"$"),
-        "named": re.compile(r"^[”\"」』]?\s*(?:" + YEAR_NUM + r"\s*年度?)?\s*(?:的)?(?:" + alt("winner_nouns") + r")\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:分别|依次|依序)?\s*(?:为|是|有|包括|包含|如下)\s*[:：]?\s*"),
-        "by_won": re.compile(r"^[”\"」』]?\s*由\s*$"),
-        "won_after": re.compile(r"^\s*(?:" + count + r")\s*(?:分别|共同)?(?:" + alt("won_words") + r")"),
+        "named": re.compile(r"[”\"」』]?\s*(?:(?:" + YEAR_NUM + r"\s*年度?)?\s*(?:的)?(?:" + alt("winner_nouns") + r")\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:分别|依次|依序)?|\s*(?:称号|荣誉称号)?\s*[,，]\s*(?:分别|依次|依序))\s*(?:为|是|有|包括|包含|如下)\s*[:：]?\s*"),
         "candidates": re.compile(alt("candidate_words")),
         "year": re.compile("(" + YEAR_NUM + r")\s*年"),
         "edition": re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)[届批]"),
@@ -158,12 +165,40 @@ def find(inp: RelationInput) -> list[Relation]:
     seen: set[tuple[int, int]] = set()
     inp_claims: list[tuple[str, int, int]] = []
 
-    def add(ms: list[int], award: int, rule: str, ev: tuple[int, int], q: dict[str, Any]) -> None:
+    ctx: list[ReportContext] = []
+
+    def add(ms: list[int], award: int, rule: str, ev: tuple[int, int], q: dict[str, Any], lead: int | None = None) -> None:
         for i in ms:
             if (i, award) not in seen and i != award:
                 seen.add((i, award))
                 out.append(Relation(i, "receivedAward", award, rule, ev, dict(q)))
         inp_claims.append(("receivedAward", ev[0], ev[1]))
+        place = _qualifying_place(lead if lead is not None else mentions[ms[0]].start)
+        if place is not None:
+            for i in ms:
+                m = mentions[i]
+                if m.label in ("Company", "Institution", "Park") and (i, place) not in seen and not (m.label == "Park" and mentions[place].label == "Park"):
+                    seen.add((i, place))
+                    out.append(Relation(i, "locatedIn", place, LOCATED, ev))
+
+    def _qualifying_place(list_start: int) -> int | None:
+        """The place or park named just before an enumeration as the home of its members."""
+        s0 = list_start
+        while s0 > 0 and sh[s0 - 1] not in "。！!？?\n" and list_start - s0 < 80:
+            s0 -= 1
+        lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, list_start)
+        for i in range(hi - 1, lo - 1, -1):
+            m = mentions[i]
+            if m.label in ("Place", "Park") and PLACE_QUALIFIES_RE.match(sh, m.end, list_start + 1):
+                return i
+            if m.label not in ("Place", "Park", "Award"):
+                return None  # an organisation between: the place is that one's
+        for an in ANAPHOR_PLACE_RE.finditer(sh, s0, list_start):
+            if PLACE_QUALIFIES_RE.match(sh, an.end(), list_start + 1) or an.end() == list_start:
+                if not ctx:
+                    ctx.append(ReportContext(mentions, ANAPHOR_PLACE_RE.findall(sh)))
+                return ctx[0].resolve(an.group(0))
+        return None
 
     def clause_end(pos: int) -> int:
         m = CLAUSE_END_RE.search(sh, pos)
@@ -225,10 +260,10 @@ def find(inp: RelationInput) -> list[Relation]:
             continue
         lead = re.match(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?", before)
         ms = members(sh, k + lead.end(), k + sel.start(), mentions, starts)
+        if ORG_NOUN_RE.search(sel.group(0)):
+            ms = [i for i in ms if mentions[i].label != "Place"]  # 昆明市3家企业获…: the place is the firms' home
         if not ms:
             continue
-        if len(ms) == 1 and sh[mentions[ms[0]].end:k + sel.start()].strip() == "":
-            continue  # one winner right before its verb: the sentence rules read that already
         ce = clause_end(a.end)
         add(ms, a_i, SELECTED, (k, ce), _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce))
 
