@@ -62,6 +62,8 @@ def vocabulary() -> dict[str, Any]:
         "grant_tail": re.compile(r"\s*(?:" + count + r")\s*(?:为|获得|荣获)?" + qual + r"$"),
         "selected": re.compile(r"\s*(?:" + count + r")\s*(?:" + alt("adverbs") + r")?\s*(?:" + alt("select_verbs") + r")(?:了|为)?" + qual + r"$"),
         "named": re.compile(r"[”\"」』]?\s*(?:(?:" + YEAR_NUM + r"\s*年度?)?\s*(?:的)?(?:" + alt("winner_nouns") + r")\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:分别|依次|依序)?|\s*(?:称号|荣誉称号)?\s*[,，]\s*(?:分别|依次|依序))\s*(?:为|是|有|包括|包含|如下)\s*[:：]?\s*"),
+        # …“小巨人”企业名单(第二批)的福建企业是A、B; 服务创新奖有A、B
+        "named_list": re.compile(r"[”\"」』]?\s*(?:(?:企业|单位)?名单\s*(?:[(（][^()（）]{0,20}[)）])?\s*的\s*[\u4e00-\u9fff]{0,4}?(?:" + alt("member_nouns") + r")\s*(?:分别)?(?:是|为|有|包括)|有|包括)\s*[:：]?\s*"),
         "candidates": re.compile(alt("candidate_words")),
         "year": re.compile("(" + YEAR_NUM + r")\s*年"),
         "edition": re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)[届批]"),
@@ -204,6 +206,12 @@ def find(inp: RelationInput) -> list[Relation]:
         m = CLAUSE_END_RE.search(sh, pos)
         return m.start() if m else len(sh)
 
+    def comma_start(pos: int) -> int:
+        k = pos
+        while k > 0 and sh[k - 1] not in "。；;！!？?\n：:,，" and pos - k < 30:
+            k -= 1
+        return k
+
     def clause_start(pos: int) -> int:
         k = pos
         while k > 0 and sh[k - 1] not in "。；;！!？?\n：:":
@@ -215,12 +223,19 @@ def find(inp: RelationInput) -> list[Relation]:
     for g in v["grant"].finditer(sh):
         s = g.end()
         end = clause_end(s)
+        k = bisect.bisect_left(award_starts, s)
+        while end < len(sh) and sh[end] in ";；" and not (k < len(awards) and mentions[awards[k]].start < end):
+            # 授予A、B;C、D等9家单位…奖: a semicolon slipped into the list, which goes on to its award
+            nk = bisect.bisect_left(starts, end + 1)
+            if not (nk < len(mentions) and mentions[nk].start <= end + 2 and mentions[nk].label in HOLDERS):
+                break
+            end = clause_end(end + 1)
         nxt = v["grant"].search(sh, s, end)
         scope_end = nxt.start() if nxt else end
         k = bisect.bisect_left(award_starts, s)
         award = awards[k] if k < len(awards) and mentions[awards[k]].start < scope_end else None
-        if v["candidates"].search(sh, clause_start(g.start()), g.start()):
-            continue
+        if v["candidates"].search(sh, comma_start(g.start()), g.start()):
+            continue  # 拟推荐授予…: a candidate list (the whole sentence may say 经自愿申报 of the winners)
         if award is not None:
             a = mentions[award]
             head = sh[s:a.start]
@@ -275,12 +290,16 @@ def find(inp: RelationInput) -> list[Relation]:
         g = GRADE_AFTER_RE.match(sh, a.end, ce)
         if named is None and g is not None:
             named = v["named"].match(sh, g.end(), ce)
+        if named is None:
+            named = v["named_list"].match(sh, a.end, ce)
         if named is not None:
             if v["candidates"].search(sh, clause_start(a.start), named.end()):
                 continue
             ms = members(sh, named.end(), ce, mentions, starts, granter_ok=True)
             if len(ms) >= 1:
-                add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, sh[clause_start(a.start):a.start], a.end, ce))
+                # the edition may follow the award: …企业名单(第二批第二年)的福建企业是
+                around = sh[clause_start(a.start):a.start] + " " + sh[a.end:named.end()]
+                add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, around, a.end, ce))
             continue
         by = re.match(r"[”\"」』]?\s*由", sh[a.end:ce])
         if by:
