@@ -100,3 +100,23 @@ def test_a_place_inside_a_firm_name_locates_nothing():
     q = vocabulary()["qualifier"]
     assert q.match("3家企业获", 0) and q.match("企业是", 0)
     assert not q.match("市场监督管理局", 0)
+
+
+def _works(report: dict, rules: tuple[str, ...] | None = None) -> set[tuple[str, str]]:
+    names = {e["id"]: normalise_name(e["name"]) for e in report["entities"]}
+    return {(names[r["subject"]], names[r["object"]]) for r in report["relations"]
+            if r["predicate"] == "worksFor" and (rules is None or r.get("rule") in rules)}
+
+
+def test_a_department_between_body_and_post_keeps_the_person_in_the_body(corpus_docs):
+    """ORG 标准专利中心 副主任 X / ORG 地方部 主任 X: worksFor the body, the department in the role."""
+    hits = checked = 0
+    for doc in ("real-257", "real-260", "real-236", "real-264", "real-214"):
+        pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+        got = _works(pred, ("works_for.org_dept_role_person.v1",))
+        hits += len(got & _works(GOLD[doc]))
+        checked += len(got)
+        for r in pred["relations"]:
+            if r.get("rule") == "works_for.org_dept_role_person.v1":
+                assert r["role"] and r["role"][-1] not in "、，,", r
+    assert checked >= 5 and hits >= 0.8 * checked

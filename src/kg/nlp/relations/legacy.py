@@ -80,6 +80,7 @@ register("legacy", {
     "subsidiary.set_up_by.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
     "subsidiary.yituo.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
     "works_for.implied_body.v1": ("worksFor", "legacy rule: see find_relations"),
+    "works_for.org_dept_role_person.v1": ("worksFor", "ORG + department + post + PERSON (the department kept in the role)"),
     "works_for.org_person.v1": ("worksFor", "legacy rule: see find_relations"),
     "works_for.org_person_role.v1": ("worksFor", "legacy rule: see find_relations"),
     "works_for.org_role_person.v1": ("worksFor", "legacy rule: see find_relations"),
@@ -1000,13 +1001,19 @@ def _works_for(
                 break
         if role is None:
             org = org_by_end.get(pos)
-            if org is not None and pm.rule == "person.table_cell.v1":
+            dept = None
+            if org is None:
+                # ORG 科技发展部 PERSON 处长: a department between the body and the name
+                d = _dept_body(text, org_by_end, pos)
+                if d is not None:
+                    org, dept = org_by_end[d], (written or text)[d:pos]
+            if org is not None and pm.rule == "person.table_cell.v1" and dept is None:
                 rels.append(Relation(p, "worksFor", org, "works_for.org_person.v1", ev, {"role": None}))
             elif org is not None:
                 # ORG PERSON ROLE: 关中理工大学雷振邦教授 (the post closes the name)
                 after = next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)
                 if after is not None:
-                    rels.append(Relation(p, "worksFor", org, "works_for.org_person_role.v1", ev, {"role": (written or text)[pm.end:pm.end + after]}))
+                    rels.append(Relation(p, "worksFor", org, "works_for.org_person_role.v1", ev, {"role": (dept or "") + (written or text)[pm.end:pm.end + after]}))
             return
         # 董事长、总经理X / 董事长兼总经理X / 党委书记、局长X: posts chained before one name
         posts = [as_written]
@@ -1029,6 +1036,16 @@ def _works_for(
 
         pos = first + len(role)
         org = org_by_end.get(pos - len(role))
+        if org is None:
+            # ORG 标准专利中心 副主任 PERSON: the department stays in the role (ANNOTATION.md)
+            d = _dept_body(text, org_by_end, first)
+            if d is not None:
+                org = org_by_end[d]
+                posts = [(written or text)[d:first] + x for x in posts]
+                emit_org = org
+                for post in posts:
+                    rels.append(Relation(p, "worksFor", emit_org, "works_for.org_dept_role_person.v1", ev, {"role": post}))
+                return
         if org is None and pos - len(role) > 0 and text[pos - len(role) - 1] in ")）":
             # ORG（以下简称“X”）ROLE PERSON: the bracket stands between the body and the post
             close = pos - len(role) - 1
@@ -1063,9 +1080,22 @@ def _works_for(
         if pos > 0 and text[pos - 1] in "、":
             pos -= 1
             continue
+        if pos > 2 and text[pos - 1] in ",，" and any(role_re.fullmatch(text[pos - 1 - n:pos - 1]) for n in range(2, 7) if pos - 1 - n >= 0):
+            pos -= 1  # 市场监管总局党组成员、副局长,国家标准委主任X: the posts of both bodies are X's
+            continue
         return
 
 
+#: a department of a body, between the body's name and a post or a name (科技发展部, 标准专利中心, 地方部)
+DEPT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:部|司|处|科|室|中心|办公室|分会|事业部)")
+
+
+def _dept_body(text: str, org_by_end: dict[int, int], pos: int) -> int | None:
+    """The end of the body whose department ends at ``pos`` (中国纺织工业协会|科技发展部|), if one."""
+    for start in range(pos - 2, max(-1, pos - 11), -1):
+        if start in org_by_end and DEPT_RE.fullmatch(text, start, pos):
+            return start
+    return None
 #: PERSON是ORG ROLE / PERSON系ORG ROLE / PERSON现任ORG ROLE, the post closing its clause
 _IS_POST_RE = re.compile(r"\s*(?:同时|还|兼|并|现)?(?:是|系|为|现任|任|担任|兼任)\s*")
 
