@@ -140,3 +140,15 @@ def test_dask_address_that_answers_nothing_is_a_clear_error(seeds_dir, tmp_path)
                                        "--dask", "tcp://127.0.0.1:9", "-q"])
     assert result.exit_code != 0
     assert "Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
+
+
+def test_shadow_keeps_every_offset_when_phrase_lengths_cancel_out():
+    """zhconv turns 主機板 into 主板 (one shorter) and 伊利諾 into 伊利诺伊 (one longer): the total
+    length is unchanged, but every offset between them would shift (a piece of a long report
+    broke the tokenizer so). The shadow must stay aligned character by character."""
+    from kg.text import shadow
+
+    text = "甲主機板乙，丙伊利諾丁。"
+    sh = shadow(text)
+    assert len(sh) == len(text)
+    assert [i for i, c in enumerate(text) if c in "甲乙丙丁。"] == [i for i, c in enumerate(sh) if c in "甲乙丙丁。"]
