@@ -152,3 +152,12 @@ def test_shadow_keeps_every_offset_when_phrase_lengths_cancel_out():
     sh = shadow(text)
     assert len(sh) == len(text)
     assert [i for i, c in enumerate(text) if c in "甲乙丙丁。"] == [i for i, c in enumerate(sh) if c in "甲乙丙丁。"]
+
+
+def test_a_bad_report_in_a_worker_is_a_one_line_error(mixed_reports, tmp_path):
+    folder = tmp_path / "bad"
+    shutil.copytree(mixed_reports, folder)
+    (folder / "zz-empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["extract", str(folder), "--jobs", "2"])
+    assert result.exit_code == 2
+    assert "zz-empty.txt: file is empty" in result.output
