@@ -147,27 +147,39 @@ def extract(reports: tuple[str, ...], fmt: str, provenance: bool, output: str | 
         kg extract seeds/001_bfa9c6f1daf1a010.txt
         kg extract seeds/ --out build/seeds.jsonl --jobs 2
     """
+    import textwrap
+
     from .parallel import default_jobs, extract_paths
     from .reading import report_paths
 
-    results = []
-    for item in extract_paths(report_paths(reports), jobs=jobs or default_jobs()):
-        result = item.result
-        if not provenance:
-            for r in result["relations"]:
-                r.pop("evidence_span", None)
-                r.pop("rule", None)
-        results.append(result)
-    if fmt == "json":
-        text = json.dumps(results, ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
+    files = report_paths(reports)
+
+    def chunks() -> Any:
+        """The output piece by piece, as results arrive: memory holds one result, not all."""
+        if fmt == "json":
+            yield b"[\n"
+        for n, item in enumerate(extract_paths(files, jobs=jobs or default_jobs())):
+            result = item.result
+            if not provenance:
+                for r in result["relations"]:
+                    r.pop("evidence_span", None)
+                    r.pop("rule", None)
+            if fmt == "json":  # the same bytes as json.dumps(results, indent=2)
+                text = ("" if n == 0 else ",\n") + textwrap.indent(json.dumps(result, ensure_ascii=False, indent=2), "  ")
+            else:
+                text = json.dumps(result, ensure_ascii=False) + "\n"
+            yield text.encode("utf-8")
+        if fmt == "json":
+            yield b"\n]\n"
+
     if output:
         from .store import atomic_write
 
-        atomic_write(output, text.encode("utf-8"))
+        atomic_write(output, chunks())  # the old file stays until the whole output is written
     else:
-        click.echo(text, nl=False)
+        for chunk in chunks():
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.flush()
 
 
 # -- build --------------------------------------------------------------------------------------

@@ -592,8 +592,9 @@ def _file_mode(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+def atomic_write(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
     """Replace the file at ``path`` with ``data`` atomically: a reader sees the old or the new file.
+    ``data`` may be an iterable of byte chunks (written as they come).
 
     Writes a temporary file in the same directory, syncs it, then ``os.replace``s the target; on
     any failure the temporary file is removed and the old file is left as it was. Parent
@@ -609,7 +610,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         raise StoreError(f"cannot write {target}: {error}") from error
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            for chunk in [data] if isinstance(data, (bytes, bytearray)) else data:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, _file_mode(target))
