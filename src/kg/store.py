@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import itertools
 import os
 import re
 import tempfile
@@ -209,6 +210,9 @@ def open_store(name: str = "oxigraph", path: str | os.PathLike[str] | None = Non
     return factory(path)
 
 
+BULK_SLICE = 100_000  # quads per call of pyoxigraph's bulk loader: it holds a call's quads in memory (~1.4 KB each)
+
+
 class _PyoxigraphStore:
     """A GraphStore on a ``pyoxigraph.Store``; the ``oxigraph`` and ``memory`` backends share it."""
 
@@ -288,8 +292,14 @@ class _PyoxigraphStore:
                     count += 1
                     yield ox.Quad(*(_to_oxigraph(term) for term in item[:3]), graph)
 
+        # in slices: the bulk loader holds what one call gives it in memory before writing it
+        stream = quads()
         try:
-            store.bulk_extend(quads())
+            while True:
+                chunk = list(itertools.islice(stream, BULK_SLICE))
+                if not chunk:
+                    break
+                store.bulk_extend(chunk)
         except OSError as error:
             raise StoreError(f"cannot write to the store {self._description}: {error}") from error
         return count
