@@ -224,9 +224,10 @@ def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, va
               help="Bind ?KEY to the literal VALUE (repeatable). Values are bound, never pasted into the query.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with what they answer.")
+@click.option("--endpoint", metavar="URL", help="Ask this SPARQL 1.1 Protocol endpoint instead of the store (e.g. 'kg serve's http://127.0.0.1:7878/query).")
 @store_options
 @_handle_errors
-def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt: str, list_queries: bool, store_dir: str, backend: str) -> None:
+def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt: str, list_queries: bool, endpoint: str | None, store_dir: str, backend: str) -> None:
     """Run a named query (a file of queries/ without .rq), a .rq FILE, or -e SPARQL.
 
     \b
@@ -234,8 +235,9 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
         kg query awards
         kg query organisation --param name=中车株洲电力机车有限公司
         kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
+        kg query awards --endpoint http://127.0.0.1:7878/query
     """
-    from .query import describe_queries, load_query, parse_params
+    from .query import check_params, describe_queries, load_query, parse_params
 
     if list_queries:
         rows = describe_queries()
@@ -245,6 +247,20 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
         raise QueryError("give a query NAME or FILE, or -e SPARQL (one of them). See 'kg query --list'.")
     sparql = expression if expression else load_query(name)
     bindings = parse_params(params)
+    if name:
+        check_params(name, sparql, bindings)
+    if endpoint:
+        from .remote import query_endpoint
+
+        if bindings:
+            raise QueryError(
+                "--param cannot be used with --endpoint: the SPARQL 1.1 Protocol has no way to bind a "
+                "value to a variable, and kg never pastes values into query text. Filter the rows "
+                "yourself, or query kg's store."
+            )
+        result = query_endpoint(endpoint, sparql)
+        _write_rows(list(result.columns), result.as_dicts(), fmt)
+        return
     store = _open(store_dir, backend)
     try:
         result = store.query(sparql, bindings)
@@ -538,6 +554,10 @@ def eval_(gold: str, pred: str | None, reports: tuple[str, ...], fmt: str, show_
 from .cli_gold import gold_group  # noqa: E402  (a sub-group in its own module)
 
 main.add_command(gold_group)
+from .cli_serve import push, serve  # noqa: E402
+
+main.add_command(serve)
+main.add_command(push)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -34,14 +34,35 @@ def load_query(name_or_path: str) -> str:
     return data_path("queries", f"{name_or_path}.rq").read_text(encoding="utf-8")
 
 
+def declared_params(text: str) -> list[str]:
+    """The parameters a query's comment block declares (``#   --param KEY=example  what it does``)."""
+    comments = "\n".join(line for line in text.splitlines() if line.lstrip().startswith("#"))
+    return sorted(set(re.findall(r"--param\s+([A-Za-z_][A-Za-z0-9_]*)=", comments)))
+
+
+def check_params(name: str, text: str, bindings: dict[str, str | int]) -> None:
+    """Refuse a parameter the named query (or ``.rq`` file) does not declare in its header.
+
+    Binding an undeclared variable does not filter: it overwrites a column (``awards --param
+    year=2017`` would write 2017 into every row), so it is an error, not a wrong answer.
+    """
+    declared = declared_params(text)
+    unknown = sorted(set(bindings) - set(declared))
+    if unknown:
+        takes = f"it takes {', '.join(declared)}" if declared else "it takes no parameter"
+        raise QueryError(
+            f"query {name} declares no parameter {', '.join(unknown)}; {takes} "
+            f"(see the comment at the top of the query, or 'kg query --list')."
+        )
+
+
 def describe_queries() -> list[dict[str, str]]:
     """Each named query with the first line of its comment and the parameters it takes."""
     rows = []
     for name in query_names():
         text = load_query(name)
         comments = [line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")]
-        params = sorted(set(re.findall(r"--param\s+([A-Za-z_][A-Za-z0-9_]*)=", text)))
-        rows.append({"name": name, "answers": comments[0] if comments else "", "params": ", ".join(params)})
+        rows.append({"name": name, "answers": comments[0] if comments else "", "params": ", ".join(declared_params(text))})
     return rows
 
 
