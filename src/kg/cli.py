@@ -558,6 +558,10 @@ from .cli_serve import push, serve  # noqa: E402
 
 main.add_command(serve)
 main.add_command(push)
+from .cli_validate import load, validate  # noqa: E402
+
+main.add_command(validate)
+main.add_command(load)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
