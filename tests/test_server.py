@@ -52,6 +52,27 @@ def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30.0) -
     raise RuntimeError(f"no server answered at {url} within {seconds} s")
 
 
+def _start_kg_serve(store: Path, *options: str) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port), *options],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        _wait_until_up(url, process)
+    except BaseException:
+        _stop(process)
+        raise
+    return process, url
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
 def _stop(process: subprocess.Popen) -> None:
     """Stop the server by its process id, and make sure it is gone."""
     if process.poll() is None:
@@ -85,15 +106,8 @@ def served(built, oxigraph, tmp_path_factory) -> Iterator[str]:
     """``kg serve`` over a copy of the seeds' store on a free loopback port; yields /query's URL."""
     copy = tmp_path_factory.mktemp("served") / "store"
     shutil.copytree(built["store"], copy, ignore=shutil.ignore_patterns("LOCK"))
-    port = _free_port()
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", "--store", str(copy), "--port", str(port), "--timeout", "20"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-    )
-    url = f"http://127.0.0.1:{port}/query"
+    process, url = _start_kg_serve(copy, "--timeout", "20")
     try:
-        _wait_until_up(url, process)
         yield url
     finally:
         _stop(process)
@@ -144,6 +158,25 @@ def test_kg_serve_refuses_updates_and_graph_store_writes(served, kg_rows) -> Non
                          headers={"Content-Type": "application/n-triples"}, timeout=10)
     assert write.status_code >= 400
     assert query_endpoint(served, load_query("awards")).rows == kg_rows["awards"]  # nothing dropped
+
+
+def test_kg_serve_caps_the_answer_size_and_leaves_no_server_when_stopped(built, oxigraph, tmp_path) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(built["store"], copy, ignore=shutil.ignore_patterns("LOCK"))
+    process, url = _start_kg_serve(copy, "--max-bytes", "4000")
+    try:
+        children = _children(process.pid)
+        assert len(children) == 1  # the oxigraph server behind the cap
+        small = requests.get(url, params={"query": "ASK {}"}, timeout=10)
+        assert small.status_code == 200
+        big = requests.post(url, data={"query": load_query("awards")},
+                            headers={"Accept": "text/csv", "Accept-Encoding": "identity"}, timeout=20)
+        assert big.status_code == 500 and "larger than this endpoint's cap of 4000 bytes" in big.text
+    finally:
+        _stop(process)
+    time.sleep(0.5)
+    assert all(not Path(f"/proc/{child}").exists() or "zombie" in Path(f"/proc/{child}/status").read_text()
+               for child in children)
 
 
 def test_kg_query_endpoint_gives_the_same_rows_as_the_store(served, built) -> None:

@@ -28,14 +28,16 @@ def _cli():  # the shared plumbing of kg.cli, imported late (kg.cli registers th
               help="Address to listen on. Loopback by default; anything else serves the graph to the network.")
 @click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on.")
 @click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run before it is stopped.")
-def serve(store_dir: str, host: str, port: int, timeout: float) -> None:
+@click.option("--max-bytes", default=64 * 1024 * 1024, show_default=True, type=click.IntRange(min=0),
+              help="Largest answer served, in bytes; a larger one is refused with a message. 0: no cap.")
+def serve(store_dir: str, host: str, port: int, timeout: float, max_bytes: int) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol (Oxigraph's server).
 
     Queries go to http://HOST:PORT/query (GET or POST, results as SPARQL JSON, XML, CSV or TSV,
     graphs as Turtle, N-Triples or JSON-LD by the Accept header) and see every report's graph
-    without GRAPH, as 'kg query' does. Updates and Graph Store writes are refused. The process
-    becomes the server: stop it with Ctrl-C or by its process id. Do not build into the same
-    store while it is served.
+    without GRAPH, as 'kg query' does. Updates and Graph Store writes are refused; a query stops
+    after --timeout seconds and an answer larger than --max-bytes is refused. Stop it with Ctrl-C
+    or by its process id. Do not build into the same store while it is served.
 
     \b
     Example:
@@ -45,17 +47,87 @@ def serve(store_dir: str, host: str, port: int, timeout: float) -> None:
     from .server import is_loopback, serve_command
 
     try:
-        argv = serve_command(store_dir, host, port, timeout)
+        if max_bytes == 0:
+            argv = serve_command(store_dir, host, port, timeout)
+        else:
+            backend_port = _free_port()
+            argv = serve_command(store_dir, "127.0.0.1", backend_port, timeout)
     except KgError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(exc.exit_code)
     if not is_loopback(host):
         click.echo(f"Warning: {host} is not a loopback address: the graph is served to the network.", err=True)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"Serving {store_dir} read-only at http://{shown}:{port}/query (timeout {timeout:g} s). Ctrl-C stops.", err=True)
+    cap = f", answers up to {max_bytes} bytes" if max_bytes else ""
+    click.echo(f"Serving {store_dir} read-only at http://{shown}:{port}/query (timeout {timeout:g} s{cap}). Ctrl-C stops.", err=True)
     sys.stderr.flush()
     sys.stdout.flush()
-    os.execv(argv[0], argv)  # the server takes this process id; nothing after this runs
+    if max_bytes == 0:
+        os.execv(argv[0], argv)  # the server takes this process id; nothing after this runs
+    _serve_capped(argv, host, port, backend_port, max_bytes)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _serve_capped(argv: list[str], host: str, port: int, backend_port: int, max_bytes: int) -> None:
+    """Run Oxigraph on a private port and the capping pass-through on HOST:PORT until stopped."""
+    import signal
+    import socket
+    import subprocess
+    import time
+
+    from .server import die_with_parent, make_proxy
+
+    import tempfile
+
+    log = tempfile.TemporaryFile()  # Oxigraph's own messages (its private port would only confuse)
+    child = subprocess.Popen(argv, stdout=log, stderr=log, preexec_fn=die_with_parent)  # noqa: S603
+    try:
+        deadline = time.monotonic() + 30
+        while True:  # wait until Oxigraph listens
+            if child.poll() is not None:
+                log.seek(0)
+                said = " ".join(log.read().decode("utf-8", "replace").split())[-300:]
+                click.echo(f"Error: the oxigraph server stopped at once (exit {child.returncode}): {said}", err=True)
+                sys.exit(1)
+            try:
+                socket.create_connection(("127.0.0.1", backend_port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    click.echo("Error: the oxigraph server did not start within 30 s.", err=True)
+                    sys.exit(1)
+                time.sleep(0.1)
+        try:
+            proxy = make_proxy(host, port, f"127.0.0.1:{backend_port}", max_bytes)
+        except OSError as error:
+            click.echo(f"Error: cannot listen on {host}:{port}: {error.strerror}", err=True)
+            sys.exit(1)
+
+        def stop(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            proxy.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            proxy.server_close()
+    finally:
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
 
 
 @click.command("push")
