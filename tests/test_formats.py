@@ -148,3 +148,15 @@ def test_cli_validate_reports_violations_and_exits_3(one_report, tmp_path: Path)
     as_json = CliRunner().invoke(main, ["validate", str(broken), "--format", "json"])
     found: list[dict[str, Any]] = json.loads(as_json.output)["violations"]
     assert as_json.exit_code == 3 and {row["value"] for row in found} >= {str(a) for a in awards}
+
+
+def test_jsonld_export_is_compacted_with_the_ontologys_context(exports) -> None:
+    from kg.namespace import PREFIXES
+
+    context = json.loads((Path(__file__).resolve().parents[1] / "ontology" / "context.jsonld").read_text(encoding="utf-8"))
+    assert context["@context"] == dict(PREFIXES)
+    document = json.loads(exports["jsonld"].read_text(encoding="utf-8"))
+    assert document["@context"] == dict(PREFIXES)
+    recognitions = [node for node in document["@graph"] if node.get("@type") == "kg:Recognition"]
+    assert recognitions and all("kg:recipient" in node for node in recognitions)
+    assert [node["@id"] for node in document["@graph"]] == sorted(node["@id"] for node in document["@graph"])

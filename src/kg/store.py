@@ -349,6 +349,8 @@ class _PyoxigraphStore:
         else:
             triples = {_triple_key(q): ox.Triple(q.subject, q.predicate, q.object) for q in quads}
             statements = [triples[key] for key in sorted(triples)]
+        if export.name == "jsonld":
+            return _write(_jsonld(statements), output)
         try:
             rdf_format = getattr(ox.RdfFormat, export.oxigraph_name)
             data = ox.serialize(statements, format=rdf_format, prefixes=dict(PREFIXES))
@@ -466,6 +468,38 @@ def _to_python(term: Any) -> Any:
             return term.value  # an ill-typed literal: keep its text
         return term.value
     return str(term)
+
+
+def _jsonld(triples: list[Any]) -> bytes:
+    """JSON-LD compacted with kg's context (``ontology/context.jsonld``, embedded so that the file
+    reads offline), in a stable order: nodes by ``@id``, keys sorted, each property's values sorted
+    (their order carries no meaning in JSON-LD), so the same store gives the same bytes.
+
+    rdflib writes it: pyoxigraph's JSON-LD writer does not compact with a context.
+    """
+    import json
+
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from .validate import ontology_text
+
+    context = json.loads(ontology_text("context.jsonld"))["@context"]
+    graph = Graph(bind_namespaces="none")
+    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+
+    def ordered(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: ordered(value[key]) for key in sorted(value)}
+        if isinstance(value, list):
+            items = [ordered(item) for item in value]
+            return sorted(items, key=lambda item: json.dumps(item, ensure_ascii=False, sort_keys=True))
+        return value
+
+    nodes = document.get("@graph", [] if "@id" not in document else [{k: v for k, v in document.items() if k != "@context"}])
+    body = {"@context": context, "@graph": sorted((ordered(n) for n in nodes), key=lambda n: str(n.get("@id", "")))}
+    return (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def _triple_key(quad: Any) -> tuple[str, int, str, str]:

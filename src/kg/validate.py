@@ -28,11 +28,11 @@ __all__ = [
 ]
 
 #: The packaged ontology files, by name.
-ONTOLOGY_FILES: tuple[str, ...] = ("kg.ttl", "shapes.ttl")
+ONTOLOGY_FILES: tuple[str, ...] = ("kg.ttl", "shapes.ttl", "context.jsonld")
 
 
 def ontology_text(name: str) -> bytes:
-    """The bytes of one packaged ontology file (``"kg.ttl"`` or ``"shapes.ttl"``)."""
+    """The bytes of one packaged ontology file (``"kg.ttl"``, ``"shapes.ttl"``, ``"context.jsonld"``)."""
     if name not in ONTOLOGY_FILES:
         raise OntologyError(
             f"unknown ontology file {name!r}; expected one of {', '.join(ONTOLOGY_FILES)}."
