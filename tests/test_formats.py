@@ -160,3 +160,29 @@ def test_jsonld_export_is_compacted_with_the_ontologys_context(exports) -> None:
     recognitions = [node for node in document["@graph"] if node.get("@type") == "kg:Recognition"]
     assert recognitions and all("kg:recipient" in node for node in recognitions)
     assert [node["@id"] for node in document["@graph"]] == sorted(node["@id"] for node in document["@graph"])
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_network_export_reads_back_in_networkx_as_the_same_network(built, tmp_path: Path, fmt: str) -> None:
+    import networkx as nx
+
+    from kg.network import entity_network
+
+    path = tmp_path / f"graph.{fmt}"
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "--out", str(path), "--store", str(built["store"])])
+    assert result.exit_code == 0, result.output
+    store = open_store("oxigraph", built["store"])
+    try:
+        expected = entity_network(store)
+    finally:
+        store.close()
+    back = nx.read_graphml(path, force_multigraph=True) if fmt == "graphml" else nx.read_gexf(path)
+    assert expected.number_of_nodes() > 100 and expected.number_of_edges() > 100
+    assert {n: (d["type"], d["label"]) for n, d in back.nodes(data=True)} == {
+        n: (d["type"], d["label"]) for n, d in expected.nodes(data=True)
+    }
+    assert sorted((s, t, d["predicate"]) for s, t, d in back.edges(data=True)) == sorted(
+        (s, t, d["predicate"]) for s, t, d in expected.edges(data=True)
+    )
+    types = {d["type"] for _, d in back.nodes(data=True)}
+    assert {"Company", "Award", "Place", "Person"} <= types

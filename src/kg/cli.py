@@ -297,28 +297,38 @@ def viz(output: str, title: str, store_dir: str, backend: str) -> None:
 
 
 def _export_choices() -> list[str]:
+    from .network import NETWORK_FORMATS
     from .store import EXPORT_FORMATS
 
-    return list(EXPORT_FORMATS)
+    return list(EXPORT_FORMATS) + list(NETWORK_FORMATS)
 
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(_export_choices()), default="turtle", show_default=True,
-              help="trig keeps one named graph per report; the others write the merged graph.")
+              help="trig and nq keep one named graph per report; turtle, nt and jsonld write the merged graph; "
+                   "graphml and gexf write the entity network (for Gephi).")
 @click.option("--out", "output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 @store_options
 @_handle_errors
 def export(fmt: str, output: str | None, store_dir: str, backend: str) -> None:
-    """Export the graph as Turtle, N-Triples, JSON-LD or TriG.
+    """Export the graph as Turtle, N-Triples, JSON-LD, TriG or N-Quads, or the network as GraphML or GEXF.
 
     \b
     Example:
         kg export --format nt --out build/graph.nt
         kg export --format trig > graph.trig
+        kg export --format gexf --out build/graph.gexf
     """
+    from .network import NETWORK_FORMATS, write_network
+
     store = _open(store_dir, backend)
     try:
-        if output:
+        if fmt in NETWORK_FORMATS:
+            data = write_network(store, output, fmt)
+            if data is not None:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+        elif output:
             store.dump(output, format=fmt)
         else:
             data = store.dump(None, format=fmt)
