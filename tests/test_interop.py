@@ -153,3 +153,21 @@ def test_every_named_query_declares_its_parameters_in_its_header() -> None:
     for name in query_names():
         for parameter in declared_params(load_query(name)):
             assert f"?{parameter}" in load_query(name), (name, parameter)
+
+
+@pytest.mark.parametrize("column", ["year", "grade", "recipient", "award"])
+def test_awards_declared_parameters_filter_the_rows(exported, built, column: str) -> None:
+    """Each declared parameter of awards keeps exactly the rows whose column holds the value."""
+    columns = ("recipient", "award", "edition", "year", "grade", "report")
+    index = columns.index(column)
+    rows = exported["rows"]["awards"]
+    values = sorted({row[index] for row in rows if row[index] is not None}, key=str)
+    assert values, f"no award row has a {column}"
+    store = open_store("oxigraph", built["store"])
+    try:
+        for value in values[:3]:
+            got = store.query(load_query("awards"), {column: value}).rows
+            assert got == [row for row in rows if row[index] == value], (column, value)
+        assert store.query(load_query("awards"), {column: "no such value" if column != "year" else 1066}).rows == []
+    finally:
+        store.close()
