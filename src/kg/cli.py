@@ -602,10 +602,11 @@ from .cli_serve import push, serve  # noqa: E402
 
 main.add_command(serve)
 main.add_command(push)
-from .cli_validate import load, validate  # noqa: E402
+from .cli_validate import load, ontology_doc, validate  # noqa: E402
 
 main.add_command(validate)
 main.add_command(load)
+main.add_command(ontology_doc)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

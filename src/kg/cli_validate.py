@@ -1,8 +1,9 @@
-"""CLI: ``kg validate`` and ``kg load``, the commands that take a graph file in or check one.
+"""CLI: ``kg validate``, ``kg load`` and ``kg ontology-doc``: graph files in, checked, documented.
 
 Owns: ``kg validate [--store DIR | FILE]`` (the SHACL shapes run by pyshacl, see
-:mod:`kg.validate`, printed as violations grouped by message) and ``kg load FILE`` (an exported
-graph back into a store, see :func:`kg.store.load_file`). This module parses options and prints.
+:mod:`kg.validate`, printed as violations grouped by message), ``kg load FILE`` (an exported
+graph back into a store, see :func:`kg.store.load_file`) and ``kg ontology-doc`` (the ontology's
+HTML page, see :mod:`kg.ontodoc`). This module parses options and prints.
 """
 
 from __future__ import annotations
@@ -107,5 +108,30 @@ def load(file: str, store_dir: str, backend: str) -> None:
         finally:
             store.close()
         click.echo(f"Loaded {file} into {store_dir}: {counts['graphs']} graph(s), {counts['triples']} triples.", err=True)
+
+    run()
+
+
+@click.command("ontology-doc")
+@click.option("--out", "output", default="build/ontology.html", show_default=True, type=click.Path(dir_okay=False),
+              help="Where the page goes (written atomically).")
+def ontology_doc(output: str) -> None:
+    """Write an HTML page of kg's ontology: classes and properties with English and Chinese labels,
+    domains, ranges and alignments to ORG, schema.org, SKOS and PROV. The page loads nothing.
+
+    \b
+    Example:
+        kg ontology-doc --out build/ontology.html
+    """
+    cli = _cli()
+
+    @cli._handle_errors
+    def run() -> None:
+        from .ontodoc import ontology_rows, render_ontology_html
+        from .store import atomic_write
+
+        atomic_write(output, render_ontology_html().encode("utf-8"))
+        counts = ", ".join(f"{len(terms)} {title.lower()}" for title, terms in ontology_rows()["sections"])
+        click.echo(f"Wrote {output}: {counts}.", err=True)
 
     run()
