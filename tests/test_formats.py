@@ -17,7 +17,8 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.errors import StoreError
-from kg.store import EXPORT_FORMATS, file_format, load_file, open_store, parse_file
+from kg.formats import file_format, load_file, parse_file
+from kg.store import EXPORT_FORMATS, open_store
 
 
 @pytest.fixture(scope="module")

@@ -144,9 +144,11 @@ def test_hostile_names_are_bound_as_literals_and_find_their_entity(hostile_store
 
 
 def test_a_parameter_a_query_does_not_declare_is_an_error() -> None:
-    with pytest.raises(QueryError, match="declares no parameter year; it takes award, recipient"):
-        check_params("awards", load_query("awards"), {"year": 2017})
-    check_params("awards", load_query("awards"), {"recipient": "x", "award": "y"})
+    with pytest.raises(QueryError, match="declares no parameter edition; it takes award, grade, recipient, year"):
+        check_params("awards", load_query("awards"), {"edition": 3})
+    with pytest.raises(QueryError, match="it takes no parameter"):
+        check_params("q.rq", "SELECT * WHERE { ?s ?p ?o }", {"s": "x"})
+    check_params("awards", load_query("awards"), {"recipient": "x", "award": "y", "year": 2017})
 
 
 def test_every_named_query_declares_its_parameters_in_its_header() -> None:

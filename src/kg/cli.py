@@ -253,7 +253,7 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
         kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
         kg query awards --endpoint http://127.0.0.1:7878/query
     """
-    from .query import check_params, describe_queries, load_query, parse_params
+    from .query import check_params, describe_queries, is_update, load_query, parse_params
 
     if list_queries:
         rows = describe_queries()
@@ -264,7 +264,7 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     if max_width is None:
         max_width = 60 if sys.stdout.isatty() else 0
     sparql = expression if expression else load_query(name)
-    if _is_update(sparql):
+    if is_update(sparql):
         raise QueryError(
             "kg query only reads: this is a SPARQL Update, and the store is read-only here "
             "(it changes only through 'kg build' and 'kg load')."
@@ -290,17 +290,6 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     finally:
         store.close()
     _write_rows(list(result.columns), result.as_dicts(), fmt, max_width)
-
-
-def _is_update(sparql: str) -> bool:
-    """Whether ``sparql`` is a SPARQL Update: its first keyword after comments and PREFIX/BASE
-    declarations is INSERT, DELETE, DROP, CLEAR, LOAD, CREATE, ADD, MOVE, COPY or WITH."""
-    import re
-
-    text = re.sub(r"<[^<>\s]*>", "<>", sparql)  # IRIs first: a # in an IRI starts no comment
-    text = re.sub(r"#[^\n]*", " ", text)
-    text = re.sub(r"(?is)^\s*((PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", text)
-    return re.match(r"(?i)\s*(INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b", text) is not None
 
 
 # -- viz / export -------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def validate(file: str | None, store_dir: str, backend: str, fmt: str, limit: in
 
     @cli._handle_errors
     def run() -> None:
-        from .store import parse_file
+        from .formats import parse_file
         from .validate import violations
 
         if file:
@@ -100,7 +100,7 @@ def load(file: str, store_dir: str, backend: str) -> None:
 
     @cli._handle_errors
     def run() -> None:
-        from .store import load_file
+        from .formats import load_file
 
         store = cli._open(store_dir, backend, must_exist=False)
         try:

@@ -1,8 +1,9 @@
 """Query: named SPARQL queries and their parameters.
 
 Owns: finding a query by name (a ``.rq`` file of the repository's ``queries/``, shipped inside
-the package as ``kg/data/queries``) or by path, reading the comment block that documents it, and
-parsing ``KEY=VALUE`` parameters into values the store binds as RDF literals. Must not: paste a
+the package as ``kg/data/queries``) or by path, reading the comment block that documents it (and
+the parameters it declares: binding any other is an error), parsing ``KEY=VALUE`` parameters into
+values the store binds as RDF literals, and telling a SPARQL Update from a query. Must not: paste a
 parameter into query text (the store binds it), or run queries itself.
 """
 
@@ -80,3 +81,12 @@ def parse_params(params: tuple[str, ...] | list[str]) -> dict[str, str | int]:
             raise QueryError(f"bad --param {item!r}; write KEY=VALUE, e.g. --param name=中联重科.")
         out[key] = int(value) if re.fullmatch(r"-?\d{1,9}", value.strip()) else value
     return out
+
+
+def is_update(sparql: str) -> bool:
+    """Whether ``sparql`` is a SPARQL Update: its first keyword after comments and PREFIX/BASE
+    declarations is INSERT, DELETE, DROP, CLEAR, LOAD, CREATE, ADD, MOVE, COPY or WITH."""
+    text = re.sub(r"<[^<>\s]*>", "<>", sparql)  # IRIs first: a # in an IRI starts no comment
+    text = re.sub(r"#[^\n]*", " ", text)
+    text = re.sub(r"(?is)^\s*((PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", text)
+    return re.match(r"(?i)\s*(INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b", text) is not None
