@@ -21,6 +21,9 @@ from kg.store import open_store
 
 ENGINES = ["pyoxigraph-turtle", "pyoxigraph-trig", "rdflib-turtle", "rdflib-trig"]
 
+# rdflib's Dataset warns on every quad that its own default_context is deprecated
+pytestmark = pytest.mark.filterwarnings("ignore:Dataset.default_context:DeprecationWarning")
+
 
 @pytest.fixture(scope="module")
 def exported(built) -> dict[str, Any]:
