@@ -170,6 +170,17 @@ def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: in
         ctx = _award_context(mentions, a)
         q["year"] = q["year"] or ctx.get("year")
         q["edition"] = q["edition"] or ctx.get("edition")
+    if q["year"] is None or q["edition"] is None:
+        # 济宁市第四届市长质量奖获奖企业揭晓，A、B获得济宁市长质量管理奖: the round the paragraph
+        # opened with, named by a kindred award (the same last three characters) shortly before
+        para = sh.rfind("\n", 0, award.start)
+        for m in reversed(mentions[:a]):
+            if m.start <= para or award.start - m.end > 300:
+                break
+            if m.label == "Award" and m.text[-3:] == award.text[-3:]:
+                q["year"] = q["year"] or m.attrs.get("year")
+                q["edition"] = q["edition"] or m.attrs.get("edition")
+                break
     if q["year"] is None:
         title = next((line for line in sh[:300].split("\n") if line.strip()), "")
         if award.text in title:
