@@ -465,14 +465,14 @@ def train_ner(out_dir: str, seed: int, gold: str, reports_dir: str, no_gold: boo
     Trains on UNER Chinese-GSDSIMP train (best checkpoint chosen on its dev file), plus the
     tuning split of the seed gold, with the config kept in kg/data/ner/config.cfg (CPU, about
     20 minutes on 2 cores). The UNER files are read from $KG_UNER_DIR (default
-    /work/shared/data). The model's meta.json records the figures on UNER Chinese-GSDSIMP test
+    ../shared/data beside the clone). The model's meta.json records the figures on UNER Chinese-GSDSIMP test
     and Chinese-PUD test, the data sources and the licence (CC BY-SA 4.0). To ship it, copy
     the directory to src/kg/data/ner/model.
 
     \b
     Example:
         kg train ner --out build/ner-model --seed 0
-        kg ner evaluate /work/shared/data/uner-zh-pud/zh_pud-ud-test.iob2 --model build/ner-model
+        kg ner evaluate ../shared/data/uner-zh-pud/zh_pud-ud-test.iob2 --model build/ner-model
     """
     from .ner.data import GSDSIMP_TEST, PUD_TEST
     from .ner.train import train
@@ -547,7 +547,7 @@ def ner_group() -> None:
 
     \b
     Example:
-        kg ner evaluate /work/shared/data/uner-zh-pud/zh_pud-ud-test.iob2
+        kg ner evaluate ../shared/data/uner-zh-pud/zh_pud-ud-test.iob2
     """
 
 
@@ -565,8 +565,8 @@ def ner_evaluate(file: str, model_dir: str | None, fmt: str) -> None:
 
     \b
     Example:
-        kg ner evaluate /work/shared/data/uner-zh-pud/zh_pud-ud-test.iob2
-        kg ner evaluate /work/shared/data/uner-zh-gsdsimp/zh_gsdsimp-ud-test.iob2 --format json
+        kg ner evaluate ../shared/data/uner-zh-pud/zh_pud-ud-test.iob2
+        kg ner evaluate ../shared/data/uner-zh-gsdsimp/zh_gsdsimp-ud-test.iob2 --format json
     """
     from .ner.evaluate import evaluate, format_text
 
