@@ -71,8 +71,8 @@ def pieces(text: str, cap: int | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` spans that cover ``text`` in order, without gaps, each at most ``cap``
     characters long (default ``PIECE_CHARS``). A text of at most ``cap`` characters is one piece.
 
-    >>> pieces("甲。乙丙。丁", cap=4)
-    [(0, 2), (2, 5), (5, 6)]
+    >>> pieces("甲乙丙。丁戊己。庚", cap=6)
+    [(0, 4), (4, 9)]
     >>> pieces("abc", cap=10)
     [(0, 3)]
     """
