@@ -253,32 +253,7 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     _write_rows(list(result.columns), result.as_dicts(), fmt)
 
 
-# -- viz / export -------------------------------------------------------------------------------
-
-@main.command()
-@click.option("--out", "output", default=f"{DEFAULT_OUT}/graph.html", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--title", default="kg 知识图谱", show_default=True, help="Page title.")
-@store_options
-@_handle_errors
-def viz(output: str, title: str, store_dir: str, backend: str) -> None:
-    """Draw the graph as an offline HTML page (pyvis / vis-network, nothing loaded from the web).
-
-    Nodes are coloured and shaped by type (legend top left), edges labelled by predicate;
-    hovering a node shows its type, aliases and source sentences; the box finds a name.
-
-    \b
-    Example:
-        kg viz --out build/graph.html
-    """
-    from .viz import write_html
-
-    store = _open(store_dir, backend)
-    try:
-        counts = write_html(store, output, title=title)
-    finally:
-        store.close()
-    click.echo(f"Wrote {output}: {counts['nodes']} nodes, {counts['edges']} edges.", err=True)
-
+# -- export (viz, stats and report: cli_viz.py) -------------------------------------------------------------------------------
 
 def _export_choices() -> list[str]:
     from .store import EXPORT_FORMATS
@@ -538,6 +513,10 @@ def eval_(gold: str, pred: str | None, reports: tuple[str, ...], fmt: str, show_
 from .cli_gold import gold_group  # noqa: E402  (a sub-group in its own module)
 
 main.add_command(gold_group)
+
+from .cli_viz import register as _register_viz  # noqa: E402  (viz, stats, report in their own module)
+
+_register_viz(sys.modules[__name__])
 
 if __name__ == "__main__":  # pragma: no cover
     main()
