@@ -193,6 +193,7 @@ def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, va
     from tqdm import tqdm
 
     from .build import add_reports, write_outputs
+    from .graphdata import graph_counts
     from .reading import report_paths
 
     total = len(report_paths(paths))
@@ -201,12 +202,13 @@ def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, va
         with tqdm(total=total, desc="reports", unit="report", file=sys.stderr, disable=quiet, leave=False) as bar:
             summary = add_reports(store, paths, progress=bar.update)
         summary = write_outputs(store, out_dir, summary, validate=validate)
+        counts = None if quiet else graph_counts(store)  # nodes and facts, as kg entities, kg stats and the page count them
     finally:
         store.close()
     if not quiet:
         click.echo(f"Built {summary.reports} report(s) into {store_dir if backend != 'memory' else 'memory'}: {summary.triples} triples.", err=True)
-        click.echo("Entities:  " + ", ".join(f"{k} {v}" for k, v in sorted(summary.entities.items())), err=True)
-        click.echo("Relations: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())), err=True)
+        click.echo("Entities:  " + ", ".join(f"{k} {v}" for k, v in counts["entities"].items()), err=True)
+        click.echo("Relations: " + ", ".join(f"{k} {v}" for k, v in counts["relations"].items()), err=True)
         click.echo(f"Wrote {summary.files['turtle']} and {summary.files['html']}.", err=True)
         if summary.conforms is not None:
             click.echo("SHACL: the graph conforms to ontology/shapes.ttl." if summary.conforms else "SHACL: the graph does NOT conform:", err=True)

@@ -78,5 +78,66 @@ def register(cli: ModuleType) -> None:
                    + (f" (of {counts['totals']['nodes']} nodes, {counts['totals']['edges']} edges)."
                       if counts["nodes"] != counts["totals"]["nodes"] else "."), err=True)
 
-    for command in (viz,):
+    @click.command("stats")
+    @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+                  help="json: one object with every figure.")
+    @click.option("--top", default=10, show_default=True, type=click.IntRange(min=1), help="Rows per ranking.")
+    @store_options
+    @_handle_errors
+    def stats(fmt: str, top: int, store_dir: str, backend: str) -> None:
+        """Statistics of the graph: counts by type and predicate, connected components, top
+        organisations by degree and betweenness, who won most awards, awards per year and per
+        award, organisations sharing awards, reports per year (computed with networkx).
+
+        \b
+        Example:
+            kg stats
+            kg stats --format json --top 20 > stats.json
+        """
+        from .stats import graph_stats, stat_tables
+
+        store = _open(store_dir, backend)
+        try:
+            figures = graph_stats(store, top=top)
+        finally:
+            store.close()
+        if fmt == "json":
+            click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+            return
+        lines, tables = stat_tables(figures)
+        click.echo("\n".join(lines))
+        for title, columns, rows in tables:
+            click.echo(f"\n{title}:")
+            if rows:
+                _write_rows(columns, rows, "table")
+            else:
+                click.echo("  none")
+
+    @click.command("report")
+    @click.option("--out", "output", default=f"{DEFAULT_OUT}/report.html", show_default=True, type=click.Path(dir_okay=False))
+    @click.option("--title", default="kg 知识图谱报告", show_default=True, help="Page title.")
+    @click.option("--graph", "graph_href", default="graph.html", show_default=True,
+                  help="Where the report's links point: the graph page, relative to the report.")
+    @click.option("--top", default=15, show_default=True, type=click.IntRange(min=1), help="Rows per ranking and chart.")
+    @store_options
+    @_handle_errors
+    def report(output: str, title: str, graph_href: str, top: int, store_dir: str, backend: str) -> None:
+        """Write one static page to read first: summary counts, charts of awards per year, per
+        award and of the top organisations (matplotlib, inline SVG, offline), the latest award
+        facts with their sources, and links into the graph page.
+
+        \b
+        Example:
+            kg report --out build/report.html
+        """
+        from .report import write_report
+
+        store = _open(store_dir, backend)
+        try:
+            counts = write_report(store, output, title=title, graph_href=graph_href, top=top)
+        finally:
+            store.close()
+        click.echo(f"Wrote {output}: {counts['nodes']} entities, {counts['edges']} relations.", err=True)
+
+    for command in (viz, stats, report):
         cli.main.add_command(command)

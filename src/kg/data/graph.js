@@ -130,6 +130,7 @@
     placeIsolates();
     document.getElementById("loading").style.display = "none";
     if (DATA.centre && byId[DATA.centre]) { focusNode(DATA.centre); }
+    focusFromHash();
     document.body.setAttribute("data-ready", "1");
   }
   network.on("stabilizationProgress", function (p) {
@@ -212,6 +213,17 @@
   }
   search.addEventListener("keydown", function (event) { if (event.key === "Enter") { runSearch(); } });
   search.addEventListener("change", runSearch);
+
+  // graph.html#focus=NAME (the report's links) focuses NAME
+  function focusFromHash() {
+    var match = /^#focus=(.*)$/.exec(window.location.hash);
+    if (!match) { return; }
+    var name;
+    try { name = decodeURIComponent(match[1]); } catch (err) { return; }
+    search.value = name;
+    runSearch();
+  }
+  window.addEventListener("hashchange", function () { if (ready) { focusFromHash(); } });
 
   // -- the side panel ------------------------------------------------------------------------
   var side = document.getElementById("side");
