@@ -24,8 +24,10 @@ __all__ = ["ORGANISATION_TYPES", "graph_stats", "stats_of", "stat_tables"]
 
 #: The node types that count as organisations in rankings.
 ORGANISATION_TYPES = ("Company", "GovernmentAgency", "Institution", "StandardsBody", "Park")
-#: Betweenness is exact up to this many nodes, then estimated from this many sampled sources.
+#: Betweenness is exact up to this many nodes; beyond, it is estimated from sampled sources,
+#: as many as a budget of about BETWEENNESS_BUDGET node-or-edge visits allows (10 to 300).
 EXACT_BETWEENNESS = 3000
+BETWEENNESS_BUDGET = 1_000_000
 #: An award with more recipients than this is left out of the shared-award pairs (its pairs
 #: would swamp the list and cost k²/2 steps); the stats say so.
 MAX_PAIR_AWARD = 300
@@ -34,6 +36,11 @@ MAX_PAIR_AWARD = 300
 def graph_stats(store: Any, *, top: int = 10) -> dict[str, Any]:
     """:func:`stats_of` the store's graph."""
     return stats_of(build_graph(store), top=top)
+
+
+def _samples(simple: nx.Graph) -> int:
+    size = simple.number_of_nodes() + simple.number_of_edges()
+    return max(1, min(simple.number_of_nodes(), max(10, min(300, BETWEENNESS_BUDGET // max(1, size)))))
 
 
 def _name(g: nx.MultiDiGraph, n: str) -> str:
@@ -49,8 +56,8 @@ def stats_of(g: nx.MultiDiGraph, *, top: int = 10) -> dict[str, Any]:
 
     by_degree = sorted(orgs, key=lambda n: (-g.degree(n), _name(g, n), n))[:top]
     exact = simple.number_of_nodes() <= EXACT_BETWEENNESS
-    betweenness = nx.betweenness_centrality(
-        simple, k=None if exact else min(EXACT_BETWEENNESS // 10, simple.number_of_nodes()), seed=0)
+    samples = _samples(simple)
+    betweenness = nx.betweenness_centrality(simple, k=None if exact else samples, seed=0)
     by_betweenness = sorted(orgs, key=lambda n: (-betweenness[n], _name(g, n), n))[:top]
 
     awards = [(s, o, d) for s, o, d in g.edges(data=True) if d["predicate"] == "receivedAward"]
@@ -99,7 +106,7 @@ def stats_of(g: nx.MultiDiGraph, *, top: int = 10) -> dict[str, Any]:
                        "isolated": sum(1 for n in simple if simple.degree(n) == 0)},
         "top_by_degree": [row(n, degree=g.degree(n)) for n in by_degree],
         "top_by_betweenness": [row(n, betweenness=round(betweenness[n], 4)) for n in by_betweenness],
-        "betweenness": "exact" if exact else f"estimated from {min(EXACT_BETWEENNESS // 10, simple.number_of_nodes())} sampled nodes",
+        "betweenness": "exact" if exact else f"estimated from {samples} sampled nodes",
         "top_award_winners": [row(n, awards=won[n]) for n in top_winners],
         "awards_per_year": [{"year": y, "awards": per_year[y]} for y in sorted(per_year)],
         "awards_without_year": sum(1 for _, _, d in awards if d.get("year") is None),

@@ -116,10 +116,6 @@ def focus(
     return nx.MultiDiGraph(h), notes
 
 
-def _qualifier_text(data: dict[str, Any]) -> str:
-    return ", ".join(f"{k} {data[k]}" for k in QUALIFIERS if data.get(k) is not None)
-
-
 def page_data(g: nx.MultiDiGraph, *, centre: str | None = None) -> dict[str, Any]:
     """The page's data: node and edge lists in vis-network's format plus what the panel shows.
 
@@ -128,14 +124,13 @@ def page_data(g: nx.MultiDiGraph, *, centre: str | None = None) -> dict[str, Any
     largest, -1 for a node without edges), ``d`` and ``value`` (degree). Edges: ``id``, ``from``, ``to``, ``p`` (predicate), ``q``
     (qualifiers), ``src`` (``[report, sentence]`` pairs), ``color``, ``arrows``.
     """
-    undirected = g.to_undirected(as_view=True)
-    components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(c)))
+    components = sorted(nx.weakly_connected_components(g), key=lambda c: (-len(c), min(c)))
     rank = {n: i for i, comp in enumerate(components) for n in comp}
+    degrees = dict(g.degree())
     nodes = []
-    for n in sorted(g.nodes):
-        data = g.nodes[n]
+    for n, data in sorted(g.nodes(data=True)):
         colour, shape, _ = STYLE.get(data["type"], ("#999999", "dot", data["type"]))
-        degree = g.degree(n)
+        degree = degrees[n]
         nodes.append({
             "id": n, "label": data["label"], "shape": shape, "color": colour,
             "value": degree, "t": data["type"], "a": data.get("aliases", []),
@@ -144,7 +139,8 @@ def page_data(g: nx.MultiDiGraph, *, centre: str | None = None) -> dict[str, Any
             "c": rank[n] if degree else -1, "d": degree,
         })
     edges = []
-    for i, (s, o, data) in enumerate(sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"], _qualifier_text(e[2])))):
+    # edge keys are "predicate|qualifiers" (kg.graphdata), so this order is stable
+    for i, (s, o, _, data) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: e[:3])):
         colour = PREDICATE_STYLE.get(data["predicate"], ("#999999", data["predicate"]))[0]
         edges.append({
             "id": i, "from": s, "to": o, "p": data["predicate"],
@@ -157,7 +153,7 @@ def page_data(g: nx.MultiDiGraph, *, centre: str | None = None) -> dict[str, Any
 
 def _safe_json(value: Any) -> str:
     """JSON that can sit inside a <script> element whatever the strings hold."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
@@ -239,7 +235,7 @@ def render_html(
         counts=counts,
         totals=totals,
         notes=list(notes),
-        isolates=sum(1 for n in g if g.degree(n) == 0),
+        isolates=sum(1 for _, d in g.degree() if d == 0),
         vis_js=Markup(_library("vis-network.min.js")),
         vis_css=Markup(_library("vis-network.css")),
         page_js=Markup(read_text("graph.js").replace("</script", "<\\/script")),
