@@ -75,8 +75,8 @@ def focus(
 ) -> tuple[nx.MultiDiGraph, list[str]]:
     """The part of ``g`` to draw, and notes saying what was left out.
 
-    ``predicates`` keeps only edges of those predicates and then only nodes that keep an edge;
-    ``types`` keeps only nodes of those types; ``around`` (a node id) keeps the nodes within
+    ``types`` keeps only nodes of those types; ``predicates`` then keeps only edges of those
+    predicates and the nodes that keep an edge; ``around`` (a node id) keeps the nodes within
     ``depth`` steps of it, either direction. Whatever remains beyond ``max_nodes`` is cut to the
     highest-degree nodes (nearest to ``around`` first when given; ties by name), with a note.
     """
@@ -91,16 +91,15 @@ def focus(
         if t not in STYLE:
             raise KgError(f"unknown type {t!r}; expected one of {', '.join(STYLE)}.")
     h = g
+    if types:
+        keep = {n for n, d in g.nodes(data=True) if d["type"] in types} | ({around} if around else set())
+        h = g.subgraph(keep)
     if predicates:
         wanted = set(predicates)
-        h = nx.MultiDiGraph()
-        h.add_nodes_from(g.nodes(data=True))
-        h.add_edges_from((s, o, k, d) for s, o, k, d in g.edges(keys=True, data=True) if d["predicate"] in wanted)
-        keep = {n for n in h if h.degree(n) > 0} | ({around} if around else set())
-        h = h.subgraph(keep)
-    if types:
-        keep = {n for n, d in h.nodes(data=True) if d["type"] in types} | ({around} if around else set())
-        h = h.subgraph(keep)
+        kept = nx.MultiDiGraph()
+        kept.add_nodes_from(h.nodes(data=True))
+        kept.add_edges_from((s, o, k, d) for s, o, k, d in h.edges(keys=True, data=True) if d["predicate"] in wanted)
+        h = kept.subgraph({n for n in kept if kept.degree(n) > 0} | ({around} if around else set()))
     distance: dict[str, int] = {}
     if around is not None:
         distance = nx.single_source_shortest_path_length(h.to_undirected(as_view=True), around, cutoff=depth)
@@ -173,6 +172,7 @@ def _library(name: str) -> str:
     if name not in _LIB_CACHE:
         lib = resources.files("pyvis").joinpath("lib", "vis-9.1.2")
         text = _offline(lib.joinpath(name).read_text(encoding="utf-8"))
+        text = re.sub(r"^//# sourceMappingURL=.*$", "", text, flags=re.M)  # no map to fetch
         _LIB_CACHE[name] = text.replace("</script", "<\\/script").replace("</style", "<\\/style")
     return _LIB_CACHE[name]
 
