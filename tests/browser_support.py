@@ -24,9 +24,20 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 WINDOW = (1400, 1000)
 
 
+def _has_chinese_font() -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    listed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    return bool(listed.stdout.strip())
+
+
 def _install() -> str | None:
-    """Install chromium with apt-get when absent; the reason it cannot be had, or None."""
+    """Install chromium with apt-get when absent (and a small Chinese font, so that screenshots
+    show the names); the reason the browser cannot be had, or None."""
     if Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists():
+        if not _has_chinese_font() and shutil.which("apt-get") and os.geteuid() == 0:
+            subprocess.run(["apt-get", "install", "-y", "-q", "fonts-wqy-microhei"], capture_output=True,
+                           env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
         return None
     if shutil.which("apt-get") is None:
         return "no chromium at /usr/bin/chromium and no apt-get to install it"
@@ -34,6 +45,8 @@ def _install() -> str | None:
         return "no chromium at /usr/bin/chromium, and installing it with apt-get needs root"
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     command = ["apt-get", "install", "-y", "-q", "chromium", "chromium-driver"]
+    if not _has_chinese_font():
+        command.append("fonts-wqy-microhei")
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     if done.returncode != 0:  # the package lists may be missing on a fresh machine
         subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True, text=True)
