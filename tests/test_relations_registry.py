@@ -24,7 +24,7 @@ PREDICATES = {"receivedAward", "locatedIn", "worksFor", "subsidiaryOf", "contrib
 def test_the_families_and_their_rule_ids_are_pinned():
     for name in DEFAULT_FAMILIES:
         family(name)
-    assert DEFAULT_FAMILIES == ("enumerations", "legacy", "tables", "lists", "located")
+    assert DEFAULT_FAMILIES == ("enumerations", "legacy", "tables", "lists", "located", "scorer")
     assert {r.family for r in REGISTRY.values()} == set(DEFAULT_FAMILIES)
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
     assert {k for k, r in REGISTRY.items() if r.family == "enumerations"} == {
