@@ -9,7 +9,6 @@ error and that no request left the machine. Screenshots go to the test's tempora
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import networkx as nx
 import pytest

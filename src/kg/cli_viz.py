@@ -10,14 +10,9 @@ modules.
 from __future__ import annotations
 
 import json
-import sys
+from types import ModuleType
 
 import click
-
-from types import ModuleType
-from typing import Any
-
-from .errors import KgError
 
 
 def _types() -> list[str]:

@@ -271,7 +271,8 @@ def write_html(
         from .entities import resolve_name
         from .graphdata import node_id
 
-        centre = node_id(str(resolve_name(store, around)["iri"]))
+        # one --type also picks among entities that share the name (as kg show --type does)
+        centre = node_id(str(resolve_name(store, around, type_=types[0] if len(types) == 1 else None)["iri"]))
     drawn, notes = focus(g, around=centre, depth=depth, types=types, predicates=predicates, max_nodes=max_nodes)
     if drawn.number_of_nodes() == 0 and (types or predicates):
         raise KgError("nothing to draw: no node has the --type or --predicate asked for (see 'kg stats').")
