@@ -96,7 +96,9 @@
     if (main.length) {
       var pos = network.getPositions(main), sx = 0, sy = 0;
       main.forEach(function (id) { sx += pos[id].x; sy += pos[id].y; });
-      network.moveTo({ position: { x: sx / main.length, y: sy / main.length }, scale: network.getScale(),
+      // centred on the main component, a little further out so that what the shift moves off
+      // the fitted view's edges stays in sight
+      network.moveTo({ position: { x: sx / main.length, y: sy / main.length }, scale: network.getScale() * 0.9,
                        offset: { x: LEGEND_WIDTH / 2, y: 0 }, animation: false });
     }
   }
