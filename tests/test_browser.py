@@ -71,6 +71,14 @@ def test_seeds_page_counts_filters_and_screenshot(browser, built, seeds_entities
     before = browser.execute_script("return kg.network.getPositions()")
     browser.execute_script("kg.network.redraw()")
     assert browser.execute_script("return kg.network.getPositions()") == before
+    # labels at the first zoom: the best-connected ones readable (>= 10 px on screen), none huge
+    # (vis-network's label module holds each label's canvas size; the screen size is that times the zoom)
+    sizes = browser.execute_script("""
+        var scale = kg.network.getScale(), body = kg.network.body, out = [];
+        kg.nodeView.getIds().forEach(function (id) { out.push(body.nodes[id].labelModule.fontOptions.size * scale); });
+        return out;""")
+    readable = [s for s in sizes if s >= 10]
+    assert len(readable) >= 10 and max(sizes) <= 40
     shot = tmp_path / "seeds-graph.png"
     assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 20_000
     # the legend is a filter: Award off, then on again
