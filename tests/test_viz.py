@@ -74,15 +74,24 @@ def test_focus_type_and_predicate_filters():
     assert people.number_of_edges() == 2
 
 
-def test_focus_cuts_to_highest_degree_with_a_note():
+def test_focus_cuts_from_the_hubs_along_edges_with_a_note():
     g = _toy()
     cut, notes = focus(g, max_nodes=3)
-    degree = dict(g.degree())
-    assert cut.number_of_nodes() == 3
-    assert min(degree[n] for n in cut) >= max(degree[n] for n in g if n not in cut)
+    assert set(cut) == {"hub", "a1", "p1"}  # the hub, then its best-connected neighbours (ties by name)
     assert len(notes) == 1 and "10 nodes" in notes[0] and "3" in notes[0]
+    assert all(cut.degree(n) > 0 for n in cut)  # no node drawn without an edge
     near, _ = focus(g, around="p2", depth=3, max_nodes=2)
-    assert set(near) == {"p2", "p1"}  # nearest to the centre first
+    assert set(near) == {"p2", "p1"}  # grown from the centre
+    # on a big graph the cut keeps the hubs and few nodes without a drawn edge
+    big = nx.MultiDiGraph()
+    for n in range(3000):
+        big.add_node(n, type="Company", label=str(n))
+    for n in range(1, 3000):
+        big.add_edge(n, n % 40, key="locatedIn", predicate="locatedIn")
+    cut, _ = focus(big, max_nodes=500)
+    degree = dict(big.degree())
+    assert max(degree, key=degree.get) in cut
+    assert sum(1 for n in cut if cut.degree(n) == 0) == 0
 
 
 def test_focus_refuses_bad_arguments():

@@ -41,7 +41,7 @@ def register(cli: ModuleType) -> None:
     @click.option("--predicate", "predicates", multiple=True, type=click.Choice(_predicates()),
                   help="Only edges of this predicate, and the nodes they join (repeatable).")
     @click.option("--max-nodes", default=2000, show_default=True, type=click.IntRange(min=1),
-                  help="Draw at most this many nodes: the ones with the most edges (nearest to --around first).")
+                  help="Draw at most this many nodes: grown from the best-connected (or --around) along edges.")
     @store_options
     @_handle_errors
     def viz(output: str, title: str, around: str | None, depth: int, types: tuple[str, ...], predicates: tuple[str, ...],

@@ -77,8 +77,9 @@ def focus(
 
     ``types`` keeps only nodes of those types; ``predicates`` then keeps only edges of those
     predicates and the nodes that keep an edge; ``around`` (a node id) keeps the nodes within
-    ``depth`` steps of it, either direction. Whatever remains beyond ``max_nodes`` is cut to the
-    highest-degree nodes (nearest to ``around`` first when given; ties by name), with a note.
+    ``depth`` steps of it, either direction. Whatever remains beyond ``max_nodes`` is cut (see
+    :func:`_grow`: highest degree first, grown along edges from the centre or the hubs), with a
+    note.
     """
     notes: list[str] = []
     if around is not None and around not in g:
@@ -105,14 +106,49 @@ def focus(
         distance = nx.single_source_shortest_path_length(h.to_undirected(as_view=True), around, cutoff=depth)
         h = h.subgraph(distance)
     if max_nodes is not None and h.number_of_nodes() > max_nodes:
-        ranked = sorted(h.nodes, key=lambda n: (distance.get(n, 0), -h.degree(n), h.nodes[n]["label"], n))
         notes.append(
-            f"the selection has {h.number_of_nodes():,} nodes; drawing the {max_nodes:,} with the most edges"
-            + (" nearest to the centre" if around else "")
+            f"the selection has {h.number_of_nodes():,} nodes; drawing {max_nodes:,}, grown from the "
+            + ("centre" if around else "best-connected nodes") + " along their edges, most edges first"
             + " (choose with --around NAME, --type, --predicate or --max-nodes)."
         )
-        h = h.subgraph(ranked[:max_nodes])
+        h = h.subgraph(_grow(h, max_nodes, around))
     return nx.MultiDiGraph(h), notes
+
+
+def _grow(h: nx.MultiDiGraph, limit: int, around: str | None) -> list[str]:
+    """``limit`` nodes of ``h``, highest degree first but each joined to one already taken
+    where it can be: from the centre (or the best-connected node), always the best-connected
+    node next to those taken; when a component is used up, the best-connected node left.
+
+    Taking the top nodes by degree alone leaves many of them without a drawn edge (their
+    neighbours cut away); growing along edges keeps the page connected around its hubs.
+    """
+    import heapq
+
+    degree = dict(h.degree())
+    undirected = h.to_undirected(as_view=True)
+    order = sorted(h.nodes, key=lambda n: (-degree[n], h.nodes[n]["label"], n))
+    if around is not None:
+        order.remove(around)
+        order.insert(0, around)
+    taken: list[str] = []
+    seen: set[str] = set()
+    heap: list[tuple[int, str, str]] = []
+    seeds = iter(order)
+    while len(taken) < limit:
+        if not heap:
+            seed = next((n for n in seeds if n not in seen), None)
+            if seed is None:
+                break
+            seen.add(seed)
+            heapq.heappush(heap, (-degree[seed], h.nodes[seed]["label"], seed))
+        _, _, n = heapq.heappop(heap)
+        taken.append(n)
+        for m in undirected[n]:
+            if m not in seen:
+                seen.add(m)
+                heapq.heappush(heap, (-degree[m], h.nodes[m]["label"], m))
+    return taken
 
 
 def page_data(g: nx.MultiDiGraph, *, centre: str | None = None) -> dict[str, Any]:
