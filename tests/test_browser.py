@@ -51,6 +51,18 @@ def _check_quiet(driver) -> None:
     assert outside(requests(driver)) == []
 
 
+def test_the_checks_see_an_outside_request_and_a_console_error(browser, tmp_path):
+    """The checks the other tests make are not vacuous: a page that asks for an outside address
+    (a reserved .invalid name, which the browser's host rules make unresolvable anyway) is seen."""
+    page = tmp_path / "leaky.html"
+    page.write_text('<html><body><img src="https://kg-test.invalid/x.png"></body></html>', encoding="utf-8")
+    _clean(browser)
+    browser.get(page.as_uri())
+    browser.execute_script("return document.readyState")
+    assert outside(requests(browser)) == ["https://kg-test.invalid/x.png"]
+    assert any("kg-test.invalid" in message for message in console_errors(browser))
+
+
 def test_seeds_page_counts_filters_and_screenshot(browser, built, seeds_entities, tmp_path):
     _clean(browser)
     open_page(browser, built["out"] / "graph.html")
