@@ -125,12 +125,12 @@ def stats_of(g: nx.MultiDiGraph, *, top: int = 10) -> dict[str, Any]:
 def stat_tables(stats: dict[str, Any]) -> tuple[list[str], list[tuple[str, list[str], list[dict[str, Any]]]]]:
     """The statistics as summary lines and ``(title, columns, rows)`` tables, for printing."""
     comp = stats["components"]
+    components = (f"{comp['count']} connected components (largest {', '.join(map(str, comp['largest']))}; "
+                  f"{comp['isolated']} nodes without an edge)" if comp["count"] else "no connected component")
     lines = [
-        f"{stats['nodes']} nodes, {stats['edges']} edges, {stats['reports']} reports; "
-        f"{comp['count']} connected components (largest {', '.join(map(str, comp['largest']))}; "
-        f"{comp['isolated']} nodes without an edge).",
-        "Entities:  " + ", ".join(f"{k} {v}" for k, v in stats["entities"].items()),
-        "Relations: " + ", ".join(f"{k} {v}" for k, v in stats["relations"].items()),
+        f"{stats['nodes']} nodes, {stats['edges']} edges, {stats['reports']} reports; {components}.",
+        "Entities:  " + (", ".join(f"{k} {v}" for k, v in stats["entities"].items()) or "none"),
+        "Relations: " + (", ".join(f"{k} {v}" for k, v in stats["relations"].items()) or "none"),
     ]
     if stats["shared_awards_skipped"]:
         lines.append(f"Awards with over {MAX_PAIR_AWARD} organisations, left out of the shared-award pairs: "
