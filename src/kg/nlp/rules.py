@@ -422,9 +422,10 @@ class EntityRules:
             label, kind, rule = p["label"], p["kind"], p["id"]
             if kind in STRUCTURAL_KINDS:
                 continue  # structural rules run after the others (see ``structural``)
-            named = "name" in p["re"].groupindex  # a regex may mark the name inside its context
+            # a regex may mark the name inside its context (``name``, or ``name2`` in a second branch)
+            named = [g for g in ("name", "name2") if g in p["re"].groupindex]
             for m in p["re"].finditer(sh):
-                s, e = m.span("name") if named else m.span()
+                s, e = m.span(next(g for g in named if m.group(g) is not None)) if named else m.span()
                 rank_title = False
                 if kind == "suffix":
                     # the longest suffix wins where two overlap: 建设试点|城市 -> …试点城市
@@ -581,7 +582,7 @@ class EntityRules:
         for m in resolve_overlaps(cands, text):
             if m.label == "Place" and phrases.match(sh, m.end):
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
-            if m.label in ORG_LABELS | {"Park"} or not _inside_title(sh, m.start):
+            if m.label in ORG_LABELS | {"Park", "Standard"} or not _inside_title(sh, m.start):
                 chosen.append(m)
             elif m.label == "Award":
                 # an award in a title (《关于授予2023年度（第五届）…的决定》) still states its year and edition
@@ -589,6 +590,7 @@ class EntityRules:
                 m.attrs["in_title"] = True
                 chosen.append(m)
         chosen = _join_subcommittees(text, sh, chosen)
+        chosen = _link_titled_standards(text, sh, chosen)
         extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
         if not extra:
             return chosen
@@ -801,6 +803,31 @@ class EntityRules:
                     for q in re.finditer(r"、([\u4e00-\u9fff]{2,8})“", sh[m.start():m.end()]):
                         add(m.start() + q.start(1), m.start() + q.end(1), p)
         return out, dropped
+
+
+def _link_titled_standards(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
+    """A standard's title written right after its code (GB/T 38866-2020《…》) or before it
+    (《…》(标准编号:GB/T 37456-2019)) names the same standard: the title becomes the code's alias
+    (a title right after a code is one even where no 标准 follows). Returns the mentions."""
+    codes = [m for m in mentions if m.label == "Standard" and m.rule != "standard.titled.v1"]
+    titled = {(m.start, m.end): m for m in mentions if m.rule == "standard.titled.v1"}
+    extra = []
+    for c in codes:
+        t = re.match(r"\s?《([^《》\n]{2,90})》", sh[c.end:c.end + 100])
+        if t and (c.end + t.start(1), c.end + t.end(1)) not in titled:
+            s, e = c.end + t.start(1), c.end + t.end(1)
+            if not any(m.start < e and s < m.end for m in mentions):
+                m = Mention(s, e, "Standard", "standard.titled.v1", text[s:e])
+                titled[(s, e)] = m
+                extra.append(m)
+    for m in titled.values():
+        for c in codes:
+            before = c.end <= m.start and sh[c.end:m.start].strip() == "《"
+            after = m.end < c.start and re.fullmatch(r"》\s*[(（][^()（）]{0,8}", sh[m.end:c.start])
+            if before or after:
+                m.attrs["alias_of"] = c.text
+                break
+    return sorted(mentions + extra, key=lambda m: (m.start, m.end)) if extra else mentions
 
 
 def _quoted_start(sh: str, s: int, e: int) -> int | None:

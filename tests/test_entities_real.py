@@ -1,0 +1,84 @@
+"""Entity pattern families on the real reports (issue 13).
+
+Each family is checked two ways: on short phrases of general vocabulary (no report text), and on
+the development split of the real gold (tests/gold/real-dev.jsonl, reports read from
+../shared/corpus at run time): the gold entities that have the family's shape must mostly be
+found. The held-out split is never read here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.nlp import extract_text
+from kg.text import normalise_name
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_GOLD = ROOT / "tests" / "gold" / "real-dev.jsonl"
+
+
+def _names(result, label=None):
+    out = set()
+    for e in result["entities"]:
+        if label is None or e["type"] == label:
+            out.update(normalise_name(n) for n in [e["name"], *e["aliases"]])
+    return out
+
+
+@pytest.fixture(scope="module")
+def dev(corpus_docs):
+    """(gold, text, prediction) of every development report."""
+    rows = []
+    for line in DEV_GOLD.read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        text = (corpus_docs / f"{gold['doc']}.txt").read_text(encoding="utf-8")
+        rows.append((gold, text, extract_text(text, gold["doc"])))
+    return rows
+
+
+def _recall(dev, label, shape):
+    """Share of the gold entities of ``label`` for which ``shape(text, name)`` holds that the
+    extractor finds with that type; and how many there were."""
+    hit = total = 0
+    for gold, text, pred in dev:
+        found = _names(pred, label)
+        for e in gold["entities"]:
+            if e["type"] == label and shape(text, e["name"]):
+                total += 1
+                hit += normalise_name(e["name"]) in found or any(normalise_name(a) in found for a in e["aliases"])
+    return hit / max(total, 1), total
+
+
+# -- standards named by their title ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, title",
+    [
+        ("该公司主持制定的《电动汽车充电接口技术要求》团体标准正式发布。", "电动汽车充电接口技术要求"),
+        ("协会发布团体标准《智能门锁通用技术条件》。", "智能门锁通用技术条件"),
+        ("发布了《城市道路照明设计规范》《公共建筑节能评价指南》等12项地方标准。", "公共建筑节能评价指南"),
+    ],
+)
+def test_a_title_the_text_calls_a_standard_is_a_standard(phrase, title):
+    assert title in _names(extract_text(phrase), "Standard")
+
+
+def test_a_document_title_without_a_standard_word_is_no_standard():
+    assert not _names(extract_text("会议学习了《质量强国建设纲要》。"), "Standard")
+
+
+def test_a_title_after_its_code_is_the_codes_alias():
+    result = extract_text("国家标准GB/T 12345-2020《工业用清洗剂》发布。")
+    standards = [e for e in result["entities"] if e["type"] == "Standard"]
+    assert len(standards) == 1 and "工业用清洗剂" in {standards[0]["name"], *standards[0]["aliases"]}
+
+
+def test_standards_by_title_or_code_are_found_on_the_real_reports(dev):
+    titled, n = _recall(dev, "Standard", lambda text, name: f"《{name}》" in text)
+    coded, m = _recall(dev, "Standard", lambda text, name: re.match(r"[A-Z]", name) is not None)
+    assert n >= 10 and titled >= 0.75, (titled, n)
+    assert m >= 5 and coded >= 0.8, (coded, m)
