@@ -326,7 +326,7 @@ class EntityRules:
         while i >= 0:
             ts, te = tok_starts[i], tok_ends[i]
             tok = sh[ts:min(te, pos)] if te > pos else sh[ts:te]
-            if tok in (")", "）") and (start < pos or _bracket_content(sh, ts) in place_table()):
+            if tok in (")", "）") and (start < pos or _bracket_content(sh, ts) in place_table() or _bracket_content(sh, ts) in ("集团", "控股")):
                 # a bracketed qualifier inside the name: 国家高端装备(轨道交通)制造业标准化试点
                 bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
                 if bm and bm.end() == te and bm.start() > 0 and CJK_RE.match(sh[bm.start() - 1]):
@@ -367,6 +367,10 @@ class EntityRules:
                     start = tok_starts[i - 2]
                     i -= 3
                     continue
+                if pattern["label"] == "Company" and pattern.get("body_min", 1) >= 2:
+                    anchor = self._place_anchor(sh, tok_starts, tok_ends, i, pos, body_max)
+                    if anchor is not None:
+                        start = anchor  # 山东|普利|森|集团有限公司: a legal name opens on its region
                 break
             if pos - ts > body_max:
                 return None
@@ -382,6 +386,29 @@ class EntityRules:
                 break
             start = m.end()
         return start if start < pos or pattern.get("body_min", 1) == 0 else None
+
+    def _place_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int, body_max: int) -> int | None:
+        """Where a firm's legal name opens when the leftward scan stopped at word ``i``, a verb
+        or adverb of the dictionary inside the name (普利, 希望, 处理): at a province, city or
+        country that starts the clause, with no punctuation, no boundary word and no second
+        such word between it and the suffix; else None."""
+        verbs = 0
+        j = i
+        while j >= 0:
+            ts, te = tok_starts[j], tok_ends[j]
+            tok = sh[ts:te]
+            if i - j > 3 or pos - ts > body_max or not tok or tok.isspace() or tok in self.boundaries or any(c in PUNCT for c in tok) or tok in _people_tables()[2]:
+                return None
+            if j < i and _is_place_word(tok) and len(tok) >= 2:
+                prev = sh[tok_starts[j - 1]:tok_ends[j - 1]] if j > 0 else ""
+                if j == 0 or tok_ends[j - 1] != ts or self._is_stop_token(prev):
+                    return ts
+            if self._is_stop_token(tok):
+                verbs += 1
+                if verbs > 1 or self.tags.get(tok) not in ("v", "ad", "d", "vd", "a", "vn", "ag"):
+                    return None
+            j -= 1
+        return None
 
     def _brand_before(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int) -> bool:
         """Do the two words before word ``i`` open a firm's name: a place, then a word of two or
