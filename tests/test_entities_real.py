@@ -106,3 +106,23 @@ def test_legal_names_of_firms_are_found_on_the_real_reports(dev):
     legal = re.compile(r"(?:有限公司|有限责任公司|集团)$")
     rate, n = _recall(dev, "Company", lambda text, name: legal.search(normalise_name(name)) is not None)
     assert n >= 200 and rate >= 0.92, (rate, n)
+
+
+# -- government bodies: two written as one, verbs glued before them -------------------------------
+
+def test_a_party_committee_and_its_government_written_together_are_two_bodies():
+    names = _names(extract_text("要落实省委省政府和中共中央国务院的部署。"), "GovernmentAgency")
+    assert {"省委", "省政府", "中共中央", "国务院"} <= names, names
+
+
+@pytest.mark.parametrize(
+    "phrase, body",
+    [
+        ("要认真落实市政府的部署。", "市政府"),
+        ("经报县人民政府同意。", "县人民政府"),
+        ("并报市场监管总局审定。", "市场监管总局"),
+        ("原国务院副总理出席。", "国务院"),
+    ],
+)
+def test_a_verb_phrase_or_former_before_a_body_is_no_part_of_its_name(phrase, body):
+    assert _names(extract_text(phrase), "GovernmentAgency") == {body}

@@ -315,7 +315,24 @@ class EntityRules:
             return True  # a verb or function word (推进, 充分); one-character ones are names' (林钻); places are names' (大连 is tagged d)
         if len(tok) >= 2 and tok[-1] in GLUED_AFTER and tok not in self.tags:
             return True  # 这是, 人获, 奖经: a copula, verb or preposition glued to the word before it
+        if len(tok) >= 3 and self.tags.get(tok) in ("i", "z") and not _is_place_word(tok):
+            return True  # 认真落实, 特别感谢, 将有助: an idiom or set phrase of the dictionary
+        if len(tok) >= 2 and tok not in self.tags and not _is_place_word(tok) and self._glued_verb_phrase(tok):
+            return True  # 认真落实, 特别感谢, 将有助, 并报: a phrase the segmenter left whole, not a name
         return any(c in PUNCT for c in tok)
+
+    def _glued_verb_phrase(self, tok: str) -> bool:
+        """An unknown word that opens on a preposition or conjunction glued to a verb (并报, 经报),
+        or that opens or ends on a verb or adverb of two or more characters (认真|落实, 将|有助)."""
+        if len(tok) == 2:
+            return tok[0] in "并经除因再" and tok[1] in "报呈送交"
+        for n in range(2, len(tok) - 0):
+            head, tail = tok[:n], tok[-n:]
+            if len(head) < len(tok) and self.tags.get(head) in STOP_TAGS and head not in self.name_verbs and not _is_place_word(head):
+                return True
+            if len(tail) < len(tok) and self.tags.get(tail) in ("v", "d", "ad", "vd") and tail not in self.name_verbs and not _is_place_word(tail):
+                return True
+        return False
 
     def _scan_start(self, sh: str, tok_starts: list[int], tok_ends: list[int], pos: int, pattern: dict[str, Any]) -> int | None:
         """Where does the name whose suffix starts at ``pos`` begin? ``None`` if it has no body."""
@@ -617,6 +634,7 @@ class EntityRules:
                 m.attrs["in_title"] = True
                 chosen.append(m)
         chosen = _join_subcommittees(text, sh, chosen)
+        chosen = _split_joint_bodies(text, sh, chosen)
         chosen = _link_titled_standards(text, sh, chosen)
         extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
         if not extra:
@@ -830,6 +848,23 @@ class EntityRules:
                     for q in re.finditer(r"、([\u4e00-\u9fff]{2,8})“", sh[m.start():m.end()]):
                         add(m.start() + q.start(1), m.start() + q.end(1), p)
         return out, dropped
+
+
+#: a party committee written against its government with no separator: 省委省政府, 中共中央国务院
+JOINT_BODIES_RE = re.compile(r"(.{0,12}?(?:省委|市委|县委|区委|州委|旗委|党中央|中共中央))((?:省|市|县|区|州|旗)?(?:人民)?政府|国务院)")
+
+
+def _split_joint_bodies(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
+    """Two bodies written as one (省委省政府, 党中央国务院) are two mentions."""
+    out: list[Mention] = []
+    for m in mentions:
+        j = JOINT_BODIES_RE.fullmatch(sh, m.start, m.end) if m.label == "GovernmentAgency" else None
+        if j is None:
+            out.append(m)
+            continue
+        for a, b in (j.span(1), j.span(2)):
+            out.append(Mention(a, b, m.label, m.rule, text[a:b], {}))
+    return out
 
 
 def _link_titled_standards(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
