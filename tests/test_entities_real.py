@@ -126,3 +126,38 @@ def test_a_party_committee_and_its_government_written_together_are_two_bodies():
 )
 def test_a_verb_phrase_or_former_before_a_body_is_no_part_of_its_name(phrase, body):
     assert _names(extract_text(phrase), "GovernmentAgency") == {body}
+
+
+# -- names in headed lists: items after 依次是/包括 whose kind the sentence names -------------------
+
+def test_items_of_a_list_of_parks_are_parks_even_when_named_by_a_place():
+    result = extract_text("综合评价排名前五的国家级开发区依次是天津、苏州、广州、昆山、青岛。")
+    parks = _names(result, "Park")
+    assert {"天津", "苏州", "广州", "昆山", "青岛"} <= parks, parks
+    assert not _names(result, "Place") & parks
+
+
+def test_items_of_a_list_of_brands_are_firms_and_a_list_of_awards_is_not():
+    brands = _names(extract_text("进入决赛的品牌包括:金如意、青松阁、OK Mart、福满楼(排名不分先后)。"), "Company")
+    assert {"金如意", "青松阁", "OKMART", "福满楼"} <= brands, brands
+    awards = extract_text("选举设有多个奖项,包括「卓越名牌」、「卓越服务名牌」、「新星品牌」。")
+    assert not _names(awards, "Company")
+
+
+def test_a_place_inside_a_mediums_name_is_no_place():
+    assert not _names(extract_text("来源:青岛日报 2025年02月07日。中国义乌网讯(记者 王某)"), "Place")
+
+
+def test_members_of_headed_lists_are_found_on_the_real_reports(dev):
+    from kg.nlp.items import INTRO_RE, KIND_RE
+
+    def in_headed_list(text, name):
+        for m in re.finditer(r"(?:^|[、:])" + re.escape(name) + r"(?=[、。(]|及|和)", text):
+            before = text[max(0, m.start() - 200):m.start()]
+            intro = list(INTRO_RE.finditer(before.replace(":", ":")))
+            if intro and "。" not in before[intro[-1].start():] and KIND_RE.search(before[:intro[-1].start()][-60:]):
+                return True
+        return False
+
+    rate, n = _recall(dev, "Park", in_headed_list)
+    assert n >= 20 and rate >= 0.7, (rate, n)

@@ -626,6 +626,8 @@ class EntityRules:
         for m in resolve_overlaps(cands, text):
             if m.label == "Place" and phrases.match(sh, m.end):
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
+            if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
+                continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
             if m.label in ORG_LABELS | {"Park", "Standard"} or not _inside_title(sh, m.start):
                 chosen.append(m)
             elif m.label == "Award":
@@ -637,6 +639,11 @@ class EntityRules:
         chosen = _split_joint_bodies(text, sh, chosen)
         chosen = _link_titled_standards(text, sh, chosen)
         extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
+        if extra:
+            chosen = sorted([m for m in chosen if not any(m is d for d in dropped)] + extra, key=lambda m: (m.start, m.end))
+        from .items import headed_list_mentions  # the members of 开发区…依次是A、B、C
+
+        extra, dropped = headed_list_mentions(self, text, sh, tok_starts, tok_ends, chosen)
         if not extra:
             return chosen
         keep = [m for m in chosen if not any(m is d for d in dropped)]
@@ -850,6 +857,11 @@ class EntityRules:
         return out, dropped
 
 
+#: the rest of a newspaper's, broadcaster's or news site's name after a place (日报, 证券报, 中国…网讯)
+MEDIA_AFTER_RE = re.compile(
+    r"[\u4e00-\u9fff]{0,3}?(?:日报|晚报|早报|晨报|商报|时报|证券报|都市报|新闻网|电视台|广播电视台|卫视|网)"
+    r"(?=[^\u4e00-\u9fff]|讯|社|记者|报道|消息|客户端|$)"
+)
 #: a party committee written against its government with no separator: 省委省政府, 中共中央国务院
 JOINT_BODIES_RE = re.compile(r"(.{0,12}?(?:省委|市委|县委|区委|州委|旗委|党中央|中共中央))((?:省|市|县|区|州|旗)?(?:人民)?政府|国务院)")
 
