@@ -161,3 +161,28 @@ def test_members_of_headed_lists_are_found_on_the_real_reports(dev):
 
     rate, n = _recall(dev, "Park", in_headed_list)
     assert n >= 20 and rate >= 0.7, (rate, n)
+
+
+# -- institutions and bodies: suffixes of member bodies, a national academy, a cell boundary ------
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("由全國工商業總會主辦。", "全国工商业总会"),
+        ("市工商發展投資策進會理事長致詞。", "市工商发展投资策进会"),
+        ("中国科学院院士出席。", "中国科学院"),
+        ("省医疗急救中心派出救护车。", "省医疗急救中心"),
+    ],
+)
+def test_member_bodies_and_national_academies_are_institutions(phrase, name):
+    assert name in _names(extract_text(phrase), "Institution")
+
+
+def test_a_table_cell_is_a_boundary_of_the_name_in_the_next_cell():
+    names = _names(extract_text("組別 主辦機構\n產品設計 香港設計總會\n"), "Institution")
+    assert names == {"香港设计总会"}, names
+
+
+def test_institutions_are_found_on_the_real_reports(dev):
+    rate, n = _recall(dev, "Institution", lambda text, name: True)
+    assert n >= 150 and rate >= 0.65, (rate, n)

@@ -342,6 +342,8 @@ class EntityRules:
         start = pos
         while i >= 0:
             ts, te = tok_starts[i], tok_ends[i]
+            if te < start and "\n" in sh[te:start] or (te < start and start < pos):
+                break  # white space between words: a line or a table cell ends there (组别 主办机构)
             tok = sh[ts:min(te, pos)] if te > pos else sh[ts:te]
             if tok in (")", "）") and (start < pos or _bracket_content(sh, ts) in place_table() or _bracket_content(sh, ts) in ("集团", "控股")):
                 # a bracketed qualifier inside the name: 国家高端装备(轨道交通)制造业标准化试点
@@ -444,6 +446,8 @@ class EntityRules:
         since 中国 and 质量 make 中国质量奖 a name but 国家 and 重点 make no laboratory one.
         """
         generic = generic_words(lexicon)
+        if label in ("Institution", "StandardsBody") and body == "中国":
+            return False  # 中国工程院, 中国科学院: the country alone names a national body
         if label == "GovernmentAgency" and body in ("省", "市", "县", "区", "州", "镇", "乡", "村", "自治区", "中央", "省委", "市委", "区委", "县委", "高新区", "园区"):
             return False
         if label == "GovernmentAgency" and len(body) > 1 and body[0] in "省市县区" and body[1:] == "市场":
