@@ -186,3 +186,17 @@ def test_a_table_cell_is_a_boundary_of_the_name_in_the_next_cell():
 def test_institutions_are_found_on_the_real_reports(dev):
     rate, n = _recall(dev, "Institution", lambda text, name: True)
     assert n >= 150 and rate >= 0.65, (rate, n)
+
+
+# -- awards: sub-awards joined to their main award, the name opens on its country or province -----
+
+def test_a_sub_award_written_against_its_main_award_is_one_award_opening_on_its_country():
+    result = extract_text("授予王某某中国质量创新贡献奖终身成就奖,授予李某等3人中国质量创新贡献奖突出贡献奖。")
+    awards = _names(result, "Award")
+    assert {"中国质量创新贡献奖终身成就奖", "中国质量创新贡献奖突出贡献奖"} <= awards, awards
+    assert not any(a.startswith(("王", "人")) for a in awards), awards
+
+
+def test_awards_are_found_on_the_real_reports(dev):
+    rate, n = _recall(dev, "Award", lambda text, name: True)
+    assert n >= 300 and rate >= 0.6, (rate, n)

@@ -579,6 +579,10 @@ class EntityRules:
             if cut is not None:
                 s = cut
                 mention.start, mention.text = s, text[s:e]
+        k = _award_opener(sh, s, e)
+        if k is not None:
+            s = k  # 授予张三中国…奖, 等4人中国…奖: the award opens on its country or province
+            mention.start, mention.text = s, text[s:e]
         name = sh[s:e]
         g = GRADE_RE.search(name)
         if g and g.start() > 0:
@@ -641,6 +645,7 @@ class EntityRules:
                 chosen.append(m)
         chosen = _join_subcommittees(text, sh, chosen)
         chosen = _split_joint_bodies(text, sh, chosen)
+        chosen = _join_sub_awards(text, sh, chosen)
         chosen = _link_titled_standards(text, sh, chosen)
         extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
         if extra:
@@ -859,6 +864,52 @@ class EntityRules:
                     for q in re.finditer(r"、([\u4e00-\u9fff]{2,8})“", sh[m.start():m.end()]):
                         add(m.start() + q.start(1), m.start() + q.end(1), p)
         return out, dropped
+
+
+AWARD_OPENER_RE = re.compile(r"中国|全国")
+AWARD_PREFIX_OK_RE = re.compile(r"^(?:第[0-9一二三四五六七八九十]+[届批]|首届|首批|(?:19|20)[0-9]{2}年?度?|[省市县区]级?)+$")
+
+
+def _award_opener(sh: str, s: int, e: int) -> int | None:
+    """Where an award's name opens inside the span a suffix scan gave it, when a winner's name
+    or words such as 人, 单位, 标准项目 stand before its country, 全国 or province; else None."""
+    places = place_table()
+    for k in range(s + 1, e - 3):
+        opener = AWARD_OPENER_RE.match(sh, k) or any(
+            (places.get(sh[k:k + n]) or {}).get("level") in ("province", "city", "country") for n in (4, 3, 2)
+        )
+        if not opener:
+            continue
+        prefix = sh[s:k]
+        if AWARD_PREFIX_OK_RE.match(prefix) or AWARD_OPENER_RE.search(prefix) or any(
+            prefix[i:i + n] in places for i in range(len(prefix)) for n in (2, 3, 4)
+        ):
+            return None  # 湖南省株洲市…奖, 第三届中国…奖: the prefix is part of the name or its edition
+        if prefix.endswith(("部", "局", "委", "厅", "会")):
+            return None  # a body's award (经济部国家产业创新奖) is named with the body
+        surnames = _people_tables()[1]
+        person = 2 <= len(prefix) <= 3 and (prefix[0] in surnames or prefix[:2] in surnames)
+        if not (person or prefix.endswith(("人", "单位", "项目", "者", "出", "获", "授予"))):
+            return None  # 长江经济带…: words of the name itself, not a winner before it
+        return k
+    return None
+
+
+def _join_sub_awards(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
+    """A sub-award written against its main award (…贡献奖终身成就奖, …突出贡献奖标准项目奖) is one
+    award named with both: the main award's prefix belongs to it."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and m.label == prev.label == "Award" and m.start == prev.end
+            and sh.endswith("奖", 0, prev.end) and "grade" not in prev.attrs and not prev.needs_context
+        ):
+            attrs = {**prev.attrs, **m.attrs}
+            out[-1] = Mention(prev.start, m.end, "Award", m.rule, text[prev.start:m.end], attrs, m.needs_context)
+            continue
+        out.append(m)
+    return out
 
 
 #: the rest of a newspaper's, broadcaster's or news site's name after a place (日报, 证券报, 中国…网讯)
