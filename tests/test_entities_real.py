@@ -200,3 +200,8 @@ def test_a_sub_award_written_against_its_main_award_is_one_award_opening_on_its_
 def test_awards_are_found_on_the_real_reports(dev):
     rate, n = _recall(dev, "Award", lambda text, name: True)
     assert n >= 300 and rate >= 0.6, (rate, n)
+
+
+def test_a_quoted_brand_inside_a_legal_name_keeps_the_name_whole():
+    names = _names(extract_text("其中,浙江“好运来”食品有限公司和江西“青山”机械有限公司入选。"), "Company")
+    assert {"浙江好运来食品有限公司", "江西青山机械有限公司"} <= {n.replace("“", "").replace("”", "").replace('"', "") for n in names}, names

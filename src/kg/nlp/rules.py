@@ -345,6 +345,15 @@ class EntityRules:
             if te < start and "\n" in sh[te:start] or (te < start and start < pos):
                 break  # white space between words: a line or a table cell ends there (组别 主办机构)
             tok = sh[ts:min(te, pos)] if te > pos else sh[ts:te]
+            if tok in ("”", "」", '"') and pattern["label"] in ("Company", "Institution"):
+                # 湖南“星光”科技股份有限公司: a brand in quotes inside a legal name that opens on its region
+                opening = max(sh.rfind(q, max(0, ts - 12), ts) for q in ("“", "「", '"'))
+                j = bisect.bisect_right(tok_starts, opening - 1) - 1
+                if opening > 0 and not any(c in PUNCT for c in sh[opening + 1:ts]) and j >= 0 and tok_ends[j] == opening:
+                    place = sh[tok_starts[j]:tok_ends[j]]
+                    if _is_place_word(place) and len(place) >= 2:
+                        start = tok_starts[j]
+                        break
             if tok in (")", "）") and (start < pos or _bracket_content(sh, ts) in place_table() or _bracket_content(sh, ts) in ("集团", "控股")):
                 # a bracketed qualifier inside the name: 国家高端装备(轨道交通)制造业标准化试点
                 bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
