@@ -205,3 +205,26 @@ def test_awards_are_found_on_the_real_reports(dev):
 def test_a_quoted_brand_inside_a_legal_name_keeps_the_name_whole():
     names = _names(extract_text("其中,浙江“好运来”食品有限公司和江西“青山”机械有限公司入选。"), "Company")
     assert {"浙江好运来食品有限公司", "江西青山机械有限公司"} <= {n.replace("“", "").replace("”", "").replace('"', "") for n in names}, names
+
+
+# -- people: bylines with datelines, writers in brackets, one name before its count, posts -------
+
+@pytest.mark.parametrize(
+    "phrase, people",
+    [
+        ("(中央社記者林某汝台北12日電)消息", {"林某汝"}),
+        ("記者范某豪/台中報導", {"范某豪"}),
+        ("记者刘某通讯员符某丹\n正文", {"刘某", "符某丹"}),
+        ("作出了积极贡献。(骆某琴)\n下一段", {"骆某琴"}),
+        ("授予安某峰等6人突出贡献奖。", {"安某峰"}),
+        ("商务部新闻发言人束某婷表示", {"束某婷"}),
+        ("(记者王某东摄)", {"王某东"}),
+    ],
+)
+def test_people_in_bylines_brackets_counts_and_posts(phrase, people):
+    assert people <= _names(extract_text(phrase), "Person"), _names(extract_text(phrase))
+
+
+def test_people_are_found_on_the_real_reports(dev):
+    rate, n = _recall(dev, "Person", lambda text, name: True)
+    assert n >= 400 and rate >= 0.7, (rate, n)

@@ -1072,6 +1072,11 @@ COUNTED_NAMES_RE = re.compile(
     r"(?P<names>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,4})+)(?P<etc>等)?(?P<n>[0-9]+|[两二三四五六七八九十]+)(?:名|位)"
 )
 
+#: (张三、李四) or (张三 李四) closing a paragraph: the writers of a report
+AUTHORS_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[、 \u3000][\u4e00-\u9fff]{2,3})*)[)）][ \t\u3000]*(?=\n|$)")
+#: 授予张三等6人 / ,李四等3人获: one name, then the count of the people it heads
+NAME_THEN_COUNT_RE = re.compile(r"(?:授予|[,，;；、:：\n]|^)(?P<name>[\u4e00-\u9fff]{2,3}?)等[0-9一二三四五六七八九十]+(?:人|名|位)")
+
 NAME_END_WORDS = (
     "表示", "说", "介绍", "认为", "指出", "强调", "看来", "多次", "专程", "也", "还", "围绕", "态度", "思路", "在", "的",
     "等", "为", "是", "对", "将", "带领", "率队", "提出", "主持", "出席", "调研", "眉飞色舞", "摄", "和", "与", "、",
@@ -1187,22 +1192,40 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
         if len(names) == len(items):
             for start, n in names:
                 add(start, n, "person.counted_list.v1")
+    # writers named in brackets closing a paragraph: (张三、李四), (张三 李四)
+    for m in AUTHORS_RE.finditer(sh):
+        at = m.start(1)
+        for item in re.split(r"[、 \u3000]", m.group(1)):
+            if item[:1] in surnames or item[:2] in surnames:
+                add(at, len(item), "person.author_bracket.v1")
+            at += len(item) + 1
+    # one name before its count: 授予张三等6人…, 李四等3人获…
+    for m in NAME_THEN_COUNT_RE.finditer(sh):
+        name = m.group("name")
+        if (name[:1] in surnames or name[:2] in surnames) and m.start("name") in set(tok_starts):
+            add(m.start("name"), len(name), "person.counted_one.v1")
+    byline_end = -1
     for m in byline_re.finditer(sh):
-        # after a line start or punctuation, or a medium's name: 本报记者, 湖南日报记者, 新华社记者, 人民网记者
-        if m.start() > 0 and not (sh[m.start() - 1].isspace() or sh[m.start() - 1] in PUNCT or sh[m.start() - 1] in "报社网台刊"):
+        # after a line start or punctuation, or a medium's name: 本报记者, 湖南日报记者, 新华社记者, 人民网记者;
+        # or right after the names of a byline before it (记者刘某通讯员王某)
+        if m.start() > 0 and m.start() != byline_end and not (sh[m.start() - 1].isspace() or sh[m.start() - 1] in PUNCT or sh[m.start() - 1] in "报社网台刊"):
             continue
         pos = m.end()
         if pos == m.start() + 1 and sh[m.start()] in "文图":
             continue  # a lone 文/图 is a byline only with a slash or colon
         while True:
-            chunk = re.match(r"[\u4e00-\u9fff]{2,4}(?=[\s、，,)）]|$)", sh[pos:])
+            # the name ends at a break, a slash, the next byline word, or a dateline (台北12日电)
+            chunk = re.match(r"[\u4e00-\u9fff]{2,4}(?=[\s、，,)）/]|$|通讯员|摄|报道|[\u4e00-\u9fff]{2}[0-9])", sh[pos:])
             if not chunk:
                 break
             name = chunk.group(0)
+            if len(name) >= 3 and name[-1] in "摄拍":
+                name = name[:-1]  # 记者王某摄: the photographer's credit, not part of the name
             if name in roles or (name[:1] not in surnames and name[:2] not in surnames) or byline_re.fullmatch(name):
                 break
             add(pos, len(name), "person.byline.v1")
             pos += len(name)
+            byline_end = pos
             sep = re.match(r"[ \u3000、，,]+", sh[pos:])
             if not sep:
                 break
