@@ -228,3 +228,17 @@ def test_people_in_bylines_brackets_counts_and_posts(phrase, people):
 def test_people_are_found_on_the_real_reports(dev):
     rate, n = _recall(dev, "Person", lambda text, name: True)
     assert n >= 400 and rate >= 0.7, (rate, n)
+
+
+@pytest.mark.parametrize(
+    "phrase, present, absent",
+    [
+        ("經濟部中小企業處為鼓勵創新,自即日起受理申請。", {"经济部中小企业处"}, set()),
+        ("记者从市场监督管理局标准化处获悉。", {"市场监督管理局"}, {"市场监督管理局标准化处"}),
+        ("区经信委、区科委出席。", {"区经信委"}, {"信委"}),
+        ("电工行业相关标委会正在开展试点工作。", set(), {"标委"}),
+    ],
+)
+def test_offices_divisions_and_short_forms_of_bodies(phrase, present, absent):
+    names = _names(extract_text(phrase), "GovernmentAgency")
+    assert present <= names and not absent & names, names

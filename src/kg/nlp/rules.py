@@ -28,7 +28,7 @@ from ..text import YEAR_NUM, shadow, to_int, to_year
 
 PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl", "structures.jsonl")
 PATTERN_KEYS = frozenset(
-    {"id", "label", "kind", "suffix", "pattern", "lexicon", "generic", "body_min", "body_max", "conjunctions", "context", "priority", "coordinated", "comment"}
+    {"id", "label", "kind", "suffix", "pattern", "lexicon", "generic", "body_min", "body_max", "conjunctions", "context", "priority", "coordinated", "word_start", "comment"}
 )
 LABELS = (
     "Company",
@@ -497,6 +497,8 @@ class EntityRules:
                         label == "Institution" and q.group(1)[-1] in "省市县区旗"
                     ):  # X研究院（雄安新区）: where it is, not part of its name (国家…基地（长株潭） keeps it)
                         e = q.end()
+                    if p.get("word_start") and s not in set(tok_starts[max(0, bisect.bisect_left(tok_starts, s) - 1):bisect.bisect_left(tok_starts, s) + 1]):
+                        continue  # the suffix must start a word of its own
                     start = self._scan_start(sh, tok_starts, tok_ends, s, p)
                     if start is not None and label in ("Company", "Institution"):
                         start = _skip_outer_place(sh, start, s)
@@ -508,6 +510,8 @@ class EntityRules:
                     body = sh[start:s]
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue
+                    if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
+                        continue  # 市场监管局标准化处: a division of the bureau, which is the entity
                     if self._generic_body(body, label, p.get("generic", "generic_words.tsv")):
                         # 国家级经济技术开发区: a rank and a generic kind of park or body is a title
                         if not (label in ("Institution", "Park") and RANK_TITLE_RE.match(body)) or sh[max(0, start - 2):start] in ("首家", "首个", "一家", "一个", "唯一"):
