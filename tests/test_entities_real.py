@@ -242,3 +242,32 @@ def test_people_are_found_on_the_real_reports(dev):
 def test_offices_divisions_and_short_forms_of_bodies(phrase, present, absent):
     names = _names(extract_text(phrase), "GovernmentAgency")
     assert present <= names and not absent & names, names
+
+
+# -- Traditional reports: copulas and prepositions glued to names, parks named …園區 --------------
+
+@pytest.mark.parametrize(
+    "phrase, label, name",
+    [
+        ("得主係台聯半導體股份有限公司。", "Company", "台联半导体股份有限公司"),
+        ("本案由和迪生命科學股份有限公司提出。", "Company", "和迪生命科学股份有限公司"),
+        ("廠商進駐新竹生物醫學園區建置平台。", "Park", "新竹生物医学园区"),
+        ("第十屆「香港服務名牌選舉」今年舉行。", "Award", "香港服务名牌选举"),
+    ],
+)
+def test_traditional_names_open_after_a_glued_copula_and_parks_open_on_a_place(phrase, label, name):
+    assert name in _names(extract_text(phrase), label), _names(extract_text(phrase))
+
+
+def test_a_common_noun_before_园区_names_no_park():
+    assert not _names(extract_text("该市新增绿色园区3个,工人拿着饭盒回园区。"), "Park")
+
+
+def test_traditional_reports_read_about_as_well_as_simplified_ones(dev, corpus_docs):
+    index = (corpus_docs.parent / "index.tsv").read_text(encoding="utf-8").splitlines()
+    script = {row.split("\t")[0]: row.split("\t")[4] for row in index[1:]}
+    trad = [(g, t, p) for g, t, p in dev if script.get(g["doc"]) == "trad"]
+    simp = [(g, t, p) for g, t, p in dev if script.get(g["doc"]) == "simp"]
+    trad_rate = sum(_recall(trad, label, lambda *_: True)[0] * _recall(trad, label, lambda *_: True)[1] for label in ("Company", "Person", "GovernmentAgency")) / max(1, sum(_recall(trad, label, lambda *_: True)[1] for label in ("Company", "Person", "GovernmentAgency")))
+    simp_rate = sum(_recall(simp, label, lambda *_: True)[0] * _recall(simp, label, lambda *_: True)[1] for label in ("Company", "Person", "GovernmentAgency")) / max(1, sum(_recall(simp, label, lambda *_: True)[1] for label in ("Company", "Person", "GovernmentAgency")))
+    assert len(trad) >= 40 and trad_rate >= simp_rate - 0.15, (trad_rate, simp_rate)

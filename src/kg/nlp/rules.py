@@ -28,7 +28,7 @@ from ..text import YEAR_NUM, shadow, to_int, to_year
 
 PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl", "structures.jsonl")
 PATTERN_KEYS = frozenset(
-    {"id", "label", "kind", "suffix", "pattern", "lexicon", "generic", "body_min", "body_max", "conjunctions", "context", "priority", "coordinated", "word_start", "comment"}
+    {"id", "label", "kind", "suffix", "pattern", "lexicon", "generic", "body_min", "body_max", "conjunctions", "context", "priority", "coordinated", "word_start", "place_start", "comment"}
 )
 LABELS = (
     "Company",
@@ -378,6 +378,9 @@ class EntityRules:
             if len(tok) == 2 and tok[0] in GLUED_BEFORE and tok[1] in "省市县区州" and tok not in self.tags:
                 start = ts + 1  # 从|市 glued: the short-form body starts on its level word
                 break
+            if 2 <= len(tok) <= 3 and tok[0] in "从由向对被将把给让于兼在经为系" and tok not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
+                start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
+                break
             if self._is_stop_token(tok):
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
                     left = sh[max(0, ts - 3):ts]
@@ -510,6 +513,8 @@ class EntityRules:
                     body = sh[start:s]
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue
+                    if p.get("place_start") and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or body in place_table() or body[-1] in "区市县省" or re.search("高新区|开发区|经开区|新区|园", body)):
+                        continue  # 绿色园区: no place opens the name; 株洲市园区, 高新区园区: the parks of a place or a zone
                     if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
                         continue  # 市场监管局标准化处: a division of the bureau, which is the entity
                     if self._generic_body(body, label, p.get("generic", "generic_words.tsv")):
