@@ -271,3 +271,10 @@ def test_traditional_reports_read_about_as_well_as_simplified_ones(dev, corpus_d
     trad_rate = sum(_recall(trad, label, lambda *_: True)[0] * _recall(trad, label, lambda *_: True)[1] for label in ("Company", "Person", "GovernmentAgency")) / max(1, sum(_recall(trad, label, lambda *_: True)[1] for label in ("Company", "Person", "GovernmentAgency")))
     simp_rate = sum(_recall(simp, label, lambda *_: True)[0] * _recall(simp, label, lambda *_: True)[1] for label in ("Company", "Person", "GovernmentAgency")) / max(1, sum(_recall(simp, label, lambda *_: True)[1] for label in ("Company", "Person", "GovernmentAgency")))
     assert len(trad) >= 40 and trad_rate >= simp_rate - 0.15, (trad_rate, simp_rate)
+
+
+def test_a_list_item_holding_和_stays_whole_and_a_counted_list_of_old_brands_names_firms():
+    parks = _names(extract_text("西部开发区中排名前四的依次是西安、呼和浩特、银川和昆明。"), "Park")
+    assert {"西安", "呼和浩特", "银川", "昆明"} <= parks, parks
+    firms = _names(extract_text("我省的金陵百货商场、秦淮烧饼店、吴良材眼镜店等35家“老字号”榜上有名。"), "Company")
+    assert {"金陵百货商场", "秦淮烧饼店", "吴良材眼镜店"} <= firms, firms

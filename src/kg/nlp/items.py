@@ -27,7 +27,7 @@ KIND_RE = re.compile(
 )
 #: where the items stop: the end of the sentence, 等, or a bracketed remark (排名不分先后)
 ITEMS_END_RE = re.compile(r"[。;；\n:]|等|\(|（")
-ITEM_SPLIT_RE = re.compile(r"、|,|,|及|和")
+ITEM_SPLIT_RE = re.compile(r"、|,")
 LATIN_ITEM_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&'\- ]{0,14}[A-Za-z0-9]?[\u4e00-\u9fff]{0,4}")
 
 
@@ -56,7 +56,11 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
             continue
         spans = []
         pos = m.end()
-        for piece in ITEM_SPLIT_RE.split(sh[m.end():end]):
+        pieces = ITEM_SPLIT_RE.split(sh[m.end():end])
+        last = re.match(r"(.{2,}?)(及|和)(.{2,})$", pieces[-1])
+        if last and last.group(0) not in places:
+            pieces[-1:] = [last.group(1), last.group(3)]  # A、B和C: the last pair is joined by 和 (呼和浩特 is one name)
+        for piece in pieces:
             a, b = pos, pos + len(piece)
             pos = b + 1
             while a < b and sh[a] in " \u3000「」“”\"'《》()":
