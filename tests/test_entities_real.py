@@ -278,3 +278,19 @@ def test_a_list_item_holding_和_stays_whole_and_a_counted_list_of_old_brands_na
     assert {"西安", "呼和浩特", "银川", "昆明"} <= parks, parks
     firms = _names(extract_text("我省的金陵百货商场、秦淮烧饼店、吴良材眼镜店等35家“老字号”榜上有名。"), "Company")
     assert {"金陵百货商场", "秦淮烧饼店", "吴良材眼镜店"} <= firms, firms
+
+
+@pytest.mark.parametrize(
+    "phrase, label, name",
+    [
+        ("该公司入选第六批国家级制造业单项冠军产品名单。", "Award", "国家级制造业单项冠军产品"),
+        ("国际电工委员会IEC/SC32C秘书处设在该所。", "StandardsBody", "IEC/SC32C"),
+    ],
+)
+def test_titles_and_committee_codes(phrase, label, name):
+    assert name in _names(extract_text(phrase), label), _names(extract_text(phrase))
+
+
+def test_a_new_term_of_a_committee_is_no_part_of_its_name():
+    names = _names(extract_text("会议选举产生了新一届有色金属行业计量技术委员会。"), "StandardsBody")
+    assert not any(n.startswith("新一届") for n in names), names
