@@ -294,3 +294,16 @@ def test_titles_and_committee_codes(phrase, label, name):
 def test_a_new_term_of_a_committee_is_no_part_of_its_name():
     names = _names(extract_text("会议选举产生了新一届有色金属行业计量技术委员会。"), "StandardsBody")
     assert not any(n.startswith("新一届") for n in names), names
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("会上,张某同志任东风华联集团有限公司总经理。", "东风华联集团有限公司"),
+        ("标委会主任委员上海华缆研究所有限公司的代表发言。", "上海华缆研究所有限公司"),
+        ("副总经理李某代表公司领奖。", None),
+    ],
+)
+def test_a_post_or_an_appointing_verb_before_a_firm_is_no_part_of_its_name(phrase, name):
+    names = _names(extract_text(phrase), "Company")
+    assert (name in names) if name else not names, names

@@ -381,9 +381,11 @@ class EntityRules:
             if len(tok) == 2 and tok[0] in GLUED_BEFORE and tok[1] in "省市县区州" and tok not in self.tags:
                 start = ts + 1  # 从|市 glued: the short-form body starts on its level word
                 break
-            if 2 <= len(tok) <= 3 and tok[0] in "从由向对被将把给让于兼在经为系" and tok not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
+            if 2 <= len(tok) <= 3 and tok[0] in "从由向对被将把给让于兼在经为系任赴过据" and tok not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
                 start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
                 break
+            if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
+                break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
             if self._is_stop_token(tok):
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
                     left = sh[max(0, ts - 3):ts]
