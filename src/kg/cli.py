@@ -207,6 +207,7 @@ def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, va
     from tqdm import tqdm
 
     from .build import add_reports, write_outputs
+    from .graphdata import graph_counts
     from .reading import report_paths
 
     total = len(report_paths(paths))
@@ -215,12 +216,13 @@ def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, va
         with tqdm(total=total, desc="reports", unit="report", file=sys.stderr, disable=quiet, leave=False) as bar:
             summary = add_reports(store, paths, progress=bar.update)
         summary = write_outputs(store, out_dir, summary, validate=validate)
+        counts = None if quiet else graph_counts(store)  # nodes and facts, as kg entities, kg stats and the page count them
     finally:
         store.close()
     if not quiet:
         click.echo(f"Built {summary.reports} report(s) into {store_dir if backend != 'memory' else 'memory'}: {summary.triples} triples.", err=True)
-        click.echo("Entities:  " + ", ".join(f"{k} {v}" for k, v in sorted(summary.entities.items())), err=True)
-        click.echo("Relations: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())), err=True)
+        click.echo("Entities:  " + ", ".join(f"{k} {v}" for k, v in counts["entities"].items()), err=True)
+        click.echo("Relations: " + ", ".join(f"{k} {v}" for k, v in counts["relations"].items()), err=True)
         click.echo(f"Wrote {summary.files['turtle']} and {summary.files['html']}.", err=True)
         if summary.conforms is not None:
             click.echo("SHACL: the graph conforms to ontology/shapes.ttl." if summary.conforms else "SHACL: the graph does NOT conform:", err=True)
@@ -292,32 +294,7 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     _write_rows(list(result.columns), result.as_dicts(), fmt, max_width)
 
 
-# -- viz / export -------------------------------------------------------------------------------
-
-@main.command()
-@click.option("--out", "output", default=f"{DEFAULT_OUT}/graph.html", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--title", default="kg 知识图谱", show_default=True, help="Page title.")
-@store_options
-@_handle_errors
-def viz(output: str, title: str, store_dir: str, backend: str) -> None:
-    """Draw the graph as an offline HTML page (pyvis / vis-network, nothing loaded from the web).
-
-    Nodes are coloured and shaped by type (legend top left), edges labelled by predicate;
-    hovering a node shows its type, aliases and source sentences; the box finds a name.
-
-    \b
-    Example:
-        kg viz --out build/graph.html
-    """
-    from .viz import write_html
-
-    store = _open(store_dir, backend)
-    try:
-        counts = write_html(store, output, title=title)
-    finally:
-        store.close()
-    click.echo(f"Wrote {output}: {counts['nodes']} nodes, {counts['edges']} edges.", err=True)
-
+# -- export (viz, stats and report: cli_viz.py) -------------------------------------------------------------------------------
 
 def _export_choices() -> list[str]:
     from .network import NETWORK_FORMATS
@@ -646,6 +623,10 @@ from .cli_validate import load, ontology_doc, validate  # noqa: E402
 main.add_command(validate)
 main.add_command(load)
 main.add_command(ontology_doc)
+
+from .cli_viz import register as _register_viz  # noqa: E402  (viz, stats, report in their own module)
+
+_register_viz(sys.modules[__name__])
 
 if __name__ == "__main__":  # pragma: no cover
     main()
