@@ -28,7 +28,7 @@ from ..resources import read_text
 from ..text import normalise_name, shadow
 from .relations import DEFAULT_FAMILIES, Relation, RelationInput, grade_words, run_families
 from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
-from .shortforms import DECLARED_RE, find_short_forms, link_renames
+from .shortforms import BARE_SHORT_FORMS, DECLARED_RE, find_short_forms, link_renames
 from .segment import merge_results, pieces
 from .tables import add_cell_people, find_tables
 from .tokenizer import ShadowTokenizer  # noqa: F401  (registers kg.ShadowTokenizer.v1)
@@ -108,7 +108,7 @@ def propagate_names(text: str, sh: str, mentions: list[Mention]) -> list[Mention
             continue
         short = m.group(1)
         listed = owner.start > 0 and sh[owner.start - 1] in "、和与及" and any(x.end == owner.start - 1 and x.label != "Place" for x in mentions)
-        if re.search(r"[两二三四五六七八九十0-9]+(?:部门|部委|单位|家|方)", short) or listed:
+        if re.search(r"[两二三四五六七八九十0-9]+(?:部门|部委|单位|家|方)", short) or listed or short in BARE_SHORT_FORMS:
             continue  # A、B、C(简称"三部门"): the short form names the whole list, not its last member
         owner.attrs.setdefault("aliases", []).append(text[m.start(1):m.end(1)])
         # a rule may have typed the short form by its own head word (钛谷研究院 of 宝鸡钛谷新材料

@@ -28,7 +28,7 @@ from ..text import YEAR_NUM, shadow, to_int, to_year
 
 PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl", "structures.jsonl")
 PATTERN_KEYS = frozenset(
-    {"id", "label", "kind", "suffix", "pattern", "lexicon", "generic", "body_min", "body_max", "conjunctions", "context", "priority", "coordinated", "comment"}
+    {"id", "label", "kind", "suffix", "pattern", "lexicon", "generic", "body_min", "body_max", "conjunctions", "context", "priority", "coordinated", "word_start", "place_start", "comment"}
 )
 LABELS = (
     "Company",
@@ -318,7 +318,24 @@ class EntityRules:
             return True  # a verb or function word (推进, 充分); one-character ones are names' (林钻); places are names' (大连 is tagged d)
         if len(tok) >= 2 and tok[-1] in GLUED_AFTER and tok not in self.tags:
             return True  # 这是, 人获, 奖经: a copula, verb or preposition glued to the word before it
+        if len(tok) >= 3 and self.tags.get(tok) in ("i", "z") and not _is_place_word(tok):
+            return True  # 认真落实, 特别感谢, 将有助: an idiom or set phrase of the dictionary
+        if len(tok) >= 2 and tok not in self.tags and not _is_place_word(tok) and self._glued_verb_phrase(tok):
+            return True  # 认真落实, 特别感谢, 将有助, 并报: a phrase the segmenter left whole, not a name
         return any(c in PUNCT for c in tok)
+
+    def _glued_verb_phrase(self, tok: str) -> bool:
+        """An unknown word that opens on a preposition or conjunction glued to a verb (并报, 经报),
+        or that opens or ends on a verb or adverb of two or more characters (认真|落实, 将|有助)."""
+        if len(tok) == 2:
+            return tok[0] in "并经除因再" and tok[1] in "报呈送交"
+        for n in range(2, len(tok) - 0):
+            head, tail = tok[:n], tok[-n:]
+            if len(head) < len(tok) and self.tags.get(head) in STOP_TAGS and head not in self.name_verbs and not _is_place_word(head):
+                return True
+            if len(tail) < len(tok) and self.tags.get(tail) in ("v", "d", "ad", "vd") and tail not in self.name_verbs and not _is_place_word(tail):
+                return True
+        return False
 
     def _scan_start(self, sh: str, tok_starts: list[int], tok_ends: list[int], pos: int, pattern: dict[str, Any]) -> int | None:
         """Where does the name whose suffix starts at ``pos`` begin? ``None`` if it has no body."""
@@ -328,8 +345,19 @@ class EntityRules:
         start = pos
         while i >= 0:
             ts, te = tok_starts[i], tok_ends[i]
+            if te < start and "\n" in sh[te:start] or (te < start and start < pos):
+                break  # white space between words: a line or a table cell ends there (组别 主办机构)
             tok = sh[ts:min(te, pos)] if te > pos else sh[ts:te]
-            if tok in (")", "）") and (start < pos or _bracket_content(sh, ts) in place_table()):
+            if tok in ("”", "」", '"') and pattern["label"] in ("Company", "Institution"):
+                # 湖南“星光”科技股份有限公司: a brand in quotes inside a legal name that opens on its region
+                opening = max(sh.rfind(q, max(0, ts - 12), ts) for q in ("“", "「", '"'))
+                j = bisect.bisect_right(tok_starts, opening - 1) - 1
+                if opening > 0 and not any(c in PUNCT for c in sh[opening + 1:ts]) and j >= 0 and tok_ends[j] == opening:
+                    place = sh[tok_starts[j]:tok_ends[j]]
+                    if _is_place_word(place) and len(place) >= 2:
+                        start = tok_starts[j]
+                        break
+            if tok in (")", "）") and (start < pos or _bracket_content(sh, ts) in place_table() or _bracket_content(sh, ts) in ("集团", "控股")):
                 # a bracketed qualifier inside the name: 国家高端装备(轨道交通)制造业标准化试点
                 bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
                 if bm and bm.end() == te and bm.start() > 0 and CJK_RE.match(sh[bm.start() - 1]):
@@ -353,6 +381,11 @@ class EntityRules:
             if len(tok) == 2 and tok[0] in GLUED_BEFORE and tok[1] in "省市县区州" and tok not in self.tags:
                 start = ts + 1  # 从|市 glued: the short-form body starts on its level word
                 break
+            if 2 <= len(tok) <= 3 and tok[0] in "从由向对被将把给让于兼在经为系任赴过据" and tok not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
+                start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
+                break
+            if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
+                break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
             if self._is_stop_token(tok):
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
                     left = sh[max(0, ts - 3):ts]
@@ -370,6 +403,10 @@ class EntityRules:
                     start = tok_starts[i - 2]
                     i -= 3
                     continue
+                if pattern["label"] == "Company" and pattern.get("body_min", 1) >= 2:
+                    anchor = self._place_anchor(sh, tok_starts, tok_ends, i, pos, body_max)
+                    if anchor is not None:
+                        start = anchor  # 山东|普利|森|集团有限公司: a legal name opens on its region
                 break
             if pos - ts > body_max:
                 return None
@@ -385,6 +422,29 @@ class EntityRules:
                 break
             start = m.end()
         return start if start < pos or pattern.get("body_min", 1) == 0 else None
+
+    def _place_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int, body_max: int) -> int | None:
+        """Where a firm's legal name opens when the leftward scan stopped at word ``i``, a verb
+        or adverb of the dictionary inside the name (普利, 希望, 处理): at a province, city or
+        country that starts the clause, with no punctuation, no boundary word and no second
+        such word between it and the suffix; else None."""
+        verbs = 0
+        j = i
+        while j >= 0:
+            ts, te = tok_starts[j], tok_ends[j]
+            tok = sh[ts:te]
+            if i - j > 3 or pos - ts > body_max or not tok or tok.isspace() or tok in self.boundaries or any(c in PUNCT for c in tok) or tok in _people_tables()[2]:
+                return None
+            if j < i and _is_place_word(tok) and len(tok) >= 2:
+                prev = sh[tok_starts[j - 1]:tok_ends[j - 1]] if j > 0 else ""
+                if j == 0 or tok_ends[j - 1] != ts or self._is_stop_token(prev):
+                    return ts
+            if self._is_stop_token(tok):
+                verbs += 1
+                if verbs > 1 or self.tags.get(tok) not in ("v", "ad", "d", "vd", "a", "vn", "ag"):
+                    return None
+            j -= 1
+        return None
 
     def _brand_before(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int) -> bool:
         """Do the two words before word ``i`` open a firm's name: a place, then a word of two or
@@ -403,6 +463,8 @@ class EntityRules:
         since 中国 and 质量 make 中国质量奖 a name but 国家 and 重点 make no laboratory one.
         """
         generic = generic_words(lexicon)
+        if label in ("Institution", "StandardsBody") and body == "中国":
+            return False  # 中国工程院, 中国科学院: the country alone names a national body
         if label == "GovernmentAgency" and body in ("省", "市", "县", "区", "州", "镇", "乡", "村", "自治区", "中央", "省委", "市委", "区委", "县委", "高新区", "园区"):
             return False
         if label == "GovernmentAgency" and len(body) > 1 and body[0] in "省市县区" and body[1:] == "市场":
@@ -425,9 +487,10 @@ class EntityRules:
             label, kind, rule = p["label"], p["kind"], p["id"]
             if kind in STRUCTURAL_KINDS:
                 continue  # structural rules run after the others (see ``structural``)
-            named = "name" in p["re"].groupindex  # a regex may mark the name inside its context
+            # a regex may mark the name inside its context (``name``, or ``name2`` in a second branch)
+            named = [g for g in ("name", "name2") if g in p["re"].groupindex]
             for m in p["re"].finditer(sh):
-                s, e = m.span("name") if named else m.span()
+                s, e = m.span(next(g for g in named if m.group(g) is not None)) if named else m.span()
                 rank_title = False
                 if kind == "suffix":
                     # the longest suffix wins where two overlap: 建设试点|城市 -> …试点城市
@@ -442,6 +505,8 @@ class EntityRules:
                         label == "Institution" and q.group(1)[-1] in "省市县区旗"
                     ):  # X研究院（雄安新区）: where it is, not part of its name (国家…基地（长株潭） keeps it)
                         e = q.end()
+                    if p.get("word_start") and s not in set(tok_starts[max(0, bisect.bisect_left(tok_starts, s) - 1):bisect.bisect_left(tok_starts, s) + 1]):
+                        continue  # the suffix must start a word of its own
                     start = self._scan_start(sh, tok_starts, tok_ends, s, p)
                     if start is not None and label in ("Company", "Institution"):
                         start = _skip_outer_place(sh, start, s)
@@ -453,6 +518,10 @@ class EntityRules:
                     body = sh[start:s]
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue
+                    if p.get("place_start") and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or body in place_table() or body[-1] in "区市县省" or re.search("高新区|开发区|经开区|新区|园", body)):
+                        continue  # 绿色园区: no place opens the name; 株洲市园区, 高新区园区: the parks of a place or a zone
+                    if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
+                        continue  # 市场监管局标准化处: a division of the bureau, which is the entity
                     if self._generic_body(body, label, p.get("generic", "generic_words.tsv")):
                         # 国家级经济技术开发区: a rank and a generic kind of park or body is a title
                         if not (label in ("Institution", "Park") and RANK_TITLE_RE.match(body)) or sh[max(0, start - 2):start] in ("首家", "首个", "一家", "一个", "唯一"):
@@ -533,6 +602,10 @@ class EntityRules:
             if cut is not None:
                 s = cut
                 mention.start, mention.text = s, text[s:e]
+        k = _award_opener(sh, s, e)
+        if k is not None:
+            s = k  # 授予张三中国…奖, 等4人中国…奖: the award opens on its country or province
+            mention.start, mention.text = s, text[s:e]
         name = sh[s:e]
         g = GRADE_RE.search(name) or QUALITY_CLASS_RE.search(name)
         if g and g.start() > 0:
@@ -584,7 +657,9 @@ class EntityRules:
         for m in resolve_overlaps(cands, text):
             if m.label == "Place" and phrases.match(sh, m.end):
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
-            if m.label in ORG_LABELS | {"Park"} or not _inside_title(sh, m.start):
+            if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
+                continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
+            if m.label in ORG_LABELS | {"Park", "Standard"} or not _inside_title(sh, m.start):
                 chosen.append(m)
             elif m.label == "Award":
                 # an award in a title (《关于授予2023年度（第五届）…的决定》) still states its year and edition
@@ -592,7 +667,15 @@ class EntityRules:
                 m.attrs["in_title"] = True
                 chosen.append(m)
         chosen = _join_subcommittees(text, sh, chosen)
+        chosen = _split_joint_bodies(text, sh, chosen)
+        chosen = _join_sub_awards(text, sh, chosen)
+        chosen = _link_titled_standards(text, sh, chosen)
         extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
+        if extra:
+            chosen = sorted([m for m in chosen if not any(m is d for d in dropped)] + extra, key=lambda m: (m.start, m.end))
+        from .items import headed_list_mentions  # the members of 开发区…依次是A、B、C
+
+        extra, dropped = headed_list_mentions(self, text, sh, tok_starts, tok_ends, chosen)
         if not extra:
             return chosen
         keep = [m for m in chosen if not any(m is d for d in dropped)]
@@ -806,6 +889,99 @@ class EntityRules:
         return out, dropped
 
 
+AWARD_OPENER_RE = re.compile(r"中国|全国")
+AWARD_PREFIX_OK_RE = re.compile(r"^(?:第[0-9一二三四五六七八九十]+[届批]|首届|首批|(?:19|20)[0-9]{2}年?度?|[省市县区]级?)+$")
+
+
+def _award_opener(sh: str, s: int, e: int) -> int | None:
+    """Where an award's name opens inside the span a suffix scan gave it, when a winner's name
+    or words such as 人, 单位, 标准项目 stand before its country, 全国 or province; else None."""
+    places = place_table()
+    for k in range(s + 1, e - 3):
+        opener = AWARD_OPENER_RE.match(sh, k) or any(
+            (places.get(sh[k:k + n]) or {}).get("level") in ("province", "city", "country") for n in (4, 3, 2)
+        )
+        if not opener:
+            continue
+        prefix = sh[s:k]
+        if AWARD_PREFIX_OK_RE.match(prefix) or AWARD_OPENER_RE.search(prefix) or any(
+            prefix[i:i + n] in places for i in range(len(prefix)) for n in (2, 3, 4)
+        ):
+            return None  # 湖南省株洲市…奖, 第三届中国…奖: the prefix is part of the name or its edition
+        if prefix.endswith(("部", "局", "委", "厅", "会")):
+            return None  # a body's award (经济部国家产业创新奖) is named with the body
+        surnames = _people_tables()[1]
+        person = 2 <= len(prefix) <= 3 and (prefix[0] in surnames or prefix[:2] in surnames)
+        if not (person or prefix.endswith(("人", "单位", "项目", "者", "出", "获", "授予"))):
+            return None  # 长江经济带…: words of the name itself, not a winner before it
+        return k
+    return None
+
+
+def _join_sub_awards(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
+    """A sub-award written against its main award (…贡献奖终身成就奖, …突出贡献奖标准项目奖) is one
+    award named with both: the main award's prefix belongs to it."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and m.label == prev.label == "Award" and m.start == prev.end
+            and sh.endswith("奖", 0, prev.end) and "grade" not in prev.attrs and not prev.needs_context
+        ):
+            attrs = {**prev.attrs, **m.attrs}
+            out[-1] = Mention(prev.start, m.end, "Award", m.rule, text[prev.start:m.end], attrs, m.needs_context)
+            continue
+        out.append(m)
+    return out
+
+
+#: the rest of a newspaper's, broadcaster's or news site's name after a place (日报, 证券报, 中国…网讯)
+MEDIA_AFTER_RE = re.compile(
+    r"[\u4e00-\u9fff]{0,3}?(?:日报|晚报|早报|晨报|商报|时报|证券报|都市报|新闻网|电视台|广播电视台|卫视|网)"
+    r"(?=[^\u4e00-\u9fff]|讯|社|记者|报道|消息|客户端|$)"
+)
+#: a party committee written against its government with no separator: 省委省政府, 中共中央国务院
+JOINT_BODIES_RE = re.compile(r"(.{0,12}?(?:省委|市委|县委|区委|州委|旗委|党中央|中共中央))((?:省|市|县|区|州|旗)?(?:人民)?政府|国务院)")
+
+
+def _split_joint_bodies(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
+    """Two bodies written as one (省委省政府, 党中央国务院) are two mentions."""
+    out: list[Mention] = []
+    for m in mentions:
+        j = JOINT_BODIES_RE.fullmatch(sh, m.start, m.end) if m.label == "GovernmentAgency" else None
+        if j is None:
+            out.append(m)
+            continue
+        for a, b in (j.span(1), j.span(2)):
+            out.append(Mention(a, b, m.label, m.rule, text[a:b], {}))
+    return out
+
+
+def _link_titled_standards(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
+    """A standard's title written right after its code (GB/T 38866-2020《…》) or before it
+    (《…》(标准编号:GB/T 37456-2019)) names the same standard: the title becomes the code's alias
+    (a title right after a code is one even where no 标准 follows). Returns the mentions."""
+    codes = [m for m in mentions if m.label == "Standard" and m.rule != "standard.titled.v1"]
+    titled = {(m.start, m.end): m for m in mentions if m.rule == "standard.titled.v1"}
+    extra = []
+    for c in codes:
+        t = re.match(r"\s?《([^《》\n]{2,90})》", sh[c.end:c.end + 100])
+        if t and (c.end + t.start(1), c.end + t.end(1)) not in titled:
+            s, e = c.end + t.start(1), c.end + t.end(1)
+            if not any(m.start < e and s < m.end for m in mentions):
+                m = Mention(s, e, "Standard", "standard.titled.v1", text[s:e])
+                titled[(s, e)] = m
+                extra.append(m)
+    for m in titled.values():
+        for c in codes:
+            before = c.end <= m.start and sh[c.end:m.start].strip() == "《"
+            after = m.end < c.start and re.fullmatch(r"》\s*[(（][^()（）]{0,8}", sh[m.end:c.start])
+            if before or after:
+                m.attrs["alias_of"] = c.text
+                break
+    return sorted(mentions + extra, key=lambda m: (m.start, m.end)) if extra else mentions
+
+
 def _quoted_start(sh: str, s: int, e: int) -> int | None:
     """Where a name that ends right before a closing quote opens: ``“…suffix”`` within 30
     characters, with no punctuation inside; else None."""
@@ -909,6 +1085,11 @@ NAME_THEN_BRACKET_RE = re.compile(r"(?:^|(?<=[，,。；;：:、\s]))(?P<name>[\
 COUNTED_NAMES_RE = re.compile(
     r"(?P<names>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,4})+)(?P<etc>等)?(?P<n>[0-9]+|[两二三四五六七八九十]+)(?:名|位)"
 )
+
+#: (张三、李四) or (张三 李四) closing a paragraph: the writers of a report
+AUTHORS_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[、 \u3000][\u4e00-\u9fff]{2,3})*)[)）][ \t\u3000]*(?=\n|$)")
+#: 授予张三等6人 / ,李四等3人获: one name, then the count of the people it heads
+NAME_THEN_COUNT_RE = re.compile(r"(?:授予|[,，;；、:：\n]|^)(?P<name>[\u4e00-\u9fff]{2,3}?)等[0-9一二三四五六七八九十]+(?:人|名|位)")
 
 NAME_END_WORDS = (
     "表示", "说", "介绍", "认为", "指出", "强调", "看来", "多次", "专程", "也", "还", "围绕", "态度", "思路", "在", "的",
@@ -1025,22 +1206,40 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
         if len(names) == len(items):
             for start, n in names:
                 add(start, n, "person.counted_list.v1")
+    # writers named in brackets closing a paragraph: (张三、李四), (张三 李四)
+    for m in AUTHORS_RE.finditer(sh):
+        at = m.start(1)
+        for item in re.split(r"[、 \u3000]", m.group(1)):
+            if item[:1] in surnames or item[:2] in surnames:
+                add(at, len(item), "person.author_bracket.v1")
+            at += len(item) + 1
+    # one name before its count: 授予张三等6人…, 李四等3人获…
+    for m in NAME_THEN_COUNT_RE.finditer(sh):
+        name = m.group("name")
+        if (name[:1] in surnames or name[:2] in surnames) and m.start("name") in set(tok_starts):
+            add(m.start("name"), len(name), "person.counted_one.v1")
+    byline_end = -1
     for m in byline_re.finditer(sh):
-        # after a line start or punctuation, or a medium's name: 本报记者, 湖南日报记者, 新华社记者, 人民网记者
-        if m.start() > 0 and not (sh[m.start() - 1].isspace() or sh[m.start() - 1] in PUNCT or sh[m.start() - 1] in "报社网台刊"):
+        # after a line start or punctuation, or a medium's name: 本报记者, 湖南日报记者, 新华社记者, 人民网记者;
+        # or right after the names of a byline before it (记者刘某通讯员王某)
+        if m.start() > 0 and m.start() != byline_end and not (sh[m.start() - 1].isspace() or sh[m.start() - 1] in PUNCT or sh[m.start() - 1] in "报社网台刊"):
             continue
         pos = m.end()
         if pos == m.start() + 1 and sh[m.start()] in "文图":
             continue  # a lone 文/图 is a byline only with a slash or colon
         while True:
-            chunk = re.match(r"[\u4e00-\u9fff]{2,4}(?=[\s、，,)）]|$)", sh[pos:])
+            # the name ends at a break, a slash, the next byline word, or a dateline (台北12日电)
+            chunk = re.match(r"[\u4e00-\u9fff]{2,4}(?=[\s、，,)）/]|$|通讯员|摄|报道|[\u4e00-\u9fff]{2}[0-9])", sh[pos:])
             if not chunk:
                 break
             name = chunk.group(0)
+            if len(name) >= 3 and name[-1] in "摄拍":
+                name = name[:-1]  # 记者王某摄: the photographer's credit, not part of the name
             if name in roles or (name[:1] not in surnames and name[:2] not in surnames) or byline_re.fullmatch(name):
                 break
             add(pos, len(name), "person.byline.v1")
             pos += len(name)
+            byline_end = pos
             sep = re.match(r"[ \u3000、，,]+", sh[pos:])
             if not sep:
                 break

@@ -1,0 +1,123 @@
+"""Names in headed lists: the members of an enumeration whose kind the sentence names.
+
+Owns: the entity side of "X家开发区…依次是A、B、C" and "N个品牌…包括:A、B、C(排名不分先后)": an
+introducing word (依次是, 分别是, 包括) after a kind noun in the same sentence (开发区 → Park,
+品牌/企业/N家 → Company), then items separated by 、 or 和/及, each item a whole name (the
+separators are its boundaries, as a table cell is). An item typed by its own suffix keeps that
+type; a place named as an item of parks is the park (天津 among 国家级开发区) and its Place
+mention gives way. Hands on ``Mention`` objects to ``EntityRules.find``. Must not: read relations
+(the relation side of lists is ``kg.nlp.lists``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .rules import EntityRules, Mention
+
+#: the word that opens the items; a kind noun must stand before it in the same sentence
+INTRO_RE = re.compile(r"(?:依次是|依次为|分别是|分别为|包括|包含|名单如下|名单为|有)[:]?")
+#: kind nouns (the last one before the introducer decides); N家 counts firms
+KIND_RE = re.compile(
+    r"(?P<Park>开发区|高新区|经开区|科学园区|科技园区|产业园区|工业园区|园区|产业园|工业园|工业区|科学园|科技园)"
+    r"|(?P<Company>品牌|企业|公司|厂商|老字号|商号|[0-9一二三四五六七八九十百]+家)"
+    r"|(?P<Award>奖项|荣誉|称号|奖)"
+)
+#: where the items stop: the end of the sentence, 等, or a bracketed remark (排名不分先后)
+ITEMS_END_RE = re.compile(r"[。;；\n:]|等|\(|（")
+ITEM_SPLIT_RE = re.compile(r"、|,")
+LATIN_ITEM_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&'\- ]{0,14}[A-Za-z0-9]?[\u4e00-\u9fff]{0,4}")
+
+
+def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: list[int], tok_ends: list[int],
+                         chosen: list["Mention"]) -> tuple[list["Mention"], list["Mention"]]:
+    """New mentions for the items of headed lists, and the Place mentions they replace."""
+    from .rules import CJK_RE, DESCRIPTIVE_RE, Mention, place_table
+
+    out: list[Mention] = []
+    dropped: list[Mention] = []
+    places = place_table()
+    for m in INTRO_RE.finditer(sh):
+        sent_start = max(sh.rfind(c, 0, m.start()) for c in "。;；\n!?！？") + 1
+        window = sh[max(sent_start, m.start() - 60):m.start()]
+        kinds = list(KIND_RE.finditer(window))
+        if not kinds:
+            continue
+        kind = kinds[-1].lastgroup
+        if kind == "Award" or window.startswith("的", kinds[-1].end()):
+            continue  # 奖项包括「…」: titles, not firms; 进驻园区的(厂商)包含…: the kind only modifies
+        if m.group(0).startswith("有") and not window.endswith(("企业", "品牌", "园区", "开发区")):
+            continue  # 有 opens a list only right after its kind noun (入选的企业有A、B)
+        end_m = ITEMS_END_RE.search(sh, m.end())
+        end = end_m.start() if end_m else len(sh)
+        if end - m.end() > 400:
+            continue
+        spans = []
+        pos = m.end()
+        pieces = ITEM_SPLIT_RE.split(sh[m.end():end])
+        last = re.match(r"(.{2,}?)(及|和)(.{2,})$", pieces[-1])
+        if last and last.group(0) not in places:
+            pieces[-1:] = [last.group(1), last.group(3)]  # A、B和C: the last pair is joined by 和 (呼和浩特 is one name)
+        for piece in pieces:
+            a, b = pos, pos + len(piece)
+            pos = b + 1
+            while a < b and sh[a] in " \u3000「」“”\"'《》()":
+                a += 1
+            while b > a and sh[b - 1] in " \u3000「」“”\"'《》()":
+                b -= 1
+            spans.append((a, b))
+        if len(spans) < 3:
+            continue  # a list of one or two is as often a phrase (包括研发和生产)
+        found = []
+        for a, b in spans:
+            item = sh[a:b]
+            if not (2 <= len(item) <= 16) or not (CJK_RE.search(item) or LATIN_ITEM_RE.fullmatch(item)):
+                found = None
+                break  # a clause, not a list of names: read nothing from it
+            found.append((a, b, item))
+        if not found:
+            continue
+        for a, b, item in found:
+            if item in places and kind == "Park":
+                inner = [c for c in chosen if c.start < b and a < c.end]
+                if all(c.label == "Place" for c in inner):
+                    dropped.extend(inner)
+                    out.append(Mention(a, b, "Park", "items.headed_list.park.v1", text[a:b]))
+                continue
+            words = _words(tok_starts, tok_ends, a, b)
+            if DESCRIPTIVE_RE.search(item) or rules._generic_body(item, "Company") or not words or rules._is_stop_token(sh[words[0][0]:words[0][1]]):
+                continue  # 加强管理: a phrase that opens on a verb is no name
+            if len(words) == 1 and words[0] == (a, b) and (rules.tags.get(item) or "nz")[:2] not in ("nr", "ns", "nt", "nz"):
+                continue  # 研发, 技术: one common word of the dictionary is no name
+            last = sh[words[-1][0]:words[-1][1]]
+            if len(last) >= 2 and rules.tags.get(last) in ("n", "vn") and not rules._has_proper_token(sh, a, b, tok_starts, tok_ends):
+                continue  # 厨房器具, 保健产品: a kind of goods, not a brand
+            if any(c.isdigit() for c in item) and not LATIN_ITEM_RE.fullmatch(item):
+                continue
+            if rules.org_type(item, "") and not any(c.start <= a and b <= c.end for c in chosen if c.label != "Place"):
+                continue  # a suffixed name the rules turned down (加工出口区: a kind of park) stays down
+            label = rules.org_type(item, kind)
+            if item in places:
+                if kind != "Park":
+                    continue
+                label = "Park"
+            inner = [c for c in chosen if c.start < b and a < c.end]
+            if any(not (c.label == "Place" and a <= c.start and c.end <= b) for c in inner):
+                continue  # a name the rules found already (typed by its suffix) stands
+            dropped.extend(inner)
+            out.append(Mention(a, b, label, f"items.headed_list.{kind.lower()}.v1", text[a:b]))
+    return out, dropped
+
+
+def _words(tok_starts: list[int], tok_ends: list[int], a: int, b: int) -> list[tuple[int, int]]:
+    """The segmenter's words inside ``[a, b)``."""
+    import bisect
+
+    i = bisect.bisect_left(tok_starts, a)
+    out = []
+    while i < len(tok_starts) and tok_ends[i] <= b:
+        out.append((tok_starts[i], tok_ends[i]))
+        i += 1
+    return out
