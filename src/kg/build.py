@@ -19,7 +19,8 @@ its key when a later batch brings a longer name for it; building all reports aga
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -236,3 +237,290 @@ def write_outputs(store: Any, out_dir: str | Path, summary: BuildSummary, *, val
 
         summary.conforms, summary.shacl_report = shacl(data)
     return summary
+
+
+# -- the whole build: accounting, incremental rebuild, crash safety -------------------------------
+
+TEXTS_DIR = "texts"
+CACHE_DIR = "cache"
+
+
+def extractor_fingerprint() -> str:
+    """A hash of the extractor's code and data (the ``kg`` package's files): extraction results
+    cached under one fingerprint are never reused under another."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def _cache_key(report: Any, extractor: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{extractor}\0{report.id}\0".encode("utf-8") + report.text.encode("utf-8")).hexdigest()
+
+
+class _Cache:
+    """Extraction results by key (content-addressed, each file written atomically)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        import json
+
+        try:
+            return json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, result: dict[str, Any]) -> None:
+        import json
+
+        from .store import atomic_write
+
+        atomic_write(self.folder / f"{key}.json", json.dumps(result, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+    def keep_only(self, keys: set[str]) -> None:
+        for path in self.folder.glob("*.json"):
+            if path.stem not in keys:
+                path.unlink(missing_ok=True)
+
+
+def sweep_temporaries(*folders: Path) -> None:
+    """Remove the temporary files (``.NAME.*.tmp``) a killed ``atomic_write`` left behind."""
+    for folder in folders:
+        if folder.is_dir():
+            for path in folder.glob(".*.tmp"):
+                path.unlink(missing_ok=True)
+
+
+@dataclass
+class BuildResult:
+    """What :func:`run_build` hands back: the counts summary and the manifest."""
+
+    summary: BuildSummary
+    manifest: Any
+
+
+def run_build(
+    paths: Iterable[str | Path],
+    *,
+    store_dir: str | Path,
+    out_dir: str | Path,
+    backend: str = "oxigraph",
+    validate: bool = True,
+    strict: bool = False,
+    progress: Callable[[int], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> BuildResult:
+    """The ``kg build`` job: every input accounted for in ``<out>/manifest.json``; only new or
+    changed reports extracted (results of unchanged ones come from ``<out>/cache``), statements
+    of reports whose files are gone removed; the store changed in a staging copy that replaces
+    it only when complete (``staged_store``), every file written atomically, so a build killed at
+    any point and run again ends exactly as an uninterrupted one.
+
+    All reports the store holds are resolved together and mapped again each build, so an
+    incremental build gives the same graph as a clean build of the same reports. (A store built
+    without a manifest falls back to resolving against its nodes, as ``add_reports`` does.)
+    """
+    from .manifest import MANIFEST_NAME, Entry, Manifest, Stored, deleted, now, plan
+    from .errors import ReportError
+    from .reading import input_files, read_report
+    from .segments import extract_reports
+    from .store import atomic_write
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    texts, cache = out / TEXTS_DIR, _Cache(out / CACHE_DIR)
+    sweep_temporaries(out, texts, cache.folder)
+    extractor = extractor_fingerprint()
+    manifest = Manifest(store=str(store_dir) if backend != "memory" else "(memory)", extractor=extractor,
+                        started=now(), strict=strict)
+    previous = Manifest.load(out / MANIFEST_NAME) if backend != "memory" else None
+    if previous is not None and Path(previous.store).resolve() != Path(store_dir).resolve():
+        previous = None  # an account of another store says nothing about this one
+    files = input_files(paths, every_file=True)
+    if on_total:
+        on_total(len(files))
+
+    # 1. read every input: a report, or a refusal with its reason
+    accepted: dict[str, tuple[Any, Any]] = {}  # id -> (report, entry)
+    for path in files:
+        report_id = path.stem
+        if report_id in accepted:
+            manifest.refuse(report_id, str(path), f"report id {report_id!r} is also used by {accepted[report_id][0].path}; ids must be unique")
+            if progress:
+                progress(1)
+            continue
+        try:
+            report = read_report(path)
+        except ReportError as exc:
+            manifest.refuse(report_id, str(path), str(exc).removeprefix(f"{path}: "), **_file_facts(path))
+            if progress:
+                progress(1)
+            continue
+        status = "skipped" if plan(previous, report.id, report.sha256, extractor) == "unchanged" else "processed"
+        key = _cache_key(report, extractor)
+        if status == "skipped" and cache.get(key) is None:
+            status = "processed"
+        entry = Entry(id=report.id, path=str(path), sha256=report.sha256, size=report.size, encoding=report.encoding,
+                      format=report.format, status=status, notes=list(report.notes), text=f"{TEXTS_DIR}/{report.id}.txt")
+        accepted[report.id] = (report, entry)
+    # 2. extract what is new or changed (a result an interrupted build cached is reused)
+    results: dict[str, dict[str, Any]] = {}
+    keys: dict[str, str] = {}
+    todo = []
+    for report_id, (report, entry) in accepted.items():
+        keys[report_id] = _cache_key(report, extractor)
+        cached = cache.get(keys[report_id])
+        if cached is not None:
+            results[report_id] = cached
+            if progress:
+                progress(1)
+        else:
+            todo.append(report)
+    for report, result in zip(todo, extract_reports(todo, extract_many)):
+        cache.put(keys[report.id], result)
+        results[report.id] = result
+        if progress:
+            progress(1)
+
+    # 3. what the store holds after this build: the inputs, and earlier reports whose files remain
+    gone = deleted(previous, set(accepted))
+    refused_ids = {e.id for e in manifest.refused() if e.id not in accepted}
+    keep: dict[str, Stored] = {}
+    for stored in (previous.stored if previous else []):
+        if stored.id not in accepted and stored.id not in refused_ids and stored not in gone:
+            result = cache.get(stored.cache_key) if stored.cache_key else None
+            if result is not None:
+                keep[stored.id] = stored
+                results[stored.id] = result
+    for report_id, (report, _) in accepted.items():
+        keep[report_id] = Stored(id=report_id, path=str(report.path), sha256=report.sha256, cache_key=keys[report_id])
+
+    # 4. the store, changed in a staging copy
+    summary = BuildSummary()
+    with staged_store(store_dir, backend) as store:
+        held = set(store.reports())
+        legacy = held - set(keep) - {s.id for s in gone} - refused_ids
+        known = stored_entities(store) if legacy else []
+        for report_id in sorted(held - set(keep) - legacy):
+            store.remove_report(report_id)
+        ordered = [results[i] for i in sorted(results)]
+        resolver = resolve([*known, *ordered])
+        paths_by_id = {i: s.path for i, s in keep.items()}
+        for result in ordered:
+            store.add_report(result["doc"], map_report(result, report_path=paths_by_id.get(result["doc"]), resolver=resolver))
+            if result["doc"] in accepted:
+                summary.reports += 1
+                summary.entities.update(e["type"] for e in result["entities"])
+                summary.relations.update(r["predicate"] for r in result["relations"])
+        refresh_background(store)
+        summary = write_outputs(store, out, summary, validate=validate)
+
+    # 5. the texts offsets point into, the manifest last (it marks the build complete)
+    for report_id, (report, entry) in accepted.items():
+        target = texts / f"{report_id}.txt"
+        data = report.text.encode("utf-8")
+        if not (target.exists() and target.stat().st_size == len(data) and target.read_bytes() == data):
+            atomic_write(target, data)
+    for stored in gone:
+        (texts / f"{stored.id}.txt").unlink(missing_ok=True)
+    order = {str(p): i for i, p in enumerate(files)}
+    for report, entry in accepted.values():
+        manifest.record(entry)
+    manifest.entries.sort(key=lambda e: order.get(e.path, len(order)))
+    manifest.stored = sorted(keep.values(), key=lambda s: s.id)
+    manifest.removed = sorted(gone, key=lambda s: s.id)
+    cache.keep_only({s.cache_key for s in manifest.stored})
+    manifest.finished = now()
+    manifest.write(out / MANIFEST_NAME)
+    summary.files["manifest"] = str(out / MANIFEST_NAME)
+    return BuildResult(summary, manifest)
+
+
+def _file_facts(path: Path) -> dict[str, Any]:
+    """sha256 and size of a refused file, where it can be read (within the size limit)."""
+    import hashlib
+
+    from .reading import MAX_REPORT_BYTES
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_REPORT_BYTES:
+            return {"size": size}
+        return {"sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "size": size}
+    except OSError:
+        return {}
+
+
+@contextmanager
+def staged_store(store_dir: str | Path, backend: str = "oxigraph") -> Iterator[Any]:
+    """A store to change that replaces the one at ``store_dir`` only when the block completes.
+
+    The store is copied (a RocksDB checkpoint, ``pyoxigraph.Store.backup``) to
+    ``.<name>.staging`` beside it; on success the old store is renamed to ``.<name>.old``, the
+    staging copy to ``store_dir``, and the old one removed. A build killed before the first
+    rename leaves the store untouched; one killed between the renames is rolled back the next
+    time (the old store is renamed back); the staging leftovers are removed. The ``memory``
+    backend has nothing to protect and is yielded as it is.
+    """
+    import shutil
+
+    from .store import open_store
+
+    if backend != "oxigraph":
+        store = open_store(backend, None if backend == "memory" else store_dir)
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    target = Path(store_dir)
+    staging = target.with_name(f".{target.name}.staging")
+    old = target.with_name(f".{target.name}.old")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() and old.exists():
+        old.rename(target)  # killed between the two renames: roll back
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        current = open_store("oxigraph", target)
+        try:
+            current._open.backup(str(staging))
+        finally:
+            current.close()
+    store = open_store("oxigraph", staging)
+    try:
+        yield store
+    except BaseException:
+        store.close()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    store.close()
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    _fsync_dir(target.parent)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    import os
+
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
