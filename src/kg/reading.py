@@ -375,7 +375,7 @@ def read_bytes(data: bytes, *, report_id: str, path: str | None = None, suffix: 
     if not text.strip():
         raise ReportError(f"{name}: file is empty (only white space).")
     controls = len(_CONTROLS.findall(text))
-    if controls > MAX_CONTROL_SHARE * len(text):
+    if controls > MAX_CONTROL_SHARE * len(text) and controls > 8:
         raise ReportError(f"{name}: file looks binary ({controls} control characters). {_HINT}")
     text, repairs = clean_text(text)
     return Report(id=report_id, text=text, path=path, encoding=encoding, format=fmt,

@@ -100,7 +100,9 @@ def merge(doc: str, results: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]
                 index.setdefault(k, slot)
             local[entity["id"]] = slot
         for relation in result["relations"]:
-            moved = dict(relation, subject=local[relation["subject"]], object=local[relation["object"]])
+            # an object that is no entity id (standardsCount's "international") stays as it is
+            moved = dict(relation, subject=local.get(relation["subject"], relation["subject"]),
+                         object=local.get(relation["object"], relation["object"]))
             if relation.get("evidence_span"):
                 moved["evidence_span"] = [relation["evidence_span"][0] + offset, relation["evidence_span"][1] + offset]
             key = repr(sorted(moved.items()))
@@ -115,5 +117,7 @@ def merge(doc: str, results: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]
         out_entities.append({"id": ids[slot], "type": entity["type"], "name": names[0], "aliases": sorted(names[1:]),
                              "mentions": sorted(entity["mentions"])})
     for relation in relations:
-        relation["subject"], relation["object"] = ids[relation["subject"]], ids[relation["object"]]
+        for end in ("subject", "object"):
+            if isinstance(relation[end], int):
+                relation[end] = ids[relation[end]]
     return {"doc": doc, "entities": out_entities, "relations": relations}
