@@ -150,13 +150,17 @@ def _decode(data: bytes, *, name: str) -> tuple[str, str, list[str]]:
             body = data[len(bom):]
             codec = encoding.replace("-sig", "")
             try:
-                return body.decode(codec), encoding, []
+                return body.decode(codec, "surrogatepass"), encoding, []  # surrogates: see clean_text
             except UnicodeDecodeError:
+                if encoding == "utf-32-le":
+                    continue  # FF FE 00 00 is also UTF-16's BOM before a NUL character
                 text = body.decode(codec, errors="replace")
                 bad = text.count("\ufffd") - body.decode(codec, errors="ignore").count("\ufffd")
                 return text, encoding, [f"{bad} undecodable code unit(s) replaced by U+FFFD"]
     try:
-        return data.decode("utf-8"), "utf-8", []
+        # surrogatepass: UTF-8 written by a program that let lone surrogates through (WTF-8);
+        # clean_text then turns each into one U+FFFD, as in the text that was written
+        return data.decode("utf-8", "surrogatepass"), "utf-8", []
     except UnicodeDecodeError:
         pass
     replaced = data.decode("utf-8", errors="replace")
@@ -372,14 +376,23 @@ def read_bytes(data: bytes, *, report_id: str, path: str | None = None, suffix: 
             raise ReportError(f"{name}: not a report file type ({suffix}). {_HINT}")
         text, encoding, notes = _decode(data, name=name)
         fmt = "text"
-    if not text.strip():
-        raise ReportError(f"{name}: file is empty (only white space).")
     controls = len(_CONTROLS.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text) and controls > 8:
         raise ReportError(f"{name}: file looks binary ({controls} control characters). {_HINT}")
     text, repairs = clean_text(text)
+    if not text.strip():
+        raise ReportError(f"{name}: file is empty (only white space and control characters).")
     return Report(id=report_id, text=text, path=path, encoding=encoding, format=fmt,
                   notes=tuple(notes + repairs), sha256=digest, size=len(data))
+
+
+def text_report(report_id: str, text: str, *, path: str | None = None) -> Report:
+    """A report from text already in memory, with the same same-length repairs as a file's text
+    (the extractor must not see lone surrogates: spaCy cannot hash them)."""
+    cleaned, notes = clean_text(text)
+    data = cleaned.encode("utf-8")
+    return Report(id=report_id, text=cleaned, path=path, encoding="utf-8", notes=tuple(notes),
+                  sha256=hashlib.sha256(data).hexdigest(), size=len(data))
 
 
 def read_report(path: str | Path) -> Report:
