@@ -33,6 +33,8 @@ from .resolution import PlaceContext, admin_links, enclosing_place, entity_key, 
 from .text import normalise_name
 
 BATCH = 32
+#: Reports wait to be extracted together until this many characters are pending.
+PENDING_CHARS = 2_000_000
 
 
 @dataclass
@@ -286,8 +288,26 @@ class _Cache:
 
         atomic_write(self.folder / f"{key}.json", json.dumps(result, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
+    def put_text(self, key: str, text: str) -> None:
+        from .store import atomic_write
+
+        path = self.folder / f"{key}.txt"
+        if not path.exists():  # content-addressed: an existing file holds this very text
+            atomic_write(path, text.encode("utf-8"))
+
+    def copy_text(self, key: str, target: Path) -> None:
+        """Replace ``target`` with the cached text ``key`` (atomically), unless it is the same."""
+        import filecmp
+
+        from .store import atomic_write
+
+        source = self.folder / f"{key}.txt"
+        if target.exists() and filecmp.cmp(source, target, shallow=False):
+            return
+        atomic_write(target, source.read_bytes())
+
     def keep_only(self, keys: set[str]) -> None:
-        for path in self.folder.glob("*.json"):
+        for path in [*self.folder.glob("*.json"), *self.folder.glob("*.txt")]:
             if path.stem not in keys:
                 path.unlink(missing_ok=True)
 
@@ -349,12 +369,26 @@ def run_build(
     if on_total:
         on_total(len(files))
 
-    # 1. read every input: a report, or a refusal with its reason
-    accepted: dict[str, tuple[Any, Any]] = {}  # id -> (report, entry)
+    # 1. read every input (a report, or a refusal with its reason) and extract what is new or
+    # changed, a few reports at a time, so that only those few texts are in memory at once; the
+    # result and the text go to the content-addressed cache (an interrupted build's are reused)
+    accepted: dict[str, Any] = {}  # id -> Entry
+    keys: dict[str, str] = {}
+    results: dict[str, dict[str, Any]] = {}
+    pending: list[Any] = []
+
+    def flush() -> None:
+        for report, result in zip(pending, extract_reports(pending, extract_many)):
+            cache.put(keys[report.id], result)
+            results[report.id] = result
+            if progress:
+                progress(1)
+        pending.clear()
+
     for path in files:
         report_id = path.stem
         if report_id in accepted:
-            manifest.refuse(report_id, str(path), f"report id {report_id!r} is also used by {accepted[report_id][0].path}; ids must be unique")
+            manifest.refuse(report_id, str(path), f"report id {report_id!r} is also used by {accepted[report_id].path}; ids must be unique")
             if progress:
                 progress(1)
             continue
@@ -365,31 +399,21 @@ def run_build(
             if progress:
                 progress(1)
             continue
-        status = "skipped" if plan(previous, report.id, report.sha256, extractor) == "unchanged" else "processed"
-        key = _cache_key(report, extractor)
-        if status == "skipped" and cache.get(key) is None:
-            status = "processed"
-        entry = Entry(id=report.id, path=str(path), sha256=report.sha256, size=report.size, encoding=report.encoding,
-                      format=report.format, status=status, notes=list(report.notes), text=f"{TEXTS_DIR}/{report.id}.txt")
-        accepted[report.id] = (report, entry)
-    # 2. extract what is new or changed (a result an interrupted build cached is reused)
-    results: dict[str, dict[str, Any]] = {}
-    keys: dict[str, str] = {}
-    todo = []
-    for report_id, (report, entry) in accepted.items():
-        keys[report_id] = _cache_key(report, extractor)
-        cached = cache.get(keys[report_id])
+        key = keys[report.id] = _cache_key(report, extractor)
+        cached = cache.get(key)
+        status = "skipped" if cached is not None and plan(previous, report.id, report.sha256, extractor) == "unchanged" else "processed"
+        accepted[report.id] = Entry(id=report.id, path=str(path), sha256=report.sha256, size=report.size, encoding=report.encoding,
+                                    format=report.format, status=status, notes=list(report.notes), text=f"{TEXTS_DIR}/{report.id}.txt")
+        cache.put_text(key, report.text)
         if cached is not None:
-            results[report_id] = cached
+            results[report.id] = cached
             if progress:
                 progress(1)
-        else:
-            todo.append(report)
-    for report, result in zip(todo, extract_reports(todo, extract_many)):
-        cache.put(keys[report.id], result)
-        results[report.id] = result
-        if progress:
-            progress(1)
+            continue
+        pending.append(report)
+        if len(pending) >= BATCH or sum(len(r.text) for r in pending) >= PENDING_CHARS:
+            flush()
+    flush()
 
     # 3. what the store holds after this build: the inputs, and earlier reports whose files remain
     gone = deleted(previous, set(accepted))
@@ -401,8 +425,8 @@ def run_build(
             if result is not None:
                 keep[stored.id] = stored
                 results[stored.id] = result
-    for report_id, (report, _) in accepted.items():
-        keep[report_id] = Stored(id=report_id, path=str(report.path), sha256=report.sha256, cache_key=keys[report_id])
+    for report_id, entry in accepted.items():
+        keep[report_id] = Stored(id=report_id, path=entry.path, sha256=entry.sha256, cache_key=keys[report_id])
 
     # 4. the store, changed in a staging copy
     summary = BuildSummary()
@@ -425,15 +449,12 @@ def run_build(
         summary = write_outputs(store, out, summary, validate=validate)
 
     # 5. the texts offsets point into, the manifest last (it marks the build complete)
-    for report_id, (report, entry) in accepted.items():
-        target = texts / f"{report_id}.txt"
-        data = report.text.encode("utf-8")
-        if not (target.exists() and target.stat().st_size == len(data) and target.read_bytes() == data):
-            atomic_write(target, data)
+    for report_id in accepted:
+        cache.copy_text(keys[report_id], texts / f"{report_id}.txt")
     for stored in gone:
         (texts / f"{stored.id}.txt").unlink(missing_ok=True)
     order = {str(p): i for i, p in enumerate(files)}
-    for report, entry in accepted.values():
+    for entry in accepted.values():
         manifest.record(entry)
     manifest.entries.sort(key=lambda e: order.get(e.path, len(order)))
     manifest.stored = sorted(keep.values(), key=lambda s: s.id)

@@ -113,8 +113,9 @@ def _table(columns: list[str], rows: list[dict[str, Any]]) -> str:
 def main(debug: bool) -> None:
     """kg: Chinese quality-work reports to an RDF knowledge graph.
 
-    Reads reports (.txt/.md, UTF-8 or GB18030), extracts organisations, awards, standards,
-    standards bodies, parks, places and people with their relations, and keeps them as RDF
+    Reads reports (.txt/.md in UTF-8, UTF-16, GB18030 or Big5; HTML pages; .docx), extracts
+    organisations, awards, standards, standards bodies, parks, places and people with their
+    relations, and keeps them as RDF
     with provenance in an embedded store that you query with SPARQL, draw and export.
 
     \b
