@@ -181,3 +181,13 @@ def test_temporaries_of_killed_atomic_writes_are_swept(tmp_path):
     (tmp_path / "graph.ttl").write_bytes(b"whole")
     sweep_temporaries(tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_two_builds_of_one_store_do_not_share_the_staging_copy(tmp_path):
+    from kg.errors import StoreError
+
+    with staged_store(tmp_path / "store"):
+        with pytest.raises(StoreError, match="another kg build is changing the store"):
+            with staged_store(tmp_path / "store"):
+                pass
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]

@@ -503,10 +503,35 @@ def staged_store(store_dir: str | Path, backend: str = "oxigraph") -> Iterator[A
         finally:
             store.close()
         return
+    import fcntl
+
+    from .errors import StoreError
+
     target = Path(store_dir)
     staging = target.with_name(f".{target.name}.staging")
     old = target.with_name(f".{target.name}.old")
     target.parent.mkdir(parents=True, exist_ok=True)
+    # one build per store at a time: the staging copy is shared (the kernel drops the lock of a
+    # killed process, so a lock file left behind blocks nothing)
+    lock_path = target.with_name(f".{target.name}.lock")
+    lock = open(lock_path, "a")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        raise StoreError(f"another kg build is changing the store at {target}; wait for it to finish.") from None
+    try:
+        yield from _staged(target, staging, old)
+    finally:
+        lock_path.unlink(missing_ok=True)
+        lock.close()
+
+
+def _staged(target: Path, staging: Path, old: Path) -> Iterator[Any]:
+    import shutil
+
+    from .store import open_store
+
     if not target.exists() and old.exists():
         old.rename(target)  # killed between the two renames: roll back
     shutil.rmtree(staging, ignore_errors=True)
