@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import staged_store, sweep_temporaries
+from kg.staging import staged_store, sweep_temporaries
 from kg.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -183,3 +183,25 @@ def test_manifest_api_counts_and_plan(tmp_path):
     assert plan(previous, "a", "1", "y") == "changed"
     assert plan(previous, "z", "1", "x") == "new"
     assert plan(None, "a", "1", "x") == "new"
+
+
+def test_a_report_that_turns_bad_loses_its_statements(tmp_path):
+    src, store, out = tmp_path / "in", tmp_path / "store", tmp_path / "out"
+    src.mkdir()
+    for name in SMALL:
+        shutil.copy(SEEDS / f"{name}.txt", src)
+    assert _build(str(src), "--store", str(store), "--out", str(out), "-q").exit_code == 0
+    (src / f"{SMALL[0]}.txt").write_bytes(b"%PDF-1.4\n")
+    result = _build(str(src), "--store", str(store), "--out", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    entry = next(e for e in manifest["entries"] if e["id"] == SMALL[0])
+    assert entry["status"] == "refused" and entry["reason"].startswith("a PDF file")
+    assert entry["notes"] == ["the statements of an earlier build of this report were removed"]
+    assert [s["id"] for s in manifest["stored"]] == [SMALL[1]]
+    assert not (out / "texts" / f"{SMALL[0]}.txt").exists()
+    reopened = open_store("oxigraph", store)
+    try:
+        assert reopened.reports() == [SMALL[1]]
+    finally:
+        reopened.close()

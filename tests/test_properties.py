@@ -17,7 +17,6 @@ import csv
 import io
 from functools import lru_cache
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
