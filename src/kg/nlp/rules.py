@@ -59,6 +59,9 @@ PRIORITY = {
 GRADES = ("特等奖", "一等奖", "二等奖", "三等奖", "金奖", "银奖", "铜奖", "金质奖", "银质奖", "铜质奖", "优秀奖", "优异奖", "提名奖", "入围奖", "鼓励奖")
 GRADE_RE = re.compile("(?:" + "|".join(GRADES) + ")$")
 GRADE_AFTER_RE = re.compile("(?:" + "|".join(GRADES) + ")(?![励金补])")
+#: the classes a quality award is given in, which stand where a grade does (青岛市市长质量奖卓越奖)
+QUALITY_CLASS_RE = re.compile(r"(?<=质量奖)(?:卓越奖|创新奖|特别奖)$")
+QUALITY_CLASS_AFTER_RE = re.compile(r"(?:卓越奖|创新奖|特别奖)(?![\u4e00-\u9fff]{0,2}奖)")
 PUNCT = set("+，,。．.！!？?；;：:、“”\"‘’'《》<>〈〉（）()【】[]{}—…-－~·／/\\|　 \t\r\n*#▲□■●◆★☆")
 COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余]|年度)?$|^第.+[届批次期]$|^首批$")
 EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
@@ -531,7 +534,7 @@ class EntityRules:
                 s = cut
                 mention.start, mention.text = s, text[s:e]
         name = sh[s:e]
-        g = GRADE_RE.search(name)
+        g = GRADE_RE.search(name) or QUALITY_CLASS_RE.search(name)
         if g and g.start() > 0:
             head = name[: g.start()]
             if not head.endswith("奖"):
@@ -543,7 +546,7 @@ class EntityRules:
         elif g:
             return None  # a bare grade (提名奖) is not an award
         mention.end, mention.text = e, text[s:e]
-        follow = GRADE_AFTER_RE.match(sh, e)
+        follow = GRADE_AFTER_RE.match(sh, e) or (QUALITY_CLASS_AFTER_RE.match(sh, e) if sh[s:e].endswith("质量奖") else None)
         if follow and "grade" not in mention.attrs:
             mention.attrs["grade"] = text[follow.start():follow.end()]
         before = sh[max(0, s - 14):s].rstrip("“\"「『《 ")

@@ -1,4 +1,7 @@
-"""Relation rules: from mentions in a sentence to the contract's 8 predicates.
+"""The first relation rules, written for composed sentences (one 660-line function): still run
+after the newer families and being taken apart into them (issue 12).
+
+From mentions in a sentence to the contract's 8 predicates.
 
 Owns: sentence- and clause-level scoping, trigger lexicons (``kg/data/relations/triggers.json``),
 coordination (A、B和C each get the relation), anaphors (我市, 全区 -> the report's own city or
@@ -12,13 +15,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..resources import load_tsv, read_text
-from ..text import YEAR_NUM, normalise_name, sentences, to_int, to_year
-from .rules import GRADE_AFTER_RE, ORG_LABELS, Mention, _inside_title, _segment_start
+from ...resources import load_tsv, read_text
+from ...text import YEAR_NUM, normalise_name, sentences, to_int, to_year
+from ..rules import GRADE_AFTER_RE, ORG_LABELS, Mention, _inside_title, _segment_start
+from .base import Relation, RelationInput, register
 
 RECIPIENTS = frozenset({"Company", "GovernmentAgency", "Institution", "Park", "Place", "Person"})
 LEVELS = {"国际": "international", "国家": "national", "行业": "industry", "团体": "group", "地方": "local", "企业": "enterprise"}
@@ -28,14 +31,68 @@ COUNT_RE = re.compile(
 )
 
 
-@dataclass
-class Relation:
-    subject: int  # index into the mention list
-    predicate: str
-    object: int | str  # mention index, or a level word for standardsCount
-    rule: str
-    evidence: tuple[int, int]
-    qualifiers: dict[str, Any] = field(default_factory=dict)
+
+
+register("legacy", {
+    "award.as_title.v1": ("receivedAward", "legacy rule: see find_relations"),
+    "award.distributed_grades.v1": ("receivedAward", "legacy rule: see find_relations"),
+    "award.grade_back_reference.v1": ("receivedAward", "legacy rule: see find_relations"),
+    "award.grade_granted.v1": ("receivedAward", "legacy rule: see find_relations"),
+    "award.grade_list.v1": ("receivedAward", "legacy rule: see find_relations"),
+    "award.holder_noun.v1": ("receivedAward", "legacy rule: see find_relations"),
+    "award.report_topic.v1": ("receivedAward", "legacy rule: see find_relations"),
+    "award.verb_clause.v1": ("receivedAward", "legacy rule: see find_relations"),
+    "award.winners_named.v1": ("receivedAward", "legacy rule: see find_relations"),
+    "award.won_by.v1": ("receivedAward", "legacy rule: see find_relations"),
+    "award.won_unnamed.v1": ("receivedAward", "legacy rule: see find_relations"),
+    "count.level_items.v1": ("standardsCount", "legacy rule: see find_relations"),
+    "located.adjacent_places.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.area_has.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.bracket_place.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.built_by_place.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.counted_members.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.inside_park.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.park_anaphor.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.part_of.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.place_de_org.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.place_then_org.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.qizhong.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.sentence_frame.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.settles_in.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.subject_weiyu.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.subject_zai.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.suozai.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "located.weiyu_de.v1": ("locatedIn", "legacy rule: see find_relations"),
+    "secretariat.host.v1": ("secretariatOf", "legacy rule: see find_relations"),
+    "standard.applies.v1": ("appliesStandard", "legacy rule: see find_relations"),
+    "standard.contributes.v1": ("contributedToStandard", "legacy rule: see find_relations"),
+    "subsidiary.acquired.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "subsidiary.bare_child.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "subsidiary.branch_set_up.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "subsidiary.built_on.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "subsidiary.holds_list.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "subsidiary.is_child_of.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "subsidiary.later_clause.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "subsidiary.lishu.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "subsidiary.of_bare_group.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "subsidiary.of_topic_firm.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "subsidiary.qixia.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "subsidiary.set_up_by.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "subsidiary.yituo.v1": ("subsidiaryOf", "legacy rule: see find_relations"),
+    "works_for.implied_body.v1": ("worksFor", "legacy rule: see find_relations"),
+    "works_for.org_dept_role_person.v1": ("worksFor", "ORG + department + post + PERSON (the department kept in the role)"),
+    "works_for.org_person.v1": ("worksFor", "legacy rule: see find_relations"),
+    "works_for.org_person_role.v1": ("worksFor", "legacy rule: see find_relations"),
+    "works_for.org_role_person.v1": ("worksFor", "legacy rule: see find_relations"),
+    "works_for.person_is_post.v1": ("worksFor", "legacy rule: see find_relations"),
+    "works_for.post_held_by.v1": ("worksFor", "legacy rule: see find_relations"),
+    "works_for.sentence_firm.v1": ("worksFor", "legacy rule: see find_relations"),
+    "works_for.topic_firm.v1": ("worksFor", "legacy rule: see find_relations"),
+})
+
+
+def find(inp: RelationInput) -> list[Relation]:
+    return find_relations(inp.sh, inp.mentions, inp.grades, written=inp.text)
 
 
 @lru_cache(maxsize=1)
@@ -875,7 +932,7 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
 def _same_award(a: str, b: str) -> bool:
     """Do two award names name one award: equal once normalised, or one is the other with its
     place left out (市长质量奖 in a report on 柳州市市长质量奖)."""
-    from .rules import place_table
+    from ..rules import place_table
 
     a, b = normalise_name(a), normalise_name(b)
     if a == b:
@@ -925,7 +982,7 @@ def _works_for(
     org_by_end: dict[int, int] | None = None,
 ) -> None:
     """ORG ROLE PERSON (with 、-chains of ORG ROLE) and PERSON(ORG ROLE)."""
-    from .rules import _people_tables
+    from ..rules import _people_tables
 
     role_re = _people_tables()[0]
     pm = mentions[p]
@@ -944,13 +1001,19 @@ def _works_for(
                 break
         if role is None:
             org = org_by_end.get(pos)
-            if org is not None and pm.rule == "person.table_cell.v1":
+            dept = None
+            if org is None:
+                # ORG 科技发展部 PERSON 处长: a department between the body and the name
+                d = _dept_body(text, org_by_end, pos)
+                if d is not None:
+                    org, dept = org_by_end[d], (written or text)[d:pos]
+            if org is not None and pm.rule == "person.table_cell.v1" and dept is None:
                 rels.append(Relation(p, "worksFor", org, "works_for.org_person.v1", ev, {"role": None}))
             elif org is not None:
                 # ORG PERSON ROLE: 关中理工大学雷振邦教授 (the post closes the name)
                 after = next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)
                 if after is not None:
-                    rels.append(Relation(p, "worksFor", org, "works_for.org_person_role.v1", ev, {"role": (written or text)[pm.end:pm.end + after]}))
+                    rels.append(Relation(p, "worksFor", org, "works_for.org_person_role.v1", ev, {"role": (dept or "") + (written or text)[pm.end:pm.end + after]}))
             return
         # 董事长、总经理X / 董事长兼总经理X / 党委书记、局长X: posts chained before one name
         posts = [as_written]
@@ -973,6 +1036,16 @@ def _works_for(
 
         pos = first + len(role)
         org = org_by_end.get(pos - len(role))
+        if org is None:
+            # ORG 标准专利中心 副主任 PERSON: the department stays in the role (ANNOTATION.md)
+            d = _dept_body(text, org_by_end, first)
+            if d is not None:
+                org = org_by_end[d]
+                posts = [(written or text)[d:first] + x for x in posts]
+                emit_org = org
+                for post in posts:
+                    rels.append(Relation(p, "worksFor", emit_org, "works_for.org_dept_role_person.v1", ev, {"role": post}))
+                return
         if org is None and pos - len(role) > 0 and text[pos - len(role) - 1] in ")）":
             # ORG（以下简称“X”）ROLE PERSON: the bracket stands between the body and the post
             close = pos - len(role) - 1
@@ -1007,16 +1080,29 @@ def _works_for(
         if pos > 0 and text[pos - 1] in "、":
             pos -= 1
             continue
+        if pos > 2 and text[pos - 1] in ",，" and any(role_re.fullmatch(text[pos - 1 - n:pos - 1]) for n in range(2, 7) if pos - 1 - n >= 0):
+            pos -= 1  # 市场监管总局党组成员、副局长,国家标准委主任X: the posts of both bodies are X's
+            continue
         return
 
 
+#: a department of a body, between the body's name and a post or a name (科技发展部, 标准专利中心, 地方部)
+DEPT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:部|司|处|科|室|中心|办公室|分会|事业部)")
+
+
+def _dept_body(text: str, org_by_end: dict[int, int], pos: int) -> int | None:
+    """The end of the body whose department ends at ``pos`` (中国纺织工业协会|科技发展部|), if one."""
+    for start in range(pos - 2, max(-1, pos - 11), -1):
+        if start in org_by_end and DEPT_RE.fullmatch(text, start, pos):
+            return start
+    return None
 #: PERSON是ORG ROLE / PERSON系ORG ROLE / PERSON现任ORG ROLE, the post closing its clause
 _IS_POST_RE = re.compile(r"\s*(?:同时|还|兼|并|现)?(?:是|系|为|现任|任|担任|兼任)\s*")
 
 
 def _post_held_by(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
     """X，主任由Y公司副总经理PERSON兼任: the person holds the post in X, the sentence's subject."""
-    from .rules import _people_tables
+    from ..rules import _people_tables
 
     pm = mentions[p]
     if not re.match(r"(?:兼任|担任|出任)", text[pm.end:pm.end + 2]):
@@ -1034,7 +1120,7 @@ def _post_held_by(text: str, mentions: list[Mention], p: int, rels: list[Relatio
 def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
     """PERSON是ORG ROLE (邬建华是江西信江光伏科技有限公司首席质量官) and PERSON（ORG ROLE）: the
     person holds the post."""
-    from .rules import _people_tables
+    from ..rules import _people_tables
 
     pm = mentions[p]
     verb = _IS_POST_RE.match(text, pm.end) or re.compile(r"[（(]").match(text, pm.end)  # PERSON（ORG ROLE）

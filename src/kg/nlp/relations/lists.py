@@ -17,11 +17,12 @@ import bisect
 import re
 from typing import Any
 
-from .relations import Relation
-from .rules import GRADE_AFTER_RE, Mention
-from ..text import YEAR_NUM, to_int, to_year
+from .base import Relation, RelationInput, register
+from ..rules import GRADE_AFTER_RE, Mention
+from ...text import YEAR_NUM, to_int, to_year
 
 RULE = "list.award_items.v1"
+register("lists", {RULE: ("receivedAward", "each member of a list item gets the award (year, edition, grade) of the heading above the list")})
 #: list numbering at the start of a line: 1. 1、 (1) （一） 一、 ① - • ·
 NUMBERING_RE = re.compile(
     r"\s*(?:[0-9]{1,3}\s*[.、．)）:：]|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473]|[-•·●▪*■□◆])?\s*"
@@ -78,6 +79,10 @@ def _year(text: str) -> int | None:
         return None
     years = {to_year(y) for y in YEAR_RE.findall(text)}
     return years.pop() if len(years) == 1 else None
+
+
+def find(inp: RelationInput) -> list[Relation]:
+    return list_relations(inp.sh, inp.mentions, inp.found)
 
 
 def list_relations(sh: str, mentions: list[Mention], existing: list[Relation]) -> list[Relation]:

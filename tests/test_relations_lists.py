@@ -1,4 +1,4 @@
-"""The list reader (kg.nlp.lists) on real reports: winners one a line under an award heading.
+"""The list reader (kg.nlp.relations.lists) on real reports: winners one a line under an award heading.
 
 Reports are read from ../shared/corpus at run time; the expected relations are the real dev
 gold's (tests/gold/real-dev.jsonl), written by reading, so nothing here copies report text.
@@ -45,7 +45,7 @@ def test_the_list_rule_adds_only_relations_the_gold_has_on_a_winner_list(corpus_
 
 
 def test_candidates_under_a_recommendation_heading_win_nothing():
-    from kg.nlp.lists import CANDIDATES_RE
+    from kg.nlp.relations.lists import CANDIDATES_RE
 
     assert CANDIDATES_RE.search("拟推荐名单") and not CANDIDATES_RE.search("获奖企业名单")
 

@@ -1,0 +1,57 @@
+"""Relation rules: from mentions to the contract's predicates, one family of rules per module.
+
+Owns: the order the families run in (the ``families`` setting of ``kg_relation_rules`` in
+``kg/data/pipeline.cfg``), handing each family what the ones before it found, and the registry of
+rule ids (``base.REGISTRY``). Each family is one module here with a ``find(RelationInput)``
+function, the rule ids it registers and its vocabulary in ``kg/data/relations/``:
+
+* ``enumerations``: grants and selections that name several winners in one clause
+  (授予A、B等N家…奖, A、B入选…, …奖获奖单位为A、B) with the clause's own award, year and grade;
+* ``tables``: rows of winner tables; ``lists``: winners one a line under an award heading;
+* ``located``: a place (or 我市) that introduces the organisations listed after it;
+* ``legacy``: the first rules (being taken apart into families).
+
+A new family: one module with ``find`` and its ``register`` call, one data file, its name in the
+config. Must not: create entities, or read anything but the text, mentions and tables.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .base import REGISTRY, Relation, RelationInput, RuleInfo, register
+from .legacy import LIST_YEAR_RE, find_relations, grade_words
+
+__all__ = ["REGISTRY", "Relation", "RelationInput", "RuleInfo", "register", "run_families",
+           "LIST_YEAR_RE", "find_relations", "grade_words", "DEFAULT_FAMILIES"]
+
+DEFAULT_FAMILIES = ("enumerations", "legacy", "tables", "lists", "located")
+
+
+def family(name: str):
+    """The module of relation family ``name`` (imported on first use)."""
+    if not name.isidentifier() or name in ("base",):
+        raise ValueError(f"unknown relation family {name!r}")
+    try:
+        return importlib.import_module(f"{__name__}.{name}")
+    except ModuleNotFoundError as err:
+        raise ValueError(f"unknown relation family {name!r}") from err
+
+
+def run_families(inp: RelationInput, families: tuple[str, ...] | list[str] = DEFAULT_FAMILIES) -> list[Relation]:
+    """Run the families in order; each sees in ``inp.found`` what the ones before it made.
+
+    A family may claim spans (``claims``: evidence spans it read completely): relations of the
+    same predicate that later families make inside a claimed span are dropped, so an older, looser
+    rule does not add a second, wrong reading of a clause a precise rule has read.
+    """
+    claimed: list[tuple[str, int, int]] = []
+    for name in families:
+        mod = family(name)
+        rels = mod.find(inp)
+        rels = [r for r in rels if not any(p == r.predicate and a <= r.evidence[0] and r.evidence[1] <= b or
+                                               p == r.predicate and a <= r.evidence[0] < b and r.rule.startswith("award.")
+                                               for p, a, b in claimed)]
+        inp.found.extend(rels)
+        claimed.extend(getattr(mod, "claims", lambda _inp: [])(inp))
+    return inp.found

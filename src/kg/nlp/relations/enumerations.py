@@ -1,0 +1,320 @@
+"""Enumerations in prose: one clause that grants or selects several winners at once.
+
+Owns the receivedAward rules that read a clause as *verb + member list + award + grade*
+(授予A、B、C等5家单位“2022年度X奖”称号；授予D、E…X奖提名奖), *member list + verb + award*
+(A、B、C 3家企业成功入选X), and *award + 'the winners are' + member list* (X获奖单位分别为：A、B、C;
+「X」由A、B獲獎). Every member of the list gets the award, with the year, edition and grade the
+clause gives (the award's own, words between verb and award, a grade after the award), and a clause
+that names only a grade (授予D、E银奖) takes the award of the clause before it. The granting body
+stands before the verb and is never a member; a bracketed note inside the list is no member.
+Vocabulary: ``kg/data/relations/enumerations.json``. Must not: read lists laid out one per line
+(``lists``) or tables (``tables``).
+
+Hand-written over the mentions rather than a spaCy Matcher: the members are mentions the entity
+rules found (of several types, with unknown stretches between them), which token patterns over a
+jieba segmentation do not see as units.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+from ...resources import read_text
+from ...text import YEAR_NUM, to_int, to_year
+from ..rules import GRADE_AFTER_RE, Mention
+from .base import Relation, RelationInput, register
+from .legacy import ReportContext, _award_context
+
+#: what follows a place that qualifies the members after it: 昆明市3家企业, 我市有, 高新区入选的企业
+PLACE_QUALIFIES_RE = re.compile(
+    r"\s*(?:的)?(?:共有|共|有|另有)?\s*[0-9一二三四五六七八九十两]*\s*(?:家|个|名|户)?\s*(?:企业|单位|组织|公司)?\s*"
+    r"(?:成功|分别|均)?(?:入选|获奖|上榜|入围|获得|荣获|获评|获|被|的企业|的单位|企业|单位|[:：])")
+ANAPHOR_PLACE_RE = re.compile(r"我市|本市|全市|我省|本省|全省|我县|本县|全县|我区|本区|全区")
+
+GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1"
+LOCATED = "located.enumeration_place.v1"
+register("enumerations", {
+    LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
+    GRANT: ("receivedAward", "授予/表彰/命名/确定 + members + (等N家) + award (+ grade); a grade-only clause takes the award before it"),
+    SELECTED: ("receivedAward", "members (等N家) + 入选/荣获/获评/被评为 + award, the members opening their clause"),
+    NAMED: ("receivedAward", "award + 获奖单位(分别)为/是/有/包括 + members, or 「award」由 members 获奖"),
+})
+HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Person", "Place"})
+SEP_RE = re.compile(r"[、,，;；]|以及|及|和|与")
+NOTE_RE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]")
+CLAUSE_END_RE = re.compile(r"[。；;！!？?\n]")
+ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
+GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅)$")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    data = json.loads(read_text("relations", "enumerations.json"))
+    alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
+    count = r"(?:等|共|合计)?\s*[0-9一二三四五六七八九十百两]*\s*(?:" + alt("counters") + r")?\s*(?:" + alt("member_nouns") + r")?"
+    qual = r"(?:\s*[“\"「『《]?\s*(?:" + YEAR_NUM + r"\s*(?:[-—~至到]\s*" + YEAR_NUM + r")?\s*年度?|第\s*[0-9一二三四五六七八九十]{1,3}\s*[届批]|首届|首批|" + alt("award_prefixes") + r"))*\s*[“\"「『]?\s*"
+    return {
+        "grant": re.compile(r"(?:" + alt("grant_verbs") + r")(?:了)?\s*"),
+        "grant_tail": re.compile(r"\s*(?:" + count + r")\s*(?:为|获得|荣获)?" + qual + r"$"),
+        "selected": re.compile(r"\s*(?:" + count + r")\s*(?:" + alt("adverbs") + r")?\s*(?:" + alt("select_verbs") + r")(?:了|为)?" + qual + r"$"),
+        "named": re.compile(r"[”\"」』]?\s*(?:(?:" + YEAR_NUM + r"\s*年度?)?\s*(?:的)?(?:" + alt("winner_nouns") + r")\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:分别|依次|依序)?|\s*(?:称号|荣誉称号)?\s*[,，]\s*(?:分别|依次|依序))\s*(?:为|是|有|包括|包含|如下)\s*[:：]?\s*"),
+        # …“小巨人”企业名单(第二批)的福建企业是A、B; 服务创新奖有A、B
+        "named_list": re.compile(r"[”\"」』]?\s*(?:(?:企业|单位)?名单\s*(?:[(（][^()（）]{0,20}[)）])?\s*的\s*[\u4e00-\u9fff]{0,4}?(?:" + alt("member_nouns") + r")\s*(?:分别)?(?:是|为|有|包括)|有|包括)\s*[:：]?\s*"),
+        "candidates": re.compile(alt("candidate_words")),
+        "year": re.compile("(" + YEAR_NUM + r")\s*年"),
+        "edition": re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)[届批]"),
+    }
+
+
+def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int], *, granter_ok: bool = False) -> list[int]:
+    """The holder mentions that make up the list ``sh[s:e]``: pieces between separators, each
+    ending in a holder mention (a bracketed note after it allowed). A piece with no such mention
+    (a name the entity rules missed) is skipped, not a stop; any piece longer than a name is."""
+    out: list[int] = []
+    lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+    inside = [i for i in range(lo, hi) if mentions[i].end <= e]
+    for piece in _pieces(sh, s, e):
+        ps, pe = piece
+        body_end = pe
+        note = None
+        for note in NOTE_RE.finditer(sh, ps, pe):
+            pass
+        if note is not None and note.end() == pe and note.start() > ps:
+            body_end = note.start()
+        text = sh[ps:body_end].strip()
+        if not text:
+            continue
+        cands = [i for i in inside if ps <= mentions[i].start and mentions[i].end <= pe and mentions[i].label in HOLDERS]
+        ending = [i for i in cands if sh[mentions[i].end:body_end].strip() in ("", "”", "\"")]
+        if ending:
+            i = max(ending, key=lambda j: mentions[j].end - mentions[j].start)
+            m = mentions[i]
+            if m.label == "GovernmentAgency" and GRANTER_RE.search(m.text) and not granter_ok:
+                continue
+            if m.label == "Place" and len(text) > len(m.text) + 1:
+                continue  # a place inside an unread name (中山 of 中山新高电子…) is no member
+            out.append(i)
+        elif len(text) > 40:
+            break
+    return out
+
+
+def _pieces(sh: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split ``sh[s:e]`` at list separators outside brackets; 和/及/与 only between two mentions'
+    worth of text (a name may hold 和: 和平, 中国和…)."""
+    out, depth, start, k = [], 0, s, s
+    while k < e:
+        ch = sh[k]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = SEP_RE.match(sh, k, e)
+            if m and (m.group(0) in "、,，;；" or sh[start:k].rstrip().endswith(_NAME_ENDS)):
+                out.append((start, k))
+                start = k = m.end()
+                continue
+        k += 1
+    out.append((start, e))
+    return out
+
+
+_NAME_ENDS = ("公司", "集团", "厂", "中心", "院", "所", "学校", "大学", "学院", "医院", "协会", "学会", "局", "委员会", "园区", "园", "区", "基地", "银行", "站", "社")
+
+
+def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: int, clause_end: int) -> dict[str, Any]:
+    """Year, edition and grade of one grant: the award mention's own, else the clause's words
+    between verb and award, else (year, edition) what earlier mentions of the award say, else the
+    title's year where the title names the award; the grade right after the award."""
+    v = vocabulary()
+    award = mentions[a]
+    q: dict[str, Any] = {k: award.attrs.get(k) for k in ("year", "edition", "grade")}
+    if q["year"] is None:
+        years = {to_year(y) for y in v["year"].findall(between)}
+        q["year"] = years.pop() if len(years) == 1 else None
+    if q["edition"] is None:
+        ed = v["edition"].search(between)
+        q["edition"] = to_int(ed.group(1) or ed.group(2)) if ed else None
+    if q["grade"] is None:
+        g = GRADE_AFTER_RE.match(sh, after_end, clause_end)
+        if g is None:
+            g = GRADE_AFTER_RE.match(sh, after_end + 1, clause_end) if sh[after_end:after_end + 1] in "”\"」』" else None
+        q["grade"] = g.group(0) if g else None
+    if q["year"] is None or q["edition"] is None:
+        ctx = _award_context(mentions, a)
+        q["year"] = q["year"] or ctx.get("year")
+        q["edition"] = q["edition"] or ctx.get("edition")
+    if q["year"] is None:
+        title = next((line for line in sh[:300].split("\n") if line.strip()), "")
+        if award.text in title:
+            years = {to_year(y) for y in v["year"].findall(title)}
+            q["year"] = years.pop() if len(years) == 1 else None
+    return {k: val for k, val in q.items() if val is not None}
+
+
+def find(inp: RelationInput) -> list[Relation]:
+    sh, mentions = inp.sh, inp.mentions
+    v = vocabulary()
+    starts = [m.start for m in mentions]
+    awards = [i for i, m in enumerate(mentions) if m.label == "Award"]
+    award_starts = [mentions[i].start for i in awards]
+    out: list[Relation] = []
+    seen: set[tuple[int, int]] = set()
+    inp_claims: list[tuple[str, int, int]] = []
+
+    ctx: list[ReportContext] = []
+
+    def add(ms: list[int], award: int, rule: str, ev: tuple[int, int], q: dict[str, Any], lead: int | None = None) -> None:
+        for i in ms:
+            if (i, award) not in seen and i != award:
+                seen.add((i, award))
+                out.append(Relation(i, "receivedAward", award, rule, ev, dict(q)))
+        inp_claims.append(("receivedAward", ev[0], ev[1]))
+        place = _qualifying_place(lead if lead is not None else mentions[ms[0]].start)
+        if place is not None:
+            for i in ms:
+                m = mentions[i]
+                if m.label in ("Company", "Institution", "Park") and (i, place) not in seen and not (m.label == "Park" and mentions[place].label == "Park"):
+                    seen.add((i, place))
+                    out.append(Relation(i, "locatedIn", place, LOCATED, ev))
+
+    def _qualifying_place(list_start: int) -> int | None:
+        """The place or park named just before an enumeration as the home of its members."""
+        s0 = list_start
+        while s0 > 0 and sh[s0 - 1] not in "。！!？?\n" and list_start - s0 < 80:
+            s0 -= 1
+        lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, list_start)
+        for i in range(hi - 1, lo - 1, -1):
+            m = mentions[i]
+            if m.label in ("Place", "Park") and PLACE_QUALIFIES_RE.match(sh, m.end, list_start + 1):
+                return i
+            if m.label not in ("Place", "Park", "Award"):
+                return None  # an organisation between: the place is that one's
+        for an in ANAPHOR_PLACE_RE.finditer(sh, s0, list_start):
+            if PLACE_QUALIFIES_RE.match(sh, an.end(), list_start + 1) or an.end() == list_start:
+                if not ctx:
+                    ctx.append(ReportContext(mentions, ANAPHOR_PLACE_RE.findall(sh)))
+                return ctx[0].resolve(an.group(0))
+        return None
+
+    def clause_end(pos: int) -> int:
+        m = CLAUSE_END_RE.search(sh, pos)
+        return m.start() if m else len(sh)
+
+    def comma_start(pos: int) -> int:
+        k = pos
+        while k > 0 and sh[k - 1] not in "。；;！!？?\n：:,，" and pos - k < 30:
+            k -= 1
+        return k
+
+    def clause_start(pos: int) -> int:
+        k = pos
+        while k > 0 and sh[k - 1] not in "。；;！!？?\n：:":
+            k -= 1
+        return k
+
+    # 1. verb first: 授予 A、B、C 等N家单位 “2022年度X奖” (称号)，授予 D、E … 提名奖
+    last_award: tuple[int, dict[str, Any]] | None = None
+    for g in v["grant"].finditer(sh):
+        s = g.end()
+        end = clause_end(s)
+        k = bisect.bisect_left(award_starts, s)
+        while end < len(sh) and sh[end] in ";；" and not (k < len(awards) and mentions[awards[k]].start < end):
+            # 授予A、B;C、D等9家单位…奖: a semicolon slipped into the list, which goes on to its award
+            nk = bisect.bisect_left(starts, end + 1)
+            if not (nk < len(mentions) and mentions[nk].start <= end + 2 and mentions[nk].label in HOLDERS):
+                break
+            end = clause_end(end + 1)
+        nxt = v["grant"].search(sh, s, end)
+        scope_end = nxt.start() if nxt else end
+        k = bisect.bisect_left(award_starts, s)
+        award = awards[k] if k < len(awards) and mentions[awards[k]].start < scope_end else None
+        if v["candidates"].search(sh, comma_start(g.start()), g.start()):
+            continue  # 拟推荐授予…: a candidate list (the whole sentence may say 经自愿申报 of the winners)
+        if award is not None:
+            a = mentions[award]
+            head = sh[s:a.start]
+            tail = v["grant_tail"].search(head)
+            list_end = s + (tail.start() if tail else len(head))
+            ms = members(sh, s, list_end, mentions, starts)
+            if not ms:
+                continue
+            q = _quals(sh, mentions, award, sh[list_end:a.start], a.end, scope_end)
+            add(ms, award, GRANT, (clause_start(g.start()), scope_end), q)
+            last_award = (award, q)
+        elif last_award is not None:
+            # a clause that names a grade only: 授予D、E银奖 after 授予A、B…X奖金奖
+            gr = None
+            for gm in GRADE_AFTER_RE.finditer(sh, s, scope_end):
+                gr = gm
+                break
+            if gr is None:
+                continue
+            head = sh[s:gr.start()]
+            tail = v["grant_tail"].search(head)
+            ms = members(sh, s, s + (tail.start() if tail else len(head)), mentions, starts)
+            if ms:
+                add(ms, last_award[0], GRANT, (clause_start(g.start()), scope_end), {**last_award[1], "grade": gr.group(0)})
+
+    # 2. members first: A、B、C 3家企业成功入选 X
+    for a_i in awards:
+        a = mentions[a_i]
+        cs = clause_start(a.start)
+        # the clause for a members-first reading opens at a comma too (其中，A、B入选X)
+        k = a.start
+        while k > cs and sh[k - 1] not in ",，":
+            k -= 1
+        before = sh[k:a.start]
+        sel = v["selected"].search(before)
+        if not sel or v["candidates"].search(before):
+            continue
+        lead = re.match(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?", before)
+        ms = members(sh, k + lead.end(), k + sel.start(), mentions, starts)
+        if ORG_NOUN_RE.search(sel.group(0)):
+            ms = [i for i in ms if mentions[i].label != "Place"]  # 昆明市3家企业获…: the place is the firms' home
+        if not ms:
+            continue
+        ce = clause_end(a.end)
+        add(ms, a_i, SELECTED, (k, ce), _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce))
+
+    # 3. award first: X获奖单位分别为：A、B、C ；「X」由 A、B 獲獎
+    for a_i in awards:
+        a = mentions[a_i]
+        ce = clause_end(a.end)
+        named = v["named"].match(sh, a.end, ce)
+        g = GRADE_AFTER_RE.match(sh, a.end, ce)
+        if named is None and g is not None:
+            named = v["named"].match(sh, g.end(), ce)
+        if named is None:
+            named = v["named_list"].match(sh, a.end, ce)
+        if named is not None:
+            if v["candidates"].search(sh, clause_start(a.start), named.end()):
+                continue
+            ms = members(sh, named.end(), ce, mentions, starts, granter_ok=True)
+            if len(ms) >= 1:
+                # the edition may follow the award: …企业名单(第二批第二年)的福建企业是
+                around = sh[clause_start(a.start):a.start] + " " + sh[a.end:named.end()]
+                add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, around, a.end, ce))
+            continue
+        by = re.match(r"[”\"」』]?\s*由", sh[a.end:ce])
+        if by:
+            rest_start = a.end + by.end()
+            won = None
+            for won in re.finditer(r"(?:分别|共同)?(?:获奖|獲獎|获得|夺得|摘得)", sh[rest_start:ce]):
+                break
+            if won is not None:
+                ms = members(sh, rest_start, rest_start + won.start(), mentions, starts, granter_ok=True)
+                if ms:
+                    add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
+    find.claimed = inp_claims  # type: ignore[attr-defined]
+    return out
+
+
+def claims(inp: RelationInput) -> list[tuple[str, int, int]]:
+    """Clauses this family read completely (``run_families`` drops looser readings inside them)."""
+    return list(getattr(find, "claimed", []))

@@ -1,0 +1,111 @@
+"""Places that qualify a list of members: locatedIn read from how real reports introduce winners.
+
+Owns the locatedIn rules that read a place (or park, or 我市/我省 resolved to the report's own) that
+introduces the organisations named after it in the same sentence: 其中昆明市3家企业获…，分别是A、B、C;
+进入…名单的福建企业是A、B; 这6家长沙企业及其产品为：A…、B…; 郑州市新增A、B等18家; 该区A、B、C被认定为…;
+我市A公司入选…. Each member gets locatedIn the place. The place must be followed by words that make it
+the members' qualifier (N家企业, 企业是, 新增, 有, 入选的企业), and nothing but the list (and an award
+or verb) stands between it and the members. Vocabulary: ``kg/data/relations/located.json``.
+Must not: read a place that only a name contains (厦门市市场监督管理局 is not thereby in 厦门市).
+
+Hand-written over the mentions, like ``enumerations`` (whose member reader it uses).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+from ...resources import read_text
+from .base import Relation, RelationInput, register
+from .enumerations import members
+from .legacy import ReportContext
+
+RULE = "located.place_qualified_list.v1"
+register("located", {
+    RULE: ("locatedIn", "a place (or 我市/我省) followed by 'N家企业 / 企业是 / 新增 / 有' qualifies the members listed after it in the sentence"),
+})
+SITED = frozenset({"Company", "Institution", "Park"})
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    data = json.loads(read_text("relations", "located.json"))
+    alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
+    return {
+        # what makes a place the qualifier of the members after it
+        "qualifier": re.compile(
+            r"\s*(?:的)?(?:" + alt("has_words") + r")?\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:家|个|名|户|所))?\s*(?:" + alt("kinds") + r")?"
+            r"\s*(?:" + alt("bridges") + r")"),
+        "anaphor": re.compile(alt("anaphors")),
+        "gap": re.compile(r"[^。！？!?；;\n]{0," + str(data["max_gap"]) + r"}?"),
+        "stop": re.compile(alt("gap_stops")),
+    }
+
+
+def find(inp: RelationInput) -> list[Relation]:
+    sh, mentions = inp.sh, inp.mentions
+    v = vocabulary()
+    starts = [m.start for m in mentions]
+    have = {(r.subject, r.object) for r in inp.found if r.predicate == "locatedIn"}
+    out: list[Relation] = []
+    ctx: list[ReportContext] = []
+
+    def anaphor_place(word: str) -> int | None:
+        if not ctx:
+            ctx.append(ReportContext(mentions, v["anaphor"].findall(sh)))
+        return ctx[0].resolve(word)
+
+    heads: list[tuple[int, int, int | None]] = []  # (place end, sentence end, place mention)
+    for i, m in enumerate(mentions):
+        if m.label in ("Place", "Park"):
+            heads.append((m.end, i, i))
+    for an in v["anaphor"].finditer(sh):
+        heads.append((an.end(), -1, anaphor_place(an.group(0))))
+    for end, own, place in heads:
+        if place is None:
+            continue
+        q = v["qualifier"].match(sh, end)
+        if q is None and own < 0:
+            q = re.compile(r"(?:的)?").match(sh, end)  # 我市A公司入选…: the anaphor right before the firm
+            k = bisect.bisect_left(starts, q.end())
+            if not (k < len(mentions) and mentions[k].start == q.end() and mentions[k].label in SITED):
+                continue
+        if q is None:
+            continue
+        s_end = end
+        while s_end < len(sh) and sh[s_end] not in "。！？!?；;\n":
+            s_end += 1
+        # the members: the first organisation after the qualifier, then its list
+        k = bisect.bisect_left(starts, q.end())
+        while k < len(mentions) and mentions[k].start < s_end and mentions[k].label not in SITED:
+            if mentions[k].label in ("Place", "Park") and mentions[k].start - q.end() < 3:
+                break  # 我市高新区…: a nearer place qualifies
+            k += 1
+        if k >= len(mentions) or mentions[k].start >= s_end or mentions[k].label not in SITED:
+            continue
+        first = mentions[k]
+        gap = sh[q.end():first.start]
+        if len(gap) > 40 or v["stop"].search(gap):
+            continue
+        list_end = first.end
+        j = k + 1
+        while j < len(mentions) and mentions[j].start < s_end:
+            between = sh[list_end:mentions[j].start]
+            if not re.fullmatch(r"\s*(?:[(（][^()（）]{0,40}[)）])?[^，,。；;]{0,24}?\s*(?:[、,，]|以及|及|和|与)\s*", between):
+                break
+            if mentions[j].label in SITED:
+                list_end = mentions[j].end
+            j += 1
+        ms = members(sh, first.start, list_end, mentions, starts)
+        for i in ms:
+            if mentions[i].label not in SITED or i == place or (mentions[i].label == "Park" and mentions[place].label == "Park"):
+                continue
+            if (i, place) in have:
+                continue
+            have.add((i, place))
+            out.append(Relation(i, "locatedIn", place, RULE, (max(0, end - len(mentions[own].text)) if own >= 0 else end - 2, s_end)))
+    return out

@@ -1,0 +1,117 @@
+"""Table reader's relations: a winner table's rows (award cell, winner cell, region column) to
+receivedAward, worksFor and locatedIn.
+
+Owns: turning the rows that ``kg.nlp.tables`` found into relations, with the year, edition and
+grade a row, its columns or the text before the table give. Must not: find tables (that is
+``kg.nlp.tables``) or read prose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...text import normalise_name, to_int, to_year
+from ..rules import GRADES, ORG_LABELS, Mention
+from .base import Relation, RelationInput, register
+from .legacy import LIST_YEAR_RE
+
+register("tables", {
+    "table.award_row.v1": ("receivedAward", "a row's winner cell holds the award its award cell names (or the table's award with the cell's grade)"),
+    "table.winner_cell.v1": ("worksFor", "a winner cell naming a person after an organisation (and a role between)"),
+    "table.region_column.v1": ("locatedIn", "a row's organisation lies in the place its region column names"),
+})
+
+
+def find(inp: RelationInput) -> list[Relation]:
+    return table_relations(inp.sh, inp.mentions, inp.tables, written=inp.text)
+
+
+def _lead_award(mentions: list[Mention], cell_award: Mention, before: int) -> dict[str, int]:
+    """The year and the edition that the text before a table states for its award (named in full
+    or as the cell names it), each only where the text states one value."""
+    tail = normalise_name(cell_award.text)
+    leads = [m for m in mentions if m.label == "Award" and m.end <= before and normalise_name(m.text).endswith(tail)]
+    out = {}
+    for key in ("year", "edition"):
+        values = {m.attrs.get(key) for m in leads if m.attrs.get(key) is not None}
+        if len(values) == 1:
+            out[key] = values.pop()
+    return out
+
+
+TABLE_EDITION_RE = re.compile(r"第([0-9一二三四五六七八九十百]+)[届批]|(首)[届批]")
+TABLE_GRADE_RE = re.compile("|".join(GRADES))
+
+
+def table_relations(text: str, mentions: list[Mention], tables: list[Any], written: str | None = None) -> list[Relation]:
+    from ..rules import _people_tables
+
+    role_re = _people_tables()[0]
+    rels: list[Relation] = []
+    for t in tables:
+        # the award of the table: the one its award cells name most (for rows that give a grade only)
+        named = [i for row in t.rows for i, m in enumerate(mentions) if m.label == "Award" and row[t.award_col][0] <= m.start < row[t.award_col][1]]
+        table_award = max(named, key=lambda i: sum(normalise_name(mentions[j].text) == normalise_name(mentions[i].text) for j in named)) if named else None
+        if table_award is None:
+            # a column of grades only (一等奖, 二等奖): the award the text names last before the table
+            before = [i for i, m in enumerate(mentions) if m.label == "Award" and m.end <= t.rows[0][0][0] and t.rows[0][0][0] - m.end <= 600]
+            table_award = before[-1] if before else None
+        for row in t.rows:
+            ev = (row[0][0], row[-1][1])
+            aw = [i for i, m in enumerate(mentions) if m.label == "Award" and row[t.award_col][0] <= m.start < row[t.award_col][1]]
+            ws, we = row[t.winner_col]
+            inside = [i for i, m in enumerate(mentions) if ws <= m.start < we]
+            people = [i for i in inside if mentions[i].label == "Person"]
+            orgs = [i for i in inside if mentions[i].label in ORG_LABELS]
+            cell = text[row[t.award_col][0]:row[t.award_col][1]].strip()
+            if not aw and len(cell) >= 4:
+                # 绿色工厂 under a lead that names 国家级绿色工厂: the award the cell shortens
+                aw = [i for i, m in enumerate(mentions) if m.label == "Award" and m.end <= t.rows[0][0][0] and normalise_name(m.text).endswith(normalise_name(cell))][-1:]
+            bare_grade = None
+            if not aw and table_award is not None and TABLE_GRADE_RE.fullmatch(cell):
+                aw, bare_grade = [table_award], (written or text)[row[t.award_col][0]:row[t.award_col][1]].strip()
+            if not aw or not (people or orgs):
+                continue
+            a = mentions[aw[0]]
+            year = None
+            if t.year_col is not None:
+                cell = text[row[t.year_col][0]:row[t.year_col][1]]
+                yy = re.search(r"(?:19|20)\d{2}", cell)
+                year = int(yy.group(0)) if yy else None
+            q = {"year": year or a.attrs.get("year"), "edition": a.attrs.get("edition"), "grade": bare_grade or a.attrs.get("grade")}
+            if q["year"] is None or q["edition"] is None:
+                # the lead names the award in full with its year and edition (2023年度第四届重庆市市长质量管理奖)
+                lead = _lead_award(mentions, a, t.rows[0][0][0])
+                q["year"] = q["year"] or lead.get("year")
+                q["edition"] = q["edition"] or lead.get("edition")
+            # an edition or grade column of its own (届次: 第六届, 等级: 提名奖)
+            for c, (cs, ce) in enumerate(row):
+                if c in (t.award_col, t.winner_col):
+                    continue
+                cell = text[cs:ce]
+                ed = TABLE_EDITION_RE.search(cell)
+                if q["edition"] is None and ed:
+                    q["edition"] = to_int(ed.group(1)) if ed.group(1) else 1
+                gr = TABLE_GRADE_RE.search(cell)
+                if q["grade"] is None and gr:
+                    q["grade"] = written[cs + gr.start():cs + gr.end()] if written else gr.group(0)
+            if q["year"] is None:
+                # the year (and batch) of the list the table gives: 2023年度（第八批）…名单 above it
+                captions = list(LIST_YEAR_RE.finditer(text, max(0, t.rows[0][0][0] - 600), t.rows[0][0][0]))
+                if captions:
+                    q["year"] = to_year(captions[-1].group(1))
+                    if q["edition"] is None and captions[-1].group(2):
+                        q["edition"] = to_int(captions[-1].group(2))
+            recipient = people[-1] if people else orgs[-1]
+            rels.append(Relation(recipient, "receivedAward", aw[0], "table.award_row.v1", ev, q))
+            if people and orgs:
+                between = text[mentions[orgs[-1]].end:mentions[people[-1]].start]
+                role = between if between and role_re.fullmatch(between) else None
+                rels.append(Relation(people[-1], "worksFor", orgs[-1], "table.winner_cell.v1", ev, {"role": role}))
+            if t.region_col is not None:
+                rs, re_ = row[t.region_col]
+                places = [i for i, m in enumerate(mentions) if m.label in ("Place", "Park") and rs <= m.start < re_]
+                if places and orgs:
+                    rels.append(Relation(orgs[-1], "locatedIn", places[0], "table.region_column.v1", ev))
+    return rels

@@ -1,0 +1,122 @@
+"""The relation families and their registry (kg.nlp.relations), and the enumeration family on real
+reports: grants that name several winners in one clause.
+
+Reports are read from ../shared/corpus at run time; expected relations are the real dev gold's
+(tests/gold/real-dev.jsonl), written by reading; nothing here copies report text.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.eval import normalise_name
+from kg.nlp import extract
+from kg.nlp.relations import DEFAULT_FAMILIES, REGISTRY, family
+from kg.reading import read_report
+from tests.conftest import ROOT
+
+GOLD = {json.loads(line)["doc"]: json.loads(line) for line in (ROOT / "tests/gold/real-dev.jsonl").read_text().splitlines() if line.strip()}
+PREDICATES = {"receivedAward", "locatedIn", "worksFor", "subsidiaryOf", "contributedToStandard", "appliesStandard", "secretariatOf", "standardsCount"}
+
+
+def test_the_families_and_their_rule_ids_are_pinned():
+    for name in DEFAULT_FAMILIES:
+        family(name)
+    assert DEFAULT_FAMILIES == ("enumerations", "legacy", "tables", "lists", "located")
+    assert {r.family for r in REGISTRY.values()} == set(DEFAULT_FAMILIES)
+    assert all(r.predicate in PREDICATES for r in REGISTRY.values())
+    assert {k for k, r in REGISTRY.items() if r.family == "enumerations"} == {
+        "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1"}
+    with pytest.raises(ValueError):
+        family("no_such_family")
+
+
+def _triples(report: dict, rule: str | None = None, grade: bool = False) -> set[tuple]:
+    names = {e["id"]: normalise_name(e["name"]) for e in report["entities"]}
+    return {
+        (names[r["subject"]], names.get(r["object"], r["object"])) + ((normalise_name(r.get("grade") or ""),) if grade else ())
+        for r in report["relations"]
+        if r["predicate"] == "receivedAward" and (rule is None or r.get("rule") == rule)
+    }
+
+
+@pytest.mark.parametrize("doc", ["real-037", "real-228", "real-017"])
+def test_a_grant_clause_gives_every_listed_member_its_award_and_grade(doc, corpus_docs):
+    """授予A、B…等N家组织“…奖”称号；授予C、D…“…奖提名奖”: each clause its own award and grade."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    got = _triples(pred, "award.enumeration_grant.v1", grade=True)
+    gold = _triples(GOLD[doc], grade=True)
+    assert len(got) >= 5
+    assert len(got & gold) / len(got) >= 0.8, sorted(got - gold)
+
+
+def test_every_rule_id_a_report_gives_is_registered_with_its_predicate(corpus_docs):
+    for doc in ("real-037", "real-111", "real-158", "real-079"):
+        pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+        assert pred["relations"]
+        for r in pred["relations"]:
+            assert r["rule"] in REGISTRY, r["rule"]
+            assert REGISTRY[r["rule"]].predicate == r["predicate"]
+
+
+@pytest.mark.parametrize("doc", ["real-111", "real-255", "real-278"])
+def test_members_before_a_selection_verb_each_win(doc, corpus_docs):
+    """A、B、C 3家企业成功入选X: the members that open the clause."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    got = _triples(pred, "award.enumeration_selected.v1")
+    gold = _triples(GOLD[doc])
+    assert len(got) >= 2 and len(got & gold) >= 0.75 * len(got), sorted(got - gold)
+
+
+def test_winners_named_after_their_award_each_win(corpus_docs):
+    """「X」由A、B獲獎 (a Traditional report): the members between 由 and the verb."""
+    pred = extract(read_report(corpus_docs / "real-158.txt"))
+    got = _triples(pred, "award.enumeration_named.v1")
+    gold = _triples(GOLD["real-158"])
+    assert len(got) >= 8 and len(got & gold) >= 0.85 * len(got), sorted(got - gold)
+
+
+def _located(report: dict, rule: str | None = None) -> set[tuple[str, str]]:
+    names = {e["id"]: normalise_name(e["name"]) for e in report["entities"]}
+    return {(names[r["subject"]], names[r["object"]]) for r in report["relations"]
+            if r["predicate"] == "locatedIn" and (rule is None or r.get("rule") in rule)}
+
+
+@pytest.mark.parametrize("doc", ["real-019", "real-102", "real-275"])
+def test_a_place_that_introduces_a_list_of_firms_locates_each(doc, corpus_docs):
+    """…的福建企业是A、B、C / 我市共拥有…4个，分别为A、B: each listed firm is in that place."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    got = _located(pred, ("located.place_qualified_list.v1", "located.enumeration_place.v1"))
+    gold = _located(GOLD[doc])
+    assert len(got) >= 3 and len(got & gold) >= 0.75 * len(got), sorted(got - gold)
+
+
+def test_a_place_inside_a_firm_name_locates_nothing():
+    """The rule reads a place that stands before a list, never one inside a name."""
+    from kg.nlp.relations.located import vocabulary
+
+    q = vocabulary()["qualifier"]
+    assert q.match("3家企业获", 0) and q.match("企业是", 0)
+    assert not q.match("市场监督管理局", 0)
+
+
+def _works(report: dict, rules: tuple[str, ...] | None = None) -> set[tuple[str, str]]:
+    names = {e["id"]: normalise_name(e["name"]) for e in report["entities"]}
+    return {(names[r["subject"]], names[r["object"]]) for r in report["relations"]
+            if r["predicate"] == "worksFor" and (rules is None or r.get("rule") in rules)}
+
+
+def test_a_department_between_body_and_post_keeps_the_person_in_the_body(corpus_docs):
+    """ORG 标准专利中心 副主任 X / ORG 地方部 主任 X: worksFor the body, the department in the role."""
+    hits = checked = 0
+    for doc in ("real-257", "real-260", "real-236", "real-264", "real-214"):
+        pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+        got = _works(pred, ("works_for.org_dept_role_person.v1",))
+        hits += len(got & _works(GOLD[doc]))
+        checked += len(got)
+        for r in pred["relations"]:
+            if r.get("rule") == "works_for.org_dept_role_person.v1":
+                assert r["role"] and r["role"][-1] not in "、，,", r
+    assert checked >= 5 and hits >= 0.8 * checked
