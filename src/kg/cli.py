@@ -115,8 +115,8 @@ def main(debug: bool) -> None:
 
     Reads reports (.txt/.md in UTF-8, UTF-16, GB18030 or Big5; HTML pages; .docx), extracts
     organisations, awards, standards, standards bodies, parks, places and people with their
-    relations, and keeps them as RDF
-    with provenance in an embedded store that you query with SPARQL, draw and export.
+    relations, and keeps them as RDF with provenance in an embedded store that you query with
+    SPARQL, draw and export.
 
     \b
     Example:
@@ -175,7 +175,7 @@ def extract(reports: tuple[str, ...], fmt: str, provenance: bool, output: str | 
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @store_options
 @click.option("--out", "out_dir", default=DEFAULT_OUT, show_default=True, type=click.Path(file_okay=False),
-              help="Where graph.ttl and graph.html go.")
+              help="Where graph.ttl, graph.html, manifest.json, texts/ and cache/ go.")
 @click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph against ontology/shapes.ttl.")
 @click.option("--strict", is_flag=True, help="Exit with 2 if any input was refused (the build still completes).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
