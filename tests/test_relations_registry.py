@@ -24,11 +24,11 @@ PREDICATES = {"receivedAward", "locatedIn", "worksFor", "subsidiaryOf", "contrib
 def test_the_families_and_their_rule_ids_are_pinned():
     for name in DEFAULT_FAMILIES:
         family(name)
-    assert DEFAULT_FAMILIES == ("enumerations", "legacy", "tables", "lists", "located")
+    assert DEFAULT_FAMILIES == ("enumerations", "legacy", "tables", "lists", "located", "scorer")
     assert {r.family for r in REGISTRY.values()} == set(DEFAULT_FAMILIES)
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
     assert {k for k, r in REGISTRY.items() if r.family == "enumerations"} == {
-        "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1"}
+        "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1", "award.project_owner.v1"}
     with pytest.raises(ValueError):
         family("no_such_family")
 
@@ -120,3 +120,13 @@ def test_a_department_between_body_and_post_keeps_the_person_in_the_body(corpus_
             if r.get("rule") == "works_for.org_dept_role_person.v1":
                 assert r["role"] and r["role"][-1] not in "、，,", r
     assert checked >= 5 and hits >= 0.8 * checked
+
+
+def test_the_owner_of_a_winning_project_wins_its_award(corpus_docs):
+    """X的“project”…荣获Y一等奖 / 由X牵头研发的“project”获得Y: the unit named as the project's owner."""
+    got = set()
+    for doc in ("real-241", "real-003", "real-242"):
+        pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+        got |= {t + (doc,) for t in _triples(pred, "award.project_owner.v1")}
+    gold = {t + (d,) for d in ("real-241", "real-003", "real-242") for t in _triples(GOLD[d])}
+    assert len(got) >= 3 and len(got & gold) >= 0.75 * len(got), sorted(got - gold)

@@ -10,6 +10,7 @@ Must not: mint IRIs or touch RDF (that is ``kg.rdfmap``).
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -182,7 +183,8 @@ class RelationRulesComponent:
     def __init__(self, families: list[str] | tuple[str, ...] = DEFAULT_FAMILIES) -> None:
         self.families = tuple(families)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def inputs(self, doc: Doc) -> RelationInput:
+        """What the families read from ``doc`` (also used to train the relation scorer)."""
         text = doc._.kg_text
         # relation rules read the shadow (Simplified, half-width) text; offsets are the same
         sh = doc._.kg_shadow
@@ -190,8 +192,13 @@ class RelationRulesComponent:
         # grades inside an award table are the table reader's (a 提名奖 cell is no back-reference)
         rows = [(row[0][0], row[-1][1]) for t in tables for row in t.rows]
         grades = [g for g in grade_words(sh, text) if not any(a <= g[0] < b for a, b in rows)]
-        inp = RelationInput(sh=sh, text=text, mentions=doc._.kg_mentions, grades=grades, tables=tables)
-        doc._.kg_relations = run_families(inp, self.families)
+        return RelationInput(sh=sh, text=text, mentions=doc._.kg_mentions, grades=grades, tables=tables)
+
+    def __call__(self, doc: Doc) -> Doc:
+        families = self.families
+        if os.environ.get("KG_RELATION_SCORER", "1") == "0":
+            families = tuple(f for f in families if f != "scorer")  # the rules alone (figures, training)
+        doc._.kg_relations = run_families(self.inputs(doc), families)
         return doc
 
 

@@ -37,7 +37,9 @@ ANAPHOR_PLACE_RE = re.compile(r"我市|本市|全市|我省|本省|全省|我县
 
 GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1"
 LOCATED = "located.enumeration_place.v1"
+PROJECT = "award.project_owner.v1"
 register("enumerations", {
+    PROJECT: ("receivedAward", "ORG的“project”(、ORG的“project”…)(等N个项目)荣获/获得 award: the unit named as the project's owner wins it (ANNOTATION.md)"),
     LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
     GRANT: ("receivedAward", "授予/表彰/命名/确定 + members + (等N家) + award (+ grade); a grade-only clause takes the award before it"),
     SELECTED: ("receivedAward", "members (等N家) + 入选/荣获/获评/被评为 + award, the members opening their clause"),
@@ -47,6 +49,11 @@ HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Pers
 SEP_RE = re.compile(r"[、,，;；]|以及|及|和|与")
 NOTE_RE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]")
 CLAUSE_END_RE = re.compile(r"[。；;！!？?\n]")
+PROJECT_VERB_RE = re.compile(r"(?:荣获|获得了?|获|摘得|斩获|夺得)\s*[“\"「]?$")
+#: what closes a project's title before the verb: ” (等N个项目) (分别|均|共同)
+PROJECT_TAIL_RE = re.compile(r"[”\"」]\s*(?:等\s*[0-9一二三四五六七八九十]*\s*[个项]?\s*(?:项目|成果)?)?\s*(?:分别|均|共同)?\s*$")
+#: between an owner and its project's title: 的“ / 牵头研发的“ / 完成的“
+OWNER_LINK_RE = re.compile(r"\s*(?:牵头|联合|主持|作为第一完成单位)?\s*(?:研发|研制|完成|申报|承担|开发)?(?:的)[“\"「]")
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
 GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅)$")
 
@@ -89,7 +96,8 @@ def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int],
         if not text:
             continue
         cands = [i for i in inside if ps <= mentions[i].start and mentions[i].end <= pe and mentions[i].label in HOLDERS]
-        ending = [i for i in cands if sh[mentions[i].end:body_end].strip() in ("", "”", "\"")]
+        ending = [i for i in cands if sh[mentions[i].end:body_end].strip() in ("", "”", "\"")
+                  or (mentions[i].label == "Person" and _role_re().fullmatch(sh[mentions[i].end:body_end].strip()))]
         if ending:
             i = max(ending, key=lambda j: mentions[j].end - mentions[j].start)
             m = mentions[i]
@@ -115,13 +123,26 @@ def _pieces(sh: str, s: int, e: int) -> list[tuple[int, int]]:
             depth = max(0, depth - 1)
         elif depth == 0:
             m = SEP_RE.match(sh, k, e)
-            if m and (m.group(0) in "、,，;；" or sh[start:k].rstrip().endswith(_NAME_ENDS)):
+            if m and (m.group(0) in "、,，;；" or sh[start:k].rstrip().endswith(_NAME_ENDS) or _ends_in_role(sh[start:k])):
                 out.append((start, k))
                 start = k = m.end()
                 continue
         k += 1
     out.append((start, e))
     return out
+
+
+@lru_cache(maxsize=1)
+def _role_re() -> re.Pattern[str]:
+    from ..rules import _people_tables
+
+    return _people_tables()[0]
+
+
+def _ends_in_role(piece: str) -> bool:
+    """中国航空工业集团有限公司顾诵芬院士|和…: a piece that closes on a post."""
+    piece = piece.rstrip()
+    return any(_role_re().fullmatch(piece[-n:]) for n in range(2, 7) if len(piece) > n)
 
 
 _NAME_ENDS = ("公司", "集团", "厂", "中心", "院", "所", "学校", "大学", "学院", "医院", "协会", "学会", "局", "委员会", "园区", "园", "区", "基地", "银行", "站", "社")
@@ -149,6 +170,17 @@ def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: in
         ctx = _award_context(mentions, a)
         q["year"] = q["year"] or ctx.get("year")
         q["edition"] = q["edition"] or ctx.get("edition")
+    if q["year"] is None or q["edition"] is None:
+        # 济宁市第四届市长质量奖获奖企业揭晓，A、B获得济宁市长质量管理奖: the round the paragraph
+        # opened with, named by a kindred award (the same last three characters) shortly before
+        para = sh.rfind("\n", 0, award.start)
+        for m in reversed(mentions[:a]):
+            if m.start <= para or award.start - m.end > 300:
+                break
+            if m.label == "Award" and m.text[-3:] == award.text[-3:]:
+                q["year"] = q["year"] or m.attrs.get("year")
+                q["edition"] = q["edition"] or m.attrs.get("edition")
+                break
     if q["year"] is None:
         title = next((line for line in sh[:300].split("\n") if line.strip()), "")
         if award.text in title:
@@ -311,6 +343,27 @@ def find(inp: RelationInput) -> list[Relation]:
                 ms = members(sh, rest_start, rest_start + won.start(), mentions, starts, granter_ok=True)
                 if ms:
                     add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
+    # 4. the owners of winning projects: 城建集团的“…”、化工院的“…”等9个项目荣获X; 由A牵头研发的“…”获得X
+    for a_i in awards:
+        a = mentions[a_i]
+        verb = PROJECT_VERB_RE.search(sh, max(0, a.start - 6), a.start)
+        if verb is None or verb.end() != a.start:
+            continue
+        tail = PROJECT_TAIL_RE.search(sh, max(0, verb.start() - 20), verb.start())
+        if tail is None:
+            continue
+        s0 = verb.start()
+        while s0 > 0 and sh[s0 - 1] not in "。！!？?\n" and verb.start() - s0 < 600:
+            s0 -= 1
+        owners = []
+        lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, tail.start())
+        for i in range(lo, hi):
+            m = mentions[i]
+            if m.label in ("Company", "Institution", "GovernmentAgency") and OWNER_LINK_RE.match(sh, m.end, tail.start()):
+                owners.append(i)
+        if owners:
+            ce = clause_end(a.end)
+            add(owners, a_i, PROJECT, (s0, ce), _quals(sh, mentions, a_i, "", a.end, ce))
     find.claimed = inp_claims  # type: ignore[attr-defined]
     return out
 

@@ -91,6 +91,8 @@ def find(inp: RelationInput) -> list[Relation]:
         gap = sh[q.end():first.start]
         if len(gap) > 40 or v["stop"].search(gap):
             continue
+        if len(re.findall(r"[0-9一二三四五六七八九十百]+\s*(?:家|个)\s*[,，]", gap)) >= 2:
+            continue  # 全市新增规上企业938家,…,A、B上市: the count's clause ends before the firms
         list_end = first.end
         j = k + 1
         while j < len(mentions) and mentions[j].start < s_end:
