@@ -148,10 +148,11 @@ def extract(reports: tuple[str, ...], fmt: str, provenance: bool, output: str | 
     """
     from .nlp import extract_many
     from .reading import read_report, report_paths
+    from .segments import extract_report
 
     results = []
     for path in report_paths(reports):
-        result = next(extract_many([read_report(path)]))
+        result = extract_report(read_report(path), extract_many)  # a very long report by segments
         if not provenance:
             for r in result["relations"]:
                 r.pop("evidence_span", None)
