@@ -17,7 +17,7 @@ import csv
 import io
 from functools import lru_cache
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import ReportError
@@ -73,6 +73,10 @@ def test_reading_any_bytes_gives_a_report_or_a_one_line_refusal(data, suffix):
 def test_reading_unicode_text_round_trips_with_same_length_repairs(text, encoding):
     # a high and a low surrogate side by side are one character once encoded: compare with that
     text = text.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+    # FF FE + a NUL character is FF FE 00 00, UTF-32's BOM: no reader can tell these apart; kg
+    # reads UTF-32 unless a character then falls in planes 4-13, where none is assigned
+    assume(not (encoding == "utf-16" and text.startswith("\x00")))
+    assume(not (encoding == "utf-32" and any(0x40000 <= ord(c) < 0xE0000 for c in text)))
     if encoding == "utf-16-be-bom":
         data = codecs.BOM_UTF16_BE + text.encode("utf-16-be", "surrogatepass")
     else:

@@ -150,7 +150,10 @@ def _decode(data: bytes, *, name: str) -> tuple[str, str, list[str]]:
             body = data[len(bom):]
             codec = encoding.replace("-sig", "")
             try:
-                return body.decode(codec, "surrogatepass"), encoding, []  # surrogates: see clean_text
+                text = body.decode(codec, "surrogatepass")  # surrogates: see clean_text
+                if encoding == "utf-32-le" and any(0x40000 <= ord(c) < 0xE0000 for c in text):
+                    continue  # FF FE 00 00 is also UTF-16's BOM and a NUL; planes 4-13 hold no characters
+                return text, encoding, []
             except UnicodeDecodeError:
                 if encoding == "utf-32-le":
                     continue  # FF FE 00 00 is also UTF-16's BOM before a NUL character
