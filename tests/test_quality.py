@@ -117,7 +117,7 @@ def test_entities_reach_the_issue_target(predicted):
 #: the first-run figures, raised as the extractor improves, never lowered to pass. The held-out
 #: figures are read by hand at most once a session and logged in tests/gold/REAL.md.
 MEASURED_REAL = {
-    "real-dev.jsonl": {"entity": 0.70, "relation": 0.45, "strict": 0.41},
+    "real-dev.jsonl": {"entity": 0.70, "relation": 0.46, "strict": 0.415},
     # the held-out split's first run (2026-12-07, code before this session's changes) minus 0.015
     "real-heldout.jsonl": {"entity": 0.72, "relation": 0.335, "strict": 0.285},
 }

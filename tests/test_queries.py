@@ -17,8 +17,8 @@ QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 DATA = Path(__file__).resolve().parent / "data" / "rdf_reports.jsonl"
 
 # A value for every documented parameter that matches something in tests/data/rdf_reports.jsonl.
-PARAMETER_VALUES: dict[str, dict[str, str]] = {
-    "awards": {"recipient": "时代电气", "award": "中国质量奖"},
+PARAMETER_VALUES: dict[str, dict[str, str | int]] = {
+    "awards": {"recipient": "时代电气", "award": "中国质量奖", "year": 2016, "grade": "提名奖"},
     "organisation": {"name": "株洲市市场监管局"},
     "parks": {"park": "株洲国家高新区"},
     "standards_bodies": {"standards_body": "全国牵引电气设备与系统标准化技术委员会"},

@@ -73,7 +73,7 @@ def _open(store_dir: str, backend: str, *, must_exist: bool = True) -> Any:
     return open_store(backend, None if backend == "memory" else store_dir)
 
 
-def _write_rows(columns: list[str], rows: list[dict[str, Any]], fmt: str) -> None:
+def _write_rows(columns: list[str], rows: list[dict[str, Any]], fmt: str, max_width: int = 0) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
     elif fmt == "csv":
@@ -83,7 +83,7 @@ def _write_rows(columns: list[str], rows: list[dict[str, Any]], fmt: str) -> Non
         writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in rows)
         click.echo(buf.getvalue(), nl=False)
     else:
-        click.echo(_table(columns, rows))
+        click.echo(_table(columns, rows, max_width))
 
 
 def _width(text: str) -> int:
@@ -92,9 +92,23 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _table(columns: list[str], rows: list[dict[str, Any]]) -> str:
-    """A plain-text table that lines up Chinese (double-width) characters."""
-    cells = [[("" if r.get(c) is None else str(r.get(c))).replace("\n", " ") for c in columns] for r in rows]
+def _clip(text: str, max_width: int) -> str:
+    """``text`` cut to ``max_width`` display columns, ending in … when cut (0: no limit)."""
+    if not max_width or _width(text) <= max_width:
+        return text
+    out, used = [], 0
+    for char in text:
+        if used + _width(char) > max_width - 1:
+            break
+        out.append(char)
+        used += _width(char)
+    return "".join(out) + "…"
+
+
+def _table(columns: list[str], rows: list[dict[str, Any]], max_width: int = 0) -> str:
+    """A plain-text table that lines up Chinese (double-width) characters; ``max_width`` cuts
+    each cell to that many display columns (0: no limit)."""
+    cells = [[_clip(("" if r.get(c) is None else str(r.get(c))).replace("\n", " "), max_width) for c in columns] for r in rows]
     widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
 
     def line(values: list[str]) -> str:
@@ -242,9 +256,12 @@ def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, va
               help="Bind ?KEY to the literal VALUE (repeatable). Values are bound, never pasted into the query.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with what they answer.")
+@click.option("--max-width", type=click.IntRange(min=0), default=None,
+              help="Cut table cells to this many columns (0: never). Default: 60 on a terminal, else 0.")
+@click.option("--endpoint", metavar="URL", help="Ask this SPARQL 1.1 Protocol endpoint instead of the store (e.g. 'kg serve's http://127.0.0.1:7878/query).")
 @store_options
 @_handle_errors
-def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt: str, list_queries: bool, store_dir: str, backend: str) -> None:
+def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt: str, list_queries: bool, max_width: int | None, endpoint: str | None, store_dir: str, backend: str) -> None:
     """Run a named query (a file of queries/ without .rq), a .rq FILE, or -e SPARQL.
 
     \b
@@ -252,8 +269,9 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
         kg query awards
         kg query organisation --param name=中车株洲电力机车有限公司
         kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
+        kg query awards --endpoint http://127.0.0.1:7878/query
     """
-    from .query import describe_queries, load_query, parse_params
+    from .query import check_params, describe_queries, is_update, load_query, parse_params
 
     if list_queries:
         rows = describe_queries()
@@ -261,14 +279,35 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
         return
     if bool(name) == bool(expression):
         raise QueryError("give a query NAME or FILE, or -e SPARQL (one of them). See 'kg query --list'.")
+    if max_width is None:
+        max_width = 60 if sys.stdout.isatty() else 0
     sparql = expression if expression else load_query(name)
+    if is_update(sparql):
+        raise QueryError(
+            "kg query only reads: this is a SPARQL Update, and the store is read-only here "
+            "(it changes only through 'kg build' and 'kg load')."
+        )
     bindings = parse_params(params)
+    if name:
+        check_params(name, sparql, bindings)
+    if endpoint:
+        from .remote import query_endpoint
+
+        if bindings:
+            raise QueryError(
+                "--param cannot be used with --endpoint: the SPARQL 1.1 Protocol has no way to bind a "
+                "value to a variable, and kg never pastes values into query text. Filter the rows "
+                "yourself, or query kg's store."
+            )
+        result = query_endpoint(endpoint, sparql)
+        _write_rows(list(result.columns), result.as_dicts(), fmt, max_width)
+        return
     store = _open(store_dir, backend)
     try:
         result = store.query(sparql, bindings)
     finally:
         store.close()
-    _write_rows(list(result.columns), result.as_dicts(), fmt)
+    _write_rows(list(result.columns), result.as_dicts(), fmt, max_width)
 
 
 # -- viz / export -------------------------------------------------------------------------------
@@ -299,28 +338,38 @@ def viz(output: str, title: str, store_dir: str, backend: str) -> None:
 
 
 def _export_choices() -> list[str]:
+    from .network import NETWORK_FORMATS
     from .store import EXPORT_FORMATS
 
-    return list(EXPORT_FORMATS)
+    return list(EXPORT_FORMATS) + list(NETWORK_FORMATS)
 
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(_export_choices()), default="turtle", show_default=True,
-              help="trig keeps one named graph per report; the others write the merged graph.")
+              help="trig and nq keep one named graph per report; turtle, nt and jsonld write the merged graph; "
+                   "graphml and gexf write the entity network (for Gephi).")
 @click.option("--out", "output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 @store_options
 @_handle_errors
 def export(fmt: str, output: str | None, store_dir: str, backend: str) -> None:
-    """Export the graph as Turtle, N-Triples, JSON-LD or TriG.
+    """Export the graph as Turtle, N-Triples, JSON-LD, TriG or N-Quads, or the network as GraphML or GEXF.
 
     \b
     Example:
         kg export --format nt --out build/graph.nt
         kg export --format trig > graph.trig
+        kg export --format gexf --out build/graph.gexf
     """
+    from .network import NETWORK_FORMATS, write_network
+
     store = _open(store_dir, backend)
     try:
-        if output:
+        if fmt in NETWORK_FORMATS:
+            data = write_network(store, output, fmt)
+            if data is not None:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+        elif output:
             store.dump(output, format=fmt)
         else:
             data = store.dump(None, format=fmt)
@@ -434,14 +483,14 @@ def train_ner(out_dir: str, seed: int, gold: str, reports_dir: str, no_gold: boo
     Trains on UNER Chinese-GSDSIMP train (best checkpoint chosen on its dev file), plus the
     tuning split of the seed gold, with the config kept in kg/data/ner/config.cfg (CPU, about
     20 minutes on 2 cores). The UNER files are read from $KG_UNER_DIR (default
-    /work/shared/data). The model's meta.json records the figures on UNER Chinese-GSDSIMP test
+    ../shared/data beside the clone). The model's meta.json records the figures on UNER Chinese-GSDSIMP test
     and Chinese-PUD test, the data sources and the licence (CC BY-SA 4.0). To ship it, copy
     the directory to src/kg/data/ner/model.
 
     \b
     Example:
         kg train ner --out build/ner-model --seed 0
-        kg ner evaluate /work/shared/data/uner-zh-pud/zh_pud-ud-test.iob2 --model build/ner-model
+        kg ner evaluate ../shared/data/uner-zh-pud/zh_pud-ud-test.iob2 --model build/ner-model
     """
     from .ner.data import GSDSIMP_TEST, PUD_TEST
     from .ner.train import train
@@ -516,7 +565,7 @@ def ner_group() -> None:
 
     \b
     Example:
-        kg ner evaluate /work/shared/data/uner-zh-pud/zh_pud-ud-test.iob2
+        kg ner evaluate ../shared/data/uner-zh-pud/zh_pud-ud-test.iob2
     """
 
 
@@ -534,8 +583,8 @@ def ner_evaluate(file: str, model_dir: str | None, fmt: str) -> None:
 
     \b
     Example:
-        kg ner evaluate /work/shared/data/uner-zh-pud/zh_pud-ud-test.iob2
-        kg ner evaluate /work/shared/data/uner-zh-gsdsimp/zh_gsdsimp-ud-test.iob2 --format json
+        kg ner evaluate ../shared/data/uner-zh-pud/zh_pud-ud-test.iob2
+        kg ner evaluate ../shared/data/uner-zh-gsdsimp/zh_gsdsimp-ud-test.iob2 --format json
     """
     from .ner.evaluate import evaluate, format_text
 
@@ -606,6 +655,15 @@ def eval_(gold: str, pred: str | None, reports: tuple[str, ...], fmt: str, show_
 from .cli_gold import gold_group  # noqa: E402  (a sub-group in its own module)
 
 main.add_command(gold_group)
+from .cli_serve import push, serve  # noqa: E402
+
+main.add_command(serve)
+main.add_command(push)
+from .cli_validate import load, ontology_doc, validate  # noqa: E402
+
+main.add_command(validate)
+main.add_command(load)
+main.add_command(ontology_doc)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -91,6 +91,7 @@ EXPORT_FORMATS: Mapping[str, ExportFormat] = MappingProxyType(
         "nt": ExportFormat("nt", ".nt", "application/n-triples", False, "N_TRIPLES"),
         "jsonld": ExportFormat("jsonld", ".jsonld", "application/ld+json", False, "JSON_LD"),
         "trig": ExportFormat("trig", ".trig", "application/trig", True, "TRIG"),
+        "nq": ExportFormat("nq", ".nq", "application/n-quads", True, "N_QUADS"),
     }
 )
 
@@ -345,6 +346,10 @@ class _PyoxigraphStore:
         else:
             triples = {_triple_key(q): ox.Triple(q.subject, q.predicate, q.object) for q in quads}
             statements = [triples[key] for key in sorted(triples)]
+        if export.name == "jsonld":
+            from .formats import jsonld
+
+            return _write(jsonld(statements), output)
         try:
             rdf_format = getattr(ox.RdfFormat, export.oxigraph_name)
             data = ox.serialize(statements, format=rdf_format, prefixes=dict(PREFIXES))
@@ -603,3 +608,4 @@ def _write(data: bytes, output: Output | None) -> bytes | None:
     else:
         output.write(data)
     return None
+

@@ -24,14 +24,15 @@ __all__ = [
     "load_shapes",
     "validate",
     "ensure_valid",
+    "violations",
 ]
 
 #: The packaged ontology files, by name.
-ONTOLOGY_FILES: tuple[str, ...] = ("kg.ttl", "shapes.ttl")
+ONTOLOGY_FILES: tuple[str, ...] = ("kg.ttl", "shapes.ttl", "context.jsonld")
 
 
 def ontology_text(name: str) -> bytes:
-    """The bytes of one packaged ontology file (``"kg.ttl"`` or ``"shapes.ttl"``)."""
+    """The bytes of one packaged ontology file (``"kg.ttl"``, ``"shapes.ttl"``, ``"context.jsonld"``)."""
     if name not in ONTOLOGY_FILES:
         raise OntologyError(
             f"unknown ontology file {name!r}; expected one of {', '.join(ONTOLOGY_FILES)}."
@@ -119,3 +120,40 @@ def ensure_valid(graph: Graph | Dataset | bytes | str) -> None:
     conforms, report_text = validate(graph)
     if not conforms:
         raise OntologyError(f"the graph does not conform to kg's shapes:\n{report_text}")
+
+
+def violations(graph: Graph | Dataset | bytes | str) -> list[dict[str, str]]:
+    """Each SHACL result as ``{"severity", "focus", "path", "value", "message", "shape"}``, sorted.
+
+    The same check as :func:`validate`, read from pyshacl's results graph rather than its text,
+    so that a caller can group and print them; an empty list means the graph conforms.
+    """
+    from pyshacl import validate as shacl_validate
+    from rdflib import BNode
+    from rdflib.namespace import SH
+
+    data = _as_graph(graph)
+    _, results, _ = shacl_validate(
+        data,
+        shacl_graph=_parsed("shapes.ttl"),
+        ont_graph=_parsed("kg.ttl"),
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=False,
+        inplace=False,
+    )
+    found = []
+    for result in results.subjects(SH.resultSeverity, None):
+        def value(predicate):  # noqa: ANN001, ANN202 - local helper
+            item = results.value(result, predicate)
+            return "" if item is None else str(item)
+
+        found.append({
+            "severity": value(SH.resultSeverity).rsplit("#", 1)[-1],
+            "focus": value(SH.focusNode),
+            "path": value(SH.resultPath),
+            "value": value(SH.value),
+            "message": value(SH.resultMessage),
+            "shape": "" if isinstance(results.value(result, SH.sourceShape), BNode) else value(SH.sourceShape),
+        })
+    return sorted(found, key=lambda row: (row["message"], row["focus"], row["path"], row["value"]))

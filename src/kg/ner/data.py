@@ -29,7 +29,8 @@ from ..errors import KgError
 LABELS = ("PER", "LOC", "ORG")
 
 #: Where the UNER copies live; ``KG_UNER_DIR`` overrides it.
-UNER_DIR = Path(os.environ.get("KG_UNER_DIR", "/work/shared/data"))
+#: (default: ``shared/data`` beside the clone, where the project's data folder lives)
+UNER_DIR = Path(os.environ.get("KG_UNER_DIR", str(Path(__file__).resolve().parents[4] / "shared" / "data")))
 GSDSIMP_TRAIN = UNER_DIR / "uner-zh-gsdsimp" / "zh_gsdsimp-ud-train.iob2"
 GSDSIMP_DEV = UNER_DIR / "uner-zh-gsdsimp" / "zh_gsdsimp-ud-dev.iob2"
 GSDSIMP_TEST = UNER_DIR / "uner-zh-gsdsimp" / "zh_gsdsimp-ud-test.iob2"

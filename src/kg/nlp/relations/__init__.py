@@ -42,16 +42,16 @@ def run_families(inp: RelationInput, families: tuple[str, ...] | list[str] = DEF
     """Run the families in order; each sees in ``inp.found`` what the ones before it made.
 
     A family may claim spans (``claims``: evidence spans it read completely): relations of the
-    same predicate that later families make inside a claimed span are dropped, so an older, looser
-    rule does not add a second, wrong reading of a clause a precise rule has read.
+    same predicate that a later *loose* family (``LOOSE = True``: the legacy sentence rules) makes
+    starting inside a claimed span are dropped, so an older, looser rule does not add a second,
+    wrong reading of a clause a precise rule has read. Tables and lists are never dropped.
     """
     claimed: list[tuple[str, int, int]] = []
     for name in families:
         mod = family(name)
         rels = mod.find(inp)
-        rels = [r for r in rels if not any(p == r.predicate and a <= r.evidence[0] and r.evidence[1] <= b or
-                                               p == r.predicate and a <= r.evidence[0] < b and r.rule.startswith("award.")
-                                               for p, a, b in claimed)]
+        if getattr(mod, "LOOSE", False):
+            rels = [r for r in rels if not any(p == r.predicate and a <= r.evidence[0] < b for p, a, b in claimed)]
         inp.found.extend(rels)
         claimed.extend(getattr(mod, "claims", lambda _inp: [])(inp))
     return inp.found

@@ -54,15 +54,18 @@ PROJECT_VERB_RE = re.compile(r"(?:荣获|获得了?|获|摘得|斩获|夺得)\s*
 PROJECT_TAIL_RE = re.compile(r"[”\"」]\s*(?:等\s*[0-9一二三四五六七八九十]*\s*[个项]?\s*(?:项目|成果)?)?\s*(?:分别|均|共同)?\s*$")
 #: between an owner and its project's title: 的“ / 牵头研发的“ / 完成的“
 OWNER_LINK_RE = re.compile(r"\s*(?:牵头|联合|主持|作为第一完成单位)?\s*(?:研发|研制|完成|申报|承担|开发)?(?:的)[“\"「]")
+BY_AGENT_RE = re.compile(r"被[^，,。；;、]{2,20}$")
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
-GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅)$")
+GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅|部)$")
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     data = json.loads(read_text("relations", "enumerations.json"))
     alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
-    count = r"(?:等|共|合计)?\s*[0-9一二三四五六七八九十百两]*\s*(?:" + alt("counters") + r")?\s*(?:" + alt("member_nouns") + r")?"
+    # 等5家单位 / 3家企业 / 等: a count needs 等 or a number, so a name's own 公司 is never eaten as one
+    count = (r"(?:(?:等|共|合计)\s*[0-9一二三四五六七八九十百两]*\s*(?:" + alt("counters") + r")?\s*(?:" + alt("member_nouns") + r")?"
+             r"|[0-9一二三四五六七八九十百两]+\s*(?:" + alt("counters") + r")\s*(?:" + alt("member_nouns") + r")?)?")
     qual = r"(?:\s*[“\"「『《]?\s*(?:" + YEAR_NUM + r"\s*(?:[-—~至到]\s*" + YEAR_NUM + r")?\s*年度?|第\s*[0-9一二三四五六七八九十]{1,3}\s*[届批]|首届|首批|" + alt("award_prefixes") + r"))*\s*[“\"「『]?\s*"
     return {
         "grant": re.compile(r"(?:" + alt("grant_verbs") + r")(?:了)?\s*"),
@@ -306,7 +309,11 @@ def find(inp: RelationInput) -> list[Relation]:
         if not sel or v["candidates"].search(before):
             continue
         lead = re.match(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?", before)
-        ms = members(sh, k + lead.end(), k + sel.start(), mentions, starts)
+        list_end = k + sel.start()
+        by = BY_AGENT_RE.search(sh, k + lead.end(), list_end)
+        if by is not None:
+            list_end = by.start()  # A被商务部认定为…: the body after 被 grants, it wins nothing
+        ms = members(sh, k + lead.end(), list_end, mentions, starts)
         if ORG_NOUN_RE.search(sel.group(0)):
             ms = [i for i in ms if mentions[i].label != "Place"]  # 昆明市3家企业获…: the place is the firms' home
         if not ms:
