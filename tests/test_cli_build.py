@@ -60,4 +60,4 @@ def test_build_graph_page_is_offline_and_escapes_report_text(tmp_path):
     assert not re.search(r"https?://", page)
     assert "株洲恶意科技有限公司" in page
     assert "<script>alert(1)</script>" not in page
-    assert page.count("</script>") == 2  # the inlined library and the page script, nothing else
+    assert page.count("</script>") == 3  # the inlined library, the data and the page script, nothing else

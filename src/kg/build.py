@@ -45,6 +45,7 @@ class BuildSummary:
     files: dict[str, str] = field(default_factory=dict)
     conforms: bool | None = None
     shacl_report: str = ""
+    graph_counts: dict[str, Any] | None = None  # kg.graphdata.graph_counts of the store, when asked
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -329,6 +330,7 @@ def run_build(
     strict: bool = False,
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    graph_counts: bool = False,
 ) -> BuildResult:
     """The ``kg build`` job: every input accounted for in ``<out>/manifest.json``; only new or
     changed reports extracted (results of unchanged ones come from ``<out>/cache``), statements
@@ -438,6 +440,10 @@ def run_build(
                 summary.relations.update(r["predicate"] for r in result["relations"])
         refresh_background(store)
         summary = write_outputs(store, out, summary, validate=validate)
+        if graph_counts:
+            from .graphdata import graph_counts as count_graph
+
+            summary.graph_counts = count_graph(store)
 
     # 5. the texts offsets point into, the manifest last (it marks the build complete)
     for report_id in accepted:

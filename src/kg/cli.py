@@ -224,17 +224,18 @@ def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, va
             bar.reset(total=n)
 
         outcome = run_build(paths, store_dir=store_dir, out_dir=out_dir, backend=backend, validate=validate,
-                            strict=strict, progress=bar.update, on_total=total)
+                            strict=strict, progress=bar.update, on_total=total, graph_counts=not quiet)
     summary, manifest = outcome.summary, outcome.manifest
     counts = manifest.counts()
+    graph = summary.graph_counts  # nodes and facts, as kg entities, kg stats and the page count them
     if not quiet:
         click.echo(f"Inputs: {counts['inputs']} file(s): {counts['processed']} processed, {counts['skipped']} skipped "
                    f"(unchanged), {counts['refused']} refused; {counts['removed']} removed (file gone).", err=True)
         for entry in manifest.refused():
             click.echo(f"  refused {entry.path}: {entry.reason}", err=True)
         click.echo(f"Built {summary.reports} report(s) into {store_dir if backend != 'memory' else 'memory'}: {summary.triples} triples.", err=True)
-        click.echo("Entities:  " + ", ".join(f"{k} {v}" for k, v in sorted(summary.entities.items())), err=True)
-        click.echo("Relations: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.relations.items())), err=True)
+        click.echo("Entities:  " + ", ".join(f"{k} {v}" for k, v in graph["entities"].items()), err=True)
+        click.echo("Relations: " + ", ".join(f"{k} {v}" for k, v in graph["relations"].items()), err=True)
         click.echo(f"Wrote {summary.files['turtle']}, {summary.files['html']} and {summary.files['manifest']}.", err=True)
         if summary.conforms is not None:
             click.echo("SHACL: the graph conforms to ontology/shapes.ttl." if summary.conforms else "SHACL: the graph does NOT conform:", err=True)
@@ -310,32 +311,7 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
     _write_rows(list(result.columns), result.as_dicts(), fmt, max_width)
 
 
-# -- viz / export -------------------------------------------------------------------------------
-
-@main.command()
-@click.option("--out", "output", default=f"{DEFAULT_OUT}/graph.html", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--title", default="kg 知识图谱", show_default=True, help="Page title.")
-@store_options
-@_handle_errors
-def viz(output: str, title: str, store_dir: str, backend: str) -> None:
-    """Draw the graph as an offline HTML page (pyvis / vis-network, nothing loaded from the web).
-
-    Nodes are coloured and shaped by type (legend top left), edges labelled by predicate;
-    hovering a node shows its type, aliases and source sentences; the box finds a name.
-
-    \b
-    Example:
-        kg viz --out build/graph.html
-    """
-    from .viz import write_html
-
-    store = _open(store_dir, backend)
-    try:
-        counts = write_html(store, output, title=title)
-    finally:
-        store.close()
-    click.echo(f"Wrote {output}: {counts['nodes']} nodes, {counts['edges']} edges.", err=True)
-
+# -- export (viz, stats and report: cli_viz.py) -------------------------------------------------------------------------------
 
 def _export_choices() -> list[str]:
     from .network import NETWORK_FORMATS
@@ -664,6 +640,10 @@ from .cli_validate import load, ontology_doc, validate  # noqa: E402
 main.add_command(validate)
 main.add_command(load)
 main.add_command(ontology_doc)
+
+from .cli_viz import register as _register_viz  # noqa: E402  (viz, stats, report in their own module)
+
+_register_viz(sys.modules[__name__])
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -442,6 +442,10 @@ def _substitutions(bindings: Mapping[str, Binding]) -> dict[Any, Any]:
     return substitutions
 
 
+# datatype IRIs as strings once (str(XSD.x) per literal was a third of reading a large result)
+_DECIMAL, _FLOATS, _BOOLEAN = str(XSD.decimal), (str(XSD.double), str(XSD.float)), str(XSD.boolean)
+
+
 def _to_python(term: Any) -> Any:
     """A pyoxigraph term as a plain Python value (see ``QueryResult``)."""
     import pyoxigraph as ox
@@ -457,11 +461,11 @@ def _to_python(term: Any) -> Any:
         try:
             if datatype in _INTEGER_TYPES:
                 return int(term.value)
-            if datatype == str(XSD.decimal):
+            if datatype == _DECIMAL:
                 return Decimal(term.value)
-            if datatype in (str(XSD.double), str(XSD.float)):
+            if datatype in _FLOATS:
                 return float(term.value)
-            if datatype == str(XSD.boolean):
+            if datatype == _BOOLEAN:
                 return term.value in ("true", "1")
         except ValueError:
             return term.value  # an ill-typed literal: keep its text

@@ -1,30 +1,39 @@
-"""Viz: the graph page, a self-contained HTML file drawn with pyvis / vis-network.
+"""Viz: the graph page, a self-contained offline HTML file drawn with vis-network (from pyvis).
 
-Owns: reading entities, relations and their source sentences out of a store (SPARQL), building
-a networkx graph of them, laying it out with pyvis's node/edge model (colour and shape by type,
-Chinese labels, edges labelled by predicate, hover text with type, aliases and sources), and
-writing one offline page: vis-network's script and style are inlined from the pyvis package and
-nothing refers to an outside address. Report text is data: it is JSON-encoded with ``<``, ``>``
-and ``&`` escaped, so a sentence can never close the script element.
+Owns: choosing what to draw (:func:`focus`: the neighbourhood of one entity, some types, some
+predicates, and a cut to the highest-degree nodes when the graph is too big to draw), turning a
+graph of :mod:`kg.graphdata` into the page's node and edge lists (:func:`page_data`) and writing
+the page (:func:`render_html`, :func:`write_html`). The page's behaviour (legend as a filter,
+search, side panel, tooltips, frozen layout, PNG export) is ``data/graph.js``; its layout is
+``data/graph.html.j2``.
 
-Why our own template rather than pyvis's ``Network.show``: pyvis's template links Bootstrap and
-tom-select from CDNs even with ``cdn_resources="in_line"``, and it inserts node data without
-escaping ``</script>``.
+Offline: vis-network's script and style are inlined from the pyvis package (vis-network is dual
+licensed Apache-2.0 / MIT; its licence header is kept), and the page refers to no web address.
+Report text is data: the node and edge lists are one JSON document in a
+``<script type="application/json">`` element with ``<``, ``>`` and ``&`` escaped, parsed with
+``JSON.parse`` and shown with ``textContent`` (vis-network shows string tooltips as text), so a
+name or sentence holding markup is shown, never run.
+
+Why the lists are written directly rather than through pyvis's ``Network.add_node/add_edge``:
+those check every node id against a list (quadratic: about 2 s at 10k nodes and 70 s at 50k),
+and pyvis's own template links Bootstrap and tom-select from CDNs and does not escape
+``</script>`` in node data. ``bench/viz_page.py`` measures the direct path.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from .namespace import ID, KG, PROV, RDF, SKOS, TYPE_CLASSES
-from .resources import read_text
+from .errors import KgError
+from .graphdata import QUALIFIERS, build_graph, counts_of
+
+__all__ = ["STYLE", "PREDICATE_STYLE", "DEFAULT_MAX_NODES", "focus", "page_data", "render_html", "write_html"]
 
 STYLE = {
     # type: (colour, vis shape, Chinese label)
@@ -37,78 +46,151 @@ STYLE = {
     "Award": ("#f28e2b", "star", "奖项"),
     "Standard": ("#edc948", "diamond", "标准"),
     "Person": ("#ff9da7", "dot", "人物"),
-    "StandardsLevel": ("#bab0ac", "dot", "标准层级"),
+}
+PREDICATE_STYLE = {
+    # predicate: (colour, Chinese label)
+    "receivedAward": ("#f28e2b", "获奖"),
+    "locatedIn": ("#9c755f", "位于"),
+    "worksFor": ("#ff9da7", "任职"),
+    "subsidiaryOf": ("#4e79a7", "隶属"),
+    "secretariatOf": ("#b07aa1", "秘书处"),
+    "contributedToStandard": ("#edc948", "参与制定"),
+    "appliesStandard": ("#d4a017", "采用标准"),
+    "renamedTo": ("#555555", "更名为"),
 }
 LEVEL_ZH = {"international": "国际标准", "national": "国家标准", "industry": "行业标准", "group": "团体标准", "local": "地方标准", "enterprise": "企业标准"}
-MAX_SOURCES = 3
-
-_PREFIXES = f"PREFIX kg: <{KG._NS}>\nPREFIX skos: <{SKOS}>\nPREFIX prov: <{PROV}>\nPREFIX rdf: <{RDF}>\n"
-_TYPES = " ".join(f"<{iri}>" for iri in TYPE_CLASSES.values())
-_PREDICATES = ("receivedAward", "locatedIn", "subsidiaryOf", "secretariatOf", "contributedToStandard", "appliesStandard", "worksFor")
-
-NODES_QUERY = _PREFIXES + f"""
-SELECT ?e ?type ?label (GROUP_CONCAT(DISTINCT ?alt; separator="、") AS ?aliases) WHERE {{
-  VALUES ?type {{ {_TYPES} }}
-  ?e a ?type ; skos:prefLabel ?label .
-  OPTIONAL {{ ?e skos:altLabel ?alt }}
-}} GROUP BY ?e ?type ?label ORDER BY ?e"""
-EDGES_QUERY = _PREFIXES + f"""
-SELECT DISTINCT ?s ?p ?o WHERE {{
-  VALUES ?p {{ {" ".join("kg:" + p for p in _PREDICATES)} }}
-  ?s ?p ?o .
-}} ORDER BY ?s ?p ?o"""
-COUNTS_QUERY = _PREFIXES + """
-SELECT DISTINCT ?s ?level ?count ?year WHERE {
-  ?n a kg:StandardsCount ; kg:countSubject ?s ; kg:level ?level ; kg:count ?count .
-  OPTIONAL { ?n kg:year ?year }
-} ORDER BY ?s ?level ?count"""
-SOURCES_QUERY = _PREFIXES + """
-SELECT DISTINCT ?e ?sentence ?doc WHERE {
-  { ?x kg:recipient ?e } UNION { ?x rdf:subject ?e } UNION { ?x kg:countSubject ?e }
-  ?x prov:wasDerivedFrom ?ev . ?ev kg:sentence ?sentence ; kg:report ?r . ?r kg:reportId ?doc .
-} ORDER BY ?e ?doc ?sentence"""
+#: Above this many nodes a page is cut to the highest-degree nodes (vis-network's layout in a
+#: browser takes tens of seconds beyond a few thousand nodes).
+DEFAULT_MAX_NODES = 2000
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def focus(
+    g: nx.MultiDiGraph,
+    *,
+    around: str | None = None,
+    depth: int = 1,
+    types: tuple[str, ...] | list[str] = (),
+    predicates: tuple[str, ...] | list[str] = (),
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+) -> tuple[nx.MultiDiGraph, list[str]]:
+    """The part of ``g`` to draw, and notes saying what was left out.
 
-
-def _node_id(iri: str) -> str:
-    """Node ids drop the ``ID`` namespace (``company/1722ea…``): the page names no address."""
-    return iri[len(str(ID)):] if iri.startswith(str(ID)) else iri
-
-
-def build_graph(store: Any) -> nx.MultiDiGraph:
-    """The entity graph held in ``store`` as networkx, keyed by short ids (``company/…``).
-
-    Node attributes: type, label, aliases, sources (up to three ``[report] sentence`` strings).
+    ``types`` keeps only nodes of those types; ``predicates`` then keeps only edges of those
+    predicates and the nodes that keep an edge; ``around`` (a node id) keeps the nodes within
+    ``depth`` steps of it, either direction. Whatever remains beyond ``max_nodes`` is cut (see
+    :func:`_grow`: highest degree first, grown along edges from the centre or the hubs), with a
+    note.
     """
-    g = nx.MultiDiGraph()
-    for row in store.query(NODES_QUERY).as_dicts():
-        g.add_node(_node_id(row["e"]), type=_local(row["type"]), label=row["label"], aliases=row["aliases"] or "", sources=[])
-    for row in store.query(EDGES_QUERY).as_dicts():
-        s, o = _node_id(row["s"]), _node_id(row["o"])
-        if s in g and o in g:
-            g.add_edge(s, o, key=_local(row["p"]), predicate=_local(row["p"]))
-    for row in store.query(COUNTS_QUERY).as_dicts():
-        level = str(row["level"])
-        node = f"level:{level}"
-        if node not in g:
-            g.add_node(node, type="StandardsLevel", label=LEVEL_ZH.get(level, level), aliases=level, sources=[])
-        if _node_id(row["s"]) in g:
-            label = f"standardsCount {row['count']}" + (f" ({row['year']})" if row.get("year") else "")
-            g.add_edge(_node_id(row["s"]), node, key=label, predicate=label)
-    for row in store.query(SOURCES_QUERY).as_dicts():
-        e = _node_id(row["e"])
-        if e in g and len(g.nodes[e]["sources"]) < MAX_SOURCES:
-            g.nodes[e]["sources"].append(f"[{row['doc']}] {row['sentence']}")
-    return g
+    notes: list[str] = []
+    if around is not None and around not in g:
+        raise KgError(f"{around!r} is not a node of the graph.")
+    if depth < 0:
+        raise KgError("--depth must be 0 or more.")
+    if max_nodes is not None and max_nodes < 1:
+        raise KgError("--max-nodes must be 1 or more.")
+    for t in types:
+        if t not in STYLE:
+            raise KgError(f"unknown type {t!r}; expected one of {', '.join(STYLE)}.")
+    h = g
+    if types:
+        keep = {n for n, d in g.nodes(data=True) if d["type"] in types} | ({around} if around else set())
+        h = g.subgraph(keep)
+    if predicates:
+        wanted = set(predicates)
+        kept = nx.MultiDiGraph()
+        kept.add_nodes_from(h.nodes(data=True))
+        kept.add_edges_from((s, o, k, d) for s, o, k, d in h.edges(keys=True, data=True) if d["predicate"] in wanted)
+        h = kept.subgraph({n for n in kept if kept.degree(n) > 0} | ({around} if around else set()))
+    distance: dict[str, int] = {}
+    if around is not None:
+        distance = nx.single_source_shortest_path_length(h.to_undirected(as_view=True), around, cutoff=depth)
+        h = h.subgraph(distance)
+    if max_nodes is not None and h.number_of_nodes() > max_nodes:
+        notes.append(
+            f"the selection has {h.number_of_nodes():,} nodes; drawing {max_nodes:,}, grown from the "
+            + ("centre" if around else "best-connected nodes") + " along their edges, most edges first"
+            + " (choose with --around NAME, --type, --predicate or --max-nodes)."
+        )
+        h = h.subgraph(_grow(h, max_nodes, around))
+    return nx.MultiDiGraph(h), notes
+
+
+def _grow(h: nx.MultiDiGraph, limit: int, around: str | None) -> list[str]:
+    """``limit`` nodes of ``h``, highest degree first but each joined to one already taken
+    where it can be: from the centre (or the best-connected node), always the best-connected
+    node next to those taken; when a component is used up, the best-connected node left.
+
+    Taking the top nodes by degree alone leaves many of them without a drawn edge (their
+    neighbours cut away); growing along edges keeps the page connected around its hubs.
+    """
+    import heapq
+
+    degree = dict(h.degree())
+    undirected = h.to_undirected(as_view=True)
+    order = sorted(h.nodes, key=lambda n: (-degree[n], h.nodes[n]["label"], n))
+    if around is not None:
+        order.remove(around)
+        order.insert(0, around)
+    taken: list[str] = []
+    seen: set[str] = set()
+    heap: list[tuple[int, str, str]] = []
+    seeds = iter(order)
+    while len(taken) < limit:
+        if not heap:
+            seed = next((n for n in seeds if n not in seen), None)
+            if seed is None:
+                break
+            seen.add(seed)
+            heapq.heappush(heap, (-degree[seed], h.nodes[seed]["label"], seed))
+        _, _, n = heapq.heappop(heap)
+        taken.append(n)
+        for m in undirected[n]:
+            if m not in seen:
+                seen.add(m)
+                heapq.heappush(heap, (-degree[m], h.nodes[m]["label"], m))
+    return taken
+
+
+def page_data(g: nx.MultiDiGraph, *, centre: str | None = None) -> dict[str, Any]:
+    """The page's data: node and edge lists in vis-network's format plus what the panel shows.
+
+    Nodes: ``id``, ``label``, ``shape``, ``color``, ``size``, ``t`` (type), ``a`` (aliases),
+    ``r`` (reports), ``m`` (mentions), ``sc`` (standards counts), ``c`` (component rank, 0 the
+    largest, -1 for a node without edges), ``d`` and ``value`` (degree). Edges: ``id``, ``from``, ``to``, ``p`` (predicate), ``q``
+    (qualifiers), ``src`` (``[report, sentence]`` pairs), ``color``, ``arrows``.
+    """
+    components = sorted(nx.weakly_connected_components(g), key=lambda c: (-len(c), min(c)))
+    rank = {n: i for i, comp in enumerate(components) for n in comp}
+    degrees = dict(g.degree())
+    nodes = []
+    for n, data in sorted(g.nodes(data=True)):
+        colour, shape, _ = STYLE.get(data["type"], ("#999999", "dot", data["type"]))
+        degree = degrees[n]
+        nodes.append({
+            "id": n, "label": data["label"], "shape": shape, "color": colour,
+            "value": degree, "t": data["type"], "a": data.get("aliases", []),
+            "r": data.get("reports", []), "m": data.get("mentions", 0),
+            "sc": [[LEVEL_ZH.get(c["level"], c["level"]), c["count"], c["year"]] for c in data.get("standards_counts", [])],
+            "c": rank[n] if degree else -1, "d": degree,
+        })
+    edges = []
+    # edge keys are "predicate|qualifiers" (kg.graphdata), so this order is stable
+    for i, (s, o, _, data) in enumerate(sorted(g.edges(keys=True, data=True), key=lambda e: e[:3])):
+        colour = PREDICATE_STYLE.get(data["predicate"], ("#999999", data["predicate"]))[0]
+        edges.append({
+            "id": i, "from": s, "to": o, "p": data["predicate"],
+            "q": {k: data[k] for k in QUALIFIERS if data.get(k) is not None},
+            "src": [[src["report"], src["sentence"]] for src in data.get("sources", [])],
+            "color": {"color": colour, "opacity": 0.7}, "arrows": "to",
+        })
+    return {"nodes": nodes, "edges": edges, "centre": centre}
 
 
 def _safe_json(value: Any) -> str:
     """JSON that can sit inside a <script> element whatever the strings hold."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def _offline(js_or_css: str) -> str:
@@ -119,63 +201,116 @@ def _offline(js_or_css: str) -> str:
     return re.sub(r"(https?):(//)", lambda m: m.group(1) + ":\\/\\/", js_or_css)
 
 
-def render_html(g: nx.MultiDiGraph, *, title: str = "kg 知识图谱") -> str:
-    """The page for graph ``g``, as a string."""
+_LIB_CACHE: dict[str, str] = {}
+
+
+def _library(name: str) -> str:
+    if name not in _LIB_CACHE:
+        lib = resources.files("pyvis").joinpath("lib", "vis-9.1.2")
+        text = _offline(lib.joinpath(name).read_text(encoding="utf-8"))
+        text = re.sub(r"^//# sourceMappingURL=.*$", "", text, flags=re.M)  # no map to fetch
+        _LIB_CACHE[name] = text.replace("</script", "<\\/script").replace("</style", "<\\/style")
+    return _LIB_CACHE[name]
+
+
+def render_html(
+    g: nx.MultiDiGraph,
+    *,
+    title: str = "kg 知识图谱",
+    totals: dict[str, Any] | None = None,
+    notes: list[str] | tuple[str, ...] = (),
+    centre: str | None = None,
+) -> str:
+    """The page for graph ``g``, as a string. ``totals`` are :func:`kg.graphdata.counts_of` of
+    the whole graph ``g`` was taken from (the page says "N of M" when they differ)."""
     from jinja2 import Environment
     from markupsafe import Markup
-    from pyvis.network import Network
 
-    net = Network(directed=True, cdn_resources="in_line")
-    big = g.number_of_nodes() > 2000
-    for node, data in sorted(g.nodes(data=True)):
-        colour, shape, zh = STYLE.get(data["type"], ("#999999", "dot", data["type"]))
-        hover = [f"{data['label']}", f"类型 type: {zh} ({data['type']})"]
-        if data.get("aliases"):
-            hover.append(f"别名 aliases: {data['aliases']}")
-        for s in data.get("sources", []):
-            hover.append(f"来源 source: {s}")
-        net.add_node(
-            node, label=data["label"], title="\n".join(hover), color=colour, shape=shape,
-            size=10 + 2 * min(10, g.degree(node)), search=data.get("aliases", ""),
-        )
-    for s, o, data in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"])):
-        net.add_edge(s, o, label=data["predicate"], title=data["predicate"], arrows="to")
-    nodes, edges, *_ = net.get_network_data()
-    options = {
-        "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}},
-        "edges": {"font": {"size": 10, "align": "middle"}, "color": {"color": "#999999"}, "smooth": not big},
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 200 if big else 500}},
-        "layout": {"improvedLayout": not big},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
-    }
-    counts = Counter(data["type"] for _, data in g.nodes(data=True))
+    from .resources import read_text
+
+    counts = counts_of(g)
+    totals = totals or counts
     legend = [
-        {"type": t, "zh": STYLE[t][2], "color": STYLE[t][0], "shape": STYLE[t][1], "count": counts.get(t, 0)}
-        for t in STYLE if counts.get(t)
+        {"type": t, "zh": zh, "color": colour, "shape": shape, "count": counts["entities"].get(t, 0),
+         "total": totals["entities"].get(t, 0)}
+        for t, (colour, shape, zh) in STYLE.items() if counts["entities"].get(t)
     ]
-    lib = resources.files("pyvis").joinpath("lib", "vis-9.1.2")
+    predicates = [
+        {"predicate": p, "zh": zh, "color": colour, "count": counts["relations"].get(p, 0),
+         "total": totals["relations"].get(p, 0)}
+        for p, (colour, zh) in PREDICATE_STYLE.items() if counts["relations"].get(p)
+    ]
+    big = g.number_of_nodes() > 1000
+    options = {
+        # a label's size follows its node's degree and the zoom: at the first (fitted) zoom the
+        # labels of the ~30 best-connected nodes are readable and the others, too small to read,
+        # are not drawn at all (drawThreshold); zooming in draws them (graph.js sets the largest
+        # size from the fitted zoom and scales by the square root of degree)
+        "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, Microsoft YaHei, sans-serif",
+                           "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1,
+                  "scaling": {"min": 10, "max": 32, "label": {"enabled": True, "min": 14, "max": 32,
+                                                              "drawThreshold": 10, "maxVisible": 26}}},
+        "edges": {"width": 1.5, "smooth": False if big else {"type": "continuous"},
+                  "font": {"size": 0}},
+        "physics": {
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -120, "centralGravity": 0.012,
+                                 "springLength": 130, "springConstant": 0.05, "avoidOverlap": 0.6},
+            "stabilization": {"enabled": True, "iterations": 300 if big else 800, "updateInterval": 25, "fit": False},
+            "minVelocity": 1.0,
+        },
+        "layout": {"improvedLayout": not big, "randomSeed": 7},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "multiselect": True},
+    }
     env = Environment(autoescape=True)
     template = env.from_string(read_text("graph.html.j2"))
     return template.render(
         title=title,
         legend=legend,
-        node_count=g.number_of_nodes(),
-        edge_count=g.number_of_edges(),
-        vis_js=Markup(_offline(lib.joinpath("vis-network.min.js").read_text(encoding="utf-8")).replace("</script", "<\\/script")),
-        vis_css=Markup(_offline(lib.joinpath("vis-network.css").read_text(encoding="utf-8")).replace("</style", "<\\/style")),
-        nodes_json=Markup(_safe_json(nodes)),
-        edges_json=Markup(_safe_json(edges)),
-        options_json=Markup(_safe_json(options)),
+        predicates=predicates,
+        counts=counts,
+        totals=totals,
+        notes=list(notes),
+        isolates=sum(1 for _, d in g.degree() if d == 0),
+        vis_js=Markup(_library("vis-network.min.js")),
+        vis_css=Markup(_library("vis-network.css")),
+        page_js=Markup(read_text("graph.js").replace("</script", "<\\/script")),
+        data_json=Markup(_safe_json({**page_data(g, centre=centre), "options": options,
+                                     "predicates": {p: zh for p, (_, zh) in PREDICATE_STYLE.items()},
+                                     "types": {t: zh for t, (_, _, zh) in STYLE.items()}})),
     )
 
 
-def write_html(store: Any, output: str | Path, *, title: str = "kg 知识图谱") -> dict[str, int]:
-    """Draw the store's graph into ``output`` (written atomically); return node and edge counts."""
+def write_html(
+    store: Any,
+    output: str | Path,
+    *,
+    title: str = "kg 知识图谱",
+    around: str | None = None,
+    depth: int = 1,
+    types: tuple[str, ...] | list[str] = (),
+    predicates: tuple[str, ...] | list[str] = (),
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+) -> dict[str, Any]:
+    """Draw the store's graph (or the :func:`focus` of it) into ``output``, written atomically.
+
+    ``around`` is an entity name (any of its names, resolved as ``kg show`` does). Returns the
+    drawn graph's counts (:func:`kg.graphdata.counts_of`) with ``totals`` (the whole graph's)
+    and ``notes`` (what was cut).
+    """
     from .store import atomic_write
 
     g = build_graph(store)
-    atomic_write(output, render_html(g, title=title).encode("utf-8"))
-    by_type: dict[str, int] = defaultdict(int)
-    for _, data in g.nodes(data=True):
-        by_type[data["type"]] += 1
-    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), **by_type}
+    totals = counts_of(g)
+    centre = None
+    if around is not None:
+        from .entities import resolve_name
+        from .graphdata import node_id
+
+        # one --type also picks among entities that share the name (as kg show --type does)
+        centre = node_id(str(resolve_name(store, around, type_=types[0] if len(types) == 1 else None)["iri"]))
+    drawn, notes = focus(g, around=centre, depth=depth, types=types, predicates=predicates, max_nodes=max_nodes)
+    if drawn.number_of_nodes() == 0 and (types or predicates):
+        raise KgError("nothing to draw: no node has the --type or --predicate asked for (see 'kg stats').")
+    atomic_write(output, render_html(drawn, title=title, totals=totals, notes=notes, centre=centre).encode("utf-8"))
+    return {**counts_of(drawn), "totals": totals, "notes": notes}

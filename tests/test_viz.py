@@ -1,0 +1,277 @@
+"""The graph page's data, kg viz's focus options, kg stats and kg report, without a browser
+(tests/test_browser.py opens the pages in headless chromium)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.errors import KgError
+from kg.graphdata import build_graph, counts_of, graph_counts, node_id
+from kg.store import open_store
+from kg.viz import focus, page_data, render_html
+
+ROOT = Path(__file__).resolve().parents[1]
+HOSTILE = '<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned=2">株洲恶意公司'
+
+
+def _invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def page_json(html: str) -> dict:
+    """The data document of a graph page."""
+    match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
+    assert match, "the page has no data element"
+    return json.loads(match.group(1))
+
+
+def _toy() -> nx.MultiDiGraph:
+    """A hub company with three awards, a chain of places, two people and an isolated node."""
+    g = nx.MultiDiGraph()
+
+    def add(n: str, type_: str) -> None:
+        g.add_node(n, type=type_, label=n, aliases=[], mentions=1, reports=["r1"], standards_counts=[])
+
+    for n, t in [("hub", "Company"), ("a1", "Award"), ("a2", "Award"), ("a3", "Award"), ("p1", "Place"),
+                 ("p2", "Place"), ("x", "Person"), ("y", "Person"), ("lonely", "Institution"), ("small", "Company")]:
+        add(n, t)
+    for i, a in enumerate(["a1", "a2", "a3"]):
+        g.add_edge("hub", a, key=f"receivedAward|year={2015 + i}", predicate="receivedAward", year=2015 + i, sources=[])
+    g.add_edge("small", "a1", key="receivedAward", predicate="receivedAward", sources=[])
+    g.add_edge("hub", "p1", key="locatedIn", predicate="locatedIn", sources=[])
+    g.add_edge("p1", "p2", key="locatedIn", predicate="locatedIn", sources=[])
+    g.add_edge("x", "hub", key="worksFor|role=总经理", predicate="worksFor", role="总经理", sources=[])
+    g.add_edge("y", "small", key="worksFor", predicate="worksFor", sources=[])
+    return g
+
+
+# -- focus ----------------------------------------------------------------------------------------
+
+def test_focus_around_depth_follows_edges_both_ways():
+    g = _toy()
+    one, notes = focus(g, around="hub", depth=1)
+    assert set(one) == {"hub", "a1", "a2", "a3", "p1", "x"} and not notes
+    two, _ = focus(g, around="hub", depth=2)
+    assert set(two) == set(one) | {"p2", "small"}
+    assert set(focus(g, around="hub", depth=0)[0]) == {"hub"}
+
+
+def test_focus_type_and_predicate_filters():
+    g = _toy()
+    awards, _ = focus(g, predicates=["receivedAward"])
+    assert set(awards) == {"hub", "small", "a1", "a2", "a3"}
+    assert {d["predicate"] for _, _, d in awards.edges(data=True)} == {"receivedAward"}
+    people, _ = focus(g, types=["Person", "Company"])
+    assert set(people) == {"hub", "small", "x", "y"}
+    assert people.number_of_edges() == 2
+
+
+def test_focus_cuts_from_the_hubs_along_edges_with_a_note():
+    g = _toy()
+    cut, notes = focus(g, max_nodes=3)
+    assert set(cut) == {"hub", "a1", "p1"}  # the hub, then its best-connected neighbours (ties by name)
+    assert len(notes) == 1 and "10 nodes" in notes[0] and "3" in notes[0]
+    assert all(cut.degree(n) > 0 for n in cut)  # no node drawn without an edge
+    near, _ = focus(g, around="p2", depth=3, max_nodes=2)
+    assert set(near) == {"p2", "p1"}  # grown from the centre
+    # on a big graph the cut keeps the hubs and few nodes without a drawn edge
+    big = nx.MultiDiGraph()
+    for n in range(3000):
+        big.add_node(n, type="Company", label=str(n))
+    for n in range(1, 3000):
+        big.add_edge(n, n % 40, key="locatedIn", predicate="locatedIn")
+    cut, _ = focus(big, max_nodes=500)
+    degree = dict(big.degree())
+    assert max(degree, key=degree.get) in cut
+    assert sum(1 for n in cut if cut.degree(n) == 0) == 0
+
+
+def test_focus_refuses_bad_arguments():
+    g = _toy()
+    with pytest.raises(KgError):
+        focus(g, around="nobody")
+    with pytest.raises(KgError):
+        focus(g, types=["Spaceship"])
+    with pytest.raises(KgError):
+        focus(g, max_nodes=0)
+
+
+# -- page data ------------------------------------------------------------------------------------
+
+def test_page_data_lists_every_node_and_edge_with_qualifiers():
+    g = _toy()
+    data = page_data(g)
+    assert {n["id"] for n in data["nodes"]} == set(g)
+    assert len(data["edges"]) == g.number_of_edges()
+    components = {n["id"]: n["c"] for n in data["nodes"]}
+    assert components["lonely"] == -1 and components["hub"] == 0
+    years = sorted(e["q"]["year"] for e in data["edges"] if "year" in e["q"])
+    assert years == [2015, 2016, 2017]
+    assert any(e["q"].get("role") == "总经理" for e in data["edges"])
+
+
+def test_page_escapes_hostile_text_in_the_data_and_html():
+    g = _toy()
+    g.nodes["hub"]["label"] = HOSTILE
+    g.nodes["hub"]["aliases"] = ["</script><script>window.__pwned=3</script>", "\u2028line"]
+    g.edges["hub", "a1", "receivedAward|year=2015"]["sources"] = [{"report": "r1\"'<>", "sentence": "</script><b>x</b>&amp;"}]
+    html = render_html(g, title='<title>"x"</title>')
+    assert html.count("</script>") == 3  # library, data, page code: no name closed an element
+    assert "<script>window" not in html and "<img" not in html and "<b>x" not in html
+    assert "&lt;title&gt;&#34;x&#34;&lt;/title&gt;" in html
+    data = page_json(html)
+    hub = next(n for n in data["nodes"] if n["id"] == "hub")
+    assert hub["label"] == HOSTILE and hub["a"][0].startswith("</script>")
+    assert not re.search(r"https?://", html)
+
+
+# -- one source for the counts --------------------------------------------------------------------
+
+def test_counts_agree_entities_page_stats(built):
+    store = str(built["store"])
+    listed = json.loads(_invoke("entities", "--store", store, "--format", "json").output)
+    by_type = dict(sorted(Counter(r["type"] for r in listed).items()))
+    backend = open_store("oxigraph", store)
+    try:
+        counts = graph_counts(backend)
+    finally:
+        backend.close()
+    assert counts["entities"] == by_type and counts["nodes"] == len(listed)
+    stats = json.loads(_invoke("stats", "--store", store, "--format", "json").output)
+    assert stats["entities"] == by_type and stats["relations"] == counts["relations"]
+    page = (built["out"] / "graph.html").read_text(encoding="utf-8")
+    assert len(page_json(page)["nodes"]) == len(listed)
+    for type_, n in by_type.items():
+        assert re.search(rf'data-type="{type_}".*?<span class="n">{n}</span>', page, re.S)
+
+
+def test_build_summary_prints_the_graph_counts(tmp_path, seeds_dir):
+    store = tmp_path / "s"
+    result = _invoke("build", str(seeds_dir / "004_ed2ff3182028a480.txt"), "--store", str(store), "--out", str(tmp_path / "o"))
+    assert result.exit_code == 0, result.output
+    printed = re.search(r"Entities:  (.*)", result.output).group(1)
+    listed = json.loads(_invoke("entities", "--store", str(store), "--format", "json").output)
+    expected = ", ".join(f"{t} {n}" for t, n in sorted(Counter(r["type"] for r in listed).items()))
+    assert printed == expected
+
+
+# -- kg viz ---------------------------------------------------------------------------------------
+
+def test_viz_around_gives_a_small_focused_page(built, tmp_path):
+    out = tmp_path / "around.html"
+    result = _invoke("viz", "--around", "中车株机", "--depth", "1", "--out", str(out), "--store", str(built["store"]))
+    assert result.exit_code == 0, result.output
+    data = page_json(out.read_text(encoding="utf-8"))
+    labels = {n["label"] for n in data["nodes"]}
+    assert "中车株洲电力机车有限公司" in labels and 2 <= len(labels) < 20
+    centre = next(n for n in data["nodes"] if n["label"] == "中车株洲电力机车有限公司")
+    assert data["centre"] == centre["id"]
+    assert all(centre["id"] in (e["from"], e["to"]) for e in data["edges"])
+    assert f"{len(labels)} nodes" in result.output
+
+
+def test_viz_max_nodes_cut_and_errors(built, tmp_path):
+    out = tmp_path / "cut.html"
+    result = _invoke("viz", "--max-nodes", "20", "--out", str(out), "--store", str(built["store"]))
+    assert result.exit_code == 0, result.output
+    assert "Note:" in result.output and "20" in result.output
+    assert len(page_json(out.read_text(encoding="utf-8"))["nodes"]) == 20
+    unknown = _invoke("viz", "--around", "没有这个名字的公司", "--out", str(out), "--store", str(built["store"]))
+    assert unknown.exit_code != 0 and "Error:" in unknown.output
+    nothing = _invoke("viz", "--type", "Standard", "--predicate", "worksFor", "--out", str(tmp_path / "n.html"),
+                      "--store", str(built["store"]))
+    assert nothing.exit_code != 0 and "nothing to draw" in nothing.output
+    assert not (tmp_path / "n.html").exists()
+
+
+def test_viz_predicate_and_type_filters(built, tmp_path):
+    out = tmp_path / "awards.html"
+    result = _invoke("viz", "--predicate", "receivedAward", "--type", "Company", "--type", "Award",
+                     "--out", str(out), "--store", str(built["store"]))
+    assert result.exit_code == 0, result.output
+    data = page_json(out.read_text(encoding="utf-8"))
+    assert {n["t"] for n in data["nodes"]} == {"Company", "Award"}
+    assert {e["p"] for e in data["edges"]} == {"receivedAward"}
+    assert all(n["d"] > 0 for n in data["nodes"])
+
+
+# -- kg stats -------------------------------------------------------------------------------------
+
+def test_stats_json_is_consistent_with_the_graph(built):
+    stats = json.loads(_invoke("stats", "--store", str(built["store"]), "--format", "json").output)
+    backend = open_store("oxigraph", str(built["store"]))
+    try:
+        g = build_graph(backend)
+    finally:
+        backend.close()
+    awards = [d for _, _, d in g.edges(data=True) if d["predicate"] == "receivedAward"]
+    assert sum(r["awards"] for r in stats["awards_per_year"]) + stats["awards_without_year"] == len(awards)
+    assert stats["components"]["count"] == nx.number_weakly_connected_components(g)
+    by_label = {d["label"]: n for n, d in g.nodes(data=True)}
+    for row in stats["top_by_degree"]:
+        assert g.degree(by_label[row["name"]]) == row["degree"]
+    degrees = [r["degree"] for r in stats["top_by_degree"]]
+    assert degrees == sorted(degrees, reverse=True)
+    assert {"year": 2017, "awards": 1} in stats["awards_per_year"] or any(r["year"] == 2017 for r in stats["awards_per_year"])
+    assert stats["betweenness"] == "exact"
+    won = {r["name"]: r["awards"] for r in stats["top_award_winners"]}
+    top = stats["top_award_winners"][0]
+    assert top["awards"] == max(Counter(s for s, _, d in g.edges(data=True) if d["predicate"] == "receivedAward").values())
+    assert won
+
+
+def test_stats_table(built):
+    result = _invoke("stats", "--store", str(built["store"]), "--top", "3")
+    assert result.exit_code == 0, result.output
+    for title in ("Top organisations by degree", "Top organisations by betweenness", "Awards per year",
+                  "Awards with most recipients", "Organisations sharing awards", "Reports per year"):
+        assert title in result.output
+    assert re.search(r"Entities:  Award \d+", result.output)
+
+
+def test_stats_on_a_missing_store_is_a_clear_error(tmp_path):
+    result = _invoke("stats", "--store", str(tmp_path / "none"))
+    assert result.exit_code != 0 and "no store here" in result.output
+
+
+# -- kg report ------------------------------------------------------------------------------------
+
+def test_report_page(built, tmp_path):
+    out = tmp_path / "report.html"
+    result = _invoke("report", "--out", str(out), "--store", str(built["store"]))
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert html.count("<svg") >= 3  # charts drawn by matplotlib, inline
+    assert not re.search(r"https?://", html) and "<script" not in html
+    assert "中国质量奖" in html and "2017" in html
+    assert 'href="graph.html#focus=' in html
+
+
+# -- scale ----------------------------------------------------------------------------------------
+
+def test_synthetic_store_stats_report_and_cut_page(tmp_path):
+    from kg.report import render_report
+    from kg.stats import stats_of
+    from kg.synthetic import fill_store
+
+    store = open_store("memory")
+    fill_store(store, 4000, per_report=500)
+    g = build_graph(store)
+    assert g.number_of_nodes() == 4000
+    stats = stats_of(g)
+    assert stats["nodes"] == 4000 and stats["betweenness"].startswith("estimated")
+    assert stats["awards_per_year"] and stats["shared_awards"]
+    cut, notes = focus(g, max_nodes=500)
+    assert cut.number_of_nodes() == 500 and notes
+    html = render_html(cut, totals=counts_of(g), notes=notes)
+    assert "500 nodes" in html and "of 4000 nodes" in html
+    assert "<svg" in render_report(g)
+    assert node_id("https://w3id.org/kg/id/company/1") == "company/1"
