@@ -41,3 +41,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def run(*args: str) -> "CliRunner.invoke":
     return CliRunner().invoke(main, list(args))
+
+
+# -- hypothesis: a few hundred examples per property in CI, 10,000 in the nightly run ----------
+# Select with KG_HYPOTHESIS_PROFILE=ci|nightly|dev (default ci), e.g.
+#   KG_HYPOTHESIS_PROFILE=nightly python -m pytest -q tests/test_properties.py
+try:
+    import os as _os
+
+    from hypothesis import HealthCheck, settings
+
+    _common = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.register_profile("ci", max_examples=300, derandomize=True, **_common)
+    settings.register_profile("nightly", max_examples=10_000, **_common)
+    settings.register_profile("dev", max_examples=30, **_common)
+    settings.load_profile(_os.environ.get("KG_HYPOTHESIS_PROFILE", "ci"))
+except ImportError:  # pragma: no cover - hypothesis is in the test extra
+    pass

@@ -25,7 +25,7 @@ def test_error_folder_without_reports(tmp_path):
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
     result = _invoke("extract", str(tmp_path))
     assert result.exit_code == 2
-    assert result.output.strip() == f"Error: {tmp_path}: folder holds no .txt or .md reports."
+    assert result.output.strip() == f"Error: {tmp_path}: folder holds no reports (.txt, .md, .html, .docx)."
 
 
 def test_error_empty_file(tmp_path):
@@ -33,7 +33,7 @@ def test_error_empty_file(tmp_path):
     empty.write_bytes(b"  \n")
     result = _invoke("extract", str(empty))
     assert result.exit_code == 2
-    assert result.output.strip() == f"Error: {empty}: file is empty. Pass a UTF-8 or GB18030 report."
+    assert result.output.strip() == f"Error: {empty}: file is empty. kg reads text reports (.txt/.md), HTML pages and .docx files."
 
 
 def test_error_binary_file(tmp_path):
@@ -41,7 +41,15 @@ def test_error_binary_file(tmp_path):
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
     result = _invoke("extract", str(binary))
     assert result.exit_code == 2
-    assert result.output.strip() == f"Error: {binary}: file looks binary (NUL bytes). Pass a UTF-8 or GB18030 report."
+    assert result.output.strip() == f"Error: {binary}: a PNG image, not a text report. kg reads text reports (.txt/.md), HTML pages and .docx files."
+
+
+def test_error_binary_file_without_magic(tmp_path):
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    result = _invoke("extract", str(binary))
+    assert result.exit_code == 2
+    assert result.output.strip() == f"Error: {binary}: file looks binary (NUL bytes). kg reads text reports (.txt/.md), HTML pages and .docx files."
 
 
 def test_error_query_without_store(tmp_path):

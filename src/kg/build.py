@@ -32,6 +32,10 @@ from .reading import report_paths
 from .resolution import PlaceContext, admin_links, enclosing_place, entity_key, name_place, renames, report_context, resolve
 from .text import normalise_name
 
+BATCH = 32
+#: Reports wait to be extracted together until this many characters are pending.
+PENDING_CHARS = 2_000_000
+
 
 @dataclass
 class BuildSummary:
@@ -42,6 +46,7 @@ class BuildSummary:
     files: dict[str, str] = field(default_factory=dict)
     conforms: bool | None = None
     shacl_report: str = ""
+    graph_counts: dict[str, Any] | None = None  # kg.graphdata.graph_counts of the store, when asked
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -254,3 +259,261 @@ def write_outputs(store: Any, out_dir: str | Path, summary: BuildSummary, *, val
 
         summary.conforms, summary.shacl_report = shacl(data)
     return summary
+
+
+# -- the whole build: accounting, incremental rebuild, crash safety -------------------------------
+
+TEXTS_DIR = "texts"
+CACHE_DIR = "cache"
+
+
+def extractor_fingerprint() -> str:
+    """A hash of the extractor's code and data (the ``kg`` package's files): extraction results
+    cached under one fingerprint are never reused under another."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def _cache_key(report: Any, extractor: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{extractor}\0{report.id}\0".encode("utf-8") + report.text.encode("utf-8")).hexdigest()
+
+
+class _Cache:
+    """Extraction results by key (content-addressed, each file written atomically)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        import json
+
+        try:
+            return json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, result: dict[str, Any]) -> None:
+        import json
+
+        from .store import atomic_write
+
+        atomic_write(self.folder / f"{key}.json", json.dumps(result, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+    def put_text(self, key: str, text: str) -> None:
+        from .store import atomic_write
+
+        path = self.folder / f"{key}.txt"
+        if not path.exists():  # content-addressed: an existing file holds this very text
+            atomic_write(path, text.encode("utf-8"))
+
+    def copy_text(self, key: str, target: Path) -> None:
+        """Replace ``target`` with the cached text ``key`` (atomically), unless it is the same."""
+        import filecmp
+
+        from .store import atomic_write
+
+        source = self.folder / f"{key}.txt"
+        if target.exists() and filecmp.cmp(source, target, shallow=False):
+            return
+        atomic_write(target, source.read_bytes())
+
+    def keep_only(self, keys: set[str]) -> None:
+        for path in [*self.folder.glob("*.json"), *self.folder.glob("*.txt")]:
+            if path.stem not in keys:
+                path.unlink(missing_ok=True)
+
+
+@dataclass
+class BuildResult:
+    """What :func:`run_build` hands back: the counts summary and the manifest."""
+
+    summary: BuildSummary
+    manifest: Any
+
+
+def run_build(
+    paths: Iterable[str | Path],
+    *,
+    store_dir: str | Path,
+    out_dir: str | Path,
+    backend: str = "oxigraph",
+    validate: bool = True,
+    strict: bool = False,
+    progress: Callable[[int], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+    graph_counts: bool = False,
+    jobs: int = 1,
+    dask: str | None = None,
+) -> BuildResult:
+    """The ``kg build`` job: every input accounted for in ``<out>/manifest.json``; only new or
+    changed reports extracted (results of unchanged ones come from ``<out>/cache``), statements
+    of reports whose files are gone removed; the store changed in a staging copy that replaces
+    it only when complete (``staged_store``), every file written atomically, so a build killed at
+    any point and run again ends exactly as an uninterrupted one. New and changed reports are
+    extracted by ``jobs`` worker processes or on the Dask cluster at ``dask`` (``kg.parallel``),
+    with the same results as in one process.
+
+    All reports the store holds are resolved together and mapped again each build, so an
+    incremental build gives the same graph as a clean build of the same reports. (A store built
+    without a manifest falls back to resolving against its nodes, as ``add_reports`` does.)
+    """
+    from .manifest import MANIFEST_NAME, Entry, Manifest, Stored, deleted, now, plan
+    from .errors import ReportError
+    from .reading import input_files, read_report
+    from .segments import extract_reports
+    from .staging import staged_store, sweep_temporaries
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    texts, cache = out / TEXTS_DIR, _Cache(out / CACHE_DIR)
+    sweep_temporaries(out, texts, cache.folder)
+    extractor = extractor_fingerprint()
+    manifest = Manifest(store=str(store_dir) if backend != "memory" else "(memory)", extractor=extractor,
+                        started=now(), strict=strict)
+    previous = Manifest.load(out / MANIFEST_NAME) if backend != "memory" else None
+    if previous is not None and Path(previous.store).resolve() != Path(store_dir).resolve():
+        previous = None  # an account of another store says nothing about this one
+    files = input_files(paths, every_file=True)
+    if on_total:
+        on_total(len(files))
+
+    # 1. read every input (a report, or a refusal with its reason) and extract what is new or
+    # changed, a few reports at a time, so that only those few texts are in memory at once; the
+    # result and the text go to the content-addressed cache (an interrupted build's are reused)
+    accepted: dict[str, Any] = {}  # id -> Entry
+    keys: dict[str, str] = {}
+    results: dict[str, dict[str, Any]] = {}
+    pending: list[Any] = []
+
+    from .parallel import Extractor
+
+    extractor_pool = Extractor(jobs=jobs, dask=dask)
+    batch_size = BATCH * max(1, jobs)  # enough reports in hand to keep every worker busy
+
+    def flush() -> None:
+        for report, result in zip(pending, extract_reports(pending, extractor_pool)):
+            cache.put(keys[report.id], result)
+            results[report.id] = result
+            if progress:
+                progress(1)
+        pending.clear()
+
+    for path in files:
+        report_id = path.stem
+        if report_id in accepted:
+            manifest.refuse(report_id, str(path), f"report id {report_id!r} is also used by {accepted[report_id].path}; ids must be unique")
+            if progress:
+                progress(1)
+            continue
+        try:
+            report = read_report(path)
+        except ReportError as exc:
+            manifest.refuse(report_id, str(path), str(exc).removeprefix(f"{path}: "), **_file_facts(path))
+            if progress:
+                progress(1)
+            continue
+        key = keys[report.id] = _cache_key(report, extractor)
+        cached = cache.get(key)
+        status = "skipped" if cached is not None and plan(previous, report.id, report.sha256, extractor) == "unchanged" else "processed"
+        accepted[report.id] = Entry(id=report.id, path=str(path), sha256=report.sha256, size=report.size, encoding=report.encoding,
+                                    format=report.format, status=status, notes=list(report.notes), text=f"{TEXTS_DIR}/{report.id}.txt")
+        cache.put_text(key, report.text)
+        if cached is not None:
+            results[report.id] = cached
+            if progress:
+                progress(1)
+            continue
+        pending.append(report)
+        if len(pending) >= batch_size or sum(len(r.text) for r in pending) >= PENDING_CHARS:
+            flush()
+    try:
+        flush()
+    finally:
+        extractor_pool.close()
+
+    # 3. what the store holds after this build: the inputs, and earlier reports whose files remain
+    gone = deleted(previous, set(accepted))
+    refused_ids = {e.id for e in manifest.refused() if e.id not in accepted}
+    keep: dict[str, Stored] = {}
+    for stored in (previous.stored if previous else []):
+        if stored.id not in accepted and stored.id not in refused_ids and stored not in gone:
+            result = cache.get(stored.cache_key) if stored.cache_key else None
+            if result is not None:
+                keep[stored.id] = stored
+                results[stored.id] = result
+    for report_id, entry in accepted.items():
+        keep[report_id] = Stored(id=report_id, path=entry.path, sha256=entry.sha256, cache_key=keys[report_id])
+
+    # 4. the store, changed in a staging copy
+    summary = BuildSummary()
+    with staged_store(store_dir, backend) as store:
+        held = set(store.reports())
+        legacy = held - set(keep) - {s.id for s in gone} - refused_ids
+        known = stored_entities(store) if legacy else []
+        for report_id in sorted(held - set(keep) - legacy):
+            store.remove_report(report_id)
+        ordered = [results[i] for i in sorted(results)]
+        resolver = resolve([*known, *ordered])
+        paths_by_id = {i: s.path for i, s in keep.items()}
+        if hasattr(store, "bulk_add_reports") and not held:
+            # a fresh store: pyoxigraph's bulk loader (the staging copy is swapped in only when complete)
+            store.bulk_add_reports((r["doc"], map_report(r, report_path=paths_by_id.get(r["doc"]), resolver=resolver)) for r in ordered)
+        else:
+            for result in ordered:
+                store.add_report(result["doc"], map_report(result, report_path=paths_by_id.get(result["doc"]), resolver=resolver))
+        for result in ordered:
+            if result["doc"] in accepted:
+                summary.reports += 1
+                summary.entities.update(e["type"] for e in result["entities"])
+                summary.relations.update(r["predicate"] for r in result["relations"])
+        refresh_background(store)
+        summary = write_outputs(store, out, summary, validate=validate)
+        if graph_counts:
+            from .graphdata import graph_counts as count_graph
+
+            summary.graph_counts = count_graph(store)
+
+    # 5. the texts offsets point into, the manifest last (it marks the build complete)
+    for report_id in accepted:
+        cache.copy_text(keys[report_id], texts / f"{report_id}.txt")
+    for stored in (previous.stored if previous else []):
+        if stored.id not in keep:
+            (texts / f"{stored.id}.txt").unlink(missing_ok=True)
+    for entry in manifest.refused():
+        if entry.id in held and entry.id not in keep:
+            entry.notes.append("the statements of an earlier build of this report were removed")
+    order = {str(p): i for i, p in enumerate(files)}
+    for entry in accepted.values():
+        manifest.record(entry)
+    manifest.entries.sort(key=lambda e: order.get(e.path, len(order)))
+    manifest.stored = sorted(keep.values(), key=lambda s: s.id)
+    manifest.removed = sorted(gone, key=lambda s: s.id)
+    cache.keep_only({s.cache_key for s in manifest.stored})
+    manifest.finished = now()
+    manifest.write(out / MANIFEST_NAME)
+    summary.files["manifest"] = str(out / MANIFEST_NAME)
+    return BuildResult(summary, manifest)
+
+
+def _file_facts(path: Path) -> dict[str, Any]:
+    """sha256 and size of a refused file, where it can be read (within the size limit)."""
+    import hashlib
+
+    from .reading import MAX_REPORT_BYTES
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_REPORT_BYTES:
+            return {"size": size}
+        return {"sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "size": size}
+    except OSError:
+        return {}

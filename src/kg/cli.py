@@ -127,9 +127,10 @@ def _table(columns: list[str], rows: list[dict[str, Any]], max_width: int = 0) -
 def main(debug: bool) -> None:
     """kg: Chinese quality-work reports to an RDF knowledge graph.
 
-    Reads reports (.txt/.md, UTF-8 or GB18030), extracts organisations, awards, standards,
-    standards bodies, parks, places and people with their relations, and keeps them as RDF
-    with provenance in an embedded store that you query with SPARQL, draw and export.
+    Reads reports (.txt/.md in UTF-8, UTF-16, GB18030 or Big5; HTML pages; .docx), extracts
+    organisations, awards, standards, standards bodies, parks, places and people with their
+    relations, and keeps them as RDF with provenance in an embedded store that you query with
+    SPARQL, draw and export.
 
     \b
     Example:
@@ -202,55 +203,71 @@ def extract(reports: tuple[str, ...], fmt: str, provenance: bool, output: str | 
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @store_options
 @click.option("--out", "out_dir", default=DEFAULT_OUT, show_default=True, type=click.Path(file_okay=False),
-              help="Where graph.ttl and graph.html go.")
+              help="Where graph.ttl, graph.html, manifest.json, texts/ and cache/ go.")
 @click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph against ontology/shapes.ttl.")
+@click.option("--strict", is_flag=True, help="Exit with 2 if any input was refused (the build still completes).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction, each loading the pipeline once  [default: all cores]. The graph is the same for any N.")
 @click.option("--dask", "dask_address", metavar="tcp://HOST:PORT",
               help="Run extraction as tasks on the Dask cluster whose scheduler is here (needs kg[dask] here and on the workers).")
 @_handle_errors
-def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, validate: bool, quiet: bool,
+def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, validate: bool, strict: bool, quiet: bool,
           jobs: int | None, dask_address: str | None) -> None:
     """Build the graph from PATHS (report files or folders) into the store.
 
     Every report's statements go into its own named graph, so building the same reports again
     replaces them and duplicates nothing. Then writes OUT/graph.ttl (the whole graph, sorted,
-    byte-identical for the same input) and OUT/graph.html (an offline network page).
+    byte-identical for the same input), OUT/graph.html (an offline network page) and
+    OUT/manifest.json: every input with its hash, size, encoding and status (processed,
+    skipped as unchanged, or refused with the reason). A rebuild extracts only new or changed
+    reports and drops the statements of reports whose files are gone. A refused input never
+    stops the others; --strict makes any refusal exit with 2. A killed build leaves the store
+    as it was; run it again.
 
     \b
     Example:
         kg build seeds/
-        kg build seeds/ --store /tmp/kgstore --out /tmp/kgout
+        kg build reports/ --strict --store /tmp/kgstore --out /tmp/kgout
         kg build archive/ --jobs 2
         kg build archive/ --dask tcp://10.0.0.5:8786
     """
     from tqdm import tqdm
 
-    from .build import add_reports, write_outputs
-    from .graphdata import graph_counts
+    from .build import run_build
     from .parallel import default_jobs
-    from .reading import report_paths
+    from .errors import ReportError
+    from .reading import input_files
 
-    total = len(report_paths(paths))
-    store = _open(store_dir, backend, must_exist=False)
-    try:
-        with tqdm(total=total, desc="reports", unit="report", file=sys.stderr, disable=quiet, leave=False) as bar:
-            summary = add_reports(store, paths, progress=bar.update, jobs=jobs or default_jobs(), dask=dask_address)
-        summary = write_outputs(store, out_dir, summary, validate=validate)
-        counts = None if quiet else graph_counts(store)  # nodes and facts, as kg entities, kg stats and the page count them
-    finally:
-        store.close()
+    input_files(paths, every_file=True)  # a missing path fails here, before the progress bar
+    with tqdm(desc="reports", unit="report", file=sys.stderr, disable=quiet, leave=False) as bar:
+        def total(n: int) -> None:
+            bar.reset(total=n)
+
+        outcome = run_build(paths, store_dir=store_dir, out_dir=out_dir, backend=backend, validate=validate,
+                            strict=strict, progress=bar.update, on_total=total, graph_counts=not quiet,
+                            jobs=jobs or default_jobs(), dask=dask_address)
+    summary, manifest = outcome.summary, outcome.manifest
+    counts = manifest.counts()
+    graph = summary.graph_counts  # nodes and facts, as kg entities, kg stats and the page count them
     if not quiet:
+        click.echo(f"Inputs: {counts['inputs']} file(s): {counts['processed']} processed, {counts['skipped']} skipped "
+                   f"(unchanged), {counts['refused']} refused; {counts['removed']} removed (file gone).", err=True)
+        for entry in manifest.refused():
+            click.echo(f"  refused {entry.path}: {entry.reason}", err=True)
         click.echo(f"Built {summary.reports} report(s) into {store_dir if backend != 'memory' else 'memory'}: {summary.triples} triples.", err=True)
-        click.echo("Entities:  " + ", ".join(f"{k} {v}" for k, v in counts["entities"].items()), err=True)
-        click.echo("Relations: " + ", ".join(f"{k} {v}" for k, v in counts["relations"].items()), err=True)
-        click.echo(f"Wrote {summary.files['turtle']} and {summary.files['html']}.", err=True)
+        click.echo("Entities:  " + ", ".join(f"{k} {v}" for k, v in graph["entities"].items()), err=True)
+        click.echo("Relations: " + ", ".join(f"{k} {v}" for k, v in graph["relations"].items()), err=True)
+        click.echo(f"Wrote {summary.files['turtle']}, {summary.files['html']} and {summary.files['manifest']}.", err=True)
         if summary.conforms is not None:
             click.echo("SHACL: the graph conforms to ontology/shapes.ttl." if summary.conforms else "SHACL: the graph does NOT conform:", err=True)
     if summary.conforms is False:
         click.echo(summary.shacl_report, err=True)
         sys.exit(3)
+    if counts["inputs"] and not counts["processed"] + counts["skipped"]:
+        raise ReportError(f"no input could be read ({counts['refused']} refused; see {summary.files['manifest']}).")
+    if strict and counts["refused"]:
+        raise ReportError(f"--strict: {counts['refused']} input(s) refused (see {summary.files['manifest']}).")
 
 
 # -- query --------------------------------------------------------------------------------------

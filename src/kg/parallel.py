@@ -145,3 +145,63 @@ def _on_dask(files: list[str], address: str, batch: int) -> Iterator[Extracted]:
             _batches(files, batch), 2 * workers)
     finally:
         client.close()
+
+
+class Extractor:
+    """A callable like ``kg.nlp.extract_many`` (reports in, contract results out, in order) that
+    runs on ``jobs`` worker processes or on the Dask cluster at ``dask``, opened once for a whole
+    build and reused for every batch (loading the pipeline in a worker takes seconds). With
+    ``jobs`` 1 and no ``dask`` it is ``extract_many`` in this process. ``close()`` when done."""
+
+    def __init__(self, *, jobs: int = 1, dask: str | None = None, batch: int = BATCH) -> None:
+        self.jobs, self.dask, self.batch = jobs, dask, batch
+        self._pool: Any = None
+        self._client: Any = None
+        self._workers = 1
+
+    def _submit(self) -> Any:
+        settings = _settings()
+        if self.dask:
+            if self._client is None:
+                from .errors import KgError
+
+                try:
+                    from distributed import Client
+                except ImportError as exc:  # the optional extra
+                    raise KgError("--dask needs Dask: pip install 'kg[dask]'.") from exc
+                try:
+                    self._client = Client(self.dask, timeout=10, set_as_default=False)
+                except (OSError, TimeoutError) as exc:
+                    raise KgError(f"cannot reach the Dask scheduler at {self.dask}: {exc}") from exc
+                self._workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+            return lambda chunk: self._client.submit(extract_texts, chunk, settings, pure=False)
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context, initializer=_load, initargs=(settings,))
+            self._workers = self.jobs
+        return lambda chunk: self._pool.submit(extract_texts, chunk, settings)
+
+    def __call__(self, reports: Iterable[Any]) -> Iterator[dict[str, Any]]:
+        reports = list(reports)
+        if not self.dask and (self.jobs <= 1 or len(reports) <= 1):
+            from .nlp import extract_many
+
+            yield from extract_many(reports)
+            return
+        items = [(r.id, r.text, r.path) for r in reports]
+        size = max(1, min(self.batch, -(-len(items) // max(1, self.jobs))))
+        submit = self._submit()
+        for extracted in _ordered(submit, _batches(items, size), 2 * self._workers):
+            yield extracted.result
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None
