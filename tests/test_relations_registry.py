@@ -130,3 +130,16 @@ def test_the_owner_of_a_winning_project_wins_its_award(corpus_docs):
         got |= {t + (doc,) for t in _triples(pred, "award.project_owner.v1")}
     gold = {t + (d,) for d in ("real-241", "real-003", "real-242") for t in _triples(GOLD[d])}
     assert len(got) >= 3 and len(got & gold) >= 0.75 * len(got), sorted(got - gold)
+
+
+def test_a_grant_without_a_year_takes_the_year_of_the_headline_naming_its_award(corpus_docs):
+    """The decision says no year; the headline above it (…年…质量奖评审结果的通报) does."""
+    pred = extract(read_report(corpus_docs / "real-228.txt"))
+    names = {e["id"]: normalise_name(e["name"]) for e in pred["entities"]}
+    gold = {(normalise_name(g["name"]), r.get("year")) for r in GOLD["real-228"]["relations"] if r["predicate"] == "receivedAward"
+            for g in GOLD["real-228"]["entities"] if g["id"] == r["subject"]}
+    got = {(names[r["subject"]], r.get("year")) for r in pred["relations"] if r.get("rule") == "award.enumeration_grant.v1"}
+    assert len(got) >= 5 and len(got & gold) >= 0.8 * len(got), sorted(got - gold)
+    from kg.nlp.relations.enumerations import _NOT_A_YEAR_RE
+
+    assert _NOT_A_YEAR_RE.search("杭政办函〔2024〕10号") and _NOT_A_YEAR_RE.search("(2011-2020年)")

@@ -151,6 +151,30 @@ def _ends_in_role(piece: str) -> bool:
 _NAME_ENDS = ("公司", "集团", "厂", "中心", "院", "所", "学校", "大学", "学院", "医院", "协会", "学会", "局", "委员会", "园区", "园", "区", "基地", "银行", "站", "社")
 
 
+#: a document number (杭政办函〔2024〕10号) or a span (2011-2020年): no year of the award
+_NOT_A_YEAR_RE = re.compile(r"[〔\[［(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］)）]|(?:19|20)[0-9]{2}\s*年?\s*[-—~至到]\s*(?:19|20)?[0-9]{2}")
+_HEADLINE_RE = re.compile(r"名单|通报|决定|公告|公示|结果|揭晓|入选|表彰|授予|获|评选|认定")
+
+
+def _title_year(sh: str, award: str, key: str = "year") -> int | None:
+    """The year of the headline that names the award or a kindred one (its first six characters or
+    its last four): 2023年杭州市人民政府质量奖评审结果的通报 gives 杭州市人民政府质量管理创新奖 its
+    2023, where the decision itself says no year (``key="edition"``: its one 第N届/批). Only the first
+    lines of the report that read as a headline are looked at, and only a headline with one value."""
+    lines = [line for line in sh[:600].split("\n") if line.strip()][:8]
+    for line in lines:
+        if not _HEADLINE_RE.search(line) or not (award[:6] in line or award[-4:] in line):
+            continue
+        if key == "edition":
+            eds = {to_int(m.group(1) or m.group(2)) for m in vocabulary()["edition"].finditer(line)}
+            return eds.pop() if len(eds) == 1 else None
+        clean = _NOT_A_YEAR_RE.sub(" ", line)
+        years = {to_year(y) for y in vocabulary()["year"].findall(clean)}
+        if len(years) == 1:
+            return years.pop()
+    return None
+
+
 def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: int, clause_end: int) -> dict[str, Any]:
     """Year, edition and grade of one grant: the award mention's own, else the clause's words
     between verb and award, else (year, edition) what earlier mentions of the award say, else the
@@ -185,10 +209,9 @@ def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: in
                 q["edition"] = q["edition"] or m.attrs.get("edition")
                 break
     if q["year"] is None:
-        title = next((line for line in sh[:300].split("\n") if line.strip()), "")
-        if award.text in title:
-            years = {to_year(y) for y in v["year"].findall(title)}
-            q["year"] = years.pop() if len(years) == 1 else None
+        q["year"] = _title_year(sh, award.text)
+    if q["edition"] is None:
+        q["edition"] = _title_year(sh, award.text, "edition")  # 第七批…名单 in the headline
     return {k: val for k, val in q.items() if val is not None}
 
 
