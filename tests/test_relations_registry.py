@@ -24,8 +24,9 @@ PREDICATES = {"receivedAward", "locatedIn", "worksFor", "subsidiaryOf", "contrib
 def test_the_families_and_their_rule_ids_are_pinned():
     for name in DEFAULT_FAMILIES:
         family(name)
-    assert DEFAULT_FAMILIES == ("enumerations", "legacy", "tables", "lists", "located", "scorer")
-    assert {r.family for r in REGISTRY.values()} == set(DEFAULT_FAMILIES)
+    assert DEFAULT_FAMILIES == ("enumerations", "legacy", "tables", "lists", "located", "scorer", "headline")
+    # every family but 'headline' (which fills qualifiers and makes no relation) registers its rules
+    assert {r.family for r in REGISTRY.values()} == set(DEFAULT_FAMILIES) - {"headline"}
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
     assert {k for k, r in REGISTRY.items() if r.family == "enumerations"} == {
         "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1", "award.project_owner.v1"}
@@ -143,3 +144,21 @@ def test_a_grant_without_a_year_takes_the_year_of_the_headline_naming_its_award(
     from kg.nlp.relations.enumerations import _NOT_A_YEAR_RE
 
     assert _NOT_A_YEAR_RE.search("杭政办函〔2024〕10号") and _NOT_A_YEAR_RE.search("(2011-2020年)")
+
+
+def test_the_headline_family_fills_only_missing_qualifiers(corpus_docs):
+    """A decision whose grants state no year: every award it grants has the headline's year, and
+    no value a rule gave is replaced."""
+    from kg.nlp import make_nlp
+    from kg.nlp.relations import run_families
+
+    nlp = make_nlp()
+    doc = nlp((corpus_docs / "real-228.txt").read_text(encoding="utf-8"))
+    assert {r.qualifiers.get("year") for r in doc._.kg_relations if r.predicate == "receivedAward"} == {2023}
+    pipe = nlp.get_pipe("kg_relation_rules")
+    before = run_families(pipe.inputs(doc), tuple(f for f in pipe.families if f != "headline"))
+    given = [(r.subject, r.object, dict(r.qualifiers)) for r in before]
+    after = run_families(pipe.inputs(doc), pipe.families)
+    for (s, o, q), r in zip(given, after):
+        assert (r.subject, r.object) == (s, o)
+        assert all(r.qualifiers.get(k) == v for k, v in q.items() if v is not None)

@@ -25,7 +25,7 @@ from .legacy import LIST_YEAR_RE, find_relations, grade_words
 __all__ = ["REGISTRY", "Relation", "RelationInput", "RuleInfo", "register", "run_families",
            "LIST_YEAR_RE", "find_relations", "grade_words", "DEFAULT_FAMILIES"]
 
-DEFAULT_FAMILIES = ("enumerations", "legacy", "tables", "lists", "located", "scorer")
+DEFAULT_FAMILIES = ("enumerations", "legacy", "tables", "lists", "located", "scorer", "headline")
 
 
 def family(name: str):
