@@ -117,7 +117,7 @@ def test_entities_reach_the_issue_target(predicted):
 #: the first-run figures, raised as the extractor improves, never lowered to pass. The held-out
 #: figures are read by hand at most once a session and logged in tests/gold/REAL.md.
 MEASURED_REAL = {
-    "real-dev.jsonl": {"entity": 0.78, "relation": 0.51, "strict": 0.475},
+    "real-dev.jsonl": {"entity": 0.78, "relation": 0.515, "strict": 0.49},
     # the held-out split's second reading (2026-12-07, code 1c8ddd9, logged in REAL.md) minus 0.015
     "real-heldout.jsonl": {"entity": 0.76, "relation": 0.48, "strict": 0.365},
 }

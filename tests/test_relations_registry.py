@@ -29,7 +29,7 @@ def test_the_families_and_their_rule_ids_are_pinned():
     assert {r.family for r in REGISTRY.values()} == set(DEFAULT_FAMILIES) - {"headline"}
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
     assert {k for k, r in REGISTRY.items() if r.family == "enumerations"} == {
-        "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1", "award.project_owner.v1"}
+        "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1", "award.project_owner.v1", "award.enumeration_counted.v1"}
     with pytest.raises(ValueError):
         family("no_such_family")
 
@@ -162,3 +162,13 @@ def test_the_headline_family_fills_only_missing_qualifiers(corpus_docs):
     for (s, o, q), r in zip(given, after):
         assert (r.subject, r.object) == (s, o)
         assert all(r.qualifiers.get(k) == v for k, v in q.items() if v is not None)
+
+
+def test_winners_named_after_their_count_take_the_award_named_before(corpus_docs):
+    """…第二届X评选工作。共有6家单位获奖，分别为：A、B… / 包括A、B在内的10家单位获提名奖."""
+    got = set()
+    for doc in ("real-132", "real-056"):
+        pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+        got |= {t + (doc,) for t in _triples(pred, "award.enumeration_counted.v1")}
+    gold = {t + (d,) for d in ("real-132", "real-056") for t in _triples(GOLD[d])}
+    assert len(got) >= 8 and len(got & gold) >= 0.8 * len(got), sorted(got - gold)

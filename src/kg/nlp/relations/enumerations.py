@@ -25,7 +25,7 @@ from typing import Any
 
 from ...resources import read_text
 from ...text import YEAR_NUM, to_int, to_year
-from ..rules import GRADE_AFTER_RE, Mention
+from ..rules import GRADE_AFTER_RE, GRADES, Mention
 from .base import Relation, RelationInput, register
 from .legacy import ReportContext, _award_context
 
@@ -38,7 +38,9 @@ ANAPHOR_PLACE_RE = re.compile(r"我市|本市|全市|我省|本省|全省|我县
 GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1"
 LOCATED = "located.enumeration_place.v1"
 PROJECT = "award.project_owner.v1"
+COUNTED = "award.enumeration_counted.v1"
 register("enumerations", {
+    COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade): the award the paragraph names before it"),
     PROJECT: ("receivedAward", "ORG的“project”(、ORG的“project”…)(等N个项目)荣获/获得 award: the unit named as the project's owner wins it (ANNOTATION.md)"),
     LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
     GRANT: ("receivedAward", "授予/表彰/命名/确定 + members + (等N家) + award (+ grade); a grade-only clause takes the award before it"),
@@ -55,6 +57,13 @@ PROJECT_TAIL_RE = re.compile(r"[”\"」]\s*(?:等\s*[0-9一二三四五六七�
 #: between an owner and its project's title: 的“ / 牵头研发的“ / 完成的“
 OWNER_LINK_RE = re.compile(r"\s*(?:牵头|联合|主持|作为第一完成单位)?\s*(?:研发|研制|完成|申报|承担|开发)?(?:的)[“\"「]")
 BY_AGENT_RE = re.compile(r"被[^，,。；;、]{2,20}$")
+#: 共有6家单位获奖，分别为： / 最终仅有35家入围，包括 / 共10家企业入选，名单如下：
+COUNTED_WIN_RE = re.compile(
+    r"[0-9一二三四五六七八九十百两]+\s*(?:家|个|名|户)\s*(?:单位|企业|组织|品牌|集体|个人)?\s*(?:成功|最终)?"
+    r"(?:获奖|入围|入选|上榜|获评|获得表彰|获(?P<g1>" + "|".join(GRADES) + r"))\s*[,，]?\s*(?:其中)?\s*"
+    r"(?:包括|分别是|分别为|依次为|为|是|有|名单如下)\s*[:：]?\s*")
+#: 另有包括A、B在内的10家单位获提名奖
+INCLUDING_RE = re.compile(r"包括(?P<list>[^。；;\n]{2,400}?)在内的\s*[0-9一二三四五六七八九十百两]+\s*(?:家|个|名)\s*(?:单位|企业|组织)?\s*(?:获得?|荣获|入选)(?P<g>" + "|".join(GRADES) + r")?")
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
 GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅|部)$")
 
@@ -373,6 +382,42 @@ def find(inp: RelationInput) -> list[Relation]:
                 ms = members(sh, rest_start, rest_start + won.start(), mentions, starts, granter_ok=True)
                 if ms:
                     add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
+    # 5. counted winners named after the count: 共有6家单位获奖，分别为：A、B; 包括A、B在内的10家单位获提名奖
+    def context_award(pos: int) -> int | None:
+        """The award the text names last before ``pos`` (within 300 characters; it may stand in the
+        paragraph before: …组织开展了第二届X评选工作。\n\n…共有6家单位获奖，分别为：)."""
+        k = bisect.bisect_left(award_starts, pos) - 1
+        while k >= 0:
+            m = mentions[awards[k]]
+            if pos - m.end > 300:
+                return None
+            if not v["candidates"].search(sh, comma_start(m.start), m.start):
+                return awards[k]
+            k -= 1
+        return None
+
+    for cm in COUNTED_WIN_RE.finditer(sh):
+        a_i = context_award(cm.start())
+        if a_i is None:
+            continue
+        ce = clause_end(cm.end())
+        ms = members(sh, cm.end(), ce, mentions, starts)
+        if ms:
+            q = _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end))
+            if cm.group("g1"):
+                q["grade"] = cm.group("g1")
+            add(ms, a_i, COUNTED, (clause_start(cm.start()), ce), q)
+    for im in INCLUDING_RE.finditer(sh):
+        a_i = context_award(im.start())
+        if a_i is None:
+            continue
+        ms = members(sh, im.start("list"), im.end("list"), mentions, starts)
+        if ms:
+            q = _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end))
+            q["grade"] = im.group("g") or q.get("grade")
+            q = {k: val for k, val in q.items() if val is not None}
+            add(ms, a_i, COUNTED, (clause_start(im.start()), clause_end(im.end())), q)
+
     # 4. the owners of winning projects: 城建集团的“…”、化工院的“…”等9个项目荣获X; 由A牵头研发的“…”获得X
     for a_i in awards:
         a = mentions[a_i]
