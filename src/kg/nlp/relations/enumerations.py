@@ -62,6 +62,8 @@ COUNTED_WIN_RE = re.compile(
     r"[0-9一二三四五六七八九十百两]+\s*(?:家|个|名|户)\s*(?:单位|企业|组织|品牌|集体|个人)?\s*(?:成功|最终)?"
     r"(?:获奖|入围|入选|上榜|获评|获得表彰|获(?P<g1>" + "|".join(GRADES) + r"))\s*[,，]?\s*(?:其中)?\s*"
     r"(?:包括|分别是|分别为|依次为|为|是|有|名单如下)\s*[:：]?\s*")
+#: 获奖者包含A、B (the award named before) / 产品创新组有A、B (a class of the award named before)
+WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类))\s*(?:分别)?(?:包含|包括|为|是|有)\s*[:：]?\s*")
 #: 另有包括A、B在内的10家单位获提名奖
 INCLUDING_RE = re.compile(r"包括(?P<list>[^。；;\n]{2,400}?)在内的\s*[0-9一二三四五六七八九十百两]+\s*(?:家|个|名)\s*(?:单位|企业|组织)?\s*(?:获得?|荣获|入选)(?P<g>" + "|".join(GRADES) + r")?")
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
@@ -407,6 +409,18 @@ def find(inp: RelationInput) -> list[Relation]:
             if cm.group("g1"):
                 q["grade"] = cm.group("g1")
             add(ms, a_i, COUNTED, (clause_start(cm.start()), ce), q)
+    for wm in WINNERS_LEAD_RE.finditer(sh):
+        k = bisect.bisect_left(award_starts, wm.start())
+        if k > 0 and wm.start() - mentions[awards[k - 1]].end <= 3:
+            continue  # the award right before: the named-winner rule reads it
+        a_i = context_award(wm.start())
+        if a_i is None:
+            continue
+        ce = clause_end(wm.end())
+        ms = members(sh, wm.end(), ce, mentions, starts, granter_ok=True)
+        if len(ms) >= 2:
+            q = _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end))
+            add(ms, a_i, COUNTED, (clause_start(wm.start()), ce), q)
     for im in INCLUDING_RE.finditer(sh):
         a_i = context_award(im.start())
         if a_i is None:
