@@ -243,7 +243,8 @@ def find(inp: RelationInput) -> list[Relation]:
             if (i, award) not in seen and i != award:
                 seen.add((i, award))
                 out.append(Relation(i, "receivedAward", award, rule, ev, dict(q)))
-        inp_claims.append(("receivedAward", ev[0], ev[1]))
+        if rule != COUNTED:  # a counted list borrows its award from before: it reads too little to claim
+            inp_claims.append(("receivedAward", ev[0], ev[1]))
         place = _qualifying_place(lead if lead is not None else mentions[ms[0]].start)
         if place is not None:
             for i in ms:
