@@ -41,17 +41,15 @@ def family(name: str):
 def run_families(inp: RelationInput, families: tuple[str, ...] | list[str] = DEFAULT_FAMILIES) -> list[Relation]:
     """Run the families in order; each sees in ``inp.found`` what the ones before it made.
 
-    A family may claim spans (``claims``: evidence spans it read completely): relations of the
+    A family may claim spans (appending to ``inp.claims`` the clauses it read completely): relations of the
     same predicate that a later *loose* family (``LOOSE = True``: the legacy sentence rules) makes
     starting inside a claimed span are dropped, so an older, looser rule does not add a second,
     wrong reading of a clause a precise rule has read. Tables and lists are never dropped.
     """
-    claimed: list[tuple[str, int, int]] = []
     for name in families:
         mod = family(name)
         rels = mod.find(inp)
         if getattr(mod, "LOOSE", False):
-            rels = [r for r in rels if not any(p == r.predicate and a <= r.evidence[0] < b for p, a, b in claimed)]
+            rels = [r for r in rels if not any(p == r.predicate and a <= r.evidence[0] < b for p, a, b in inp.claims)]
         inp.found.extend(rels)
-        claimed.extend(getattr(mod, "claims", lambda _inp: [])(inp))
     return inp.found

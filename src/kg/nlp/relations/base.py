@@ -45,6 +45,8 @@ class RelationInput:
     grades: list[tuple[int, int, str]]
     tables: list[Any]
     found: list[Relation] = field(default_factory=list)
+    #: (predicate, start, end) of clauses a precise family read completely (see ``run_families``)
+    claims: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 REGISTRY: dict[str, RuleInfo] = {}

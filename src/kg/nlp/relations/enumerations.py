@@ -234,7 +234,7 @@ def find(inp: RelationInput) -> list[Relation]:
     award_starts = [mentions[i].start for i in awards]
     out: list[Relation] = []
     seen: set[tuple[int, int]] = set()
-    inp_claims: list[tuple[str, int, int]] = []
+    inp_claims = inp.claims  # the clauses read completely (per report: no state outside inp)
 
     ctx: list[ReportContext] = []
 
@@ -454,10 +454,4 @@ def find(inp: RelationInput) -> list[Relation]:
         if owners:
             ce = clause_end(a.end)
             add(owners, a_i, PROJECT, (s0, ce), _quals(sh, mentions, a_i, "", a.end, ce))
-    find.claimed = inp_claims  # type: ignore[attr-defined]
     return out
-
-
-def claims(inp: RelationInput) -> list[tuple[str, int, int]]:
-    """Clauses this family read completely (``run_families`` drops looser readings inside them)."""
-    return list(getattr(find, "claimed", []))

@@ -164,7 +164,6 @@ class ReportContext:
         #: the province or city the report is about: the one named (or pointed at with 我省/我市)
         #: most often, at least three times
         self.topic_place: int | None = None
-        texts = [m.text for m in mentions]
         level_counts = {}
         for key, words in (("province", ("我省", "全省", "本省")), ("city", ("我市", "全市", "本市")), ("county", ("我县", "全县", "本县"))):
             if key in self.best:
@@ -950,19 +949,6 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
             if firms:
                 ctx.last_org = firms[0]
     return rels
-
-
-@lru_cache(maxsize=4096)
-def _same_award(a: str, b: str) -> bool:
-    """Do two award names name one award: equal once normalised, or one is the other with its
-    place left out (市长质量奖 in a report on 柳州市市长质量奖)."""
-    from ..rules import place_table
-
-    a, b = normalise_name(a), normalise_name(b)
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return long_.endswith(short) and long_[: len(long_) - len(short)] in place_table()
 
 
 def _in_bracket(text: str, start: int, pos: int) -> bool:
