@@ -10,6 +10,8 @@ from the source tree (that breaks once the package is installed).
 
 from __future__ import annotations
 
+from typing import Any
+
 from functools import lru_cache
 from importlib import resources
 
@@ -101,18 +103,16 @@ def validate(graph: Graph | Dataset | bytes | str) -> tuple[bool, str]:
     ``bytes`` or ``str`` are parsed as Turtle, so ``validate(store.dump())`` works. The graph
     itself is left unchanged. The report is pyshacl's text report.
     """
+    conforms, _, report_text = _shacl(_as_graph(graph))
+    return bool(conforms), str(report_text)
+
+
+def _shacl(data: Graph) -> tuple[Any, Any, Any]:
+    """pyshacl with kg's shapes and ontology, no inference: (conforms, results graph, text)."""
     from pyshacl import validate as shacl_validate
 
-    conforms, _, report_text = shacl_validate(
-        _as_graph(graph),
-        shacl_graph=_parsed("shapes.ttl"),
-        ont_graph=_parsed("kg.ttl"),
-        inference="none",
-        abort_on_first=False,
-        allow_warnings=False,
-        inplace=False,
-    )
-    return bool(conforms), str(report_text)
+    return shacl_validate(data, shacl_graph=_parsed("shapes.ttl"), ont_graph=_parsed("kg.ttl"), inference="none",
+                          abort_on_first=False, allow_warnings=False, inplace=False)
 
 
 def ensure_valid(graph: Graph | Dataset | bytes | str) -> None:
@@ -128,20 +128,11 @@ def violations(graph: Graph | Dataset | bytes | str) -> list[dict[str, str]]:
     The same check as :func:`validate`, read from pyshacl's results graph rather than its text,
     so that a caller can group and print them; an empty list means the graph conforms.
     """
-    from pyshacl import validate as shacl_validate
     from rdflib import BNode
     from rdflib.namespace import SH
 
     data = _as_graph(graph)
-    _, results, _ = shacl_validate(
-        data,
-        shacl_graph=_parsed("shapes.ttl"),
-        ont_graph=_parsed("kg.ttl"),
-        inference="none",
-        abort_on_first=False,
-        allow_warnings=False,
-        inplace=False,
-    )
+    _, results, _ = _shacl(data)
     found = []
     for result in results.subjects(SH.resultSeverity, None):
         def value(predicate):  # noqa: ANN001, ANN202 - local helper

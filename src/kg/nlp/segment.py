@@ -90,26 +90,6 @@ def pieces(text: str, cap: int | None = None) -> list[tuple[int, int]]:
     return spans
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: list[int] = []
-
-    def add(self) -> int:
-        self.parent.append(len(self.parent))
-        return len(self.parent) - 1
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        a, b = self.find(a), self.find(b)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def merge_results(doc_id: str, parts: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
     """One contract object from the contract objects of a report's pieces.
 
@@ -123,14 +103,17 @@ def merge_results(doc_id: str, parts: list[tuple[int, dict[str, Any]]]) -> dict[
 
     if len(parts) == 1 and parts[0][0] == 0:
         return dict(parts[0][1], doc=doc_id)
-    uf = _Union()
+    from networkx.utils import UnionFind  # the well-kept union-find (as kg.resolution's groups use networkx)
+
+    uf = UnionFind()
     records: list[dict[str, Any]] = []
     by_key: dict[tuple[str, str], int] = {}
     local: list[dict[str, int]] = []
     for offset, result in parts:
         ids: dict[str, int] = {}
         for ent in result["entities"]:
-            i = uf.add()
+            i = len(records)
+            uf[i]  # noqa: B018  (a UnionFind item is created on first lookup)
             records.append({
                 "type": ent["type"],
                 "names": [ent["name"], *ent.get("aliases", [])],
@@ -146,9 +129,9 @@ def merge_results(doc_id: str, parts: list[tuple[int, dict[str, Any]]]) -> dict[
         local.append(ids)
     groups: dict[int, list[int]] = {}
     for i in range(len(records)):
-        groups.setdefault(uf.find(i), []).append(i)
+        groups.setdefault(uf[i], []).append(i)
     merged = []
-    for members in groups.values():
+    for root, members in groups.items():
         names: list[str] = []
         for i in members:
             names.extend(n for n in records[i]["names"] if n not in names)
@@ -160,12 +143,13 @@ def merge_results(doc_id: str, parts: list[tuple[int, dict[str, Any]]]) -> dict[
                 seen.add(normalise_name(n))
                 aliases.append(n)
         mentions = sorted({tuple(m) for i in members for m in records[i]["mentions"]})
-        merged.append((members[0], {"type": records[members[0]]["type"], "name": name, "aliases": aliases,
-                                    "mentions": [list(m) for m in mentions]}))
-    merged.sort(key=lambda item: (item[1]["mentions"][0] if item[1]["mentions"] else [0, 0], item[0]))
+        merged.append((members[0], root, {"type": records[members[0]]["type"], "name": name, "aliases": aliases,
+                                          "mentions": [list(m) for m in mentions]}))
+    # ordered by first mention, then by first record (a group's root is any of its members)
+    merged.sort(key=lambda item: (item[2]["mentions"][0] if item[2]["mentions"] else [0, 0], item[0]))
     new_id = {}
     entities = []
-    for n, (root, ent) in enumerate(merged, start=1):
+    for n, (_, root, ent) in enumerate(merged, start=1):
         new_id[root] = f"e{n}"
         entities.append({"id": f"e{n}", **ent})
     relations = []
@@ -173,9 +157,9 @@ def merge_results(doc_id: str, parts: list[tuple[int, dict[str, Any]]]) -> dict[
     for (offset, result), ids in zip(parts, local):
         for rel in result["relations"]:
             rel = dict(rel)
-            rel["subject"] = new_id[uf.find(ids[rel["subject"]])]
+            rel["subject"] = new_id[uf[ids[rel["subject"]]]]
             if rel["predicate"] != "standardsCount" and rel.get("object") in ids:
-                rel["object"] = new_id[uf.find(ids[rel["object"]])]
+                rel["object"] = new_id[uf[ids[rel["object"]]]]
             if rel["subject"] == rel.get("object"):
                 continue
             if rel.get("evidence_span") is not None:
