@@ -797,6 +797,26 @@ def _bracket_aliases(entities: list[dict[str, Any]], text: str) -> None:
                         entity["aliases"].append(written)
 
 
+def combine_names(entities: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The name, aliases and mentions of one entity made of ``entities`` (contract entity dicts,
+    in order): its name is the longest of all their names (the first such), the others are its
+    aliases once each by normalised form, its mentions the union, sorted."""
+    names: list[str] = []
+    for e in entities:
+        for n in [e["name"], *e.get("aliases", [])]:
+            if n not in names:
+                names.append(n)
+    name = max(names, key=lambda n: (len(normalise_name(n)), -names.index(n)))
+    seen = {normalise_name(name)}
+    aliases = []
+    for n in names:
+        if normalise_name(n) not in seen:
+            seen.add(normalise_name(n))
+            aliases.append(n)
+    mentions = sorted({tuple(m) for e in entities for m in e["mentions"]})
+    return {"name": name, "aliases": aliases, "mentions": [list(m) for m in mentions]}
+
+
 def link_short_forms(entities: list[dict[str, Any]], text: str) -> Linked:
     """Merge short forms into the full name they abbreviate, within one report.
 
@@ -860,20 +880,7 @@ def link_short_forms(entities: list[dict[str, Any]], text: str) -> Linked:
     for root in sorted(members):
         idx = members[root]
         head = dict(items[idx[0]])
-        names: list[str] = []
-        for i in idx:
-            for n in [items[i]["name"], *items[i]["aliases"]]:
-                if n not in names:
-                    names.append(n)
-        name = max(names, key=lambda n: (len(normalise_name(n)), -names.index(n)))
-        seen = {normalise_name(name)}
-        aliases = []
-        for n in names:
-            if normalise_name(n) not in seen:
-                seen.add(normalise_name(n))
-                aliases.append(n)
-        mentions = sorted({tuple(m) for i in idx for m in items[i]["mentions"]})
-        head.update(name=name, aliases=aliases, mentions=[list(m) for m in mentions])
+        head.update(combine_names([items[i] for i in idx]))
         out.append(head)
         for i in idx[1:]:
             remap[items[i]["id"]] = head["id"]

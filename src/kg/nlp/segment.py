@@ -99,6 +99,7 @@ def merge_results(doc_id: str, parts: list[tuple[int, dict[str, Any]]]) -> dict[
     others are aliases; ids are ``e1``, ``e2``, … by first mention, as for a report read whole;
     repeated relations are dropped and compatible ones merged as ``to_contract`` does.
     """
+    from ..resolution import combine_names
     from . import merge_compatible
 
     if len(parts) == 1 and parts[0][0] == 0:
@@ -132,19 +133,8 @@ def merge_results(doc_id: str, parts: list[tuple[int, dict[str, Any]]]) -> dict[
         groups.setdefault(uf[i], []).append(i)
     merged = []
     for root, members in groups.items():
-        names: list[str] = []
-        for i in members:
-            names.extend(n for n in records[i]["names"] if n not in names)
-        name = max(names, key=lambda n: (len(normalise_name(n)), -names.index(n)))
-        seen = {normalise_name(name)}
-        aliases = []
-        for n in names:
-            if normalise_name(n) not in seen:
-                seen.add(normalise_name(n))
-                aliases.append(n)
-        mentions = sorted({tuple(m) for i in members for m in records[i]["mentions"]})
-        merged.append((members[0], root, {"type": records[members[0]]["type"], "name": name, "aliases": aliases,
-                                          "mentions": [list(m) for m in mentions]}))
+        ents = [{"name": records[i]["names"][0], "aliases": records[i]["names"][1:], "mentions": records[i]["mentions"]} for i in members]
+        merged.append((members[0], root, {"type": records[members[0]]["type"], **combine_names(ents)}))
     # ordered by first mention, then by first record (a group's root is any of its members)
     merged.sort(key=lambda item: (item[2]["mentions"][0] if item[2]["mentions"] else [0, 0], item[0]))
     new_id = {}
