@@ -172,3 +172,26 @@ def test_winners_named_after_their_count_take_the_award_named_before(corpus_docs
         got |= {t + (doc,) for t in _triples(pred, "award.enumeration_counted.v1")}
     gold = {t + (d,) for d in ("real-132", "real-056") for t in _triples(GOLD[d])}
     assert len(got) >= 8 and len(got & gold) >= 0.8 * len(got), sorted(got - gold)
+
+
+@pytest.mark.parametrize("doc", ["real-258", "real-100", "real-061"])
+def test_a_count_or_a_team_inside_a_grant_list_keeps_every_member(doc, corpus_docs):
+    """授予A等3家企业和B等2名同志…; 授予X公司Y攻坚团队…; A、B 5个组织和C学院D同志…: each member wins."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    got = _triples(pred, "award.enumeration_grant.v1", grade=True)
+    gold = _triples(GOLD[doc], grade=True)
+    assert len(got & gold) >= 0.85 * len(gold), sorted(gold - got)
+    assert len(got & gold) >= 0.9 * len(got), sorted(got - gold)
+
+
+@pytest.mark.parametrize("doc,rule", [("real-064", "award.enumeration_selected.v1"), ("real-102", "award.enumeration_named.v1"),
+                                      ("real-177", "award.enumeration_counted.v1")])
+def test_subjects_before_a_clause_of_means_a_tally_and_a_counted_list_each_win(doc, rule, corpus_docs):
+    """A、B凭借…，荣获X; X组织奖4个，分别为A、B (a tally: no round borrowed); A、B等35家“…”榜上有名."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    got = _triples(pred, rule)
+    gold = _triples(GOLD[doc])
+    assert len(got & gold) >= 3, sorted(got)
+    assert len(got & gold) >= 0.85 * len(got), sorted(got - gold)
+    if doc == "real-102":
+        assert all(r.get("edition") is None for r in pred["relations"] if r.get("rule") == rule)
