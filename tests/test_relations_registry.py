@@ -195,3 +195,27 @@ def test_subjects_before_a_clause_of_means_a_tally_and_a_counted_list_each_win(d
     assert len(got & gold) >= 0.85 * len(got), sorted(got - gold)
     if doc == "real-102":
         assert all(r.get("edition") is None for r in pred["relations"] if r.get("rule") == rule)
+
+
+def test_winners_of_an_awards_categories_win_the_award_too(corpus_docs):
+    """X得主包括：「Y」由A、B獲獎；「Z」由C獲獎 (and the next paragraph's 「W」由…): each winner wins Y and X."""
+    pred = extract(read_report(corpus_docs / "real-158.txt"))
+    gold = _triples(GOLD["real-158"])
+    got = _triples(pred, "award.enumeration_named.v1")
+    parents = {o for s, o in gold if sum(1 for _, o2 in gold if o2 == o) >= 10}
+    assert parents, "the gold names a parent award with many winners"
+    won_parent = {t for t in got & gold if t[1] in parents}
+    assert len(won_parent) >= 10, sorted(won_parent)
+    assert len(got & gold) >= 0.9 * len(got), sorted(got - gold)
+
+
+@pytest.mark.parametrize("doc", ["real-034", "real-055", "real-082", "real-136"])
+def test_the_reports_place_is_not_given_a_firms_award(doc, corpus_docs):
+    """A place receives a title a place can hold (示范城市, 试点, 强县…), never a firm's quality award
+    because the report is about that place (ANNOTATION.md: only where the place itself is the subject)."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    types = {e["id"]: e["type"] for e in pred["entities"]}
+    names = {e["id"]: e["name"] for e in pred["entities"]}
+    wrong = [(names[r["subject"]], names[r["object"]]) for r in pred["relations"]
+             if r["predicate"] == "receivedAward" and types[r["subject"]] == "Place" and names[r["object"]].endswith(("质量奖", "獎", "奖", "单位", "企业"))]
+    assert not wrong

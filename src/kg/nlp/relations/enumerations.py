@@ -223,6 +223,28 @@ def _title_year(sh: str, award: str, key: str = "year") -> int | None:
     return None
 
 
+#: what ends a run of an award's categories: another award brought in (此外，其他额外獎項「…」)
+_RUN_BREAK_RE = re.compile(r"此外|另外|其他|其它|另有|同时")
+
+
+def _category_run_end(sh: str, pos: int, mentions: list[Mention], awards: list[int], award_starts: list[int]) -> int:
+    """Where the categories listed after ``pos`` end: the end of the paragraph, extended over the
+    paragraphs that open on a category (「Y」由… / Y：…), and cut at a word that brings in another award."""
+    end = sh.find("\n", pos)
+    end = len(sh) if end < 0 else end
+    while end < len(sh):
+        nxt = end
+        while nxt < len(sh) and sh[nxt] in "\n \t\u3000":
+            nxt += 1
+        k = bisect.bisect_left(award_starts, nxt)
+        if nxt >= len(sh) or not (k < len(awards) and mentions[awards[k]].start - nxt <= 1):
+            break
+        e2 = sh.find("\n", nxt)
+        end = len(sh) if e2 < 0 else e2
+    cut = _RUN_BREAK_RE.search(sh, pos, end)
+    return cut.start() if cut else end
+
+
 def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: int, clause_end: int) -> dict[str, Any]:
     """Year, edition and grade of one grant: the award mention's own, else the clause's words
     between verb and award, else (year, edition) what earlier mentions of the award say, else the
@@ -408,6 +430,12 @@ def find(inp: RelationInput) -> list[Relation]:
         add(ms, a_i, SELECTED, (k, ce), _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce))
 
     # 3. award first: X获奖单位分别为：A、B、C ；「X」由 A、B 獲獎
+    parent: tuple[int, int, int] | None = None  # (award, start, end) of a lead 'X得主包括：' over categories
+
+    def with_parent(ms: list[int], a_i: int, ev: tuple[int, int]) -> None:
+        if parent is not None and parent[1] <= mentions[a_i].start < parent[2] and a_i != parent[0]:
+            add(ms, parent[0], NAMED, ev, _quals(sh, mentions, parent[0], "", mentions[parent[0]].end, ev[1]))
+
     for a_i in awards:
         a = mentions[a_i]
         ce = clause_end(a.end)
@@ -422,11 +450,18 @@ def find(inp: RelationInput) -> list[Relation]:
         if named is not None:
             if v["candidates"].search(sh, clause_start(a.start), named.end()):
                 continue
+            k = bisect.bisect_left(award_starts, named.end())
+            if k < len(awards) and mentions[awards[k]].start - named.end() <= 1:
+                # X得主包括：「Y」由A、B獲獎；「Z」由C獲獎 / X获奖名单：Y：A、B: the winners of each category
+                # win X too, for as long as paragraphs go on naming categories
+                parent = (a_i, named.end(), _category_run_end(sh, named.end(), mentions, awards, award_starts))
+                continue
             ms = members(sh, named.end(), ce, mentions, starts, granter_ok=True)
             if len(ms) >= 1:
                 # the edition may follow the award: …企业名单(第二批第二年)的福建企业是
                 around = sh[clause_start(a.start):a.start] + " " + sh[a.end:named.end()]
                 add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, around, a.end, ce))
+                with_parent(ms, a_i, (clause_start(a.start), ce))
             continue
         by = re.match(r"[”\"」』]?\s*由", sh[a.end:ce])
         if by:
@@ -438,6 +473,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 ms = members(sh, rest_start, rest_start + won.start(), mentions, starts, granter_ok=True)
                 if ms:
                     add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
+                    with_parent(ms, a_i, (clause_start(a.start), ce))
     # 5. counted winners named after the count: 共有6家单位获奖，分别为：A、B; 包括A、B在内的10家单位获提名奖
     def context_award(pos: int) -> int | None:
         """The award the text names last before ``pos`` (within 300 characters; it may stand in the
