@@ -9,6 +9,7 @@ function, the rule ids it registers and its vocabulary in ``kg/data/relations/``
   (授予A、B等N家…奖, A、B入选…, …奖获奖单位为A、B) with the clause's own award, year and grade;
 * ``tables``: rows of winner tables; ``lists``: winners one a line under an award heading;
 * ``located``: a place (or 我市) that introduces the organisations listed after it;
+* ``posts``: runs of posts after a body, former posts, moves, leaders named before their post;
 * ``legacy``: the first rules (being taken apart into families).
 
 A new family: one module with ``find`` and its ``register`` call, one data file, its name in the
@@ -25,7 +26,7 @@ from .legacy import LIST_YEAR_RE, find_relations, grade_words
 __all__ = ["REGISTRY", "Relation", "RelationInput", "RuleInfo", "register", "run_families",
            "LIST_YEAR_RE", "find_relations", "grade_words", "DEFAULT_FAMILIES"]
 
-DEFAULT_FAMILIES = ("enumerations", "legacy", "tables", "lists", "located", "scorer", "headline")
+DEFAULT_FAMILIES = ("enumerations", "legacy", "posts", "tables", "lists", "located", "scorer", "headline")
 
 
 def family(name: str):
