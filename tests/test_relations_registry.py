@@ -237,3 +237,15 @@ def test_posts_family_places_runs_former_posts_moves_and_leaders_named_first(doc
     got, gold = _works_for(pred, rule), _works_for(GOLD[doc])
     assert len(got & gold) >= 2, sorted(got)
     assert got <= gold, sorted(got - gold)
+
+
+@pytest.mark.parametrize("doc", ["real-055", "real-158"])
+def test_a_person_who_gives_or_speaks_of_an_award_does_not_win_it(doc, corpus_docs):
+    """市长X今天頒獎表揚獲得「…」的企業; X市長表示，…獎項: the giver and the speaker win nothing."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    gold = _triples(GOLD[doc])
+    types = {e["id"]: e["type"] for e in pred["entities"]}
+    names = {e["id"]: normalise_name(e["name"]) for e in pred["entities"]}
+    people = {(names[r["subject"]], names[r["object"]]) for r in pred["relations"]
+              if r["predicate"] == "receivedAward" and types[r["subject"]] == "Person"}
+    assert people <= gold, sorted(people - gold)

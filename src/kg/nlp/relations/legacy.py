@@ -347,6 +347,10 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                 # 集A、B等16项国家级荣誉于一身的高新区: the holder is the sentence's subject, or the park it is about
                 holders = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= am.start]
                 subj = holders[0] if holders else (ctx.resolve("园区") if re.search(r"高新区|开发区|园区|这里", sent) else None)
+            if subj is not None and mentions[subj].label == "Person" and GIVER_OR_SPEAKER_RE.match(text, mentions[subj].end):
+                subj = None  # 市长胡志強今天頒獎表揚獲得「金手獎」的…; 張善政市長表示，…: the giver or the speaker
+            if subj is not None and STANDARD_ISSUER_RE.match(text, mentions[subj].end):
+                subj = None  # 4项中国核学会团体标准荣获…: the standards win, not the body that issues them
             if subj is not None:
                 q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
                 if q["edition"] is None:
@@ -1437,6 +1441,13 @@ def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int,
     return place if place is not None and PLACE_TITLE_RE.search(am.text) else None
 
 
+#: what follows a person who gives an award or speaks of it (never its winner in that clause)
+GIVER_OR_SPEAKER_RE = re.compile(
+    r"\s*(?:[\u4e00-\u9fff]{0,4}?(?:市长|市長|县长|縣長|局长|局長|部长|部長|主任|主席|院长|院長))?\s*"
+    r"(?:今天|今日|昨天|昨日|日前|近日|当天|當天|会中|會中|会上|會上|特别|特別|亲自|親自|也|还|還|并|並)*\s*"
+    r"(?:颁奖|頒獎|颁发|頒發|表扬|表揚|颁给|頒給|授予|表示|说|說|指出|强调|強調|致词|致詞|致辞|致辭)")
+#: a body named as the issuer of the standards that are the subject (中国核学会团体标准荣获…)
+STANDARD_ISSUER_RE = re.compile(r"\s*(?:团体|團體|行业|行業|地方|企业|企業)?\s*(?:标准|標準)")
 #: titles a park can hold: a report's topic park is given only these
 PARK_TITLE_RE = re.compile(r"园|基地|示范区|开发区|集群|试点|示范|高新区|平台|新区|先行区")
 
