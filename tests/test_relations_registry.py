@@ -29,7 +29,8 @@ def test_the_families_and_their_rule_ids_are_pinned():
     assert {r.family for r in REGISTRY.values()} == set(DEFAULT_FAMILIES) - {"headline"}
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
     assert {k for k, r in REGISTRY.items() if r.family == "enumerations"} == {
-        "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1", "award.project_owner.v1", "award.enumeration_counted.v1"}
+        "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1", "award.project_owner.v1", "award.enumeration_counted.v1",
+        "award.give_to.v1", "award.attributive_holder.v1"}
     with pytest.raises(ValueError):
         family("no_such_family")
 
@@ -249,3 +250,11 @@ def test_a_person_who_gives_or_speaks_of_an_award_does_not_win_it(doc, corpus_do
     people = {(names[r["subject"]], names[r["object"]]) for r in pred["relations"]
               if r["predicate"] == "receivedAward" and types[r["subject"]] == "Person"}
     assert people <= gold, sorted(people - gold)
+
+
+@pytest.mark.parametrize("doc,rule", [("real-055", "award.give_to.v1"), ("real-114", "award.attributive_holder.v1")])
+def test_an_award_given_to_members_or_describing_its_holder(doc, rule, corpus_docs):
+    """頒發X給A和B; 已获得X的A公司: the members after 给, the holder after 的."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    got = _triples(pred, rule)
+    assert got and got <= _triples(GOLD[doc]), sorted(got)
