@@ -27,7 +27,7 @@ from ...resources import read_text
 from ...text import YEAR_NUM, to_int, to_year
 from ..rules import GRADE_AFTER_RE, GRADES, Mention
 from .base import Relation, RelationInput, register
-from .legacy import ReportContext, _award_context
+from .context import ReportContext, _award_context
 
 #: what follows a place that qualifies the members after it: 昆明市3家企业, 我市有, 高新区入选的企业
 PLACE_QUALIFIES_RE = re.compile(

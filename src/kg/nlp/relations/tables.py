@@ -14,7 +14,7 @@ from typing import Any
 from ...text import normalise_name, to_int, to_year
 from ..rules import GRADES, ORG_LABELS, Mention
 from .base import Relation, RelationInput, register
-from .legacy import LIST_YEAR_RE
+from .context import LIST_YEAR_RE
 
 register("tables", {
     "table.award_row.v1": ("receivedAward", "a row's winner cell holds the award its award cell names (or the table's award with the cell's grade)"),
