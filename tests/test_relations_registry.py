@@ -30,7 +30,7 @@ def test_the_families_and_their_rule_ids_are_pinned():
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
     assert {k for k, r in REGISTRY.items() if r.family == "enumerations"} == {
         "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1", "award.project_owner.v1", "award.enumeration_counted.v1",
-        "award.give_to.v1", "award.attributive_holder.v1"}
+        "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1"}
     with pytest.raises(ValueError):
         family("no_such_family")
 
@@ -258,3 +258,10 @@ def test_an_award_given_to_members_or_describing_its_holder(doc, rule, corpus_do
     pred = extract(read_report(corpus_docs / f"{doc}.txt"))
     got = _triples(pred, rule)
     assert got and got <= _triples(GOLD[doc]), sorted(got)
+
+
+def test_units_that_won_a_number_of_the_award_named_before_each_win_it(corpus_docs):
+    """…国家科技奖初评。其中浙江大学共计获得12项…；A、B等高校斩获4项: each unit wins the award named before."""
+    pred = extract(read_report(corpus_docs / "real-108.txt"))
+    got = _triples(pred, "award.won_count.v1")
+    assert len(got) >= 5 and got <= _triples(GOLD["real-108"]), sorted(got)

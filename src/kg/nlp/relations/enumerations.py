@@ -39,8 +39,9 @@ GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_select
 LOCATED = "located.enumeration_place.v1"
 PROJECT = "award.project_owner.v1"
 COUNTED = "award.enumeration_counted.v1"
-GIVE_TO, ATTRIBUTIVE = "award.give_to.v1", "award.attributive_holder.v1"
+GIVE_TO, ATTRIBUTIVE, WON_COUNT = "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1"
 register("enumerations", {
+    WON_COUNT: ("receivedAward", "A(、B等N所高校)共计获得/斩获N项: the award the text named just before, won N times"),
     GIVE_TO: ("receivedAward", "颁发/頒發 award 给/給 A和B: the members after 给 win it"),
     ATTRIBUTIVE: ("receivedAward", "(已|曾)获得/荣获 award 的 A(、B): the holders the award describes"),
     COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade): the award the paragraph names before it"),
@@ -75,6 +76,8 @@ GIVE_TO_RE = re.compile(r"[”\"」]?\s*(?:给|給|予)\s*")
 #: 已获得福建省政府质量奖的三棵树涂料股份有限公司: a holder described by the award it won
 ATTRIB_VERB_RE = re.compile(r"(?:已|曾|先后|均)?(?:获得|荣获|获评|获|被评为|被认定为)(?:过|了)?\s*[“\"「]?$")
 ATTRIB_DE_RE = re.compile(r"[”\"」]?\s*(?:称号|荣誉|荣誉称号)?\s*的\s*")
+#: 共计获得12项 / 斩获4项 / 分获3项: a number of wins right after the verb (no noun between: 获得专利5项 is no win)
+WON_COUNT_RE = re.compile(r"(?:共计|共|总共|累计|分别|均)?\s*(?:获得|斩获|摘得|荣获|夺得|分获|共有|获)了?\s*[0-9一二三四五六七八九十两]+\s*项(?![\u4e00-\u9fff]{0,2}(?:专利|标准|发明|成果|技术))")
 #: a tally over all rounds (截至目前共拥有 / 累计 / 历年): its winners take no year or round from elsewhere
 CUMULATIVE_RE = re.compile(r"截至|截止|累计|历年|历届|先后|至今|目前共")
 #: what opens a clause before its member list: 其中， / 我省的 / 共有
@@ -508,6 +511,20 @@ def find(inp: RelationInput) -> list[Relation]:
             if cm.group("g1"):
                 q["grade"] = cm.group("g1")
             add(ms, a_i, COUNTED, (clause_start(cm.start()), ce), q)
+    for wc in WON_COUNT_RE.finditer(sh):
+        # 浙江大学共计获得12项，…; A、B等高校斩获4项: the award the text named before, won N times
+        cs = comma_start(wc.start())
+        a_i = context_award(cs)
+        if a_i is None or v["candidates"].search(sh, cs, wc.end()):
+            continue
+        k = bisect.bisect_left(award_starts, cs)
+        if k < len(awards) and mentions[awards[k]].start < wc.end():
+            continue  # the clause names its award: the rules above read it
+        lead = LEAD_RE.match(sh, cs).end()
+        ms = [i for i in members(sh, lead, wc.start(), mentions, starts) if mentions[i].label != "Place"]
+        if ms:
+            q = _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end))
+            add(ms, a_i, WON_COUNT, (cs, clause_end(wc.end())), q)
     for lm in v["listed"].finditer(sh):
         k = bisect.bisect_left(award_starts, lm.start())
         if k < len(awards) and mentions[awards[k]].start < lm.end():
