@@ -265,3 +265,13 @@ def test_units_that_won_a_number_of_the_award_named_before_each_win_it(corpus_do
     pred = extract(read_report(corpus_docs / "real-108.txt"))
     got = {s for s, _ in _triples(pred, "award.won_count.v1")}  # the award is named 国家科技奖 (gold's alias)
     assert len(got) >= 5 and got <= {s for s, _ in _triples(GOLD["real-108"])}, sorted(got)
+
+
+def test_a_firm_and_its_enterprise_standard_written_after_it(corpus_docs):
+    """陕西省企业标准“领跑者”…：A公司Q/XXX 001-2021菜籽油、B公司Q/…: each firm drafted its own standard."""
+    pred = extract(read_report(corpus_docs / "real-226.txt"))
+    names = {e["id"]: normalise_name(e["name"]) for e in pred["entities"]}
+    got = {(names[r["subject"]], names[r["object"]]) for r in pred["relations"] if r.get("rule") == "standard.enterprise_code.v1"}
+    gnames = {e["id"]: normalise_name(e["name"]) for e in GOLD["real-226"]["entities"]}
+    gold = {(gnames[r["subject"]], gnames[r["object"]]) for r in GOLD["real-226"]["relations"] if r["predicate"] == "contributedToStandard"}
+    assert len(got) >= 2 and got <= gold, sorted(got)
