@@ -275,3 +275,11 @@ def test_a_firm_and_its_enterprise_standard_written_after_it(corpus_docs):
     gnames = {e["id"]: normalise_name(e["name"]) for e in GOLD["real-226"]["entities"]}
     gold = {(gnames[r["subject"]], gnames[r["object"]]) for r in GOLD["real-226"]["relations"] if r["predicate"] == "contributedToStandard"}
     assert len(got) >= 2 and got <= gold, sorted(got)
+
+
+def test_cities_compared_once_each_are_not_what_wo_shi_means(corpus_docs):
+    """我市A、B…被认定为…，宜昌仅1家，襄阳仅4家: the firms are not placed in a city named once in a comparison."""
+    pred = extract(read_report(corpus_docs / "real-049.txt"))
+    names = {e["id"]: e["name"] for e in pred["entities"]}
+    placed = [(names[r["subject"]], names[r["object"]]) for r in pred["relations"] if r["predicate"] == "locatedIn"]
+    assert not [p for p in placed if p[1] in ("宜昌", "襄阳")], placed
