@@ -283,3 +283,12 @@ def test_cities_compared_once_each_are_not_what_wo_shi_means(corpus_docs):
     names = {e["id"]: e["name"] for e in pred["entities"]}
     placed = [(names[r["subject"]], names[r["object"]]) for r in pred["relations"] if r["predicate"] == "locatedIn"]
     assert not [p for p in placed if p[1] in ("宜昌", "襄阳")], placed
+
+
+@pytest.mark.parametrize("doc", ["real-155", "real-071", "real-055"])
+def test_members_said_to_be_winners_of_the_award_named_before(doc, corpus_docs):
+    """A、B及C乃往屆的得獎品牌; 歷年風雲榜涵蓋了A、B; 獲獎代表X公司董事長…: winners of the award named before."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    got = {s for s, _ in _triples(pred, "award.enumeration_counted.v1")}
+    gold = {s for s, _ in _triples(GOLD[doc])}
+    assert got and len(got & gold) >= 0.9 * len(got), sorted(got - gold)

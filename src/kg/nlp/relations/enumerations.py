@@ -44,7 +44,7 @@ register("enumerations", {
     WON_COUNT: ("receivedAward", "A(、B等N所高校)共计获得/斩获N项: the award the text named just before, won N times"),
     GIVE_TO: ("receivedAward", "颁发/頒發 award 给/給 A和B: the members after 给 win it"),
     ATTRIBUTIVE: ("receivedAward", "(已|曾)获得/荣获 award 的 A(、B): the holders the award describes"),
-    COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade): the award the paragraph names before it"),
+    COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade) / A、B乃往届的得奖品牌 / 获奖代表X公司: the award the paragraph names before it"),
     PROJECT: ("receivedAward", "ORG的“project”(、ORG的“project”…)(等N个项目)荣获/获得 award: the unit named as the project's owner wins it (ANNOTATION.md)"),
     LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
     GRANT: ("receivedAward", "授予/表彰/命名/确定 + members + (等N家) + award (+ grade); a grade-only clause takes the award before it"),
@@ -67,7 +67,11 @@ COUNTED_WIN_RE = re.compile(
     r"(?:获奖|入围|入选|上榜|获评|获得表彰|获(?P<g1>" + "|".join(GRADES) + r"))\s*[,，]?\s*(?:其中)?\s*"
     r"(?:包括|分别是|分别为|依次为|为|是|有|名单如下)\s*[:：]?\s*")
 #: 获奖者包含A、B (the award named before) / 产品创新组有A、B (a class of the award named before)
-WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类)|入选的[\u4e00-\u9fff]{0,10}?(?:企业|单位|园区|基地|项目))\s*(?:分别)?(?:包含|包括|为|是|有)\s*[:：]?\s*")
+WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类)|入选的[\u4e00-\u9fff]{0,10}?(?:企业|单位|园区|基地|项目)|(?:历年|历届)?风云榜)\s*(?:分别)?(?:包含|包括|涵盖了?|为|是|有)\s*[:：]?\s*")
+#: A、B及C乃往届的得奖品牌 / A、B均为获奖企业: members said to be winners (of the award named before)
+COPULA_WINNER_RE = re.compile(r"(?:乃|是|为|均为|均是|系|都是)\s*(?:往届|历届|本届|今年|去年|上届)?\s*(?:的)?\s*(?:得奖|获奖)(?:品牌|企业|单位|者|组织|机构|人)")
+#: 获奖代表X公司董事长Y表示: the organisation that speaks for the winners is one
+WINNER_REP_RE = re.compile(r"(?:获奖|得奖)(?:企业|单位)?代表\s*")
 #: 另有包括A、B在内的10家单位获提名奖
 INCLUDING_RE = re.compile(r"包括(?P<list>[^。；;\n]{2,400}?)在内的\s*[0-9一二三四五六七八九十百两]+\s*(?:家|个|名)\s*(?:单位|企业|组织)?\s*(?:获得?|荣获|入选)(?P<g>" + "|".join(GRADES) + r")?")
 #: 颁发终身贡献奖给A和B: the verb right before the award, 给 right after it
@@ -525,6 +529,20 @@ def find(inp: RelationInput) -> list[Relation]:
         if ms:
             q = _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end))
             add(ms, a_i, WON_COUNT, (cs, clause_end(wc.end())), q)
+    for cm in COPULA_WINNER_RE.finditer(sh):
+        cs = comma_start(cm.start())
+        a_i = context_award(cs)
+        if a_i is None:
+            continue
+        lead = LEAD_RE.match(sh, cs).end()
+        ms = members(sh, lead, cm.start(), mentions, starts)
+        if ms:
+            add(ms, a_i, COUNTED, (cs, clause_end(cm.end())), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
+    for rm in WINNER_REP_RE.finditer(sh):
+        k = bisect.bisect_left(starts, rm.end())
+        a_i = context_award(rm.start())
+        if a_i is not None and k < len(mentions) and mentions[k].start == rm.end() and mentions[k].label in ("Company", "Institution"):
+            add([k], a_i, COUNTED, (comma_start(rm.start()), clause_end(rm.end())), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
     for lm in v["listed"].finditer(sh):
         k = bisect.bisect_left(award_starts, lm.start())
         if k < len(awards) and mentions[awards[k]].start < lm.end():
