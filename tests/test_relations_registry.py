@@ -233,7 +233,8 @@ def _works_for(report: dict, rule: str | None = None) -> set[tuple[str, str]]:
 def test_posts_family_places_runs_former_posts_moves_and_leaders_named_first(doc, rule, corpus_docs):
     """局长A，党组成员、副局长B; 中国工程院原副院长X; X出任ORG ROLE; 舒庆副市长 (the 市政府 the report names)."""
     assert {r for r, info in REGISTRY.items() if info.family == "posts"} == {
-        "works_for.post_run.v1", "works_for.former_post.v1", "works_for.move.v1", "works_for.leader_named_first.v1"}
+        "works_for.post_run.v1", "works_for.former_post.v1", "works_for.move.v1", "works_for.leader_named_first.v1",
+        "works_for.body_by_kind.v1"}
     pred = extract(read_report(corpus_docs / f"{doc}.txt"))
     got, gold = _works_for(pred, rule), _works_for(GOLD[doc])
     assert len(got & gold) >= 2, sorted(got)
@@ -292,3 +293,11 @@ def test_members_said_to_be_winners_of_the_award_named_before(doc, corpus_docs):
     got = {s for s, _ in _triples(pred, "award.enumeration_counted.v1")}
     gold = {s for s, _ in _triples(GOLD[doc])}
     assert got and len(got & gold) >= 0.9 * len(got), sorted(got - gold)
+
+
+def test_a_body_written_by_its_kind_alone_is_the_one_such_body_named(corpus_docs):
+    """協會理事長謝舜星說: the one 協會 the report names; 馮永業先生是民政事務局副秘書長: the post after 先生是."""
+    for doc, rule in (("real-250", "works_for.body_by_kind.v1"), ("real-287", "works_for.person_is_post.v1")):
+        pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+        got = _works_for(pred, rule)
+        assert got and got <= _works_for(GOLD[doc]), (doc, sorted(got))
