@@ -344,10 +344,10 @@ def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int,
     ):
         return None
     if ctx.topic_park is not None:
-        return ctx.topic_park if PARK_TITLE_RE.search(am.text) else None
+        return ctx.topic_park if PARK_TITLE_RE.search(text[am.start:am.end]) else None
     place = ctx.topic_place if ctx.topic_place is not None else ctx.best.get("city")
     # a place holds a place's title (示范城市, 试点, 强县); a firm's award (质量奖, 金手獎) is no place's
-    return place if place is not None and PLACE_TITLE_RE.search(am.text) else None
+    return place if place is not None and PLACE_TITLE_RE.search(text[am.start:am.end]) else None
 
 
 #: what follows a person who gives an award or speaks of it (never its winner in that clause)
@@ -577,5 +577,6 @@ def find(inp: RelationInput) -> list[Relation]:
 
     ms = mentions
     # a person who gives the award or speaks of it (部长X莅临现场颁发…) wins none in that sentence
-    rels = [r for r in rels if not (ms[r.subject].label == "Person" and GIVER_OR_SPEAKER_RE.match(text, ms[r.subject].end))]
+    # (a title worn before the posts, 全国劳动模范、…技师X说, is the speaker's own: holder_noun keeps it)
+    rels = [r for r in rels if not (ms[r.subject].label == "Person" and r.rule != "award.holder_noun.v1" and GIVER_OR_SPEAKER_RE.match(text, ms[r.subject].end))]
     return [r for r in rels if not (r.rule in NOT_FOR_PLACES and not _counted(r) and _granted_to_a_place_in_error(ms[r.subject], text[ms[r.object].start:ms[r.object].end], r.rule))]

@@ -165,7 +165,7 @@ def find(inp: RelationInput) -> list[Relation]:
 
         # -- standardsCount --------------------------------------------------------------
         # firms listed as X's holdings (旗下拥有A、B…) are objects, not the subjects of counts
-        held = {r.subject for r in rels if r.rule == "subsidiary.holds_list.v1" and r.evidence == ev}
+        held = {r.subject for r in inp.found if r.rule == "subsidiary.holds_list.v1" and r.evidence == ev}  # the subsidiaries family ran before
         unheld = [i for i in idx if i not in held]
         for cm in COUNT_RE.finditer(sent):
             level_word = cm.group("l1") or cm.group("l2")
