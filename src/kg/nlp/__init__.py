@@ -30,7 +30,7 @@ from .relations import DEFAULT_FAMILIES, Relation, RelationInput, grade_words, r
 from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
 from .shortforms import BARE_SHORT_FORMS, DECLARED_RE, find_short_forms, link_renames
 from .segment import merge_results, pieces
-from .tables import add_cell_people, find_tables
+from .tables import add_cell_people, caption_award, find_tables, widen_award_cells
 from .tokenizer import ShadowTokenizer  # noqa: F401  (registers kg.ShadowTokenizer.v1)
 from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
 
@@ -160,11 +160,15 @@ class TableReaderComponent:
         if tables:
             starts, _ = doc._.kg_words
             people = add_cell_people(text, doc._.kg_shadow, tables, mentions, starts)
+            mentions = widen_award_cells(text, doc._.kg_shadow, tables, mentions)
             if people:
                 mentions = sorted(mentions + people, key=lambda m: (m.start, m.end))
-                doc._.kg_mentions = mentions
+            doc._.kg_mentions = mentions
             for t in tables:
-                for row in t.rows:
+                caption = caption_award(doc._.kg_shadow, mentions, t.start) if t.award_col is None else None
+                if caption is not None:
+                    mentions[caption].attrs["conferred"] = True
+                for row in t.rows if t.award_col is not None else ():
                     s, e = row[t.award_col]
                     for m in mentions:
                         if m.label == "Award" and s <= m.start < e:
