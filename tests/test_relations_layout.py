@@ -123,3 +123,12 @@ def test_a_person_item_with_a_note_of_body_and_post_wins_the_heading_award(corpu
     people = {normalise_name(e["name"]) for e in pred["entities"] if e["type"] == "Person"}
     assert any(s in people for s, *_ in got)
     assert len(got) >= 4 and _matched(got, gold) == got
+
+
+def test_a_table_whose_cells_ran_together_still_gives_its_region_column(corpus_docs):
+    """序号+名称+地区 header words run together, then 1…2…3… rows with no separators: each firm is
+    in its region; the caption above is one of candidates (拟推荐), so no row wins an award."""
+    pred = extract(read_report(corpus_docs / "real-092.txt"))
+    located = _rels(pred, "locatedIn", ("table.region_column.v1",))
+    assert len(located) >= 3 and _matched(located, _rels(GOLD["real-092"], "locatedIn")) == located
+    assert not [r for r in pred["relations"] if r.get("rule", "").startswith("table.") and r["predicate"] == "receivedAward"]

@@ -111,7 +111,7 @@ def find_tables(text: str, mentions: list[Mention]) -> list[Table]:
                     tables.append(t)
             block = []
         pos += len(line) + 1
-    for header, rows in _cell_per_line_blocks(text, mentions):
+    for header, rows in _cell_per_line_blocks(text, mentions) + _flattened_blocks(text, mentions):
         t = _type_columns(text, [header] + rows, mentions)
         if t:
             tables.append(t)
@@ -152,6 +152,55 @@ def _cell_per_line_blocks(text: str, mentions: list[Mention]) -> list[tuple[list
         if len(rows) >= 1:
             out.append((header, [_align(text, header, r, mentions) for r in rows]))
         n = j if rows else k
+    return out
+
+
+def _header_word_at(text: str, pos: int) -> int:
+    """Length of the longest header word at ``pos`` (序号, 申报组织名称, 所在地区), else 0."""
+    for n in range(10, 1, -1):
+        if header_kind(text[pos:pos + n]):
+            return n
+    return 0
+
+
+def _flattened_blocks(text: str, mentions: list[Mention]) -> list[tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]]:
+    """Tables whose cells a crawl ran together (序号申报组织名称所在地区1A公司高新区2B公司利辛县):
+    header words one after another, then rows that each open on their rank; a middle cell is one
+    mention, the last cell runs to the next rank or the end of the line."""
+    by_start: dict[int, int] = {}
+    for m in mentions:
+        by_start[m.start] = max(by_start.get(m.start, 0), m.end)
+    out = []
+    for hit in re.finditer("序号", text):
+        cols, pos = [], hit.start()
+        while (n := _header_word_at(text, pos)):
+            cols.append((pos, pos + n))
+            pos += n
+        kinds = [header_kind(text[s:e]) for s, e in cols]
+        if len(cols) < 3 or kinds[0] != "rank" or "winner" not in kinds:
+            continue
+        rows: list[list[tuple[int, int]]] = []
+        want = 1
+        while text.startswith(str(want), pos) and not text[pos + len(str(want)):pos + len(str(want)) + 1].isdigit():
+            p = pos + len(str(want))
+            eol = min([k for k in (text.find("\n", p), text.find("。", p)) if k >= 0] or [len(text)])
+            nxt = text.find(str(want + 1), p, min(eol, p + 60))
+            end = nxt if nxt >= 0 else min(eol, p + 60)
+            cells = [(pos, p)]
+            for _ in cols[1:-1]:
+                if by_start.get(p, end) >= end:
+                    break  # no mention closes this cell before the row ends: the row is skipped
+                cells.append((p, by_start[p]))
+                p = by_start[p]
+            else:
+                if 0 < end - p <= 20:
+                    cells.append((p, end))
+                    rows.append(cells)
+            if nxt < 0:
+                break
+            pos, want = end, want + 1
+        if len(rows) >= 2:
+            out.append((cols, rows))
     return out
 
 
@@ -250,9 +299,12 @@ def _type_columns(text: str, block: list[list[tuple[int, int]]], mentions: list[
 
 
 def caption_lines(text: str, start: int, reach: int = 3) -> list[tuple[int, int]]:
-    """The non-blank lines right above ``start`` (nearest first), at most ``reach``."""
+    """The non-blank lines right above ``start`` (nearest first), at most ``reach``; the text before
+    ``start`` on its own line first, where there is any."""
     out = []
     end = text.rfind("\n", 0, start)
+    if text[end + 1:start].strip():
+        out.append((end + 1, start))  # a table flattened into its line: the caption runs into its header
     while end > 0 and len(out) < reach:
         s = text.rfind("\n", 0, end) + 1
         if text[s:end].strip():
