@@ -132,3 +132,21 @@ def test_a_table_whose_cells_ran_together_still_gives_its_region_column(corpus_d
     located = _rels(pred, "locatedIn", ("table.region_column.v1",))
     assert len(located) >= 3 and _matched(located, _rels(GOLD["real-092"], "locatedIn")) == located
     assert not [r for r in pred["relations"] if r.get("rule", "").startswith("table.") and r["predicate"] == "receivedAward"]
+
+
+@pytest.mark.parametrize("doc", ["real-102", "real-136", "real-237"])
+def test_a_place_before_a_list_of_firms_with_their_products_locates_each(doc, corpus_docs):
+    """我市共拥有…奖N个,分别为A、B / 这N家<place>企业及其产品为:A<product>、B<product> / 我市A的“brand”、B的“brand”:
+    every firm that opens an item is in the place."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    got = _rels(pred, "locatedIn", ("located.place_qualified_list.v1",))
+    hits = _matched(got, _rels(GOLD[doc], "locatedIn"))
+    assert len(got) >= 3 and len(hits) >= 0.75 * len(got), sorted((s, sorted(o)) for s, o in got - hits)
+
+
+def test_the_count_of_a_places_holdings_opens_its_members():
+    from kg.nlp.relations.located import vocabulary
+
+    counted = vocabulary()["counted"]
+    assert counted.match("共拥有某某奖4个,分别为", 0)
+    assert not counted.match("共拥有较强实力", 0)

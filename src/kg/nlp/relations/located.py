@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...resources import read_text
+from ..rules import Mention
 from .base import Relation, RelationInput, register
 from .enumerations import members
 from .legacy import ReportContext
@@ -40,6 +41,10 @@ def vocabulary() -> dict[str, Any]:
         "qualifier": re.compile(
             r"\s*(?:的)?(?:" + alt("has_words") + r")?\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:家|个|名|户|所))?\s*(?:" + alt("kinds") + r")?"
             r"\s*(?:" + alt("bridges") + r")"),
+        # 我市共拥有…奖4个,分别为: a count of the place's holdings, then the members
+        "counted": re.compile(
+            r"\s*(?:" + alt("has_words") + r")[^。！？!?；;\n]{0,30}?[0-9一二三四五六七八九十两百]+\s*(?:家|个|名|项|户|所)"
+            r"\s*[,，:：]?\s*(?:" + alt("list_openers") + r")\s*[:：]?"),
         "anaphor": re.compile(alt("anaphors")),
         "gap": re.compile(r"[^。！？!?；;\n]{0," + str(data["max_gap"]) + r"}?"),
         "stop": re.compile(alt("gap_stops")),
@@ -68,7 +73,7 @@ def find(inp: RelationInput) -> list[Relation]:
     for end, own, place in heads:
         if place is None:
             continue
-        q = v["qualifier"].match(sh, end)
+        q = v["qualifier"].match(sh, end) or v["counted"].match(sh, end)
         if q is None and own < 0:
             q = re.compile(r"(?:的)?").match(sh, end)  # 我市A公司入选…: the anaphor right before the firm
             k = bisect.bisect_left(starts, q.end())
@@ -103,6 +108,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 list_end = mentions[j].end
             j += 1
         ms = members(sh, first.start, list_end, mentions, starts)
+        ms += [i for i in _leading_members(sh, first.start, s_end, mentions, starts) if i not in ms]
         for i in ms:
             if mentions[i].label not in SITED or i == place or (mentions[i].label == "Park" and mentions[place].label == "Park"):
                 continue
@@ -111,3 +117,25 @@ def find(inp: RelationInput) -> list[Relation]:
             have.add((i, place))
             out.append(Relation(i, "locatedIn", place, RULE, (max(0, end - len(mentions[own].text)) if own >= 0 else end - 2, s_end)))
     return out
+
+
+def _leading_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int]) -> list[int]:
+    """Members that each open their item, the item going on with what the member makes or owns
+    (A公司煤质检测仪器、B公司的“品牌”、…): items split at 、, each opening on an organisation; the
+    list ends at the first item that does not, or at the clause's first comma."""
+    out: list[int] = []
+    pos = s
+    while pos < e:
+        k = bisect.bisect_left(starts, pos)
+        while k < len(mentions) and mentions[k].start == pos and mentions[k].label not in SITED:
+            k += 1
+        if k >= len(mentions) or mentions[k].start != pos or mentions[k].label not in SITED:
+            break
+        out.append(k)
+        stop = re.compile(r"[、,，]").search(sh, mentions[k].end, e)
+        if stop is None or stop.group(0) != "、":
+            break
+        pos = stop.end()
+        while pos < e and sh[pos] in " “\"《":
+            pos += 1
+    return out if len(out) >= 2 else []
