@@ -134,10 +134,11 @@ def test_a_table_whose_cells_ran_together_still_gives_its_region_column(corpus_d
     assert not [r for r in pred["relations"] if r.get("rule", "").startswith("table.") and r["predicate"] == "receivedAward"]
 
 
-@pytest.mark.parametrize("doc", ["real-102", "real-136", "real-237"])
+@pytest.mark.parametrize("doc", ["real-102", "real-136", "real-237", "real-181", "real-190"])
 def test_a_place_before_a_list_of_firms_with_their_products_locates_each(doc, corpus_docs):
-    """我市共拥有…奖N个,分别为A、B / 这N家<place>企业及其产品为:A<product>、B<product> / 我市A的“brand”、B的“brand”:
-    every firm that opens an item is in the place."""
+    """我市共拥有…奖N个,分别为A、B / 这N家<place>企业及其产品为:A<product>、B<product> / 我市A的“brand”、B的“brand” /
+    <park>入选的企业分别是:A、<a name read in part>、C和D / 该区A工业园、B工业园 (parks inside a zone):
+    every member that opens an item is in the place."""
     pred = extract(read_report(corpus_docs / f"{doc}.txt"))
     got = _rels(pred, "locatedIn", ("located.place_qualified_list.v1",))
     hits = _matched(got, _rels(GOLD[doc], "locatedIn"))
@@ -150,3 +151,12 @@ def test_the_count_of_a_places_holdings_opens_its_members():
     counted = vocabulary()["counted"]
     assert counted.match("共拥有某某奖4个,分别为", 0)
     assert not counted.match("共拥有较强实力", 0)
+
+
+def test_only_parks_of_a_kind_that_lies_inside_zones_are_sited_in_a_zone():
+    from kg.nlp.relations.located import _part_of
+    from kg.nlp.rules import Mention
+
+    sh = "某某高新区甲乙工业园丙丁开发区"
+    zone, part, peer = Mention(0, 5, "Park", "t", sh[0:5]), Mention(5, 10, "Park", "t", sh[5:10]), Mention(10, 15, "Park", "t", sh[10:15])
+    assert _part_of(sh, part, zone) and not _part_of(sh, peer, zone) and not _part_of(sh, zone, part)

@@ -46,6 +46,8 @@ def vocabulary() -> dict[str, Any]:
             r"\s*(?:" + alt("has_words") + r")[^。！？!?；;\n]{0,30}?[0-9一二三四五六七八九十两百]+\s*(?:家|个|名|项|户|所)"
             r"\s*[,，:：]?\s*(?:" + alt("list_openers") + r")\s*[:：]?"),
         "anaphor": re.compile(alt("anaphors")),
+        "container": tuple(data["park_containers"]),
+        "part": tuple(data["park_parts"]),
         "gap": re.compile(r"[^。！？!?；;\n]{0," + str(data["max_gap"]) + r"}?"),
         "stop": re.compile(alt("gap_stops")),
     }
@@ -110,7 +112,7 @@ def find(inp: RelationInput) -> list[Relation]:
         ms = members(sh, first.start, list_end, mentions, starts)
         ms += [i for i in _leading_members(sh, first.start, s_end, mentions, starts) if i not in ms]
         for i in ms:
-            if mentions[i].label not in SITED or i == place or (mentions[i].label == "Park" and mentions[place].label == "Park"):
+            if mentions[i].label not in SITED or i == place or (mentions[i].label == "Park" and mentions[place].label == "Park" and not _part_of(sh, mentions[i], mentions[place])):
                 continue
             if (i, place) in have:
                 continue
@@ -121,21 +123,39 @@ def find(inp: RelationInput) -> list[Relation]:
 
 def _leading_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int]) -> list[int]:
     """Members that each open their item, the item going on with what the member makes or owns
-    (A公司煤质检测仪器、B公司的“品牌”、…): items split at 、, each opening on an organisation; the
-    list ends at the first item that does not, or at the clause's first comma."""
+    (A公司煤质检测仪器、B公司的“品牌”、…): items split at 、 (and 和/及 between two names), each
+    opening on an organisation; an item whose name the entity rules read only in part (its tail) is
+    passed over; the list ends at any other item, or at the clause's first comma."""
     out: list[int] = []
     pos = s
+    sep = re.compile(r"[、,，]|(?:和|及|以及)(?=[^、,，]{0,3}$)")
     while pos < e:
         k = bisect.bisect_left(starts, pos)
-        while k < len(mentions) and mentions[k].start == pos and mentions[k].label not in SITED:
-            k += 1
-        if k >= len(mentions) or mentions[k].start != pos or mentions[k].label not in SITED:
-            break
-        out.append(k)
-        stop = re.compile(r"[、,，]").search(sh, mentions[k].end, e)
+        stop = re.compile(r"[、,，。；;]").search(sh, pos, e)
+        item_end = stop.start() if stop else e
+        opening = next((j for j in range(k, len(mentions)) if mentions[j].start == pos and mentions[j].label in SITED), None)
+        if opening is not None:
+            out.append(opening)
+            joined = bisect.bisect_left(starts, mentions[opening].end)
+            for j in range(joined, len(mentions)):  # A公司和B公司: the second name after 和/及
+                m = mentions[j]
+                if m.start >= item_end:
+                    break
+                if m.label in SITED and sh[mentions[opening].end:m.start] in ("和", "及", "以及", "与"):
+                    out.append(j)
+        elif not any(mentions[j].label in SITED and mentions[j].end == item_end for j in range(k, bisect.bisect_left(starts, item_end))) or item_end - pos > 30:
+            break  # (an item whose name was read only in part is passed over)
         if stop is None or stop.group(0) != "、":
             break
         pos = stop.end()
         while pos < e and sh[pos] in " “\"《":
             pos += 1
     return out if len(out) >= 2 else []
+
+
+def _part_of(sh: str, member: Mention, park: Mention) -> bool:
+    """A park of the kind that lies inside a zone (工业园, 产业园) listed under a zone (高新区, 开发区):
+    该区A工业园、B工业园被认定为… Parks of one kind listed under another park are its peers."""
+    v = vocabulary()
+    name, zone = sh[member.start:member.end], sh[park.start:park.end]
+    return zone.endswith(v["container"]) and name.endswith(v["part"]) and not name.endswith(v["container"])
