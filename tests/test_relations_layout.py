@@ -134,10 +134,11 @@ def test_a_table_whose_cells_ran_together_still_gives_its_region_column(corpus_d
     assert not [r for r in pred["relations"] if r.get("rule", "").startswith("table.") and r["predicate"] == "receivedAward"]
 
 
-@pytest.mark.parametrize("doc", ["real-102", "real-136", "real-237", "real-181", "real-190"])
+@pytest.mark.parametrize("doc", ["real-102", "real-136", "real-237", "real-181", "real-190", "real-177"])
 def test_a_place_before_a_list_of_firms_with_their_products_locates_each(doc, corpus_docs):
     """我市共拥有…奖N个,分别为A、B / 这N家<place>企业及其产品为:A<product>、B<product> / 我市A的“brand”、B的“brand” /
-    <park>入选的企业分别是:A、<a name read in part>、C和D / 该区A工业园、B工业园 (parks inside a zone):
+    <park>入选的企业分别是:A、<a name read in part>、C和D / 该区A工业园、B工业园 (parks inside a zone) /
+    <place>…的老字号共有N家,…包括A、B (a kind noun close after the place, then the list of that kind):
     every member that opens an item is in the place."""
     pred = extract(read_report(corpus_docs / f"{doc}.txt"))
     got = _rels(pred, "locatedIn", ("located.place_qualified_list.v1",))

@@ -45,6 +45,10 @@ def vocabulary() -> dict[str, Any]:
         "counted": re.compile(
             r"\s*(?:" + alt("has_words") + r")[^。！？!?；;\n]{0,30}?[0-9一二三四五六七八九十两百]+\s*(?:家|个|名|项|户|所)"
             r"\s*[,，:：]?\s*(?:" + alt("list_openers") + r")\s*[:：]?"),
+        # 江苏…的老字号共有68家,…,包括A、B / 台中市其他各工业区…,包括A、B: the place qualifies a kind
+        # noun close after it, and the sentence goes on to list that kind
+        "kind_list": re.compile(
+            r"[^。！？!?；;,，\n]{0,12}?(?:" + alt("listed_kinds") + r")[^。！？!?；;\n]{0,40}?(?:" + alt("list_intros") + r")\s*[:：]?"),
         "anaphor": re.compile(alt("anaphors")),
         "container": tuple(data["park_containers"]),
         "part": tuple(data["park_parts"]),
@@ -76,6 +80,14 @@ def find(inp: RelationInput) -> list[Relation]:
         if place is None:
             continue
         q = v["qualifier"].match(sh, end) or v["counted"].match(sh, end)
+        if q is None and own >= 0:
+            q = v["kind_list"].match(sh, end)
+            k = bisect.bisect_left(starts, end)
+            if q is not None and any(mentions[j].label in SITED | {"Place"} and mentions[j].start < q.end() - 2 for j in range(k, len(mentions))):
+                q = None  # another place or organisation before the list: the place qualifies nothing of it
+            elif q is not None and mentions[own].start > 0 and sh[mentions[own].start - 1] in "与和及、" and any(
+                    m.label == "Place" and m.end == mentions[own].start - 1 for m in mentions[max(0, own - 2):own]):
+                q = None  # 上海市与云南省…: a pair of places qualifies neither alone
         if q is None and own < 0:
             q = re.compile(r"(?:的)?").match(sh, end)  # 我市A公司入选…: the anaphor right before the firm
             k = bisect.bisect_left(starts, q.end())
