@@ -15,6 +15,7 @@ Hand-written rather than a spaCy Matcher: a roster is a run of lines and the uni
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -98,6 +99,14 @@ def roster_lines(sh: str, mentions: list[Mention]) -> list[RosterLine]:
         run.clear()
         label = None
 
+    person_at = {m.start: m for m in mentions if m.label == "Person"}
+    org_spans = sorted((m.start, m.end) for m in mentions if m.label in ORG_LABELS)
+    org_starts = [a for a, _ in org_spans]
+
+    def inside_org(k: int) -> bool:
+        j = bisect.bisect_right(org_starts, k) - 1
+        return any(org_spans[i][0] <= k < org_spans[i][1] for i in range(max(0, j - 3), j + 1))
+
     for line in sh.split("\n"):
         s, e = pos, pos + len(line.rstrip())
         pos += len(line) + 1
@@ -110,9 +119,10 @@ def roster_lines(sh: str, mentions: list[Mention]) -> list[RosterLine]:
             label = re.sub(r"\s", "", lm.group("label"))
             if body >= e:
                 continue  # 副主任委员: the label of the members on the lines below
-        person = next((m for m in mentions if m.label == "Person" and m.start == body and m.end <= e), None)
+        person = person_at.get(body)
+        person = person if person is not None and person.end <= e else None
         name_end = person.end if person else _name_at(sh, body, e, surnames)
-        if name_end is not None and not any(m.label in ORG_LABELS and m.start <= body < m.end for m in mentions):
+        if name_end is not None and not inside_org(body):
             rest = sh[name_end:e].strip(" \u3000")
             if person and not rest and not lm and not run:
                 name_end = None  # a name alone on a line opens a roster only after a label or a member

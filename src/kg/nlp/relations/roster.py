@@ -66,7 +66,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 if gov is not None:
                     emit(p, gov, "roster.head_post.v1", inp.text[a:b].strip(), r.line)
         if r.label:
-            body = _task_body(sh, mentions, r.line[0], bodies)
+            body = _task_body(sh, mentions, starts, r.line[0], bodies)
             if body is not None:
                 emit(p, body, "roster.member_of_body.v1", r.label, r.line)
     return out
@@ -80,12 +80,10 @@ def _government(sh: str, mentions: list[Mention], body: str) -> int | None:
     return None
 
 
-def _task_body(sh: str, mentions: list[Mention], before: int, bodies: tuple[str, ...]) -> int | None:
+def _task_body(sh: str, mentions: list[Mention], starts: list[int], before: int, bodies: tuple[str, ...]) -> int | None:
     """The task body (…领导小组) named last before a roster line, within ``BODY_REACH``."""
-    found = None
-    for i, m in enumerate(mentions):
-        if m.start >= before:
-            break
-        if before - m.end <= BODY_REACH and m.label == "GovernmentAgency" and normalise_name(m.text).endswith(bodies) and len(m.text) > 4:
-            found = i
-    return found
+    for i in range(bisect.bisect_left(starts, before) - 1, bisect.bisect_left(starts, before - BODY_REACH) - 1, -1):
+        m = mentions[i]
+        if m.label == "GovernmentAgency" and normalise_name(m.text).endswith(bodies) and len(m.text) > 4:
+            return i
+    return None
