@@ -10,6 +10,7 @@ function, the rule ids it registers and its vocabulary in ``kg/data/relations/``
 * ``tables``: rows of winner tables; ``lists``: winners one a line under an award heading;
 * ``roster``: members one a line with their bodies and posts (组长:X 区委常委; X 某局副局长);
 * ``located``: a place (or 我市) that introduces the organisations listed after it;
+* ``posts``: runs of posts after a body, former posts, moves, leaders named before their post;
 * ``legacy``: the first rules (being taken apart into families).
 
 A new family: one module with ``find`` and its ``register`` call, one data file, its name in the
@@ -26,7 +27,7 @@ from .legacy import LIST_YEAR_RE, find_relations, grade_words
 __all__ = ["REGISTRY", "Relation", "RelationInput", "RuleInfo", "register", "run_families",
            "LIST_YEAR_RE", "find_relations", "grade_words", "DEFAULT_FAMILIES"]
 
-DEFAULT_FAMILIES = ("enumerations", "legacy", "tables", "lists", "roster", "located", "scorer", "headline")
+DEFAULT_FAMILIES = ("enumerations", "legacy", "posts", "tables", "lists", "roster", "located", "scorer", "headline")
 
 
 def family(name: str):

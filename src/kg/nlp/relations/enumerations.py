@@ -66,6 +66,10 @@ COUNTED_WIN_RE = re.compile(
 WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类))\s*(?:分别)?(?:包含|包括|为|是|有)\s*[:：]?\s*")
 #: 另有包括A、B在内的10家单位获提名奖
 INCLUDING_RE = re.compile(r"包括(?P<list>[^。；;\n]{2,400}?)在内的\s*[0-9一二三四五六七八九十百两]+\s*(?:家|个|名)\s*(?:单位|企业|组织)?\s*(?:获得?|荣获|入选)(?P<g>" + "|".join(GRADES) + r")?")
+#: a tally over all rounds (截至目前共拥有 / 累计 / 历年): its winners take no year or round from elsewhere
+CUMULATIVE_RE = re.compile(r"截至|截止|累计|历年|历届|先后|至今|目前共")
+#: what opens a clause before its member list: 其中， / 我省的 / 共有
+LEAD_RE = re.compile(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?")
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
 GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅|部)$")
 
@@ -86,6 +90,13 @@ def vocabulary() -> dict[str, Any]:
         # …“小巨人”企业名单(第二批)的福建企业是A、B; 服务创新奖有A、B
         "named_list": re.compile(r"[”\"」』]?\s*(?:(?:企业|单位)?名单\s*(?:[(（][^()（）]{0,20}[)）])?\s*的\s*[\u4e00-\u9fff]{0,4}?(?:" + alt("member_nouns") + r")\s*(?:分别)?(?:是|为|有|包括)|有|包括)\s*[:：]?\s*"),
         "candidates": re.compile(alt("candidate_words")),
+        # 湖南省省长质量奖组织奖4个，分别为A、B
+        "named_count": re.compile(r"[”\"」』]?\s*(?:[\u4e00-\u9fff]{1,4}奖)?\s*[0-9一二三四五六七八九十百两]+\s*(?:" + alt("counters") + r")\s*[,，]?\s*(?:分别|依次)?(?:为|是)\s*[:：]?\s*"),
+        # A、B、C等22个品牌在列 / 等35家“老字号”榜上有名: the award the text named before
+        "listed": re.compile(r"(?:等|共)\s*[0-9一二三四五六七八九十百两]+\s*(?:" + alt("counters") + r")\s*[^，,。；;！？\n]{0,12}?\s*(?:"
+                             + alt("adverbs") + r")?\s*(?:" + alt("listed_words") + r")"),
+        # A、B凭借卓越的质量管理水平，荣获X: the subject list before a comma clause of means
+        "subject_link": re.compile(alt("subject_links")),
         "year": re.compile("(" + YEAR_NUM + r")\s*年"),
         "edition": re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)[届批]"),
     }
@@ -106,12 +117,22 @@ def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int],
             pass
         if note is not None and note.end() == pe and note.start() > ps:
             body_end = note.start()
+        count = _count_tail_re().search(sh, ps, body_end)
+        if count is not None and count.start() > ps:
+            body_end = count.start()  # A等3家企业|和B: the count closes a sub-list
         text = sh[ps:body_end].strip()
         if not text:
             continue
         cands = [i for i in inside if ps <= mentions[i].start and mentions[i].end <= pe and mentions[i].label in HOLDERS]
         ending = [i for i in cands if sh[mentions[i].end:body_end].strip() in ("", "”", "\"")
                   or (mentions[i].label == "Person" and _role_re().fullmatch(sh[mentions[i].end:body_end].strip()))]
+        if not ending:
+            # X公司全生命周期绿色质量管理攻坚团队: a team of an organisation stands for it
+            team = _team_tail_re().search(sh, ps, body_end)
+            lead = len(sh[ps:body_end]) - len(sh[ps:body_end].lstrip())
+            if team is not None:
+                ending = [i for i in cands if mentions[i].start == ps + lead and mentions[i].end <= team.start()
+                          and mentions[i].label in ("Company", "Institution") and team.end() - ps <= 60]
         if ending:
             i = max(ending, key=lambda j: mentions[j].end - mentions[j].start)
             m = mentions[i]
@@ -137,13 +158,29 @@ def _pieces(sh: str, s: int, e: int) -> list[tuple[int, int]]:
             depth = max(0, depth - 1)
         elif depth == 0:
             m = SEP_RE.match(sh, k, e)
-            if m and (m.group(0) in "、,，;；" or sh[start:k].rstrip().endswith(_NAME_ENDS) or _ends_in_role(sh[start:k])):
+            if m and (m.group(0) in "、,，;；" or sh[start:k].rstrip().endswith(_NAME_ENDS) or _ends_in_role(sh[start:k])
+                      or _count_tail_re().search(sh[start:k].rstrip())):
                 out.append((start, k))
                 start = k = m.end()
                 continue
         k += 1
     out.append((start, e))
     return out
+
+
+@lru_cache(maxsize=1)
+def _count_tail_re() -> re.Pattern[str]:
+    """The count that closes a sub-list: 等3家企业 / 等2名同志 / 5个组织 (the count needs 等 or a number)."""
+    data = json.loads(read_text("relations", "enumerations.json"))
+    alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
+    return re.compile(r"\s*(?:等\s*[0-9一二三四五六七八九十百两]*|[0-9一二三四五六七八九十百两]+)\s*(?:" + alt("counters")
+                      + r")\s*(?:" + alt("member_nouns") + r")\s*$|\s*等\s*$|(?<=[\u4e00-\u9fff])\s*同志\s*$")
+
+
+@lru_cache(maxsize=1)
+def _team_tail_re() -> re.Pattern[str]:
+    data = json.loads(read_text("relations", "enumerations.json"))
+    return re.compile(r"(?:" + "|".join(sorted(data["team_nouns"], key=len, reverse=True)) + r")\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +223,28 @@ def _title_year(sh: str, award: str, key: str = "year") -> int | None:
     return None
 
 
+#: what ends a run of an award's categories: another award brought in (此外，其他额外獎項「…」)
+_RUN_BREAK_RE = re.compile(r"此外|另外|其他|其它|另有|同时")
+
+
+def _category_run_end(sh: str, pos: int, mentions: list[Mention], awards: list[int], award_starts: list[int]) -> int:
+    """Where the categories listed after ``pos`` end: the end of the paragraph, extended over the
+    paragraphs that open on a category (「Y」由… / Y：…), and cut at a word that brings in another award."""
+    end = sh.find("\n", pos)
+    end = len(sh) if end < 0 else end
+    while end < len(sh):
+        nxt = end
+        while nxt < len(sh) and sh[nxt] in "\n \t\u3000":
+            nxt += 1
+        k = bisect.bisect_left(award_starts, nxt)
+        if nxt >= len(sh) or not (k < len(awards) and mentions[awards[k]].start - nxt <= 1):
+            break
+        e2 = sh.find("\n", nxt)
+        end = len(sh) if e2 < 0 else e2
+    cut = _RUN_BREAK_RE.search(sh, pos, end)
+    return cut.start() if cut else end
+
+
 def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: int, clause_end: int) -> dict[str, Any]:
     """Year, edition and grade of one grant: the award mention's own, else the clause's words
     between verb and award, else (year, edition) what earlier mentions of the award say, else the
@@ -204,6 +263,13 @@ def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: in
         if g is None:
             g = GRADE_AFTER_RE.match(sh, after_end + 1, clause_end) if sh[after_end:after_end + 1] in "”\"」』" else None
         q["grade"] = g.group(0) if g else None
+    ss = max(sh.rfind(c, 0, award.start) for c in "。！？\n") + 1
+    if re.match(r"\s*(?:此外|另外|另|还)", sh[ss:ss + 4]):
+        ss = max(sh.rfind(c, 0, max(ss - 1, 0)) for c in "。！？\n") + 1  # 此外，有…: the sentence before goes on
+    if CUMULATIVE_RE.search(sh, ss, clause_end):
+        # 截至目前，我市共拥有X组织奖4个: a tally over all rounds has no round of its own (and the
+        # headline family must not give it the headline's round: ``tally`` is not a contract field)
+        return {**{k: val for k, val in q.items() if val is not None}, "tally": True}
     if q["year"] is None or q["edition"] is None:
         ctx = _award_context(mentions, a)
         q["year"] = q["year"] or ctx.get("year")
@@ -331,6 +397,9 @@ def find(inp: RelationInput) -> list[Relation]:
             if ms:
                 add(ms, last_award[0], GRANT, (clause_start(g.start()), scope_end), {**last_award[1], "grade": gr.group(0)})
 
+    def lead_len(pos: int) -> int:
+        return LEAD_RE.match(sh, pos).end() - pos
+
     # 2. members first: A、B、C 3家企业成功入选 X
     for a_i in awards:
         a = mentions[a_i]
@@ -343,12 +412,16 @@ def find(inp: RelationInput) -> list[Relation]:
         sel = v["selected"].search(before)
         if not sel or v["candidates"].search(before):
             continue
-        lead = re.match(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?", before)
+        lead = LEAD_RE.match(before)
         list_end = k + sel.start()
         by = BY_AGENT_RE.search(sh, k + lead.end(), list_end)
         if by is not None:
             list_end = by.start()  # A被商务部认定为…: the body after 被 grants, it wins nothing
         ms = members(sh, k + lead.end(), list_end, mentions, starts)
+        if not ms and k > cs and sh[k - 1] in ",，":
+            link = v["subject_link"].search(sh, cs, k)
+            if link is not None and k - link.end() <= 60:
+                ms = members(sh, cs + lead_len(cs), link.start(), mentions, starts)
         if ORG_NOUN_RE.search(sel.group(0)):
             ms = [i for i in ms if mentions[i].label != "Place"]  # 昆明市3家企业获…: the place is the firms' home
         if not ms:
@@ -357,6 +430,12 @@ def find(inp: RelationInput) -> list[Relation]:
         add(ms, a_i, SELECTED, (k, ce), _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce))
 
     # 3. award first: X获奖单位分别为：A、B、C ；「X」由 A、B 獲獎
+    parent: tuple[int, int, int] | None = None  # (award, start, end) of a lead 'X得主包括：' over categories
+
+    def with_parent(ms: list[int], a_i: int, ev: tuple[int, int]) -> None:
+        if parent is not None and parent[1] <= mentions[a_i].start < parent[2] and a_i != parent[0]:
+            add(ms, parent[0], NAMED, ev, _quals(sh, mentions, parent[0], "", mentions[parent[0]].end, ev[1]))
+
     for a_i in awards:
         a = mentions[a_i]
         ce = clause_end(a.end)
@@ -366,14 +445,23 @@ def find(inp: RelationInput) -> list[Relation]:
             named = v["named"].match(sh, g.end(), ce)
         if named is None:
             named = v["named_list"].match(sh, a.end, ce)
+        if named is None:
+            named = v["named_count"].match(sh, (g.end() if g is not None else a.end), ce)
         if named is not None:
             if v["candidates"].search(sh, clause_start(a.start), named.end()):
+                continue
+            k = bisect.bisect_left(award_starts, named.end())
+            if k < len(awards) and mentions[awards[k]].start - named.end() <= 1:
+                # X得主包括：「Y」由A、B獲獎；「Z」由C獲獎 / X获奖名单：Y：A、B: the winners of each category
+                # win X too, for as long as paragraphs go on naming categories
+                parent = (a_i, named.end(), _category_run_end(sh, named.end(), mentions, awards, award_starts))
                 continue
             ms = members(sh, named.end(), ce, mentions, starts, granter_ok=True)
             if len(ms) >= 1:
                 # the edition may follow the award: …企业名单(第二批第二年)的福建企业是
                 around = sh[clause_start(a.start):a.start] + " " + sh[a.end:named.end()]
                 add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, around, a.end, ce))
+                with_parent(ms, a_i, (clause_start(a.start), ce))
             continue
         by = re.match(r"[”\"」』]?\s*由", sh[a.end:ce])
         if by:
@@ -385,6 +473,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 ms = members(sh, rest_start, rest_start + won.start(), mentions, starts, granter_ok=True)
                 if ms:
                     add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
+                    with_parent(ms, a_i, (clause_start(a.start), ce))
     # 5. counted winners named after the count: 共有6家单位获奖，分别为：A、B; 包括A、B在内的10家单位获提名奖
     def context_award(pos: int) -> int | None:
         """The award the text names last before ``pos`` (within 300 characters; it may stand in the
@@ -410,6 +499,18 @@ def find(inp: RelationInput) -> list[Relation]:
             if cm.group("g1"):
                 q["grade"] = cm.group("g1")
             add(ms, a_i, COUNTED, (clause_start(cm.start()), ce), q)
+    for lm in v["listed"].finditer(sh):
+        k = bisect.bisect_left(award_starts, lm.start())
+        if k < len(awards) and mentions[awards[k]].start < lm.end():
+            continue  # an award inside the count: the members-first rule reads it
+        cs = comma_start(lm.start())
+        a_i = context_award(cs)
+        if a_i is None or v["candidates"].search(sh, cs, lm.end()):
+            continue
+        ms = members(sh, cs + lead_len(cs), lm.start(), mentions, starts)
+        if len(ms) >= 2:
+            q = _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end))
+            add(ms, a_i, COUNTED, (cs, clause_end(lm.end())), q)
     for wm in WINNERS_LEAD_RE.finditer(sh):
         k = bisect.bisect_left(award_starts, wm.start())
         if k > 0 and wm.start() - mentions[awards[k - 1]].end <= 3:

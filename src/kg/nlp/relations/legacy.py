@@ -98,7 +98,7 @@ register("legacy", {
 #: run_families drops this family's readings inside clauses a precise family claimed
 LOOSE = True
 NOT_FOR_PLACES = frozenset({"award.verb_clause.v1", "award.grade_back_reference.v1"})
-PLACE_TITLE_RE = re.compile(r"[县市区城省乡镇村]|试点|集群|基地")
+PLACE_TITLE_RE = re.compile(r"城市|城区|[市县区省](?:[(（][^()（）]*[)）])?$|示范区|试点|之乡|名城|先行区|强[省市县区]|示范[市县区乡镇村]|集群|基地")
 
 
 def _granted_to_a_place_in_error(m: Mention, award: str, rule: str) -> bool:
@@ -456,7 +456,12 @@ def find_relations(text: str, mentions: list[Mention], grades: list[tuple[int, i
                     # A（X公司董事长）、B（…）获得个人奖: the holder stands before the bracket
                     before = max(text.rfind("（", s0, before), text.rfind("(", s0, before))
                 holders = [i for i in idx if mentions[i].end <= before and mentions[i].label in RECIPIENTS and not _is_granter(text, mentions, i)]
-                if holders and re.fullmatch(r"\s*(?:等?[0-9一二三四五六七八九十]*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|都|也|同时)?\s*", text[mentions[holders[-1]].end:before]):
+                if re.match(r"的\s*[0-9一二三四五六七八九十百]*\s*[家个名]?\s*(?:企业|单位|组织|公司)", text[wm.end():wm.end() + 12]):
+                    continue  # 在湖南入围的24家企业中: an attribute of the firms counted, no one's win
+                gap = text[mentions[holders[-1]].end:before] if holders else ""
+                if holders and mentions[holders[-1]].label == "Place" and re.search(r"企业|单位|组织", gap):
+                    continue  # 昆明市3家企业上榜: the place counts its firms, it wins nothing (ANNOTATION.md)
+                if holders and re.fullmatch(r"\s*(?:等?[0-9一二三四五六七八九十]*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|都|也|同时)?\s*", gap):
                     q = award_context(last_award)
                     for holder in _coordinated(text, mentions, idx, holders[-1]):
                         rels.append(Relation(holder, "receivedAward", last_award, "award.won_unnamed.v1", ev, dict(q)))
@@ -1426,8 +1431,14 @@ def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int,
     ):
         return None
     if ctx.topic_park is not None:
-        return ctx.topic_park
-    return ctx.topic_place if ctx.topic_place is not None else ctx.best.get("city")
+        return ctx.topic_park if PARK_TITLE_RE.search(am.text) else None
+    place = ctx.topic_place if ctx.topic_place is not None else ctx.best.get("city")
+    # a place holds a place's title (示范城市, 试点, 强县); a firm's award (质量奖, 金手獎) is no place's
+    return place if place is not None and PLACE_TITLE_RE.search(am.text) else None
+
+
+#: titles a park can hold: a report's topic park is given only these
+PARK_TITLE_RE = re.compile(r"园|基地|示范区|开发区|集群|试点|示范|高新区|平台|新区|先行区")
 
 
 def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int, s0: int, ctx: ReportContext, topic: int | None) -> int | None:

@@ -140,7 +140,6 @@ def _leading_members(sh: str, s: int, e: int, mentions: list[Mention], starts: l
     passed over; the list ends at any other item, or at the clause's first comma."""
     out: list[int] = []
     pos = s
-    sep = re.compile(r"[、,，]|(?:和|及|以及)(?=[^、,，]{0,3}$)")
     while pos < e:
         k = bisect.bisect_left(starts, pos)
         stop = re.compile(r"[、,，。；;]").search(sh, pos, e)

@@ -2,9 +2,9 @@
 
 Owns: turning the roster lines ``kg.nlp.rosters`` reads into worksFor: each 'body + post' piece of a
 member's line (区发改局副局长, 中国测绘科学研究院副院长) gives the body with the post as the role;
-a line that is a person and a post heading a government (龚某市长, 陈某常务副市长) gives that
-government where the report names it (市政府); a member listed under a label (组长, 成员) of a
-roster that follows the naming of a task body (…领导小组) works for that body in that role.
+a member listed under a label (组长, 成员) of a roster that follows the naming of a task body
+(…领导小组) works for that body in that role. (A line of a person and a post that heads a
+government, 龚某市长, is the ``posts`` family's: ``works_for.leader_named_first.v1``.)
 Vocabulary: ``kg/data/relations/roster.json``. Must not: read prose sentences.
 """
 
@@ -19,7 +19,6 @@ from .base import Relation, RelationInput, register
 
 register("roster", {
     "roster.member_post.v1": ("worksFor", "a roster line's 'body + post' piece: the member works for the body in that post"),
-    "roster.head_post.v1": ("worksFor", "a line of a person and a post that heads a government (市长): the government the report names"),
     "roster.member_of_body.v1": ("worksFor", "a member listed under a label (组长, 成员) of a task body (…领导小组) named before the roster"),
 })
 #: how far before a roster the task body it lists may be named (characters)
@@ -31,8 +30,6 @@ def find(inp: RelationInput) -> list[Relation]:
     lines = roster_lines(sh, mentions)
     if not lines:
         return []
-    from .legacy import HEAD_OF
-
     starts = [m.start for m in mentions]
     have = {(r.subject, r.object) for r in inp.found if r.predicate == "worksFor"}
     out: list[Relation] = []
@@ -58,26 +55,11 @@ def find(inp: RelationInput) -> list[Relation]:
                     continue  # 区政府|办公室副主任: the government's office is a body of its own, not the government
                 if role and _is_post(sh[mentions[org].end:b]):
                     emit(p, org, "roster.member_post.v1", role, r.line)
-                continue
-            post = sh[a:b].strip()
-            head = next((HEAD_OF[h] for h in sorted(HEAD_OF, key=len, reverse=True) if post.endswith(h)), None)
-            if head and len(r.posts) == 1 and r.line[1] == b:
-                gov = _government(sh, mentions, head)
-                if gov is not None:
-                    emit(p, gov, "roster.head_post.v1", inp.text[a:b].strip(), r.line)
         if r.label:
             body = _task_body(sh, mentions, starts, r.line[0], bodies)
             if body is not None:
                 emit(p, body, "roster.member_of_body.v1", r.label, r.line)
     return out
-
-
-def _government(sh: str, mentions: list[Mention], body: str) -> int | None:
-    """The government the report names for a head's post (市政府, also written 市人民政府)."""
-    for i, m in enumerate(mentions):
-        if m.label == "GovernmentAgency" and sh[m.start:m.end].replace("人民政府", "政府") == body:
-            return i
-    return None
 
 
 def _task_body(sh: str, mentions: list[Mention], starts: list[int], before: int, bodies: tuple[str, ...]) -> int | None:
