@@ -154,3 +154,13 @@ def test_only_parks_of_a_kind_that_lies_inside_zones_are_sited_in_a_zone():
     sh = "某某高新区甲乙工业园丙丁开发区"
     zone, part, peer = Mention(0, 5, "Park", "t", sh[0:5]), Mention(5, 10, "Park", "t", sh[5:10]), Mention(10, 15, "Park", "t", sh[10:15])
     assert _part_of(sh, part, zone) and not _part_of(sh, peer, zone) and not _part_of(sh, zone, part)
+
+
+def test_members_listed_before_a_settling_verb_are_in_the_park_after_it(corpus_docs):
+    """A、B、C…将抱团入驻P: each listed firm is in P."""
+    pred = extract(read_report(corpus_docs / "real-249.txt"))
+    got = _rels(pred, "locatedIn", ("located.members_settle_in.v1",))
+    assert len(got) >= 5 and _matched(got, _rels(GOLD["real-249"], "locatedIn")) == got
+    from kg.nlp.relations.located import vocabulary
+
+    assert vocabulary()["settle"].match("将抱团入驻", 0) and not vocabulary()["settle"].match("表示", 0)

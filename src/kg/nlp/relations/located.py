@@ -26,8 +26,10 @@ from .enumerations import members
 from .legacy import ReportContext
 
 RULE = "located.place_qualified_list.v1"
+SETTLE_RULE = "located.members_settle_in.v1"
 register("located", {
     RULE: ("locatedIn", "a place (or 我市/我省) followed by 'N家企业 / 企业是 / 新增 / 有' qualifies the members listed after it in the sentence"),
+    SETTLE_RULE: ("locatedIn", "members listed right before a settling verb (A、B将抱团入驻P) are each in the park or place after it"),
 })
 SITED = frozenset({"Company", "Institution", "Park"})
 
@@ -50,6 +52,8 @@ def vocabulary() -> dict[str, Any]:
         "kind_list": re.compile(
             r"[^。！？!?；;,，\n]{0,12}?(?:" + alt("listed_kinds") + r")[^。！？!?；;\n]{0,40}?(?:" + alt("list_intros") + r")\s*[:：]?"),
         "anaphor": re.compile(alt("anaphors")),
+        # A、B、C将抱团入驻P: what may stand between the last member and the verb, then the verb
+        "settle": re.compile(r"(?:等\s*[0-9一二三四五六七八九十两百]*\s*(?:家|个)?(?:企业|单位|公司)?)?\s*(?:" + alt("settle_adverbs") + r"){0,3}(?:" + alt("settle_verbs") + r")(?:了|于|到|在)?"),
         "container": tuple(data["park_containers"]),
         "part": tuple(data["park_parts"]),
         "gap": re.compile(r"[^。！？!?；;\n]{0," + str(data["max_gap"]) + r"}?"),
@@ -76,6 +80,7 @@ def find(inp: RelationInput) -> list[Relation]:
             heads.append((m.end, i, i))
     for an in v["anaphor"].finditer(sh):
         heads.append((an.end(), -1, anaphor_place(an.group(0))))
+    out.extend(_settled_members(sh, mentions, starts, have))
     for end, own, place in heads:
         if place is None:
             continue
@@ -170,3 +175,36 @@ def _part_of(sh: str, member: Mention, park: Mention) -> bool:
     v = vocabulary()
     name, zone = sh[member.start:member.end], sh[park.start:park.end]
     return zone.endswith(v["container"]) and name.endswith(v["part"]) and not name.endswith(v["container"])
+
+
+def _settled_members(sh: str, mentions: list[Mention], starts: list[int], have: set[tuple[int, int]]) -> list[Relation]:
+    """A、B、C将抱团入驻P / A和B先后落户P: two or more members joined by 、/和/及 right before a
+    settling verb, the park or place right after it; each member is in that place."""
+    v = vocabulary()
+    out: list[Relation] = []
+    for k, m in enumerate(mentions):
+        if m.label not in SITED:
+            continue
+        verb = v["settle"].match(sh, m.end)
+        if verb is None:
+            continue
+        t = bisect.bisect_left(starts, verb.end())
+        target = t if t < len(mentions) and mentions[t].start == verb.end() and mentions[t].label in ("Place", "Park") else None
+        if target is None:
+            continue
+        listed, pos = [k], m.start
+        for j in range(k - 1, -1, -1):  # the members before, joined by 、 / 和 / 及
+            if mentions[j].end > pos:
+                continue
+            if mentions[j].label in SITED and re.fullmatch(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:、|和|及|以及|与)\s*", sh[mentions[j].end:pos]):
+                listed.append(j)
+                pos = mentions[j].start
+            elif mentions[j].end <= pos - 1:
+                break
+        if len(listed) < 2:
+            continue  # one subject settling is the legacy rule's (located.settles_in.v1)
+        for i in listed:
+            if i != target and (i, target) not in have and not (mentions[i].label == "Park" and not _part_of(sh, mentions[i], mentions[target])):
+                have.add((i, target))
+                out.append(Relation(i, "locatedIn", target, SETTLE_RULE, (pos, mentions[target].end)))
+    return out
