@@ -3,9 +3,14 @@
 Owns the locatedIn rules that read a place (or park, or 我市/我省 resolved to the report's own) that
 introduces the organisations named after it in the same sentence: 其中昆明市3家企业获…，分别是A、B、C;
 进入…名单的福建企业是A、B; 这6家长沙企业及其产品为：A…、B…; 郑州市新增A、B等18家; 该区A、B、C被认定为…;
-我市A公司入选…. Each member gets locatedIn the place. The place must be followed by words that make it
-the members' qualifier (N家企业, 企业是, 新增, 有, 入选的企业), and nothing but the list (and an award
-or verb) stands between it and the members. Vocabulary: ``kg/data/relations/located.json``.
+我市A公司入选…; 我市共拥有…奖4个,分别为A、B; 江苏…的老字号共有68家,…包括A、B. Each member gets locatedIn
+the place. The place must be followed by words that make it the members' qualifier (N家企业, 企业是,
+新增, 有, 入选的企业, a count of its holdings, a kind noun the sentence goes on to list), and nothing
+but the list (and an award or verb) stands between it and the members; members may open items that
+go on with a product or brand (A公司煤质检测仪器、B公司的“品牌”). A park is sited in a park only where
+it is of a kind that lies inside zones (该区A工业园、B工业园 under a 高新区). Also: members listed
+right before a settling verb are in the place after it (A、B将抱团入驻P).
+Vocabulary: ``kg/data/relations/located.json``.
 Must not: read a place that only a name contains (厦门市市场监督管理局 is not thereby in 厦门市).
 
 Hand-written over the mentions, like ``enumerations`` (whose member reader it uses).
