@@ -98,6 +98,16 @@ def test_a_name_set_apart_by_a_space_is_a_roster_member(corpus_docs):
     assert len(spaced) >= 2 and all(normalise_name(e["name"]) in gold_people for e in spaced)
 
 
+def test_a_local_body_before_a_post_on_a_roster_line_is_a_government_agency(corpus_docs):
+    """X 区财政局副局长: the body before the post, opening on its level, is the member's employer."""
+    pred = extract(read_report(corpus_docs / "real-300.txt"))
+    made = {normalise_name(e["name"]) for e in pred["entities"] if e["type"] == "GovernmentAgency"}
+    gold = {normalise_name(e["name"]) for e in GOLD["real-300"]["entities"] if e["type"] == "GovernmentAgency"}
+    bodies = {normalise_name(r["name"]) for r in pred["entities"] if any(
+        x.get("rule") == "roster.member_post.v1" and x["object"] == r["id"] for x in pred["relations"])}
+    assert len(bodies) >= 3 and bodies <= made & gold
+
+
 def test_members_under_a_label_work_for_the_task_body_named_before(corpus_docs):
     """决定成立…领导小组 … 组长:X / 成员:Y, Z on the lines below: each member in the label's role."""
     pred = extract(read_report(corpus_docs / "real-300.txt"))

@@ -30,7 +30,7 @@ from .relations import DEFAULT_FAMILIES, Relation, RelationInput, grade_words, r
 from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
 from .shortforms import BARE_SHORT_FORMS, DECLARED_RE, find_short_forms, link_renames
 from .segment import merge_results, pieces
-from .rosters import roster_people
+from .rosters import roster_mentions
 from .tables import add_cell_people, caption_award, find_tables, widen_award_cells
 from .tokenizer import ShadowTokenizer  # noqa: F401  (registers kg.ShadowTokenizer.v1)
 from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
@@ -157,8 +157,8 @@ class TableReaderComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.kg_text
         mentions = doc._.kg_mentions
-        members = roster_people(text, doc._.kg_shadow, mentions)
-        if members:  # names a roster line sets apart (许 某 区发改局副局长)
+        members = roster_mentions(text, doc._.kg_shadow, mentions)
+        if members:  # names a roster line sets apart (许 某 区发改局副局长), local bodies before a post
             mentions = doc._.kg_mentions = sorted(mentions + members, key=lambda m: (m.start, m.end))
         tables = find_tables(doc._.kg_shadow, mentions)
         if tables:

@@ -6,8 +6,8 @@ Owns: reading a report's roster lines, as pasted one member a line:
 (a name whose two characters a space sets apart, then body and post), ``吴某 某研究院副院长``, a name
 alone on its line with its posts on the lines below, and ``龚某市长`` (a person and a post). Hands on
 ``RosterLine`` records (the name's span, the label the member is listed under, the post pieces of
-the line and of its continuation lines) and the Person mentions the entity rules missed (a name
-set apart by spaces). Vocabulary: ``kg/data/relations/roster.json`` and ``lexicons/roles.tsv``.
+the line and of its continuation lines) and the mentions the entity rules missed: the member (a
+name set apart by spaces) and a local body before a post (区财政局|副局长). Vocabulary: ``kg/data/relations/roster.json`` and ``lexicons/roles.tsv``.
 Must not: make relations (that is ``kg.nlp.relations.roster``).
 
 Hand-written rather than a spaCy Matcher: a roster is a run of lines and the unit is the line.
@@ -47,6 +47,8 @@ def vocabulary() -> dict[str, Any]:
         "prefixes": tuple(data["post_prefixes"]),
         "max_name": data["max_name_chars"],
         "max_role": data["max_role_chars"],
+        "body_levels": tuple(data["body_levels"]),
+        "body_words": tuple(data["body_words"]),
     }
 
 
@@ -163,12 +165,22 @@ def _pieces(sh: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-def roster_people(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
-    """Person mentions for the roster names no rule found (许 某: a name set apart by a space)."""
+def roster_mentions(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for what a roster line names and no rule found: the member (许 某: a name set
+    apart by a space) and a local government body before a post (区财政局|副局长: a body that opens
+    on its level, 区/市/县, and ends on a body word, 局/中心/委员会)."""
+    v = vocabulary()
+    role_re = _people_tables()[0]
     have = {(m.start, m.end) for m in mentions if m.label == "Person"}
     out = []
     for r in roster_lines(sh, mentions):
         s, e = r.name
         if (s, e) not in have and not any(m.start < e and s < m.end for m in mentions):
             out.append(Mention(s, e, "Person", "person.roster_line.v1", text[s:e]))
+        for a, b in r.posts:
+            if any(m.start < b and a < m.end for m in mentions):
+                continue
+            cut = next((k for k in range(a + 3, b - 1) if role_re.fullmatch(sh, k, b)), None)
+            if cut is not None and sh.startswith(v["body_levels"], a) and sh[a:cut].endswith(v["body_words"]):
+                out.append(Mention(a, cut, "GovernmentAgency", "agency.roster_line.v1", text[a:cut]))
     return out
