@@ -174,3 +174,11 @@ def test_members_listed_before_a_settling_verb_are_in_the_park_after_it(corpus_d
     from kg.nlp.relations.located import vocabulary
 
     assert vocabulary()["settle"].match("将抱团入驻", 0) and not vocabulary()["settle"].match("表示", 0)
+
+
+def test_names_listed_before_a_count_of_their_kind_are_that_kind(corpus_docs):
+    """A、B、C…等N家<kind>品牌: the items the count closes are firms (one the rules took for a person)."""
+    doc = make_nlp()(read_report(corpus_docs / "real-036.txt").text)
+    made = [m for m in doc._.kg_mentions if m.rule.startswith("items.counted_list.")]
+    gold = {normalise_name(e["name"]): e["type"] for e in GOLD["real-036"]["entities"]}
+    assert len(made) >= 2 and all(gold.get(normalise_name(m.text)) == m.label == "Company" for m in made)
