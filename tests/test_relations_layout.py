@@ -182,3 +182,10 @@ def test_names_listed_before_a_count_of_their_kind_are_that_kind(corpus_docs):
     made = [m for m in doc._.kg_mentions if m.rule.startswith("items.counted_list.")]
     gold = {normalise_name(e["name"]): e["type"] for e in GOLD["real-036"]["entities"]}
     assert len(made) >= 2 and all(gold.get(normalise_name(m.text)) == m.label == "Company" for m in made)
+
+
+def test_a_place_between_deng_and_a_kind_noun_qualifies_the_members_before(corpus_docs):
+    """A等<place>企业占了N项: the member before 等 is in the place."""
+    pred = extract(read_report(corpus_docs / "real-099.txt"))
+    got = _rels(pred, "locatedIn", ("located.place_qualified_list.v1",))
+    assert got and _matched(got, _rels(GOLD["real-099"], "locatedIn")) == got

@@ -3,7 +3,7 @@
 Owns the locatedIn rules that read a place (or park, or 我市/我省 resolved to the report's own) that
 introduces the organisations named after it in the same sentence: 其中昆明市3家企业获…，分别是A、B、C;
 进入…名单的福建企业是A、B; 这6家长沙企业及其产品为：A…、B…; 郑州市新增A、B等18家; 该区A、B、C被认定为…;
-我市A公司入选…; 我市共拥有…奖4个,分别为A、B; 江苏…的老字号共有68家,…包括A、B. Each member gets locatedIn
+我市A公司入选…; 我市共拥有…奖4个,分别为A、B; A、B等深圳企业; 江苏…的老字号共有68家,…包括A、B. Each member gets locatedIn
 the place. The place must be followed by words that make it the members' qualifier (N家企业, 企业是,
 新增, 有, 入选的企业, a count of its holdings, a kind noun the sentence goes on to list), and nothing
 but the list (and an award or verb) stands between it and the members; members may open items that
@@ -54,6 +54,7 @@ def vocabulary() -> dict[str, Any]:
             r"\s*[,，:：]?\s*(?:" + alt("list_openers") + r")\s*[:：]?"),
         # 江苏…的老字号共有68家,…,包括A、B / 台中市其他各工业区…,包括A、B: the place qualifies a kind
         # noun close after it, and the sentence goes on to list that kind
+        "listed_kinds": tuple(data["listed_kinds"]),
         "kind_list": re.compile(
             r"[^。！？!?；;,，\n]{0,12}?(?:" + alt("listed_kinds") + r")[^。！？!?；;\n]{0,40}?(?:" + alt("list_intros") + r")\s*[:：]?"),
         "anaphor": re.compile(alt("anaphors")),
@@ -86,6 +87,7 @@ def find(inp: RelationInput) -> list[Relation]:
     for an in v["anaphor"].finditer(sh):
         heads.append((an.end(), -1, anaphor_place(an.group(0))))
     out.extend(_settled_members(sh, mentions, starts, have))
+    out.extend(_members_before_place_kind(sh, mentions, starts, have))
     for end, own, place in heads:
         if place is None:
             continue
@@ -182,6 +184,43 @@ def _part_of(sh: str, member: Mention, park: Mention) -> bool:
     return zone.endswith(v["container"]) and name.endswith(v["part"]) and not name.endswith(v["container"])
 
 
+def _listed_before(sh: str, mentions: list[Mention], k: int) -> list[int]:
+    """The members of a list that ends with mention ``k``: it and the SITED mentions before it,
+    joined by 、/和/及 (a bracketed note after each allowed)."""
+    listed, pos = [k], mentions[k].start
+    for j in range(k - 1, -1, -1):
+        if mentions[j].end > pos:
+            continue
+        if mentions[j].label in SITED and re.fullmatch(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:、|和|及|以及|与)\s*", sh[mentions[j].end:pos]):
+            listed.append(j)
+            pos = mentions[j].start
+        elif mentions[j].end <= pos - 1:
+            break
+    return listed
+
+
+def _members_before_place_kind(sh: str, mentions: list[Mention], starts: list[int], have: set[tuple[int, int]]) -> list[Relation]:
+    """A、B等深圳企业 / A等N家长沙企业: the place between 等 and a kind noun qualifies the members before."""
+    v = vocabulary()
+    out: list[Relation] = []
+    for p, pm in enumerate(mentions):
+        if pm.label != "Place" or not sh.startswith(v["listed_kinds"], pm.end):
+            continue
+        lead = re.search(r"等\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:家|个))?\s*$", sh[max(0, pm.start - 8):pm.start])
+        if lead is None:
+            continue
+        k = bisect.bisect_left(starts, pm.start - (len(lead.group(0)))) - 1
+        while k >= 0 and mentions[k].end > pm.start - len(lead.group(0)):
+            k -= 1
+        if k < 0 or mentions[k].label not in SITED or sh[mentions[k].end:pm.start - len(lead.group(0))].strip():
+            continue
+        for i in _listed_before(sh, mentions, k):
+            if (i, p) not in have and mentions[i].label != "Park":
+                have.add((i, p))
+                out.append(Relation(i, "locatedIn", p, RULE, (mentions[i].start, pm.end)))
+    return out
+
+
 def _settled_members(sh: str, mentions: list[Mention], starts: list[int], have: set[tuple[int, int]]) -> list[Relation]:
     """A、B、C将抱团入驻P / A和B先后落户P: two or more members joined by 、/和/及 right before a
     settling verb, the park or place right after it; each member is in that place."""
@@ -197,15 +236,8 @@ def _settled_members(sh: str, mentions: list[Mention], starts: list[int], have: 
         target = t if t < len(mentions) and mentions[t].start == verb.end() and mentions[t].label in ("Place", "Park") else None
         if target is None:
             continue
-        listed, pos = [k], m.start
-        for j in range(k - 1, -1, -1):  # the members before, joined by 、 / 和 / 及
-            if mentions[j].end > pos:
-                continue
-            if mentions[j].label in SITED and re.fullmatch(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:、|和|及|以及|与)\s*", sh[mentions[j].end:pos]):
-                listed.append(j)
-                pos = mentions[j].start
-            elif mentions[j].end <= pos - 1:
-                break
+        listed = _listed_before(sh, mentions, k)
+        pos = min(mentions[i].start for i in listed)
         if len(listed) < 2:
             continue  # one subject settling is the legacy rule's (located.settles_in.v1)
         for i in listed:
