@@ -24,12 +24,13 @@ PREDICATES = {"receivedAward", "locatedIn", "worksFor", "subsidiaryOf", "contrib
 def test_the_families_and_their_rule_ids_are_pinned():
     for name in DEFAULT_FAMILIES:
         family(name)
-    assert DEFAULT_FAMILIES == ("enumerations", "legacy", "posts", "tables", "lists", "roster", "located", "scorer", "headline")
+    assert DEFAULT_FAMILIES == ("enumerations", "works_for", "awards", "sites", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "scorer", "headline")
     # every family but 'headline' (which fills qualifiers and makes no relation) registers its rules
     assert {r.family for r in REGISTRY.values()} == set(DEFAULT_FAMILIES) - {"headline"}
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
     assert {k for k, r in REGISTRY.items() if r.family == "enumerations"} == {
-        "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1", "award.project_owner.v1", "award.enumeration_counted.v1"}
+        "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1", "award.project_owner.v1", "award.enumeration_counted.v1",
+        "award.give_to.v1", "award.attributive_holder.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "tables"} == {
         "table.award_row.v1", "table.caption_award.v1", "table.winner_cell.v1", "table.region_column.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "roster"} == {
@@ -243,3 +244,23 @@ def test_posts_family_places_runs_former_posts_moves_and_leaders_named_first(doc
     got, gold = _works_for(pred, rule), _works_for(GOLD[doc])
     assert len(got & gold) >= 2, sorted(got)
     assert got <= gold, sorted(got - gold)
+
+
+@pytest.mark.parametrize("doc", ["real-055", "real-158"])
+def test_a_person_who_gives_or_speaks_of_an_award_does_not_win_it(doc, corpus_docs):
+    """市长X今天頒獎表揚獲得「…」的企業; X市長表示，…獎項: the giver and the speaker win nothing."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    gold = _triples(GOLD[doc])
+    types = {e["id"]: e["type"] for e in pred["entities"]}
+    names = {e["id"]: normalise_name(e["name"]) for e in pred["entities"]}
+    people = {(names[r["subject"]], names[r["object"]]) for r in pred["relations"]
+              if r["predicate"] == "receivedAward" and types[r["subject"]] == "Person"}
+    assert people <= gold, sorted(people - gold)
+
+
+@pytest.mark.parametrize("doc,rule", [("real-055", "award.give_to.v1"), ("real-114", "award.attributive_holder.v1")])
+def test_an_award_given_to_members_or_describing_its_holder(doc, rule, corpus_docs):
+    """頒發X給A和B; 已获得X的A公司: the members after 给, the holder after 的."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    got = _triples(pred, rule)
+    assert got and got <= _triples(GOLD[doc]), sorted(got)

@@ -27,7 +27,7 @@ from ...resources import read_text
 from ...text import YEAR_NUM, to_int, to_year
 from ..rules import GRADE_AFTER_RE, GRADES, Mention
 from .base import Relation, RelationInput, register
-from .legacy import ReportContext, _award_context
+from .context import ReportContext, _award_context
 
 #: what follows a place that qualifies the members after it: 昆明市3家企业, 我市有, 高新区入选的企业
 PLACE_QUALIFIES_RE = re.compile(
@@ -39,7 +39,10 @@ GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_select
 LOCATED = "located.enumeration_place.v1"
 PROJECT = "award.project_owner.v1"
 COUNTED = "award.enumeration_counted.v1"
+GIVE_TO, ATTRIBUTIVE = "award.give_to.v1", "award.attributive_holder.v1"
 register("enumerations", {
+    GIVE_TO: ("receivedAward", "颁发/頒發 award 给/給 A和B: the members after 给 win it"),
+    ATTRIBUTIVE: ("receivedAward", "(已|曾)获得/荣获 award 的 A(、B): the holders the award describes"),
     COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade): the award the paragraph names before it"),
     PROJECT: ("receivedAward", "ORG的“project”(、ORG的“project”…)(等N个项目)荣获/获得 award: the unit named as the project's owner wins it (ANNOTATION.md)"),
     LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
@@ -63,9 +66,15 @@ COUNTED_WIN_RE = re.compile(
     r"(?:获奖|入围|入选|上榜|获评|获得表彰|获(?P<g1>" + "|".join(GRADES) + r"))\s*[,，]?\s*(?:其中)?\s*"
     r"(?:包括|分别是|分别为|依次为|为|是|有|名单如下)\s*[:：]?\s*")
 #: 获奖者包含A、B (the award named before) / 产品创新组有A、B (a class of the award named before)
-WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类))\s*(?:分别)?(?:包含|包括|为|是|有)\s*[:：]?\s*")
+WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类)|入选的[\u4e00-\u9fff]{0,10}?(?:企业|单位|园区|基地|项目))\s*(?:分别)?(?:包含|包括|为|是|有)\s*[:：]?\s*")
 #: 另有包括A、B在内的10家单位获提名奖
 INCLUDING_RE = re.compile(r"包括(?P<list>[^。；;\n]{2,400}?)在内的\s*[0-9一二三四五六七八九十百两]+\s*(?:家|个|名)\s*(?:单位|企业|组织)?\s*(?:获得?|荣获|入选)(?P<g>" + "|".join(GRADES) + r")?")
+#: 颁发终身贡献奖给A和B: the verb right before the award, 给 right after it
+GIVE_VERB_RE = re.compile(r"(?:颁发|頒發|颁授|頒授|颁|頒)\s*[“\"「]?$")
+GIVE_TO_RE = re.compile(r"[”\"」]?\s*(?:给|給|予)\s*")
+#: 已获得福建省政府质量奖的三棵树涂料股份有限公司: a holder described by the award it won
+ATTRIB_VERB_RE = re.compile(r"(?:已|曾|先后|均)?(?:获得|荣获|获评|获|被评为|被认定为)(?:过|了)?\s*[“\"「]?$")
+ATTRIB_DE_RE = re.compile(r"[”\"」]?\s*(?:称号|荣誉|荣誉称号)?\s*的\s*")
 #: a tally over all rounds (截至目前共拥有 / 累计 / 历年): its winners take no year or round from elsewhere
 CUMULATIVE_RE = re.compile(r"截至|截止|累计|历年|历届|先后|至今|目前共")
 #: what opens a clause before its member list: 其中， / 我省的 / 共有
@@ -533,6 +542,25 @@ def find(inp: RelationInput) -> list[Relation]:
             q["grade"] = im.group("g") or q.get("grade")
             q = {k: val for k, val in q.items() if val is not None}
             add(ms, a_i, COUNTED, (clause_start(im.start()), clause_end(im.end())), q)
+
+    # 6. 頒發終身貢獻獎給A和B; 已获得X的A公司
+    for a_i in awards:
+        a = mentions[a_i]
+        ce = clause_end(a.end)
+        give = GIVE_VERB_RE.search(sh, max(0, a.start - 6), a.start)
+        to = GIVE_TO_RE.match(sh, a.end, ce)
+        if give is not None and give.end() == a.start and to is not None:
+            stop = re.search(r"[,，]|表彰|表扬|表揚|以表", sh[to.end():ce])
+            ms = members(sh, to.end(), to.end() + (stop.start() if stop else ce - to.end()), mentions, starts)
+            if ms:
+                add(ms, a_i, GIVE_TO, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
+            continue
+        won = ATTRIB_VERB_RE.search(sh, max(0, a.start - 8), a.start)
+        de = ATTRIB_DE_RE.match(sh, a.end, ce)
+        if won is not None and won.end() == a.start and de is not None:
+            k = bisect.bisect_left(starts, de.end())
+            if k < len(mentions) and mentions[k].start == de.end() and mentions[k].label in ("Company", "Institution", "Park", "Person"):
+                add([k], a_i, ATTRIBUTIVE, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
 
     # 4. the owners of winning projects: 城建集团的“…”、化工院的“…”等9个项目荣获X; 由A牵头研发的“…”获得X
     for a_i in awards:

@@ -28,7 +28,7 @@ from ...resources import read_text
 from ..rules import Mention
 from .base import Relation, RelationInput, register
 from .enumerations import members
-from .legacy import ReportContext
+from .context import ReportContext
 
 RULE = "located.place_qualified_list.v1"
 SETTLE_RULE = "located.members_settle_in.v1"
@@ -239,7 +239,7 @@ def _settled_members(sh: str, mentions: list[Mention], starts: list[int], have: 
         listed = _listed_before(sh, mentions, k)
         pos = min(mentions[i].start for i in listed)
         if len(listed) < 2:
-            continue  # one subject settling is the legacy rule's (located.settles_in.v1)
+            continue  # one subject settling is the sites family's (located.settles_in.v1)
         for i in listed:
             if i != target and (i, target) not in have and not (mentions[i].label == "Park" and not _part_of(sh, mentions[i], mentions[target])):
                 have.add((i, target))

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...resources import read_text
+from ...text import normalise_name
 from ..rules import Mention
 from .base import Relation, RelationInput, register
 
@@ -129,6 +130,9 @@ def find(inp: RelationInput) -> list[Relation]:
                 role = inp.text[gap_s:nm.start]  # …，党组成员、副局长肖阳伟
             else:
                 break
+            heads = v["heads"].get(v["rank"].sub("", normalise_name(role).split("、")[-1]))
+            if heads and not sh[mentions[org].start:mentions[org].end].replace("人民政府", "政府").endswith(heads):
+                break  # 省委书记A、省长B: the governor heads the government, not the run's party committee
             add(k, org, RUN, (s0, s1), role)
             pos = nm.end + after
     # 2. former posts and 3. moves, 4. leaders named first: person by person

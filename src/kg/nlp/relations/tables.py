@@ -18,7 +18,7 @@ from ...text import normalise_name, to_int, to_year
 from ..rules import GRADES, ORG_LABELS, Mention
 from .base import Relation, RelationInput, register
 from ..tables import caption_award, caption_lines
-from .legacy import LIST_YEAR_RE
+from .context import LIST_YEAR_RE
 from .lists import _edition, _year
 
 register("tables", {
