@@ -189,3 +189,10 @@ def test_a_place_between_deng_and_a_kind_noun_qualifies_the_members_before(corpu
     pred = extract(read_report(corpus_docs / "real-099.txt"))
     got = _rels(pred, "locatedIn", ("located.place_qualified_list.v1",))
     assert got and _matched(got, _rels(GOLD["real-099"], "locatedIn")) == got
+
+
+def test_a_post_held_as_well_on_the_line_below_a_member(corpus_docs):
+    """X副市长 / 兼某局局长,负责…: the member works for that body too."""
+    pred = extract(read_report(corpus_docs / "real-185.txt"))
+    got = _rels(pred, "worksFor", ("roster.member_post.v1",))
+    assert got and _matched(got, _rels(GOLD["real-185"], "worksFor")) == got

@@ -26,6 +26,8 @@ from ..resources import read_text
 from .rules import ORG_LABELS, Mention, _people_tables
 
 HAN = r"[\u4e00-\u9fff]"
+#: a line that goes on with a post the member holds as well: 兼市公安局局长,负责…
+CONCURRENT_RE = re.compile(r"\s*(?:兼任|兼)")
 
 
 @dataclass
@@ -34,6 +36,7 @@ class RosterLine:
     label: str | None  # the member label the line is listed under (组长, 成员), spaces removed
     posts: list[tuple[int, int]] = field(default_factory=list)  # spans of 'body + post' pieces (、-separated)
     line: tuple[int, int] = (0, 0)
+    alone: bool = False  # a person and a post, a line of their own (龚某市长)
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +99,7 @@ def roster_lines(sh: str, mentions: list[Mention]) -> list[RosterLine]:
 
     def close() -> None:
         nonlocal label
-        if len(run) >= 2 or any(r.label for r in run):
+        if len(run) >= 2 or any(r.label or r.alone for r in run):
             out.extend(run)
         run.clear()
         label = None
@@ -137,13 +140,19 @@ def roster_lines(sh: str, mentions: list[Mention]) -> list[RosterLine]:
             r = RosterLine((body, name_end), label, [], (s, e))
             r.posts = _pieces(sh, name_end, e)
             if person is not None and lm is None and not run and role_re.fullmatch(sh[name_end:e].strip()):
-                out.append(r)  # 龚某市长: a person and a post make a line of their own
-                continue
+                close()
+                r.alone = True  # 龚某市长: a person and a post make a line of their own
             run.append(r)
             continue
         if run and lm is None and _is_post(sh[s:e].split("、")[0]) and e - s <= 40:
             run[-1].posts.extend(_pieces(sh, s, e))  # a post on its own line under its member
             continue
+        also = CONCURRENT_RE.match(sh, s, e)
+        if run and lm is None and also:
+            clause_end = min([k for k in (sh.find(c, also.end(), e) for c in ",，。；;") if k >= 0] or [e])
+            if _is_post(sh[also.end():clause_end]):
+                run[-1].posts.extend(_pieces(sh, also.end(), clause_end))  # 兼某局局长,负责…: a post held as well
+                continue
         close()
     close()
     return out
