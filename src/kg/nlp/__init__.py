@@ -154,6 +154,10 @@ def make_table_reader(nlp: Language, name: str, version: int) -> "TableReaderCom
 
 
 class TableReaderComponent:
+    """The report's layout (``kg.nlp.tables``, ``kg.nlp.rosters``): roster lines (their members and
+    local bodies become mentions), tables (``doc._.kg_tables``; the people of winner cells, place+award
+    cells joined, the awards of award cells and captions marked as conferred)."""
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.kg_text
         mentions = doc._.kg_mentions
