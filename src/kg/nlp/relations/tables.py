@@ -80,10 +80,7 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
         for row in t.rows:
             ev = (row[0][0], row[-1][1])
             aw = [i for i, m in enumerate(mentions) if m.label == "Award" and row[t.award_col][0] <= m.start < row[t.award_col][1]]
-            ws, we = row[t.winner_col]
-            inside = [i for i, m in enumerate(mentions) if ws <= m.start < we]
-            people = [i for i in inside if mentions[i].label == "Person"]
-            orgs = [i for i in inside if mentions[i].label in ORG_LABELS]
+            people, orgs = _row_cell(mentions, t, row)
             cell = text[row[t.award_col][0]:row[t.award_col][1]].strip()
             if not aw and len(cell) >= 4:
                 # 绿色工厂 under a lead that names 国家级绿色工厂: the award the cell shortens
@@ -131,7 +128,7 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
                         q["edition"] = to_int(captions[-1].group(2))
             recipient = people[-1] if people else orgs[-1]
             rels.append(Relation(recipient, "receivedAward", aw[0], "table.award_row.v1", ev, q))
-            if people and orgs:
+            if people and orgs and mentions[orgs[-1]].label in ORG_LABELS:
                 between = text[mentions[orgs[-1]].end:mentions[people[-1]].start]
                 role = between if between and role_re.fullmatch(between) else None
                 rels.append(Relation(people[-1], "worksFor", orgs[-1], "table.winner_cell.v1", ev, {"role": role}))
@@ -177,7 +174,7 @@ def _caption_rows(text: str, mentions: list[Mention], t: Any, role_re: Any) -> l
                 q["grade"] = gr.group(0) if gr else q.get("grade")
             recipient = people[-1] if people else orgs[-1]
             rels.append(Relation(recipient, "receivedAward", award, "table.caption_award.v1", ev, q))
-        if people and orgs:
+        if people and orgs and mentions[orgs[-1]].label in ORG_LABELS:
             between = text[mentions[orgs[-1]].end:mentions[people[-1]].start]
             role = between if between and role_re.fullmatch(between) else None
             rels.append(Relation(people[-1], "worksFor", orgs[-1], "table.winner_cell.v1", ev, {"role": role}))
