@@ -30,7 +30,7 @@ def test_the_families_and_their_rule_ids_are_pinned():
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
     assert {k for k, r in REGISTRY.items() if r.family == "enumerations"} == {
         "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1", "award.project_owner.v1", "award.enumeration_counted.v1",
-        "award.give_to.v1", "award.attributive_holder.v1"}
+        "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "tables"} == {
         "table.award_row.v1", "table.caption_award.v1", "table.winner_cell.v1", "table.region_column.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "roster"} == {
@@ -239,7 +239,8 @@ def _works_for(report: dict, rule: str | None = None) -> set[tuple[str, str]]:
 def test_posts_family_places_runs_former_posts_moves_and_leaders_named_first(doc, rule, corpus_docs):
     """局长A，党组成员、副局长B; 中国工程院原副院长X; X出任ORG ROLE; 舒庆副市长 (the 市政府 the report names)."""
     assert {r for r, info in REGISTRY.items() if info.family == "posts"} == {
-        "works_for.post_run.v1", "works_for.former_post.v1", "works_for.move.v1", "works_for.leader_named_first.v1"}
+        "works_for.post_run.v1", "works_for.former_post.v1", "works_for.move.v1", "works_for.leader_named_first.v1",
+        "works_for.body_by_kind.v1"}
     pred = extract(read_report(corpus_docs / f"{doc}.txt"))
     got, gold = _works_for(pred, rule), _works_for(GOLD[doc])
     assert len(got & gold) >= 2, sorted(got)
@@ -264,3 +265,45 @@ def test_an_award_given_to_members_or_describing_its_holder(doc, rule, corpus_do
     pred = extract(read_report(corpus_docs / f"{doc}.txt"))
     got = _triples(pred, rule)
     assert got and got <= _triples(GOLD[doc]), sorted(got)
+
+
+def test_units_that_won_a_number_of_the_award_named_before_each_win_it(corpus_docs):
+    """…国家科技奖初评。其中浙江大学共计获得12项…；A、B等高校斩获4项: each unit wins the award named before."""
+    pred = extract(read_report(corpus_docs / "real-108.txt"))
+    got = {s for s, _ in _triples(pred, "award.won_count.v1")}  # the award is named 国家科技奖 (gold's alias)
+    assert len(got) >= 5 and got <= {s for s, _ in _triples(GOLD["real-108"])}, sorted(got)
+
+
+def test_a_firm_and_its_enterprise_standard_written_after_it(corpus_docs):
+    """陕西省企业标准“领跑者”…：A公司Q/XXX 001-2021菜籽油、B公司Q/…: each firm drafted its own standard."""
+    pred = extract(read_report(corpus_docs / "real-226.txt"))
+    names = {e["id"]: normalise_name(e["name"]) for e in pred["entities"]}
+    got = {(names[r["subject"]], names[r["object"]]) for r in pred["relations"] if r.get("rule") == "standard.enterprise_code.v1"}
+    gnames = {e["id"]: normalise_name(e["name"]) for e in GOLD["real-226"]["entities"]}
+    gold = {(gnames[r["subject"]], gnames[r["object"]]) for r in GOLD["real-226"]["relations"] if r["predicate"] == "contributedToStandard"}
+    assert len(got) >= 2 and got <= gold, sorted(got)
+
+
+def test_cities_compared_once_each_are_not_what_wo_shi_means(corpus_docs):
+    """我市A、B…被认定为…，宜昌仅1家，襄阳仅4家: the firms are not placed in a city named once in a comparison."""
+    pred = extract(read_report(corpus_docs / "real-049.txt"))
+    names = {e["id"]: e["name"] for e in pred["entities"]}
+    placed = [(names[r["subject"]], names[r["object"]]) for r in pred["relations"] if r["predicate"] == "locatedIn"]
+    assert not [p for p in placed if p[1] in ("宜昌", "襄阳")], placed
+
+
+@pytest.mark.parametrize("doc", ["real-155", "real-071", "real-055"])
+def test_members_said_to_be_winners_of_the_award_named_before(doc, corpus_docs):
+    """A、B及C乃往屆的得獎品牌; 歷年風雲榜涵蓋了A、B; 獲獎代表X公司董事長…: winners of the award named before."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    got = {s for s, _ in _triples(pred, "award.enumeration_counted.v1")}
+    gold = {s for s, _ in _triples(GOLD[doc])}
+    assert got and len(got & gold) >= 0.9 * len(got), sorted(got - gold)
+
+
+def test_a_body_written_by_its_kind_alone_is_the_one_such_body_named(corpus_docs):
+    """協會理事長謝舜星說: the one 協會 the report names; 馮永業先生是民政事務局副秘書長: the post after 先生是."""
+    for doc, rule in (("real-250", "works_for.body_by_kind.v1"), ("real-287", "works_for.person_is_post.v1")):
+        pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+        got = _works_for(pred, rule)
+        assert got and got <= _works_for(GOLD[doc]), (doc, sorted(got))

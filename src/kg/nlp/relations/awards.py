@@ -353,7 +353,7 @@ def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int,
 #: what follows a person who gives an award or speaks of it (never its winner in that clause)
 GIVER_OR_SPEAKER_RE = re.compile(
     r"\s*(?:[\u4e00-\u9fff]{0,4}?(?:市长|市長|县长|縣長|局长|局長|部长|部長|主任|主席|院长|院長))?\s*"
-    r"(?:今天|今日|昨天|昨日|日前|近日|当天|當天|会中|會中|会上|會上|特别|特別|亲自|親自|也|还|還|并|並)*\s*"
+    r"(?:今天|今日|昨天|昨日|日前|近日|当天|當天|会中|會中|会上|會上|特别|特別|亲自|親自|也|还|還|并|並|莅临现场|莅临|亲临现场|亲临|到场|出席并|出席|现场)*\s*"
     r"(?:颁奖|頒獎|颁发|頒發|表扬|表揚|颁给|頒給|授予|表示|说|說|指出|强调|強調|致词|致詞|致辞|致辭)")
 
 
@@ -576,4 +576,6 @@ def find(inp: RelationInput) -> list[Relation]:
                     rels.append(Relation(r, "receivedAward", last_award, "award.grade_back_reference.v1", ev, q))
 
     ms = mentions
+    # a person who gives the award or speaks of it (部长X莅临现场颁发…) wins none in that sentence
+    rels = [r for r in rels if not (ms[r.subject].label == "Person" and GIVER_OR_SPEAKER_RE.match(text, ms[r.subject].end))]
     return [r for r in rels if not (r.rule in NOT_FOR_PLACES and not _counted(r) and _granted_to_a_place_in_error(ms[r.subject], text[ms[r.object].start:ms[r.object].end], r.rule))]

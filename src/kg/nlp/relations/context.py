@@ -70,6 +70,8 @@ class ReportContext:
         for key, c in counts.items():
             if c:
                 name, n = max(c.items(), key=lambda kv: (kv[1], -first[key + kv[0]]))
+                if key in ("city", "county") and n == 1 and len(c) > 1:
+                    continue  # 宜昌仅1家，襄阳仅4家: cities compared once each; none is the report's own
                 self.best[key] = first[key + name]
                 if key == "park" and n * 2 > sum(c.values()):
                     self.topic_park = first[key + name]

@@ -27,6 +27,7 @@ from ...resources import read_text
 from ...text import YEAR_NUM, to_int, to_year
 from ..rules import GRADE_AFTER_RE, GRADES, Mention
 from .base import Relation, RelationInput, register
+from .members import HOLDERS, members
 from .context import ReportContext, _award_context
 
 #: what follows a place that qualifies the members after it: 昆明市3家企业, 我市有, 高新区入选的企业
@@ -39,20 +40,18 @@ GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_select
 LOCATED = "located.enumeration_place.v1"
 PROJECT = "award.project_owner.v1"
 COUNTED = "award.enumeration_counted.v1"
-GIVE_TO, ATTRIBUTIVE = "award.give_to.v1", "award.attributive_holder.v1"
+GIVE_TO, ATTRIBUTIVE, WON_COUNT = "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1"
 register("enumerations", {
+    WON_COUNT: ("receivedAward", "A(、B等N所高校)共计获得/斩获N项: the award the text named just before, won N times"),
     GIVE_TO: ("receivedAward", "颁发/頒發 award 给/給 A和B: the members after 给 win it"),
     ATTRIBUTIVE: ("receivedAward", "(已|曾)获得/荣获 award 的 A(、B): the holders the award describes"),
-    COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade): the award the paragraph names before it"),
+    COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade) / A、B乃往届的得奖品牌 / 获奖代表X公司: the award the paragraph names before it"),
     PROJECT: ("receivedAward", "ORG的“project”(、ORG的“project”…)(等N个项目)荣获/获得 award: the unit named as the project's owner wins it (ANNOTATION.md)"),
     LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
     GRANT: ("receivedAward", "授予/表彰/命名/确定 + members + (等N家) + award (+ grade); a grade-only clause takes the award before it"),
     SELECTED: ("receivedAward", "members (等N家) + 入选/荣获/获评/被评为 + award, the members opening their clause"),
     NAMED: ("receivedAward", "award + 获奖单位(分别)为/是/有/包括 + members, or 「award」由 members 获奖"),
 })
-HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Person", "Place"})
-SEP_RE = re.compile(r"[、,，;；]|以及|及|和|与")
-NOTE_RE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]")
 CLAUSE_END_RE = re.compile(r"[。；;！!？?\n]")
 PROJECT_VERB_RE = re.compile(r"(?:荣获|获得了?|获|摘得|斩获|夺得)\s*[“\"「]?$")
 #: what closes a project's title before the verb: ” (等N个项目) (分别|均|共同)
@@ -66,7 +65,11 @@ COUNTED_WIN_RE = re.compile(
     r"(?:获奖|入围|入选|上榜|获评|获得表彰|获(?P<g1>" + "|".join(GRADES) + r"))\s*[,，]?\s*(?:其中)?\s*"
     r"(?:包括|分别是|分别为|依次为|为|是|有|名单如下)\s*[:：]?\s*")
 #: 获奖者包含A、B (the award named before) / 产品创新组有A、B (a class of the award named before)
-WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类)|入选的[\u4e00-\u9fff]{0,10}?(?:企业|单位|园区|基地|项目))\s*(?:分别)?(?:包含|包括|为|是|有)\s*[:：]?\s*")
+WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类)|入选的[\u4e00-\u9fff]{0,10}?(?:企业|单位|园区|基地|项目)|(?:历年|历届)?风云榜)\s*(?:分别)?(?:包含|包括|涵盖了?|为|是|有)\s*[:：]?\s*")
+#: A、B及C乃往届的得奖品牌 / A、B均为获奖企业: members said to be winners (of the award named before)
+COPULA_WINNER_RE = re.compile(r"(?:乃|是|为|均为|均是|系|都是)\s*(?:往届|历届|本届|今年|去年|上届)?\s*(?:的)?\s*(?:得奖|获奖)(?:品牌|企业|单位|者|组织|机构|人)")
+#: 获奖代表X公司董事长Y表示: the organisation that speaks for the winners is one
+WINNER_REP_RE = re.compile(r"(?:获奖|得奖)(?:企业|单位)?代表\s*")
 #: 另有包括A、B在内的10家单位获提名奖
 INCLUDING_RE = re.compile(r"包括(?P<list>[^。；;\n]{2,400}?)在内的\s*[0-9一二三四五六七八九十百两]+\s*(?:家|个|名)\s*(?:单位|企业|组织)?\s*(?:获得?|荣获|入选)(?P<g>" + "|".join(GRADES) + r")?")
 #: 颁发终身贡献奖给A和B: the verb right before the award, 给 right after it
@@ -75,12 +78,13 @@ GIVE_TO_RE = re.compile(r"[”\"」]?\s*(?:给|給|予)\s*")
 #: 已获得福建省政府质量奖的三棵树涂料股份有限公司: a holder described by the award it won
 ATTRIB_VERB_RE = re.compile(r"(?:已|曾|先后|均)?(?:获得|荣获|获评|获|被评为|被认定为)(?:过|了)?\s*[“\"「]?$")
 ATTRIB_DE_RE = re.compile(r"[”\"」]?\s*(?:称号|荣誉|荣誉称号)?\s*的\s*")
+#: 共计获得12项 / 斩获4项 / 分获3项: a number of wins right after the verb (no noun between: 获得专利5项 is no win)
+WON_COUNT_RE = re.compile(r"(?:共计|共|总共|累计|分别|均)?\s*(?:获得|斩获|摘得|荣获|夺得|分获|共有|获)了?\s*[0-9一二三四五六七八九十两]+\s*项(?![\u4e00-\u9fff]{0,2}(?:专利|标准|发明|成果|技术))")
 #: a tally over all rounds (截至目前共拥有 / 累计 / 历年): its winners take no year or round from elsewhere
 CUMULATIVE_RE = re.compile(r"截至|截止|累计|历年|历届|先后|至今|目前共")
 #: what opens a clause before its member list: 其中， / 我省的 / 共有
 LEAD_RE = re.compile(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?")
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
-GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅|部)$")
 
 
 @lru_cache(maxsize=1)
@@ -110,102 +114,6 @@ def vocabulary() -> dict[str, Any]:
         "edition": re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)[届批]"),
     }
 
-
-def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int], *, granter_ok: bool = False) -> list[int]:
-    """The holder mentions that make up the list ``sh[s:e]``: pieces between separators, each
-    ending in a holder mention (a bracketed note after it allowed). A piece with no such mention
-    (a name the entity rules missed) is skipped, not a stop; any piece longer than a name is."""
-    out: list[int] = []
-    lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-    inside = [i for i in range(lo, hi) if mentions[i].end <= e]
-    for piece in _pieces(sh, s, e):
-        ps, pe = piece
-        body_end = pe
-        note = None
-        for note in NOTE_RE.finditer(sh, ps, pe):
-            pass
-        if note is not None and note.end() == pe and note.start() > ps:
-            body_end = note.start()
-        count = _count_tail_re().search(sh, ps, body_end)
-        if count is not None and count.start() > ps:
-            body_end = count.start()  # A等3家企业|和B: the count closes a sub-list
-        text = sh[ps:body_end].strip()
-        if not text:
-            continue
-        cands = [i for i in inside if ps <= mentions[i].start and mentions[i].end <= pe and mentions[i].label in HOLDERS]
-        ending = [i for i in cands if sh[mentions[i].end:body_end].strip() in ("", "”", "\"")
-                  or (mentions[i].label == "Person" and _role_re().fullmatch(sh[mentions[i].end:body_end].strip()))]
-        if not ending:
-            # X公司全生命周期绿色质量管理攻坚团队: a team of an organisation stands for it
-            team = _team_tail_re().search(sh, ps, body_end)
-            lead = len(sh[ps:body_end]) - len(sh[ps:body_end].lstrip())
-            if team is not None:
-                ending = [i for i in cands if mentions[i].start == ps + lead and mentions[i].end <= team.start()
-                          and mentions[i].label in ("Company", "Institution") and team.end() - ps <= 60]
-        if ending:
-            i = max(ending, key=lambda j: mentions[j].end - mentions[j].start)
-            m = mentions[i]
-            if m.label == "GovernmentAgency" and GRANTER_RE.search(m.text) and not granter_ok:
-                continue
-            if m.label == "Place" and len(text) > len(m.text) + 1:
-                continue  # a place inside an unread name (中山 of 中山新高电子…) is no member
-            out.append(i)
-        elif len(text) > 40:
-            break
-    return out
-
-
-def _pieces(sh: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Split ``sh[s:e]`` at list separators outside brackets; 和/及/与 only between two mentions'
-    worth of text (a name may hold 和: 和平, 中国和…)."""
-    out, depth, start, k = [], 0, s, s
-    while k < e:
-        ch = sh[k]
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            m = SEP_RE.match(sh, k, e)
-            if m and (m.group(0) in "、,，;；" or sh[start:k].rstrip().endswith(_NAME_ENDS) or _ends_in_role(sh[start:k])
-                      or _count_tail_re().search(sh[start:k].rstrip())):
-                out.append((start, k))
-                start = k = m.end()
-                continue
-        k += 1
-    out.append((start, e))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _count_tail_re() -> re.Pattern[str]:
-    """The count that closes a sub-list: 等3家企业 / 等2名同志 / 5个组织 (the count needs 等 or a number)."""
-    data = json.loads(read_text("relations", "enumerations.json"))
-    alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
-    return re.compile(r"\s*(?:等\s*[0-9一二三四五六七八九十百两]*|[0-9一二三四五六七八九十百两]+)\s*(?:" + alt("counters")
-                      + r")\s*(?:" + alt("member_nouns") + r")\s*$|\s*等\s*$|(?<=[\u4e00-\u9fff])\s*同志\s*$")
-
-
-@lru_cache(maxsize=1)
-def _team_tail_re() -> re.Pattern[str]:
-    data = json.loads(read_text("relations", "enumerations.json"))
-    return re.compile(r"(?:" + "|".join(sorted(data["team_nouns"], key=len, reverse=True)) + r")\s*$")
-
-
-@lru_cache(maxsize=1)
-def _role_re() -> re.Pattern[str]:
-    from ..rules import _people_tables
-
-    return _people_tables()[0]
-
-
-def _ends_in_role(piece: str) -> bool:
-    """中国航空工业集团有限公司顾诵芬院士|和…: a piece that closes on a post."""
-    piece = piece.rstrip()
-    return any(_role_re().fullmatch(piece[-n:]) for n in range(2, 7) if len(piece) > n)
-
-
-_NAME_ENDS = ("公司", "集团", "厂", "中心", "院", "所", "学校", "大学", "学院", "医院", "协会", "学会", "局", "委员会", "园区", "园", "区", "基地", "银行", "站", "社")
 
 
 #: a document number (杭政办函〔2024〕10号) or a span (2011-2020年): no year of the award
@@ -508,6 +416,34 @@ def find(inp: RelationInput) -> list[Relation]:
             if cm.group("g1"):
                 q["grade"] = cm.group("g1")
             add(ms, a_i, COUNTED, (clause_start(cm.start()), ce), q)
+    for wc in WON_COUNT_RE.finditer(sh):
+        # 浙江大学共计获得12项，…; A、B等高校斩获4项: the award the text named before, won N times
+        cs = comma_start(wc.start())
+        a_i = context_award(cs)
+        if a_i is None or v["candidates"].search(sh, cs, wc.end()):
+            continue
+        k = bisect.bisect_left(award_starts, cs)
+        if k < len(awards) and mentions[awards[k]].start < wc.end():
+            continue  # the clause names its award: the rules above read it
+        lead = LEAD_RE.match(sh, cs).end()
+        ms = [i for i in members(sh, lead, wc.start(), mentions, starts) if mentions[i].label != "Place"]
+        if ms:
+            q = _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end))
+            add(ms, a_i, WON_COUNT, (cs, clause_end(wc.end())), q)
+    for cm in COPULA_WINNER_RE.finditer(sh):
+        cs = comma_start(cm.start())
+        a_i = context_award(cs)
+        if a_i is None:
+            continue
+        lead = LEAD_RE.match(sh, cs).end()
+        ms = members(sh, lead, cm.start(), mentions, starts)
+        if ms:
+            add(ms, a_i, COUNTED, (cs, clause_end(cm.end())), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
+    for rm in WINNER_REP_RE.finditer(sh):
+        k = bisect.bisect_left(starts, rm.end())
+        a_i = context_award(rm.start())
+        if a_i is not None and k < len(mentions) and mentions[k].start == rm.end() and mentions[k].label in ("Company", "Institution"):
+            add([k], a_i, COUNTED, (comma_start(rm.start()), clause_end(rm.end())), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
     for lm in v["listed"].finditer(sh):
         k = bisect.bisect_left(award_starts, lm.start())
         if k < len(awards) and mentions[awards[k]].start < lm.end():

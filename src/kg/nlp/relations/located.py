@@ -27,7 +27,7 @@ from typing import Any
 from ...resources import read_text
 from ..rules import Mention
 from .base import Relation, RelationInput, register
-from .enumerations import members
+from .members import members
 from .context import ReportContext
 
 RULE = "located.place_qualified_list.v1"

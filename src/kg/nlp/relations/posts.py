@@ -6,6 +6,7 @@ Owns the worksFor readings of
   long as each piece of the run is posts and a name only (a piece that names another body ends it);
 * a **former post**: 中国工程院原副院长X (ANNOTATION.md annotates the post as written);
 * a **move**: X出任/调任/升任 ORG ROLE (one or more, 、-joined);
+* a **body written by its kind alone** (協會理事長X, 该局局长X): the one body of that kind the report names;
 * a **leader named before the post**: 舒庆副市长 / 龚正市长 in a report that names the government the
   post heads (省长 → 省政府, as ``roles.tsv`` says), never a guessed one.
 Vocabulary: ``kg/data/relations/posts.json``; post words: ``kg/data/lexicons/roles.tsv``.
@@ -29,7 +30,9 @@ from ..rules import Mention
 from .base import Relation, RelationInput, register
 
 RUN, FORMER, MOVE, LEADER = "works_for.post_run.v1", "works_for.former_post.v1", "works_for.move.v1", "works_for.leader_named_first.v1"
+KIND = "works_for.body_by_kind.v1"
 register("posts", {
+    KIND: ("worksFor", "協會理事長X / 该局局长X: a body written by its kind alone is the one body of that kind the report names"),
     RUN: ("worksFor", "ORG ROLE A，(ROLE、)ROLE B，… / ORG A ROLE、B ROLE: each person of a run of posts serves the body the run opened with"),
     FORMER: ("worksFor", "ORG 原/前 ROLE PERSON: a former post is annotated as written"),
     MOVE: ("worksFor", "PERSON 出任/调任/升任 ORG ROLE(、ORG ROLE): the post moved to"),
@@ -53,6 +56,7 @@ def vocabulary() -> dict[str, Any]:
         "former": re.compile("|".join(data["former_marks"])),
         "move": re.compile(r"\s*(?:" + "|".join(sorted(data["move_verbs"], key=len, reverse=True)) + r")\s*"),
         "rank": re.compile("^(?:" + "|".join(data["rank_prefixes"]) + ")"),
+        "kind": re.compile(r"(?:该|本)?(?P<noun>" + "|".join(sorted(data["body_kinds"], key=len, reverse=True)) + r")$"),
     }
 
 
@@ -135,6 +139,24 @@ def find(inp: RelationInput) -> list[Relation]:
                 break  # 省委书记A、省长B: the governor heads the government, not the run's party committee
             add(k, org, RUN, (s0, s1), role)
             pos = nm.end + after
+    # 1c. a body written by its kind alone: 協會理事長X / 该局局长X -> the one such body the report names
+    for p, pm in enumerate(mentions):
+        if pm.label != "Person" or p in has_post:
+            continue
+        s0, s1 = sentence(pm.start)
+        n = _role_ending(sh, pm.start, s0)
+        if not n:
+            continue
+        kind = v["kind"].search(sh, max(s0, pm.start - n - 4), pm.start - n)
+        if kind is None or kind.end() != pm.start - n:
+            continue
+        if kind.start() > s0 and "\u4e00" <= sh[kind.start() - 1] <= "\u9fff" and sh[kind.start() - 1] not in "该本":
+            continue  # …发展协会 is a name the entity rules did not find, not the kind alone
+        noun = kind.group("noun")
+        bodies = {normalise_name(m.attrs.get("alias_of") or m.text): j for j, m in enumerate(mentions)
+                  if m.label in BODIES and sh[m.start:m.end].endswith(noun) and m.end - m.start > len(noun)}
+        if len(bodies) == 1:
+            add(p, next(iter(bodies.values())), KIND, (s0, s1), inp.text[pm.start - n:pm.start])
     # 2. former posts and 3. moves, 4. leaders named first: person by person
     for p, pm in enumerate(mentions):
         if pm.label != "Person":

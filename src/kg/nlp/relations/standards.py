@@ -33,6 +33,7 @@ register("standards", {
     "secretariat.host.v1": ("secretariatOf", "X承担IEC/TC 2（…）国内技术对口单位工作; X…，同时是ISO/TC 79/SC 11的国内技术对口单位"),
     "standard.applies.v1": ("appliesStandard", "X实施/采用/通过 S: the organisation applies the standard"),
     "standard.contributes.v1": ("contributedToStandard", "X起草/制定/主导 S (X还与Y联合起草了S): the organisations drafted the standard"),
+    "standard.enterprise_code.v1": ("contributedToStandard", "X公司Q/XXX 001-2021…: a firm and the enterprise standard (Q/…) written right after it"),
 })
 
 
@@ -82,6 +83,17 @@ def find(inp: RelationInput) -> list[Relation]:
     ctx = walk.ctx
     trig = triggers()
     for s0, s1, idx, sent, ev, orgs in walk:
+        # -- X公司Q/XXX-2021: a firm's own enterprise standard, written right after it
+        for j, i in enumerate(idx):
+            m = mentions[i]
+            if m.label not in ("Company", "Institution", "GovernmentAgency"):
+                continue
+            nxt = next((k for k in idx[j + 1:] if mentions[k].start >= m.end), None)
+            if nxt is None or mentions[nxt].label != "Standard":
+                continue
+            st = mentions[nxt]
+            if m.label == "Company" and re.fullmatch(r"\s*", text[m.end:st.start]) and text[st.start:st.start + 2].upper() == "Q/":
+                rels.append(Relation(i, "contributedToStandard", nxt, "standard.enterprise_code.v1", ev))
         # -- secretariatOf ---------------------------------------------------------------
         bodies = [i for i in idx if mentions[i].label == "StandardsBody"]
         for b in bodies:
