@@ -24,13 +24,19 @@ PREDICATES = {"receivedAward", "locatedIn", "worksFor", "subsidiaryOf", "contrib
 def test_the_families_and_their_rule_ids_are_pinned():
     for name in DEFAULT_FAMILIES:
         family(name)
-    assert DEFAULT_FAMILIES == ("enumerations", "works_for", "awards", "sites", "subsidiaries", "standards", "posts", "tables", "lists", "located", "scorer", "headline")
+    assert DEFAULT_FAMILIES == ("enumerations", "works_for", "awards", "sites", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "scorer", "headline")
     # every family but 'headline' (which fills qualifiers and makes no relation) registers its rules
     assert {r.family for r in REGISTRY.values()} == set(DEFAULT_FAMILIES) - {"headline"}
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
     assert {k for k, r in REGISTRY.items() if r.family == "enumerations"} == {
         "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1", "award.project_owner.v1", "award.enumeration_counted.v1",
         "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1"}
+    assert {k for k, r in REGISTRY.items() if r.family == "tables"} == {
+        "table.award_row.v1", "table.caption_award.v1", "table.winner_cell.v1", "table.region_column.v1"}
+    assert {k for k, r in REGISTRY.items() if r.family == "roster"} == {
+        "roster.member_post.v1", "roster.member_of_body.v1"}
+    assert {k for k, r in REGISTRY.items() if r.family == "lists"} == {"list.award_items.v1"}
+    assert {k for k, r in REGISTRY.items() if r.family == "located"} == {"located.place_qualified_list.v1", "located.members_settle_in.v1"}
     with pytest.raises(ValueError):
         family("no_such_family")
 

@@ -8,6 +8,7 @@ function, the rule ids it registers and its vocabulary in ``kg/data/relations/``
 * ``enumerations``: grants and selections that name several winners in one clause
   (授予A、B等N家…奖, A、B入选…, …奖获奖单位为A、B) with the clause's own award, year and grade;
 * ``tables``: rows of winner tables; ``lists``: winners one a line under an award heading;
+* ``roster``: members one a line with their bodies and posts (组长:X 区委常委; X 某局副局长);
 * ``located``: a place (or 我市) that introduces the organisations listed after it;
 * ``posts``: runs of posts after a body, former posts, moves, leaders named before their post;
 * ``works_for``, ``awards``, ``sites``, ``subsidiaries``, ``standards``: the sentence rules, one
@@ -27,7 +28,7 @@ from .context import LIST_YEAR_RE, grade_words
 __all__ = ["REGISTRY", "Relation", "RelationInput", "RuleInfo", "register", "run_families",
            "LIST_YEAR_RE", "grade_words", "DEFAULT_FAMILIES"]
 
-DEFAULT_FAMILIES = ("enumerations", "works_for", "awards", "sites", "subsidiaries", "standards", "posts", "tables", "lists", "located", "scorer", "headline")
+DEFAULT_FAMILIES = ("enumerations", "works_for", "awards", "sites", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "scorer", "headline")
 
 
 def family(name: str):
