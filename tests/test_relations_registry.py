@@ -319,3 +319,11 @@ def test_a_missing_round_comes_from_elsewhere_in_the_report(doc, key, corpus_doc
     names = {e["id"]: normalise_name(e["name"]) for e in pred["entities"]}
     got = {names[r["subject"]]: r.get(key) for r in pred["relations"] if r["predicate"] == "receivedAward" and names[r["subject"]] in want}
     assert len(got) >= 2 and all(got[s] == want[s] for s in got), (got, want)
+
+
+def test_a_grade_before_the_winners_lead_is_each_winners_grade(corpus_docs):
+    """6個大獎得主分別為：A（…）、B（…）: each winner holds the grade written before 得主."""
+    pred = extract(read_report(corpus_docs / "real-104.txt"))
+    got = _triples(pred, "award.enumeration_counted.v1", grade=True)
+    right = got & _triples(GOLD["real-104"], grade=True)
+    assert len({t for t in right if t[2] == normalise_name("大獎")}) >= 3, sorted(got)

@@ -66,6 +66,8 @@ COUNTED_WIN_RE = re.compile(
     r"(?:包括|分别是|分别为|依次为|为|是|有|名单如下)\s*[:：]?\s*")
 #: 获奖者包含A、B (the award named before) / 产品创新组有A、B (a class of the award named before)
 WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类)|入选的[\u4e00-\u9fff]{0,10}?(?:企业|单位|园区|基地|项目)|(?:历年|历届)?风云榜)\s*(?:分别)?(?:包含|包括|涵盖了?|为|是|有)\s*[:：]?\s*")
+#: 6个大奖得主 / 金奖获得者: a grade right before the winners' lead
+GRADE_BEFORE_LEAD_RE = re.compile(r"(?:[0-9一二三四五六七八九十]+\s*[个项名])?\s*(?P<g>" + "|".join(GRADES) + r"|大奖)\s*$")
 #: A、B及C乃往届的得奖品牌 / A、B均为获奖企业: members said to be winners (of the award named before)
 COPULA_WINNER_RE = re.compile(r"(?:乃|是|为|均为|均是|系|都是)\s*(?:往届|历届|本届|今年|去年|上届)?\s*(?:的)?\s*(?:得奖|获奖)(?:品牌|企业|单位|者|组织|机构|人)")
 #: 获奖代表X公司董事长Y表示: the organisation that speaks for the winners is one
@@ -467,6 +469,9 @@ def find(inp: RelationInput) -> list[Relation]:
         ms = members(sh, wm.end(), ce, mentions, starts, granter_ok=True)
         if len(ms) >= 2:
             q = _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end))
+            grade = GRADE_BEFORE_LEAD_RE.search(sh, max(0, wm.start() - 12), wm.start())
+            if grade is not None:
+                q["grade"] = inp.text[grade.start("g"):grade.end("g")]  # 6個大獎得主分別為: the grade as written
             add(ms, a_i, COUNTED, (clause_start(wm.start()), ce), q)
     for im in INCLUDING_RE.finditer(sh):
         a_i = context_award(im.start())
