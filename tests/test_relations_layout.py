@@ -144,7 +144,9 @@ def test_a_place_before_a_list_of_firms_with_their_products_locates_each(doc, co
     <place>…的老字号共有N家,…包括A、B (a kind noun close after the place, then the list of that kind):
     every member that opens an item is in the place."""
     pred = extract(read_report(corpus_docs / f"{doc}.txt"))
-    got = _rels(pred, "locatedIn", ("located.place_qualified_list.v1",))
+    # (where the list is also an enumeration of winners, 我市A的“brand”…进入公示名单, the enumeration
+    # family places the members first and this family leaves them)
+    got = _rels(pred, "locatedIn", ("located.place_qualified_list.v1", "located.enumeration_place.v1"))
     hits = _matched(got, _rels(GOLD[doc], "locatedIn"))
     assert len(got) >= 3 and len(hits) >= 0.75 * len(got), sorted((s, sorted(o)) for s, o in got - hits)
 

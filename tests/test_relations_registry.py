@@ -327,3 +327,11 @@ def test_a_grade_before_the_winners_lead_is_each_winners_grade(corpus_docs):
     got = _triples(pred, "award.enumeration_counted.v1", grade=True)
     right = got & _triples(GOLD["real-104"], grade=True)
     assert len({t for t in right if t[2] == normalise_name("大獎")}) >= 3, sorted(got)
+
+
+def test_firms_whose_quoted_brands_entered_the_list_win_the_award_named_before(corpus_docs):
+    """…拟认定为新一批中华老字号。…我市A公司的“甲”、B公司的“乙”…进入公示名单: each firm (not its brand) wins."""
+    pred = extract(read_report(corpus_docs / "real-237.txt"))
+    got = _triples(pred, "award.enumeration_counted.v1")
+    right = got & _triples(GOLD["real-237"])
+    assert len(right) >= 4 and len(right) >= 0.8 * len(got), sorted(got - right)

@@ -66,6 +66,8 @@ COUNTED_WIN_RE = re.compile(
     r"(?:包括|分别是|分别为|依次为|为|是|有|名单如下)\s*[:：]?\s*")
 #: 获奖者包含A、B (the award named before) / 产品创新组有A、B (a class of the award named before)
 WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类)|入选的[\u4e00-\u9fff]{0,10}?(?:企业|单位|园区|基地|项目)|(?:历年|历届)?风云榜)\s*(?:分别)?(?:包含|包括|涵盖了?|为|是|有)\s*[:：]?\s*")
+#: 进入公示名单 / 列入拟认定名单: members entered on the list of the award named before
+ENTERED_LIST_RE = re.compile(r"(?:成功|均|都|已)?(?:进入|列入|入选|入围|纳入|登上)了?\s*(?:拟认定|公示|公布的?|最终|该|这一)?\s*名单")
 #: 6个大奖得主 / 金奖获得者: a grade right before the winners' lead
 GRADE_BEFORE_LEAD_RE = re.compile(r"(?:[0-9一二三四五六七八九十]+\s*[个项名])?\s*(?P<g>" + "|".join(GRADES) + r"|大奖)\s*$")
 #: A、B及C乃往届的得奖品牌 / A、B均为获奖企业: members said to be winners (of the award named before)
@@ -228,6 +230,8 @@ def find(inp: RelationInput) -> list[Relation]:
             if (i, award) not in seen and i != award:
                 seen.add((i, award))
                 out.append(Relation(i, "receivedAward", award, rule, ev, dict(q)))
+        if ms:
+            mentions[award].attrs["conferred"] = True  # a generic title (中华老字号) is kept once it is won
         if rule != COUNTED:  # a counted list borrows its award from before: it reads too little to claim
             inp_claims.append(("receivedAward", ev[0], ev[1]))
         place = _qualifying_place(lead if lead is not None else mentions[ms[0]].start)
@@ -446,6 +450,16 @@ def find(inp: RelationInput) -> list[Relation]:
         a_i = context_award(rm.start())
         if a_i is not None and k < len(mentions) and mentions[k].start == rm.end() and mentions[k].label in ("Company", "Institution"):
             add([k], a_i, COUNTED, (comma_start(rm.start()), clause_end(rm.end())), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
+    for em in ENTERED_LIST_RE.finditer(sh):
+        # A公司的“品牌”、B公司的“品牌”进入公示名单: the award the text named before
+        cs = clause_start(em.start())
+        a_i = context_award(cs)
+        k = bisect.bisect_left(award_starts, cs)
+        if a_i is None or (k < len(awards) and mentions[awards[k]].start < em.end()) or v["candidates"].search(sh, cs, em.end()):
+            continue
+        ms = members(sh, LEAD_RE.match(sh, cs).end(), em.start(), mentions, starts)
+        if len(ms) >= 2:
+            add(ms, a_i, COUNTED, (cs, clause_end(em.end())), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
     for lm in v["listed"].finditer(sh):
         k = bisect.bisect_left(award_starts, lm.start())
         if k < len(awards) and mentions[awards[k]].start < lm.end():

@@ -2,7 +2,8 @@
 
 Owns splitting a member list at its separators (、，；, and 和/及/与 only between names), a
 bracketed note after a member (no member), a count that closes a sub-list (等3家企业和…, 等2名同志),
-a team written after its organisation (X公司Y攻坚团队 -> X), a post after a person, and the rule
+a team written after its organisation (X公司Y攻坚团队 -> X), a quoted brand after its firm
+(A公司的“淄博大染坊” -> A), a post after a person, and the rule
 that a granting government is no member. Used by ``enumerations`` (and any family reading prose
 lists). Vocabulary: ``kg/data/relations/enumerations.json``. Must not: decide what the members win.
 """
@@ -21,6 +22,9 @@ HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Pers
 SEP_RE = re.compile(r"[、,，;；]|以及|及|和|与")
 NOTE_RE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]")
 
+#: 的“淄博大染坊” / 的“巧媳妇”品牌: what a member owns, quoted after it
+OWN_QUOTED_RE = re.compile(r"\s*的\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*(?:品牌|商标|产品|字号)?\s*")
+ANAPHOR_LEAD_RE = re.compile(r"(?:我[省市县区]|本[省市县区])?")
 GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅|部)$")
 
 def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int], *, granter_ok: bool = False) -> list[int]:
@@ -45,15 +49,20 @@ def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int],
         if not text:
             continue
         cands = [i for i in inside if ps <= mentions[i].start and mentions[i].end <= pe and mentions[i].label in HOLDERS]
-        ending = [i for i in cands if sh[mentions[i].end:body_end].strip() in ("", "”", "\"")
+        # (我市)A公司的“淄博大染坊”: a firm's brand or product in quotes stands for the firm
+        lead = len(sh[ps:body_end]) - len(sh[ps:body_end].lstrip())
+        lead += len(ANAPHOR_LEAD_RE.match(sh, ps + lead).group(0))
+        owner = [i for i in cands if mentions[i].start == ps + lead and mentions[i].label in ("Company", "Institution")
+                 and OWN_QUOTED_RE.fullmatch(sh, mentions[i].end, body_end)]
+        ending = owner or [i for i in cands if sh[mentions[i].end:body_end].strip() in ("", "”", "\"")
                   or (mentions[i].label == "Person" and _role_re().fullmatch(sh[mentions[i].end:body_end].strip()))]
         if not ending:
             # X公司全生命周期绿色质量管理攻坚团队: a team of an organisation stands for it
             team = _team_tail_re().search(sh, ps, body_end)
-            lead = len(sh[ps:body_end]) - len(sh[ps:body_end].lstrip())
             if team is not None:
                 ending = [i for i in cands if mentions[i].start == ps + lead and mentions[i].end <= team.start()
                           and mentions[i].label in ("Company", "Institution") and team.end() - ps <= 60]
+
         if ending:
             i = max(ending, key=lambda j: mentions[j].end - mentions[j].start)
             m = mentions[i]
