@@ -335,3 +335,11 @@ def test_firms_whose_quoted_brands_entered_the_list_win_the_award_named_before(c
     got = _triples(pred, "award.enumeration_counted.v1")
     right = got & _triples(GOLD["real-237"])
     assert len(right) >= 4 and len(right) >= 0.8 * len(got), sorted(got - right)
+
+
+def test_firms_that_open_items_with_their_products_win_the_award_named_before(corpus_docs):
+    """…第八批制造业单项冠军企业…这6家长沙企业及其产品为：A公司<product>、B公司<product>…: each firm wins."""
+    pred = extract(read_report(corpus_docs / "real-136.txt"))
+    got = _triples(pred, "award.enumeration_counted.v1")
+    right = got & _triples(GOLD["real-136"])
+    assert len(right) >= 5 and right == got, sorted(got - right)

@@ -66,6 +66,8 @@ COUNTED_WIN_RE = re.compile(
     r"(?:包括|分别是|分别为|依次为|为|是|有|名单如下)\s*[:：]?\s*")
 #: 获奖者包含A、B (the award named before) / 产品创新组有A、B (a class of the award named before)
 WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类)|入选的[\u4e00-\u9fff]{0,10}?(?:企业|单位|园区|基地|项目)|(?:历年|历届)?风云榜)\s*(?:分别)?(?:包含|包括|涵盖了?|为|是|有)\s*[:：]?\s*")
+#: 这6家长沙企业及其产品为：A公司<product>、B公司<product>: firms that open items with their products
+OWNERS_LEAD_RE = re.compile(r"(?:这|共|其中)?\s*[0-9一二三四五六七八九十百两]+\s*(?:家|个)[^，,。；;：:\n]{0,8}?(?:企业|单位|公司)\s*(?:及其|和其|与其)\s*(?:产品|项目|品牌)\s*(?:分别)?(?:为|是|包括|如下)\s*[:：]?\s*")
 #: 进入公示名单 / 列入拟认定名单: members entered on the list of the award named before
 ENTERED_LIST_RE = re.compile(r"(?:成功|均|都|已)?(?:进入|列入|入选|入围|纳入|登上)了?\s*(?:拟认定|公示|公布的?|最终|该|这一)?\s*名单")
 #: 6个大奖得主 / 金奖获得者: a grade right before the winners' lead
@@ -460,6 +462,14 @@ def find(inp: RelationInput) -> list[Relation]:
         ms = members(sh, LEAD_RE.match(sh, cs).end(), em.start(), mentions, starts)
         if len(ms) >= 2:
             add(ms, a_i, COUNTED, (cs, clause_end(em.end())), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
+    for om in OWNERS_LEAD_RE.finditer(sh):
+        a_i = context_award(om.start())
+        if a_i is None:
+            continue
+        ce = clause_end(om.end())
+        ms = members(sh, om.end(), ce, mentions, starts, opening=True)
+        if len(ms) >= 2:
+            add(ms, a_i, COUNTED, (clause_start(om.start()), ce), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
     for lm in v["listed"].finditer(sh):
         k = bisect.bisect_left(award_starts, lm.start())
         if k < len(awards) and mentions[awards[k]].start < lm.end():

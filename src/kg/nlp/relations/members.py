@@ -27,9 +27,10 @@ OWN_QUOTED_RE = re.compile(r"\s*的\s*[“\"「『][^”\"」』]{1,20}[”\"」
 ANAPHOR_LEAD_RE = re.compile(r"(?:我[省市县区]|本[省市县区])?")
 GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅|部)$")
 
-def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int], *, granter_ok: bool = False) -> list[int]:
+def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int], *, granter_ok: bool = False, opening: bool = False) -> list[int]:
     """The holder mentions that make up the list ``sh[s:e]``: pieces between separators, each
-    ending in a holder mention (a bracketed note after it allowed). A piece with no such mention
+    ending in a holder mention (a bracketed note after it allowed; with ``opening``, an item may
+    go on after the firm that opens it: its product). A piece with no such mention
     (a name the entity rules missed) is skipped, not a stop; any piece longer than a name is."""
     out: list[int] = []
     lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
@@ -63,6 +64,9 @@ def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int],
                 ending = [i for i in cands if mentions[i].start == ps + lead and mentions[i].end <= team.start()
                           and mentions[i].label in ("Company", "Institution") and team.end() - ps <= 60]
 
+        if not ending and opening:
+            # 这6家企业及其产品为：A公司煤质检测专用仪器、B公司…: the firm that opens each item
+            ending = [i for i in cands if mentions[i].start == ps + lead and mentions[i].label in ("Company", "Institution")]
         if ending:
             i = max(ending, key=lambda j: mentions[j].end - mentions[j].start)
             m = mentions[i]
