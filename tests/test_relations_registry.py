@@ -24,7 +24,7 @@ PREDICATES = {"receivedAward", "locatedIn", "worksFor", "subsidiaryOf", "contrib
 def test_the_families_and_their_rule_ids_are_pinned():
     for name in DEFAULT_FAMILIES:
         family(name)
-    assert DEFAULT_FAMILIES == ("enumerations", "works_for", "awards", "sites", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "scorer", "headline")
+    assert DEFAULT_FAMILIES == ("enumerations", "works_for", "awards", "sites", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "scorer", "parents", "headline")
     # every family but 'headline' (which fills qualifiers and makes no relation) registers its rules
     assert {r.family for r in REGISTRY.values()} == set(DEFAULT_FAMILIES) - {"headline"}
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
@@ -343,3 +343,10 @@ def test_firms_that_open_items_with_their_products_win_the_award_named_before(co
     got = _triples(pred, "award.enumeration_counted.v1")
     right = got & _triples(GOLD["real-136"])
     assert len(right) >= 5 and right == got, sorted(got - right)
+
+
+def test_the_winner_of_a_sub_award_wins_its_parent_award_too(corpus_docs):
+    """授予张晓刚中国标准创新贡献奖终身成就奖: 张晓刚 wins 中国标准创新贡献奖 too (the report names it alone)."""
+    pred = extract(read_report(corpus_docs / "real-090.txt"))
+    got = _triples(pred, "award.parent_of_sub_award.v1")
+    assert len(got) >= 3 and got <= _triples(GOLD["real-090"]), sorted(got)
