@@ -252,7 +252,7 @@ def test_offices_divisions_and_short_forms_of_bodies(phrase, present, absent):
         ("得主係台聯半導體股份有限公司。", "Company", "台联半导体股份有限公司"),
         ("本案由和迪生命科學股份有限公司提出。", "Company", "和迪生命科学股份有限公司"),
         ("廠商進駐新竹生物醫學園區建置平台。", "Park", "新竹生物医学园区"),
-        ("第十屆「香港服務名牌選舉」今年舉行。", "Award", "香港服务名牌选举"),
+        ("第十屆「香港服務名牌選舉」今年舉行。", "Award", "香港服务名牌"),  # the contest confers the brand title
     ],
 )
 def test_traditional_names_open_after_a_glued_copula_and_parks_open_on_a_place(phrase, label, name):

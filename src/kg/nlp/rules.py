@@ -79,6 +79,8 @@ INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
 #: 从|市 (记者从市市场监管局), 兼|市 (兼市公安局); a name never ends or starts on one of them
 GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼")
 GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经")
+#: the head of an organisation's name inside a span: the span holds a whole name already
+ORG_INSIDE_RE = re.compile(r"公司|集团|研究所|研究院|大学|学院|医院|中心|协会|委员会|政府|局|厂")
 ANAPHOR_NAME_RE = re.compile(r"我市|全市|本市|我省|全省|该区|全区|园区|企业|公司|单位|项目|平台|产品")
 
 
@@ -116,6 +118,12 @@ def _join_subcommittees(text: str, sh: str, mentions: list[Mention]) -> list[Men
             continue
         out.append(m)
     return out
+
+
+def _opens_on_place(sh: str, start: int) -> bool:
+    """Does the text at ``start`` open on a place name or a bare level word (省委, 市政府)? A
+    coordinated name (发展和改革委员会) never goes on past a conjunction before one."""
+    return sh[start:start + 1] in ("省", "市", "县", "区", "州") or any(sh[start:start + n] in place_table() for n in (4, 3, 2))
 
 
 def _skip_outer_place(sh: str, start: int, end: int) -> int:
@@ -378,16 +386,18 @@ class EntityRules:
                 continue
             if tok[:1] in "年月日" and ts > 0 and sh[ts - 1].isdigit():
                 break  # 2019|年经|福建省人民政府: a date's remnant glued to the next word
-            if len(tok) == 2 and tok[0] in GLUED_BEFORE and tok[1] in "省市县区州" and tok not in self.tags:
+            if len(tok) == 2 and tok[1] in "省市县区州" and tok not in self.tags and not _is_place_word(tok) and (
+                tok[0] in GLUED_BEFORE or (self.tags.get(tok[0]) in ("v", "p", "c") and (i == 0 or self._is_stop_token(sh[tok_starts[i - 1]:tok_ends[i - 1]])))
+            ):  # 并|报县: a verb glued to the level word after a clause's conjunction (质量|兴市 stays whole)
                 start = ts + 1  # 从|市 glued: the short-form body starts on its level word
                 break
-            if 2 <= len(tok) <= 3 and tok[0] in "从由向对被将把给让于兼在经为系任赴过据" and tok not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
+            if 2 <= len(tok) <= 3 and tok[0] in "从由向对被将把给让于兼在经为系任赴过据及暨" and tok not in self.tags and sh[ts:te] not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
                 start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
                 break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
             if self._is_stop_token(tok):
-                if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos:
+                if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos and not _opens_on_place(sh, start):
                     left = sh[max(0, ts - 3):ts]
                     prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
                     clause = sh[_segment_start(sh, ts, "，,。；;：:！？\n、", window=40) + 1:ts]
@@ -405,6 +415,8 @@ class EntityRules:
                     continue
                 if pattern["label"] == "Company" and pattern.get("body_min", 1) >= 2:
                     anchor = self._place_anchor(sh, tok_starts, tok_ends, i, pos, body_max)
+                    if anchor is None:
+                        anchor = self._list_anchor(sh, ts, pos, body_max)
                     if anchor is not None:
                         start = anchor  # 山东|普利|森|集团有限公司: a legal name opens on its region
                 break
@@ -444,6 +456,32 @@ class EntityRules:
                 if verbs > 1 or self.tags.get(tok) not in ("v", "ad", "d", "vd", "a", "vn", "ag"):
                     return None
             j -= 1
+        return None
+
+    def _list_anchor(self, sh: str, ts: int, pos: int, body_max: int) -> int | None:
+        """Where a legal name opens when the leftward scan stopped at a word inside it (信|和|新材料,
+        阿里|云|计算) and the name is an item of a list of legal names: right after the list's
+        separator (、, 及, 暨), where the item before it ends on a firm's suffix (…有限公司、); or
+        after a break (、；; or a line start) where the item opens on a place (；台湾|日|东|公司).
+        None where the item holds punctuation or a boundary word of two or more characters."""
+        lo = max(0, pos - body_max - 1)
+        k = pos - 1
+        while k >= lo and sh[k] not in PUNCT and not sh[k].isspace() and sh[k] not in "及暨":
+            k -= 1
+        if k < lo or k + 1 > ts or pos - (k + 1) < 2:
+            return None
+        item = sh[k + 1:pos]
+        if "的" in item or "等" in item or any(b in item for b in self.boundaries if len(b) >= 2):
+            return None
+        if ORG_INSIDE_RE.search(item) or _people_tables()[0].search(item):
+            return None  # A有限公司和B有限公司, X集团总经理Y调任…公司: two names or a post, not one item
+        before = sh[max(0, k - 4):k].rstrip(")）”」")
+        if sh[k] in "、及暨" and re.search(r"(?:公司|集团|厂|银行|社)$", before):
+            return k + 1
+        if (sh[k] in "、；;\n" or k == 0) and any(
+            (place_table().get(item[:n]) or {}).get("level") in ("province", "city", "county", "country") for n in (4, 3, 2)
+        ):
+            return k + 1
         return None
 
     def _brand_before(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int) -> bool:
