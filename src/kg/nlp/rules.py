@@ -384,6 +384,8 @@ class EntityRules:
                 start = ts  # 全国2023高质量发展十佳标杆县: a year written into the title
                 i -= 1
                 continue
+            if pattern["label"] == "Award" and start < pos and te <= start and tok.endswith("奖") and len(tok) >= 2:
+                break  # …贡献奖|标准项目奖: the main award ends here; the sub-award is joined to it later
             if tok[:1] in "年月日" and ts > 0 and sh[ts - 1].isdigit():
                 break  # 2019|年经|福建省人民政府: a date's remnant glued to the next word
             if len(tok) == 2 and tok[1] in "省市县区州" and tok not in self.tags and not _is_place_word(tok) and (
@@ -396,7 +398,10 @@ class EntityRules:
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
                 break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
-            if self._is_stop_token(tok):
+            if self._is_stop_token(tok) and not (
+                pattern["label"] == "Award" and ts < pos < te and start == pos and len(tok) >= 2 and sh[ts - 1:ts] == "奖"
+                and self.tags.get(sh[ts:te], "").startswith("n")
+            ):  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos and not _opens_on_place(sh, start):
                     left = sh[max(0, ts - 3):ts]
                     prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
