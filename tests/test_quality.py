@@ -117,7 +117,8 @@ def test_entities_reach_the_issue_target(predicted):
 #: the first-run figures, raised as the extractor improves, never lowered to pass. The held-out
 #: figures are read by hand at most once a session and logged in tests/gold/REAL.md.
 MEASURED_REAL = {
-    "real-dev.jsonl": {"entity": 0.78, "relation": 0.515, "strict": 0.49},
+    # measured 0.812 / 0.542 / 0.514 after issue 13's second pass (tests/gold/figures.py, with the NER)
+    "real-dev.jsonl": {"entity": 0.80, "relation": 0.53, "strict": 0.50},
     # the held-out split's second reading (2026-12-07, code 1c8ddd9, logged in REAL.md) minus 0.015
     "real-heldout.jsonl": {"entity": 0.76, "relation": 0.48, "strict": 0.365},
 }
