@@ -373,3 +373,18 @@ def test_a_brand_contest_confers_the_brand_title(dev):
     """香港名牌選舉 is the contest; the winners hold 香港名牌 (and 香港卓越名牌 ... named in quotes)."""
     rate, n = _recall(dev, "Award", lambda text, name: normalise_name(name).endswith("名牌"))
     assert n >= 8 and rate >= 0.8, (rate, n)  # 1 of 12 before
+
+
+def test_words_glued_before_a_name_the_report_writes_alone_are_cut_off(dev):
+    """标志着|鲁疆产业园, 将|鲁澳…科技园: where the report also writes the name alone, a span that adds
+    a verb or function word before it is cut to the name; never a place or a parent body before it."""
+    bad = []
+    for gold, _text, pred in dev:
+        names = {(e["type"], normalise_name(n)) for e in pred["entities"] for n in [e["name"], *e["aliases"]]}
+        for label, name in names:
+            if label not in ("Park", "Institution", "GovernmentAgency", "Company"):
+                continue
+            for verb in ("标志着", "大力支持", "将", "到", "待"):
+                if name.startswith(verb) and (label, name[len(verb):]) in names:
+                    bad.append((gold["doc"], name))
+    assert not bad, bad  # 6 such names before

@@ -149,6 +149,46 @@ def _link_titled_standards(text: str, sh: str, mentions: list[Mention]) -> list[
     return sorted(mentions + extra, key=lambda m: (m.start, m.end)) if extra else mentions
 
 
+#: the head of a body's, a firm's or a park's name: a prefix that holds one is a name of its own
+_NAME_HEAD_RE = re.compile(r"公司|集团|院|所|大学|中心|会|局|委|厅|部|府|办|区|园|城|谷")
+
+
+def _trim_to_attested(text: str, sh: str, mentions: list[Mention], glued: Any) -> list[Mention]:
+    """A name the report writes on its own elsewhere (鲁疆产业园) is that name where words were glued
+    before it (标志着|鲁疆产业园, 将|鲁澳…科技园): the longer span is cut to it where what stands before
+    it holds a verb or function word (``glued(start, end)``), not where it is a place (甘肃省|张掖…
+    开发区) or a name of its own (中国科学院|金属研究所). Mentions change in place; returns them."""
+    attested: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label in ORG_LABELS or m.label == "Park":
+            attested.setdefault(m.label, set()).add(sh[m.start:m.end])
+    for m in mentions:
+        names = attested.get(m.label)
+        if not names:
+            continue
+        name = sh[m.start:m.end]
+        for k in range(1, len(name) - 3):
+            tail, head = name[k:], name[:k]
+            if tail not in names:
+                continue
+            if _NAME_HEAD_RE.search(head) or _all_places(head) or not glued(m.start, m.start + k):
+                break
+            m.start += k
+            m.text = text[m.start:m.end]
+            break
+    return mentions
+
+
+def _all_places(s: str) -> bool:
+    """Is ``s`` one or more place names written one after another (江苏苏州, 甘肃省, 梁山 of 梁山县)?"""
+    while s:
+        n = next((n for n in (5, 4, 3, 2) if _is_place_word(s[:n])), 0)
+        if not n:
+            return False
+        s = s[n:]
+    return True
+
+
 def _leading_place_prefix(sh: str, start: int, end: int) -> int:
     """Length of a full place name that precedes a second place name in a park's body
     (株洲市|株洲高新区 in a document title): the park is named from the second."""
@@ -332,6 +372,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         chosen = _split_joint_bodies(text, sh, chosen)
         chosen = _join_sub_awards(text, sh, chosen)
         chosen = _link_titled_standards(text, sh, chosen)
+        chosen = _trim_to_attested(text, sh, chosen, self._glued_head(sh, tok_starts, tok_ends))
         extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
         if extra:
             chosen = sorted([m for m in chosen if not any(m is d for d in dropped)] + extra, key=lambda m: (m.start, m.end))

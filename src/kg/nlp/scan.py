@@ -236,6 +236,23 @@ class NameScan:
             return k + 1
         return None
 
+    def _glued_head(self, sh: str, tok_starts: list[int], tok_ends: list[int]) -> Any:
+        """``glued(start, end)``: do the words from ``start`` up to ``end`` hold a boundary word, a
+        verb, adverb, preposition, conjunction or particle of the dictionary (标志|着, 到, 将)? (Not a
+        measure word or numeral: the segmenter cuts those out of names, 梁山|中|集|东岳.)"""
+
+        def glued(start: int, end: int) -> bool:
+            i = bisect.bisect_left(tok_starts, start)
+            while i < len(tok_starts) and tok_starts[i] < end:
+                tok = sh[tok_starts[i]:min(tok_ends[i], end)]
+                tag = self.tags.get(tok, "")
+                if (tok in self.boundaries and tag not in ("q", "m", "f")) or tag in ("v", "d", "ad", "p", "c", "vd", "uz", "ul", "uj") or (len(tok) >= 2 and self._glued_verb_phrase(tok)):
+                    return True
+                i += 1
+            return False
+
+        return glued
+
     def _brand_before(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int) -> bool:
         """Do the two words before word ``i`` open a firm's name: a place, then a word of two or
         more characters that jieba's dictionary does not know (佳木斯|北垦)?"""
