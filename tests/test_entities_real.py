@@ -388,3 +388,23 @@ def test_words_glued_before_a_name_the_report_writes_alone_are_cut_off(dev):
                 if name.startswith(verb) and (label, name[len(verb):]) in names:
                     bad.append((gold["doc"], name))
     assert not bad, bad  # 6 such names before
+
+
+def test_a_park_keeps_its_province_or_city_and_its_bracketed_part_or_stage(dev):
+    """甘肃省张掖高新技术产业开发区, 昭通市鲁甸县合作产业园 (a place within the one written first) and
+    上海金桥出口加工区(南区), …开发区(筹) are the parks' names as written."""
+    from kg.nlp.rules import place_table
+
+    places = place_table()
+
+    def shaped(text, name):
+        name = normalise_name(name)
+        nested = any(
+            name[:n] in places and places[name[:n]]["name"] == name[:n] and places[name[:n]]["level"] in ("province", "city")
+            and any(name[n:n + k] in places and places[name[n:n + k]]["name"] != name[:n] for k in (2, 3))
+            for n in (3, 4)
+        )
+        return nested or re.search(r"\((?:[东南西北中][区片园]|筹|筹建|筹备)\)$", name) is not None
+
+    rate, n = _recall(dev, "Park", shaped)
+    assert n >= 6 and rate >= 0.8, (rate, n)  # 0 of 7 before

@@ -75,6 +75,8 @@ COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]
 
 
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
+#: a park's own qualifier in brackets: the part of it (南区, 东区) or its stage (筹, 筹建)
+PARK_QUALIFIER_RE = re.compile(r"[(（](?:[东南西北中][区片园]|筹|筹建|筹备)[)）]")
 
 
 #: a subcommittee's subject between its parent committee and 分技术委员会 (钛及钛合金, 石油、天然气)
@@ -190,13 +192,15 @@ def _all_places(s: str) -> bool:
 
 
 def _leading_place_prefix(sh: str, start: int, end: int) -> int:
-    """Length of a full place name that precedes a second place name in a park's body
-    (株洲市|株洲高新区 in a document title): the park is named from the second."""
+    """Length of a full place name written again, short, in a park's body (株洲市|株洲高新区 in a
+    document title): the park is named from the second. A province or city before a place within
+    it stays part of the name (甘肃省张掖高新技术产业开发区, 昭通市鲁甸县合作产业园)."""
     table = place_table()
     for n in range(min(8, end - start - 2), 1, -1):
         head = sh[start:start + n]
         entry = table.get(head)
-        if entry and head == entry["name"] and any(sh[start + n:start + n + k] in table for k in (2, 3)):
+        inner = next((table[sh[start + n:start + n + k]] for k in (3, 2) if sh[start + n:start + n + k] in table), None)
+        if entry and head == entry["name"] and inner is not None and inner["name"] == entry["name"]:
             return n
     return 0
 
@@ -264,6 +268,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         label == "Institution" and q.group(1)[-1] in "省市县区旗"
                     ):  # X研究院（雄安新区）: where it is, not part of its name (国家…基地（长株潭） keeps it)
                         e = q.end()
+                    elif label == "Park" and (q := PARK_QUALIFIER_RE.match(sh, e)):
+                        e = q.end()  # 上海金桥出口加工区(南区), 安徽…开发区(筹): a part or a stage of the park
                     if p.get("word_start") and s not in set(tok_starts[max(0, bisect.bisect_left(tok_starts, s) - 1):bisect.bisect_left(tok_starts, s) + 1]):
                         continue  # the suffix must start a word of its own
                     start = self._scan_start(sh, tok_starts, tok_ends, s, p)
