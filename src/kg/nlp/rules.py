@@ -151,6 +151,18 @@ def _link_titled_standards(text: str, sh: str, mentions: list[Mention]) -> list[
     return sorted(mentions + extra, key=lambda m: (m.start, m.end)) if extra else mentions
 
 
+#: the suffixes of learned societies and trade associations: one of a field for each realm
+_SOCIETY_RE = re.compile(r"(?:协会|学会|联合会|促进会|研究会|商会)$")
+#: a realm that opens a society's name: the country, the nation, or a province's or city's level word
+_REALM_RE = re.compile(r"^(?:中国|中华|全国|[省市县])(?!级)")
+
+
+def _society_of_a_realm(body: str, suffix: str, label: str) -> bool:
+    """中国标准化协会, 省质量协会: a realm and a field make a society's name (there is one such
+    society for each realm), though both words are generic; 国家重点实验室 stays a kind."""
+    return label == "Institution" and _SOCIETY_RE.search(suffix) is not None and _REALM_RE.match(body) is not None and len(body) > 2 - (body[0] in "省市县")
+
+
 #: the head of a body's, a firm's or a park's name: a prefix that holds one is a name of its own
 _NAME_HEAD_RE = re.compile(r"公司|集团|院|所|大学|中心|会|局|委|厅|部|府|办|区|园|城|谷")
 
@@ -287,7 +299,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         continue  # 绿色园区: no place opens the name; 株洲市园区, 高新区园区: the parks of a place or a zone
                     if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
                         continue  # 市场监管局标准化处: a division of the bureau, which is the entity
-                    if self._generic_body(body, label, p.get("generic", "generic_words.tsv")):
+                    if self._generic_body(body, label, p.get("generic", "generic_words.tsv")) and not _society_of_a_realm(body, sh[s:e], label):
                         # 国家级经济技术开发区: a rank and a generic kind of park or body is a title
                         if not (label in ("Institution", "Park") and RANK_TITLE_RE.match(body)) or sh[max(0, start - 2):start] in ("首家", "首个", "一家", "一个", "唯一"):
                             continue
