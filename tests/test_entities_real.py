@@ -415,3 +415,18 @@ def test_a_society_of_a_realm_is_a_name_though_its_words_are_generic(dev):
     shape = re.compile(r"^(?:中国|中华|全国|[省市县])(?!级).+(?:协会|学会|联合会|促进会|研究会|商会)$")
     rate, n = _recall(dev, "Institution", lambda text, name: shape.search(normalise_name(name)) is not None)
     assert n >= 10 and rate >= 0.85, (rate, n)  # 12 of 16 before
+
+
+def test_quoted_winners_of_a_brand_contest_are_firms(dev):
+    """得主包括「…」、「…」和「…」, 獲獎者包括「…」: the winners of a brand contest are firms (their brands)."""
+    from kg.text import shadow
+
+    def quoted_winner(text, name):
+        sh, n = shadow(text), shadow(name)
+        return any(
+            re.search(r"(?:获奖者|得奖者|得主)[^。\n]{0,6}包括", sh[max(0, m.start() - 120):m.start()])
+            for m in re.finditer("[「“]" + re.escape(n) + "[」”]", sh)
+        )
+
+    rate, n = _recall(dev, "Company", quoted_winner)
+    assert n >= 20 and rate >= 0.75, (rate, n)  # 2 of 24 before, 20 of 24 with the rule
