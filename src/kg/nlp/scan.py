@@ -59,6 +59,10 @@ def _skip_outer_place(sh: str, start: int, end: int) -> int:
     return start
 
 
+#: the suffixes of bodies a government sets up for a task, whose names hold verbs (推进, 审定, 表彰)
+TASK_BODY_RE = re.compile(r"领导小组|工作小组|协调小组|委员会|办公室")
+
+
 class NameScan:
     """Where names start: the left-boundary scan of ``EntityRules`` (a mixin)."""
 
@@ -171,6 +175,10 @@ class NameScan:
                         anchor = self._list_anchor(sh, ts, pos, body_max)
                     if anchor is not None:
                         start = anchor  # 山东|普利|森|集团有限公司: a legal name opens on its region
+                elif pattern["label"] == "GovernmentAgency" and TASK_BODY_RE.match(sh, pos):
+                    anchor = self._task_anchor(sh, tok_starts, tok_ends, i, pos)
+                    if anchor is not None:
+                        start = anchor  # 山东省|质量强省及名牌战略|推进|工作领导小组办公室: a task body opens on its realm
                 break
             if pos - ts > body_max:
                 return None
@@ -206,6 +214,32 @@ class NameScan:
             if self._is_stop_token(tok):
                 verbs += 1
                 if verbs > 1 or self.tags.get(tok) not in ("v", "ad", "d", "vd", "a", "vn", "ag"):
+                    return None
+            j -= 1
+        return None
+
+    def _task_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int) -> int | None:
+        """Where the name of a body set up for a task (…推进工作领导小组, …审定委员会, …协调小组) opens
+        when the scan stopped at a verb inside it (推进, 审定, 评比|达标|表彰): at the nearest place,
+        or 全国/国家/中国/中央, that begins the clause within 24 characters, past at most three verbs
+        and the conjunctions inside the name (质量强省及名牌战略); else None."""
+        verbs = 0
+        j = i
+        while j >= 0 and pos - tok_starts[j] <= 24:
+            ts, te = tok_starts[j], tok_ends[j]
+            tok = sh[ts:te]
+            if not tok or tok.isspace() or any(c in PUNCT for c in tok) or tok in _people_tables()[2]:
+                return None
+            realm = tok in ("全国", "国家", "中国", "中央") or _is_place_word(tok) or any(_is_place_word(tok[:n]) and self.tags.get(tok) == "nt" for n in (2, 3))
+            if realm:
+                prev = sh[tok_starts[j - 1]:tok_ends[j - 1]] if j > 0 else ""
+                if j == 0 or tok_ends[j - 1] != ts or self._is_stop_token(prev):
+                    return ts
+            if tok in ("及", "和", "与"):
+                pass  # 质量强省及名牌战略: a conjunction inside the task's name
+            elif self._is_stop_token(tok):
+                verbs += 1
+                if verbs > 3 or self.tags.get(tok) not in ("v", "vn", "vd", "ad", "d"):
                     return None
             j -= 1
         return None
