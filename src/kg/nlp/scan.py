@@ -236,7 +236,9 @@ class NameScan:
                 if j == 0 or tok_ends[j - 1] != ts or self._is_stop_token(prev):
                     return ts
             if tok in ("及", "和", "与"):
-                pass  # 质量强省及名牌战略: a conjunction inside the task's name
+                if re.search(r"(?:公司|局|院|所|中心|会|厂|部|委|府|厅|办|组)$", sh[max(0, ts - 3):ts]):
+                    return None  # 总局和|非洲联盟委员会: two bodies, not one name
+                # else 质量强省及名牌战略: a conjunction inside the task's name
             elif self._is_stop_token(tok):
                 verbs += 1
                 if verbs > 3 or self.tags.get(tok) not in ("v", "vn", "vd", "ad", "d"):
