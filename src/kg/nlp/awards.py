@@ -3,16 +3,18 @@
 Owns: the grades (一等奖, 金奖, 提名奖 ...) and quality-award classes, ``AwardNames._split_award``
 (the grade off the name, edition and year from just before it), where an award's name opens
 after a winner's name, sub-awards joined to their main award, and the start of a title shared
-by a distributive list. ``AwardNames`` is a mixin of ``kg.nlp.rules.EntityRules`` and uses its
+by a distributive list, and one award's full and short forms in a report (浙江省人民政府质量奖 and
+省政府质量奖, 国家科学技术进步奖 and 国家科技进步奖). ``AwardNames`` is a mixin of ``kg.nlp.rules.EntityRules`` and uses its
 ``_generic_body``. Must not: decide who received an award (that is ``kg.nlp.relations``).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from ..text import YEAR_NUM, to_year
-from .lexicons import place_table
+from ..text import YEAR_NUM, shadow, to_year
+from .lexicons import _is_place_word, place_table
 from .mentions import Mention, _segment_start
 from .people import _people_tables
 
@@ -158,3 +160,57 @@ class AwardNames:
             if inside:
                 mention.attrs["year"] = int(inside.group(1))  # 全国2023高质量发展十佳标杆县
         return mention
+
+
+#: words an award's short form writes shorter: 人民政府 -> 政府, 科学技术 -> 科技
+_AWARD_CONTRACTIONS = (("人民政府", "政府"), ("科学技术", "科技"))
+_LEVEL_WORDS = ("自治区", "省", "市", "县", "区", "州")
+
+
+def _award_core(name: str) -> tuple[str, str]:
+    """``(place, rest)`` of an award's name: the places it opens on, as the division they name
+    (平江 and 平江县 are one), and the rest with its contractions applied and a bare level word
+    (省政府质量奖) dropped."""
+    sh = shadow(name)
+    table = place_table()
+    places = []
+    while True:
+        n = next((n for n in (5, 4, 3, 2) if len(sh) > n + 2 and _is_place_word(sh[:n])), 0)
+        if not n:
+            break
+        entry = table.get(sh[:n]) or next(table[sh[:n] + x] for x in ("县", "区", "市", "旗") if sh[:n] + x in table)
+        places.append(entry["name"])
+        sh = sh[n:]
+    if not places:
+        sh = next((sh[len(w):] for w in _LEVEL_WORDS if sh.startswith(w) and len(sh) > len(w) + 2), sh)
+    for long, short in _AWARD_CONTRACTIONS:
+        sh = sh.replace(long, short)
+    return "".join(places), sh
+
+
+def link_award_forms(entities: list[dict[str, Any]]) -> dict[str, str]:
+    """One award written in full and short in a report (浙江省人民政府质量奖, 省政府质量奖;
+    市中区区长质量奖, 区长质量奖; 国家科学技术进步奖, 国家科技进步奖) is one entity: the short form's
+    entity is folded into the full one (names, mentions) in place. A short form with no place
+    joins a full form only where one place's award has that form (宁波市… and 浙江省标准创新贡献奖
+    both fit 标准创新贡献奖: it joins neither). Returns the old id -> kept id map."""
+    awards = [e for e in entities if e["type"] == "Award"]
+    cores = {e["id"]: _award_core(e["name"]) for e in awards}
+    remap: dict[str, str] = {}
+    for short in sorted(awards, key=lambda e: len(e["name"])):
+        place, rest = cores[short["id"]]
+        fits = [
+            e for e in awards
+            if e is not short and e["id"] not in remap and len(e["name"]) > len(short["name"])
+            and cores[e["id"]][1] == rest and (not place or cores[e["id"]][0] == place)
+        ]
+        if len({cores[e["id"]][0] for e in fits}) != 1 or short["id"] in remap.values():
+            continue
+        full = max(fits, key=lambda e: len(e["name"]))
+        names = [full["name"], *full["aliases"], short["name"], *short["aliases"]]
+        full["aliases"] = [n for i, n in enumerate(names) if n != full["name"] and n not in names[:i]]
+        full["mentions"] = sorted(full["mentions"] + short["mentions"])
+        remap[short["id"]] = full["id"]
+    if remap:
+        entities[:] = [e for e in entities if e["id"] not in remap]
+    return remap
