@@ -4,7 +4,8 @@ its headline states them.
 Owns filling a missing ``year`` or ``edition`` of every receivedAward the families before it found,
 from the one value of the headline that names the award or a kindred one (2023年…质量奖评审结果的
 通报; 第七批…单项冠军…名单; see ``enumerations._title_year``). Runs after every family that makes
-receivedAward and makes no relation itself; a value the relation has is never replaced.
+receivedAward and makes no relation itself; a value the relation has is never replaced, and a tally over
+all rounds (``tally``, set by ``enumerations``) takes none.
 Must not: add or drop relations.
 """
 
@@ -17,7 +18,7 @@ from .enumerations import _title_year
 def find(inp: RelationInput) -> list[Relation]:
     memo: dict[tuple[str, str], int | None] = {}
     for r in inp.found:
-        if r.predicate != "receivedAward" or not isinstance(r.object, int):
+        if r.predicate != "receivedAward" or not isinstance(r.object, int) or r.qualifiers.get("tally"):
             continue
         award = inp.sh[inp.mentions[r.object].start:inp.mentions[r.object].end]
         for key in ("year", "edition"):
