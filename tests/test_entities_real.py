@@ -453,3 +453,13 @@ def test_an_award_written_in_full_and_short_is_one_award(dev):
             hits = [p for p in pred["entities"] if p["type"] == "Award" and names & {normalise_name(n) for n in [p["name"], *p["aliases"]]}]
             split += len(hits) > 1
     assert total >= 40 and split <= 11, (split, total)  # 16 of 63 split before, 9 after
+
+
+def test_a_batch_or_class_in_brackets_after_an_award_is_no_part_of_its_name():
+    """…绿色工厂(第三批) is the award 绿色工厂 with edition 3; …示范基地(特色类) is the award without its class."""
+    result = extract_text("经评审，授予甲乙金属制品有限公司、丙丁科技发展有限公司“宁波市三星级绿色工厂(第三批)”称号。"
+                          "共有3家园区入选“国家新型工业化产业示范基地(特色类)”。")
+    awards = {e["name"] for e in result["entities"] if e["type"] == "Award"}
+    assert {"宁波市三星级绿色工厂", "国家新型工业化产业示范基地"} <= awards, awards
+    won = [r for r in result["relations"] if r["predicate"] == "receivedAward"]
+    assert won and all(r["edition"] == 3 for r in won if r["object"] in {e["id"] for e in result["entities"] if e["name"] == "宁波市三星级绿色工厂"})

@@ -38,6 +38,10 @@ QUALITY_CLASS_AFTER_RE = re.compile(r"(?:卓越奖|创新奖|特别奖)(?![\u4e0
 EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
 
 
+#: a batch or a class in brackets after an award's name: (第三批), (首批), (特色类)
+AWARD_TAIL_RE = re.compile(r"\s*[(（]\s*(?:第\s*(?P<ed>[0-9一二三四五六七八九十百]+)\s*[批届]|(?P<first>首)[批届]|[\u4e00-\u9fff]{1,4}类)\s*[)）]$")
+
+
 DISTRIBUTED_TITLE_RE = re.compile(r"国家级|省级|市级|国家|全国")
 
 
@@ -121,6 +125,17 @@ class AwardNames:
             s = k  # 授予张三中国…奖, 等4人中国…奖: the award opens on its country or province
             mention.start, mention.text = s, text[s:e]
         name = sh[s:e]
+        tail = AWARD_TAIL_RE.search(name)
+        if tail is not None and tail.start() >= 4:
+            # 宁波市三星级绿色工厂(第三批), 国家新型工业化产业示范基地(特色类): the batch or class
+            # written after the name is no part of it (the batch is its edition)
+            if tail.group("ed") or tail.group("first"):
+                from ..text import to_int
+
+                mention.attrs["edition"] = to_int(tail.group("ed") or tail.group("first"))
+            e = s + tail.start()
+            mention.end, mention.text = e, text[s:e]
+            name = sh[s:e]
         g = GRADE_RE.search(name) or QUALITY_CLASS_RE.search(name)
         if g and g.start() > 0:
             head = name[: g.start()]
