@@ -463,3 +463,11 @@ def test_a_batch_or_class_in_brackets_after_an_award_is_no_part_of_its_name():
     assert {"宁波市三星级绿色工厂", "国家新型工业化产业示范基地"} <= awards, awards
     won = [r for r in result["relations"] if r["predicate"] == "receivedAward"]
     assert won and all(r["edition"] == 3 for r in won if r["object"] in {e["id"] for e in result["entities"] if e["name"] == "宁波市三星级绿色工厂"})
+
+
+@pytest.mark.parametrize("phrase, award", [
+    ("省质量技术监督局公布105家2017年“河北省质量效益型企业”名单，甲乙建材有限公司、丙丁机械有限公司入选。", "河北省质量效益型企业"),
+    ("省经济和信息化委员会公布2016年度省级工业和信息化高成长企业名单。甲乙科技有限公司、丙丁电子有限公司等12家企业上榜。", "省级工业和信息化高成长企业"),
+])
+def test_a_published_list_with_its_year_batch_or_count_names_the_title_its_members_hold(phrase, award):
+    assert award in _names(extract_text(phrase), "Award")
