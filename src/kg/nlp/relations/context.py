@@ -254,3 +254,19 @@ class Walk:
                 firms = [i for i in subjects if mentions[i].label in ("Company", "Institution")]
                 if firms:
                     self.ctx.last_org = firms[0]
+
+
+#: what stands between a modifier's body and the subject it qualifies (依托A建设的B)
+_BUILT_BY_RE = re.compile(r"(?:建设|组建|设立|投资|打造|牵头|主导|创办|成立|共建|联合共建)的")
+
+
+def sentence_subject(text: str, mentions: list[Mention], idx: list[int], s0: int) -> int | None:
+    """The organisation or park a sentence opens on (within its first 12 characters), passing over
+    one that only qualifies it: 依托A建设的B，… -> B."""
+    located = ORG_LABELS | {"Park"}
+    subj = next((i for i in idx if mentions[i].label in located and mentions[i].start - s0 <= 12), None)
+    if subj is not None:
+        head = next((i for i in idx if mentions[i].start > mentions[subj].end and mentions[i].label in located), None)
+        if head is not None and _BUILT_BY_RE.fullmatch(text, mentions[subj].end, mentions[head].start):
+            subj = head
+    return subj

@@ -28,6 +28,7 @@ from ...resources import read_text
 from ...text import normalise_name
 from ..rules import Mention
 from .base import Relation, RelationInput, register
+from .works_for import HEAD_OF
 
 RUN, FORMER, MOVE, LEADER = "works_for.post_run.v1", "works_for.former_post.v1", "works_for.move.v1", "works_for.leader_named_first.v1"
 KIND = "works_for.body_by_kind.v1"
@@ -46,13 +47,11 @@ SEP = "，,、;；"
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     from ..rules import _people_tables
-    from ...resources import load_tsv
 
     data = json.loads(read_text("relations", "posts.json"))
-    heads = {row[0]: row[2] for row in load_tsv("roles.tsv") if len(row) > 2 and row[1] == "heads" and row[2]}
     return {
         "role": _people_tables()[0],
-        "heads": heads,
+        "heads": HEAD_OF,  # 省长 -> 省政府, one table with the sentence rules (roles.tsv)
         "former": re.compile("|".join(data["former_marks"])),
         "move": re.compile(r"\s*(?:" + "|".join(sorted(data["move_verbs"], key=len, reverse=True)) + r")\s*"),
         "rank": re.compile("^(?:" + "|".join(data["rank_prefixes"]) + ")"),

@@ -13,7 +13,7 @@ import re
 
 from ..rules import _inside_title, _segment_start, ORG_LABELS
 from .base import register, Relation, RelationInput
-from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, Walk
+from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
 
 #: run_families drops this family's readings inside clauses a precise family claimed
 LOOSE = True
@@ -168,12 +168,7 @@ def find(inp: RelationInput) -> list[Relation]:
                     if mentions[i].start >= hm.end() and mentions[i].label in located and i != area:
                         rels.append(Relation(i, "locatedIn", area, "located.area_has.v1", ev))
         # S …在 P(+P) …: the sentence's subject acts in that place
-        subj0 = next((i for i in idx if mentions[i].label in located and mentions[i].start - s0 <= 12), None)
-        if subj0 is not None:
-            # 依托A建设的B，…在P揭牌: A only qualifies the subject B
-            head = next((i for i in idx if mentions[i].start > mentions[subj0].end and mentions[i].label in located), None)
-            if head is not None and re.fullmatch(r"(?:建设|组建|设立|投资|打造|牵头|主导|创办|成立|共建|联合共建)的", text[mentions[subj0].end:mentions[head].start]):
-                subj0 = head
+        subj0 = sentence_subject(text, mentions, idx, s0)
         for mm in re.finditer(r"(?<![存现实所正])在", sent):
             p0 = s0 + mm.end()
             if subj0 is None or mentions[subj0].end > s0 + mm.start():

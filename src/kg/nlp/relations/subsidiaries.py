@@ -11,7 +11,7 @@ import re
 
 from ..rules import _segment_start, Mention, ORG_LABELS
 from .base import register, Relation, RelationInput
-from .context import _clause_end, COORD_RE, SUBSIDIARY_AFTER_PARENT_RE, Walk
+from .context import _clause_end, COORD_RE, SUBSIDIARY_AFTER_PARENT_RE, sentence_subject, Walk
 
 #: run_families drops this family's readings inside clauses a precise family claimed
 LOOSE = True
@@ -105,15 +105,8 @@ def find(inp: RelationInput) -> list[Relation]:
     walk = Walk(text, mentions)
     ctx = walk.ctx
 
-    located = ORG_LABELS | {"Park"}
     for s0, s1, idx, sent, ev, orgs in walk:
-        # S …在 P(+P) …: the sentence's subject acts in that place
-        subj0 = next((i for i in idx if mentions[i].label in located and mentions[i].start - s0 <= 12), None)
-        if subj0 is not None:
-            # 依托A建设的B，…在P揭牌: A only qualifies the subject B
-            head = next((i for i in idx if mentions[i].start > mentions[subj0].end and mentions[i].label in located), None)
-            if head is not None and re.fullmatch(r"(?:建设|组建|设立|投资|打造|牵头|主导|创办|成立|共建|联合共建)的", text[mentions[subj0].end:mentions[head].start]):
-                subj0 = head
+        subj0 = sentence_subject(text, mentions, idx, s0)  # the sentence's organisation or park
         # -- subsidiaryOf: 依托X建设的Y, X旗下的Y ------------------------------------------
         for mm in re.finditer(r"依托|由", sent):
             p0 = s0 + mm.end()
