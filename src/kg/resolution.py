@@ -338,7 +338,7 @@ def _most_specific(codes: Sequence[str]) -> str:
 
 # -- keys ------------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=65536)  # names recur across the pairs short-form linking compares
+@lru_cache(maxsize=16384)  # names recur across the pairs short-form linking compares
 def _strip_generic(text: str) -> str:
     rest, changed = text, True
     words = _generic_words()
@@ -684,7 +684,7 @@ def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tu
     return (-len(runs), _word_starts(full_core, runs), runs[0][1] - runs[0][0])
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _word_offsets(text: str) -> frozenset[int]:
     """Offsets where jieba starts a word in ``text``."""
     import jieba
@@ -699,7 +699,7 @@ def _word_starts(full: str, runs: Sequence[tuple[int, int]]) -> int:
     return sum(1 for a, _ in runs if a in starts)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _context_key(type_: str, name: str, context: PlaceContext) -> str:
     """``name_key`` memoised: short-form linking compares every pair of a report's names."""
     return name_key(type_, name, context=context)
