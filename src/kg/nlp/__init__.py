@@ -32,7 +32,8 @@ from .relations import DEFAULT_FAMILIES, Relation, RelationInput, grade_words, r
 from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
 from .shortforms import BARE_SHORT_FORMS, DECLARED_RE, find_short_forms, link_renames
 from .segment import merge_results, pieces
-from .tables import add_cell_people, find_tables
+from .rosters import roster_mentions
+from .tables import add_cell_people, caption_award, find_tables, widen_award_cells
 from .tokenizer import ShadowTokenizer  # noqa: F401  (registers kg.ShadowTokenizer.v1)
 from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
 
@@ -155,18 +156,29 @@ def make_table_reader(nlp: Language, name: str, version: int) -> "TableReaderCom
 
 
 class TableReaderComponent:
+    """The report's layout (``kg.nlp.tables``, ``kg.nlp.rosters``): roster lines (their members and
+    local bodies become mentions), tables (``doc._.kg_tables``; the people of winner cells, place+award
+    cells joined, the awards of award cells and captions marked as conferred)."""
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.kg_text
         mentions = doc._.kg_mentions
+        members = roster_mentions(text, doc._.kg_shadow, mentions)
+        if members:  # names a roster line sets apart (许 某 区发改局副局长), local bodies before a post
+            mentions = doc._.kg_mentions = sorted(mentions + members, key=lambda m: (m.start, m.end))
         tables = find_tables(doc._.kg_shadow, mentions)
         if tables:
             starts, _ = doc._.kg_words
             people = add_cell_people(text, doc._.kg_shadow, tables, mentions, starts)
+            mentions = widen_award_cells(text, doc._.kg_shadow, tables, mentions)
             if people:
                 mentions = sorted(mentions + people, key=lambda m: (m.start, m.end))
-                doc._.kg_mentions = mentions
+            doc._.kg_mentions = mentions
             for t in tables:
-                for row in t.rows:
+                caption = caption_award(doc._.kg_shadow, mentions, t.start) if t.award_col is None else None
+                if caption is not None:
+                    mentions[caption].attrs["conferred"] = True
+                for row in t.rows if t.award_col is not None else ():
                     s, e = row[t.award_col]
                     for m in mentions:
                         if m.label == "Award" and s <= m.start < e:

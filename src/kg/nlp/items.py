@@ -5,7 +5,8 @@ introducing word (依次是, 分别是, 包括) after a kind noun in the same se
 品牌/企业/N家 → Company), then items separated by 、 or 和/及, each item a whole name (the
 separators are its boundaries, as a table cell is). An item typed by its own suffix keeps that
 type; a place named as an item of parks is the park (天津 among 国家级开发区) and its Place
-mention gives way. Hands on ``Mention`` objects to ``EntityRules.find``. Must not: read relations
+mention gives way. Also lists that a count of their kind closes (A、B、C等13家家具品牌, 新增A、B、C等18家
+企业): the count names the items' kind. Hands on ``Mention`` objects to ``EntityRules.find``. Must not: read relations
 (the relation side of lists is ``kg.nlp.lists``).
 """
 
@@ -34,7 +35,7 @@ LATIN_ITEM_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&'\- ]{0,14}[A-Za-z0-9]?[\u4e
 def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: list[int], tok_ends: list[int],
                          chosen: list["Mention"]) -> tuple[list["Mention"], list["Mention"]]:
     """New mentions for the items of headed lists, and the Place mentions they replace."""
-    from .rules import CJK_RE, DESCRIPTIVE_RE, Mention, place_table
+    from .rules import CJK_RE, Mention, place_table
 
     out: list[Mention] = []
     dropped: list[Mention] = []
@@ -79,36 +80,94 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
             found.append((a, b, item))
         if not found:
             continue
-        for a, b, item in found:
-            if item in places and kind == "Park":
-                inner = [c for c in chosen if c.start < b and a < c.end]
-                if all(c.label == "Place" for c in inner):
-                    dropped.extend(inner)
-                    out.append(Mention(a, b, "Park", "items.headed_list.park.v1", text[a:b]))
-                continue
-            words = _words(tok_starts, tok_ends, a, b)
-            if DESCRIPTIVE_RE.search(item) or rules._generic_body(item, "Company") or not words or rules._is_stop_token(sh[words[0][0]:words[0][1]]):
-                continue  # 加强管理: a phrase that opens on a verb is no name
-            if len(words) == 1 and words[0] == (a, b) and (rules.tags.get(item) or "nz")[:2] not in ("nr", "ns", "nt", "nz"):
-                continue  # 研发, 技术: one common word of the dictionary is no name
-            last = sh[words[-1][0]:words[-1][1]]
-            if len(last) >= 2 and rules.tags.get(last) in ("n", "vn") and not rules._has_proper_token(sh, a, b, tok_starts, tok_ends):
-                continue  # 厨房器具, 保健产品: a kind of goods, not a brand
-            if any(c.isdigit() for c in item) and not LATIN_ITEM_RE.fullmatch(item):
-                continue
-            if rules.org_type(item, "") and not any(c.start <= a and b <= c.end for c in chosen if c.label != "Place"):
-                continue  # a suffixed name the rules turned down (加工出口区: a kind of park) stays down
-            label = rules.org_type(item, kind)
-            if item in places:
-                if kind != "Park":
-                    continue
-                label = "Park"
-            inner = [c for c in chosen if c.start < b and a < c.end]
-            if any(not (c.label == "Place" and a <= c.start and c.end <= b) for c in inner):
-                continue  # a name the rules found already (typed by its suffix) stands
-            dropped.extend(inner)
-            out.append(Mention(a, b, label, f"items.headed_list.{kind.lower()}.v1", text[a:b]))
+        _type_items(rules, text, sh, tok_starts, tok_ends, chosen, found, kind, places, "headed_list", out, dropped)
+    for a, b, kind in _trailing_lists(sh):
+        found = _list_items(sh, a, b)
+        if found:
+            _type_items(rules, text, sh, tok_starts, tok_ends, chosen, found, kind, places, "counted_list", out, dropped)
     return out, dropped
+
+
+def _type_items(rules: "EntityRules", text: str, sh: str, tok_starts: list[int], tok_ends: list[int], chosen: list["Mention"],
+                found: list[tuple[int, int, str]], kind: str, places: object, how: str, out: list["Mention"], dropped: list["Mention"]) -> None:
+    """Mentions for the items of one list whose kind is ``kind`` (appended to ``out``; the Place
+    mentions they replace to ``dropped``): each item is a whole name, typed by its own suffix or
+    else by the list's kind; phrases, common words and kinds of goods are no names."""
+    from .rules import DESCRIPTIVE_RE, Mention
+
+    for a, b, item in found:
+        if item in places and kind == "Park":
+            inner = [c for c in chosen if c.start < b and a < c.end]
+            if all(c.label == "Place" for c in inner):
+                dropped.extend(inner)
+                out.append(Mention(a, b, "Park", f"items.{how}.park.v1", text[a:b]))
+            continue
+        words = _words(tok_starts, tok_ends, a, b)
+        if DESCRIPTIVE_RE.search(item) or rules._generic_body(item, "Company") or not words or rules._is_stop_token(sh[words[0][0]:words[0][1]]):
+            continue  # 加强管理: a phrase that opens on a verb is no name
+        if len(words) == 1 and words[0] == (a, b) and (rules.tags.get(item) or "nz")[:2] not in ("nr", "ns", "nt", "nz"):
+            continue  # 研发, 技术: one common word of the dictionary is no name
+        last = sh[words[-1][0]:words[-1][1]]
+        if len(last) >= 2 and rules.tags.get(last) in ("n", "vn") and not rules._has_proper_token(sh, a, b, tok_starts, tok_ends):
+            continue  # 厨房器具, 保健产品: a kind of goods, not a brand
+        if any(c.isdigit() for c in item) and not LATIN_ITEM_RE.fullmatch(item):
+            continue
+        if rules.org_type(item, "") and not any(c.start <= a and b <= c.end for c in chosen if c.label != "Place"):
+            continue  # a suffixed name the rules turned down (加工出口区: a kind of park) stays down
+        label = rules.org_type(item, kind)
+        if item in places:
+            if kind != "Park":
+                continue
+            label = "Park"
+        inner = [c for c in chosen if c.start < b and a < c.end]
+        if any(not (c.label == "Place" and a <= c.start and c.end <= b) for c in inner):
+            continue  # a name the rules found already (typed by its suffix) stands
+        dropped.extend(inner)
+        out.append(Mention(a, b, label, f"items.{how}.{kind.lower()}.v1", text[a:b]))
+
+#: 等N家<kind> after a list of names: the count closes the list and names its kind (…等13家家具品牌)
+TRAIL_RE = re.compile(r"等\s*[0-9一二三四五六七八九十百]+\s*(?:家|个)[\u4e00-\u9fff]{0,4}?(?:(?P<Company>企业|品牌|公司|老字号)|(?P<Park>园区|开发区|高新区|工业园))")
+#: where a list before 等N家 opens: after the clause's last punctuation, and after a word that introduces it
+LIST_OPEN_RE = re.compile(r".*(?:[,，。;；:：\n“”]|的|了|新增|包括|如|有|是|为)")
+
+
+def _trailing_lists(sh: str) -> list[tuple[int, int, str]]:
+    """Spans and kinds of lists that a count closes: A、B、C等N家企业 (the span runs from where the
+    list opens to 等)."""
+    out = []
+    for m in TRAIL_RE.finditer(sh):
+        start = max(sh.rfind(c, 0, m.start()) for c in ",，。;；:：\n“”") + 1
+        head = sh[start:m.start()]
+        first_sep = head.find("、")
+        if first_sep < 0:
+            continue
+        opener = LIST_OPEN_RE.match(head[:first_sep])
+        out.append((start + (opener.end() if opener else 0), m.start(), m.lastgroup))
+    return out
+
+
+def _list_items(sh: str, a: int, b: int) -> list[tuple[int, int, str]] | None:
+    """The items of ``sh[a:b]`` split at 、 (three or more, each 2-16 characters), or None."""
+    from .rules import CJK_RE
+
+    spans, pos = [], a
+    for piece in sh[a:b].split("、"):
+        x, y = pos, pos + len(piece)
+        pos = y + 1
+        while x < y and sh[x] in " \u3000「」“”\"'《》()":
+            x += 1
+        while y > x and sh[y - 1] in " \u3000「」“”\"'《》()":
+            y -= 1
+        spans.append((x, y))
+    if len(spans) < 3:
+        return None
+    found = []
+    for x, y in spans:
+        item = sh[x:y]
+        if not (2 <= len(item) <= 16) or not (CJK_RE.search(item) or LATIN_ITEM_RE.fullmatch(item)):
+            return None
+        found.append((x, y, item))
+    return found
 
 
 def _words(tok_starts: list[int], tok_ends: list[int], a: int, b: int) -> list[tuple[int, int]]:

@@ -1,43 +1,61 @@
-"""Table reader: award tables (rank, award, year, winner columns) recognised by structure.
+"""Table reader: tables of winners, members and places, recognised by their layout.
 
-Owns: finding tab-separated and Markdown (| a | b |) blocks, typing each column by what its cells hold (years, small
-integers, award names, organisations/people) rather than by header words, adding the people a
-winner cell names after its organisation (中材株洲水泥有限责任公司贾相华), and turning each row into
-receivedAward (with year, edition, grade) and worksFor relations. Must not: read tables that do
-not look like award lists.
+Owns: finding the tables of a report as it was pasted (tab-separated rows, Markdown rows with or
+without their outer pipes, columns aligned by runs of spaces, and tables written one cell per line
+under a header of column words), typing each column by its header word (序号, 单位名称, 地区, 奖项,
+等级, 年度: ``kg/data/relations/tables.json``) or else by what its cells hold (years, award names,
+organisations or people, places), and adding the people a winner cell names after its organisation
+(中材株洲水泥有限责任公司贾相华). A table needs a winner column; its award column may be missing
+(the award is then its caption's, read by ``kg.nlp.relations.tables``). Must not: make relations.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
 
+from ..resources import read_text
 from .rules import GRADES, ORG_LABELS, Mention, _name_len_at, _people_tables
-from ..text import normalise_name, parse_year
+from ..text import normalise_name
 
 YEAR_CELL = re.compile(r"^\s*((?:19|20)\d{2})\s*年?度?\s*$")
-RANK_CELL = re.compile(r"^\s*\d{1,4}\s*$")
+RANK_CELL = re.compile(r"^\s*\d{1,4}\s*[.、]?\s*$")
 GRADE_CELL = re.compile("|".join(GRADES))
 
 
 @dataclass
 class Table:
-    rows: list[list[tuple[int, int]]]  # cell spans per data row
-    award_col: int
+    rows: list[list[tuple[int, int]]]  # cell spans per data row (a missing cell is an empty span)
+    award_col: int | None  # None: the award is the caption's
     winner_col: int
     year_col: int | None
     region_col: int | None
+    grade_col: int | None = None
+    start: int = 0  # where the table (its header, else its first row) begins: its caption stands above
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, object]:
+    data = json.loads(read_text("relations", "tables.json"))
+    kind_of = {normalise_name(w): kind for kind, words in data["headers"].items() for w in words}
+    return {"kind_of": kind_of, "captions": tuple(data["captions"])}
+
+
+def header_kind(cell: str) -> str | None:
+    """The kind of column a header cell names (rank, winner, region, award, grade, year, other)."""
+    return vocabulary()["kind_of"].get(normalise_name(cell))  # type: ignore[union-attr]
 
 
 _MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # | --- | :---: |
-
-
 _SPACED_SEP = re.compile(r" {2,}|\u3000+")  # columns aligned with runs of spaces
 
 
 def _cells(text: str, start: int, line: str) -> list[tuple[int, int]]:
-    """Cell spans of a table line: tab-separated, a Markdown row (| a | b |), or columns aligned
-    by runs of two or more spaces; a cell's span leaves out the spaces around its text."""
+    """Cell spans of a table line: tab-separated, a Markdown row (| a | b |, outer pipes optional),
+    or columns aligned by runs of two or more spaces; a cell's span leaves out the spaces around it."""
     spans = []
     if "\t" not in line and "|" not in line:
         stripped_end = len(line.rstrip())
@@ -54,10 +72,11 @@ def _cells(text: str, start: int, line: str) -> list[tuple[int, int]]:
             spans.append((pos, pos + len(part)))
             pos += len(part) + 1
         return spans
-    inner_start = start + line.index("|") + 1
-    inner = line[line.index("|") + 1 : line.rindex("|")]
-    pos = inner_start
-    for part in inner.split("|"):
+    stripped = line.strip()
+    lo = line.index("|") + 1 if stripped.startswith("|") else len(line) - len(line.lstrip())
+    hi = line.rindex("|") if stripped.endswith("|") else len(line.rstrip())
+    pos = start + lo
+    for part in line[lo:hi].split("|"):
         lead = len(part) - len(part.lstrip())
         spans.append((pos + lead, pos + len(part.rstrip())))
         pos += len(part) + 1
@@ -68,14 +87,15 @@ def _is_row(line: str) -> bool:
     stripped = line.strip()
     return (
         line.count("\t") >= 2
-        or (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3)
-        or ("\t" not in line and len(_SPACED_SEP.findall(stripped)) >= 2)  # 序号  单位  等级
+        or (stripped.count("|") >= 3 and stripped.startswith("|") and stripped.endswith("|"))
+        or (stripped.count("|") >= 2 and len([c for c in stripped.strip("|").split("|") if c.strip()]) >= 3)  # 1 | 长街镇 | A |
+        or ("\t" not in line and "|" not in line and len(_SPACED_SEP.findall(stripped)) >= 2)  # 序号  单位  等级
     )
 
 
 def find_tables(text: str, mentions: list[Mention]) -> list[Table]:
-    """Award tables of ``text``: blocks of two or more rows, tab-separated or Markdown (the
-    Markdown rule line under a header is skipped)."""
+    """The tables of ``text``: blocks of two or more delimited rows (a Markdown rule line under a
+    header is skipped), and tables written one cell per line under a header of column words."""
     tables: list[Table] = []
     block: list[list[tuple[int, int]]] = []
     pos = 0
@@ -91,16 +111,136 @@ def find_tables(text: str, mentions: list[Mention]) -> list[Table]:
                     tables.append(t)
             block = []
         pos += len(line) + 1
-    return tables
+    for header, rows in _cell_per_line_blocks(text, mentions) + _flattened_blocks(text, mentions):
+        t = _type_columns(text, [header] + rows, mentions)
+        if t:
+            tables.append(t)
+    return sorted(tables, key=lambda t: t.start)
+
+
+def _cell_per_line_blocks(text: str, mentions: list[Mention]) -> list[tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]]:
+    """Tables pasted one cell per line: three or more header lines (序号 / 地区 / 单位名称 …), then
+    rows that each open on their rank (1, 2, 3 …). A row may hold fewer cells than the header
+    (a cell left empty); it ends at the next rank, a blank line or a line too long for a cell."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos + len(line) - len(line.lstrip()), pos + len(line.rstrip())))
+        pos += len(line) + 1
+    out = []
+    n = 0
+    while n < len(lines):
+        k = n
+        while k < len(lines) and lines[k][1] > lines[k][0] and header_kind(text[lines[k][0]:lines[k][1]]):
+            k += 1
+        kinds = [header_kind(text[s:e]) for s, e in lines[n:k]]
+        if k - n < 3 or "winner" not in kinds:
+            n = max(k, n + 1)
+            continue
+        header = lines[n:k]
+        rows: list[list[tuple[int, int]]] = []
+        j, want = k, 1
+        while j < len(lines):
+            s, e = lines[j]
+            if RANK_CELL.match(text[s:e]) and int(re.sub(r"\D", "", text[s:e])) == want:
+                rows.append([(s, e)])
+                want += 1
+            elif rows and e > s and e - s <= 60 and len(rows[-1]) < len(header):
+                rows[-1].append((s, e))
+            else:
+                break
+            j += 1
+        if len(rows) >= 1:
+            out.append((header, [_align(text, header, r, mentions) for r in rows]))
+        n = j if rows else k
+    return out
+
+
+def _header_word_at(text: str, pos: int) -> int:
+    """Length of the longest header word at ``pos`` (序号, 申报组织名称, 所在地区), else 0."""
+    for n in range(10, 1, -1):
+        if header_kind(text[pos:pos + n]):
+            return n
+    return 0
+
+
+def _flattened_blocks(text: str, mentions: list[Mention]) -> list[tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]]:
+    """Tables whose cells a crawl ran together (序号申报组织名称所在地区1A公司高新区2B公司利辛县):
+    header words one after another, then rows that each open on their rank; a middle cell is one
+    mention, the last cell runs to the next rank or the end of the line."""
+    by_start: dict[int, int] = {}
+    for m in mentions:
+        by_start[m.start] = max(by_start.get(m.start, 0), m.end)
+    out = []
+    for hit in re.finditer("序号", text):
+        cols, pos = [], hit.start()
+        while (n := _header_word_at(text, pos)):
+            cols.append((pos, pos + n))
+            pos += n
+        kinds = [header_kind(text[s:e]) for s, e in cols]
+        if len(cols) < 3 or kinds[0] != "rank" or "winner" not in kinds:
+            continue
+        rows: list[list[tuple[int, int]]] = []
+        want = 1
+        while text.startswith(str(want), pos) and not text[pos + len(str(want)):pos + len(str(want)) + 1].isdigit():
+            p = pos + len(str(want))
+            eol = min([k for k in (text.find("\n", p), text.find("。", p)) if k >= 0] or [len(text)])
+            nxt = text.find(str(want + 1), p, min(eol, p + 60))
+            end = nxt if nxt >= 0 else min(eol, p + 60)
+            cells = [(pos, p)]
+            for _ in cols[1:-1]:
+                if by_start.get(p, end) >= end:
+                    break  # no mention closes this cell before the row ends: the row is skipped
+                cells.append((p, by_start[p]))
+                p = by_start[p]
+            else:
+                if 0 < end - p <= 20:
+                    cells.append((p, end))
+                    rows.append(cells)
+            if nxt < 0:
+                break
+            pos, want = end, want + 1
+        if len(rows) >= 2:
+            out.append((cols, rows))
+    return out
+
+
+def _align(text: str, header: list[tuple[int, int]], row: list[tuple[int, int]], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """A row with fewer cells than its header, padded with empty cells where the fewest cells
+    disagree with their column (a rank under 序号, a short place under 地区, a name under 单位名称)."""
+    missing = len(header) - len(row)
+    if missing <= 0:
+        return row[: len(header)]
+    kinds = [header_kind(text[s:e]) for s, e in header]
+
+    def misfits(gaps: tuple[int, ...]) -> int:
+        cells = iter(row)
+        bad = 0
+        for c, kind in enumerate(kinds):
+            if c in gaps:
+                bad += kind in ("rank", "winner")  # a row keeps its rank and its winner
+                continue
+            s, e = next(cells)
+            cell = text[s:e]
+            if (kind == "rank") != bool(RANK_CELL.match(cell)) or (kind == "region" and len(cell) > 10):
+                bad += 1
+            elif kind == "winner" and not any(m.label in ORG_LABELS | {"Person", "Park"} and s <= m.start < e for m in mentions):
+                bad += 1
+        return bad
+
+    gaps = min(combinations(range(len(header)), missing), key=lambda g: (misfits(g), [-x for x in g]))
+    cells = iter(row)
+    return [(header[c][0], header[c][0]) if c in gaps else next(cells) for c in range(len(header))]
 
 
 def _type_columns(text: str, block: list[list[tuple[int, int]]], mentions: list[Mention]) -> Table | None:
     ncol = max(len(r) for r in block)
     rows = [r for r in block if len(r) == ncol]
-    award_by_cell = {}
-    for m in mentions:
-        if m.label == "Award":
-            award_by_cell.setdefault(m.start, m)
+    header = rows[0] if all(header_kind(text[s:e]) or not text[s:e].strip() for s, e in rows[0]) else None
+    kinds = [header_kind(text[s:e]) for s, e in header] if header else [None] * ncol
+    start = rows[0][0][0]
+    rows = rows[1:] if header else rows
+    if not rows:
+        return None
 
     def frac(col: int, pred) -> float:
         cells = [text[r[col][0]:r[col][1]] for r in rows]
@@ -114,11 +254,15 @@ def _type_columns(text: str, block: list[list[tuple[int, int]]], mentions: list[
                 hits += 1
         return hits / max(1, len(rows))
 
-    year_col = next((c for c in range(ncol) if frac(c, lambda x: bool(YEAR_CELL.match(x))) >= 0.6), None)
+    def by_header(kind: str) -> int | None:
+        return kinds.index(kind) if kind in kinds else None
+
+    year_col = by_header("year")
+    if year_col is None:
+        year_col = next((c for c in range(ncol) if frac(c, lambda x: bool(YEAR_CELL.match(x))) >= 0.6), None)
 
     # award names the text gives before the table: a cell may shorten one (绿色工厂 of 国家级绿色工厂)
-    first = rows[0][0][0]
-    named = {normalise_name(m.text) for m in mentions if m.label == "Award" and m.end <= first}
+    named = {normalise_name(m.text) for m in mentions if m.label == "Award" and m.end <= start}
 
     def shortened(cell: str) -> bool:
         cell = normalise_name(cell)
@@ -128,20 +272,64 @@ def _type_columns(text: str, block: list[list[tuple[int, int]]], mentions: list[
         # cells naming an award, only its grade (提名奖 under 省政府质量奖), or a shortened name
         return has_label(col, {"Award"}) + frac(col, lambda x: bool(GRADE_CELL.fullmatch(x.strip())) or shortened(x))
 
-    award_col = max(range(ncol), key=award_cells)
-    only_grades = has_label(award_col, {"Award"}) == 0 and frac(award_col, shortened) == 0
-    if award_cells(award_col) < 0.5 or (only_grades and not named):
-        return None  # (a column of grades only is read under the award the text names before it)
-    winner_cands = [c for c in range(ncol) if c not in (award_col, year_col)]
-    if not winner_cands:
+    free = [c for c in range(ncol) if kinds[c] in (None, "award", "grade") and c != year_col]
+    award_col = by_header("award")
+    if award_col is None and free:
+        award_col = max(free, key=award_cells)
+        only_grades = has_label(award_col, {"Award"}) == 0 and frac(award_col, shortened) == 0
+        if award_cells(award_col) < 0.5 or (only_grades and not named):
+            award_col = None  # the award is the caption's
+    grade_col = by_header("grade")
+    if award_col is None and grade_col is not None and named:
+        award_col = grade_col  # 等级: 一等奖 under the award the text names before the table
+    winner_col = by_header("winner")
+    if winner_col is None or has_label(winner_col, ORG_LABELS | {"Person"}) < 0.5:
+        cands = [c for c in range(ncol) if c not in (award_col, year_col) and kinds[c] in (None, "winner")]
+        winner_col = max(cands, key=lambda c: has_label(c, ORG_LABELS | {"Person"})) if cands else None
+    if winner_col is None or has_label(winner_col, ORG_LABELS | {"Person"}) < 0.5:
         return None
-    winner_col = max(winner_cands, key=lambda c: has_label(c, ORG_LABELS | {"Person"}))
-    if has_label(winner_col, ORG_LABELS | {"Person"}) < 0.5:
-        return None
-    region_col = next((c for c in winner_cands if c != winner_col and has_label(c, {"Place"}) >= 0.6), None)
+    if award_col is None and header is None and not _has_caption(text, start):
+        return None  # neither an award column nor a header and caption: no table of winners
+    region_col = by_header("region")
+    if region_col is None:
+        region_col = next((c for c in range(ncol) if c not in (winner_col, award_col, year_col) and kinds[c] is None and has_label(c, {"Place"}) >= 0.6), None)
     # drop a header row: one whose year cell is not a year
     data = [r for r in rows if year_col is None or YEAR_CELL.match(text[r[year_col][0]:r[year_col][1]])]
-    return Table(data, award_col, winner_col, year_col, region_col)
+    return Table(data, award_col, winner_col, year_col, region_col, grade_col, start)
+
+
+def caption_lines(text: str, start: int, reach: int = 3) -> list[tuple[int, int]]:
+    """The non-blank lines right above ``start`` (nearest first), at most ``reach``; the text before
+    ``start`` on its own line first, where there is any."""
+    out = []
+    end = text.rfind("\n", 0, start)
+    if text[end + 1:start].strip():
+        out.append((end + 1, start))  # a table flattened into its line: the caption runs into its header
+    while end > 0 and len(out) < reach:
+        s = text.rfind("\n", 0, end) + 1
+        if text[s:end].strip():
+            out.append((s, end))
+        end = s - 1
+    return out
+
+
+def caption_award(text: str, mentions: list[Mention], start: int) -> int | None:
+    """The award the caption right above a table names (宁波市三星级绿色工厂名单(第三批)), as an
+    index into ``mentions``; None for a caption of candidates (推荐, 候选) or one naming no award."""
+    from .relations.lists import CANDIDATES_RE
+
+    for s, e in caption_lines(text, start, 3):
+        if CANDIDATES_RE.search(text[s:e]):
+            return None
+        named = [i for i, m in enumerate(mentions) if m.label == "Award" and s <= m.start and m.end <= e]
+        if named:
+            return named[-1]
+    return None
+
+
+def _has_caption(text: str, start: int) -> bool:
+    words = vocabulary()["captions"]
+    return any(re.search("(?:" + "|".join(words) + r")\s*(?:[(][^()]{1,12}[)])?\s*[:]?\s*$", text[s:e]) for s, e in caption_lines(text, start, 2))  # type: ignore[arg-type]
 
 
 def add_cell_people(text: str, sh: str, tables: list[Table], mentions: list[Mention], tok_starts: list[int]) -> list[Mention]:
@@ -165,3 +353,24 @@ def add_cell_people(text: str, sh: str, tables: list[Table], mentions: list[Ment
             if n and (sh[pos:pos + 1] in surnames or sh[pos:pos + 2] in surnames):
                 added.append(Mention(pos, pos + n, "Person", "person.table_cell.v1", text[pos:pos + n]))
     return added
+
+
+def widen_award_cells(text: str, sh: str, tables: list[Table], mentions: list[Mention]) -> list[Mention]:
+    """An award cell that is a place and an award (宁波市|三星级绿色工厂) names one award: the cell
+    is the name's boundary, as it is a member's in a list. Returns the mentions with such pairs joined."""
+    drop: set[int] = set()
+    added = []
+    for t in tables:
+        if t.award_col is None:
+            continue
+        for r in t.rows:
+            s, e = r[t.award_col]
+            inside = [m for m in mentions if s <= m.start and m.end <= e]
+            if (len(inside) == 2 and inside[0].label == "Place" and inside[1].label == "Award" and inside[0].start == s
+                    and inside[1].start == inside[0].end and inside[1].end == e):
+                place, award = inside
+                drop.update((id(place), id(award)))
+                added.append(Mention(s, e, "Award", award.rule, text[s:e], dict(award.attrs), award.needs_context))
+    if not added:
+        return mentions
+    return sorted([m for m in mentions if id(m) not in drop] + added, key=lambda m: (m.start, m.end))

@@ -8,8 +8,11 @@ function, the rule ids it registers and its vocabulary in ``kg/data/relations/``
 * ``enumerations``: grants and selections that name several winners in one clause
   (授予A、B等N家…奖, A、B入选…, …奖获奖单位为A、B) with the clause's own award, year and grade;
 * ``tables``: rows of winner tables; ``lists``: winners one a line under an award heading;
+* ``roster``: members one a line with their bodies and posts (组长:X 区委常委; X 某局副局长);
 * ``located``: a place (or 我市) that introduces the organisations listed after it;
-* ``legacy``: the first rules (being taken apart into families).
+* ``posts``: runs of posts after a body, former posts, moves, leaders named before their post;
+* ``works_for``, ``awards``, ``sites``, ``subsidiaries``, ``standards``: the sentence rules, one
+  predicate family each, reading one sentence at a time with the report's context (``context``);
 
 A new family: one module with ``find`` and its ``register`` call, one data file, its name in the
 config. Must not: create entities, or read anything but the text, mentions and tables.
@@ -20,12 +23,12 @@ from __future__ import annotations
 import importlib
 
 from .base import REGISTRY, Relation, RelationInput, RuleInfo, register
-from .legacy import LIST_YEAR_RE, find_relations, grade_words
+from .context import LIST_YEAR_RE, grade_words
 
 __all__ = ["REGISTRY", "Relation", "RelationInput", "RuleInfo", "register", "run_families",
-           "LIST_YEAR_RE", "find_relations", "grade_words", "DEFAULT_FAMILIES"]
+           "LIST_YEAR_RE", "grade_words", "DEFAULT_FAMILIES"]
 
-DEFAULT_FAMILIES = ("enumerations", "legacy", "tables", "lists", "located", "scorer", "headline")
+DEFAULT_FAMILIES = ("enumerations", "works_for", "awards", "sites", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "scorer", "parents", "headline")
 
 
 def family(name: str):
@@ -42,7 +45,7 @@ def run_families(inp: RelationInput, families: tuple[str, ...] | list[str] = DEF
     """Run the families in order; each sees in ``inp.found`` what the ones before it made.
 
     A family may claim spans (appending to ``inp.claims`` the clauses it read completely): relations of the
-    same predicate that a later *loose* family (``LOOSE = True``: the legacy sentence rules) makes
+    same predicate that a later *loose* family (``LOOSE = True``: the sentence rules) makes
     starting inside a claimed span are dropped, so an older, looser rule does not add a second,
     wrong reading of a clause a precise rule has read. Tables and lists are never dropped.
     """

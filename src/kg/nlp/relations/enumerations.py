@@ -27,7 +27,8 @@ from ...resources import read_text
 from ...text import YEAR_NUM, to_int, to_year
 from ..rules import GRADE_AFTER_RE, GRADES, Mention
 from .base import Relation, RelationInput, register
-from .legacy import ReportContext, _award_context
+from .members import HOLDERS, members
+from .context import ReportContext, _award_context
 
 #: what follows a place that qualifies the members after it: 昆明市3家企业, 我市有, 高新区入选的企业
 PLACE_QUALIFIES_RE = re.compile(
@@ -39,17 +40,18 @@ GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_select
 LOCATED = "located.enumeration_place.v1"
 PROJECT = "award.project_owner.v1"
 COUNTED = "award.enumeration_counted.v1"
+GIVE_TO, ATTRIBUTIVE, WON_COUNT = "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1"
 register("enumerations", {
-    COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade): the award the paragraph names before it"),
+    WON_COUNT: ("receivedAward", "A(、B等N所高校)共计获得/斩获N项: the award the text named just before, won N times"),
+    GIVE_TO: ("receivedAward", "颁发/頒發 award 给/給 A和B: the members after 给 win it"),
+    ATTRIBUTIVE: ("receivedAward", "(已|曾)获得/荣获 award 的 A(、B): the holders the award describes"),
+    COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade) / A、B乃往届的得奖品牌 / 获奖代表X公司: the award the paragraph names before it"),
     PROJECT: ("receivedAward", "ORG的“project”(、ORG的“project”…)(等N个项目)荣获/获得 award: the unit named as the project's owner wins it (ANNOTATION.md)"),
     LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
     GRANT: ("receivedAward", "授予/表彰/命名/确定 + members + (等N家) + award (+ grade); a grade-only clause takes the award before it"),
     SELECTED: ("receivedAward", "members (等N家) + 入选/荣获/获评/被评为 + award, the members opening their clause"),
     NAMED: ("receivedAward", "award + 获奖单位(分别)为/是/有/包括 + members, or 「award」由 members 获奖"),
 })
-HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Person", "Place"})
-SEP_RE = re.compile(r"[、,，;；]|以及|及|和|与")
-NOTE_RE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]")
 CLAUSE_END_RE = re.compile(r"[。；;！!？?\n]")
 PROJECT_VERB_RE = re.compile(r"(?:荣获|获得了?|获|摘得|斩获|夺得)\s*[“\"「]?$")
 #: what closes a project's title before the verb: ” (等N个项目) (分别|均|共同)
@@ -63,11 +65,32 @@ COUNTED_WIN_RE = re.compile(
     r"(?:获奖|入围|入选|上榜|获评|获得表彰|获(?P<g1>" + "|".join(GRADES) + r"))\s*[,，]?\s*(?:其中)?\s*"
     r"(?:包括|分别是|分别为|依次为|为|是|有|名单如下)\s*[:：]?\s*")
 #: 获奖者包含A、B (the award named before) / 产品创新组有A、B (a class of the award named before)
-WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类))\s*(?:分别)?(?:包含|包括|为|是|有)\s*[:：]?\s*")
+WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类)|入选的[\u4e00-\u9fff]{0,10}?(?:企业|单位|园区|基地|项目)|(?:历年|历届)?风云榜)\s*(?:分别)?(?:包含|包括|涵盖了?|为|是|有)\s*[:：]?\s*")
+#: 这6家长沙企业及其产品为：A公司<product>、B公司<product>: firms that open items with their products
+OWNERS_LEAD_RE = re.compile(r"(?:这|共|其中)?\s*[0-9一二三四五六七八九十百两]+\s*(?:家|个)[^，,。；;：:\n]{0,8}?(?:企业|单位|公司)\s*(?:及其|和其|与其)\s*(?:产品|项目|品牌)\s*(?:分别)?(?:为|是|包括|如下)\s*[:：]?\s*")
+#: 进入公示名单 / 列入拟认定名单: members entered on the list of the award named before
+ENTERED_LIST_RE = re.compile(r"(?:成功|均|都|已)?(?:进入|列入|入选|入围|纳入|登上)了?\s*(?:拟认定|公示|公布的?|最终|该|这一)?\s*名单")
+#: 6个大奖得主 / 金奖获得者: a grade right before the winners' lead
+GRADE_BEFORE_LEAD_RE = re.compile(r"(?:[0-9一二三四五六七八九十]+\s*[个项名])?\s*(?P<g>" + "|".join(GRADES) + r"|大奖)\s*$")
+#: A、B及C乃往届的得奖品牌 / A、B均为获奖企业: members said to be winners (of the award named before)
+COPULA_WINNER_RE = re.compile(r"(?:乃|是|为|均为|均是|系|都是)\s*(?:往届|历届|本届|今年|去年|上届)?\s*(?:的)?\s*(?:得奖|获奖)(?:品牌|企业|单位|者|组织|机构|人)")
+#: 获奖代表X公司董事长Y表示: the organisation that speaks for the winners is one
+WINNER_REP_RE = re.compile(r"(?:获奖|得奖)(?:企业|单位)?代表\s*")
 #: 另有包括A、B在内的10家单位获提名奖
 INCLUDING_RE = re.compile(r"包括(?P<list>[^。；;\n]{2,400}?)在内的\s*[0-9一二三四五六七八九十百两]+\s*(?:家|个|名)\s*(?:单位|企业|组织)?\s*(?:获得?|荣获|入选)(?P<g>" + "|".join(GRADES) + r")?")
+#: 颁发终身贡献奖给A和B: the verb right before the award, 给 right after it
+GIVE_VERB_RE = re.compile(r"(?:颁发|頒發|颁授|頒授|颁|頒)\s*[“\"「]?$")
+GIVE_TO_RE = re.compile(r"[”\"」]?\s*(?:给|給|予)\s*")
+#: 已获得福建省政府质量奖的三棵树涂料股份有限公司: a holder described by the award it won
+ATTRIB_VERB_RE = re.compile(r"(?:已|曾|先后|均)?(?:获得|荣获|获评|获|被评为|被认定为)(?:过|了)?\s*[“\"「]?$")
+ATTRIB_DE_RE = re.compile(r"[”\"」]?\s*(?:称号|荣誉|荣誉称号)?\s*的\s*")
+#: 共计获得12项 / 斩获4项 / 分获3项: a number of wins right after the verb (no noun between: 获得专利5项 is no win)
+WON_COUNT_RE = re.compile(r"(?:共计|共|总共|累计|分别|均)?\s*(?:获得|斩获|摘得|荣获|夺得|分获|共有|获)了?\s*[0-9一二三四五六七八九十两]+\s*项(?![\u4e00-\u9fff]{0,2}(?:专利|标准|发明|成果|技术))")
+#: a tally over all rounds (截至目前共拥有 / 累计 / 历年): its winners take no year or round from elsewhere
+CUMULATIVE_RE = re.compile(r"截至|截止|累计|历年|历届|先后|至今|目前共")
+#: what opens a clause before its member list: 其中， / 我省的 / 共有
+LEAD_RE = re.compile(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?")
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
-GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅|部)$")
 
 
 @lru_cache(maxsize=1)
@@ -86,80 +109,17 @@ def vocabulary() -> dict[str, Any]:
         # …“小巨人”企业名单(第二批)的福建企业是A、B; 服务创新奖有A、B
         "named_list": re.compile(r"[”\"」』]?\s*(?:(?:企业|单位)?名单\s*(?:[(（][^()（）]{0,20}[)）])?\s*的\s*[\u4e00-\u9fff]{0,4}?(?:" + alt("member_nouns") + r")\s*(?:分别)?(?:是|为|有|包括)|有|包括)\s*[:：]?\s*"),
         "candidates": re.compile(alt("candidate_words")),
+        # 湖南省省长质量奖组织奖4个，分别为A、B
+        "named_count": re.compile(r"[”\"」』]?\s*(?:[\u4e00-\u9fff]{1,4}奖)?\s*[0-9一二三四五六七八九十百两]+\s*(?:" + alt("counters") + r")\s*[,，]?\s*(?:分别|依次)?(?:为|是)\s*[:：]?\s*"),
+        # A、B、C等22个品牌在列 / 等35家“老字号”榜上有名: the award the text named before
+        "listed": re.compile(r"(?:等|共)\s*[0-9一二三四五六七八九十百两]+\s*(?:" + alt("counters") + r")\s*[^，,。；;！？\n]{0,12}?\s*(?:"
+                             + alt("adverbs") + r")?\s*(?:" + alt("listed_words") + r")"),
+        # A、B凭借卓越的质量管理水平，荣获X: the subject list before a comma clause of means
+        "subject_link": re.compile(alt("subject_links")),
         "year": re.compile("(" + YEAR_NUM + r")\s*年"),
         "edition": re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)[届批]"),
     }
 
-
-def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int], *, granter_ok: bool = False) -> list[int]:
-    """The holder mentions that make up the list ``sh[s:e]``: pieces between separators, each
-    ending in a holder mention (a bracketed note after it allowed). A piece with no such mention
-    (a name the entity rules missed) is skipped, not a stop; any piece longer than a name is."""
-    out: list[int] = []
-    lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-    inside = [i for i in range(lo, hi) if mentions[i].end <= e]
-    for piece in _pieces(sh, s, e):
-        ps, pe = piece
-        body_end = pe
-        note = None
-        for note in NOTE_RE.finditer(sh, ps, pe):
-            pass
-        if note is not None and note.end() == pe and note.start() > ps:
-            body_end = note.start()
-        text = sh[ps:body_end].strip()
-        if not text:
-            continue
-        cands = [i for i in inside if ps <= mentions[i].start and mentions[i].end <= pe and mentions[i].label in HOLDERS]
-        ending = [i for i in cands if sh[mentions[i].end:body_end].strip() in ("", "”", "\"")
-                  or (mentions[i].label == "Person" and _role_re().fullmatch(sh[mentions[i].end:body_end].strip()))]
-        if ending:
-            i = max(ending, key=lambda j: mentions[j].end - mentions[j].start)
-            m = mentions[i]
-            if m.label == "GovernmentAgency" and GRANTER_RE.search(m.text) and not granter_ok:
-                continue
-            if m.label == "Place" and len(text) > len(m.text) + 1:
-                continue  # a place inside an unread name (中山 of 中山新高电子…) is no member
-            out.append(i)
-        elif len(text) > 40:
-            break
-    return out
-
-
-def _pieces(sh: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Split ``sh[s:e]`` at list separators outside brackets; 和/及/与 only between two mentions'
-    worth of text (a name may hold 和: 和平, 中国和…)."""
-    out, depth, start, k = [], 0, s, s
-    while k < e:
-        ch = sh[k]
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            m = SEP_RE.match(sh, k, e)
-            if m and (m.group(0) in "、,，;；" or sh[start:k].rstrip().endswith(_NAME_ENDS) or _ends_in_role(sh[start:k])):
-                out.append((start, k))
-                start = k = m.end()
-                continue
-        k += 1
-    out.append((start, e))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _role_re() -> re.Pattern[str]:
-    from ..rules import _people_tables
-
-    return _people_tables()[0]
-
-
-def _ends_in_role(piece: str) -> bool:
-    """中国航空工业集团有限公司顾诵芬院士|和…: a piece that closes on a post."""
-    piece = piece.rstrip()
-    return any(_role_re().fullmatch(piece[-n:]) for n in range(2, 7) if len(piece) > n)
-
-
-_NAME_ENDS = ("公司", "集团", "厂", "中心", "院", "所", "学校", "大学", "学院", "医院", "协会", "学会", "局", "委员会", "园区", "园", "区", "基地", "银行", "站", "社")
 
 
 #: a document number (杭政办函〔2024〕10号) or a span (2011-2020年): no year of the award
@@ -186,6 +146,28 @@ def _title_year(sh: str, award: str, key: str = "year") -> int | None:
     return None
 
 
+#: what ends a run of an award's categories: another award brought in (此外，其他额外獎項「…」)
+_RUN_BREAK_RE = re.compile(r"此外|另外|其他|其它|另有|同时")
+
+
+def _category_run_end(sh: str, pos: int, mentions: list[Mention], awards: list[int], award_starts: list[int]) -> int:
+    """Where the categories listed after ``pos`` end: the end of the paragraph, extended over the
+    paragraphs that open on a category (「Y」由… / Y：…), and cut at a word that brings in another award."""
+    end = sh.find("\n", pos)
+    end = len(sh) if end < 0 else end
+    while end < len(sh):
+        nxt = end
+        while nxt < len(sh) and sh[nxt] in "\n \t\u3000":
+            nxt += 1
+        k = bisect.bisect_left(award_starts, nxt)
+        if nxt >= len(sh) or not (k < len(awards) and mentions[awards[k]].start - nxt <= 1):
+            break
+        e2 = sh.find("\n", nxt)
+        end = len(sh) if e2 < 0 else e2
+    cut = _RUN_BREAK_RE.search(sh, pos, end)
+    return cut.start() if cut else end
+
+
 def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: int, clause_end: int) -> dict[str, Any]:
     """Year, edition and grade of one grant: the award mention's own, else the clause's words
     between verb and award, else (year, edition) what earlier mentions of the award say, else the
@@ -204,6 +186,13 @@ def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: in
         if g is None:
             g = GRADE_AFTER_RE.match(sh, after_end + 1, clause_end) if sh[after_end:after_end + 1] in "”\"」』" else None
         q["grade"] = g.group(0) if g else None
+    ss = max(sh.rfind(c, 0, award.start) for c in "。！？\n") + 1
+    if re.match(r"\s*(?:此外|另外|另|还)", sh[ss:ss + 4]):
+        ss = max(sh.rfind(c, 0, max(ss - 1, 0)) for c in "。！？\n") + 1  # 此外，有…: the sentence before goes on
+    if CUMULATIVE_RE.search(sh, ss, clause_end):
+        # 截至目前，我市共拥有X组织奖4个: a tally over all rounds has no round of its own (and the
+        # headline family must not give it the headline's round: ``tally`` is not a contract field)
+        return {**{k: val for k, val in q.items() if val is not None}, "tally": True}
     if q["year"] is None or q["edition"] is None:
         ctx = _award_context(mentions, a)
         q["year"] = q["year"] or ctx.get("year")
@@ -243,6 +232,8 @@ def find(inp: RelationInput) -> list[Relation]:
             if (i, award) not in seen and i != award:
                 seen.add((i, award))
                 out.append(Relation(i, "receivedAward", award, rule, ev, dict(q)))
+        if ms:
+            mentions[award].attrs["conferred"] = True  # a generic title (中华老字号) is kept once it is won
         if rule != COUNTED:  # a counted list borrows its award from before: it reads too little to claim
             inp_claims.append(("receivedAward", ev[0], ev[1]))
         place = _qualifying_place(lead if lead is not None else mentions[ms[0]].start)
@@ -331,6 +322,9 @@ def find(inp: RelationInput) -> list[Relation]:
             if ms:
                 add(ms, last_award[0], GRANT, (clause_start(g.start()), scope_end), {**last_award[1], "grade": gr.group(0)})
 
+    def lead_len(pos: int) -> int:
+        return LEAD_RE.match(sh, pos).end() - pos
+
     # 2. members first: A、B、C 3家企业成功入选 X
     for a_i in awards:
         a = mentions[a_i]
@@ -343,12 +337,16 @@ def find(inp: RelationInput) -> list[Relation]:
         sel = v["selected"].search(before)
         if not sel or v["candidates"].search(before):
             continue
-        lead = re.match(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?", before)
+        lead = LEAD_RE.match(before)
         list_end = k + sel.start()
         by = BY_AGENT_RE.search(sh, k + lead.end(), list_end)
         if by is not None:
             list_end = by.start()  # A被商务部认定为…: the body after 被 grants, it wins nothing
         ms = members(sh, k + lead.end(), list_end, mentions, starts)
+        if not ms and k > cs and sh[k - 1] in ",，":
+            link = v["subject_link"].search(sh, cs, k)
+            if link is not None and k - link.end() <= 60:
+                ms = members(sh, cs + lead_len(cs), link.start(), mentions, starts)
         if ORG_NOUN_RE.search(sel.group(0)):
             ms = [i for i in ms if mentions[i].label != "Place"]  # 昆明市3家企业获…: the place is the firms' home
         if not ms:
@@ -357,6 +355,12 @@ def find(inp: RelationInput) -> list[Relation]:
         add(ms, a_i, SELECTED, (k, ce), _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce))
 
     # 3. award first: X获奖单位分别为：A、B、C ；「X」由 A、B 獲獎
+    parent: tuple[int, int, int] | None = None  # (award, start, end) of a lead 'X得主包括：' over categories
+
+    def with_parent(ms: list[int], a_i: int, ev: tuple[int, int]) -> None:
+        if parent is not None and parent[1] <= mentions[a_i].start < parent[2] and a_i != parent[0]:
+            add(ms, parent[0], NAMED, ev, _quals(sh, mentions, parent[0], "", mentions[parent[0]].end, ev[1]))
+
     for a_i in awards:
         a = mentions[a_i]
         ce = clause_end(a.end)
@@ -366,14 +370,23 @@ def find(inp: RelationInput) -> list[Relation]:
             named = v["named"].match(sh, g.end(), ce)
         if named is None:
             named = v["named_list"].match(sh, a.end, ce)
+        if named is None:
+            named = v["named_count"].match(sh, (g.end() if g is not None else a.end), ce)
         if named is not None:
             if v["candidates"].search(sh, clause_start(a.start), named.end()):
+                continue
+            k = bisect.bisect_left(award_starts, named.end())
+            if k < len(awards) and mentions[awards[k]].start - named.end() <= 1:
+                # X得主包括：「Y」由A、B獲獎；「Z」由C獲獎 / X获奖名单：Y：A、B: the winners of each category
+                # win X too, for as long as paragraphs go on naming categories
+                parent = (a_i, named.end(), _category_run_end(sh, named.end(), mentions, awards, award_starts))
                 continue
             ms = members(sh, named.end(), ce, mentions, starts, granter_ok=True)
             if len(ms) >= 1:
                 # the edition may follow the award: …企业名单(第二批第二年)的福建企业是
                 around = sh[clause_start(a.start):a.start] + " " + sh[a.end:named.end()]
                 add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, around, a.end, ce))
+                with_parent(ms, a_i, (clause_start(a.start), ce))
             continue
         by = re.match(r"[”\"」』]?\s*由", sh[a.end:ce])
         if by:
@@ -385,6 +398,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 ms = members(sh, rest_start, rest_start + won.start(), mentions, starts, granter_ok=True)
                 if ms:
                     add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
+                    with_parent(ms, a_i, (clause_start(a.start), ce))
     # 5. counted winners named after the count: 共有6家单位获奖，分别为：A、B; 包括A、B在内的10家单位获提名奖
     def context_award(pos: int) -> int | None:
         """The award the text names last before ``pos`` (within 300 characters; it may stand in the
@@ -410,6 +424,64 @@ def find(inp: RelationInput) -> list[Relation]:
             if cm.group("g1"):
                 q["grade"] = cm.group("g1")
             add(ms, a_i, COUNTED, (clause_start(cm.start()), ce), q)
+    for wc in WON_COUNT_RE.finditer(sh):
+        # 浙江大学共计获得12项，…; A、B等高校斩获4项: the award the text named before, won N times
+        cs = comma_start(wc.start())
+        a_i = context_award(cs)
+        if a_i is None or v["candidates"].search(sh, cs, wc.end()):
+            continue
+        k = bisect.bisect_left(award_starts, cs)
+        if k < len(awards) and mentions[awards[k]].start < wc.end():
+            continue  # the clause names its award: the rules above read it
+        lead = LEAD_RE.match(sh, cs).end()
+        ms = [i for i in members(sh, lead, wc.start(), mentions, starts) if mentions[i].label != "Place"]
+        if ms:
+            q = _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end))
+            add(ms, a_i, WON_COUNT, (cs, clause_end(wc.end())), q)
+    for cm in COPULA_WINNER_RE.finditer(sh):
+        cs = comma_start(cm.start())
+        a_i = context_award(cs)
+        if a_i is None:
+            continue
+        lead = LEAD_RE.match(sh, cs).end()
+        ms = members(sh, lead, cm.start(), mentions, starts)
+        if ms:
+            add(ms, a_i, COUNTED, (cs, clause_end(cm.end())), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
+    for rm in WINNER_REP_RE.finditer(sh):
+        k = bisect.bisect_left(starts, rm.end())
+        a_i = context_award(rm.start())
+        if a_i is not None and k < len(mentions) and mentions[k].start == rm.end() and mentions[k].label in ("Company", "Institution"):
+            add([k], a_i, COUNTED, (comma_start(rm.start()), clause_end(rm.end())), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
+    for em in ENTERED_LIST_RE.finditer(sh):
+        # A公司的“品牌”、B公司的“品牌”进入公示名单: the award the text named before
+        cs = clause_start(em.start())
+        a_i = context_award(cs)
+        k = bisect.bisect_left(award_starts, cs)
+        if a_i is None or (k < len(awards) and mentions[awards[k]].start < em.end()) or v["candidates"].search(sh, cs, em.end()):
+            continue
+        ms = members(sh, LEAD_RE.match(sh, cs).end(), em.start(), mentions, starts)
+        if len(ms) >= 2:
+            add(ms, a_i, COUNTED, (cs, clause_end(em.end())), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
+    for om in OWNERS_LEAD_RE.finditer(sh):
+        a_i = context_award(om.start())
+        if a_i is None:
+            continue
+        ce = clause_end(om.end())
+        ms = members(sh, om.end(), ce, mentions, starts, opening=True)
+        if len(ms) >= 2:
+            add(ms, a_i, COUNTED, (clause_start(om.start()), ce), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
+    for lm in v["listed"].finditer(sh):
+        k = bisect.bisect_left(award_starts, lm.start())
+        if k < len(awards) and mentions[awards[k]].start < lm.end():
+            continue  # an award inside the count: the members-first rule reads it
+        cs = comma_start(lm.start())
+        a_i = context_award(cs)
+        if a_i is None or v["candidates"].search(sh, cs, lm.end()):
+            continue
+        ms = members(sh, cs + lead_len(cs), lm.start(), mentions, starts)
+        if len(ms) >= 2:
+            q = _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end))
+            add(ms, a_i, COUNTED, (cs, clause_end(lm.end())), q)
     for wm in WINNERS_LEAD_RE.finditer(sh):
         k = bisect.bisect_left(award_starts, wm.start())
         if k > 0 and wm.start() - mentions[awards[k - 1]].end <= 3:
@@ -421,6 +493,9 @@ def find(inp: RelationInput) -> list[Relation]:
         ms = members(sh, wm.end(), ce, mentions, starts, granter_ok=True)
         if len(ms) >= 2:
             q = _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end))
+            grade = GRADE_BEFORE_LEAD_RE.search(sh, max(0, wm.start() - 12), wm.start())
+            if grade is not None:
+                q["grade"] = inp.text[grade.start("g"):grade.end("g")]  # 6個大獎得主分別為: the grade as written
             add(ms, a_i, COUNTED, (clause_start(wm.start()), ce), q)
     for im in INCLUDING_RE.finditer(sh):
         a_i = context_award(im.start())
@@ -432,6 +507,25 @@ def find(inp: RelationInput) -> list[Relation]:
             q["grade"] = im.group("g") or q.get("grade")
             q = {k: val for k, val in q.items() if val is not None}
             add(ms, a_i, COUNTED, (clause_start(im.start()), clause_end(im.end())), q)
+
+    # 6. 頒發終身貢獻獎給A和B; 已获得X的A公司
+    for a_i in awards:
+        a = mentions[a_i]
+        ce = clause_end(a.end)
+        give = GIVE_VERB_RE.search(sh, max(0, a.start - 6), a.start)
+        to = GIVE_TO_RE.match(sh, a.end, ce)
+        if give is not None and give.end() == a.start and to is not None:
+            stop = re.search(r"[,，]|表彰|表扬|表揚|以表", sh[to.end():ce])
+            ms = members(sh, to.end(), to.end() + (stop.start() if stop else ce - to.end()), mentions, starts)
+            if ms:
+                add(ms, a_i, GIVE_TO, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
+            continue
+        won = ATTRIB_VERB_RE.search(sh, max(0, a.start - 8), a.start)
+        de = ATTRIB_DE_RE.match(sh, a.end, ce)
+        if won is not None and won.end() == a.start and de is not None:
+            k = bisect.bisect_left(starts, de.end())
+            if k < len(mentions) and mentions[k].start == de.end() and mentions[k].label in ("Company", "Institution", "Park", "Person"):
+                add([k], a_i, ATTRIBUTIVE, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
 
     # 4. the owners of winning projects: 城建集团的“…”、化工院的“…”等9个项目荣获X; 由A牵头研发的“…”获得X
     for a_i in awards:

@@ -29,6 +29,8 @@ NUMBERING_RE = re.compile(
 )
 #: what may follow the names on an item line: a bracketed note, closing punctuation
 TAIL_RE = re.compile(r"^\s*(?:[(（][^()（）]{1,30}[)）])?\s*[，,。；;、]?\s*$")
+#: the note after a person on an item line: 丁某(某公司董事长)
+PERSON_NOTE_RE = re.compile(r"\s*[(（][^()（）]{2,30}[)）]")
 YEAR_RE = re.compile("(" + YEAR_NUM + r")\s*年")  # Gregorian or Taiwan (Minguo) years, kg.text
 SPAN_RE = re.compile(r"(?:19|20)[0-9]{2}\s*年?\s*[-—~至到]\s*(?:19|20)?[0-9]{2}")
 EDITION_RE = re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)批")
@@ -64,6 +66,9 @@ def _item_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list
             return None  # a government's name alone on a line signs the decision, it wins nothing
         members.append(i)
         pos = m.end
+        if m.label == "Person":
+            note = PERSON_NOTE_RE.match(sh, pos, e)
+            pos = note.end() if note else pos
     if not members or not TAIL_RE.match(sh[pos:e]):
         return None
     return members

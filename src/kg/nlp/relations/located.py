@@ -3,9 +3,14 @@
 Owns the locatedIn rules that read a place (or park, or 我市/我省 resolved to the report's own) that
 introduces the organisations named after it in the same sentence: 其中昆明市3家企业获…，分别是A、B、C;
 进入…名单的福建企业是A、B; 这6家长沙企业及其产品为：A…、B…; 郑州市新增A、B等18家; 该区A、B、C被认定为…;
-我市A公司入选…. Each member gets locatedIn the place. The place must be followed by words that make it
-the members' qualifier (N家企业, 企业是, 新增, 有, 入选的企业), and nothing but the list (and an award
-or verb) stands between it and the members. Vocabulary: ``kg/data/relations/located.json``.
+我市A公司入选…; 我市共拥有…奖4个,分别为A、B; A、B等深圳企业; 江苏…的老字号共有68家,…包括A、B. Each member gets locatedIn
+the place. The place must be followed by words that make it the members' qualifier (N家企业, 企业是,
+新增, 有, 入选的企业, a count of its holdings, a kind noun the sentence goes on to list), and nothing
+but the list (and an award or verb) stands between it and the members; members may open items that
+go on with a product or brand (A公司煤质检测仪器、B公司的“品牌”). A park is sited in a park only where
+it is of a kind that lies inside zones (该区A工业园、B工业园 under a 高新区). Also: members listed
+right before a settling verb are in the place after it (A、B将抱团入驻P).
+Vocabulary: ``kg/data/relations/located.json``.
 Must not: read a place that only a name contains (厦门市市场监督管理局 is not thereby in 厦门市).
 
 Hand-written over the mentions, like ``enumerations`` (whose member reader it uses).
@@ -20,13 +25,16 @@ from functools import lru_cache
 from typing import Any
 
 from ...resources import read_text
+from ..rules import Mention
 from .base import Relation, RelationInput, register
-from .enumerations import members
-from .legacy import ReportContext
+from .members import members
+from .context import ReportContext
 
 RULE = "located.place_qualified_list.v1"
+SETTLE_RULE = "located.members_settle_in.v1"
 register("located", {
     RULE: ("locatedIn", "a place (or 我市/我省) followed by 'N家企业 / 企业是 / 新增 / 有' qualifies the members listed after it in the sentence"),
+    SETTLE_RULE: ("locatedIn", "members listed right before a settling verb (A、B将抱团入驻P) are each in the park or place after it"),
 })
 SITED = frozenset({"Company", "Institution", "Park"})
 
@@ -40,7 +48,20 @@ def vocabulary() -> dict[str, Any]:
         "qualifier": re.compile(
             r"\s*(?:的)?(?:" + alt("has_words") + r")?\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:家|个|名|户|所))?\s*(?:" + alt("kinds") + r")?"
             r"\s*(?:" + alt("bridges") + r")"),
+        # 我市共拥有…奖4个,分别为: a count of the place's holdings, then the members
+        "counted": re.compile(
+            r"\s*(?:" + alt("has_words") + r")[^。！？!?；;\n]{0,30}?[0-9一二三四五六七八九十两百]+\s*(?:家|个|名|项|户|所)"
+            r"\s*[,，:：]?\s*(?:" + alt("list_openers") + r")\s*[:：]?"),
+        # 江苏…的老字号共有68家,…,包括A、B / 台中市其他各工业区…,包括A、B: the place qualifies a kind
+        # noun close after it, and the sentence goes on to list that kind
+        "listed_kinds": tuple(data["listed_kinds"]),
+        "kind_list": re.compile(
+            r"[^。！？!?；;,，\n]{0,12}?(?:" + alt("listed_kinds") + r")[^。！？!?；;\n]{0,40}?(?:" + alt("list_intros") + r")\s*[:：]?"),
         "anaphor": re.compile(alt("anaphors")),
+        # A、B、C将抱团入驻P: what may stand between the last member and the verb, then the verb
+        "settle": re.compile(r"(?:等\s*[0-9一二三四五六七八九十两百]*\s*(?:家|个)?(?:企业|单位|公司)?)?\s*(?:" + alt("settle_adverbs") + r"){0,3}(?:" + alt("settle_verbs") + r")(?:了|于|到|在)?"),
+        "container": tuple(data["park_containers"]),
+        "part": tuple(data["park_parts"]),
         "gap": re.compile(r"[^。！？!?；;\n]{0," + str(data["max_gap"]) + r"}?"),
         "stop": re.compile(alt("gap_stops")),
     }
@@ -65,10 +86,20 @@ def find(inp: RelationInput) -> list[Relation]:
             heads.append((m.end, i, i))
     for an in v["anaphor"].finditer(sh):
         heads.append((an.end(), -1, anaphor_place(an.group(0))))
+    out.extend(_settled_members(sh, mentions, starts, have))
+    out.extend(_members_before_place_kind(sh, mentions, starts, have))
     for end, own, place in heads:
         if place is None:
             continue
-        q = v["qualifier"].match(sh, end)
+        q = v["qualifier"].match(sh, end) or v["counted"].match(sh, end)
+        if q is None and own >= 0:
+            q = v["kind_list"].match(sh, end)
+            k = bisect.bisect_left(starts, end)
+            if q is not None and any(mentions[j].label in SITED | {"Place"} and mentions[j].start < q.end() - 2 for j in range(k, len(mentions))):
+                q = None  # another place or organisation before the list: the place qualifies nothing of it
+            elif q is not None and mentions[own].start > 0 and sh[mentions[own].start - 1] in "与和及、" and any(
+                    m.label == "Place" and m.end == mentions[own].start - 1 for m in mentions[max(0, own - 2):own]):
+                q = None  # 上海市与云南省…: a pair of places qualifies neither alone
         if q is None and own < 0:
             q = re.compile(r"(?:的)?").match(sh, end)  # 我市A公司入选…: the anaphor right before the firm
             k = bisect.bisect_left(starts, q.end())
@@ -103,11 +134,114 @@ def find(inp: RelationInput) -> list[Relation]:
                 list_end = mentions[j].end
             j += 1
         ms = members(sh, first.start, list_end, mentions, starts)
+        ms += [i for i in _leading_members(sh, first.start, s_end, mentions, starts) if i not in ms]
         for i in ms:
-            if mentions[i].label not in SITED or i == place or (mentions[i].label == "Park" and mentions[place].label == "Park"):
+            if mentions[i].label not in SITED or i == place or (mentions[i].label == "Park" and mentions[place].label == "Park" and not _part_of(sh, mentions[i], mentions[place])):
                 continue
             if (i, place) in have:
                 continue
             have.add((i, place))
             out.append(Relation(i, "locatedIn", place, RULE, (max(0, end - len(mentions[own].text)) if own >= 0 else end - 2, s_end)))
+    return out
+
+
+def _leading_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int]) -> list[int]:
+    """Members that each open their item, the item going on with what the member makes or owns
+    (A公司煤质检测仪器、B公司的“品牌”、…): items split at 、 (and 和/及 between two names), each
+    opening on an organisation; an item whose name the entity rules read only in part (its tail) is
+    passed over; the list ends at any other item, or at the clause's first comma."""
+    out: list[int] = []
+    pos = s
+    while pos < e:
+        k = bisect.bisect_left(starts, pos)
+        stop = re.compile(r"[、,，。；;]").search(sh, pos, e)
+        item_end = stop.start() if stop else e
+        opening = next((j for j in range(k, len(mentions)) if mentions[j].start == pos and mentions[j].label in SITED), None)
+        if opening is not None:
+            out.append(opening)
+            joined = bisect.bisect_left(starts, mentions[opening].end)
+            for j in range(joined, len(mentions)):  # A公司和B公司: the second name after 和/及
+                m = mentions[j]
+                if m.start >= item_end:
+                    break
+                if m.label in SITED and sh[mentions[opening].end:m.start] in ("和", "及", "以及", "与"):
+                    out.append(j)
+        elif not any(mentions[j].label in SITED and mentions[j].end == item_end for j in range(k, bisect.bisect_left(starts, item_end))) or item_end - pos > 30:
+            break  # (an item whose name was read only in part is passed over)
+        if stop is None or stop.group(0) != "、":
+            break
+        pos = stop.end()
+        while pos < e and sh[pos] in " “\"《":
+            pos += 1
+    return out if len(out) >= 2 else []
+
+
+def _part_of(sh: str, member: Mention, park: Mention) -> bool:
+    """A park of the kind that lies inside a zone (工业园, 产业园) listed under a zone (高新区, 开发区):
+    该区A工业园、B工业园被认定为… Parks of one kind listed under another park are its peers."""
+    v = vocabulary()
+    name, zone = sh[member.start:member.end], sh[park.start:park.end]
+    return zone.endswith(v["container"]) and name.endswith(v["part"]) and not name.endswith(v["container"])
+
+
+def _listed_before(sh: str, mentions: list[Mention], k: int) -> list[int]:
+    """The members of a list that ends with mention ``k``: it and the SITED mentions before it,
+    joined by 、/和/及 (a bracketed note after each allowed)."""
+    listed, pos = [k], mentions[k].start
+    for j in range(k - 1, -1, -1):
+        if mentions[j].end > pos:
+            continue
+        if mentions[j].label in SITED and re.fullmatch(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:、|和|及|以及|与)\s*", sh[mentions[j].end:pos]):
+            listed.append(j)
+            pos = mentions[j].start
+        elif mentions[j].end <= pos - 1:
+            break
+    return listed
+
+
+def _members_before_place_kind(sh: str, mentions: list[Mention], starts: list[int], have: set[tuple[int, int]]) -> list[Relation]:
+    """A、B等深圳企业 / A等N家长沙企业: the place between 等 and a kind noun qualifies the members before."""
+    v = vocabulary()
+    out: list[Relation] = []
+    for p, pm in enumerate(mentions):
+        if pm.label != "Place" or not sh.startswith(v["listed_kinds"], pm.end):
+            continue
+        lead = re.search(r"等\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:家|个))?\s*$", sh[max(0, pm.start - 8):pm.start])
+        if lead is None:
+            continue
+        k = bisect.bisect_left(starts, pm.start - (len(lead.group(0)))) - 1
+        while k >= 0 and mentions[k].end > pm.start - len(lead.group(0)):
+            k -= 1
+        if k < 0 or mentions[k].label not in SITED or sh[mentions[k].end:pm.start - len(lead.group(0))].strip():
+            continue
+        for i in _listed_before(sh, mentions, k):
+            if (i, p) not in have and mentions[i].label != "Park":
+                have.add((i, p))
+                out.append(Relation(i, "locatedIn", p, RULE, (mentions[i].start, pm.end)))
+    return out
+
+
+def _settled_members(sh: str, mentions: list[Mention], starts: list[int], have: set[tuple[int, int]]) -> list[Relation]:
+    """A、B、C将抱团入驻P / A和B先后落户P: two or more members joined by 、/和/及 right before a
+    settling verb, the park or place right after it; each member is in that place."""
+    v = vocabulary()
+    out: list[Relation] = []
+    for k, m in enumerate(mentions):
+        if m.label not in SITED:
+            continue
+        verb = v["settle"].match(sh, m.end)
+        if verb is None:
+            continue
+        t = bisect.bisect_left(starts, verb.end())
+        target = t if t < len(mentions) and mentions[t].start == verb.end() and mentions[t].label in ("Place", "Park") else None
+        if target is None:
+            continue
+        listed = _listed_before(sh, mentions, k)
+        pos = min(mentions[i].start for i in listed)
+        if len(listed) < 2:
+            continue  # one subject settling is the sites family's (located.settles_in.v1)
+        for i in listed:
+            if i != target and (i, target) not in have and not (mentions[i].label == "Park" and not _part_of(sh, mentions[i], mentions[target])):
+                have.add((i, target))
+                out.append(Relation(i, "locatedIn", target, SETTLE_RULE, (pos, mentions[target].end)))
     return out

@@ -28,7 +28,7 @@ from ...resources import read_text
 from ...text import normalise_name
 from ..rules import Mention
 from .base import Relation, RelationInput, register
-from .legacy import _award_context, triggers
+from .context import _award_context, triggers
 
 RULES = {
     "receivedAward": "scorer.received_award.v1",

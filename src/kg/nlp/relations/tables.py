@@ -2,8 +2,11 @@
 receivedAward, worksFor and locatedIn.
 
 Owns: turning the rows that ``kg.nlp.tables`` found into relations, with the year, edition and
-grade a row, its columns or the text before the table give. Must not: find tables (that is
-``kg.nlp.tables``) or read prose.
+grade a row, its columns, its caption (the 名单 line above it) or the text before the table give.
+A table without an award column gives each row the award its caption names (not a caption of
+candidates: 推荐, 候选); a region column (地区, 城市, 乡镇街道) gives each row's organisation
+locatedIn its place, whatever the table lists. Must not: find tables (that is ``kg.nlp.tables``)
+or read prose.
 """
 
 from __future__ import annotations
@@ -14,10 +17,13 @@ from typing import Any
 from ...text import normalise_name, to_int, to_year
 from ..rules import GRADES, ORG_LABELS, Mention
 from .base import Relation, RelationInput, register
-from .legacy import LIST_YEAR_RE
+from ..tables import caption_award, caption_lines
+from .context import LIST_YEAR_RE
+from .lists import _edition, _year
 
 register("tables", {
     "table.award_row.v1": ("receivedAward", "a row's winner cell holds the award its award cell names (or the table's award with the cell's grade)"),
+    "table.caption_award.v1": ("receivedAward", "a row's winner, in a table with no award column, holds the award the table's caption names (with its year and batch)"),
     "table.winner_cell.v1": ("worksFor", "a winner cell naming a person after an organisation (and a role between)"),
     "table.region_column.v1": ("locatedIn", "a row's organisation lies in the place its region column names"),
 })
@@ -40,6 +46,17 @@ def _lead_award(mentions: list[Mention], cell_award: Mention, before: int) -> di
     return out
 
 
+def _caption_award(text: str, mentions: list[Mention], start: int) -> tuple[int, dict[str, Any]] | None:
+    """The caption's award (``kg.nlp.tables.caption_award``) with the caption's year and batch."""
+    award = caption_award(text, mentions, start)
+    if award is None:
+        return None
+    m = mentions[award]
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line = text[line_start:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)]
+    return award, {"year": m.attrs.get("year") or _year(line), "edition": m.attrs.get("edition") or _edition(line), "grade": m.attrs.get("grade")}
+
+
 TABLE_EDITION_RE = re.compile(r"第([0-9一二三四五六七八九十百]+)[届批]|(首)[届批]")
 TABLE_GRADE_RE = re.compile("|".join(GRADES))
 
@@ -50,6 +67,9 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
     role_re = _people_tables()[0]
     rels: list[Relation] = []
     for t in tables:
+        if t.award_col is None:
+            rels.extend(_caption_rows(text, mentions, t, role_re))
+            continue
         # the award of the table: the one its award cells name most (for rows that give a grade only)
         named = [i for row in t.rows for i, m in enumerate(mentions) if m.label == "Award" and row[t.award_col][0] <= m.start < row[t.award_col][1]]
         table_award = max(named, key=lambda i: sum(normalise_name(mentions[j].text) == normalise_name(mentions[i].text) for j in named)) if named else None
@@ -60,10 +80,7 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
         for row in t.rows:
             ev = (row[0][0], row[-1][1])
             aw = [i for i, m in enumerate(mentions) if m.label == "Award" and row[t.award_col][0] <= m.start < row[t.award_col][1]]
-            ws, we = row[t.winner_col]
-            inside = [i for i, m in enumerate(mentions) if ws <= m.start < we]
-            people = [i for i in inside if mentions[i].label == "Person"]
-            orgs = [i for i in inside if mentions[i].label in ORG_LABELS]
+            people, orgs = _row_cell(mentions, t, row)
             cell = text[row[t.award_col][0]:row[t.award_col][1]].strip()
             if not aw and len(cell) >= 4:
                 # 绿色工厂 under a lead that names 国家级绿色工厂: the award the cell shortens
@@ -72,6 +89,7 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
             if not aw and table_award is not None and TABLE_GRADE_RE.fullmatch(cell):
                 aw, bare_grade = [table_award], (written or text)[row[t.award_col][0]:row[t.award_col][1]].strip()
             if not aw or not (people or orgs):
+                rels.extend(_row_places(text, mentions, t, row, orgs, ev))
                 continue
             a = mentions[aw[0]]
             year = None
@@ -96,6 +114,11 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
                 gr = TABLE_GRADE_RE.search(cell)
                 if q["grade"] is None and gr:
                     q["grade"] = written[cs + gr.start():cs + gr.end()] if written else gr.group(0)
+            if q["year"] is None or q["edition"] is None:
+                # the caption right above the table: 宁波市三星级绿色工厂名单(第三批)
+                for cs, ce in caption_lines(text, t.start, 2):
+                    q["year"] = q["year"] or _year(text[cs:ce])
+                    q["edition"] = q["edition"] or _edition(text[cs:ce])
             if q["year"] is None:
                 # the year (and batch) of the list the table gives: 2023年度（第八批）…名单 above it
                 captions = list(LIST_YEAR_RE.finditer(text, max(0, t.rows[0][0][0] - 600), t.rows[0][0][0]))
@@ -105,13 +128,55 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
                         q["edition"] = to_int(captions[-1].group(2))
             recipient = people[-1] if people else orgs[-1]
             rels.append(Relation(recipient, "receivedAward", aw[0], "table.award_row.v1", ev, q))
-            if people and orgs:
+            if people and orgs and mentions[orgs[-1]].label in ORG_LABELS:
                 between = text[mentions[orgs[-1]].end:mentions[people[-1]].start]
                 role = between if between and role_re.fullmatch(between) else None
                 rels.append(Relation(people[-1], "worksFor", orgs[-1], "table.winner_cell.v1", ev, {"role": role}))
-            if t.region_col is not None:
-                rs, re_ = row[t.region_col]
-                places = [i for i, m in enumerate(mentions) if m.label in ("Place", "Park") and rs <= m.start < re_]
-                if places and orgs:
-                    rels.append(Relation(orgs[-1], "locatedIn", places[0], "table.region_column.v1", ev))
+            rels.extend(_row_places(text, mentions, t, row, orgs, ev))
+    return rels
+
+
+def _row_cell(mentions: list[Mention], t: Any, row: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The people and the organisations (and parks) a row's winner cell names."""
+    ws, we = row[t.winner_col]
+    inside = [i for i, m in enumerate(mentions) if ws <= m.start < we]
+    return [i for i in inside if mentions[i].label == "Person"], [i for i in inside if mentions[i].label in ORG_LABELS | {"Park"}]
+
+
+def _row_places(text: str, mentions: list[Mention], t: Any, row: list[tuple[int, int]], orgs: list[int], ev: tuple[int, int]) -> list[Relation]:
+    """locatedIn of a row's organisation: the place its region column names."""
+    if t.region_col is None or not orgs:
+        return []
+    rs, re_ = row[t.region_col]
+    places = [i for i, m in enumerate(mentions) if m.label in ("Place", "Park") and rs <= m.start < re_]
+    if not places or places[0] == orgs[-1]:
+        return []
+    return [Relation(orgs[-1], "locatedIn", places[0], "table.region_column.v1", ev)]
+
+
+def _caption_rows(text: str, mentions: list[Mention], t: Any, role_re: Any) -> list[Relation]:
+    """Rows of a table without an award column: the caption's award, worksFor, the region column."""
+    caption = _caption_award(text, mentions, t.start)
+    rels: list[Relation] = []
+    for row in t.rows:
+        ev = (row[0][0], row[-1][1])
+        people, orgs = _row_cell(mentions, t, row)
+        if not (people or orgs):
+            continue
+        if caption is not None:
+            award, q = caption
+            q = dict(q)
+            if t.year_col is not None:
+                yy = re.search(r"(?:19|20)\d{2}", text[row[t.year_col][0]:row[t.year_col][1]])
+                q["year"] = int(yy.group(0)) if yy else q.get("year")
+            if t.grade_col is not None:
+                gr = TABLE_GRADE_RE.search(text, *row[t.grade_col])
+                q["grade"] = gr.group(0) if gr else q.get("grade")
+            recipient = people[-1] if people else orgs[-1]
+            rels.append(Relation(recipient, "receivedAward", award, "table.caption_award.v1", ev, q))
+        if people and orgs and mentions[orgs[-1]].label in ORG_LABELS:
+            between = text[mentions[orgs[-1]].end:mentions[people[-1]].start]
+            role = between if between and role_re.fullmatch(between) else None
+            rels.append(Relation(people[-1], "worksFor", orgs[-1], "table.winner_cell.v1", ev, {"role": role}))
+        rels.extend(_row_places(text, mentions, t, row, orgs, ev))
     return rels

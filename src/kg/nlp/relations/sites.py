@@ -1,0 +1,310 @@
+"""locatedIn in one sentence: a place and what lies in it (family ``sites``).
+
+Owns places side by side (湖北随州), X所在的P, P的X, X（P）, P+X, 位于/坐落/落户, 在P…, a park's
+anaphors (园区内的X, 全区), what an area has (园区入驻企业有A、B), 其中 after a counted area, and
+X是P的组成部分. Must not: take a body's place from its name alone (ANNOTATION.md). Lists and
+enumerations a place introduces: ``located`` and ``enumerations``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..rules import _inside_title, _segment_start, ORG_LABELS
+from .base import register, Relation, RelationInput
+from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, Walk
+
+#: run_families drops this family's readings inside clauses a precise family claimed
+LOOSE = True
+register("sites", {
+    "located.adjacent_places.v1": ("locatedIn", "P1P2 side by side (湖北随州, 苏州工业园区): the smaller lies in the larger"),
+    "located.area_has.v1": ("locatedIn", "目前，园区入驻企业有A、B: the anaphor names the area"),
+    "located.bracket_place.v1": ("locatedIn", "firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)"),
+    "located.built_by_place.v1": ("locatedIn", "P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it"),
+    "located.counted_members.v1": ("locatedIn", "…共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it"),
+    "located.inside_park.v1": ("locatedIn", "区内的X / 园区内的X, Y: the firms the clause names are in the park named just before"),
+    "located.park_anaphor.v1": ("locatedIn", "an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it"),
+    "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
+    "located.place_de_org.v1": ("locatedIn", "P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
+    "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
+    "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B…: the members named after 其中 belong to the area counted before"),
+    "located.sentence_frame.v1": ("locatedIn", "在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P"),
+    "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
+    "located.subject_weiyu.v1": ("locatedIn", "X是Y的控股子公司，位于P: a clause with no subject of its own speaks of X"),
+    "located.subject_zai.v1": ("locatedIn", "S …在 P …: the sentence's subject acts in that place"),
+    "located.suozai.v1": ("locatedIn", "X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区)"),
+    "located.weiyu_de.v1": ("locatedIn", "位于P的X / X位于P: X lies in P"),
+})
+
+
+SITE_VERB_RE = re.compile(r"[“”\"]?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|选址|揭牌|挂牌|启用|运行|运营)")
+
+
+HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|集聚了?|聚集了?|入驻了?|引进了?|汇聚了?)")
+
+
+PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|境内|一带|腹地|中心|核心区)(?=的)")
+
+
+PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|主要)?(?:组成部分|一部分|核心区|主体部分)")
+
+
+SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻|总部设在|总部位于|总部落户|设在|设于)(?:在|于|到)?")
+
+
+AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,6}[，,])?[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:的)?(?:企业|单位)?(?:有|包括|涵盖)")
+
+
+BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
+
+
+FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
+
+
+#: 中国移动(湖南株洲)数据中心: the bracket is inside a longer name, not after a firm's name
+BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|工厂|厂|研究院|研究所|分院|分所)")
+
+
+PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?的")
+
+
+INSIDE_PARK_RE = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:园区|区|园)内(?:的|，)?")
+
+
+PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
+
+
+COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
+
+
+def _level(place: dict[str, str]) -> int:
+    return {"country": 0, "province": 1, "city": 2, "county": 3}.get(place.get("level", ""), 4)
+
+
+def find(inp: RelationInput) -> list[Relation]:
+    text, mentions = inp.sh, inp.mentions
+    rels: list[Relation] = []
+    walk = Walk(text, mentions)
+    ctx = walk.ctx
+
+    prev_area: int | None = None
+    starts = [m.start for m in mentions]
+    for s0, s1, idx, sent, ev, orgs in walk:
+        # -- locatedIn -------------------------------------------------------------------
+        for j in range(len(idx) - 1):
+            a, b = mentions[idx[j]], mentions[idx[j + 1]]
+            if a.label == "Place" and b.label in ("Place", "Park") and b.start == a.end:
+                pa, pb = a.attrs.get("place", {}), b.attrs.get("place", {})
+                if b.label == "Park" or pb.get("parent") == pa.get("name") or _level(pa) < _level(pb):
+                    rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.adjacent_places.v1", ev))
+        located = ORG_LABELS | {"Park"}
+        # X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区)
+        for j in range(len(idx) - 1):
+            a, b = mentions[idx[j]], mentions[idx[j + 1]]
+            if a.label in ORG_LABELS and b.label in ("Park", "Place") and re.fullmatch(r"所在的?", text[a.end:b.start]):
+                rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.suozai.v1", ev))
+        # P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place
+        for j in range(len(idx) - 1):
+            a = mentions[idx[j]]
+            gap = PLACE_DE_RE.match(text, a.end)  # P（前称Q）的X too
+            if a.label not in ("Place", "Park") or gap is None or text[a.start - 2:a.start] in ("位于", "地处"):
+                continue
+            k = next((k for k in idx[j + 1:] if mentions[k].start == gap.end()), None)
+            if k is not None and (mentions[k].label in ("Company", "Institution") or (mentions[k].label == "Park" and a.label == "Place")):
+                rels.append(Relation(k, "locatedIn", idx[j], "located.place_de_org.v1", ev))
+        # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
+        for j in range(len(idx) - 1):
+            a, b = mentions[idx[j]], mentions[idx[j + 1]]
+            if a.label in ("Company", "Institution") and b.label in ("Place", "Park") and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]):
+                inner = [k for k in idx[j + 1:] if mentions[k].label in ("Place", "Park") and mentions[k].start < b.start + 12]
+                last = inner[-1] if inner else idx[j + 1]
+                close = re.match(r"\s*[)）]", text[mentions[last].end:])
+                if close and not BRACKET_IN_NAME_RE.match(text, mentions[last].end + close.end()) and all(mentions[k].end == mentions[k2].start for k, k2 in zip(inner, inner[1:])):
+                    rels.append(Relation(idx[j], "locatedIn", last, "located.bracket_place.v1", ev))
+        # P + firm, side by side (炎陵县全康电子): the firm of that place
+        for j in range(len(idx) - 1):
+            a, b = mentions[idx[j]], mentions[idx[j + 1]]
+            if a.label == "Place" and b.label in ("Company", "Institution") and b.start == a.end and "alias_of" not in b.attrs:
+                rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_then_org.v1", ev))
+        # P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it
+        for bm_ in BUILT_RE.finditer(text, s0, s1):
+            clause_start = _clause_start(text, s0, bm_.start())
+            builder = None
+            an = ANAPHOR_RE.search(text, clause_start, bm_.start())
+            places = [i for i in idx if clause_start <= mentions[i].start and mentions[i].end <= bm_.start() and mentions[i].label in ("Place", "Park")]
+            if places:
+                builder = places[-1]
+            elif an:
+                builder = ctx.resolve(an.group(0))
+            if builder is None or any(clause_start <= mentions[i].start < bm_.start() and mentions[i].label in ORG_LABELS for i in idx):
+                continue
+            built = next((i for i in idx if mentions[i].start == bm_.end() and mentions[i].label in ("Institution", "Company", "Park")), None)
+            if built is not None and built != builder:
+                rels.append(Relation(built, "locatedIn", builder, "located.built_by_place.v1", ev))
+        # 在P，…: a sentence framed by a place sets its parks and bodies in it
+        if text.startswith("在", s0):
+            # 在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P
+            where = next((i for i in idx if mentions[i].start == s0 + 1 and mentions[i].label in ("Place", "Park")), None)
+            frame = FRAME_TAIL_RE.match(text, mentions[where].end) if where is not None else None
+            if frame:
+                for i in idx:
+                    if mentions[i].start > frame.end() and mentions[i].label in ("Park", "Institution", "Company"):
+                        rels.append(Relation(i, "locatedIn", where, "located.sentence_frame.v1", ev))
+        # P 有/拥有/共有/集聚 … A、B: what an area has lies in it (园区入选的企业有 A、B)
+        areas = [i for i in idx if mentions[i].label in ("Park", "Place") and mentions[i].start - s0 <= 12]
+        area, hm = None, None
+        if areas:
+            area = areas[0]
+            hm = HAS_RE.match(text, mentions[area].end, s1)
+        else:
+            # 目前，园区入驻企业有A、B: the anaphor names the area
+            am_ = AREA_ANAPHOR_HAS_RE.match(text, s0)
+            if am_ and ctx.resolve(am_.group("an")) is not None:
+                area, hm = ctx.resolve(am_.group("an")), am_
+        if area is not None:
+            if hm:
+                for i in idx:
+                    if mentions[i].start >= hm.end() and mentions[i].label in located and i != area:
+                        rels.append(Relation(i, "locatedIn", area, "located.area_has.v1", ev))
+        # S …在 P(+P) …: the sentence's subject acts in that place
+        subj0 = next((i for i in idx if mentions[i].label in located and mentions[i].start - s0 <= 12), None)
+        if subj0 is not None:
+            # 依托A建设的B，…在P揭牌: A only qualifies the subject B
+            head = next((i for i in idx if mentions[i].start > mentions[subj0].end and mentions[i].label in located), None)
+            if head is not None and re.fullmatch(r"(?:建设|组建|设立|投资|打造|牵头|主导|创办|成立|共建|联合共建)的", text[mentions[subj0].end:mentions[head].start]):
+                subj0 = head
+        for mm in re.finditer(r"(?<![存现实所正])在", sent):
+            p0 = s0 + mm.end()
+            if subj0 is None or mentions[subj0].end > s0 + mm.start():
+                break
+            if re.search(r"[；;]", text[mentions[subj0].end:s0 + mm.start()]):
+                break  # …；集团还在鞍山设立了…: another segment, another subject
+            chain, pos = [], p0
+            for i in idx:
+                # 在株洲市荷塘区, 在臺中市的中部科學園區: places side by side or joined by 的
+                if mentions[i].label in ("Place", "Park") and mentions[i].start == pos:
+                    chain.append(i)
+                    pos = mentions[i].end
+                elif chain and mentions[i].label in ("Place", "Park") and mentions[i].start == pos + 1 and text[pos] == "的":
+                    chain = [i]  # P的Q: the subject is in Q, which lies in P
+                    pos = mentions[i].end
+            if chain:
+                skip = re.match(r"[(（][^()（）]{1,20}[)）]", text[pos:pos + 22])  # P（简称Q）设有
+                if skip:
+                    pos += skip.end()
+            if not chain or not SITE_VERB_RE.match(text, pos):
+                continue
+            for c in chain:
+                rels.append(Relation(subj0, "locatedIn", c, "located.subject_zai.v1", ev))
+            if chain:
+                break
+        # S …落户/入驻/扎根 P: the sentence's subject settles in that place
+        for mm in SETTLE_RE.finditer(text, s0, s1):
+            if subj0 is None or mentions[subj0].end > mm.start():
+                break
+            if ORG_ANAPHOR_RE.search(text, _clause_start(text, s0, mm.start()), mm.start()):
+                continue  # …，该集团总部位于P: the group, not the sentence's subject (read nowhere yet)
+            target = next((i for i in idx if mentions[i].start == mm.end() and mentions[i].label in ("Place", "Park")), None)
+            while target is not None:  # 总部位于沈阳市铁西区: the most specific place of the chain
+                nxt = next((i for i in idx if mentions[i].start == mentions[target].end and mentions[i].label in ("Place", "Park")), None)
+                if nxt is None and text[mentions[target].end:mentions[target].end + 1] == "的":
+                    # 落户伊金霍洛旗的蒙苏经济开发区: the park in that place
+                    nxt = next((i for i in idx if mentions[i].start == mentions[target].end + 1 and mentions[i].label == "Park"), None)
+                if nxt is None:
+                    break
+                target = nxt
+            if target is not None and re.match(r"的", text[mentions[target].end:mentions[target].end + 1]) and any(
+                mentions[i].start == mentions[target].end + 1 and mentions[i].label in ORG_LABELS for i in idx
+            ):
+                continue  # 以及总部设于观塘的B: the verb belongs to B's modifier, not to the subject
+            if target is not None and target != subj0:
+                rels.append(Relation(subj0, "locatedIn", target, "located.settles_in.v1", ev))
+        for mm in re.finditer(r"位于|地处|隶属于|隶属|坐落于|总部设在|总部设于|总部位于|(?<![存现实所正])在(?=[^，,。；;]{2,16}的)", sent):
+            p0 = s0 + mm.end()
+            places = [i for i in idx if mentions[i].start >= p0 and mentions[i].label in ("Place", "Park")]
+            chain = []
+            pos = p0
+            for i in places:
+                if mentions[i].start == pos:
+                    chain.append(i)
+                    pos = mentions[i].end
+            if not chain:
+                continue
+            rest = text[pos:s1]
+            bracket = re.match(r"[(（][^()（）]{1,20}[)）]", rest)  # 位于新竹科学园区（简称竹科）的…
+            if bracket:
+                pos += bracket.end()
+                rest = text[pos:s1]
+            part = PART_OF_AREA_RE.match(rest)  # 地处浙江省西南部的松阳县
+            if part:
+                pos += part.end()
+                rest = text[pos:s1]
+            # a place can lie in a place (the county in its province), a body or park in either
+            holders = ORG_LABELS | {"Park"} | ({"Place"} if mentions[chain[-1]].label == "Place" else set())
+            if rest.startswith("的"):
+                after = [i for i in idx if mentions[i].start == pos + 1 and mentions[i].label in holders]
+                for i in after:
+                    rels.append(Relation(i, "locatedIn", chain[-1], "located.weiyu_de.v1", ev))
+            else:
+                before = [i for i in idx if mentions[i].end <= s0 + mm.start() and mentions[i].label in holders]
+                if before and re.search(r"[，,]\s*(?:并|且|也|还|目前|现)?$", text[s0:s0 + mm.start()]):
+                    # X是Y的控股子公司，位于P: a clause with no subject of its own speaks of X
+                    firsts = [i for i in before if mentions[i].start - s0 < 30 and mentions[i].label in ("Company", "Institution")]
+                    before = firsts[:1] or before
+                if before and before[-1] != chain[-1]:
+                    rels.append(Relation(before[-1], "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
+
+        # 区内的X / 园区内的X, Y: the firms the clause names are in the park named just before
+        for am_ in INSIDE_PARK_RE.finditer(text, s0, s1):
+            near = [k for k in range(bisect.bisect_left(starts, am_.start()) - 1, -1, -1) if mentions[k].label == "Park"][:1]
+            if not near or am_.start() - mentions[near[0]].end > 200:
+                continue
+            c1 = min([p for p in (text.find(c, am_.end(), s1) for c in "，,。；;！？\n") if p >= 0] or [s1])
+            for i in idx:
+                if mentions[i].label in ("Company", "Institution") and am_.end() <= mentions[i].start and mentions[i].end <= c1:
+                    rels.append(Relation(i, "locatedIn", near[0], "located.inside_park.v1", ev))
+        # an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it
+        park = ctx.topic_park
+        if park is not None:
+            for am_ in PARK_ANAPHOR_RE.finditer(text, s0, s1):
+                if any(mentions[k].start <= am_.start() < mentions[k].end for k in idx) or _inside_title(text, am_.start()):
+                    continue  # 园区 inside a name or a 《title》
+                c0 = _segment_start(text, am_.start(), "，,。；;：:！？\n", ) + 1
+                c1 = min([p for p in (text.find(c, am_.end(), s1) for c in "，,。；;！？\n") if p >= 0] or [s1])
+                for i in idx:
+                    if mentions[i].label == "Company" and c0 <= mentions[i].start and mentions[i].end <= c1:
+                        rels.append(Relation(i, "locatedIn", park, "located.park_anaphor.v1", ev))
+        # P…N项/家…。其中，A…、B…: the members named after 其中 belong to the area counted before
+        if prev_area is not None and re.match(r"\s*其中", sent):
+            for i in idx:
+                if mentions[i].label in ("Company", "Institution"):
+                    rels.append(Relation(i, "locatedIn", prev_area, "located.qizhong.v1", ev))
+        # the area a clause counts for (株洲高新区4项专利上榜, 潍坊市斩获金奖1项): its subject
+        prev_area = None
+        for counted in COUNTED_RE.finditer(text, s0, s1):
+            c0 = _clause_start(text, s0, counted.start())
+            subjects0 = [i for i in idx if mentions[i].label in ("Park", "Place") and c0 <= mentions[i].start <= c0 + 4 and mentions[i].end <= counted.start()]
+            if subjects0 and re.search(r"(?:位于|地处)$", text[c0:mentions[subjects0[0]].start]):
+                # 位于柳州市东部的柳东新区有两家企业上榜: the area after the modifier counts
+                after = [i for i in idx if mentions[i].label in ("Park", "Place") and mentions[subjects0[0]].end < mentions[i].start and mentions[i].end <= counted.start()
+                         and re.fullmatch(r"[^，,。；;]{0,6}的", text[mentions[subjects0[0]].end:mentions[i].start])]
+                subjects0 = after[:1]
+            if subjects0:
+                prev_area = subjects0[0]
+                # …共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it
+                colon = re.compile(r"[：:]").search(text, counted.end(), s1)
+                if colon and not CLAUSE_BREAK_RE.search(text, counted.end(), colon.start()):
+                    for i in idx:
+                        if mentions[i].start >= colon.end() and mentions[i].label in ("Company", "Institution"):
+                            rels.append(Relation(i, "locatedIn", prev_area, "located.counted_members.v1", ev))
+                break
+
+        # X…是P的重要组成部分: X lies in P
+        for pm_ in PART_OF_RE.finditer(text, s0, s1):
+            where = next((i for i in idx if mentions[i].start == pm_.start("p") and mentions[i].label in ("Park", "Place")), None)
+            holder = subj0 if subj0 is not None else next((i for i in idx if mentions[i].label in ("Park", "Place") and mentions[i].start - s0 <= 12), None)
+            if where is not None and holder is not None and holder != where and mentions[holder].end <= pm_.start():
+                rels.append(Relation(holder, "locatedIn", where, "located.part_of.v1", ev))
+
+    return rels

@@ -1,0 +1,246 @@
+"""worksFor in one sentence: a post and a body around a name (family ``works_for``).
+
+Owns ORG ROLE PERSON (posts chained with 、; a department between body and post kept in the role;
+the posts of two bodies before one name), ORG PERSON ROLE, PERSON（ORG ROLE）, PERSON是ORG ROLE,
+X，主任由…PERSON兼任, and a post with no body written (市长 -> the 市政府 the report names; 董事长 ->
+the one firm its sentence names, else the firm the text is about). Post words: ``roles.tsv``.
+Must not: give a post to a body named only inside another name. Later readings: ``posts``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...resources import load_tsv
+from ...text import normalise_name
+from ..rules import Mention, ORG_LABELS
+from .base import register, Relation, RelationInput
+from .context import _clause_start, ReportContext, Walk
+
+#: run_families drops this family's readings inside clauses a precise family claimed
+LOOSE = True
+register("works_for", {
+    "works_for.implied_body.v1": ("worksFor", "市长X with no body written: the government the post heads (the one the report names), or a 副 post after its head's body"),
+    "works_for.org_person.v1": ("worksFor", "ORG PERSON in a table cell"),
+    "works_for.org_person_role.v1": ("worksFor", "ORG PERSON ROLE: 关中理工大学雷振邦教授 (the post closes the name)"),
+    "works_for.org_role_person.v1": ("worksFor", "ORG ROLE PERSON (posts chained with 、, and the posts of two bodies before one name)"),
+    "works_for.person_is_post.v1": ("worksFor", "PERSON是ORG ROLE / PERSON（ORG ROLE）: the post closing its clause"),
+    "works_for.post_held_by.v1": ("worksFor", "X，主任由Y公司副总经理PERSON兼任: the post in X"),
+    "works_for.sentence_firm.v1": ("worksFor", "董事长X with no body before the post: the one firm its sentence names before it"),
+    "works_for.topic_firm.v1": ("worksFor", "…这家企业…。总经理孙海燕说: the firm the text has just been about"),
+})
+
+
+def _works_for(
+    text: str,
+    mentions: list[Mention],
+    p: int,
+    rels: list[Relation],
+    ev: tuple[int, int],
+    written: str = "",
+    ctx: ReportContext | None = None,
+    org_by_end: dict[int, int] | None = None,
+) -> None:
+    """ORG ROLE PERSON (with 、-chains of ORG ROLE) and PERSON(ORG ROLE)."""
+    from ..rules import _people_tables
+
+    role_re = _people_tables()[0]
+    pm = mentions[p]
+    pos = pm.start
+    while pos > 0 and text[pos - 1] in " \u3000":
+        pos -= 1
+    if org_by_end is None:
+        org_by_end = {m.end: i for i, m in enumerate(mentions) if m.label in ORG_LABELS}
+    while True:
+        # the longest role word ending at pos
+        role = None
+        for n in range(6, 1, -1):
+            if pos - n >= 0 and role_re.fullmatch(text[pos - n:pos]):
+                role = text[pos - n:pos]
+                as_written = (written or text)[pos - n:pos]  # the qualifier keeps the report's form (副局長)
+                break
+        if role is None:
+            org = org_by_end.get(pos)
+            dept = None
+            if org is None:
+                # ORG 科技发展部 PERSON 处长: a department between the body and the name
+                d = _dept_body(text, org_by_end, pos)
+                if d is not None:
+                    org, dept = org_by_end[d], (written or text)[d:pos]
+            if org is not None and pm.rule == "person.table_cell.v1" and dept is None:
+                rels.append(Relation(p, "worksFor", org, "works_for.org_person.v1", ev, {"role": None}))
+            elif org is not None:
+                # ORG PERSON ROLE: 关中理工大学雷振邦教授 (the post closes the name)
+                after = next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)
+                if after is not None:
+                    rels.append(Relation(p, "worksFor", org, "works_for.org_person_role.v1", ev, {"role": (dept or "") + (written or text)[pm.end:pm.end + after]}))
+            return
+        # 董事长、总经理X / 董事长兼总经理X / 党委书记、局长X: posts chained before one name
+        posts = [as_written]
+        first = pos - len(role)
+        while first > 1 and text[first - 1] in "、兼暨和":
+            n = next((n for n in range(6, 1, -1) if first - 1 - n >= 0 and role_re.fullmatch(text[first - 1 - n:first - 1])), None)
+            if n is None:
+                break
+            posts.insert(0, (written or text)[first - 1 - n:first - 1])
+            first -= n + 1
+        if len(posts) > 1 and any(normalise_name(x) in HEAD_OF for x in posts):
+            # 市委副书记、市长X: the mayor heads the government, not the party committee
+            posts, first = [as_written], pos - len(role)
+        if len(posts) > 1:
+            role = normalise_name(posts[0])  # the body is the one named before the first post
+
+        def emit(org: int, rule: str) -> None:
+            for post in posts:
+                rels.append(Relation(p, "worksFor", org, rule, ev, {"role": post}))
+
+        pos = first + len(role)
+        org = org_by_end.get(pos - len(role))
+        if org is None:
+            # ORG 标准专利中心 副主任 PERSON: the department stays in the role (ANNOTATION.md)
+            d = _dept_body(text, org_by_end, first)
+            if d is not None:
+                org = org_by_end[d]
+                posts = [(written or text)[d:first] + x for x in posts]
+                emit_org = org
+                for post in posts:
+                    rels.append(Relation(p, "worksFor", emit_org, "works_for.org_dept_role_person.v1", ev, {"role": post}))
+                return
+        if org is None and pos - len(role) > 0 and text[pos - len(role) - 1] in ")）":
+            # ORG（以下简称“X”）ROLE PERSON: the bracket stands between the body and the post
+            close = pos - len(role) - 1
+            opening = max(text.rfind("(", max(0, close - 30), close), text.rfind("（", max(0, close - 30), close))
+            if opening > 0:
+                org = org_by_end.get(opening)
+        if org is None and role in COMPANY_ROLES:
+            # 董事长X with no body before the post: the one firm its sentence names before it
+            firms = [i for i, m in enumerate(mentions) if m.label == "Company" and ev[0] <= m.start and m.end <= pm.start]
+            if len({normalise_name(mentions[i].attrs.get("alias_of") or mentions[i].text) for i in firms}) == 1:
+                org = firms[-1]
+                emit(org, "works_for.sentence_firm.v1")
+                return
+            if not firms and ctx is not None and ctx.last_org is not None and mentions[ctx.last_org].label == "Company" and not any(
+                m.label in ORG_LABELS and ev[0] <= m.start < ev[1] for m in mentions
+            ):
+                # …这家企业…。总经理孙海燕说: the firm the text has just been about
+                emit(ctx.last_org, "works_for.topic_firm.v1")
+                return
+        if org is None:
+            org = _implied_org(text, mentions, role, ev, rels)
+            if org is None:
+                return
+            emit(org, "works_for.implied_body.v1")
+            pos -= len(role)
+            if pos > 0 and text[pos - 1] in "、":
+                pos -= 1
+                continue
+            return
+        emit(org, "works_for.org_role_person.v1")
+        pos = mentions[org].start
+        if pos > 0 and text[pos - 1] in "、":
+            pos -= 1
+            continue
+        if pos > 2 and text[pos - 1] in ",，" and any(role_re.fullmatch(text[pos - 1 - n:pos - 1]) for n in range(2, 7) if pos - 1 - n >= 0):
+            pos -= 1  # 市场监管总局党组成员、副局长,国家标准委主任X: the posts of both bodies are X's
+            continue
+        return
+
+
+#: a department of a body, between the body's name and a post or a name (科技发展部, 标准专利中心, 地方部)
+DEPT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:部|司|处|科|室|中心|办公室|分会|事业部)")
+
+
+def _dept_body(text: str, org_by_end: dict[int, int], pos: int) -> int | None:
+    """The end of the body whose department ends at ``pos`` (中国纺织工业协会|科技发展部|), if one."""
+    for start in range(pos - 2, max(-1, pos - 11), -1):
+        if start in org_by_end and DEPT_RE.fullmatch(text, start, pos):
+            return start
+    return None
+
+
+#: PERSON是ORG ROLE / PERSON系ORG ROLE / PERSON现任ORG ROLE, the post closing its clause
+_IS_POST_RE = re.compile(r"\s*(?:先生|女士|同志|博士)?\s*(?:同时|还|兼|并|现)?(?:是|系|为|现任|任|担任|兼任)\s*")  # 馮永業先生是…
+
+
+def _post_held_by(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
+    """X，主任由Y公司副总经理PERSON兼任: the person holds the post in X, the sentence's subject."""
+    from ..rules import _people_tables
+
+    pm = mentions[p]
+    if not re.match(r"(?:兼任|担任|出任)", text[pm.end:pm.end + 2]):
+        return
+    cs = _clause_start(text, ev[0], pm.start)
+    held = re.match(r"\s*(?P<role>[\u4e00-\u9fff]{2,6}?)由", text[cs:pm.start])
+    if held is None or not _people_tables()[0].fullmatch(held.group("role")):
+        return
+    subject = next((i for i, m in enumerate(mentions) if ev[0] <= m.start and m.end <= cs and m.label in ("Company", "Institution", "GovernmentAgency", "StandardsBody")
+                    and not re.match(r"\s*建设的|\s*的", text[m.end:m.end + 4])), None)
+    if subject is not None:
+        rels.append(Relation(p, "worksFor", subject, "works_for.post_held_by.v1", ev, {"role": written[cs + held.start("role"):cs + held.end("role")]}))
+
+
+def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
+    """PERSON是ORG ROLE (邬建华是江西信江光伏科技有限公司首席质量官) and PERSON（ORG ROLE）: the
+    person holds the post."""
+    from ..rules import _people_tables
+
+    pm = mentions[p]
+    verb = _IS_POST_RE.match(text, pm.end) or re.compile(r"[（(]").match(text, pm.end)  # PERSON（ORG ROLE）
+    if verb is None:
+        return
+    org = next((i for i, m in enumerate(mentions) if m.start == verb.end() and m.label in ORG_LABELS), None)
+    if org is None:
+        return
+    at = mentions[org].end
+    role = next(
+        (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in "，,。；;、）)\n")),
+        None,
+    )
+    if role is not None:
+        rels.append(Relation(p, "worksFor", org, "works_for.person_is_post.v1", ev, {"role": written[at:at + role]}))
+
+
+#: posts held in a firm, and posts that head a body (市长 -> 市政府): the kind column of roles.tsv
+COMPANY_ROLES = frozenset(row[0] for row in load_tsv("roles.tsv") if len(row) > 1 and row[1] == "company")
+
+
+HEAD_OF = {row[0]: row[2] for row in load_tsv("roles.tsv") if len(row) > 2 and row[1] == "heads" and row[2]}
+
+
+def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, int], rels: list[Relation]) -> int | None:
+    """The body a post implies when none is written before it: 市长 heads the 市政府 the report
+    names; 副局长 right after a 局长 of a named body in the same sentence serves the same body."""
+    body = HEAD_OF.get(role)
+    if body:
+        for i, m in enumerate(mentions):
+            # 省政府 is also written 省人民政府
+            if m.label == "GovernmentAgency" and text[m.start:m.end].replace("人民政府", "政府").endswith(body):
+                return i
+        return None
+    for r in reversed(rels):
+        if r.predicate == "worksFor" and r.evidence == ev and isinstance(r.object, int):
+            prev_role = normalise_name(r.qualifiers.get("role") or "")  # written form -> Simplified
+            if role.startswith("副") and prev_role == role[1:]:
+                return r.object
+            break
+    return None
+
+
+def find(inp: RelationInput) -> list[Relation]:
+    text, mentions, written = inp.sh, inp.mentions, inp.text
+    rels: list[Relation] = []
+    walk = Walk(text, mentions)
+    ctx = walk.ctx
+
+    org_by_end = {m.end: i for i, m in enumerate(mentions) if m.label in ORG_LABELS}
+    for s0, s1, idx, sent, ev, orgs in walk:
+        # -- worksFor: [ORG][ROLE] PERSON, chained with 、 -------------------------------
+        for i in idx:
+            m = mentions[i]
+            if m.label != "Person":
+                continue
+            _works_for(text, mentions, i, rels, ev, written, ctx, org_by_end)
+            _is_post_of(text, mentions, i, rels, ev, written)
+            _post_held_by(text, mentions, i, rels, ev, written)
+
+    return rels
