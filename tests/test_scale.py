@@ -161,3 +161,21 @@ def test_a_bad_report_in_a_worker_is_a_one_line_error(mixed_reports, tmp_path):
     result = CliRunner().invoke(main, ["extract", str(folder), "--jobs", "2"])
     assert result.exit_code == 2
     assert "zz-empty.txt: file is empty" in result.output
+
+
+def test_extraction_leaves_spacys_vocabulary_as_it_was(seeds_dir, monkeypatch):
+    """Memory flat over a corpus: the words of the reports read are not kept in spaCy's
+    vocabulary (each batch is read in a memory zone), and results are the same whatever the
+    zone size."""
+    import kg.nlp as nlp_module
+    from kg.reading import read_report
+
+    reports = [read_report(p) for p in sorted(seeds_dir.glob("*.txt"))[:6]]
+    nlp = nlp_module.make_nlp()
+    nlp("预热，钱俊君")
+    before = len(nlp.vocab.strings)
+    one_zone = list(nlp_module.extract_many(reports))
+    assert len(nlp.vocab.strings) == before
+    monkeypatch.setattr(nlp_module, "ZONE_PIECES", 1)
+    assert list(nlp_module.extract_many(reports)) == one_zone
+    assert len(nlp.vocab.strings) == before
