@@ -252,7 +252,7 @@ def test_offices_divisions_and_short_forms_of_bodies(phrase, present, absent):
         ("得主係台聯半導體股份有限公司。", "Company", "台联半导体股份有限公司"),
         ("本案由和迪生命科學股份有限公司提出。", "Company", "和迪生命科学股份有限公司"),
         ("廠商進駐新竹生物醫學園區建置平台。", "Park", "新竹生物医学园区"),
-        ("第十屆「香港服務名牌選舉」今年舉行。", "Award", "香港服务名牌选举"),
+        ("第十屆「香港服務名牌選舉」今年舉行。", "Award", "香港服务名牌"),  # the contest confers the brand title
     ],
 )
 def test_traditional_names_open_after_a_glued_copula_and_parks_open_on_a_place(phrase, label, name):
@@ -307,3 +307,167 @@ def test_a_new_term_of_a_committee_is_no_part_of_its_name():
 def test_a_post_or_an_appointing_verb_before_a_firm_is_no_part_of_its_name(phrase, name):
     names = _names(extract_text(phrase), "Company")
     assert (name in names) if name else not names, names
+
+
+# -- issue 13, second pass: each family measured on the development reports ----------------------
+# (shapes are read off the gold names and the report text at run time; no report text is kept here)
+
+_LEGAL_END = re.compile(r"(?:有限公司|有限责任公司|公司|集团)$")
+
+
+def test_legal_names_listed_after_another_legal_name_are_whole(dev):
+    """A legal name that is an item of a list of legal names (…有限公司、X股份有限公司) starts right
+    after the separator even where the segmenter cut a word inside it (信|和|新材料)."""
+    from kg.text import shadow
+
+    def second_item(text, name):
+        sh, n = shadow(text), shadow(name)
+        return _LEGAL_END.search(normalise_name(name)) is not None and any(
+            sh[m.start() - 1] in "、及暨" and re.search(r"(?:公司|集团|厂)[)）]?$", sh[max(0, m.start() - 6):m.start() - 1])
+            for m in re.finditer(re.escape(n), sh) if m.start() > 0
+        )
+
+    rate, n = _recall(dev, "Company", second_item)
+    assert n >= 100 and rate >= 0.97, (rate, n)  # 0.936 before the list anchor, 0.995 with it
+
+
+def test_taiwan_and_hong_kong_legal_forms_name_firms(dev):
+    forms = re.compile(r"(?:\(股\)公司|企业社|实业社|商行|饼家|茶庄|酒家|茶楼|药行)$")
+    rate, n = _recall(dev, "Company", lambda text, name: forms.search(normalise_name(name)) is not None)
+    assert n >= 4 and rate >= 0.8, (rate, n)  # 3 of 6 before the forms were patterns
+
+
+def test_no_body_runs_past_a_conjunction_into_a_place_or_a_level_word(dev):
+    """综合评价和|上海市政府, 精神和|省委: a coordinated name (发展和改革委员会) never goes on past a
+    conjunction before a place or a bare level word."""
+    from kg.nlp.rules import place_table
+
+    places = place_table()
+    bad = []
+    for gold, _text, pred in dev:
+        for e in pred["entities"]:
+            if e["type"] not in ("GovernmentAgency", "Institution", "StandardsBody"):
+                continue
+            name = normalise_name(e["name"])
+            for m in re.finditer("[和与及暨]", name):
+                rest = name[m.end():]
+                if rest[:1] in "省市县区州" or any(rest[:k] in places for k in (2, 3, 4)):
+                    bad.append((gold["doc"], e["name"]))
+    assert not bad, bad  # 6 such names before
+
+
+def test_sub_awards_written_against_their_main_award_are_found(dev):
+    rate, n = _recall(dev, "Award", lambda text, name: re.search(r"奖.+奖$", normalise_name(name)) is not None)
+    assert n >= 10 and rate >= 0.75, (rate, n)  # 8 of 17 before
+
+
+def test_institutes_centres_and_mass_organisations_by_suffix(dev):
+    suffix = re.compile(
+        r"(?:检测|检验|标准化|情报|计量|质检|测试|监测)所$|(?:推广|审评)中心$|分中心$|总工会$|工会$|妇联$|残联$|科协$|侨联$|工商联$"
+    )
+    rate, n = _recall(dev, "Institution", lambda text, name: suffix.search(normalise_name(name)) is not None)
+    assert n >= 8 and rate >= 0.7, (rate, n)  # 2 of 12 before
+
+
+def test_a_brand_contest_confers_the_brand_title(dev):
+    """香港名牌選舉 is the contest; the winners hold 香港名牌 (and 香港卓越名牌 ... named in quotes)."""
+    rate, n = _recall(dev, "Award", lambda text, name: normalise_name(name).endswith("名牌"))
+    assert n >= 8 and rate >= 0.8, (rate, n)  # 1 of 12 before
+
+
+def test_words_glued_before_a_name_the_report_writes_alone_are_cut_off(dev):
+    """标志着|鲁疆产业园, 将|鲁澳…科技园: where the report also writes the name alone, a span that adds
+    a verb or function word before it is cut to the name; never a place or a parent body before it."""
+    bad = []
+    for gold, _text, pred in dev:
+        names = {(e["type"], normalise_name(n)) for e in pred["entities"] for n in [e["name"], *e["aliases"]]}
+        for label, name in names:
+            if label not in ("Park", "Institution", "GovernmentAgency", "Company"):
+                continue
+            for verb in ("标志着", "大力支持", "将", "到", "待"):
+                if name.startswith(verb) and (label, name[len(verb):]) in names:
+                    bad.append((gold["doc"], name))
+    assert not bad, bad  # 6 such names before
+
+
+def test_a_park_keeps_its_province_or_city_and_its_bracketed_part_or_stage(dev):
+    """甘肃省张掖高新技术产业开发区, 昭通市鲁甸县合作产业园 (a place within the one written first) and
+    上海金桥出口加工区(南区), …开发区(筹) are the parks' names as written."""
+    from kg.nlp.rules import place_table
+
+    places = place_table()
+
+    def shaped(text, name):
+        name = normalise_name(name)
+        nested = any(
+            name[:n] in places and places[name[:n]]["name"] == name[:n] and places[name[:n]]["level"] in ("province", "city")
+            and any(name[n:n + k] in places and places[name[n:n + k]]["name"] != name[:n] for k in (2, 3))
+            for n in (3, 4)
+        )
+        return nested or re.search(r"\((?:[东南西北中][区片园]|筹|筹建|筹备)\)$", name) is not None
+
+    rate, n = _recall(dev, "Park", shaped)
+    assert n >= 6 and rate >= 0.8, (rate, n)  # 0 of 7 before
+
+
+def test_a_society_of_a_realm_is_a_name_though_its_words_are_generic(dev):
+    """中国标准化协会, 省质量协会: a realm and a field name one society; 国家重点实验室 stays a kind."""
+    shape = re.compile(r"^(?:中国|中华|全国|[省市县])(?!级).+(?:协会|学会|联合会|促进会|研究会|商会)$")
+    rate, n = _recall(dev, "Institution", lambda text, name: shape.search(normalise_name(name)) is not None)
+    assert n >= 10 and rate >= 0.85, (rate, n)  # 12 of 16 before
+
+
+def test_quoted_winners_of_a_brand_contest_are_firms(dev):
+    """得主包括「…」、「…」和「…」, 獲獎者包括「…」: the winners of a brand contest are firms (their brands)."""
+    from kg.text import shadow
+
+    def quoted_winner(text, name):
+        sh, n = shadow(text), shadow(name)
+        return any(
+            re.search(r"(?:获奖者|得奖者|得主)[^。\n]{0,6}包括", sh[max(0, m.start() - 120):m.start()])
+            for m in re.finditer("[「“]" + re.escape(n) + "[」”]", sh)
+        )
+
+    rate, n = _recall(dev, "Company", quoted_winner)
+    assert n >= 20 and rate >= 0.75, (rate, n)  # 2 of 24 before, 20 of 24 with the rule
+
+
+def test_bodies_set_up_for_a_task_keep_the_verbs_of_their_names(dev):
+    """山东省质量强省及名牌战略推进工作领导小组办公室, 全国评比达标表彰工作协调小组, 上海市政府质量奖审定委员会:
+    a task body's name holds verbs and opens on its realm."""
+    shape = re.compile(r"^(?:全国|国家|中国|中央|[\u4e00-\u9fff]{2,4}?[省市区县]).{4,}(?:领导小组|工作小组|协调小组|委员会|办公室)$")
+    rate, n = _recall(dev, "GovernmentAgency", lambda text, name: shape.search(normalise_name(name)) is not None)
+    assert n >= 30 and rate >= 0.85, (rate, n)  # 29 of 42 before, 38 with the task-body anchor
+
+
+def test_an_award_written_in_full_and_short_is_one_award(dev):
+    """浙江省人民政府质量奖 and 省政府质量奖, 国家科学技术进步奖 and 国家科技进步奖: where gold gives an
+    award several names, the extractor should not split them into several awards."""
+    split = total = 0
+    for gold, _text, pred in dev:
+        for e in gold["entities"]:
+            if e["type"] != "Award" or not e["aliases"]:
+                continue
+            total += 1
+            names = {normalise_name(n) for n in [e["name"], *e["aliases"]]}
+            hits = [p for p in pred["entities"] if p["type"] == "Award" and names & {normalise_name(n) for n in [p["name"], *p["aliases"]]}]
+            split += len(hits) > 1
+    assert total >= 40 and split <= 11, (split, total)  # 16 of 63 split before, 9 after
+
+
+def test_a_batch_or_class_in_brackets_after_an_award_is_no_part_of_its_name():
+    """…绿色工厂(第三批) is the award 绿色工厂 with edition 3; …示范基地(特色类) is the award without its class."""
+    result = extract_text("经评审，授予甲乙金属制品有限公司、丙丁科技发展有限公司“宁波市三星级绿色工厂(第三批)”称号。"
+                          "共有3家园区入选“国家新型工业化产业示范基地(特色类)”。")
+    awards = {e["name"] for e in result["entities"] if e["type"] == "Award"}
+    assert {"宁波市三星级绿色工厂", "国家新型工业化产业示范基地"} <= awards, awards
+    won = [r for r in result["relations"] if r["predicate"] == "receivedAward"]
+    assert won and all(r["edition"] == 3 for r in won if r["object"] in {e["id"] for e in result["entities"] if e["name"] == "宁波市三星级绿色工厂"})
+
+
+@pytest.mark.parametrize("phrase, award", [
+    ("省质量技术监督局公布105家2017年“河北省质量效益型企业”名单，甲乙建材有限公司、丙丁机械有限公司入选。", "河北省质量效益型企业"),
+    ("省经济和信息化委员会公布2016年度省级工业和信息化高成长企业名单。甲乙科技有限公司、丙丁电子有限公司等12家企业上榜。", "省级工业和信息化高成长企业"),
+])
+def test_a_published_list_with_its_year_batch_or_count_names_the_title_its_members_hold(phrase, award):
+    assert award in _names(extract_text(phrase), "Award")

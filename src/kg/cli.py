@@ -472,22 +472,28 @@ def train_group() -> None:
 @click.option("--reports", "reports_dir", default="seeds", show_default=True, type=click.Path(file_okay=False),
               help="Folder of the seed reports named in --gold.")
 @click.option("--no-gold", is_flag=True, help="Train on UNER only.")
+@click.option("--real-gold", type=click.Path(dir_okay=False), default=None,
+              help="Also train on every report of this real-report gold (tests/gold/real-dev.jsonl); held-out reports are refused.")
+@click.option("--real-reports", default="../shared/corpus/docs", show_default=True, type=click.Path(file_okay=False),
+              help="Folder of the real reports named in --real-gold.")
 @click.option("--limit", type=int, default=None, help="Keep only the first N training sentences and run a few steps (smoke test).")
 @click.option("--quiet", is_flag=True, help="No training log on stderr.")
 @_handle_errors
-def train_ner(out_dir: str, seed: int, gold: str, reports_dir: str, no_gold: bool, limit: int | None, quiet: bool) -> None:
+def train_ner(out_dir: str, seed: int, gold: str, reports_dir: str, no_gold: bool, real_gold: str | None, real_reports: str, limit: int | None, quiet: bool) -> None:
     """Train the character-level Chinese NER model (PER, LOC, ORG) into --out.
 
     Trains on UNER Chinese-GSDSIMP train (best checkpoint chosen on its dev file), plus the
     tuning split of the seed gold, with the config kept in kg/data/ner/config.cfg (CPU, about
     20 minutes on 2 cores). The UNER files are read from $KG_UNER_DIR (default
-    ../shared/data beside the clone). The model's meta.json records the figures on UNER Chinese-GSDSIMP test
-    and Chinese-PUD test, the data sources and the licence (CC BY-SA 4.0). To ship it, copy
-    the directory to src/kg/data/ner/model.
+    ../shared/data beside the clone). With --real-gold, every report of that real-report gold is
+    added too (the shipped model: --real-gold tests/gold/real-dev.jsonl). The model's meta.json
+    records the figures on UNER Chinese-GSDSIMP test and Chinese-PUD test, the data sources and
+    the licence (CC BY-SA 4.0). To ship it, copy the directory to src/kg/data/ner/model.
 
     \b
     Example:
         kg train ner --out build/ner-model --seed 0
+        kg train ner --out build/ner-model --real-gold tests/gold/real-dev.jsonl
         kg ner evaluate ../shared/data/uner-zh-pud/zh_pud-ud-test.iob2 --model build/ner-model
     """
     from .ner.data import GSDSIMP_TEST, PUD_TEST
@@ -498,6 +504,10 @@ def train_ner(out_dir: str, seed: int, gold: str, reports_dir: str, no_gold: boo
         if not Path(gold).is_file():
             raise KgError(f"{gold}: no such file. Pass the seed gold with --gold, or train on UNER only with --no-gold.")
         kwargs.update(gold_path=gold, reports_dir=reports_dir)
+    if real_gold is not None:
+        if not Path(real_gold).is_file():
+            raise KgError(f"{real_gold}: no such file. Pass a real-report gold JSONL with --real-gold.")
+        kwargs.update(real_gold_path=real_gold, real_reports_dir=real_reports)
     evals = {name: path for name, path in (("gsdsimp_test", GSDSIMP_TEST), ("pud_test", PUD_TEST)) if path.is_file()}
     figures = train(out_dir, seed=seed, limit=limit, eval_files=evals if limit is None else None, quiet=quiet, **kwargs)
     click.echo(f"Trained the NER model into {out_dir} in {figures['seconds']:.0f} s (seed {seed}).")

@@ -11,6 +11,7 @@ Must not: train or select on a test file (``eval_files`` are only scored and rec
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import sys
 import tempfile
@@ -61,6 +62,33 @@ SOURCES = [
 ]
 
 
+#: the real reports' development gold as a training source: the annotations are the project's,
+#: the report texts third-party (news and government pages, ../shared/corpus, not redistributed);
+#: the model holds weights learned from them, no text, and keeps UNER's CC BY-SA 4.0
+REAL_GOLD_SOURCE = {
+    "name": "kg real-report gold, development split (tests/gold/real-dev.jsonl)",
+    "license": "annotations: project data; report texts: third-party, read at training time from "
+    "../shared/corpus and not redistributed (the model holds no text)",
+    "author": "kg",
+}
+#: the locked held-out split: never trained on
+HELDOUT_IDS = Path(__file__).resolve().parents[3] / "tests" / "gold" / "real-heldout.ids"
+
+
+def real_gold_ids(path: str | Path) -> list[str]:
+    """The report ids of a real-report gold file, refusing any of the locked held-out split."""
+    ids = []
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                ids.append(json.loads(line)["doc"])
+    locked = set(HELDOUT_IDS.read_text(encoding="utf-8").split()) if HELDOUT_IDS.is_file() else set()
+    bad = sorted(set(ids) & locked)
+    if bad:
+        raise KgError(f"{path}: {', '.join(bad[:5])}{' ...' if len(bad) > 5 else ''}: held-out reports must not be used for training.")
+    return ids
+
+
 def default_config_path() -> Path:
     """The training config kept in the package (``kg/data/ner/config.cfg``)."""
     return Path(str(resources.files("kg") / "data" / "ner" / "config.cfg"))
@@ -81,6 +109,9 @@ def train(
     gold_repeat: int = 2,
     augment: int = 0,
     eval_files: Mapping[str, str | Path] | None = None,
+    real_gold_path: str | Path | None = None,
+    real_reports_dir: str | Path | None = None,
+    real_repeat: int = 2,
     config_path: str | Path | None = None,
     overrides: Mapping[str, Any] | None = None,
     quiet: bool = False,
@@ -95,7 +126,10 @@ def train(
     0.523 / gsdsimp test 0.528 / pud 0.541, 3 copies 0.508 / 0.534 / 0.533, against 0.528 / 0.540 /
     0.512 without). ``limit`` keeps the first ``limit`` training and dev
     sentences and trains a few steps only (for tests). ``eval_files`` (name -> ``.iob2``) are
-    scored after training and recorded, never used for selection. ``overrides`` are spaCy
+    scored after training and recorded, never used for selection. ``real_gold_path`` adds every
+    report of a real-report gold file (``tests/gold/real-dev.jsonl``; texts from
+    ``real_reports_dir``), repeated ``real_repeat`` times; a report of the locked held-out split
+    (``tests/gold/real-heldout.ids``) is refused. ``overrides`` are spaCy
     config overrides (``{"components.tok2vec.model.encode.width": 96}``). Progress goes to
     stderr unless ``quiet``.
     """
@@ -121,6 +155,15 @@ def train(
         gold_docs = extra_examples(gold_path, gold_doc_ids, reports_dir=reports_dir, nlp=nlp_blank)
         n_gold = len(gold_docs)
         train_docs.extend(gold_docs * gold_repeat)
+    n_real = 0
+    real_ids: list[str] = []
+    if real_gold_path is not None:
+        if real_reports_dir is None:
+            raise KgError("train: real_gold_path needs real_reports_dir (the folder of the real reports).")
+        real_ids = real_gold_ids(real_gold_path)
+        real_docs = extra_examples(real_gold_path, real_ids, reports_dir=real_reports_dir, nlp=nlp_blank)
+        n_real = len(real_docs)
+        train_docs.extend(real_docs * real_repeat)
     dev_docs = iob2_docs(dev_file, nlp=nlp_blank)
     if limit is not None:
         train_docs, dev_docs = train_docs[:limit], dev_docs[: max(1, limit // 2)]
@@ -156,6 +199,7 @@ def train(
             "train_sentences": {
                 "uner": n_uner if limit is None else min(limit, n_uner),
                 "seed_gold": n_gold,
+                "real_gold": n_real,
             },
             "train_files": [str(p) for p in train_files],
             "dev_file": str(dev_file),
@@ -163,6 +207,11 @@ def train(
             "seed_gold": (
                 {"path": str(gold_path), "doc_ids": list(gold_doc_ids), "repeat": gold_repeat}
                 if gold_path is not None
+                else None
+            ),
+            "real_gold": (
+                {"path": str(real_gold_path), "reports": len(real_ids), "repeat": real_repeat}
+                if real_gold_path is not None
                 else None
             ),
             "limit": limit,
@@ -184,14 +233,16 @@ def _finish_meta(model: spacy.language.Language, figures: dict) -> None:
             "name": "kg_ner_zh",
             "version": __version__,
             "description": "Character-level Chinese NER (PER, LOC, ORG) for kg, trained on UNER "
-            "Chinese-GSDSIMP" + (" and the seed gold tuning split" if figures["seed_gold"] else "") + ".",
+            "Chinese-GSDSIMP" + (" and the seed gold tuning split" if figures["seed_gold"] else "")
+            + (" and the real-report development gold" if figures.get("real_gold") else "") + ".",
             "license": LICENSE,
             "sources": SOURCES
             + (
                 [{"name": "kg seed gold (tuning split)", "license": "project data", "author": "kg"}]
                 if figures["seed_gold"]
                 else []
-            ),
+            )
+            + ([REAL_GOLD_SOURCE] if figures.get("real_gold") else []),
             "kg_training": figures,
             "kg_check_split_excluded": list(CHECK_DOC_PREFIXES),
         }

@@ -29,6 +29,7 @@ from ..resolution import link_short_forms, remap_relations
 from ..resources import read_text
 from ..text import normalise_name, shadow
 from .relations import DEFAULT_FAMILIES, Relation, RelationInput, grade_words, run_families
+from .awards import link_award_forms
 from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
 from .shortforms import BARE_SHORT_FORMS, DECLARED_RE, find_short_forms, link_renames
 from .segment import merge_results, pieces
@@ -299,6 +300,10 @@ def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list
         entities, out_rels = linked.entities, remap_relations(out_rels, linked.remap)
     else:
         entities = linked.entities
+    # an award written in full and short (浙江省人民政府质量奖, 省政府质量奖) is one award
+    award_remap = link_award_forms(entities)
+    if award_remap:
+        out_rels = remap_relations(out_rels, award_remap)
     return {"doc": doc_id, "entities": entities, "relations": merge_compatible(out_rels)}
 
 

@@ -2,7 +2,7 @@
 
 Owns: the entity side of "X家开发区…依次是A、B、C" and "N个品牌…包括:A、B、C(排名不分先后)": an
 introducing word (依次是, 分别是, 包括) after a kind noun in the same sentence (开发区 → Park,
-品牌/企业/N家 → Company), then items separated by 、 or 和/及, each item a whole name (the
+品牌/企业/N家 → Company; the winners of a brand contest, 得主/获奖者 with quoted items → Company), then items separated by 、 or 和/及, each item a whole name (the
 separators are its boundaries, as a table cell is). An item typed by its own suffix keeps that
 type; a place named as an item of parks is the park (天津 among 国家级开发区) and its Place
 mention gives way. Also lists that a count of their kind closes (A、B、C等13家家具品牌, 新增A、B、C等18家
@@ -23,6 +23,7 @@ INTRO_RE = re.compile(r"(?:依次是|依次为|分别是|分别为|包括|包含
 #: kind nouns (the last one before the introducer decides); N家 counts firms
 KIND_RE = re.compile(
     r"(?P<Park>开发区|高新区|经开区|科学园区|科技园区|产业园区|工业园区|园区|产业园|工业园|工业区|科学园|科技园)"
+    r"|(?P<Winner>获奖者|得奖者|得主|获奖品牌|得奖品牌)"
     r"|(?P<Company>品牌|企业|公司|厂商|老字号|商号|[0-9一二三四五六七八九十百]+家)"
     r"|(?P<Award>奖项|荣誉|称号|奖)"
 )
@@ -47,6 +48,9 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
         if not kinds:
             continue
         kind = kinds[-1].lastgroup
+        quoted_only = kind == "Winner"  # 得主包括「鱷魚恤」、「刀嘜」: the winners of a brand contest, named in quotes
+        if quoted_only:
+            kind = "Company"
         if kind == "Award" or window.startswith("的", kinds[-1].end()):
             continue  # 奖项包括「…」: titles, not firms; 进驻园区的(厂商)包含…: the kind only modifies
         if m.group(0).startswith("有") and not window.endswith(("企业", "品牌", "园区", "开发区")):
@@ -69,6 +73,8 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
             while b > a and sh[b - 1] in " \u3000「」“”\"'《》()":
                 b -= 1
             spans.append((a, b))
+        if quoted_only and not all(sh[a - 1:a] in ("「", "“", '"') for a, _ in spans):
+            continue  # winners named without quotes may be people (得主包括张三、李四)
         if len(spans) < 3:
             continue  # a list of one or two is as often a phrase (包括研发和生产)
         found = []
@@ -80,7 +86,8 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
             found.append((a, b, item))
         if not found:
             continue
-        _type_items(rules, text, sh, tok_starts, tok_ends, chosen, found, kind, places, "headed_list", out, dropped)
+        _type_items(rules, text, sh, tok_starts, tok_ends, chosen, found, kind, places, "winner" if quoted_only else "headed_list", out, dropped,
+                    quoted=quoted_only)
     for a, b, kind in _trailing_lists(sh):
         found = _list_items(sh, a, b)
         if found:
@@ -89,10 +96,12 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
 
 
 def _type_items(rules: "EntityRules", text: str, sh: str, tok_starts: list[int], tok_ends: list[int], chosen: list["Mention"],
-                found: list[tuple[int, int, str]], kind: str, places: object, how: str, out: list["Mention"], dropped: list["Mention"]) -> None:
+                found: list[tuple[int, int, str]], kind: str, places: object, how: str, out: list["Mention"], dropped: list["Mention"],
+                quoted: bool = False) -> None:
     """Mentions for the items of one list whose kind is ``kind`` (appended to ``out``; the Place
     mentions they replace to ``dropped``): each item is a whole name, typed by its own suffix or
-    else by the list's kind; phrases, common words and kinds of goods are no names."""
+    else by the list's kind; phrases, common words and kinds of goods are no names (``quoted``: the
+    quoted winners of a brand contest, names even where they are words of the dictionary, 千里眼)."""
     from .rules import DESCRIPTIVE_RE, Mention
 
     for a, b, item in found:
@@ -103,12 +112,16 @@ def _type_items(rules: "EntityRules", text: str, sh: str, tok_starts: list[int],
                 out.append(Mention(a, b, "Park", f"items.{how}.park.v1", text[a:b]))
             continue
         words = _words(tok_starts, tok_ends, a, b)
-        if DESCRIPTIVE_RE.search(item) or rules._generic_body(item, "Company") or not words or rules._is_stop_token(sh[words[0][0]:words[0][1]]):
-            continue  # 加强管理: a phrase that opens on a verb is no name
-        if len(words) == 1 and words[0] == (a, b) and (rules.tags.get(item) or "nz")[:2] not in ("nr", "ns", "nt", "nz"):
-            continue  # 研发, 技术: one common word of the dictionary is no name
+        if DESCRIPTIVE_RE.search(item) or rules._generic_body(item, "Company") or not words:
+            continue
         last = sh[words[-1][0]:words[-1][1]]
-        if len(last) >= 2 and rules.tags.get(last) in ("n", "vn") and not rules._has_proper_token(sh, a, b, tok_starts, tok_ends):
+        if quoted:
+            pass
+        elif rules._is_stop_token(sh[words[0][0]:words[0][1]]):
+            continue  # 加强管理: a phrase that opens on a verb is no name
+        elif len(words) == 1 and words[0] == (a, b) and (rules.tags.get(item) or "nz")[:2] not in ("nr", "ns", "nt", "nz"):
+            continue  # 研发, 技术: one common word of the dictionary is no name
+        elif len(last) >= 2 and rules.tags.get(last) in ("n", "vn") and not rules._has_proper_token(sh, a, b, tok_starts, tok_ends):
             continue  # 厨房器具, 保健产品: a kind of goods, not a brand
         if any(c.isdigit() for c in item) and not LATIN_ITEM_RE.fullmatch(item):
             continue
@@ -123,7 +136,7 @@ def _type_items(rules: "EntityRules", text: str, sh: str, tok_starts: list[int],
         if any(not (c.label == "Place" and a <= c.start and c.end <= b) for c in inner):
             continue  # a name the rules found already (typed by its suffix) stands
         dropped.extend(inner)
-        out.append(Mention(a, b, label, f"items.{how}.{kind.lower()}.v1", text[a:b]))
+        out.append(Mention(a, b, label, f"items.{how}.v1" if quoted else f"items.{how}.{kind.lower()}.v1", text[a:b]))
 
 #: 等N家<kind> after a list of names: the count closes the list and names its kind (…等13家家具品牌)
 TRAIL_RE = re.compile(r"等\s*[0-9一二三四五六七八九十百]+\s*(?:家|个)[\u4e00-\u9fff]{0,4}?(?:(?P<Company>企业|品牌|公司|老字号)|(?P<Park>园区|开发区|高新区|工业园))")

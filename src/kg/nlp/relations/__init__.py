@@ -46,13 +46,17 @@ def run_families(inp: RelationInput, families: tuple[str, ...] | list[str] = DEF
 
     A family may claim spans (appending to ``inp.claims`` the clauses it read completely): relations of the
     same predicate that a later *loose* family (``LOOSE = True``: the sentence rules) makes
-    starting inside a claimed span are dropped, so an older, looser rule does not add a second,
+    starting inside a claimed span, or whose subject stands inside one and was given another object
+    there, are dropped, so an older, looser rule does not add a second,
     wrong reading of a clause a precise rule has read. Tables and lists are never dropped.
     """
     for name in families:
         mod = family(name)
         rels = mod.find(inp)
         if getattr(mod, "LOOSE", False):
-            rels = [r for r in rels if not any(p == r.predicate and a <= r.evidence[0] < b for p, a, b in inp.claims)]
+            read = {(r.subject, r.predicate): r.object for r in inp.found}
+            rels = [r for r in rels if not any(
+                p == r.predicate and (a <= r.evidence[0] < b or (a <= inp.mentions[r.subject].start < b and read.get((r.subject, p), r.object) != r.object))
+                for p, a, b in inp.claims)]
         inp.found.extend(rels)
     return inp.found

@@ -1,0 +1,231 @@
+"""Award names: grades, classes, editions and years split off the name of an award.
+
+Owns: the grades (一等奖, 金奖, 提名奖 ...) and quality-award classes, ``AwardNames._split_award``
+(the grade off the name, edition and year from just before it), where an award's name opens
+after a winner's name, sub-awards joined to their main award, and the start of a title shared
+by a distributive list, and one award's full and short forms in a report (浙江省人民政府质量奖 and
+省政府质量奖, 国家科学技术进步奖 and 国家科技进步奖). ``AwardNames`` is a mixin of ``kg.nlp.rules.EntityRules`` and uses its
+``_generic_body``. Must not: decide who received an award (that is ``kg.nlp.relations``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..text import YEAR_NUM, shadow, to_year
+from .lexicons import _is_place_word, place_table
+from .mentions import Mention, _segment_start
+from .people import _people_tables
+
+
+GRADES = ("特等奖", "一等奖", "二等奖", "三等奖", "金奖", "银奖", "铜奖", "金质奖", "银质奖", "铜质奖", "优秀奖", "优异奖", "提名奖", "入围奖", "鼓励奖")
+
+
+GRADE_RE = re.compile("(?:" + "|".join(GRADES) + ")$")
+
+
+GRADE_AFTER_RE = re.compile("(?:" + "|".join(GRADES) + ")(?![励金补])")
+
+
+#: the classes a quality award is given in, which stand where a grade does (青岛市市长质量奖卓越奖)
+QUALITY_CLASS_RE = re.compile(r"(?<=质量奖)(?:卓越奖|创新奖|特别奖)$")
+
+
+QUALITY_CLASS_AFTER_RE = re.compile(r"(?:卓越奖|创新奖|特别奖)(?![\u4e00-\u9fff]{0,2}奖)")
+
+
+EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
+
+
+#: a batch or a class in brackets after an award's name: (第三批), (首批), (特色类)
+AWARD_TAIL_RE = re.compile(r"\s*[(（]\s*(?:第\s*(?P<ed>[0-9一二三四五六七八九十百]+)\s*[批届]|(?P<first>首)[批届]|[\u4e00-\u9fff]{1,4}类)\s*[)）]$")
+
+
+DISTRIBUTED_TITLE_RE = re.compile(r"国家级|省级|市级|国家|全国")
+
+
+AWARD_OPENER_RE = re.compile(r"中国|全国")
+
+
+AWARD_PREFIX_OK_RE = re.compile(r"^(?:第[0-9一二三四五六七八九十]+[届批]|首届|首批|(?:19|20)[0-9]{2}年?度?|[省市县区]级?)+$")
+
+
+def _award_opener(sh: str, s: int, e: int) -> int | None:
+    """Where an award's name opens inside the span a suffix scan gave it, when a winner's name
+    or words such as 人, 单位, 标准项目 stand before its country, 全国 or province; else None."""
+    places = place_table()
+    for k in range(s + 1, e - 3):
+        opener = AWARD_OPENER_RE.match(sh, k) or any(
+            (places.get(sh[k:k + n]) or {}).get("level") in ("province", "city", "country") for n in (4, 3, 2)
+        )
+        if not opener:
+            continue
+        prefix = sh[s:k]
+        if AWARD_PREFIX_OK_RE.match(prefix) or AWARD_OPENER_RE.search(prefix) or any(
+            prefix[i:i + n] in places for i in range(len(prefix)) for n in (2, 3, 4)
+        ):
+            return None  # 湖南省株洲市…奖, 第三届中国…奖: the prefix is part of the name or its edition
+        if prefix.endswith(("部", "局", "委", "厅", "会")):
+            return None  # a body's award (经济部国家产业创新奖) is named with the body
+        surnames = _people_tables()[1]
+        person = 2 <= len(prefix) <= 3 and (prefix[0] in surnames or prefix[:2] in surnames)
+        if not (person or prefix.endswith(("人", "单位", "项目", "者", "出", "获", "授予"))):
+            return None  # 长江经济带…: words of the name itself, not a winner before it
+        return k
+    return None
+
+
+def _join_sub_awards(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
+    """A sub-award written against its main award (…贡献奖终身成就奖, …突出贡献奖标准项目奖) is one
+    award named with both: the main award's prefix belongs to it."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and m.label == prev.label == "Award" and m.start == prev.end
+            and sh.endswith("奖", 0, prev.end) and "grade" not in prev.attrs and not prev.needs_context
+        ):
+            attrs = {**prev.attrs, **m.attrs}
+            out[-1] = Mention(prev.start, m.end, "Award", m.rule, text[prev.start:m.end], attrs, m.needs_context)
+            continue
+        out.append(m)
+    return out
+
+
+def _distributed_title_start(sh: str, lo: int, hi: int) -> int | None:
+    """Where a title starts inside ``sh[lo:hi]``: at a rank word (国家级, 全国) or a province."""
+    for k in range(lo, hi - 3):
+        if DISTRIBUTED_TITLE_RE.match(sh, k):
+            return k
+        for n in (3, 2):
+            entry = place_table().get(sh[k:k + n])
+            if entry and entry.get("level") == "province":
+                return k
+    return None
+
+
+class AwardNames:
+    """Award names of ``EntityRules`` (a mixin): grade, edition and year."""
+
+    def _split_award(self, mention: Mention, text: str, sh: str) -> Mention | None:
+        """Split the grade off an award's name and read its edition and year from just before it."""
+        s, e = mention.start, mention.end
+        if (sh[max(0, s - 2):s] in ("一批", "若干", "更多", "一些", "多个", "各类") and sh[max(0, s - 3):s - 2] != "第") or sh[max(0, s - 3):s] == "一系列":
+            return None  # 创建一批质量强国建设领军企业: a kind of title, held by nobody named
+        if s > 0 and sh[s - 1] == "、" and "分别" in sh[_segment_start(sh, s, "，,。；;", window=60) + 1:s]:
+            # A、B分别获批…、C湖南省产业集群建设试点: the sectors of a distributive list share one
+            # title, which begins at its rank word or its province
+            cut = _distributed_title_start(sh, s + 2, e)
+            if cut is not None:
+                s = cut
+                mention.start, mention.text = s, text[s:e]
+        k = _award_opener(sh, s, e)
+        if k is not None:
+            s = k  # 授予张三中国…奖, 等4人中国…奖: the award opens on its country or province
+            mention.start, mention.text = s, text[s:e]
+        name = sh[s:e]
+        tail = AWARD_TAIL_RE.search(name)
+        if tail is not None and tail.start() >= 4:
+            # 宁波市三星级绿色工厂(第三批), 国家新型工业化产业示范基地(特色类): the batch or class
+            # written after the name is no part of it (the batch is its edition)
+            if tail.group("ed") or tail.group("first"):
+                from ..text import to_int
+
+                mention.attrs["edition"] = to_int(tail.group("ed") or tail.group("first"))
+            e = s + tail.start()
+            mention.end, mention.text = e, text[s:e]
+            name = sh[s:e]
+        g = GRADE_RE.search(name) or QUALITY_CLASS_RE.search(name)
+        if g and g.start() > 0:
+            head = name[: g.start()]
+            if not head.endswith("奖"):
+                return None  # fused form such as 中国专利金奖: no award name of its own
+            if self._generic_body(head[:-1], "Award", "award_generic_words.tsv"):
+                return None  # 该奖一等奖: the award named before, and its grade
+            mention.attrs["grade"] = text[s + g.start():e]
+            e = s + g.start()
+        elif g:
+            return None  # a bare grade (提名奖) is not an award
+        mention.end, mention.text = e, text[s:e]
+        follow = GRADE_AFTER_RE.match(sh, e) or (QUALITY_CLASS_AFTER_RE.match(sh, e) if sh[s:e].endswith("质量奖") else None)
+        if follow and "grade" not in mention.attrs:
+            mention.attrs["grade"] = text[follow.start():follow.end()]
+        before = sh[max(0, s - 14):s].rstrip("“\"「『《 ")
+        bracket_year = None
+        yb = re.search(r"[(（]\s*(" + YEAR_NUM + r")\s*年度?\s*[)）]$", before)
+        if yb:
+            bracket_year = to_year(yb.group(1))  # 第七届（2023年度）河北省政府质量奖
+            before = before[: yb.start()]
+        if before.endswith((")", "）")) and EDITION_RE.search(before[:-1]):
+            before = before[:-1]  # 2023年度（第五届）吉林省省长质量奖
+        ed = EDITION_RE.search(before)
+        if ed:
+            from ..text import to_int
+
+            mention.attrs["edition"] = to_int(ed.group(1) or ed.group(2))
+            before = before[: ed.start()].rstrip("(（ ")
+        y = re.search(r"(" + YEAR_NUM + r")\s*年度?\s*[“\"「『]?\s*$", before) or re.search(r"[“\"「『]\s*((?:19|20)[0-9]{2})\s*$", before)
+        if y:
+            mention.attrs["year"] = to_year(y.group(1))
+        elif bracket_year is not None:
+            mention.attrs["year"] = bracket_year
+        else:
+            inside = re.search(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])", sh[s:e])
+            if inside:
+                mention.attrs["year"] = int(inside.group(1))  # 全国2023高质量发展十佳标杆县
+        return mention
+
+
+#: words an award's short form writes shorter: 人民政府 -> 政府, 科学技术 -> 科技
+_AWARD_CONTRACTIONS = (("人民政府", "政府"), ("科学技术", "科技"))
+_LEVEL_WORDS = ("自治区", "省", "市", "县", "区", "州")
+
+
+def _award_core(name: str) -> tuple[str, str]:
+    """``(place, rest)`` of an award's name: the places it opens on, as the division they name
+    (平江 and 平江县 are one), and the rest with its contractions applied and a bare level word
+    (省政府质量奖) dropped."""
+    sh = shadow(name)
+    table = place_table()
+    places = []
+    while True:
+        n = next((n for n in (5, 4, 3, 2) if len(sh) > n + 2 and _is_place_word(sh[:n])), 0)
+        if not n:
+            break
+        entry = table.get(sh[:n]) or next(table[sh[:n] + x] for x in ("县", "区", "市", "旗") if sh[:n] + x in table)
+        places.append(entry["name"])
+        sh = sh[n:]
+    if not places:
+        sh = next((sh[len(w):] for w in _LEVEL_WORDS if sh.startswith(w) and len(sh) > len(w) + 2), sh)
+    for long, short in _AWARD_CONTRACTIONS:
+        sh = sh.replace(long, short)
+    return "".join(places), sh
+
+
+def link_award_forms(entities: list[dict[str, Any]]) -> dict[str, str]:
+    """One award written in full and short in a report (浙江省人民政府质量奖, 省政府质量奖;
+    市中区区长质量奖, 区长质量奖; 国家科学技术进步奖, 国家科技进步奖) is one entity: the short form's
+    entity is folded into the full one (names, mentions) in place. A short form with no place
+    joins a full form only where one place's award has that form (宁波市… and 浙江省标准创新贡献奖
+    both fit 标准创新贡献奖: it joins neither). Returns the old id -> kept id map."""
+    awards = [e for e in entities if e["type"] == "Award"]
+    cores = {e["id"]: _award_core(e["name"]) for e in awards}
+    remap: dict[str, str] = {}
+    for short in sorted(awards, key=lambda e: len(e["name"])):
+        place, rest = cores[short["id"]]
+        fits = [
+            e for e in awards
+            if e is not short and e["id"] not in remap and len(e["name"]) > len(short["name"])
+            and cores[e["id"]][1] == rest and (not place or cores[e["id"]][0] == place)
+        ]
+        if len({cores[e["id"]][0] for e in fits}) != 1 or short["id"] in remap.values():
+            continue
+        full = max(fits, key=lambda e: len(e["name"]))
+        names = [full["name"], *full["aliases"], short["name"], *short["aliases"]]
+        full["aliases"] = [n for i, n in enumerate(names) if n != full["name"] and n not in names[:i]]
+        full["mentions"] = sorted(full["mentions"] + short["mentions"])
+        remap[short["id"]] = full["id"]
+    if remap:
+        entities[:] = [e for e in entities if e["id"] not in remap]
+    return remap

@@ -1,0 +1,155 @@
+"""Entity rules' lexicons: the word tables the rules read and the regexes built from them.
+
+Owns: loading the lexicon files of ``kg/data/lexicons`` (boundary words, generic words, the
+administrative divisions with their short forms, countries, typed name lists), jieba's own
+dictionary tags, and compiling word lists into prefix-trie regexes. Hands on cached tables.
+Must not: find mentions (that is ``kg.nlp.rules`` and its scan).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..resources import load_tsv, load_words
+from .mentions import LABELS
+
+
+def _opens_on_place(sh: str, start: int) -> bool:
+    """Does the text at ``start`` open on a place name or a bare level word (省委, 市政府)? A
+    coordinated name (发展和改革委员会) never goes on past a conjunction before one."""
+    return sh[start:start + 1] in ("省", "市", "县", "区", "州") or any(sh[start:start + n] in place_table() for n in (4, 3, 2))
+
+
+def _is_place_word(tok: str) -> bool:
+    """A place name, or the short form of a county or district (沾益 of 沾益区, which jieba tags as
+    a verb)."""
+    places = place_table()
+    return tok in places or any(tok + suffix in places for suffix in ("区", "县", "市", "旗"))
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex for ``words`` factored by common prefixes (longest alternative first).
+
+    Python's ``re`` tries the alternatives of a flat ``a|b|c`` one by one at every position; a
+    prefix trie lets it reject most positions after one character, which matters for the few
+    thousand names of the administrative-division lexicon.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+def _compile_alternation(words: list[str]) -> re.Pattern[str]:
+    """Match the longest of ``words`` at each position (greedy optional tails of a trie)."""
+    words = sorted(set(w for w in words if w))
+    return re.compile(_trie_pattern(words))
+
+
+@lru_cache(maxsize=1)
+def boundary_words() -> frozenset[str]:
+    return frozenset(load_words("boundaries.tsv"))
+
+
+@lru_cache(maxsize=1)
+def jieba_tags() -> dict[str, str]:
+    """Part-of-speech tags of jieba's own dictionary (``word freq tag`` lines), general knowledge
+    of Chinese that tells a verb (推进, 发挥) or a pronoun from a word that can sit in a name."""
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    tags: dict[str, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+# tags that end a name when scanning leftwards: verbs, adverbs, prepositions, conjunctions,
+# pronouns, particles, numerals, measure words, time words
+# jieba's time-word tag "t" is not among them: it also marks place words inside names (襄阳|隆中|客车);
+# the time words that do end names (今年, 目前, 届时) are in boundaries.tsv
+STOP_TAGS = frozenset({"v", "d", "ad", "p", "c", "r", "u", "ud", "uj", "ul", "uv", "uz", "ug", "q", "y", "e", "o", "tg", "zg", "vd", "vg"})
+
+
+# county names that are also ordinary nouns (山西's 城区, 郊区): never a place on their own
+GENERIC_PLACE_NAMES = frozenset({"城区", "郊区", "矿区", "新区", "市辖区", "市中区", "县", "区"})
+
+
+@lru_cache(maxsize=None)
+def generic_words(name: str = "generic_words.tsv") -> frozenset[str]:
+    return frozenset(load_words(name))
+
+
+@lru_cache(maxsize=1)
+def place_table() -> dict[str, dict[str, str]]:
+    """Every place surface form -> ``{"name", "level", "parent", "code"}`` (short forms included)."""
+    table: dict[str, dict[str, str]] = {}
+    by_code: dict[str, str] = {}
+    rows = load_tsv("admin_divisions.tsv")
+    for code, name, level, parent in (r + ("",) * (4 - len(r)) for r in rows):
+        by_code[code] = name
+    # common words that are also short forms of cities: never match them alone
+    ambiguous_short = {"东方", "开封", "长治", "安康", "城中", "城区", "郊区", "矿区", "新区", "和平", "永安", "普洱", "白山", "通化"}
+    for code, name, level, parent in (r + ("",) * (4 - len(r)) for r in rows):
+        entry = {"name": name, "level": level, "parent": by_code.get(parent, ""), "code": code}
+        table.setdefault(name, entry)
+        short = None
+        for suffix in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省"):
+            if level == "province" and name.endswith(suffix):
+                short = name[: -len(suffix)]
+                break
+        if level == "province" and name.endswith("市") and len(name) == 3:
+            short = name[:-1]
+        if level in ("city", "county") and name.endswith("市") and len(name) >= 3:
+            short = name[:-1]
+        if short and len(short) >= 2 and short not in ambiguous_short:
+            table.setdefault(short, entry)
+    # counties made county-level cities or districts since the data was drawn (神木县 -> 神木市,
+    # 2017; 潮安县 -> 潮安区, 2013): a county X县 also answers to X市 and X区 where no other
+    # place has that name
+    for code, name, level, parent in (r + ("",) * (4 - len(r)) for r in rows):
+        if level == "county" and name.endswith("县") and len(name) >= 3:
+            table.setdefault(name[:-1] + "市", table[name])
+            table.setdefault(name[:-1] + "区", table[name])
+    for name, level, parent in load_tsv("places_extra.tsv"):
+        table.setdefault(name, {"name": name, "level": level, "parent": parent, "code": ""})
+    for row in load_tsv("countries.tsv"):
+        name = row[0]
+        entry = {"name": name, "level": "country", "parent": "", "code": ""}
+        table.setdefault(name, entry)
+        for alias in (row[1].split(",") if len(row) > 1 else []):
+            if alias.strip():
+                table.setdefault(alias.strip(), entry)
+    return table
+
+
+def _lexicon_entries(name: str) -> list[tuple[str, str | None]]:
+    """``(surface, label or None)`` pairs of a lexicon: name column, aliases column, optional type."""
+    out: list[tuple[str, str | None]] = []
+    for row in load_tsv(name):
+        label = None
+        if len(row) >= 3 and row[1] in LABELS:
+            label, aliases = row[1], row[2]
+        else:
+            aliases = row[1] if len(row) > 1 else ""
+        out.append((row[0], label))
+        out.extend((a.strip(), label) for a in aliases.split(",") if a.strip())
+    return out

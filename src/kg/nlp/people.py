@@ -1,0 +1,205 @@
+"""People: persons named beside a post, in brackets, in counted lists and in bylines.
+
+Owns: the tables of posts and surnames (``roles.tsv``, ``surnames.tsv``), the length of a
+personal name at a position, and ``find_people``: names after a post (局长钱俊君), before one
+(丁荣军院士), with a post in brackets, in lists counted after them, in closing author brackets
+and in bylines. Hands on ``Mention`` objects labelled Person. Must not: link a person to a body
+(``worksFor`` is ``kg.nlp.relations``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import load_tsv, load_words
+from ..text import to_int
+from .lexicons import _compile_alternation, boundary_words, jieba_tags
+from .mentions import PUNCT, Mention
+
+
+@lru_cache(maxsize=1)
+def _people_tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str]]:
+    roles = [r[0] for r in load_tsv("roles.tsv")]
+    surnames = frozenset(load_words("surnames.tsv"))
+    role_re = _compile_alternation(roles + ["总书记", "总理", "常委"])
+    byline_re = re.compile(r"(?:本版作者|记者|通讯员|特约撰稿|撰稿|摄影|作者|文/图|图/文|文图|文|图|制图|绘图|设计|校对|责任编辑|编辑|责编|撰文)\s*[:：/]?\s*")
+    return role_re, surnames, frozenset(roles), byline_re
+
+
+#: last words of organisation names, after which a name and a post may follow (X大学张三教授)
+_ORG_END_WORDS = ("大学", "学院", "公司", "集团", "研究院", "研究所", "医院", "中心", "实验室", "协会", "学会")
+
+
+#: NAME（…POST）: a name after a break, then a bracket that ends on a post
+NAME_THEN_BRACKET_RE = re.compile(r"(?:^|(?<=[，,。；;：:、\s]))(?P<name>[\u4e00-\u9fff]{2,3})[（(](?P<inner>[^（）()]{2,40})[)）]")
+
+
+#: 邬建华、钟启明2名个人 / 张三、李四等3位: two or more names, then their count
+COUNTED_NAMES_RE = re.compile(
+    r"(?P<names>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,4})+)(?P<etc>等)?(?P<n>[0-9]+|[两二三四五六七八九十]+)(?:名|位)"
+)
+
+
+#: (张三、李四) or (张三 李四) closing a paragraph: the writers of a report
+AUTHORS_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[、 \u3000][\u4e00-\u9fff]{2,3})*)[)）][ \t\u3000]*(?=\n|$)")
+
+
+#: 授予张三等6人 / ,李四等3人获: one name, then the count of the people it heads
+NAME_THEN_COUNT_RE = re.compile(r"(?:授予|[,，;；、:：\n]|^)(?P<name>[\u4e00-\u9fff]{2,3}?)等[0-9一二三四五六七八九十]+(?:人|名|位)")
+
+
+NAME_END_WORDS = (
+    "表示", "说", "介绍", "认为", "指出", "强调", "看来", "多次", "专程", "也", "还", "围绕", "态度", "思路", "在", "的",
+    "等", "为", "是", "对", "将", "带领", "率队", "提出", "主持", "出席", "调研", "眉飞色舞", "摄", "和", "与", "、",
+    "告诉", "透露", "坦言", "谈到", "说道", "感慨", "解释", "补充",
+)
+
+
+#: a name written in transliteration, its parts joined by a middle dot (吐尔逊·艾买提)
+_DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
+
+
+def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[str], tok_starts: list[int]) -> int:
+    """Length of a personal name starting at ``pos`` (2-4 characters, or a dotted
+    transliteration), or 0."""
+    dotted = _DOTTED_NAME_RE.match(sh, pos)
+    if dotted:
+        # the last part ends where the name does: before a non-Han character or a word such as 表示
+        last = max(sh.rfind(d, pos, dotted.end()) for d in "·•・") + 1
+        for e in range(min(dotted.end(), last + 4), last, -1):
+            if e >= len(sh) or not ("\u4e00" <= sh[e] <= "\u9fff") or sh.startswith(NAME_END_WORDS, e):
+                return e - pos
+    sur = 2 if sh[pos:pos + 2] in surnames else (1 if sh[pos:pos + 1] in surnames else 0)
+    if not sur:
+        return 0
+    best = 0
+    for n in (sur + 2, sur + 1):
+        cand = sh[pos:pos + n]
+        if len(cand) < n or not all("\u4e00" <= c <= "\u9fff" for c in cand):
+            continue
+        after = sh[pos + n:pos + n + 5]
+        if not after or after[0] in PUNCT or after[0].isspace() or after[0].isdigit() or after.startswith(NAME_END_WORDS):
+            shorter_end = sh[pos + n - 1:pos + n + 4]
+            long_end = any(len(w) >= 2 and after.startswith(w) for w in NAME_END_WORDS)  # 周清和|表示
+            if n == sur + 2 and (cand[-1] in "说的在等是" or (cand[-1] in "和为与将也还对" and not long_end) or any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS)):
+                best = n - 1  # 杨帆|认为, not 杨帆认|为
+            else:
+                best = n
+            break
+    if not best:
+        # fall back on the segmenter: a word boundary right after 2 or 3 characters
+        idx = set(tok_starts)
+        for n in (sur + 1, sur + 2):
+            if pos + n in idx and all("\u4e00" <= c <= "\u9fff" for c in sh[pos:pos + n]):
+                best = n
+                break
+    if best and any(sh[pos:pos + best].endswith(r) for r in roles):
+        return 0
+    return best
+
+
+def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
+    """Persons named after a post (局长钱俊君), before one (丁荣军院士), or in a byline."""
+    role_re, surnames, roles, byline_re = _people_tables()
+    out: list[Mention] = []
+    seen: set[int] = set()
+
+    tags = jieba_tags()
+
+    stops = boundary_words()
+
+    def add(pos: int, n: int, rule: str) -> None:
+        tag = tags.get(sh[pos:pos + n])
+        if tag is not None and not tag.startswith("nr"):
+            return  # 高质量, 关于: words jieba knows, not names
+        if sh[pos:pos + n] in stops:
+            return  # 荣获, which jieba's dictionary tags as a name
+        if n and pos not in seen:
+            seen.add(pos)
+            out.append(Mention(pos, pos + n, "Person", rule, text[pos:pos + n]))
+
+    for m in role_re.finditer(sh):
+        pos = m.end()
+        while pos < len(sh) and sh[pos] in " \u3000":
+            pos += 1
+        if sh[pos:pos + 1] not in "由被在将把对":  # 主任由X兼任: a preposition, not a surname
+            add(pos, _name_len_at(sh, pos, surnames, roles, tok_starts), "person.after_role.v1")
+        # a name right before a post: 丁荣军院士, 李克强总理
+        for n in (3, 2):
+            s = m.start() - n
+            if s < 0:
+                continue
+            cand = sh[s:m.start()]
+            known = (tags.get(cand) or "").startswith("nr")  # a name jieba's dictionary knows: 习近平
+            if (known or cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand):
+                prev = sh[s - 1] if s > 0 else "\n"
+                after_org = sh.endswith(_ORG_END_WORDS, 0, s)  # 关中理工大学雷振邦教授
+                if (known or ((prev in PUNCT or prev.isspace() or after_org) and s in set(tok_starts)) or prev in "以由和与的是") and cand not in roles:
+                    add(s, n, "person.before_role.v1")
+                    break
+    # a name with its post in brackets: 覃美玲（柳州螺香食品集团有限公司董事长）
+    for m in NAME_THEN_BRACKET_RE.finditer(sh):
+        inner = m.group("inner")
+        if any(role_re.fullmatch(inner, len(inner) - n) for n in range(2, min(6, len(inner)) + 1)):
+            name = m.group("name")
+            if name[:1] in surnames or name[:2] in surnames:
+                add(m.start("name"), len(name), "person.bracket_post.v1")
+    # a list of names counted after it: 授予邬建华、钟启明2名个人…, 张三、李四等3位专家
+    for m in COUNTED_NAMES_RE.finditer(sh):
+        items = m.group("names").split("、")
+        count = to_int(m.group("n"))
+        if count is None or count < len(items) or (count > len(items) and not m.group("etc")):
+            continue
+        pos = m.start("names")
+        first = items[0]
+        # the first item may carry the words before the list (授予邬建华): the name is its tail
+        n0 = next((n for n in (3, 2, 4) if len(first) >= n and (pos + len(first) - n) in set(tok_starts) and (first[-n] in surnames or first[-n:-n + 2] in surnames)), None)
+        names = [(pos + len(first) - n0, n0)] if n0 else []
+        at = pos + len(first) + 1
+        for item in items[1:]:
+            if 2 <= len(item) <= 4 and (item[0] in surnames or item[:2] in surnames):
+                names.append((at, len(item)))
+            at += len(item) + 1
+        if len(names) == len(items):
+            for start, n in names:
+                add(start, n, "person.counted_list.v1")
+    # writers named in brackets closing a paragraph: (张三、李四), (张三 李四)
+    for m in AUTHORS_RE.finditer(sh):
+        at = m.start(1)
+        for item in re.split(r"[、 \u3000]", m.group(1)):
+            if item[:1] in surnames or item[:2] in surnames:
+                add(at, len(item), "person.author_bracket.v1")
+            at += len(item) + 1
+    # one name before its count: 授予张三等6人…, 李四等3人获…
+    for m in NAME_THEN_COUNT_RE.finditer(sh):
+        name = m.group("name")
+        if (name[:1] in surnames or name[:2] in surnames) and m.start("name") in set(tok_starts):
+            add(m.start("name"), len(name), "person.counted_one.v1")
+    byline_end = -1
+    for m in byline_re.finditer(sh):
+        # after a line start or punctuation, or a medium's name: 本报记者, 湖南日报记者, 新华社记者, 人民网记者;
+        # or right after the names of a byline before it (记者刘某通讯员王某)
+        if m.start() > 0 and m.start() != byline_end and not (sh[m.start() - 1].isspace() or sh[m.start() - 1] in PUNCT or sh[m.start() - 1] in "报社网台刊"):
+            continue
+        pos = m.end()
+        if pos == m.start() + 1 and sh[m.start()] in "文图":
+            continue  # a lone 文/图 is a byline only with a slash or colon
+        while True:
+            # the name ends at a break, a slash, the next byline word, or a dateline (台北12日电)
+            chunk = re.match(r"[\u4e00-\u9fff]{2,4}(?=[\s、，,)）/]|$|通讯员|摄|报道|[\u4e00-\u9fff]{2}[0-9])", sh[pos:])
+            if not chunk:
+                break
+            name = chunk.group(0)
+            if len(name) >= 3 and name[-1] in "摄拍":
+                name = name[:-1]  # 记者王某摄: the photographer's credit, not part of the name
+            if name in roles or (name[:1] not in surnames and name[:2] not in surnames) or byline_re.fullmatch(name):
+                break
+            add(pos, len(name), "person.byline.v1")
+            pos += len(name)
+            byline_end = pos
+            sep = re.match(r"[ \u3000、，,]+", sh[pos:])
+            if not sep:
+                break
+            pos += sep.end()
+    return out

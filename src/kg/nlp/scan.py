@@ -1,0 +1,324 @@
+"""The left-boundary scan: where a name whose suffix was found begins.
+
+Owns: ``NameScan``, the methods of ``kg.nlp.rules.EntityRules`` that walk the jieba words
+leftwards from a suffix (公司, 局, 奖, 园区 ...) and decide where the name starts: stop words and
+tags, glued prepositions and verbs, conjunctions inside coordinated names, brands and places
+that open legal names, legal names as list items, and bodies made only of generic words.
+``NameScan`` reads ``self.tags``, ``self.boundaries``, ``self.name_verbs`` and
+``self._boundary_re``, which ``EntityRules.__init__`` sets. Must not: build mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from .lexicons import STOP_TAGS, _is_place_word, _opens_on_place, generic_words, place_table
+from .mentions import CJK_RE, ORG_LABELS, PUNCT, _bracket_content, _segment_start
+from .people import _people_tables
+
+
+COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余]|年度)?$|^第.+[届批次期]$|^首批$")
+
+
+YEAR_TOKEN_RE = re.compile(r"^(?:19|20)[0-9]{2}$")
+
+
+INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
+
+
+#: one-character verbs and prepositions the segmenter glues to a neighbour: 奖|经 (…奖经国务院),
+#: 从|市 (记者从市市场监管局), 兼|市 (兼市公安局); a name never ends or starts on one of them
+GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼")
+
+
+GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经")
+
+
+#: the head of an organisation's name inside a span: the span holds a whole name already
+ORG_INSIDE_RE = re.compile(r"公司|集团|研究所|研究院|大学|学院|医院|中心|协会|委员会|政府|局|厂")
+
+
+def _skip_outer_place(sh: str, start: int, end: int) -> int:
+    """Where a firm's name starts when a city is written before a legal name that opens on its
+    province (新余市|江西锂源科技有限公司), or a common noun before one that opens on a place
+    (企业|新余赣锂电池有限公司): after them."""
+    places = place_table()
+    if sh[start:start + 2] in ("企业", "单位", "公司") and any(sh[start + 2:start + 2 + k] in places for k in (2, 3, 4)):
+        start += 2  # 另一家企业新余赣锂电池有限公司: the noun before the name is no part of it
+    for n in (5, 4, 3, 2):
+        outer = places.get(sh[start:start + n])
+        if outer is None or outer["level"] not in ("city", "county"):
+            continue
+        for k in (3, 2):
+            inner = places.get(sh[start + n:start + n + k])
+            if inner is not None and inner["level"] == "province" and start + n + k < end:
+                return start + n
+        break
+    return start
+
+
+#: the suffixes of bodies a government sets up for a task, whose names hold verbs (推进, 审定, 表彰)
+TASK_BODY_RE = re.compile(r"领导小组|工作小组|协调小组|委员会|办公室")
+
+
+class NameScan:
+    """Where names start: the left-boundary scan of ``EntityRules`` (a mixin)."""
+
+    def _is_stop_token(self, tok: str) -> bool:
+        if not tok or tok.isspace():
+            return True
+        if tok in self.boundaries:
+            return True
+        if COUNTER_RE.match(tok) and not (len(tok) == 1 and tok in "一二三四五六七八九"):
+            return True  # a lone numeral character may be part of a name: 三一集团, 一汽
+        if len(tok) >= 2 and self.tags.get(tok) in STOP_TAGS and tok not in self.name_verbs and not _is_place_word(tok):
+            return True  # a verb or function word (推进, 充分); one-character ones are names' (林钻); places are names' (大连 is tagged d)
+        if len(tok) >= 2 and tok[-1] in GLUED_AFTER and tok not in self.tags:
+            return True  # 这是, 人获, 奖经: a copula, verb or preposition glued to the word before it
+        if len(tok) >= 3 and self.tags.get(tok) in ("i", "z") and not _is_place_word(tok):
+            return True  # 认真落实, 特别感谢, 将有助: an idiom or set phrase of the dictionary
+        if len(tok) >= 2 and tok not in self.tags and not _is_place_word(tok) and self._glued_verb_phrase(tok):
+            return True  # 认真落实, 特别感谢, 将有助, 并报: a phrase the segmenter left whole, not a name
+        return any(c in PUNCT for c in tok)
+
+    def _glued_verb_phrase(self, tok: str) -> bool:
+        """An unknown word that opens on a preposition or conjunction glued to a verb (并报, 经报),
+        or that opens or ends on a verb or adverb of two or more characters (认真|落实, 将|有助)."""
+        if len(tok) == 2:
+            return tok[0] in "并经除因再" and tok[1] in "报呈送交"
+        for n in range(2, len(tok) - 0):
+            head, tail = tok[:n], tok[-n:]
+            if len(head) < len(tok) and self.tags.get(head) in STOP_TAGS and head not in self.name_verbs and not _is_place_word(head):
+                return True
+            if len(tail) < len(tok) and self.tags.get(tail) in ("v", "d", "ad", "vd") and tail not in self.name_verbs and not _is_place_word(tail):
+                return True
+        return False
+
+    def _scan_start(self, sh: str, tok_starts: list[int], tok_ends: list[int], pos: int, pattern: dict[str, Any]) -> int | None:
+        """Where does the name whose suffix starts at ``pos`` begin? ``None`` if it has no body."""
+        body_max = pattern.get("body_max", 20)
+        conj = pattern.get("conjunctions", False)
+        i = bisect.bisect_right(tok_starts, pos - 1) - 1
+        start = pos
+        while i >= 0:
+            ts, te = tok_starts[i], tok_ends[i]
+            if te < start and "\n" in sh[te:start] or (te < start and start < pos):
+                break  # white space between words: a line or a table cell ends there (组别 主办机构)
+            tok = sh[ts:min(te, pos)] if te > pos else sh[ts:te]
+            if tok in ("”", "」", '"') and pattern["label"] in ("Company", "Institution"):
+                # 湖南“星光”科技股份有限公司: a brand in quotes inside a legal name that opens on its region
+                opening = max(sh.rfind(q, max(0, ts - 12), ts) for q in ("“", "「", '"'))
+                j = bisect.bisect_right(tok_starts, opening - 1) - 1
+                if opening > 0 and not any(c in PUNCT for c in sh[opening + 1:ts]) and j >= 0 and tok_ends[j] == opening:
+                    place = sh[tok_starts[j]:tok_ends[j]]
+                    if _is_place_word(place) and len(place) >= 2:
+                        start = tok_starts[j]
+                        break
+            if tok in (")", "）") and (start < pos or _bracket_content(sh, ts) in place_table() or _bracket_content(sh, ts) in ("集团", "控股")):
+                # a bracketed qualifier inside the name: 国家高端装备(轨道交通)制造业标准化试点
+                bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
+                if bm and bm.end() == te and bm.start() > 0 and CJK_RE.match(sh[bm.start() - 1]):
+                    j = bisect.bisect_right(tok_starts, bm.start() - 1) - 1
+                    if j >= 0 and tok_ends[j] == bm.start() and not self._is_stop_token(sh[tok_starts[j]:tok_ends[j]]):
+                        start = bm.start()
+                        i = j
+                        continue
+            if pattern["label"] == "Place" and start < pos and (tok in place_table() or tok[-1] in "省市县区州旗镇乡"):
+                break  # a town's name starts after its county: 桑植县|五道水镇, 高新区|三门镇
+            if pattern["label"] == "Place" and len(tok) == 1 and pos - start < 2 and CJK_RE.match(tok) and tok not in "的在和与及是":
+                start = ts  # 四|都|乡: a town's short name may be cut into single characters
+                i -= 1
+                continue
+            if pattern["label"] == "Award" and YEAR_TOKEN_RE.match(tok) and i > 0 and sh[tok_starts[i - 1]:tok_ends[i - 1]] in ("全国", "中国"):
+                start = ts  # 全国2023高质量发展十佳标杆县: a year written into the title
+                i -= 1
+                continue
+            if pattern["label"] == "Award" and start < pos and te <= start and tok.endswith("奖") and len(tok) >= 2:
+                break  # …贡献奖|标准项目奖: the main award ends here; the sub-award is joined to it later
+            if tok[:1] in "年月日" and ts > 0 and sh[ts - 1].isdigit():
+                break  # 2019|年经|福建省人民政府: a date's remnant glued to the next word
+            if len(tok) == 2 and tok[1] in "省市县区州" and tok not in self.tags and not _is_place_word(tok) and (
+                tok[0] in GLUED_BEFORE or (self.tags.get(tok[0]) in ("v", "p", "c") and (i == 0 or self._is_stop_token(sh[tok_starts[i - 1]:tok_ends[i - 1]])))
+            ):  # 并|报县: a verb glued to the level word after a clause's conjunction (质量|兴市 stays whole)
+                start = ts + 1  # 从|市 glued: the short-form body starts on its level word
+                break
+            if 2 <= len(tok) <= 3 and tok[0] in "从由向对被将把给让于兼在经为系任赴过据及暨原" and tok not in self.tags and sh[ts:te] not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
+                start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
+                break
+            if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
+                break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
+            if self._is_stop_token(tok) and not (
+                pattern["label"] == "Award" and ts < pos < te and start == pos and len(tok) >= 2 and sh[ts - 1:ts] == "奖"
+                and self.tags.get(sh[ts:te], "").startswith("n")
+            ):  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖
+                if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos and not _opens_on_place(sh, start):
+                    left = sh[max(0, ts - 3):ts]
+                    prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
+                    clause = sh[_segment_start(sh, ts, "，,。；;：:！？\n、", window=40) + 1:ts]
+                    if not re.search(r"(公司|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and prev not in generic_words() and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
+                        start = ts
+                        i -= 1
+                        continue
+                if (
+                    pattern["label"] in ORG_LABELS and start < pos and len(tok) >= 2 and tok not in self.boundaries
+                    and i >= 2 and self._brand_before(sh, tok_starts, tok_ends, i)
+                ):
+                    # 佳木斯|北垦|收获|机械有限公司: a verb inside a name that opens on place + brand
+                    start = tok_starts[i - 2]
+                    i -= 3
+                    continue
+                if pattern["label"] == "Company" and pattern.get("body_min", 1) >= 2:
+                    anchor = self._place_anchor(sh, tok_starts, tok_ends, i, pos, body_max)
+                    if anchor is None:
+                        anchor = self._list_anchor(sh, ts, pos, body_max)
+                    if anchor is not None:
+                        start = anchor  # 山东|普利|森|集团有限公司: a legal name opens on its region
+                elif pattern["label"] == "GovernmentAgency" and TASK_BODY_RE.match(sh, pos):
+                    anchor = self._task_anchor(sh, tok_starts, tok_ends, i, pos)
+                    if anchor is not None:
+                        start = anchor  # 山东省|质量强省及名牌战略|推进|工作领导小组办公室: a task body opens on its realm
+                break
+            if pos - ts > body_max:
+                return None
+            start = ts
+            i -= 1
+        # trim a leading function word or verb the segmenter glued to the name, but only where
+        # the trimmed word ends on a word boundary of its own (never cut 各级 into 各|级)
+        while start < pos:
+            m = self._boundary_re.match(sh, start)
+            if not m or m.end() >= pos or m.group(0) in ("全国", "全省", "全市"):
+                break
+            if not (0 <= bisect.bisect_left(tok_starts, m.end()) < len(tok_starts) and tok_starts[bisect.bisect_left(tok_starts, m.end())] == m.end()):
+                break
+            start = m.end()
+        return start if start < pos or pattern.get("body_min", 1) == 0 else None
+
+    def _place_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int, body_max: int) -> int | None:
+        """Where a firm's legal name opens when the leftward scan stopped at word ``i``, a verb
+        or adverb of the dictionary inside the name (普利, 希望, 处理): at a province, city or
+        country that starts the clause, with no punctuation, no boundary word and no second
+        such word between it and the suffix; else None."""
+        verbs = 0
+        j = i
+        while j >= 0:
+            ts, te = tok_starts[j], tok_ends[j]
+            tok = sh[ts:te]
+            if i - j > 3 or pos - ts > body_max or not tok or tok.isspace() or tok in self.boundaries or any(c in PUNCT for c in tok) or tok in _people_tables()[2]:
+                return None
+            if j < i and _is_place_word(tok) and len(tok) >= 2:
+                prev = sh[tok_starts[j - 1]:tok_ends[j - 1]] if j > 0 else ""
+                if j == 0 or tok_ends[j - 1] != ts or self._is_stop_token(prev):
+                    return ts
+            if self._is_stop_token(tok):
+                verbs += 1
+                if verbs > 1 or self.tags.get(tok) not in ("v", "ad", "d", "vd", "a", "vn", "ag"):
+                    return None
+            j -= 1
+        return None
+
+    def _task_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int) -> int | None:
+        """Where the name of a body set up for a task (…推进工作领导小组, …审定委员会, …协调小组) opens
+        when the scan stopped at a verb inside it (推进, 审定, 评比|达标|表彰): at the nearest place,
+        or 全国/国家/中国/中央, that begins the clause within 24 characters, past at most three verbs
+        and the conjunctions inside the name (质量强省及名牌战略); else None."""
+        verbs = 0
+        j = i
+        while j >= 0 and pos - tok_starts[j] <= 24:
+            ts, te = tok_starts[j], tok_ends[j]
+            tok = sh[ts:te]
+            if not tok or tok.isspace() or any(c in PUNCT for c in tok) or tok in _people_tables()[2]:
+                return None
+            realm = tok in ("全国", "国家", "中国", "中央") or _is_place_word(tok) or any(_is_place_word(tok[:n]) and self.tags.get(tok) == "nt" for n in (2, 3))
+            if realm:
+                prev = sh[tok_starts[j - 1]:tok_ends[j - 1]] if j > 0 else ""
+                if j == 0 or tok_ends[j - 1] != ts or self._is_stop_token(prev):
+                    return ts
+            if tok in ("及", "和", "与"):
+                if re.search(r"(?:公司|局|院|所|中心|会|厂|部|委|府|厅|办|组)$", sh[max(0, ts - 3):ts]):
+                    return None  # 总局和|非洲联盟委员会: two bodies, not one name
+                # else 质量强省及名牌战略: a conjunction inside the task's name
+            elif self._is_stop_token(tok):
+                verbs += 1
+                if verbs > 3 or self.tags.get(tok) not in ("v", "vn", "vd", "ad", "d"):
+                    return None
+            j -= 1
+        return None
+
+    def _list_anchor(self, sh: str, ts: int, pos: int, body_max: int) -> int | None:
+        """Where a legal name opens when the leftward scan stopped at a word inside it (信|和|新材料,
+        阿里|云|计算) and the name is an item of a list of legal names: right after the list's
+        separator (、, 及, 暨), where the item before it ends on a firm's suffix (…有限公司、); or
+        after a break (、；; or a line start) where the item opens on a place (；台湾|日|东|公司).
+        None where the item holds punctuation or a boundary word of two or more characters."""
+        lo = max(0, pos - body_max - 1)
+        k = pos - 1
+        while k >= lo and sh[k] not in PUNCT and not sh[k].isspace() and sh[k] not in "及暨":
+            k -= 1
+        if k < lo or k + 1 > ts or pos - (k + 1) < 2:
+            return None
+        item = sh[k + 1:pos]
+        if "的" in item or "等" in item or any(b in item for b in self.boundaries if len(b) >= 2):
+            return None
+        if ORG_INSIDE_RE.search(item) or _people_tables()[0].search(item):
+            return None  # A有限公司和B有限公司, X集团总经理Y调任…公司: two names or a post, not one item
+        before = sh[max(0, k - 4):k].rstrip(")）”」")
+        if sh[k] in "、及暨" and re.search(r"(?:公司|集团|厂|银行|社)$", before):
+            return k + 1
+        if (sh[k] in "、；;\n" or k == 0) and any(
+            (place_table().get(item[:n]) or {}).get("level") in ("province", "city", "county", "country") for n in (4, 3, 2)
+        ):
+            return k + 1
+        return None
+
+    def _glued_head(self, sh: str, tok_starts: list[int], tok_ends: list[int]) -> Any:
+        """``glued(start, end)``: do the words from ``start`` up to ``end`` hold a boundary word, a
+        verb, adverb, preposition, conjunction or particle of the dictionary (标志|着, 到, 将)? (Not a
+        measure word or numeral: the segmenter cuts those out of names, 梁山|中|集|东岳.)"""
+
+        def glued(start: int, end: int) -> bool:
+            i = bisect.bisect_left(tok_starts, start)
+            while i < len(tok_starts) and tok_starts[i] < end:
+                tok = sh[tok_starts[i]:min(tok_ends[i], end)]
+                tag = self.tags.get(tok, "")
+                if (tok in self.boundaries and tag not in ("q", "m", "f")) or tag in ("v", "d", "ad", "p", "c", "vd", "uz", "ul", "uj") or (len(tok) >= 2 and self._glued_verb_phrase(tok)):
+                    return True
+                i += 1
+            return False
+
+        return glued
+
+    def _brand_before(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int) -> bool:
+        """Do the two words before word ``i`` open a firm's name: a place, then a word of two or
+        more characters that jieba's dictionary does not know (佳木斯|北垦)?"""
+        brand = sh[tok_starts[i - 1]:tok_ends[i - 1]]
+        place = sh[tok_starts[i - 2]:tok_ends[i - 2]]
+        if len(brand) < 2 or brand in self.tags or not CJK_RE.match(brand) or not _is_place_word(place):
+            return False
+        j = i - 3  # the place must itself begin the name: a break or a stop word before it
+        return j < 0 or self._is_stop_token(sh[tok_starts[j]:tok_ends[j]]) or tok_ends[j] != tok_starts[i - 2]
+
+    def _generic_body(self, body: str, label: str, lexicon: str = "generic_words.tsv") -> bool:
+        """True when ``body`` is only generic modifiers (国家重点实验室, 省级检验检测中心).
+
+        ``lexicon`` names the word list (a pattern's ``generic`` key): awards use their own,
+        since 中国 and 质量 make 中国质量奖 a name but 国家 and 重点 make no laboratory one.
+        """
+        generic = generic_words(lexicon)
+        if label in ("Institution", "StandardsBody") and body == "中国":
+            return False  # 中国工程院, 中国科学院: the country alone names a national body
+        if label == "GovernmentAgency" and body in ("省", "市", "县", "区", "州", "镇", "乡", "村", "自治区", "中央", "省委", "市委", "区委", "县委", "高新区", "园区"):
+            return False
+        if label == "GovernmentAgency" and len(body) > 1 and body[0] in "省市县区" and body[1:] == "市场":
+            return False  # 省市场监管局: a level and its market regulator
+        rest = body
+        changed = True
+        while rest and changed:
+            changed = False
+            for n in (4, 3, 2, 1):
+                if rest[:n] in generic:
+                    rest = rest[n:]
+                    changed = True
+                    break
+        return not rest
