@@ -350,3 +350,21 @@ def test_the_winner_of_a_sub_award_wins_its_parent_award_too(corpus_docs):
     pred = extract(read_report(corpus_docs / "real-090.txt"))
     got = _triples(pred, "award.parent_of_sub_award.v1")
     assert len(got) >= 3 and got <= _triples(GOLD["real-090"]), sorted(got)
+
+
+def test_every_rule_id_a_family_writes_is_registered():
+    """Every rule id string in a family's source is in REGISTRY (a split once left one out)."""
+    import re
+    from pathlib import Path
+
+    import kg.nlp.relations as relations
+
+    for name in DEFAULT_FAMILIES:
+        family(name)
+    ids = set()
+    for path in Path(relations.__file__).parent.glob("*.py"):
+        ids |= set(re.findall(r'"((?:award|located|works_for|subsidiary|standard|count|secretariat|table|list|roster|scorer)\.[a-z_]+\.v[0-9])"',
+                              path.read_text(encoding="utf-8")))
+    assert ids and not sorted(ids - set(REGISTRY))
+    with pytest.raises(ValueError):
+        family("context")  # a helper module, not a family

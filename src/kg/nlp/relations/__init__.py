@@ -36,9 +36,18 @@ def family(name: str):
     if not name.isidentifier() or name in ("base",):
         raise ValueError(f"unknown relation family {name!r}")
     try:
-        return importlib.import_module(f"{__name__}.{name}")
+        mod = importlib.import_module(f"{__name__}.{name}")
     except ModuleNotFoundError as err:
         raise ValueError(f"unknown relation family {name!r}") from err
+    if not callable(getattr(mod, "find", None)):
+        raise ValueError(f"{name!r} is a module of the relation families, not a family (it has no find)")
+    return mod
+
+
+def _given_other(found: list[Relation], r: Relation, a: int, b: int) -> bool:
+    """Did a family before give ``r``'s subject another object of its predicate in the clause ``[a, b)``?"""
+    objects = {f.object for f in found if f.subject == r.subject and f.predicate == r.predicate and a <= f.evidence[0] < b}
+    return bool(objects) and r.object not in objects
 
 
 def run_families(inp: RelationInput, families: tuple[str, ...] | list[str] = DEFAULT_FAMILIES) -> list[Relation]:
@@ -54,9 +63,8 @@ def run_families(inp: RelationInput, families: tuple[str, ...] | list[str] = DEF
         mod = family(name)
         rels = mod.find(inp)
         if getattr(mod, "LOOSE", False):
-            read = {(r.subject, r.predicate): r.object for r in inp.found}
             rels = [r for r in rels if not any(
-                p == r.predicate and (a <= r.evidence[0] < b or (a <= inp.mentions[r.subject].start < b and read.get((r.subject, p), r.object) != r.object))
+                p == r.predicate and (a <= r.evidence[0] < b or (a <= inp.mentions[r.subject].start < b and _given_other(inp.found, r, a, b)))
                 for p, a, b in inp.claims)]
         inp.found.extend(rels)
     return inp.found

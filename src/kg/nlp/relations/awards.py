@@ -436,7 +436,7 @@ def find(inp: RelationInput) -> list[Relation]:
                     if len(editions) == 1:
                         q["edition"] = editions.pop()
                 for holder in _coordinated(text, mentions, idx, subj):
-                    rels.append(Relation(holder, "receivedAward", a, rule, ev, q))
+                    rels.append(Relation(holder, "receivedAward", a, rule, ev, dict(q)))
                 am.attrs["conferred"] = True
             elif am.needs_context and _has(own_clause := text[_clause_start(text, s0, am.start):am.start], trig["award"]) and not COUNTED_FIRMS_RE.search(own_clause):
                 # 工程机械产业入选国家先进制造业集群: conferred, on a holder that is no entity
@@ -480,17 +480,17 @@ def find(inp: RelationInput) -> list[Relation]:
                 for i in idx:
                     m = mentions[i]
                     if wm.end() <= m.start < stop and m.label in ("Company", "Institution", "Person", "GovernmentAgency"):
-                        rels.append(Relation(i, "receivedAward", last_award, "award.winners_named.v1", ev, qq))
+                        rels.append(Relation(i, "receivedAward", last_award, "award.winners_named.v1", ev, dict(qq)))
             for bm_ in BY_WINNER_RE.finditer(text, s0, s1):
                 qq = dict(q)
                 # 金奖由A、B夺得: the grade named just before 由
-                g = next((g for g in grades if re.fullmatch(r"\s*(?:则|均|分别)?\s*", text[g[1]:bm_.start()])), None)
+                g = next((g for g in grades if s0 <= g[0] and g[1] <= bm_.start() and re.fullmatch(r"\s*(?:则|均|分别)?\s*", text[g[1]:bm_.start()])), None)
                 if g is not None:
                     qq["grade"] = g[2]
                 for i in idx:
                     m = mentions[i]
                     if bm_.start("who") <= m.start and m.end <= bm_.end("who") and m.label in ("Company", "Institution", "Person") and not _in_bracket(text, bm_.start("who"), m.start):
-                        rels.append(Relation(i, "receivedAward", last_award, "award.won_by.v1", ev, qq))
+                        rels.append(Relation(i, "receivedAward", last_award, "award.won_by.v1", ev, dict(qq)))
             # 另一项优异奖则颁予A: the grade goes to the recipients after the granting verb
             for g0, g1, grade in grades:
                 gv = GRADE_GRANTED_RE.match(text, g1)

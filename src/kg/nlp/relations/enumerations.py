@@ -236,6 +236,8 @@ def find(inp: RelationInput) -> list[Relation]:
             mentions[award].attrs["conferred"] = True  # a generic title (中华老字号) is kept once it is won
         if rule != COUNTED:  # a counted list borrows its award from before: it reads too little to claim
             inp_claims.append(("receivedAward", ev[0], ev[1]))
+        if not ms:
+            return
         place = _qualifying_place(lead if lead is not None else mentions[ms[0]].start)
         if place is not None:
             for i in ms:

@@ -108,7 +108,7 @@ def find(inp: RelationInput) -> list[Relation]:
         for j in range(len(idx) - 1):
             a = mentions[idx[j]]
             gap = PLACE_DE_RE.match(text, a.end)  # P（前称Q）的X too
-            if a.label not in ("Place", "Park") or gap is None or text[a.start - 2:a.start] in ("位于", "地处"):
+            if a.label not in ("Place", "Park") or gap is None or text[max(0, a.start - 2):a.start] in ("位于", "地处"):
                 continue
             k = next((k for k in idx[j + 1:] if mentions[k].start == gap.end()), None)
             if k is not None and (mentions[k].label in ("Company", "Institution") or (mentions[k].label == "Park" and a.label == "Place")):

@@ -23,6 +23,7 @@ register("works_for", {
     "works_for.implied_body.v1": ("worksFor", "市长X with no body written: the government the post heads (the one the report names), or a 副 post after its head's body"),
     "works_for.org_person.v1": ("worksFor", "ORG PERSON in a table cell"),
     "works_for.org_person_role.v1": ("worksFor", "ORG PERSON ROLE: 关中理工大学雷振邦教授 (the post closes the name)"),
+    "works_for.org_dept_role_person.v1": ("worksFor", "ORG 标准专利中心 副主任 PERSON: a department between the body and the post, kept in the role"),
     "works_for.org_role_person.v1": ("worksFor", "ORG ROLE PERSON (posts chained with 、, and the posts of two bodies before one name)"),
     "works_for.person_is_post.v1": ("worksFor", "PERSON是ORG ROLE / PERSON（ORG ROLE）: the post closing its clause"),
     "works_for.post_held_by.v1": ("worksFor", "X，主任由Y公司副总经理PERSON兼任: the post in X"),
