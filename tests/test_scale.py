@@ -161,3 +161,69 @@ def test_a_bad_report_in_a_worker_is_a_one_line_error(mixed_reports, tmp_path):
     result = CliRunner().invoke(main, ["extract", str(folder), "--jobs", "2"])
     assert result.exit_code == 2
     assert "zz-empty.txt: file is empty" in result.output
+
+
+def test_extraction_leaves_spacys_vocabulary_as_it_was(seeds_dir, monkeypatch):
+    """Memory flat over a corpus: the words of the reports read are not kept in spaCy's
+    vocabulary (each batch is read in a memory zone), and results are the same whatever the
+    zone size."""
+    import kg.nlp as nlp_module
+    from kg.reading import read_report
+
+    reports = [read_report(p) for p in sorted(seeds_dir.glob("*.txt"))[:6]]
+    nlp = nlp_module.make_nlp()
+    nlp("预热，钱俊君")
+    before = len(nlp.vocab.strings)
+    one_zone = list(nlp_module.extract_many(reports))
+    assert len(nlp.vocab.strings) == before
+    monkeypatch.setattr(nlp_module, "ZONE_PIECES", 1)
+    assert list(nlp_module.extract_many(reports)) == one_zone
+    assert len(nlp.vocab.strings) == before
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads worker processes from /proc (Linux)")
+def test_workers_die_with_a_killed_build(seeds_dir, tmp_path):
+    """A ``kg build --jobs 2`` killed with SIGKILL leaves no worker behind (each held ~300 MB)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "src"), os.environ.get("PYTHONPATH", "")])}
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(seeds_dir), "--store", str(tmp_path / "store"),
+                                "--out", str(tmp_path / "out"), "-q", "--jobs", "2", "--no-validate"],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        workers = _children(process.pid)
+        if len(workers) >= 2:
+            break
+        time.sleep(0.2)
+    if len(workers) < 2:
+        process.kill()
+        process.wait()
+        pytest.skip("the build finished before its workers could be seen")
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.2)
+    alive = [w for w in workers if Path(f"/proc/{w}").exists() and "kg.cli" in Path(f"/proc/{w}/cmdline").read_bytes().decode(errors="replace")]
+    for w in alive:  # do not leave them to the next test either
+        os.kill(w, signal.SIGKILL)
+    assert alive == []

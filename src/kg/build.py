@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import KgError
 from .namespace import TYPE_CLASSES
 from .rdfmap import BACKGROUND_GRAPH, key_iri, map_background, map_report
 from .reading import report_paths
@@ -391,8 +392,17 @@ def run_build(
     # result and the text go to the content-addressed cache (an interrupted build's are reused)
     accepted: dict[str, Any] = {}  # id -> Entry
     keys: dict[str, str] = {}
+    # id -> what resolution reads of a result (names and place context); the whole result is in
+    # the cache and read back from there when mapped, so memory holds names, not results
     results: dict[str, dict[str, Any]] = {}
+    entity_counts: Counter[str] = Counter()
+    relation_counts: Counter[str] = Counter()
     pending: list[Any] = []
+
+    def take(report_id: str, result: dict[str, Any]) -> None:
+        results[report_id] = _names_only(result)
+        entity_counts.update(e["type"] for e in result["entities"])
+        relation_counts.update(r["predicate"] for r in result["relations"])
 
     from .parallel import Extractor
 
@@ -402,7 +412,7 @@ def run_build(
     def flush() -> None:
         for report, result in zip(pending, extract_reports(pending, extractor_pool)):
             cache.put(keys[report.id], result)
-            results[report.id] = result
+            take(report.id, result)
             if progress:
                 progress(1)
         pending.clear()
@@ -428,7 +438,7 @@ def run_build(
                                     format=report.format, status=status, notes=list(report.notes), text=f"{TEXTS_DIR}/{report.id}.txt")
         cache.put_text(key, report.text)
         if cached is not None:
-            results[report.id] = cached
+            take(report.id, cached)
             if progress:
                 progress(1)
             continue
@@ -449,32 +459,35 @@ def run_build(
             result = cache.get(stored.cache_key) if stored.cache_key else None
             if result is not None:
                 keep[stored.id] = stored
-                results[stored.id] = result
+                results[stored.id] = _names_only(result)
     for report_id, entry in accepted.items():
         keep[report_id] = Stored(id=report_id, path=entry.path, sha256=entry.sha256, cache_key=keys[report_id])
 
     # 4. the store, changed in a staging copy
-    summary = BuildSummary()
+    summary = BuildSummary(reports=len(accepted), entities=entity_counts, relations=relation_counts)
     with staged_store(store_dir, backend) as store:
         held = set(store.reports())
         legacy = held - set(keep) - {s.id for s in gone} - refused_ids
         known = stored_entities(store) if legacy else []
         for report_id in sorted(held - set(keep) - legacy):
             store.remove_report(report_id)
-        ordered = [results[i] for i in sorted(results)]
-        resolver = resolve([*known, *ordered])
-        paths_by_id = {i: s.path for i, s in keep.items()}
+        resolver = resolve([*known, *(results[i] for i in sorted(results))])
+        del results
+
+        def mapped() -> Iterator[tuple[str, Any]]:
+            # one whole result at a time, from the cache (every result was put there above)
+            for report_id in sorted(keep):
+                result = cache.get(keep[report_id].cache_key)
+                if result is None:
+                    raise KgError(f"the cached extraction of report {report_id!r} cannot be read from {cache.folder}")
+                yield result["doc"], map_report(result, report_path=keep[report_id].path, resolver=resolver)
+
         if hasattr(store, "bulk_add_reports") and not held:
             # a fresh store: pyoxigraph's bulk loader (the staging copy is swapped in only when complete)
-            store.bulk_add_reports((r["doc"], map_report(r, report_path=paths_by_id.get(r["doc"]), resolver=resolver)) for r in ordered)
+            store.bulk_add_reports(mapped())
         else:
-            for result in ordered:
-                store.add_report(result["doc"], map_report(result, report_path=paths_by_id.get(result["doc"]), resolver=resolver))
-        for result in ordered:
-            if result["doc"] in accepted:
-                summary.reports += 1
-                summary.entities.update(e["type"] for e in result["entities"])
-                summary.relations.update(r["predicate"] for r in result["relations"])
+            for doc_id, quads in mapped():
+                store.add_report(doc_id, quads)
         refresh_background(store)
         summary = write_outputs(store, out, summary, validate=validate)
         if graph_counts:

@@ -338,7 +338,7 @@ def _most_specific(codes: Sequence[str]) -> str:
 
 # -- keys ------------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=65536)  # names recur across the pairs short-form linking compares
+@lru_cache(maxsize=16384)  # names recur across the pairs short-form linking compares
 def _strip_generic(text: str) -> str:
     rest, changed = text, True
     words = _generic_words()
@@ -684,7 +684,7 @@ def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tu
     return (-len(runs), _word_starts(full_core, runs), runs[0][1] - runs[0][0])
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _word_offsets(text: str) -> frozenset[int]:
     """Offsets where jieba starts a word in ``text``."""
     import jieba
@@ -699,7 +699,7 @@ def _word_starts(full: str, runs: Sequence[tuple[int, int]]) -> int:
     return sum(1 for a, _ in runs if a in starts)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _context_key(type_: str, name: str, context: PlaceContext) -> str:
     """``name_key`` memoised: short-form linking compares every pair of a report's names."""
     return name_key(type_, name, context=context)
@@ -710,25 +710,25 @@ def _strength(
 ) -> tuple[int, int, int] | None:
     """How strongly the entity ``short`` is a short form of ``full`` (higher is stronger)."""
     best: tuple[int, int, int] | None = None
-    short_names = [short["name"], *(short.get("aliases") or [])]
-    full_names = [full["name"], *(full.get("aliases") or [])]
-    for s_raw in short_names:
+    org = type_ in ORG_TYPES
+    fulls = [(f_raw, f, len(f)) for f_raw in [full["name"], *(full.get("aliases") or [])] for f in (normalise_name(f_raw),)]
+    for s_raw in [short["name"], *(short.get("aliases") or [])]:
         s = normalise_name(s_raw)
-        for f_raw in full_names:
-            f = normalise_name(f_raw)
-            if len(s) >= len(f):
+        s_len = len(s)
+        s_key = None
+        for f_raw, f, f_len in fulls:
+            if s_len >= f_len:
                 continue
             score: tuple[int, int, int] | None = None
-            s_key, f_key = _context_key(type_, s, context), _context_key(type_, f, context)
-            if type_ in ORG_TYPES and _declared(text, s_raw, f_raw) or type_ in ("Standard", "StandardsBody") and _bracketed(text, s_raw, f_raw):
+            if org and _declared(text, s_raw, f_raw) or type_ in ("Standard", "StandardsBody") and _bracketed(text, s_raw, f_raw):
                 score = (4, 0, 0)
             elif type_ == "GovernmentAgency" and _bracketed(text, s_raw, f_raw):
                 score = (4, 0, 0)  # 潍坊市市场监督管理局（市知识产权局）: one body with two plaques
-            elif type_ in ORG_TYPES and _bracketed(text, s_raw, f_raw) and _contraction(type_, s, f, context) is not None:
+            elif org and _bracketed(text, s_raw, f_raw) and _contraction(type_, s, f, context) is not None:
                 score = (4, 0, 0)  # 经济部标准检验局（标检局）
-            elif s_key == f_key and not is_local(s_key):
+            elif (s_key := s_key or _context_key(type_, s, context)) == _context_key(type_, f, context) and not is_local(s_key):
                 score = (3, 0, 0)
-            elif type_ not in ORG_TYPES:
+            elif not org:
                 continue
             elif _affix(type_, s, f, parks, context) or _level_short_form(type_, s, f, context) or _same_task_force(type_, s, f):
                 score = (2, 0, 0)
@@ -847,14 +847,17 @@ def link_short_forms(entities: list[dict[str, Any]], text: str) -> Linked:
     lengths = [max(len(normalise_name(n)) for n in [e["name"], *e["aliases"]]) for e in items]
     edges: list[tuple[int, int]] = []
     ties: list[tuple[int, list[int]]] = []
+    of_type: dict[Any, list[int]] = defaultdict(list)  # the candidates of a short form: its type's entities
+    for j, e in enumerate(items):
+        of_type[e.get("type")].append(j)
     for i, short in enumerate(items):
         if short.get("type") not in LINK_TYPES:
             continue
         scores: dict[int, tuple[int, int, int]] = {}
-        for j, full in enumerate(items):
-            if j == i or full.get("type") != short.get("type") or lengths[j] <= lengths[i]:
+        for j in of_type[short.get("type")]:
+            if j == i or lengths[j] <= lengths[i]:
                 continue
-            score = _strength(short["type"], short, full, text, parks, context)
+            score = _strength(short["type"], short, items[j], text, parks, context)
             if score is not None:
                 scores[j] = score
         if scores:

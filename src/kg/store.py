@@ -211,7 +211,7 @@ def open_store(name: str = "oxigraph", path: str | os.PathLike[str] | None = Non
     return factory(path)
 
 
-BULK_SLICE = 100_000  # quads per call of pyoxigraph's bulk loader: it holds a call's quads in memory (~1.4 KB each)
+BULK_SLICE = 25_000  # quads per call of pyoxigraph's bulk loader: it holds a call's quads in memory (~1.4 KB each; 100,000 took 140 MB)
 
 
 class _PyoxigraphStore:

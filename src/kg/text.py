@@ -87,7 +87,7 @@ _SPACE_RE = re.compile(r"\s+")
 _FULL_WIDTH_BRACKETS = str.maketrans({"（": "(", "）": ")", "［": "[", "］": "]", "【": "[", "】": "]"})
 
 
-@lru_cache(maxsize=65536)  # pure, and called for every pair of names when linking short forms
+@lru_cache(maxsize=16384)  # pure, and called for every pair of names when linking short forms (bounded: memory stays flat over a corpus)
 def normalise_name(text: str) -> str:
     """The contract's name normalisation: Simplified, half-width, no white space, Latin upper-cased.
 

@@ -10,6 +10,8 @@ Must not: mint IRIs or touch RDF (that is ``kg.rdfmap``).
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
 import os
 import re
@@ -365,6 +367,10 @@ def extract(report: Report) -> dict[str, Any]:
     return extract_text(report.text, report.id)
 
 
+#: Pieces read in one spaCy memory zone (see :func:`extract_many`).
+ZONE_PIECES = 256
+
+
 def extract_many(reports: Iterable[Report], *, batch_size: int = 16) -> Iterator[dict[str, Any]]:
     """Stream reports through the pipeline with ``nlp.pipe``, lazily (one result per report, in
     order). A report longer than ``segment.PIECE_CHARS`` is read as bounded pieces whose results
@@ -379,8 +385,19 @@ def extract_many(reports: Iterable[Report], *, batch_size: int = 16) -> Iterator
                 yield piece, (report, piece, start, k == len(spans) - 1)
 
     parts: list[tuple[int, dict[str, Any]]] = []
-    for doc, (report, piece, start, last) in nlp.pipe(jobs(), batch_size=batch_size, as_tuples=True):
-        parts.append((start, to_contract(report.id, piece, doc._.kg_mentions, doc._.kg_relations)))
-        if last:
-            yield merge_results(report.id, parts)
-            parts = []
+    stream = jobs()
+    while True:
+        # spaCy's vocabulary keeps a lexeme and a string for every new word it has seen (1,000
+        # generated reports: +4,000 lexemes, without end): in a memory zone they are dropped
+        # when it closes. The results are plain dicts, built before it closes; the components
+        # keep no spaCy object from one doc to the next. Zones do not nest: inside someone
+        # else's zone, run in theirs.
+        chunk = list(itertools.islice(stream, ZONE_PIECES))
+        if not chunk:
+            break
+        with contextlib.nullcontext() if nlp.vocab.in_memory_zone else nlp.memory_zone():
+            for doc, (report, piece, start, last) in nlp.pipe(chunk, batch_size=batch_size, as_tuples=True):
+                parts.append((start, to_contract(report.id, piece, doc._.kg_mentions, doc._.kg_relations)))
+                if last:
+                    yield merge_results(report.id, parts)
+                    parts = []
