@@ -69,11 +69,13 @@ def collect(gold_path: str | Path, docs_dir: str | Path, families: tuple[str, ..
 #: the least precision the pairs the scorer adds must have out of fold: a user reads every added
 #: statement as a fact, so recall is bought only where most of what is added is right
 MIN_ADDED_PRECISION = 0.5
+#: the fewest pairs a threshold must add out of fold to be believed: 3 right of 4 is no evidence
+MIN_ADDED_PAIRS = 10
 
 
 def _best_threshold(probs: list[float], ys: list[int], base: dict[str, int]) -> tuple[float, dict[str, float]]:
     """The threshold that maximises F1 of rules + added pairs (base: the rules' tp, fp, fn) among
-    those whose added pairs are at least MIN_ADDED_PRECISION right."""
+    those whose added pairs are at least MIN_ADDED_PRECISION right and at least MIN_ADDED_PAIRS."""
     order = sorted(zip(probs, ys), reverse=True)
     tp, fp, fn = base["tp"], base["fp"], base["fn"]
     best = (2 * tp / max(1, 2 * tp + fp + fn), 1.01, 0, 0)
@@ -82,7 +84,8 @@ def _best_threshold(probs: list[float], ys: list[int], base: dict[str, int]) -> 
         tp, fp, fn = (tp + 1, fp, fn - 1) if y else (tp, fp + 1, fn)
         added_tp, added = added_tp + y, added + 1
         f1 = 2 * tp / max(1, 2 * tp + fp + fn)
-        if f1 > best[0] + 1e-9 and added_tp / added >= MIN_ADDED_PRECISION and (k + 1 == len(order) or order[k + 1][0] < p):
+        if (f1 > best[0] + 1e-9 and added_tp / added >= MIN_ADDED_PRECISION and added >= MIN_ADDED_PAIRS
+                and (k + 1 == len(order) or order[k + 1][0] < p)):
             best = (f1, p, added_tp, added)
     f1, thr, a_tp, a_n = best
     return thr, {"f1_rules": round(2 * base["tp"] / max(1, 2 * base["tp"] + base["fp"] + base["fn"]), 4),
