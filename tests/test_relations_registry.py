@@ -368,3 +368,13 @@ def test_every_rule_id_a_family_writes_is_registered():
     assert ids and not sorted(ids - set(REGISTRY))
     with pytest.raises(ValueError):
         family("context")  # a helper module, not a family
+
+
+def test_the_firms_a_parks_anaphor_says_it_has_lie_in_it(corpus_docs):
+    """…加工處指出，…，區內主要擴廠增資的廠商有A投資…；B擴廠…: each firm listed lies in the report's park."""
+    pred = extract(read_report(corpus_docs / "real-067.txt"))
+    names = {e["id"]: normalise_name(e["name"]) for e in pred["entities"]}
+    got = {(names[r["subject"]], names[r["object"]]) for r in pred["relations"] if r.get("rule") == "located.area_has.v1"}
+    gnames = {e["id"]: normalise_name(e["name"]) for e in GOLD["real-067"]["entities"]}
+    gold = {(gnames[r["subject"]], gnames[r["object"]]) for r in GOLD["real-067"]["relations"] if r["predicate"] == "locatedIn"}
+    assert len(got & gold) >= 4 and got <= gold, sorted(got - gold)

@@ -98,7 +98,7 @@ class ReportContext:
             return self.best.get("province")
         if word in ("我县", "全县", "本县", "该县"):
             return self.best.get("county")
-        if word in ("园区", "该区", "全区", "我区", "本区", "新区"):
+        if word in ("园区", "该区", "全区", "我区", "本区", "新区", "区内"):
             return self.best.get("park", self.best.get("county"))
         return None
 
