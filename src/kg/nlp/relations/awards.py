@@ -368,7 +368,7 @@ PARK_TITLE_RE = re.compile(r"园|基地|示范区|开发区|集群|试点|示范
 def find(inp: RelationInput) -> list[Relation]:
     text, mentions, grades = inp.sh, inp.mentions, inp.grades
     rels: list[Relation] = []
-    walk = Walk(text, mentions)
+    walk = Walk(text, mentions, inp.shared)
     ctx = walk.ctx
     trig = triggers()
     memo: dict[int, dict[str, Any]] = {}

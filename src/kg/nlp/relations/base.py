@@ -47,6 +47,8 @@ class RelationInput:
     found: list[Relation] = field(default_factory=list)
     #: (predicate, start, end) of clauses a precise family read completely (see ``run_families``)
     claims: list[tuple[str, int, int]] = field(default_factory=list)
+    #: what the families compute once per report and share (``context.Walk``'s sentences and context)
+    shared: dict[str, Any] = field(default_factory=dict)
 
 
 REGISTRY: dict[str, RuleInfo] = {}

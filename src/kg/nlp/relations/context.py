@@ -13,6 +13,7 @@ Must not: make relations, or read anything but the text and the mentions.
 from __future__ import annotations
 
 import bisect
+import copy
 import json
 import re
 from collections import Counter
@@ -227,15 +228,25 @@ class Walk:
     topic for the next ones: its first organisation or park (``last_topic``, ``last_topic_fresh``) and
     its first firm (``ctx.last_org``, what 该公司 means), as the rules read them in one pass before."""
 
-    def __init__(self, text: str, mentions: list[Mention]) -> None:
+    def __init__(self, text: str, mentions: list[Mention], shared: dict[str, Any] | None = None) -> None:
         self.text, self.mentions = text, mentions
-        self.ctx = ReportContext(mentions, ANAPHOR_RE.findall(text))
+        if shared is None or "walk" not in shared:
+            # the sentences and the report's context, computed once for all the sentence families
+            # (``RelationInput.shared``); each walk gets its own copy of the context's reading state
+            made = (self._sentences(text, mentions), ReportContext(mentions, ANAPHOR_RE.findall(text)))
+            if shared is None:
+                shared = {}
+            shared["walk"] = made
+        self._sents, base = shared["walk"]
+        self.ctx = copy.copy(base)
+        self.ctx.last_org = None
         self.last_topic: int | None = None
         self.last_topic_fresh = False  # was last_topic set by the sentence just before?
 
-    def __iter__(self):
-        text, mentions = self.text, self.mentions
+    @staticmethod
+    def _sentences(text: str, mentions: list[Mention]) -> list[tuple[int, int, list[int], str, list[int]]]:
         starts = [m.start for m in mentions]
+        out = []
         for s0, s1 in sentences(text):
             lo = bisect.bisect_left(starts, s0)
             hi = bisect.bisect_left(starts, s1)
@@ -243,7 +254,12 @@ class Walk:
             sent = text[s0:s1]
             if not idx and not COUNT_RE.search(sent):
                 continue
-            orgs = [i for i in idx if mentions[i].label in ORG_LABELS]
+            out.append((s0, s1, idx, sent, [i for i in idx if mentions[i].label in ORG_LABELS]))
+        return out
+
+    def __iter__(self):
+        mentions = self.mentions
+        for s0, s1, idx, sent, orgs in self._sents:
             yield s0, s1, idx, sent, (s0, s1), orgs
             # the topic for the next sentences: this sentence's first organisation or park (its subject)
             subjects = [i for i in idx if mentions[i].label in ("Company", "Institution", "Park") and mentions[i].start - s0 < 30]

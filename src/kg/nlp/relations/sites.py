@@ -85,7 +85,7 @@ def _level(place: dict[str, str]) -> int:
 def find(inp: RelationInput) -> list[Relation]:
     text, mentions = inp.sh, inp.mentions
     rels: list[Relation] = []
-    walk = Walk(text, mentions)
+    walk = Walk(text, mentions, inp.shared)
     ctx = walk.ctx
 
     prev_area: int | None = None

@@ -79,7 +79,7 @@ def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int,
 def find(inp: RelationInput) -> list[Relation]:
     text, mentions = inp.sh, inp.mentions
     rels: list[Relation] = []
-    walk = Walk(text, mentions)
+    walk = Walk(text, mentions, inp.shared)
     ctx = walk.ctx
     trig = triggers()
     for s0, s1, idx, sent, ev, orgs in walk:

@@ -102,7 +102,7 @@ def _group_referent(mentions: list[Mention], before: int) -> int | None:
 def find(inp: RelationInput) -> list[Relation]:
     text, mentions = inp.sh, inp.mentions
     rels: list[Relation] = []
-    walk = Walk(text, mentions)
+    walk = Walk(text, mentions, inp.shared)
     ctx = walk.ctx
 
     for s0, s1, idx, sent, ev, orgs in walk:

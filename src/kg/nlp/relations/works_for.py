@@ -230,7 +230,7 @@ def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, i
 def find(inp: RelationInput) -> list[Relation]:
     text, mentions, written = inp.sh, inp.mentions, inp.text
     rels: list[Relation] = []
-    walk = Walk(text, mentions)
+    walk = Walk(text, mentions, inp.shared)
     ctx = walk.ctx
 
     org_by_end = {m.end: i for i, m in enumerate(mentions) if m.label in ORG_LABELS}
