@@ -227,7 +227,7 @@ def find(inp: RelationInput) -> list[Relation]:
 
     ctx: list[ReportContext] = []
 
-    def add(ms: list[int], award: int, rule: str, ev: tuple[int, int], q: dict[str, Any], lead: int | None = None) -> None:
+    def add(ms: list[int], award: int, rule: str, ev: tuple[int, int], q: dict[str, Any]) -> None:
         for i in ms:
             if (i, award) not in seen and i != award:
                 seen.add((i, award))
@@ -238,7 +238,7 @@ def find(inp: RelationInput) -> list[Relation]:
             inp_claims.append(("receivedAward", ev[0], ev[1]))
         if not ms:
             return
-        place = _qualifying_place(lead if lead is not None else mentions[ms[0]].start)
+        place = _qualifying_place(mentions[ms[0]].start)
         if place is not None:
             for i in ms:
                 m = mentions[i]

@@ -19,6 +19,7 @@ mentions of several types with post words between them, which jieba's segmentati
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import lru_cache
@@ -40,6 +41,7 @@ register("posts", {
     LEADER: ("worksFor", "PERSON 市长/副省长…: the government the post heads, where the report names it"),
 })
 BODIES = frozenset({"Company", "Institution", "GovernmentAgency"})
+SENTENCE_STOP_RE = re.compile(r"[。！？!?\n]")
 #: the pieces of a run of posts: one separator between them
 SEP = "，,、;；"
 
@@ -101,10 +103,12 @@ def find(inp: RelationInput) -> list[Relation]:
         has_post.add(p)
         out.append(Relation(p, "worksFor", org, rule, ev, {"role": role}))
 
+    # the sentence stops, found once: a person's sentence is looked up, not scanned for
+    stops = [m.start() for m in SENTENCE_STOP_RE.finditer(sh)]
+
     def sentence(pos: int) -> tuple[int, int]:
-        s = max(sh.rfind(c, 0, pos) for c in "。！？!?\n") + 1
-        ends = [k for k in (sh.find(c, pos) for c in "。！？!?\n") if k >= 0]
-        return s, (min(ends) if ends else len(sh))
+        k = bisect.bisect_left(stops, pos)
+        return (stops[k - 1] + 1 if k else 0), (stops[k] if k < len(stops) else len(sh))
 
     # 1. runs: from each placed person, the pieces after it that are posts and a name only
     for r in list(inp.found):
