@@ -525,3 +525,11 @@ def test_nlp_title_worn_before_a_post_chain():
     rels = _rels_by_name(extract_text(text))
     assert ("莫建国", "receivedAward", "全国劳动模范") in rels
     assert ("李四", "receivedAward", "全国劳动模范") not in rels
+
+
+def test_nlp_acting_posts_are_posts_and_a_firms_name_keeps_its_last_character():
+    text = "市旅游局代局长林国栋出席。宁德时代董事长曾毓群介绍，署理署长陈家明致辞。"
+    rels = _rels_by_name(extract_text(text))
+    assert rels[("林国栋", "worksFor", "市旅游局")]["role"] == "代局长"
+    # 时代|董事长: 代 ends the firm's name, it does not make the chairman acting
+    assert not any(r.get("role", "").startswith("代董") for r in rels.values())

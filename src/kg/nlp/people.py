@@ -18,9 +18,27 @@ from .lexicons import _compile_alternation, boundary_words, jieba_tags
 from .mentions import PUNCT, Mention
 
 
+#: what makes a post acting (代局长, 署理署长); only before posts that are not a firm's and end in
+#: 长 or are 主任, so that 时代|董事长 (a firm's 时代 before its chairman) is never read as 代董事长
+ACTING = ("代", "署理")
+
+
+@lru_cache(maxsize=1)
+def role_rows() -> tuple[tuple[str, ...], ...]:
+    """The rows of ``roles.tsv`` (post, kind, body) and their acting forms (代局长 as 局长)."""
+    rows = tuple(tuple(r) for r in load_tsv("roles.tsv"))
+    acting = tuple(
+        (prefix + r[0], *r[1:])
+        for r in rows
+        for prefix in ACTING
+        if (len(r) < 2 or r[1] != "company") and (r[0].endswith("长") or r[0] == "主任") and len(r[0]) >= 2
+    )
+    return rows + acting
+
+
 @lru_cache(maxsize=1)
 def _people_tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str]]:
-    roles = [r[0] for r in load_tsv("roles.tsv")]
+    roles = [r[0] for r in role_rows()]
     surnames = frozenset(load_words("surnames.tsv"))
     role_re = _compile_alternation(roles + ["总书记", "总理", "常委"])
     byline_re = re.compile(r"(?:本版作者|记者|通讯员|特约撰稿|撰稿|摄影|作者|文/图|图/文|文图|文|图|制图|绘图|设计|校对|责任编辑|编辑|责编|撰文)\s*[:：/]?\s*")

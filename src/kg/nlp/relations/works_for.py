@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ...resources import load_tsv
+from ..people import role_rows
 from ...text import normalise_name
 from ..rules import Mention, ORG_LABELS
 from .base import register, Relation, RelationInput
@@ -202,10 +202,10 @@ def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation]
 
 
 #: posts held in a firm, and posts that head a body (市长 -> 市政府): the kind column of roles.tsv
-COMPANY_ROLES = frozenset(row[0] for row in load_tsv("roles.tsv") if len(row) > 1 and row[1] == "company")
+COMPANY_ROLES = frozenset(row[0] for row in role_rows() if len(row) > 1 and row[1] == "company")
 
 
-HEAD_OF = {row[0]: row[2] for row in load_tsv("roles.tsv") if len(row) > 2 and row[1] == "heads" and row[2]}
+HEAD_OF = {row[0]: row[2] for row in role_rows() if len(row) > 2 and row[1] == "heads" and row[2]}
 
 
 def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, int], rels: list[Relation]) -> int | None:
