@@ -533,3 +533,14 @@ def test_nlp_acting_posts_are_posts_and_a_firms_name_keeps_its_last_character():
     assert rels[("林国栋", "worksFor", "市旅游局")]["role"] == "代局长"
     # 时代|董事长: 代 ends the firm's name, it does not make the chairman acting
     assert not any(r.get("role", "").startswith("代董") for r in rels.values())
+
+
+def test_nlp_a_run_of_names_with_their_posts_serves_the_body_before_it():
+    text = "华远精密机械研究所（以下简称华远所）王劲松所长、李琳书记、梅恪副所长等出席。嘉禾新材料股份有限公司张建国董事长、刘红总经理参加。"
+    rels = _rels_by_name(extract_text(text))
+    for person, body, role in (("王劲松", "华远精密机械研究所", "所长"), ("李琳", "华远精密机械研究所", "书记"),
+                               ("梅恪", "华远精密机械研究所", "副所长"), ("刘红", "嘉禾新材料股份有限公司", "总经理")):
+        assert rels[(person, "worksFor", body)]["role"] == role
+    # the run ends where an item is no name with a post
+    other = _rels_by_name(extract_text("嘉禾新材料股份有限公司张建国董事长、技术骨干、刘红总经理参加。"))
+    assert ("刘红", "worksFor", "嘉禾新材料股份有限公司") not in other

@@ -24,12 +24,37 @@ register("works_for", {
     "works_for.org_person.v1": ("worksFor", "ORG PERSON in a table cell"),
     "works_for.org_person_role.v1": ("worksFor", "ORG PERSON ROLE: 关中理工大学雷振邦教授 (the post closes the name)"),
     "works_for.org_dept_role_person.v1": ("worksFor", "ORG 标准专利中心 副主任 PERSON: a department between the body and the post, kept in the role"),
+    "works_for.name_post_run.v1": ("worksFor", "ORG P1 R1、P2 R2、P3 R3: every name of a run of name-post items serves the body before the run"),
     "works_for.org_role_person.v1": ("worksFor", "ORG ROLE PERSON (posts chained with 、, and the posts of two bodies before one name)"),
     "works_for.person_is_post.v1": ("worksFor", "PERSON是ORG ROLE / PERSON（ORG ROLE）: the post closing its clause"),
     "works_for.post_held_by.v1": ("worksFor", "X，主任由Y公司副总经理PERSON兼任: the post in X"),
     "works_for.sentence_firm.v1": ("worksFor", "董事长X with no body before the post: the one firm its sentence names before it"),
     "works_for.topic_firm.v1": ("worksFor", "…这家企业…。总经理孙海燕说: the firm the text has just been about"),
 })
+
+
+def _name_post_run_body(text: str, mentions: list[Mention], pos: int, org_by_end: dict[int, int], role_re: "re.Pattern[str]") -> int | None:
+    """The body before a run of name-post items that reaches ``pos`` (its 、): ORG P1 R1、P2 R2、…,
+    also across a bracket after the body (ORG（以下简称X）P1 R1、…). Each earlier item must be a
+    person's name followed by a post; anything else ends the search with None."""
+    person_by_end = {m.end: i for i, m in enumerate(mentions) if m.label == "Person"}
+    q = pos
+    for _ in range(12):
+        if q <= 0 or text[q - 1] != "、":
+            return None
+        q -= 1
+        n = next((n for n in range(6, 1, -1) if q - n >= 0 and role_re.fullmatch(text, q - n, q)), None)
+        prev = person_by_end.get(q - n) if n is not None else None
+        if prev is None:
+            return None
+        q = mentions[prev].start
+        org = org_by_end.get(q)
+        if org is None and q > 0 and text[q - 1] in ")）":
+            opening = max(text.rfind("(", max(0, q - 31), q - 1), text.rfind("（", max(0, q - 31), q - 1))
+            org = org_by_end.get(opening) if opening > 0 else None
+        if org is not None:
+            return org
+    return None
 
 
 def _works_for(
@@ -62,6 +87,10 @@ def _works_for(
                 break
         if role is None:
             org = org_by_end.get(pos)
+            if org is None and pos > 0 and text[pos - 1] in ")）" and role_re.match(text, pm.end):
+                # ORG（以下简称X）PERSON ROLE: the bracket stands between the body and the name
+                opening = max(text.rfind("(", max(0, pos - 31), pos - 1), text.rfind("（", max(0, pos - 31), pos - 1))
+                org = org_by_end.get(opening) if opening > 0 else None
             dept = None
             if org is None:
                 # ORG 科技发展部 PERSON 处长: a department between the body and the name
@@ -75,6 +104,12 @@ def _works_for(
                 after = next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)
                 if after is not None:
                     rels.append(Relation(p, "worksFor", org, "works_for.org_person_role.v1", ev, {"role": (dept or "") + (written or text)[pm.end:pm.end + after]}))
+            elif pos > 0 and text[pos - 1] == "、":
+                # ORG P1 R1、P2 R2: a later name of a run of name-post items serves the run's body
+                after = next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)
+                org = _name_post_run_body(text, mentions, pos, org_by_end, role_re) if after is not None else None
+                if org is not None:
+                    rels.append(Relation(p, "worksFor", org, "works_for.name_post_run.v1", ev, {"role": (written or text)[pm.end:pm.end + after]}))
             return
         # 董事长、总经理X / 董事长兼总经理X / 党委书记、局长X: posts chained before one name
         posts = [as_written]
