@@ -102,6 +102,17 @@ def test_text_years(text, year):
     assert parse_year(text) == year
 
 
+@pytest.mark.parametrize("text, year", [("109年国家发明创作奖", 2020), ("106年产业园区厂商绿美化评选", 2017),
+                                        ("112年度", 2023), ("已有110年历史", None), ("近100年来", None)])
+def test_text_minguo_years_before_an_award_or_a_title(text, year):
+    import re
+
+    from kg.text import YEAR_NUM, to_year
+
+    m = re.search(YEAR_NUM, text)
+    assert (to_year(m.group(0)) if m else None) == year
+
+
 DEV = Path(__file__).resolve().parent / "dev"
 
 
