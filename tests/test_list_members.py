@@ -25,10 +25,14 @@ def test_a_member_no_rule_named_takes_its_neighbours_type(nlp):
     assert ("天坛", "Company", RULE) in found  # the last item, cut before 等
 
 
-def test_the_first_item_keeps_its_lead_in(nlp):
-    # the first item holds the list's lead-in: it is never read as a member by this rule
+def test_the_first_item_starts_after_an_opener_that_follows_an_award_or_a_holder(nlp):
     text = "服务创新奖有台华精技、华远精密机械有限公司、嘉禾新材料股份有限公司。"
-    assert not any(rule == RULE and name.startswith("服务") for name, _, rule in _mentions(nlp, text))
+    found = _mentions(nlp, text)
+    assert ("台华精技", "Company", RULE) in found
+    assert not any(rule == RULE and name.startswith("服务") for name, _, rule in found)
+    # a lead-in with no such opener gives no safe start
+    other = "会上介绍台华精技、华远精密机械有限公司、嘉禾新材料股份有限公司的经验。"
+    assert not any(rule == RULE for _, _, rule in _mentions(nlp, other))
 
 
 def test_one_named_member_is_no_evidence(nlp):

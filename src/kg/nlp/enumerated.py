@@ -69,6 +69,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return lists, shape, tail
 
 
+@lru_cache(maxsize=1)
+def _lead_in() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cfg = settings()
+    opener = "|".join(map(re.escape, sorted(cfg["openers"], key=len, reverse=True)))
+    holder = "|".join(map(re.escape, sorted(cfg["holders"], key=len, reverse=True)))
+    # the last opener of the item (nothing of it after), and a holder word right before it
+    return re.compile(rf"(?:{opener})(?!.*(?:{opener}))"), re.compile(rf"(?:{holder})$")
+
+
 def _items(sh: str, start: int, end: int) -> list[tuple[int, int]]:
     out, pos = [], start
     for part in sh[start:end].split("、"):
@@ -101,6 +110,7 @@ def find_members(text: str, sh: str, mentions: list[Mention], starts: list[int],
     ``org_type(name, default)`` types an item by its own head word where it has one (…社团法人)."""
     cfg = settings()
     lists_re, shape_re, tail_re = _patterns()
+    opener_re, holder_re = _lead_in()
     first_starts = [m.start for m in mentions]
     out: list[Mention] = []
     for lm in lists_re.finditer(sh):
@@ -141,8 +151,18 @@ def find_members(text: str, sh: str, mentions: list[Mention], starts: list[int],
         if n < cfg["min_typed"] or n / len(items) < cfg["min_share"] or "other" in typed:
             continue
         for k, ((a, b), t) in enumerate(zip(items, typed)):
-            if t is not None or k == 0:
-                continue  # the first item holds the list's lead-in (授予, …组有): no safe start
+            if t is not None:
+                continue
+            if k == 0:
+                # the first item holds the list's lead-in: only one that ends on an opener after
+                # an award or a kind of holder gives a safe start (服务创新奖有A、B; 入围品牌包括A)
+                lead = opener_re.search(sh, a, b)
+                before = lead is not None and (
+                    any(m.label == "Award" and m.end == lead.start() for m in inside)
+                    or bool(holder_re.search(sh, a, lead.start())))
+                if not before:
+                    continue
+                a = lead.end()
             if not (cfg["min_len"] <= b - a <= cfg["max_item"]) or not shape_re.fullmatch(sh, a, b):
                 continue
             if any(a < m.end and m.start < b and not (m.label == "Place" and a <= m.start and m.end <= b) for m in inside):
