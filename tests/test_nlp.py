@@ -555,3 +555,12 @@ def test_nlp_a_run_of_names_with_their_posts_serves_the_body_before_it():
     # the run ends where an item is no name with a post
     other = _rels_by_name(extract_text("嘉禾新材料股份有限公司张建国董事长、技术骨干、刘红总经理参加。"))
     assert ("刘红", "worksFor", "嘉禾新材料股份有限公司") not in other
+
+
+def test_nlp_a_prize_before_its_gold_grade_is_no_bonus():
+    text = "省政府决定，授予华远精密机械有限公司2019年度湖南省质量奖金奖，授予嘉禾新材料股份有限公司银奖。公司发放奖金奖励员工。"
+    result = extract_text(text)
+    rels = _rels_by_name(result)
+    assert rels[("华远精密机械有限公司", "receivedAward", "湖南省质量奖")]["grade"] == "金奖"
+    assert rels[("嘉禾新材料股份有限公司", "receivedAward", "湖南省质量奖")]["grade"] == "银奖"
+    assert not any(e["type"] == "Award" and "奖金" in e["name"] for e in result["entities"])
