@@ -564,3 +564,20 @@ def test_nlp_a_prize_before_its_gold_grade_is_no_bonus():
     assert rels[("华远精密机械有限公司", "receivedAward", "湖南省质量奖")]["grade"] == "金奖"
     assert rels[("嘉禾新材料股份有限公司", "receivedAward", "湖南省质量奖")]["grade"] == "银奖"
     assert not any(e["type"] == "Award" and "奖金" in e["name"] for e in result["entities"])
+
+
+def test_nlp_a_prize_written_right_after_its_winners_registered_name_leaves_the_name_out():
+    text = "决定授予华远精密机械有限公司、嘉禾新材料股份有限公司中国质量奖提名奖，授予天力电子有限责任公司湖南省质量奖。"
+    result = extract_text(text)
+    rels = _rels_by_name(result)
+    for firm in ("华远精密机械有限公司", "嘉禾新材料股份有限公司"):
+        assert rels[(firm, "receivedAward", "中国质量奖")]["grade"] == "提名奖"
+    assert ("天力电子有限责任公司", "receivedAward", "湖南省质量奖") in rels
+    assert not any(e["type"] == "Award" and "公司" in e["name"] for e in result["entities"])
+
+
+def test_nlp_the_last_member_before_a_prize_that_opens_on_its_place_and_edition():
+    text = "决定授予华远精密机械有限公司、嘉禾新材料股份有限公司“平江县首届县长质量奖”。"
+    rels = _rels_by_name(extract_text(text))
+    won = {k[0] for k, r in rels.items() if k[1] == "receivedAward" and r["edition"] == 1}
+    assert won == {"华远精密机械有限公司", "嘉禾新材料股份有限公司"}

@@ -74,6 +74,10 @@ RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
 COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]+\s*(?:个|家|所|座)(?=[，,。；;、\s]|$)")
 
 
+#: the end of a firm's registered name (有限公司, 股份有限公司, 有限责任公司, 股份公司): never inside a prize's name
+FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
+
+
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 #: a park's own qualifier in brackets: the part of it (南区, 东区) or its stage (筹, 筹建)
 PARK_QUALIFIER_RE = re.compile(r"[(（](?:[东南西北中][区片园]|筹|筹建|筹备)[)）]")
@@ -292,6 +296,13 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         start = quoted  # “减震降噪与轻质高强…国家重点实验室”: the quotes delimit the name
                     if start is None:
                         continue
+                    if label == "Award":
+                        # 授予A有限公司湖南省质量奖: a firm's registered name right before is no part of the prize's
+                        firm = None
+                        for firm in FIRM_END_RE.finditer(sh, start, s):
+                            pass
+                        if firm is not None:
+                            start = firm.end()
                     body = sh[start:s]
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue
