@@ -581,3 +581,8 @@ def test_nlp_the_last_member_before_a_prize_that_opens_on_its_place_and_edition(
     rels = _rels_by_name(extract_text(text))
     won = {k[0] for k, r in rels.items() if k[1] == "receivedAward" and r["edition"] == 1}
     assert won == {"华远精密机械有限公司", "嘉禾新材料股份有限公司"}
+
+
+def test_nlp_a_person_is_the_post_of_a_body_with_de_between():
+    rels = _rels_by_name(extract_text("李红是嘉禾新材料股份有限公司的总工程师。"))
+    assert rels[("李红", "worksFor", "嘉禾新材料股份有限公司")]["role"] == "总工程师"

@@ -228,6 +228,8 @@ def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation]
     if org is None:
         return
     at = mentions[org].end
+    if text.startswith("的", at) and verb.group(0).strip() and not verb.group(0).strip().startswith(("(", "（")):
+        at += 1  # PERSON是ORG的ROLE: 李红是嘉禾公司的总工程师
     role = next(
         (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in "，,。；;、）)\n")),
         None,
