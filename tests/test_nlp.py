@@ -586,3 +586,9 @@ def test_nlp_the_last_member_before_a_prize_that_opens_on_its_place_and_edition(
 def test_nlp_a_person_is_the_post_of_a_body_with_de_between():
     rels = _rels_by_name(extract_text("李红是嘉禾新材料股份有限公司的总工程师。"))
     assert rels[("李红", "worksFor", "嘉禾新材料股份有限公司")]["role"] == "总工程师"
+
+
+def test_nlp_the_firms_inside_a_park_named_right_before_nei():
+    rels = _rels_by_name(extract_text("长沙经济技术开发区内的华远精密机械有限公司、嘉禾新材料股份有限公司入选。"))
+    for firm in ("华远精密机械有限公司", "嘉禾新材料股份有限公司"):
+        assert (firm, "locatedIn", "长沙经济技术开发区") in rels
