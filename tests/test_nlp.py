@@ -592,3 +592,9 @@ def test_nlp_the_firms_inside_a_park_named_right_before_nei():
     rels = _rels_by_name(extract_text("长沙经济技术开发区内的华远精密机械有限公司、嘉禾新材料股份有限公司入选。"))
     for firm in ("华远精密机械有限公司", "嘉禾新材料股份有限公司"):
         assert (firm, "locatedIn", "长沙经济技术开发区") in rels
+
+
+def test_nlp_a_head_post_fused_with_its_bodys_last_character():
+    rels = _rels_by_name(extract_text("商务部长李明出席。經濟部長王美花頒獎。"))
+    assert rels[("李明", "worksFor", "商务部")]["role"] == "部长"
+    assert rels[("王美花", "worksFor", "經濟部")]["role"] == "部長"

@@ -132,6 +132,11 @@ def _works_for(
 
         pos = first + len(role)
         org = org_by_end.get(pos - len(role))
+        if org is None and len(posts) == 1 and len(role) == 2 and role[1] == "长":
+            # 经济部长王美花, 公安局长X: the post shares its first character with the body's last
+            fused = org_by_end.get(pos - 1)
+            if fused is not None and mentions[fused].label == "GovernmentAgency" and mentions[fused].text[-1:] in (role[0], written[pos - 2:pos - 1] if written else role[0]):
+                org = fused
         if org is None:
             # ORG 标准专利中心 副主任 PERSON: the department stays in the role (ANNOTATION.md)
             d = _dept_body(text, org_by_end, first)
