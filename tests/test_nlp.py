@@ -598,3 +598,9 @@ def test_nlp_a_head_post_fused_with_its_bodys_last_character():
     rels = _rels_by_name(extract_text("商务部长李明出席。經濟部長王美花頒獎。"))
     assert rels[("李明", "worksFor", "商务部")]["role"] == "部长"
     assert rels[("王美花", "worksFor", "經濟部")]["role"] == "部長"
+
+
+def test_nlp_a_time_word_after_a_name_ends_it():
+    result = extract_text("行政院长卓荣泰今(24)日出席颁奖典礼。董事长张三昨天表示满意。")
+    people = {e["name"] for e in result["entities"] if e["type"] == "Person"}
+    assert {"卓荣泰", "张三"} <= people
