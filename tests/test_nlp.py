@@ -604,3 +604,16 @@ def test_nlp_a_time_word_after_a_name_ends_it():
     result = extract_text("行政院长卓荣泰今(24)日出席颁奖典礼。董事长张三昨天表示满意。")
     people = {e["name"] for e in result["entities"] if e["type"] == "Person"}
     assert {"卓荣泰", "张三"} <= people
+
+
+@pytest.mark.parametrize("text, child, parent", [
+    ("华远精密机械有限公司控股子公司天力电子科技有限公司上榜。", "天力电子科技有限公司", "华远精密机械有限公司"),
+    ("华远集团旗下天力电子科技有限公司、嘉禾新材料股份有限公司双双入选。", "嘉禾新材料股份有限公司", "华远集团"),
+    ("作为华远精密机械有限公司的子公司，天力电子科技有限公司成立于2005年。", "天力电子科技有限公司", "华远精密机械有限公司"),
+    ("嘉禾新材料研究院由华远精密机械有限公司注册成立。", "嘉禾新材料研究院", "华远精密机械有限公司"),
+    ("华远精密机械有限公司(以下简称公司)下属全资子公司天力电子科技有限公司获奖。", "天力电子科技有限公司", "华远精密机械有限公司"),
+])
+def test_nlp_subsidiary_phrasings(text, child, parent):
+    result = extract_text(text)
+    assert (child, "subsidiaryOf", parent) in _rels_by_name(result)
+    assert not any(e["name"].endswith(("子公司", "孙公司")) or e["name"].startswith(("子公司", "孙公司")) for e in result["entities"])
