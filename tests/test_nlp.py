@@ -617,3 +617,13 @@ def test_nlp_subsidiary_phrasings(text, child, parent):
     result = extract_text(text)
     assert (child, "subsidiaryOf", parent) in _rels_by_name(result)
     assert not any(e["name"].endswith(("子公司", "孙公司")) or e["name"].startswith(("子公司", "孙公司")) for e in result["entities"])
+
+
+@pytest.mark.parametrize("text", [
+    "华远精密机械有限公司、嘉禾新材料股份有限公司共同起草的JB/T 1234-2019发布。",
+    "华远精密机械有限公司还与嘉禾新材料股份有限公司联合起草了JB/T 1234-2019。",
+])
+def test_nlp_every_firm_of_a_drafting_list_contributed(text):
+    rels = _rels_by_name(extract_text(text))
+    for firm in ("华远精密机械有限公司", "嘉禾新材料股份有限公司"):
+        assert (firm, "contributedToStandard", "JB/T 1234-2019") in rels
