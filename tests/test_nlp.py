@@ -627,3 +627,11 @@ def test_nlp_every_firm_of_a_drafting_list_contributed(text):
     rels = _rels_by_name(extract_text(text))
     for firm in ("华远精密机械有限公司", "嘉禾新材料股份有限公司"):
         assert (firm, "contributedToStandard", "JB/T 1234-2019") in rels
+
+
+@pytest.mark.parametrize("text, firm, place", [
+    ("长沙经济技术开发区举行项目签约仪式，华远精密机械有限公司、嘉禾新材料股份有限公司等10个项目签约入驻。", "嘉禾新材料股份有限公司", "长沙经济技术开发区"),
+    ("在长沙经济技术开发区，华远精密机械有限公司正在满负荷生产。", "华远精密机械有限公司", "长沙经济技术开发区"),
+])
+def test_nlp_park_news_phrasings(text, firm, place):
+    assert (firm, "locatedIn", place) in _rels_by_name(extract_text(text))

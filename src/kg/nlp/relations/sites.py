@@ -152,7 +152,7 @@ def find(inp: RelationInput) -> list[Relation]:
             frame = FRAME_TAIL_RE.match(text, mentions[where].end) if where is not None else None
             if frame:
                 for i in idx:
-                    if mentions[i].start > frame.end() and mentions[i].label in ("Park", "Institution", "Company"):
+                    if mentions[i].start >= frame.end() and mentions[i].label in ("Park", "Institution", "Company"):
                         rels.append(Relation(i, "locatedIn", where, "located.sentence_frame.v1", ev))
         # P 有/拥有/共有/集聚 … A、B: what an area has lies in it (园区入选的企业有 A、B)
         areas = [i for i in idx if mentions[i].label in ("Park", "Place") and mentions[i].start - s0 <= 12]
