@@ -635,3 +635,10 @@ def test_nlp_every_firm_of_a_drafting_list_contributed(text):
 ])
 def test_nlp_park_news_phrasings(text, firm, place):
     assert (firm, "locatedIn", place) in _rels_by_name(extract_text(text))
+
+
+def test_nlp_a_list_of_winners_announced_as_the_prizes_list():
+    text = "第26屆國家磐石獎得獎名單如下：華遠精密機械股份有限公司、嘉禾新材料股份有限公司、天力電子股份有限公司。"
+    rels = _rels_by_name(extract_text(text))
+    won = {k[0] for k, r in rels.items() if k[1] == "receivedAward" and k[2] == "國家磐石獎" and r["edition"] == 26}
+    assert won == {"華遠精密機械股份有限公司", "嘉禾新材料股份有限公司", "天力電子股份有限公司"}
