@@ -212,3 +212,17 @@ def test_a_table_parted_by_single_spaces_under_a_header_of_column_words():
     # prose with single spaces and no header of column words is no table
     prose = extract_text("会议指出 要持续推进 质量提升\n华远精密机械有限公司 长沙市 嘉禾新材料股份有限公司\n")
     assert not _rels(prose, "locatedIn", ("table.region_column.v1",))
+
+
+def test_a_grade_with_its_members_on_one_line_takes_the_award_named_above():
+    from kg.nlp import extract_text
+
+    text = ("第32屆台灣精品獎得獎名單\n一、金質獎：華遠精密機械股份有限公司、嘉禾新材料股份有限公司。\n"
+            "二、銀質獎：天力電子股份有限公司。\n")
+    report = extract_text(text)
+    got = _rels(report, "receivedAward", ("list.grade_line.v1",), ("edition", "grade"))
+    assert {(r[0], r[2], r[3]) for r in got} == {
+        ("华远精密机械股份有限公司", 32, "金質獎"), ("嘉禾新材料股份有限公司", 32, "金質獎"), ("天力电子股份有限公司", 32, "銀質獎")}
+    # under a line of candidates nothing is granted
+    cands = extract_text("2023年度湖南省省长质量奖推荐名单\n提名奖：恒达齿轮有限公司、嘉禾新材料股份有限公司\n")
+    assert not _rels(cands, "receivedAward", ("list.grade_line.v1",))

@@ -22,7 +22,11 @@ from ..rules import GRADE_AFTER_RE, Mention
 from ...text import YEAR_NUM, to_int, to_year
 
 RULE = "list.award_items.v1"
-register("lists", {RULE: ("receivedAward", "each member of a list item gets the award (year, edition, grade) of the heading above the list")})
+GRADE_LINE_RULE = "list.grade_line.v1"
+register("lists", {
+    RULE: ("receivedAward", "each member of a list item gets the award (year, edition, grade) of the heading above the list"),
+    GRADE_LINE_RULE: ("receivedAward", "一、金质奖：A、B: a grade with its members on one line gets the award named on a line above"),
+})
 #: list numbering at the start of a line: 1. 1、 (1) （一） 一、 ① - • ·
 NUMBERING_RE = re.compile(
     r"\s*(?:[0-9]{1,3}\s*[.、．)）:：]|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473]|[-•·●▪*■□◆])?\s*"
@@ -34,6 +38,8 @@ PERSON_NOTE_RE = re.compile(r"\s*[(（][^()（）]{2,30}[)）]")
 YEAR_RE = re.compile("(" + YEAR_NUM + r")\s*年")  # Gregorian or Taiwan (Minguo) years, kg.text
 SPAN_RE = re.compile(r"(?:19|20)[0-9]{2}\s*年?\s*[-—~至到]\s*(?:19|20)?[0-9]{2}")
 EDITION_RE = re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)批")
+#: a line that opens on a grade and a colon (一、金质奖：, 提名奖:), its members after it
+GRADE_LABEL_RE = re.compile(NUMBERING_RE.pattern + r"(?P<grade>" + GRADE_AFTER_RE.pattern + r")\s*(?:[(（][^()（）]{0,10}[)）])?\s*[:：]\s*")
 CANDIDATES_RE = re.compile(r"推荐|候选|拟推|申报|评审专家|初审|考察")
 GRANTER_RE = re.compile(r"(?:政府|政府办公厅|委员会|领导小组)$")
 HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Person"})
@@ -87,10 +93,10 @@ def _year(text: str) -> int | None:
 
 
 def find(inp: RelationInput) -> list[Relation]:
-    return list_relations(inp.sh, inp.mentions, inp.found)
+    return list_relations(inp.sh, inp.mentions, inp.found, inp.text)
 
 
-def list_relations(sh: str, mentions: list[Mention], existing: list[Relation]) -> list[Relation]:
+def list_relations(sh: str, mentions: list[Mention], existing: list[Relation], text: str | None = None) -> list[Relation]:
     """receivedAward for every member of a list item under a heading that names an award."""
     lines = _lines(sh)
     starts = [m.start for m in mentions]  # mentions come sorted by start
@@ -110,6 +116,24 @@ def list_relations(sh: str, mentions: list[Mention], existing: list[Relation]) -
     in_run = False
     for n, (s, e) in enumerate(lines):
         members = items[n]
+        label = GRADE_LABEL_RE.match(sh, s, e) if not members else None
+        if label is not None:
+            # 一、金质奖：A、B。 / 提名奖：C: a grade with its members on one line, the award above
+            members = _item_members(sh, label.end(), e, mentions, starts)
+            found = _award_above(sh, lines, n, awards_by_line, mentions) if members else None
+            if found is not None:
+                award, quals = found
+                g = GRADE_AFTER_RE.match(sh, label.start("grade"))
+                quals = {**quals, "grade": (text or sh)[g.start():g.end()]}  # as written (金質獎)
+                if not quals.get("year") and sh[mentions[award].start:mentions[award].end] in title:
+                    quals["year"] = _year(title)
+                quals = {k: v for k, v in quals.items() if v is not None}
+                for i in members:
+                    if (i, award) not in have:
+                        have.add((i, award))
+                        out.append(Relation(i, "receivedAward", award, GRADE_LINE_RULE, (s, e), dict(quals)))
+            in_run = False
+            continue
         if not members:
             in_run = in_run and not sh[s:e].strip()
             continue
@@ -128,6 +152,20 @@ def list_relations(sh: str, mentions: list[Mention], existing: list[Relation]) -
             have.add((i, award))
             out.append(Relation(i, "receivedAward", award, RULE, (s, e), dict(quals)))
     return out
+
+
+def _award_above(sh: str, lines: list[tuple[int, int]], n: int, awards_by_line: dict[int, list[int]], mentions: list[Mention]) -> tuple[int, dict[str, Any]] | None:
+    """The award a grade line on line ``n`` belongs to: the last award named on a line above it
+    (within AWARD_REACH lines), with that line's year and edition; None under a line of candidates."""
+    for j in range(n - 1, max(-1, n - AWARD_REACH), -1):
+        js, je = lines[j]
+        if CANDIDATES_RE.search(sh[js:je]):
+            return None
+        if j in awards_by_line:
+            award = awards_by_line[j][-1]
+            m = mentions[award]
+            return award, {"year": m.attrs.get("year") or _year(sh[js:je]), "edition": m.attrs.get("edition") or _edition(sh[js:je])}
+    return None
 
 
 def _heading(sh: str, lines: list[tuple[int, int]], n: int, awards_by_line: dict[int, list[int]], mentions: list[Mention], items: list[list[int] | None]) -> tuple[int, dict[str, Any]] | None:
