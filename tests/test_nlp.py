@@ -642,3 +642,18 @@ def test_nlp_a_list_of_winners_announced_as_the_prizes_list():
     rels = _rels_by_name(extract_text(text))
     won = {k[0] for k, r in rels.items() if k[1] == "receivedAward" and k[2] == "國家磐石獎" and r["edition"] == 26}
     assert won == {"華遠精密機械股份有限公司", "嘉禾新材料股份有限公司", "天力電子股份有限公司"}
+
+
+@pytest.mark.parametrize("text, person, body, role", [
+    ("张建国，男，汉族，1965年出生，现任华远精密机械有限公司董事长。", "张建国", "华远精密机械有限公司", "董事长"),
+    ("获奖个人：张建国，华远精密机械有限公司总经理。", "张建国", "华远精密机械有限公司", "总经理"),
+])
+def test_nlp_a_profile_or_an_apposition_gives_the_post(text, person, body, role):
+    result = extract_text(text)
+    assert _rels_by_name(result)[(person, "worksFor", body)]["role"] == role
+    assert not any(e["name"].startswith("现任") for e in result["entities"])
+
+
+def test_nlp_an_apposition_after_a_named_post_is_anothers():
+    rels = _rels_by_name(extract_text("华远精密机械有限公司总裁秦兴才，市委常委、县委书记余学武共同揭幕。"))
+    assert ("秦兴才", "worksFor", "市委") not in rels

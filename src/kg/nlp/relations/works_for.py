@@ -200,6 +200,10 @@ def _dept_body(text: str, org_by_end: dict[int, int], pos: int) -> int | None:
 
 
 #: PERSON是ORG ROLE / PERSON系ORG ROLE / PERSON现任ORG ROLE, the post closing its clause
+#: a profile's clause that states the person's post: ，现任ORG ROLE / ，任ORG ROLE
+PROFILE_POST_RE = re.compile(r"[，,]\s*(?:现任|现为|现任职于|任|担任)\s*")
+
+
 _IS_POST_RE = re.compile(r"\s*(?:先生|女士|同志|博士)?\s*(?:同时|还|兼|并|现)?(?:是|系|为|现任|任|担任|兼任)\s*")  # 馮永業先生是…
 
 
@@ -226,17 +230,32 @@ def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation]
     from ..rules import _people_tables
 
     pm = mentions[p]
-    verb = _IS_POST_RE.match(text, pm.end) or re.compile(r"[（(]").match(text, pm.end)  # PERSON（ORG ROLE）
+    # PERSON（ORG ROLE）; PERSON，ORG ROLE， (an apposition: the post closes its clause, checked below)
+    verb = _IS_POST_RE.match(text, pm.end) or re.compile(r"[（(]|\s*[，,]\s*").match(text, pm.end)
     if verb is None:
         return
+    apposition = verb.group(0).strip() in ("，", ",")
+    if apposition:
+        from ..rules import _people_tables as _tables
+
+        if any(_tables()[0].fullmatch(text, pm.start - n, pm.start) for n in range(2, 7) if pm.start - n >= 0):
+            return  # 总裁秦兴才，市委常委、…: a post before the name is the name's; what follows is another's
+        # 张建国，男，汉族，…，现任ORG ROLE: a profile's later clause names the post of the
+        # person who opens the sentence (no other person between)
+        sentence_end = min([k for k in (text.find(c, verb.end()) for c in "。；;\n") if k >= 0] or [len(text)])
+        later = PROFILE_POST_RE.search(text, verb.end(), sentence_end)
+        opens = pm.start == 0 or text[pm.start - 1] in "。；;\n：:" or text[pm.start - 1].isspace()
+        if later and opens and not any(m.label == "Person" and pm.end <= m.start < later.start() for m in mentions):
+            verb = later
     org = next((i for i, m in enumerate(mentions) if m.start == verb.end() and m.label in ORG_LABELS), None)
     if org is None:
         return
     at = mentions[org].end
     if text.startswith("的", at) and verb.group(0).strip() and not verb.group(0).strip().startswith(("(", "（")):
         at += 1  # PERSON是ORG的ROLE: 李红是嘉禾公司的总工程师
+    ends = "，,。；;\n" if apposition else "，,。；;、）)\n"  # an apposition's post closes its clause, no list goes on
     role = next(
-        (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in "，,。；;、）)\n")),
+        (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in ends)),
         None,
     )
     if role is not None:
