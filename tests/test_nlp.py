@@ -657,3 +657,14 @@ def test_nlp_a_profile_or_an_apposition_gives_the_post(text, person, body, role)
 def test_nlp_an_apposition_after_a_named_post_is_anothers():
     rels = _rels_by_name(extract_text("华远精密机械有限公司总裁秦兴才，市委常委、县委书记余学武共同揭幕。"))
     assert ("秦兴才", "worksFor", "市委") not in rels
+
+
+@pytest.mark.parametrize("text, award, quals", [
+    ("华远精密机械有限公司荣获2018-2019年度湖南省质量奖。", "湖南省质量奖", (None, None, None)),
+    ("华远精密机械有限公司先后获得中国专利优秀奖、湖南省质量奖等荣誉。", "湖南省质量奖", (None, None, None)),
+    ("华远精密机械有限公司的“齿轮技术”获得湖南省科学技术进步奖一等奖、湖南省专利奖金奖。", "湖南省专利奖", (None, None, "金奖")),
+    ("在2022年度湖南省专利奖评选中，华远精密机械有限公司获得一等奖。", "湖南省专利奖", (2022, None, "一等奖")),
+])
+def test_nlp_qualifiers_of_prizes_in_one_clause(text, award, quals):
+    won = _rels_by_name(extract_text(text))[("华远精密机械有限公司", "receivedAward", award)]
+    assert (won.get("year"), won.get("edition"), won.get("grade")) == quals

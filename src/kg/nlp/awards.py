@@ -166,7 +166,9 @@ class AwardNames:
             mention.attrs["edition"] = to_int(ed.group(1) or ed.group(2))
             before = before[: ed.start()].rstrip("(（ ")
         y = re.search(r"(" + YEAR_NUM + r")\s*年度?\s*[“\"「『]?\s*$", before) or re.search(r"[“\"「『]\s*((?:19|20)[0-9]{2})\s*$", before)
-        if y:
+        if y and re.search(r"[-—–~～至到]\s*(?:19|20)?$", before[:y.start(1)]):
+            pass  # 2018-2019年度X奖: a span of years gives no year (ANNOTATION.md)
+        elif y:
             mention.attrs["year"] = to_year(y.group(1))
         elif bracket_year is not None:
             mention.attrs["year"] = bracket_year

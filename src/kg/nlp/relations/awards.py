@@ -383,6 +383,7 @@ def find(inp: RelationInput) -> list[Relation]:
     for s0, s1, idx, sent, ev, orgs in walk:
         # -- receivedAward ---------------------------------------------------------------
         awards = [i for i in idx if mentions[i].label == "Award"]
+        before_sentence = last_award  # the award named last before this sentence
         for a in awards:
             am = mentions[a]
             subj = _award_subject(text, mentions, idx, a, trig, ctx, s0)
@@ -541,7 +542,11 @@ def find(inp: RelationInput) -> list[Relation]:
                             continue  # the award itself: the verb-clause rule gave it, with no grade
                         rels.append(Relation(h, "receivedAward", last_award, "award.distributed_grades.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
                         paired.add(g0)
+        sentence_last = last_award
         for g0, g1, grade in grades:
+            # a grade points back to the award named last *before* it (中国专利优秀奖、湖南省质量奖:
+            # the fused 优秀奖 is none of the prize after it)
+            last_award = max((a for a in awards if mentions[a].start < g0 and not mentions[a].needs_context), default=before_sentence, key=lambda a: mentions[a].start) if s0 <= g0 < s1 else sentence_last
             if not (s0 <= g0 < s1) or last_award is None or g0 in paired:
                 continue
             if any(mentions[a].start <= g0 < mentions[a].end + 4 for a in awards):
@@ -574,6 +579,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 for r in group:
                     q = {"year": own_year or context["year"], "edition": None if own_year and own_year != context["year"] else context["edition"], "grade": grade}
                     rels.append(Relation(r, "receivedAward", last_award, "award.grade_back_reference.v1", ev, q))
+        last_award = sentence_last
 
     ms = mentions
     # a person who gives the award or speaks of it (部长X莅临现场颁发…) wins none in that sentence

@@ -88,6 +88,8 @@ ATTRIB_DE_RE = re.compile(r"[”\"」]?\s*(?:称号|荣誉|荣誉称号)?\s*的\
 WON_COUNT_RE = re.compile(r"(?:共计|共|总共|累计|分别|均)?\s*(?:获得|斩获|摘得|荣获|夺得|分获|共有|获)了?\s*[0-9一二三四五六七八九十两]+\s*项(?![\u4e00-\u9fff]{0,2}(?:专利|标准|发明|成果|技术))")
 #: a tally over all rounds (截至目前共拥有 / 累计 / 历年): its winners take no year or round from elsewhere
 CUMULATIVE_RE = re.compile(r"截至|截止|累计|历年|历届|先后|至今|目前共")
+#: between two prizes one verb gives (获得X一等奖、Y金奖): a list separator and the next one's lead-in
+AWARD_CHAIN_RE = re.compile(r"\s*(?:、|和|及|以及)\s*[“\"「]?\s*")
 #: what opens a clause before its member list: 其中， / 我省的 / 共有
 LEAD_RE = re.compile(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?")
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
@@ -176,7 +178,7 @@ def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: in
     award = mentions[a]
     q: dict[str, Any] = {k: award.attrs.get(k) for k in ("year", "edition", "grade")}
     if q["year"] is None:
-        years = {to_year(y) for y in v["year"].findall(between)}
+        years = {to_year(y) for y in v["year"].findall(_NOT_A_YEAR_RE.sub(" ", between))}  # 2018-2019年度: none
         q["year"] = years.pop() if len(years) == 1 else None
     if q["edition"] is None:
         ed = v["edition"].search(between)
@@ -328,6 +330,7 @@ def find(inp: RelationInput) -> list[Relation]:
         return LEAD_RE.match(sh, pos).end() - pos
 
     # 2. members first: A、B、C 3家企业成功入选 X
+    award_at = {mentions[i].start: i for i in awards}
     for a_i in awards:
         a = mentions[a_i]
         cs = clause_start(a.start)
@@ -355,6 +358,15 @@ def find(inp: RelationInput) -> list[Relation]:
             continue
         ce = clause_end(a.end)
         add(ms, a_i, SELECTED, (k, ce), _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce))
+        # A获得X一等奖、Y金奖: the prizes chained after the verb go to the same members
+        at = a_i
+        while True:
+            after = GRADE_AFTER_RE.match(sh, mentions[at].end)
+            chain = AWARD_CHAIN_RE.match(sh, after.end() if after else mentions[at].end)
+            at = award_at.get(chain.end()) if chain else None
+            if at is None or mentions[at].start >= ce:
+                break
+            add(ms, at, SELECTED, (k, ce), _quals(sh, mentions, at, "", mentions[at].end, ce))
 
     # 3. award first: X获奖单位分别为：A、B、C ；「X」由 A、B 獲獎
     parent: tuple[int, int, int] | None = None  # (award, start, end) of a lead 'X得主包括：' over categories
