@@ -102,6 +102,17 @@ def test_text_years(text, year):
     assert parse_year(text) == year
 
 
+@pytest.mark.parametrize("text, year", [("109年国家发明创作奖", 2020), ("106年产业园区厂商绿美化评选", 2017),
+                                        ("112年度", 2023), ("已有110年历史", None), ("近100年来", None)])
+def test_text_minguo_years_before_an_award_or_a_title(text, year):
+    import re
+
+    from kg.text import YEAR_NUM, to_year
+
+    m = re.search(YEAR_NUM, text)
+    assert (to_year(m.group(0)) if m else None) == year
+
+
 DEV = Path(__file__).resolve().parent / "dev"
 
 
@@ -525,3 +536,109 @@ def test_nlp_title_worn_before_a_post_chain():
     rels = _rels_by_name(extract_text(text))
     assert ("莫建国", "receivedAward", "全国劳动模范") in rels
     assert ("李四", "receivedAward", "全国劳动模范") not in rels
+
+
+def test_nlp_acting_posts_are_posts_and_a_firms_name_keeps_its_last_character():
+    text = "市旅游局代局长林国栋出席。宁德时代董事长曾毓群介绍，署理署长陈家明致辞。"
+    rels = _rels_by_name(extract_text(text))
+    assert rels[("林国栋", "worksFor", "市旅游局")]["role"] == "代局长"
+    # 时代|董事长: 代 ends the firm's name, it does not make the chairman acting
+    assert not any(r.get("role", "").startswith("代董") for r in rels.values())
+
+
+def test_nlp_a_run_of_names_with_their_posts_serves_the_body_before_it():
+    text = "华远精密机械研究所（以下简称华远所）王劲松所长、李琳书记、梅恪副所长等出席。嘉禾新材料股份有限公司张建国董事长、刘红总经理参加。"
+    rels = _rels_by_name(extract_text(text))
+    for person, body, role in (("王劲松", "华远精密机械研究所", "所长"), ("李琳", "华远精密机械研究所", "书记"),
+                               ("梅恪", "华远精密机械研究所", "副所长"), ("刘红", "嘉禾新材料股份有限公司", "总经理")):
+        assert rels[(person, "worksFor", body)]["role"] == role
+    # the run ends where an item is no name with a post
+    other = _rels_by_name(extract_text("嘉禾新材料股份有限公司张建国董事长、技术骨干、刘红总经理参加。"))
+    assert ("刘红", "worksFor", "嘉禾新材料股份有限公司") not in other
+
+
+def test_nlp_a_prize_before_its_gold_grade_is_no_bonus():
+    text = "省政府决定，授予华远精密机械有限公司2019年度湖南省质量奖金奖，授予嘉禾新材料股份有限公司银奖。公司发放奖金奖励员工。"
+    result = extract_text(text)
+    rels = _rels_by_name(result)
+    assert rels[("华远精密机械有限公司", "receivedAward", "湖南省质量奖")]["grade"] == "金奖"
+    assert rels[("嘉禾新材料股份有限公司", "receivedAward", "湖南省质量奖")]["grade"] == "银奖"
+    assert not any(e["type"] == "Award" and "奖金" in e["name"] for e in result["entities"])
+
+
+def test_nlp_a_prize_written_right_after_its_winners_registered_name_leaves_the_name_out():
+    text = "决定授予华远精密机械有限公司、嘉禾新材料股份有限公司中国质量奖提名奖，授予天力电子有限责任公司湖南省质量奖。"
+    result = extract_text(text)
+    rels = _rels_by_name(result)
+    for firm in ("华远精密机械有限公司", "嘉禾新材料股份有限公司"):
+        assert rels[(firm, "receivedAward", "中国质量奖")]["grade"] == "提名奖"
+    assert ("天力电子有限责任公司", "receivedAward", "湖南省质量奖") in rels
+    assert not any(e["type"] == "Award" and "公司" in e["name"] for e in result["entities"])
+
+
+def test_nlp_the_last_member_before_a_prize_that_opens_on_its_place_and_edition():
+    text = "决定授予华远精密机械有限公司、嘉禾新材料股份有限公司“平江县首届县长质量奖”。"
+    rels = _rels_by_name(extract_text(text))
+    won = {k[0] for k, r in rels.items() if k[1] == "receivedAward" and r["edition"] == 1}
+    assert won == {"华远精密机械有限公司", "嘉禾新材料股份有限公司"}
+
+
+def test_nlp_a_person_is_the_post_of_a_body_with_de_between():
+    rels = _rels_by_name(extract_text("李红是嘉禾新材料股份有限公司的总工程师。"))
+    assert rels[("李红", "worksFor", "嘉禾新材料股份有限公司")]["role"] == "总工程师"
+
+
+def test_nlp_the_firms_inside_a_park_named_right_before_nei():
+    rels = _rels_by_name(extract_text("长沙经济技术开发区内的华远精密机械有限公司、嘉禾新材料股份有限公司入选。"))
+    for firm in ("华远精密机械有限公司", "嘉禾新材料股份有限公司"):
+        assert (firm, "locatedIn", "长沙经济技术开发区") in rels
+
+
+def test_nlp_a_head_post_fused_with_its_bodys_last_character():
+    rels = _rels_by_name(extract_text("商务部长李明出席。經濟部長王美花頒獎。"))
+    assert rels[("李明", "worksFor", "商务部")]["role"] == "部长"
+    assert rels[("王美花", "worksFor", "經濟部")]["role"] == "部長"
+
+
+def test_nlp_a_time_word_after_a_name_ends_it():
+    result = extract_text("行政院长卓荣泰今(24)日出席颁奖典礼。董事长张三昨天表示满意。")
+    people = {e["name"] for e in result["entities"] if e["type"] == "Person"}
+    assert {"卓荣泰", "张三"} <= people
+
+
+@pytest.mark.parametrize("text, child, parent", [
+    ("华远精密机械有限公司控股子公司天力电子科技有限公司上榜。", "天力电子科技有限公司", "华远精密机械有限公司"),
+    ("华远集团旗下天力电子科技有限公司、嘉禾新材料股份有限公司双双入选。", "嘉禾新材料股份有限公司", "华远集团"),
+    ("作为华远精密机械有限公司的子公司，天力电子科技有限公司成立于2005年。", "天力电子科技有限公司", "华远精密机械有限公司"),
+    ("嘉禾新材料研究院由华远精密机械有限公司注册成立。", "嘉禾新材料研究院", "华远精密机械有限公司"),
+    ("华远精密机械有限公司(以下简称公司)下属全资子公司天力电子科技有限公司获奖。", "天力电子科技有限公司", "华远精密机械有限公司"),
+])
+def test_nlp_subsidiary_phrasings(text, child, parent):
+    result = extract_text(text)
+    assert (child, "subsidiaryOf", parent) in _rels_by_name(result)
+    assert not any(e["name"].endswith(("子公司", "孙公司")) or e["name"].startswith(("子公司", "孙公司")) for e in result["entities"])
+
+
+@pytest.mark.parametrize("text", [
+    "华远精密机械有限公司、嘉禾新材料股份有限公司共同起草的JB/T 1234-2019发布。",
+    "华远精密机械有限公司还与嘉禾新材料股份有限公司联合起草了JB/T 1234-2019。",
+])
+def test_nlp_every_firm_of_a_drafting_list_contributed(text):
+    rels = _rels_by_name(extract_text(text))
+    for firm in ("华远精密机械有限公司", "嘉禾新材料股份有限公司"):
+        assert (firm, "contributedToStandard", "JB/T 1234-2019") in rels
+
+
+@pytest.mark.parametrize("text, firm, place", [
+    ("长沙经济技术开发区举行项目签约仪式，华远精密机械有限公司、嘉禾新材料股份有限公司等10个项目签约入驻。", "嘉禾新材料股份有限公司", "长沙经济技术开发区"),
+    ("在长沙经济技术开发区，华远精密机械有限公司正在满负荷生产。", "华远精密机械有限公司", "长沙经济技术开发区"),
+])
+def test_nlp_park_news_phrasings(text, firm, place):
+    assert (firm, "locatedIn", place) in _rels_by_name(extract_text(text))
+
+
+def test_nlp_a_list_of_winners_announced_as_the_prizes_list():
+    text = "第26屆國家磐石獎得獎名單如下：華遠精密機械股份有限公司、嘉禾新材料股份有限公司、天力電子股份有限公司。"
+    rels = _rels_by_name(extract_text(text))
+    won = {k[0] for k, r in rels.items() if k[1] == "receivedAward" and k[2] == "國家磐石獎" and r["edition"] == 26}
+    assert won == {"華遠精密機械股份有限公司", "嘉禾新材料股份有限公司", "天力電子股份有限公司"}

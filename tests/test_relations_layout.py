@@ -198,3 +198,17 @@ def test_a_post_held_as_well_on_the_line_below_a_member(corpus_docs):
     pred = extract(read_report(corpus_docs / "real-185.txt"))
     got = _rels(pred, "worksFor", ("roster.member_post.v1",))
     assert got and _matched(got, _rels(GOLD["real-185"], "worksFor")) == got
+
+
+def test_a_table_parted_by_single_spaces_under_a_header_of_column_words():
+    from kg.nlp import extract_text
+
+    text = ("2021年度湖南省质量奖获奖名单\n序号 企业名称 所在地区\n1 华远精密机械有限公司 长沙市\n"
+            "2 嘉禾新材料股份有限公司 株洲市\n会议指出 要持续推进 质量提升\n")
+    report = extract_text(text)
+    assert _rels(report, "locatedIn", ("table.region_column.v1",)) == {
+        ("华远精密机械有限公司", frozenset({"长沙市"})), ("嘉禾新材料股份有限公司", frozenset({"株洲市"}))}
+    assert {r[0] for r in _rels(report, "receivedAward", quals=("year",))} == {"华远精密机械有限公司", "嘉禾新材料股份有限公司"}
+    # prose with single spaces and no header of column words is no table
+    prose = extract_text("会议指出 要持续推进 质量提升\n华远精密机械有限公司 长沙市 嘉禾新材料股份有限公司\n")
+    assert not _rels(prose, "locatedIn", ("table.region_column.v1",))

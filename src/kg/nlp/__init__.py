@@ -37,6 +37,7 @@ from .rosters import roster_mentions
 from .tables import add_cell_people, caption_award, find_tables, widen_award_cells
 from .tokenizer import ShadowTokenizer  # noqa: F401  (registers kg.ShadowTokenizer.v1)
 from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
+from . import enumerated as _enumerated  # noqa: E402,F401  (registers the kg_list_members component)
 
 # kg_words: (starts, ends) of the words the rules read, the shadow text's jieba words
 for _attr in ("kg_mentions", "kg_relations", "kg_tables", "kg_shadow", "kg_text", "kg_words"):

@@ -18,9 +18,27 @@ from .lexicons import _compile_alternation, boundary_words, jieba_tags
 from .mentions import PUNCT, Mention
 
 
+#: what makes a post acting (代局长, 署理署长); only before posts that are not a firm's and end in
+#: 长 or are 主任, so that 时代|董事长 (a firm's 时代 before its chairman) is never read as 代董事长
+ACTING = ("代", "署理")
+
+
+@lru_cache(maxsize=1)
+def role_rows() -> tuple[tuple[str, ...], ...]:
+    """The rows of ``roles.tsv`` (post, kind, body) and their acting forms (代局长 as 局长)."""
+    rows = tuple(tuple(r) for r in load_tsv("roles.tsv"))
+    acting = tuple(
+        (prefix + r[0], *r[1:])
+        for r in rows
+        for prefix in ACTING
+        if (len(r) < 2 or r[1] != "company") and (r[0].endswith("长") or r[0] == "主任") and len(r[0]) >= 2
+    )
+    return rows + acting
+
+
 @lru_cache(maxsize=1)
 def _people_tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str]]:
-    roles = [r[0] for r in load_tsv("roles.tsv")]
+    roles = [r[0] for r in role_rows()]
     surnames = frozenset(load_words("surnames.tsv"))
     role_re = _compile_alternation(roles + ["总书记", "总理", "常委"])
     byline_re = re.compile(r"(?:本版作者|记者|通讯员|特约撰稿|撰稿|摄影|作者|文/图|图/文|文图|文|图|制图|绘图|设计|校对|责任编辑|编辑|责编|撰文)\s*[:：/]?\s*")
@@ -53,6 +71,8 @@ NAME_END_WORDS = (
     "表示", "说", "介绍", "认为", "指出", "强调", "看来", "多次", "专程", "也", "还", "围绕", "态度", "思路", "在", "的",
     "等", "为", "是", "对", "将", "带领", "率队", "提出", "主持", "出席", "调研", "眉飞色舞", "摄", "和", "与", "、",
     "告诉", "透露", "坦言", "谈到", "说道", "感慨", "解释", "补充",
+    # a time word right after the name (卓荣泰今(24)日, 张三昨天, 李四上午): news style
+    "今", "昨", "日前", "近日", "上午", "下午",
 )
 
 

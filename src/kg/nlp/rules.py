@@ -74,6 +74,14 @@ RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
 COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]+\s*(?:个|家|所|座)(?=[，,。；;、\s]|$)")
 
 
+#: what a firm is to another (its 子公司, 孙公司): no part of a firm's name
+UNIT_WORD_RE = re.compile(r"(?:全资|控股)?(?:子公司|孙公司)")
+
+
+#: the end of a firm's registered name (有限公司, 股份有限公司, 有限责任公司, 股份公司): never inside a prize's name
+FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
+
+
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 #: a park's own qualifier in brackets: the part of it (南区, 东区) or its stage (筹, 筹建)
 PARK_QUALIFIER_RE = re.compile(r"[(（](?:[东南西北中][区片园]|筹|筹建|筹备)[)）]")
@@ -292,6 +300,23 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         start = quoted  # “减震降噪与轻质高强…国家重点实验室”: the quotes delimit the name
                     if start is None:
                         continue
+                    if label == "Company":
+                        # 子公司/孙公司 is what a firm is to another, never a name's end (X控股子公司),
+                        # and it opens no name (全资孙公司|凡凌生物科技有限公司)
+                        if sh[max(start, s - 1):s] in ("子", "孙") and sh[s:e] == "公司":
+                            continue
+                        unit = None
+                        for unit in UNIT_WORD_RE.finditer(sh, start, s):
+                            pass
+                        if unit is not None and s - unit.end() >= 2:
+                            start = unit.end()
+                    if label == "Award":
+                        # 授予A有限公司湖南省质量奖: a firm's registered name right before is no part of the prize's
+                        firm = None
+                        for firm in FIRM_END_RE.finditer(sh, start, s):
+                            pass
+                        if firm is not None:
+                            start = firm.end()
                     body = sh[start:s]
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue

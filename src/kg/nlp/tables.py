@@ -111,7 +111,7 @@ def find_tables(text: str, mentions: list[Mention]) -> list[Table]:
                     tables.append(t)
             block = []
         pos += len(line) + 1
-    for header, rows in _cell_per_line_blocks(text, mentions) + _flattened_blocks(text, mentions):
+    for header, rows in _cell_per_line_blocks(text, mentions) + _flattened_blocks(text, mentions) + _single_space_blocks(text):
         t = _type_columns(text, [header] + rows, mentions)
         if t:
             tables.append(t)
@@ -152,6 +152,44 @@ def _cell_per_line_blocks(text: str, mentions: list[Mention]) -> list[tuple[list
         if len(rows) >= 1:
             out.append((header, [_align(text, header, r, mentions) for r in rows]))
         n = j if rows else k
+    return out
+
+
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _single_space_blocks(text: str) -> list[tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]]:
+    """Tables whose cells are parted by single spaces (序号 企业名称 所在地区 / 1 A公司 长沙市): only
+    under a header line made wholly of column words, one of them a winner column, and only the
+    rows right below it that have as many cells as the header (a name holding a space ends it).
+    Lines with tabs, pipes or runs of spaces are the delimited tables of ``find_tables``."""
+    out = []
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    n = 0
+    while n < len(lines):
+        start, line = lines[n]
+        cells = [(start + m.start(), start + m.end()) for m in _WORD_RUN.finditer(line)]
+        kinds = [header_kind(text[a:b]) for a, b in cells]
+        if len(cells) < 2 or "\t" in line or "|" in line or _is_row(line) or None in kinds or "winner" not in kinds:
+            n += 1
+            continue
+        rows = []
+        j = n + 1
+        while j < len(lines):
+            row_start, row = lines[j]
+            spans = [(row_start + m.start(), row_start + m.end()) for m in _WORD_RUN.finditer(row)]
+            if len(spans) != len(cells) or "\t" in row or "|" in row:
+                break
+            if kinds[0] == "rank" and not RANK_CELL.match(text[spans[0][0]:spans[0][1]]):
+                break  # 序号 first: every row opens on its rank
+            rows.append(spans)
+            j += 1
+        if len(rows) >= 2:
+            out.append((cells, rows))
+        n = j
     return out
 
 

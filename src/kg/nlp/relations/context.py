@@ -135,7 +135,7 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
 
 
 # X旗下的Y, X下属Y, X全资子公司Y, X控股的Y
-SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:的)?(?:[二三]级子公司|全资子公司|控股子公司|子公司|孙公司|分公司|旗下|下属|所属|控股|全资)(?:的)?(?!拥有|有|包括|共有|现有|设有)")
+SUBSIDIARY_AFTER_PARENT_RE = re.compile(r"(?:\s*[(（][^()（）]{0,20}[)）])?\s*(?:的)?(?:(?:旗下|下属|所属)(?:的)?)?(?:[二三]级子公司|全资子公司|控股子公司|子公司|孙公司|分公司|旗下|下属|所属|控股|全资)(?:的)?(?!拥有|有|包括|共有|现有|设有)\s*")
 
 
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。]")

@@ -59,7 +59,7 @@ def vocabulary() -> dict[str, Any]:
             r"[^。！？!?；;,，\n]{0,12}?(?:" + alt("listed_kinds") + r")[^。！？!?；;\n]{0,40}?(?:" + alt("list_intros") + r")\s*[:：]?"),
         "anaphor": re.compile(alt("anaphors")),
         # A、B、C将抱团入驻P: what may stand between the last member and the verb, then the verb
-        "settle": re.compile(r"(?:等\s*[0-9一二三四五六七八九十两百]*\s*(?:家|个)?(?:企业|单位|公司)?)?\s*(?:" + alt("settle_adverbs") + r"){0,3}(?:" + alt("settle_verbs") + r")(?:了|于|到|在)?"),
+        "settle": re.compile(r"(?:等\s*[0-9一二三四五六七八九十两百]*\s*(?:家|个)?(?:企业|单位|公司|项目|厂商)?)?\s*(?:" + alt("settle_adverbs") + r"){0,3}(?:" + alt("settle_verbs") + r")(?:了|于|到|在)?"),
         "container": tuple(data["park_containers"]),
         "part": tuple(data["park_parts"]),
         "gap": re.compile(r"[^。！？!?；;\n]{0," + str(data["max_gap"]) + r"}?"),
@@ -221,9 +221,14 @@ def _members_before_place_kind(sh: str, mentions: list[Mention], starts: list[in
     return out
 
 
+#: a settling verb with no place after it: the clause ends there (…签约入驻。)
+SETTLE_END_RE = re.compile(r"\s*(?:[，,。；;！!？?\n]|$)")
+
+
 def _settled_members(sh: str, mentions: list[Mention], starts: list[int], have: set[tuple[int, int]]) -> list[Relation]:
     """A、B、C将抱团入驻P / A和B先后落户P: two or more members joined by 、/和/及 right before a
-    settling verb, the park or place right after it; each member is in that place."""
+    settling verb, the park or place right after it (or, with none after it, the one the sentence
+    opens on: P举行签约仪式，A、B等10个项目签约入驻); each member is in that place."""
     v = vocabulary()
     out: list[Relation] = []
     for k, m in enumerate(mentions):
@@ -234,10 +239,17 @@ def _settled_members(sh: str, mentions: list[Mention], starts: list[int], have: 
             continue
         t = bisect.bisect_left(starts, verb.end())
         target = t if t < len(mentions) and mentions[t].start == verb.end() and mentions[t].label in ("Place", "Park") else None
-        if target is None:
-            continue
         listed = _listed_before(sh, mentions, k)
         pos = min(mentions[i].start for i in listed)
+        if target is None and SETTLE_END_RE.match(sh, verb.end()):
+            # P举行签约仪式，A、B等10个项目签约入驻。: no place after the verb, the park or place
+            # the sentence opens on
+            s0 = max(sh.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+            first = bisect.bisect_left(starts, s0)
+            if first < k and mentions[first].label in ("Park", "Place") and mentions[first].end <= pos and first not in listed:
+                target = first
+        if target is None:
+            continue
         if len(listed) < 2:
             continue  # one subject settling is the sites family's (located.settles_in.v1)
         for i in listed:

@@ -34,6 +34,8 @@ def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int],
     (a name the entity rules missed) is skipped, not a stop; any piece longer than a name is."""
     out: list[int] = []
     lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+    if hi > 0 and mentions[hi - 1].start > s and mentions[hi - 1].end > e:
+        e = mentions[hi - 1].start  # the list's end cut a name (“平江县|首届: 县 read as a prefix): it ends before it
     inside = [i for i in range(lo, hi) if mentions[i].end <= e]
     for piece in _pieces(sh, s, e):
         ps, pe = piece
@@ -56,7 +58,8 @@ def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int],
         owner = [i for i in cands if mentions[i].start == ps + lead and mentions[i].label in ("Company", "Institution")
                  and OWN_QUOTED_RE.fullmatch(sh, mentions[i].end, body_end)]
         ending = owner or [i for i in cands if sh[mentions[i].end:body_end].strip() in ("", "”", "\"")
-                  or (mentions[i].label == "Person" and _role_re().fullmatch(sh[mentions[i].end:body_end].strip()))]
+                  or (mentions[i].label == "Person" and _role_re().fullmatch(sh[mentions[i].end:body_end].strip()))
+                  or _award_lead_in(sh, mentions[i].end, body_end, inside, mentions)]
         if not ending:
             # X公司全生命周期绿色质量管理攻坚团队: a team of an organisation stands for it
             team = _team_tail_re().search(sh, ps, body_end)
@@ -78,6 +81,25 @@ def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int],
         elif len(text) > 40:
             break
     return out
+
+
+#: what may stand between the last member and the award's name when the name opens on a place
+#: and an edition (B“平江县首届县长质量奖”): a quote, a year, the place, the edition
+AWARD_LEAD_IN_RE = re.compile(r"\s*[“\"「『]?\s*(?:(?:19|20)[0-9]{2}\s*年度?)?\s*(?:P\s*(?:第[0-9一二三四五六七八九十百]+[届批]|首[届批])?|(?:第[0-9一二三四五六七八九十百]+[届批]|首[届批]))?\s*$")
+
+
+def _award_lead_in(sh: str, s: int, e: int, inside: list[int], mentions: list[Mention]) -> bool:
+    """Is ``sh[s:e]`` only the lead-in of the award after the list (a quote, a year, a place, and an
+    edition, which the award's name leaves out: 平江县首届县长质量奖 names 平江县县长质量奖)?"""
+    if e - s > 24:
+        return False
+    rest = sh[s:e]
+    for i in inside:
+        m = mentions[i]
+        if m.label == "Place" and s <= m.start and m.end <= e:
+            rest = rest[: m.start - s] + "P" + rest[m.end - s:]
+            break
+    return bool(AWARD_LEAD_IN_RE.fullmatch(rest))
 
 
 def _pieces(sh: str, s: int, e: int) -> list[tuple[int, int]]:

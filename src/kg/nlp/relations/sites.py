@@ -23,7 +23,7 @@ register("sites", {
     "located.bracket_place.v1": ("locatedIn", "firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)"),
     "located.built_by_place.v1": ("locatedIn", "P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it"),
     "located.counted_members.v1": ("locatedIn", "…共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it"),
-    "located.inside_park.v1": ("locatedIn", "区内的X / 园区内的X, Y: the firms the clause names are in the park named just before"),
+    "located.inside_park.v1": ("locatedIn", "区内的X / 园区内的X, Y / P开发区内的X: the firms the clause names are in the park named just before"),
     "located.park_anaphor.v1": ("locatedIn", "an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it"),
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
     "located.place_de_org.v1": ("locatedIn", "P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
@@ -67,6 +67,9 @@ BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|�
 
 
 PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?的")
+
+
+PARK_INSIDE_AFTER_RE = re.compile(r"内(?:的|有|，|,)")
 
 
 INSIDE_PARK_RE = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:园区|区|园)内(?:的|，)?")
@@ -149,7 +152,7 @@ def find(inp: RelationInput) -> list[Relation]:
             frame = FRAME_TAIL_RE.match(text, mentions[where].end) if where is not None else None
             if frame:
                 for i in idx:
-                    if mentions[i].start > frame.end() and mentions[i].label in ("Park", "Institution", "Company"):
+                    if mentions[i].start >= frame.end() and mentions[i].label in ("Park", "Institution", "Company"):
                         rels.append(Relation(i, "locatedIn", where, "located.sentence_frame.v1", ev))
         # P 有/拥有/共有/集聚 … A、B: what an area has lies in it (园区入选的企业有 A、B)
         areas = [i for i in idx if mentions[i].label in ("Park", "Place") and mentions[i].start - s0 <= 12]
@@ -259,6 +262,15 @@ def find(inp: RelationInput) -> list[Relation]:
             for i in idx:
                 if mentions[i].label in ("Company", "Institution") and am_.end() <= mentions[i].start and mentions[i].end <= c1:
                     rels.append(Relation(i, "locatedIn", near[0], "located.inside_park.v1", ev))
+        # P区内的X、Y: the same, with the park named right before 内
+        for k in idx:
+            inner = PARK_INSIDE_AFTER_RE.match(text, mentions[k].end) if mentions[k].label == "Park" else None
+            if inner is None:
+                continue
+            c1 = min([p for p in (text.find(c, inner.end(), s1) for c in "，,。；;！？\n") if p >= 0] or [s1])
+            for i in idx:
+                if mentions[i].label in ("Company", "Institution") and inner.end() <= mentions[i].start and mentions[i].end <= c1:
+                    rels.append(Relation(i, "locatedIn", k, "located.inside_park.v1", ev))
         # an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it
         park = ctx.topic_park
         if park is not None:

@@ -150,6 +150,15 @@ def find(inp: RelationInput) -> list[Relation]:
             last_apply = max((own.rfind(w) for w in trig["applies_standard"]), default=-1)
             subjects = [subj_c[0]]
             first = mentions[subj_c[0]]
+            # A、B共同起草的S / A和B联合制定S: every firm of the list the subject opens
+            k = subj_c[0]
+            while True:
+                sep = re.match(r"\s*(?:、|和|及|(?:还|也|并)?(?:与|同))\s*", text[mentions[k].end:mentions[st].start])
+                nxt = next((i for i in subj_c if sep and mentions[i].start == mentions[k].end + sep.end()), None)
+                if nxt is None:
+                    break
+                subjects.append(nxt)
+                k = nxt
             if re.search(r"(?:与|和|同)\s*$", text[max(s0, first.start - 2):first.start]) and PARTNER_VERB_RE.match(text, first.end):
                 # X还与Y联合起草了S: X drafted it too (the sentence's first firm, else the one 该院 means)
                 lead = [i for i in orgs if mentions[i].end <= first.start - 1 and mentions[i].label in ("Company", "Institution")]

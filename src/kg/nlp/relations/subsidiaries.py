@@ -1,6 +1,6 @@
 """subsidiaryOf in one sentence: a parent and its unit (family ``subsidiaries``).
 
-Owns 依托X建设的Y, X旗下Y, Y隶属于X, Y是X的全资子公司, X旗下拥有A、B等N家子公司, X收购Y,
+Owns 依托X建设的Y, X旗下Y (and the list after it), 作为X的子公司，Y, Y隶属于X, Y是X的全资子公司, X旗下拥有A、B等N家子公司, X收购Y,
 Y系X投资设立, and 集团/公司 meaning the firm the report is about. Must not: read a parent from a
 name alone (X新疆公司 is not thereby X's), or give a joint venture one parent (ANNOTATION.md).
 """
@@ -17,6 +17,7 @@ from .context import _clause_end, COORD_RE, SUBSIDIARY_AFTER_PARENT_RE, sentence
 LOOSE = True
 register("subsidiaries", {
     "subsidiary.acquired.v1": ("subsidiaryOf", "X收购Y: Y is X's"),
+    "subsidiary.as_child.v1": ("subsidiaryOf", "作为X的全资子公司，Y…: Y is X's"),
     "subsidiary.bare_child.v1": ("subsidiaryOf", "公司是X的全资附属公司 (after ORG ROLE PERSON表示，): the sentence's firm is the child"),
     "subsidiary.branch_set_up.v1": ("subsidiaryOf", "集团在P设立了Y: the firm the text is about set Y up"),
     "subsidiary.built_on.v1": ("subsidiaryOf", "Y依托X建设: Y is X's"),
@@ -47,7 +48,7 @@ ACQUIRED_RE = re.compile(r"\s*(?:于[0-9]{4}年|已|先后|成功)?\s*(?:收购|
 SET_UP_BY_RE = re.compile(r"\s*(?:系|是|为|由)\s*")
 
 
-SET_UP_TAIL_RE = re.compile(r"\s*(?:投资|出资|全资)?(?:设立|组建|创办|成立)")
+SET_UP_TAIL_RE = re.compile(r"\s*(?:投资|出资|全资|注册|发起)?(?:设立|组建|创办|成立)")
 
 
 #: X旗下拥有A、B 2家控股子公司: the listed firms are X's
@@ -73,6 +74,13 @@ UNDER_AFTER_CLAUSE_RE = re.compile(r"[，,]\s*(?:隶属于|隶属|归属于)")
 
 
 BRANCH_SET_UP_RE = re.compile(r"(?:集团|公司|该集团|该公司)(?:还|已|先后)?(?:在[^，,。；;]{2,8})?(?:设立|成立|组建|注册)了?")
+
+
+#: 作为X|的全资子公司，|Y: what follows the parent before its unit opens the next clause
+AS_CHILD_TAIL_RE = re.compile(r"\s*的\s*(?:全资|控股)?(?:子公司|孙公司|下属企业|下属单位|成员企业|分公司|二级单位)\s*[，,]\s*(?:其|旗下)?")
+
+
+LIST_SEP_RE = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
 
 
 UNDER_RE = re.compile(r"(?:隶属于|隶属|归属于|挂靠)")
@@ -119,13 +127,23 @@ def find(inp: RelationInput) -> list[Relation]:
                 child = next((i for i in idx if mentions[i].start == q0 and mentions[i].label in ORG_LABELS), None)
                 if child is not None:
                     rels.append(Relation(child, "subsidiaryOf", parent, "subsidiary.yituo.v1", ev))
+        # 作为X的全资子公司，Y…: the clause after the comma speaks of X's unit
+        for mm in re.finditer(r"作为", sent):
+            parent = next((i for i in orgs if mentions[i].start == s0 + mm.end()), None)
+            tail = AS_CHILD_TAIL_RE.match(text, mentions[parent].end, s1) if parent is not None else None
+            child = next((k for k in orgs if tail and mentions[k].start == tail.end()), None)
+            if child is not None and child != parent:
+                rels.append(Relation(child, "subsidiaryOf", parent, "subsidiary.as_child.v1", ev))
         for i in orgs:
             m = mentions[i]
             nxt = SUBSIDIARY_AFTER_PARENT_RE.match(text, m.end, s1)
             if nxt:
                 child = next((k for k in orgs if mentions[k].start == nxt.end()), None)
-                if child is not None and child != i:
+                while child is not None and child != i:
                     rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.qixia.v1", ev))
+                    # X旗下A、B和C: every firm of the list right after is X's
+                    sep = LIST_SEP_RE.match(text, mentions[child].end, s1)
+                    child = next((k for k in orgs if sep and mentions[k].start == sep.end()), None)
             # 集团下属的Y / 旗下Y / 全资子公司Y with no parent named: the firm the text is about
             lead = SUBSIDIARY_LEAD_RE.search(text, max(s0, m.start - 10), m.start)
             if lead and lead.end() == m.start and m.label in ("Company", "Institution"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ...resources import load_tsv
+from ..people import role_rows
 from ...text import normalise_name
 from ..rules import Mention, ORG_LABELS
 from .base import register, Relation, RelationInput
@@ -24,12 +24,37 @@ register("works_for", {
     "works_for.org_person.v1": ("worksFor", "ORG PERSON in a table cell"),
     "works_for.org_person_role.v1": ("worksFor", "ORG PERSON ROLE: 关中理工大学雷振邦教授 (the post closes the name)"),
     "works_for.org_dept_role_person.v1": ("worksFor", "ORG 标准专利中心 副主任 PERSON: a department between the body and the post, kept in the role"),
+    "works_for.name_post_run.v1": ("worksFor", "ORG P1 R1、P2 R2、P3 R3: every name of a run of name-post items serves the body before the run"),
     "works_for.org_role_person.v1": ("worksFor", "ORG ROLE PERSON (posts chained with 、, and the posts of two bodies before one name)"),
     "works_for.person_is_post.v1": ("worksFor", "PERSON是ORG ROLE / PERSON（ORG ROLE）: the post closing its clause"),
     "works_for.post_held_by.v1": ("worksFor", "X，主任由Y公司副总经理PERSON兼任: the post in X"),
     "works_for.sentence_firm.v1": ("worksFor", "董事长X with no body before the post: the one firm its sentence names before it"),
     "works_for.topic_firm.v1": ("worksFor", "…这家企业…。总经理孙海燕说: the firm the text has just been about"),
 })
+
+
+def _name_post_run_body(text: str, mentions: list[Mention], pos: int, org_by_end: dict[int, int], role_re: "re.Pattern[str]") -> int | None:
+    """The body before a run of name-post items that reaches ``pos`` (its 、): ORG P1 R1、P2 R2、…,
+    also across a bracket after the body (ORG（以下简称X）P1 R1、…). Each earlier item must be a
+    person's name followed by a post; anything else ends the search with None."""
+    person_by_end = {m.end: i for i, m in enumerate(mentions) if m.label == "Person"}
+    q = pos
+    for _ in range(12):
+        if q <= 0 or text[q - 1] != "、":
+            return None
+        q -= 1
+        n = next((n for n in range(6, 1, -1) if q - n >= 0 and role_re.fullmatch(text, q - n, q)), None)
+        prev = person_by_end.get(q - n) if n is not None else None
+        if prev is None:
+            return None
+        q = mentions[prev].start
+        org = org_by_end.get(q)
+        if org is None and q > 0 and text[q - 1] in ")）":
+            opening = max(text.rfind("(", max(0, q - 31), q - 1), text.rfind("（", max(0, q - 31), q - 1))
+            org = org_by_end.get(opening) if opening > 0 else None
+        if org is not None:
+            return org
+    return None
 
 
 def _works_for(
@@ -62,6 +87,10 @@ def _works_for(
                 break
         if role is None:
             org = org_by_end.get(pos)
+            if org is None and pos > 0 and text[pos - 1] in ")）" and role_re.match(text, pm.end):
+                # ORG（以下简称X）PERSON ROLE: the bracket stands between the body and the name
+                opening = max(text.rfind("(", max(0, pos - 31), pos - 1), text.rfind("（", max(0, pos - 31), pos - 1))
+                org = org_by_end.get(opening) if opening > 0 else None
             dept = None
             if org is None:
                 # ORG 科技发展部 PERSON 处长: a department between the body and the name
@@ -75,6 +104,12 @@ def _works_for(
                 after = next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)
                 if after is not None:
                     rels.append(Relation(p, "worksFor", org, "works_for.org_person_role.v1", ev, {"role": (dept or "") + (written or text)[pm.end:pm.end + after]}))
+            elif pos > 0 and text[pos - 1] == "、":
+                # ORG P1 R1、P2 R2: a later name of a run of name-post items serves the run's body
+                after = next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)
+                org = _name_post_run_body(text, mentions, pos, org_by_end, role_re) if after is not None else None
+                if org is not None:
+                    rels.append(Relation(p, "worksFor", org, "works_for.name_post_run.v1", ev, {"role": (written or text)[pm.end:pm.end + after]}))
             return
         # 董事长、总经理X / 董事长兼总经理X / 党委书记、局长X: posts chained before one name
         posts = [as_written]
@@ -97,6 +132,11 @@ def _works_for(
 
         pos = first + len(role)
         org = org_by_end.get(pos - len(role))
+        if org is None and len(posts) == 1 and len(role) == 2 and role[1] == "长":
+            # 经济部长王美花, 公安局长X: the post shares its first character with the body's last
+            fused = org_by_end.get(pos - 1)
+            if fused is not None and mentions[fused].label == "GovernmentAgency" and mentions[fused].text[-1:] in (role[0], written[pos - 2:pos - 1] if written else role[0]):
+                org = fused
         if org is None:
             # ORG 标准专利中心 副主任 PERSON: the department stays in the role (ANNOTATION.md)
             d = _dept_body(text, org_by_end, first)
@@ -193,6 +233,8 @@ def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation]
     if org is None:
         return
     at = mentions[org].end
+    if text.startswith("的", at) and verb.group(0).strip() and not verb.group(0).strip().startswith(("(", "（")):
+        at += 1  # PERSON是ORG的ROLE: 李红是嘉禾公司的总工程师
     role = next(
         (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in "，,。；;、）)\n")),
         None,
@@ -202,10 +244,10 @@ def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation]
 
 
 #: posts held in a firm, and posts that head a body (市长 -> 市政府): the kind column of roles.tsv
-COMPANY_ROLES = frozenset(row[0] for row in load_tsv("roles.tsv") if len(row) > 1 and row[1] == "company")
+COMPANY_ROLES = frozenset(row[0] for row in role_rows() if len(row) > 1 and row[1] == "company")
 
 
-HEAD_OF = {row[0]: row[2] for row in load_tsv("roles.tsv") if len(row) > 2 and row[1] == "heads" and row[2]}
+HEAD_OF = {row[0]: row[2] for row in role_rows() if len(row) > 2 and row[1] == "heads" and row[2]}
 
 
 def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, int], rels: list[Relation]) -> int | None:
