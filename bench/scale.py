@@ -116,6 +116,7 @@ def stage_memory(work: Path, out: dict, sizes: list[int]) -> None:
         done = subprocess.run([PY, "-c", _MEMORY, str(work / "docs"), str(n)], env=ENV, check=True,
                               capture_output=True, text=True).stdout.split()
         rows[n] = int(done[1]) / 1024
+        print(f"memory: peak RSS of a streaming build of {n} reports: {rows[n]:.0f} MB", flush=True)
     out["memory"] = {f"peak RSS, {n} reports (MB)": round(mb) for n, mb in rows.items()}
     out["memory"]["ratio"] = round(rows[max(sizes)] / rows[min(sizes)], 2)
 
