@@ -6,6 +6,10 @@ Stages (``--stages``, default all), on reports from ``bench/generate.py`` (deter
 * ``jobs``: extraction throughput with 1 and 2 worker processes (wall time; goal >= 1.8x);
 * ``memory``: peak RSS of a streaming build (``build.add_reports``, one process) of N1 and N2
   reports (goal: ratio <= 1.2);
+* ``outputs``: a build of N1 and N2 generated reports from their gold (no extraction): peak RSS
+  of resolving, mapping and bulk-loading them (one process), then of what ``kg build`` writes
+  after loading (``build.write_outputs``: ``graph.ttl``, ``graph.html``, the SHACL check) in a
+  fresh process;
 * ``load``: writing a graph with kg's bulk path against pyoxigraph's own ``bulk_load`` of the
   same N-Triples (goal >= 0.5x);
 * ``queries``: every named query (no parameters) p50/p95 on a graph of ``--triples`` triples in
@@ -15,8 +19,9 @@ Stages (``--stages``, default all), on reports from ``bench/generate.py`` (deter
 
 Prints a table and writes ``--json`` (default ``build/bench-scale.json``).
 
-    python bench/scale.py [--stages startup,jobs,memory,load,queries] [--triples 10000,100000,1000000]
-                          [--memory-reports 100,1000] [--jobs-reports 200] [--rdflib 20000] [--limit 60]
+    python bench/scale.py [--stages startup,jobs,memory,outputs,load,queries] [--triples 10000,100000,1000000]
+                          [--memory-reports 100,1000] [--outputs-reports 250,1000] [--jobs-reports 200]
+                          [--rdflib 20000] [--limit 60]
 """
 
 from __future__ import annotations
@@ -111,8 +116,60 @@ def stage_memory(work: Path, out: dict, sizes: list[int]) -> None:
         done = subprocess.run([PY, "-c", _MEMORY, str(work / "docs"), str(n)], env=ENV, check=True,
                               capture_output=True, text=True).stdout.split()
         rows[n] = int(done[1]) / 1024
+        print(f"memory: peak RSS of a streaming build of {n} reports: {rows[n]:.0f} MB", flush=True)
     out["memory"] = {f"peak RSS, {n} reports (MB)": round(mb) for n, mb in rows.items()}
     out["memory"]["ratio"] = round(rows[max(sizes)] / rows[min(sizes)], 2)
+
+
+_GOLD_STORE = """
+import resource, sys
+sys.path.insert(0, sys.argv[3])
+import generate
+from kg.rdfmap import map_report
+from kg.resolution import resolve
+from kg.store import open_store
+n = int(sys.argv[2])
+def gold(i):
+    result = generate.report(1, i)[1]
+    for relation in result['relations']:
+        relation.setdefault('rule', 'gold')  # what the shapes ask of evidence, so that the graph conforms
+    return result
+resolver = resolve(gold(i) for i in range(n))
+store = open_store('oxigraph', sys.argv[1])
+store.bulk_add_reports((g['doc'], map_report(g, resolver=resolver)) for g in (gold(i) for i in range(n)))
+store.close()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+_OUTPUTS = """
+import resource, sys, time
+from kg.build import BuildSummary, refresh_background, write_outputs
+from kg.store import open_store
+store = open_store('oxigraph', sys.argv[1])
+refresh_background(store)
+t0 = time.perf_counter()
+summary = write_outputs(store, sys.argv[2], BuildSummary())
+store.close()
+print(summary.triples, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, round(time.perf_counter() - t0, 1), summary.conforms)
+"""
+
+
+def stage_outputs(work: Path, out: dict, sizes: list[int]) -> None:
+    rows = {}
+    for n in sizes:
+        store = work / f"gold-store-{n}"
+        subprocess.run(["rm", "-rf", str(store)], check=True)
+        loaded = subprocess.run([PY, "-c", _GOLD_STORE, str(store), str(n), str(HERE)], env=ENV, check=True,
+                                capture_output=True, text=True).stdout.split()
+        done = subprocess.run([PY, "-c", _OUTPUTS, str(store), str(work / f"outputs-{n}")], env=ENV, check=True,
+                              capture_output=True, text=True).stdout.split()
+        rows[n] = {"triples": int(done[0]), "load peak RSS (MB)": round(int(loaded[0]) / 1024),
+                   "outputs peak RSS (MB)": round(int(done[1]) / 1024), "outputs (s)": float(done[2]),
+                   "conforms": done[3] == "True"}
+        print("outputs", n, rows[n], flush=True)
+    out["outputs"] = {f"{n} reports": row for n, row in rows.items()}
+    for what in ("load", "outputs"):
+        out["outputs"][f"{what} ratio"] = round(rows[max(sizes)][f"{what} peak RSS (MB)"] / rows[min(sizes)][f"{what} peak RSS (MB)"], 2)
 
 
 def gold_graph(triples: int) -> tuple[list[tuple[str, list]], int]:
@@ -212,10 +269,11 @@ def _timed(fn, runs: int, limit: float) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--stages", default="startup,jobs,memory,load,queries")
+    parser.add_argument("--stages", default="startup,jobs,memory,outputs,load,queries")
     parser.add_argument("--triples", default="10000,100000,1000000", help="graph sizes for load and queries, ascending")
     parser.add_argument("--limit", type=float, default=60, help="seconds a query may take: fewer runs past it, and skipped at a larger size when projected past it")
     parser.add_argument("--memory-reports", default="100,1000")
+    parser.add_argument("--outputs-reports", default="250,1000", help="store sizes (generated reports) for the outputs stage")
     parser.add_argument("--jobs-reports", type=int, default=200)
     parser.add_argument("--rdflib", type=int, default=20_000, help="run rdflib only on graphs up to this many quads")
     parser.add_argument("--runs", type=int, default=20, help="runs per query")
@@ -235,6 +293,9 @@ def main() -> None:
         if "memory" in stages:
             stage_memory(work, out, [int(x) for x in args.memory_reports.split(",")])
             print("memory", out["memory"], flush=True)
+        if "outputs" in stages:
+            stage_outputs(work, out, [int(x) for x in args.outputs_reports.split(",")])
+            print("outputs", out["outputs"], flush=True)
         if "load" in stages or "queries" in stages:
             stage_load_and_queries(work, out, [int(x) for x in args.triples.split(",")], args.rdflib, args.runs, args.limit)
     args.json.parent.mkdir(parents=True, exist_ok=True)

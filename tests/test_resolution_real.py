@@ -79,10 +79,16 @@ def test_compatible_names(a, b, expected):
     assert compatible(a, b) is expected
 
 
-def test_no_two_unrelated_companies_share_a_node_in_the_whole_real_corpus(corpus_docs):
+@pytest.fixture(scope="module")
+def real_results(corpus_docs) -> list[dict]:
+    """Every real report, extracted once for this module's tests."""
     paths = sorted(corpus_docs.glob("real-*.txt"))
     assert len(paths) >= 300
-    results = list(extract_many([read_report(p) for p in paths]))
+    return list(extract_many([read_report(p) for p in paths]))
+
+
+def test_no_two_unrelated_companies_share_a_node_in_the_whole_real_corpus(real_results):
+    results = real_results
     resolver = resolve(results)
     entities = {(r["doc"], e["id"]): e for r in results for e in r["entities"]}
     bad, shown = 0, []
@@ -94,3 +100,18 @@ def test_no_two_unrelated_companies_share_a_node_in_the_whole_real_corpus(corpus
             if not any(doc in HELDOUT for doc, _ in refs):
                 shown.append((key, clashes[:3]))
     assert bad == 0, f"{bad} Company nodes merge incompatible names; of development reports: {shown}"
+
+
+def test_the_whole_real_corpus_gets_the_keys_the_in_memory_resolver_gave(real_results):
+    """The resolution with its state in SQLite (issue 14) against the in-memory resolver it
+    replaced (tests/resolution_reference.py), on every real report as extracted: the same key
+    for every entity, the same merged groups. A failure names development reports only."""
+    import resolution_reference as reference
+
+    old = reference.resolve(real_results)
+    with resolve(real_results) as new:
+        differ = [ref for ref, key in old.keys.items() if new.key(*ref) != key]
+        same_groups = new.groups() == old.groups()
+    shown = [ref for ref in differ if ref[0] not in HELDOUT][:10]
+    assert not differ and same_groups, f"{len(differ)} of {len(old.keys)} entities get another key; of development reports: {shown}"
+    assert sum(1 for refs in old.groups().values() if len(refs) > 1) > 100  # the corpus exercised the merges

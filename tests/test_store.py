@@ -304,3 +304,38 @@ def test_atomic_write_replaces_a_file_and_keeps_its_mode(tmp_path: Path) -> None
     assert target.read_text(encoding="utf-8") == "二"
     assert target.stat().st_mode & 0o777 == 0o640
     assert [path.name for path in target.parent.iterdir()] == ["graph.html"]
+
+
+def _dump_in_memory(store: GraphStore, fmt: str) -> bytes:
+    """The dump as it was before it streamed (issue 14): every statement sorted in memory."""
+    import pyoxigraph as ox
+
+    from kg.namespace import PREFIXES
+    from kg.store import _stable_prefixes
+
+    export = EXPORT_FORMATS[fmt]
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+    def key(q: Any) -> tuple[str, int, str, str]:
+        return (str(q.subject), 0 if q.predicate.value == rdf_type else 1, q.predicate.value, str(q.object))
+
+    quads = [q for q in store._open.quads_for_pattern(None, None, None, None) if isinstance(q.graph_name, ox.NamedNode)]
+    if export.keeps_graphs:
+        unique = {(str(q.graph_name), *key(q)): q for q in quads}
+    else:
+        unique = {key(q): ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+    statements = [unique[k] for k in sorted(unique)]
+    return _stable_prefixes(ox.serialize(statements, format=getattr(ox.RdfFormat, export.oxigraph_name), prefixes=dict(PREFIXES)))
+
+
+@pytest.mark.parametrize("fmt", [name for name, export in EXPORT_FORMATS.items() if name != "jsonld"])
+def test_store_dump_streams_the_bytes_an_in_memory_sort_gave(store: GraphStore, fmt: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """kg.ordered sorts in runs spilled to disk (here of 50 statements, so dozens of runs):
+    the bytes are those of one sort in memory, to a path as to the caller."""
+    fill(store)
+    expected = _dump_in_memory(store, fmt)
+    assert store.dump(None, format=fmt) == expected  # one run, in memory
+    monkeypatch.setattr("kg.ordered.RUN", 50)
+    assert store.dump(None, format=fmt) == expected
+    store.dump(tmp_path / "out", format=fmt)
+    assert (tmp_path / "out").read_bytes() == expected

@@ -153,3 +153,59 @@ def test_ensure_valid_raises_ontology_error_with_the_report(graph: Graph) -> Non
     nameless_entity(graph)
     with pytest.raises(OntologyError, match="does not conform"):
         ensure_valid(graph)
+
+
+def _broken_store(tmp_path: Path) -> Any:
+    """The test reports in a store, with statements removed so that shapes of every kind fail:
+    a recognition's direct triple (a SPARQL constraint two steps away), a value's type
+    (sh:class on the value), an entity's preferred label (sh:minCount on the focus node)."""
+    import pyoxigraph as ox
+
+    from kg.store import open_store
+
+    store = open_store("memory")
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            result = json.loads(line)
+            store.add_report(result["doc"], map_report(result))
+    raw = store._open
+    quads = list(raw.quads_for_pattern(None, None, None, None))
+    removed = 0
+    for predicate in (KG.receivedAward, SKOS.prefLabel):
+        for quad in [q for q in quads if q.predicate.value == str(predicate)][:2]:
+            raw.remove(quad)
+            removed += 1
+    award = next(q.subject for q in quads if q.predicate.value == str(RDF.type) and q.object.value == str(KG.Award))
+    award_type = [q for q in quads if q.subject == award and q.predicate.value == str(RDF.type)]
+    for quad in award_type:  # in every report graph that holds it
+        raw.remove(quad)
+    assert removed == 4 and award_type
+    return store
+
+
+@pytest.mark.parametrize("slice_triples", [1, 40, 100_000])
+def test_validating_a_store_in_slices_finds_what_the_whole_graph_check_finds(tmp_path: Path, slice_triples: int) -> None:
+    from kg.validate import store_violations, validate_store, violations
+
+    store = _broken_store(tmp_path)
+    try:
+        whole = violations(store.dump(None, format="turtle"))
+        assert len({row["message"] for row in whole}) >= 3  # the three kinds of break
+        assert store_violations(store, slice_triples=slice_triples) == whole
+        conforms, report = validate_store(store, slice_triples=slice_triples)
+        assert conforms is False and f"Results ({len(whole)}):" in report
+        assert report.count("Constraint Violation") == len(whole)
+    finally:
+        store.close()
+
+
+def test_a_conforming_store_conforms_in_slices(built) -> None:
+    from kg.store import open_store
+    from kg.validate import validate_store
+
+    store = open_store("oxigraph", built["store"])
+    try:
+        assert validate(store.dump(None, format="turtle"))[0] is True
+        assert validate_store(store, slice_triples=500) == (True, "Validation Report\nConforms: True\n")
+    finally:
+        store.close()

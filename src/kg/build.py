@@ -30,7 +30,7 @@ from .errors import KgError
 from .namespace import TYPE_CLASSES
 from .rdfmap import BACKGROUND_GRAPH, key_iri, map_background, map_report
 from .reading import report_paths
-from .resolution import PlaceContext, admin_links, enclosing_place, entity_key, name_place, renames, report_context, resolve
+from .resolution import PlaceContext, Resolver, admin_links, enclosing_place, entity_key, name_place, renames, report_context
 from .text import normalise_name
 
 BATCH = 32
@@ -74,39 +74,47 @@ def add_reports(
 
     Streaming: reports are extracted in batches (``jobs`` worker processes, or tasks on the Dask
     cluster at ``dask``; ``kg.parallel``), and each result is spilled to a temporary file at
-    once; only its entities' names stay in memory for the resolution. Then the results are read
-    back one by one, mapped and written (with the store's bulk loader when the store holds no
-    report yet). Memory holds one batch and the names, not the corpus."""
+    once; its entities' names go to the resolution, which keeps them in SQLite
+    (``resolution.Resolver``). Then the results are read back one by one, mapped and written
+    (with the store's bulk loader when the store holds no report yet). Memory holds one batch,
+    not the corpus nor its names."""
     from .parallel import extract_paths
 
     files = report_paths(paths)
     summary = BuildSummary()
     fresh = hasattr(store, "bulk_add_reports") and not store.reports()
-    with tempfile.TemporaryFile() as spill:
-        names: list[dict[str, Any]] = []
-        for item in extract_paths(files, jobs=jobs, dask=dask):
-            spill.write(json.dumps([item.id, item.path, item.result], ensure_ascii=False).encode("utf-8") + b"\n")
-            if link_aliases:
-                names.append(_names_only(item.result))
-            summary.reports += 1
-            summary.entities.update(e["type"] for e in item.result["entities"])
-            summary.relations.update(r["predicate"] for r in item.result["relations"])
-            if progress:
-                progress(1)
-        resolver = resolve([*stored_entities(store), *names]) if link_aliases else None
-        del names
-        spill.seek(0)
+    resolver = Resolver() if link_aliases else None
+    try:
+        with tempfile.TemporaryFile() as spill:
+            if resolver is not None:
+                for known in stored_entities(store):
+                    resolver.add(known)
+            for item in extract_paths(files, jobs=jobs, dask=dask):
+                spill.write(json.dumps([item.id, item.path, item.result], ensure_ascii=False).encode("utf-8") + b"\n")
+                if resolver is not None:
+                    resolver.add(_names_only(item.result))
+                summary.reports += 1
+                summary.entities.update(e["type"] for e in item.result["entities"])
+                summary.relations.update(r["predicate"] for r in item.result["relations"])
+                if progress:
+                    progress(1)
+            if resolver is not None:
+                resolver.finish()
+            spill.seek(0)
 
-        def mapped() -> Iterator[tuple[str, Any]]:
-            for line in spill:
-                doc_id, path, result = json.loads(line)
-                yield doc_id, map_report(result, report_path=path, resolver=resolver)
+            def mapped() -> Iterator[tuple[str, Any]]:
+                for line in spill:
+                    doc_id, path, result = json.loads(line)
+                    yield doc_id, map_report(result, report_path=path, resolver=resolver)
 
-        if fresh:
-            store.bulk_add_reports(mapped())
-        else:
-            for doc_id, quads in mapped():
-                store.add_report(doc_id, quads)
+            if fresh:
+                store.bulk_add_reports(mapped())
+            else:
+                for doc_id, quads in mapped():
+                    store.add_report(doc_id, quads)
+    finally:
+        if resolver is not None:
+            resolver.close()
     refresh_background(store)
     return summary
 
@@ -247,8 +255,7 @@ def write_outputs(store: Any, out_dir: str | Path, summary: BuildSummary, *, val
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ttl = out / "graph.ttl"
-    store.dump(ttl, format="turtle")
-    data = ttl.read_bytes()
+    store.dump(ttl, format="turtle")  # streamed: sorted in runs on disk (kg.ordered)
     # COUNT(DISTINCT): pyoxigraph 0.5 repeats a triple once per named graph holding it (oxigraph #1919)
     summary.triples = store.query("SELECT (COUNT(DISTINCT *) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
     summary.files["turtle"] = str(ttl)
@@ -256,9 +263,10 @@ def write_outputs(store: Any, out_dir: str | Path, summary: BuildSummary, *, val
     write_html(store, html)
     summary.files["html"] = str(html)
     if validate:
-        from .validate import validate as shacl
+        from .validate import validate_store
 
-        summary.conforms, summary.shacl_report = shacl(data)
+        # in slices of focus nodes, not the whole graph in rdflib at once
+        summary.conforms, summary.shacl_report = validate_store(store)
     return summary
 
 
@@ -266,6 +274,8 @@ def write_outputs(store: Any, out_dir: str | Path, summary: BuildSummary, *, val
 
 TEXTS_DIR = "texts"
 CACHE_DIR = "cache"
+#: The cross-report resolution's scratch database, in the output folder during a build.
+RESOLUTION_FILE = "resolution.sqlite"
 
 
 def extractor_fingerprint() -> str:
@@ -392,15 +402,13 @@ def run_build(
     # result and the text go to the content-addressed cache (an interrupted build's are reused)
     accepted: dict[str, Any] = {}  # id -> Entry
     keys: dict[str, str] = {}
-    # id -> what resolution reads of a result (names and place context); the whole result is in
-    # the cache and read back from there when mapped, so memory holds names, not results
-    results: dict[str, dict[str, Any]] = {}
+    # the results are in the cache and read back from there, for the resolution and when
+    # mapped, so memory holds neither results nor their names
     entity_counts: Counter[str] = Counter()
     relation_counts: Counter[str] = Counter()
     pending: list[Any] = []
 
-    def take(report_id: str, result: dict[str, Any]) -> None:
-        results[report_id] = _names_only(result)
+    def take(result: dict[str, Any]) -> None:
         entity_counts.update(e["type"] for e in result["entities"])
         relation_counts.update(r["predicate"] for r in result["relations"])
 
@@ -412,7 +420,7 @@ def run_build(
     def flush() -> None:
         for report, result in zip(pending, extract_reports(pending, extractor_pool)):
             cache.put(keys[report.id], result)
-            take(report.id, result)
+            take(result)
             if progress:
                 progress(1)
         pending.clear()
@@ -438,7 +446,7 @@ def run_build(
                                     format=report.format, status=status, notes=list(report.notes), text=f"{TEXTS_DIR}/{report.id}.txt")
         cache.put_text(key, report.text)
         if cached is not None:
-            take(report.id, cached)
+            take(cached)
             if progress:
                 progress(1)
             continue
@@ -459,7 +467,6 @@ def run_build(
             result = cache.get(stored.cache_key) if stored.cache_key else None
             if result is not None:
                 keep[stored.id] = stored
-                results[stored.id] = _names_only(result)
     for report_id, entry in accepted.items():
         keep[report_id] = Stored(id=report_id, path=entry.path, sha256=entry.sha256, cache_key=keys[report_id])
 
@@ -471,23 +478,27 @@ def run_build(
         known = stored_entities(store) if legacy else []
         for report_id in sorted(held - set(keep) - legacy):
             store.remove_report(report_id)
-        resolver = resolve([*known, *(results[i] for i in sorted(results))])
-        del results
-
-        def mapped() -> Iterator[tuple[str, Any]]:
-            # one whole result at a time, from the cache (every result was put there above)
+        # the resolution's state in SQLite in the output folder (a scratch file, removed after)
+        with Resolver(out / RESOLUTION_FILE) as resolver:
+            for node in known:
+                resolver.add(node)
+            del known
             for report_id in sorted(keep):
-                result = cache.get(keep[report_id].cache_key)
-                if result is None:
-                    raise KgError(f"the cached extraction of report {report_id!r} cannot be read from {cache.folder}")
-                yield result["doc"], map_report(result, report_path=keep[report_id].path, resolver=resolver)
+                resolver.add(_names_only(_cached(cache, keep[report_id])))
+            resolver.finish()
 
-        if hasattr(store, "bulk_add_reports") and not held:
-            # a fresh store: pyoxigraph's bulk loader (the staging copy is swapped in only when complete)
-            store.bulk_add_reports(mapped())
-        else:
-            for doc_id, quads in mapped():
-                store.add_report(doc_id, quads)
+            def mapped() -> Iterator[tuple[str, Any]]:
+                # one whole result at a time, from the cache (every result was put there above)
+                for report_id in sorted(keep):
+                    result = _cached(cache, keep[report_id])
+                    yield result["doc"], map_report(result, report_path=keep[report_id].path, resolver=resolver)
+
+            if hasattr(store, "bulk_add_reports") and not held:
+                # a fresh store: pyoxigraph's bulk loader (the staging copy is swapped in only when complete)
+                store.bulk_add_reports(mapped())
+            else:
+                for doc_id, quads in mapped():
+                    store.add_report(doc_id, quads)
         refresh_background(store)
         summary = write_outputs(store, out, summary, validate=validate)
         if graph_counts:
@@ -515,6 +526,13 @@ def run_build(
     manifest.write(out / MANIFEST_NAME)
     summary.files["manifest"] = str(out / MANIFEST_NAME)
     return BuildResult(summary, manifest)
+
+
+def _cached(cache: _Cache, stored: Any) -> dict[str, Any]:
+    result = cache.get(stored.cache_key)
+    if result is None:
+        raise KgError(f"the cached extraction of report {stored.id!r} cannot be read from {cache.folder}")
+    return result
 
 
 def _file_facts(path: Path) -> dict[str, Any]:

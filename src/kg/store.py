@@ -44,7 +44,7 @@ from typing import (
 )
 
 from .errors import QueryError, StoreError
-from .namespace import PREFIXES, RDF, XSD
+from .namespace import PREFIXES, XSD
 from .rdfmap import report_iri, report_id
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; pyoxigraph is imported on first use
@@ -370,32 +370,30 @@ class _PyoxigraphStore:
     def dump(self, output: Output | None = None, format: str | None = None) -> bytes | None:
         import pyoxigraph as ox
 
+        from .ordered import ordered_statements
+
         store = self._open
         export = _export_format(format, output)
+        # sorted and deduplicated in bounded memory (kg.ordered), streamed to the serialiser
+        statements = ordered_statements(
+            (quad for quad in store.quads_for_pattern(None, None, None, None)
+             if isinstance(quad.graph_name, ox.NamedNode)),  # report graphs only
+            keep_graphs=export.keeps_graphs,
+        )
         try:
-            quads = [
-                quad
-                for quad in store.quads_for_pattern(None, None, None, None)
-                if isinstance(quad.graph_name, ox.NamedNode)  # report graphs only
-            ]
+            if export.name == "jsonld":
+                from .formats import jsonld
+
+                return _write(jsonld(list(statements)), output)
+            rdf_format = getattr(ox.RdfFormat, export.oxigraph_name)
+            with tempfile.TemporaryFile() as serialised:
+                ox.serialize(statements, output=serialised, format=rdf_format, prefixes=dict(PREFIXES))
+                serialised.seek(0)
+                return _write_chunks(_stable_prefixes_stream(serialised), output)
         except OSError as error:
             raise StoreError(f"cannot read the store {self._description}: {error}") from error
-        if export.keeps_graphs:
-            unique = {(str(q.graph_name), *_triple_key(q)): q for q in quads}
-            statements: list[Any] = [unique[key] for key in sorted(unique)]
-        else:
-            triples = {_triple_key(q): ox.Triple(q.subject, q.predicate, q.object) for q in quads}
-            statements = [triples[key] for key in sorted(triples)]
-        if export.name == "jsonld":
-            from .formats import jsonld
-
-            return _write(jsonld(statements), output)
-        try:
-            rdf_format = getattr(ox.RdfFormat, export.oxigraph_name)
-            data = ox.serialize(statements, format=rdf_format, prefixes=dict(PREFIXES))
         except (ValueError, TypeError) as error:
             raise StoreError(f"cannot serialise the store as {export.name}: {error}") from error
-        return _write(_stable_prefixes(data), output)
 
     def close(self) -> None:
         store, self._store = self._store, None
@@ -513,12 +511,6 @@ def _to_python(term: Any) -> Any:
     return str(term)
 
 
-def _triple_key(quad: Any) -> tuple[str, int, str, str]:
-    """Sort key of a statement: subject, then ``rdf:type`` first, then predicate and object."""
-    predicate = quad.predicate.value
-    return (str(quad.subject), 0 if predicate == str(RDF.type) else 1, predicate, str(quad.object))
-
-
 def _stable_prefixes(data: bytes) -> bytes:
     """Rewrite the ``@prefix`` header in ``PREFIXES`` order.
 
@@ -533,6 +525,20 @@ def _stable_prefixes(data: bytes) -> bytes:
     if count != len(PREFIXES) or sorted(lines[:count]) != sorted(header.splitlines(keepends=True)):
         return data  # not the header we expect (another format): leave it alone
     return header + b"".join(lines[count:])
+
+
+def _stable_prefixes_stream(handle: IO[bytes], block: int = 1 << 20) -> Iterator[bytes]:
+    """:func:`_stable_prefixes` over a serialised file, in blocks: the header rewritten, the
+    rest copied as it is."""
+    head = []
+    for _ in range(len(PREFIXES)):
+        line = handle.readline()
+        if not line:
+            break
+        head.append(line)
+    yield _stable_prefixes(b"".join(head))
+    while chunk := handle.read(block):
+        yield chunk
 
 
 def _iter_statements(quads: Any) -> Iterator[tuple[Any, ...]]:
@@ -643,6 +649,18 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) ->
         if isinstance(error, OSError):
             raise StoreError(f"cannot write {target}: {error}") from error
         raise
+
+
+def _write_chunks(chunks: Iterable[bytes], output: Output | None) -> bytes | None:
+    """:func:`_write` for data that comes in chunks (a path gets them as they come)."""
+    if output is None:
+        return b"".join(chunks)
+    if isinstance(output, (str, os.PathLike)):
+        atomic_write(output, chunks)
+    else:
+        for chunk in chunks:
+            output.write(chunk)
+    return None
 
 
 def _write(data: bytes, output: Output | None) -> bytes | None:

@@ -2,7 +2,8 @@
 
 Owns loading the packaged ontology files (``kg/data/ontology/kg.ttl`` and ``shapes.ttl``, copies
 of the canonical ``ontology/`` files at the repository's top) through ``importlib.resources``, and
-running pyshacl over a graph. Hands back ``(conforms, report_text)``; the CLI decides what to print.
+running pyshacl over a graph, or over a store's graph in slices of focus nodes in bounded memory
+(:func:`validate_store`). Hands back ``(conforms, report_text)``; the CLI decides what to print.
 
 Must not change the graph it is given, infer new triples into it, or read files by paths built
 from the source tree (that breaks once the package is installed).
@@ -27,7 +28,14 @@ __all__ = [
     "validate",
     "ensure_valid",
     "violations",
+    "validate_store",
+    "store_violations",
+    "SLICE_TRIPLES",
 ]
+
+#: Triples of the focus nodes one slice of :func:`validate_store` holds (their values' own
+#: triples come along).
+SLICE_TRIPLES = 20_000
 
 #: The packaged ontology files, by name.
 ONTOLOGY_FILES: tuple[str, ...] = ("kg.ttl", "shapes.ttl", "context.jsonld")
@@ -128,11 +136,19 @@ def violations(graph: Graph | Dataset | bytes | str) -> list[dict[str, str]]:
     The same check as :func:`validate`, read from pyshacl's results graph rather than its text,
     so that a caller can group and print them; an empty list means the graph conforms.
     """
+    _, results, _ = _shacl(_as_graph(graph))
+    return _sorted(_results(results))
+
+
+def _sorted(found: list[dict[str, str]]) -> list[dict[str, str]]:
+    return sorted(found, key=lambda row: (row["message"], row["focus"], row["path"], row["value"]))
+
+
+def _results(results: Graph) -> list[dict[str, str]]:
+    """The rows of :func:`violations` read from one pyshacl results graph."""
     from rdflib import BNode
     from rdflib.namespace import SH
 
-    data = _as_graph(graph)
-    _, results, _ = _shacl(data)
     found = []
     for result in results.subjects(SH.resultSeverity, None):
         def value(predicate):  # noqa: ANN001, ANN202 - local helper
@@ -147,4 +163,92 @@ def violations(graph: Graph | Dataset | bytes | str) -> list[dict[str, str]]:
             "message": value(SH.resultMessage),
             "shape": "" if isinstance(results.value(result, SH.sourceShape), BNode) else value(SH.sourceShape),
         })
-    return sorted(found, key=lambda row: (row["message"], row["focus"], row["path"], row["value"]))
+    return found
+
+
+# -- a store's graph, in slices ---------------------------------------------------------------------
+
+class _NotSliceable(Exception):
+    """The store's graph has a blank node as a subject (pyshacl's focus filter takes IRIs only)."""
+
+
+def _slices(ox_store: Any, slice_triples: int) -> Any:
+    """(focus nodes, rdflib graph) of the store's report graphs in subject order: the triples of
+    up to about ``slice_triples`` subjects' worth, plus every triple whose subject is one of
+    their values (a value's type for ``sh:class``; the direct triple the SPARQL constraints look
+    for two steps away: recipient kg:receivedAward award, subject kg:standardsCount node, the
+    triple a statement reifies). Every subject is a focus node of exactly one slice."""
+    import pyoxigraph as ox
+
+    from .ordered import ordered_statements
+
+    def in_reports(subject: Any) -> Any:
+        return (q for q in ox_store.quads_for_pattern(subject, None, None, None) if isinstance(q.graph_name, ox.NamedNode))
+
+    def graph_of(own: list[Any], subjects: set[Any]) -> Graph:
+        extra: set[Any] = set()
+        for value in {t.object for t in own if isinstance(t.object, (ox.NamedNode, ox.BlankNode))} - subjects:
+            extra.update(ox.Triple(q.subject, q.predicate, q.object) for q in in_reports(value))
+        graph = Graph()
+        graph.parse(data=ox.serialize([*own, *extra], format=ox.RdfFormat.N_TRIPLES), format="nt")
+        return graph
+
+    statements = ordered_statements(in_reports(None), keep_graphs=False)
+    own: list[Any] = []
+    subjects: set[Any] = set()
+    for triple in statements:
+        if isinstance(triple.subject, ox.BlankNode):
+            raise _NotSliceable()
+        if triple.subject not in subjects:
+            if len(own) >= slice_triples:
+                yield {s.value for s in subjects}, graph_of(own, subjects)
+                own, subjects = [], set()
+            subjects.add(triple.subject)
+        own.append(triple)
+    if own:
+        yield {s.value for s in subjects}, graph_of(own, subjects)
+
+
+def _store_results(store: Any, slice_triples: int | None) -> list[dict[str, str]]:
+    """The rows of :func:`violations` of a store's graph, in slices where it can."""
+    ox_store = getattr(store, "_open", None)  # a pyoxigraph-backed store (kg.store); others whole
+    if ox_store is not None:
+        try:
+            found = []
+            for focus, graph in _slices(ox_store, slice_triples or SLICE_TRIPLES):
+                # the slice's values are validated too, on part of their triples: their results
+                # are dropped (each is validated in its own slice). pyshacl's focus_nodes option
+                # would skip them, but it looks each targeted node up in a list (quadratic).
+                ok, results, _ = _shacl(graph)
+                if not ok:
+                    found.extend(row for row in _results(results) if row["focus"] in focus)
+            return found
+        except _NotSliceable:
+            pass
+    _, results, _ = _shacl(_as_graph(store.dump(None, format="turtle")))
+    return _results(results)
+
+
+def validate_store(store: Any, *, slice_triples: int | None = None) -> tuple[bool, str]:
+    """:func:`validate` of a store's graph (the union of its report graphs, as ``dump`` exports
+    it), in bounded memory: its subjects in slices of about ``slice_triples`` triples
+    (:data:`SLICE_TRIPLES`), each slice with its values' own triples, and only the results whose
+    focus node is one of the slice's subjects kept. That is the whole graph's result, because
+    kg's shapes look at a focus node's own triples and at its values' (no longer paths). A
+    store that is not pyoxigraph's, or a graph with a blank node as a subject, is validated
+    whole. The report lists every result (pyshacl's fields, sorted as :func:`violations`)."""
+    found = _sorted(_store_results(store, slice_triples))
+    if not found:
+        return True, "Validation Report\nConforms: True\n"
+    lines = [f"Validation Report\nConforms: False\nResults ({len(found)}):\n"]
+    for row in found:
+        lines.append(
+            f"Constraint Violation ({row['severity']}): {row['message']}\n\tFocus Node: {row['focus']}\n"
+            f"\tResult Path: {row['path']}\n\tValue: {row['value']}\n\tSource Shape: {row['shape']}\n"
+        )
+    return False, "".join(lines)
+
+
+def store_violations(store: Any, *, slice_triples: int | None = None) -> list[dict[str, str]]:
+    """:func:`violations` of a store's graph, in slices as :func:`validate_store` runs."""
+    return _sorted(_store_results(store, slice_triples))
