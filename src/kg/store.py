@@ -10,6 +10,11 @@ replaces it and a rebuild duplicates nothing. A few graphs hold no report (the b
 lexicon facts, ``rdfmap.BACKGROUND_GRAPH``): ``replace_graph`` writes them. Queries see the union
 of all named graphs.
 
+One graph is derived: after every write the store brings the names graph (``names.NAMES_GRAPH``:
+one ``kg:displayName`` and the ``kg:lookupName``s of every labelled node) up to date for the nodes
+whose labels the write changed, so the named queries join one name per node; statements of those
+two properties given to ``add_report``, ``replace_graph`` or ``bulk_add_reports`` are dropped.
+
 Known limit: pyoxigraph 0.5 evaluates that union as a multiset, so a triple that two reports
 share (an entity's type or name) matches once per report (oxigraph issue #1919, fixed for 0.6).
 Queries therefore use ``SELECT DISTINCT`` and ``COUNT(DISTINCT ...)``; ``dump`` deduplicates.
@@ -43,6 +48,7 @@ from typing import (
     runtime_checkable,
 )
 
+from . import names
 from .errors import QueryError, StoreError
 from .namespace import PREFIXES, RDF, XSD
 from .rdfmap import report_iri, report_id
@@ -131,7 +137,9 @@ class GraphStore(Protocol):
 
         ``quads`` is what ``rdfmap.map_report`` returns (an rdflib ``Dataset``), an rdflib
         ``Graph``, or an iterable of rdflib triples or quads. Triples in another report's graph
-        are refused; triples in the default graph are put in the report's graph.
+        are refused; triples in the default graph are put in the report's graph. A backend keeps
+        the names graph (``kg.names``) up to date here and in ``remove_report``: the named
+        queries read each node's ``kg:displayName`` and ``kg:lookupName`` from it.
         """
         ...
 
@@ -244,6 +252,8 @@ class _PyoxigraphStore:
     def replace_graph(self, graph_iri: str, quads: Any) -> int:
         if str(graph_iri).startswith(str(report_iri("x"))[:-1]):
             raise StoreError(f"{graph_iri} is a report's graph; write it with add_report.")
+        if str(graph_iri) == str(names.NAMES_GRAPH):
+            raise StoreError(f"{graph_iri} holds the names the store derives from the labels; it cannot be written.")
         return self._replace(str(graph_iri), quads, what=f"graph {graph_iri}", hint="Write one graph at a time.")
 
     def _replace(self, graph_iri: str, quads: Any, *, what: str, hint: str) -> int:
@@ -260,10 +270,13 @@ class _PyoxigraphStore:
                         f"{_graph_identifier(item[3])}, not {graph_iri}. {hint}"
                     )
             subject, predicate, obj = (_to_oxigraph(term) for term in item[:3])
-            converted.append(ox.Quad(subject, predicate, obj, graph))
+            if predicate.value not in names.DERIVED_PREDICATES:  # the store derives those itself
+                converted.append(ox.Quad(subject, predicate, obj, graph))
         try:
+            before = names.labels_in(store, graph)
             store.remove_graph(graph)
             store.extend(converted)
+            names.update(store, names.changed_nodes(before, names.labels_of(converted)))
         except OSError as error:
             raise StoreError(
                 f"cannot write {what} to the store {self._description}: {error}"
@@ -279,6 +292,7 @@ class _PyoxigraphStore:
 
         store = self._open
         count = 0
+        labelled: set[Any] = set()  # nodes whose names the load may change
 
         def quads() -> Iterator[Any]:
             nonlocal count
@@ -290,8 +304,14 @@ class _PyoxigraphStore:
                         if str(_graph_identifier(item[3])) != graph_iri:
                             raise StoreError(f"cannot add report {doc_id!r}: a triple belongs to graph "
                                              f"{_graph_identifier(item[3])}, not {graph_iri}.")
+                    quad = ox.Quad(*(_to_oxigraph(term) for term in item[:3]), graph)
+                    predicate = quad.predicate.value
+                    if predicate in names.LABEL_PREDICATES:
+                        labelled.add(quad.subject)
+                    elif predicate in names.DERIVED_PREDICATES:  # the store derives those itself
+                        continue
                     count += 1
-                    yield ox.Quad(*(_to_oxigraph(term) for term in item[:3]), graph)
+                    yield quad
 
         # in slices: the bulk loader holds what one call gives it in memory before writing it
         stream = quads()
@@ -301,9 +321,18 @@ class _PyoxigraphStore:
                 if not chunk:
                     break
                 store.bulk_extend(chunk)
+            names.update(store, labelled, bulk=True)
         except OSError as error:
             raise StoreError(f"cannot write to the store {self._description}: {error}") from error
         return count
+
+    def refresh_names(self) -> int:
+        """Recompute the whole names graph from the labels (``names.refresh``): for a store a
+        killed process left in the middle of a write; returns how many quads changed."""
+        try:
+            return names.refresh(self._open)
+        except OSError as error:
+            raise StoreError(f"cannot write to the store {self._description}: {error}") from error
 
     def remove_report(self, doc_id: str) -> bool:
         import pyoxigraph as ox
@@ -313,7 +342,9 @@ class _PyoxigraphStore:
         try:
             if not store.contains_named_graph(graph):
                 return False
+            labelled = names.labels_in(store, graph)
             store.remove_graph(graph)
+            names.update(store, labelled)
         except OSError as error:
             raise StoreError(
                 f"cannot remove report {doc_id!r} from the store {self._description}: {error}"
@@ -326,10 +357,10 @@ class _PyoxigraphStore:
         store = self._open
         prefix = str(report_iri("x"))[:-1]
         try:
-            names = [graph.value for graph in store.named_graphs() if hasattr(graph, "value")]
+            graphs = [graph.value for graph in store.named_graphs() if hasattr(graph, "value")]
         except OSError as error:
             raise StoreError(f"cannot read the store {self._description}: {error}") from error
-        return sorted(report_id(name) for name in names if name.startswith(prefix))
+        return sorted(report_id(name) for name in graphs if name.startswith(prefix))
 
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
         import pyoxigraph as ox
