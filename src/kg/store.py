@@ -1,9 +1,9 @@
 """Graph store: where report graphs are kept, queried and exported.
 
 Owns the ``GraphStore`` interface, the registry of backends behind it (chosen by name, imported
-on first use), the table of export formats, and the binding of query parameters. Takes the
-dataset ``rdfmap.map_report`` builds for one report; hands query rows to the CLI, viz and eval,
-and serialisations to files or streams.
+on first use), the table of export formats, and query answers (their terms converted by
+``kg.terms``). Takes the dataset ``rdfmap.map_report`` builds for one report; hands query rows
+to the CLI, viz and eval, and serialisations to files or streams.
 
 Each report lives in its own named graph (``rdfmap.report_iri(doc)``), so adding a report again
 replaces it and a rebuild duplicates nothing. A few graphs hold no report (the background graph of
@@ -29,10 +29,8 @@ import gc
 import importlib
 import itertools
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 from typing import (
@@ -50,8 +48,9 @@ from typing import (
 
 from . import names
 from .errors import QueryError, StoreError
-from .namespace import PREFIXES, RDF, XSD
+from .namespace import PREFIXES, RDF
 from .rdfmap import report_iri, report_id
+from .terms import Binding, _substitutions, _to_oxigraph, _to_python  # noqa: F401 - _to_python: kg.remote and tests import it from here
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; pyoxigraph is imported on first use
     import pyoxigraph
@@ -77,9 +76,6 @@ DEFAULT_PATH = Path("build") / "store"
 #: A destination for ``dump``: a file path (written atomically) or a binary stream.
 Output = Union[str, "os.PathLike[str]", IO[bytes]]
 
-#: A value a query parameter may be bound to: ``str`` -> ``xsd:string``, ``int`` -> ``xsd:integer``;
-#: an ``rdflib.URIRef`` (a ``str``) is bound as an IRI.
-Binding = Union[str, int]
 
 
 class ExportFormat(NamedTuple):
@@ -376,7 +372,7 @@ class _PyoxigraphStore:
             )
             if isinstance(answer, ox.QuerySolutions):
                 columns = tuple(variable.value for variable in answer.variables)
-                rows = [tuple(_to_python(row[column]) for column in columns) for row in answer]
+                rows = [tuple(map(_to_python, row)) for row in answer]  # a row iterates in column order
                 return QueryResult(columns, rows)
             if isinstance(answer, ox.QueryTriples):
                 rows = [tuple(_to_python(term) for term in triple) for triple in answer]
@@ -475,75 +471,6 @@ class MemoryStore(_PyoxigraphStore):
 
 # -- helpers ---------------------------------------------------------------------------------
 
-_VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_INTEGER_TYPES = {
-    str(XSD[name])
-    for name in (
-        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
-        "unsignedByte",
-    )
-}
-
-
-def _substitutions(bindings: Mapping[str, Binding]) -> dict[Any, Any]:
-    """Query parameters as pyoxigraph terms.
-
-    ``str`` -> ``xsd:string``, ``int`` -> ``xsd:integer``, ``rdflib.URIRef`` -> IRI.
-    """
-    import pyoxigraph as ox
-    from rdflib import URIRef
-
-    substitutions: dict[Any, Any] = {}
-    for raw_name, value in bindings.items():
-        name = raw_name[1:] if raw_name[:1] in "?$" else raw_name
-        if not _VARIABLE_NAME.match(name):
-            raise QueryError(f"{raw_name!r} is not a SPARQL variable name (letters, digits, _).")
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise QueryError(
-                f"parameter {name}: bind a string or an integer, not {type(value).__name__}."
-            )
-        if isinstance(value, URIRef):
-            term = ox.NamedNode(str(value))
-        elif isinstance(value, int):
-            term = ox.Literal(str(value), datatype=ox.NamedNode(str(XSD.integer)))
-        else:
-            term = ox.Literal(value)
-        substitutions[ox.Variable(name)] = term
-    return substitutions
-
-
-# datatype IRIs as strings once (str(XSD.x) per literal was a third of reading a large result)
-_DECIMAL, _FLOATS, _BOOLEAN = str(XSD.decimal), (str(XSD.double), str(XSD.float)), str(XSD.boolean)
-
-
-def _to_python(term: Any) -> Any:
-    """A pyoxigraph term as a plain Python value (see ``QueryResult``)."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        try:
-            if datatype in _INTEGER_TYPES:
-                return int(term.value)
-            if datatype == _DECIMAL:
-                return Decimal(term.value)
-            if datatype in _FLOATS:
-                return float(term.value)
-            if datatype == _BOOLEAN:
-                return term.value in ("true", "1")
-        except ValueError:
-            return term.value  # an ill-typed literal: keep its text
-        return term.value
-    return str(term)
-
-
 def _triple_key(quad: Any) -> tuple[str, int, str, str]:
     """Sort key of a statement: subject, then ``rdf:type`` first, then predicate and object."""
     predicate = quad.predicate.value
@@ -593,26 +520,6 @@ def _is_default_graph(graph: Any) -> bool:
     if isinstance(graph, ox.DefaultGraph):
         return True
     return _graph_identifier(graph) == DATASET_DEFAULT_GRAPH_ID
-
-
-def _to_oxigraph(term: Any) -> Any:
-    """An rdflib term (or a pyoxigraph one, passed through) as a pyoxigraph term."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
-        return term
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise StoreError(f"cannot store {term!r}: not an RDF term.")
 
 
 def _export_format(format: str | None, output: Output | None) -> ExportFormat:
