@@ -18,6 +18,7 @@ from rdflib.compare import isomorphic
 from kg.cli import main
 from kg.errors import StoreError
 from kg.formats import file_format, load_file, parse_file
+from kg.names import DERIVED_PREDICATES, NAMES_GRAPH
 from kg.store import EXPORT_FORMATS, open_store
 
 
@@ -52,7 +53,8 @@ def test_export_then_load_gives_an_isomorphic_graph(exports, fmt: str) -> None:
     store = open_store("memory")
     try:
         counts = load_file(store, exports[fmt])
-        assert counts["triples"] >= len(original)
+        # what the store derives (kg.names) is written by the store, not loaded
+        assert counts["triples"] >= len([t for t in original if str(t[1]) not in DERIVED_PREDICATES])
         again = Graph()
         again.parse(data=store.dump(None, "turtle"), format="turtle")
         assert isomorphic(again, original)
@@ -61,7 +63,7 @@ def test_export_then_load_gives_an_isomorphic_graph(exports, fmt: str) -> None:
             back = Dataset()
             back.parse(data=store.dump(None, "trig"), format="trig")
             got = _graphs(back)
-            assert sorted(got) == sorted(expected) and len(got) == 6  # five reports, the background
+            assert sorted(got) == sorted(expected) and len(got) == 7  # five reports, the background, the names
             assert all(isomorphic(got[name], expected[name]) for name in expected)
             assert len(store.reports()) == 5
     finally:
@@ -85,7 +87,7 @@ def test_loading_the_same_triples_file_twice_replaces_it(exports) -> None:
         first = load_file(store, exports["nt"])
         second = load_file(store, exports["nt"])
         assert first == second
-        count = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0]
+        count = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{NAMES_GRAPH}>) }}").rows[0][0]
         assert count == first["triples"]
     finally:
         store.close()

@@ -202,7 +202,7 @@ def test_push_then_every_named_query_over_http_gives_kg_querys_rows(writable, bu
     result = CliRunner().invoke(main, ["push", "--endpoint", f"{writable}/store", "--store", str(built["store"]),
                                        "--batch-size", "300", "-q"])
     assert result.exit_code == 0, result.output
-    assert "Pushed 6 graph(s)" in result.output  # five reports and the background graph
+    assert "Pushed 7 graph(s)" in result.output  # five reports, the background graph and the names graph
     for name in query_names():
         assert query_endpoint(f"{writable}/query", load_query(name)).rows == kg_rows[name], name
     graphs = query_endpoint(f"{writable}/query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g").rows

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StoreError
+from .names import NAMES_GRAPH
 from .rdfmap import report_id, report_iri
 from .store import EXPORT_FORMATS, ExportFormat, GraphStore
 
@@ -51,7 +52,8 @@ def load_file(store: GraphStore, path: str | os.PathLike[str]) -> dict[str, int]
     """Load a graph file into ``store``; returns ``{"graphs": n, "triples": n}``.
 
     Named graphs (TriG, N-Quads) are kept: a report's graph replaces that report, another graph
-    (the background graph) is replaced whole. Triples outside any named graph, and every triple of
+    (the background graph) is replaced whole, and the names graph is left to the store, which
+    derives it from the labels loaded. Triples outside any named graph, and every triple of
     a Turtle, N-Triples or JSON-LD file, go to one graph named after the file,
     ``ID["graph/file/<name>"]``, so that loading the same file again replaces them.
     """
@@ -71,6 +73,7 @@ def load_file(store: GraphStore, path: str | os.PathLike[str]) -> dict[str, int]
         name = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else own
         by_graph.setdefault(name, []).append((quad.subject, quad.predicate, quad.object))
     prefix = str(report_iri("x"))[:-1]
+    by_graph.pop(str(NAMES_GRAPH), None)  # derived: the store writes it from the labels loaded
     triples = 0
     for name, statements in sorted(by_graph.items()):
         if name.startswith(prefix):

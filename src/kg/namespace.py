@@ -109,6 +109,8 @@ class KG(DefinedNamespace):
     mentionCount: URIRef  # mentions of the entity in the report whose graph holds the triple
     adminCode: URIRef  # six-digit code of an administrative division (Place)
     renameDate: URIRef  # when a rename took effect (on the kg:renamedTo statement)
+    displayName: URIRef  # derived: the one name shown for a node (kg.names, the names graph)
+    lookupName: URIRef  # derived: each label text of a node as a plain string, to find it by name
 
 
 #: The ontology document itself (``owl:Ontology``); not a term of ``KG``.

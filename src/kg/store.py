@@ -1,14 +1,19 @@
 """Graph store: where report graphs are kept, queried and exported.
 
 Owns the ``GraphStore`` interface, the registry of backends behind it (chosen by name, imported
-on first use), the table of export formats, and the binding of query parameters. Takes the
-dataset ``rdfmap.map_report`` builds for one report; hands query rows to the CLI, viz and eval,
-and serialisations to files or streams.
+on first use), the table of export formats, and query answers (their terms converted by
+``kg.terms``). Takes the dataset ``rdfmap.map_report`` builds for one report; hands query rows
+to the CLI, viz and eval, and serialisations to files or streams.
 
 Each report lives in its own named graph (``rdfmap.report_iri(doc)``), so adding a report again
 replaces it and a rebuild duplicates nothing. A few graphs hold no report (the background graph of
 lexicon facts, ``rdfmap.BACKGROUND_GRAPH``): ``replace_graph`` writes them. Queries see the union
 of all named graphs.
+
+One graph is derived: after every write the store brings the names graph (``names.NAMES_GRAPH``:
+one ``kg:displayName`` and the ``kg:lookupName``s of every labelled node) up to date for the nodes
+whose labels the write changed, so the named queries join one name per node; statements of those
+two properties given to ``add_report``, ``replace_graph`` or ``bulk_add_reports`` are dropped.
 
 Known limit: pyoxigraph 0.5 evaluates that union as a multiset, so a triple that two reports
 share (an entity's type or name) matches once per report (oxigraph issue #1919, fixed for 0.6).
@@ -24,10 +29,8 @@ import gc
 import importlib
 import itertools
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 from typing import (
@@ -43,9 +46,11 @@ from typing import (
     runtime_checkable,
 )
 
+from . import names
 from .errors import QueryError, StoreError
-from .namespace import PREFIXES, XSD
+from .namespace import PREFIXES
 from .rdfmap import report_iri, report_id
+from .terms import Binding, _substitutions, _to_oxigraph, _to_python  # noqa: F401 - _to_python: kg.remote and tests import it from here
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; pyoxigraph is imported on first use
     import pyoxigraph
@@ -71,9 +76,6 @@ DEFAULT_PATH = Path("build") / "store"
 #: A destination for ``dump``: a file path (written atomically) or a binary stream.
 Output = Union[str, "os.PathLike[str]", IO[bytes]]
 
-#: A value a query parameter may be bound to: ``str`` -> ``xsd:string``, ``int`` -> ``xsd:integer``;
-#: an ``rdflib.URIRef`` (a ``str``) is bound as an IRI.
-Binding = Union[str, int]
 
 
 class ExportFormat(NamedTuple):
@@ -131,7 +133,9 @@ class GraphStore(Protocol):
 
         ``quads`` is what ``rdfmap.map_report`` returns (an rdflib ``Dataset``), an rdflib
         ``Graph``, or an iterable of rdflib triples or quads. Triples in another report's graph
-        are refused; triples in the default graph are put in the report's graph.
+        are refused; triples in the default graph are put in the report's graph. A backend keeps
+        the names graph (``kg.names``) up to date here and in ``remove_report``: the named
+        queries read each node's ``kg:displayName`` and ``kg:lookupName`` from it.
         """
         ...
 
@@ -244,6 +248,8 @@ class _PyoxigraphStore:
     def replace_graph(self, graph_iri: str, quads: Any) -> int:
         if str(graph_iri).startswith(str(report_iri("x"))[:-1]):
             raise StoreError(f"{graph_iri} is a report's graph; write it with add_report.")
+        if str(graph_iri) == str(names.NAMES_GRAPH):
+            raise StoreError(f"{graph_iri} holds the names the store derives from the labels; it cannot be written.")
         return self._replace(str(graph_iri), quads, what=f"graph {graph_iri}", hint="Write one graph at a time.")
 
     def _replace(self, graph_iri: str, quads: Any, *, what: str, hint: str) -> int:
@@ -260,10 +266,13 @@ class _PyoxigraphStore:
                         f"{_graph_identifier(item[3])}, not {graph_iri}. {hint}"
                     )
             subject, predicate, obj = (_to_oxigraph(term) for term in item[:3])
-            converted.append(ox.Quad(subject, predicate, obj, graph))
+            if predicate.value not in names.DERIVED_PREDICATES:  # the store derives those itself
+                converted.append(ox.Quad(subject, predicate, obj, graph))
         try:
+            before = names.labels_in(store, graph)
             store.remove_graph(graph)
             store.extend(converted)
+            names.update(store, names.changed_nodes(before, names.labels_of(converted)))
         except OSError as error:
             raise StoreError(
                 f"cannot write {what} to the store {self._description}: {error}"
@@ -279,6 +288,7 @@ class _PyoxigraphStore:
 
         store = self._open
         count = 0
+        labelled: set[Any] = set()  # nodes whose names the load may change
 
         def quads() -> Iterator[Any]:
             nonlocal count
@@ -290,8 +300,14 @@ class _PyoxigraphStore:
                         if str(_graph_identifier(item[3])) != graph_iri:
                             raise StoreError(f"cannot add report {doc_id!r}: a triple belongs to graph "
                                              f"{_graph_identifier(item[3])}, not {graph_iri}.")
+                    quad = ox.Quad(*(_to_oxigraph(term) for term in item[:3]), graph)
+                    predicate = quad.predicate.value
+                    if predicate in names.LABEL_PREDICATES:
+                        labelled.add(quad.subject)
+                    elif predicate in names.DERIVED_PREDICATES:  # the store derives those itself
+                        continue
                     count += 1
-                    yield ox.Quad(*(_to_oxigraph(term) for term in item[:3]), graph)
+                    yield quad
 
         # in slices: the bulk loader holds what one call gives it in memory before writing it
         stream = quads()
@@ -301,9 +317,18 @@ class _PyoxigraphStore:
                 if not chunk:
                     break
                 store.bulk_extend(chunk)
+            names.update(store, labelled, bulk=True)
         except OSError as error:
             raise StoreError(f"cannot write to the store {self._description}: {error}") from error
         return count
+
+    def refresh_names(self) -> int:
+        """Recompute the whole names graph from the labels (``names.refresh``): for a store a
+        killed process left in the middle of a write; returns how many quads changed."""
+        try:
+            return names.refresh(self._open)
+        except OSError as error:
+            raise StoreError(f"cannot write to the store {self._description}: {error}") from error
 
     def remove_report(self, doc_id: str) -> bool:
         import pyoxigraph as ox
@@ -313,7 +338,9 @@ class _PyoxigraphStore:
         try:
             if not store.contains_named_graph(graph):
                 return False
+            labelled = names.labels_in(store, graph)
             store.remove_graph(graph)
+            names.update(store, labelled)
         except OSError as error:
             raise StoreError(
                 f"cannot remove report {doc_id!r} from the store {self._description}: {error}"
@@ -326,10 +353,10 @@ class _PyoxigraphStore:
         store = self._open
         prefix = str(report_iri("x"))[:-1]
         try:
-            names = [graph.value for graph in store.named_graphs() if hasattr(graph, "value")]
+            graphs = [graph.value for graph in store.named_graphs() if hasattr(graph, "value")]
         except OSError as error:
             raise StoreError(f"cannot read the store {self._description}: {error}") from error
-        return sorted(report_id(name) for name in names if name.startswith(prefix))
+        return sorted(report_id(name) for name in graphs if name.startswith(prefix))
 
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
         import pyoxigraph as ox
@@ -345,7 +372,7 @@ class _PyoxigraphStore:
             )
             if isinstance(answer, ox.QuerySolutions):
                 columns = tuple(variable.value for variable in answer.variables)
-                rows = [tuple(_to_python(row[column]) for column in columns) for row in answer]
+                rows = [tuple(map(_to_python, row)) for row in answer]  # a row iterates in column order
                 return QueryResult(columns, rows)
             if isinstance(answer, ox.QueryTriples):
                 rows = [tuple(_to_python(term) for term in triple) for triple in answer]
@@ -442,74 +469,6 @@ class MemoryStore(_PyoxigraphStore):
 
 # -- helpers ---------------------------------------------------------------------------------
 
-_VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_INTEGER_TYPES = {
-    str(XSD[name])
-    for name in (
-        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
-        "unsignedByte",
-    )
-}
-
-
-def _substitutions(bindings: Mapping[str, Binding]) -> dict[Any, Any]:
-    """Query parameters as pyoxigraph terms.
-
-    ``str`` -> ``xsd:string``, ``int`` -> ``xsd:integer``, ``rdflib.URIRef`` -> IRI.
-    """
-    import pyoxigraph as ox
-    from rdflib import URIRef
-
-    substitutions: dict[Any, Any] = {}
-    for raw_name, value in bindings.items():
-        name = raw_name[1:] if raw_name[:1] in "?$" else raw_name
-        if not _VARIABLE_NAME.match(name):
-            raise QueryError(f"{raw_name!r} is not a SPARQL variable name (letters, digits, _).")
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise QueryError(
-                f"parameter {name}: bind a string or an integer, not {type(value).__name__}."
-            )
-        if isinstance(value, URIRef):
-            term = ox.NamedNode(str(value))
-        elif isinstance(value, int):
-            term = ox.Literal(str(value), datatype=ox.NamedNode(str(XSD.integer)))
-        else:
-            term = ox.Literal(value)
-        substitutions[ox.Variable(name)] = term
-    return substitutions
-
-
-# datatype IRIs as strings once (str(XSD.x) per literal was a third of reading a large result)
-_DECIMAL, _FLOATS, _BOOLEAN = str(XSD.decimal), (str(XSD.double), str(XSD.float)), str(XSD.boolean)
-
-
-def _to_python(term: Any) -> Any:
-    """A pyoxigraph term as a plain Python value (see ``QueryResult``)."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        try:
-            if datatype in _INTEGER_TYPES:
-                return int(term.value)
-            if datatype == _DECIMAL:
-                return Decimal(term.value)
-            if datatype in _FLOATS:
-                return float(term.value)
-            if datatype == _BOOLEAN:
-                return term.value in ("true", "1")
-        except ValueError:
-            return term.value  # an ill-typed literal: keep its text
-        return term.value
-    return str(term)
-
 
 def _stable_prefixes(data: bytes) -> bytes:
     """Rewrite the ``@prefix`` header in ``PREFIXES`` order.
@@ -568,26 +527,6 @@ def _is_default_graph(graph: Any) -> bool:
     if isinstance(graph, ox.DefaultGraph):
         return True
     return _graph_identifier(graph) == DATASET_DEFAULT_GRAPH_ID
-
-
-def _to_oxigraph(term: Any) -> Any:
-    """An rdflib term (or a pyoxigraph one, passed through) as a pyoxigraph term."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
-        return term
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise StoreError(f"cannot store {term!r}: not an RDF term.")
 
 
 def _export_format(format: str | None, output: Output | None) -> ExportFormat:
