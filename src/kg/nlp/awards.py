@@ -120,6 +120,9 @@ class AwardNames:
             if cut is not None:
                 s = cut
                 mention.start, mention.text = s, text[s:e]
+        if sh[s:s + 1] in ("届", "批") and re.search(r"第\s*[0-9一二三四五六七八九十百]+\s*$", sh[max(0, s - 8):s]):
+            s += 1  # 第28|届国品奖: the scan stopped at the number; the edition word is no part of the name
+            mention.start, mention.text = s, text[s:e]
         k = _award_opener(sh, s, e)
         if k is not None:
             s = k  # 授予张三中国…奖, 等4人中国…奖: the award opens on its country or province

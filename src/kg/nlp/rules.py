@@ -126,6 +126,69 @@ def _split_joint_bodies(text: str, sh: str, mentions: list[Mention]) -> list[Men
     return out
 
 
+#: the head of a body inside a longer name, and the department suffixes that may follow each:
+#: a bureau's or a commission's department (…局质量发展局, …国资委企业改革局, …局标准化科, Macau's
+#: …局稽查厅), an academy's (中科院条财局), a ministry's or a commission's 司, a committee's 工作小组,
+#: a firm's board (…公司董事局). 处 and 署 stay: 经济部中小企业处 is an agency of its own.
+_DEPARTMENT_AFTER = (
+    (re.compile(r"(?:局|委|委员会)$"), re.compile(r"局|科|厅|司|工作小组")),
+    (re.compile(r"院$"), re.compile(r"局")),
+    (re.compile(r"部$"), re.compile(r"司")),
+    (re.compile(r"(?:公司|集团)$"), re.compile(r"董事局|董事会")),
+)
+#: words a separate body opens on (国家市场监督管理总局|国家标准化管理委员会): not a department
+_SEPARATE_BODY_RE = re.compile(r"国家|全国|中国|中华|中央|国务院")
+#: heads of bodies: a department's own name holds none (国资委|企业改革局, not 国务院|国资委…)
+_BODY_HEAD_RE = re.compile(r"局|委|部|厅|院|府|署|办|会|司|公司|集团")
+
+
+def _department_tail(sh: str, start: int, end: int) -> int | None:
+    """Where the body ends in a name that goes on to one of its departments
+    (湖南省市场监管局|质量发展局, 国务院国资委|企业改革局), or None. The contract: departments are
+    no entities, the body they belong to is."""
+    name = sh[start:end]
+    for k in range(len(name) - 2, 1, -1):
+        head, tail = name[:k], name[k:]
+        for head_re, dept_re in _DEPARTMENT_AFTER:
+            if not head_re.search(head):
+                continue
+            d = dept_re.search(tail)
+            if d is None or d.end() != len(tail) or (tail.endswith("厅") and tail.endswith("办公厅")):
+                continue
+            body = tail[:d.start()]
+            if len(body) > 8 or (len(body) < 2 and d.group(0) not in ("工作小组", "董事局", "董事会")) or _BODY_HEAD_RE.search(body):
+                continue
+            if _SEPARATE_BODY_RE.match(tail) or any(_is_place_word(tail[:n]) for n in (2, 3, 4)):
+                continue
+            return start + k
+    return None
+
+
+#: a national body written right after the one it belongs to (国家市场监督管理总局|国家标准化管理委员会)
+_TWO_NATIONAL_BODIES_RE = re.compile(r"(.{2,14}?(?:总局|部|委员会|委))(国家.{2,14}(?:总局|局|委员会|委))")
+
+
+def _cut_departments(text: str, sh: str, mentions: list[Mention], org_type: Any) -> list[Mention]:
+    """An agency's (or a firm's) name that runs on into one of its departments is the body's name;
+    the body's type is read from its own head (中科院|条财局 is an institution's). Two national
+    bodies written one after the other are two mentions."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label != "GovernmentAgency":
+            out.append(m)
+            continue
+        two = _TWO_NATIONAL_BODIES_RE.fullmatch(sh, m.start, m.end)
+        if two is not None:
+            out.extend(Mention(a, b, m.label, m.rule, text[a:b], {}) for a, b in (two.span(1), two.span(2)))
+            continue
+        cut = _department_tail(sh, m.start, m.end)
+        if cut is not None:
+            m.end, m.text = cut, text[m.start:cut]
+            m.label = org_type(sh[m.start:cut])
+        out.append(m)
+    return out
+
+
 def _link_titled_standards(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
     """A standard's title written right after its code (GB/T 38866-2020《…》) or before it
     (《…》(标准编号:GB/T 37456-2019)) names the same standard: the title becomes the code's alias
@@ -255,6 +318,14 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         self._place_phrase_re = _compile_alternation(list(generic_words("place_phrases.tsv")))
         self.tags = jieba_tags()
         self.name_verbs = frozenset(load_words("name_verbs.tsv"))
+
+    def _body_type(self, name: str) -> str:
+        """The type of a body named on its own: the lexicons', else its head word's."""
+        if name in self.institution_lexicon:
+            return self.institution_lexicon[name]
+        if self.agency_lexicon.fullmatch(name):
+            return "GovernmentAgency"
+        return self.org_type(name, default="GovernmentAgency")
 
     def candidates(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
         out: list[Mention] = []
@@ -388,6 +459,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 chosen.append(m)
         chosen = _join_subcommittees(text, sh, chosen)
         chosen = _split_joint_bodies(text, sh, chosen)
+        chosen = _cut_departments(text, sh, chosen, self._body_type)
         chosen = _join_sub_awards(text, sh, chosen)
         chosen = _link_titled_standards(text, sh, chosen)
         chosen = _trim_to_attested(text, sh, chosen, self._glued_head(sh, tok_starts, tok_ends))
