@@ -70,7 +70,7 @@ def _award_opener(sh: str, s: int, e: int) -> int | None:
             return None  # a body's award (经济部国家产业创新奖) is named with the body
         surnames = _people_tables()[1]
         person = 2 <= len(prefix) <= 3 and (prefix[0] in surnames or prefix[:2] in surnames)
-        if not (person or prefix.endswith(("人", "单位", "项目", "者", "出", "获", "授予"))):
+        if not (person or prefix.endswith(("人", "单位", "项目", "者", "出", "获", "授予", "公司", "集团"))):
             return None  # 长江经济带…: words of the name itself, not a winner before it
         return k
     return None
@@ -152,6 +152,10 @@ class AwardNames:
             return None  # a bare grade (提名奖) is not an award
         mention.end, mention.text = e, text[s:e]
         follow = GRADE_AFTER_RE.match(sh, e) or (QUALITY_CLASS_AFTER_RE.match(sh, e) if sh[s:e].endswith("质量奖") else None)
+        if follow is None and sh[e:e + 1] in ("(", "（"):
+            follow = GRADE_AFTER_RE.match(sh, e + 1)  # 天府质量奖(提名奖): the grade in brackets
+            if follow is not None and sh[follow.end():follow.end() + 1] not in (")", "）"):
+                follow = None
         if follow and "grade" not in mention.attrs:
             mention.attrs["grade"] = text[follow.start():follow.end()]
         before = sh[max(0, s - 14):s].rstrip("“\"「『《 ")
@@ -200,7 +204,8 @@ def _award_core(name: str) -> tuple[str, str]:
         places.append(entry["name"])
         sh = sh[n:]
     if not places:
-        sh = next((sh[len(w):] for w in _LEVEL_WORDS if sh.startswith(w) and len(sh) > len(w) + 2), sh)
+        # 省政府质量奖 -> 政府质量奖; but 区长质量奖 keeps its post (the 区长 of 市中区区长质量奖)
+        sh = next((sh[len(w):] for w in _LEVEL_WORDS if sh.startswith(w) and len(sh) > len(w) + 2 and sh[len(w)] != "长"), sh)
     for long, short in _AWARD_CONTRACTIONS:
         sh = sh.replace(long, short)
     return "".join(places), sh

@@ -30,6 +30,7 @@ from .lexicons import (
     _compile_alternation,
     _is_place_word,
     _lexicon_entries,
+    _opens_on_place,
     boundary_words,
     generic_words,
     jieba_tags,
@@ -327,6 +328,56 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
             return "GovernmentAgency"
         return self.org_type(name, default="GovernmentAgency")
 
+    def _proper_words(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
+        """Does ``sh[start:end]`` hold a word of a name: a place, a word the dictionary does not
+        know, or one it tags as a name (鲁疆, 张江, 古雷)? Common nouns and verbs (软件, 人工智能,
+        指导) make a kind of thing, not a name."""
+        if re.search(r"[“”「」\"A-Za-z]", sh[start:end]):
+            return True
+        i = max(0, bisect.bisect_right(tok_starts, start) - 1)
+        while i < len(tok_starts) and tok_starts[i] < end:
+            a, b = max(tok_starts[i], start), min(tok_ends[i], end)
+            tok = sh[a:b]
+            tag = self.tags.get(tok)
+            if (tag is None and len(tok) >= 2) or (tag or "").startswith(("nr", "ns", "nt", "nz", "j")) or _is_place_word(tok):
+                return True
+            i += 1
+        return False
+
+    def _verb_phrase_body(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
+        """Is ``sh[start:end]`` a verb with common words, no name's word (提升|国家级|经济, 促进|全省)?
+        Only whole words of two or more characters the dictionary knows count: small places come
+        out of the segmenter as single characters (大|里|工业区)."""
+        if start >= end or self._proper_words(sh, tok_starts, tok_ends, start, end):
+            return False
+        i = max(0, bisect.bisect_right(tok_starts, start) - 1)
+        verb = False
+        while i < len(tok_starts) and tok_starts[i] < end:
+            tok = sh[max(tok_starts[i], start):min(tok_ends[i], end)]
+            tag = self.tags.get(tok) or ""
+            if len(tok) < 2:
+                return False
+            verb = verb or tag in ("v", "vd")
+            i += 1
+        return verb
+
+    def _park_opening(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> int:
+        """Where a park's name opens when a sector's words stand before the province or city it
+        opens on (特钢新材料及制品|江苏江阴高新技术产业开发区, 工业互联网|苏州工业园区): at that place."""
+        table = place_table()
+        starts = set(tok_starts[bisect.bisect_left(tok_starts, start):bisect.bisect_left(tok_starts, end)])
+        for k in sorted(starts):
+            if k <= start or k >= end - 1:
+                continue
+            entry = next((table[sh[k:k + n]] for n in (4, 3, 2) if sh[k:k + n] in table), None)
+            if entry is None or entry.get("level") not in ("province", "city"):
+                continue
+            prefix = sh[start:k]
+            if (len(prefix) >= 4 or entry.get("level") == "province") and not any(_is_place_word(prefix[i:i + n]) for i in range(len(prefix)) for n in (2, 3, 4)) and not self._proper_words(sh, tok_starts, tok_ends, start, k):
+                return k
+            break
+        return start
+
     def candidates(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
         out: list[Mention] = []
         for p in self.patterns:
@@ -349,7 +400,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     q = TRAILING_QUALIFIER_RE.match(sh, e)
                     if q and label in ("Award", "Institution") and not q.group(1).startswith(("简称", "以下", "下称", "原名", "前称")) and not (
                         label == "Institution" and q.group(1)[-1] in "省市县区旗"
-                    ):  # X研究院（雄安新区）: where it is, not part of its name (国家…基地（长株潭） keeps it)
+                    ) and not (label == "Award" and sh[e - 1] == "奖"):
+                        # X研究院（雄安新区）: where it is, not part of its name (国家…基地（长株潭） keeps it);
+                        # a prize's bracket holds its grade, class, winner or a note (…质量奖(提名奖), (个人奖),
+                        # (名单见附件)), never part of its name; a designation's keeps its field
                         e = q.end()
                     elif label == "Park" and (q := PARK_QUALIFIER_RE.match(sh, e)):
                         e = q.end()  # 上海金桥出口加工区(南区), 安徽…开发区(筹): a part or a stage of the park
@@ -364,6 +418,9 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     if start is None:
                         continue
                     body = sh[start:s]
+                    if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
+                        start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
+                        body = sh[start:s]
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue
                     if p.get("place_start") and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or body in place_table() or body[-1] in "区市县省" or re.search("高新区|开发区|经开区|新区|园", body)):
@@ -386,7 +443,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         if p["re"].search(body[-6:]) and p["re"].search(body).end() == len(body):
                             continue  # 株洲高新区|产业园区: a park's generic area, the inner park is found on its own
                         start += _leading_place_prefix(sh, start, s)
+                        start = self._park_opening(sh, tok_starts, tok_ends, start, s)
                         body = sh[start:s]
+                        if not rank_title and p["id"] == "park.suffix.v1" and self._verb_phrase_body(sh, tok_starts, tok_ends, start, s):
+                            continue  # 促进|全省|开发区, 应用|产业园: a verb and common words, no park's name
                     s = start
                 elif kind == "places":
                     # a place starts and ends on word boundaries of the segmenter: 台北 is no place

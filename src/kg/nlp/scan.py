@@ -29,8 +29,8 @@ INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
 
 
 #: one-character verbs and prepositions the segmenter glues to a neighbour: 奖|经 (…奖经国务院),
-#: 从|市 (记者从市市场监管局), 兼|市 (兼市公安局); a name never ends or starts on one of them
-GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼")
+#: 从|市 (记者从市市场监管局), 兼|市 (兼市公安局), 曾任|国务院 (a post taken up); a name never ends or starts on one of them
+GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼任")
 
 
 GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经")
@@ -116,7 +116,9 @@ class NameScan:
                     if _is_place_word(place) and len(place) >= 2:
                         start = tok_starts[j]
                         break
-            if tok in (")", "）") and (start < pos or _bracket_content(sh, ts) in place_table() or _bracket_content(sh, ts) in ("集团", "控股")):
+            if tok in (")", "）") and (start < pos or _bracket_content(sh, ts) in place_table() or _bracket_content(sh, ts) in ("集团", "控股")) and not (
+                pattern["label"] == "Award" and _bracket_content(sh, ts).endswith("奖")
+            ):  # …质量奖(个人奖)|创奖: a prize's class in brackets closes the name before it
                 # a bracketed qualifier inside the name: 国家高端装备(轨道交通)制造业标准化试点
                 bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
                 if bm and bm.end() == te and bm.start() > 0 and CJK_RE.match(sh[bm.start() - 1]):

@@ -1,0 +1,154 @@
+"""Entity grammars that carry across reports (issue 13): departments inside a body's name,
+editions and brackets around a prize's name, short forms of awards with a post, notice words
+before a list, parks whose names open on a verb or on a sector before their place.
+
+Short phrases of general vocabulary only (no report text); the dev-split figures are in
+tests/gold/REAL.md and the commit messages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import extract_text
+from kg.text import normalise_name
+
+
+def _typed(phrase: str) -> set[tuple[str, str]]:
+    result = extract_text(phrase)
+    return {(e["type"], normalise_name(n)) for e in result["entities"] for n in [e["name"], *e["aliases"]]}
+
+
+def _awards(phrase: str) -> dict[str, dict]:
+    result = extract_text(phrase)
+    ids = {e["id"]: e["name"] for e in result["entities"]}
+    out = {e["name"]: {} for e in result["entities"] if e["type"] == "Award"}
+    for r in result["relations"]:
+        if r["predicate"] == "receivedAward":
+            out[ids[r["object"]]] = {k: r.get(k) for k in ("year", "edition", "grade") if r.get(k) is not None}
+    return out
+
+
+# -- departments inside a body's name -------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, kept, gone",
+    [
+        ("湖南省市场监管局质量发展局发布通知。", ("GovernmentAgency", "湖南省市场监管局"), "湖南省市场监管局质量发展局"),
+        ("国务院国资委企业改革局召开会议。", ("GovernmentAgency", "国务院国资委"), "国务院国资委企业改革局"),
+        ("商务部外国投资管理司发布指引。", ("GovernmentAgency", "商务部"), "商务部外国投资管理司"),
+        ("全国评比达标表彰委员会工作小组审查名单。", ("GovernmentAgency", "全国评比达标表彰委员会"), "全国评比达标表彰委员会工作小组"),
+        ("中国科学院条财局组织评审。", ("Institution", "中国科学院"), "中国科学院条财局"),
+        ("長沙市經濟發展局稽查廳表示。", ("GovernmentAgency", "长沙市经济发展局"), "长沙市经济发展局稽查厅"),
+        ("宏远建设集团股份有限公司董事局主席出席。", ("Company", "宏远建设集团股份有限公司"), "宏远建设集团股份有限公司董事局"),
+    ],
+)
+def test_department_is_cut_off_its_body(phrase, kept, gone):
+    found = _typed(phrase)
+    assert kept in found
+    assert not any(name == gone for _, name in found)
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("交通部公路局发布通知。", "交通部公路局"),  # a ministry's 局 may be an administration of its own
+        ("交通部高雄港務局發布公告。", "交通部高雄港务局"),  # a place opens a body of its own
+        ("省政府办公厅印发通知。", None),
+        ("經濟部中小企業處舉辦活動。", "经济部中小企业处"),  # 处 is no department suffix here
+    ],
+)
+def test_bodies_that_are_not_departments_stay_whole(phrase, name):
+    found = {n for _, n in _typed(phrase)}
+    if name is not None:
+        assert name in found
+    assert "交通部" not in found or name is None
+
+
+def test_two_national_bodies_written_together_are_two():
+    found = _typed("国家市场监督管理总局国家标准化管理委员会联合发布。")
+    assert ("GovernmentAgency", "国家市场监督管理总局") in found
+    assert ("GovernmentAgency", "国家标准化管理委员会") in found
+
+
+# -- a prize's name: edition words, brackets, short forms -------------------------------------
+
+def test_edition_word_with_arabic_number_is_not_part_of_the_name():
+    for phrase in ("第28屆國品獎即日起受理申請。", "第12届星光奖即日起受理申报。"):
+        names = {n for t, n in _typed(phrase) if t == "Award"}
+        assert names and not any(n.startswith("届") for n in names), names
+
+
+@pytest.mark.parametrize(
+    "phrase, award, grade",
+    [
+        ("宏远公司荣获四川省天府质量奖(提名奖)。", "四川省天府质量奖", "提名奖"),
+        ("授予宏远公司湖南省人民政府质量奖(名单见附件)。", "湖南省人民政府质量奖", None),
+        ("我市获得省长质量奖(个人奖)1个。", "省长质量奖", None),
+    ],
+)
+def test_bracket_after_a_prize_is_no_part_of_its_name(phrase, award, grade):
+    result = extract_text(phrase)
+    names = {normalise_name(e["name"]) for e in result["entities"] if e["type"] == "Award"}
+    assert award in names, names
+    assert not any("(" in n for n in names)
+    if grade:
+        assert any(r.get("grade") == grade for r in result["relations"]), result["relations"]
+
+
+def test_a_designation_keeps_its_bracketed_field():
+    names = {n for t, n in _typed("宏远公司获评国家新型工业化产业示范基地(电子信息)。") if t == "Award"}
+    assert "国家新型工业化产业示范基地(电子信息)" in names
+
+
+def test_short_form_with_a_post_joins_the_full_award():
+    result = extract_text("两家企业荣获第二届市中区区长质量奖。通过本次区长质量奖的评审,企业得到激励。")
+    awards = [e for e in result["entities"] if e["type"] == "Award"]
+    assert len(awards) == 1 and "区长质量奖" in awards[0]["aliases"], awards
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["此次新公布的中华老字号拟认定名单更加聚焦日常生活。", "我省此次上榜中华老字号公示名单的企业共有28家。"],
+)
+def test_notice_words_before_a_list_are_no_part_of_the_title(phrase):
+    names = {n for t, n in _typed(phrase) if t == "Award"}
+    assert names == {"中华老字号"}, names
+
+
+# -- glued posts and parks ---------------------------------------------------------------------
+
+def test_a_post_taken_up_is_glued_to_no_name():
+    found = _typed("张卫东任中国宏远控股集团有限公司董事长,曾任国务院国资委企业改革局巡视员。")
+    assert ("Company", "中国宏远控股集团有限公司") in found
+    assert ("GovernmentAgency", "国务院国资委") in found
+    assert not any(n.endswith("任") or "任中国" in n or n.startswith("曾任") for _, n in found)
+
+
+@pytest.mark.parametrize(
+    "phrase, gone",
+    [
+        ("要促进全省开发区高质量发展。", "促进全省开发区"),
+        ("进一步提升国家级经济技术开发区的发展水平。", "提升国家级经济技术开发区"),
+        ("园区包含应用产业园等板块。", "应用产业园"),
+    ],
+)
+def test_a_verb_with_common_words_names_no_park(phrase, gone):
+    assert not any(n == gone for t, n in _typed(phrase) if t == "Park")
+
+
+def test_small_places_split_by_the_segmenter_still_name_parks():
+    found = {n for t, n in _typed("企业进驻大里工业区和古雷经济技术开发区。") if t == "Park"}
+    assert {"大里工业区", "古雷经济技术开发区"} <= found, found
+
+
+@pytest.mark.parametrize(
+    "phrase, park",
+    [
+        ("入选的有新能源装备江苏常熟高新技术产业开发区。", "江苏常熟高新技术产业开发区"),
+        ("入选的有工业互联网苏州工业园区。", "苏州工业园区"),
+    ],
+)
+def test_a_sector_before_a_parks_place_is_no_part_of_its_name(phrase, park):
+    found = {n for t, n in _typed(phrase) if t == "Park"}
+    assert park in found, found
