@@ -152,3 +152,22 @@ def test_small_places_split_by_the_segmenter_still_name_parks():
 def test_a_sector_before_a_parks_place_is_no_part_of_its_name(phrase, park):
     found = {n for t, n in _typed(phrase) if t == "Park"}
     assert park in found, found
+
+
+# -- Taiwan's science parks and their sites ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, park",
+    [
+        ("廠商進駐北部科學園區桃園園區。", "北部科学园区桃园园区"),
+        ("位於苗栗竹科竹南園區的廠商。", "竹科竹南园区"),
+    ],
+)
+def test_a_science_parks_site_is_one_park(phrase, park):
+    found = {n for t, n in _typed(phrase) if t == "Park"}
+    assert park in found, found
+
+
+def test_the_classical_particle_ends_what_stands_before_a_park():
+    found = {n for t, n in _typed("經濟部管有之台中工業區土地。") if t == "Park"}
+    assert found == {"台中工业区"}, found

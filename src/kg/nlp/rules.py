@@ -75,6 +75,11 @@ RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
 COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]+\s*(?:个|家|所|座)(?=[，,。；;、\s]|$)")
 
 
+#: a science park then a place: the body of one of its sites (南部科学园区|台南|园区, 竹科|竹南|园区);
+#: 竹科, 中科 and 南科 are Taiwan's science parks by their short forms, safe only before a site
+SUB_PARK_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}科学(?:工业)?园区|竹科|中科|南科)(?P<place>[\u4e00-\u9fff]{2,3})")
+
+
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 #: a park's own qualifier in brackets: the part of it (南区, 东区) or its stage (筹, 筹建)
 PARK_QUALIFIER_RE = re.compile(r"[(（](?:[东南西北中][区片园]|筹|筹建|筹备)[)）]")
@@ -423,7 +428,13 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         body = sh[start:s]
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue
-                    if p.get("place_start") and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or body in place_table() or body[-1] in "区市县省" or re.search("高新区|开发区|经开区|新区|园", body)):
+                    sub_park = next((m2 for m2 in SUB_PARK_RE.finditer(body) if m2.end() == len(body) and (m2.start() == 0 or _all_places(body[:m2.start()]))), None) if p.get("place_start") else None
+                    if sub_park and not (_is_place_word(sub_park.group("place")) or self.tags.get(sub_park.group("place")) == "ns"):
+                        sub_park = None
+                    if sub_park:
+                        start += sub_park.start()  # 苗栗|竹科竹南园区: the county before the park's site is where it is
+                        body = sh[start:s]
+                    if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or body in place_table() or body[-1] in "区市县省" or re.search("高新区|开发区|经开区|新区|园", body)):
                         continue  # 绿色园区: no place opens the name; 株洲市园区, 高新区园区: the parks of a place or a zone
                     if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
                         continue  # 市场监管局标准化处: a division of the bureau, which is the entity

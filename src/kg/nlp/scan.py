@@ -127,6 +127,10 @@ class NameScan:
                         start = bm.start()
                         i = j
                         continue
+            if pattern["label"] == "Park" and tok[:1] == "之" and len(tok) <= 2 and (len(tok) == 1 or tok not in self.tags):
+                if len(tok) == 2:
+                    start = ts + 1
+                break  # 经济部管有之|台中工业区 (之台 one word): the classical 的 ends what stands before a park's name
             if pattern["label"] == "Place" and start < pos and (tok in place_table() or tok[-1] in "省市县区州旗镇乡"):
                 break  # a town's name starts after its county: 桑植县|五道水镇, 高新区|三门镇
             if pattern["label"] == "Place" and len(tok) == 1 and pos - start < 2 and CJK_RE.match(tok) and tok not in "的在和与及是":
