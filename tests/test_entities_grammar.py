@@ -171,3 +171,21 @@ def test_a_science_parks_site_is_one_park(phrase, park):
 def test_the_classical_particle_ends_what_stands_before_a_park():
     found = {n for t, n in _typed("經濟部管有之台中工業區土地。") if t == "Park"}
     assert found == {"台中工业区"}, found
+
+
+# -- research institutes named by number ----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("项目由七〇二所牵头完成。", "七〇二所"),
+        ("中电科14所研究员参与。", "中电科14所"),
+        ("中國船舶第七一一研究所參與制定。", "中国船舶第七一一研究所"),
+    ],
+)
+def test_numbered_institutes(phrase, name):
+    assert ("Institution", name) in _typed(phrase)
+
+
+def test_a_counted_number_of_schools_is_no_institute():
+    assert not any(n.endswith("所") for _, n in _typed("全市共有29所学校。"))
