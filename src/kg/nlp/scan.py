@@ -141,6 +141,8 @@ class NameScan:
                 start = ts  # 全国2023高质量发展十佳标杆县: a year written into the title
                 i -= 1
                 continue
+            if pattern["label"] == "Award" and start < pos and te <= start and re.fullmatch(r"[\u4e00-\u9fff]*奖[及和与暨、]", tok):
+                break  # 卓越经营奖及|绩优经营奖 (奖及 one word): two prizes named together stay two
             if pattern["label"] == "Award" and start < pos and te <= start and tok.endswith("奖") and len(tok) >= 2:
                 break  # …贡献奖|标准项目奖: the main award ends here; the sub-award is joined to it later
             if tok[:1] in "年月日" and ts > 0 and sh[ts - 1].isdigit():
