@@ -189,3 +189,19 @@ def test_numbered_institutes(phrase, name):
 
 def test_a_counted_number_of_schools_is_no_institute():
     assert not any(n.endswith("所") for _, n in _typed("全市共有29所学校。"))
+
+
+# -- two prizes together; web sites; a ministry's committee -----------------------------------
+
+def test_two_prizes_named_together_stay_two():
+    names = {n for t, n in _typed("本屆頒給卓越服務獎及績優創新獎各一家。") if t == "Award"}
+    assert {"卓越服务奖", "绩优创新奖"} <= names, names
+
+
+@pytest.mark.parametrize("phrase", ["来源: 教育部网站", "来源:长沙政府门户网站", "企业可登录湖南政府服务网申报。"])
+def test_a_bodys_web_site_is_no_mention_of_it(phrase):
+    assert not any(t == "GovernmentAgency" for t, _ in _typed(phrase))
+
+
+def test_a_ministrys_committee_for_a_task_is_an_agency():
+    assert ("GovernmentAgency", "教育部课程审议会") in _typed("教育部課程審議會通過新方案。")

@@ -115,6 +115,14 @@ MEDIA_AFTER_RE = re.compile(
 )
 
 
+#: a body's web site or account, named as a report's source (科技部网站, 株洲政府门户网站, 浙江政府服务网)
+SITE_AFTER_RE = re.compile(r"(?:门户网站|官方网站|网站|官网|服务网|政务网|微信公众号|公众号)")
+
+
+#: the end of a committee a body sets up for a task (审议会, 审定会, 评审会), not a society (协会, 学会)
+TASK_MEETING_RE = re.compile(r"(?:审议|审定|评审|评议|审查)会$")
+
+
 #: a party committee written against its government with no separator: 省委省政府, 中共中央国务院
 JOINT_BODIES_RE = re.compile(r"(.{0,12}?(?:省委|市委|县委|区委|州委|旗委|党中央|中共中央))((?:省|市|县|区|州|旗)?(?:人民)?政府|国务院)")
 
@@ -521,6 +529,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
+            if m.label in ORG_LABELS and SITE_AFTER_RE.match(sh, m.end):
+                continue  # 来源:科技部网站, 株洲政府门户网站: a body's web site names a source, not the body
+            if m.label == "Institution" and TASK_MEETING_RE.search(sh, m.start, m.end) and self.agency_lexicon.match(sh, m.start):
+                m.label = "GovernmentAgency"  # 科技部科学园区审议会: a ministry's committee for a task
             if m.label in ORG_LABELS | {"Park", "Standard"} or not _inside_title(sh, m.start):
                 chosen.append(m)
             elif m.label == "Award":
