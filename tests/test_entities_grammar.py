@@ -205,3 +205,16 @@ def test_a_bodys_web_site_is_no_mention_of_it(phrase):
 
 def test_a_ministrys_committee_for_a_task_is_an_agency():
     assert ("GovernmentAgency", "教育部课程审议会") in _typed("教育部課程審議會通過新方案。")
+
+
+# -- winners listed by category ------------------------------------------------------------------
+
+def test_winners_listed_by_category_after_their_kind_is_named():
+    text = "今年獲獎的廠商名單公布。產品組有宏遠興業、立達機電、台灣美光科技、青禾國際。服務組有甲乙丙。"
+    found = {n for t, n in _typed(text) if t == "Company"}
+    assert {"宏远兴业", "立达机电", "台湾美光科技", "青禾国际"} <= found, found
+
+
+def test_a_category_list_needs_firms_named_as_its_kind():
+    found = _typed("本次活動分三組。產品組有研發、生產、銷售三個環節。")
+    assert not any(t == "Company" for t, _ in found), found
