@@ -218,3 +218,20 @@ def test_winners_listed_by_category_after_their_kind_is_named():
 def test_a_category_list_needs_firms_named_as_its_kind():
     found = _typed("本次活動分三組。產品組有研發、生產、銷售三個環節。")
     assert not any(t == "Company" for t, _ in found), found
+
+
+# -- addressees, anaphors and posts that are no bodies --------------------------------------------
+
+def test_bodies_of_every_level_in_an_addressee_line_are_no_names():
+    found = _typed("各市、县人民政府,省农垦局,各镇政府、街道办事处,各乡镇人民政府,各设区的市经信委:")
+    assert {n for t, n in found if t == "GovernmentAgency"} == {"省农垦局"}, found
+
+
+def test_a_level_body_named_on_its_own_stays():
+    assert ("GovernmentAgency", "县政府") in _typed("经县政府研究,决定授予称号。")
+
+
+def test_an_anaphor_body_and_a_secretarys_post_are_no_names():
+    found = _typed("下一步我委将积极推进。財政司司長陳茂波擔任主禮嘉賓。")
+    assert not any(t == "GovernmentAgency" for t, _ in found), found
+    assert ("Person", "陈茂波") in found

@@ -115,6 +115,29 @@ MEDIA_AFTER_RE = re.compile(
 )
 
 
+_LEVEL = r"(?:[省市县区镇乡州旗]|乡镇|街道|自治州|自治区|自治县|设区的?市|经济开发区|开发区|高新区)"
+_GENERIC_HEAD = r"(?:人民政府|政府|办事处|管委会|管理委员会|经信委|经信局|办局)"
+#: a body named by its level only (县人民政府, 镇政府, 街道办事处)
+LEVEL_BODY_RE = re.compile("各?" + _LEVEL + "+" + _GENERIC_HEAD)
+#: a clause that opens on 各 and goes on with levels and such bodies only (各市、, 各镇政府、, 各设区的)
+EVERY_LEVEL_RE = re.compile(r"各(?:" + _LEVEL + "|" + _GENERIC_HEAD + r"|设区的|[、\s])*")
+#: the post of a head of a 司 (财政司司长)
+POST_AFTER_BODY_RE = re.compile(r"司长")
+#: a body of the report's own by an anaphor (我委, 我局) ending a name
+ANAPHOR_BODY_RE = re.compile(r"[我本该][委局厅办]$")
+
+
+def _generic_addressee(sh: str, start: int, end: int) -> bool:
+    """Is the body at ``sh[start:end]`` a level's body among those that 各 distributes over
+    (各市、县人民政府, 各镇政府、街道办事处), an addressee of a notice and no body named?"""
+    if not LEVEL_BODY_RE.fullmatch(sh, start, end):
+        return False
+    if sh[start] == "各":
+        return True
+    cs = max(sh.rfind(c, 0, start) for c in "，,：:。；;\n") + 1
+    return EVERY_LEVEL_RE.fullmatch(sh, cs, start) is not None
+
+
 #: a body's web site or account, named as a report's source (科技部网站, 株洲政府门户网站, 浙江政府服务网)
 SITE_AFTER_RE = re.compile(r"(?:门户网站|官方网站|网站|官网|服务网|政务网|微信公众号|公众号)")
 
@@ -529,6 +552,12 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
+            if m.label == "GovernmentAgency" and _generic_addressee(sh, m.start, m.end):
+                continue  # 各市、县人民政府, 各镇政府、街道办事处: the bodies of every place, no body named
+            if m.label == "GovernmentAgency" and POST_AFTER_BODY_RE.match(sh, m.end) and sh[m.end - 1] == "司":
+                continue  # 财政司司长: the post (Hong Kong's secretaries), not a body of its own
+            if m.label == "GovernmentAgency" and ANAPHOR_BODY_RE.search(sh, m.start, m.end):
+                continue  # 下一步我委: the report's own body by an anaphor, no name
             if m.label in ORG_LABELS and SITE_AFTER_RE.match(sh, m.end):
                 continue  # 来源:科技部网站, 株洲政府门户网站: a body's web site names a source, not the body
             if m.label == "Institution" and TASK_MEETING_RE.search(sh, m.start, m.end) and self.agency_lexicon.match(sh, m.start):
