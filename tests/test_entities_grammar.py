@@ -235,3 +235,32 @@ def test_an_anaphor_body_and_a_secretarys_post_are_no_names():
     found = _typed("下一步我委将积极推进。財政司司長陳茂波擔任主禮嘉賓。")
     assert not any(t == "GovernmentAgency" for t, _ in found), found
     assert ("Person", "陈茂波") in found
+
+
+# -- a place's quality award named by its grade; quoted prizes; Taiwan's bare grades ------------
+
+@pytest.mark.parametrize("phrase, name", [
+    ("3位个人获杭州市质量金奖。", "杭州市质量金奖"),
+    ("授予13家组织2022年度无锡市质量管理优秀奖。", "无锡市质量管理优秀奖"),
+    ("杭州市人民政府质量管理优胜奖授予宏远公司。", "杭州市人民政府质量管理优胜奖"),
+])
+def test_a_places_quality_award_named_by_its_grade(phrase, name):
+    assert ("Award", name) in _typed(phrase)
+
+
+def test_a_fused_grade_without_a_quality_award_stays_no_entity():
+    assert not any(t == "Award" for t, _ in _typed("宏远公司获中国专利金奖。"))
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("獎項包括“特別貢獻獎”及“最佳服務獎”。", "特别贡献奖"),
+    ("主辦機構增設了「十年卓越成就獎」榮譽獎項。", "十年卓越成就奖"),
+    ("公司榮獲「中華民國第四十八屆創業楷模獎」。", "创业楷模奖"),
+    ("公司榮獲「109年國家發明創作獎」。", "国家发明创作奖"),
+])
+def test_quotes_delimit_a_prizes_name_without_its_edition_or_year(phrase, name):
+    assert ("Award", name) in _typed(phrase)
+
+
+def test_taiwans_grades_standing_alone_are_no_awards():
+    assert not any(t == "Award" for t, _ in _typed("評選結果分為「特優獎」、「優勝獎」及「優選獎」。"))

@@ -138,6 +138,12 @@ def _generic_addressee(sh: str, start: int, end: int) -> bool:
     return EVERY_LEVEL_RE.fullmatch(sh, cs, start) is not None
 
 
+#: what opens a quoted prize's span before its name: a country, an edition, a year
+QUOTED_AWARD_LEAD_RE = re.compile(
+    r".*(?:第[0-9一二三四五六七八九十百]+届|首届|(?:19|20)[0-9]{2}年?度?|(?:[0-9]{2,3}|[一二三四五六七八九〇零]{2,3})年度?|的)\s*"
+)  # 109年, 一一二年: Taiwan's years; 经济界的|奥斯卡奖: a description before the name
+
+
 #: a body's web site or account, named as a report's source (科技部网站, 株洲政府门户网站, 浙江政府服务网)
 SITE_AFTER_RE = re.compile(r"(?:门户网站|官方网站|网站|官网|服务网|政务网|微信公众号|公众号)")
 
@@ -448,7 +454,12 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     start = self._scan_start(sh, tok_starts, tok_ends, s, p)
                     if start is not None and label in ("Company", "Institution"):
                         start = _skip_outer_place(sh, start, s)
-                    quoted = _quoted_start(sh, s, e) if label != "Award" else None  # titles keep 第N届 and years apart
+                    quoted = _quoted_start(sh, s, e) if label != "Award" or sh[e - 1] == "奖" else None
+                    if quoted is not None and label == "Award":
+                        # “特别主题奖”, 「香港名牌十年成就奖」: the quotes delimit a prize's name too, but
+                        # its edition and year stay apart («中华民国第四十八届|创业楷模…奖»)
+                        lead = QUOTED_AWARD_LEAD_RE.match(sh, quoted, s)
+                        quoted = lead.end() if lead and lead.end() < s - 1 else quoted
                     if quoted is not None and (start is None or quoted < start):
                         start = quoted  # “减震降噪与轻质高强…国家重点实验室”: the quotes delimit the name
                     if start is None:
