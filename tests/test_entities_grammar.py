@@ -264,3 +264,9 @@ def test_quotes_delimit_a_prizes_name_without_its_edition_or_year(phrase, name):
 
 def test_taiwans_grades_standing_alone_are_no_awards():
     assert not any(t == "Award" for t, _ in _typed("評選結果分為「特優獎」、「優勝獎」及「優選獎」。"))
+
+
+def test_function_words_glued_before_a_name_are_no_part_of_it():
+    found = {n for _, n in _typed("他先后担任过中国宏远集团公司副总经理,继国家茶叶质量监督检验中心之后,为华邦电子带来营收。")}
+    assert "中国宏远集团公司" in found and "国家茶叶质量监督检验中心" in found, found
+    assert not any(n.startswith(("过", "继", "为")) for n in found), found
