@@ -270,3 +270,9 @@ def test_function_words_glued_before_a_name_are_no_part_of_it():
     found = {n for _, n in _typed("他先后担任过中国宏远集团公司副总经理,继国家茶叶质量监督检验中心之后,为华邦电子带来营收。")}
     assert "中国宏远集团公司" in found and "国家茶叶质量监督检验中心" in found, found
     assert not any(n.startswith(("过", "继", "为")) for n in found), found
+
+
+def test_a_technical_standards_innovation_base_is_an_institution():
+    found = _typed("宏远公司牵头承担的国家技术标准创新基地(新材料)(以下简称创新基地)通过验收。")
+    assert ("Institution", "国家技术标准创新基地(新材料)") in found, found
+    assert not any(t == "Award" for t, _ in found), found
