@@ -276,3 +276,20 @@ def test_a_technical_standards_innovation_base_is_an_institution():
     found = _typed("宏远公司牵头承担的国家技术标准创新基地(新材料)(以下简称创新基地)通过验收。")
     assert ("Institution", "国家技术标准创新基地(新材料)") in found, found
     assert not any(t == "Award" for t, _ in found), found
+
+
+# -- standards committees of associations -----------------------------------------------------
+
+@pytest.mark.parametrize("phrase, name", [
+    ("中国机械工业协会标准化工作委员会(下简称机标委)召开会议。机标委主任出席。", "中国机械工业协会标准化工作委员会"),
+    ("经湖南省建材行业协会团体标准专业委员会组织专家审查。", "湖南省建材行业协会团体标准专业委员会"),
+])
+def test_an_associations_standards_committee_is_a_standards_body(phrase, name):
+    result = extract_text(phrase)
+    bodies = [e for e in result["entities"] if e["type"] == "StandardsBody"]
+    assert [normalise_name(e["name"]) for e in bodies] == [name], result["entities"]
+    assert not any(e["type"] == "GovernmentAgency" for e in result["entities"])
+
+
+def test_a_science_and_technology_commission_is_no_standards_body():
+    assert not any(t == "StandardsBody" for t, _ in _typed("市科学技术委员会发布通知。"))
