@@ -293,3 +293,15 @@ def test_an_associations_standards_committee_is_a_standards_body(phrase, name):
 
 def test_a_science_and_technology_commission_is_no_standards_body():
     assert not any(t == "StandardsBody" for t, _ in _typed("市科学技术委员会发布通知。"))
+
+
+@pytest.mark.parametrize("phrase", ["承担ISO/IEC标准化技术委员会(TC)秘书处6个。", "承担国际标准化组织ISO/IEC秘书处。"])
+def test_two_acronyms_written_together_are_two_bodies(phrase):
+    bodies = {n for t, n in _typed(phrase) if t == "StandardsBody"}
+    assert {"ISO", "IEC"} <= bodies and not any("委员会" in n for n in bodies), bodies
+
+
+def test_an_acronyms_generic_committee_is_the_organisation_and_codes_stay():
+    assert {n for t, n in _typed("我国承担IEC技术委员会主席。") if t == "StandardsBody"} == {"IEC"}
+    found = _typed("通过ISO/IEC 27001认证,承担IEC/TC9秘书处。")
+    assert ("Standard", "ISO/IEC27001") in found and ("StandardsBody", "IEC/TC9") in found, found

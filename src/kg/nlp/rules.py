@@ -144,6 +144,10 @@ QUOTED_AWARD_LEAD_RE = re.compile(
 )  # 109年, 一一二年: Taiwan's years; 经济界的|奥斯卡奖: a description before the name
 
 
+#: an international standards organisation's acronym, alone or two joined (ISO/IEC)
+ACRONYM_BODY_RE = re.compile(r"(?:ISO|IEC|ITU|IEEE|CEN|CENELEC)(?:/(?:ISO|IEC))?")
+
+
 #: a body's web site or account, named as a report's source (科技部网站, 株洲政府门户网站, 浙江政府服务网)
 SITE_AFTER_RE = re.compile(r"(?:门户网站|官方网站|网站|官网|服务网|政务网|微信公众号|公众号)")
 
@@ -468,6 +472,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
                         start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
                         body = sh[start:s]
+                    if label == "StandardsBody" and ACRONYM_BODY_RE.fullmatch(body):
+                        continue  # IEC技术委员会, ISO/IEC标准化技术委员会: the organisation's committees, named by the acronym
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue
                     sub_park = next((m2 for m2 in SUB_PARK_RE.finditer(body) if m2.end() == len(body) and (m2.start() == 0 or _all_places(body[:m2.start()]))), None) if p.get("place_start") else None
