@@ -305,3 +305,10 @@ def test_an_acronyms_generic_committee_is_the_organisation_and_codes_stay():
     assert {n for t, n in _typed("我国承担IEC技术委员会主席。") if t == "StandardsBody"} == {"IEC"}
     found = _typed("通过ISO/IEC 27001认证,承担IEC/TC9秘书处。")
     assert ("Standard", "ISO/IEC27001") in found and ("StandardsBody", "IEC/TC9") in found, found
+
+
+def test_a_bodys_coordinated_field_may_open_on_a_generic_word_after_its_place():
+    found = _typed("天津市市场和质量监督管理委员会、记者从市市场和质量监督管理委员会获悉。")
+    agencies = {n for t, n in found if t == "GovernmentAgency"}
+    assert {"天津市市场和质量监督管理委员会", "市市场和质量监督管理委员会"} <= agencies, agencies
+    assert not any(t == "GovernmentAgency" for t, _ in _typed("加强市场和政府协同。"))

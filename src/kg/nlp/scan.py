@@ -169,7 +169,11 @@ class NameScan:
                     left = sh[max(0, ts - 3):ts]
                     prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
                     clause = sh[_segment_start(sh, ts, "，,。；;：:！？\n、", window=40) + 1:ts]
-                    if not re.search(r"(公司|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and prev not in generic_words() and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
+                    prev2 = sh[tok_starts[i - 2]:tok_ends[i - 2]] if i >= 2 else ""
+                    # 天津市|市场|和|质量监督管理委员会: a generic word may open a body's coordinated
+                    # field where a place or a level word stands before it
+                    field = pattern["label"] == "GovernmentAgency" and (_is_place_word(prev2) or prev2[-1:] in ("省", "市", "县", "区"))
+                    if not re.search(r"(公司|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
                         start = ts
                         i -= 1
                         continue
