@@ -312,3 +312,9 @@ def test_a_bodys_coordinated_field_may_open_on_a_generic_word_after_its_place():
     agencies = {n for t, n in found if t == "GovernmentAgency"}
     assert {"天津市市场和质量监督管理委员会", "市市场和质量监督管理委员会"} <= agencies, agencies
     assert not any(t == "GovernmentAgency" for t, _ in _typed("加强市场和政府协同。"))
+
+
+def test_two_character_short_forms_of_central_bodies_only_as_words():
+    found = _typed("该市2020年被国办表彰。中組部有關負責同志出席。產業與市府攜手。")
+    assert {"国办", "中组部", "市府"} <= {n for t, n in found if t == "GovernmentAgency"}, found
+    assert not any(t == "GovernmentAgency" for t, _ in _typed("全国办理业务量上升,集中办理。"))

@@ -544,6 +544,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         continue  # short forms 合作, 白银: words first, places only by accident
                     mention.attrs["place"] = entry
                 out.append(mention)
+        tok_start_set, tok_end_set = set(tok_starts), set(tok_ends)
         for regex, lab_of, rule in (
             (self.agency_lexicon, lambda t: "GovernmentAgency", "agency.lexicon.v1"),
             (self.institution_re, lambda t: self.institution_lexicon.get(t) or "Institution", "institution.lexicon.v1"),
@@ -552,6 +553,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 start = m.start()
                 if rule == "agency.lexicon.v1" and m.group(0).endswith("部") and sh[m.end():m.end() + 1] in ("门", "署", "分", "件", "位", "队"):
                     continue  # 商务部门, 财政部署: no ministry
+                if rule == "agency.lexicon.v1" and m.end() - start == 2 and not (start in tok_start_set and m.end() in tok_end_set):
+                    continue  # 国办, 市府: a two-character short form only as a word of its own (全国|办理)
                 if rule == "agency.lexicon.v1" and sh[max(0, start - 2):start] == "国家" and not sh[start:].startswith("国"):
                     start -= 2  # 国家工信部: the national qualifier is part of the name as written
                 out.append(Mention(start, m.end(), lab_of(m.group(0)), rule, text[start:m.end()]))
