@@ -318,3 +318,16 @@ def test_two_character_short_forms_of_central_bodies_only_as_words():
     found = _typed("该市2020年被国办表彰。中組部有關負責同志出席。產業與市府攜手。")
     assert {"国办", "中组部", "市府"} <= {n for t, n in found if t == "GovernmentAgency"}, found
     assert not any(t == "GovernmentAgency" for t, _ in _typed("全国办理业务量上升,集中办理。"))
+
+
+# -- persons: Taiwan's datelines and posts right after a name ------------------------------------
+
+def test_names_before_a_dateline_or_a_post():
+    found = _typed("行政院長張正華今(24)日出席。縣長林東錦偕同處長詹彩蘋、立委邱鎮軍特助張朋輝出席。")
+    people = {n for t, n in found if t == "Person"}
+    assert {"张正华", "林东锦", "邱镇军", "张朋辉"} <= people, found
+    assert not any(t in ("Place", "GovernmentAgency") and ("立委" in n or "邱" in n) for t, n in found), found
+
+
+def test_a_post_is_no_body():
+    assert not any(t == "GovernmentAgency" for t, _ in _typed("师党委副书记、副政委王强出席。立委李四发言。") if _ in ("副政委", "立委"))

@@ -53,11 +53,18 @@ NAME_END_WORDS = (
     "表示", "说", "介绍", "认为", "指出", "强调", "看来", "多次", "专程", "也", "还", "围绕", "态度", "思路", "在", "的",
     "等", "为", "是", "对", "将", "带领", "率队", "提出", "主持", "出席", "调研", "眉飞色舞", "摄", "和", "与", "、",
     "告诉", "透露", "坦言", "谈到", "说道", "感慨", "解释", "补充",
+    "今", "偕同", "偕",  # 院长卓荣泰今(24)日出席, 县长钟东锦偕同…: a dateline's 今 and 偕同 in Taiwan's news
 )
 
 
 #: a name written in transliteration, its parts joined by a middle dot (吐尔逊·艾买提)
 _DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
+
+
+@lru_cache(maxsize=1)
+def _post_heads(roles: frozenset[str]) -> tuple[str, ...]:
+    """Posts of two or more characters that may follow a name directly (张三特助, 李四副总经理)."""
+    return tuple(sorted((r for r in roles if len(r) >= 2), key=len, reverse=True))
 
 
 def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[str], tok_starts: list[int]) -> int:
@@ -79,7 +86,8 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
         if len(cand) < n or not all("\u4e00" <= c <= "\u9fff" for c in cand):
             continue
         after = sh[pos + n:pos + n + 5]
-        if not after or after[0] in PUNCT or after[0].isspace() or after[0].isdigit() or after.startswith(NAME_END_WORDS):
+        post_after = n == sur + 2 and any(after.startswith(r) for r in _post_heads(roles))  # 立委邱镇军|特助
+        if not after or after[0] in PUNCT or after[0].isspace() or after[0].isdigit() or after.startswith(NAME_END_WORDS) or post_after:
             shorter_end = sh[pos + n - 1:pos + n + 4]
             long_end = any(len(w) >= 2 and after.startswith(w) for w in NAME_END_WORDS)  # 周清和|表示
             if n == sur + 2 and (cand[-1] in "说的在等是" or (cand[-1] in "和为与将也还对" and not long_end) or any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS)):

@@ -472,6 +472,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
                         start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
                         body = sh[start:s]
+                    if label == "Place" and any(r in body for r in _people_tables()[2] if len(r) >= 2):
+                        continue  # 立委|邱镇|军: a post before a name, no town's name
                     if label == "StandardsBody" and ACRONYM_BODY_RE.fullmatch(body):
                         continue  # IEC技术委员会, ISO/IEC标准化技术委员会: the organisation's committees, named by the acronym
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
@@ -572,6 +574,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
+            if m.label == "GovernmentAgency" and sh[m.start:m.end] in _people_tables()[2]:
+                continue  # 立委, 副政委: a post, no body
             if m.label == "GovernmentAgency" and _generic_addressee(sh, m.start, m.end):
                 continue  # 各市、县人民政府, 各镇政府、街道办事处: the bodies of every place, no body named
             if m.label == "GovernmentAgency" and POST_AFTER_BODY_RE.match(sh, m.end) and sh[m.end - 1] == "司":
