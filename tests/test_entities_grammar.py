@@ -331,3 +331,11 @@ def test_names_before_a_dateline_or_a_post():
 
 def test_a_post_is_no_body():
     assert not any(t == "GovernmentAgency" for t, _ in _typed("师党委副书记、副政委王强出席。立委李四发言。") if _ in ("副政委", "立委"))
+
+
+def test_a_demonstration_zone_named_by_its_place_is_a_park_a_ranks_title_an_award():
+    found = _typed("验收的示范区分别为市宁乡市双江口大米生产标准化示范区、浏阳市花卉生产标准化示范区。")
+    parks = {n for t, n in found if t == "Park"}
+    assert {"宁乡市双江口大米生产标准化示范区", "浏阳市花卉生产标准化示范区"} <= parks, found
+    found = _typed("专家组对宁乡大米国家级农业标准化示范区进行了考核,《湖南省市场监督管理局农业标准化示范区管理办法》。")
+    assert not any(t == "Park" for t, _ in found), found
