@@ -339,3 +339,8 @@ def test_a_demonstration_zone_named_by_its_place_is_a_park_a_ranks_title_an_awar
     assert {"宁乡市双江口大米生产标准化示范区", "浏阳市花卉生产标准化示范区"} <= parks, found
     found = _typed("专家组对宁乡大米国家级农业标准化示范区进行了考核,《湖南省市场监督管理局农业标准化示范区管理办法》。")
     assert not any(t == "Park" for t, _ in found), found
+
+
+@pytest.mark.parametrize("phrase", ["他創辦了一間初創公司。", "成立合资公司。", "交由認證公司審核。"])
+def test_kinds_of_firms_are_no_names(phrase):
+    assert not any(t == "Company" for t, _ in _typed(phrase))
