@@ -341,6 +341,6 @@ def test_a_demonstration_zone_named_by_its_place_is_a_park_a_ranks_title_an_awar
     assert not any(t == "Park" for t, _ in found), found
 
 
-@pytest.mark.parametrize("phrase", ["他創辦了一間初創公司。", "成立合资公司。", "交由認證公司審核。"])
+@pytest.mark.parametrize("phrase", ["他創辦了一間初創公司。", "成立合资公司。", "經由認證公司審核。"])
 def test_kinds_of_firms_are_no_names(phrase):
     assert not any(t == "Company" for t, _ in _typed(phrase))
