@@ -344,3 +344,10 @@ def test_a_demonstration_zone_named_by_its_place_is_a_park_a_ranks_title_an_awar
 @pytest.mark.parametrize("phrase", ["他創辦了一間初創公司。", "成立合资公司。", "經由認證公司審核。"])
 def test_kinds_of_firms_are_no_names(phrase):
     assert not any(t == "Company" for t, _ in _typed(phrase))
+
+
+def test_a_second_institution_opening_on_its_realm_is_one_of_its_own():
+    found = {n for t, n in _typed("得到了化学所中科院分子科学重点实验室的支持。") if t == "Institution"}
+    assert found == {"化学所", "中科院分子科学重点实验室"}, found
+    kept = {n for t, n in _typed("中南大学湘雅二医院和中国科学院金属研究所参与。") if t == "Institution"}
+    assert {"中南大学湘雅二医院", "中国科学院金属研究所"} <= kept, kept

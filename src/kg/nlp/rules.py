@@ -215,12 +215,34 @@ def _department_tail(sh: str, start: int, end: int) -> int | None:
 _TWO_NATIONAL_BODIES_RE = re.compile(r"(.{2,14}?(?:总局|部|委员会|委))(国家.{2,14}(?:总局|局|委员会|委))")
 
 
+#: the head of an institution inside a longer name, and the realm a second body opens on
+_INSTITUTION_HEAD_RE = re.compile(r"(?:研究所|研究院|大学|学院|医院|科学院|[所院])$")
+_REALM_OPENING_RE = re.compile(r"中国|国家|中科院|中华")
+
+
+def _second_institution(sh: str, start: int, end: int) -> int | None:
+    """Where a second institution opens inside ``sh[start:end]``: after one whose name ends on its
+    head (…研究所, 金属所), on the country, the nation or the academy (中国高新区研究中心, 中科院…实验室),
+    at least four characters each."""
+    name = sh[start:end]
+    for k in range(2, len(name) - 5):
+        if _INSTITUTION_HEAD_RE.search(name[:k]) and _REALM_OPENING_RE.match(name, k):
+            return start + k
+    return None
+
+
 def _cut_departments(text: str, sh: str, mentions: list[Mention], org_type: Any) -> list[Mention]:
     """An agency's (or a firm's) name that runs on into one of its departments is the body's name;
     the body's type is read from its own head (中科院|条财局 is an institution's). Two national
     bodies written one after the other are two mentions."""
     out: list[Mention] = []
     for m in mentions:
+        if m.label == "Institution":
+            k = _second_institution(sh, m.start, m.end)
+            if k is not None:
+                # 金属所|中科院核用材料与安全评价重点实验室: a second body that opens on its own realm
+                out.extend(Mention(a, b, m.label, m.rule, text[a:b], {}) for a, b in ((m.start, k), (k, m.end)))
+                continue
         if m.label != "GovernmentAgency":
             out.append(m)
             continue
