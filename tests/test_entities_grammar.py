@@ -351,3 +351,8 @@ def test_a_second_institution_opening_on_its_realm_is_one_of_its_own():
     assert found == {"化学所", "中科院分子科学重点实验室"}, found
     kept = {n for t, n in _typed("中南大学湘雅二医院和中国科学院金属研究所参与。") if t == "Institution"}
     assert {"中南大学湘雅二医院", "中国科学院金属研究所"} <= kept, kept
+
+
+def test_a_province_then_a_city_is_no_town():
+    found = _typed("在江苏镇江发布通报。湖南省浏阳市大瑶镇。")
+    assert {("Place", "江苏"), ("Place", "镇江"), ("Place", "大瑶镇")} <= found and ("Place", "江苏镇") not in found, found

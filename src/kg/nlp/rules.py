@@ -496,6 +496,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         body = sh[start:s]
                     if label == "Place" and any(r in body for r in _people_tables()[2] if len(r) >= 2):
                         continue  # 立委|邱镇|军: a post before a name, no town's name
+                    if label == "Place" and (place_table().get(body) or {}).get("level") in ("province", "country"):
+                        continue  # 江苏|镇江: a province and a city, no town named 江苏镇
                     if label == "StandardsBody" and ACRONYM_BODY_RE.fullmatch(body):
                         continue  # IEC技术委员会, ISO/IEC标准化技术委员会: the organisation's committees, named by the acronym
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
