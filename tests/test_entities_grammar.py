@@ -356,3 +356,14 @@ def test_a_second_institution_opening_on_its_realm_is_one_of_its_own():
 def test_a_province_then_a_city_is_no_town():
     found = _typed("在江苏镇江发布通报。湖南省浏阳市大瑶镇。")
     assert {("Place", "江苏"), ("Place", "镇江"), ("Place", "大瑶镇")} <= found and ("Place", "江苏镇") not in found, found
+
+
+# -- nationally known firms by their short forms --------------------------------------------------
+
+def test_nationally_known_firms_by_short_form_with_group_and_plant():
+    found = {n for t, n in _typed("台積電、華碩與輝達合作,日月光集團與鴻海出席,日月光高雄廠擴建。") if t == "Company"}
+    assert {"台积电", "华硕", "辉达", "日月光集团", "鸿海", "日月光高雄厂"} <= found, found
+
+
+def test_a_two_character_short_form_only_as_a_word():
+    assert not any(t == "Company" for t, _ in _typed("推广达到新高,友达成共识。") if _ in ("广达", "友达"))

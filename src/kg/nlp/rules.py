@@ -148,6 +148,10 @@ QUOTED_AWARD_LEAD_RE = re.compile(
 ACRONYM_BODY_RE = re.compile(r"(?:ISO|IEC|ITU|IEEE|CEN|CENELEC)(?:/(?:ISO|IEC))?")
 
 
+#: a plant or branch named by its place after a firm's short name (高雄厂, 株洲分公司)
+SITE_PLANT_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:分公司|工厂|厂)")
+
+
 #: a body's web site or account, named as a report's source (科技部网站, 株洲政府门户网站, 浙江政府服务网)
 SITE_AFTER_RE = re.compile(r"(?:门户网站|官方网站|网站|官网|服务网|政务网|微信公众号|公众号)")
 
@@ -587,11 +591,16 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 start = m.start()
                 if rule == "agency.lexicon.v1" and m.group(0).endswith("部") and sh[m.end():m.end() + 1] in ("门", "署", "分", "件", "位", "队"):
                     continue  # 商务部门, 财政部署: no ministry
-                if rule == "agency.lexicon.v1" and m.end() - start == 2 and not (start in tok_start_set and m.end() in tok_end_set):
-                    continue  # 国办, 市府: a two-character short form only as a word of its own (全国|办理)
+                if m.end() - start == 2 and not (start in tok_start_set and m.end() in tok_end_set):
+                    continue  # 国办, 广达: a two-character short form only as a word of its own (全国|办理, 推广|达到)
                 if rule == "agency.lexicon.v1" and sh[max(0, start - 2):start] == "国家" and not sh[start:].startswith("国"):
                     start -= 2  # 国家工信部: the national qualifier is part of the name as written
-                out.append(Mention(start, m.end(), lab_of(m.group(0)), rule, text[start:m.end()]))
+                end = m.end()
+                if lab_of(m.group(0)) == "Company" and sh.startswith("集团", end) and not sh[start:end].endswith("集团"):
+                    end += 2  # 日月光|集团: a group's short name with its 集团 is one name
+                elif lab_of(m.group(0)) == "Company" and (plant := SITE_PLANT_RE.match(sh, end)) and _is_place_word(plant.group(1)):
+                    end = plant.end()  # 日月光|高雄|厂: a firm's plant or branch named by its place
+                out.append(Mention(start, end, lab_of(m.group(0)), rule, text[start:end]))
         return out
 
     def find(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
