@@ -361,8 +361,8 @@ def test_a_province_then_a_city_is_no_town():
 # -- nationally known firms by their short forms --------------------------------------------------
 
 def test_nationally_known_firms_by_short_form_with_group_and_plant():
-    found = {n for t, n in _typed("台積電、華碩與輝達合作,日月光集團與鴻海出席,日月光高雄廠擴建。") if t == "Company"}
-    assert {"台积电", "华硕", "辉达", "日月光集团", "鸿海", "日月光高雄厂"} <= found, found
+    found = {n for t, n in _typed("台積電、華碩與輝達合作,日月光集團與鴻海集團出席,日月光高雄廠擴建。") if t == "Company"}
+    assert {"台积电", "华硕", "辉达", "日月光集团", "鸿海集团", "日月光高雄厂"} <= found, found
 
 
 def test_a_two_character_short_form_only_as_a_word():
