@@ -34,7 +34,7 @@ GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼任")
 
 
 #: prepositions and verbs the segmenter glues to a name's first character (为华|邦电子, 由和|迅)
-GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任赴过据及暨原")
+GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任赴过据及暨原与")
 
 
 GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经")
@@ -173,7 +173,7 @@ class NameScan:
                     # 天津市|市场|和|质量监督管理委员会: a generic word may open a body's coordinated
                     # field where a place or a level word stands before it
                     field = pattern["label"] == "GovernmentAgency" and (_is_place_word(prev2) or prev2[-1:] in ("省", "市", "县", "区"))
-                    if not re.search(r"(公司|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
+                    if not re.search(r"(公司|集团|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
                         start = ts
                         i -= 1
                         continue
