@@ -367,3 +367,9 @@ def test_nationally_known_firms_by_short_form_with_group_and_plant():
 
 def test_a_two_character_short_form_only_as_a_word():
     assert not any(t == "Company" for t, _ in _typed("推广达到新高,友达成共识。") if _ in ("广达", "友达"))
+
+
+def test_a_place_on_a_ranking_is_a_title_held():
+    assert ("Award", "中国企业500强") in _typed("宏远集团位列中国企业500强。")
+    assert ("Award", "全国城市创新能力百强") in _typed("株洲荣获全国城市创新能力百强。")
+    assert not any(t == "Award" for t, _ in _typed("城市品质进入全国30强。"))
