@@ -373,3 +373,16 @@ def test_a_place_on_a_ranking_is_a_title_held():
     assert ("Award", "中国企业500强") in _typed("宏远集团位列中国企业500强。")
     assert ("Award", "全国城市创新能力百强") in _typed("株洲荣获全国城市创新能力百强。")
     assert not any(t == "Award" for t, _ in _typed("城市品质进入全国30强。"))
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("实施企业标准“领跑者”制度。", "企业标准“领跑者”"),
+    ("根据《关于印发湖南省“质量标杆”活动方案》。", "湖南省“质量标杆”"),
+    ("3家企业入选第七批全国制造业“单项冠军”。", "全国制造业“单项冠军”"),
+])
+def test_an_honour_in_quotes_after_its_field_or_rank(phrase, name):
+    assert ("Award", name) in _typed(phrase)
+
+
+def test_an_honour_in_quotes_after_a_generic_word_is_none():
+    assert not any(n.startswith("重点") for t, n in _typed("培育重点“小巨人”企业。") if t == "Award")

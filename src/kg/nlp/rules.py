@@ -152,6 +152,10 @@ ACRONYM_BODY_RE = re.compile(r"(?:ISO|IEC|ITU|IEEE|CEN|CENELEC)(?:/(?:ISO|IEC))?
 SITE_PLANT_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:分公司|工厂|厂)")
 
 
+#: an honour in quotes after its field or rank (企业标准“领跑者”, 江苏省“质量标杆”)
+QUOTED_TITLE_RE = re.compile(r"“[\u4e00-\u9fff]{0,8}(?:领跑者|标杆|单项冠军|小巨人|好标准|示范城市)”")
+
+
 #: a body's web site or account, named as a report's source (科技部网站, 株洲政府门户网站, 浙江政府服务网)
 SITE_AFTER_RE = re.compile(r"(?:门户网站|官方网站|网站|官网|服务网|政务网|微信公众号|公众号)")
 
@@ -400,6 +404,29 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
             return "GovernmentAgency"
         return self.org_type(name, default="GovernmentAgency")
 
+    def _quoted_titles(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int], chosen: list[Mention]) -> list[Mention]:
+        """Titles written as a field or rank before a quoted honour (企业标准“领跑者”, 江苏省“质量标杆”,
+        全国制造业“单项冠军”): the whole is the title's name, an award named whether or not the
+        sentence confers it (a scheme the report writes about)."""
+        award_rule = next((p for p in self.patterns if p["id"] == "award.title_suffix.v1"), None)
+        if award_rule is None:
+            return chosen
+        extra = []
+        for q in QUOTED_TITLE_RE.finditer(sh):
+            qs, qe = q.start(), q.end()
+            if any(m.start < qe and qs < m.end for m in chosen if m.label != "Place"):
+                continue  # a name found already (入选…“X”名单) stands
+            start = self._scan_start(sh, tok_starts, tok_ends, qs, {**award_rule, "conjunctions": False, "body_max": 10})
+            if start is None or not (2 <= qs - start <= 10) or re.search(r"[0-9]", sh[start:qs]) or self._is_stop_token(sh[start:qs]) or self._generic_body(sh[start:qs], "Award"):
+                continue
+            m = Mention(start, qe, "Award", "award.quoted_title.v1", text[start:qe])
+            m = self._split_award(m, text, sh)
+            if m is not None:
+                extra.append(m)
+        if not extra:
+            return chosen
+        return sorted(chosen + extra, key=lambda m: (m.start, m.end))
+
     def _proper_words(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
         """Does ``sh[start:end]`` hold a word of a name: a place, a word the dictionary does not
         know, or one it tags as a name (鲁疆, 张江, 古雷)? Common nouns and verbs (软件, 人工智能,
@@ -637,6 +664,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         chosen = _join_subcommittees(text, sh, chosen)
         chosen = _split_joint_bodies(text, sh, chosen)
         chosen = _cut_departments(text, sh, chosen, self._body_type)
+        chosen = self._quoted_titles(text, sh, tok_starts, tok_ends, chosen)
         chosen = _join_sub_awards(text, sh, chosen)
         chosen = _link_titled_standards(text, sh, chosen)
         chosen = _trim_to_attested(text, sh, chosen, self._glued_head(sh, tok_starts, tok_ends))
