@@ -386,3 +386,8 @@ def test_an_honour_in_quotes_after_its_field_or_rank(phrase, name):
 
 def test_an_honour_in_quotes_after_a_generic_word_is_none():
     assert not any(n.startswith("重点") for t, n in _typed("培育重点“小巨人”企业。") if t == "Award")
+
+
+def test_departments_of_hong_kong_macau_and_taiwan_named_by_shu():
+    found = _typed("房屋署副署長出席。全面部署工作,签署协议,署名文章。")
+    assert {n for t, n in found if t == "GovernmentAgency"} == {"房屋署"}, found
