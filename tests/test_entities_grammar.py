@@ -391,3 +391,8 @@ def test_an_honour_in_quotes_after_a_generic_word_is_none():
 def test_departments_of_hong_kong_macau_and_taiwan_named_by_shu():
     found = _typed("房屋署副署長出席。全面部署工作,签署协议,署名文章。")
     assert {n for t, n in found if t == "GovernmentAgency"} == {"房屋署"}, found
+
+
+def test_offices_by_their_short_forms():
+    found = _typed("宁乡县政府办相关人士说。湖南省政府新闻办举行发布会。举办活动,创办企业,主办单位。")
+    assert {n for t, n in found if t == "GovernmentAgency"} == {"宁乡县政府办", "湖南省政府新闻办"}, found
