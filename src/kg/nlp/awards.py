@@ -22,6 +22,11 @@ from .people import _people_tables
 GRADES = ("特等奖", "一等奖", "二等奖", "三等奖", "金奖", "银奖", "铜奖", "金质奖", "银质奖", "铜质奖", "优秀奖", "优异奖", "提名奖", "入围奖", "鼓励奖")
 
 
+#: grades of Taiwan's contests, read as grades only where one stands alone as a whole name (特优奖);
+#: never split off a name (杭州市人民政府质量管理优胜奖 is a prize of its own)
+BARE_GRADES = frozenset(("特优奖", "优胜奖", "优选奖", "佳作奖", "优等奖", "甲等奖", "乙等奖", "首奖", "金牌奖", "银牌奖", "铜牌奖"))
+
+
 GRADE_RE = re.compile("(?:" + "|".join(GRADES) + ")$")
 
 
@@ -33,6 +38,10 @@ QUALITY_CLASS_RE = re.compile(r"(?<=质量奖)(?:卓越奖|创新奖|特别奖)$
 
 
 QUALITY_CLASS_AFTER_RE = re.compile(r"(?:卓越奖|创新奖|特别奖)(?![\u4e00-\u9fff]{0,2}奖)")
+
+
+#: the end of a place's quality award named by its grade (上海市质量|金奖, 苏州市质量管理|优秀奖)
+QUALITY_BY_GRADE_RE = re.compile(r"质量(?:管理)?$")
 
 
 EDITION_RE = re.compile(r"(?:第([0-9一二三四五六七八九十百]+)[届批]|(首)批)\s*$")
@@ -70,7 +79,7 @@ def _award_opener(sh: str, s: int, e: int) -> int | None:
             return None  # a body's award (经济部国家产业创新奖) is named with the body
         surnames = _people_tables()[1]
         person = 2 <= len(prefix) <= 3 and (prefix[0] in surnames or prefix[:2] in surnames)
-        if not (person or prefix.endswith(("人", "单位", "项目", "者", "出", "获", "授予"))):
+        if not (person or prefix.endswith(("人", "单位", "项目", "者", "出", "获", "授予", "公司", "集团"))):
             return None  # 长江经济带…: words of the name itself, not a winner before it
         return k
     return None
@@ -120,6 +129,9 @@ class AwardNames:
             if cut is not None:
                 s = cut
                 mention.start, mention.text = s, text[s:e]
+        if sh[s:s + 1] in ("届", "批") and re.search(r"第\s*[0-9一二三四五六七八九十百]+\s*$", sh[max(0, s - 8):s]):
+            s += 1  # 第28|届国品奖: the scan stopped at the number; the edition word is no part of the name
+            mention.start, mention.text = s, text[s:e]
         k = _award_opener(sh, s, e)
         if k is not None:
             s = k  # 授予张三中国…奖, 等4人中国…奖: the award opens on its country or province
@@ -137,6 +149,8 @@ class AwardNames:
             mention.end, mention.text = e, text[s:e]
             name = sh[s:e]
         g = GRADE_RE.search(name) or QUALITY_CLASS_RE.search(name)
+        if g and g.start() > 0 and QUALITY_BY_GRADE_RE.search(name[: g.start()]) and any(_is_place_word(name[:n]) for n in (2, 3, 4)):
+            g = None  # 上海市质量金奖, 苏州市质量管理优秀奖: a place's quality award is named by its grade
         if g and g.start() > 0:
             head = name[: g.start()]
             if not head.endswith("奖"):
@@ -145,10 +159,14 @@ class AwardNames:
                 return None  # 该奖一等奖: the award named before, and its grade
             mention.attrs["grade"] = text[s + g.start():e]
             e = s + g.start()
-        elif g:
-            return None  # a bare grade (提名奖) is not an award
+        elif g or name in BARE_GRADES:
+            return None  # a bare grade (提名奖, Taiwan's 特优奖) is not an award
         mention.end, mention.text = e, text[s:e]
         follow = GRADE_AFTER_RE.match(sh, e) or (QUALITY_CLASS_AFTER_RE.match(sh, e) if sh[s:e].endswith("质量奖") else None)
+        if follow is None and sh[e:e + 1] in ("(", "（"):
+            follow = GRADE_AFTER_RE.match(sh, e + 1)  # 天府质量奖(提名奖): the grade in brackets
+            if follow is not None and sh[follow.end():follow.end() + 1] not in (")", "）"):
+                follow = None
         if follow and "grade" not in mention.attrs:
             mention.attrs["grade"] = text[follow.start():follow.end()]
         before = sh[max(0, s - 14):s].rstrip("“\"「『《 ")
@@ -199,7 +217,8 @@ def _award_core(name: str) -> tuple[str, str]:
         places.append(entry["name"])
         sh = sh[n:]
     if not places:
-        sh = next((sh[len(w):] for w in _LEVEL_WORDS if sh.startswith(w) and len(sh) > len(w) + 2), sh)
+        # 省政府质量奖 -> 政府质量奖; but 区长质量奖 keeps its post (the 区长 of 市中区区长质量奖)
+        sh = next((sh[len(w):] for w in _LEVEL_WORDS if sh.startswith(w) and len(sh) > len(w) + 2 and sh[len(w)] != "长"), sh)
     for long, short in _AWARD_CONTRACTIONS:
         sh = sh.replace(long, short)
     return "".join(places), sh

@@ -27,6 +27,8 @@ KIND_RE = re.compile(
     r"|(?P<Company>品牌|企业|公司|厂商|老字号|商号|[0-9一二三四五六七八九十百]+家)"
     r"|(?P<Award>奖项|荣誉|称号|奖)"
 )
+#: a category of a contest right before 有 (产品创新组有, 服务类有, 创新奖有): its winners are listed
+CATEGORY_END_RE = re.compile(r"(?:组|组别|类|类别|奖)$")
 #: where the items stop: the end of the sentence, 等, or a bracketed remark (排名不分先后)
 ITEMS_END_RE = re.compile(r"[。;；\n:]|等|\(|（")
 ITEM_SPLIT_RE = re.compile(r"、|,")
@@ -45,6 +47,12 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
         sent_start = max(sh.rfind(c, 0, m.start()) for c in "。;；\n!?！？") + 1
         window = sh[max(sent_start, m.start() - 60):m.start()]
         kinds = list(KIND_RE.finditer(window))
+        category = m.group(0).startswith("有") and CATEGORY_END_RE.search(window) is not None
+        if category:
+            # 卓越创新组有A、B。产品创新组有C、D: the winners of each category; their kind is named once,
+            # earlier in the paragraph (今天受奖的厂商在…)
+            para = sh[max(sh.rfind("\n", 0, m.start()) + 1, m.start() - 400):m.start()]
+            kinds = [k for k in KIND_RE.finditer(para) if k.lastgroup == "Company"]
         if not kinds:
             continue
         kind = kinds[-1].lastgroup
@@ -53,7 +61,7 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
             kind = "Company"
         if kind == "Award" or window.startswith("的", kinds[-1].end()):
             continue  # 奖项包括「…」: titles, not firms; 进驻园区的(厂商)包含…: the kind only modifies
-        if m.group(0).startswith("有") and not window.endswith(("企业", "品牌", "园区", "开发区")):
+        if m.group(0).startswith("有") and not window.endswith(("企业", "品牌", "园区", "开发区")) and not category:
             continue  # 有 opens a list only right after its kind noun (入选的企业有A、B)
         end_m = ITEMS_END_RE.search(sh, m.end())
         end = end_m.start() if end_m else len(sh)
@@ -87,7 +95,7 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
         if not found:
             continue
         _type_items(rules, text, sh, tok_starts, tok_ends, chosen, found, kind, places, "winner" if quoted_only else "headed_list", out, dropped,
-                    quoted=quoted_only)
+                    quoted=quoted_only, winners=category)
     for a, b, kind in _trailing_lists(sh):
         found = _list_items(sh, a, b)
         if found:
@@ -97,11 +105,12 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
 
 def _type_items(rules: "EntityRules", text: str, sh: str, tok_starts: list[int], tok_ends: list[int], chosen: list["Mention"],
                 found: list[tuple[int, int, str]], kind: str, places: object, how: str, out: list["Mention"], dropped: list["Mention"],
-                quoted: bool = False) -> None:
+                quoted: bool = False, winners: bool = False) -> None:
     """Mentions for the items of one list whose kind is ``kind`` (appended to ``out``; the Place
     mentions they replace to ``dropped``): each item is a whole name, typed by its own suffix or
     else by the list's kind; phrases, common words and kinds of goods are no names (``quoted``: the
-    quoted winners of a brand contest, names even where they are words of the dictionary, 千里眼)."""
+    quoted winners of a brand contest, names even where they are words of the dictionary, 千里眼;
+    ``winners``: the firms of a contest's category, names though made of common words, 实心食品)."""
     from .rules import DESCRIPTIVE_RE, Mention
 
     for a, b, item in found:
@@ -119,6 +128,8 @@ def _type_items(rules: "EntityRules", text: str, sh: str, tok_starts: list[int],
             pass
         elif rules._is_stop_token(sh[words[0][0]:words[0][1]]):
             continue  # 加强管理: a phrase that opens on a verb is no name
+        elif winners:
+            pass
         elif len(words) == 1 and words[0] == (a, b) and (rules.tags.get(item) or "nz")[:2] not in ("nr", "ns", "nt", "nz"):
             continue  # 研发, 技术: one common word of the dictionary is no name
         elif len(last) >= 2 and rules.tags.get(last) in ("n", "vn") and not rules._has_proper_token(sh, a, b, tok_starts, tok_ends):
@@ -133,8 +144,10 @@ def _type_items(rules: "EntityRules", text: str, sh: str, tok_starts: list[int],
                 continue
             label = "Park"
         inner = [c for c in chosen if c.start < b and a < c.end]
-        if any(not (c.label == "Place" and a <= c.start and c.end <= b) for c in inner):
+        firm = [c for c in inner if c.label == label == "Company" and c.end == b and a < c.start and _all_places_at(sh, a, c.start)]
+        if any(not (c.label == "Place" and a <= c.start and c.end <= b) and c not in firm for c in inner):
             continue  # a name the rules found already (typed by its suffix) stands
+        # (台湾|思玛科技 as an item: the firm is named with its region, the whole item)
         dropped.extend(inner)
         out.append(Mention(a, b, label, f"items.{how}.v1" if quoted else f"items.{how}.{kind.lower()}.v1", text[a:b]))
 
@@ -181,6 +194,13 @@ def _list_items(sh: str, a: int, b: int) -> list[tuple[int, int, str]] | None:
             return None
         found.append((x, y, item))
     return found
+
+
+def _all_places_at(sh: str, a: int, b: int) -> bool:
+    """Is ``sh[a:b]`` one or more place names (台湾, 湖南长沙)?"""
+    from .rules import _all_places
+
+    return a < b and _all_places(sh[a:b])
 
 
 def _words(tok_starts: list[int], tok_ends: list[int], a: int, b: int) -> list[tuple[int, int]]:

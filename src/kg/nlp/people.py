@@ -73,11 +73,18 @@ NAME_END_WORDS = (
     "告诉", "透露", "坦言", "谈到", "说道", "感慨", "解释", "补充",
     # a time word right after the name (卓荣泰今(24)日, 张三昨天, 李四上午): news style
     "今", "昨", "日前", "近日", "上午", "下午",
+    "偕同", "偕",  # 县长钟东锦偕同…: Taiwan's news
 )
 
 
 #: a name written in transliteration, its parts joined by a middle dot (吐尔逊·艾买提)
 _DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,6})+")
+
+
+@lru_cache(maxsize=1)
+def _post_heads(roles: frozenset[str]) -> tuple[str, ...]:
+    """Posts of two or more characters that may follow a name directly (张三特助, 李四副总经理)."""
+    return tuple(sorted((r for r in roles if len(r) >= 2), key=len, reverse=True))
 
 
 def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[str], tok_starts: list[int]) -> int:
@@ -99,7 +106,8 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
         if len(cand) < n or not all("\u4e00" <= c <= "\u9fff" for c in cand):
             continue
         after = sh[pos + n:pos + n + 5]
-        if not after or after[0] in PUNCT or after[0].isspace() or after[0].isdigit() or after.startswith(NAME_END_WORDS):
+        post_after = n == sur + 2 and any(after.startswith(r) for r in _post_heads(roles))  # 立委邱镇军|特助
+        if not after or after[0] in PUNCT or after[0].isspace() or after[0].isdigit() or after.startswith(NAME_END_WORDS) or post_after:
             shorter_end = sh[pos + n - 1:pos + n + 4]
             long_end = any(len(w) >= 2 and after.startswith(w) for w in NAME_END_WORDS)  # 周清和|表示
             if n == sur + 2 and (cand[-1] in "说的在等是" or (cand[-1] in "和为与将也还对" and not long_end) or any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS)):

@@ -30,6 +30,7 @@ from .lexicons import (
     _compile_alternation,
     _is_place_word,
     _lexicon_entries,
+    _opens_on_place,
     boundary_words,
     generic_words,
     jieba_tags,
@@ -80,6 +81,9 @@ UNIT_WORD_RE = re.compile(r"(?:全资|控股)?(?:子公司|孙公司)")
 
 #: the end of a firm's registered name (有限公司, 股份有限公司, 有限责任公司, 股份公司): never inside a prize's name
 FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
+#: a science park then a place: the body of one of its sites (南部科学园区|台南|园区, 竹科|竹南|园区);
+#: 竹科, 中科 and 南科 are Taiwan's science parks by their short forms, safe only before a site
+SUB_PARK_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}科学(?:工业)?园区|竹科|中科|南科)(?P<place>[\u4e00-\u9fff]{2,3})")
 
 
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
@@ -117,6 +121,55 @@ MEDIA_AFTER_RE = re.compile(
 )
 
 
+_LEVEL = r"(?:[省市县区镇乡州旗]|乡镇|街道|自治州|自治区|自治县|设区的?市|经济开发区|开发区|高新区)"
+_GENERIC_HEAD = r"(?:人民政府|政府|办事处|管委会|管理委员会|经信委|经信局|办局)"
+#: a body named by its level only (县人民政府, 镇政府, 街道办事处)
+LEVEL_BODY_RE = re.compile("各?" + _LEVEL + "+" + _GENERIC_HEAD)
+#: a clause that opens on 各 and goes on with levels and such bodies only (各市、, 各镇政府、, 各设区的)
+EVERY_LEVEL_RE = re.compile(r"各(?:" + _LEVEL + "|" + _GENERIC_HEAD + r"|设区的|[、\s])*")
+#: the post of a head of a 司 (财政司司长)
+POST_AFTER_BODY_RE = re.compile(r"司长")
+#: a body of the report's own by an anaphor (我委, 我局) ending a name
+ANAPHOR_BODY_RE = re.compile(r"[我本该][委局厅办]$")
+
+
+def _generic_addressee(sh: str, start: int, end: int) -> bool:
+    """Is the body at ``sh[start:end]`` a level's body among those that 各 distributes over
+    (各市、县人民政府, 各镇政府、街道办事处), an addressee of a notice and no body named?"""
+    if not LEVEL_BODY_RE.fullmatch(sh, start, end):
+        return False
+    if sh[start] == "各":
+        return True
+    cs = max(sh.rfind(c, 0, start) for c in "，,：:。；;\n") + 1
+    return EVERY_LEVEL_RE.fullmatch(sh, cs, start) is not None
+
+
+#: what opens a quoted prize's span before its name: a country, an edition, a year
+QUOTED_AWARD_LEAD_RE = re.compile(
+    r".*(?:第[0-9一二三四五六七八九十百]+届|首届|(?:19|20)[0-9]{2}年?度?|(?:[0-9]{2,3}|[一二三四五六七八九〇零]{2,3})年度?|的)\s*"
+)  # 109年, 一一二年: Taiwan's years; 经济界的|奥斯卡奖: a description before the name
+
+
+#: an international standards organisation's acronym, alone or two joined (ISO/IEC)
+ACRONYM_BODY_RE = re.compile(r"(?:ISO|IEC|ITU|IEEE|CEN|CENELEC)(?:/(?:ISO|IEC))?")
+
+
+#: a plant or branch named by its place after a firm's short name (高雄厂, 株洲分公司)
+SITE_PLANT_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:分公司|工厂|厂)")
+
+
+#: an honour in quotes after its field or rank (企业标准“领跑者”, 江苏省“质量标杆”)
+QUOTED_TITLE_RE = re.compile(r"“[\u4e00-\u9fff]{0,8}(?:领跑者|标杆|单项冠军|小巨人|好标准|示范城市)”")
+
+
+#: a body's web site or account, named as a report's source (科技部网站, 株洲政府门户网站, 浙江政府服务网)
+SITE_AFTER_RE = re.compile(r"(?:门户网站|官方网站|网站|官网|服务网|政务网|微信公众号|公众号)")
+
+
+#: the end of a committee a body sets up for a task (审议会, 审定会, 评审会), not a society (协会, 学会)
+TASK_MEETING_RE = re.compile(r"(?:审议|审定|评审|评议|审查)会$")
+
+
 #: a party committee written against its government with no separator: 省委省政府, 中共中央国务院
 JOINT_BODIES_RE = re.compile(r"(.{0,12}?(?:省委|市委|县委|区委|州委|旗委|党中央|中共中央))((?:省|市|县|区|州|旗)?(?:人民)?政府|国务院)")
 
@@ -131,6 +184,91 @@ def _split_joint_bodies(text: str, sh: str, mentions: list[Mention]) -> list[Men
             continue
         for a, b in (j.span(1), j.span(2)):
             out.append(Mention(a, b, m.label, m.rule, text[a:b], {}))
+    return out
+
+
+#: the head of a body inside a longer name, and the department suffixes that may follow each:
+#: a bureau's or a commission's department (…局质量发展局, …国资委企业改革局, …局标准化科, Macau's
+#: …局稽查厅), an academy's (中科院条财局), a ministry's or a commission's 司, a committee's 工作小组,
+#: a firm's board (…公司董事局). 处 and 署 stay: 经济部中小企业处 is an agency of its own.
+_DEPARTMENT_AFTER = (
+    (re.compile(r"(?:局|委|委员会)$"), re.compile(r"局|科|厅|司|工作小组")),
+    (re.compile(r"院$"), re.compile(r"局")),
+    (re.compile(r"部$"), re.compile(r"司")),
+    (re.compile(r"(?:公司|集团)$"), re.compile(r"董事局|董事会")),
+)
+#: words a separate body opens on (国家市场监督管理总局|国家标准化管理委员会): not a department
+_SEPARATE_BODY_RE = re.compile(r"国家|全国|中国|中华|中央|国务院")
+#: heads of bodies: a department's own name holds none (国资委|企业改革局, not 国务院|国资委…)
+_BODY_HEAD_RE = re.compile(r"局|委|部|厅|院|府|署|办|会|司|公司|集团")
+
+
+def _department_tail(sh: str, start: int, end: int) -> int | None:
+    """Where the body ends in a name that goes on to one of its departments
+    (湖南省市场监管局|质量发展局, 国务院国资委|企业改革局), or None. The contract: departments are
+    no entities, the body they belong to is."""
+    name = sh[start:end]
+    for k in range(len(name) - 2, 1, -1):
+        head, tail = name[:k], name[k:]
+        for head_re, dept_re in _DEPARTMENT_AFTER:
+            if not head_re.search(head):
+                continue
+            d = dept_re.search(tail)
+            if d is None or d.end() != len(tail) or (tail.endswith("厅") and tail.endswith("办公厅")):
+                continue
+            body = tail[:d.start()]
+            if len(body) > 8 or (len(body) < 2 and d.group(0) not in ("工作小组", "董事局", "董事会")) or _BODY_HEAD_RE.search(body):
+                continue
+            if _SEPARATE_BODY_RE.match(tail) or any(_is_place_word(tail[:n]) for n in (2, 3, 4)):
+                continue
+            return start + k
+    return None
+
+
+#: a national body written right after the one it belongs to (国家市场监督管理总局|国家标准化管理委员会)
+_TWO_NATIONAL_BODIES_RE = re.compile(r"(.{2,14}?(?:总局|部|委员会|委))(国家.{2,14}(?:总局|局|委员会|委))")
+
+
+#: the head of an institution inside a longer name, and the realm a second body opens on
+_INSTITUTION_HEAD_RE = re.compile(r"(?:研究所|研究院|大学|学院|医院|科学院|[所院])$")
+_REALM_OPENING_RE = re.compile(r"中国|国家|中科院|中华")
+
+
+def _second_institution(sh: str, start: int, end: int) -> int | None:
+    """Where a second institution opens inside ``sh[start:end]``: after one whose name ends on its
+    head (…研究所, 金属所), on the country, the nation or the academy (中国高新区研究中心, 中科院…实验室),
+    at least four characters each."""
+    name = sh[start:end]
+    for k in range(2, len(name) - 5):
+        if _INSTITUTION_HEAD_RE.search(name[:k]) and _REALM_OPENING_RE.match(name, k):
+            return start + k
+    return None
+
+
+def _cut_departments(text: str, sh: str, mentions: list[Mention], org_type: Any) -> list[Mention]:
+    """An agency's (or a firm's) name that runs on into one of its departments is the body's name;
+    the body's type is read from its own head (中科院|条财局 is an institution's). Two national
+    bodies written one after the other are two mentions."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label == "Institution":
+            k = _second_institution(sh, m.start, m.end)
+            if k is not None:
+                # 金属所|中科院核用材料与安全评价重点实验室: a second body that opens on its own realm
+                out.extend(Mention(a, b, m.label, m.rule, text[a:b], {}) for a, b in ((m.start, k), (k, m.end)))
+                continue
+        if m.label != "GovernmentAgency":
+            out.append(m)
+            continue
+        two = _TWO_NATIONAL_BODIES_RE.fullmatch(sh, m.start, m.end)
+        if two is not None:
+            out.extend(Mention(a, b, m.label, m.rule, text[a:b], {}) for a, b in (two.span(1), two.span(2)))
+            continue
+        cut = _department_tail(sh, m.start, m.end)
+        if cut is not None:
+            m.end, m.text = cut, text[m.start:cut]
+            m.label = org_type(sh[m.start:cut])
+        out.append(m)
     return out
 
 
@@ -264,6 +402,87 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         self.tags = jieba_tags()
         self.name_verbs = frozenset(load_words("name_verbs.tsv"))
 
+    def _body_type(self, name: str) -> str:
+        """The type of a body named on its own: the lexicons', else its head word's."""
+        if name in self.institution_lexicon:
+            return self.institution_lexicon[name]
+        if self.agency_lexicon.fullmatch(name):
+            return "GovernmentAgency"
+        return self.org_type(name, default="GovernmentAgency")
+
+    def _quoted_titles(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int], chosen: list[Mention]) -> list[Mention]:
+        """Titles written as a field or rank before a quoted honour (企业标准“领跑者”, 江苏省“质量标杆”,
+        全国制造业“单项冠军”): the whole is the title's name, an award named whether or not the
+        sentence confers it (a scheme the report writes about)."""
+        award_rule = next((p for p in self.patterns if p["id"] == "award.title_suffix.v1"), None)
+        if award_rule is None:
+            return chosen
+        extra = []
+        for q in QUOTED_TITLE_RE.finditer(sh):
+            qs, qe = q.start(), q.end()
+            if any(m.start < qe and qs < m.end for m in chosen if m.label != "Place"):
+                continue  # a name found already (入选…“X”名单) stands
+            start = self._scan_start(sh, tok_starts, tok_ends, qs, {**award_rule, "conjunctions": False, "body_max": 10})
+            if start is None or not (2 <= qs - start <= 10) or re.search(r"[0-9]", sh[start:qs]) or self._is_stop_token(sh[start:qs]) or self._generic_body(sh[start:qs], "Award"):
+                continue
+            m = Mention(start, qe, "Award", "award.quoted_title.v1", text[start:qe])
+            m = self._split_award(m, text, sh)
+            if m is not None:
+                extra.append(m)
+        if not extra:
+            return chosen
+        return sorted(chosen + extra, key=lambda m: (m.start, m.end))
+
+    def _proper_words(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
+        """Does ``sh[start:end]`` hold a word of a name: a place, a word the dictionary does not
+        know, or one it tags as a name (鲁疆, 张江, 古雷)? Common nouns and verbs (软件, 人工智能,
+        指导) make a kind of thing, not a name."""
+        if re.search(r"[“”「」\"A-Za-z]", sh[start:end]):
+            return True
+        i = max(0, bisect.bisect_right(tok_starts, start) - 1)
+        while i < len(tok_starts) and tok_starts[i] < end:
+            a, b = max(tok_starts[i], start), min(tok_ends[i], end)
+            tok = sh[a:b]
+            tag = self.tags.get(tok)
+            if (tag is None and len(tok) >= 2) or (tag or "").startswith(("nr", "ns", "nt", "nz", "j")) or _is_place_word(tok):
+                return True
+            i += 1
+        return False
+
+    def _verb_phrase_body(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
+        """Is ``sh[start:end]`` a verb with common words, no name's word (提升|国家级|经济, 促进|全省)?
+        Only whole words of two or more characters the dictionary knows count: small places come
+        out of the segmenter as single characters (大|里|工业区)."""
+        if start >= end or self._proper_words(sh, tok_starts, tok_ends, start, end):
+            return False
+        i = max(0, bisect.bisect_right(tok_starts, start) - 1)
+        verb = False
+        while i < len(tok_starts) and tok_starts[i] < end:
+            tok = sh[max(tok_starts[i], start):min(tok_ends[i], end)]
+            tag = self.tags.get(tok) or ""
+            if len(tok) < 2:
+                return False
+            verb = verb or tag in ("v", "vd")
+            i += 1
+        return verb
+
+    def _park_opening(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> int:
+        """Where a park's name opens when a sector's words stand before the province or city it
+        opens on (特钢新材料及制品|江苏江阴高新技术产业开发区, 工业互联网|苏州工业园区): at that place."""
+        table = place_table()
+        starts = set(tok_starts[bisect.bisect_left(tok_starts, start):bisect.bisect_left(tok_starts, end)])
+        for k in sorted(starts):
+            if k <= start or k >= end - 1:
+                continue
+            entry = next((table[sh[k:k + n]] for n in (4, 3, 2) if sh[k:k + n] in table), None)
+            if entry is None or entry.get("level") not in ("province", "city"):
+                continue
+            prefix = sh[start:k]
+            if (len(prefix) >= 4 or entry.get("level") == "province") and not any(_is_place_word(prefix[i:i + n]) for i in range(len(prefix)) for n in (2, 3, 4)) and not self._proper_words(sh, tok_starts, tok_ends, start, k):
+                return k
+            break
+        return start
+
     def candidates(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
         out: list[Mention] = []
         for p in self.patterns:
@@ -286,7 +505,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     q = TRAILING_QUALIFIER_RE.match(sh, e)
                     if q and label in ("Award", "Institution") and not q.group(1).startswith(("简称", "以下", "下称", "原名", "前称")) and not (
                         label == "Institution" and q.group(1)[-1] in "省市县区旗"
-                    ):  # X研究院（雄安新区）: where it is, not part of its name (国家…基地（长株潭） keeps it)
+                    ) and not (label == "Award" and sh[e - 1] == "奖"):
+                        # X研究院（雄安新区）: where it is, not part of its name (国家…基地（长株潭） keeps it);
+                        # a prize's bracket holds its grade, class, winner or a note (…质量奖(提名奖), (个人奖),
+                        # (名单见附件)), never part of its name; a designation's keeps its field
                         e = q.end()
                     elif label == "Park" and (q := PARK_QUALIFIER_RE.match(sh, e)):
                         e = q.end()  # 上海金桥出口加工区(南区), 安徽…开发区(筹): a part or a stage of the park
@@ -295,7 +517,12 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     start = self._scan_start(sh, tok_starts, tok_ends, s, p)
                     if start is not None and label in ("Company", "Institution"):
                         start = _skip_outer_place(sh, start, s)
-                    quoted = _quoted_start(sh, s, e) if label != "Award" else None  # titles keep 第N届 and years apart
+                    quoted = _quoted_start(sh, s, e) if label != "Award" or sh[e - 1] == "奖" else None
+                    if quoted is not None and label == "Award":
+                        # “特别主题奖”, 「香港名牌十年成就奖」: the quotes delimit a prize's name too, but
+                        # its edition and year stay apart («中华民国第四十八届|创业楷模…奖»)
+                        lead = QUOTED_AWARD_LEAD_RE.match(sh, quoted, s)
+                        quoted = lead.end() if lead and lead.end() < s - 1 else quoted
                     if quoted is not None and (start is None or quoted < start):
                         start = quoted  # “减震降噪与轻质高强…国家重点实验室”: the quotes delimit the name
                     if start is None:
@@ -318,9 +545,24 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         if firm is not None:
                             start = firm.end()
                     body = sh[start:s]
+                    if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
+                        start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
+                        body = sh[start:s]
+                    if label == "Place" and any(r in body for r in _people_tables()[2] if len(r) >= 2):
+                        continue  # 立委|邱镇|军: a post before a name, no town's name
+                    if label == "Place" and (place_table().get(body) or {}).get("level") in ("province", "country"):
+                        continue  # 江苏|镇江: a province and a city, no town named 江苏镇
+                    if label == "StandardsBody" and ACRONYM_BODY_RE.fullmatch(body):
+                        continue  # IEC技术委员会, ISO/IEC标准化技术委员会: the organisation's committees, named by the acronym
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue
-                    if p.get("place_start") and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or body in place_table() or body[-1] in "区市县省" or re.search("高新区|开发区|经开区|新区|园", body)):
+                    sub_park = next((m2 for m2 in SUB_PARK_RE.finditer(body) if m2.end() == len(body) and (m2.start() == 0 or _all_places(body[:m2.start()]))), None) if p.get("place_start") else None
+                    if sub_park and not (_is_place_word(sub_park.group("place")) or self.tags.get(sub_park.group("place")) == "ns"):
+                        sub_park = None
+                    if sub_park:
+                        start += sub_park.start()  # 苗栗|竹科竹南园区: the county before the park's site is where it is
+                        body = sh[start:s]
+                    if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or body in place_table() or body[-1] in "区市县省" or re.search("高新区|开发区|经开区|新区|园", body)):
                         continue  # 绿色园区: no place opens the name; 株洲市园区, 高新区园区: the parks of a place or a zone
                     if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
                         continue  # 市场监管局标准化处: a division of the bureau, which is the entity
@@ -340,7 +582,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         if p["re"].search(body[-6:]) and p["re"].search(body).end() == len(body):
                             continue  # 株洲高新区|产业园区: a park's generic area, the inner park is found on its own
                         start += _leading_place_prefix(sh, start, s)
+                        start = self._park_opening(sh, tok_starts, tok_ends, start, s)
                         body = sh[start:s]
+                        if not rank_title and p["id"] == "park.suffix.v1" and self._verb_phrase_body(sh, tok_starts, tok_ends, start, s):
+                            continue  # 促进|全省|开发区, 应用|产业园: a verb and common words, no park's name
                     s = start
                 elif kind == "places":
                     # a place starts and ends on word boundaries of the segmenter: 台北 is no place
@@ -362,6 +607,14 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     # 省级制造业创新中心, 国家级经开区: a rank with nothing proper is a title conferred
                     # (国家级先进轨道交通装备创新中心 keeps its proper body and stays a body)
                     lab, context = "Award", True
+                if lab == "Award" and rule == "award.title_suffix.v1" and sh.endswith("示范区", s, e):
+                    if sh[s] in "省市县区" and any(sh[s + 1:s + 1 + n] in place_table() for n in (4, 3, 2)) and not any(sh[s:s + n] in place_table() for n in (4, 3, 2)):
+                        s += 1  # 分别为市|廉江市…示范区: a level word glued from the clause before
+                    zone = sh[s:e]
+                    if _opens_on_place(sh, s) and sh[s] not in "省市县区" and not re.search(r"级|全国|中国|局|委|厅|政府|部", zone) and zone[:2] not in ("国家",):
+                        # 廉江市河唇红杨桃生产标准化示范区, 北京中关村国家自主创新示范区: a zone named
+                        # by its place is a park; a rank's title (国家级农业标准化示范区) stays an award
+                        lab, context = "Park", False
                 mention = Mention(s, e, lab, rule, text[s:e], needs_context=context)
                 if "priority" in p:
                     mention.attrs["priority"] = p["priority"]
@@ -379,6 +632,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         continue  # short forms 合作, 白银: words first, places only by accident
                     mention.attrs["place"] = entry
                 out.append(mention)
+        tok_start_set, tok_end_set = set(tok_starts), set(tok_ends)
         for regex, lab_of, rule in (
             (self.agency_lexicon, lambda t: "GovernmentAgency", "agency.lexicon.v1"),
             (self.institution_re, lambda t: self.institution_lexicon.get(t) or "Institution", "institution.lexicon.v1"),
@@ -387,9 +641,16 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 start = m.start()
                 if rule == "agency.lexicon.v1" and m.group(0).endswith("部") and sh[m.end():m.end() + 1] in ("门", "署", "分", "件", "位", "队"):
                     continue  # 商务部门, 财政部署: no ministry
+                if m.end() - start == 2 and not (start in tok_start_set and m.end() in tok_end_set):
+                    continue  # 国办, 广达: a two-character short form only as a word of its own (全国|办理, 推广|达到)
                 if rule == "agency.lexicon.v1" and sh[max(0, start - 2):start] == "国家" and not sh[start:].startswith("国"):
                     start -= 2  # 国家工信部: the national qualifier is part of the name as written
-                out.append(Mention(start, m.end(), lab_of(m.group(0)), rule, text[start:m.end()]))
+                end = m.end()
+                if lab_of(m.group(0)) == "Company" and sh.startswith("集团", end) and not sh[start:end].endswith("集团"):
+                    end += 2  # 日月光|集团: a group's short name with its 集团 is one name
+                elif lab_of(m.group(0)) == "Company" and (plant := SITE_PLANT_RE.match(sh, end)) and _is_place_word(plant.group(1)):
+                    end = plant.end()  # 日月光|高雄|厂: a firm's plant or branch named by its place
+                out.append(Mention(start, end, lab_of(m.group(0)), rule, text[start:end]))
         return out
 
     def find(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
@@ -404,6 +665,18 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
+            if m.label == "GovernmentAgency" and sh[m.start:m.end] in _people_tables()[2]:
+                continue  # 立委, 副政委: a post, no body
+            if m.label == "GovernmentAgency" and _generic_addressee(sh, m.start, m.end):
+                continue  # 各市、县人民政府, 各镇政府、街道办事处: the bodies of every place, no body named
+            if m.label == "GovernmentAgency" and POST_AFTER_BODY_RE.match(sh, m.end) and sh[m.end - 1] == "司":
+                continue  # 财政司司长: the post (Hong Kong's secretaries), not a body of its own
+            if m.label == "GovernmentAgency" and ANAPHOR_BODY_RE.search(sh, m.start, m.end):
+                continue  # 下一步我委: the report's own body by an anaphor, no name
+            if m.label in ORG_LABELS and SITE_AFTER_RE.match(sh, m.end):
+                continue  # 来源:科技部网站, 株洲政府门户网站: a body's web site names a source, not the body
+            if m.label == "Institution" and TASK_MEETING_RE.search(sh, m.start, m.end) and self.agency_lexicon.match(sh, m.start):
+                m.label = "GovernmentAgency"  # 科技部科学园区审议会: a ministry's committee for a task
             if m.label in ORG_LABELS | {"Park", "Standard"} or not _inside_title(sh, m.start):
                 chosen.append(m)
             elif m.label == "Award":
@@ -413,6 +686,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 chosen.append(m)
         chosen = _join_subcommittees(text, sh, chosen)
         chosen = _split_joint_bodies(text, sh, chosen)
+        chosen = _cut_departments(text, sh, chosen, self._body_type)
+        chosen = self._quoted_titles(text, sh, tok_starts, tok_ends, chosen)
         chosen = _join_sub_awards(text, sh, chosen)
         chosen = _link_titled_standards(text, sh, chosen)
         chosen = _trim_to_attested(text, sh, chosen, self._glued_head(sh, tok_starts, tok_ends))

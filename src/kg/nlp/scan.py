@@ -29,8 +29,12 @@ INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
 
 
 #: one-character verbs and prepositions the segmenter glues to a neighbour: 奖|经 (…奖经国务院),
-#: 从|市 (记者从市市场监管局), 兼|市 (兼市公安局); a name never ends or starts on one of them
-GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼")
+#: 从|市 (记者从市市场监管局), 兼|市 (兼市公安局), 曾任|国务院 (a post taken up); a name never ends or starts on one of them
+GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼任")
+
+
+#: prepositions and verbs the segmenter glues to a name's first character (为华|邦电子, 由和|迅)
+GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任赴过据及暨原与")
 
 
 GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经")
@@ -116,7 +120,9 @@ class NameScan:
                     if _is_place_word(place) and len(place) >= 2:
                         start = tok_starts[j]
                         break
-            if tok in (")", "）") and (start < pos or _bracket_content(sh, ts) in place_table() or _bracket_content(sh, ts) in ("集团", "控股")):
+            if tok in (")", "）") and (start < pos or _bracket_content(sh, ts) in place_table() or _bracket_content(sh, ts) in ("集团", "控股")) and not (
+                pattern["label"] == "Award" and _bracket_content(sh, ts).endswith("奖")
+            ):  # …质量奖(个人奖)|创奖: a prize's class in brackets closes the name before it
                 # a bracketed qualifier inside the name: 国家高端装备(轨道交通)制造业标准化试点
                 bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
                 if bm and bm.end() == te and bm.start() > 0 and CJK_RE.match(sh[bm.start() - 1]):
@@ -125,6 +131,10 @@ class NameScan:
                         start = bm.start()
                         i = j
                         continue
+            if pattern["label"] == "Park" and tok[:1] == "之" and len(tok) <= 2 and (len(tok) == 1 or tok not in self.tags):
+                if len(tok) == 2:
+                    start = ts + 1
+                break  # 经济部管有之|台中工业区 (之台 one word): the classical 的 ends what stands before a park's name
             if pattern["label"] == "Place" and start < pos and (tok in place_table() or tok[-1] in "省市县区州旗镇乡"):
                 break  # a town's name starts after its county: 桑植县|五道水镇, 高新区|三门镇
             if pattern["label"] == "Place" and len(tok) == 1 and pos - start < 2 and CJK_RE.match(tok) and tok not in "的在和与及是":
@@ -135,6 +145,8 @@ class NameScan:
                 start = ts  # 全国2023高质量发展十佳标杆县: a year written into the title
                 i -= 1
                 continue
+            if pattern["label"] == "Award" and start < pos and te <= start and re.fullmatch(r"[\u4e00-\u9fff]*奖[及和与暨、]", tok):
+                break  # 卓越经营奖及|绩优经营奖 (奖及 one word): two prizes named together stay two
             if pattern["label"] == "Award" and start < pos and te <= start and tok.endswith("奖") and len(tok) >= 2:
                 break  # …贡献奖|标准项目奖: the main award ends here; the sub-award is joined to it later
             if tok[:1] in "年月日" and ts > 0 and sh[ts - 1].isdigit():
@@ -144,7 +156,7 @@ class NameScan:
             ):  # 并|报县: a verb glued to the level word after a clause's conjunction (质量|兴市 stays whole)
                 start = ts + 1  # 从|市 glued: the short-form body starts on its level word
                 break
-            if 2 <= len(tok) <= 3 and tok[0] in "从由向对被将把给让于兼在经为系任赴过据及暨原" and tok not in self.tags and sh[ts:te] not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
+            if 2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and sh[ts:te] not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
                 start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
@@ -157,7 +169,11 @@ class NameScan:
                     left = sh[max(0, ts - 3):ts]
                     prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
                     clause = sh[_segment_start(sh, ts, "，,。；;：:！？\n、", window=40) + 1:ts]
-                    if not re.search(r"(公司|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and prev not in generic_words() and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
+                    prev2 = sh[tok_starts[i - 2]:tok_ends[i - 2]] if i >= 2 else ""
+                    # 天津市|市场|和|质量监督管理委员会: a generic word may open a body's coordinated
+                    # field where a place or a level word stands before it
+                    field = pattern["label"] == "GovernmentAgency" and (_is_place_word(prev2) or prev2[-1:] in ("省", "市", "县", "区"))
+                    if not re.search(r"(公司|集团|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
                         start = ts
                         i -= 1
                         continue

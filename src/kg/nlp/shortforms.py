@@ -25,7 +25,7 @@ from .rules import Mention, jieba_tags, place_table
 #: short forms that a report declares for itself but that name no firm (以下简称"公司"): no alias
 BARE_SHORT_FORMS = frozenset({"公司", "本公司", "该公司", "集团", "本集团", "发行人", "企业", "本企业", "上市公司", "标的公司"})
 #: a declared short form: (以下简称"Y"); group 1 is Y
-DECLARED_RE = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[“\"「『]?([^”\"」』)）,，]{2,16})[”\"」』]?\s*[)）]")
+DECLARED_RE = re.compile(r"[(（]\s*(?:以下简称|以下称|下简称|下称|简称)\s*[“\"「『]?([^”\"」』)）,，]{2,16})[”\"」』]?\s*[)）]")
 #: types whose names are contracted in running text
 SHORT_FORM_TYPES = ("Company", "Institution")
 #: characters of a short form: CJK and Latin letters (中车株洲所, IGBT中心)

@@ -14,8 +14,9 @@ import bisect
 import re
 from typing import Any
 
-from .lexicons import place_table
+from .lexicons import _is_place_word, place_table
 from .mentions import CJK_RE, DESCRIPTIVE_RE, ORG_LABELS, PUNCT, Mention, _segment_start, _trim_punct
+from .scan import GLUED_PREPOSITIONS
 
 
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head")
@@ -62,6 +63,11 @@ class StructuralRules:
                 break
             new_start = tok_starts[i]
             i -= 1
+        j = bisect.bisect_left(tok_starts, new_start)
+        if j < len(tok_starts) and tok_starts[j] == new_start:
+            first = sh[new_start:min(tok_ends[j], end)]
+            if 2 <= len(first) <= 3 and first[0] in GLUED_PREPOSITIONS and first not in self.tags and not _is_place_word(first):
+                new_start += 1  # 为华|邦电子: a preposition glued to the name's first character
         name = sh[new_start:end]
         if not (2 <= len(name) <= max_len) or not CJK_RE.match(name) or self._generic_body(name, "Company"):
             return None

@@ -1,0 +1,398 @@
+"""Entity grammars that carry across reports (issue 13): departments inside a body's name,
+editions and brackets around a prize's name, short forms of awards with a post, notice words
+before a list, parks whose names open on a verb or on a sector before their place.
+
+Short phrases of general vocabulary only (no report text); the dev-split figures are in
+tests/gold/REAL.md and the commit messages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import extract_text
+from kg.text import normalise_name
+
+
+def _typed(phrase: str) -> set[tuple[str, str]]:
+    result = extract_text(phrase)
+    return {(e["type"], normalise_name(n)) for e in result["entities"] for n in [e["name"], *e["aliases"]]}
+
+
+def _awards(phrase: str) -> dict[str, dict]:
+    result = extract_text(phrase)
+    ids = {e["id"]: e["name"] for e in result["entities"]}
+    out = {e["name"]: {} for e in result["entities"] if e["type"] == "Award"}
+    for r in result["relations"]:
+        if r["predicate"] == "receivedAward":
+            out[ids[r["object"]]] = {k: r.get(k) for k in ("year", "edition", "grade") if r.get(k) is not None}
+    return out
+
+
+# -- departments inside a body's name -------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, kept, gone",
+    [
+        ("湖南省市场监管局质量发展局发布通知。", ("GovernmentAgency", "湖南省市场监管局"), "湖南省市场监管局质量发展局"),
+        ("国务院国资委企业改革局召开会议。", ("GovernmentAgency", "国务院国资委"), "国务院国资委企业改革局"),
+        ("商务部外国投资管理司发布指引。", ("GovernmentAgency", "商务部"), "商务部外国投资管理司"),
+        ("全国评比达标表彰委员会工作小组审查名单。", ("GovernmentAgency", "全国评比达标表彰委员会"), "全国评比达标表彰委员会工作小组"),
+        ("中国科学院条财局组织评审。", ("Institution", "中国科学院"), "中国科学院条财局"),
+        ("長沙市經濟發展局稽查廳表示。", ("GovernmentAgency", "长沙市经济发展局"), "长沙市经济发展局稽查厅"),
+        ("宏远建设集团股份有限公司董事局主席出席。", ("Company", "宏远建设集团股份有限公司"), "宏远建设集团股份有限公司董事局"),
+    ],
+)
+def test_department_is_cut_off_its_body(phrase, kept, gone):
+    found = _typed(phrase)
+    assert kept in found
+    assert not any(name == gone for _, name in found)
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("交通部公路局发布通知。", "交通部公路局"),  # a ministry's 局 may be an administration of its own
+        ("交通部高雄港務局發布公告。", "交通部高雄港务局"),  # a place opens a body of its own
+        ("省政府办公厅印发通知。", None),
+        ("經濟部中小企業處舉辦活動。", "经济部中小企业处"),  # 处 is no department suffix here
+    ],
+)
+def test_bodies_that_are_not_departments_stay_whole(phrase, name):
+    found = {n for _, n in _typed(phrase)}
+    if name is not None:
+        assert name in found
+    assert "交通部" not in found or name is None
+
+
+def test_two_national_bodies_written_together_are_two():
+    found = _typed("国家市场监督管理总局国家标准化管理委员会联合发布。")
+    assert ("GovernmentAgency", "国家市场监督管理总局") in found
+    assert ("GovernmentAgency", "国家标准化管理委员会") in found
+
+
+# -- a prize's name: edition words, brackets, short forms -------------------------------------
+
+def test_edition_word_with_arabic_number_is_not_part_of_the_name():
+    for phrase in ("第28屆國品獎即日起受理申請。", "第12届星光奖即日起受理申报。"):
+        names = {n for t, n in _typed(phrase) if t == "Award"}
+        assert names and not any(n.startswith("届") for n in names), names
+
+
+@pytest.mark.parametrize(
+    "phrase, award, grade",
+    [
+        ("宏远公司荣获四川省天府质量奖(提名奖)。", "四川省天府质量奖", "提名奖"),
+        ("授予宏远公司湖南省人民政府质量奖(名单见附件)。", "湖南省人民政府质量奖", None),
+        ("我市获得省长质量奖(个人奖)1个。", "省长质量奖", None),
+    ],
+)
+def test_bracket_after_a_prize_is_no_part_of_its_name(phrase, award, grade):
+    result = extract_text(phrase)
+    names = {normalise_name(e["name"]) for e in result["entities"] if e["type"] == "Award"}
+    assert award in names, names
+    assert not any("(" in n for n in names)
+    if grade:
+        assert any(r.get("grade") == grade for r in result["relations"]), result["relations"]
+
+
+def test_a_designation_keeps_its_bracketed_field():
+    names = {n for t, n in _typed("宏远公司获评国家新型工业化产业示范基地(电子信息)。") if t == "Award"}
+    assert "国家新型工业化产业示范基地(电子信息)" in names
+
+
+def test_short_form_with_a_post_joins_the_full_award():
+    result = extract_text("两家企业荣获第二届市中区区长质量奖。通过本次区长质量奖的评审,企业得到激励。")
+    awards = [e for e in result["entities"] if e["type"] == "Award"]
+    assert len(awards) == 1 and "区长质量奖" in awards[0]["aliases"], awards
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["此次新公布的中华老字号拟认定名单更加聚焦日常生活。", "我省此次上榜中华老字号公示名单的企业共有28家。"],
+)
+def test_notice_words_before_a_list_are_no_part_of_the_title(phrase):
+    names = {n for t, n in _typed(phrase) if t == "Award"}
+    assert names == {"中华老字号"}, names
+
+
+# -- glued posts and parks ---------------------------------------------------------------------
+
+def test_a_post_taken_up_is_glued_to_no_name():
+    found = _typed("张卫东任中国宏远控股集团有限公司董事长,曾任国务院国资委企业改革局巡视员。")
+    assert ("Company", "中国宏远控股集团有限公司") in found
+    assert ("GovernmentAgency", "国务院国资委") in found
+    assert not any(n.endswith("任") or "任中国" in n or n.startswith("曾任") for _, n in found)
+
+
+@pytest.mark.parametrize(
+    "phrase, gone",
+    [
+        ("要促进全省开发区高质量发展。", "促进全省开发区"),
+        ("进一步提升国家级经济技术开发区的发展水平。", "提升国家级经济技术开发区"),
+        ("园区包含应用产业园等板块。", "应用产业园"),
+    ],
+)
+def test_a_verb_with_common_words_names_no_park(phrase, gone):
+    assert not any(n == gone for t, n in _typed(phrase) if t == "Park")
+
+
+def test_small_places_split_by_the_segmenter_still_name_parks():
+    found = {n for t, n in _typed("企业进驻大里工业区和古雷经济技术开发区。") if t == "Park"}
+    assert {"大里工业区", "古雷经济技术开发区"} <= found, found
+
+
+@pytest.mark.parametrize(
+    "phrase, park",
+    [
+        ("入选的有新能源装备江苏常熟高新技术产业开发区。", "江苏常熟高新技术产业开发区"),
+        ("入选的有工业互联网苏州工业园区。", "苏州工业园区"),
+    ],
+)
+def test_a_sector_before_a_parks_place_is_no_part_of_its_name(phrase, park):
+    found = {n for t, n in _typed(phrase) if t == "Park"}
+    assert park in found, found
+
+
+# -- Taiwan's science parks and their sites ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, park",
+    [
+        ("廠商進駐北部科學園區桃園園區。", "北部科学园区桃园园区"),
+        ("位於苗栗竹科竹南園區的廠商。", "竹科竹南园区"),
+    ],
+)
+def test_a_science_parks_site_is_one_park(phrase, park):
+    found = {n for t, n in _typed(phrase) if t == "Park"}
+    assert park in found, found
+
+
+def test_the_classical_particle_ends_what_stands_before_a_park():
+    found = {n for t, n in _typed("經濟部管有之台中工業區土地。") if t == "Park"}
+    assert found == {"台中工业区"}, found
+
+
+# -- research institutes named by number ----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("项目由七〇二所牵头完成。", "七〇二所"),
+        ("中电科14所研究员参与。", "中电科14所"),
+        ("中國船舶第七一一研究所參與制定。", "中国船舶第七一一研究所"),
+    ],
+)
+def test_numbered_institutes(phrase, name):
+    assert ("Institution", name) in _typed(phrase)
+
+
+def test_a_counted_number_of_schools_is_no_institute():
+    assert not any(n.endswith("所") for _, n in _typed("全市共有29所学校。"))
+
+
+# -- two prizes together; web sites; a ministry's committee -----------------------------------
+
+def test_two_prizes_named_together_stay_two():
+    names = {n for t, n in _typed("本屆頒給卓越服務獎及績優創新獎各一家。") if t == "Award"}
+    assert {"卓越服务奖", "绩优创新奖"} <= names, names
+
+
+@pytest.mark.parametrize("phrase", ["来源: 教育部网站", "来源:长沙政府门户网站", "企业可登录湖南政府服务网申报。"])
+def test_a_bodys_web_site_is_no_mention_of_it(phrase):
+    assert not any(t == "GovernmentAgency" for t, _ in _typed(phrase))
+
+
+def test_a_ministrys_committee_for_a_task_is_an_agency():
+    assert ("GovernmentAgency", "教育部课程审议会") in _typed("教育部課程審議會通過新方案。")
+
+
+# -- winners listed by category ------------------------------------------------------------------
+
+def test_winners_listed_by_category_after_their_kind_is_named():
+    text = "今年獲獎的廠商名單公布。產品組有宏遠興業、立達機電、台灣美光科技、青禾國際。服務組有甲乙丙。"
+    found = {n for t, n in _typed(text) if t == "Company"}
+    assert {"宏远兴业", "立达机电", "台湾美光科技", "青禾国际"} <= found, found
+
+
+def test_a_category_list_needs_firms_named_as_its_kind():
+    found = _typed("本次活動分三組。產品組有研發、生產、銷售三個環節。")
+    assert not any(t == "Company" for t, _ in found), found
+
+
+# -- addressees, anaphors and posts that are no bodies --------------------------------------------
+
+def test_bodies_of_every_level_in_an_addressee_line_are_no_names():
+    found = _typed("各市、县人民政府,省农垦局,各镇政府、街道办事处,各乡镇人民政府,各设区的市经信委:")
+    assert {n for t, n in found if t == "GovernmentAgency"} == {"省农垦局"}, found
+
+
+def test_a_level_body_named_on_its_own_stays():
+    assert ("GovernmentAgency", "县政府") in _typed("经县政府研究,决定授予称号。")
+
+
+def test_an_anaphor_body_and_a_secretarys_post_are_no_names():
+    found = _typed("下一步我委将积极推进。財政司司長陳茂波擔任主禮嘉賓。")
+    assert not any(t == "GovernmentAgency" for t, _ in found), found
+    assert ("Person", "陈茂波") in found
+
+
+# -- a place's quality award named by its grade; quoted prizes; Taiwan's bare grades ------------
+
+@pytest.mark.parametrize("phrase, name", [
+    ("3位个人获杭州市质量金奖。", "杭州市质量金奖"),
+    ("授予13家组织2022年度无锡市质量管理优秀奖。", "无锡市质量管理优秀奖"),
+    ("杭州市人民政府质量管理优胜奖授予宏远公司。", "杭州市人民政府质量管理优胜奖"),
+])
+def test_a_places_quality_award_named_by_its_grade(phrase, name):
+    assert ("Award", name) in _typed(phrase)
+
+
+def test_a_fused_grade_without_a_quality_award_stays_no_entity():
+    assert not any(t == "Award" for t, _ in _typed("宏远公司获中国专利金奖。"))
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("獎項包括“特別貢獻獎”及“最佳服務獎”。", "特别贡献奖"),
+    ("主辦機構增設了「十年卓越成就獎」榮譽獎項。", "十年卓越成就奖"),
+    ("公司榮獲「中華民國第四十八屆創業楷模獎」。", "创业楷模奖"),
+    ("公司榮獲「109年國家發明創作獎」。", "国家发明创作奖"),
+])
+def test_quotes_delimit_a_prizes_name_without_its_edition_or_year(phrase, name):
+    assert ("Award", name) in _typed(phrase)
+
+
+def test_taiwans_grades_standing_alone_are_no_awards():
+    assert not any(t == "Award" for t, _ in _typed("評選結果分為「特優獎」、「優勝獎」及「優選獎」。"))
+
+
+def test_function_words_glued_before_a_name_are_no_part_of_it():
+    found = {n for _, n in _typed("他先后担任过中国宏远集团公司副总经理,继国家茶叶质量监督检验中心之后,为华邦电子带来营收。")}
+    assert "中国宏远集团公司" in found and "国家茶叶质量监督检验中心" in found, found
+    assert not any(n.startswith(("过", "继", "为")) for n in found), found
+
+
+def test_a_technical_standards_innovation_base_is_an_institution():
+    found = _typed("宏远公司牵头承担的国家技术标准创新基地(新材料)(以下简称创新基地)通过验收。")
+    assert ("Institution", "国家技术标准创新基地(新材料)") in found, found
+    assert not any(t == "Award" for t, _ in found), found
+
+
+# -- standards committees of associations -----------------------------------------------------
+
+@pytest.mark.parametrize("phrase, name", [
+    ("中国机械工业协会标准化工作委员会(下简称机标委)召开会议。机标委主任出席。", "中国机械工业协会标准化工作委员会"),
+    ("经湖南省建材行业协会团体标准专业委员会组织专家审查。", "湖南省建材行业协会团体标准专业委员会"),
+])
+def test_an_associations_standards_committee_is_a_standards_body(phrase, name):
+    result = extract_text(phrase)
+    bodies = [e for e in result["entities"] if e["type"] == "StandardsBody"]
+    assert [normalise_name(e["name"]) for e in bodies] == [name], result["entities"]
+    assert not any(e["type"] == "GovernmentAgency" for e in result["entities"])
+
+
+def test_a_science_and_technology_commission_is_no_standards_body():
+    assert not any(t == "StandardsBody" for t, _ in _typed("市科学技术委员会发布通知。"))
+
+
+@pytest.mark.parametrize("phrase", ["承担ISO/IEC标准化技术委员会(TC)秘书处6个。", "承担国际标准化组织ISO/IEC秘书处。"])
+def test_two_acronyms_written_together_are_two_bodies(phrase):
+    bodies = {n for t, n in _typed(phrase) if t == "StandardsBody"}
+    assert {"ISO", "IEC"} <= bodies and not any("委员会" in n for n in bodies), bodies
+
+
+def test_an_acronyms_generic_committee_is_the_organisation_and_codes_stay():
+    assert {n for t, n in _typed("我国承担IEC技术委员会主席。") if t == "StandardsBody"} == {"IEC"}
+    found = _typed("通过ISO/IEC 27001认证,承担IEC/TC9秘书处。")
+    assert ("Standard", "ISO/IEC27001") in found and ("StandardsBody", "IEC/TC9") in found, found
+
+
+def test_a_bodys_coordinated_field_may_open_on_a_generic_word_after_its_place():
+    found = _typed("天津市市场和质量监督管理委员会、记者从市市场和质量监督管理委员会获悉。")
+    agencies = {n for t, n in found if t == "GovernmentAgency"}
+    assert {"天津市市场和质量监督管理委员会", "市市场和质量监督管理委员会"} <= agencies, agencies
+    assert not any(t == "GovernmentAgency" for t, _ in _typed("加强市场和政府协同。"))
+
+
+def test_two_character_short_forms_of_central_bodies_only_as_words():
+    found = _typed("该市2020年被国办表彰。中組部有關負責同志出席。產業與市府攜手。")
+    assert {"国办", "中组部", "市府"} <= {n for t, n in found if t == "GovernmentAgency"}, found
+    assert not any(t == "GovernmentAgency" for t, _ in _typed("全国办理业务量上升,集中办理。"))
+
+
+# -- persons: Taiwan's datelines and posts right after a name ------------------------------------
+
+def test_names_before_a_dateline_or_a_post():
+    found = _typed("行政院長張正華今(24)日出席。縣長林東錦偕同處長詹彩蘋、立委邱鎮軍特助張朋輝出席。")
+    people = {n for t, n in found if t == "Person"}
+    assert {"张正华", "林东锦", "邱镇军", "张朋辉"} <= people, found
+    assert not any(t in ("Place", "GovernmentAgency") and ("立委" in n or "邱" in n) for t, n in found), found
+
+
+def test_a_post_is_no_body():
+    assert not any(t == "GovernmentAgency" for t, _ in _typed("师党委副书记、副政委王强出席。立委李四发言。") if _ in ("副政委", "立委"))
+
+
+def test_a_demonstration_zone_named_by_its_place_is_a_park_a_ranks_title_an_award():
+    found = _typed("验收的示范区分别为市宁乡市双江口大米生产标准化示范区、浏阳市花卉生产标准化示范区。")
+    parks = {n for t, n in found if t == "Park"}
+    assert {"宁乡市双江口大米生产标准化示范区", "浏阳市花卉生产标准化示范区"} <= parks, found
+    found = _typed("专家组对宁乡大米国家级农业标准化示范区进行了考核,《湖南省市场监督管理局农业标准化示范区管理办法》。")
+    assert not any(t == "Park" for t, _ in found), found
+
+
+@pytest.mark.parametrize("phrase", ["他創辦了一間初創公司。", "成立合资公司。", "經由認證公司審核。"])
+def test_kinds_of_firms_are_no_names(phrase):
+    assert not any(t == "Company" for t, _ in _typed(phrase))
+
+
+def test_a_second_institution_opening_on_its_realm_is_one_of_its_own():
+    found = {n for t, n in _typed("得到了化学所中科院分子科学重点实验室的支持。") if t == "Institution"}
+    assert found == {"化学所", "中科院分子科学重点实验室"}, found
+    kept = {n for t, n in _typed("中南大学湘雅二医院和中国科学院金属研究所参与。") if t == "Institution"}
+    assert {"中南大学湘雅二医院", "中国科学院金属研究所"} <= kept, kept
+
+
+def test_a_province_then_a_city_is_no_town():
+    found = _typed("在江苏镇江发布通报。湖南省浏阳市大瑶镇。")
+    assert {("Place", "江苏"), ("Place", "镇江"), ("Place", "大瑶镇")} <= found and ("Place", "江苏镇") not in found, found
+
+
+# -- nationally known firms by their short forms --------------------------------------------------
+
+def test_nationally_known_firms_by_short_form_with_group_and_plant():
+    found = {n for t, n in _typed("台積電、華碩與輝達合作,日月光集團與鴻海集團出席,日月光高雄廠擴建。") if t == "Company"}
+    assert {"台积电", "华硕", "辉达", "日月光集团", "鸿海集团", "日月光高雄厂"} <= found, found
+
+
+def test_a_two_character_short_form_only_as_a_word():
+    assert not any(t == "Company" for t, _ in _typed("推广达到新高,友达成共识。") if _ in ("广达", "友达"))
+
+
+def test_a_place_on_a_ranking_is_a_title_held():
+    assert ("Award", "中国企业500强") in _typed("宏远集团位列中国企业500强。")
+    assert ("Award", "全国城市创新能力百强") in _typed("株洲荣获全国城市创新能力百强。")
+    assert not any(t == "Award" for t, _ in _typed("城市品质进入全国30强。"))
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("实施企业标准“领跑者”制度。", "企业标准“领跑者”"),
+    ("根据《关于印发湖南省“质量标杆”活动方案》。", "湖南省“质量标杆”"),
+    ("3家企业入选第七批全国制造业“单项冠军”。", "全国制造业“单项冠军”"),
+])
+def test_an_honour_in_quotes_after_its_field_or_rank(phrase, name):
+    assert ("Award", name) in _typed(phrase)
+
+
+def test_an_honour_in_quotes_after_a_generic_word_is_none():
+    assert not any(n.startswith("重点") for t, n in _typed("培育重点“小巨人”企业。") if t == "Award")
+
+
+def test_departments_of_hong_kong_macau_and_taiwan_named_by_shu():
+    found = _typed("房屋署副署長出席。全面部署工作,签署协议,署名文章。")
+    assert {n for t, n in found if t == "GovernmentAgency"} == {"房屋署"}, found
+
+
+def test_offices_by_their_short_forms():
+    found = _typed("宁乡县政府办相关人士说。湖南省政府新闻办举行发布会。举办活动,创办企业,主办单位。")
+    assert {n for t, n in found if t == "GovernmentAgency"} == {"宁乡县政府办", "湖南省政府新闻办"}, found
