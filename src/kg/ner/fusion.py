@@ -31,12 +31,13 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from ..nlp.rules import (
     CJK_RE,
@@ -169,6 +170,25 @@ class NerComponent:
     def __call__(self, doc: Doc) -> Doc:
         if not ner_enabled(self.enabled):
             return doc
+        read = self._read(doc)
+        return self._merge(doc, read, self.predict(read[1], read[4]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        """``__call__`` over ``docs``, with the model reading the windows of ``batch_size``
+        reports in one call: one report has only a few windows (3 on average over the dev
+        reports), and the model's fixed cost per call was half its time. A window's spans do
+        not depend on the others read with it (the same, span for span, as one call each)."""
+        if not ner_enabled(self.enabled):
+            yield from docs
+            return
+        for batch in minibatch(docs, size=max(1, batch_size)):
+            reads = [self._read(doc) for doc in batch]
+            found = self.predict_many([(read[1], read[4]) for read in reads])
+            for doc, read, spans in zip(batch, reads, found):
+                yield self._merge(doc, read, spans)
+
+    def _read(self, doc: Doc) -> tuple[str, str, list[Mention], list[tuple[int, int]], list[tuple[int, int]]]:
+        """``(text, shadow, mentions, words, pieces)`` of ``doc``: what the model must read."""
         text = doc._.kg_text if doc._.kg_text is not None else doc.text
         sh = doc._.kg_shadow if doc._.kg_shadow is not None else text
         mentions = list(doc._.kg_mentions or [])
@@ -179,7 +199,11 @@ class NerComponent:
 
             words = list(zip(*_shadow_bounds(doc, text, sh)))
         pieces = split_sentences(sh) if self.gate == "all" else self.open_clauses(sh, mentions, words)
-        extra = self.fill(text, sh, mentions, self.predict(sh, pieces), words=words)
+        return text, sh, mentions, words, pieces
+
+    def _merge(self, doc: Doc, read: tuple[Any, ...], spans: list[tuple[int, int, str]]) -> Doc:
+        text, sh, mentions, words, _ = read
+        extra = self.fill(text, sh, mentions, spans, words=words)
         if extra:
             doc._.kg_mentions = sorted(self.absorbed(mentions, extra) + extra, key=lambda m: (m.start, m.end))
         return doc
@@ -235,13 +259,21 @@ class NerComponent:
     def predict(self, sh: str, pieces: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
         """Model spans in the ``pieces`` of the shadow text (Simplified, half-width; offsets as
         in the report)."""
+        return self.predict_many([(sh, pieces)])[0]
+
+    def predict_many(self, reads: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[list[tuple[int, int, str]]]:
+        """``predict`` for several shadow texts and their pieces, in one call of the model."""
         from .model import load, predict_texts
 
-        if not pieces:
-            return []
+        owners = [(k, start) for k, (_, pieces) in enumerate(reads) for start, _ in pieces]
+        out: list[list[tuple[int, int, str]]] = [[] for _ in reads]
+        if not owners:
+            return out
         nlp = load(self.model_path)
-        found = predict_texts([sh[s:e] for s, e in pieces], nlp=nlp, simplified=True)
-        return [(start + s, start + e, label) for (start, _), spans in zip(pieces, found) for s, e, label in spans]
+        found = predict_texts([sh[s:e] for sh, pieces in reads for s, e in pieces], nlp=nlp, simplified=True)
+        for (k, start), spans in zip(owners, found):
+            out[k].extend((start + s, start + e, label) for s, e, label in spans)
+        return out
 
     def fill(
         self,
