@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 
@@ -106,9 +107,19 @@ def normalise_name(text: str) -> str:
     return _SPACE_RE.sub("", text).upper()
 
 
+def occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the non-overlapping occurrences of ``word`` (not empty) in ``text``,
+    left to right: ``re.finditer(re.escape(word), text)`` without compiling a pattern per word."""
+    at = text.find(word)
+    while at >= 0:
+        yield at, at + len(word)
+        at = text.find(word, at + len(word))
+
+
 CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 
 
+@lru_cache(maxsize=16384)  # pure; cn2an's own preprocessing took 1% of the extraction (bounded: memory stays flat)
 def to_int(text: str) -> int | None:
     """Parse an Arabic or Chinese numeral: ``'101'``, ``'一百零一'``, ``'二〇一九'`` -> int.
 

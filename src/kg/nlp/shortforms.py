@@ -20,6 +20,7 @@ import bisect
 import re
 
 from ..resolution import _contraction, report_context
+from ..text import occurrences
 from .rules import Mention, jieba_tags, place_table
 
 #: short forms that a report declares for itself but that name no firm (以下简称"公司"): no alias
@@ -77,8 +78,7 @@ def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: li
     for prefix, owners in by_prefix.items():
         if not all(_NAME_CHAR_RE.match(c) for c in prefix):
             continue
-        for hit in re.finditer(re.escape(prefix), sh):
-            s = hit.start()
+        for s, _ in occurrences(sh, prefix):
             if taken[s]:
                 continue
             i = bisect.bisect_left(tok_starts, s)
