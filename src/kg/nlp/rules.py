@@ -27,6 +27,7 @@ from ..resources import load_jsonl, load_words
 from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards
 from .lexicons import (
     GENERIC_PLACE_NAMES,
+    LongestWords,
     _compile_alternation,
     _is_place_word,
     _lexicon_entries,
@@ -384,7 +385,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         compiled["labels"] = {s: (lab or record["label"]) for s, lab in entries}
                         compiled["re"] = _compile_alternation([s for s, _ in entries])
                     elif kind == "places":
-                        compiled["re"] = _compile_alternation(list(place_table()))
+                        compiled["re"] = LongestWords(place_table())  # the regex's matches, by look-ups (lexicons.LongestWords)
                     elif kind in STRUCTURAL_KINDS:
                         compiled["re"] = re.compile(record["pattern"])
                     else:
