@@ -59,3 +59,13 @@ def test_batched_model_reads_the_same_as_one_report_at_a_time(texts: list[str]) 
     one = list(extract_many(reports, batch_size=1))
     assert list(extract_many(reports, batch_size=16)) == one
     assert sum(len(r["entities"]) for r in one) > 100
+
+
+def test_jieba_words_are_jiebas(texts: list[str]) -> None:
+    import jieba
+
+    from kg.nlp.tokenizer import jieba_words
+
+    mixed = ["", " ", "\r\n\r\n", "ABC-12.5% 的 x_y", "2023年度\t第三届\u3000质量奖", "a\n\nb", "——", "繁體與简体混合，GB/T 19001-2016"]
+    for text in [*texts, *(shadow(t) for t in texts), *mixed]:
+        assert list(jieba_words(text)) == list(jieba.cut(text))

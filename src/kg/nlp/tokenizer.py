@@ -14,7 +14,8 @@ Must not: change the text (``doc.text`` is the input, character for character).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from math import log
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,6 +29,90 @@ for _attr in ("kg_shadow", "kg_text"):
         Doc.set_extension(_attr, default=None)
 
 
+def jieba_words(sentence: str) -> Iterator[str]:
+    """``jieba.cut(sentence)`` (accurate mode, with the HMM for unknown words), word for word.
+
+    The same algorithm over jieba's own dictionary, written for speed: jieba builds a dict of
+    lists of word ends for every position (``get_DAG``) and then walks it back with a generator
+    per position (``calc``); here the walk back reads the dictionary once per word end and keeps
+    the best route in two lists. The scores are computed with the same operations in the same
+    order (``log(freq) - log(total) + score``, ties to the longer word, as ``max`` over
+    ``(score, end)`` tuples), so the words are jieba's; jieba's own ``finalseg`` still cuts
+    runs of unknown characters. jieba's segmentation was 60% of the tokenizer's time and 15%
+    of the extraction's; this is about twice as fast (tests/test_fast_paths.py compares them).
+    """
+    import jieba
+    from jieba import finalseg
+
+    dt = jieba.dt
+    dt.check_initialized()
+    freq = dt.FREQ
+    logtotal = log(dt.total)
+    han, skip = jieba.re_han_default, jieba.re_skip_default
+    for blk in han.split(sentence):
+        if not blk:
+            continue
+        if han.match(blk):
+            yield from _cut_dag(blk, freq, logtotal, finalseg.cut)
+        else:
+            for x in skip.split(blk):
+                if skip.match(x):
+                    yield x
+                else:
+                    yield from x
+
+
+def _cut_dag(sentence: str, freq: dict[str, int], logtotal: float, hmm: Callable[[str], Iterator[str]]) -> Iterator[str]:
+    """jieba's ``Tokenizer.__cut_DAG`` (see :func:`jieba_words`)."""
+    n = len(sentence)
+    score = [0.0] * (n + 1)
+    end = [0] * (n + 1)
+    get = freq.get
+    alone = log(1) - logtotal  # a character no word starts with counts as frequency 1
+    for k in range(n - 1, -1, -1):
+        best = 0.0
+        best_end = -1
+        i = k
+        f = get(sentence[k])
+        while f is not None:  # frag = sentence[k:i + 1] is a word or a word's prefix
+            if f:
+                v = log(f) - logtotal + score[i + 1]
+                if best_end < 0 or v >= best:  # ends ascend: the last of equal scores, as max()
+                    best, best_end = v, i
+            i += 1
+            if i >= n:
+                break
+            f = get(sentence[k:i + 1])
+        if best_end < 0:
+            best, best_end = alone + score[k + 1], k
+        score[k] = best
+        end[k] = best_end
+    x = 0
+    buf = ""
+    while x < n:
+        y = end[x] + 1
+        if y - x == 1:
+            buf += sentence[x]
+        else:
+            if buf:
+                if len(buf) == 1:
+                    yield buf
+                elif not freq.get(buf):
+                    yield from hmm(buf)
+                else:
+                    yield from buf
+                buf = ""
+            yield sentence[x:y]
+        x = y
+    if buf:
+        if len(buf) == 1:
+            yield buf
+        elif not freq.get(buf):
+            yield from hmm(buf)
+        else:
+            yield from buf
+
+
 class ShadowTokenizer:
     """Callable ``text -> Doc``: jieba words of ``shadow(text)``, sliced from ``text``."""
 
@@ -36,13 +121,13 @@ class ShadowTokenizer:
 
         jieba.setLogLevel(logging.WARNING)
         self.vocab = vocab
-        self._cut = jieba.cut  # the global jieba, as spaCy's ChineseTokenizer uses it
+        self._cut = jieba_words  # the global jieba's dictionary, as spaCy's ChineseTokenizer uses it
 
     def __call__(self, text: str) -> Doc:
         sh = shadow(text)
         words: list[str] = []
         at = 0
-        for word in self._cut(sh, cut_all=False):
+        for word in self._cut(sh):
             if word:
                 words.append(text[at : at + len(word)])
                 at += len(word)
