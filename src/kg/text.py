@@ -59,21 +59,31 @@ def _convert_phrases(text: str) -> str | None:
     table = zhconv.zhconv.getdict("zh-cn")
     prefixes = zhconv.zhconv.pfsdict["zh-cn"]
     out: list[str] = []
+    append, get = out.append, table.get
     pos, n = 0, len(text)
     while pos < n:
-        i, frag, best, best_end = pos, text[pos], None, 0
-        while i < n and frag in prefixes:
-            if frag in table:
-                best, best_end = table[frag], i
-            i += 1
+        ch = text[pos]
+        if ch not in prefixes:  # most characters: no phrase starts with them
+            append(ch)
+            pos += 1
+            continue
+        best, best_end = get(ch), pos
+        i = pos + 1
+        while i < n:
             frag = text[pos:i + 1]
+            if frag not in prefixes:
+                break
+            got = get(frag)
+            if got is not None:
+                best, best_end = got, i
+            i += 1
         if best is None:
-            out.append(text[pos])
+            append(ch)
             pos += 1
         elif len(best) != best_end + 1 - pos:
             return None
         else:
-            out.append(best)
+            append(best)
             pos = best_end + 1
     return "".join(out)
 

@@ -222,7 +222,7 @@ class NerComponent:
         marks = []
         prev = ""
         for a, b in words:
-            if b - a >= 2 and not any(taken[a:b]) and _HAN_WORD.fullmatch(sh, a, b):
+            if b - a >= 2 and taken.find(1, a, b) < 0 and _HAN_WORD.fullmatch(sh, a, b):  # no rule mention in it
                 tag = tags.get(sh[a:b])
                 # only where what the model adds can be kept (see to_mention): a person's name
                 # (the word, or the one-character word before it, opens on a surname) or a
