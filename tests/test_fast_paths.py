@@ -69,3 +69,15 @@ def test_jieba_words_are_jiebas(texts: list[str]) -> None:
     mixed = ["", " ", "\r\n\r\n", "ABC-12.5% 的 x_y", "2023年度\t第三届\u3000质量奖", "a\n\nb", "——", "繁體與简体混合，GB/T 19001-2016"]
     for text in [*texts, *(shadow(t) for t in texts), *mixed]:
         assert list(jieba_words(text)) == list(jieba.cut(text))
+
+
+def test_words_and_spaces_align_as_spacy_does(texts: list[str]) -> None:
+    import jieba
+    from spacy.util import get_words_and_spaces
+
+    from kg.nlp.tokenizer import words_and_spaces
+
+    mixed = ["a b  c", " lead", "trail ", "x\n \ny", "全角\u3000空格 and  two", "\t", "中 文 "]
+    for text in [*texts, *mixed]:
+        words = [w for w in jieba.cut(text) if w]
+        assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
