@@ -28,7 +28,7 @@ def _is_place_word(tok: str) -> bool:
     """A place name, or the short form of a county or district (沾益 of 沾益区, which jieba tags as
     a verb)."""
     places = place_table()
-    return tok in places or any(tok + suffix in places for suffix in ("区", "县", "市", "旗"))
+    return tok in places or tok + "区" in places or tok + "县" in places or tok + "市" in places or tok + "旗" in places
 
 
 def _trie_pattern(words: list[str]) -> str:
