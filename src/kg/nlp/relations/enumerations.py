@@ -55,9 +55,17 @@ register("enumerations", {
 CLAUSE_END_RE = re.compile(r"[。；;！!？?\n]")
 PROJECT_VERB_RE = re.compile(r"(?:荣获|获得了?|获|摘得|斩获|夺得)\s*[“\"「]?$")
 #: what closes a project's title before the verb: ” (等N个项目) (分别|均|共同)
-PROJECT_TAIL_RE = re.compile(r"[”\"」]\s*(?:等\s*[0-9一二三四五六七八九十]*\s*[个项]?\s*(?:项目|成果)?)?\s*(?:分别|均|共同)?\s*$")
-#: between an owner and its project's title: 的“ / 牵头研发的“ / 完成的“
-OWNER_LINK_RE = re.compile(r"\s*(?:牵头|联合|主持|作为第一完成单位)?\s*(?:研发|研制|完成|申报|承担|开发)?(?:的)[“\"「]")
+#: (a code in brackets, a kind of work: 质量管理模式, 专利, N项…标准), (等)N个项目, an adverb
+PROJECT_TAIL_RE = re.compile(
+    r"[”\"」》]\s*(?:[(（][^()（）]{1,30}[)）])?\s*(?:[\u4e00-\u9fff]{0,8}?(?:项目|成果|模式|专利|技术|标准|产品))?"
+    r"\s*(?:等?\s*[0-9一二三四五六七八九十]+\s*[个项件]\s*[^，,。；;“”《》]{0,12}?(?:项目|成果|专利|标准|产品)?)?"
+    r"\s*(?:分别|均|共同|也|还|同时|又)?\s*$")
+#: between an owner and its project's title: 的“ / 牵头研发的“ / 合作完成的“ / 牵头编制的《
+OWNER_LINK_RE = re.compile(
+    r"\s*(?:牵头|联合|主持|参与|作为第一完成单位)?\s*(?:合作|共同|联合)?\s*"
+    r"(?:研发|研制|完成|申报|承担|开发|编制|起草|创建|主导)?(?:的)[“\"「《]")
+#: an owner coordinated with the next one before their shared link: 由A牵头与B合作完成的“…”
+OWNER_WITH_NEXT_RE = re.compile(r"\s*(?:牵头)?\s*(?:与|和|、|及|联合)\s*$")
 BY_AGENT_RE = re.compile(r"被[^，,。；;、]{2,20}$")
 #: 共有6家单位获奖，分别为： / 最终仅有35家入围，包括 / 共10家企业入选，名单如下：
 COUNTED_WIN_RE = re.compile(
@@ -216,6 +224,23 @@ def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: in
         q["edition"] = _title_year(sh, award.text, "edition")  # 第七批…名单 in the headline
     return {k: val for k, val in q.items() if val is not None}
 
+
+
+def _owners_start(sh: str, end: int) -> int:
+    """Where the owners of the project closing at ``end`` can begin: the sentence's start or the
+    last clause stop (，；) outside quotes and brackets before it (A的“…”荣获X，B的“…”获Y: B only)."""
+    depth = 0
+    i = end
+    while i > 0 and end - i < 600:
+        ch = sh[i - 1]
+        if ch in "”」》)）":
+            depth += 1
+        elif ch in "“「《(（":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "。！!？?\n，,；;":
+            return i
+        i -= 1
+    return i
 
 def find(inp: RelationInput) -> list[Relation]:
     sh, mentions = inp.sh, inp.mentions
@@ -547,18 +572,21 @@ def find(inp: RelationInput) -> list[Relation]:
         verb = PROJECT_VERB_RE.search(sh, max(0, a.start - 6), a.start)
         if verb is None or verb.end() != a.start:
             continue
-        tail = PROJECT_TAIL_RE.search(sh, max(0, verb.start() - 20), verb.start())
+        tail = PROJECT_TAIL_RE.search(sh, max(0, verb.start() - 60), verb.start())
         if tail is None:
             continue
-        s0 = verb.start()
-        while s0 > 0 and sh[s0 - 1] not in "。！!？?\n" and verb.start() - s0 < 600:
-            s0 -= 1
-        owners = []
+        s0 = _owners_start(sh, tail.start() + 1)
+        owners: list[int] = []
         lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, tail.start())
-        for i in range(lo, hi):
+        for i in range(hi - 1, lo - 1, -1):  # right to left: 由A牵头与B合作完成的 gives A through B
             m = mentions[i]
-            if m.label in ("Company", "Institution", "GovernmentAgency") and OWNER_LINK_RE.match(sh, m.end, tail.start()):
+            if m.label not in ("Company", "Institution", "GovernmentAgency"):
+                continue
+            if OWNER_LINK_RE.match(sh, m.end, tail.start()):
                 owners.append(i)
+            elif owners and OWNER_WITH_NEXT_RE.fullmatch(sh, m.end, mentions[owners[-1]].start) and mentions[owners[-1]].end <= tail.start():
+                owners.append(i)
+        owners.sort()
         if owners:
             ce = clause_end(a.end)
             add(owners, a_i, PROJECT, (s0, ce), _quals(sh, mentions, a_i, "", a.end, ce))
