@@ -43,3 +43,18 @@ def test_a_projects_owner_is_not_the_owner_of_the_next_clauses_project():
     assert ("长沙钢铁有限公司", "湖南省技术发明奖") in won
     assert ("湖南建工集团", "湖南省科学技术进步奖") in won
     assert ("长沙钢铁有限公司", "湖南省科学技术进步奖") not in won
+
+
+@pytest.mark.parametrize("text, award, year, grade", [
+    ("长沙钢铁有限公司等获2017年“湖南省质量效益型企业”称号。", "湖南省质量效益型企业", 2017, None),
+    ("授予长沙钢铁有限公司“全国实施卓越绩效模式先进企业”荣誉称号。", "全国实施卓越绩效模式先进企业", None, None),
+    ("授予长沙钢铁有限公司“2022年度中山市政府质量奖提名奖”称号。", "中山市政府质量奖", 2022, "提名奖"),
+])
+def test_a_title_in_quotes_before_chenghao(text, award, year, grade):
+    won = _won(text)[("长沙钢铁有限公司", award)]
+    assert (won["year"], won["grade"]) == (year, grade)
+
+
+def test_a_fused_prize_and_grade_in_quotes_names_no_award():
+    result = extract_text("授予长沙钢铁有限公司“中国专利金奖”称号。")
+    assert not [e for e in result["entities"] if e["type"] == "Award"]
