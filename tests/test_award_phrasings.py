@@ -58,3 +58,11 @@ def test_a_title_in_quotes_before_chenghao(text, award, year, grade):
 def test_a_fused_prize_and_grade_in_quotes_names_no_award():
     result = extract_text("授予长沙钢铁有限公司“中国专利金奖”称号。")
     assert not [e for e in result["entities"] if e["type"] == "Award"]
+
+
+@pytest.mark.parametrize("text, award", [
+    ("省发改委公布了2019年湖南省企业技术中心名单,我市长沙钢铁有限公司入选。", "湖南省企业技术中心"),
+    ("工业和信息化部公布拟认定的第六批制造业单项冠军名单,我区长沙钢铁有限公司上榜。", "制造业单项冠军"),
+])
+def test_a_designation_named_before_its_list_by_batch_or_year(text, award):
+    assert ("长沙钢铁有限公司", award) in _won(text)
