@@ -66,3 +66,11 @@ def test_a_fused_prize_and_grade_in_quotes_names_no_award():
 ])
 def test_a_designation_named_before_its_list_by_batch_or_year(text, award):
     assert ("长沙钢铁有限公司", award) in _won(text)
+
+
+def test_a_place_wins_a_grade_only_as_the_subject_of_its_verb():
+    won = _won("在2022年度湖南省专利奖评选中,株洲市斩获金奖2项。")
+    assert won[("株洲市", "湖南省专利奖")]["grade"] == "金奖"
+    # a place that qualifies the prize or where it was won is no winner
+    assert not [k for k in _won("在2022年度湖南省专利奖评选中,在株洲获得的4项金奖中,株洲钢铁有限公司占了2项。") if k[0] == "株洲"]
+    assert not [k for k in _won("湖南省专利奖评选揭晓,株洲钢铁有限公司是株洲市湖南省专利奖金奖的主要获得者。") if k[0] == "株洲市"]
