@@ -74,3 +74,15 @@ def test_a_place_wins_a_grade_only_as_the_subject_of_its_verb():
     # a place that qualifies the prize or where it was won is no winner
     assert not [k for k in _won("在2022年度湖南省专利奖评选中,在株洲获得的4项金奖中,株洲钢铁有限公司占了2项。") if k[0] == "株洲"]
     assert not [k for k in _won("湖南省专利奖评选揭晓,株洲钢铁有限公司是株洲市湖南省专利奖金奖的主要获得者。") if k[0] == "株洲市"]
+
+
+def test_a_long_list_before_a_count_of_wins_is_read_whole():
+    won = _won("共有151家单位完成的项目通过2020年国家科学技术奖初评。清华大学斩获5项,"
+               "大连理工大学、复旦大学、哈尔滨工业大学、天津大学、武汉大学、中国农业大学等高校斩获4项。")
+    holders = {h for h, a in won if a == "国家科学技术奖"}
+    assert {"清华大学", "大连理工大学", "复旦大学", "中国农业大学"} <= holders
+
+
+def test_those_who_present_the_prizes_to_the_winners_win_none():
+    won = _won("2011年湖南省质量工作先进单位表彰晚会举行。省政协主席马中平、副省长吴登昌等领导出席晚会并为获奖单位和个人颁奖。")
+    assert not [h for h, _ in won if h in ("马中平", "吴登昌")]

@@ -81,7 +81,7 @@ ENTERED_LIST_RE = re.compile(r"(?:成功|均|都|已)?(?:进入|列入|入选|�
 #: 6个大奖得主 / 金奖获得者: a grade right before the winners' lead
 GRADE_BEFORE_LEAD_RE = re.compile(r"(?:[0-9一二三四五六七八九十]+\s*[个项名])?\s*(?P<g>" + "|".join(GRADES) + r"|大奖)\s*$")
 #: A、B及C乃往届的得奖品牌 / A、B均为获奖企业: members said to be winners (of the award named before)
-COPULA_WINNER_RE = re.compile(r"(?:乃|是|为|均为|均是|系|都是)\s*(?:往届|历届|本届|今年|去年|上届)?\s*(?:的)?\s*(?:得奖|获奖)(?:品牌|企业|单位|者|组织|机构|人)")
+COPULA_WINNER_RE = re.compile(r"(?:乃|是|为|均为|均是|系|都是)\s*(?:往届|历届|本届|今年|去年|上届)?\s*(?:的)?\s*(?:得奖|获奖)(?:品牌|企业|单位|者|组织|机构|人)(?![^，,。；;]{0,6}(?:颁奖|颁发|授牌|颁证))")  # not 为获奖单位和个人颁奖: the givers
 #: 获奖代表X公司董事长Y表示: the organisation that speaks for the winners is one
 WINNER_REP_RE = re.compile(r"(?:获奖|得奖)(?:企业|单位)?代表\s*")
 #: 另有包括A、B在内的10家单位获提名奖
@@ -298,8 +298,8 @@ def find(inp: RelationInput) -> list[Relation]:
 
     def comma_start(pos: int) -> int:
         k = pos
-        while k > 0 and sh[k - 1] not in "。；;！!？?\n：:,，" and pos - k < 30:
-            k -= 1
+        while k > 0 and sh[k - 1] not in "。；;！!？?\n：:,，" and (pos - k < 30 or ("、" in sh[k:pos] and pos - k < 300)):
+            k -= 1  # a 、-list before the verb is read whole (A、B、…、G等高校斩获4项)
         return k
 
     def clause_start(pos: int) -> int:
