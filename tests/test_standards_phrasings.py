@@ -30,3 +30,11 @@ def test_a_count_after_a_verb_of_reaching(text, level, count):
 
 def test_more_than_n_is_no_count():
     assert not _counts("辽宁省主导制定的团体标准超过120项。")
+
+
+def test_every_drafting_unit_named_with_its_part():
+    result = extract_text("其中包括湖北齐星集团晶星公司为第一起草单位、随州市标准化研究院为主要起草单位的两项国家标准"
+                          "GB/T 38866-2020《电子工业用四氯化硅》、GB/T 38867-2020《电子工业用三氯氢硅》。")
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    got = {(names[r["subject"]], names[r["object"]]) for r in result["relations"] if r["predicate"] == "contributedToStandard"}
+    assert got == {(firm, code) for firm in ("湖北齐星集团晶星公司", "随州市标准化研究院") for code in ("GB/T 38866-2020", "GB/T 38867-2020")}
