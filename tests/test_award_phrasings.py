@@ -86,3 +86,11 @@ def test_a_long_list_before_a_count_of_wins_is_read_whole():
 def test_those_who_present_the_prizes_to_the_winners_win_none():
     won = _won("2011年湖南省质量工作先进单位表彰晚会举行。省政协主席马中平、副省长吴登昌等领导出席晚会并为获奖单位和个人颁奖。")
     assert not [h for h, _ in won if h in ("马中平", "吴登昌")]
+
+
+@pytest.mark.parametrize("text, award", [
+    ("长沙钢铁有限公司再次获得全国质协系统先进单位称号。", "全国质协系统先进单位"),
+    ("长沙钢铁有限公司被授予中国名牌产品的称号。", "中国名牌产品"),
+])
+def test_a_title_without_quotes_before_chenghao(text, award):
+    assert ("长沙钢铁有限公司", award) in _won(text)
