@@ -94,3 +94,11 @@ def test_those_who_present_the_prizes_to_the_winners_win_none():
 ])
 def test_a_title_without_quotes_before_chenghao(text, award):
     assert ("长沙钢铁有限公司", award) in _won(text)
+
+
+@pytest.mark.parametrize("text, award, grade", [
+    ("长沙钢铁有限公司的3个产品荣获中国世界名牌产品称号。", "中国世界名牌产品", None),
+    ("长沙钢铁有限公司的2项成果均获湖南省科学技术进步奖一等奖。", "湖南省科学技术进步奖", "一等奖"),
+])
+def test_the_owner_of_counted_products_wins(text, award, grade):
+    assert _won(text)[("长沙钢铁有限公司", award)]["grade"] == grade

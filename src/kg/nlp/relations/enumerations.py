@@ -46,7 +46,7 @@ register("enumerations", {
     GIVE_TO: ("receivedAward", "颁发/頒發 award 给/給 A和B: the members after 给 win it"),
     ATTRIBUTIVE: ("receivedAward", "(已|曾)获得/荣获 award 的 A(、B): the holders the award describes"),
     COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade) / A、B乃往届的得奖品牌 / 获奖代表X公司: the award the paragraph names before it"),
-    PROJECT: ("receivedAward", "ORG的“project”(、ORG的“project”…)(等N个项目)荣获/获得 award: the unit named as the project's owner wins it (ANNOTATION.md)"),
+    PROJECT: ("receivedAward", "ORG的“project”(、ORG的“project”…)(等N个项目)荣获/获得 award, 由A牵头与B合作完成的“…”, ORG的N个产品荣获: the unit named as the owner wins it (ANNOTATION.md)"),
     LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
     GRANT: ("receivedAward", "授予/表彰/命名/确定 + members + (等N家) + award (+ grade); a grade-only clause takes the award before it"),
     SELECTED: ("receivedAward", "members (等N家) + 入选/荣获/获评/被评为 + award, the members opening their clause"),
@@ -60,6 +60,8 @@ PROJECT_TAIL_RE = re.compile(
     r"[”\"」》]\s*(?:[(（][^()（）]{1,30}[)）])?\s*(?:[\u4e00-\u9fff]{0,8}?(?:项目|成果|模式|专利|技术|标准|产品))?"
     r"\s*(?:等?\s*[0-9一二三四五六七八九十]+\s*[个项件]\s*[^，,。；;“”《》]{0,12}?(?:项目|成果|专利|标准|产品)?)?"
     r"\s*(?:分别|均|共同|也|还|同时|又)?\s*$")
+#: a firm's counted products or projects right before the verb: 的3个产品 / 的2项成果均
+OWNED_COUNT_RE = re.compile(r"的\s*[0-9一二三四五六七八九十两]+\s*[个项件款]\s*(?:产品|项目|成果|专利|品牌)\s*(?:均|都|分别|也|还|同时)?\s*$")
 #: between an owner and its project's title: 的“ / 牵头研发的“ / 合作完成的“ / 牵头编制的《
 OWNER_LINK_RE = re.compile(
     r"\s*(?:牵头|联合|主持|参与|作为第一完成单位)?\s*(?:合作|共同|联合)?\s*"
@@ -574,6 +576,12 @@ def find(inp: RelationInput) -> list[Relation]:
             continue
         tail = PROJECT_TAIL_RE.search(sh, max(0, verb.start() - 60), verb.start())
         if tail is None:
+            counted = OWNED_COUNT_RE.search(sh, max(0, verb.start() - 20), verb.start())
+            k = bisect.bisect_left(starts, counted.start()) - 1 if counted else -1
+            if counted and k >= 0 and mentions[k].end == counted.start() and mentions[k].label in ("Company", "Institution"):
+                # 长沙钢铁有限公司的3个产品荣获X: the owner of the counted products wins it
+                ce = clause_end(a.end)
+                add([k], a_i, PROJECT, (clause_start(counted.start()), ce), _quals(sh, mentions, a_i, "", a.end, ce))
             continue
         s0 = _owners_start(sh, tail.start() + 1)
         owners: list[int] = []
