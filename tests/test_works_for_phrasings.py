@@ -26,3 +26,13 @@ def _works(text: str) -> dict[tuple[str, str], dict]:
 ])
 def test_a_bureau_or_hall_inside_a_body_stays_in_the_role(text, person, body, role):
     assert _works(text)[(person, body)]["role"] == role
+
+
+def test_two_posts_in_one_body_are_one_relation():
+    result = extract_text("长沙钢铁有限公司董事长兼总经理王大明出席会议。")
+    works = [r for r in result["relations"] if r["predicate"] == "worksFor"]
+    assert len(works) == 1 and works[0]["role"] in ("董事长", "总经理")
+
+
+def test_a_post_in_latin_letters():
+    assert ("王大明", "长沙钢铁有限公司") in _works("长沙钢铁有限公司CEO王大明表示,公司将继续投入研发。")
