@@ -102,3 +102,8 @@ def test_a_title_without_quotes_before_chenghao(text, award):
 ])
 def test_the_owner_of_counted_products_wins(text, award, grade):
     assert _won(text)[("长沙钢铁有限公司", award)]["grade"] == grade
+
+
+def test_a_nomination_after_the_prize_is_its_grade():
+    won = _won("泗水利丰食品有限公司等5家企业获得济宁市长质量奖提名。")
+    assert won[("泗水利丰食品有限公司", "济宁市长质量奖")]["grade"] == "提名奖"
