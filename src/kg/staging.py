@@ -9,10 +9,15 @@ Must not: know what a build puts in the store.
 
 from __future__ import annotations
 
+import itertools
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+
+_BUILDS = itertools.count()
 
 
 def sweep_temporaries(*folders: Path) -> None:
@@ -28,7 +33,7 @@ def staged_store(store_dir: str | Path, backend: str = "oxigraph") -> Iterator[A
     """A store to change that replaces the one at ``store_dir`` only when the block completes.
 
     The store is copied (a RocksDB checkpoint, ``pyoxigraph.Store.backup``) to
-    ``.<name>.staging`` beside it; on success the old store is renamed to ``.<name>.old``, the
+    ``.<name>.staging.<pid>.<n>`` beside it; on success the old store is renamed to ``.<name>.old``, the
     staging copy to ``store_dir``, and the old one removed. A build killed before the first
     rename leaves the store untouched; one killed between the renames is rolled back the next
     time (the old store is renamed back); the staging leftovers are removed. The ``memory``
@@ -48,7 +53,10 @@ def staged_store(store_dir: str | Path, backend: str = "oxigraph") -> Iterator[A
     from .errors import StoreError
 
     target = Path(store_dir)
-    staging = target.with_name(f".{target.name}.staging")
+    # a name of its own each build: RocksDB keeps a process's locks by path, so a handle an
+    # earlier build in this process has not yet released (a test, an API user building twice)
+    # would refuse a staging copy at the same path
+    staging = target.with_name(f".{target.name}.staging.{os.getpid()}.{next(_BUILDS)}")
     old = target.with_name(f".{target.name}.old")
     target.parent.mkdir(parents=True, exist_ok=True)
     # one build per store at a time: the staging copy is shared (the kernel drops the lock of a
@@ -74,7 +82,8 @@ def _staged(target: Path, staging: Path, old: Path) -> Iterator[Any]:
 
     if not target.exists() and old.exists():
         old.rename(target)  # killed between the two renames: roll back
-    shutil.rmtree(staging, ignore_errors=True)
+    for leftover in target.parent.glob(f".{target.name}.staging*"):
+        shutil.rmtree(leftover, ignore_errors=True)  # a killed build's copy (one build at a time: the lock)
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         current = open_store("oxigraph", target)

@@ -30,6 +30,7 @@ import importlib
 import itertools
 import os
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -442,13 +443,19 @@ class OxigraphStore(_PyoxigraphStore):
         location = Path(path) if path is not None else DEFAULT_PATH
         try:
             location.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                store = ox.Store(str(location))
-            except OSError:
-                # RocksDB's lock goes with the last reference to a store this process closed;
-                # a reference cycle can keep it a moment longer, so collect and try once more.
-                gc.collect()
-                store = ox.Store(str(location))
+            store = None
+            for pause in (0.0, 0.5, 2.0, None):
+                try:
+                    store = ox.Store(str(location))
+                    break
+                except OSError as error:
+                    # RocksDB's lock goes with the last reference to a store this process
+                    # closed; a reference cycle (or an iterator another thread drops) can keep it
+                    # a moment longer, so collect and try again, a few times, before refusing
+                    if "current process" not in str(error) or pause is None:
+                        raise
+                    gc.collect()
+                    time.sleep(pause)
         except OSError as error:
             raise StoreError(
                 f"cannot open the store at {location}: {error}. "
