@@ -115,3 +115,11 @@ def test_a_nomination_after_the_prize_is_its_grade():
 ])
 def test_examples_and_organisers_are_no_winners(text, not_winner):
     assert not [h for h, _ in _won(text) if h == not_winner]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("滨海新区五家企业获评第五届天津质量奖、提名奖。", "滨海新区"),
+    ("长沙市3家企业荣获2022年度湖南省质量奖。", "长沙市"),
+])
+def test_a_place_or_park_that_counts_its_firms_wins_nothing(text, place):
+    assert not [h for h, _ in _won(text) if h == place]

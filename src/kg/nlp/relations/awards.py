@@ -75,7 +75,7 @@ PLACE_WINS_RE = re.compile(r"\s*(?:共|共计|累计|先后|再次|一举|又|�
 
 def _place_not_the_winner(text: str, m: Mention) -> bool:
     """A place a grade was read back to, where the text does not make it the winner."""
-    return m.label == "Place" and (not PLACE_WINS_RE.match(text, m.end) or text[max(0, m.start - 1):m.start] in ("在", "于"))
+    return m.label in ("Place", "Park") and (not PLACE_WINS_RE.match(text, m.end) or text[max(0, m.start - 1):m.start] in ("在", "于"))
 
 
 def _counted(r: Relation) -> bool:

@@ -382,7 +382,7 @@ def find(inp: RelationInput) -> list[Relation]:
             if link is not None and k - link.end() <= 60:
                 ms = members(sh, cs + lead_len(cs), link.start(), mentions, starts)
         if ORG_NOUN_RE.search(sel.group(0)):
-            ms = [i for i in ms if mentions[i].label != "Place"]  # 昆明市3家企业获…: the place is the firms' home
+            ms = [i for i in ms if mentions[i].label not in ("Place", "Park")]  # 昆明市3家企业获…, 滨海新区五家企业获评…: the firms' home
         if not ms:
             continue
         ce = clause_end(a.end)
