@@ -3,7 +3,7 @@
 Owns: changing a store in a staging copy that replaces it only when complete
 (:func:`staged_store`), rolling back a swap a kill interrupted, keeping one build per store at a
 time, and sweeping the temporary files killed atomic writes leave (:func:`sweep_temporaries`).
-Files themselves are written with ``store.atomic_write`` (temporary file, fsync, ``os.replace``).
+and writing a file atomically (:func:`atomic_write`: temporary file, fsync, ``os.replace``).
 Must not: know what a build puts in the store.
 """
 
@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from .errors import StoreError
 
 
 _BUILDS = itertools.count()
@@ -49,8 +52,6 @@ def staged_store(store_dir: str | Path, backend: str = "oxigraph") -> Iterator[A
             store.close()
         return
     import fcntl
-
-    from .errors import StoreError
 
     target = Path(store_dir)
     # a name of its own each build: RocksDB keeps a process's locks by path, so a handle an
@@ -120,3 +121,47 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _file_mode(target: Path) -> int:
+    """The mode the written file gets: the old file's, else what ``open`` would give."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
+    """Replace the file at ``path`` with ``data`` atomically: a reader sees the old or the new file.
+    ``data`` may be an iterable of byte chunks (written as they come).
+
+    Writes a temporary file in the same directory, syncs it, then ``os.replace``s the target; on
+    any failure the temporary file is removed and the old file is left as it was. Parent
+    directories are created. Raises ``StoreError`` when the file cannot be written.
+    """
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise StoreError(f"cannot write {target}: {error}") from error
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            for chunk in [data] if isinstance(data, (bytes, bytearray)) else data:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, _file_mode(target))
+        os.replace(temporary, target)
+    except BaseException as error:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if isinstance(error, OSError):
+            raise StoreError(f"cannot write {target}: {error}") from error
+        raise
