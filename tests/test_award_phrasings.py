@@ -123,3 +123,13 @@ def test_examples_and_organisers_are_no_winners(text, not_winner):
 ])
 def test_a_place_or_park_that_counts_its_firms_wins_nothing(text, place):
     assert not [h for h, _ in _won(text) if h == place]
+
+
+@pytest.mark.parametrize("text, award", [
+    ("海南首设省政府质量奖,长沙钢铁有限公司获此殊荣。", "省政府质量奖"),
+    ("该奖项分设项目奖、组织奖和个人奖。", "项目奖"),
+    ("卓院长頒發國家磐石關懷獎章贈獎給范書愷院長。", "國家磐石關懷獎章"),
+])
+def test_a_verb_before_a_prize_is_no_part_of_its_name(text, award):
+    names = {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Award"}
+    assert award in names and not [n for n in names if n != award and n.endswith(award)]
