@@ -133,3 +133,10 @@ def test_a_place_or_park_that_counts_its_firms_wins_nothing(text, place):
 def test_a_verb_before_a_prize_is_no_part_of_its_name(text, award):
     names = {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Award"}
     assert award in names and not [n for n in names if n != award and n.endswith(award)]
+
+
+def test_a_provinces_demonstration_zone_is_a_title_a_countys_is_a_park():
+    ents = {(e["type"], e["name"]) for e in extract_text(
+        "攸县获评湖南省蔬菜全产业链标准化示范区,廉江市河唇红杨桃生产标准化示范区通过考核验收。")["entities"]}
+    assert ("Award", "湖南省蔬菜全产业链标准化示范区") in ents
+    assert ("Park", "廉江市河唇红杨桃生产标准化示范区") in ents
