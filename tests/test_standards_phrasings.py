@@ -38,3 +38,10 @@ def test_every_drafting_unit_named_with_its_part():
     names = {e["id"]: e["name"] for e in result["entities"]}
     got = {(names[r["subject"]], names[r["object"]]) for r in result["relations"] if r["predicate"] == "contributedToStandard"}
     assert got == {(firm, code) for firm in ("湖北齐星集团晶星公司", "随州市标准化研究院") for code in ("GB/T 38866-2020", "GB/T 38867-2020")}
+
+
+def test_a_place_opening_the_title_is_the_subject_of_counts_without_one():
+    text = ("上海市标准化发展行动计划\n\n实施标准化战略是新时代引领高质量发展的重要保障。"
+            "截至2021年年底,发布实施地方标准996项、培育团体标准709项。")
+    counts = _counts(text)
+    assert counts[("上海市", "local")]["count"] == 996 and counts[("上海市", "group")]["count"] == 709

@@ -663,7 +663,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         chosen = []
         phrases = self._place_phrase_re
         for m in resolve_overlaps(cands, text):
-            if m.label == "Place" and phrases.match(sh, m.end):
+            if m.label == "Place" and phrases.match(sh, m.end) and not sh.startswith("标准化", m.end):  # 上海市标准化…: the place's own work
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place

@@ -60,7 +60,8 @@ class ReportContext:
             else:
                 continue
             name = m.attrs.get("place", {}).get("name", m.text)
-            counts[key][name] += 1
+            # a place that opens the report (its title: 上海市标准化发展行动计划) is what it is about
+            counts[key][name] += 3 if m.start <= 1 else 1
             first.setdefault(key + name, i)
         self.best: dict[str, int] = {}
         #: the firm or institution a recent sentence was about, for 该公司/该企业 (set while reading)
