@@ -45,3 +45,4 @@ def test_a_place_opening_the_title_is_the_subject_of_counts_without_one():
             "截至2021年年底,发布实施地方标准996项、培育团体标准709项。")
     counts = _counts(text)
     assert counts[("上海市", "local")]["count"] == 996 and counts[("上海市", "group")]["count"] == 709
+    assert counts[("上海市", "local")]["year"] == 2021  # 截至2021年年底 reports that year

@@ -124,10 +124,10 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
     found = None
     for m in CLAUSE_YEAR_RE.finditer(text, start, end):
         before = text[max(start, m.start() - 2):m.start()]
-        after = text[m.end(1):m.end(1) + 4]
+        after = text[m.end(1):m.end(1) + 5]
         if YEAR_SPAN_RE.match(after) or re.search(r"由|从|到|(?<!截)至", before):
             continue
-        if re.search(r"截[至止]", before) and not re.match(r"\s*年(?:底|末)", after):
+        if re.search(r"截[至止]", before) and not re.match(r"\s*年\s*年?(?:底|末)", after):
             continue  # 截至2023年6月: a date limit, no year of its own; 截至2023年底 reports that year
         if re.search(r"[；;]", text[m.end():end]):
             continue
