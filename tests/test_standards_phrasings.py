@@ -46,3 +46,9 @@ def test_a_place_opening_the_title_is_the_subject_of_counts_without_one():
     counts = _counts(text)
     assert counts[("上海市", "local")]["count"] == 996 and counts[("上海市", "group")]["count"] == 709
     assert counts[("上海市", "local")]["year"] == 2021  # 截至2021年年底 reports that year
+
+
+def test_self_declared_counts_and_counts_in_ten_thousands():
+    counts = _counts("湖北省现行团体标准自我声明公开1377项,企业标准自我声明公开累计6.36万项。")
+    assert counts[("湖北省", "group")]["count"] == 1377
+    assert counts[("湖北省", "enterprise")]["count"] == 63600
