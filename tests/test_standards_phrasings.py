@@ -52,3 +52,9 @@ def test_self_declared_counts_and_counts_in_ten_thousands():
     counts = _counts("湖北省现行团体标准自我声明公开1377项,企业标准自我声明公开累计6.36万项。")
     assert counts[("湖北省", "group")]["count"] == 1377
     assert counts[("湖北省", "enterprise")]["count"] == 63600
+
+
+def test_the_home_of_the_firms_that_made_the_standards_counts_them():
+    counts = _counts("河南省标准化工作会议召开。3月17日,记者获悉,2020年由洛阳企业牵头制定的7项国际标准通过发布。")
+    assert counts[("洛阳", "international")]["count"] == 7
+    assert ("河南省", "international") not in counts

@@ -61,7 +61,8 @@ def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int,
     cands = [
         i for i in idx
         if mentions[i].end <= pos and mentions[i].label in ("Company", "Institution", "Park", "Place")
-        and (mentions[i].label != "Place" or mentions[i].start - s0 <= 12)  # a place counts only as the subject
+        # a place counts only as the subject, or as the home of the firms that made them (由洛阳企业牵头制定的7项)
+        and (mentions[i].label != "Place" or mentions[i].start - s0 <= 12 or text.startswith("企业", mentions[i].end))
     ]
     cands = [i for i in cands if not _is_granter(text, mentions, i)]  # 香港品质保证局颁发的…证书
     if not cands and ctx.last_org is not None and SELF_RE.search(text, s0, pos):
