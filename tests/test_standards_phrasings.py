@@ -58,3 +58,9 @@ def test_the_home_of_the_firms_that_made_the_standards_counts_them():
     counts = _counts("河南省标准化工作会议召开。3月17日,记者获悉,2020年由洛阳企业牵头制定的7项国际标准通过发布。")
     assert counts[("洛阳", "international")]["count"] == 7
     assert ("河南省", "international") not in counts
+
+
+def test_counts_in_ge():
+    counts = _counts("截至目前,长沙市企事业单位已累计主持制修订国际标准12个、国家标准285个。")
+    assert counts[("长沙市", "international")]["count"] == 12 and counts[("长沙市", "national")]["count"] == 285
+    assert not _counts("长沙市获批5个国家标准化试点项目。")
