@@ -64,3 +64,11 @@ def test_counts_in_ge():
     counts = _counts("截至目前,长沙市企事业单位已累计主持制修订国际标准12个、国家标准285个。")
     assert counts[("长沙市", "international")]["count"] == 12 and counts[("长沙市", "national")]["count"] == 285
     assert not _counts("长沙市获批5个国家标准化试点项目。")
+
+
+def test_the_agent_drafts_not_the_body_that_issued_the_plan():
+    result = extract_text("国家标准化管理委员会下发了《2022年第一批推荐性国家标准计划的通知》,其中包括由我校机电工程学院"
+                          "(国家木工机械质量检验检测中心)为主要起草单位,主持修订的《GB/T18262-2000人造板机械通用技术条件》。")
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    got = {names[r["subject"]] for r in result["relations"] if r["predicate"] == "contributedToStandard"}
+    assert got == {"国家木工机械质量检验检测中心"}

@@ -57,6 +57,10 @@ BARE_ORG_START_RE = re.compile(r"\s*[“\"]?(?:公司|企业|集团)(?![\u4e00-\
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
 
 
+#: 由 (with 我校/我院/我公司 between) right before a unit: the sentence's agent
+AGENT_BEFORE_RE = re.compile(r"由\s*(?:我校|我院|我所|我公司|该校|该院)?\s*$")
+
+
 def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int, s0: int, ctx: ReportContext, topic: int | None) -> int | None:
     cands = [
         i for i in idx
@@ -141,6 +145,15 @@ def find(inp: RelationInput) -> list[Relation]:
                 i for i in subj_c
                 if mentions[i].start >= clause0 and _has(text[mentions[i].end:mentions[st].start], verbs)
             ] or subj_c
+            # the unit the sentence names as the agent (由X为主要起草单位，主持修订的《…》) drafted it,
+            # not the body that issued the plan before it (国家标准化管理委员会下发了…，其中包括由X…)
+            agents = [i for i in subj_c if AGENT_BEFORE_RE.search(text, max(s0, mentions[i].start - 4), mentions[i].start)]
+            if agents:
+                subj_c = [agents[-1]]
+                inner = next((i for i in orgs if mentions[i].start == mentions[agents[-1]].end + 1 and text[mentions[agents[-1]].end] in "(（"
+                              and text[mentions[i].end:mentions[i].end + 1] in (")", "）")), None)
+                if inner is not None:
+                    subj_c = [inner]  # 由我校机电工程学院(国家木工机械质量检验检测中心): the unit in brackets is the one named formally
             if not subj_c and (ORG_ANAPHOR_RE.search(before) or BARE_ORG_START_RE.match(before)) and ctx.last_org is not None:
                 subj_c = [ctx.last_org]  # 该公司主导制定的GB/T…
             if not subj_c:
