@@ -72,3 +72,8 @@ def test_the_agent_drafts_not_the_body_that_issued_the_plan():
     names = {e["id"]: e["name"] for e in result["entities"]}
     got = {names[r["subject"]] for r in result["relations"] if r["predicate"] == "contributedToStandard"}
     assert got == {"国家木工机械质量检验检测中心"}
+
+
+def test_the_body_a_reporter_heard_from_drafted_nothing():
+    result = extract_text("记者昨日从市市场和质量监督管理委员会标准处获悉,去年全市组织制定并发布了《反贿赂管理体系》等68项地方标准。")
+    assert not [r for r in result["relations"] if r["predicate"] == "contributedToStandard"]

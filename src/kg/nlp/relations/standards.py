@@ -57,6 +57,8 @@ BARE_ORG_START_RE = re.compile(r"\s*[“\"]?(?:公司|企业|集团)(?![\u4e00-\
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
 
 
+#: what follows the body a reporter heard from (从X标准处获悉 / 从X了解到)
+SOURCE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:获悉|了解到|得知|获知)")
 #: 由 (with 我校/我院/我公司 between) right before a unit: the sentence's agent
 AGENT_BEFORE_RE = re.compile(r"由\s*(?:我校|我院|我所|我公司|该校|该院)?\s*$")
 
@@ -145,6 +147,8 @@ def find(inp: RelationInput) -> list[Relation]:
                 i for i in subj_c
                 if mentions[i].start >= clause0 and _has(text[mentions[i].end:mentions[st].start], verbs)
             ] or subj_c
+            # 记者从X(标准处)获悉: the news source, no drafter
+            subj_c = [i for i in subj_c if not SOURCE_AFTER_RE.match(text, mentions[i].end)]
             # the unit the sentence names as the agent (由X为主要起草单位，主持修订的《…》) drafted it,
             # not the body that issued the plan before it (国家标准化管理委员会下发了…，其中包括由X…)
             agents = [i for i in subj_c if AGENT_BEFORE_RE.search(text, max(s0, mentions[i].start - 4), mentions[i].start)]
