@@ -34,6 +34,7 @@ register("standards", {
     "standard.applies.v1": ("appliesStandard", "X实施/采用/通过 S: the organisation applies the standard"),
     "standard.contributes.v1": ("contributedToStandard", "X起草/制定/主导 S (X还与Y联合起草了S): the organisations drafted the standard"),
     "standard.enterprise_code.v1": ("contributedToStandard", "X公司Q/XXX 001-2021…: a firm and the enterprise standard (Q/…) written right after it"),
+    "standard.enterprise_code_applied.v1": ("appliesStandard", "X公司Q/XXX 001-2021…: the firm applies its own enterprise standard, too"),
 })
 
 
@@ -101,6 +102,7 @@ def find(inp: RelationInput) -> list[Relation]:
             st = mentions[nxt]
             if m.label == "Company" and re.fullmatch(r"\s*", text[m.end:st.start]) and text[st.start:st.start + 2].upper() == "Q/":
                 rels.append(Relation(i, "contributedToStandard", nxt, "standard.enterprise_code.v1", ev))
+                rels.append(Relation(i, "appliesStandard", nxt, "standard.enterprise_code_applied.v1", ev))
         # -- secretariatOf ---------------------------------------------------------------
         bodies = [i for i in idx if mentions[i].label == "StandardsBody"]
         for b in bodies:
