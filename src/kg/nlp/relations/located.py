@@ -34,7 +34,7 @@ RULE = "located.place_qualified_list.v1"
 SETTLE_RULE = "located.members_settle_in.v1"
 register("located", {
     RULE: ("locatedIn", "a place (or 我市/我省) followed by 'N家企业 / 企业是 / 新增 / 有' qualifies the members listed after it in the sentence"),
-    SETTLE_RULE: ("locatedIn", "members listed right before a settling verb (A、B将抱团入驻P) are each in the park or place after it"),
+    SETTLE_RULE: ("locatedIn", "members listed right before a settling verb (A、B将抱团入驻P, A、B，2案在P设立) are each in the park or place it names"),
 })
 SITED = frozenset({"Company", "Institution", "Park"})
 
@@ -60,6 +60,9 @@ def vocabulary() -> dict[str, Any]:
         "anaphor": re.compile(alt("anaphors")),
         # A、B、C将抱团入驻P: what may stand between the last member and the verb, then the verb
         "settle": re.compile(r"(?:等\s*[0-9一二三四五六七八九十两百]*\s*(?:家|个)?(?:企业|单位|公司|项目|厂商)?)?\s*(?:" + alt("settle_adverbs") + r"){0,3}(?:" + alt("settle_verbs") + r")(?:了|于|到|在)?"),
+        # A、B，2案在P设立 / A、B等6家企业已在P注册: the members, then 在, the place, a verb of setting up there
+        "settle_at": re.compile(r"(?:等)?\s*[,，]?\s*(?:[0-9一二三四五六七八九十两]+\s*(?:家|个|案)(?:企业|单位|公司|项目|厂商)?)?\s*(?:" + alt("settle_adverbs") + r"){0,3}(?:" + alt("settle_choices") + r")?在"),
+        "settle_at_verb": re.compile(r"(?:" + alt("settle_at_verbs") + r")"),
         "container": tuple(data["park_containers"]),
         "part": tuple(data["park_parts"]),
         "gap": re.compile(r"[^。！？!?；;\n]{0," + str(data["max_gap"]) + r"}?"),
@@ -235,13 +238,18 @@ def _settled_members(sh: str, mentions: list[Mention], starts: list[int], have: 
         if m.label not in SITED:
             continue
         verb = v["settle"].match(sh, m.end)
-        if verb is None:
+        at = None if verb is not None else v["settle_at"].match(sh, m.end)
+        if verb is None and at is None:
             continue
-        t = bisect.bisect_left(starts, verb.end())
-        target = t if t < len(mentions) and mentions[t].start == verb.end() and mentions[t].label in ("Place", "Park") else None
+        t = bisect.bisect_left(starts, (verb or at).end())
+        target = t if t < len(mentions) and mentions[t].start == (verb or at).end() and mentions[t].label in ("Place", "Park") else None
+        if at is not None:
+            # A、B选择在P设立: the place is only where the members settle when the verb follows it
+            if target is None or not v["settle_at_verb"].match(sh, mentions[target].end):
+                continue
         listed = _listed_before(sh, mentions, k)
         pos = min(mentions[i].start for i in listed)
-        if target is None and SETTLE_END_RE.match(sh, verb.end()):
+        if target is None and verb is not None and SETTLE_END_RE.match(sh, verb.end()):
             # P举行签约仪式，A、B等10个项目签约入驻。: no place after the verb, the park or place
             # the sentence opens on
             s0 = max(sh.rfind(c, 0, pos) for c in "。！？!?\n") + 1

@@ -50,6 +50,10 @@ PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|
 PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|主要)?(?:组成部分|一部分|核心区|主体部分)")
 
 
+#: X表示，… / X主任某某说，…: the sentence's first body only reports what others do
+SPEAKER_RE = re.compile(r"[^，,。；;：:“”\"]{0,10}?(?:表示|指出|说|称|介绍|透露|强调|宣布)\s*[:：,，]")
+
+
 SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻|总部设在|总部位于|总部落户|设在|设于)(?:在|于|到)?")
 
 
@@ -172,6 +176,8 @@ def find(inp: RelationInput) -> list[Relation]:
                         rels.append(Relation(i, "locatedIn", area, "located.area_has.v1", ev))
         # S …在 P(+P) …: the sentence's subject acts in that place
         subj0 = sentence_subject(text, mentions, idx, s0)
+        if subj0 is not None and SPEAKER_RE.match(text, mentions[subj0].end):
+            subj0 = None  # 科技部表示，A、B在P设立: the body that speaks is not the one that settles
         for mm in re.finditer(r"(?<![存现实所正])在", sent):
             p0 = s0 + mm.end()
             if subj0 is None or mentions[subj0].end > s0 + mm.start():

@@ -1,0 +1,45 @@
+"""locatedIn and subsidiaryOf rules on short invented phrases (no report text): one test per rule
+or fix, each with a phrasing that must be read and one that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import extract_text
+from kg.text import normalise_name
+
+
+def _rels(text: str) -> dict[tuple[str, str, str], dict]:
+    result = extract_text(text)
+    names = {e["id"]: normalise_name(e["name"]) for e in result["entities"]}
+    return {(names[r["subject"]], r["predicate"], names.get(r["object"], r["object"])): r for r in result["relations"]}
+
+
+A, B = "华远精密机械有限公司", "嘉禾新材料股份有限公司"
+
+
+@pytest.mark.parametrize("text, park", [
+    (f"委员会通过{A}、{B}，2案在长沙经济技术开发区设立。", "长沙经济技术开发区"),
+    (f"{A}及{B}选择在长沙经济技术开发区设立。", "长沙经济技术开发区"),
+    (f"去年招引的{A}、{B}等2家企业已在长沙经济技术开发区注册。", "长沙经济技术开发区"),
+])
+def test_members_listed_before_zai_a_place_and_a_verb_of_setting_up_are_in_it(text, park):
+    rels = _rels(text)
+    for firm in (A, B):
+        assert (firm, "locatedIn", park) in rels
+    # the first member may be read by the sentence rules as the sentence's subject; the rest only by this one
+    assert rels[(B, "locatedIn", park)]["rule"] == "located.members_settle_in.v1"
+
+
+def test_members_before_zai_a_place_with_no_verb_of_setting_up_are_not_placed():
+    rels = _rels(f"{A}、{B}在长沙经济技术开发区举办了招聘会。")
+    assert not any(p == "locatedIn" and s in (A, B) for s, p, _ in rels)
+
+
+@pytest.mark.parametrize("text", [
+    f"科学技术部表示，{A}在长沙经济技术开发区投资建设新厂。",
+    f"长沙市工业和信息化局局长张明说，{A}将落户长沙经济技术开发区。",
+])
+def test_the_body_that_speaks_is_not_the_one_that_settles(text):
+    rels = _rels(text)
+    assert not any(p == "locatedIn" and o == "长沙经济技术开发区" and s in ("科学技术部", "长沙市工业和信息化局") for s, p, o in rels)
