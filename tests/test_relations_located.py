@@ -43,3 +43,24 @@ def test_members_before_zai_a_place_with_no_verb_of_setting_up_are_not_placed():
 def test_the_body_that_speaks_is_not_the_one_that_settles(text):
     rels = _rels(text)
     assert not any(p == "locatedIn" and o == "长沙经济技术开发区" and s in ("科学技术部", "长沙市工业和信息化局") for s, p, o in rels)
+
+
+@pytest.mark.parametrize("text", [
+    f"记者获悉，4家长沙企业入围制造业单项冠军企业公示名单。示范企业2家。{A}、{B}入选制造业单项冠军示范企业。",
+    f"由长沙企业牵头制定的3项国际标准正式发布。这3项标准分别由{A}和{B}制定，涉及连接器。",
+    f"大会表扬了30家表现优秀的长沙本地企业。2个大奖得主分别为：{A}(设计)、{B}(创新)。",
+])
+def test_firms_a_sentence_counts_for_a_place_and_the_next_names_are_in_it(text):
+    rels = _rels(text)
+    for firm in (A, B):
+        assert rels[(firm, "locatedIn", "长沙")]["rule"] == "located.counted_then_named.v1"
+
+
+@pytest.mark.parametrize("text", [
+    f"4家长沙企业入围公示名单。{A}董事长李明表示，将继续加大投入。",
+    f"4家长沙企业入围公示名单。株洲市的{A}、{B}也在其中。",
+    f"长沙企业积极参与标准制定。{A}、{B}入选示范企业。",
+])
+def test_no_count_or_no_list_opening_the_next_sentence_places_nothing(text):
+    rels = _rels(text)
+    assert not any(p == "locatedIn" and o == "长沙" for _, p, o in rels)

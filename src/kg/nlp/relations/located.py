@@ -9,7 +9,9 @@ the place. The place must be followed by words that make it the members' qualifi
 but the list (and an award or verb) stands between it and the members; members may open items that
 go on with a product or brand (A公司煤质检测仪器、B公司的“品牌”). A park is sited in a park only where
 it is of a kind that lies inside zones (该区A工业园、B工业园 under a 高新区). Also: members listed
-right before a settling verb are in the place after it (A、B将抱团入驻P).
+right before a settling verb are in the place after it (A、B将抱团入驻P), or before 在P and a verb of
+setting up (A、B，2案在P设立). And across sentences: a sentence that counts a place's firms without
+naming them (4家成都企业入围…; 由洛阳企业牵头制定的7项标准), the next naming sentence opening on their list.
 Vocabulary: ``kg/data/relations/located.json``.
 Must not: read a place that only a name contains (厦门市市场监督管理局 is not thereby in 厦门市).
 
@@ -35,6 +37,10 @@ SETTLE_RULE = "located.members_settle_in.v1"
 register("located", {
     RULE: ("locatedIn", "a place (or 我市/我省) followed by 'N家企业 / 企业是 / 新增 / 有' qualifies the members listed after it in the sentence"),
     SETTLE_RULE: ("locatedIn", "members listed right before a settling verb (A、B将抱团入驻P, A、B，2案在P设立) are each in the park or place it names"),
+})
+CARRIED_RULE = "located.counted_then_named.v1"
+register("located", {
+    CARRIED_RULE: ("locatedIn", "a sentence counts a place's firms (4家P企业入围…; P企业牵头的7项标准) and names none; the next sentence opens by naming them (A、B、C入选…; 这7项标准分别由A、B制定)"),
 })
 SITED = frozenset({"Company", "Institution", "Park"})
 
@@ -63,6 +69,16 @@ def vocabulary() -> dict[str, Any]:
         # A、B，2案在P设立 / A、B等6家企业已在P注册: the members, then 在, the place, a verb of setting up there
         "settle_at": re.compile(r"(?:等)?\s*[,，]?\s*(?:[0-9一二三四五六七八九十两]+\s*(?:家|个|案)(?:企业|单位|公司|项目|厂商)?)?\s*(?:" + alt("settle_adverbs") + r"){0,3}(?:" + alt("settle_choices") + r")?在"),
         "settle_at_verb": re.compile(r"(?:" + alt("settle_at_verbs") + r")"),
+        "carried_kinds": tuple(data["carried_kinds"]),
+        # 4家成都企业 / 55家表现优秀的香港本地企业: a count right before the place (a modifier between)
+        "carried_count_before": re.compile(r"[0-9一二三四五六七八九十两百]+\s*(?:家|个)[^，,。；;、]{0,10}?$"),
+        # 成都3家企业 / 成都共3家企业: a count right after it
+        "carried_count_after": re.compile(r"(?:的)?(?:共|有|共有)?\s*[0-9一二三四五六七八九十两百]+\s*(?:家|个)"),
+        # 由洛阳企业牵头制定的7项国际标准: the place's firms led, and the sentence counts what they led
+        "carried_led": re.compile(r"由$"),
+        "carried_counted": re.compile(r"的\s*[0-9一二三四五六七八九十两百]+\s*(?:项|个|件)"),
+        # 这7项标准分别由 / 6个大奖得主分别为: / 其中: a lead back to the count before the list
+        "carried_lead": re.compile(r"(?:这|此|上述|其中)?\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:项|个|家|件))?[^，,。；;：:、]{0,8}?(?:分别由|分别为|分别是|依次为|包括)\s*[:：]?\s*"),
         "container": tuple(data["park_containers"]),
         "part": tuple(data["park_parts"]),
         "gap": re.compile(r"[^。！？!?；;\n]{0," + str(data["max_gap"]) + r"}?"),
@@ -90,6 +106,7 @@ def find(inp: RelationInput) -> list[Relation]:
     for an in v["anaphor"].finditer(sh):
         heads.append((an.end(), -1, anaphor_place(an.group(0))))
     out.extend(_settled_members(sh, mentions, starts, have))
+    out.extend(_counted_then_named(sh, mentions, starts, have))
     out.extend(_members_before_place_kind(sh, mentions, starts, have))
     for end, own, place in heads:
         if place is None:
@@ -264,4 +281,55 @@ def _settled_members(sh: str, mentions: list[Mention], starts: list[int], have: 
             if i != target and (i, target) not in have and not (mentions[i].label == "Park" and not _part_of(sh, mentions[i], mentions[target])):
                 have.add((i, target))
                 out.append(Relation(i, "locatedIn", target, SETTLE_RULE, (pos, mentions[target].end)))
+    return out
+
+
+SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+
+
+def _counted_then_named(sh: str, mentions: list[Mention], starts: list[int], have: set[tuple[int, int]]) -> list[Relation]:
+    """4家成都企业入围…名单。…。A、B、C入选… / 由洛阳企业牵头制定的7项国际标准…。这7项标准分别由A、B和C制定:
+    a sentence that counts the firms of a place (a count and the place qualifying a kind noun) and
+    names no organisation after it; the next sentence that names organisations (at most one
+    sentence without any between) opens on the list of them, or on a lead back to the count
+    (这7项标准分别由, 6个大奖得主分别为:). Each member of that list is in the place."""
+    v = vocabulary()
+    out: list[Relation] = []
+    for p, pm in enumerate(mentions):
+        if pm.label != "Place" or not sh.startswith(v["carried_kinds"], pm.end):
+            continue
+        s0 = max(sh.rfind(c, 0, pm.start) for c in "。！？!?\n") + 1
+        e0 = SENTENCE_END_RE.search(sh, pm.end)
+        e0 = e0.start() if e0 else len(sh)
+        before = sh[max(s0, pm.start - 16):pm.start]
+        if not (v["carried_count_before"].search(before) or v["carried_count_after"].match(sh, pm.end)
+                or v["carried_led"].search(before) and v["carried_counted"].search(sh, pm.end, e0)):
+            continue
+        if any(mentions[j].label in SITED | {"GovernmentAgency"} for j in range(p + 1, bisect.bisect_left(starts, e0))):
+            continue  # the sentence names them itself: the other rules' business
+        pos, skipped = e0, 0
+        while pos < len(sh) and skipped <= 1:
+            n0 = pos + 1
+            while n0 < len(sh) and sh[n0] in " \t\r\n\u3000":
+                n0 += 1
+            n1 = SENTENCE_END_RE.search(sh, n0)
+            n1 = n1.start() if n1 else len(sh)
+            inside = [j for j in range(bisect.bisect_left(starts, n0), bisect.bisect_left(starts, n1)) if mentions[j].label in SITED | {"GovernmentAgency", "Place", "Person"}]
+            if not inside:
+                pos, skipped = n1, skipped + 1
+                continue
+            lead = v["carried_lead"].match(sh, n0)
+            first = inside[0]
+            if mentions[first].label not in SITED or mentions[first].start != (lead.end() if lead else n0):
+                break
+            clause = re.compile(r"[；;]").search(sh, n0, n1)
+            listed = members(sh, mentions[first].start, clause.start() if clause else n1, mentions, starts, opening=True)
+            listed = [i for i in listed if mentions[i].label in ("Company", "Institution")]
+            if len(listed) < 2:
+                break
+            for i in listed:
+                if (i, p) not in have:
+                    have.add((i, p))
+                    out.append(Relation(i, "locatedIn", p, CARRIED_RULE, (s0, n1)))
+            break
     return out
