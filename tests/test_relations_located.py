@@ -64,3 +64,19 @@ def test_firms_a_sentence_counts_for_a_place_and_the_next_names_are_in_it(text):
 def test_no_count_or_no_list_opening_the_next_sentence_places_nothing(text):
     rels = _rels(text)
     assert not any(p == "locatedIn" and o == "长沙" for _, p, o in rels)
+
+
+@pytest.mark.parametrize("text, place", [
+    (f"湖南省湘绣、{A}、{B}3个品牌榜上有名。", "湖南省"),
+    (f"近日，名单公布，湖南省的{A}、{B}等2家企业上榜。", "湖南省"),
+])
+def test_a_list_right_after_a_place_closed_by_its_count_and_a_selection_verb(text, place):
+    rels = _rels(text)
+    for firm in (A, B):
+        assert (firm, "locatedIn", place) in rels
+    assert rels[(B, "locatedIn", place)]["rule"] == "located.place_qualified_list.v1"
+
+
+def test_we_set_against_the_city_just_named_is_not_that_city():
+    rels = _rels(f"株洲市22个品牌上榜，我市湘绣、{A}、{B}3个品牌榜上有名。")
+    assert not any(p == "locatedIn" and s in (A, B) and o == "株洲市" for s, p, o in rels)

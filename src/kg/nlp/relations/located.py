@@ -2,7 +2,7 @@
 
 Owns the locatedIn rules that read a place (or park, or 我市/我省 resolved to the report's own) that
 introduces the organisations named after it in the same sentence: 其中昆明市3家企业获…，分别是A、B、C;
-进入…名单的福建企业是A、B; 这6家长沙企业及其产品为：A…、B…; 郑州市新增A、B等18家; 该区A、B、C被认定为…;
+进入…名单的福建企业是A、B; 我省的A、B等35家“老字号”榜上有名 (a list closed by its count); 这6家长沙企业及其产品为：A…、B…; 郑州市新增A、B等18家; 该区A、B、C被认定为…;
 我市A公司入选…; 我市共拥有…奖4个,分别为A、B; A、B等深圳企业; 江苏…的老字号共有68家,…包括A、B. Each member gets locatedIn
 the place. The place must be followed by words that make it the members' qualifier (N家企业, 企业是,
 新增, 有, 入选的企业, a count of its holdings, a kind noun the sentence goes on to list), and nothing
@@ -63,6 +63,8 @@ def vocabulary() -> dict[str, Any]:
         "listed_kinds": tuple(data["listed_kinds"]),
         "kind_list": re.compile(
             r"[^。！？!?；;,，\n]{0,12}?(?:" + alt("listed_kinds") + r")[^。！？!?；;\n]{0,40}?(?:" + alt("list_intros") + r")\s*[:：]?"),
+        # 我省的A、B等35家“老字号”榜上有名: a list right after the place, closed by its count and a verb of selection
+        "closed_list": re.compile(r"(?:的)?(?P<list>[^。！？!?；;，,\n]{2,240}?)(?:等)?\s*[0-9一二三四五六七八九十两百]+\s*(?:家|个)\s*[“\"]?(?:" + alt("closed_kinds") + r")?[”\"]?\s*(?:" + alt("closed_verbs") + r")"),
         "anaphor": re.compile(alt("anaphors")),
         # A、B、C将抱团入驻P: what may stand between the last member and the verb, then the verb
         "settle": re.compile(r"(?:等\s*[0-9一二三四五六七八九十两百]*\s*(?:家|个)?(?:企业|单位|公司|项目|厂商)?)?\s*(?:" + alt("settle_adverbs") + r"){0,3}(?:" + alt("settle_verbs") + r")(?:了|于|到|在)?"),
@@ -120,6 +122,21 @@ def find(inp: RelationInput) -> list[Relation]:
             elif q is not None and mentions[own].start > 0 and sh[mentions[own].start - 1] in "与和及、" and any(
                     m.label == "Place" and m.end == mentions[own].start - 1 for m in mentions[max(0, own - 2):own]):
                 q = None  # 上海市与云南省…: a pair of places qualifies neither alone
+        if q is None:
+            closed = v["closed_list"].match(sh, end)
+            if closed is not None and own < 0:
+                s0 = max(sh.rfind(c, 0, end) for c in "。！？!?\n") + 1
+                if sh.find(mentions[place].text, s0, end - 2) >= 0:
+                    closed = None  # 潍坊市有22个品牌上榜，我市A、B…: 我市 is set against that city, not it
+            if closed is not None and "、" in closed.group("list"):
+                # 我省的A、B等35家“老字号”榜上有名 / 我市<brand>、A、B 4个品牌上榜: the list closed by its count
+                ms = [i for i in members(sh, closed.start("list"), closed.end("list"), mentions, starts) if mentions[i].label in SITED and i != place]
+                if len(ms) >= 2:
+                    for i in ms:
+                        if (i, place) not in have and not (mentions[i].label == "Park" and mentions[place].label == "Park" and not _part_of(sh, mentions[i], mentions[place])):
+                            have.add((i, place))
+                            out.append(Relation(i, "locatedIn", place, RULE, (max(0, end - len(mentions[own].text)) if own >= 0 else end - 2, closed.end())))
+                    continue
         if q is None and own < 0:
             q = re.compile(r"(?:的)?").match(sh, end)  # 我市A公司入选…: the anaphor right before the firm
             k = bisect.bisect_left(starts, q.end())
