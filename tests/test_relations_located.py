@@ -80,3 +80,20 @@ def test_a_list_right_after_a_place_closed_by_its_count_and_a_selection_verb(tex
 def test_we_set_against_the_city_just_named_is_not_that_city():
     rels = _rels(f"株洲市22个品牌上榜，我市湘绣、{A}、{B}3个品牌榜上有名。")
     assert not any(p == "locatedIn" and s in (A, B) and o == "株洲市" for s, p, o in rels)
+
+
+@pytest.mark.parametrize("text, holder, place", [
+    (f"{B}也成为湖南省唯一获此殊荣的企业。", B, "湖南省"),
+    (f"{A}传来好消息，该公司荣获大奖，成为湖南省以及全国机械行业迄今为止唯一获此殊荣的企业。", A, "湖南省"),
+    ("作为湖南唯一的国家级经济技术开发区，长沙经济技术开发区从政策、资金等方面下重力。", "长沙经济技术开发区", "湖南"),
+])
+def test_the_first_or_only_one_of_a_province_or_city_lies_in_it(text, holder, place):
+    assert _rels(text)[(holder, "locatedIn", place)]["rule"] == "located.first_or_only_in.v1"
+
+
+@pytest.mark.parametrize("text, holder, place", [
+    (f"{A}成为中国第一家专业研制精密机床的厂家。", A, "中国"),
+    (f"{A}负责人表示，要帮助更多企业成为湖南省首家上市企业。", A, "湖南省"),
+])
+def test_a_country_s_first_or_a_first_someone_else_aims_at_places_nothing(text, holder, place):
+    assert (holder, "locatedIn", place) not in _rels(text)

@@ -2,7 +2,7 @@
 
 Owns places side by side (湖北随州), X所在的P, P的X, X（P）, P+X, 位于/坐落/落户, 在P…, a park's
 anaphors (园区内的X, 全区), what an area has (园区入驻企业有A、B), 其中 after a counted area, and
-X是P的组成部分. Must not: take a body's place from its name alone (ANNOTATION.md). Lists and
+X是P的组成部分, X成为P唯一…. Must not: take a body's place from its name alone (ANNOTATION.md). Lists and
 enumerations a place introduces: ``located`` and ``enumerations``.
 """
 
@@ -23,6 +23,7 @@ register("sites", {
     "located.bracket_place.v1": ("locatedIn", "firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)"),
     "located.built_by_place.v1": ("locatedIn", "P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it"),
     "located.counted_members.v1": ("locatedIn", "…共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it"),
+    "located.first_or_only_in.v1": ("locatedIn", "X也成为P唯一获此殊荣的企业 / 作为P唯一的高新区，X…: the first or only one of a province or city lies in it"),
     "located.inside_park.v1": ("locatedIn", "区内的X / 园区内的X, Y / P开发区内的X: the firms the clause names are in the park named just before"),
     "located.park_anaphor.v1": ("locatedIn", "an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it"),
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
@@ -45,6 +46,12 @@ HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|集聚了?|
 
 
 PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|境内|一带|腹地|中心|核心区)(?=的)")
+
+
+#: 也成为河南省唯一… / 作为贵州唯一的… / 成为湖南省以及全国…唯一…: the verb, then the place
+FIRST_IN_RE = re.compile(r"(?P<verb>成为|作为)(?P<lead>)")
+#: what follows the place: (以及…)? then 唯一/首个/首家/第一家 (within a few characters)
+FIRST_TAIL_RE = re.compile(r"(?:的)?(?:以及[^，,。；;]{0,12}?)?(?:迄今为止|目前|当年度|本年度|历史上)?(?:唯一|首个|首家|第一家|第一个)")
 
 
 PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|主要)?(?:组成部分|一部分|核心区|主体部分)")
@@ -313,6 +320,24 @@ def find(inp: RelationInput) -> list[Relation]:
                             rels.append(Relation(i, "locatedIn", prev_area, "located.counted_members.v1", ev))
                 break
 
+        # X也成为P唯一获此殊荣的企业 / 作为P唯一的高新区，X…: the first or only one of P lies in P
+        for fm in FIRST_IN_RE.finditer(text, s0, s1):
+            where = next((i for i in idx if mentions[i].start == fm.end("lead") and mentions[i].label == "Place"), None)
+            if where is None or _level(mentions[where].attrs.get("place", {})) == 0 or not FIRST_TAIL_RE.match(text, mentions[where].end):
+                continue  # 成为中国第一家…: a country has firsts of every kind
+            c0 = _clause_start(text, s0, fm.start())
+            if fm.group("verb") == "作为":
+                # 作为P唯一的…，X…: the clause after it opens on its holder
+                comma = re.compile(r"[，,]").search(text, mentions[where].end, s1)
+                holder = next((i for i in idx if comma is not None and mentions[i].start == comma.end() and mentions[i].label in located), None)
+            else:
+                before = [i for i in idx if c0 <= mentions[i].start and mentions[i].end <= fm.start() and mentions[i].label in located]
+                if before:
+                    holder = before[-1] if re.fullmatch(r"\s*(?:也|又|还|则|已)?", text[mentions[before[-1]].end:fm.start()]) else None
+                else:
+                    holder = subj0 if c0 > s0 and subj0 is not None and mentions[subj0].label in located else None
+            if holder is not None and holder != where:
+                rels.append(Relation(holder, "locatedIn", where, "located.first_or_only_in.v1", ev))
         # X…是P的重要组成部分: X lies in P
         for pm_ in PART_OF_RE.finditer(text, s0, s1):
             where = next((i for i in idx if mentions[i].start == pm_.start("p") and mentions[i].label in ("Park", "Place")), None)
