@@ -97,3 +97,11 @@ def test_the_first_or_only_one_of_a_province_or_city_lies_in_it(text, holder, pl
 ])
 def test_a_country_s_first_or_a_first_someone_else_aims_at_places_nothing(text, holder, place):
     assert (holder, "locatedIn", place) not in _rels(text)
+
+
+def test_a_count_a_place_holds_echoed_by_the_next_sentence_before_its_list():
+    rels = _rels(f"长沙市承担的两个项目通过验收。本次验收的两个项目分别由{A}和{B}完成。")
+    for firm in (A, B):
+        assert rels[(firm, "locatedIn", "长沙市")]["rule"] == "located.counted_then_named.v1"
+    other = _rels(f"长沙市承担的两个项目通过验收。本次验收的三个项目分别由{A}和{B}完成。")
+    assert not any(p == "locatedIn" and o == "长沙市" for _, p, o in other)

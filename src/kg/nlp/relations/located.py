@@ -11,7 +11,8 @@ go on with a product or brand (A公司煤质检测仪器、B公司的“品牌�
 it is of a kind that lies inside zones (该区A工业园、B工业园 under a 高新区). Also: members listed
 right before a settling verb are in the place after it (A、B将抱团入驻P), or before 在P and a verb of
 setting up (A、B，2案在P设立). And across sentences: a sentence that counts a place's firms without
-naming them (4家成都企业入围…; 由洛阳企业牵头制定的7项标准), the next naming sentence opening on their list.
+naming them (4家成都企业入围…; 由洛阳企业牵头制定的7项标准), the next naming sentence opening on their list;
+or a count the place holds (湛江市承担的四个…) that the next sentence echoes before its list (本次…的四个…分别为A、B).
 Vocabulary: ``kg/data/relations/located.json``.
 Must not: read a place that only a name contains (厦门市市场监督管理局 is not thereby in 厦门市).
 
@@ -78,6 +79,8 @@ def vocabulary() -> dict[str, Any]:
         "carried_count_after": re.compile(r"(?:的)?(?:共|有|共有)?\s*[0-9一二三四五六七八九十两百]+\s*(?:家|个)"),
         # 由洛阳企业牵头制定的7项国际标准: the place's firms led, and the sentence counts what they led
         "carried_led": re.compile(r"由$"),
+        # 湛江市承担的四个…项目: the place's own count of what it holds
+        "carried_own_count": re.compile(r"(?:" + alt("carried_holds") + r")?的?\s*(?P<n>[0-9一二三四五六七八九十两百]+)\s*(?:个|项|家|件)"),
         "carried_counted": re.compile(r"的\s*[0-9一二三四五六七八九十两百]+\s*(?:项|个|件)"),
         # 这7项标准分别由 / 6个大奖得主分别为: / 其中: a lead back to the count before the list
         "carried_lead": re.compile(r"(?:这|此|上述|其中)?\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:项|个|家|件))?[^，,。；;：:、]{0,8}?(?:分别由|分别为|分别是|依次为|包括)\s*[:：]?\s*"),
@@ -313,15 +316,24 @@ def _counted_then_named(sh: str, mentions: list[Mention], starts: list[int], hav
     v = vocabulary()
     out: list[Relation] = []
     for p, pm in enumerate(mentions):
-        if pm.label != "Place" or not sh.startswith(v["carried_kinds"], pm.end):
+        if pm.label != "Place":
             continue
         s0 = max(sh.rfind(c, 0, pm.start) for c in "。！？!?\n") + 1
         e0 = SENTENCE_END_RE.search(sh, pm.end)
         e0 = e0.start() if e0 else len(sh)
-        before = sh[max(s0, pm.start - 16):pm.start]
-        if not (v["carried_count_before"].search(before) or v["carried_count_after"].match(sh, pm.end)
-                or v["carried_led"].search(before) and v["carried_counted"].search(sh, pm.end, e0)):
-            continue
+        echo = None
+        if sh.startswith(v["carried_kinds"], pm.end):
+            before = sh[max(s0, pm.start - 16):pm.start]
+            if not (v["carried_count_before"].search(before) or v["carried_count_after"].match(sh, pm.end)
+                    or v["carried_led"].search(before) and v["carried_counted"].search(sh, pm.end, e0)):
+                continue
+        else:
+            # 湛江市承担的四个示范区项目…。本次验收的四个示范区分别为A、B: the next sentence echoes the count
+            own = v["carried_own_count"].match(sh, pm.end)
+            if own is None:
+                continue
+            echo = re.compile(r"[^，,。；;：:]{0,20}?(?<![0-9一二三四五六七八九十两百])" + re.escape(own.group("n"))
+                              + r"\s*(?:个|项|家|件)[^，,。；;：:、]{0,16}?(?:分别为|分别是|分别由|依次为)\s*[:：]?\s*")
         if any(mentions[j].label in SITED | {"GovernmentAgency"} for j in range(p + 1, bisect.bisect_left(starts, e0))):
             continue  # the sentence names them itself: the other rules' business
         pos, skipped = e0, 0
@@ -335,13 +347,19 @@ def _counted_then_named(sh: str, mentions: list[Mention], starts: list[int], hav
             if not inside:
                 pos, skipped = n1, skipped + 1
                 continue
-            lead = v["carried_lead"].match(sh, n0)
             first = inside[0]
-            if mentions[first].label not in SITED or mentions[first].start != (lead.end() if lead else n0):
-                break
+            if echo is None:
+                lead = v["carried_lead"].match(sh, n0)
+                if mentions[first].label not in SITED or mentions[first].start != (lead.end() if lead else n0):
+                    break
+            else:
+                lead = echo.match(sh, n0)
+                # (a stray character before the first name is passed over: 分别为市A示范区、B示范区)
+                if lead is None or mentions[first].label not in SITED or not 0 <= mentions[first].start - lead.end() <= 1:
+                    break
             clause = re.compile(r"[；;]").search(sh, n0, n1)
-            listed = members(sh, mentions[first].start, clause.start() if clause else n1, mentions, starts, opening=True)
-            listed = [i for i in listed if mentions[i].label in ("Company", "Institution")]
+            listed = members(sh, lead.end() if lead else mentions[first].start, clause.start() if clause else n1, mentions, starts, opening=True)
+            listed = [i for i in listed if mentions[i].label in ("Company", "Institution") or (echo is not None and mentions[i].label == "Park")]
             if len(listed) < 2:
                 break
             for i in listed:
