@@ -45,6 +45,11 @@ def test_the_body_that_speaks_is_not_the_one_that_settles(text):
     assert not any(p == "locatedIn" and o == "长沙经济技术开发区" and s in ("科学技术部", "长沙市工业和信息化局") for s, p, o in rels)
 
 
+def test_the_body_in_a_frame_around_the_sentence_is_not_the_one_that_settles():
+    rels = _rels("在长沙县人民政府热情邀请下，公司落户于长沙经济技术开发区。")
+    assert ("长沙县人民政府", "locatedIn", "长沙经济技术开发区") not in rels
+
+
 @pytest.mark.parametrize("text", [
     f"记者获悉，4家长沙企业入围制造业单项冠军企业公示名单。示范企业2家。{A}、{B}入选制造业单项冠军示范企业。",
     f"由长沙企业牵头制定的3项国际标准正式发布。这3项标准分别由{A}和{B}制定，涉及连接器。",

@@ -61,6 +61,10 @@ PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|�
 SPEAKER_RE = re.compile(r"[^，,。；;：:“”\"]{0,10}?(?:表示|指出|说|称|介绍|透露|强调|宣布)\s*[:：,，]")
 
 
+#: 在X(的)…下， (X's guidance, invitation, support): a frame around the sentence, not its subject
+FRAME_UNDER_RE = re.compile(r"[^，,。；;：:]{0,16}?(?:下|之下)[，,]")
+
+
 SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻|总部设在|总部位于|总部落户|设在|设于)(?:在|于|到)?")
 
 
@@ -185,6 +189,8 @@ def find(inp: RelationInput) -> list[Relation]:
         subj0 = sentence_subject(text, mentions, idx, s0)
         if subj0 is not None and SPEAKER_RE.match(text, mentions[subj0].end):
             subj0 = None  # 科技部表示，A、B在P设立: the body that speaks is not the one that settles
+        elif subj0 is not None and text.startswith("在", s0) and FRAME_UNDER_RE.match(text, mentions[subj0].end):
+            subj0 = None  # 在县委县政府热情邀请下，公司落户于P: the body in the frame is not the subject
         for mm in re.finditer(r"(?<![存现实所正])在", sent):
             p0 = s0 + mm.end()
             if subj0 is None or mentions[subj0].end > s0 + mm.start():
