@@ -65,6 +65,7 @@ def test_firms_a_sentence_counts_for_a_place_and_the_next_names_are_in_it(text):
     f"4家长沙企业入围公示名单。{A}董事长李明表示，将继续加大投入。",
     f"4家长沙企业入围公示名单。株洲市的{A}、{B}也在其中。",
     f"长沙企业积极参与标准制定。{A}、{B}入选示范企业。",
+    f"2家长沙企业入围公示名单。{A}、{B}、天力电子科技有限公司入选示范企业。",
 ])
 def test_no_count_or_no_list_opening_the_next_sentence_places_nothing(text):
     rels = _rels(text)

@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...resources import read_text
+from ...text import to_int
 from ..rules import Mention
 from .base import Relation, RelationInput, register
 from .members import members
@@ -74,9 +75,9 @@ def vocabulary() -> dict[str, Any]:
         "settle_at_verb": re.compile(r"(?:" + alt("settle_at_verbs") + r")"),
         "carried_kinds": tuple(data["carried_kinds"]),
         # 4家成都企业 / 55家表现优秀的香港本地企业: a count right before the place (a modifier between)
-        "carried_count_before": re.compile(r"[0-9一二三四五六七八九十两百]+\s*(?:家|个)[^，,。；;、]{0,10}?$"),
+        "carried_count_before": re.compile(r"(?P<n>[0-9一二三四五六七八九十两百]+)\s*(?:家|个)[^，,。；;、]{0,10}?$"),
         # 成都3家企业 / 成都共3家企业: a count right after it
-        "carried_count_after": re.compile(r"(?:的)?(?:共|有|共有)?\s*[0-9一二三四五六七八九十两百]+\s*(?:家|个)"),
+        "carried_count_after": re.compile(r"(?:的)?(?:共|有|共有)?\s*(?P<n>[0-9一二三四五六七八九十两百]+)\s*(?:家|个)"),
         # 由洛阳企业牵头制定的7项国际标准: the place's firms led, and the sentence counts what they led
         "carried_led": re.compile(r"由$"),
         # 湛江市承担的四个…项目: the place's own count of what it holds
@@ -321,11 +322,13 @@ def _counted_then_named(sh: str, mentions: list[Mention], starts: list[int], hav
         s0 = max(sh.rfind(c, 0, pm.start) for c in "。！？!?\n") + 1
         e0 = SENTENCE_END_RE.search(sh, pm.end)
         e0 = e0.start() if e0 else len(sh)
-        echo = None
+        echo, most = None, None
         if sh.startswith(v["carried_kinds"], pm.end):
             before = sh[max(s0, pm.start - 16):pm.start]
-            if not (v["carried_count_before"].search(before) or v["carried_count_after"].match(sh, pm.end)
-                    or v["carried_led"].search(before) and v["carried_counted"].search(sh, pm.end, e0)):
+            count = v["carried_count_before"].search(before) or v["carried_count_after"].match(sh, pm.end)
+            if count is not None:
+                most = to_int(count.group("n"))  # 4家成都企业: the list names at most 4 of them
+            elif not (v["carried_led"].search(before) and v["carried_counted"].search(sh, pm.end, e0)):
                 continue
         else:
             # 湛江市承担的四个示范区项目…。本次验收的四个示范区分别为A、B: the next sentence echoes the count
@@ -360,7 +363,7 @@ def _counted_then_named(sh: str, mentions: list[Mention], starts: list[int], hav
             clause = re.compile(r"[；;]").search(sh, n0, n1)
             listed = members(sh, lead.end() if lead else mentions[first].start, clause.start() if clause else n1, mentions, starts, opening=True)
             listed = [i for i in listed if mentions[i].label in ("Company", "Institution") or (echo is not None and mentions[i].label == "Park")]
-            if len(listed) < 2:
+            if len(listed) < 2 or (most is not None and len(listed) > most):
                 break
             for i in listed:
                 if (i, p) not in have:
