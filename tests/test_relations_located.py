@@ -111,3 +111,19 @@ def test_a_count_a_place_holds_echoed_by_the_next_sentence_before_its_list():
         assert rels[(firm, "locatedIn", "长沙市")]["rule"] == "located.counted_then_named.v1"
     other = _rels(f"长沙市承担的两个项目通过验收。本次验收的三个项目分别由{A}和{B}完成。")
     assert not any(p == "locatedIn" and o == "长沙市" for _, p, o in other)
+
+
+C = "天力电子科技有限公司"
+
+
+def test_the_clause_after_a_placed_list_that_opens_on_firms_selected_the_same_way():
+    rels = _rels(f"湖南省的{A}、{B}等2家企业入选示范企业，{C}数控机床入选单项冠军产品。")
+    assert rels[(C, "locatedIn", "湖南省")]["rule"] == "located.parallel_clause.v1"
+
+
+@pytest.mark.parametrize("text", [
+    f"湖南省的{A}、{B}等2家企业入选示范企业，{C}负责人介绍了经验。",
+    f"湖南省的{A}、{B}等2家企业入选示范企业，会上{C}数控机床入选单项冠军产品。",
+])
+def test_a_clause_not_selected_the_same_way_or_not_opening_on_a_firm_adds_nobody(text):
+    assert (C, "locatedIn", "湖南省") not in _rels(text)

@@ -13,6 +13,8 @@ right before a settling verb are in the place after it (A、B将抱团入驻P), 
 setting up (A、B，2案在P设立). And across sentences: a sentence that counts a place's firms without
 naming them (4家成都企业入围…; 由洛阳企业牵头制定的7项标准), the next naming sentence opening on their list;
 or a count the place holds (湛江市承担的四个…) that the next sentence echoes before its list (本次…的四个…分别为A、B).
+The clause right after a placed list (this family's or the enumerations family's), opening on firms
+selected the same way, lists more of them (我市A入选…，B产品、C产品认定为…; A、B入选…；D的产品入选…).
 Vocabulary: ``kg/data/relations/located.json``.
 Must not: read a place that only a name contains (厦门市市场监督管理局 is not thereby in 厦门市).
 
@@ -41,10 +43,14 @@ register("located", {
     SETTLE_RULE: ("locatedIn", "members listed right before a settling verb (A、B将抱团入驻P, A、B，2案在P设立) are each in the park or place it names"),
 })
 CARRIED_RULE = "located.counted_then_named.v1"
+PARALLEL_RULE = "located.parallel_clause.v1"
 register("located", {
+    PARALLEL_RULE: ("locatedIn", "the clause right after a placed list, opening on firms selected the same way (我市A入选…，B产品、C产品认定为…), lists more of the place's firms"),
     CARRIED_RULE: ("locatedIn", "a sentence counts a place's firms (4家P企业入围…; P企业牵头的7项标准) and names none; the next sentence opens by naming them (A、B、C入选…; 这7项标准分别由A、B制定)"),
 })
 SITED = frozenset({"Company", "Institution", "Park"})
+#: the enumerations family's place of a winners list (read here only to continue its list)
+ENUMERATION_PLACE_RULE = "located.enumeration_place.v1"
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +91,7 @@ def vocabulary() -> dict[str, Any]:
         "carried_counted": re.compile(r"的\s*[0-9一二三四五六七八九十两百]+\s*(?:项|个|件)"),
         # 这7项标准分别由 / 6个大奖得主分别为: / 其中: a lead back to the count before the list
         "carried_lead": re.compile(r"(?:这|此|上述|其中)?\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:项|个|家|件))?[^，,。；;：:、]{0,8}?(?:分别由|分别为|分别是|依次为|包括)\s*[:：]?\s*"),
+        "parallel_verb": re.compile(alt("parallel_verbs")),
         "container": tuple(data["park_containers"]),
         "part": tuple(data["park_parts"]),
         "gap": re.compile(r"[^。！？!?；;\n]{0," + str(data["max_gap"]) + r"}?"),
@@ -113,6 +120,8 @@ def find(inp: RelationInput) -> list[Relation]:
         heads.append((an.end(), -1, anaphor_place(an.group(0))))
     out.extend(_settled_members(sh, mentions, starts, have))
     out.extend(_counted_then_named(sh, mentions, starts, have))
+    placed: list[Relation] = out
+    earlier = [r for r in inp.found if r.predicate == "locatedIn" and r.rule == ENUMERATION_PLACE_RULE]
     out.extend(_members_before_place_kind(sh, mentions, starts, have))
     for end, own, place in heads:
         if place is None:
@@ -183,6 +192,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 continue
             have.add((i, place))
             out.append(Relation(i, "locatedIn", place, RULE, (max(0, end - len(mentions[own].text)) if own >= 0 else end - 2, s_end)))
+    out.extend(_parallel_clause(sh, mentions, starts, have, earlier + placed))
     return out
 
 
@@ -370,4 +380,40 @@ def _counted_then_named(sh: str, mentions: list[Mention], starts: list[int], hav
                     have.add((i, p))
                     out.append(Relation(i, "locatedIn", p, CARRIED_RULE, (s0, n1)))
             break
+    return out
+
+
+def _parallel_clause(sh: str, mentions: list[Mention], starts: list[int], have: set[tuple[int, int]], placed: list[Relation]) -> list[Relation]:
+    """其中，我市A入选示范企业，B折弯机、C涂料认定为单项冠军产品 / A、B入选…；D的辊磨机入选…: the clause
+    right after a placed list, opening on firms and selected the same way (a verb of selection
+    in both), lists more of the place's firms."""
+    v = vocabulary()
+    out: list[Relation] = []
+    by_clause: dict[tuple[int, int], int] = {}
+    for r in placed:
+        if r.rule not in (RULE, CARRIED_RULE, ENUMERATION_PLACE_RULE):
+            continue
+        m = mentions[r.subject]
+        c0 = max(sh.rfind(c, 0, m.start) for c in "，,；;。！？!?\n") + 1
+        c1 = re.compile(r"[，,；;。！？!?\n]").search(sh, m.end)
+        if c1 is None or c1.group(0) not in "，,；;":
+            continue
+        by_clause[(c0, c1.start())] = r.object
+    for (c0, c1), place in by_clause.items():
+        if not v["parallel_verb"].search(sh, c0, c1):
+            continue
+        n0 = c1 + 1
+        while n0 < len(sh) and sh[n0] in " \t\u3000":
+            n0 += 1
+        k = bisect.bisect_left(starts, n0)
+        if k >= len(mentions) or mentions[k].start != n0 or mentions[k].label not in ("Company", "Institution"):
+            continue
+        n1 = re.compile(r"[，,；;。！？!?\n]").search(sh, n0)
+        n1 = n1.start() if n1 else len(sh)
+        if not v["parallel_verb"].search(sh, n0, n1):
+            continue
+        for i in members(sh, n0, n1, mentions, starts, opening=True):
+            if mentions[i].label in ("Company", "Institution") and mentions[i].start < n1 and (i, place) not in have:
+                have.add((i, place))
+                out.append(Relation(i, "locatedIn", place, PARALLEL_RULE, (c0, n1)))
     return out
