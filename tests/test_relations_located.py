@@ -127,3 +127,16 @@ def test_the_clause_after_a_placed_list_that_opens_on_firms_selected_the_same_wa
 ])
 def test_a_clause_not_selected_the_same_way_or_not_opening_on_a_firm_adds_nobody(text):
     assert (C, "locatedIn", "湖南省") not in _rels(text)
+
+
+@pytest.mark.parametrize("text, member, area", [
+    (f"长沙市共12家企业上榜，其中{A}、{B}入选示范企业。", B, "长沙市"),
+    ("长沙市共12家企业上榜，其中5家来自长沙经济技术开发区。", "长沙经济技术开发区", "长沙市"),
+])
+def test_members_after_qizhong_belong_to_the_area_counted_before_it_in_the_sentence(text, member, area):
+    assert _rels(text)[(member, "locatedIn", area)]["rule"] == "located.qizhong.v1"
+
+
+def test_qizhong_after_a_count_of_no_area_places_nothing():
+    rels = _rels(f"据长沙市统计，全国共118家企业入围，其中{A}排名第一。")
+    assert (A, "locatedIn", "长沙市") not in rels

@@ -29,7 +29,7 @@ register("sites", {
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
     "located.place_de_org.v1": ("locatedIn", "P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
-    "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B…: the members named after 其中 belong to the area counted before"),
+    "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
     "located.sentence_frame.v1": ("locatedIn", "在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P"),
     "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
     "located.subject_weiyu.v1": ("locatedIn", "X是Y的控股子公司，位于P: a clause with no subject of its own speaks of X"),
@@ -306,6 +306,18 @@ def find(inp: RelationInput) -> list[Relation]:
             for i in idx:
                 if mentions[i].label in ("Company", "Institution"):
                     rels.append(Relation(i, "locatedIn", prev_area, "located.qizhong.v1", ev))
+        # 厦门市共12家企业上榜，其中5家来自厦门火炬高新区: 其中 after a comma, the clause before it
+        # opening on the counted area
+        for qm in re.finditer(r"[，,]\s*其中", sent):
+            c0 = _clause_start(text, s0, s0 + qm.start())
+            counted = COUNTED_RE.search(text, c0, s0 + qm.start())
+            area = next((i for i in idx if mentions[i].label in ("Park", "Place") and c0 <= mentions[i].start <= c0 + 2), None)
+            if counted is None or area is None or mentions[area].end > counted.start():
+                continue
+            for i in idx:
+                if mentions[i].start >= s0 + qm.end() and i != area and (mentions[i].label in ("Company", "Institution") or (
+                        mentions[i].label == "Park" and mentions[area].label == "Place")):
+                    rels.append(Relation(i, "locatedIn", area, "located.qizhong.v1", ev))
         # the area a clause counts for (株洲高新区4项专利上榜, 潍坊市斩获金奖1项): its subject
         prev_area = None
         for counted in COUNTED_RE.finditer(text, s0, s1):
