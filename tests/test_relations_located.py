@@ -140,3 +140,19 @@ def test_members_after_qizhong_belong_to_the_area_counted_before_it_in_the_sente
 def test_qizhong_after_a_count_of_no_area_places_nothing():
     rels = _rels(f"据长沙市统计，全国共118家企业入围，其中{A}排名第一。")
     assert (A, "locatedIn", "长沙市") not in rels
+
+
+@pytest.mark.parametrize("text, member, place", [
+    ("在湖南入围的24家企业中，有6家长沙企业榜上有名。", "长沙", "湖南"),
+    (f"在湖南省获得的4项金奖中，{A}占了2项。", A, "湖南省"),
+])
+def test_the_winners_of_a_place_s_share_are_in_it(text, member, place):
+    assert _rels(text)[(member, "locatedIn", place)]["rule"] == "located.share_frame.v1"
+
+
+@pytest.mark.parametrize("text, member, place", [
+    ("在湖南入围的24家企业中，长沙企业表现突出。", "长沙", "湖南"),
+    (f"在全国入围的24家企业中，{A}排名第一，湖南省有3家。", A, "湖南省"),
+])
+def test_a_share_of_no_place_or_a_place_not_counted_in_it_places_nothing(text, member, place):
+    assert (member, "locatedIn", place) not in _rels(text)

@@ -2,7 +2,7 @@
 
 Owns places side by side (湖北随州), X所在的P, P的X, X（P）, P+X, 位于/坐落/落户, 在P…, a park's
 anaphors (园区内的X, 全区), what an area has (园区入驻企业有A、B), 其中 after a counted area, and
-X是P的组成部分, X成为P唯一…. Must not: take a body's place from its name alone (ANNOTATION.md). Lists and
+X是P的组成部分, X成为P唯一…, 在P入围的…中. Must not: take a body's place from its name alone (ANNOTATION.md). Lists and
 enumerations a place introduces: ``located`` and ``enumerations``.
 """
 
@@ -30,6 +30,7 @@ register("sites", {
     "located.place_de_org.v1": ("locatedIn", "P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
     "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
+    "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项: the winners of a place's share are in it"),
     "located.sentence_frame.v1": ("locatedIn", "在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P"),
     "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
     "located.subject_weiyu.v1": ("locatedIn", "X是Y的控股子公司，位于P: a clause with no subject of its own speaks of X"),
@@ -52,6 +53,10 @@ PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|
 FIRST_IN_RE = re.compile(r"(?P<verb>成为|作为)(?P<lead>)")
 #: what follows the place: (以及…)? then 唯一/首个/首家/第一家 (within a few characters)
 FIRST_TAIL_RE = re.compile(r"(?:的)?(?:以及[^，,。；;]{0,12}?)?(?:迄今为止|目前|当年度|本年度|历史上)?(?:唯一|首个|首家|第一家|第一个)")
+
+
+#: 在湖南入围的24家企业中， / 在广东获得的4项金奖中， / 我省获奖专利中，: P's share of a list or award
+SHARE_FRAME_RE = re.compile(r"(?P<verb>获得|入围|入选|上榜|获奖)(?:的)?[^，,。；;]{0,20}?中[，,]")
 
 
 PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|主要)?(?:组成部分|一部分|核心区|主体部分)")
@@ -356,6 +361,25 @@ def find(inp: RelationInput) -> list[Relation]:
                     holder = subj0 if c0 > s0 and subj0 is not None and mentions[subj0].label in located else None
             if holder is not None and holder != where:
                 rels.append(Relation(holder, "locatedIn", where, "located.first_or_only_in.v1", ev))
+        # 在湖南入围的24家企业中，有6家长沙企业… / 我省获奖专利中，A的…: the winners of P's share are P's
+        for fm in SHARE_FRAME_RE.finditer(text, s0, s1):
+            c0 = _clause_start(text, s0, fm.start() + 1)
+            lead = re.compile(r"\s*(?:在)?").match(text, c0)
+            where = next((i for i in idx if mentions[i].start == lead.end() and mentions[i].end == fm.start("verb") and mentions[i].label == "Place"), None)
+            if where is None:
+                an = ANAPHOR_RE.fullmatch(text, lead.end(), fm.start("verb"))
+                where = ctx.resolve(an.group(0)) if an else None
+            if where is None or mentions[where].label != "Place":
+                continue
+            level = _level(mentions[where].attrs.get("place", {}))
+            for i in idx:
+                m = mentions[i]
+                if m.start < fm.end() or i == where:
+                    continue
+                if m.label in ("Company", "Institution") or (m.label == "Place" and _level(m.attrs.get("place", {})) > level < 4
+                                                              and re.search(r"[0-9一二三四五六七八九十两百]+\s*(?:家|个)$", text[max(s0, m.start - 6):m.start])):
+                    # (a smaller place counted in the share: 有6家长沙企业)
+                    rels.append(Relation(i, "locatedIn", where, "located.share_frame.v1", ev))
         # X…是P的重要组成部分: X lies in P
         for pm_ in PART_OF_RE.finditer(text, s0, s1):
             where = next((i for i in idx if mentions[i].start == pm_.start("p") and mentions[i].label in ("Park", "Place")), None)
