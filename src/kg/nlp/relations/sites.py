@@ -70,6 +70,11 @@ SPEAKER_RE = re.compile(r"[^，,。；;：:“”\"]{0,10}?(?:表示|指出|说|
 FRAME_UNDER_RE = re.compile(r"[^，,。；;：:]{0,16}?(?:下|之下)[，,]")
 
 
+#: what goes on after two places side by side when they open a longer name (a park's, a body's,
+#: a website's) that the entity rules did not read whole
+NAME_GOES_ON_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:高新|开发区|经开区|园区|工业园|产业园|加工区|新区|示范区|研究所|研究院|标准化所|中心|网站|公司|集团)")
+
+
 SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻|总部设在|总部位于|总部落户|设在|设于)(?:在|于|到)?")
 
 
@@ -118,6 +123,8 @@ def find(inp: RelationInput) -> list[Relation]:
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
             if a.label == "Place" and b.label in ("Place", "Park") and b.start == a.end:
+                if b.label == "Place" and NAME_GOES_ON_RE.match(text, b.end):
+                    continue  # 江苏溧阳高新技术产业开发区, 湖北随州市信息与标准化所: places that open a name
                 pa, pb = a.attrs.get("place", {}), b.attrs.get("place", {})
                 if b.label == "Park" or pb.get("parent") == pa.get("name") or _level(pa) < _level(pb):
                     rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.adjacent_places.v1", ev))
