@@ -163,3 +163,9 @@ def test_two_places_side_by_side_lie_one_in_the_other_unless_they_open_a_longer_
     for text, pair in [("江苏溧阳高新技术产业开发区入选。", ("溧阳", "locatedIn", "江苏")),
                        ("湖北随州市信息与标准化所获奖。", ("随州市", "locatedIn", "湖北"))]:
         assert pair not in _rels(text)
+
+
+def test_a_body_before_a_share_frame_is_not_placed_by_it():
+    rels = _rels(f"长江传媒集团记者报道，在湖南省获得的4项金奖中，{A}占了2项。")
+    assert (A, "locatedIn", "湖南省") in rels
+    assert not any(p == "locatedIn" and o == "湖南省" and s != A for s, p, o in rels)

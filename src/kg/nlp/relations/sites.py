@@ -261,6 +261,8 @@ def find(inp: RelationInput) -> list[Relation]:
             if not chain:
                 continue
             rest = text[pos:s1]
+            if mm.group(0) == "在" and SHARE_FRAME_RE.match(text, pos):
+                continue  # 在广东获得的4项金奖中: P's share (located.share_frame.v1), not where anything lies
             bracket = re.match(r"[(（][^()（）]{1,20}[)）]", rest)  # 位于新竹科学园区（简称竹科）的…
             if bracket:
                 pos += bracket.end()
