@@ -160,6 +160,7 @@ def test_a_share_of_no_place_or_a_place_not_counted_in_it_places_nothing(text, m
 
 def test_two_places_side_by_side_lie_one_in_the_other_unless_they_open_a_longer_name():
     assert _rels("会议在湖北随州召开。")[("随州", "locatedIn", "湖北")]["rule"] == "located.adjacent_places.v1"
+    assert ("望城区", "locatedIn", "长沙市") in _rels(f"位于长沙市望城区的{A}生产车间内，焊花四溅。")
     for text, pair in [("江苏溧阳高新技术产业开发区入选。", ("溧阳", "locatedIn", "江苏")),
                        ("湖北随州市信息与标准化所获奖。", ("随州市", "locatedIn", "湖北"))]:
         assert pair not in _rels(text)

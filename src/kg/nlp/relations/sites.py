@@ -72,7 +72,7 @@ FRAME_UNDER_RE = re.compile(r"[^，,。；;：:]{0,16}?(?:下|之下)[，,]")
 
 #: what goes on after two places side by side when they open a longer name (a park's, a body's,
 #: a website's) that the entity rules did not read whole
-NAME_GOES_ON_RE = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:高新|开发区|经开区|园区|工业园|产业园|加工区|新区|示范区|研究所|研究院|标准化所|中心|网站|公司|集团)")
+NAME_GOES_ON_RE = re.compile(r"(?:(?![的在于和及])[\u4e00-\u9fff]){0,10}?(?:高新|开发区|经开区|园区|工业园|产业园|加工区|新区|示范区|研究所|研究院|标准化所|中心|网站)")
 
 
 SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻|总部设在|总部位于|总部落户|设在|设于)(?:在|于|到)?")
