@@ -92,6 +92,7 @@ def test_we_set_against_the_city_just_named_is_not_that_city():
     (f"{B}也成为湖南省唯一获此殊荣的企业。", B, "湖南省"),
     (f"{A}传来好消息，该公司荣获大奖，成为湖南省以及全国机械行业迄今为止唯一获此殊荣的企业。", A, "湖南省"),
     ("作为湖南唯一的国家级经济技术开发区，长沙经济技术开发区从政策、资金等方面下重力。", "长沙经济技术开发区", "湖南"),
+    (f"{A}是湖南省首家获此殊荣的民营企业。", A, "湖南省"),
 ])
 def test_the_first_or_only_one_of_a_province_or_city_lies_in_it(text, holder, place):
     assert _rels(text)[(holder, "locatedIn", place)]["rule"] == "located.first_or_only_in.v1"
@@ -100,6 +101,7 @@ def test_the_first_or_only_one_of_a_province_or_city_lies_in_it(text, holder, pl
 @pytest.mark.parametrize("text, holder, place", [
     (f"{A}成为中国第一家专业研制精密机床的厂家。", A, "中国"),
     (f"{A}负责人表示，要帮助更多企业成为湖南省首家上市企业。", A, "湖南省"),
+    (f"{A}所在的长沙是湖南省首个获此殊荣的城市。", A, "湖南省"),
 ])
 def test_a_country_s_first_or_a_first_someone_else_aims_at_places_nothing(text, holder, place):
     assert (holder, "locatedIn", place) not in _rels(text)

@@ -23,7 +23,7 @@ register("sites", {
     "located.bracket_place.v1": ("locatedIn", "firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)"),
     "located.built_by_place.v1": ("locatedIn", "P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it"),
     "located.counted_members.v1": ("locatedIn", "…共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it"),
-    "located.first_or_only_in.v1": ("locatedIn", "X也成为P唯一获此殊荣的企业 / 作为P唯一的高新区，X…: the first or only one of a province or city lies in it"),
+    "located.first_or_only_in.v1": ("locatedIn", "X也成为P唯一获此殊荣的企业 / X是P首家… / 作为P唯一的高新区，X…: the first or only one of a province or city lies in it"),
     "located.inside_park.v1": ("locatedIn", "区内的X / 园区内的X, Y / P开发区内的X: the firms the clause names are in the park named just before"),
     "located.park_anaphor.v1": ("locatedIn", "an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it"),
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
@@ -50,7 +50,7 @@ PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|
 
 
 #: 也成为河南省唯一… / 作为贵州唯一的… / 成为湖南省以及全国…唯一…: the verb, then the place
-FIRST_IN_RE = re.compile(r"(?P<verb>成为|作为)(?P<lead>)")
+FIRST_IN_RE = re.compile(r"(?P<verb>成为|作为|是)(?P<lead>)")
 #: what follows the place: (以及…)? then 唯一/首个/首家/第一家 (within a few characters)
 FIRST_TAIL_RE = re.compile(r"(?:的)?(?:以及[^，,。；;]{0,12}?)?(?:迄今为止|目前|当年度|本年度|历史上)?(?:唯一|首个|首家|第一家|第一个)")
 
