@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from contextlib import closing
 from functools import lru_cache
 from importlib import resources
 
@@ -193,18 +194,20 @@ def _slices(ox_store: Any, slice_triples: int) -> Any:
         graph.parse(data=ox.serialize([*own, *extra], format=ox.RdfFormat.N_TRIPLES), format="nt")
         return graph
 
-    statements = ordered_statements(in_reports(None), keep_graphs=False)
     own: list[Any] = []
     subjects: set[Any] = set()
-    for triple in statements:
-        if isinstance(triple.subject, ox.BlankNode):
-            raise _NotSliceable()
-        if triple.subject not in subjects:
-            if len(own) >= slice_triples:
-                yield {s.value for s in subjects}, graph_of(own, subjects)
-                own, subjects = [], set()
-            subjects.add(triple.subject)
-        own.append(triple)
+    # closed on every way out (a blank node, a caller that stops): the store's iterators it holds
+    # keep RocksDB's lock until they go
+    with closing(ordered_statements(in_reports(None), keep_graphs=False)) as statements:
+        for triple in statements:
+            if isinstance(triple.subject, ox.BlankNode):
+                raise _NotSliceable()
+            if triple.subject not in subjects:
+                if len(own) >= slice_triples:
+                    yield {s.value for s in subjects}, graph_of(own, subjects)
+                    own, subjects = [], set()
+                subjects.add(triple.subject)
+            own.append(triple)
     if own:
         yield {s.value for s in subjects}, graph_of(own, subjects)
 
@@ -215,13 +218,14 @@ def _store_results(store: Any, slice_triples: int | None) -> list[dict[str, str]
     if ox_store is not None:
         try:
             found = []
-            for focus, graph in _slices(ox_store, slice_triples or SLICE_TRIPLES):
-                # the slice's values are validated too, on part of their triples: their results
-                # are dropped (each is validated in its own slice). pyshacl's focus_nodes option
-                # would skip them, but it looks each targeted node up in a list (quadratic).
-                ok, results, _ = _shacl(graph)
-                if not ok:
-                    found.extend(row for row in _results(results) if row["focus"] in focus)
+            with closing(_slices(ox_store, slice_triples or SLICE_TRIPLES)) as slices:
+                for focus, graph in slices:
+                    # the slice's values are validated too, on part of their triples: their results
+                    # are dropped (each is validated in its own slice). pyshacl's focus_nodes option
+                    # would skip them, but it looks each targeted node up in a list (quadratic).
+                    ok, results, _ = _shacl(graph)
+                    if not ok:
+                        found.extend(row for row in _results(results) if row["focus"] in focus)
             return found
         except _NotSliceable:
             pass
