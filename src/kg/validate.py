@@ -11,11 +11,10 @@ from the source tree (that breaks once the package is installed).
 
 from __future__ import annotations
 
-from typing import Any
-
 from contextlib import closing
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from rdflib import Dataset, Graph
 
