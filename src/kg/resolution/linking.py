@@ -140,16 +140,27 @@ def _same_task_force(type_: str, short: str, full: str) -> bool:
     return len(task_a) >= 4 and task_b.endswith(task_a)
 
 
+#: the level word a body's short form opens on (省市场监管局, 县政府, 自治区人民政府)
+_LEVEL_WORD_RE = re.compile(r"自治区|自治州|自治县|[省市县区]")
+
+
 def _level_short_form(type_: str, short: str, full: str, context: PlaceContext) -> bool:
     """县市场监管局 of 松阳县市场监督管理局 in one report: a body named by the level of its place
-    (省/市/县/区) stands for the body of the report's place of that level that it names in full."""
-    if type_ != "GovernmentAgency" or len(short) < 4 or short[0] not in "省市县区":
+    (省/市/县/区, 自治区) stands for the body of the report's place of that level that it names in
+    full. A government is one too (县政府 of 叶县人民政府, 自治区人民政府 of 广西壮族自治区人民政府),
+    and so is the level's government written in both forms (市政府 of 市人民政府)."""
+    level = _LEVEL_WORD_RE.match(short) if type_ == "GovernmentAgency" else None
+    if level is None:
         return False
+    body = _expand(type_, short[level.end():], anchored=True)
+    if len(short) < 4 and body != "人民政府":
+        return False  # 省委, 市局: too short to name one body by its head
     codes, rest = _split_places(full, context)
     if not codes or not rest:
-        return False
+        # no place named: the level's government in its other form (市人民政府 for 市政府)
+        return body == "人民政府" and full.startswith(level.group(0)) and _expand(type_, full[level.end():], anchored=True) == body
     place = full[: len(full) - len(rest)]
-    return place.endswith(short[0]) and _expand(type_, short[1:], anchored=True) == _expand(type_, rest, anchored=True)
+    return place.endswith(level.group(0)) and body == _expand(type_, rest, anchored=True)
 
 
 def _align(short: str, full: str, min_gap: int = 2) -> list[tuple[int, int]] | None:
