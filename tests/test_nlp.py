@@ -606,6 +606,16 @@ def test_nlp_a_time_word_after_a_name_ends_it():
     assert {"卓荣泰", "张三"} <= people
 
 
+@pytest.mark.parametrize("text, name", [
+    ("质量管理部部长王新新荣获提名奖。", "王新新"),
+    ("总经理赵明明当选协会副会长。", "赵明明"),
+    ("董事长孙亮亮出任公司总裁。", "孙亮亮"),
+])
+def test_nlp_a_verb_of_honour_or_post_after_a_name_ends_it(text, name):
+    people = {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Person"}
+    assert name in people
+
+
 @pytest.mark.parametrize("text, child, parent", [
     ("华远精密机械有限公司控股子公司天力电子科技有限公司上榜。", "天力电子科技有限公司", "华远精密机械有限公司"),
     ("华远集团旗下天力电子科技有限公司、嘉禾新材料股份有限公司双双入选。", "嘉禾新材料股份有限公司", "华远集团"),
