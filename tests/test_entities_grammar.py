@@ -396,3 +396,23 @@ def test_departments_of_hong_kong_macau_and_taiwan_named_by_shu():
 def test_offices_by_their_short_forms():
     found = _typed("宁乡县政府办相关人士说。湖南省政府新闻办举行发布会。举办活动,创办企业,主办单位。")
     assert {n for t, n in found if t == "GovernmentAgency"} == {"宁乡县政府办", "湖南省政府新闻办"}, found
+
+
+# -- media named after a place --------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, place",
+    [
+        ("来源:株洲日报收集整理", "株洲"),
+        ("(湘潭晚报全媒体记者 李明)", "湘潭"),
+        ("来源:湖南在线记者:王芳", "湖南"),
+        ("醴陵融媒讯(记者 张强)近日", "醴陵"),
+        ("衡阳电视台持续报道。", "衡阳"),
+    ],
+)
+def test_a_place_opening_a_mediums_name_is_no_place(phrase, place):
+    assert ("Place", place) not in _typed(phrase)
+
+
+def test_a_place_before_online_work_stays_a_place():
+    assert ("Place", "湖南") in _typed("湖南在线办理业务量增长。")
