@@ -416,3 +416,23 @@ def test_a_place_opening_a_mediums_name_is_no_place(phrase, place):
 
 def test_a_place_before_online_work_stays_a_place():
     assert ("Place", "湖南") in _typed("湖南在线办理业务量增长。")
+
+
+# -- a bare 公司 after common words ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, gone",
+    [
+        ("至今有超过1000间科技公司落户。", "间科技公司"),
+        ("园区内八成公司存活至今。", "八成公司"),
+        ("集团迎来了新任公司总经理。", "新任公司"),
+        ("欢迎香港公司参加评选。", "香港公司"),
+    ],
+)
+def test_a_bare_company_word_after_common_words_is_no_name(phrase, gone):
+    assert not any(name == gone for _, name in _typed(phrase))
+
+
+@pytest.mark.parametrize("phrase, kept", [("台虹公司获得表扬。", "台虹公司"), ("山东神力锁具公司获奖。", "山东神力锁具公司")])
+def test_a_bare_company_word_after_a_proper_word_stays_a_name(phrase, kept):
+    assert ("Company", kept) in _typed(phrase)

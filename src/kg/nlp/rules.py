@@ -334,6 +334,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
                         start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
                         body = sh[start:s]
+                    if label == "Company" and sh[s:e] == "公司" and (
+                        not self._proper_words(sh, tok_starts, tok_ends, start, s) or (place_table().get(body) or {}).get("level") in ("province", "country")
+                    ):
+                        continue  # 新任|公司, 八成公司, 科技创业公司, 香港公司: a kind of firm or a firm's nationality, no name
                     if label == "Place" and any(r in body for r in _people_tables()[2] if len(r) >= 2):
                         continue  # 立委|邱镇|军: a post before a name, no town's name
                     if label == "Place" and (place_table().get(body) or {}).get("level") in ("province", "country"):
