@@ -436,3 +436,24 @@ def test_a_bare_company_word_after_common_words_is_no_name(phrase, gone):
 @pytest.mark.parametrize("phrase, kept", [("台虹公司获得表扬。", "台虹公司"), ("山东神力锁具公司获奖。", "山东神力锁具公司")])
 def test_a_bare_company_word_after_a_proper_word_stays_a_name(phrase, kept):
     assert ("Company", kept) in _typed(phrase)
+
+
+# -- bodies of government as a class --------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, gone",
+    [
+        ("他曾在中央有关部委任职。", "部委"),
+        ("各厅局主要负责人参加。", "厅局"),
+        ("五个司局相关人员出席。", "司局"),
+        ("基层所(分局)联动。", "分局"),
+        ("外国政府相关部门负责人出席。", "外国政府"),
+        ("9个设区市政府均设立了质量奖。", "设区市政府"),
+    ],
+)
+def test_a_kind_of_body_named_as_a_class_is_no_agency(phrase, gone):
+    assert not any(name == gone for _, name in _typed(phrase))
+
+
+def test_a_named_branch_bureau_stays_an_agency():
+    assert ("GovernmentAgency", "株洲市市场监督管理局天元分局") in _typed("株洲市市场监督管理局天元分局开展检查。")
