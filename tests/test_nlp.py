@@ -616,6 +616,13 @@ def test_nlp_a_verb_of_honour_or_post_after_a_name_ends_it(text, name):
     assert name in people
 
 
+@pytest.mark.parametrize("text, name", [("集团董事长竺明亮出席会议。", "竺明亮"), ("局长习明亮出席会议。", "习明亮")])
+def test_nlp_rare_surnames_of_national_news_open_a_name(text, name):
+    people = {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Person"}
+    assert name in people
+
+
+
 @pytest.mark.parametrize("text, child, parent", [
     ("华远精密机械有限公司控股子公司天力电子科技有限公司上榜。", "天力电子科技有限公司", "华远精密机械有限公司"),
     ("华远集团旗下天力电子科技有限公司、嘉禾新材料股份有限公司双双入选。", "嘉禾新材料股份有限公司", "华远集团"),
