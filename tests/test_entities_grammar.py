@@ -457,3 +457,11 @@ def test_a_kind_of_body_named_as_a_class_is_no_agency(phrase, gone):
 
 def test_a_named_branch_bureau_stays_an_agency():
     assert ("GovernmentAgency", "株洲市市场监督管理局天元分局") in _typed("株洲市市场监督管理局天元分局开展检查。")
+
+
+# -- an enterprise technology centre of a province: a designation ----------------------------------
+
+def test_a_provinces_enterprise_technology_centre_is_a_designation_conferred():
+    awards = _awards("宏远精密机械有限公司被认定为湖南省企业技术中心。")
+    assert "湖南省企业技术中心" in awards
+    assert ("Institution", "湖南省企业技术中心") not in _typed("宏远精密机械有限公司被认定为湖南省企业技术中心。")
