@@ -465,3 +465,8 @@ def test_a_provinces_enterprise_technology_centre_is_a_designation_conferred():
     awards = _awards("宏远精密机械有限公司被认定为湖南省企业技术中心。")
     assert "湖南省企业技术中心" in awards
     assert ("Institution", "湖南省企业技术中心") not in _typed("宏远精密机械有限公司被认定为湖南省企业技术中心。")
+
+
+def test_a_kind_counted_after_its_classifier_is_no_name():
+    found = _typed("参加评价的36家新升级开发区中,排名前十的依然不变。")
+    assert not any(name.startswith("家") for _, name in found)

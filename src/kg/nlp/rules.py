@@ -87,6 +87,8 @@ RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
 
 
 COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]+\s*(?:个|家|所|座)(?=[，,。；;、\s]|$)")
+#: a count's classifier the scan took in (36|家新升级开发区, 3|家株企, 1000|间科技公司): what follows is a kind counted
+CLASSIFIER_AFTER_COUNT_RE = re.compile(r"(?<=[0-9一二三四五六七八九十两百千万余多几])(?:个|家|所|座|间|間|批)")
 
 
 #: what a firm is to another (its 子公司, 孙公司): no part of a firm's name
@@ -363,6 +365,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         rank_title = True
                     if DESCRIPTIVE_RE.search(body):
                         continue  # 市区两级市场监管局, 中南地区最大数据中心: descriptions, not names
+                    if CLASSIFIER_AFTER_COUNT_RE.match(sh, start):
+                        continue  # 36家新升级开发区, 3家株企: a kind counted, not a name
                     if COUNT_AFTER_RE.match(sh, e):
                         continue  # 拥有国家标准化专业委员会6个: a kind of body counted, not a name
                     if label == "Company" and sh[s:e] in ("工厂", "制造厂", "电厂") and "公司" in body:
