@@ -685,3 +685,10 @@ def test_nlp_an_apposition_after_a_named_post_is_anothers():
 def test_nlp_qualifiers_of_prizes_in_one_clause(text, award, quals):
     won = _rels_by_name(extract_text(text))[("华远精密机械有限公司", "receivedAward", award)]
     assert (won.get("year"), won.get("edition"), won.get("grade")) == quals
+
+
+def test_nlp_a_trade_word_and_company_is_no_short_form_of_a_firm():
+    result = extract_text("香港科技园公司宣布，园区已有1000间科技公司落户。湖南华远精密机械公司宣布，华远精密将扩产。")
+    aliases = {e["name"]: e["aliases"] for e in result["entities"] if e["type"] == "Company"}
+    assert aliases["香港科技园公司"] == []
+    assert aliases["湖南华远精密机械公司"] == ["华远精密"]

@@ -277,6 +277,13 @@ def test_link_short_forms_links_a_level_government_to_the_one_named_in_full(full
     assert _groups(linked) == [(full, [short])]
 
 
+def test_link_short_forms_joins_a_standards_committee_by_its_short_form() -> None:
+    full, short = "全国电器附件标准化技术委员会", "全国电器附件标委会"
+    linked = link_short_forms([_entity("e1", "StandardsBody", full), _entity("e2", "StandardsBody", short)], "")
+    assert _groups(linked) == [(full, [short])]
+    assert name_key("StandardsBody", short) == name_key("StandardsBody", full)
+
+
 def test_link_short_forms_leaves_a_level_government_of_two_named_places_or_another_level() -> None:
     two = link_short_forms([_entity(i, "GovernmentAgency", n) for i, n in (("a", "株洲市人民政府"), ("b", "湘潭市人民政府"), ("c", "市政府"))], "")
     assert len(two.entities) == 3  # which city's, the report does not say
