@@ -470,3 +470,20 @@ def test_a_provinces_enterprise_technology_centre_is_a_designation_conferred():
 def test_a_kind_counted_after_its_classifier_is_no_name():
     found = _typed("参加评价的36家新升级开发区中,排名前十的依然不变。")
     assert not any(name.startswith("家") for _, name in found)
+
+
+# -- a designation opens on its rank ----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("该县优质稻省级农业标准化示范区获批。", "省级农业标准化示范区"),
+        ("拟认定的第六批全国制造业单项冠军企业名单公示。", "全国制造业单项冠军企业"),
+        ("江苏省国家级产业示范基地获批。", "江苏省国家级产业示范基地"),  # a place before the rank stays
+    ],
+)
+def test_a_designation_opens_on_its_rank_after_a_product_or_verb(phrase, name):
+    from kg.nlp import make_nlp
+
+    awards = [m.text for m in make_nlp()(phrase)._.kg_mentions if m.label == "Award"]
+    assert awards == [name]
