@@ -503,3 +503,22 @@ def test_a_verb_tagged_as_a_noun_opens_no_name(phrase, kept, gone):
     found = _typed(phrase)
     assert kept is None or kept in found
     assert not any(name == gone for _, name in found)
+
+
+# -- a department of a party committee or of the military commission ------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("区质监局、区委宣传部、区经信委出席。", "区委宣传部"),
+        ("株洲市委组织部部长出席。", "株洲市委组织部"),
+        ("国务院有关部门,中央军委装备发展部,有关人民团体。", "中央军委装备发展部"),
+    ],
+)
+def test_a_party_committees_department_is_an_agency(phrase, name):
+    assert ("GovernmentAgency", name) in _typed(phrase)
+
+
+def test_a_party_committees_deployment_is_no_department():
+    found = _typed("落实省委省政府工作部署。")
+    assert not any(name.endswith("部") for _, name in found)
