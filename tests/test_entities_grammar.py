@@ -449,6 +449,9 @@ def test_a_bare_company_word_after_a_proper_word_stays_a_name(phrase, kept):
         ("基层所(分局)联动。", "分局"),
         ("外国政府相关部门负责人出席。", "外国政府"),
         ("9个设区市政府均设立了质量奖。", "设区市政府"),
+        ("经评审委员会评审和社会公示,决定授予。", "评审委员会"),
+        ("初赛评审委员会已挑选出22个品牌。", "初赛评审委员会"),
+        ("根据领导小组办公室的通知。", "领导小组办公室"),
     ],
 )
 def test_a_kind_of_body_named_as_a_class_is_no_agency(phrase, gone):
@@ -457,6 +460,11 @@ def test_a_kind_of_body_named_as_a_class_is_no_agency(phrase, gone):
 
 def test_a_named_branch_bureau_stays_an_agency():
     assert ("GovernmentAgency", "株洲市市场监督管理局天元分局") in _typed("株洲市市场监督管理局天元分局开展检查。")
+
+
+@pytest.mark.parametrize("phrase, name", [("经市长质量奖评审委员会评审。", "市长质量奖评审委员会")])
+def test_a_committee_named_for_its_award_or_stage_stays_an_agency(phrase, name):
+    assert ("GovernmentAgency", name) in _typed(phrase)
 
 
 # -- an enterprise technology centre of a province: a designation ----------------------------------
