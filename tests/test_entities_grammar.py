@@ -530,3 +530,15 @@ def test_a_party_committees_department_is_an_agency(phrase, name):
 def test_a_party_committees_deployment_is_no_department():
     found = _typed("落实省委省政府工作部署。")
     assert not any(name.endswith("部") for _, name in found)
+
+
+# -- a list closed by a count equal to its items --------------------------------------------------
+
+def test_a_list_closed_by_a_count_of_firms_names_each_item():
+    found = _typed("经过层层角逐,宏远照明、江苏华建、鑫达电机、晶澳(扬州)光伏4家企业摘得市长质量奖。")
+    assert {("Company", "宏远照明"), ("Company", "江苏华建"), ("Company", "晶澳(扬州)光伏")} <= found
+
+
+def test_a_count_that_differs_from_the_items_names_none():
+    found = _typed("经过层层角逐,宏远照明、江苏华建、鑫达电机、晶澳(扬州)光伏9家企业摘得市长质量奖。")
+    assert ("Company", "宏远照明") not in found
