@@ -542,3 +542,11 @@ def test_a_list_closed_by_a_count_of_firms_names_each_item():
 def test_a_count_that_differs_from_the_items_names_none():
     found = _typed("经过层层角逐,宏远照明、江苏华建、鑫达电机、晶澳(扬州)光伏9家企业摘得市长质量奖。")
     assert ("Company", "宏远照明") not in found
+
+
+# -- a park that acts or holds posts is its operating company --------------------------------------
+
+def test_a_park_with_posts_or_speaking_is_its_company_and_a_place_to_settle_stays_a_park():
+    found = _typed("数码港行政总裁出席。数码港表示欢迎。")
+    assert ("Company", "数码港") in found
+    assert ("Park", "数码港") in _typed("逾百间公司落户数码港。")

@@ -117,6 +117,10 @@ QUOTED_AWARD_LEAD_RE = re.compile(
 ACRONYM_BODY_RE = re.compile(r"(?:ISO|IEC|ITU|IEEE|CEN|CENELEC)(?:/(?:ISO|IEC))?")
 
 
+#: a verb of saying or acting right after a park's name: the park's operating company speaks (数码港表示)
+PARK_ACTS_RE = re.compile(r"(?:表示|称|指出|宣布|透露|介绍|主席|行政总裁|总裁)")
+
+
 #: a plant or branch named by its place after a firm's short name (高雄厂, 株洲分公司)
 SITE_PLANT_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:分公司|工厂|厂)")
 
@@ -444,7 +448,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     end += 2  # 日月光|集团: a group's short name with its 集团 is one name
                 elif lab_of(m.group(0)) == "Company" and (plant := SITE_PLANT_RE.match(sh, end)) and _is_place_word(plant.group(1)):
                     end = plant.end()  # 日月光|高雄|厂: a firm's plant or branch named by its place
-                out.append(Mention(start, end, lab_of(m.group(0)), rule, text[start:end]))
+                label = lab_of(m.group(0))
+                if label == "Park" and (PARK_ACTS_RE.match(sh, end) or any(sh[end:end + n] in _people_tables()[2] for n in (2, 3, 4))):
+                    label = "Company"  # 数码港行政总裁, 数码港表示: the park's operating company, acting or with its posts
+                out.append(Mention(start, end, label, rule, text[start:end]))
         return out
 
     def find(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
