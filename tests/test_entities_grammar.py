@@ -550,3 +550,22 @@ def test_a_park_with_posts_or_speaking_is_its_company_and_a_place_to_settle_stay
     found = _typed("数码港行政总裁出席。数码港表示欢迎。")
     assert ("Company", "数码港") in found
     assert ("Park", "数码港") in _typed("逾百间公司落户数码港。")
+
+
+# -- verbs glued before a prize --------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, gone",
+    [
+        ("全年15个标准获市科学技术奖(标准奖)。", "标准获市科学技术奖"),
+        ("海南首设省政府质量奖 推动质量强省建设。", "海南首设省政府质量奖"),
+        ("亦可联络香港工商业奖筹备委员会秘书处。", "联络香港工商业奖"),
+        ("总统亲临颁奖,嘉勉磐石奖得主。", "嘉勉磐石奖"),
+    ],
+)
+def test_a_verb_glued_before_a_prize_is_no_part_of_it(phrase, gone):
+    assert not any(name == gone for _, name in _typed(phrase))
+
+
+def test_a_prize_after_获_opens_on_its_level_word():
+    assert ("Award", "市科学技术奖") in _typed("全年15个标准获市科学技术奖(标准奖)。")
