@@ -569,3 +569,17 @@ def test_a_verb_glued_before_a_prize_is_no_part_of_it(phrase, gone):
 
 def test_a_prize_after_获_opens_on_its_level_word():
     assert ("Award", "市科学技术奖") in _typed("全年15个标准获市科学技术奖(标准奖)。")
+
+
+# -- an award named by a post written against its place's level word ------------------------------
+
+def test_a_post_award_written_against_its_place_joins_the_full_form():
+    from kg.nlp.awards import link_award_forms
+
+    entities = [
+        {"id": "e1", "type": "Award", "name": "攸县县长质量奖", "aliases": [], "mentions": [[0, 7]]},
+        {"id": "e2", "type": "Award", "name": "攸县长质量奖", "aliases": [], "mentions": [[10, 16]]},
+        {"id": "e3", "type": "Award", "name": "长沙市质量奖", "aliases": [], "mentions": [[20, 26]]},
+    ]
+    assert link_award_forms(entities) == {"e2": "e1"}
+    assert [(e["name"], e["aliases"]) for e in entities] == [("攸县县长质量奖", ["攸县长质量奖"]), ("长沙市质量奖", [])]

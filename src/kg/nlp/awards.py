@@ -229,7 +229,8 @@ _LEVEL_WORDS = ("自治区", "省", "市", "县", "区", "州")
 def _award_core(name: str) -> tuple[str, str]:
     """``(place, rest)`` of an award's name: the places it opens on, as the division they name
     (平江 and 平江县 are one), and the rest with its contractions applied and a bare level word
-    (省政府质量奖) dropped."""
+    (省政府质量奖) dropped; a post written against its place's level word gets it back
+    (平江县长质量奖 -> 县长质量奖, as in 平江县县长质量奖)."""
     sh = shadow(name)
     table = place_table()
     places = []
@@ -239,7 +240,11 @@ def _award_core(name: str) -> tuple[str, str]:
             break
         entry = table.get(sh[:n]) or next(table[sh[:n] + x] for x in ("县", "区", "市", "旗") if sh[:n] + x in table)
         places.append(entry["name"])
+        level = sh[n - 1]
         sh = sh[n:]
+        if sh.startswith("长") and level in "省市县区":
+            sh = level + sh  # 平江县|长质量奖: the level word is the place's and the post's (平江县县长质量奖)
+            break
     if not places:
         # 省政府质量奖 -> 政府质量奖; but 区长质量奖 keeps its post (the 区长 of 市中区区长质量奖)
         sh = next((sh[len(w):] for w in _LEVEL_WORDS if sh.startswith(w) and len(sh) > len(w) + 2 and sh[len(w)] != "长"), sh)
