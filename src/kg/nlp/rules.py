@@ -117,6 +117,10 @@ QUOTED_AWARD_LEAD_RE = re.compile(
 ACRONYM_BODY_RE = re.compile(r"(?:ISO|IEC|ITU|IEEE|CEN|CENELEC)(?:/(?:ISO|IEC))?")
 
 
+#: the rest of a law's title after the state that enacts it (…标准化法》, …产品质量法实施条例》; not …办法》, …方法》)
+LAW_TITLE_RE = re.compile(r"[\u4e00-\u9fff]{1,16}(?<![办方])法(?:实施条例|实施细则)?》")
+
+
 #: a verb of saying or acting right after a park's name: the park's operating company speaks (数码港表示)
 PARK_ACTS_RE = re.compile(r"(?:表示|称|指出|宣布|透露|介绍|主席|行政总裁|总裁)")
 
@@ -241,6 +245,19 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
             i += 1
         return False
 
+    def _common_phrase(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
+        """Is ``sh[start:end]`` common words and no name's word: two or more words, or one that is
+        a numeral, classifier, locality, idiom, verb or adverb (八成, 间|科技, 科技|创业, 依法办理)? One
+        common noun or adjective alone may be a brand (宏远公司, 光明公司)."""
+        if start >= end or self._proper_words(sh, tok_starts, tok_ends, start, end):
+            return False
+        i = max(0, bisect.bisect_right(tok_starts, start) - 1)
+        tags = []
+        while i < len(tok_starts) and tok_starts[i] < end:
+            tags.append(self.tags.get(sh[max(tok_starts[i], start):min(tok_ends[i], end)]) or "")
+            i += 1
+        return len(tags) >= 2 or any(t[:1] in ("m", "q", "f", "l", "v", "d", "p", "r", "t") for t in tags)
+
     def _verb_phrase_body(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
         """Is ``sh[start:end]`` a verb with common words, no name's word (提升|国家级|经济, 促进|全省)?
         Only whole words of two or more characters the dictionary knows count: small places come
@@ -341,9 +358,9 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
                         body = sh[start:s]
                     if label == "Company" and sh[s:e] == "公司" and (
-                        not self._proper_words(sh, tok_starts, tok_ends, start, s) or (place_table().get(body) or {}).get("level") in ("province", "country")
+                        self._common_phrase(sh, tok_starts, tok_ends, start, s) or (place_table().get(body) or {}).get("level") in ("province", "country")
                     ):
-                        continue  # 新任|公司, 八成公司, 科技创业公司, 香港公司: a kind of firm or a firm's nationality, no name
+                        continue  # 八成公司, 科技创业公司, 间科技公司, 香港公司: a kind of firm or a firm's nationality, no name
                     if label == "Place" and any(r in body for r in _people_tables()[2] if len(r) >= 2):
                         continue  # 立委|邱镇|军: a post before a name, no town's name
                     if label == "Place" and (place_table().get(body) or {}).get("level") in ("province", "country"):
@@ -458,7 +475,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         """Mentions in ``text``; ``sh`` is its shadow (``kg.text.shadow``)."""
         cands = self.candidates(text, sh, tok_starts, tok_ends)
         cands.extend(find_people(text, sh, tok_starts, tok_ends))
-        # bodies and parks named inside a 《document title》 are entities; places and titles there are not
+        # bodies, parks and places named inside a 《document title》 are entities; titles there are not
         chosen = []
         phrases = self._place_phrase_re
         for m in resolve_overlaps(cands, text):
@@ -478,7 +495,9 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 continue  # 来源:科技部网站, 株洲政府门户网站: a body's web site names a source, not the body
             if m.label == "Institution" and TASK_MEETING_RE.search(sh, m.start, m.end) and self.agency_lexicon.match(sh, m.start):
                 m.label = "GovernmentAgency"  # 科技部科学园区审议会: a ministry's committee for a task
-            if m.label in ORG_LABELS | {"Park", "Standard"} or not _inside_title(sh, m.start):
+            if m.label == "Place" and _inside_title(sh, m.start) and LAW_TITLE_RE.match(sh, m.end):
+                continue  # 《中华人民共和国标准化法》: the state as the law's legislator, no place the report is about
+            if m.label in ORG_LABELS | {"Park", "Standard", "Place"} or not _inside_title(sh, m.start):
                 chosen.append(m)
             elif m.label == "Award":
                 # an award in a title (《关于授予2023年度（第五届）…的决定》) still states its year and edition
