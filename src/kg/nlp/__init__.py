@@ -327,8 +327,13 @@ def merge_compatible(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for rel in relations:
         groups.setdefault((rel["subject"], rel["predicate"], rel["object"]), []).append(rel)
     drop: set[int] = set()
-    for members in groups.values():
+    for key, members in groups.items():
         if len(members) < 2:
+            continue
+        if key[1] == "worksFor":
+            # one relation per person and body, either post as its role (ANNOTATION.md):
+            # 董事长兼总经理X is one worksFor, the first post written
+            drop.update(id(other) for other in members[1:])
             continue
         members = sorted(members, key=lambda r: -richness(r))  # stable: the first of equals leads
         for i, base in enumerate(members):

@@ -193,6 +193,8 @@ class AwardNames:
                 follow = None
         if follow and "grade" not in mention.attrs:
             mention.attrs["grade"] = text[follow.start():follow.end()]
+        elif follow is None and "grade" not in mention.attrs and re.match(r"提名(?![奖獎委人单])", sh[e:e + 3]):
+            mention.attrs["grade"] = "提名奖"  # 获得济宁市长质量奖提名: the nomination is the grade 提名奖
         before = sh[max(0, s - 14):s].rstrip("“\"「『《 ")
         bracket_year = None
         yb = re.search(r"[(（]\s*(" + YEAR_NUM + r")\s*年度?\s*[)）]$", before)

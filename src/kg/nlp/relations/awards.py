@@ -68,6 +68,16 @@ def _granted_to_a_place_in_error(m: Mention, award: str, rule: str) -> bool:
     return m.label == "Place" and rule == "award.verb_clause.v1" and not PLACE_TITLE_RE.search(award[-6:])
 
 
+#: a place that is itself the subject of its win (某区斩获金奖2项): the verb right after its name, not
+#: attributive (在广东获得的4项…金奖中) and not a modifier of the prize (株洲市中国专利金奖, 广东专利金奖)
+PLACE_WINS_RE = re.compile(r"\s*(?:共|共计|累计|先后|再次|一举|又|还|也|共有)?\s*(?:斩获|获得|荣获|夺得|摘得|获)(?![的得])")
+
+
+def _place_not_the_winner(text: str, m: Mention) -> bool:
+    """A place a grade was read back to, where the text does not make it the winner."""
+    return m.label == "Place" and (not PLACE_WINS_RE.match(text, m.end) or text[max(0, m.start - 1):m.start] in ("在", "于"))
+
+
 def _counted(r: Relation) -> bool:
     return r.qualifiers.get("count") is not None  # 某区斩获金奖2项: the place itself won (ANNOTATION.md)
 
@@ -585,4 +595,5 @@ def find(inp: RelationInput) -> list[Relation]:
     # a person who gives the award or speaks of it (部长X莅临现场颁发…) wins none in that sentence
     # (a title worn before the posts, 全国劳动模范、…技师X说, is the speaker's own: holder_noun keeps it)
     rels = [r for r in rels if not (ms[r.subject].label == "Person" and r.rule != "award.holder_noun.v1" and GIVER_OR_SPEAKER_RE.match(text, ms[r.subject].end))]
+    rels = [r for r in rels if not (r.rule == "award.grade_back_reference.v1" and _place_not_the_winner(text, ms[r.subject]))]
     return [r for r in rels if not (r.rule in NOT_FOR_PLACES and not _counted(r) and _granted_to_a_place_in_error(ms[r.subject], text[ms[r.object].start:ms[r.object].end], r.rule))]

@@ -46,7 +46,7 @@ register("enumerations", {
     GIVE_TO: ("receivedAward", "颁发/頒發 award 给/給 A和B: the members after 给 win it"),
     ATTRIBUTIVE: ("receivedAward", "(已|曾)获得/荣获 award 的 A(、B): the holders the award describes"),
     COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade) / A、B乃往届的得奖品牌 / 获奖代表X公司: the award the paragraph names before it"),
-    PROJECT: ("receivedAward", "ORG的“project”(、ORG的“project”…)(等N个项目)荣获/获得 award: the unit named as the project's owner wins it (ANNOTATION.md)"),
+    PROJECT: ("receivedAward", "ORG的“project”(、ORG的“project”…)(等N个项目)荣获/获得 award, 由A牵头与B合作完成的“…”, ORG的N个产品荣获: the unit named as the owner wins it (ANNOTATION.md)"),
     LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
     GRANT: ("receivedAward", "授予/表彰/命名/确定 + members + (等N家) + award (+ grade); a grade-only clause takes the award before it"),
     SELECTED: ("receivedAward", "members (等N家) + 入选/荣获/获评/被评为 + award, the members opening their clause"),
@@ -55,9 +55,19 @@ register("enumerations", {
 CLAUSE_END_RE = re.compile(r"[。；;！!？?\n]")
 PROJECT_VERB_RE = re.compile(r"(?:荣获|获得了?|获|摘得|斩获|夺得)\s*[“\"「]?$")
 #: what closes a project's title before the verb: ” (等N个项目) (分别|均|共同)
-PROJECT_TAIL_RE = re.compile(r"[”\"」]\s*(?:等\s*[0-9一二三四五六七八九十]*\s*[个项]?\s*(?:项目|成果)?)?\s*(?:分别|均|共同)?\s*$")
-#: between an owner and its project's title: 的“ / 牵头研发的“ / 完成的“
-OWNER_LINK_RE = re.compile(r"\s*(?:牵头|联合|主持|作为第一完成单位)?\s*(?:研发|研制|完成|申报|承担|开发)?(?:的)[“\"「]")
+#: (a code in brackets, a kind of work: 质量管理模式, 专利, N项…标准), (等)N个项目, an adverb
+PROJECT_TAIL_RE = re.compile(
+    r"[”\"」》]\s*(?:[(（][^()（）]{1,30}[)）])?\s*(?:[\u4e00-\u9fff]{0,8}?(?:项目|成果|模式|专利|技术|标准|产品))?"
+    r"\s*(?:等?\s*[0-9一二三四五六七八九十]+\s*[个项件]\s*[^，,。；;“”《》]{0,12}?(?:项目|成果|专利|标准|产品)?)?"
+    r"\s*(?:分别|均|共同|也|还|同时|又)?\s*$")
+#: a firm's counted products or projects right before the verb: 的3个产品 / 的2项成果均
+OWNED_COUNT_RE = re.compile(r"的\s*[0-9一二三四五六七八九十两]+\s*[个项件款]\s*(?:产品|项目|成果|专利|品牌)\s*(?:均|都|分别|也|还|同时)?\s*$")
+#: between an owner and its project's title: 的“ / 牵头研发的“ / 合作完成的“ / 牵头编制的《
+OWNER_LINK_RE = re.compile(
+    r"\s*(?:牵头|联合|主持|参与|作为第一完成单位)?\s*(?:合作|共同|联合)?\s*"
+    r"(?:研发|研制|完成|申报|承担|开发|编制|起草|创建|主导)?(?:的)[“\"「《]")
+#: an owner coordinated with the next one before their shared link: 由A牵头与B合作完成的“…”
+OWNER_WITH_NEXT_RE = re.compile(r"\s*(?:牵头)?\s*(?:与|和|、|及|联合)\s*$")
 BY_AGENT_RE = re.compile(r"被[^，,。；;、]{2,20}$")
 #: 共有6家单位获奖，分别为： / 最终仅有35家入围，包括 / 共10家企业入选，名单如下：
 COUNTED_WIN_RE = re.compile(
@@ -73,7 +83,7 @@ ENTERED_LIST_RE = re.compile(r"(?:成功|均|都|已)?(?:进入|列入|入选|�
 #: 6个大奖得主 / 金奖获得者: a grade right before the winners' lead
 GRADE_BEFORE_LEAD_RE = re.compile(r"(?:[0-9一二三四五六七八九十]+\s*[个项名])?\s*(?P<g>" + "|".join(GRADES) + r"|大奖)\s*$")
 #: A、B及C乃往届的得奖品牌 / A、B均为获奖企业: members said to be winners (of the award named before)
-COPULA_WINNER_RE = re.compile(r"(?:乃|是|为|均为|均是|系|都是)\s*(?:往届|历届|本届|今年|去年|上届)?\s*(?:的)?\s*(?:得奖|获奖)(?:品牌|企业|单位|者|组织|机构|人)")
+COPULA_WINNER_RE = re.compile(r"(?:乃|是|为|均为|均是|系|都是)\s*(?:往届|历届|本届|今年|去年|上届)?\s*(?:的)?\s*(?:得奖|获奖)(?:品牌|企业|单位|者|组织|机构|人)(?![^，,。；;]{0,6}(?:颁奖|颁发|授牌|颁证))")  # not 为获奖单位和个人颁奖: the givers
 #: 获奖代表X公司董事长Y表示: the organisation that speaks for the winners is one
 WINNER_REP_RE = re.compile(r"(?:获奖|得奖)(?:企业|单位)?代表\s*")
 #: 另有包括A、B在内的10家单位获提名奖
@@ -217,6 +227,23 @@ def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: in
     return {k: val for k, val in q.items() if val is not None}
 
 
+
+def _owners_start(sh: str, end: int) -> int:
+    """Where the owners of the project closing at ``end`` can begin: the sentence's start or the
+    last clause stop (，；) outside quotes and brackets before it (A的“…”荣获X，B的“…”获Y: B only)."""
+    depth = 0
+    i = end
+    while i > 0 and end - i < 600:
+        ch = sh[i - 1]
+        if ch in "”」》)）":
+            depth += 1
+        elif ch in "“「《(（":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "。！!？?\n，,；;":
+            return i
+        i -= 1
+    return i
+
 def find(inp: RelationInput) -> list[Relation]:
     sh, mentions = inp.sh, inp.mentions
     v = vocabulary()
@@ -273,8 +300,8 @@ def find(inp: RelationInput) -> list[Relation]:
 
     def comma_start(pos: int) -> int:
         k = pos
-        while k > 0 and sh[k - 1] not in "。；;！!？?\n：:,，" and pos - k < 30:
-            k -= 1
+        while k > 0 and sh[k - 1] not in "。；;！!？?\n：:,，" and (pos - k < 30 or ("、" in sh[k:pos] and pos - k < 300)):
+            k -= 1  # a 、-list before the verb is read whole (A、B、…、G等高校斩获4项)
         return k
 
     def clause_start(pos: int) -> int:
@@ -547,18 +574,27 @@ def find(inp: RelationInput) -> list[Relation]:
         verb = PROJECT_VERB_RE.search(sh, max(0, a.start - 6), a.start)
         if verb is None or verb.end() != a.start:
             continue
-        tail = PROJECT_TAIL_RE.search(sh, max(0, verb.start() - 20), verb.start())
+        tail = PROJECT_TAIL_RE.search(sh, max(0, verb.start() - 60), verb.start())
         if tail is None:
+            counted = OWNED_COUNT_RE.search(sh, max(0, verb.start() - 20), verb.start())
+            k = bisect.bisect_left(starts, counted.start()) - 1 if counted else -1
+            if counted and k >= 0 and mentions[k].end == counted.start() and mentions[k].label in ("Company", "Institution"):
+                # 长沙钢铁有限公司的3个产品荣获X: the owner of the counted products wins it
+                ce = clause_end(a.end)
+                add([k], a_i, PROJECT, (clause_start(counted.start()), ce), _quals(sh, mentions, a_i, "", a.end, ce))
             continue
-        s0 = verb.start()
-        while s0 > 0 and sh[s0 - 1] not in "。！!？?\n" and verb.start() - s0 < 600:
-            s0 -= 1
-        owners = []
+        s0 = _owners_start(sh, tail.start() + 1)
+        owners: list[int] = []
         lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, tail.start())
-        for i in range(lo, hi):
+        for i in range(hi - 1, lo - 1, -1):  # right to left: 由A牵头与B合作完成的 gives A through B
             m = mentions[i]
-            if m.label in ("Company", "Institution", "GovernmentAgency") and OWNER_LINK_RE.match(sh, m.end, tail.start()):
+            if m.label not in ("Company", "Institution", "GovernmentAgency"):
+                continue
+            if OWNER_LINK_RE.match(sh, m.end, tail.start()):
                 owners.append(i)
+            elif owners and OWNER_WITH_NEXT_RE.fullmatch(sh, m.end, mentions[owners[-1]].start) and mentions[owners[-1]].end <= tail.start():
+                owners.append(i)
+        owners.sort()
         if owners:
             ce = clause_end(a.end)
             add(owners, a_i, PROJECT, (s0, ce), _quals(sh, mentions, a_i, "", a.end, ce))

@@ -130,7 +130,7 @@ def _count_tail_re() -> re.Pattern[str]:
     data = json.loads(read_text("relations", "enumerations.json"))
     alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
     return re.compile(r"\s*(?:等\s*[0-9一二三四五六七八九十百两]*|[0-9一二三四五六七八九十百两]+)\s*(?:" + alt("counters")
-                      + r")\s*(?:" + alt("member_nouns") + r")\s*$|\s*等\s*$|(?<=[\u4e00-\u9fff])\s*同志\s*$")
+                      + r")\s*(?:" + alt("member_nouns") + r")\s*$|\s*等\s*(?:" + alt("member_nouns") + r")?\s*$|(?<=[\u4e00-\u9fff])\s*同志\s*$")
 
 
 @lru_cache(maxsize=1)

@@ -153,7 +153,8 @@ def find(inp: RelationInput) -> list[Relation]:
             # A、B共同起草的S / A和B联合制定S: every firm of the list the subject opens
             k = subj_c[0]
             while True:
-                sep = re.match(r"\s*(?:、|和|及|(?:还|也|并)?(?:与|同))\s*", text[mentions[k].end:mentions[st].start])
+                # A为第一起草单位、B为主要起草单位的…标准: each unit's own part stands before the 、
+                sep = re.match(r"\s*(?:为[\u4e00-\u9fff]{0,6}单位\s*)?(?:、|和|及|(?:还|也|并)?(?:与|同))\s*", text[mentions[k].end:mentions[st].start])
                 nxt = next((i for i in subj_c if sep and mentions[i].start == mentions[k].end + sep.end()), None)
                 if nxt is None:
                     break

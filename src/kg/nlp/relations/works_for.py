@@ -188,7 +188,7 @@ def _works_for(
 
 
 #: a department of a body, between the body's name and a post or a name (科技发展部, 标准专利中心, 地方部)
-DEPT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:部|司|处|科|室|中心|办公室|分会|事业部)")
+DEPT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:部|司|处|處|科|室|中心|办公室|分会|事业部|局|厅|廳)")
 
 
 def _dept_body(text: str, org_by_end: dict[int, int], pos: int) -> int | None:
