@@ -591,3 +591,14 @@ def test_a_place_inside_a_document_title_is_a_place_but_not_the_state_enacting_a
     found = _typed("根据《益阳市关于支持湖南省中小企业发展的实施意见》和《中华人民共和国标准化法》。")
     assert {("Place", "益阳市"), ("Place", "湖南省")} <= found
     assert ("Place", "中华人民共和国") not in found
+
+
+# -- a place that opens a name the rules did not find ------------------------------------------------
+
+@pytest.mark.parametrize("phrase, place", [("由山西宝聚源牵头研发的项目获奖。", "山西"), ("由中国恩菲牵头承担的项目获奖。", "中国")])
+def test_a_place_glued_to_an_unknown_word_opens_a_name_and_is_no_place(phrase, place):
+    assert ("Place", place) not in _typed(phrase)
+
+
+def test_a_place_before_a_common_word_stays_a_place():
+    assert ("Place", "宁波") in _typed("宁波企业发展迅速。")

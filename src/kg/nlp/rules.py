@@ -245,6 +245,19 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
             i += 1
         return False
 
+    def _opens_unknown_name(self, sh: str, tok_starts: list[int], tok_ends: list[int], end: int) -> bool:
+        """Is the word right after ``end`` one the dictionary does not know and that holds no word
+        it knows, no place and no listed body (恩菲, 宝聚源, 诚通; not 小微企业, 竹科): a name's rest?"""
+        i = bisect.bisect_left(tok_starts, end)
+        if i >= len(tok_starts) or tok_starts[i] != end:
+            return False
+        w = sh[end:tok_ends[i]]
+        if len(w) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in w) or w in self.tags or _is_place_word(w):
+            return False
+        if any(w[k:k + n] in self.tags for n in (2, 3) for k in range(len(w) - n + 1)):
+            return False  # 小微|企业: common words the segmenter left joined
+        return w not in self.institution_lexicon and self.institution_re.fullmatch(w) is None
+
     def _common_phrase(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
         """Is ``sh[start:end]`` common words and no name's word: two or more words, or one that is
         a numeral, classifier, locality, idiom, verb or adverb (八成, 间|科技, 科技|创业, 依法办理)? One
@@ -481,6 +494,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         for m in resolve_overlaps(cands, text):
             if m.label == "Place" and phrases.match(sh, m.end):
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
+            if m.label == "Place" and self._opens_unknown_name(sh, tok_starts, tok_ends, m.end):
+                continue  # 中国|恩菲, 山西|宝聚源: the place opens a name the rules did not find, no place of its own
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
             if m.label == "GovernmentAgency" and sh[m.start:m.end] in _people_tables()[2]:
