@@ -602,3 +602,7 @@ def test_a_place_glued_to_an_unknown_word_opens_a_name_and_is_no_place(phrase, p
 
 def test_a_place_before_a_common_word_stays_a_place():
     assert ("Place", "宁波") in _typed("宁波企业发展迅速。")
+
+
+def test_a_county_named_in_full_before_an_unknown_word_stays_a_place():
+    assert ("Place", "炎陵县") in _typed("生产线上,炎陵县宝聚源电子的智能化生产。")

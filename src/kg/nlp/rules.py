@@ -494,8 +494,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         for m in resolve_overlaps(cands, text):
             if m.label == "Place" and phrases.match(sh, m.end):
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
-            if m.label == "Place" and self._opens_unknown_name(sh, tok_starts, tok_ends, m.end):
-                continue  # 中国|恩菲, 山西|宝聚源: the place opens a name the rules did not find, no place of its own
+            if m.label == "Place" and sh[m.end - 1] not in "省市县区州旗镇乡" and self._opens_unknown_name(sh, tok_starts, tok_ends, m.end):
+                continue  # 中国|恩菲, 山西|宝聚源: a short place opens a name the rules did not find (炎陵县|全康电子 stays a county)
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
             if m.label == "GovernmentAgency" and sh[m.start:m.end] in _people_tables()[2]:
