@@ -606,3 +606,11 @@ def test_a_place_before_a_common_word_stays_a_place():
 
 def test_a_county_named_in_full_before_an_unknown_word_stays_a_place():
     assert ("Place", "炎陵县") in _typed("生产线上,炎陵县宝聚源电子的智能化生产。")
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [("经首届县长质量奖评审组评审并报县人民政府常务会议审定。", "县长质量奖评审组"), ("第六届湖南省省长质量奖专家评审组赴株洲市开展评审。", "湖南省省长质量奖专家评审组")],
+)
+def test_a_panel_set_up_for_an_award_is_an_agency(phrase, name):
+    assert ("GovernmentAgency", name) in _typed(phrase)
