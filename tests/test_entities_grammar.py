@@ -614,3 +614,12 @@ def test_a_county_named_in_full_before_an_unknown_word_stays_a_place():
 )
 def test_a_panel_set_up_for_an_award_is_an_agency(phrase, name):
     assert ("GovernmentAgency", name) in _typed(phrase)
+
+
+@pytest.mark.parametrize("phrase, name", [("协助分管市财政局,市审计局。", "市财政局"), ("市民政局发布通知。", "市民政局")])
+def test_a_finance_or_civil_affairs_bureau_is_no_political_situation(phrase, name):
+    assert ("GovernmentAgency", name) in _typed(phrase)
+
+
+def test_a_political_situation_is_no_bureau():
+    assert not any(t == "GovernmentAgency" for t, _ in _typed("国际政局动荡不安。"))

@@ -277,6 +277,11 @@ def test_link_short_forms_links_a_level_government_to_the_one_named_in_full(full
     assert _groups(linked) == [(full, [short])]
 
 
+def test_link_short_forms_joins_a_leagues_bureau_by_its_level_word() -> None:
+    linked = link_short_forms([_entity("e1", "GovernmentAgency", "兴安盟民政局"), _entity("e2", "GovernmentAgency", "盟民政局")], "")
+    assert _groups(linked) == [("兴安盟民政局", ["盟民政局"])]
+
+
 def test_link_short_forms_joins_a_standards_committee_by_its_short_form() -> None:
     full, short = "全国电器附件标准化技术委员会", "全国电器附件标委会"
     linked = link_short_forms([_entity("e1", "StandardsBody", full), _entity("e2", "StandardsBody", short)], "")

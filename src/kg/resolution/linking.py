@@ -140,8 +140,8 @@ def _same_task_force(type_: str, short: str, full: str) -> bool:
     return len(task_a) >= 4 and task_b.endswith(task_a)
 
 
-#: the level word a body's short form opens on (省市场监管局, 县政府, 自治区人民政府)
-_LEVEL_WORD_RE = re.compile(r"自治区|自治州|自治县|[省市县区]")
+#: the level word a body's short form opens on (省市场监管局, 县政府, 自治区人民政府, 盟民政局)
+_LEVEL_WORD_RE = re.compile(r"自治区|自治州|自治县|[省市县区州盟旗]")
 
 
 def _level_short_form(type_: str, short: str, full: str, context: PlaceContext) -> bool:
