@@ -623,3 +623,11 @@ def test_a_finance_or_civil_affairs_bureau_is_no_political_situation(phrase, nam
 
 def test_a_political_situation_is_no_bureau():
     assert not any(t == "GovernmentAgency" for t, _ in _typed("国际政局动荡不安。"))
+
+
+@pytest.mark.parametrize(
+    "phrase, gone",
+    [("各高校附属医院纳入统计。", "高校附属医院"), ("便于尚在大学实验室供职的专利持有者。", "大学实验室"), ("各关联协会加强组织。", "关联协会")],
+)
+def test_an_institution_named_as_a_class_is_no_name(phrase, gone):
+    assert not any(name == gone for _, name in _typed(phrase))
