@@ -277,6 +277,13 @@ def test_link_short_forms_links_a_level_government_to_the_one_named_in_full(full
     assert _groups(linked) == [(full, [short])]
 
 
+def test_link_short_forms_joins_a_legal_name_written_with_its_city_before_it() -> None:
+    linked = link_short_forms([_entity("e1", "Company", "华远电动汽车股份有限公司"), _entity("e2", "Company", "株洲市华远电动汽车股份有限公司")], "")
+    assert _groups(linked) == [("株洲市华远电动汽车股份有限公司", ["华远电动汽车股份有限公司"])]
+    two = link_short_forms([_entity("e1", "Company", "湖南华远电子有限公司"), _entity("e2", "Company", "江苏华远电子有限公司")], "")
+    assert len(two.entities) == 2
+
+
 def test_link_short_forms_joins_a_leagues_bureau_by_its_level_word() -> None:
     linked = link_short_forms([_entity("e1", "GovernmentAgency", "兴安盟民政局"), _entity("e2", "GovernmentAgency", "盟民政局")], "")
     assert _groups(linked) == [("兴安盟民政局", ["盟民政局"])]

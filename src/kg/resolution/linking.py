@@ -297,12 +297,25 @@ def _strength(
     return best
 
 
-class _Groups:
-    """Union-find over list indices that refuses to join two different legal full names."""
+def _legal_compatible(keys: set[str]) -> bool:
+    """Are ``keys`` (legal-name keys, ``code:core`` or ``core``) one firm's: one core, and at most
+    one place code (株洲市中车时代电动汽车股份有限公司 is 中车时代电动汽车股份有限公司 with its city
+    written before it; 湖南X有限公司 and 江苏X有限公司 are two firms)?"""
+    if len(keys) <= 1:
+        return True
+    cores = {k.split(":", 1)[-1] for k in keys}
+    codes = {k.split(":", 1)[0] for k in keys if ":" in k}
+    return len(cores) == 1 and len(codes) <= 1
 
-    def __init__(self, size: int, legal: Sequence[str | None]) -> None:
+
+class _Groups:
+    """Union-find over list indices that refuses to join two different legal full names; within
+    one report (``placed``), a legal name with its place written before it is not a different one."""
+
+    def __init__(self, size: int, legal: Sequence[str | None], *, placed: bool = False) -> None:
         self.parent = list(range(size))
         self.legal = [{k} if k else set() for k in legal]
+        self.placed = placed
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -314,7 +327,8 @@ class _Groups:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if len(self.legal[ra] | self.legal[rb]) > 1:
+        joined = self.legal[ra] | self.legal[rb]
+        if len(joined) > 1 and not (self.placed and _legal_compatible(joined)):
             return False  # 株洲南车时代电气… and 株洲中车时代电气… never meet through a short form
         keep, drop = min(ra, rb), max(ra, rb)
         self.parent[drop] = keep
@@ -410,7 +424,7 @@ def link_short_forms(entities: list[dict[str, Any]], text: str) -> Linked:
                 edges.append((i, winners[0]))
             else:
                 ties.append((i, sorted(winners)))
-    groups = _Groups(len(items), [_legal_key(e, context) for e in items])
+    groups = _Groups(len(items), [_legal_key(e, context) for e in items], placed=True)
     for i, j in sorted(edges, key=lambda edge: (-lengths[edge[1]], edge)):
         groups.union(i, j)
     # a tie between candidates that are already one entity is no tie (区长质量奖 of 株洲高新区区长质量奖
