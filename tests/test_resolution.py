@@ -284,6 +284,13 @@ def test_link_short_forms_joins_a_legal_name_written_with_its_city_before_it() -
     assert len(two.entities) == 2
 
 
+@pytest.mark.parametrize(("full", "short"), [("国家标准化管理委员会", "国家标准委"), ("市场监督管理总局", "市场监管总局")])
+def test_link_short_forms_joins_a_national_body_of_the_lexicon_in_its_forms(full: str, short: str) -> None:
+    linked = link_short_forms([_entity("e1", "GovernmentAgency", full), _entity("e2", "GovernmentAgency", short)], "")
+    assert _groups(linked) == [(full, [short])]
+    assert not is_local(name_key("GovernmentAgency", full))
+
+
 def test_link_short_forms_joins_a_leagues_bureau_by_its_level_word() -> None:
     linked = link_short_forms([_entity("e1", "GovernmentAgency", "兴安盟民政局"), _entity("e2", "GovernmentAgency", "盟民政局")], "")
     assert _groups(linked) == [("兴安盟民政局", ["盟民政局"])]
