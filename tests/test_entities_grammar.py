@@ -631,3 +631,7 @@ def test_a_political_situation_is_no_bureau():
 )
 def test_an_institution_named_as_a_class_is_no_name(phrase, gone):
     assert not any(name == gone for _, name in _typed(phrase))
+
+
+def test_a_rated_small_business_park_is_a_designation():
+    assert "省级中小企业园" in _awards("凯盛工业园、太钢工业园被认定为省级中小企业园。")
