@@ -635,3 +635,7 @@ def test_an_institution_named_as_a_class_is_no_name(phrase, gone):
 
 def test_a_rated_small_business_park_is_a_designation():
     assert "省级中小企业园" in _awards("凯盛工业园、太钢工业园被认定为省级中小企业园。")
+
+
+def test_the_national_certification_centre_is_named_though_its_words_are_generic():
+    assert ("Institution", "中国质量认证中心") in _typed("中国质量认证中心产品部副处长出席。")
