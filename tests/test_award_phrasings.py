@@ -107,3 +107,36 @@ def test_the_owner_of_counted_products_wins(text, award, grade):
 def test_a_nomination_after_the_prize_is_its_grade():
     won = _won("泗水利丰食品有限公司等5家企业获得济宁市长质量奖提名。")
     assert won[("泗水利丰食品有限公司", "济宁市长质量奖")]["grade"] == "提名奖"
+
+
+@pytest.mark.parametrize("text, not_winner", [
+    ("2022年度湖南省质量奖揭晓。全省各行各业要以获奖单位为榜样,深入学习贯彻习近平总书记关于高质量发展的重要论述。", "习近平"),
+    ("据了解,中国专利奖由国家知识产权局和世界知识产权组织共同主办,是我国专利领域的最高奖,获奖专利创新质量高。", "国家知识产权局"),
+])
+def test_examples_and_organisers_are_no_winners(text, not_winner):
+    assert not [h for h, _ in _won(text) if h == not_winner]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("滨海新区五家企业获评第五届天津质量奖、提名奖。", "滨海新区"),
+    ("长沙市3家企业荣获2022年度湖南省质量奖。", "长沙市"),
+])
+def test_a_place_or_park_that_counts_its_firms_wins_nothing(text, place):
+    assert not [h for h, _ in _won(text) if h == place]
+
+
+@pytest.mark.parametrize("text, award", [
+    ("海南首设省政府质量奖,长沙钢铁有限公司获此殊荣。", "省政府质量奖"),
+    ("该奖项分设项目奖、组织奖和个人奖。", "项目奖"),
+    ("卓院长頒發國家磐石關懷獎章贈獎給范書愷院長。", "國家磐石關懷獎章"),
+])
+def test_a_verb_before_a_prize_is_no_part_of_its_name(text, award):
+    names = {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Award"}
+    assert award in names and not [n for n in names if n != award and n.endswith(award)]
+
+
+def test_a_provinces_demonstration_zone_is_a_title_a_countys_is_a_park():
+    ents = {(e["type"], e["name"]) for e in extract_text(
+        "攸县获评湖南省蔬菜全产业链标准化示范区,廉江市河唇红杨桃生产标准化示范区通过考核验收。")["entities"]}
+    assert ("Award", "湖南省蔬菜全产业链标准化示范区") in ents
+    assert ("Park", "廉江市河唇红杨桃生产标准化示范区") in ents

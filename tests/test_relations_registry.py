@@ -282,6 +282,9 @@ def test_a_firm_and_its_enterprise_standard_written_after_it(corpus_docs):
     gnames = {e["id"]: normalise_name(e["name"]) for e in GOLD["real-226"]["entities"]}
     gold = {(gnames[r["subject"]], gnames[r["object"]]) for r in GOLD["real-226"]["relations"] if r["predicate"] == "contributedToStandard"}
     assert len(got) >= 2 and got <= gold, sorted(got)
+    # and each applies it
+    applied = {(names[r["subject"]], names[r["object"]]) for r in pred["relations"] if r.get("rule") == "standard.enterprise_code_applied.v1"}
+    assert applied == got
 
 
 def test_cities_compared_once_each_are_not_what_wo_shi_means(corpus_docs):

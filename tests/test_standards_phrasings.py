@@ -38,3 +38,42 @@ def test_every_drafting_unit_named_with_its_part():
     names = {e["id"]: e["name"] for e in result["entities"]}
     got = {(names[r["subject"]], names[r["object"]]) for r in result["relations"] if r["predicate"] == "contributedToStandard"}
     assert got == {(firm, code) for firm in ("湖北齐星集团晶星公司", "随州市标准化研究院") for code in ("GB/T 38866-2020", "GB/T 38867-2020")}
+
+
+def test_a_place_opening_the_title_is_the_subject_of_counts_without_one():
+    text = ("上海市标准化发展行动计划\n\n实施标准化战略是新时代引领高质量发展的重要保障。"
+            "截至2021年年底,发布实施地方标准996项、培育团体标准709项。")
+    counts = _counts(text)
+    assert counts[("上海市", "local")]["count"] == 996 and counts[("上海市", "group")]["count"] == 709
+    assert counts[("上海市", "local")]["year"] == 2021  # 截至2021年年底 reports that year
+
+
+def test_self_declared_counts_and_counts_in_ten_thousands():
+    counts = _counts("湖北省现行团体标准自我声明公开1377项,企业标准自我声明公开累计6.36万项。")
+    assert counts[("湖北省", "group")]["count"] == 1377
+    assert counts[("湖北省", "enterprise")]["count"] == 63600
+
+
+def test_the_home_of_the_firms_that_made_the_standards_counts_them():
+    counts = _counts("河南省标准化工作会议召开。3月17日,记者获悉,2020年由洛阳企业牵头制定的7项国际标准通过发布。")
+    assert counts[("洛阳", "international")]["count"] == 7
+    assert ("河南省", "international") not in counts
+
+
+def test_counts_in_ge():
+    counts = _counts("截至目前,长沙市企事业单位已累计主持制修订国际标准12个、国家标准285个。")
+    assert counts[("长沙市", "international")]["count"] == 12 and counts[("长沙市", "national")]["count"] == 285
+    assert not _counts("长沙市获批5个国家标准化试点项目。")
+
+
+def test_the_agent_drafts_not_the_body_that_issued_the_plan():
+    result = extract_text("国家标准化管理委员会下发了《2022年第一批推荐性国家标准计划的通知》,其中包括由我校机电工程学院"
+                          "(国家木工机械质量检验检测中心)为主要起草单位,主持修订的《GB/T18262-2000人造板机械通用技术条件》。")
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    got = {names[r["subject"]] for r in result["relations"] if r["predicate"] == "contributedToStandard"}
+    assert got == {"国家木工机械质量检验检测中心"}
+
+
+def test_the_body_a_reporter_heard_from_drafted_nothing():
+    result = extract_text("记者昨日从市市场和质量监督管理委员会标准处获悉,去年全市组织制定并发布了《反贿赂管理体系》等68项地方标准。")
+    assert not [r for r in result["relations"] if r["predicate"] == "contributedToStandard"]

@@ -30,6 +30,7 @@ import importlib
 import itertools
 import os
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -50,6 +51,7 @@ from . import names
 from .errors import QueryError, StoreError
 from .namespace import PREFIXES
 from .rdfmap import report_iri, report_id
+from .staging import atomic_write  # noqa: F401 - written files' atomic replace lives with crash safety; imported from here too
 from .terms import Binding, _substitutions, _to_oxigraph, _to_python  # noqa: F401 - _to_python: kg.remote and tests import it from here
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; pyoxigraph is imported on first use
@@ -442,13 +444,19 @@ class OxigraphStore(_PyoxigraphStore):
         location = Path(path) if path is not None else DEFAULT_PATH
         try:
             location.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                store = ox.Store(str(location))
-            except OSError:
-                # RocksDB's lock goes with the last reference to a store this process closed;
-                # a reference cycle can keep it a moment longer, so collect and try once more.
-                gc.collect()
-                store = ox.Store(str(location))
+            store = None
+            for pause in (0.0, 0.5, 2.0, None):
+                try:
+                    store = ox.Store(str(location))
+                    break
+                except OSError as error:
+                    # RocksDB's lock goes with the last reference to a store this process
+                    # closed; a reference cycle (or an iterator another thread drops) can keep it
+                    # a moment longer, so collect and try again, a few times, before refusing
+                    if "current process" not in str(error) or pause is None:
+                        raise
+                    gc.collect()
+                    time.sleep(pause)
         except OSError as error:
             raise StoreError(
                 f"cannot open the store at {location}: {error}. "
@@ -544,50 +552,6 @@ def _export_format(format: str | None, output: Output | None) -> ExportFormat:
         raise StoreError(
             f"unknown export format {format!r}; choose one of {', '.join(EXPORT_FORMATS)}."
         ) from None
-
-
-def _file_mode(target: Path) -> int:
-    """The mode the written file gets: the old file's, else what ``open`` would give."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def atomic_write(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
-    """Replace the file at ``path`` with ``data`` atomically: a reader sees the old or the new file.
-    ``data`` may be an iterable of byte chunks (written as they come).
-
-    Writes a temporary file in the same directory, syncs it, then ``os.replace``s the target; on
-    any failure the temporary file is removed and the old file is left as it was. Parent
-    directories are created. Raises ``StoreError`` when the file cannot be written.
-    """
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise StoreError(f"cannot write {target}: {error}") from error
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            for chunk in [data] if isinstance(data, (bytes, bytearray)) else data:
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, _file_mode(target))
-        os.replace(temporary, target)
-    except BaseException as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        if isinstance(error, OSError):
-            raise StoreError(f"cannot write {target}: {error}") from error
-        raise
 
 
 def _write_chunks(chunks: Iterable[bytes], output: Output | None) -> bytes | None:

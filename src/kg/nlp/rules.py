@@ -439,9 +439,11 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     if sh[s] in "省市县区" and any(sh[s + 1:s + 1 + n] in place_table() for n in (4, 3, 2)) and not any(sh[s:s + n] in place_table() for n in (4, 3, 2)):
                         s += 1  # 分别为市|廉江市…示范区: a level word glued from the clause before
                     zone = sh[s:e]
-                    if _opens_on_place(sh, s) and sh[s] not in "省市县区" and not re.search(r"级|全国|中国|局|委|厅|政府|部", zone) and zone[:2] not in ("国家",):
+                    province = next((n for n in (4, 3, 2) if zone[:n].endswith(("省", "自治区")) and (place_table().get(zone[:n]) or {}).get("level") == "province"), None)
+                    if _opens_on_place(sh, s) and province is None and sh[s] not in "省市县区" and not re.search(r"级|全国|中国|局|委|厅|政府|部", zone) and zone[:2] not in ("国家",):
                         # 廉江市河唇红杨桃生产标准化示范区, 北京中关村国家自主创新示范区: a zone named
-                        # by its place is a park; a rank's title (国家级农业标准化示范区) stays an award
+                        # by its place is a park; a rank's title (国家级农业标准化示范区) and a
+                        # province's (湖南省蔬菜全产业链标准化示范区: the province grants it) stay awards
                         lab, context = "Park", False
                 mention = Mention(s, e, lab, rule, text[s:e], needs_context=context)
                 if "priority" in p:
@@ -492,7 +494,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         chosen = []
         phrases = self._place_phrase_re
         for m in resolve_overlaps(cands, text):
-            if m.label == "Place" and phrases.match(sh, m.end):
+            if m.label == "Place" and phrases.match(sh, m.end) and not sh.startswith("标准化", m.end):  # 上海市标准化…: the place's own work
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
             if m.label == "Place" and sh[m.end - 1] not in "省市县区州旗镇乡" and self._opens_unknown_name(sh, tok_starts, tok_ends, m.end):
                 continue  # 中国|恩菲, 山西|宝聚源: a short place opens a name the rules did not find (炎陵县|全康电子 stays a county)

@@ -75,7 +75,7 @@ PLACE_WINS_RE = re.compile(r"\s*(?:共|共计|累计|先后|再次|一举|又|�
 
 def _place_not_the_winner(text: str, m: Mention) -> bool:
     """A place a grade was read back to, where the text does not make it the winner."""
-    return m.label == "Place" and (not PLACE_WINS_RE.match(text, m.end) or text[max(0, m.start - 1):m.start] in ("在", "于"))
+    return m.label in ("Place", "Park") and (not PLACE_WINS_RE.match(text, m.end) or text[max(0, m.start - 1):m.start] in ("在", "于"))
 
 
 def _counted(r: Relation) -> bool:
@@ -96,7 +96,7 @@ WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|
 
 
 WINNERS_RE = re.compile(
-    r"(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为|是|有|包括|[：:])"
+    r"(?<!以)(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为(?!榜样|标杆|楷模|典型)|是|有|包括|[：:])"
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:组织|企业|单位|个人)(?:分别)?(?:是|有|为|包括)?\s*[：:]"
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:包括|有)"
 )

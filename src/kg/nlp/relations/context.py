@@ -28,8 +28,8 @@ RECIPIENTS = frozenset({"Company", "GovernmentAgency", "Institution", "Park", "P
 
 
 COUNT_RE = re.compile(
-    r"(?<![0-9一二三四五六七八九十百千零两])(?P<n1>[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*项(?P<l1>国际|国家|行业|团体|地方|企业)标准"
-    r"|(?P<l2>国际|国家|行业|团体|地方|企业)标准\s*(?:[(（][A-Za-z/]{2,8}[)）])?\s*(?:已?达到?|共计?|累计|总计)?\s*\**(?P<n2>[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*项"
+    r"(?<![0-9一二三四五六七八九十百千零两])(?P<n1>[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*[项个部](?P<l1>国际|国家|行业|团体|地方|企业)标准(?!化)"
+    r"|(?P<l2>国际|国家|行业|团体|地方|企业)标准\s*(?:[(（][A-Za-z/]{2,8}[)）])?\s*(?:自我声明公开|自我声明)?\s*(?:已?达到?|共计?|累计|总计)?\s*\**(?P<n2>[0-9]+(?:\.[0-9]+)?万|[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*[项个部]"
 )
 
 
@@ -60,7 +60,8 @@ class ReportContext:
             else:
                 continue
             name = m.attrs.get("place", {}).get("name", m.text)
-            counts[key][name] += 1
+            # a place that opens the report (its title: 上海市标准化发展行动计划) is what it is about
+            counts[key][name] += 3 if m.start <= 1 else 1
             first.setdefault(key + name, i)
         self.best: dict[str, int] = {}
         #: the firm or institution a recent sentence was about, for 该公司/该企业 (set while reading)
@@ -123,10 +124,10 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
     found = None
     for m in CLAUSE_YEAR_RE.finditer(text, start, end):
         before = text[max(start, m.start() - 2):m.start()]
-        after = text[m.end(1):m.end(1) + 4]
+        after = text[m.end(1):m.end(1) + 5]
         if YEAR_SPAN_RE.match(after) or re.search(r"由|从|到|(?<!截)至", before):
             continue
-        if re.search(r"截[至止]", before) and not re.match(r"\s*年(?:底|末)", after):
+        if re.search(r"截[至止]", before) and not re.match(r"\s*年\s*年?(?:底|末)", after):
             continue  # 截至2023年6月: a date limit, no year of its own; 截至2023年底 reports that year
         if re.search(r"[；;]", text[m.end():end]):
             continue

@@ -60,6 +60,8 @@ PROJECT_TAIL_RE = re.compile(
     r"[”\"」》]\s*(?:[(（][^()（）]{1,30}[)）])?\s*(?:[\u4e00-\u9fff]{0,8}?(?:项目|成果|模式|专利|技术|标准|产品))?"
     r"\s*(?:等?\s*[0-9一二三四五六七八九十]+\s*[个项件]\s*[^，,。；;“”《》]{0,12}?(?:项目|成果|专利|标准|产品)?)?"
     r"\s*(?:分别|均|共同|也|还|同时|又)?\s*$")
+#: between 「award」由 and the win verb: the award's organisers (由A和B共同主办，…，获奖专利…), not its winners
+BY_NOT_WINNERS_RE = re.compile(r"[，,。；;]|主办|承办|协办|组织|颁发|设立|评选|发起|负责")
 #: a firm's counted products or projects right before the verb: 的3个产品 / 的2项成果均
 OWNED_COUNT_RE = re.compile(r"的\s*[0-9一二三四五六七八九十两]+\s*[个项件款]\s*(?:产品|项目|成果|专利|品牌)\s*(?:均|都|分别|也|还|同时)?\s*$")
 #: between an owner and its project's title: 的“ / 牵头研发的“ / 合作完成的“ / 牵头编制的《
@@ -380,7 +382,7 @@ def find(inp: RelationInput) -> list[Relation]:
             if link is not None and k - link.end() <= 60:
                 ms = members(sh, cs + lead_len(cs), link.start(), mentions, starts)
         if ORG_NOUN_RE.search(sel.group(0)):
-            ms = [i for i in ms if mentions[i].label != "Place"]  # 昆明市3家企业获…: the place is the firms' home
+            ms = [i for i in ms if mentions[i].label not in ("Place", "Park")]  # 昆明市3家企业获…, 滨海新区五家企业获评…: the firms' home
         if not ms:
             continue
         ce = clause_end(a.end)
@@ -435,7 +437,7 @@ def find(inp: RelationInput) -> list[Relation]:
             won = None
             for won in re.finditer(r"(?:分别|共同)?(?:获奖|獲獎|获得|夺得|摘得)", sh[rest_start:ce]):
                 break
-            if won is not None:
+            if won is not None and not BY_NOT_WINNERS_RE.search(sh, rest_start, rest_start + won.start()):
                 ms = members(sh, rest_start, rest_start + won.start(), mentions, starts, granter_ok=True)
                 if ms:
                     add(ms, a_i, NAMED, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))

@@ -34,6 +34,7 @@ register("standards", {
     "standard.applies.v1": ("appliesStandard", "X实施/采用/通过 S: the organisation applies the standard"),
     "standard.contributes.v1": ("contributedToStandard", "X起草/制定/主导 S (X还与Y联合起草了S): the organisations drafted the standard"),
     "standard.enterprise_code.v1": ("contributedToStandard", "X公司Q/XXX 001-2021…: a firm and the enterprise standard (Q/…) written right after it"),
+    "standard.enterprise_code_applied.v1": ("appliesStandard", "X公司Q/XXX 001-2021…: the firm applies its own enterprise standard, too"),
 })
 
 
@@ -57,11 +58,18 @@ BARE_ORG_START_RE = re.compile(r"\s*[“\"]?(?:公司|企业|集团)(?![\u4e00-\
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
 
 
+#: what follows the body a reporter heard from (从X标准处获悉 / 从X了解到)
+SOURCE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:获悉|了解到|得知|获知)")
+#: 由 (with 我校/我院/我公司 between) right before a unit: the sentence's agent
+AGENT_BEFORE_RE = re.compile(r"由\s*(?:我校|我院|我所|我公司|该校|该院)?\s*$")
+
+
 def _count_subject(text: str, mentions: list[Mention], idx: list[int], pos: int, s0: int, ctx: ReportContext, topic: int | None) -> int | None:
     cands = [
         i for i in idx
         if mentions[i].end <= pos and mentions[i].label in ("Company", "Institution", "Park", "Place")
-        and (mentions[i].label != "Place" or mentions[i].start - s0 <= 12)  # a place counts only as the subject
+        # a place counts only as the subject, or as the home of the firms that made them (由洛阳企业牵头制定的7项)
+        and (mentions[i].label != "Place" or mentions[i].start - s0 <= 12 or text.startswith("企业", mentions[i].end))
     ]
     cands = [i for i in cands if not _is_granter(text, mentions, i)]  # 香港品质保证局颁发的…证书
     if not cands and ctx.last_org is not None and SELF_RE.search(text, s0, pos):
@@ -94,6 +102,7 @@ def find(inp: RelationInput) -> list[Relation]:
             st = mentions[nxt]
             if m.label == "Company" and re.fullmatch(r"\s*", text[m.end:st.start]) and text[st.start:st.start + 2].upper() == "Q/":
                 rels.append(Relation(i, "contributedToStandard", nxt, "standard.enterprise_code.v1", ev))
+                rels.append(Relation(i, "appliesStandard", nxt, "standard.enterprise_code_applied.v1", ev))
         # -- secretariatOf ---------------------------------------------------------------
         bodies = [i for i in idx if mentions[i].label == "StandardsBody"]
         for b in bodies:
@@ -140,6 +149,17 @@ def find(inp: RelationInput) -> list[Relation]:
                 i for i in subj_c
                 if mentions[i].start >= clause0 and _has(text[mentions[i].end:mentions[st].start], verbs)
             ] or subj_c
+            # 记者从X(标准处)获悉: the news source, no drafter
+            subj_c = [i for i in subj_c if not SOURCE_AFTER_RE.match(text, mentions[i].end)]
+            # the unit the sentence names as the agent (由X为主要起草单位，主持修订的《…》) drafted it,
+            # not the body that issued the plan before it (国家标准化管理委员会下发了…，其中包括由X…)
+            agents = [i for i in subj_c if AGENT_BEFORE_RE.search(text, max(s0, mentions[i].start - 4), mentions[i].start)]
+            if agents:
+                subj_c = [agents[-1]]
+                inner = next((i for i in orgs if mentions[i].start == mentions[agents[-1]].end + 1 and text[mentions[agents[-1]].end] in "(（"
+                              and text[mentions[i].end:mentions[i].end + 1] in (")", "）")), None)
+                if inner is not None:
+                    subj_c = [inner]  # 由我校机电工程学院(国家木工机械质量检验检测中心): the unit in brackets is the one named formally
             if not subj_c and (ORG_ANAPHOR_RE.search(before) or BARE_ORG_START_RE.match(before)) and ctx.last_org is not None:
                 subj_c = [ctx.last_org]  # 该公司主导制定的GB/T…
             if not subj_c:
