@@ -140,3 +140,8 @@ def test_a_provinces_demonstration_zone_is_a_title_a_countys_is_a_park():
         "攸县获评湖南省蔬菜全产业链标准化示范区,廉江市河唇红杨桃生产标准化示范区通过考核验收。")["entities"]}
     assert ("Award", "湖南省蔬菜全产业链标准化示范区") in ents
     assert ("Park", "廉江市河唇红杨桃生产标准化示范区") in ents
+
+
+def test_the_verb_after_a_year_is_no_part_of_a_titles_name():
+    names = {e["name"] for e in extract_text("绵阳经济技术开发区2021年入选国家级绿色工业园区名单。")["entities"] if e["type"] == "Award"}
+    assert names == {"国家级绿色工业园区"}

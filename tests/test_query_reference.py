@@ -1,4 +1,4 @@
-"""Every named query gives, in order, the rows of its plain formulation (tests/data/reference_queries:
+"""Every named query gives, in order, the rows of its plain formulation (queries/portable:
 the queries as they were before they were written for Oxigraph's on-disk store), on the seeds'
 build and on tests/data/rdf_reports.jsonl, with no parameter and with sampled parameters: names
 and aliases of the nodes the rows show, values of the other parameters, and a value that matches
@@ -19,7 +19,6 @@ from kg.rdfmap import map_report
 from kg.store import open_store
 
 HERE = Path(__file__).resolve().parent
-REFERENCE = HERE / "data" / "reference_queries"
 DATA = HERE / "data" / "rdf_reports.jsonl"
 LABELS = "SELECT DISTINCT ?name WHERE { ?node skos:prefLabel|skos:altLabel ?label BIND(STR(?label) AS ?name) }"
 NOTHING = "没有这个名字"
@@ -55,7 +54,7 @@ def values_to_try(store: Any, name: str, parameter: str, rows: list[tuple[Any, .
 
 @pytest.mark.parametrize("name", query_names())
 def test_named_query_gives_the_rows_of_its_plain_formulation(store, name: str) -> None:
-    text, reference = load_query(name), (REFERENCE / f"{name}.rq").read_text(encoding="utf-8")
+    text, reference = load_query(name), load_query(name, portable=True)
     expected = store.query(reference)
     got = store.query(text)
     assert got.columns == expected.columns
@@ -66,5 +65,9 @@ def test_named_query_gives_the_rows_of_its_plain_formulation(store, name: str) -
             assert store.query(text, bindings).rows == store.query(reference, bindings).rows, bindings
 
 
-def test_every_named_query_has_its_reference() -> None:
-    assert sorted(path.stem for path in REFERENCE.glob("*.rq")) == query_names()
+def test_every_named_query_has_its_portable_text_packaged_byte_for_byte() -> None:
+    root = HERE.parent
+    canonical = sorted((root / "queries" / "portable").glob("*.rq"))
+    assert [path.stem for path in canonical] == query_names()
+    for path in canonical:
+        assert (root / "src" / "kg" / "data" / "queries" / "portable" / path.name).read_bytes() == path.read_bytes()

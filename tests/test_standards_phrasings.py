@@ -77,3 +77,7 @@ def test_the_agent_drafts_not_the_body_that_issued_the_plan():
 def test_the_body_a_reporter_heard_from_drafted_nothing():
     result = extract_text("记者昨日从市市场和质量监督管理委员会标准处获悉,去年全市组织制定并发布了《反贿赂管理体系》等68项地方标准。")
     assert not [r for r in result["relations"] if r["predicate"] == "contributedToStandard"]
+
+
+def test_one_count_for_two_levels_is_none():
+    assert not _counts("江苏华科新材料股份有限公司参与制定国家标准和行业标准共15项。")

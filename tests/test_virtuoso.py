@@ -151,5 +151,5 @@ def test_push_to_virtuoso_puts_one_graph_per_report(virtuoso, pushed) -> None:
 @pytest.mark.parametrize("name", query_names())
 def test_every_named_query_on_virtuoso_gives_kgs_rows(virtuoso, pushed, name: str) -> None:
     expected = pushed["rows"][name]
-    got = query_endpoint(virtuoso, load_query(name)).rows
+    got = query_endpoint(virtuoso, load_query(name, portable=True)).rows
     assert sorted(got, key=repr) == sorted(expected, key=repr)

@@ -304,7 +304,9 @@ def query(name: str | None, expression: str | None, params: tuple[str, ...], fmt
         raise QueryError("give a query NAME or FILE, or -e SPARQL (one of them). See 'kg query --list'.")
     if max_width is None:
         max_width = 60 if sys.stdout.isatty() else 0
-    sparql = expression if expression else load_query(name)
+    # another store gets a named query's plain SPARQL 1.1 text (the default one is written for
+    # kg's store and its names graph, and some engines refuse its forms: Virtuoso)
+    sparql = expression if expression else load_query(name, portable=bool(endpoint) and "/" not in name and not name.endswith(".rq"))
     if is_update(sparql):
         raise QueryError(
             "kg query only reads: this is a SPARQL Update, and the store is read-only here "

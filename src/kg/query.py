@@ -23,8 +23,11 @@ def query_names() -> list[str]:
     return sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".rq"))
 
 
-def load_query(name_or_path: str) -> str:
-    """The text of a named query (``awards``) or of a ``.rq`` file."""
+def load_query(name_or_path: str, *, portable: bool = False) -> str:
+    """The text of a named query (``awards``) or of a ``.rq`` file.
+
+    ``portable``: a named query's plain SPARQL 1.1 text (``queries/portable/``), for any triple
+    store; the default text is written for kg's own store (Oxigraph, with its names graph)."""
     path = Path(name_or_path)
     if path.suffix == ".rq" or "/" in name_or_path:
         if not path.is_file():
@@ -32,6 +35,8 @@ def load_query(name_or_path: str) -> str:
         return path.read_text(encoding="utf-8")
     if not NAME_RE.match(name_or_path) or name_or_path not in query_names():
         raise QueryError(f"unknown query {name_or_path!r}; named queries: {', '.join(query_names())}.")
+    if portable:
+        return data_path("queries", "portable", f"{name_or_path}.rq").read_text(encoding="utf-8")
     return data_path("queries", f"{name_or_path}.rq").read_text(encoding="utf-8")
 
 

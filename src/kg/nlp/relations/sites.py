@@ -2,7 +2,7 @@
 
 Owns places side by side (湖北随州), X所在的P, P的X, X（P）, P+X, 位于/坐落/落户, 在P…, a park's
 anaphors (园区内的X, 全区), what an area has (园区入驻企业有A、B), 其中 after a counted area, and
-X是P的组成部分. Must not: take a body's place from its name alone (ANNOTATION.md). Lists and
+X是P的组成部分, X成为P唯一…, 在P入围的…中. Must not: take a body's place from its name alone (ANNOTATION.md). Lists and
 enumerations a place introduces: ``located`` and ``enumerations``.
 """
 
@@ -23,12 +23,14 @@ register("sites", {
     "located.bracket_place.v1": ("locatedIn", "firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)"),
     "located.built_by_place.v1": ("locatedIn", "P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it"),
     "located.counted_members.v1": ("locatedIn", "…共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it"),
+    "located.first_or_only_in.v1": ("locatedIn", "X也成为P唯一获此殊荣的企业 / X是P首家… / 作为P唯一的高新区，X…: the first or only one of a province or city lies in it"),
     "located.inside_park.v1": ("locatedIn", "区内的X / 园区内的X, Y / P开发区内的X: the firms the clause names are in the park named just before"),
     "located.park_anaphor.v1": ("locatedIn", "an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it"),
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
     "located.place_de_org.v1": ("locatedIn", "P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
-    "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B…: the members named after 其中 belong to the area counted before"),
+    "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
+    "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项: the winners of a place's share are in it"),
     "located.sentence_frame.v1": ("locatedIn", "在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P"),
     "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
     "located.subject_weiyu.v1": ("locatedIn", "X是Y的控股子公司，位于P: a clause with no subject of its own speaks of X"),
@@ -47,7 +49,30 @@ HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|集聚了?|
 PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|境内|一带|腹地|中心|核心区)(?=的)")
 
 
+#: 也成为河南省唯一… / 作为贵州唯一的… / 成为湖南省以及全国…唯一…: the verb, then the place
+FIRST_IN_RE = re.compile(r"(?P<verb>成为|作为|是)(?P<lead>)")
+#: what follows the place: (以及…)? then 唯一/首个/首家/第一家 (within a few characters)
+FIRST_TAIL_RE = re.compile(r"(?:的)?(?:以及[^，,。；;]{0,12}?)?(?:迄今为止|目前|当年度|本年度|历史上)?(?:唯一|首个|首家|第一家|第一个)")
+
+
+#: 在湖南入围的24家企业中， / 在广东获得的4项金奖中， / 我省获奖专利中，: P's share of a list or award
+SHARE_FRAME_RE = re.compile(r"(?P<verb>获得|入围|入选|上榜|获奖)(?:的)?[^，,。；;]{0,20}?中[，,]")
+
+
 PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|主要)?(?:组成部分|一部分|核心区|主体部分)")
+
+
+#: X表示，… / X主任某某说，…: the sentence's first body only reports what others do
+SPEAKER_RE = re.compile(r"[^，,。；;：:“”\"]{0,10}?(?:表示|指出|说|称|介绍|透露|强调|宣布)\s*[:：,，]")
+
+
+#: 在X(的)…下， (X's guidance, invitation, support): a frame around the sentence, not its subject
+FRAME_UNDER_RE = re.compile(r"[^，,。；;：:]{0,16}?(?:下|之下)[，,]")
+
+
+#: what goes on after two places side by side when they open a longer name (a park's, a body's,
+#: a website's) that the entity rules did not read whole
+NAME_GOES_ON_RE = re.compile(r"(?:(?![的在于和及])[\u4e00-\u9fff]){0,10}?(?:高新|开发区|经开区|园区|工业园|产业园|加工区|新区|示范区|研究所|研究院|标准化所|中心|网站)")
 
 
 SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻|总部设在|总部位于|总部落户|设在|设于)(?:在|于|到)?")
@@ -98,6 +123,8 @@ def find(inp: RelationInput) -> list[Relation]:
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
             if a.label == "Place" and b.label in ("Place", "Park") and b.start == a.end:
+                if b.label == "Place" and NAME_GOES_ON_RE.match(text, b.end):
+                    continue  # 江苏溧阳高新技术产业开发区, 湖北随州市信息与标准化所: places that open a name
                 pa, pb = a.attrs.get("place", {}), b.attrs.get("place", {})
                 if b.label == "Park" or pb.get("parent") == pa.get("name") or _level(pa) < _level(pb):
                     rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.adjacent_places.v1", ev))
@@ -172,6 +199,10 @@ def find(inp: RelationInput) -> list[Relation]:
                         rels.append(Relation(i, "locatedIn", area, "located.area_has.v1", ev))
         # S …在 P(+P) …: the sentence's subject acts in that place
         subj0 = sentence_subject(text, mentions, idx, s0)
+        if subj0 is not None and SPEAKER_RE.match(text, mentions[subj0].end):
+            subj0 = None  # 科技部表示，A、B在P设立: the body that speaks is not the one that settles
+        elif subj0 is not None and text.startswith("在", s0) and FRAME_UNDER_RE.match(text, mentions[subj0].end):
+            subj0 = None  # 在县委县政府热情邀请下，公司落户于P: the body in the frame is not the subject
         for mm in re.finditer(r"(?<![存现实所正])在", sent):
             p0 = s0 + mm.end()
             if subj0 is None or mentions[subj0].end > s0 + mm.start():
@@ -230,6 +261,8 @@ def find(inp: RelationInput) -> list[Relation]:
             if not chain:
                 continue
             rest = text[pos:s1]
+            if mm.group(0) == "在" and SHARE_FRAME_RE.match(text, pos):
+                continue  # 在广东获得的4项金奖中: P's share (located.share_frame.v1), not where anything lies
             bracket = re.match(r"[(（][^()（）]{1,20}[)）]", rest)  # 位于新竹科学园区（简称竹科）的…
             if bracket:
                 pos += bracket.end()
@@ -287,6 +320,18 @@ def find(inp: RelationInput) -> list[Relation]:
             for i in idx:
                 if mentions[i].label in ("Company", "Institution"):
                     rels.append(Relation(i, "locatedIn", prev_area, "located.qizhong.v1", ev))
+        # 厦门市共12家企业上榜，其中5家来自厦门火炬高新区: 其中 after a comma, the clause before it
+        # opening on the counted area
+        for qm in re.finditer(r"[，,]\s*其中", sent):
+            c0 = _clause_start(text, s0, s0 + qm.start())
+            counted = COUNTED_RE.search(text, c0, s0 + qm.start())
+            area = next((i for i in idx if mentions[i].label in ("Park", "Place") and c0 <= mentions[i].start <= c0 + 2), None)
+            if counted is None or area is None or mentions[area].end > counted.start():
+                continue
+            for i in idx:
+                if mentions[i].start >= s0 + qm.end() and i != area and (mentions[i].label in ("Company", "Institution") or (
+                        mentions[i].label == "Park" and mentions[area].label == "Place")):
+                    rels.append(Relation(i, "locatedIn", area, "located.qizhong.v1", ev))
         # the area a clause counts for (株洲高新区4项专利上榜, 潍坊市斩获金奖1项): its subject
         prev_area = None
         for counted in COUNTED_RE.finditer(text, s0, s1):
@@ -307,6 +352,43 @@ def find(inp: RelationInput) -> list[Relation]:
                             rels.append(Relation(i, "locatedIn", prev_area, "located.counted_members.v1", ev))
                 break
 
+        # X也成为P唯一获此殊荣的企业 / 作为P唯一的高新区，X…: the first or only one of P lies in P
+        for fm in FIRST_IN_RE.finditer(text, s0, s1):
+            where = next((i for i in idx if mentions[i].start == fm.end("lead") and mentions[i].label == "Place"), None)
+            if where is None or _level(mentions[where].attrs.get("place", {})) == 0 or not FIRST_TAIL_RE.match(text, mentions[where].end):
+                continue  # 成为中国第一家…: a country has firsts of every kind
+            c0 = _clause_start(text, s0, fm.start())
+            if fm.group("verb") == "作为":
+                # 作为P唯一的…，X…: the clause after it opens on its holder
+                comma = re.compile(r"[，,]").search(text, mentions[where].end, s1)
+                holder = next((i for i in idx if comma is not None and mentions[i].start == comma.end() and mentions[i].label in located), None)
+            else:
+                before = [i for i in idx if c0 <= mentions[i].start and mentions[i].end <= fm.start() and mentions[i].label in located]
+                if before:
+                    holder = before[-1] if re.fullmatch(r"\s*(?:也|又|还|则|已)?", text[mentions[before[-1]].end:fm.start()]) else None
+                else:
+                    holder = subj0 if c0 > s0 and subj0 is not None and mentions[subj0].label in located else None
+            if holder is not None and holder != where:
+                rels.append(Relation(holder, "locatedIn", where, "located.first_or_only_in.v1", ev))
+        # 在湖南入围的24家企业中，有6家长沙企业… / 我省获奖专利中，A的…: the winners of P's share are P's
+        for fm in SHARE_FRAME_RE.finditer(text, s0, s1):
+            c0 = _clause_start(text, s0, fm.start() + 1)
+            lead = re.compile(r"\s*(?:在)?").match(text, c0)
+            where = next((i for i in idx if mentions[i].start == lead.end() and mentions[i].end == fm.start("verb") and mentions[i].label == "Place"), None)
+            if where is None:
+                an = ANAPHOR_RE.fullmatch(text, lead.end(), fm.start("verb"))
+                where = ctx.resolve(an.group(0)) if an else None
+            if where is None or mentions[where].label != "Place":
+                continue
+            level = _level(mentions[where].attrs.get("place", {}))
+            for i in idx:
+                m = mentions[i]
+                if m.start < fm.end() or i == where:
+                    continue
+                if m.label in ("Company", "Institution") or (m.label == "Place" and _level(m.attrs.get("place", {})) > level < 4
+                                                              and re.search(r"[0-9一二三四五六七八九十两百]+\s*(?:家|个)$", text[max(s0, m.start - 6):m.start])):
+                    # (a smaller place counted in the share: 有6家长沙企业)
+                    rels.append(Relation(i, "locatedIn", where, "located.share_frame.v1", ev))
         # X…是P的重要组成部分: X lies in P
         for pm_ in PART_OF_RE.finditer(text, s0, s1):
             where = next((i for i in idx if mentions[i].start == pm_.start("p") and mentions[i].label in ("Park", "Place")), None)

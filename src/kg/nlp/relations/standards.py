@@ -205,6 +205,8 @@ def find(inp: RelationInput) -> list[Relation]:
             after = text[a1:a1 + 4]
             if re.search(r"[和及与、]$", before_lv) and re.search(r"(国际|国家|行业|团体|地方|企业)$", before_lv[:-1] or "x"):
                 continue
+            if cm.group("l2") and re.search(r"(?:国际|国家|行业|团体|地方|企业)标准\s*[和及与、]\s*$", text[max(s0, a0 - 8):a0]):
+                continue  # 国家标准和行业标准共15项: one count for several levels
             if cm.group("l1") and re.match(r"[、和及与](?:国际|国家|行业|团体|地方|企业)", after):
                 continue  # 527项国家标准、行业及团体标准: one count for several levels
             subj = _count_subject(text, mentions, unheld, a0, s0, ctx, walk.last_topic if walk.last_topic_fresh else ctx.topic_place)
