@@ -98,6 +98,11 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
                     quoted=quoted_only, winners=category)
     for a, b, kind, count in _trailing_lists(sh):
         found = _list_items(sh, a, b)
+        if found and count is not None:
+            x, y, first = found[0]
+            n = next((n for n in (4, 3, 2) if first[:n] in places and len(first) - n >= 2), 0)
+            if n:
+                found[0] = (x + n, y, first[n:])  # 湖南省|湘绣、A、B3个品牌: the place qualifies the whole list
         if found and (count is None or count == len(found)):
             _type_items(rules, text, sh, tok_starts, tok_ends, chosen, found, kind, places, "counted_list", out, dropped)
     return out, dropped
