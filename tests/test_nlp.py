@@ -606,6 +606,23 @@ def test_nlp_a_time_word_after_a_name_ends_it():
     assert {"卓荣泰", "张三"} <= people
 
 
+@pytest.mark.parametrize("text, name", [
+    ("质量管理部部长王新新荣获提名奖。", "王新新"),
+    ("总经理赵明明当选协会副会长。", "赵明明"),
+    ("董事长孙亮亮出任公司总裁。", "孙亮亮"),
+])
+def test_nlp_a_verb_of_honour_or_post_after_a_name_ends_it(text, name):
+    people = {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Person"}
+    assert name in people
+
+
+@pytest.mark.parametrize("text, name", [("集团董事长竺明亮出席会议。", "竺明亮"), ("局长习明亮出席会议。", "习明亮")])
+def test_nlp_rare_surnames_of_national_news_open_a_name(text, name):
+    people = {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Person"}
+    assert name in people
+
+
+
 @pytest.mark.parametrize("text, child, parent", [
     ("华远精密机械有限公司控股子公司天力电子科技有限公司上榜。", "天力电子科技有限公司", "华远精密机械有限公司"),
     ("华远集团旗下天力电子科技有限公司、嘉禾新材料股份有限公司双双入选。", "嘉禾新材料股份有限公司", "华远集团"),
@@ -668,3 +685,10 @@ def test_nlp_an_apposition_after_a_named_post_is_anothers():
 def test_nlp_qualifiers_of_prizes_in_one_clause(text, award, quals):
     won = _rels_by_name(extract_text(text))[("华远精密机械有限公司", "receivedAward", award)]
     assert (won.get("year"), won.get("edition"), won.get("grade")) == quals
+
+
+def test_nlp_a_trade_word_and_company_is_no_short_form_of_a_firm():
+    result = extract_text("香港科技园公司宣布，园区已有1000间科技公司落户。湖南华远精密机械公司宣布，华远精密将扩产。")
+    aliases = {e["name"]: e["aliases"] for e in result["entities"] if e["type"] == "Company"}
+    assert aliases["香港科技园公司"] == []
+    assert aliases["湖南华远精密机械公司"] == ["华远精密"]

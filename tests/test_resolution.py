@@ -267,6 +267,50 @@ def test_link_short_forms_never_joins_two_legal_names_through_a_short_form() -> 
 
 
 @pytest.mark.parametrize(("full", "short"), [
+    ("攸县人民政府", "县政府"),              # a level's government by its level word, no place context
+    ("株洲市政府", "市政府"),
+    ("广西壮族自治区人民政府", "自治区人民政府"),
+    ("市人民政府", "市政府"),                # the level's government in its two forms
+])
+def test_link_short_forms_links_a_level_government_to_the_one_named_in_full(full: str, short: str) -> None:
+    linked = link_short_forms([_entity("e1", "GovernmentAgency", full), _entity("e2", "GovernmentAgency", short)], "")
+    assert _groups(linked) == [(full, [short])]
+
+
+def test_link_short_forms_joins_a_legal_name_written_with_its_city_before_it() -> None:
+    linked = link_short_forms([_entity("e1", "Company", "华远电动汽车股份有限公司"), _entity("e2", "Company", "株洲市华远电动汽车股份有限公司")], "")
+    assert _groups(linked) == [("株洲市华远电动汽车股份有限公司", ["华远电动汽车股份有限公司"])]
+    two = link_short_forms([_entity("e1", "Company", "湖南华远电子有限公司"), _entity("e2", "Company", "江苏华远电子有限公司")], "")
+    assert len(two.entities) == 2
+
+
+@pytest.mark.parametrize(("full", "short"), [("国家标准化管理委员会", "国家标准委"), ("市场监督管理总局", "市场监管总局")])
+def test_link_short_forms_joins_a_national_body_of_the_lexicon_in_its_forms(full: str, short: str) -> None:
+    linked = link_short_forms([_entity("e1", "GovernmentAgency", full), _entity("e2", "GovernmentAgency", short)], "")
+    assert _groups(linked) == [(full, [short])]
+    assert not is_local(name_key("GovernmentAgency", full))
+
+
+def test_link_short_forms_joins_a_leagues_bureau_by_its_level_word() -> None:
+    linked = link_short_forms([_entity("e1", "GovernmentAgency", "兴安盟民政局"), _entity("e2", "GovernmentAgency", "盟民政局")], "")
+    assert _groups(linked) == [("兴安盟民政局", ["盟民政局"])]
+
+
+def test_link_short_forms_joins_a_standards_committee_by_its_short_form() -> None:
+    full, short = "全国电器附件标准化技术委员会", "全国电器附件标委会"
+    linked = link_short_forms([_entity("e1", "StandardsBody", full), _entity("e2", "StandardsBody", short)], "")
+    assert _groups(linked) == [(full, [short])]
+    assert name_key("StandardsBody", short) == name_key("StandardsBody", full)
+
+
+def test_link_short_forms_leaves_a_level_government_of_two_named_places_or_another_level() -> None:
+    two = link_short_forms([_entity(i, "GovernmentAgency", n) for i, n in (("a", "株洲市人民政府"), ("b", "湘潭市人民政府"), ("c", "市政府"))], "")
+    assert len(two.entities) == 3  # which city's, the report does not say
+    other = link_short_forms([_entity("a", "GovernmentAgency", "湖南省人民政府"), _entity("b", "GovernmentAgency", "县政府")], "")
+    assert len(other.entities) == 2
+
+
+@pytest.mark.parametrize(("full", "short"), [
     ("北汽株洲分公司", "北汽"),                # a branch is not its group
     ("中车株机公司", "中车株洲"),              # a brand and a place name no company of the brand
     ("中国移动(湖南株洲)数据中心", "中国移动"),  # a unit is not its operator

@@ -114,6 +114,26 @@ def _distributed_title_start(sh: str, lo: int, hi: int) -> int | None:
     return None
 
 
+#: the rank a designation opens on (国家级农业标准化示范区, 全国质量强市示范城市)
+RANK_OPENER_RE = re.compile(r"国家级|省级|市级|县级|全国")
+
+
+def _rank_opener(sh: str, s: int, e: int) -> int | None:
+    """Where a designation's name opens on its rank inside the span a suffix scan gave it, when
+    what stands before the rank is a product, a field or a verb (年桔|国家级…示范区, 优质稻|省级…,
+    深化|全国质量强市示范城市, 拟认定的第六批|全国…), not a place, an edition or a body; else None."""
+    for k in range(s + 1, e - 4):
+        if not RANK_OPENER_RE.match(sh, k) or sh[k - 1] in "(（":
+            continue
+        prefix = sh[s:k]
+        if AWARD_PREFIX_OK_RE.match(prefix) or prefix.endswith(("部", "局", "委", "厅", "会", "政府")) or any(
+            _is_place_word(prefix[i:i + n]) for i in range(len(prefix)) for n in (2, 3, 4)
+        ):
+            return None  # 江苏省国家级…, 第三批国家级…, 工信部全国…: the prefix is part of the name or its edition
+        return k
+    return None
+
+
 class AwardNames:
     """Award names of ``EntityRules`` (a mixin): grade, edition and year."""
 
@@ -135,6 +155,10 @@ class AwardNames:
         k = _award_opener(sh, s, e)
         if k is not None:
             s = k  # 授予张三中国…奖, 等4人中国…奖: the award opens on its country or province
+            mention.start, mention.text = s, text[s:e]
+        k = _rank_opener(sh, s, e) if mention.rule == "award.title_suffix.v1" else None
+        if k is not None:
+            s = k
             mention.start, mention.text = s, text[s:e]
         name = sh[s:e]
         tail = AWARD_TAIL_RE.search(name)
@@ -207,7 +231,8 @@ _LEVEL_WORDS = ("自治区", "省", "市", "县", "区", "州")
 def _award_core(name: str) -> tuple[str, str]:
     """``(place, rest)`` of an award's name: the places it opens on, as the division they name
     (平江 and 平江县 are one), and the rest with its contractions applied and a bare level word
-    (省政府质量奖) dropped."""
+    (省政府质量奖) dropped; a post written against its place's level word gets it back
+    (平江县长质量奖 -> 县长质量奖, as in 平江县县长质量奖)."""
     sh = shadow(name)
     table = place_table()
     places = []
@@ -217,7 +242,11 @@ def _award_core(name: str) -> tuple[str, str]:
             break
         entry = table.get(sh[:n]) or next(table[sh[:n] + x] for x in ("县", "区", "市", "旗") if sh[:n] + x in table)
         places.append(entry["name"])
+        level = sh[n - 1]
         sh = sh[n:]
+        if sh.startswith("长") and level in "省市县区":
+            sh = level + sh  # 平江县|长质量奖: the level word is the place's and the post's (平江县县长质量奖)
+            break
     if not places:
         # 省政府质量奖 -> 政府质量奖; but 区长质量奖 keeps its post (the 区长 of 市中区区长质量奖)
         sh = next((sh[len(w):] for w in _LEVEL_WORDS if sh.startswith(w) and len(sh) > len(w) + 2 and sh[len(w)] != "长"), sh)

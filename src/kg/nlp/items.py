@@ -96,9 +96,14 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
             continue
         _type_items(rules, text, sh, tok_starts, tok_ends, chosen, found, kind, places, "winner" if quoted_only else "headed_list", out, dropped,
                     quoted=quoted_only, winners=category)
-    for a, b, kind in _trailing_lists(sh):
+    for a, b, kind, count in _trailing_lists(sh):
         found = _list_items(sh, a, b)
-        if found:
+        if found and count is not None:
+            x, y, first = found[0]
+            n = next((n for n in (4, 3, 2) if first[:n] in places and len(first) - n >= 2), 0)
+            if n:
+                found[0] = (x + n, y, first[n:])  # 湖南省|湘绣、A、B3个品牌: the place qualifies the whole list
+        if found and (count is None or count == len(found)):
             _type_items(rules, text, sh, tok_starts, tok_ends, chosen, found, kind, places, "counted_list", out, dropped)
     return out, dropped
 
@@ -152,23 +157,30 @@ def _type_items(rules: "EntityRules", text: str, sh: str, tok_starts: list[int],
         out.append(Mention(a, b, label, f"items.{how}.v1" if quoted else f"items.{how}.{kind.lower()}.v1", text[a:b]))
 
 #: 等N家<kind> after a list of names: the count closes the list and names its kind (…等13家家具品牌)
-TRAIL_RE = re.compile(r"等\s*[0-9一二三四五六七八九十百]+\s*(?:家|个)[\u4e00-\u9fff]{0,4}?(?:(?P<Company>企业|品牌|公司|老字号)|(?P<Park>园区|开发区|高新区|工业园))")
+#: or, without 等, a count equal to the number of the items (A、B、C、D4家企业, A、B、C三家床垫企业)
+TRAIL_RE = re.compile(r"(?P<etc>等)?\s*(?P<n>[0-9一二三四五六七八九十百]+)\s*(?:家|个)[\u4e00-\u9fff]{0,4}?(?:(?P<Company>企业|品牌|公司|老字号)|(?P<Park>园区|开发区|高新区|工业园))")
 #: where a list before 等N家 opens: after the clause's last punctuation, and after a word that introduces it
 LIST_OPEN_RE = re.compile(r".*(?:[,，。;；:：\n“”]|的|了|新增|包括|如|有|是|为)")
 
 
-def _trailing_lists(sh: str) -> list[tuple[int, int, str]]:
-    """Spans and kinds of lists that a count closes: A、B、C等N家企业 (the span runs from where the
-    list opens to 等)."""
+def _trailing_lists(sh: str) -> list[tuple[int, int, str, int | None]]:
+    """Spans, kinds and counts of lists that a count closes: A、B、C等N家企业 (the span runs from
+    where the list opens to 等; no count to match), A、B、C3家企业 (the count the items must match)."""
+    from ..text import to_int
+
     out = []
     for m in TRAIL_RE.finditer(sh):
+        count = None if m.group("etc") else to_int(m.group("n"))
+        if not m.group("etc") and (count is None or not re.match(r"[\u4e00-\u9fffA-Za-z)）]", sh[m.start() - 1:m.start()])):
+            continue  # 共有3家企业: a count with no list right before it
         start = max(sh.rfind(c, 0, m.start()) for c in ",，。;；:：\n“”") + 1
         head = sh[start:m.start()]
         first_sep = head.find("、")
         if first_sep < 0:
             continue
         opener = LIST_OPEN_RE.match(head[:first_sep])
-        out.append((start + (opener.end() if opener else 0), m.start(), m.lastgroup))
+        kind = "Company" if m.group("Company") else "Park"
+        out.append((start + (opener.end() if opener else 0), m.start(), kind, count))
     return out
 
 

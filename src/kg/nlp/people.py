@@ -74,6 +74,7 @@ NAME_END_WORDS = (
     # a time word right after the name (卓荣泰今(24)日, 张三昨天, 李四上午): news style
     "今", "昨", "日前", "近日", "上午", "下午",
     "偕同", "偕",  # 县长钟东锦偕同…: Taiwan's news
+    "荣获", "获得", "获评", "当选", "担任", "出任", "兼任", "同志",  # 部长刘新新荣获…: a verb of honour or post
 )
 
 

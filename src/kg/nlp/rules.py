@@ -1,10 +1,10 @@
 """Entity rules: the engine that turns pattern files into mentions.
 
 Owns: compiling ``kg/data/patterns/*.jsonl`` (kinds ``suffix``, ``regex``, ``lexicon``,
-``places``) and finding candidate mentions in a jieba-segmented ``Doc`` (``EntityRules``), and
-the passes over the chosen mentions (subcommittees, joint bodies, titled standards). The rest
-lives beside it: the left-boundary scan (``kg.nlp.scan``), award names (``kg.nlp.awards``),
-structural rules (``kg.nlp.structural``), people (``kg.nlp.people``), lexicons
+``places``) and finding candidate mentions in a jieba-segmented ``Doc`` (``EntityRules``), with
+the checks on each candidate by label. The rest lives beside it: the passes over the chosen
+mentions (subcommittees, joint bodies, departments, titled standards: ``kg.nlp.passes``), the
+left-boundary scan (``kg.nlp.scan``), award names (``kg.nlp.awards``), structural rules (``kg.nlp.structural``), people (``kg.nlp.people``), lexicons
 (``kg.nlp.lexicons``) and the ``Mention`` record (``kg.nlp.mentions``); their public names are
 re-exported here. Hands on ``Mention`` objects in ``doc._.kg_mentions``. Must not:
 link mentions to each other (that is ``kg.nlp.relations``) or mint identifiers.
@@ -50,6 +50,20 @@ from .mentions import (
     _segment_start,
     resolve_overlaps,
 )
+from .passes import (
+    ANAPHOR_BODY_RE,
+    MEDIA_AFTER_RE,
+    POST_AFTER_BODY_RE,
+    SITE_AFTER_RE,
+    TASK_MEETING_RE,
+    _all_places,
+    _cut_departments,
+    _generic_addressee,
+    _join_subcommittees,
+    _link_titled_standards,
+    _split_joint_bodies,
+    _trim_to_attested,
+)
 from .people import _name_len_at, _people_tables, find_people
 from .scan import NameScan, _skip_outer_place
 from .structural import STRUCTURAL_KINDS, StructuralRules
@@ -57,7 +71,7 @@ from .structural import STRUCTURAL_KINDS, StructuralRules
 # the names other modules import from here (kg.nlp, kg.nlp.relations, kg.ner.fusion, kg.nlp.tables)
 __all__ = [
     "CJK_RE", "DESCRIPTIVE_RE", "GENERIC_PLACE_NAMES", "GRADES", "GRADE_AFTER_RE", "LABELS", "ORG_LABELS",
-    "PRIORITY", "PUNCT", "EntityRules", "Mention", "_inside_title", "_name_len_at", "_people_tables",
+    "PRIORITY", "PUNCT", "EntityRules", "_all_places", "Mention", "_inside_title", "_name_len_at", "_people_tables",
     "_segment_start", "find_people", "generic_words", "jieba_tags", "place_table", "resolve_overlaps",
 ]
 
@@ -74,6 +88,8 @@ RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
 
 
 COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]+\s*(?:个|家|所|座)(?=[，,。；;、\s]|$)")
+#: a count's classifier the scan took in (36|家新升级开发区, 3|家株企, 1000|间科技公司): what follows is a kind counted
+CLASSIFIER_AFTER_COUNT_RE = re.compile(r"(?<=[0-9一二三四五六七八九十两百千万余多几])(?:个|家|所|座|间|間|批)")
 
 
 #: what a firm is to another (its 子公司, 孙公司): no part of a firm's name
@@ -92,59 +108,6 @@ TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 PARK_QUALIFIER_RE = re.compile(r"[(（](?:[东南西北中][区片园]|筹|筹建|筹备)[)）]")
 
 
-#: a subcommittee's subject between its parent committee and 分技术委员会 (钛及钛合金, 石油、天然气)
-_SUBCOMMITTEE_GAP_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9及与和、]{1,16}")
-
-
-def _join_subcommittees(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
-    """One name for 全国X标准化技术委员会Y分技术委员会 where the scan for the subcommittee's name
-    stopped inside Y at a conjunction (钛及钛合金): the parent, the gap and the subcommittee."""
-    out: list[Mention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and m.label == prev.label == "StandardsBody"
-            and sh.endswith("委员会", 0, prev.end)
-            and sh.endswith("分技术委员会", 0, m.end)
-            and (m.start == prev.end or _SUBCOMMITTEE_GAP_RE.fullmatch(sh, prev.end, m.start))
-        ):
-            out[-1] = Mention(prev.start, m.end, "StandardsBody", m.rule, text[prev.start:m.end], dict(m.attrs))
-            continue
-        out.append(m)
-    return out
-
-
-#: the rest of a newspaper's, broadcaster's or news site's name after a place (日报, 证券报, 中国…网讯)
-MEDIA_AFTER_RE = re.compile(
-    r"[\u4e00-\u9fff]{0,3}?(?:日报|晚报|早报|晨报|商报|时报|证券报|都市报|新闻网|电视台|广播电视台|卫视|网)"
-    r"(?=[^\u4e00-\u9fff]|讯|社|记者|报道|消息|客户端|$)"
-)
-
-
-_LEVEL = r"(?:[省市县区镇乡州旗]|乡镇|街道|自治州|自治区|自治县|设区的?市|经济开发区|开发区|高新区)"
-_GENERIC_HEAD = r"(?:人民政府|政府|办事处|管委会|管理委员会|经信委|经信局|办局)"
-#: a body named by its level only (县人民政府, 镇政府, 街道办事处)
-LEVEL_BODY_RE = re.compile("各?" + _LEVEL + "+" + _GENERIC_HEAD)
-#: a clause that opens on 各 and goes on with levels and such bodies only (各市、, 各镇政府、, 各设区的)
-EVERY_LEVEL_RE = re.compile(r"各(?:" + _LEVEL + "|" + _GENERIC_HEAD + r"|设区的|[、\s])*")
-#: the post of a head of a 司 (财政司司长)
-POST_AFTER_BODY_RE = re.compile(r"司长")
-#: a body of the report's own by an anaphor (我委, 我局) ending a name
-ANAPHOR_BODY_RE = re.compile(r"[我本该][委局厅办]$")
-
-
-def _generic_addressee(sh: str, start: int, end: int) -> bool:
-    """Is the body at ``sh[start:end]`` a level's body among those that 各 distributes over
-    (各市、县人民政府, 各镇政府、街道办事处), an addressee of a notice and no body named?"""
-    if not LEVEL_BODY_RE.fullmatch(sh, start, end):
-        return False
-    if sh[start] == "各":
-        return True
-    cs = max(sh.rfind(c, 0, start) for c in "，,：:。；;\n") + 1
-    return EVERY_LEVEL_RE.fullmatch(sh, cs, start) is not None
-
-
 #: what opens a quoted prize's span before its name: a country, an edition, a year
 QUOTED_AWARD_LEAD_RE = re.compile(
     r".*(?:第[0-9一二三四五六七八九十百]+届|首届|(?:19|20)[0-9]{2}年?度?|(?:[0-9]{2,3}|[一二三四五六七八九〇零]{2,3})年度?|的)\s*"
@@ -155,147 +118,20 @@ QUOTED_AWARD_LEAD_RE = re.compile(
 ACRONYM_BODY_RE = re.compile(r"(?:ISO|IEC|ITU|IEEE|CEN|CENELEC)(?:/(?:ISO|IEC))?")
 
 
+#: the rest of a law's title after the state that enacts it (…标准化法》, …产品质量法实施条例》; not …办法》, …方法》)
+LAW_TITLE_RE = re.compile(r"[\u4e00-\u9fff]{1,16}(?<![办方])法(?:实施条例|实施细则)?》")
+
+
+#: a verb of saying or acting right after a park's name: the park's operating company speaks (数码港表示)
+PARK_ACTS_RE = re.compile(r"(?:表示|称|指出|宣布|透露|介绍|主席|行政总裁|总裁)")
+
+
 #: a plant or branch named by its place after a firm's short name (高雄厂, 株洲分公司)
 SITE_PLANT_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:分公司|工厂|厂)")
 
 
 #: an honour in quotes after its field or rank (企业标准“领跑者”, 江苏省“质量标杆”)
 QUOTED_TITLE_RE = re.compile(r"“[\u4e00-\u9fff]{0,8}(?:领跑者|标杆|单项冠军|小巨人|好标准|示范城市)”")
-
-
-#: a body's web site or account, named as a report's source (科技部网站, 株洲政府门户网站, 浙江政府服务网)
-SITE_AFTER_RE = re.compile(r"(?:门户网站|官方网站|网站|官网|服务网|政务网|微信公众号|公众号)")
-
-
-#: the end of a committee a body sets up for a task (审议会, 审定会, 评审会), not a society (协会, 学会)
-TASK_MEETING_RE = re.compile(r"(?:审议|审定|评审|评议|审查)会$")
-
-
-#: a party committee written against its government with no separator: 省委省政府, 中共中央国务院
-JOINT_BODIES_RE = re.compile(r"(.{0,12}?(?:省委|市委|县委|区委|州委|旗委|党中央|中共中央))((?:省|市|县|区|州|旗)?(?:人民)?政府|国务院)")
-
-
-def _split_joint_bodies(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
-    """Two bodies written as one (省委省政府, 党中央国务院) are two mentions."""
-    out: list[Mention] = []
-    for m in mentions:
-        j = JOINT_BODIES_RE.fullmatch(sh, m.start, m.end) if m.label == "GovernmentAgency" else None
-        if j is None:
-            out.append(m)
-            continue
-        for a, b in (j.span(1), j.span(2)):
-            out.append(Mention(a, b, m.label, m.rule, text[a:b], {}))
-    return out
-
-
-#: the head of a body inside a longer name, and the department suffixes that may follow each:
-#: a bureau's or a commission's department (…局质量发展局, …国资委企业改革局, …局标准化科, Macau's
-#: …局稽查厅), an academy's (中科院条财局), a ministry's or a commission's 司, a committee's 工作小组,
-#: a firm's board (…公司董事局). 处 and 署 stay: 经济部中小企业处 is an agency of its own.
-_DEPARTMENT_AFTER = (
-    (re.compile(r"(?:局|委|委员会)$"), re.compile(r"局|科|厅|司|工作小组")),
-    (re.compile(r"院$"), re.compile(r"局")),
-    (re.compile(r"部$"), re.compile(r"司")),
-    (re.compile(r"(?:公司|集团)$"), re.compile(r"董事局|董事会")),
-)
-#: words a separate body opens on (国家市场监督管理总局|国家标准化管理委员会): not a department
-_SEPARATE_BODY_RE = re.compile(r"国家|全国|中国|中华|中央|国务院")
-#: heads of bodies: a department's own name holds none (国资委|企业改革局, not 国务院|国资委…)
-_BODY_HEAD_RE = re.compile(r"局|委|部|厅|院|府|署|办|会|司|公司|集团")
-
-
-def _department_tail(sh: str, start: int, end: int) -> int | None:
-    """Where the body ends in a name that goes on to one of its departments
-    (湖南省市场监管局|质量发展局, 国务院国资委|企业改革局), or None. The contract: departments are
-    no entities, the body they belong to is."""
-    name = sh[start:end]
-    for k in range(len(name) - 2, 1, -1):
-        head, tail = name[:k], name[k:]
-        for head_re, dept_re in _DEPARTMENT_AFTER:
-            if not head_re.search(head):
-                continue
-            d = dept_re.search(tail)
-            if d is None or d.end() != len(tail) or (tail.endswith("厅") and tail.endswith("办公厅")):
-                continue
-            body = tail[:d.start()]
-            if len(body) > 8 or (len(body) < 2 and d.group(0) not in ("工作小组", "董事局", "董事会")) or _BODY_HEAD_RE.search(body):
-                continue
-            if _SEPARATE_BODY_RE.match(tail) or any(_is_place_word(tail[:n]) for n in (2, 3, 4)):
-                continue
-            return start + k
-    return None
-
-
-#: a national body written right after the one it belongs to (国家市场监督管理总局|国家标准化管理委员会)
-_TWO_NATIONAL_BODIES_RE = re.compile(r"(.{2,14}?(?:总局|部|委员会|委))(国家.{2,14}(?:总局|局|委员会|委))")
-
-
-#: the head of an institution inside a longer name, and the realm a second body opens on
-_INSTITUTION_HEAD_RE = re.compile(r"(?:研究所|研究院|大学|学院|医院|科学院|[所院])$")
-_REALM_OPENING_RE = re.compile(r"中国|国家|中科院|中华")
-
-
-def _second_institution(sh: str, start: int, end: int) -> int | None:
-    """Where a second institution opens inside ``sh[start:end]``: after one whose name ends on its
-    head (…研究所, 金属所), on the country, the nation or the academy (中国高新区研究中心, 中科院…实验室),
-    at least four characters each."""
-    name = sh[start:end]
-    for k in range(2, len(name) - 5):
-        if _INSTITUTION_HEAD_RE.search(name[:k]) and _REALM_OPENING_RE.match(name, k):
-            return start + k
-    return None
-
-
-def _cut_departments(text: str, sh: str, mentions: list[Mention], org_type: Any) -> list[Mention]:
-    """An agency's (or a firm's) name that runs on into one of its departments is the body's name;
-    the body's type is read from its own head (中科院|条财局 is an institution's). Two national
-    bodies written one after the other are two mentions."""
-    out: list[Mention] = []
-    for m in mentions:
-        if m.label == "Institution":
-            k = _second_institution(sh, m.start, m.end)
-            if k is not None:
-                # 金属所|中科院核用材料与安全评价重点实验室: a second body that opens on its own realm
-                out.extend(Mention(a, b, m.label, m.rule, text[a:b], {}) for a, b in ((m.start, k), (k, m.end)))
-                continue
-        if m.label != "GovernmentAgency":
-            out.append(m)
-            continue
-        two = _TWO_NATIONAL_BODIES_RE.fullmatch(sh, m.start, m.end)
-        if two is not None:
-            out.extend(Mention(a, b, m.label, m.rule, text[a:b], {}) for a, b in (two.span(1), two.span(2)))
-            continue
-        cut = _department_tail(sh, m.start, m.end)
-        if cut is not None:
-            m.end, m.text = cut, text[m.start:cut]
-            m.label = org_type(sh[m.start:cut])
-        out.append(m)
-    return out
-
-
-def _link_titled_standards(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
-    """A standard's title written right after its code (GB/T 38866-2020《…》) or before it
-    (《…》(标准编号:GB/T 37456-2019)) names the same standard: the title becomes the code's alias
-    (a title right after a code is one even where no 标准 follows). Returns the mentions."""
-    codes = [m for m in mentions if m.label == "Standard" and m.rule != "standard.titled.v1"]
-    titled = {(m.start, m.end): m for m in mentions if m.rule == "standard.titled.v1"}
-    extra = []
-    for c in codes:
-        t = re.match(r"\s?《([^《》\n]{2,90})》", sh[c.end:c.end + 100])
-        if t and (c.end + t.start(1), c.end + t.end(1)) not in titled:
-            s, e = c.end + t.start(1), c.end + t.end(1)
-            if not any(m.start < e and s < m.end for m in mentions):
-                m = Mention(s, e, "Standard", "standard.titled.v1", text[s:e])
-                titled[(s, e)] = m
-                extra.append(m)
-    for m in titled.values():
-        for c in codes:
-            before = c.end <= m.start and sh[c.end:m.start].strip() == "《"
-            after = m.end < c.start and re.fullmatch(r"》\s*[(（][^()（）]{0,8}", sh[m.end:c.start])
-            if before or after:
-                m.attrs["alias_of"] = c.text
-                break
-    return sorted(mentions + extra, key=lambda m: (m.start, m.end)) if extra else mentions
 
 
 #: the suffixes of learned societies and trade associations: one of a field for each realm
@@ -308,46 +144,6 @@ def _society_of_a_realm(body: str, suffix: str, label: str) -> bool:
     """中国标准化协会, 省质量协会: a realm and a field make a society's name (there is one such
     society for each realm), though both words are generic; 国家重点实验室 stays a kind."""
     return label == "Institution" and _SOCIETY_RE.search(suffix) is not None and _REALM_RE.match(body) is not None and len(body) > 2 - (body[0] in "省市县")
-
-
-#: the head of a body's, a firm's or a park's name: a prefix that holds one is a name of its own
-_NAME_HEAD_RE = re.compile(r"公司|集团|院|所|大学|中心|会|局|委|厅|部|府|办|区|园|城|谷")
-
-
-def _trim_to_attested(text: str, sh: str, mentions: list[Mention], glued: Any) -> list[Mention]:
-    """A name the report writes on its own elsewhere (鲁疆产业园) is that name where words were glued
-    before it (标志着|鲁疆产业园, 将|鲁澳…科技园): the longer span is cut to it where what stands before
-    it holds a verb or function word (``glued(start, end)``), not where it is a place (甘肃省|张掖…
-    开发区) or a name of its own (中国科学院|金属研究所). Mentions change in place; returns them."""
-    attested: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.label in ORG_LABELS or m.label == "Park":
-            attested.setdefault(m.label, set()).add(sh[m.start:m.end])
-    for m in mentions:
-        names = attested.get(m.label)
-        if not names:
-            continue
-        name = sh[m.start:m.end]
-        for k in range(1, len(name) - 3):
-            tail, head = name[k:], name[:k]
-            if tail not in names:
-                continue
-            if _NAME_HEAD_RE.search(head) or _all_places(head) or not glued(m.start, m.start + k):
-                break
-            m.start += k
-            m.text = text[m.start:m.end]
-            break
-    return mentions
-
-
-def _all_places(s: str) -> bool:
-    """Is ``s`` one or more place names written one after another (江苏苏州, 甘肃省, 梁山 of 梁山县)?"""
-    while s:
-        n = next((n for n in (5, 4, 3, 2) if _is_place_word(s[:n])), 0)
-        if not n:
-            return False
-        s = s[n:]
-    return True
 
 
 def _leading_place_prefix(sh: str, start: int, end: int) -> int:
@@ -450,6 +246,32 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
             i += 1
         return False
 
+    def _opens_unknown_name(self, sh: str, tok_starts: list[int], tok_ends: list[int], end: int) -> bool:
+        """Is the word right after ``end`` one the dictionary does not know and that holds no word
+        it knows, no place and no listed body (恩菲, 宝聚源, 诚通; not 小微企业, 竹科): a name's rest?"""
+        i = bisect.bisect_left(tok_starts, end)
+        if i >= len(tok_starts) or tok_starts[i] != end:
+            return False
+        w = sh[end:tok_ends[i]]
+        if len(w) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in w) or w in self.tags or _is_place_word(w):
+            return False
+        if any(w[k:k + n] in self.tags for n in (2, 3) for k in range(len(w) - n + 1)):
+            return False  # 小微|企业: common words the segmenter left joined
+        return w not in self.institution_lexicon and self.institution_re.fullmatch(w) is None
+
+    def _common_phrase(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
+        """Is ``sh[start:end]`` common words and no name's word: two or more words, or one that is
+        a numeral, classifier, locality, idiom, verb or adverb (八成, 间|科技, 科技|创业, 依法办理)? One
+        common noun or adjective alone may be a brand (宏远公司, 光明公司)."""
+        if start >= end or self._proper_words(sh, tok_starts, tok_ends, start, end):
+            return False
+        i = max(0, bisect.bisect_right(tok_starts, start) - 1)
+        tags = []
+        while i < len(tok_starts) and tok_starts[i] < end:
+            tags.append(self.tags.get(sh[max(tok_starts[i], start):min(tok_ends[i], end)]) or "")
+            i += 1
+        return len(tags) >= 2 or any(t[:1] in ("m", "q", "f", "l", "v", "d", "p", "r", "t") for t in tags)
+
     def _verb_phrase_body(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
         """Is ``sh[start:end]`` a verb with common words, no name's word (提升|国家级|经济, 促进|全省)?
         Only whole words of two or more characters the dictionary knows count: small places come
@@ -549,6 +371,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
                         start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
                         body = sh[start:s]
+                    if label == "Company" and sh[s:e] == "公司" and (
+                        self._common_phrase(sh, tok_starts, tok_ends, start, s) or (place_table().get(body) or {}).get("level") in ("province", "country")
+                    ):
+                        continue  # 八成公司, 科技创业公司, 间科技公司, 香港公司: a kind of firm or a firm's nationality, no name
                     if label == "Place" and any(r in body for r in _people_tables()[2] if len(r) >= 2):
                         continue  # 立委|邱镇|军: a post before a name, no town's name
                     if label == "Place" and (place_table().get(body) or {}).get("level") in ("province", "country"):
@@ -574,6 +400,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         rank_title = True
                     if DESCRIPTIVE_RE.search(body):
                         continue  # 市区两级市场监管局, 中南地区最大数据中心: descriptions, not names
+                    if CLASSIFIER_AFTER_COUNT_RE.match(sh, start):
+                        continue  # 36家新升级开发区, 3家株企: a kind counted, not a name
                     if COUNT_AFTER_RE.match(sh, e):
                         continue  # 拥有国家标准化专业委员会6个: a kind of body counted, not a name
                     if label == "Company" and sh[s:e] in ("工厂", "制造厂", "电厂") and "公司" in body:
@@ -653,19 +481,24 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     end += 2  # 日月光|集团: a group's short name with its 集团 is one name
                 elif lab_of(m.group(0)) == "Company" and (plant := SITE_PLANT_RE.match(sh, end)) and _is_place_word(plant.group(1)):
                     end = plant.end()  # 日月光|高雄|厂: a firm's plant or branch named by its place
-                out.append(Mention(start, end, lab_of(m.group(0)), rule, text[start:end]))
+                label = lab_of(m.group(0))
+                if label == "Park" and (PARK_ACTS_RE.match(sh, end) or any(sh[end:end + n] in _people_tables()[2] for n in (2, 3, 4))):
+                    label = "Company"  # 数码港行政总裁, 数码港表示: the park's operating company, acting or with its posts
+                out.append(Mention(start, end, label, rule, text[start:end]))
         return out
 
     def find(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
         """Mentions in ``text``; ``sh`` is its shadow (``kg.text.shadow``)."""
         cands = self.candidates(text, sh, tok_starts, tok_ends)
         cands.extend(find_people(text, sh, tok_starts, tok_ends))
-        # bodies and parks named inside a 《document title》 are entities; places and titles there are not
+        # bodies, parks and places named inside a 《document title》 are entities; titles there are not
         chosen = []
         phrases = self._place_phrase_re
         for m in resolve_overlaps(cands, text):
             if m.label == "Place" and phrases.match(sh, m.end) and not sh.startswith("标准化", m.end):  # 上海市标准化…: the place's own work
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
+            if m.label == "Place" and sh[m.end - 1] not in "省市县区州旗镇乡" and self._opens_unknown_name(sh, tok_starts, tok_ends, m.end):
+                continue  # 中国|恩菲, 山西|宝聚源: a short place opens a name the rules did not find (炎陵县|全康电子 stays a county)
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
             if m.label == "GovernmentAgency" and sh[m.start:m.end] in _people_tables()[2]:
@@ -680,7 +513,9 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 continue  # 来源:科技部网站, 株洲政府门户网站: a body's web site names a source, not the body
             if m.label == "Institution" and TASK_MEETING_RE.search(sh, m.start, m.end) and self.agency_lexicon.match(sh, m.start):
                 m.label = "GovernmentAgency"  # 科技部科学园区审议会: a ministry's committee for a task
-            if m.label in ORG_LABELS | {"Park", "Standard"} or not _inside_title(sh, m.start):
+            if m.label == "Place" and _inside_title(sh, m.start) and LAW_TITLE_RE.match(sh, m.end):
+                continue  # 《中华人民共和国标准化法》: the state as the law's legislator, no place the report is about
+            if m.label in ORG_LABELS | {"Park", "Standard", "Place"} or not _inside_title(sh, m.start):
                 chosen.append(m)
             elif m.label == "Award":
                 # an award in a title (《关于授予2023年度（第五届）…的决定》) still states its year and edition

@@ -37,7 +37,8 @@ GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼任")
 GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任赴过据及暨原与")
 
 
-GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经")
+#: one-character words glued before a level word (并|报县, 获|市科学技术奖): the name opens on the level word
+GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经获")
 
 
 #: the head of an organisation's name inside a span: the span holds a whole name already

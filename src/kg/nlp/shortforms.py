@@ -100,6 +100,9 @@ def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: li
                     break
                 if short in declared:
                     break
+                body_tag = tags.get(short[:-2]) or "" if short.endswith("公司") else ""
+                if body_tag.startswith(("n", "v")) and not body_tag.startswith(("nr", "ns", "nt", "nz")):
+                    continue  # 1000间|科技公司: a trade word and 公司 is a kind of firm, no firm's short name
                 # the full name it contracts best (中车株机: 电力机车 over 电机); a tie links nothing
                 scored = {}
                 for o in owners:

@@ -104,7 +104,8 @@ def _is_national(text: str) -> bool:
 
 
 def _lexicon_name(type_: str, text: str) -> str:
-    """A lexicon body's full name for any of its surface forms; 国家工信部 -> 工业和信息化部."""
+    """A lexicon body's full name for any of its surface forms; 国家工信部 -> 工业和信息化部,
+    市场监督管理总局 -> 国家市场监督管理总局."""
     table = _lexicon_names().get(type_, {})
     if text in table:
         return table[text]
@@ -112,6 +113,8 @@ def _lexicon_name(type_: str, text: str) -> str:
         for prefix in ("中华人民共和国", "国家"):
             if text.startswith(prefix) and text[len(prefix):] in table:
                 return table[text[len(prefix):]]
+        if "国家" + text in table:
+            return table["国家" + text]  # 市场监督管理总局: the national body named without 国家
     return text
 
 
@@ -158,6 +161,8 @@ def name_key(type_: str, name: str, *, context: PlaceContext | None = None, doc:
         return text
     core = _MARKS_RE.sub("", text)
     core = _lexicon_name(type_, core)
+    # a body of the lexicons is named, though its words are generic (国家标准化管理委员会)
+    listed = core in _lexicon_names().get(type_, {})
     code: str | None = None
     if type_ == "GovernmentAgency":
         level = _level(core)
@@ -176,7 +181,7 @@ def name_key(type_: str, name: str, *, context: PlaceContext | None = None, doc:
     core = _expand(type_, core, anchored=code is not None)
     if type_ == "Company":
         core = _strip_legal(core)
-    if code is None and (_is_bare(core) or (type_ == "GovernmentAgency" and not _is_national(core))):
+    if code is None and not listed and (_is_bare(core) or (type_ == "GovernmentAgency" and not _is_national(core))):
         return _local(doc, text)
     return f"{code}:{core}" if code else core
 

@@ -140,16 +140,27 @@ def _same_task_force(type_: str, short: str, full: str) -> bool:
     return len(task_a) >= 4 and task_b.endswith(task_a)
 
 
+#: the level word a body's short form opens on (省市场监管局, 县政府, 自治区人民政府, 盟民政局)
+_LEVEL_WORD_RE = re.compile(r"自治区|自治州|自治县|[省市县区州盟旗]")
+
+
 def _level_short_form(type_: str, short: str, full: str, context: PlaceContext) -> bool:
     """县市场监管局 of 松阳县市场监督管理局 in one report: a body named by the level of its place
-    (省/市/县/区) stands for the body of the report's place of that level that it names in full."""
-    if type_ != "GovernmentAgency" or len(short) < 4 or short[0] not in "省市县区":
+    (省/市/县/区, 自治区) stands for the body of the report's place of that level that it names in
+    full. A government is one too (县政府 of 叶县人民政府, 自治区人民政府 of 广西壮族自治区人民政府),
+    and so is the level's government written in both forms (市政府 of 市人民政府)."""
+    level = _LEVEL_WORD_RE.match(short) if type_ == "GovernmentAgency" else None
+    if level is None:
         return False
+    body = _expand(type_, short[level.end():], anchored=True)
+    if len(short) < 4 and body != "人民政府":
+        return False  # 省委, 市局: too short to name one body by its head
     codes, rest = _split_places(full, context)
     if not codes or not rest:
-        return False
+        # no place named: the level's government in its other form (市人民政府 for 市政府)
+        return body == "人民政府" and full.startswith(level.group(0)) and _expand(type_, full[level.end():], anchored=True) == body
     place = full[: len(full) - len(rest)]
-    return place.endswith(short[0]) and _expand(type_, short[1:], anchored=True) == _expand(type_, rest, anchored=True)
+    return place.endswith(level.group(0)) and body == _expand(type_, rest, anchored=True)
 
 
 def _align(short: str, full: str, min_gap: int = 2) -> list[tuple[int, int]] | None:
@@ -286,12 +297,25 @@ def _strength(
     return best
 
 
-class _Groups:
-    """Union-find over list indices that refuses to join two different legal full names."""
+def _legal_compatible(keys: set[str]) -> bool:
+    """Are ``keys`` (legal-name keys, ``code:core`` or ``core``) one firm's: one core, and at most
+    one place code (株洲市中车时代电动汽车股份有限公司 is 中车时代电动汽车股份有限公司 with its city
+    written before it; 湖南X有限公司 and 江苏X有限公司 are two firms)?"""
+    if len(keys) <= 1:
+        return True
+    cores = {k.split(":", 1)[-1] for k in keys}
+    codes = {k.split(":", 1)[0] for k in keys if ":" in k}
+    return len(cores) == 1 and len(codes) <= 1
 
-    def __init__(self, size: int, legal: Sequence[str | None]) -> None:
+
+class _Groups:
+    """Union-find over list indices that refuses to join two different legal full names; within
+    one report (``placed``), a legal name with its place written before it is not a different one."""
+
+    def __init__(self, size: int, legal: Sequence[str | None], *, placed: bool = False) -> None:
         self.parent = list(range(size))
         self.legal = [{k} if k else set() for k in legal]
+        self.placed = placed
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -303,7 +327,8 @@ class _Groups:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if len(self.legal[ra] | self.legal[rb]) > 1:
+        joined = self.legal[ra] | self.legal[rb]
+        if len(joined) > 1 and not (self.placed and _legal_compatible(joined)):
             return False  # 株洲南车时代电气… and 株洲中车时代电气… never meet through a short form
         keep, drop = min(ra, rb), max(ra, rb)
         self.parent[drop] = keep
@@ -399,7 +424,7 @@ def link_short_forms(entities: list[dict[str, Any]], text: str) -> Linked:
                 edges.append((i, winners[0]))
             else:
                 ties.append((i, sorted(winners)))
-    groups = _Groups(len(items), [_legal_key(e, context) for e in items])
+    groups = _Groups(len(items), [_legal_key(e, context) for e in items], placed=True)
     for i, j in sorted(edges, key=lambda edge: (-lengths[edge[1]], edge)):
         groups.union(i, j)
     # a tie between candidates that are already one entity is no tie (区长质量奖 of 株洲高新区区长质量奖
