@@ -172,3 +172,14 @@ def test_a_body_before_a_share_frame_is_not_placed_by_it():
     rels = _rels(f"长江传媒集团记者报道，在湖南省获得的4项金奖中，{A}占了2项。")
     assert (A, "locatedIn", "湖南省") in rels
     assert not any(p == "locatedIn" and o == "湖南省" and s != A for s, p, o in rels)
+
+
+@pytest.mark.parametrize("text, firms, place", [
+    ("长沙钢铁有限公司是一家位于株洲市的国家高新技术企业。", {"长沙钢铁有限公司"}, "株洲市"),
+    ("长沙钢铁有限公司、湖南远大科技有限公司均位于株洲高新区。", {"长沙钢铁有限公司", "湖南远大科技有限公司"}, "株洲高新区"),
+])
+def test_a_copula_or_a_list_before_weiyu_places_its_firms(text, firms, place):
+    result = extract_text(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    placed = {names[r["subject"]] for r in result["relations"] if r["predicate"] == "locatedIn" and names[r["object"]] == place}
+    assert placed == firms

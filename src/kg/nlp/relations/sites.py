@@ -33,7 +33,7 @@ register("sites", {
     "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项: the winners of a place's share are in it"),
     "located.sentence_frame.v1": ("locatedIn", "在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P"),
     "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
-    "located.subject_weiyu.v1": ("locatedIn", "X是Y的控股子公司，位于P: a clause with no subject of its own speaks of X"),
+    "located.subject_weiyu.v1": ("locatedIn", "X位于P; X是Y的控股子公司，位于P (a clause with no subject of its own speaks of X); A、B均位于P; X是一家位于P的…"),
     "located.subject_zai.v1": ("locatedIn", "S …在 P …: the sentence's subject acts in that place"),
     "located.suozai.v1": ("locatedIn", "X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区)"),
     "located.weiyu_de.v1": ("locatedIn", "位于P的X / X位于P: X lies in P"),
@@ -108,6 +108,10 @@ COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二�
 
 def _level(place: dict[str, str]) -> int:
     return {"country": 0, "province": 1, "city": 2, "county": 3}.get(place.get("level", ""), 4)
+
+
+#: a copula and a classifier right before 位于 (X是一家位于P的…): X is what the clause describes
+COPULA_ONE_RE = re.compile(r"(?:是|为|系)\s*一\s*(?:家|个|所|座|间)\s*$")
 
 
 def find(inp: RelationInput) -> list[Relation]:
@@ -277,6 +281,11 @@ def find(inp: RelationInput) -> list[Relation]:
                 after = [i for i in idx if mentions[i].start == pos + 1 and mentions[i].label in holders]
                 for i in after:
                     rels.append(Relation(i, "locatedIn", chain[-1], "located.weiyu_de.v1", ev))
+                copula = COPULA_ONE_RE.search(text, s0, s0 + mm.start())
+                subject = [i for i in idx if copula is not None and mentions[i].end == copula.start() and mentions[i].label in holders - {"Place"}]
+                if not after and subject:
+                    # X是一家位于P的…企业: the firm the copula describes lies in P
+                    rels.append(Relation(subject[0], "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
             else:
                 before = [i for i in idx if mentions[i].end <= s0 + mm.start() and mentions[i].label in holders]
                 if before and re.search(r"[，,]\s*(?:并|且|也|还|目前|现)?$", text[s0:s0 + mm.start()]):
@@ -285,6 +294,15 @@ def find(inp: RelationInput) -> list[Relation]:
                     before = firsts[:1] or before
                 if before and before[-1] != chain[-1]:
                     rels.append(Relation(before[-1], "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
+                    if re.search(r"(?:均|都|皆|分别)\s*$", text[mentions[before[-1]].end:s0 + mm.start()]):
+                        # A、B均位于P: every member of the list that ends right before 均
+                        k = before[-1]
+                        while True:
+                            prev = [i for i in before if mentions[i].end <= mentions[k].start and re.fullmatch(r"\s*(?:、|和|及|与|以及)\s*", text[mentions[i].end:mentions[k].start])]
+                            if not prev:
+                                break
+                            k = prev[-1]
+                            rels.append(Relation(k, "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
 
         # 区内的X / 园区内的X, Y: the firms the clause names are in the park named just before
         for am_ in INSIDE_PARK_RE.finditer(text, s0, s1):
