@@ -87,6 +87,15 @@ def _cut_dag(sentence: str, freq: dict[str, int], logtotal: float, hmm: Callable
             best, best_end = alone + score[k + 1], k
         score[k] = best
         end[k] = best_end
+    def single_characters(buf: str) -> Iterator[str]:
+        """A run of one-character words: one word, an unknown stretch for the HMM, or characters."""
+        if len(buf) == 1:
+            yield buf
+        elif not freq.get(buf):
+            yield from hmm(buf)
+        else:
+            yield from buf
+
     x = 0
     buf = ""
     while x < n:
@@ -95,22 +104,12 @@ def _cut_dag(sentence: str, freq: dict[str, int], logtotal: float, hmm: Callable
             buf += sentence[x]
         else:
             if buf:
-                if len(buf) == 1:
-                    yield buf
-                elif not freq.get(buf):
-                    yield from hmm(buf)
-                else:
-                    yield from buf
+                yield from single_characters(buf)
                 buf = ""
             yield sentence[x:y]
         x = y
     if buf:
-        if len(buf) == 1:
-            yield buf
-        elif not freq.get(buf):
-            yield from hmm(buf)
-        else:
-            yield from buf
+        yield from single_characters(buf)
 
 
 def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
