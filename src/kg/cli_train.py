@@ -8,13 +8,27 @@ relations`` (the relation scorer) and ``kg ner evaluate``. The training and scor
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import click
 
-from .cli import _handle_errors
 from .errors import KgError
+
+
+def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``kg.cli``'s error handling, looked up when a command runs: kg.cli imports this module
+    while it loads (and runs as ``__main__`` under ``python -m kg.cli``), so not at import time."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from . import cli
+
+        return cli._handle_errors(func)(*args, **kwargs)
+
+    return wrapper
 
 
 @click.group("train")
