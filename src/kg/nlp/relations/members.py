@@ -77,16 +77,10 @@ def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int],
                 continue
             if m.label == "Place" and len(text) > len(m.text) + 1:
                 continue  # a place inside an unread name (中山 of 中山新高电子…) is no member
-            if m.label in ("Place", "Park") and count is not None and count.start() > ps and FIRMS_COUNTED_RE.search(sh, count.start(), count.end()):
-                continue  # 滨海新区五家企业获评…: the place or park counts its firms, it wins nothing (ANNOTATION.md)
             out.append(i)
         elif len(text) > 40:
             break
     return out
-
-
-#: a count of firms that closes a piece (五家企业, 24家单位): a place before it only counts them
-FIRMS_COUNTED_RE = re.compile(r"(?:家|个)\s*(?:企业|单位|公司|组织|机构|品牌)\s*$")
 
 
 #: what may stand between the last member and the award's name when the name opens on a place
