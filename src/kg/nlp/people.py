@@ -210,8 +210,10 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
     for m in AUTHORS_RE.finditer(sh):
         at = m.start(1)
         for item in re.split(r"[、 \u3000]", m.group(1)):
-            if item[:1] in surnames or item[:2] in surnames:
-                add(at, len(item), "person.author_bracket.v1")
+            # (余玮摄): the photographer's credit, as in a byline; the name is before 摄
+            name = item[:-1] if len(item) >= 3 and item[-1] == "摄" else item
+            if name[:1] in surnames or name[:2] in surnames:
+                add(at, len(name), "person.author_bracket.v1")
             at += len(item) + 1
     # a name opening a clause before a verb of appointment: ，郭某某任…总经理, 章某某被任命为…
     tok_start_set = set(tok_starts)
