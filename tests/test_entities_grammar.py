@@ -668,3 +668,16 @@ def test_a_trade_word_and_a_legal_form_after_a_verb_name_no_firm():
 
 def test_a_branch_keeps_its_parents_legal_name():
     assert ("Company", "中国移动通信集团有限公司湖南分公司") in _typed("中国移动通信集团有限公司湖南分公司获奖。")
+
+
+@pytest.mark.parametrize("phrase, absent", [
+    ("这是全省第一个政府质量奖。", "第一个政府"),
+    ("该协会下设一局、二局。", "一局"),
+    ("材料报送后由专班统一办局务。", "办局"),
+])
+def test_a_count_or_a_verb_before_a_governments_suffix_names_no_body(phrase, absent):
+    assert ("GovernmentAgency", absent) not in _typed(phrase)
+
+
+def test_a_legislature_named_by_a_verb_stays_a_body():
+    assert ("GovernmentAgency", "立法院") in _typed("立法院秘書長林志嘉出席。")

@@ -272,6 +272,23 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
             return False  # 小微|企业: common words the segmenter left joined
         return w not in self.institution_lexicon and self.institution_re.fullmatch(w) is None
 
+    def _verb_or_count_body(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
+        """Is ``sh[start:end]`` made only of verbs, adverbs, numerals and measure words of the
+        dictionary (运用, 第一|个, 办, 次)? Such a body before 政府/局/委员会 names no body."""
+        i = bisect.bisect_left(tok_starts, start)
+        if i >= len(tok_starts) or tok_starts[i] != start:
+            return False
+        seen = False
+        while i < len(tok_starts) and tok_starts[i] < end:
+            tok = sh[tok_starts[i]:min(tok_ends[i], end)]
+            tag = self.tags.get(tok, "")
+            counted = re.fullmatch(r"第?[一二三四五六七八九十两0-9]+[个次]?", tok) is not None
+            if not (counted or tag in ("v", "vd", "d", "m", "q", "mq", "a", "ad", "c", "p")):
+                return False
+            seen = seen or counted or tag in ("v", "vd", "m", "q", "mq")
+            i += 1
+        return seen  # (an adjective or adverb alone, 新|区政府, is no verb phrase)
+
     def _common_phrase(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
         """Is ``sh[start:end]`` common words and no name's word: two or more words, or one that is
         a numeral, classifier, locality, idiom, verb or adverb (八成, 间|科技, 科技|创业, 依法办理)? One
@@ -413,6 +430,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         rank_title = True
                     if DESCRIPTIVE_RE.search(body):
                         continue  # 市区两级市场监管局, 中南地区最大数据中心: descriptions, not names
+                    if label == "GovernmentAgency" and sh[s:e] in ("政府", "局", "委", "委员会", "办公室") and self._verb_or_count_body(sh, tok_starts, tok_ends, start, s):
+                        continue  # 運用|政府, 第一个|政府, 办|局, 次|委員會: a verb or a count names no body
                     if CLASSIFIER_AFTER_COUNT_RE.match(sh, start):
                         continue  # 36家新升级开发区, 3家株企: a kind counted, not a name
                     if COUNT_AFTER_RE.match(sh, e):
