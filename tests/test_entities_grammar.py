@@ -681,3 +681,16 @@ def test_a_count_or_a_verb_before_a_governments_suffix_names_no_body(phrase, abs
 
 def test_a_legislature_named_by_a_verb_stays_a_body():
     assert ("GovernmentAgency", "立法院") in _typed("立法院秘書長林志嘉出席。")
+
+
+@pytest.mark.parametrize("phrase", [
+    "该社是新中国第一家美术出版社。",
+    "加快建设网络强国、数字中国。",
+    "来源:中国食品监督网",
+])
+def test_china_in_an_era_a_slogan_or_a_sites_name_is_no_place(phrase):
+    assert ("Place", "中国") not in _typed(phrase)
+
+
+def test_china_as_a_country_stays_a_place():
+    assert ("Place", "中国") in _typed("中国已发布国家标准4万余项。")

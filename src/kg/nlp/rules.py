@@ -173,6 +173,10 @@ def _leading_place_prefix(sh: str, start: int, end: int) -> int:
     return 0
 
 
+#: what makes 中国 an era or a policy slogan (新中国第一家, 数字中国, 美丽中国建设)
+SLOGAN_BEFORE_CHINA_RE = re.compile(r"(?:新|数字|美丽|健康|平安|法治|幸福|智慧)$")
+
+
 class EntityRules(NameScan, AwardNames, StructuralRules):
     """Compiled entity patterns; ``find(doc)`` returns the chosen mentions."""
 
@@ -537,6 +541,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
             if m.label == "Place" and sh[m.end - 1] not in "省市县区州旗镇乡" and self._opens_unknown_name(sh, tok_starts, tok_ends, m.end):
                 continue  # 中国|恩菲, 山西|宝聚源: a short place opens a name the rules did not find (炎陵县|全康电子 stays a county)
+            if m.label == "Place" and sh[m.start:m.end] == "中国" and SLOGAN_BEFORE_CHINA_RE.search(sh, max(0, m.start - 2), m.start):
+                continue  # 新中国, 数字中国, 美丽中国: an era or a slogan, not the country as a place
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
             if m.label == "GovernmentAgency" and sh[m.start:m.end] in _people_tables()[2]:
