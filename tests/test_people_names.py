@@ -45,6 +45,11 @@ def _persons(phrase: str) -> set[str]:
         ("局长蒲平代表市政府致辞。", "蒲平"),
         # 和 as the last given character before 说
         ("质量科科长柏咸和说，奖项已设立多年。", "柏咸和"),
+        # the third character makes a rare word with the next (洋参, 华特), a frequent word follows
+        ("市公安局局长柏刚洋参加会议。", "柏刚洋"),
+        ("总统蒲兰华特别亲临颁奖。", "蒲兰华"),
+        # a form of address after the name
+        ("总经理芮德军先生致辞。", "芮德军"),
     ],
 )
 def test_name_after_a_post_ends_where_the_predicate_starts(phrase: str, name: str) -> None:
@@ -100,6 +105,15 @@ def test_list_neighbours_of_a_found_person_are_persons() -> None:
 def test_last_list_item_ends_before_and() -> None:
     found = _persons("副主任委员柏杰莉、芮晨晶、蒲洋辉和分会委员出席。")
     assert {"柏杰莉", "芮晨晶", "蒲洋辉"} <= found
+
+
+def test_last_list_item_ends_before_a_verb() -> None:
+    found = _persons("主任委员柏琳秀、芮娜红、蒲峰晨颁发了证书。")
+    assert {"柏琳秀", "芮娜红", "蒲峰晨"} <= found
+
+
+def test_post_closing_a_line_and_its_holder_on_the_next() -> None:
+    assert "蒲强建" in _persons("如需查询，请联系：\n企业传讯总经理\n蒲强建小姐\n电话：12345678")
 
 
 def test_list_of_other_words_after_a_person_stays_unread() -> None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..resources import load_tsv, load_words
 from ..text import to_int
-from .lexicons import _compile_alternation, boundary_words, jieba_tags
+from .lexicons import _compile_alternation, boundary_words, jieba_freq, jieba_tags
 from .mentions import PUNCT, Mention
 
 
@@ -96,6 +96,7 @@ NAME_END_WORDS = (
     "偕同", "偕",  # 县长钟东锦偕同…: Taiwan's news
     "荣获", "获得", "获评", "当选", "担任", "出任", "兼任", "同志",  # 部长刘新新荣获…: a verb of honour or post
     "代表",  # 副总经理张三代表公司领奖: speaking or acting for a body
+    "先生", "女士", "小姐",  # 总经理张三先生: a form of address
 )
 
 #: single characters that open what is said of a name, never end a name of three characters
@@ -142,6 +143,9 @@ def _given_then_predicate(sh: str, pos: int, sur: int) -> int:
     glued = _word_at(sh, pos + sur + 1)
     if len(glued) == 3 and (glued[1:] in NAME_END_WORDS or jieba_tags().get(glued[1:], "").startswith("v")):
         glued = ""  # 何东军|代表: 军代表 is a word, but 代表 is the verb after the name
+    alt = _word_at(sh, pos + sur + 2)
+    if glued and alt and jieba_freq().get(alt, 0) > jieba_freq().get(glued, 0):
+        glued = ""  # X刚洋|参加, X兰华|特别: the word after the third character is the likelier reading
     if third in NAME_NEXT_CHARS or glued or sh.startswith(NAME_END_WORDS, pos + sur + 1):
         return sur + 1
     nxt = pos + sur + 2
@@ -224,6 +228,12 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
         pos = m.end()
         while pos < len(sh) and sh[pos] in " \u3000":
             pos += 1
+        if sh[pos:pos + 1] == "\n" and sh[pos + 1:pos + 2] != "\n":
+            # a post closing a line, its holder on the next one (contact blocks, name cards): only a
+            # name that fills its line or is followed by a space or a form of address
+            n = _name_len_at(sh, pos + 1, surnames, roles, tok_starts)
+            if n and (pos + 1 + n >= len(sh) or sh[pos + 1 + n] in " \u3000\n" or sh.startswith(("先生", "女士", "小姐"), pos + 1 + n)):
+                add(pos + 1, n, "person.after_role.v1")
         joined = sh[pos:pos + 1] in "和与及" and (sh.startswith("副", pos + 1) or role_re.match(sh, pos + 1) is not None)
         if sh[pos:pos + 1] not in "由被在将把对" and not joined:  # 主任由X兼任: a preposition; 主任委员和副主任委员: two posts
             add(pos, _name_len_at(sh, pos, surnames, roles, tok_starts), "person.after_role.v1")
@@ -404,7 +414,7 @@ def list_neighbours(text: str, sh: str, mentions: list[Mention], tok_starts: lis
             if not name_shaped(a, b):
                 n = _name_len_at(sh, a, surnames, roles, tok_starts)
                 b = a + n
-                strong = b >= len(sh) or not ("\u4e00" <= sh[b] <= "\u9fff") or sh.startswith(NAME_END_WORDS, b)
+                strong = b >= len(sh) or not ("\u4e00" <= sh[b] <= "\u9fff") or sh.startswith(NAME_END_WORDS, b) or tags.get(_word_at(sh, b), "").startswith("v")
                 if not n or not strong or not name_shaped(a, b):
                     break
             take(a, b)
