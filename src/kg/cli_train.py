@@ -106,11 +106,12 @@ def train_ner(out_dir: str, seed: int, gold: str, reports_dir: str, no_gold: boo
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @_handle_errors
 def train_relations(gold: str, reports_dir: str, out: str, limit: int | None, quiet: bool) -> None:
-    """Train the relation scorer: a logistic regression over candidate pairs the rules left.
+    """Train the relation scorer: a logistic regression over candidate pairs in a sentence.
 
     Runs the rules over the gold's reports, labels every candidate pair of compatible types in a
-    sentence by the gold, cross-validates by report (five folds) to choose a threshold per
-    predicate (the best F1 whose added pairs are at least half right), fits on all and writes
+    sentence by the gold (the rules' own pairs included), cross-validates by report (five folds)
+    and chooses per predicate the lowest threshold whose out-of-fold additions to the rules are
+    at least half right and at least ten (else the predicate stays off), fits on all and writes
     the model with its cross-validated figures. Needs scikit-learn (pip install 'kg[train]').
 
     \b
@@ -142,7 +143,7 @@ def train_relations(gold: str, reports_dir: str, out: str, limit: int | None, qu
     for pred, m in model["predicates"].items():
         cv = m["cv"]
         click.echo(f"{pred:<14} threshold {m['threshold']:.3f}  cross-validated F1 {cv['f1_rules']:.3f} -> {cv['f1_with_scorer']:.3f} "
-                   f"({cv['added_right']} of {cv['added']} added pairs right)")
+                   f"({cv['added_right']} of {cv['added']} added pairs right; alone P {cv['alone']['p']:.2f} R {cv['alone']['r']:.2f})")
 
 
 @click.group("ner")
