@@ -145,3 +145,18 @@ def test_a_provinces_demonstration_zone_is_a_title_a_countys_is_a_park():
 def test_the_verb_after_a_year_is_no_part_of_a_titles_name():
     names = {e["name"] for e in extract_text("绵阳经济技术开发区2021年入选国家级绿色工业园区名单。")["entities"] if e["type"] == "Award"}
     assert names == {"国家级绿色工业园区"}
+
+
+@pytest.mark.parametrize("text, awards", [
+    ("本批共有391家绿色工厂、480种绿色设计产品、34家绿色园区上榜。", {"绿色工厂", "绿色设计产品", "绿色园区"}),
+    ("2007年中国名牌产品暨中国世界名牌产品表彰大会在京举行。", {"中国名牌产品", "中国世界名牌产品"}),
+    ("专家组对该县国家级农业标准化示范区项目进行了考核验收。", {"国家级农业标准化示范区"}),
+])
+def test_national_titles_of_the_lexicon_are_awards_without_a_verb(text, awards):
+    result = extract_text(text)
+    assert awards <= {e["name"] for e in result["entities"] if e["type"] == "Award"}
+
+
+def test_a_firm_named_a_national_title_of_the_lexicon_receives_it():
+    won = _won("湖南华峰机械有限公司获评2020年绿色工厂。")
+    assert ("湖南华峰机械有限公司", "绿色工厂") in won

@@ -36,3 +36,9 @@ def test_two_posts_in_one_body_are_one_relation():
 
 def test_a_post_in_latin_letters():
     assert ("王大明", "长沙钢铁有限公司") in _works("长沙钢铁有限公司CEO王大明表示,公司将继续投入研发。")
+
+
+def test_a_council_chairs_short_post_is_no_part_of_the_councils_name():
+    # 主委 (主任委员) after a council's short form: the council is 國發會, the post is 主委
+    works = _works("國發會主委龔明鑫、工研院院長劉文雄出席。")
+    assert ("龔明鑫", "國發會") in works and ("劉文雄", "工研院") in works
