@@ -173,3 +173,16 @@ def test_the_shipped_scorer_adds_only_open_pairs_of_predicates_it_is_on_for(corp
             prob = scorer.probability(m["weights"], m["bias"], scorer.features(inp.sh, inp.mentions, r.subject, r.object, r.predicate, r.evidence))
             assert prob >= m["threshold"]
     assert added > 0 or not on
+
+
+@pytest.mark.slow
+def test_training_is_deterministic(tmp_path, corpus_docs):
+    """The same gold and code give the same model file, byte for byte (seed fixed)."""
+    outs = []
+    for k in range(2):
+        out = tmp_path / f"m{k}.json"
+        result = run("train", "relations", "--gold", str(ROOT / "tests/gold/real-dev.jsonl"), "--reports", str(corpus_docs),
+                     "--out", str(out), "--limit", "40", "--quiet")
+        assert result.exit_code == 0, result.output
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
