@@ -128,16 +128,17 @@ def train_relations(gold: str, reports_dir: str, out: str, limit: int | None, qu
         raise KgError(f"{gold}: no such gold file")
     if not Path(reports_dir).is_dir():
         raise KgError(f"{reports_dir}: no such folder of reports")
-    gold_path = gold
     if limit is not None:
         import tempfile
 
         lines = [line for line in Path(gold).read_text(encoding="utf-8").splitlines() if line.strip()][:limit]
-        tmp = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
-        tmp.write("\n".join(lines) + "\n")
-        tmp.close()
-        gold_path = tmp.name
-    model = train_scorer(gold_path, reports_dir, out, folds=5 if limit is None or limit >= 25 else 2, progress=not quiet)
+        with tempfile.TemporaryDirectory() as tmp:
+            # a fixed name: the model file records it, and the same options give the same file
+            gold_path = Path(tmp) / f"{Path(gold).stem}-first{limit}.jsonl"
+            gold_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            model = train_scorer(gold_path, reports_dir, out, folds=5 if limit >= 25 else 2, progress=not quiet)
+    else:
+        model = train_scorer(gold, reports_dir, out, folds=5, progress=not quiet)
     click.echo(f"Trained the relation scorer into {out} in {model['trained']['seconds']:.0f} s "
                f"({model['trained']['candidates']} candidates from {model['trained']['reports']} reports).")
     for pred, m in model["predicates"].items():
