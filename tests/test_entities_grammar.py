@@ -639,3 +639,32 @@ def test_a_rated_small_business_park_is_a_designation():
 
 def test_the_national_certification_centre_is_named_though_its_words_are_generic():
     assert ("Institution", "中国质量认证中心") in _typed("中国质量认证中心产品部副处长出席。")
+
+
+# -- brands the segmenter cuts: legal names opening on a brand of rare characters ------------------
+# Found by replacing the dev gold's firm names with generated ones of the same shape: names whose
+# brand jieba tags as a verb (安腾), cuts into single characters one of which is a function word
+# (裕|正, 正|盛) or whose trade word it tags as a verb (照明) were cut or lost.
+
+@pytest.mark.parametrize("phrase, name", [
+    ("安腾实业有限公司获得市长质量奖。", "安腾实业有限公司"),
+    ("裕正生物有限公司获得市长质量奖。", "裕正生物有限公司"),
+    ("正盛照明有限责任公司获奖。", "正盛照明有限责任公司"),
+    ("裕恒照明有限公司获得市长质量奖。", "裕恒照明有限公司"),
+    ("我区源恒能源股份有限公司入选。", "源恒能源股份有限公司"),
+])
+def test_a_legal_name_opens_on_its_brand(phrase, name):
+    assert ("Company", normalise_name(name)) in _typed(phrase)
+
+
+def test_two_legal_names_joined_by_a_conjunction_stay_two():
+    typed = _typed("瑞博精密有限责任公司和翔恒实业有限责任公司获奖。")
+    assert {("Company", "瑞博精密有限责任公司"), ("Company", "翔恒实业有限责任公司")} <= typed
+
+
+def test_a_trade_word_and_a_legal_form_after_a_verb_name_no_firm():
+    assert not [t for t in _typed("推动实业有限公司发展，二是公司专注技术开发。") if t[0] == "Company"]
+
+
+def test_a_branch_keeps_its_parents_legal_name():
+    assert ("Company", "中国移动通信集团有限公司湖南分公司") in _typed("中国移动通信集团有限公司湖南分公司获奖。")

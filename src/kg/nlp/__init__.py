@@ -168,6 +168,16 @@ def propagate_names(text: str, sh: str, mentions: list[Mention]) -> list[Mention
         return m.label == "Place" and any(d.start <= m.start and m.end <= d.end and (d.start, d.end) != (m.start, m.end) for d in declared)
 
     mentions = [m for m in mentions if not inside_declared(m)] if declared else mentions
+    # a repeat of a body's name that covers shorter mentions wholly takes their place where the
+    # words after it fooled the rules there (经济部中小企业处|于本年: 处于 is a verb, so only 经济部
+    # was found)
+    covering = [
+        x for x in extra
+        if x.rule == "propagate.same_name.v1" and x.label in ORG_LABELS and any(m.start >= x.start and m.end <= x.end for m in mentions)
+        and all(m.end <= x.start or m.start >= x.end or (m.start >= x.start and m.end <= x.end and (m.start, m.end) != (x.start, x.end)) for m in mentions)
+    ]
+    if covering:
+        mentions = [m for m in mentions if not any(m.start >= x.start and m.end <= x.end for x in covering)]
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)

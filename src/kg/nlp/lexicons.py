@@ -154,6 +154,21 @@ def jieba_tags() -> dict[str, str]:
     return tags
 
 
+@lru_cache(maxsize=1)
+def jieba_freq() -> dict[str, int]:
+    """How often jieba's own dictionary counts each word: a common word (推动, 支持) is no brand."""
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    freq: dict[str, int] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                freq[parts[0]] = int(parts[1])
+    return freq
+
+
 # tags that end a name when scanning leftwards: verbs, adverbs, prepositions, conjunctions,
 # pronouns, particles, numerals, measure words, time words
 # jieba's time-word tag "t" is not among them: it also marks place words inside names (襄阳|隆中|客车);

@@ -67,6 +67,13 @@ AUTHORS_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[、 \u3000][\u4e00-\u9f
 NAME_THEN_COUNT_RE = re.compile(r"(?:授予|[,，;；、:：\n]|^)(?P<name>[\u4e00-\u9fff]{2,3}?)等[0-9一二三四五六七八九十]+(?:人|名|位)")
 
 
+#: ，郭某某任X公司总经理 / 。章某某被任命为…: a name opening a clause, then a verb of appointment
+#: (任 alone must not open a word such as 任务 or 任何)
+APPOINTED_RE = re.compile(
+    r"(?:^|(?<=[，,。；;：:、\n\s]))(?P<name>[\u4e00-\u9fff]{2,4}?)(?:被任命为|被任命|被选举为|担任|出任|兼任|接任|升任|调任|任(?![务何何期职命意性用教课免其由]))"
+)
+
+
 NAME_END_WORDS = (
     "表示", "说", "介绍", "认为", "指出", "强调", "看来", "多次", "专程", "也", "还", "围绕", "态度", "思路", "在", "的",
     "等", "为", "是", "对", "将", "带领", "率队", "提出", "主持", "出席", "调研", "眉飞色舞", "摄", "和", "与", "、",
@@ -75,6 +82,10 @@ NAME_END_WORDS = (
     "今", "昨", "日前", "近日", "上午", "下午",
     "偕同", "偕",  # 县长钟东锦偕同…: Taiwan's news
     "荣获", "获得", "获评", "当选", "担任", "出任", "兼任", "同志",  # 部长刘新新荣获…: a verb of honour or post
+)
+
+_TWO_CHARACTER_REN = frozenset(
+    "担任 出任 兼任 接任 升任 调任 主任 曾任 历任 现任 前任 新任 继任 就任 上任 离任 责任 信任 留任 连任 聘任 委任 改任 转任 专任 首任 后任".split()
 )
 
 
@@ -155,11 +166,13 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
         if sh[pos:pos + 1] not in "由被在将把对":  # 主任由X兼任: a preposition, not a surname
             add(pos, _name_len_at(sh, pos, surnames, roles, tok_starts), "person.after_role.v1")
         # a name right before a post: 丁荣军院士, 李克强总理
-        for n in (3, 2):
+        for n in (4, 3, 2):
             s = m.start() - n
             if s < 0:
                 continue
             cand = sh[s:m.start()]
+            if n == 4 and cand[:2] not in surnames:
+                continue  # four characters only with a compound surname: 欧阳劲松所长
             known = (tags.get(cand) or "").startswith("nr")  # a name jieba's dictionary knows: 习近平
             if (known or cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand):
                 prev = sh[s - 1] if s > 0 else "\n"
@@ -197,9 +210,27 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
     for m in AUTHORS_RE.finditer(sh):
         at = m.start(1)
         for item in re.split(r"[、 \u3000]", m.group(1)):
-            if item[:1] in surnames or item[:2] in surnames:
-                add(at, len(item), "person.author_bracket.v1")
+            # (余玮摄): the photographer's credit, as in a byline; the name is before 摄
+            name = item[:-1] if len(item) >= 3 and item[-1] == "摄" else item
+            if name[:1] in surnames or name[:2] in surnames:
+                add(at, len(name), "person.author_bracket.v1")
             at += len(item) + 1
+    # a name opening a clause before a verb of appointment: ，郭某某任…总经理, 章某某被任命为…
+    tok_start_set = set(tok_starts)
+    for m in APPOINTED_RE.finditer(sh):
+        name, at = m.group("name"), m.start("name")
+        sur = 2 if name[:2] in surnames else (1 if name[:1] in surnames else 0)
+        # a surname and one or two given characters; the verb starts a word of the segmenter's
+        # (曾|担任: 曾 is an adverb there, not 曾担 and 任), and the name holds no post (徐主|任)
+        # jieba may glue a lone 任 to the name (郭祥玉任|中国): then the word after 任 must start
+        # there, and 任 must not close a verb of two characters (曾|担任, 历任, 现任)
+        verb_starts = m.end("name") in tok_start_set or (
+            m.end() - m.end("name") == 1 and m.end() in tok_start_set and sh[m.end() - 2:m.end()] not in _TWO_CHARACTER_REN
+        )
+        if sur and sur + 1 <= len(name) <= sur + 2 and verb_starts and at in tok_start_set and not any(
+            sh[at:m.end("name") + 1].endswith(r) for r in roles
+        ):
+            add(at, len(name), "person.appointed.v1")
     # one name before its count: 授予张三等6人…, 李四等3人获…
     for m in NAME_THEN_COUNT_RE.finditer(sh):
         name = m.group("name")

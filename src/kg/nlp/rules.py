@@ -103,6 +103,19 @@ FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
 SUB_PARK_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}科学(?:工业)?园区|竹科|中科|南科)(?P<place>[\u4e00-\u9fff]{2,3})")
 
 
+#: Taiwan's central and southern science parks by their short forms (中科, 南科), read only in a report
+#: written in Traditional characters: in a Simplified one they abbreviate 中科院 and 南方科技大学 (南科大)
+#: as well; never before 院, 大, 技 or 所 (中科院, 南科大) nor inside a longer word of the segmenter's
+TAIWAN_PARK_SHORT_RE = re.compile(r"(?:中科|南科)(?![院大技所学研])")
+
+
+def _written_in_traditional(text: str, sh: str) -> bool:
+    """Is ``text`` written in Traditional characters: do at least 1% of its Han characters (and
+    five or more) differ from its Simplified shadow?"""
+    differ = sum(1 for a, b in zip(text, sh) if a != b and "\u4e00" <= b <= "\u9fff")
+    return differ >= 5 and differ * 100 >= len(CJK_RE.findall(sh))
+
+
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 #: a park's own qualifier in brackets: the part of it (南区, 东区) or its stage (筹, 筹建)
 PARK_QUALIFIER_RE = re.compile(r"[(（](?:[东南西北中][区片园]|筹|筹建|筹备)[)）]")
@@ -485,6 +498,12 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 if label == "Park" and (PARK_ACTS_RE.match(sh, end) or any(sh[end:end + n] in _people_tables()[2] for n in (2, 3, 4))):
                     label = "Company"  # 数码港行政总裁, 数码港表示: the park's operating company, acting or with its posts
                 out.append(Mention(start, end, label, rule, text[start:end]))
+        if ("中科" in sh or "南科" in sh) and _written_in_traditional(text, sh):
+            for m in TAIWAN_PARK_SHORT_RE.finditer(sh):
+                i = bisect.bisect_right(tok_starts, m.start()) - 1
+                if i >= 0 and tok_starts[i] < m.start() < tok_ends[i]:
+                    continue  # the short form opens a word of the segmenter's, never starts inside one
+                out.append(Mention(m.start(), m.end(), "Park", "park.taiwan_short.v1", text[m.start():m.end()]))
         return out
 
     def find(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:

@@ -14,7 +14,7 @@ import bisect
 import re
 from typing import Any
 
-from .lexicons import STOP_TAGS, _is_place_word, _opens_on_place, generic_words, place_table
+from .lexicons import STOP_TAGS, _is_place_word, _opens_on_place, generic_words, jieba_freq, place_table
 from .mentions import CJK_RE, ORG_LABELS, PUNCT, _bracket_content, _segment_start
 from .people import _people_tables
 
@@ -39,6 +39,22 @@ GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任
 
 #: one-character words glued before a level word (并|报县, 获|市科学技术奖): the name opens on the level word
 GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经获")
+
+
+#: trade words: what a firm makes or does, written between its brand and its legal form (kept
+#: beside ``company.trade_head.v1`` in structures.jsonl, which reads the same words as a name's end)
+TRADE_WORD_RE = re.compile(
+    "(?:科技|实业|电子|新能源|新材料|新材|材料|药业|电气|电器|电机|机械|重工|汽车|汽车零部件|零部件|能源|环保|生物|医药|食品|"
+    "智能|信息|软件|通信|光电|微电子|半导体|化工|钢铁|物流|传媒|精工|精密|陶瓷|瓷业|制药|纺织|服饰|建材|电力|航空|动力|照明|"
+    "设备|装备|技术|工程|贸易|投资|发展|实业发展|控股|集团|股份)+"
+)
+#: trade words that end a brand (what is left of 正盛照明 without 照明)
+TRADE_TAIL_RE = re.compile("(?:" + TRADE_WORD_RE.pattern[3:-2] + ")+$")
+#: boundary words that open a clause as an anaphor of a place (我区, 本市, 该县): trimmed off a
+#: name even where the segmenter glued them to its first character
+ANAPHOR_OPENER_RE = re.compile(r"[我本该全][省市区县州镇乡]")
+#: a word jieba's dictionary counts this often is a word of the sentence, not a firm's brand
+COMMON_WORD_FREQ = 1000
 
 
 #: the head of an organisation's name inside a span: the span holds a whole name already
@@ -162,6 +178,14 @@ class NameScan:
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
                 break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
+            if pattern["label"] == "Company" and start < pos and tok.endswith("公司") and sh[pos:pos + 1] != "分":
+                if sh[start] in "和与及暨":
+                    start += 1  # …有限公司|和翔恒|实业有限公司: the conjunction glued to the next name
+                break  # A有限公司和B有限公司: a legal name holds no other (a branch, …分公司, does)
+            if pattern["label"] == "Company" and TRADE_WORD_RE.fullmatch(tok) and start == ts + len(tok) and pos - ts <= body_max:
+                start = ts  # 裕恒|照明|有限公司: a trade word the dictionary tags as a verb is part of the name
+                i -= 1
+                continue
             if self._is_stop_token(tok) and not (
                 pattern["label"] == "Award" and ts < pos < te and start == pos and len(tok) >= 2 and sh[ts - 1:ts] == "奖"
                 and self.tags.get(sh[ts:te], "").startswith("n")
@@ -190,6 +214,12 @@ class NameScan:
                     anchor = self._place_anchor(sh, tok_starts, tok_ends, i, pos, body_max)
                     if anchor is None:
                         anchor = self._list_anchor(sh, ts, pos, body_max)
+                    core = TRADE_TAIL_RE.sub("", sh[start:pos])
+                    if anchor is None and len(core) < 2 and (start < pos or not sh.startswith("公司", pos)):
+                        # 安腾|实业有限公司, 正|盛照明有限公司: no brand of two characters kept yet
+                        anchor = self._brand_run(sh, tok_starts, tok_ends, i, start, len(core))
+                        if anchor is None and not core:
+                            return None  # 推动|实业有限公司: a trade word and a legal form name no firm
                     if anchor is not None:
                         start = anchor  # 山东|普利|森|集团有限公司: a legal name opens on its region
                 elif pattern["label"] == "GovernmentAgency" and TASK_BODY_RE.match(sh, pos):
@@ -207,8 +237,11 @@ class NameScan:
             m = self._boundary_re.match(sh, start)
             if not m or m.end() >= pos or m.group(0) in ("全国", "全省", "全市"):
                 break
-            if not (0 <= bisect.bisect_left(tok_starts, m.end()) < len(tok_starts) and tok_starts[bisect.bisect_left(tok_starts, m.end())] == m.end()):
-                break
+            on_word = 0 <= bisect.bisect_left(tok_starts, m.end()) < len(tok_starts) and tok_starts[bisect.bisect_left(tok_starts, m.end())] == m.end()
+            if not on_word and not ANAPHOR_OPENER_RE.fullmatch(m.group(0)):
+                break  # (我区|源 glued: an anaphor of a place never opens a firm's name, word boundary or not)
+            if pattern["label"] == "Company" and len(TRADE_TAIL_RE.sub("", sh[m.end():pos])) < 2:
+                break  # 正|盛|照明有限公司: what is left would be no brand
             start = m.end()
         return start if start < pos or pattern.get("body_min", 1) == 0 else None
 
@@ -233,6 +266,34 @@ class NameScan:
                 if verbs > 1 or self.tags.get(tok) not in ("v", "ad", "d", "vd", "a", "vn", "ag"):
                     return None
             j -= 1
+        return None
+
+    def _brand_run(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, start: int, core: int = 0) -> int | None:
+        """Where a firm's legal name opens when what the scan kept is only trade words (实业, 生物,
+        照明), or one character of brand (``core``), and it stopped at word ``i``: at the start of
+        the run of characters that makes a brand of two to four with it (安腾|实业有限公司, 裕|正|生物有限公司: a brand the segmenter tags as a
+        verb or cuts into single characters, one of them a function word), where that run opens
+        the clause (punctuation, a line start, a separator, or a boundary word of two or more
+        characters before it). Else None. A brand is rare in the dictionary: a word of it jieba
+        counts more than ``COMMON_WORD_FREQ`` times (推动, 支持) is a word of the sentence."""
+        freq = jieba_freq()
+        b = start
+        j = i
+        while j >= 0 and tok_ends[j] == b and start - tok_starts[j] + core <= 4:
+            tok = sh[tok_starts[j]:tok_ends[j]]
+            if not all(CJK_RE.match(c) for c in tok) or (len(tok) >= 2 and (tok in self.boundaries or freq.get(tok, 0) > COMMON_WORD_FREQ)):
+                break
+            if tok[-1] in GLUED_AFTER or (len(tok) == 1 and tok in GLUED_PREPOSITIONS | frozenset("了等并和与及或之")):
+                break
+            b = tok_starts[j]
+            j -= 1
+        if b == start or not 2 <= start - b + core <= 4:
+            return None
+        if b == 0 or sh[b - 1] in PUNCT or sh[b - 1].isspace() or sh[b - 1] in "、":
+            return b
+        prev = sh[tok_starts[j]:tok_ends[j]] if j >= 0 and tok_ends[j] == b else ""
+        if (len(prev) >= 2 and prev in self.boundaries) or (len(prev) == 1 and prev in GLUED_PREPOSITIONS):
+            return b  # 获得|安腾|实业有限公司, 由|安腾|实业…
         return None
 
     def _task_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int) -> int | None:
