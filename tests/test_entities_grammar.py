@@ -668,3 +668,34 @@ def test_a_trade_word_and_a_legal_form_after_a_verb_name_no_firm():
 
 def test_a_branch_keeps_its_parents_legal_name():
     assert ("Company", "中国移动通信集团有限公司湖南分公司") in _typed("中国移动通信集团有限公司湖南分公司获奖。")
+
+
+@pytest.mark.parametrize("phrase, absent", [
+    ("这是全省第一个政府质量奖。", "第一个政府"),
+    ("该协会下设一局、二局。", "一局"),
+    ("材料报送后由专班统一办局务。", "办局"),
+])
+def test_a_count_or_a_verb_before_a_governments_suffix_names_no_body(phrase, absent):
+    assert ("GovernmentAgency", absent) not in _typed(phrase)
+
+
+def test_a_legislature_named_by_a_verb_stays_a_body():
+    assert ("GovernmentAgency", "立法院") in _typed("立法院秘書長林志嘉出席。")
+
+
+@pytest.mark.parametrize("phrase", [
+    "该社是新中国第一家美术出版社。",
+    "加快建设网络强国、数字中国。",
+    "来源:中国食品监督网",
+])
+def test_china_in_an_era_a_slogan_or_a_sites_name_is_no_place(phrase):
+    assert ("Place", "中国") not in _typed(phrase)
+
+
+def test_china_as_a_country_stays_a_place():
+    assert ("Place", "中国") in _typed("中国已发布国家标准4万余项。")
+
+
+def test_a_count_of_parks_or_an_action_before_a_park_is_no_part_of_its_name():
+    assert not [t for t in _typed("长清区将与贯月科创集团三大产业园合作。") if t[0] == "Park"]
+    assert ("Park", "鲁疆产业园") in _typed("积极组织会员企业宣传鲁疆产业园。")

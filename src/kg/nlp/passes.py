@@ -43,7 +43,7 @@ def _join_subcommittees(text: str, sh: str, mentions: list[Mention]) -> list[Men
 
 #: the rest of a newspaper's, broadcaster's or news site's name after a place (日报, 证券报, 中国…网讯)
 MEDIA_AFTER_RE = re.compile(
-    r"[\u4e00-\u9fff]{0,3}?(?:日报|晚报|早报|晨报|商报|时报|证券报|都市报|新闻网|电视台|广播电视台|卫视|网)"
+    r"[\u4e00-\u9fff]{0,5}?(?:日报|晚报|早报|晨报|商报|时报|证券报|都市报|新闻网|门户网站|电视台|广播电视台|卫视|网)"
     r"(?=[^\u4e00-\u9fff]|讯|社|记者|报道|消息|客户端|$)"
     # right after the place, a newspaper's or broadcaster's word needs nothing after it (泰安日报收集,
     # 德州晚报全媒体记者, 广州电视台持续); a news site's 在线 and a county's 融媒 centre are media too

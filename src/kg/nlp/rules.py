@@ -173,6 +173,10 @@ def _leading_place_prefix(sh: str, start: int, end: int) -> int:
     return 0
 
 
+#: what makes 中国 an era or a policy slogan (新中国第一家, 数字中国, 美丽中国建设)
+SLOGAN_BEFORE_CHINA_RE = re.compile(r"(?:新|数字|美丽|健康|平安|法治|幸福|智慧)$")
+
+
 class EntityRules(NameScan, AwardNames, StructuralRules):
     """Compiled entity patterns; ``find(doc)`` returns the chosen mentions."""
 
@@ -271,6 +275,23 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         if any(w[k:k + n] in self.tags for n in (2, 3) for k in range(len(w) - n + 1)):
             return False  # 小微|企业: common words the segmenter left joined
         return w not in self.institution_lexicon and self.institution_re.fullmatch(w) is None
+
+    def _verb_or_count_body(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
+        """Is ``sh[start:end]`` made only of verbs, adverbs, numerals and measure words of the
+        dictionary (运用, 第一|个, 办, 次)? Such a body before 政府/局/委员会 names no body."""
+        i = bisect.bisect_left(tok_starts, start)
+        if i >= len(tok_starts) or tok_starts[i] != start:
+            return False
+        seen = False
+        while i < len(tok_starts) and tok_starts[i] < end:
+            tok = sh[tok_starts[i]:min(tok_ends[i], end)]
+            tag = self.tags.get(tok, "")
+            counted = re.fullmatch(r"第?[一二三四五六七八九十两0-9]+[个次]?", tok) is not None
+            if not (counted or tag in ("v", "vd", "d", "m", "q", "mq", "a", "ad", "c", "p")):
+                return False
+            seen = seen or counted or tag in ("v", "vd", "m", "q", "mq")
+            i += 1
+        return seen  # (an adjective or adverb alone, 新|区政府, is no verb phrase)
 
     def _common_phrase(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
         """Is ``sh[start:end]`` common words and no name's word: two or more words, or one that is
@@ -413,6 +434,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         rank_title = True
                     if DESCRIPTIVE_RE.search(body):
                         continue  # 市区两级市场监管局, 中南地区最大数据中心: descriptions, not names
+                    if label == "GovernmentAgency" and sh[s:e] in ("政府", "局", "委", "委员会", "办公室") and self._verb_or_count_body(sh, tok_starts, tok_ends, start, s):
+                        continue  # 運用|政府, 第一个|政府, 办|局, 次|委員會: a verb or a count names no body
                     if CLASSIFIER_AFTER_COUNT_RE.match(sh, start):
                         continue  # 36家新升级开发区, 3家株企: a kind counted, not a name
                     if COUNT_AFTER_RE.match(sh, e):
@@ -518,6 +541,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 continue  # 中国特色, 浙江制造: the place is an adjective of a set phrase, no mention
             if m.label == "Place" and sh[m.end - 1] not in "省市县区州旗镇乡" and self._opens_unknown_name(sh, tok_starts, tok_ends, m.end):
                 continue  # 中国|恩菲, 山西|宝聚源: a short place opens a name the rules did not find (炎陵县|全康电子 stays a county)
+            if m.label == "Place" and sh[m.start:m.end] == "中国" and SLOGAN_BEFORE_CHINA_RE.search(sh, max(0, m.start - 2), m.start):
+                continue  # 新中国, 数字中国, 美丽中国: an era or a slogan, not the country as a place
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
             if m.label == "GovernmentAgency" and sh[m.start:m.end] in _people_tables()[2]:

@@ -186,6 +186,10 @@ class NameScan:
                 start = ts  # 裕恒|照明|有限公司: a trade word the dictionary tags as a verb is part of the name
                 i -= 1
                 continue
+            if pattern["label"] == "Park" and len(tok) >= 2 and (
+                re.fullmatch(r"[一二三四五六七八九十两几]大", tok) or (start < pos and self.tags.get(tok) == "vn" and tok not in self.name_verbs)
+            ):
+                break  # 贯月科创集团三大|产业园, 企业宣传|鲁疆产业园: a count of parks or an action before the name
             if self._is_stop_token(tok) and not (
                 pattern["label"] == "Award" and ts < pos < te and start == pos and len(tok) >= 2 and sh[ts - 1:ts] == "奖"
                 and self.tags.get(sh[ts:te], "").startswith("n")
