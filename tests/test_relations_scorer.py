@@ -113,7 +113,7 @@ def test_choose_threshold_takes_the_cut_of_most_right_minus_wrong_of_at_least_te
     assert (n, right) == (12, 8) and thr == pytest.approx(0.88)
     assert choose_threshold(added[:9]) == (1.01, 0, 0)  # fewer than ten: no evidence
     assert choose_threshold([(0.9, False)] * 20) == (1.01, 0, 0)
-    assert choose_threshold([(0.9 - 0.01 * k, k % 2 == 0) for k in range(20)]) == (1.01, 0, 0)  # half right gains nothing
+    assert choose_threshold([(0.9 - 0.01 * k, k % 2 == 1) for k in range(20)]) == (1.01, 0, 0)  # never more right than wrong
     # ties: a cut never splits pairs of the same probability
     assert choose_threshold([(0.8, True)] * 6 + [(0.7, True)] * 3 + [(0.7, False)] * 2)[1] == 11
 
