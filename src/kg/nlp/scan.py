@@ -186,10 +186,8 @@ class NameScan:
                 start = ts  # 裕恒|照明|有限公司: a trade word the dictionary tags as a verb is part of the name
                 i -= 1
                 continue
-            if pattern["label"] == "Park" and len(tok) >= 2 and (
-                re.fullmatch(r"[一二三四五六七八九十两几]大", tok) or (start < pos and self.tags.get(tok) == "vn" and tok not in self.name_verbs)
-            ):
-                break  # 贯月科创集团三大|产业园, 企业宣传|鲁疆产业园: a count of parks or an action before the name
+            if pattern["label"] == "Park" and re.fullmatch(r"[一二三四五六七八九十两几]大", tok):
+                break  # 贯月科创集团三大|产业园: a count of parks, not a name
             if self._is_stop_token(tok) and not (
                 pattern["label"] == "Award" and ts < pos < te and start == pos and len(tok) >= 2 and sh[ts - 1:ts] == "奖"
                 and self.tags.get(sh[ts:te], "").startswith("n")
@@ -221,7 +219,7 @@ class NameScan:
                     core = TRADE_TAIL_RE.sub("", sh[start:pos])
                     if anchor is None and len(core) < 2 and (start < pos or not sh.startswith("公司", pos)):
                         # 安腾|实业有限公司, 正|盛照明有限公司: no brand of two characters kept yet
-                        anchor = self._brand_run(sh, tok_starts, tok_ends, i, start, len(core))
+                        anchor = self._brand_run(sh, tok_starts, tok_ends, i, start, len(core), pos)
                         if anchor is None and not core:
                             return None  # 推动|实业有限公司: a trade word and a legal form name no firm
                     if anchor is not None:
@@ -272,7 +270,7 @@ class NameScan:
             j -= 1
         return None
 
-    def _brand_run(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, start: int, core: int = 0) -> int | None:
+    def _brand_run(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, start: int, core: int = 0, pos: int | None = None) -> int | None:
         """Where a firm's legal name opens when what the scan kept is only trade words (实业, 生物,
         照明), or one character of brand (``core``), and it stopped at word ``i``: at the start of
         the run of characters that makes a brand of two to four with it (安腾|实业有限公司, 裕|正|生物有限公司: a brand the segmenter tags as a
@@ -281,17 +279,22 @@ class NameScan:
         characters before it). Else None. A brand is rare in the dictionary: a word of it jieba
         counts more than ``COMMON_WORD_FREQ`` times (推动, 支持) is a word of the sentence."""
         freq = jieba_freq()
+        pos = len(sh) if pos is None else pos
         b = start
         j = i
-        while j >= 0 and tok_ends[j] == b and start - tok_starts[j] + core <= 4:
+        # 益力|坚实|业有限公司: the segmenter took the trade word's first character into a word
+        straddles = i >= 0 and tok_ends[i] - tok_starts[i] >= 2 and TRADE_WORD_RE.match(sh, tok_ends[i] - 1, pos) is not None
+        if straddles:
+            core -= 1  # 业 is no brand character: 实业 is the trade word
+        while j >= 0 and tok_ends[j] == b and start - tok_starts[j] + core - straddles <= 4:
             tok = sh[tok_starts[j]:tok_ends[j]]
-            if not all(CJK_RE.match(c) for c in tok) or (len(tok) >= 2 and (tok in self.boundaries or freq.get(tok, 0) > COMMON_WORD_FREQ)):
+            if not all(CJK_RE.match(c) for c in tok) or (len(tok) >= 2 and (tok in self.boundaries or (freq.get(tok, 0) > COMMON_WORD_FREQ and not (straddles and j == i)))):
                 break
             if tok[-1] in GLUED_AFTER or (len(tok) == 1 and tok in GLUED_PREPOSITIONS | frozenset("了等并和与及或之")):
                 break
             b = tok_starts[j]
             j -= 1
-        if b == start or not 2 <= start - b + core <= 4:
+        if b == start or not 2 <= start - b + core - straddles <= 4:
             return None
         if b == 0 or sh[b - 1] in PUNCT or sh[b - 1].isspace() or sh[b - 1] in "、":
             return b

@@ -34,6 +34,10 @@ def _reads_as_person(name: str, tags: dict[str, str]) -> bool:
     return 2 <= len(name) <= 4 and (tags.get(name) or "").startswith("nr")
 
 
+
+#: a firm's post right after a short name (宏达电子总经理, 塑懋机械总经理): the name ends before it
+FIRM_POST_AFTER_RE = re.compile(r"(?:副)?(?:董事长|总经理|总裁|执行长|首席执行官|CEO|创始人|创办人|董事|总工程师|厂长)")
+
 class StructuralRules:
     """Names found by where they stand (a mixin of ``EntityRules``)."""
 
@@ -213,8 +217,9 @@ class StructuralRules:
                     next_tok = sh[tok_starts[j]:tok_ends[j]] if j < len(tok_starts) and tok_starts[j] == e else ""
                     next_tag = self.tags.get(next_tok) or ""
                     if not (not nxt or nxt in PUNCT or nxt.isspace() or nxt in "的在和与及、等将已也还正"
-                            or (next_tok and (self._is_stop_token(next_tok) or not next_tag.startswith(("n", "vn", "m", "q", "j"))))):
-                        continue  # 电子信息产业: the trade word goes on into a longer noun
+                            or (next_tok and (self._is_stop_token(next_tok) or not next_tag.startswith(("n", "vn", "m", "q", "j"))))
+                            or FIRM_POST_AFTER_RE.match(sh, e)):
+                        continue  # 电子信息产业: the trade word goes on into a longer noun (a firm's post, 宏达电子|总经理, ends it)
                     seg_start = _segment_start(sh, m.start(), "，,。；;：:！？\n、（(“”") + 1
                     span = self._short_name(sh, seg_start, e, tok_starts, tok_ends, max_len=8)
                     if not span or span[0] >= m.start():

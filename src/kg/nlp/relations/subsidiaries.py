@@ -20,6 +20,7 @@ register("subsidiaries", {
     "subsidiary.as_child.v1": ("subsidiaryOf", "作为X的全资子公司，Y…: Y is X's"),
     "subsidiary.bare_child.v1": ("subsidiaryOf", "公司是X的全资附属公司 (after ORG ROLE PERSON表示，): the sentence's firm is the child"),
     "subsidiary.branch_set_up.v1": ("subsidiaryOf", "集团在P设立了Y: the firm the text is about set Y up"),
+    "subsidiary.bracket_parent.v1": ("subsidiaryOf", "Y（X子公司）, Y(X集团成员): a bracket after a firm names its parent"),
     "subsidiary.built_on.v1": ("subsidiaryOf", "Y依托X建设: Y is X's"),
     "subsidiary.holds_list.v1": ("subsidiaryOf", "X旗下拥有A、B 2家控股子公司: each listed firm is X's"),
     "subsidiary.is_child_of.v1": ("subsidiaryOf", "Y是总部位于浙江省嘉兴市的X的全资子公司: a modifier ending in 的 before the parent"),
@@ -49,6 +50,10 @@ SET_UP_BY_RE = re.compile(r"\s*(?:系|是|为|由)\s*")
 
 
 SET_UP_TAIL_RE = re.compile(r"\s*(?:投资|出资|全资|注册|发起)?(?:设立|组建|创办|成立)")
+
+
+#: the tie after a parent named in a bracket after its unit: Y（X全资子公司）, Y(X集团成员)
+BRACKET_TIE_RE = re.compile(r"\s*的?\s*(?:全资|控股|旗下|下属|附属)?(?:子公司|孙公司|附属公司|分公司|成员企业|成员单位|成员|下属企业|旗下企业)\s*[)）]")
 
 
 #: X旗下拥有A、B 2家控股子公司: the listed firms are X's
@@ -136,6 +141,12 @@ def find(inp: RelationInput) -> list[Relation]:
                 rels.append(Relation(child, "subsidiaryOf", parent, "subsidiary.as_child.v1", ev))
         for i in orgs:
             m = mentions[i]
+            # Y（X子公司）, Y(X集团成员): the bracket right after a firm holds only its parent and the tie
+            if text[m.end:m.end + 1] in "(（":
+                parent = next((k for k in orgs if mentions[k].start == m.end + 1), None)
+                tie = BRACKET_TIE_RE.match(text, mentions[parent].end, s1) if parent is not None else None
+                if tie and m.label in ("Company", "Institution"):
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.bracket_parent.v1", ev))
             nxt = SUBSIDIARY_AFTER_PARENT_RE.match(text, m.end, s1)
             if nxt:
                 child = next((k for k in orgs if mentions[k].start == nxt.end()), None)
