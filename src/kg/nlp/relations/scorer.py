@@ -2,9 +2,12 @@
 regression trained on the real dev gold; the rules keep precision, the scorer adds recall.
 
 Owns: candidate pairs of compatible types within one sentence (receivedAward: holder -> Award;
-locatedIn: organisation or park -> place or park; worksFor: person -> organisation), their
-features (types, order, distance, what stands between: other mentions, list separators, trigger
-words of the family's vocabulary, post words; whether a rule related either side), and applying
+locatedIn: organisation or park -> place or park; worksFor: person -> organisation), which of
+them are open to the scorer (the rules neither related the pair nor read either side in that
+sentence), their features (types, order, distance, what stands between: other mentions, list
+separators, the family's trigger words and where they stand, post words, nominee words, the
+line's layout; nothing on whether a rule related them: the model is trained on every candidate,
+so it learns what an ordinary relation looks like), the selection of what to add, and applying
 the model shipped in ``kg/data/relations/scorer.json`` (feature weights, bias, threshold, the
 figures it was measured at, how it was trained). Features are built from vocabularies and
 layout only, never from report words, so the model file holds no report text.
@@ -44,6 +47,8 @@ MAX_GAP = 120
 QUOTES = ("“", '"', "「", "《")
 LIST_SHAPE_RE = re.compile(r"[E、,，和及与\s]*")
 SHORT_SHAPE_RE = re.compile(r"[E、,，和及与的在 ]*")
+#: words that make a candidate a nominee, an applicant or a reference rather than a winner
+PENDING_WORDS = ("入围", "申报", "初选", "推荐", "候选", "参评", "申请", "提名", "拟", "公示", "创建", "培育", "办法", "享受")
 LOCATED_WORDS = ("位于", "地处", "坐落", "落户", "入驻", "园区内", "区内", "境内", "辖区", "所在地", "设在", "总部", "扎根", "所属")
 
 
@@ -75,6 +80,7 @@ def _vocab() -> dict[str, Any]:
     return {
         "award": re.compile("|".join(map(re.escape, award_words))),
         "located": re.compile("|".join(LOCATED_WORDS)),
+        "pending": re.compile("|".join(PENDING_WORDS)),
         "role": _people_tables()[0],
         "role_any": re.compile("|".join(sorted((r for r in _people_tables()[2] if len(r) >= 2), key=len, reverse=True))),
     }
@@ -108,14 +114,31 @@ def candidates(sh: str, mentions: list[Mention]) -> Iterator[tuple[int, int, str
         start = end + 1
 
 
-def features(sh: str, mentions: list[Mention], s: int, o: int, pred: str, span: tuple[int, int],
-             ruled: dict[str, set[int]], related: set[tuple[int, int, str]]) -> dict[str, float]:
+HEADING_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．]|第[一二三四五六七八九十]+[章节部分条]|附件)")
+
+
+def _trigger_place(rx: re.Pattern[str], sh: str, span: tuple[int, int], lo: int, hi: int) -> str:
+    """Where words of ``rx`` stand relative to the pair in its sentence: between the two, before
+    the first, after the second (joined by +), or none."""
+    out = [name for name, a, b in (("between", lo, hi), ("before", span[0], min(lo, hi)), ("after", max(lo, hi), span[1]))
+           if a < b and rx.search(sh, a, b)]
+    return "+".join(out) or "none"
+
+
+def features(sh: str, mentions: list[Mention], s: int, o: int, pred: str, span: tuple[int, int]) -> dict[str, float]:
+    """The features of one candidate pair: its types, order, distance and what stands between
+    and around it (separators, other mentions, the family's trigger words, the line's layout).
+    Nothing here says whether a rule related the pair: the model learns what a relation looks
+    like, rules or not."""
     v = _vocab()
     ms, mo = mentions[s], mentions[o]
-    lo, hi = (ms.end, mo.start) if ms.start < mo.start else (mo.end, ms.start)
+    first, second = (ms, mo) if ms.start < mo.start else (mo, ms)
+    lo, hi = first.end, second.start
     between = sh[lo:hi] if hi > lo else ""
     inner = [m for m in mentions if lo <= m.start and m.end <= hi]
     p = pred
+    trigger = {"receivedAward": v["award"], "locatedIn": v["located"], "worksFor": v["role_any"]}[p]
+    line_start = sh.rfind("\n", 0, span[0] + 1) + 1
     f: dict[str, float] = {
         f"{p}": 1.0,
         f"{p}|types={ms.label}>{mo.label}": 1.0,
@@ -124,19 +147,24 @@ def features(sh: str, mentions: list[Mention], s: int, o: int, pred: str, span: 
         f"{p}|inner={_bucket(len(inner), (0, 1, 3, 6))}": 1.0,
         f"{p}|inner_same_type={_bucket(sum(m.label == ms.label for m in inner), (0, 1, 3))}": 1.0,
         f"{p}|inner_obj_type={_bucket(sum(m.label == mo.label for m in inner), (0, 1))}": 1.0,
-        f"{p}|comma_between={'y' if re.search('[,，]', between) else 'n'}": 1.0,
+        f"{p}|comma_between={_bucket(len(re.findall('[,，:：]', between)), (0, 1, 3))}": 1.0,
         f"{p}|list_between={'y' if '、' in between else 'n'}": 1.0,
         f"{p}|award_word_between={'y' if v['award'].search(between) else 'n'}": 1.0,
         f"{p}|located_word_between={'y' if v['located'].search(between) else 'n'}": 1.0,
         f"{p}|role_between={'y' if v['role_any'].search(between) else 'n'}": 1.0,
+        f"{p}|trigger_at={_trigger_place(trigger, sh, span, lo, hi)}": 1.0,
         f"{p}|role_after_subj={'y' if v['role'].match(sh, ms.end, ms.end + 6) or any(v['role'].fullmatch(sh, ms.end, ms.end + k) for k in range(2, 7)) else 'n'}": 1.0,
+        f"{p}|role_before_subj={'y' if v['role_any'].search(sh, max(span[0], ms.start - 8), ms.start) else 'n'}": 1.0,
         f"{p}|bracket_between={'y' if re.search('[(（]', between) else 'n'}": 1.0,
         f"{p}|quote_before_obj={'y' if sh[max(0, mo.start - 1):mo.start] in QUOTES else 'n'}": 1.0,
-        f"{p}|subj_ruled={'y' if s in ruled.get(p, set()) else 'n'}": 1.0,
-        f"{p}|obj_ruled={'y' if o in ruled.get(p + '/o', set()) else 'n'}": 1.0,
         f"{p}|sent_len={_bucket(span[1] - span[0], (40, 100, 250))}": 1.0,
         f"{p}|line_item={'y' if span[1] - span[0] < 60 and sh[span[0]:span[0] + 1] not in ' ' else 'n'}": 1.0,
+        f"{p}|heading_line={'y' if HEADING_RE.match(sh, line_start) else 'n'}": 1.0,
+        f"{p}|pending_word_at={_trigger_place(v['pending'], sh, span, lo, hi)}": 1.0,
+        f"{p}|pair_in_line={'y' if sh.find(chr(10), lo, hi) < 0 else 'n'}": 1.0,
     }
+    if mo.label == "Place" and "place" in mo.attrs:
+        f[f"{p}|obj_level={mo.attrs['place'].get('level', 'other')}"] = 1.0
     # the shape of what stands between: separators and other mentions only (a list reaching the object)
     shape = between
     for m in sorted(inner, key=lambda m: -m.start):
@@ -152,38 +180,37 @@ def features(sh: str, mentions: list[Mention], s: int, o: int, pred: str, span: 
     after, before = sh[ms.end:ms.end + 1], sh[max(0, ms.start - 1):ms.start]
     f[f"{p}|after_subj={after if after and after in '、，,的（(和及与等' else 'other'}"] = 1.0
     f[f"{p}|before_subj={before if before and before in '、，,：:）)“在由' else 'other'}"] = 1.0
-    # is the object the nearest of its type to the subject?
+    after_o = sh[mo.end:mo.end + 1]
+    f[f"{p}|after_obj={after_o if after_o and after_o in '、，,的（(和及与等”' else 'other'}"] = 1.0
+    # is the object the nearest of its type to the subject, and the subject the nearest of its kind to the object?
     same = [m for m in mentions if m.label == mo.label and span[0] <= m.start < span[1]]
     nearest = min(same, key=lambda m: abs(m.start - ms.start)) if same else None
     f[f"{p}|obj_nearest={'y' if nearest is mo else 'n'}"] = 1.0
-    f[f"{p}|subj_rule={ms.rule.split('.')[0]}"] = 1.0
-    f[f"{p}|obj_rule={mo.rule.split('.')[0]}"] = 1.0
+    kin = [m for m in mentions if m.label == ms.label and span[0] <= m.start < span[1]]
+    near_s = min(kin, key=lambda m: abs(m.start - mo.start)) if kin else None
+    f[f"{p}|subj_nearest={'y' if near_s is ms else 'n'}"] = 1.0
+    f[f"{p}|same_type_in_sentence={_bucket(len(kin), (1, 2, 5))}"] = 1.0
+    f[f"{p}|mrule={ms.rule.split('.')[0]}>{mo.rule.split('.')[0]}"] = 1.0
     return {k: val for k, val in f.items() if val}
-
-
-def _ruled(found: list[Relation]) -> tuple[dict[str, set[int]], set[tuple[int, int, str]]]:
-    ruled: dict[str, set[int]] = {}
-    related = set()
-    for r in found:
-        ruled.setdefault(r.predicate, set()).add(r.subject)
-        if isinstance(r.object, int):
-            ruled.setdefault(r.predicate + "/o", set()).add(r.object)
-            related.add((r.subject, r.object, r.predicate))
-    return ruled, related
 
 
 def entity_name(m: Mention) -> str:
     return normalise_name(m.attrs.get("alias_of") or (m.attrs["place"]["name"] if m.label == "Place" and "place" in m.attrs else m.text))
 
 
-def pair_features(inp: RelationInput) -> Iterator[tuple[int, int, str, tuple[int, int], dict[str, float]]]:
-    """Every candidate whose two entities the rules did not relate, once per entity pair (its
-    first occurrence), with its features (training and scoring)."""
-    ruled, related = _ruled(inp.found)
+def pair_key(mentions: list[Mention], s: int, o: int, pred: str) -> tuple[str, str, str]:
+    """The entity pair a candidate names: the unit the scorer adds once and the evaluation counts."""
+    return (entity_name(mentions[s]), entity_name(mentions[o]), pred)
+
+
+def candidate_pairs(inp: RelationInput) -> Iterator[tuple[int, int, str, tuple[int, int], bool]]:
+    """Every candidate pair of the report (all occurrences) and whether it is *open*: its entity
+    pair is not related by the rules that ran before, and the rules did not read either side in
+    that sentence (a sentence the rules read for an entity or an award is theirs: the scorer adds
+    no second reading to it, so a subsidiary listed before its parent's award is no winner).
+    Training learns from all of them; the scorer adds only open ones."""
     ms = inp.mentions
-    done = {(entity_name(ms[s]), entity_name(ms[o]), p) for s, o, p in related}
-    # a sentence the rules read for an entity or an award is theirs: the scorer does not add a
-    # second reading to it (a subsidiary listed before its parent's award is no winner)
+    done = {pair_key(ms, r.subject, r.object, r.predicate) for r in inp.found if isinstance(r.object, int)}
     read: dict[int, list[tuple[int, int]]] = {}
     for r in inp.found:
         read.setdefault(r.subject, []).append(r.evidence)
@@ -191,14 +218,36 @@ def pair_features(inp: RelationInput) -> Iterator[tuple[int, int, str, tuple[int
             read.setdefault(r.object, []).append(r.evidence)
 
     def rules_read(i: int, span: tuple[int, int]) -> bool:
+        # (the same read for one predicate only, or the subject only, was measured: more open
+        # pairs, none of receivedAward's or locatedIn's curves reached half right either)
         return any(ev[0] < span[1] and span[0] < ev[1] for ev in read.get(i, ()))
 
     for s, o, pred, span in candidates(inp.sh, ms):
-        key = (entity_name(ms[s]), entity_name(ms[o]), pred)
-        if key in done or rules_read(s, span) or rules_read(o, span):
-            continue
-        done.add(key)
-        yield s, o, pred, span, features(inp.sh, inp.mentions, s, o, pred, span, ruled, related)
+        is_open = not (pair_key(ms, s, o, pred) in done or rules_read(s, span) or rules_read(o, span))
+        yield s, o, pred, span, is_open
+
+
+def select(scored: list[tuple[float, int, int, str, tuple[int, int]]], mentions: list[Mention]) -> dict[tuple[str, str, str], tuple[float, int, int, str, tuple[int, int]]]:
+    """The pairs the scorer would add from open candidates ``(probability, s, o, predicate, span)``,
+    before any threshold: for locatedIn and worksFor only the likeliest object of a subject in a
+    sentence (one place, one employer), then one occurrence per entity pair (the likeliest).
+    Training measures its thresholds on exactly this selection; a threshold keeps those at or above it."""
+    best: dict[tuple[int, str, tuple[int, int]], tuple[float, int, int, str, tuple[int, int]]] = {}
+    kept = []
+    for item in scored:
+        prob, s, o, pred, span = item
+        if pred in ("locatedIn", "worksFor"):
+            key = (s, pred, span)
+            if key not in best or best[key][0] < prob:
+                best[key] = item
+        else:
+            kept.append(item)
+    out: dict[tuple[str, str, str], tuple[float, int, int, str, tuple[int, int]]] = {}
+    for item in kept + sorted(best.values(), key=lambda x: (x[4], x[1])):
+        k = pair_key(mentions, item[1], item[2], item[3])
+        if k not in out or out[k][0] < item[0]:
+            out[k] = item
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -218,27 +267,15 @@ def find(inp: RelationInput) -> list[Relation]:
     m = model()
     if not m:
         return []
-    out: list[Relation] = []
-    best: dict[tuple[int, str], tuple[float, int, tuple[int, int]]] = {}
-    for s, o, pred, span, f in pair_features(inp):
+    scored = []
+    for s, o, pred, span, is_open in candidate_pairs(inp):
         w = m["predicates"].get(pred)
-        if not w:
+        if not is_open or not w or w["threshold"] > 1.0:
             continue
-        prob = probability(w["weights"], w["bias"], f)
-        if prob < w["threshold"]:
-            continue
-        if pred in ("locatedIn", "worksFor"):
-            # one place / one employer per subject and sentence: the likeliest
-            key = (s, pred + str(span))
-            if key in best and best[key][0] >= prob:
-                continue
-            best[key] = (prob, o, span)
-            continue
-        out.append(_relation(inp, s, o, pred, span))
-    for (s, _), (prob, o, span) in best.items():
-        pred = "locatedIn" if _.startswith("locatedIn") else "worksFor"
-        out.append(_relation(inp, s, o, pred, span))
-    return out
+        scored.append((probability(w["weights"], w["bias"], features(inp.sh, inp.mentions, s, o, pred, span)), s, o, pred, span))
+    chosen = select(scored, inp.mentions)
+    return [_relation(inp, s, o, pred, span) for prob, s, o, pred, span in chosen.values()
+            if prob >= m["predicates"][pred]["threshold"]]
 
 
 def _relation(inp: RelationInput, s: int, o: int, pred: str, span: tuple[int, int]) -> Relation:
