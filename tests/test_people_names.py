@@ -107,6 +107,18 @@ def test_last_list_item_ends_before_and() -> None:
     assert {"柏杰莉", "芮晨晶", "蒲洋辉"} <= found
 
 
+def test_name_closing_a_list_is_no_field_of_the_body_after_and() -> None:
+    result = extract_text("主任委员柏凡伟、芮伟荣、蒲晓宾和量仪分技术委员会主任委员出席。")
+    names = {(e["type"], e["name"]) for e in result["entities"]}
+    assert ("Person", "蒲晓宾") in names
+    assert ("StandardsBody", "量仪分技术委员会") in names
+
+
+def test_coordinated_field_of_a_body_still_joins() -> None:
+    names = {(e["type"], e["name"]) for e in extract_text("全国量具和量仪分技术委员会召开年会。")["entities"]}
+    assert not any(t == "Person" for t, _ in names)
+
+
 def test_last_list_item_ends_before_a_verb() -> None:
     found = _persons("主任委员柏琳秀、芮娜红、蒲峰晨颁发了证书。")
     assert {"柏琳秀", "芮娜红", "蒲峰晨"} <= found
