@@ -170,3 +170,11 @@ def test_byline_names(phrase: str, names: set[str]) -> None:
 @pytest.mark.parametrize("phrase", ["他在接受记者采访时表示。", "记者了解到，项目已经完工。", "记者从会上获悉，"])
 def test_reporter_in_running_text_names_no_one(phrase: str) -> None:
     assert _persons(phrase) == set()
+
+
+def test_place_after_a_common_noun_is_no_winner_firm() -> None:
+    # 省会|长沙 once hid behind a false person (沙获得); with it gone, the subject of 获得 must not
+    # become a firm either
+    entities = {(e["type"], e["name"]) for e in extract_text("放眼全省，只有省会长沙获得了一金一银。")["entities"]}
+    assert ("Place", "长沙") in entities
+    assert not any(t == "Company" for t, _ in entities)
