@@ -252,6 +252,11 @@ class NameScan:
             if pattern["label"] == "Company" and len(TRADE_TAIL_RE.sub("", sh[m.end():pos])) < 2:
                 break  # 正|盛|照明有限公司: what is left would be no brand
             start = m.end()
+        if (
+            pattern["label"] == "Company" and start > 0 and sh[start] in "和与及暨由" and sh[start - 1] in "）)」』”’"
+            and len(TRADE_TAIL_RE.sub("", sh[start + 1:pos])) >= 2
+        ):
+            start += 1  # (含标兵)|和丰|恒环保…公司, 」由康|正建材…公司: a list's conjunction after a bracket, glued to the brand
         return start if start < pos or pattern.get("body_min", 1) == 0 else None
 
     def _place_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int, body_max: int) -> int | None:
