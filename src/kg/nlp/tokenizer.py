@@ -43,7 +43,6 @@ def jieba_words(sentence: str) -> Iterator[str]:
     of the extraction's; this is about twice as fast (tests/test_fast_paths.py compares them).
     """
     import jieba
-    from jieba import finalseg
 
     dt = jieba.dt
     dt.check_initialized()
@@ -54,13 +53,84 @@ def jieba_words(sentence: str) -> Iterator[str]:
         if not blk:
             continue
         if han.match(blk):
-            yield from _cut_dag(blk, freq, logtotal, finalseg.cut)
+            yield from _cut_dag(blk, freq, logtotal, hmm_cut)
         else:
             for x in skip.split(blk):
                 if skip.match(x):
                     yield x
                 else:
                     yield from x
+
+
+_HMM_PREV = (("B", "ES"), ("M", "MB"), ("E", "BM"), ("S", "SE"))  # finalseg.PrevStatus, in 'BMES' order
+
+
+def _viterbi(obs: str, start_p: dict, trans_p: dict, emit_p: dict) -> list[str]:
+    """The states of ``jieba.finalseg.viterbi(obs, 'BMES', ...)``: the same sums in the same
+    order, the same choice between equal scores (``max`` of ``(score, state)`` tuples: the later
+    state letter), but one back-pointer per state and character where jieba copies the whole
+    path so far for every state at every character (quadratic in a run of unknown characters)."""
+    from jieba.finalseg import MIN_FLOAT
+
+    emit = [(y, emit_p[y]) for y in "BMES"]
+    v = {y: start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT) for y in "BMES"}
+    back: list[dict[str, str]] = []
+    for t in range(1, len(obs)):
+        ch = obs[t]
+        nv: dict[str, float] = {}
+        ptr: dict[str, str] = {}
+        for (y, prev), (_, ep) in zip(_HMM_PREV, emit):
+            em_p = ep.get(ch, MIN_FLOAT)
+            y0, y1 = prev
+            p0 = v[y0] + trans_p[y0].get(y, MIN_FLOAT) + em_p
+            p1 = v[y1] + trans_p[y1].get(y, MIN_FLOAT) + em_p
+            if p0 > p1 or (p0 == p1 and y0 > y1):
+                nv[y], ptr[y] = p0, y0
+            else:
+                nv[y], ptr[y] = p1, y1
+        v = nv
+        back.append(ptr)
+    state = "E" if (v["E"], "E") > (v["S"], "S") else "S"
+    states = [state]
+    for ptr in reversed(back):
+        state = ptr[state]
+        states.append(state)
+    states.reverse()
+    return states
+
+
+def hmm_cut(sentence: str) -> Iterator[str]:
+    """``jieba.finalseg.cut(sentence)``: the HMM's cut of a run of characters jieba's dictionary
+    does not join, with ``_viterbi`` (tests/test_fast_paths.py compares the two)."""
+    from jieba import finalseg
+
+    forced = finalseg.Force_Split_Words
+    for blk in finalseg.re_han.split(sentence):
+        if finalseg.re_han.match(blk):
+            pos_list = _viterbi(blk, finalseg.start_P, finalseg.trans_P, finalseg.emit_P)
+            begin, nexti = 0, 0
+            words = []
+            for i, char in enumerate(blk):
+                pos = pos_list[i]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    words.append(blk[begin:i + 1])
+                    nexti = i + 1
+                elif pos == "S":
+                    words.append(char)
+                    nexti = i + 1
+            if nexti < len(blk):
+                words.append(blk[nexti:])
+            for word in words:
+                if word not in forced:
+                    yield word
+                else:
+                    yield from word
+        else:
+            for x in finalseg.re_skip.split(blk):
+                if x:
+                    yield x
 
 
 def _cut_dag(sentence: str, freq: dict[str, int], logtotal: float, hmm: Callable[[str], Iterator[str]]) -> Iterator[str]:
