@@ -81,3 +81,168 @@ def test_words_and_spaces_align_as_spacy_does(texts: list[str]) -> None:
     for text in [*texts, *mixed]:
         words = [w for w in jieba.cut(text) if w]
         assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+
+
+# -- issue 14t: each fast path against the code it replaced ------------------------------------
+
+
+def test_like_num_is_spacys(texts: list[str]) -> None:
+    from spacy.attrs import LIKE_NUM
+    from spacy.lang.zh.lex_attrs import like_num as spacy_like_num
+
+    from kg.nlp import make_nlp
+    from kg.nlp.tokenizer import jieba_words, like_num
+
+    words = {w for t in texts for w in jieba_words(shadow(t))}
+    words |= {"", "+5", "-1,000", "±3.5", "~7", "1/2", "1/2/3", "a/b", "十", "三百", "一万二千", "十一万三", "两", "〇", "第一", "一千零一", "12。", "５"}
+    assert [like_num(w) for w in sorted(words)] == [bool(spacy_like_num(w)) for w in sorted(words)]
+    assert sum(like_num(w) for w in words) > 20
+    assert make_nlp().vocab.lex_attr_getters[LIKE_NUM] is like_num  # the pipeline uses it
+
+
+def test_halfwidth_table_is_halfwidth_char(texts: list[str]) -> None:
+    from kg.text import _HALFWIDTH, _halfwidth_char
+
+    every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    assert every.translate(_HALFWIDTH) == "".join(_halfwidth_char(c) for c in every)
+
+
+def test_people_lookups_are_the_loops_they_replaced(texts: list[str]) -> None:
+    import bisect
+
+    from kg.nlp.people import _ends_with_any, _is_word_start, _people_tables, _post_heads, _starts_with_any
+
+    roles = _people_tables()[2]
+    heads = _post_heads(roles)
+    assert heads == frozenset(r for r in roles if len(r) >= 2)
+    rng = random.Random(7)
+    checked = 0
+    for text in texts:
+        for _ in range(200):
+            i = rng.randrange(len(text))
+            piece = text[i:i + rng.randint(0, 6)]
+            assert _starts_with_any(piece, heads, 2) == any(piece.startswith(r) for r in heads)
+            assert _ends_with_any(piece, roles) == any(piece.endswith(r) for r in roles)
+            checked += _ends_with_any(piece, roles)
+        starts = sorted({rng.randrange(len(text)) for _ in range(50)})
+        for pos in range(-1, len(text) + 2, 7):
+            assert _is_word_start(starts, pos) == (pos in set(starts))
+        assert bisect.bisect_left(starts, 0) == 0
+    assert checked > 10  # posts do end some of the pieces
+
+
+def test_prefiltered_patterns_find_what_re_finds(texts: list[str]) -> None:
+    from kg.nlp import make_nlp
+    from kg.nlp.prefilter import Prefiltered, first_chars, prefiltered
+
+    rules = make_nlp().get_pipe("kg_entity_rules").rules
+    used = 0
+    for p in rules.patterns:
+        if not isinstance(p["scan"], Prefiltered):
+            continue
+        used += 1
+        for text in texts:
+            for sh in (shadow(text), text):
+                expected = [(m.span(), m.groupdict()) for m in p["re"].finditer(sh)]
+                assert [(m.span(), m.groupdict()) for m in p["scan"].finditer(sh)] == expected, p["id"]
+    assert used >= 10
+    # what first_chars refuses or narrows: a wildcard, a category, a pattern that can match empty
+    assert first_chars(re.compile(r"(?<!x)(?:ab|[cd]e)f")) == frozenset("acd")
+    assert first_chars(re.compile(r"(?:x?y)+z")) == frozenset("xy")
+    assert first_chars(re.compile(r"(?=a)ab|^b")) == frozenset("ab")
+    for refused in (r".a", r"\da", r"[^a]b", r"a*", r"(?:a|)", r"(?i)ab"):
+        assert first_chars(re.compile(refused)) is None, refused
+    assert prefiltered(re.compile(r"abc|abd")) is None  # re skips ahead to a literal by itself
+    # a look-behind still sees the text before the place tried
+    pf = prefiltered(re.compile(r"(?<!技术)委员会|(?<=省)局"))
+    assert pf is not None
+    sample = "技术委员会，标准委员会，湖南省局，局"
+    assert [m.span() for m in pf.finditer(sample)] == [m.span() for m in pf.pattern.finditer(sample)] == [(8, 11), (15, 16)]
+
+
+def test_punct_isdisjoint_is_the_character_loop(texts: list[str]) -> None:
+    from kg.nlp.mentions import PUNCT
+
+    rng = random.Random(3)
+    for text in texts:
+        for _ in range(100):
+            i = rng.randrange(len(text))
+            piece = text[i:i + rng.randint(0, 8)]
+            assert (not PUNCT.isdisjoint(piece)) == any(c in PUNCT for c in piece)
+
+
+def test_ner_word_features_cut_as_jieba_did(texts: list[str]) -> None:
+    from kg.ner.features import _jieba, _segment
+
+    pos = _jieba()
+    table = pos.word_tag_tab
+    for text in texts[:40]:
+        sh = shadow(text)
+        assert _segment(sh, "dict") == [(w, table.get(w, "oov")) for w in pos.tokenizer.cut(sh, HMM=True)]
+
+
+def _candidates_before(sh: str, mentions: list, signatures, max_gap: int, normalise) -> list:
+    """``scorer.candidates`` as it was: every pair of every predicate, sentences walked per character."""
+    out, start, idx, n = [], 0, 0, len(mentions)
+    while start < len(sh):
+        end = start
+        while end < len(sh) and sh[end] not in "。！？!?\n；;":
+            end += 1
+        inside = []
+        while idx < n and mentions[idx].start < end:
+            if mentions[idx].start >= start:
+                inside.append(idx)
+            idx += 1
+        for a in inside:
+            for b in inside:
+                if a == b:
+                    continue
+                sa, sb = mentions[a], mentions[b]
+                if max(sa.start, sb.start) - min(sa.end, sb.end) > max_gap or normalise(sa.text) == normalise(sb.text):
+                    continue
+                out.extend((a, b, pred, (start, end)) for pred in signatures(sa, sb))
+        start = end + 1
+    return out
+
+
+def test_scorer_candidates_of_some_predicates_are_the_filtered_all(texts: list[str]) -> None:
+    from itertools import combinations
+
+    from kg.nlp import make_nlp
+    from kg.nlp.mentions import Mention
+    from kg.nlp.relations.scorer import MAX_GAP, RULES, SUBJECTS, candidates, signatures
+    from kg.text import normalise_name
+
+    labels = ["Company", "Institution", "GovernmentAgency", "StandardsBody", "Park", "Place", "Award", "Standard", "Person"]
+    for s in labels:  # SUBJECTS holds every subject signatures() takes
+        for o in labels:
+            for pred in signatures(Mention(0, 1, s, "r", "a"), Mention(2, 3, o, "r", "b")):
+                assert s in SUBJECTS[pred]
+    nlp = make_nlp()
+    total = 0
+    for text in texts[:60]:
+        doc = nlp(text)
+        sh, mentions = doc._.kg_shadow, doc._.kg_mentions
+        everything = list(candidates(sh, mentions))
+        assert everything == _candidates_before(sh, mentions, signatures, MAX_GAP, normalise_name)
+        total += len(everything)
+        for k in (1, 2, 3):
+            for preds in combinations(RULES, k):
+                assert list(candidates(sh, mentions, frozenset(preds))) == [c for c in everything if c[2] in preds]
+    assert total > 100
+
+
+def test_hmm_cut_is_finalseg(texts: list[str]) -> None:
+    from jieba import finalseg
+
+    from kg.nlp.tokenizer import hmm_cut
+
+    rng = random.Random(11)
+    samples = ["", "a", "中", "ab12.5%中文", "一" * 60, "x中y文z"]
+    for text in texts:
+        sh = shadow(text)
+        for _ in range(30):
+            i = rng.randrange(len(sh))
+            samples.append(sh[i:i + rng.randint(1, 40)])
+    for sample in samples:
+        assert list(hmm_cut(sample)) == list(finalseg.cut(sample)), sample
