@@ -21,6 +21,7 @@ Must not: create entities.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -109,13 +110,22 @@ def candidates(sh: str, mentions: list[Mention], preds: frozenset[str] | None = 
             if mentions[idx].start >= start:
                 inside.append(idx)
             idx += 1
+        # only the objects near enough can pass the gap test: by start, from MAX_GAP + the longest
+        # mention of the sentence before the subject's start (an object starting earlier ends
+        # more than MAX_GAP before it) to MAX_GAP after its end (one starting later starts more
+        # than MAX_GAP after it); in index order, as the loop over all of them (quadratic in a
+        # sentence's mentions: a text with no sentence stop is one sentence per piece)
+        starts = [mentions[i].start for i in inside]
+        longest = max((mentions[i].end - mentions[i].start for i in inside), default=0)
         for a in inside:
             if subjects is not None and mentions[a].label not in subjects:
                 continue
-            for b in inside:
+            sa = mentions[a]
+            near = inside[bisect.bisect_left(starts, sa.start - MAX_GAP - longest):bisect.bisect_right(starts, sa.end + MAX_GAP)]
+            for b in near:
                 if a == b:
                     continue
-                sa, sb = mentions[a], mentions[b]
+                sb = mentions[b]
                 if max(sa.start, sb.start) - min(sa.end, sb.end) > MAX_GAP:
                     continue
                 if normalise_name(sa.text) == normalise_name(sb.text):
