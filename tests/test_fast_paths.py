@@ -246,3 +246,24 @@ def test_hmm_cut_is_finalseg(texts: list[str]) -> None:
             samples.append(sh[i:i + rng.randint(1, 40)])
     for sample in samples:
         assert list(hmm_cut(sample)) == list(finalseg.cut(sample)), sample
+
+
+def test_may_select_is_false_only_where_selected_finds_nothing(texts: list[str]) -> None:
+    from kg.nlp.relations.enumerations import may_select, vocabulary
+
+    v = vocabulary()
+    assert v["select_verbs"] is not None  # the verbs are literals, so the fast path is on
+    rng = random.Random(5)
+    found = skipped = 0
+    for text in texts:
+        sh = shadow(text)
+        for form in (sh, re.sub(r"[。！？!?；;，、,：:\n]", "", sh)):  # as written, and with no punctuation
+            for _ in range(60):
+                e = rng.randrange(1, len(form) + 1)
+                before = form[rng.randrange(0, e):e]
+                hit = v["selected"].search(before)
+                if not may_select(v, before):
+                    assert hit is None, before
+                    skipped += 1
+                found += hit is not None
+    assert found > 20 and skipped > 1000

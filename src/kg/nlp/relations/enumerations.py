@@ -107,6 +107,23 @@ LEAD_RE = re.compile(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[�
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
 
 
+def may_select(v: dict[str, Any], before: str) -> bool:
+    """False only where ``v["selected"].search(before)`` finds nothing: every match of it holds
+    a select verb (a literal) whose tail ``(?:了|为)?QUAL$`` runs from the verb to the end of
+    ``before``. Trying the tail after each verb is cheap; the search tries the whole pattern at
+    every position of ``before``, which is the clause up to an award: in a text with no
+    sentence stop, the whole piece for each of its awards (quadratic)."""
+    verbs = v["select_verbs"]
+    if verbs is None:  # a verb written as a pattern: no literal to look for
+        return True
+    tail = v["select_tail"].match
+    for at in v["select_at"].finditer(before):
+        q = at.start()
+        if any(before.startswith(w, q) and tail(before, q + len(w)) for w in verbs):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     data = json.loads(read_text("relations", "enumerations.json"))
@@ -123,6 +140,10 @@ def vocabulary() -> dict[str, Any]:
         # …“小巨人”企业名单(第二批)的福建企业是A、B; 服务创新奖有A、B
         "named_list": re.compile(r"[”\"」』]?\s*(?:(?:企业|单位)?名单\s*(?:[(（][^()（）]{0,20}[)）])?\s*的\s*[\u4e00-\u9fff]{0,4}?(?:" + alt("member_nouns") + r")\s*(?:分别)?(?:是|为|有|包括)|有|包括)\s*[:：]?\s*"),
         "candidates": re.compile(alt("candidate_words")),
+        # what "selected" needs: a select verb followed by the pattern's tail up to the end (see may_select)
+        "select_verbs": tuple(data["select_verbs"]) if all(re.escape(w) == w for w in data["select_verbs"]) else None,
+        "select_at": re.compile("(?=(?:" + alt("select_verbs") + "))"),
+        "select_tail": re.compile(r"(?:了|为)?" + qual + r"$"),
         # 湖南省省长质量奖组织奖4个，分别为A、B
         "named_count": re.compile(r"[”\"」』]?\s*(?:[\u4e00-\u9fff]{1,4}奖)?\s*[0-9一二三四五六七八九十百两]+\s*(?:" + alt("counters") + r")\s*[,，]?\s*(?:分别|依次)?(?:为|是)\s*[:：]?\s*"),
         # A、B、C等22个品牌在列 / 等35家“老字号”榜上有名: the award the text named before
@@ -365,7 +386,7 @@ def find(inp: RelationInput) -> list[Relation]:
         # the clause for a members-first reading opens at a comma too (其中，A、B入选X)
         k = max(cs, sh.rfind(",", cs, a.start) + 1, sh.rfind("，", cs, a.start) + 1)
         before = sh[k:a.start]
-        sel = v["selected"].search(before)
+        sel = v["selected"].search(before) if may_select(v, before) else None
         if not sel or v["candidates"].search(before):
             continue
         lead = LEAD_RE.match(before)
