@@ -248,22 +248,29 @@ def test_hmm_cut_is_finalseg(texts: list[str]) -> None:
         assert list(hmm_cut(sample)) == list(finalseg.cut(sample)), sample
 
 
-def test_may_select_is_false_only_where_selected_finds_nothing(texts: list[str]) -> None:
-    from kg.nlp.relations.enumerations import may_select, vocabulary
+def test_search_selected_is_the_search(texts: list[str]) -> None:
+    from kg.nlp.relations.enumerations import search_selected, vocabulary
 
     v = vocabulary()
-    assert v["select_verbs"] is not None  # the verbs are literals, so the fast path is on
+    assert v["select_verbs"] is not None and v["select_prefix_chars"] is not None  # the fast path is on
     rng = random.Random(5)
-    found = skipped = 0
+    found = 0
     for text in texts:
         sh = shadow(text)
         for form in (sh, re.sub(r"[。！？!?；;，、,：:\n]", "", sh)):  # as written, and with no punctuation
-            for _ in range(60):
-                e = rng.randrange(1, len(form) + 1)
-                before = form[rng.randrange(0, e):e]
-                hit = v["selected"].search(before)
-                if not may_select(v, before):
-                    assert hit is None, before
-                    skipped += 1
-                found += hit is not None
-    assert found > 20 and skipped > 1000
+            ends = [m.start() for m in re.finditer(r"[“「《]|奖|称号|名单|企业", form)][:40]  # where awards tend to stand
+            ends += [rng.randrange(1, len(form) + 1) for _ in range(20)]
+            for e in ends:
+                for before in (form[rng.randrange(0, e + 1):e], form[:e], form[max(0, e - 40):e]):
+                    hit, fast = v["selected"].search(before), search_selected(v, before)
+                    assert (fast and (fast.span(), fast.group(0))) == (hit and (hit.span(), hit.group(0))), before
+                    found += hit is not None
+    assert found > 50
+
+
+def test_chars_of_lists_what_a_match_may_consume() -> None:
+    from kg.nlp.prefilter import SPACE, chars_of
+
+    assert chars_of(re.compile(r"\s*(?:等|共)[0-9]?(?<=x)个")) == frozenset({SPACE, "等", "共", "个", *"0123456789"})
+    for refused in (r"a.", r"[^a]", r"\w", r"(?i)a"):
+        assert chars_of(re.compile(refused)) is None, refused

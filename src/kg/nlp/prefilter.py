@@ -94,6 +94,52 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(first)
 
 
+def _chars_of_seq(items: Any, out: set[str]) -> bool:
+    for op, av in items:
+        if not _chars_of_item(op, av, out):
+            return False
+    return True
+
+
+def _chars_of_item(op: Any, av: Any, out: set[str]) -> bool:
+    if op is _c.LITERAL:
+        out.add(chr(av))
+        return True
+    if op is _c.IN:
+        for iop, iav in av:
+            if iop is _c.LITERAL:
+                out.add(chr(iav))
+            elif iop is _c.RANGE and iav[1] - iav[0] <= MAX_FIRST_CHARS:
+                out.update(chr(c) for c in range(iav[0], iav[1] + 1))
+            elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
+                out.add(SPACE)
+            else:
+                return False
+        return True
+    if op is _c.SUBPATTERN:
+        return _chars_of_seq(av[-1], out)
+    if op is _c.BRANCH:
+        return all(_chars_of_seq(branch, out) for branch in av[1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        return _chars_of_seq(av[2], out)
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return True  # zero width: consumes nothing
+    return False
+
+
+#: stands for ``\s`` (any character ``str.isspace`` holds for, as ``re`` reads ``\s``) in ``chars_of``
+SPACE = r"\s"
+
+
+def chars_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Every character a match of ``pattern`` may consume (``SPACE`` for ``\\s``), or None where
+    they cannot be listed (a wildcard, a negated class, another category, a wide range, a flag)."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
+        return None
+    out: set[str] = set()
+    return frozenset(out) if _chars_of_seq(_p.parse(pattern.pattern, pattern.flags), out) else None
+
+
 class Prefiltered:
     """``finditer`` of ``pattern`` by trying it only where one of its first characters stands:
     the same matches (``re`` tries each position from left to right and, after a match, goes on

@@ -25,6 +25,7 @@ from typing import Any
 
 from ...resources import read_text
 from ...text import YEAR_NUM, to_int, to_year
+from ..prefilter import SPACE, chars_of
 from ..rules import GRADE_AFTER_RE, GRADES, Mention
 from .base import Relation, RelationInput, register
 from .members import HOLDERS, members
@@ -107,21 +108,30 @@ LEAD_RE = re.compile(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[�
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
 
 
-def may_select(v: dict[str, Any], before: str) -> bool:
-    """False only where ``v["selected"].search(before)`` finds nothing: every match of it holds
-    a select verb (a literal) whose tail ``(?:了|为)?QUAL$`` runs from the verb to the end of
-    ``before``. Trying the tail after each verb is cheap; the search tries the whole pattern at
-    every position of ``before``, which is the clause up to an award: in a text with no
-    sentence stop, the whole piece for each of its awards (quadratic)."""
-    verbs = v["select_verbs"]
-    if verbs is None:  # a verb written as a pattern: no literal to look for
-        return True
+def search_selected(v: dict[str, Any], before: str) -> re.Match[str] | None:
+    """``v["selected"].search(before)``, searched only from where a match can start. Every match
+    is PREFIX VERB TAIL: a select verb (a literal) whose tail ``(?:了|为)?QUAL$`` runs from the
+    verb to the end of ``before``, after a prefix (``\\s*COUNT\\s*ADVERB?\\s*``) made only of the
+    characters ``select_prefix_chars`` lists. So no verb with such a tail: no match; else the
+    first match starts no earlier than the run of prefix characters before the earliest such
+    verb, and ``search(before, pos)`` from there is the same search (a look-behind still sees
+    the text before ``pos``; the pattern has no ``^``). The search tried the whole pattern at
+    every position of the clause up to an award: in a text with no sentence stop, the whole
+    piece for each of its awards (quadratic)."""
+    verbs, chars, selected = v["select_verbs"], v["select_prefix_chars"], v["selected"]
+    if verbs is None or chars is None:  # a verb written as a pattern, a prefix of any character
+        return selected.search(before)
     tail = v["select_tail"].match
+    space = SPACE in chars
+    lowest = None
     for at in v["select_at"].finditer(before):
         q = at.start()
         if any(before.startswith(w, q) and tail(before, q + len(w)) for w in verbs):
-            return True
-    return False
+            r = q
+            while r > 0 and (before[r - 1] in chars or (space and before[r - 1].isspace())):
+                r -= 1
+            lowest = r if lowest is None else min(lowest, r)
+    return None if lowest is None else selected.search(before, lowest)
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +154,7 @@ def vocabulary() -> dict[str, Any]:
         "select_verbs": tuple(data["select_verbs"]) if all(re.escape(w) == w for w in data["select_verbs"]) else None,
         "select_at": re.compile("(?=(?:" + alt("select_verbs") + "))"),
         "select_tail": re.compile(r"(?:了|为)?" + qual + r"$"),
+        "select_prefix_chars": chars_of(re.compile(r"\s*(?:" + count + r")\s*(?:" + alt("adverbs") + r")?\s*")),
         # 湖南省省长质量奖组织奖4个，分别为A、B
         "named_count": re.compile(r"[”\"」』]?\s*(?:[\u4e00-\u9fff]{1,4}奖)?\s*[0-9一二三四五六七八九十百两]+\s*(?:" + alt("counters") + r")\s*[,，]?\s*(?:分别|依次)?(?:为|是)\s*[:：]?\s*"),
         # A、B、C等22个品牌在列 / 等35家“老字号”榜上有名: the award the text named before
@@ -386,7 +397,7 @@ def find(inp: RelationInput) -> list[Relation]:
         # the clause for a members-first reading opens at a comma too (其中，A、B入选X)
         k = max(cs, sh.rfind(",", cs, a.start) + 1, sh.rfind("，", cs, a.start) + 1)
         before = sh[k:a.start]
-        sel = v["selected"].search(before) if may_select(v, before) else None
+        sel = search_selected(v, before)
         if not sel or v["candidates"].search(before):
             continue
         lead = LEAD_RE.match(before)
