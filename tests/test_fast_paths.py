@@ -274,3 +274,21 @@ def test_chars_of_lists_what_a_match_may_consume() -> None:
     assert chars_of(re.compile(r"\s*(?:等|共)[0-9]?(?<=x)个")) == frozenset({SPACE, "等", "共", "个", *"0123456789"})
     for refused in (r"a.", r"[^a]", r"\w", r"(?i)a"):
         assert chars_of(re.compile(refused)) is None, refused
+
+
+def test_core_of_is_the_steps_it_memoises(texts: list[str]) -> None:
+    from kg.nlp import make_nlp
+    from kg.resolution.keys import _expand, _strip_legal
+    from kg.resolution.linking import _core_of
+    from kg.resolution.places import PlaceContext, _split_places
+
+    nlp = make_nlp()
+    names = {(m.label, m.text) for text in texts[:30] for m in nlp(text)._.kg_mentions}
+    assert len(names) > 100
+    for context in (PlaceContext(), PlaceContext("430000", "430200")):
+        for label, name in sorted(names):
+            codes, core = _split_places(name, context)
+            core = _expand(label, core, anchored=False)
+            if label == "Company":
+                core = _strip_legal(core)
+            assert _core_of(label, name, context) == (tuple(codes), core)
