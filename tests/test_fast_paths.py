@@ -146,6 +146,17 @@ def test_prefiltered_patterns_find_what_re_finds(texts: list[str]) -> None:
                 expected = [(m.span(), m.groupdict()) for m in p["re"].finditer(sh)]
                 assert [(m.span(), m.groupdict()) for m in p["scan"].finditer(sh)] == expected, p["id"]
     assert used >= 10
+    from kg.nlp.relations.enumerations import _WON_COUNT_SCAN, WON_COUNT_RE
+
+    assert isinstance(_WON_COUNT_SCAN, Prefiltered)
+    for text in texts:
+        sh = shadow(text)
+        assert [m.span() for m in _WON_COUNT_SCAN.finditer(sh)] == [m.span() for m in WON_COUNT_RE.finditer(sh)]
+    # \s stands for what re's \s matches
+    from kg.nlp.prefilter import _whitespace
+
+    assert first_chars(re.compile(r"\s*a")) == _whitespace() | {"a"}
+    assert all(re.fullmatch(r"\s", chr(c)) is None or chr(c) in _whitespace() for c in range(0x3100))
     # what first_chars refuses or narrows: a wildcard, a category, a pattern that can match empty
     assert first_chars(re.compile(r"(?<!x)(?:ab|[cd]e)f")) == frozenset("acd")
     assert first_chars(re.compile(r"(?:x?y)+z")) == frozenset("xy")

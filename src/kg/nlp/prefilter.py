@@ -15,7 +15,9 @@ not cut the text), and a pattern that may match the empty string is not prefilte
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 try:  # Python 3.11+
@@ -28,6 +30,13 @@ except ImportError:  # pragma: no cover - Python 3.10
 #: a prefilter only pays where its characters are few (the class is scanned in C, then one
 #: Python step per candidate position)
 MAX_FIRST_CHARS = 400
+
+
+@lru_cache(maxsize=1)
+def _whitespace() -> frozenset[str]:
+    """The characters ``\\s`` matches in a str pattern (``re`` tests them with the same
+    predicate as ``str.isspace``): about 25 of them."""
+    return frozenset(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
 
 
 def _first_of_seq(items: Any) -> tuple[set[str] | None, bool]:
@@ -53,7 +62,9 @@ def _first_of_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
                 chars.add(chr(iav))
             elif iop is _c.RANGE and iav[1] - iav[0] <= MAX_FIRST_CHARS:
                 chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
-            else:  # NEGATE, CATEGORY (\d, \s), a wide range: too many to list
+            elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
+                chars |= _whitespace()  # \s: what str.isspace holds for, as re reads it
+            else:  # NEGATE, another CATEGORY (\d, \w), a wide range: too many to list
                 return None, False
         return chars, False
     if op is _c.SUBPATTERN:

@@ -25,7 +25,7 @@ from typing import Any
 
 from ...resources import read_text
 from ...text import YEAR_NUM, to_int, to_year
-from ..prefilter import SPACE, chars_of
+from ..prefilter import SPACE, chars_of, prefiltered
 from ..rules import GRADE_AFTER_RE, GRADES, Mention
 from .base import Relation, RelationInput, register
 from .members import HOLDERS, members
@@ -99,6 +99,8 @@ ATTRIB_VERB_RE = re.compile(r"(?:已|曾|先后|均)?(?:获得|荣获|获评|获
 ATTRIB_DE_RE = re.compile(r"[”\"」]?\s*(?:称号|荣誉|荣誉称号)?\s*的\s*")
 #: 共计获得12项 / 斩获4项 / 分获3项: a number of wins right after the verb (no noun between: 获得专利5项 is no win)
 WON_COUNT_RE = re.compile(r"(?:共计|共|总共|累计|分别|均)?\s*(?:获得|斩获|摘得|荣获|夺得|分获|共有|获)了?\s*[0-9一二三四五六七八九十两]+\s*项(?![\u4e00-\u9fff]{0,2}(?:专利|标准|发明|成果|技术))")
+#: WON_COUNT_RE's matches, tried only at its possible first characters (kg.nlp.prefilter)
+_WON_COUNT_SCAN = prefiltered(WON_COUNT_RE) or WON_COUNT_RE
 #: a tally over all rounds (截至目前共拥有 / 累计 / 历年): its winners take no year or round from elsewhere
 CUMULATIVE_RE = re.compile(r"截至|截止|累计|历年|历届|先后|至今|目前共")
 #: between two prizes one verb gives (获得X一等奖、Y金奖): a list separator and the next one's lead-in
@@ -496,7 +498,7 @@ def find(inp: RelationInput) -> list[Relation]:
             if cm.group("g1"):
                 q["grade"] = cm.group("g1")
             add(ms, a_i, COUNTED, (clause_start(cm.start()), ce), q)
-    for wc in WON_COUNT_RE.finditer(sh):
+    for wc in _WON_COUNT_SCAN.finditer(sh):
         # 浙江大学共计获得12项，…; A、B等高校斩获4项: the award the text named before, won N times
         cs = comma_start(wc.start())
         a_i = context_award(cs)
