@@ -303,3 +303,56 @@ def test_core_of_is_the_steps_it_memoises(texts: list[str]) -> None:
             if label == "Company":
                 core = _strip_legal(core)
             assert _core_of(label, name, context) == (tuple(codes), core)
+
+
+def _open_clauses_before(sh: str, mentions: list, words: list) -> list:
+    """``NerComponent.open_clauses`` as it was (the word before sliced for every word)."""
+    import bisect
+
+    from kg.ner import fusion as f
+
+    taken = bytearray(len(sh) + 1)
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    tags, surnames, groups = f.jieba_tags(), f._people_tables()[1], f._group_prefixes()
+    marks, prev = [], ""
+    for a, b in words:
+        if b - a >= 2 and taken.find(1, a, b) < 0 and f._HAN_WORD.fullmatch(sh, a, b):
+            tag = tags.get(sh[a:b])
+            could_be = (tag in f.NAME_TAGS or sh[a] in surnames or sh[a : a + 2] in surnames
+                        or (len(prev) == 1 and prev in surnames) or groups.match(sh, a) is not None)
+            if (tag is None or tag in f.NAME_TAGS) and could_be:
+                marks.append(a)
+        prev = sh[a:b]
+    clauses: list = []
+    if not marks:
+        return clauses
+    for start, end in f.split_sentences(sh):
+        cut = start
+        for stop in [m.end() for m in f._CLAUSE_END.finditer(sh, start, end)] + [end]:
+            i = bisect.bisect_left(marks, cut)
+            while i < len(marks) and marks[i] < stop:
+                lo, hi = max(cut, marks[i] - f.WINDOW), min(stop, marks[i] + f.WINDOW)
+                if clauses and clauses[-1][1] >= lo:
+                    clauses[-1] = (clauses[-1][0], max(clauses[-1][1], hi))
+                else:
+                    clauses.append((lo, hi))
+                i += 1
+            cut = stop
+    return clauses
+
+
+def test_open_clauses_are_as_before(texts: list[str]) -> None:
+    from kg.nlp import make_nlp
+
+    nlp = make_nlp()
+    ner = nlp.get_pipe("kg_ner")
+    total = 0
+    for text in texts[:60]:
+        doc = nlp(text)
+        sh, words = doc._.kg_shadow, list(zip(*doc._.kg_words))
+        for mentions in (doc._.kg_mentions, []):
+            clauses = ner.open_clauses(sh, mentions, words)
+            assert clauses == _open_clauses_before(sh, mentions, words)
+            total += len(clauses)
+    assert total > 100
