@@ -81,6 +81,17 @@ class StructuralRules:
             return None
         return new_start, end
 
+    def _holds_verb(self, sh: str, start: int, end: int, tok_starts: list[int], tok_ends: list[int]) -> bool:
+        """Does ``sh[start:end]`` hold a verb, conjunction, preposition or adverb of the dictionary
+        that no name holds (研发, 并, 占; not 创新 or 控股, see name_verbs.tsv)?"""
+        i = bisect.bisect_left(tok_starts, start)
+        while i < len(tok_starts) and tok_starts[i] < end:
+            tok = sh[tok_starts[i]:min(tok_ends[i], end)]
+            if self.tags.get(tok) in ("v", "vd", "c", "p", "d") and tok not in self.name_verbs:
+                return True
+            i += 1
+        return False
+
     def _has_proper_token(self, sh: str, start: int, end: int, tok_starts: list[int], tok_ends: list[int]) -> bool:
         """A short name needs one word that is not a common noun or verb of the dictionary:
         炎帝生物 has 炎帝, 国声声学 has 国声; 质量管理 and 人才引进 have none."""
@@ -112,6 +123,8 @@ class StructuralRules:
                 return  # 襄阳市入选…: a place is the recipient, not a firm named like one
             if any(m.label == "Person" and m.start == s and m.end == e for m in chosen):
                 return
+            if any(k[1] == e and k[0] > s and self.tags.get(sh[s:k[0]], "").startswith("n") for k in places_inside):
+                return  # 省会长沙获得…, 古城西安入选…: a common noun before a place describes the place
             label = self.org_type(sh[s:e], p["label"])
             if label == "Company" and _reads_as_person(sh[s:e], self.tags):
                 label = "Person"  # 李明荣获…, 张伟入选…: a person, not a firm
@@ -233,6 +246,8 @@ class StructuralRules:
                         continue  # 株洲电子: a place's trade, not a firm
                     if not self._has_proper_token(sh, span[0], m.start(), tok_starts, tok_ends):
                         continue
+                    if re.search(r"[0-9%％]", body) or self._holds_verb(sh, span[0], m.start(), tok_starts, tok_ends):
+                        continue  # 研发生产|半导体, 并会发展|电子, 占50%|股份: a clause about a trade, no firm
                     add(span[0], e, p)
                 elif kind == "after":
                     # the name runs to 的 or punctuation when one comes soon (龙头企业湖南长城的…)
