@@ -81,3 +81,278 @@ def test_words_and_spaces_align_as_spacy_does(texts: list[str]) -> None:
     for text in [*texts, *mixed]:
         words = [w for w in jieba.cut(text) if w]
         assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+
+
+# -- issue 14t: each fast path against the code it replaced ------------------------------------
+
+
+def test_like_num_is_spacys(texts: list[str]) -> None:
+    from spacy.attrs import LIKE_NUM
+    from spacy.lang.zh.lex_attrs import like_num as spacy_like_num
+
+    from kg.nlp import make_nlp
+    from kg.nlp.tokenizer import jieba_words, like_num
+
+    words = {w for t in texts for w in jieba_words(shadow(t))}
+    words |= {"", "+5", "-1,000", "±3.5", "~7", "1/2", "1/2/3", "a/b", "十", "三百", "一万二千", "十一万三", "两", "〇", "第一", "一千零一", "12。", "５"}
+    assert [like_num(w) for w in sorted(words)] == [bool(spacy_like_num(w)) for w in sorted(words)]
+    assert sum(like_num(w) for w in words) > 20
+    assert make_nlp().vocab.lex_attr_getters[LIKE_NUM] is like_num  # the pipeline uses it
+
+
+def test_halfwidth_table_is_halfwidth_char(texts: list[str]) -> None:
+    from kg.text import _HALFWIDTH, _halfwidth_char
+
+    every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    assert every.translate(_HALFWIDTH) == "".join(_halfwidth_char(c) for c in every)
+
+
+def test_people_lookups_are_the_loops_they_replaced(texts: list[str]) -> None:
+    import bisect
+
+    from kg.nlp.people import _ends_with_any, _is_word_start, _people_tables, _post_heads, _starts_with_any
+
+    roles = _people_tables()[2]
+    heads = _post_heads(roles)
+    assert heads == frozenset(r for r in roles if len(r) >= 2)
+    rng = random.Random(7)
+    checked = 0
+    for text in texts:
+        for _ in range(200):
+            i = rng.randrange(len(text))
+            piece = text[i:i + rng.randint(0, 6)]
+            assert _starts_with_any(piece, heads, 2) == any(piece.startswith(r) for r in heads)
+            assert _ends_with_any(piece, roles) == any(piece.endswith(r) for r in roles)
+            checked += _ends_with_any(piece, roles)
+        starts = sorted({rng.randrange(len(text)) for _ in range(50)})
+        for pos in range(-1, len(text) + 2, 7):
+            assert _is_word_start(starts, pos) == (pos in set(starts))
+        assert bisect.bisect_left(starts, 0) == 0
+    assert checked > 10  # posts do end some of the pieces
+
+
+def test_prefiltered_patterns_find_what_re_finds(texts: list[str]) -> None:
+    from kg.nlp import make_nlp
+    from kg.nlp.prefilter import Prefiltered, first_chars, prefiltered
+
+    rules = make_nlp().get_pipe("kg_entity_rules").rules
+    used = 0
+    for p in rules.patterns:
+        if not isinstance(p["scan"], Prefiltered):
+            continue
+        used += 1
+        for text in texts:
+            for sh in (shadow(text), text):
+                expected = [(m.span(), m.groupdict()) for m in p["re"].finditer(sh)]
+                assert [(m.span(), m.groupdict()) for m in p["scan"].finditer(sh)] == expected, p["id"]
+    assert used >= 10
+    from kg.nlp.relations.enumerations import _WON_COUNT_SCAN, WON_COUNT_RE
+
+    assert isinstance(_WON_COUNT_SCAN, Prefiltered)
+    for text in texts:
+        sh = shadow(text)
+        assert [m.span() for m in _WON_COUNT_SCAN.finditer(sh)] == [m.span() for m in WON_COUNT_RE.finditer(sh)]
+    # \s stands for what re's \s matches
+    from kg.nlp.prefilter import _whitespace
+
+    assert first_chars(re.compile(r"\s*a")) == _whitespace() | {"a"}
+    assert all(re.fullmatch(r"\s", chr(c)) is None or chr(c) in _whitespace() for c in range(0x3100))
+    # what first_chars refuses or narrows: a wildcard, a category, a pattern that can match empty
+    assert first_chars(re.compile(r"(?<!x)(?:ab|[cd]e)f")) == frozenset("acd")
+    assert first_chars(re.compile(r"(?:x?y)+z")) == frozenset("xy")
+    assert first_chars(re.compile(r"(?=a)ab|^b")) == frozenset("ab")
+    for refused in (r".a", r"\da", r"[^a]b", r"a*", r"(?:a|)", r"(?i)ab"):
+        assert first_chars(re.compile(refused)) is None, refused
+    assert prefiltered(re.compile(r"abc|abd")) is None  # re skips ahead to a literal by itself
+    # a look-behind still sees the text before the place tried
+    pf = prefiltered(re.compile(r"(?<!技术)委员会|(?<=省)局"))
+    assert pf is not None
+    sample = "技术委员会，标准委员会，湖南省局，局"
+    assert [m.span() for m in pf.finditer(sample)] == [m.span() for m in pf.pattern.finditer(sample)] == [(8, 11), (15, 16)]
+
+
+def test_punct_isdisjoint_is_the_character_loop(texts: list[str]) -> None:
+    from kg.nlp.mentions import PUNCT
+
+    rng = random.Random(3)
+    for text in texts:
+        for _ in range(100):
+            i = rng.randrange(len(text))
+            piece = text[i:i + rng.randint(0, 8)]
+            assert (not PUNCT.isdisjoint(piece)) == any(c in PUNCT for c in piece)
+
+
+def test_ner_word_features_cut_as_jieba_did(texts: list[str]) -> None:
+    from kg.ner.features import _jieba, _segment
+
+    pos = _jieba()
+    table = pos.word_tag_tab
+    for text in texts[:40]:
+        sh = shadow(text)
+        assert _segment(sh, "dict") == [(w, table.get(w, "oov")) for w in pos.tokenizer.cut(sh, HMM=True)]
+
+
+def _candidates_before(sh: str, mentions: list, signatures, max_gap: int, normalise) -> list:
+    """``scorer.candidates`` as it was: every pair of every predicate, sentences walked per character."""
+    out, start, idx, n = [], 0, 0, len(mentions)
+    while start < len(sh):
+        end = start
+        while end < len(sh) and sh[end] not in "。！？!?\n；;":
+            end += 1
+        inside = []
+        while idx < n and mentions[idx].start < end:
+            if mentions[idx].start >= start:
+                inside.append(idx)
+            idx += 1
+        for a in inside:
+            for b in inside:
+                if a == b:
+                    continue
+                sa, sb = mentions[a], mentions[b]
+                if max(sa.start, sb.start) - min(sa.end, sb.end) > max_gap or normalise(sa.text) == normalise(sb.text):
+                    continue
+                out.extend((a, b, pred, (start, end)) for pred in signatures(sa, sb))
+        start = end + 1
+    return out
+
+
+def test_scorer_candidates_of_some_predicates_are_the_filtered_all(texts: list[str]) -> None:
+    from itertools import combinations
+
+    from kg.nlp import make_nlp
+    from kg.nlp.mentions import Mention
+    from kg.nlp.relations.scorer import MAX_GAP, RULES, SUBJECTS, candidates, signatures
+    from kg.text import normalise_name
+
+    labels = ["Company", "Institution", "GovernmentAgency", "StandardsBody", "Park", "Place", "Award", "Standard", "Person"]
+    for s in labels:  # SUBJECTS holds every subject signatures() takes
+        for o in labels:
+            for pred in signatures(Mention(0, 1, s, "r", "a"), Mention(2, 3, o, "r", "b")):
+                assert s in SUBJECTS[pred]
+    nlp = make_nlp()
+    total = 0
+    for text in texts[:60]:
+        doc = nlp(text)
+        sh, mentions = doc._.kg_shadow, doc._.kg_mentions
+        everything = list(candidates(sh, mentions))
+        assert everything == _candidates_before(sh, mentions, signatures, MAX_GAP, normalise_name)
+        total += len(everything)
+        for k in (1, 2, 3):
+            for preds in combinations(RULES, k):
+                assert list(candidates(sh, mentions, frozenset(preds))) == [c for c in everything if c[2] in preds]
+    assert total > 100
+
+
+def test_hmm_cut_is_finalseg(texts: list[str]) -> None:
+    from jieba import finalseg
+
+    from kg.nlp.tokenizer import hmm_cut
+
+    rng = random.Random(11)
+    samples = ["", "a", "中", "ab12.5%中文", "一" * 60, "x中y文z"]
+    for text in texts:
+        sh = shadow(text)
+        for _ in range(30):
+            i = rng.randrange(len(sh))
+            samples.append(sh[i:i + rng.randint(1, 40)])
+    for sample in samples:
+        assert list(hmm_cut(sample)) == list(finalseg.cut(sample)), sample
+
+
+def test_search_selected_is_the_search(texts: list[str]) -> None:
+    from kg.nlp.relations.enumerations import search_selected, vocabulary
+
+    v = vocabulary()
+    assert v["select_verbs"] is not None and v["select_prefix_chars"] is not None  # the fast path is on
+    rng = random.Random(5)
+    found = 0
+    for text in texts:
+        sh = shadow(text)
+        for form in (sh, re.sub(r"[。！？!?；;，、,：:\n]", "", sh)):  # as written, and with no punctuation
+            ends = [m.start() for m in re.finditer(r"[“「《]|奖|称号|名单|企业", form)][:40]  # where awards tend to stand
+            ends += [rng.randrange(1, len(form) + 1) for _ in range(20)]
+            for e in ends:
+                for before in (form[rng.randrange(0, e + 1):e], form[:e], form[max(0, e - 40):e]):
+                    hit, fast = v["selected"].search(before), search_selected(v, before)
+                    assert (fast and (fast.span(), fast.group(0))) == (hit and (hit.span(), hit.group(0))), before
+                    found += hit is not None
+    assert found > 50
+
+
+def test_chars_of_lists_what_a_match_may_consume() -> None:
+    from kg.nlp.prefilter import SPACE, chars_of
+
+    assert chars_of(re.compile(r"\s*(?:等|共)[0-9]?(?<=x)个")) == frozenset({SPACE, "等", "共", "个", *"0123456789"})
+    for refused in (r"a.", r"[^a]", r"\w", r"(?i)a"):
+        assert chars_of(re.compile(refused)) is None, refused
+
+
+def test_core_of_is_the_steps_it_memoises(texts: list[str]) -> None:
+    from kg.nlp import make_nlp
+    from kg.resolution.keys import _expand, _strip_legal
+    from kg.resolution.linking import _core_of
+    from kg.resolution.places import PlaceContext, _split_places
+
+    nlp = make_nlp()
+    names = {(m.label, m.text) for text in texts[:30] for m in nlp(text)._.kg_mentions}
+    assert len(names) > 100
+    for context in (PlaceContext(), PlaceContext("430000", "430200")):
+        for label, name in sorted(names):
+            codes, core = _split_places(name, context)
+            core = _expand(label, core, anchored=False)
+            if label == "Company":
+                core = _strip_legal(core)
+            assert _core_of(label, name, context) == (tuple(codes), core)
+
+
+def _open_clauses_before(sh: str, mentions: list, words: list) -> list:
+    """``NerComponent.open_clauses`` as it was (the word before sliced for every word)."""
+    import bisect
+
+    from kg.ner import fusion as f
+
+    taken = bytearray(len(sh) + 1)
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    tags, surnames, groups = f.jieba_tags(), f._people_tables()[1], f._group_prefixes()
+    marks, prev = [], ""
+    for a, b in words:
+        if b - a >= 2 and taken.find(1, a, b) < 0 and f._HAN_WORD.fullmatch(sh, a, b):
+            tag = tags.get(sh[a:b])
+            could_be = (tag in f.NAME_TAGS or sh[a] in surnames or sh[a : a + 2] in surnames
+                        or (len(prev) == 1 and prev in surnames) or groups.match(sh, a) is not None)
+            if (tag is None or tag in f.NAME_TAGS) and could_be:
+                marks.append(a)
+        prev = sh[a:b]
+    clauses: list = []
+    if not marks:
+        return clauses
+    for start, end in f.split_sentences(sh):
+        cut = start
+        for stop in [m.end() for m in f._CLAUSE_END.finditer(sh, start, end)] + [end]:
+            i = bisect.bisect_left(marks, cut)
+            while i < len(marks) and marks[i] < stop:
+                lo, hi = max(cut, marks[i] - f.WINDOW), min(stop, marks[i] + f.WINDOW)
+                if clauses and clauses[-1][1] >= lo:
+                    clauses[-1] = (clauses[-1][0], max(clauses[-1][1], hi))
+                else:
+                    clauses.append((lo, hi))
+                i += 1
+            cut = stop
+    return clauses
+
+
+def test_open_clauses_are_as_before(texts: list[str]) -> None:
+    from kg.nlp import make_nlp
+
+    nlp = make_nlp()
+    ner = nlp.get_pipe("kg_ner")
+    total = 0
+    for text in texts[:60]:
+        doc = nlp(text)
+        sh, words = doc._.kg_shadow, list(zip(*doc._.kg_words))
+        for mentions in (doc._.kg_mentions, []):
+            clauses = ner.open_clauses(sh, mentions, words)
+            assert clauses == _open_clauses_before(sh, mentions, words)
+            total += len(clauses)
+    assert total > 100

@@ -71,6 +71,14 @@ def _segment(text: str, tags: str) -> list[tuple[str, str]]:
     if tags == "posseg":
         return [(pair.word, pair.flag) for pair in pos.cut(text, HMM=True)]  # type: ignore[attr-defined]
     table = pos.word_tag_tab  # type: ignore[attr-defined]
+    import jieba
+
+    if pos.tokenizer is jieba.dt:  # type: ignore[attr-defined]
+        # the global dictionary's cut, by the pipeline's faster rewrite of it (the same words:
+        # kg.nlp.tokenizer.jieba_words, held to jieba.cut in tests/test_fast_paths.py)
+        from ..nlp.tokenizer import jieba_words
+
+        return [(word, table.get(word, "oov")) for word in jieba_words(text)]
     return [(word, table.get(word, "oov")) for word in pos.tokenizer.cut(text, HMM=True)]  # type: ignore[attr-defined]
 
 

@@ -224,23 +224,26 @@ class NerComponent:
         surnames = _people_tables()[1]
         groups = _group_prefixes()
         marks = []
-        prev = ""
+        # the word before, as offsets (its text was sliced for every word, and read only when
+        # it is one character long: ``pb - pa == 1 and sh[pa] in surnames`` is
+        # ``len(prev) == 1 and prev in surnames``)
+        pa = pb = 0
         for a, b in words:
             if b - a >= 2 and taken.find(1, a, b) < 0 and _HAN_WORD.fullmatch(sh, a, b):  # no rule mention in it
                 tag = tags.get(sh[a:b])
                 # only where what the model adds can be kept (see to_mention): a person's name
                 # (the word, or the one-character word before it, opens on a surname) or a
-                # national group's member; place names are the place rules' own
-                could_be = (
+                # national group's member; place names are the place rules' own (the tag is
+                # tested first: a word of another tag is never marked, whatever could_be says)
+                if (tag is None or tag in NAME_TAGS) and (
                     tag in NAME_TAGS
                     or sh[a] in surnames
                     or sh[a : a + 2] in surnames
-                    or (len(prev) == 1 and prev in surnames)
+                    or (pb - pa == 1 and sh[pa] in surnames)
                     or groups.match(sh, a) is not None
-                )
-                if (tag is None or tag in NAME_TAGS) and could_be:
+                ):
                     marks.append(a)
-            prev = sh[a:b]
+            pa, pb = a, b
         clauses: list[tuple[int, int]] = []
         if not marks:
             return clauses

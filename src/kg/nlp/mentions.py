@@ -43,6 +43,7 @@ PRIORITY = {
 }
 
 
+#: (``not PUNCT.isdisjoint(s)`` is ``any(c in PUNCT for c in s)``, the loop in C)
 PUNCT = set("+，,。．.！!？?；;：:、“”\"‘’'《》<>〈〉（）()【】[]{}—…-－~·／/\\|　 \t\r\n*#▲□■●◆★☆")
 
 
@@ -72,7 +73,7 @@ def _quoted_start(sh: str, s: int, e: int) -> int | None:
         return None
     lo = max(0, s - 30)
     opening = max(sh.rfind("“", lo, s), sh.rfind("「", lo, s))
-    if opening < 0 or any(c in PUNCT for c in sh[opening + 1:s]):
+    if opening < 0 or not PUNCT.isdisjoint(sh[opening + 1:s]):
         return None
     return opening + 1
 

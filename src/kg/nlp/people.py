@@ -9,6 +9,7 @@ and in bylines. Hands on ``Mention`` objects labelled Person. Must not: link a p
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -118,9 +119,28 @@ _DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{
 
 
 @lru_cache(maxsize=1)
-def _post_heads(roles: frozenset[str]) -> tuple[str, ...]:
+def _post_heads(roles: frozenset[str]) -> frozenset[str]:
     """Posts of two or more characters that may follow a name directly (张三特助, 李四副总经理)."""
-    return tuple(sorted((r for r in roles if len(r) >= 2), key=len, reverse=True))
+    return frozenset(r for r in roles if len(r) >= 2)
+
+
+def _starts_with_any(text: str, words: frozenset[str], shortest: int = 0) -> bool:
+    """``any(text.startswith(w) for w in words)`` for ``words`` of at least ``shortest``
+    characters, by looking up the prefixes of ``text`` (a word it starts with is the prefix of
+    that word's length) instead of trying each of the hundreds of posts in turn."""
+    return any(text[:k] in words for k in range(shortest, len(text) + 1))
+
+
+def _ends_with_any(text: str, words: frozenset[str]) -> bool:
+    """``any(text.endswith(w) for w in words)``, by looking up the suffixes of ``text``."""
+    return any(text[k:] in words for k in range(len(text) + 1))
+
+
+def _is_word_start(tok_starts: list[int], pos: int) -> bool:
+    """``pos in set(tok_starts)`` for the sorted word starts, by bisection (without making a
+    set of every word start of the text for each name tried)."""
+    k = bisect.bisect_left(tok_starts, pos)
+    return k < len(tok_starts) and tok_starts[k] == pos
 
 
 def _word_at(sh: str, pos: int, longest: int = 4) -> str:
@@ -177,7 +197,7 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
         if len(cand) < n or not all("\u4e00" <= c <= "\u9fff" for c in cand):
             continue
         after = sh[pos + n:pos + n + 5]
-        post_after = n == sur + 2 and any(after.startswith(r) for r in _post_heads(roles))  # 立委邱镇军|特助
+        post_after = n == sur + 2 and _starts_with_any(after, _post_heads(roles), 2)  # 立委邱镇军|特助
         if not after or after[0] in PUNCT or after[0].isspace() or after[0].isdigit() or after.startswith(NAME_END_WORDS) or post_after:
             shorter_end = sh[pos + n - 1:pos + n + 4]
             long_end = any(len(w) >= 2 and after.startswith(w) for w in NAME_END_WORDS) or after.startswith("说")  # 周清和|表示, 李咸和|说
@@ -192,12 +212,11 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
         best = _given_then_predicate(sh, pos, sur)
     if not best:
         # fall back on the segmenter: a word boundary right after 2 or 3 characters
-        idx = set(tok_starts)
         for n in (sur + 1, sur + 2):
-            if pos + n in idx and all("\u4e00" <= c <= "\u9fff" for c in sh[pos:pos + n]):
+            if _is_word_start(tok_starts, pos + n) and all("\u4e00" <= c <= "\u9fff" for c in sh[pos:pos + n]):
                 best = n
                 break
-    if best and any(sh[pos:pos + best].endswith(r) for r in roles):
+    if best and _ends_with_any(sh[pos:pos + best], roles):
         return 0
     if best == sur + 2 and sh[pos + sur:pos + best] in NAME_END_WORDS:
         return 0  # 省会长|沙获得: a verb after a place, no given name
@@ -213,6 +232,7 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
     tags = jieba_tags()
 
     stops = boundary_words()
+    tok_start_set = set(tok_starts)  # made once: the loops below asked ``in set(tok_starts)`` per name
 
     def add(pos: int, n: int, rule: str) -> None:
         tag = tags.get(sh[pos:pos + n])
@@ -257,7 +277,7 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
                     and not _word_at(sh, s - 1, 2) and cand[-1] not in _BODY_LAST_CHARS and not set(cand) & set("的了是在")
                 )
                 after_org = sh.endswith(_ORG_END_WORDS, 0, s) or body_before
-                if (known or ((prev in PUNCT or prev.isspace() or after_org) and (s in set(tok_starts) or body_before)) or prev in "以由和与的是") and cand not in roles:
+                if (known or ((prev in PUNCT or prev.isspace() or after_org) and (s in tok_start_set or body_before)) or prev in "以由和与的是") and cand not in roles:
                     add(s, n, "person.before_role.v1")
                     break
     # a name with its post in brackets: 覃美玲（柳州螺香食品集团有限公司董事长）
@@ -276,7 +296,7 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
         pos = m.start("names")
         first = items[0]
         # the first item may carry the words before the list (授予邬建华): the name is its tail
-        n0 = next((n for n in (3, 2, 4) if len(first) >= n and (pos + len(first) - n) in set(tok_starts) and (first[-n] in surnames or first[-n:-n + 2] in surnames)), None)
+        n0 = next((n for n in (3, 2, 4) if len(first) >= n and (pos + len(first) - n) in tok_start_set and (first[-n] in surnames or first[-n:-n + 2] in surnames)), None)
         names = [(pos + len(first) - n0, n0)] if n0 else []
         at = pos + len(first) + 1
         for item in items[1:]:
@@ -296,7 +316,6 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
                 add(at, len(name), "person.author_bracket.v1")
             at += len(item) + 1
     # a name opening a clause before a verb of appointment: ，郭某某任…总经理, 章某某被任命为…
-    tok_start_set = set(tok_starts)
     for m in APPOINTED_RE.finditer(sh):
         name, at = m.group("name"), m.start("name")
         sur = 2 if name[:2] in surnames else (1 if name[:1] in surnames else 0)
@@ -307,14 +326,12 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
         verb_starts = m.end("name") in tok_start_set or (
             m.end() - m.end("name") == 1 and m.end() in tok_start_set and sh[m.end() - 2:m.end()] not in _TWO_CHARACTER_REN
         )
-        if sur and sur + 1 <= len(name) <= sur + 2 and verb_starts and at in tok_start_set and not any(
-            sh[at:m.end("name") + 1].endswith(r) for r in roles
-        ):
+        if sur and sur + 1 <= len(name) <= sur + 2 and verb_starts and at in tok_start_set and not _ends_with_any(sh[at:m.end("name") + 1], roles):
             add(at, len(name), "person.appointed.v1")
     # one name before its count: 授予张三等6人…, 李四等3人获…
     for m in NAME_THEN_COUNT_RE.finditer(sh):
         name = m.group("name")
-        if (name[:1] in surnames or name[:2] in surnames) and m.start("name") in set(tok_starts):
+        if (name[:1] in surnames or name[:2] in surnames) and m.start("name") in tok_start_set:
             add(m.start("name"), len(name), "person.counted_one.v1")
     # a name right after a firm's or an institution's name, then a break or a verb: …有限公司张三为…,
     # …技师学院李四同志, …有限公司王五创建的…: the body's member named with it
@@ -397,7 +414,7 @@ def list_neighbours(text: str, sh: str, mentions: list[Mention], tok_starts: lis
         tag = tags.get(name)
         if (tag is not None and not tag.startswith("nr")) or name in stops or name in roles or taken.find(1, a, b) >= 0:
             return False
-        return not any(name.endswith(r) for r in roles) and name[1:] not in NAME_END_WORDS
+        return not _ends_with_any(name, roles) and name[1:] not in NAME_END_WORDS
 
     def take(a: int, b: int) -> None:
         out.append(Mention(a, b, "Person", "person.list_neighbour.v1", text[a:b]))

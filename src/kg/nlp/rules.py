@@ -65,6 +65,7 @@ from .passes import (
     _trim_to_attested,
 )
 from .people import _name_len_at, _people_tables, find_people
+from .prefilter import prefiltered
 from .scan import NameScan, _skip_outer_place
 from .structural import STRUCTURAL_KINDS, StructuralRules
 
@@ -205,6 +206,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         raise PatternError(f"kg/data/patterns/{fname}: {record['id']}: unknown kind {kind!r}.")
                 except re.error as exc:
                     raise PatternError(f"kg/data/patterns/{fname}: {record['id']}: bad regex ({exc}).") from exc
+                # the same matches, found faster where re cannot skip ahead by itself (kg.nlp.prefilter)
+                compiled["scan"] = prefiltered(compiled["re"]) or compiled["re"]
                 self.patterns.append(compiled)
         self.boundaries = boundary_words()
         self.agency_lexicon = _compile_alternation([s for s, _ in _lexicon_entries("agencies.tsv")])
@@ -348,7 +351,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 continue  # structural rules run after the others (see ``structural``)
             # a regex may mark the name inside its context (``name``, or ``name2`` in a second branch)
             named = [g for g in ("name", "name2") if g in p["re"].groupindex]
-            for m in p["re"].finditer(sh):
+            for m in p["scan"].finditer(sh):
                 s, e = m.span(next(g for g in named if m.group(g) is not None)) if named else m.span()
                 rank_title = False
                 if kind == "suffix":

@@ -102,7 +102,7 @@ class NameScan:
             return True  # 认真落实, 特别感谢, 将有助: an idiom or set phrase of the dictionary
         if len(tok) >= 2 and tok not in self.tags and not _is_place_word(tok) and self._glued_verb_phrase(tok):
             return True  # 认真落实, 特别感谢, 将有助, 并报: a phrase the segmenter left whole, not a name
-        return any(c in PUNCT for c in tok)
+        return not PUNCT.isdisjoint(tok)
 
     def _glued_verb_phrase(self, tok: str) -> bool:
         """An unknown word that opens on a preposition or conjunction glued to a verb (并报, 经报),
@@ -132,7 +132,7 @@ class NameScan:
                 # 湖南“星光”科技股份有限公司: a brand in quotes inside a legal name that opens on its region
                 opening = max(sh.rfind(q, max(0, ts - 12), ts) for q in ("“", "「", '"'))
                 j = bisect.bisect_right(tok_starts, opening - 1) - 1
-                if opening > 0 and not any(c in PUNCT for c in sh[opening + 1:ts]) and j >= 0 and tok_ends[j] == opening:
+                if opening > 0 and PUNCT.isdisjoint(sh[opening + 1:ts]) and j >= 0 and tok_ends[j] == opening:
                     place = sh[tok_starts[j]:tok_ends[j]]
                     if _is_place_word(place) and len(place) >= 2:
                         start = tok_starts[j]
@@ -269,7 +269,7 @@ class NameScan:
         while j >= 0:
             ts, te = tok_starts[j], tok_ends[j]
             tok = sh[ts:te]
-            if i - j > 3 or pos - ts > body_max or not tok or tok.isspace() or tok in self.boundaries or any(c in PUNCT for c in tok) or tok in _people_tables()[2]:
+            if i - j > 3 or pos - ts > body_max or not tok or tok.isspace() or tok in self.boundaries or not PUNCT.isdisjoint(tok) or tok in _people_tables()[2]:
                 return None
             if j < i and _is_place_word(tok) and len(tok) >= 2:
                 prev = sh[tok_starts[j - 1]:tok_ends[j - 1]] if j > 0 else ""
@@ -325,7 +325,7 @@ class NameScan:
         while j >= 0 and pos - tok_starts[j] <= 24:
             ts, te = tok_starts[j], tok_ends[j]
             tok = sh[ts:te]
-            if not tok or tok.isspace() or any(c in PUNCT for c in tok) or tok in _people_tables()[2]:
+            if not tok or tok.isspace() or not PUNCT.isdisjoint(tok) or tok in _people_tables()[2]:
                 return None
             realm = tok in ("全国", "国家", "中国", "中央") or _is_place_word(tok) or any(_is_place_word(tok[:n]) and self.tags.get(tok) == "nt" for n in (2, 3))
             if realm:

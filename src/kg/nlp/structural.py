@@ -146,7 +146,7 @@ class StructuralRules:
             kind = p["kind"]
             if kind not in STRUCTURAL_KINDS:
                 continue
-            for m in p["re"].finditer(sh):
+            for m in p["scan"].finditer(sh):  # p["re"]'s matches (kg.nlp.prefilter)
                 if kind == "list":
                     if LIST_MODIFIER_RE.match(sh, m.end()):
                         continue  # A、B等一批企业掌握的技术: the list names what the firms hold

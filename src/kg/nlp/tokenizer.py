@@ -14,6 +14,7 @@ Must not: change the text (``doc.text`` is the input, character for character).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from math import log
 
@@ -42,7 +43,6 @@ def jieba_words(sentence: str) -> Iterator[str]:
     of the extraction's; this is about twice as fast (tests/test_fast_paths.py compares them).
     """
     import jieba
-    from jieba import finalseg
 
     dt = jieba.dt
     dt.check_initialized()
@@ -53,13 +53,84 @@ def jieba_words(sentence: str) -> Iterator[str]:
         if not blk:
             continue
         if han.match(blk):
-            yield from _cut_dag(blk, freq, logtotal, finalseg.cut)
+            yield from _cut_dag(blk, freq, logtotal, hmm_cut)
         else:
             for x in skip.split(blk):
                 if skip.match(x):
                     yield x
                 else:
                     yield from x
+
+
+_HMM_PREV = (("B", "ES"), ("M", "MB"), ("E", "BM"), ("S", "SE"))  # finalseg.PrevStatus, in 'BMES' order
+
+
+def _viterbi(obs: str, start_p: dict, trans_p: dict, emit_p: dict) -> list[str]:
+    """The states of ``jieba.finalseg.viterbi(obs, 'BMES', ...)``: the same sums in the same
+    order, the same choice between equal scores (``max`` of ``(score, state)`` tuples: the later
+    state letter), but one back-pointer per state and character where jieba copies the whole
+    path so far for every state at every character (quadratic in a run of unknown characters)."""
+    from jieba.finalseg import MIN_FLOAT
+
+    emit = [(y, emit_p[y]) for y in "BMES"]
+    v = {y: start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT) for y in "BMES"}
+    back: list[dict[str, str]] = []
+    for t in range(1, len(obs)):
+        ch = obs[t]
+        nv: dict[str, float] = {}
+        ptr: dict[str, str] = {}
+        for (y, prev), (_, ep) in zip(_HMM_PREV, emit):
+            em_p = ep.get(ch, MIN_FLOAT)
+            y0, y1 = prev
+            p0 = v[y0] + trans_p[y0].get(y, MIN_FLOAT) + em_p
+            p1 = v[y1] + trans_p[y1].get(y, MIN_FLOAT) + em_p
+            if p0 > p1 or (p0 == p1 and y0 > y1):
+                nv[y], ptr[y] = p0, y0
+            else:
+                nv[y], ptr[y] = p1, y1
+        v = nv
+        back.append(ptr)
+    state = "E" if (v["E"], "E") > (v["S"], "S") else "S"
+    states = [state]
+    for ptr in reversed(back):
+        state = ptr[state]
+        states.append(state)
+    states.reverse()
+    return states
+
+
+def hmm_cut(sentence: str) -> Iterator[str]:
+    """``jieba.finalseg.cut(sentence)``: the HMM's cut of a run of characters jieba's dictionary
+    does not join, with ``_viterbi`` (tests/test_fast_paths.py compares the two)."""
+    from jieba import finalseg
+
+    forced = finalseg.Force_Split_Words
+    for blk in finalseg.re_han.split(sentence):
+        if finalseg.re_han.match(blk):
+            pos_list = _viterbi(blk, finalseg.start_P, finalseg.trans_P, finalseg.emit_P)
+            begin, nexti = 0, 0
+            words = []
+            for i, char in enumerate(blk):
+                pos = pos_list[i]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    words.append(blk[begin:i + 1])
+                    nexti = i + 1
+                elif pos == "S":
+                    words.append(char)
+                    nexti = i + 1
+            if nexti < len(blk):
+                words.append(blk[nexti:])
+            for word in words:
+                if word not in forced:
+                    yield word
+                else:
+                    yield from word
+        else:
+            for x in finalseg.re_skip.split(blk):
+                if x:
+                    yield x
 
 
 def _cut_dag(sentence: str, freq: dict[str, int], logtotal: float, hmm: Callable[[str], Iterator[str]]) -> Iterator[str]:
@@ -143,13 +214,55 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
     return text_words, text_spaces
 
 
+def _zh_like_num() -> Callable[[str], bool]:
+    """``spacy.lang.zh.lex_attrs.like_num``, with its word list a set and its regular expression
+    compiled once. spaCy computes every lexical attribute of a word the first time a memory zone
+    sees it (``extract_many``), and its ``like_num`` scanned a list of 40 words and rebuilt and
+    looked up its pattern's string from three lists on every call: 0.037 s of the 0.087 s that
+    the 23 attribute functions took over the dev reports' 9,758 words. Same steps in the same
+    order: ``in`` a set of the list's strings is ``in`` the list, and ``re.match(string, text)``
+    is ``re.compile(string).match(text)``; tests/test_fast_paths.py compares the two."""
+    from spacy.lang.zh import lex_attrs as zh
+
+    single = frozenset(zh._single_num_words)
+    counted = re.compile(
+        "^((" + "|".join(zh._count_num_words) + "){1}" + "(" + "|".join(zh._base_num_words) + "){1})+" + "(" + "|".join(zh._count_num_words) + ")?$"
+    )
+
+    def like_num(text: str) -> bool:
+        if text.startswith(("+", "-", "±", "~")):
+            text = text[1:]
+        text = text.replace(",", "").replace(".", "").replace("，", "").replace("。", "")
+        if text.isdigit():
+            return True
+        if text.count("/") == 1:
+            num, denom = text.split("/")
+            if num.isdigit() and denom.isdigit():
+                return True
+        if text in single:
+            return True
+        if counted.match(text):
+            return True
+        return False
+
+    return like_num
+
+
+like_num = _zh_like_num()
+
+
 class ShadowTokenizer:
     """Callable ``text -> Doc``: jieba words of ``shadow(text)``, sliced from ``text``."""
 
     def __init__(self, vocab: Vocab) -> None:
         import jieba
+        from spacy.attrs import LIKE_NUM
+        from spacy.lang.zh.lex_attrs import like_num as spacy_like_num
 
         jieba.setLogLevel(logging.WARNING)
+        if vocab.lex_attr_getters.get(LIKE_NUM) is spacy_like_num:
+            # the same function, faster (see _zh_like_num); a dict of this vocab's own
+            vocab.lex_attr_getters = {**vocab.lex_attr_getters, LIKE_NUM: like_num}
         self.vocab = vocab
         self._cut = jieba_words  # the global jieba's dictionary, as spaCy's ChineseTokenizer uses it
 

@@ -192,6 +192,19 @@ def _align(short: str, full: str, min_gap: int = 2) -> list[tuple[int, int]] | N
 
 
 @lru_cache(maxsize=65536)  # the short-form finder and the linker test the same pairs
+@lru_cache(maxsize=16384)
+def _core_of(type_: str, name: str, context: PlaceContext) -> tuple[tuple[str, ...], str]:
+    """A name's leading place codes and its core as ``_contraction`` compares them (places split
+    off, contractions expanded, a company's legal form stripped), memoised: short-form linking
+    compares every pair of a report's names of one type, and each name was split and expanded
+    again for every other name (codes as a tuple: compared with ``!=`` and tested for emptiness only)."""
+    codes, core = _split_places(name, context)
+    core = _expand(type_, core, anchored=False)
+    if type_ == "Company":
+        core = _strip_legal(core)
+    return tuple(codes), core
+
+
 def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tuple[int, int, int] | None:
     """Score an in-order contraction (中车电动 of 中车时代电动汽车…, 时代新材 of 株洲时代新材料…):
     (-runs, runs that begin a word, length of the first run), or None when ``short`` is not one."""
@@ -199,14 +212,10 @@ def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tu
         return None
     if type_ == "GovernmentAgency" and _level(short) is not None:
         return None
-    short_codes, short_core = _split_places(short, context)
-    full_codes, full_core = _split_places(full, context)
+    short_codes, short_core = _core_of(type_, short, context)
+    full_codes, full_core = _core_of(type_, full, context)
     if short_codes and short_codes != full_codes:
         return None
-    short_core = _expand(type_, short_core, anchored=False)
-    full_core = _expand(type_, full_core, anchored=False)
-    if type_ == "Company":
-        short_core, full_core = _strip_legal(short_core), _strip_legal(full_core)
     if len(short_core) < 2 or _is_bare(short_core) or short_core[:2] != full_core[:2]:
         return None
     if any(admin_code(short_core[-n:], context) for n in (2, 3) if len(short_core) > n):

@@ -25,6 +25,7 @@ from typing import Any
 
 from ...resources import read_text
 from ...text import YEAR_NUM, to_int, to_year
+from ..prefilter import SPACE, chars_of, prefiltered
 from ..rules import GRADE_AFTER_RE, GRADES, Mention
 from .base import Relation, RelationInput, register
 from .members import HOLDERS, members
@@ -98,6 +99,8 @@ ATTRIB_VERB_RE = re.compile(r"(?:已|曾|先后|均)?(?:获得|荣获|获评|获
 ATTRIB_DE_RE = re.compile(r"[”\"」]?\s*(?:称号|荣誉|荣誉称号)?\s*的\s*")
 #: 共计获得12项 / 斩获4项 / 分获3项: a number of wins right after the verb (no noun between: 获得专利5项 is no win)
 WON_COUNT_RE = re.compile(r"(?:共计|共|总共|累计|分别|均)?\s*(?:获得|斩获|摘得|荣获|夺得|分获|共有|获)了?\s*[0-9一二三四五六七八九十两]+\s*项(?![\u4e00-\u9fff]{0,2}(?:专利|标准|发明|成果|技术))")
+#: WON_COUNT_RE's matches, tried only at its possible first characters (kg.nlp.prefilter)
+_WON_COUNT_SCAN = prefiltered(WON_COUNT_RE) or WON_COUNT_RE
 #: a tally over all rounds (截至目前共拥有 / 累计 / 历年): its winners take no year or round from elsewhere
 CUMULATIVE_RE = re.compile(r"截至|截止|累计|历年|历届|先后|至今|目前共")
 #: between two prizes one verb gives (获得X一等奖、Y金奖): a list separator and the next one's lead-in
@@ -105,6 +108,32 @@ AWARD_CHAIN_RE = re.compile(r"\s*(?:、|和|及|以及)\s*[“\"「]?\s*")
 #: what opens a clause before its member list: 其中， / 我省的 / 共有
 LEAD_RE = re.compile(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?")
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
+
+
+def search_selected(v: dict[str, Any], before: str) -> re.Match[str] | None:
+    """``v["selected"].search(before)``, searched only from where a match can start. Every match
+    is PREFIX VERB TAIL: a select verb (a literal) whose tail ``(?:了|为)?QUAL$`` runs from the
+    verb to the end of ``before``, after a prefix (``\\s*COUNT\\s*ADVERB?\\s*``) made only of the
+    characters ``select_prefix_chars`` lists. So no verb with such a tail: no match; else the
+    first match starts no earlier than the run of prefix characters before the earliest such
+    verb, and ``search(before, pos)`` from there is the same search (a look-behind still sees
+    the text before ``pos``; the pattern has no ``^``). The search tried the whole pattern at
+    every position of the clause up to an award: in a text with no sentence stop, the whole
+    piece for each of its awards (quadratic)."""
+    verbs, chars, selected = v["select_verbs"], v["select_prefix_chars"], v["selected"]
+    if verbs is None or chars is None:  # a verb written as a pattern, a prefix of any character
+        return selected.search(before)
+    tail = v["select_tail"].match
+    space = SPACE in chars
+    lowest = None
+    for at in v["select_at"].finditer(before):
+        q = at.start()
+        if any(before.startswith(w, q) and tail(before, q + len(w)) for w in verbs):
+            r = q
+            while r > 0 and (before[r - 1] in chars or (space and before[r - 1].isspace())):
+                r -= 1
+            lowest = r if lowest is None else min(lowest, r)
+    return None if lowest is None else selected.search(before, lowest)
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +152,11 @@ def vocabulary() -> dict[str, Any]:
         # …“小巨人”企业名单(第二批)的福建企业是A、B; 服务创新奖有A、B
         "named_list": re.compile(r"[”\"」』]?\s*(?:(?:企业|单位)?名单\s*(?:[(（][^()（）]{0,20}[)）])?\s*的\s*[\u4e00-\u9fff]{0,4}?(?:" + alt("member_nouns") + r")\s*(?:分别)?(?:是|为|有|包括)|有|包括)\s*[:：]?\s*"),
         "candidates": re.compile(alt("candidate_words")),
+        # what "selected" needs: a select verb followed by the pattern's tail up to the end (see may_select)
+        "select_verbs": tuple(data["select_verbs"]) if all(re.escape(w) == w for w in data["select_verbs"]) else None,
+        "select_at": re.compile("(?=(?:" + alt("select_verbs") + "))"),
+        "select_tail": re.compile(r"(?:了|为)?" + qual + r"$"),
+        "select_prefix_chars": chars_of(re.compile(r"\s*(?:" + count + r")\s*(?:" + alt("adverbs") + r")?\s*")),
         # 湖南省省长质量奖组织奖4个，分别为A、B
         "named_count": re.compile(r"[”\"」』]?\s*(?:[\u4e00-\u9fff]{1,4}奖)?\s*[0-9一二三四五六七八九十百两]+\s*(?:" + alt("counters") + r")\s*[,，]?\s*(?:分别|依次)?(?:为|是)\s*[:：]?\s*"),
         # A、B、C等22个品牌在列 / 等35家“老字号”榜上有名: the award the text named before
@@ -365,7 +399,7 @@ def find(inp: RelationInput) -> list[Relation]:
         # the clause for a members-first reading opens at a comma too (其中，A、B入选X)
         k = max(cs, sh.rfind(",", cs, a.start) + 1, sh.rfind("，", cs, a.start) + 1)
         before = sh[k:a.start]
-        sel = v["selected"].search(before)
+        sel = search_selected(v, before)
         if not sel or v["candidates"].search(before):
             continue
         lead = LEAD_RE.match(before)
@@ -464,7 +498,7 @@ def find(inp: RelationInput) -> list[Relation]:
             if cm.group("g1"):
                 q["grade"] = cm.group("g1")
             add(ms, a_i, COUNTED, (clause_start(cm.start()), ce), q)
-    for wc in WON_COUNT_RE.finditer(sh):
+    for wc in _WON_COUNT_SCAN.finditer(sh):
         # 浙江大学共计获得12项，…; A、B等高校斩获4项: the award the text named before, won N times
         cs = comma_start(wc.start())
         a_i = context_award(cs)

@@ -21,6 +21,7 @@ Must not: create entities.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -50,6 +51,12 @@ SHORT_SHAPE_RE = re.compile(r"[E、,，和及与的在 ]*")
 #: words that make a candidate a nominee, an applicant or a reference rather than a winner
 PENDING_WORDS = ("入围", "申报", "初选", "推荐", "候选", "参评", "申请", "提名", "拟", "公示", "创建", "培育", "办法", "享受")
 LOCATED_WORDS = ("位于", "地处", "坐落", "落户", "入驻", "园区内", "区内", "境内", "辖区", "所在地", "设在", "总部", "扎根", "所属")
+
+
+#: the subjects' labels each predicate of ``signatures`` takes (it gives a predicate only for
+#: these): ``candidates`` skips the mentions that can be the subject of none it is asked for
+SUBJECTS = {"receivedAward": HOLDERS, "locatedIn": SITED, "worksFor": frozenset({"Person"})}
+_SENTENCE_END_RE = re.compile("[" + re.escape(SENTENCE_END) + "]")
 
 
 def signatures(s: Mention, o: Mention) -> list[str]:
@@ -86,31 +93,46 @@ def _vocab() -> dict[str, Any]:
     }
 
 
-def candidates(sh: str, mentions: list[Mention]) -> Iterator[tuple[int, int, str, tuple[int, int]]]:
-    """(subject, object, predicate, sentence span) for every compatible pair in one sentence."""
+def candidates(sh: str, mentions: list[Mention], preds: frozenset[str] | None = None) -> Iterator[tuple[int, int, str, tuple[int, int]]]:
+    """(subject, object, predicate, sentence span) for every compatible pair in one sentence;
+    with ``preds``, those of these predicates only (the same, in the same order, as filtering
+    all of them afterwards: a subject no predicate of ``preds`` takes is skipped, see ``SUBJECTS``)."""
+    subjects = frozenset().union(*(SUBJECTS[p] for p in preds)) if preds is not None else None
     start = 0
     idx = 0
     n = len(mentions)
     while start < len(sh):
-        end = start
-        while end < len(sh) and sh[end] not in SENTENCE_END:
-            end += 1
+        # the next sentence end, found in C (a walk of the text character by character before)
+        stop = _SENTENCE_END_RE.search(sh, start)
+        end = stop.start() if stop else len(sh)
         inside = []
         while idx < n and mentions[idx].start < end:
             if mentions[idx].start >= start:
                 inside.append(idx)
             idx += 1
+        # only the objects near enough can pass the gap test: by start, from MAX_GAP + the longest
+        # mention of the sentence before the subject's start (an object starting earlier ends
+        # more than MAX_GAP before it) to MAX_GAP after its end (one starting later starts more
+        # than MAX_GAP after it); in index order, as the loop over all of them (quadratic in a
+        # sentence's mentions: a text with no sentence stop is one sentence per piece)
+        starts = [mentions[i].start for i in inside]
+        longest = max((mentions[i].end - mentions[i].start for i in inside), default=0)
         for a in inside:
-            for b in inside:
+            if subjects is not None and mentions[a].label not in subjects:
+                continue
+            sa = mentions[a]
+            near = inside[bisect.bisect_left(starts, sa.start - MAX_GAP - longest):bisect.bisect_right(starts, sa.end + MAX_GAP)]
+            for b in near:
                 if a == b:
                     continue
-                sa, sb = mentions[a], mentions[b]
+                sb = mentions[b]
                 if max(sa.start, sb.start) - min(sa.end, sb.end) > MAX_GAP:
                     continue
                 if normalise_name(sa.text) == normalise_name(sb.text):
                     continue
                 for pred in signatures(sa, sb):
-                    yield a, b, pred, (start, end)
+                    if preds is None or pred in preds:
+                        yield a, b, pred, (start, end)
         start = end + 1
 
 
@@ -203,12 +225,12 @@ def pair_key(mentions: list[Mention], s: int, o: int, pred: str) -> tuple[str, s
     return (entity_name(mentions[s]), entity_name(mentions[o]), pred)
 
 
-def candidate_pairs(inp: RelationInput) -> Iterator[tuple[int, int, str, tuple[int, int], bool]]:
+def candidate_pairs(inp: RelationInput, preds: frozenset[str] | None = None) -> Iterator[tuple[int, int, str, tuple[int, int], bool]]:
     """Every candidate pair of the report (all occurrences) and whether it is *open*: its entity
     pair is not related by the rules that ran before, and the rules did not read either side in
     that sentence (a sentence the rules read for an entity or an award is theirs: the scorer adds
     no second reading to it, so a subsidiary listed before its parent's award is no winner).
-    Training learns from all of them; the scorer adds only open ones."""
+    Training learns from all of them; the scorer adds only open ones. ``preds``: as in ``candidates``."""
     ms = inp.mentions
     done = {pair_key(ms, r.subject, r.object, r.predicate) for r in inp.found if isinstance(r.object, int)}
     read: dict[int, list[tuple[int, int]]] = {}
@@ -222,7 +244,7 @@ def candidate_pairs(inp: RelationInput) -> Iterator[tuple[int, int, str, tuple[i
         # pairs, none of receivedAward's or locatedIn's curves reached half right either)
         return any(ev[0] < span[1] and span[0] < ev[1] for ev in read.get(i, ()))
 
-    for s, o, pred, span in candidates(inp.sh, ms):
+    for s, o, pred, span in candidates(inp.sh, ms, preds):
         is_open = not (pair_key(ms, s, o, pred) in done or rules_read(s, span) or rules_read(o, span))
         yield s, o, pred, span, is_open
 
@@ -267,8 +289,13 @@ def find(inp: RelationInput) -> list[Relation]:
     m = model()
     if not m:
         return []
+    # only the predicates the scorer has on (a threshold above 1 keeps nothing): the pairs of the
+    # others were enumerated, their names normalised and their openness decided, then dropped
+    active = frozenset(p for p in RULES if (w := m["predicates"].get(p)) and w["threshold"] <= 1.0)
+    if not active:
+        return []
     scored = []
-    for s, o, pred, span, is_open in candidate_pairs(inp):
+    for s, o, pred, span, is_open in candidate_pairs(inp, active):
         w = m["predicates"].get(pred)
         if not is_open or not w or w["threshold"] > 1.0:
             continue
