@@ -394,6 +394,23 @@ class _PyoxigraphStore:
                 ) from error
             raise QueryError(f"the query failed: {message}") from error
 
+    def iter_query(self, sparql: str) -> Iterator[tuple[Any, ...]]:
+        """The rows of a SELECT query as :meth:`query` gives them, one at a time: for the
+        build's passes over the whole store, which keep only some of the rows."""
+        import pyoxigraph as ox
+
+        store = self._open
+        try:
+            answer = store.query(sparql, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
+            if not isinstance(answer, ox.QuerySolutions):
+                raise QueryError("iter_query reads SELECT queries only")
+            for row in answer:
+                yield tuple(map(_to_python, row))
+        except SyntaxError as error:
+            raise QueryError(f"the query does not parse: {error}") from error
+        except OSError as error:
+            raise StoreError(f"cannot read the store {self._description}: {error}") from error
+
     # -- exporting -------------------------------------------------------------------------
 
     def dump(self, output: Output | None = None, format: str | None = None) -> bytes | None:
