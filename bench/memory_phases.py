@@ -68,6 +68,7 @@ def main() -> None:
     parser.add_argument("--results")
     parser.add_argument("--trace", action="store_true")
     parser.add_argument("--top", type=int, default=8)
+    parser.add_argument("--keep-store", help="build the store here (kept) instead of in a temporary folder")
     args = parser.parse_args()
 
     from kg.build import _names_only, refresh_background
@@ -97,7 +98,7 @@ def main() -> None:
                 cached.write_bytes(spill.read())
         phases.end("results read" if reading else "extraction + spill")
 
-        store = open_store("oxigraph", tmp + "/store")
+        store = open_store("oxigraph", args.keep_store or tmp + "/store")
         phases.start()
         resolver = Resolver()
         spill.seek(0)
