@@ -175,3 +175,9 @@ def test_a_parent_named_in_a_bracket_after_its_unit(text, child, parent):
 def test_a_place_in_a_bracket_after_a_firm_is_no_parent():
     result = extract_text("湖南华峰机械有限公司（长沙市）获奖。")
     assert not [r for r in result["relations"] if r["predicate"] == "subsidiaryOf"]
+
+
+def test_a_title_a_city_sets_out_to_create_is_an_award():
+    result = extract_text("验收组来我市，对我市创建“质量强市示范城市”进行考核验收。")
+    assert "质量强市示范城市" in {e["name"] for e in result["entities"] if e["type"] == "Award"}
+    assert not [e for e in extract_text("创建一批示范企业。")["entities"] if e["type"] == "Award"]

@@ -707,3 +707,17 @@ def test_a_brand_whose_last_character_the_segmenter_joined_to_the_trade_word():
 
 def test_a_share_count_before_a_trade_word_is_no_firm():
     assert not [t for t in _typed("双方各占50%股份成立合资公司。") if t[0] == "Company" and "50" in t[1]]
+
+
+# -- a list's conjunction after a bracket, glued to a firm's brand ------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, firm",
+    [
+        ("授予十家先进单位(含标兵)和丰恒环保股份有限公司等称号。", "丰恒环保股份有限公司"),
+        ("「优秀奖」由康正建材股份有限公司获得。", "康正建材股份有限公司"),
+        ("“一种电池”和丰铭机械有限公司的“一种装置”获奖。", "丰铭机械有限公司"),
+    ],
+)
+def test_conjunction_after_a_bracket_opens_no_firm(phrase: str, firm: str) -> None:
+    assert ("Company", normalise_name(firm)) in _typed(phrase)

@@ -13,8 +13,11 @@ with the entity rules' own left-boundary test ``NameScan._is_stop_token``). The 
 (minimum typed items, share, item lengths, words that end the last item) are data:
 ``kg/data/patterns/list_members.json``.
 Hands on: ``doc._.kg_mentions``, for the table reader and the relation rules.
-Must not: change or remove a mention found before it; read a list whose items are people,
-places or anything other than organisations.
+People: a name-shaped item beside a person already found in a 、-list is a person too
+(``kg.nlp.people.list_neighbours``, rule ``person.list_neighbour.v1``), read here because the
+model's persons are known only after ``kg_ner``.
+Must not: change or remove a mention found before it; type an item of a list of places or
+anything other than organisations and people.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from spacy.tokens import Doc
 from ..resources import read_text, load_words
 from .lexicons import boundary_words, jieba_tags
 from .mentions import Mention
+from .people import list_neighbours
 from .scan import NameScan
 
 RULE = "list.member_like_neighbours.v1"
@@ -192,6 +196,7 @@ class ListMembersComponent:
         mentions = doc._.kg_mentions
         starts, ends = doc._.kg_words
         new = find_members(doc._.kg_text, doc._.kg_shadow, mentions, starts, ends, self.org_type)
+        new += list_neighbours(doc._.kg_text, doc._.kg_shadow, mentions + new, starts)
         if new:
             inside_new = [m for m in mentions if m.label == "Place" and any(n.start <= m.start and m.end <= n.end for n in new)]
             kept = [m for m in mentions if not any(m is x for x in inside_new)]

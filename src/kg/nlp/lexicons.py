@@ -139,34 +139,31 @@ def boundary_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def jieba_tags() -> dict[str, str]:
-    """Part-of-speech tags of jieba's own dictionary (``word freq tag`` lines), general knowledge
-    of Chinese that tells a verb (推进, 发挥) or a pronoun from a word that can sit in a name."""
+def _jieba_dictionary() -> tuple[dict[str, str], dict[str, int]]:
+    """jieba's own dictionary (``word freq tag`` lines), read once: tags and counts by word."""
     import jieba
 
     path = Path(jieba.__file__).with_name("dict.txt")
     tags: dict[str, str] = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
-
-
-@lru_cache(maxsize=1)
-def jieba_freq() -> dict[str, int]:
-    """How often jieba's own dictionary counts each word: a common word (推动, 支持) is no brand."""
-    import jieba
-
-    path = Path(jieba.__file__).with_name("dict.txt")
     freq: dict[str, int] = {}
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
             if len(parts) == 3:
+                tags[parts[0]] = parts[2]
                 freq[parts[0]] = int(parts[1])
-    return freq
+    return tags, freq
+
+
+def jieba_tags() -> dict[str, str]:
+    """Part-of-speech tags of jieba's own dictionary, general knowledge of Chinese that tells a
+    verb (推进, 发挥) or a pronoun from a word that can sit in a name."""
+    return _jieba_dictionary()[0]
+
+
+def jieba_freq() -> dict[str, int]:
+    """How often jieba's own dictionary counts each word: a common word (推动, 支持) is no brand."""
+    return _jieba_dictionary()[1]
 
 
 # tags that end a name when scanning leftwards: verbs, adverbs, prepositions, conjunctions,

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..resources import load_tsv, load_words
 from ..text import to_int
-from .lexicons import _compile_alternation, boundary_words, jieba_tags
+from .lexicons import _compile_alternation, boundary_words, jieba_freq, jieba_tags
 from .mentions import PUNCT, Mention
 
 
@@ -41,12 +41,20 @@ def _people_tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], r
     roles = [r[0] for r in role_rows()]
     surnames = frozenset(load_words("surnames.tsv"))
     role_re = _compile_alternation(roles + ["总书记", "总理", "常委"])
-    byline_re = re.compile(r"(?:本版作者|记者|通讯员|特约撰稿|撰稿|摄影|作者|文/图|图/文|文图|文|图|制图|绘图|设计|校对|责任编辑|编辑|责编|撰文)\s*[:：/]?\s*")
+    byline_re = re.compile(r"(?:本版作者|记者|通讯员|特约撰稿|撰稿|摄影|作者|文/图|图/文|文图|文|图|制图|绘图|设计|校对|责任编辑|编辑|责编|撰文)\s*[:：/|｜]?\s*")
     return role_re, surnames, frozenset(roles), byline_re
 
 
 #: last words of organisation names, after which a name and a post may follow (X大学张三教授)
 _ORG_END_WORDS = ("大学", "学院", "公司", "集团", "研究院", "研究所", "医院", "中心", "实验室", "协会", "学会")
+
+
+#: last characters of a body's or department's name (…部, …司, …处, …组): a name may follow
+#: directly, before its post (标准部彭东明处长)
+_BODY_LAST_CHARS = frozenset("部司处局厅院组科室委办署")
+
+
+_ORG_END_RE = re.compile("|".join(_ORG_END_WORDS + ("博物馆",)))
 
 
 #: NAME（…POST）: a name after a break, then a bracket that ends on a post
@@ -61,6 +69,11 @@ COUNTED_NAMES_RE = re.compile(
 
 #: (张三、李四) or (张三 李四) closing a paragraph: the writers of a report
 AUTHORS_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,3}(?:[、 \u3000][\u4e00-\u9fff]{2,3})*)[)）][ \t\u3000]*(?=\n|$)")
+
+
+#: 本报讯(张三), 北京1月2日电 (记者 李四、王五): the writers in brackets after a dateline
+DATELINE_BRACKET_RE = re.compile(r"[讯电]\s*[（(]([^（）()\n]{2,40})[)）]")
+CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
 #: 授予张三等6人 / ,李四等3人获: one name, then the count of the people it heads
@@ -82,7 +95,18 @@ NAME_END_WORDS = (
     "今", "昨", "日前", "近日", "上午", "下午",
     "偕同", "偕",  # 县长钟东锦偕同…: Taiwan's news
     "荣获", "获得", "获评", "当选", "担任", "出任", "兼任", "同志",  # 部长刘新新荣获…: a verb of honour or post
+    "代表",  # 副总经理张三代表公司领奖: speaking or acting for a body
+    "先生", "女士", "小姐",  # 总经理张三先生: a form of address
 )
+
+#: single characters that open what is said of a name, never end a name of three characters
+#: (高峰|就…作了报告, 白亮|亦代表, 王平|称): adverbs, prepositions and verbs of saying
+NAME_NEXT_CHARS = frozenset("就亦便则即又都於于向把被从并仍乃再曾已称稱赴")
+#: of those, the ones that end no three-character name even before a break (张德均, 李向 are names)
+_NEVER_LAST = frozenset("就亦便则即又都於并仍乃再曾已称稱")
+#: first letters of jieba's tags of words that open a predicate: verbs, adverbs, prepositions,
+#: conjunctions, adjectives (宣读, 参加, 成功当选, 恭喜)
+_PREDICATE_TAGS = tuple("vdpca")
 
 _TWO_CHARACTER_REN = frozenset(
     "担任 出任 兼任 接任 升任 调任 主任 曾任 历任 现任 前任 新任 继任 就任 上任 离任 责任 信任 留任 连任 聘任 委任 改任 转任 专任 首任 后任".split()
@@ -97,6 +121,41 @@ _DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{
 def _post_heads(roles: frozenset[str]) -> tuple[str, ...]:
     """Posts of two or more characters that may follow a name directly (张三特助, 李四副总经理)."""
     return tuple(sorted((r for r in roles if len(r) >= 2), key=len, reverse=True))
+
+
+def _word_at(sh: str, pos: int, longest: int = 4) -> str:
+    """The longest word of jieba's dictionary (two to ``longest`` characters) opening at ``pos``."""
+    tags = jieba_tags()
+    for n in range(longest, 1, -1):
+        if sh[pos:pos + n] in tags and len(sh[pos:pos + n]) == n:
+            return sh[pos:pos + n]
+    return ""
+
+
+def _given_then_predicate(sh: str, pos: int, sur: int) -> int:
+    """For a surname at ``pos`` with no break after its name: ``sur + 2`` when the third character
+    is a given name's and a predicate follows it (叶梅新|宣读, 张刚飞|参加, 韩国飞|恭喜: the segmenter
+    cut an unknown name), ``sur + 1`` when the third character opens the predicate (崔宇|就,
+    王平|称, 武东|来到: it is a function character or makes a word with the next one), else 0."""
+    third = sh[pos + sur + 1:pos + sur + 2]
+    if not ("\u4e00" <= third <= "\u9fff") or not all("\u4e00" <= c <= "\u9fff" for c in sh[pos:pos + sur + 1]):
+        return 0
+    glued = _word_at(sh, pos + sur + 1)
+    if len(glued) == 3 and (glued[1:] in NAME_END_WORDS or jieba_tags().get(glued[1:], "").startswith("v")):
+        glued = ""  # 何东军|代表: 军代表 is a word, but 代表 is the verb after the name
+    alt = _word_at(sh, pos + sur + 2)
+    if glued and alt and jieba_freq().get(alt, 0) > jieba_freq().get(glued, 0):
+        glued = ""  # X刚洋|参加, X兰华|特别: the word after the third character is the likelier reading
+    if third in NAME_NEXT_CHARS or glued or sh.startswith(NAME_END_WORDS, pos + sur + 1):
+        return sur + 1
+    nxt = pos + sur + 2
+    if nxt >= len(sh) or sh[nxt] in PUNCT or sh[nxt].isspace():
+        return sur + 2
+    word = _word_at(sh, nxt)
+    tag = jieba_tags().get(word, "") if word else jieba_tags().get(sh[nxt], "")
+    if sh[nxt] in NAME_NEXT_CHARS or sh.startswith(NAME_END_WORDS, nxt) or tag.startswith(_PREDICATE_TAGS):
+        return sur + 2
+    return 0
 
 
 def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[str], tok_starts: list[int]) -> int:
@@ -121,12 +180,16 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
         post_after = n == sur + 2 and any(after.startswith(r) for r in _post_heads(roles))  # 立委邱镇军|特助
         if not after or after[0] in PUNCT or after[0].isspace() or after[0].isdigit() or after.startswith(NAME_END_WORDS) or post_after:
             shorter_end = sh[pos + n - 1:pos + n + 4]
-            long_end = any(len(w) >= 2 and after.startswith(w) for w in NAME_END_WORDS)  # 周清和|表示
-            if n == sur + 2 and (cand[-1] in "说的在等是" or (cand[-1] in "和为与将也还对" and not long_end) or any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS)):
+            long_end = any(len(w) >= 2 and after.startswith(w) for w in NAME_END_WORDS) or after.startswith("说")  # 周清和|表示, 李咸和|说
+            if n == sur + 2 and cand[1:] in NAME_END_WORDS:
+                return 0  # 省会长|沙获得: a verb, no given name
+            if n == sur + 2 and (cand[-1] in "说的在等是" or cand[-1] in _NEVER_LAST or (cand[-1] in "和为与将也还对" and not long_end) or any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS)):
                 best = n - 1  # 杨帆|认为, not 杨帆认|为
             else:
                 best = n
             break
+    if not best:
+        best = _given_then_predicate(sh, pos, sur)
     if not best:
         # fall back on the segmenter: a word boundary right after 2 or 3 characters
         idx = set(tok_starts)
@@ -136,6 +199,8 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
                 break
     if best and any(sh[pos:pos + best].endswith(r) for r in roles):
         return 0
+    if best == sur + 2 and sh[pos + sur:pos + best] in NAME_END_WORDS:
+        return 0  # 省会长|沙获得: a verb after a place, no given name
     return best
 
 
@@ -163,7 +228,14 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
         pos = m.end()
         while pos < len(sh) and sh[pos] in " \u3000":
             pos += 1
-        if sh[pos:pos + 1] not in "由被在将把对":  # 主任由X兼任: a preposition, not a surname
+        if sh[pos:pos + 1] == "\n" and sh[pos + 1:pos + 2] != "\n":
+            # a post closing a line, its holder on the next one (contact blocks, name cards): only a
+            # name that fills its line or is followed by a space or a form of address
+            n = _name_len_at(sh, pos + 1, surnames, roles, tok_starts)
+            if n and (pos + 1 + n >= len(sh) or sh[pos + 1 + n] in " \u3000\n" or sh.startswith(("先生", "女士", "小姐"), pos + 1 + n)):
+                add(pos + 1, n, "person.after_role.v1")
+        joined = sh[pos:pos + 1] in "和与及" and (sh.startswith("副", pos + 1) or role_re.match(sh, pos + 1) is not None)
+        if sh[pos:pos + 1] not in "由被在将把对" and not joined:  # 主任由X兼任: a preposition; 主任委员和副主任委员: two posts
             add(pos, _name_len_at(sh, pos, surnames, roles, tok_starts), "person.after_role.v1")
         # a name right before a post: 丁荣军院士, 李克强总理
         for n in (4, 3, 2):
@@ -176,8 +248,16 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             known = (tags.get(cand) or "").startswith("nr")  # a name jieba's dictionary knows: 习近平
             if (known or cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand):
                 prev = sh[s - 1] if s > 0 else "\n"
-                after_org = sh.endswith(_ORG_END_WORDS, 0, s)  # 关中理工大学雷振邦教授
-                if (known or ((prev in PUNCT or prev.isspace() or after_org) and s in set(tok_starts)) or prev in "以由和与的是") and cand not in roles:
+                # 关中理工大学雷振邦教授; a department's last character before the name (标准部|彭东明处长,
+                # 管理司|武东副司长, 经济部|叶晶梅部长), where the segmenter often glues it to the surname
+                # (not 人员组|成的市长: the character makes a word with the name's first one; not
+                # 经济部|商业司司长: a department of its own)
+                body_before = (
+                    prev in _BODY_LAST_CHARS and not known and (cand[:1] in surnames or cand[:2] in surnames)
+                    and not _word_at(sh, s - 1, 2) and cand[-1] not in _BODY_LAST_CHARS and not set(cand) & set("的了是在")
+                )
+                after_org = sh.endswith(_ORG_END_WORDS, 0, s) or body_before
+                if (known or ((prev in PUNCT or prev.isspace() or after_org) and (s in set(tok_starts) or body_before)) or prev in "以由和与的是") and cand not in roles:
                     add(s, n, "person.before_role.v1")
                     break
     # a name with its post in brackets: 覃美玲（柳州螺香食品集团有限公司董事长）
@@ -236,11 +316,38 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
         name = m.group("name")
         if (name[:1] in surnames or name[:2] in surnames) and m.start("name") in set(tok_starts):
             add(m.start("name"), len(name), "person.counted_one.v1")
+    # a name right after a firm's or an institution's name, then a break or a verb: …有限公司张三为…,
+    # …技师学院李四同志, …有限公司王五创建的…: the body's member named with it
+    for m in _ORG_END_RE.finditer(sh):
+        pos = m.end()
+        n = _name_len_at(sh, pos, surnames, roles, tok_starts)
+        if not n:
+            continue
+        end = pos + n
+        sur = 2 if sh[pos:pos + 2] in surnames else 1
+        word = _word_at(sh, end)
+        if end >= len(sh) or not ("\u4e00" <= sh[end] <= "\u9fff") or sh.startswith(NAME_END_WORDS, end):
+            add(pos, n, "person.after_body.v1")
+        elif tags.get(word, "").startswith("v") and tags.get(sh[pos + sur:end], "nr").startswith("nr"):
+            # before a bare verb only when the given part is no common word (…有限公司|高流量呼吸…)
+            add(pos, n, "person.after_body.v1")
+    # the writers in brackets after a dateline's 讯 or 电: 本报讯(张三), 本报讯 (张三 记者李四)
+    for m in DATELINE_BRACKET_RE.finditer(sh):
+        at = m.start(1)
+        for piece in re.split(r"([\s、]+)", m.group(1)):
+            name = re.sub(r"^.*(?:记者|通讯员|摄影)", "", piece)
+            name = re.sub(r"(?:报道|摄)$", "", name)
+            start = at + len(piece) - len(re.sub(r"^.*(?:记者|通讯员|摄影)", "", piece))
+            at += len(piece)
+            if 2 <= len(name) <= 4 and CJK_NAME_RE.fullmatch(name) and (name[:1] in surnames or name[:2] in surnames) and name not in roles:
+                add(start, len(name), "person.dateline_bracket.v1")
     byline_end = -1
     for m in byline_re.finditer(sh):
         # after a line start or punctuation, or a medium's name: 本报记者, 湖南日报记者, 新华社记者, 人民网记者;
         # or right after the names of a byline before it (记者刘某通讯员王某)
-        if m.start() > 0 and m.start() != byline_end and not (sh[m.start() - 1].isspace() or sh[m.start() - 1] in PUNCT or sh[m.start() - 1] in "报社网台刊"):
+        # 记者 and 通讯员 after any word (全媒体记者, 驻穗记者, 见习记者): the name's shape and the
+        # break after it are the evidence
+        if m.start() > 0 and m.start() != byline_end and not (sh[m.start() - 1].isspace() or sh[m.start() - 1] in PUNCT or sh[m.start() - 1] in "报社网台刊") and not sh.startswith(("记者", "通讯员"), m.start()):
             continue
         pos = m.end()
         if pos == m.start() + 1 and sh[m.start()] in "文图":
@@ -262,4 +369,64 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             if not sep:
                 break
             pos += sep.end()
+    return out
+
+
+#: what ends an item of a 、-list of names
+_ITEM_END_RE = re.compile(r"[、，,；;。：:）)（(\s]")
+
+
+def list_neighbours(text: str, sh: str, mentions: list[Mention], tok_starts: list[int]) -> list[Mention]:
+    """Persons that stand in a 、-list beside a person already found (姜某、杨某某、方某等出席):
+    an item of a name's shape (a surname and one or two given characters, the whole item, or
+    before 等, 和 or a verb for the last one) that no mention covers. The list's layout is the
+    evidence, not a lexicon of names; an item of another shape ends the walk."""
+    _, surnames, roles, _ = _people_tables()
+    tags = jieba_tags()
+    stops = boundary_words()
+    taken = bytearray(len(sh) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out: list[Mention] = []
+
+    def name_shaped(a: int, b: int) -> bool:
+        name = sh[a:b]
+        sur = 2 if name[:2] in surnames else (1 if name[:1] in surnames else 0)
+        if not sur or not sur + 1 <= len(name) <= sur + 2 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            return False
+        tag = tags.get(name)
+        if (tag is not None and not tag.startswith("nr")) or name in stops or name in roles or taken.find(1, a, b) >= 0:
+            return False
+        return not any(name.endswith(r) for r in roles) and name[1:] not in NAME_END_WORDS
+
+    def take(a: int, b: int) -> None:
+        out.append(Mention(a, b, "Person", "person.list_neighbour.v1", text[a:b]))
+        taken[a:b] = b"\x01" * (b - a)
+
+    queue = sorted((m for m in mentions if m.label == "Person"), key=lambda m: m.start)
+    while queue:
+        p = queue.pop()
+        e = p.end
+        while sh[e:e + 1] == "、":
+            a = e + 1
+            stop = _ITEM_END_RE.search(sh, a)
+            b = stop.start() if stop else len(sh)
+            if not name_shaped(a, b):
+                n = _name_len_at(sh, a, surnames, roles, tok_starts)
+                b = a + n
+                strong = b >= len(sh) or not ("\u4e00" <= sh[b] <= "\u9fff") or sh.startswith(NAME_END_WORDS, b) or tags.get(_word_at(sh, b), "").startswith("v")
+                if not n or not strong or not name_shaped(a, b):
+                    break
+            take(a, b)
+            e = b
+        s = p.start
+        while s > 0 and sh[s - 1] == "、":
+            b = s - 1
+            a = b
+            while a > 0 and "\u4e00" <= sh[a - 1] <= "\u9fff":
+                a -= 1
+            if b - a > 4 or not name_shaped(a, b):
+                break
+            take(a, b)
+            s = a
     return out

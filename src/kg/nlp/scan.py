@@ -200,7 +200,14 @@ class NameScan:
                     # 天津市|市场|和|质量监督管理委员会: a generic word may open a body's coordinated
                     # field where a place or a level word stands before it
                     field = pattern["label"] == "GovernmentAgency" and (_is_place_word(prev2) or prev2[-1:] in ("省", "市", "县", "区"))
-                    if not re.search(r"(公司|集团|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
+                    surnames = _people_tables()[1]
+                    # 委员张三、李四和|…分技术委员会: a person's name closing a list of names is
+                    # no field of the body (an unknown word opening on a surname, after 、)
+                    named = (
+                        2 <= len(prev) <= 3 and self.tags.get(prev) is None and (prev[:1] in surnames or prev[:2] in surnames)
+                        and i >= 2 and sh[tok_starts[i - 2]:tok_ends[i - 2]] == "、"
+                    )
+                    if not re.search(r"(公司|集团|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and not named and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
                         start = ts
                         i -= 1
                         continue
@@ -245,6 +252,11 @@ class NameScan:
             if pattern["label"] == "Company" and len(TRADE_TAIL_RE.sub("", sh[m.end():pos])) < 2:
                 break  # 正|盛|照明有限公司: what is left would be no brand
             start = m.end()
+        if (
+            pattern["label"] == "Company" and start > 0 and sh[start] in "和与及暨由" and sh[start - 1] in "）)」』”’"
+            and len(TRADE_TAIL_RE.sub("", sh[start + 1:pos])) >= 2
+        ):
+            start += 1  # (含标兵)|和丰|恒环保…公司, 」由康|正建材…公司: a list's conjunction after a bracket, glued to the brand
         return start if start < pos or pattern.get("body_min", 1) == 0 else None
 
     def _place_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int, body_max: int) -> int | None:

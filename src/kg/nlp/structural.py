@@ -123,6 +123,8 @@ class StructuralRules:
                 return  # 襄阳市入选…: a place is the recipient, not a firm named like one
             if any(m.label == "Person" and m.start == s and m.end == e for m in chosen):
                 return
+            if any(k[1] == e and k[0] > s and self.tags.get(sh[s:k[0]], "").startswith("n") for k in places_inside):
+                return  # 省会长沙获得…, 古城西安入选…: a common noun before a place describes the place
             label = self.org_type(sh[s:e], p["label"])
             if label == "Company" and _reads_as_person(sh[s:e], self.tags):
                 label = "Person"  # 李明荣获…, 张伟入选…: a person, not a firm

@@ -120,7 +120,7 @@ BY_WINNER_RE = re.compile(r"由(?P<who>(?:[^，,。；;由]|[，,](?=以及|及|
 COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
 
 
-ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|积极创建)[^，,。；;]{0,4}$")
+ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|创建)[^，,。；;]{0,4}$")
 
 
 def _in_bracket(text: str, start: int, pos: int) -> bool:

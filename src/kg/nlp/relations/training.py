@@ -64,6 +64,22 @@ def _matches(index: list[tuple[str, GoldEnd, GoldEnd]], pred: str, ms: Any, mo: 
     return {k for k, (p, gs, go) in enumerate(index) if p == pred and _same(ms, gs) and _same(mo, go)}
 
 
+
+def rule_inputs(nlp: Any, text: str, families: tuple[str, ...]) -> Any:
+    """The relation rules' input for ``text`` after the pipeline's components before the relation
+    rules and the relation ``families`` given have run (the scorer sees what the rules before it
+    left): shared by training and the scorer's tests."""
+    from . import run_families
+
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "kg_relation_rules":
+            break
+        doc = proc(doc)
+    inp = nlp.get_pipe("kg_relation_rules").inputs(doc)
+    run_families(inp, families)
+    return inp
+
 def collect(gold_path: str | Path, docs_dir: str | Path, *, progress: bool = True) -> list[dict[str, Any]]:
     """One row per candidate occurrence: doc, predicate, features, label, whether it is open to
     the scorer, the entity pair, the gold relations it stands for that the rules left unfound."""
@@ -82,14 +98,7 @@ def collect(gold_path: str | Path, docs_dir: str | Path, *, progress: bool = Tru
 
         it = tqdm(docs, desc="candidates", unit="report")
     for doc_id in it:
-        report = read_report(Path(docs_dir) / f"{doc_id}.txt")
-        doc = nlp.make_doc(report.text)
-        for name, proc in nlp.pipeline:
-            if name == "kg_relation_rules":
-                break
-            doc = proc(doc)
-        inp = nlp.get_pipe("kg_relation_rules").inputs(doc)
-        run_families(inp, before)
+        inp = rule_inputs(nlp, read_report(Path(docs_dir) / f"{doc_id}.txt").text, before)
         cands = list(candidate_pairs(inp))  # what the scorer sees: the rules before it
         run_families(inp, after)
         index = _gold_index(gold[doc_id])
