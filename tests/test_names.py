@@ -157,3 +157,46 @@ def test_an_export_loaded_again_gets_the_same_names(tmp_path: Path) -> None:
                 again.close()
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_a_large_update_goes_through_its_nodes_in_bounded_batches(tmp_path: Path, monkeypatch, backend: str) -> None:
+    """A bulk load and a refresh recompute the names a batch of nodes at a time (``BATCH_NODES``),
+    writing each batch before reading the next (so memory holds one batch, not every label of
+    the store), and end where one pass over all nodes ends."""
+    from kg import names
+
+    results = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    reference = open_store("memory")
+    store = open_store(backend, tmp_path / "store")
+    try:
+        for result in results:
+            reference.add_report(result["doc"], map_report(result))
+        monkeypatch.setattr(names, "BATCH_NODES", 3)
+        monkeypatch.setattr(names, "BULK_QUADS", 4)
+        seen: list[int] = []
+        lookup = names._lookup
+
+        def spy(store_: Any, batch: set[Any]) -> Any:
+            seen.append(len(batch))
+            return lookup(store_, batch)
+
+        monkeypatch.setattr(names, "_lookup", spy)
+        store.bulk_add_reports((r["doc"], map_report(r)) for r in results)
+        assert len(seen) > 2 and max(seen) <= 3
+        assert rows(store, STORED) == rows(reference, STORED) == rows(store, GROUPED)
+        assert rows(store, LOOKUP) == rows(reference, LOOKUP) == rows(store, LABELS)
+        # a refresh puts back names lost from the names graph, batch by batch too
+        import pyoxigraph as ox
+
+        raw = store._open
+        lost = list(raw.quads_for_pattern(None, None, None, ox.NamedNode(str(NAMES_GRAPH))))[:5]
+        for quad in lost:
+            raw.remove(quad)
+        seen.clear()
+        assert store.refresh_names() == len(lost) == 5
+        assert len(seen) > 2 and max(seen) <= 3
+        assert rows(store, LOOKUP) == rows(reference, LOOKUP) and store.refresh_names() == 0
+    finally:
+        store.close()
+        reference.close()

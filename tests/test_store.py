@@ -342,3 +342,15 @@ def test_store_dump_streams_the_bytes_an_in_memory_sort_gave(store: GraphStore, 
     assert store.dump(None, format=fmt) == expected
     store.dump(tmp_path / "out", format=fmt)
     assert (tmp_path / "out").read_bytes() == expected
+
+
+def test_iter_query_hands_the_rows_of_query_one_at_a_time(store: GraphStore) -> None:
+    """The build's passes over the whole store (``build.refresh_background``) read rows lazily."""
+    import types
+
+    fill(store)
+    lazy = store.iter_query(LABELLED)
+    assert isinstance(lazy, types.GeneratorType)
+    assert sorted(lazy) == sorted(store.query(LABELLED).rows) != []
+    with pytest.raises(QueryError):
+        list(store.iter_query("SELECT ?x WHERE {"))

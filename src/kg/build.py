@@ -217,28 +217,32 @@ def refresh_background(store: Any) -> int:
     """
     from rdflib import URIRef
 
-    places: dict[str, str] = {}
-    for place, code in store.query(_PLACES_WITH_CODES).rows:
+    places: dict[str, str] = {}  # at most one per administrative division
+    for place, code in _rows(store, _PLACES_WITH_CODES):
         places.setdefault(str(code), str(place))
     located = [(URIRef(places[child]), URIRef(places[parent])) for child, parent in admin_links(places)]
-    stated = {(str(a), str(b)) for a, b in store.query(_TEXT_LOCATED).rows}
     park_codes: dict[str, set[str]] = {}
-    for park, label in store.query(_PARK_LABELS).rows:
+    for park, label in _rows(store, _PARK_LABELS):
         code = name_place(str(label))
         park_codes.setdefault(str(park), set())
         if code:
             park_codes[str(park)].add(code)
-    parks = []
-    for park, codes in sorted(park_codes.items()):
+    candidates = set()
+    for park, codes in park_codes.items():
         targets = {enclosing_place(code, places) for code in codes} - {None}
         if len(targets) == 1:
-            place = places[targets.pop()]
-            if (park, place) not in stated:
-                parks.append((URIRef(park), URIRef(place)))
+            candidates.add((park, places[targets.pop()]))
+    # of the locatedIn the reports state (one per statement in the corpus), only those of a park
+    # and its place: the others are not kept in memory
+    stated = {pair for pair in ((str(a), str(b)) for a, b in _rows(store, _TEXT_LOCATED)) if pair in candidates}
+    parks = [(URIRef(park), URIRef(place)) for park, place in sorted(candidates - stated)]
+    # the bearers of the names renames.tsv holds only (not of every label of the corpus)
+    wanted = {(rename.type, normalise_name(name)) for rename in renames() for name in (rename.old, rename.new)}
     bearers: dict[tuple[str, str], set[str]] = {}
-    for entity, type_iri, label in store.query(_ENTITY_LABELS).rows:
-        type_name = str(type_iri).rsplit("#", 1)[-1]
-        bearers.setdefault((type_name, normalise_name(str(label))), set()).add(str(entity))
+    for entity, type_iri, label in _rows(store, _ENTITY_LABELS):
+        slot = (str(type_iri).rsplit("#", 1)[-1], normalise_name(str(label)))
+        if slot in wanted:
+            bearers.setdefault(slot, set()).add(str(entity))
     renamed = []
     for rename in renames():
         old = bearers.get((rename.type, normalise_name(rename.old)), set())
@@ -246,6 +250,13 @@ def refresh_background(store: Any) -> int:
         if len(old) == 1 and len(new) == 1 and old != new:
             renamed.append((URIRef(next(iter(old))), URIRef(next(iter(new))), rename.date or None))
     return store.replace_graph(str(BACKGROUND_GRAPH), map_background(sorted(set(located)), sorted(set(renamed)), sorted(set(parks))))
+
+
+def _rows(store: Any, sparql: str) -> Iterable[tuple[Any, ...]]:
+    """A query's rows, one at a time where the store can hand them so (``iter_query``), else
+    its whole answer."""
+    lazy = getattr(store, "iter_query", None)
+    return lazy(sparql) if lazy is not None else store.query(sparql).rows
 
 
 def write_outputs(store: Any, out_dir: str | Path, summary: BuildSummary, *, validate: bool = True) -> BuildSummary:

@@ -290,7 +290,6 @@ class _PyoxigraphStore:
 
         store = self._open
         count = 0
-        labelled: set[Any] = set()  # nodes whose names the load may change
 
         def quads() -> Iterator[Any]:
             nonlocal count
@@ -303,10 +302,7 @@ class _PyoxigraphStore:
                             raise StoreError(f"cannot add report {doc_id!r}: a triple belongs to graph "
                                              f"{_graph_identifier(item[3])}, not {graph_iri}.")
                     quad = ox.Quad(*(_to_oxigraph(term) for term in item[:3]), graph)
-                    predicate = quad.predicate.value
-                    if predicate in names.LABEL_PREDICATES:
-                        labelled.add(quad.subject)
-                    elif predicate in names.DERIVED_PREDICATES:  # the store derives those itself
+                    if quad.predicate.value in names.DERIVED_PREDICATES:  # the store derives those itself
                         continue
                     count += 1
                     yield quad
@@ -319,7 +315,11 @@ class _PyoxigraphStore:
                 if not chunk:
                     break
                 store.bulk_extend(chunk)
-            names.update(store, labelled, bulk=True)
+            # the names of every labelled node, read back from the store in batches: not a set of
+            # the nodes this load labels, kept in memory across the load (it grew with the
+            # corpus); on a store that held no report (what the bulk path is for) the two agree,
+            # and elsewhere the other nodes' names are already right, so nothing changes for them
+            names.update(store, names.named_nodes(store), bulk=True)
         except OSError as error:
             raise StoreError(f"cannot write to the store {self._description}: {error}") from error
         return count
@@ -393,6 +393,23 @@ class _PyoxigraphStore:
                     "A parameter must be a variable the query SELECTs."
                 ) from error
             raise QueryError(f"the query failed: {message}") from error
+
+    def iter_query(self, sparql: str) -> Iterator[tuple[Any, ...]]:
+        """The rows of a SELECT query as :meth:`query` gives them, one at a time: for the
+        build's passes over the whole store, which keep only some of the rows."""
+        import pyoxigraph as ox
+
+        store = self._open
+        try:
+            answer = store.query(sparql, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
+            if not isinstance(answer, ox.QuerySolutions):
+                raise QueryError("iter_query reads SELECT queries only")
+            for row in answer:
+                yield tuple(map(_to_python, row))
+        except SyntaxError as error:
+            raise QueryError(f"the query does not parse: {error}") from error
+        except OSError as error:
+            raise StoreError(f"cannot read the store {self._description}: {error}") from error
 
     # -- exporting -------------------------------------------------------------------------
 
