@@ -43,13 +43,14 @@ GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经获")
 
 #: trade words: what a firm makes or does, written between its brand and its legal form (kept
 #: beside ``company.trade_head.v1`` in structures.jsonl, which reads the same words as a name's end)
-TRADE_WORD_RE = re.compile(
-    "(?:科技|实业|电子|新能源|新材料|新材|材料|药业|电气|电器|电机|机械|重工|汽车|汽车零部件|零部件|能源|环保|生物|医药|食品|"
+_TRADE_WORDS = (
+    "科技|实业|电子|新能源|新材料|新材|材料|药业|电气|电器|电机|机械|重工|汽车|汽车零部件|零部件|能源|环保|生物|医药|食品|"
     "智能|信息|软件|通信|光电|微电子|半导体|化工|钢铁|物流|传媒|精工|精密|陶瓷|瓷业|制药|纺织|服饰|建材|电力|航空|动力|照明|"
-    "设备|装备|技术|工程|贸易|投资|发展|实业发展|控股|集团|股份)+"
+    "设备|装备|技术|工程|贸易|投资|发展|实业发展|控股|集团|股份"
 )
+TRADE_WORD_RE = re.compile("(?:" + _TRADE_WORDS + ")+")
 #: trade words that end a brand (what is left of 正盛照明 without 照明)
-TRADE_TAIL_RE = re.compile("(?:" + TRADE_WORD_RE.pattern[3:-2] + ")+$")
+TRADE_TAIL_RE = re.compile("(?:" + _TRADE_WORDS + ")+$")
 #: boundary words that open a clause as an anaphor of a place (我区, 本市, 该县): trimmed off a
 #: name even where the segmenter glued them to its first character
 ANAPHOR_OPENER_RE = re.compile(r"[我本该全][省市区县州镇乡]")
