@@ -286,11 +286,12 @@ class NameScan:
     def _brand_run(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, start: int, core: int = 0, pos: int | None = None) -> int | None:
         """Where a firm's legal name opens when what the scan kept is only trade words (实业, 生物,
         照明), or one character of brand (``core``), and it stopped at word ``i``: at the start of
-        the run of characters that makes a brand of two to four with it (安腾|实业有限公司, 裕|正|生物有限公司: a brand the segmenter tags as a
-        verb or cuts into single characters, one of them a function word), where that run opens
-        the clause (punctuation, a line start, a separator, or a boundary word of two or more
-        characters before it). Else None. A brand is rare in the dictionary: a word of it jieba
-        counts more than ``COMMON_WORD_FREQ`` times (推动, 支持) is a word of the sentence."""
+        the run of characters that makes a brand of two to four with it (安腾|实业有限公司,
+        裕|正|生物有限公司: a brand the segmenter tags as a verb or cuts into single characters, one
+        of them a function word), where that run opens the clause (punctuation, a line start, a
+        separator, or a boundary word of two or more characters before it). Else None. A brand is
+        rare in the dictionary: a word of it jieba counts more than ``COMMON_WORD_FREQ`` times
+        (推动, 支持) is a word of the sentence. ``pos`` is where the legal form starts."""
         freq = jieba_freq()
         pos = len(sh) if pos is None else pos
         b = start
