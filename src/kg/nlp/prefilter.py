@@ -39,6 +39,22 @@ def _whitespace() -> frozenset[str]:
     return frozenset(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
 
 
+def _class_chars(av: Any, space: set[str] | frozenset[str]) -> set[str] | None:
+    """The characters of a parsed character class, ``space`` standing for ``\\s``; None where they
+    cannot be listed (NEGATE, another category such as \\d or \\w, a range too wide)."""
+    chars: set[str] = set()
+    for iop, iav in av:
+        if iop is _c.LITERAL:
+            chars.add(chr(iav))
+        elif iop is _c.RANGE and iav[1] - iav[0] <= MAX_FIRST_CHARS:
+            chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
+        elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
+            chars |= space
+        else:
+            return None
+    return chars
+
+
 def _first_of_seq(items: Any) -> tuple[set[str] | None, bool]:
     """(first characters, can the sequence match empty) of a parsed sequence; None: any character."""
     out: set[str] = set()
@@ -56,17 +72,7 @@ def _first_of_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
     if op is _c.LITERAL:
         return {chr(av)}, False
     if op is _c.IN:
-        chars: set[str] = set()
-        for iop, iav in av:
-            if iop is _c.LITERAL:
-                chars.add(chr(iav))
-            elif iop is _c.RANGE and iav[1] - iav[0] <= MAX_FIRST_CHARS:
-                chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
-            elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
-                chars |= _whitespace()  # \s: what str.isspace holds for, as re reads it
-            else:  # NEGATE, another CATEGORY (\d, \w), a wide range: too many to list
-                return None, False
-        return chars, False
+        return _class_chars(av, _whitespace()), False  # \s: what str.isspace holds for, as re reads it
     if op is _c.SUBPATTERN:
         return _first_of_seq(av[-1])
     if op is _c.BRANCH:
@@ -117,15 +123,10 @@ def _chars_of_item(op: Any, av: Any, out: set[str]) -> bool:
         out.add(chr(av))
         return True
     if op is _c.IN:
-        for iop, iav in av:
-            if iop is _c.LITERAL:
-                out.add(chr(iav))
-            elif iop is _c.RANGE and iav[1] - iav[0] <= MAX_FIRST_CHARS:
-                out.update(chr(c) for c in range(iav[0], iav[1] + 1))
-            elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
-                out.add(SPACE)
-            else:
-                return False
+        chars = _class_chars(av, {SPACE})
+        if chars is None:
+            return False
+        out |= chars
         return True
     if op is _c.SUBPATTERN:
         return _chars_of_seq(av[-1], out)
