@@ -59,6 +59,7 @@ from .passes import (
     _all_places,
     _cut_departments,
     _generic_addressee,
+    _join_intl_organs,
     _join_subcommittees,
     _link_titled_standards,
     _split_joint_bodies,
@@ -576,6 +577,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         chosen = _join_sub_awards(text, sh, chosen)
         chosen = _link_titled_standards(text, sh, chosen)
         chosen = _trim_to_attested(text, sh, chosen, self._glued_head(sh, tok_starts, tok_ends))
+        chosen = _join_intl_organs(text, sh, chosen)  # after the trim: 组织 of 国际标准化组织 reads as a verb
         extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
         if extra:
             chosen = sorted([m for m in chosen if not any(m is d for d in dropped)] + extra, key=lambda m: (m.start, m.end))
