@@ -5,6 +5,8 @@ unseen reports): one family of structures per test, each seen in three or more d
   belong to they are one standards body with it; named by their kind only they are the
   organisation; named later in a clause about the organisation they are its departments, never a
   state's agency.
+* awards named in quotes: the members of a list of quoted names of which one is an award are
+  awards, whatever their last word (「最具潛質品牌」 beside 「香港名牌」).
 
 Reports are read from ../shared/corpus at run time (no report text here); the names asserted are
 ones the development gold holds (tests/gold/real-dev.jsonl), checked against it first, or spans
@@ -24,7 +26,7 @@ from kg.text import normalise_name
 ROOT = Path(__file__).resolve().parents[1]
 DEV_GOLD = ROOT / "tests" / "gold" / "real-dev.jsonl"
 
-REPORTS = ("real-009", "real-020", "real-063", "real-254")
+REPORTS = ("real-009", "real-020", "real-027", "real-063", "real-154", "real-204", "real-210", "real-254")
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +81,30 @@ def test_the_same_organ_after_either_form_of_the_organisation_is_one_entity(dev)
     _, pred = dev["real-063"]
     bodies = [e for e in pred["entities"] if e["type"] == "StandardsBody" and "电气化交通系统委员会" in e["name"]]
     assert len(bodies) == 1 and normalise_name("IEC可持续电气化交通系统委员会") in {normalise_name(a) for a in bodies[0]["aliases"]}
+
+
+@pytest.mark.parametrize(
+    "doc, name",
+    [
+        ("real-027", "星級旅遊服務金獎"),  # beside “星級旅遊服務商戶獎”、“特別主題獎”
+        ("real-204", "最具潛質品牌"),  # beside 「香港名牌」、「香港服務名牌」
+        ("real-204", "最具潛質服務品牌"),
+        ("real-210", "網上最受歡迎品牌"),
+        ("real-210", "網上最受歡迎服務品牌"),
+    ],
+)
+def test_a_member_of_a_quoted_list_of_awards_is_an_award(dev, doc, name):
+    gold, pred = dev[doc]
+    key = ("Award", normalise_name(name))
+    assert key in _typed(gold["entities"]), "the gold no longer holds this entity: update the test"
+    assert key in _typed(pred["entities"])
+
+
+@pytest.mark.parametrize("doc", ["real-154", "real-204", "real-210"])
+def test_quoted_names_in_a_list_with_no_award_stay_what_they_are(dev, doc):
+    """Quoted brands and firms listed together (「泰昌餅家」及…) are no prizes: every predicted
+    award of these reports is one the gold holds."""
+    gold, pred = dev[doc]
+    gold_awards = _names_of(gold["entities"], "Award")
+    quoted = [e for e in pred["entities"] if e["type"] == "Award" and not e["name"].endswith(("獎", "奖"))]
+    assert all({normalise_name(n) for n in [e["name"], *e["aliases"]]} & gold_awards for e in quoted)

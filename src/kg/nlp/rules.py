@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import PatternError
 from ..resources import load_jsonl, load_words
-from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards
+from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards, _quoted_award_lists
 from .lexicons import (
     GENERIC_PLACE_NAMES,
     LongestWords,
@@ -575,6 +575,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         chosen = _cut_departments(text, sh, chosen, self._body_type)
         chosen = self._quoted_titles(text, sh, tok_starts, tok_ends, chosen)
         chosen = _join_sub_awards(text, sh, chosen)
+        chosen = _quoted_award_lists(text, sh, chosen)
         chosen = _link_titled_standards(text, sh, chosen)
         chosen = _trim_to_attested(text, sh, chosen, self._glued_head(sh, tok_starts, tok_ends))
         chosen = _join_intl_organs(text, sh, chosen)  # after the trim: 组织 of 国际标准化组织 reads as a verb
