@@ -6,7 +6,9 @@ unseen reports): one family of structures per test, each seen in three or more d
   organisation; named later in a clause about the organisation they are its departments, never a
   state's agency.
 * awards named in quotes: the members of a list of quoted names of which one is an award are
-  awards, whatever their last word (「最具潛質品牌」 beside 「香港名牌」).
+  awards, whatever their last word (「最具潛質品牌」 beside 「香港名牌」); so is a quoted title right
+  after a verb that confers it (被評爲“最佳誠信店”, 奪得「最具潛質品牌」), and winners listed after
+  one award won that award, not one named after them.
 
 Reports are read from ../shared/corpus at run time (no report text here); the names asserted are
 ones the development gold holds (tests/gold/real-dev.jsonl), checked against it first, or spans
@@ -108,3 +110,27 @@ def test_quoted_names_in_a_list_with_no_award_stay_what_they_are(dev, doc):
     gold_awards = _names_of(gold["entities"], "Award")
     quoted = [e for e in pred["entities"] if e["type"] == "Award" and not e["name"].endswith(("獎", "奖"))]
     assert all({normalise_name(n) for n in [e["name"], *e["aliases"]]} & gold_awards for e in quoted)
+
+
+@pytest.mark.parametrize(
+    "doc, name",
+    [
+        ("real-154", "最佳誠信店"),  # 被評爲“最佳誠信店”
+        ("real-204", "最具潛質品牌"),  # 奪得「最具潛質品牌」
+        ("real-210", "網上最受歡迎品牌"),  # 當選「網上最受歡迎品牌」
+    ],
+)
+def test_a_quoted_title_after_a_conferring_verb_is_an_award(dev, doc, name):
+    gold, pred = dev[doc]
+    key = ("Award", normalise_name(name))
+    assert key in _typed(gold["entities"]), "the gold no longer holds this entity: update the test"
+    assert key in _typed(pred["entities"])
+
+
+def test_winners_listed_after_an_award_won_that_award(dev):
+    """本屆榮膺「香港名牌」的9個獲獎者包括A、B…；而「泰昌餅家」則奪得「最具潛質品牌」: only 泰昌餅家
+    won the second."""
+    _, pred = dev["real-204"]
+    names = {e["id"]: normalise_name(e["name"]) for e in pred["entities"]}
+    winners = {names[r["subject"]] for r in pred["relations"] if r["predicate"] == "receivedAward" and names.get(r["object"]) == normalise_name("最具潛質品牌")}
+    assert winners == {normalise_name("泰昌餅家")}

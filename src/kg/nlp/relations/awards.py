@@ -482,8 +482,11 @@ def find(inp: RelationInput) -> list[Relation]:
         if last_award is not None:
             q = award_context(last_award)
             for wm in WINNERS_RE.finditer(text, s0, s1):
+                # the award named last before the winners (本屆榮膺「香港名牌」的9個獲獎者包括A、B…；
+                # 而C則奪得「最具潛質品牌」: A and B won the first, not the one named after them)
+                won = max((a for a in awards if mentions[a].start < wm.start() and not mentions[a].needs_context), default=last_award, key=lambda a: mentions[a].start)
                 stop = min([k.start() for k in WINNERS_STOP_RE.finditer(text, wm.end(), s1)] or [s1])
-                qq = dict(q)
+                qq = award_context(won)
                 # 获得提名奖的组织有：E、F: the grade the clause names
                 g = next((g for g in grades if _clause_start(text, s0, wm.start()) <= g[0] < wm.end()), None)
                 if g is not None:
@@ -491,7 +494,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 for i in idx:
                     m = mentions[i]
                     if wm.end() <= m.start < stop and m.label in ("Company", "Institution", "Person", "GovernmentAgency"):
-                        rels.append(Relation(i, "receivedAward", last_award, "award.winners_named.v1", ev, dict(qq)))
+                        rels.append(Relation(i, "receivedAward", won, "award.winners_named.v1", ev, dict(qq)))
             for bm_ in BY_WINNER_RE.finditer(text, s0, s1):
                 qq = dict(q)
                 # 金奖由A、B夺得: the grade named just before 由
