@@ -28,7 +28,7 @@ from kg.text import normalise_name
 ROOT = Path(__file__).resolve().parents[1]
 DEV_GOLD = ROOT / "tests" / "gold" / "real-dev.jsonl"
 
-REPORTS = ("real-009", "real-020", "real-027", "real-063", "real-154", "real-204", "real-210", "real-254")
+REPORTS = ("real-009", "real-020", "real-027", "real-063", "real-072", "real-098", "real-154", "real-204", "real-210", "real-212", "real-254")
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +134,24 @@ def test_winners_listed_after_an_award_won_that_award(dev):
     names = {e["id"]: normalise_name(e["name"]) for e in pred["entities"]}
     winners = {names[r["subject"]] for r in pred["relations"] if r["predicate"] == "receivedAward" and names.get(r["object"]) == normalise_name("最具潛質品牌")}
     assert winners == {normalise_name("泰昌餅家")}
+
+
+@pytest.mark.parametrize(
+    "doc, label, name",
+    [
+        ("real-072", "GovernmentAgency", "工商業發展基金"),  # Macau's fund, a body of its government
+        ("real-098", "Institution", "廠商會"),  # a manufacturers' association by its common short form
+    ],
+)
+def test_bodies_of_taiwan_hong_kong_and_macau_from_the_lexicons(dev, doc, label, name):
+    gold, pred = dev[doc]
+    key = (label, normalise_name(name))
+    assert key in _typed(gold["entities"]), "the gold no longer holds this entity: update the test"
+    assert key in _typed(pred["entities"])
+
+
+def test_a_short_form_drops_the_realm_words_with_the_place(dev):
+    """廠商會 in a report that names 香港中華廠商聯合會 is that body: one entity."""
+    _, pred = dev["real-212"]
+    bodies = [e for e in pred["entities"] if e["type"] == "Institution" and "廠商" in e["name"] + "".join(e["aliases"])]
+    assert len(bodies) == 1 and normalise_name("廠商會") in {normalise_name(n) for n in [bodies[0]["name"], *bodies[0]["aliases"]]}
