@@ -28,7 +28,7 @@ from kg.text import normalise_name
 ROOT = Path(__file__).resolve().parents[1]
 DEV_GOLD = ROOT / "tests" / "gold" / "real-dev.jsonl"
 
-REPORTS = ("real-009", "real-020", "real-027", "real-063", "real-072", "real-098", "real-154", "real-156", "real-178", "real-183", "real-204", "real-210", "real-212", "real-217", "real-254")
+REPORTS = ("real-009", "real-020", "real-027", "real-063", "real-072", "real-098", "real-154", "real-156", "real-178", "real-183", "real-204", "real-210", "real-212", "real-217", "real-238", "real-254", "real-302")
 
 
 @pytest.fixture(scope="module")
@@ -141,6 +141,8 @@ def test_winners_listed_after_an_award_won_that_award(dev):
     [
         ("real-072", "GovernmentAgency", "工商業發展基金"),  # Macau's fund, a body of its government
         ("real-098", "Institution", "廠商會"),  # a manufacturers' association by its common short form
+        ("real-238", "GovernmentAgency", "兵团"),  # 新疆生产建设兵团 by its short form, a word of its own
+        ("real-302", "GovernmentAgency", "兵团"),
     ],
 )
 def test_bodies_of_taiwan_hong_kong_and_macau_from_the_lexicons(dev, doc, label, name):
