@@ -174,3 +174,10 @@ def test_an_office_named_after_a_conjunction_is_found(dev):
     key = ("GovernmentAgency", normalise_name("政府資訊科技總監辦公室"))
     assert key in _typed(gold["entities"]), "the gold no longer holds this entity: update the test"
     assert key in _typed(pred["entities"])
+
+
+def test_a_verbal_noun_before_an_attested_park_name_is_cut_off(dev):
+    gold, pred = dev["real-302"]
+    parks = _names_of(pred["entities"], "Park")
+    assert normalise_name("鲁疆产业园") in parks and normalise_name("鲁疆产业园") in _names_of(gold["entities"], "Park")
+    assert not any(n.endswith("鲁疆产业园") and n != normalise_name("鲁疆产业园") and "宣传" in n for n in parks)

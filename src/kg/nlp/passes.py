@@ -286,7 +286,7 @@ def _link_titled_standards(text: str, sh: str, mentions: list[Mention]) -> list[
 _NAME_HEAD_RE = re.compile(r"公司|集团|院|所|大学|中心|会|局|委|厅|部|府|办|区|园|城|谷")
 
 
-def _trim_to_attested(text: str, sh: str, mentions: list[Mention], glued: Any) -> list[Mention]:
+def _trim_to_attested(text: str, sh: str, mentions: list[Mention], glued: Any, word_ends: frozenset[int] | None = None) -> list[Mention]:
     """A name the report writes on its own elsewhere (鲁疆产业园) is that name where words were glued
     before it (标志着|鲁疆产业园, 将|鲁澳…科技园): the longer span is cut to it where what stands before
     it holds a verb or function word (``glued(start, end)``), not where it is a place (甘肃省|张掖…
@@ -304,7 +304,9 @@ def _trim_to_attested(text: str, sh: str, mentions: list[Mention], glued: Any) -
             tail, head = name[k:], name[:k]
             if tail not in names:
                 continue
-            if _NAME_HEAD_RE.search(head) or _all_places(head) or not glued(m.start, m.start + k):
+            # a head word of a name in what stands before (…协会|X) ends one of the segmenter's words (not 会|员 of 会员)
+            heads = [h for h in _NAME_HEAD_RE.finditer(head) if word_ends is None or m.start + h.end() in word_ends]
+            if heads or _all_places(head) or not glued(m.start, m.start + k):
                 break
             m.start += k
             m.text = text[m.start:m.end]

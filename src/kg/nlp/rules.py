@@ -597,7 +597,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         chosen = _join_sub_awards(text, sh, chosen)
         chosen = _quoted_award_lists(text, sh, chosen)
         chosen = _link_titled_standards(text, sh, chosen)
-        chosen = _trim_to_attested(text, sh, chosen, self._glued_head(sh, tok_starts, tok_ends))
+        chosen = _trim_to_attested(text, sh, chosen, self._glued_head(sh, tok_starts, tok_ends), frozenset(tok_ends))
         chosen = _join_intl_organs(text, sh, chosen)  # after the trim: 组织 of 国际标准化组织 reads as a verb
         extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
         if extra:

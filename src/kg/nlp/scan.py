@@ -383,6 +383,10 @@ class NameScan:
                 tag = self.tags.get(tok, "")
                 if (tok in self.boundaries and tag not in ("q", "m", "f")) or tag in ("v", "d", "ad", "p", "c", "vd", "uz", "ul", "uj") or (len(tok) >= 2 and self._glued_verb_phrase(tok)):
                     return True
+                if len(tok) >= 2 and tok not in self.name_verbs and not _is_place_word(tok) and (
+                    tag == "vn" or (not tag and len(tok) >= 4 and self.tags.get(tok[-2:]) in ("v", "vn") and tok[-2:] not in self.name_verbs)
+                ):
+                    return True  # 宣传|鲁疆产业园, 企业宣传|…: a verbal noun before a name the report writes alone
                 i += 1
             return False
 
