@@ -28,7 +28,7 @@ from kg.text import normalise_name
 ROOT = Path(__file__).resolve().parents[1]
 DEV_GOLD = ROOT / "tests" / "gold" / "real-dev.jsonl"
 
-REPORTS = ("real-009", "real-020", "real-027", "real-063", "real-072", "real-098", "real-154", "real-156", "real-178", "real-183", "real-204", "real-210", "real-212", "real-217", "real-238", "real-254", "real-302")
+REPORTS = ("real-009", "real-020", "real-027", "real-063", "real-072", "real-098", "real-154", "real-156", "real-178", "real-183", "real-199", "real-204", "real-210", "real-212", "real-217", "real-238", "real-254", "real-301", "real-302")
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +102,7 @@ def test_a_member_of_a_quoted_list_of_awards_is_an_award(dev, doc, name):
     assert key in _typed(pred["entities"])
 
 
-@pytest.mark.parametrize("doc", ["real-154", "real-156", "real-178", "real-183", "real-204", "real-210"])
+@pytest.mark.parametrize("doc", ["real-154", "real-156", "real-178", "real-183", "real-199", "real-204", "real-210"])
 def test_quoted_names_in_a_list_with_no_award_stay_what_they_are(dev, doc):
     """Quoted brands and firms listed together (「泰昌餅家」及…) are no prizes: every predicted
     award of these reports is one the gold holds."""
@@ -181,3 +181,13 @@ def test_a_verbal_noun_before_an_attested_park_name_is_cut_off(dev):
     parks = _names_of(pred["entities"], "Park")
     assert normalise_name("鲁疆产业园") in parks and normalise_name("鲁疆产业园") in _names_of(gold["entities"], "Park")
     assert not any(n.endswith("鲁疆产业园") and n != normalise_name("鲁疆产业园") and "宣传" in n for n in parks)
+
+
+@pytest.mark.parametrize(
+    "doc, name",
+    [("real-183", "流動通訊科技"), ("real-199", "生技醫藥"), ("real-199", "智慧機械"), ("real-301", "研發生產半導體")],
+)
+def test_an_industry_is_no_short_firm_name(dev, doc, name):
+    gold, pred = dev[doc]
+    assert normalise_name(name) not in _names_of(gold["entities"], "Company")
+    assert normalise_name(name) not in _names_of(pred["entities"], "Company")
