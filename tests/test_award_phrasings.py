@@ -98,6 +98,8 @@ def test_a_title_without_quotes_before_chenghao(text, award):
 
 @pytest.mark.parametrize("text, award, grade", [
     ("长沙钢铁有限公司的3个产品荣获中国世界名牌产品称号。", "中国世界名牌产品", None),
+    ("湖南建工集团有限公司生产的湘江牌水泥,长沙钢铁有限公司生产的星光牌钢材2个产品荣获中国世界名牌产品称号。",
+     "中国世界名牌产品", None),
     ("长沙钢铁有限公司的2项成果均获湖南省科学技术进步奖一等奖。", "湖南省科学技术进步奖", "一等奖"),
 ])
 def test_the_owner_of_counted_products_wins(text, award, grade):
