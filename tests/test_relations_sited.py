@@ -1,0 +1,56 @@
+"""locatedIn rules on real reports: each rule's relations on dev reports that phrase it, against the
+dev gold (tests/gold/real-dev.jsonl). Reports are read from ../shared/corpus at run time; nothing
+here copies report text, and only dev reports are read.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.eval import normalise_name
+from kg.nlp import extract
+from kg.reading import read_report
+from tests.conftest import ROOT
+
+GOLD = {json.loads(line)["doc"]: json.loads(line) for line in (ROOT / "tests/gold/real-dev.jsonl").read_text().splitlines() if line.strip()}
+
+
+def _names(e: dict) -> frozenset[str]:
+    return frozenset(normalise_name(n) for n in [e["name"], *e.get("aliases", [])] if n)
+
+
+def located(doc: str, corpus_docs, rule: str | None = None) -> tuple[set[tuple], set[tuple]]:
+    """The report's locatedIn pairs that ``rule`` made (as name sets) that the gold holds, and those it does not."""
+    pred = extract(read_report(corpus_docs / f"{doc}.txt"))
+    ents = {e["id"]: e for e in pred["entities"]}
+    gold = GOLD[doc]
+    gents = {e["id"]: e for e in gold["entities"]}
+    gpairs = [(_names(gents[r["subject"]]), gents[r["subject"]]["type"], _names(gents[r["object"]]), gents[r["object"]]["type"])
+              for r in gold["relations"] if r["predicate"] == "locatedIn"]
+    right, wrong = set(), set()
+    for r in pred["relations"]:
+        if r["predicate"] != "locatedIn" or (rule is not None and r["rule"] != rule):
+            continue
+        s, o = ents[r["subject"]], ents[r["object"]]
+        pair = (s["name"], o["name"])
+        if any(gs & _names(s) and st == s["type"] and go & _names(o) and ot == o["type"] for gs, st, go, ot in gpairs):
+            right.add(pair)
+        else:
+            wrong.add(pair)
+    return right, wrong
+
+
+@pytest.mark.parametrize("doc, at_least", [("real-116", 8)])
+def test_parks_a_clause_sets_up_on_the_basis_of_others_are_in_the_place_it_opens_on(doc, at_least, corpus_docs):
+    """同意P以A、B为基础分别设立…，名称为“C”、“D”；Q以E为基础设立…: each park in its own clause's place."""
+    right, wrong = located(doc, corpus_docs, "located.approval_basis.v1")
+    assert len(right) >= at_least and not wrong, sorted(wrong)
+
+
+@pytest.mark.parametrize("doc, at_least", [("real-262", 6), ("real-016", 1)])
+def test_parks_an_approval_acts_on_are_in_the_place_it_is_addressed_to(doc, at_least, corpus_docs):
+    """批复P…方案 … 撤销A，将其整体并入B，保留“C”牌子; 将A更名为B / 复函P人民政府，同意A更名为B."""
+    right, wrong = located(doc, corpus_docs, "located.approval_acts.v1")
+    assert len(right) >= at_least and not wrong, sorted(wrong)
