@@ -54,3 +54,17 @@ def test_parks_an_approval_acts_on_are_in_the_place_it_is_addressed_to(doc, at_l
     """批复P…方案 … 撤销A，将其整体并入B，保留“C”牌子; 将A更名为B / 复函P人民政府，同意A更名为B."""
     right, wrong = located(doc, corpus_docs, "located.approval_acts.v1")
     assert len(right) >= at_least and not wrong, sorted(wrong)
+
+
+@pytest.mark.parametrize("doc", ["real-052", "real-253", "real-009"])
+def test_the_body_before_a_siting_verb_is_in_the_place_after_it(doc, corpus_docs):
+    """X计划进驻P (the body nearest before the verb); …企业。在…下，公司落户于P (the firm a recent
+    sentence was about); 批准成立X，并将设立在P (the body the clause before ends on)."""
+    right, wrong = located(doc, corpus_docs, "located.siting_verb.v1")
+    assert right and not wrong, sorted(wrong)
+
+
+def test_the_settlers_a_siting_verbs_place_qualifies_are_in_it(corpus_docs):
+    """设厂于P的业者，分别为A与B."""
+    right, wrong = located("real-301", corpus_docs, "located.sited_at_de.v1")
+    assert right and not wrong, sorted(wrong)
