@@ -68,3 +68,10 @@ def test_the_settlers_a_siting_verbs_place_qualifies_are_in_it(corpus_docs):
     """设厂于P的业者，分别为A与B."""
     right, wrong = located("real-301", corpus_docs, "located.sited_at_de.v1")
     assert right and not wrong, sorted(wrong)
+
+
+@pytest.mark.parametrize("doc, at_least", [("real-242", 4), ("real-136", 1), ("real-099", 1)])
+def test_the_winners_of_a_places_share_are_in_it(doc, at_least, corpus_docs):
+    """在P入围的N家企业中，… / 在P获得的…金奖中，A占了2项 / 本届X我省获奖专利中，A的“…”和B的“…”获…."""
+    right, wrong = located(doc, corpus_docs, "located.share_frame.v1")
+    assert len(right) >= at_least and not wrong, sorted(wrong)

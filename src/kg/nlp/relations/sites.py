@@ -30,7 +30,7 @@ register("sites", {
     "located.place_de_org.v1": ("locatedIn", "P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
     "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
-    "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项: the winners of a place's share are in it"),
+    "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项 / 本届X我省获奖专利中，A的…: the winners of a place's share are in it"),
     "located.sentence_frame.v1": ("locatedIn", "在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P"),
     "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
     "located.subject_weiyu.v1": ("locatedIn", "X位于P; X是Y的控股子公司，位于P (a clause with no subject of its own speaks of X); A、B均位于P; X是一家位于P的…"),
@@ -56,6 +56,10 @@ FIRST_TAIL_RE = re.compile(r"(?:的)?(?:以及[^，,。；;]{0,12}?)?(?:迄今�
 
 
 #: 在湖南入围的24家企业中， / 在广东获得的4项金奖中， / 我省获奖专利中，: P's share of a list or award
+#: what may open a share frame before its place: 在, and a time word (本届中国专利奖我省获奖专利中)
+SHARE_LEAD_RE = re.compile(r"\s*(?:在)?\s*(?:本届|本次|此次|今年|该届|这次)?\s*")
+
+
 SHARE_FRAME_RE = re.compile(r"(?P<verb>获得|入围|入选|上榜|获奖)(?:的)?[^，,。；;]{0,20}?中[，,]")
 
 
@@ -391,7 +395,10 @@ def find(inp: RelationInput) -> list[Relation]:
         # 在湖南入围的24家企业中，有6家长沙企业… / 我省获奖专利中，A的…: the winners of P's share are P's
         for fm in SHARE_FRAME_RE.finditer(text, s0, s1):
             c0 = _clause_start(text, s0, fm.start() + 1)
-            lead = re.compile(r"\s*(?:在)?").match(text, c0)
+            lead = SHARE_LEAD_RE.match(text, c0)
+            award = next((i for i in idx if mentions[i].start == lead.end() and mentions[i].label == "Award"), None)
+            if award is not None:
+                lead = SHARE_LEAD_RE.match(text, mentions[award].end)  # 本届中国专利奖我省获奖专利中: the award whose share it is
             where = next((i for i in idx if mentions[i].start == lead.end() and mentions[i].end == fm.start("verb") and mentions[i].label == "Place"), None)
             if where is None:
                 an = ANAPHOR_RE.fullmatch(text, lead.end(), fm.start("verb"))
