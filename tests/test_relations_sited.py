@@ -75,3 +75,9 @@ def test_the_winners_of_a_places_share_are_in_it(doc, at_least, corpus_docs):
     """在P入围的N家企业中，… / 在P获得的…金奖中，A占了2项 / 本届X我省获奖专利中，A的“…”和B的“…”获…."""
     right, wrong = located(doc, corpus_docs, "located.share_frame.v1")
     assert len(right) >= at_least and not wrong, sorted(wrong)
+
+
+def test_a_body_that_sets_up_in_the_reports_park_written_as_yuanqu_is_in_it(corpus_docs):
+    """X在园区建成生产基地 / Y在园区租用整栋楼建立…: 园区 is the park the report is about."""
+    right, wrong = located("real-274", corpus_docs, "located.sited_at_area.v1")
+    assert len(right) >= 2 and not wrong, sorted(wrong)

@@ -7,6 +7,8 @@ Owns the locatedIn rules read from a verb that sites its subject (落户, 进驻
   modifier between (X计划进驻P, X项目一马当先进驻P, 此次X进驻P); where no body stands there, a short
   form of the firm a recent sentence was about (…企业。在…邀请下，公司落户于P), or, in a clause that
   goes on with no subject of its own, the body the clause before ends on (批准成立X，并将设立在P);
+* ``located.sited_at_area.v1``: the body right before 在 and an anaphor of the report's park with
+  a verb of setting up after it (X在园区建成生产基地) is in the park the anaphor means;
 * ``located.sited_at_de.v1``: the verb, the place, 的 and the body it qualifies (设立于P的X), or the
   kind of settler and its members after it (设厂于P的业者，分别为A与B).
 
@@ -27,11 +29,14 @@ from typing import Any
 from ..rules import Mention
 from ...resources import read_text
 from .base import Relation, RelationInput, register
+from .context import Walk
 from .members import members
 
 VERB_RULE = "located.siting_verb.v1"
 DE_RULE = "located.sited_at_de.v1"
+AREA_RULE = "located.sited_at_area.v1"
 register("siting", {
+    AREA_RULE: ("locatedIn", "X在园区建成/租用…建立…: the body before 在 and an anaphor of the report's park is in that park"),
     VERB_RULE: ("locatedIn", "X (计划/将/已…) 落户/进驻/设立于/设厂于 P: the body nearest before the verb in its clause (or 该公司 / 公司 for the firm a recent sentence was about; or, after 并将, the body the clause before ends on) is in P"),
     DE_RULE: ("locatedIn", "设立于P的X / 设厂于P的业者，分别为A与B: the body the verb's place qualifies is in it"),
 })
@@ -52,6 +57,8 @@ def vocabulary() -> dict[str, Any]:
         "continuer": re.compile(r"\s*(?:" + alt("continuers") + r")"),
         "kind_list": re.compile(r"(?:" + alt("kinds") + r")\s*[,，]?\s*(?:" + alt("list_intros") + r")\s*[:：]?\s*"),
         "max_gap": int(data["max_gap"]),
+        # X在园区建成生产基地: 在, an anaphor of the report's park, a verb of setting up within a few characters
+        "at_area": re.compile(r"在(?P<an>" + alt("area_anaphors") + r")[^，,；;。！？!?\n]{0,4}?(?:" + alt("site_verbs") + r")"),
     }
 
 
@@ -147,4 +154,19 @@ def find(inp: RelationInput) -> list[Relation]:
                     subject = j
         if subject is not None:
             add(subject, place, VERB_RULE, (min(c0, mentions[subject].start), mentions[place].end))
+    ctx = None
+    for am in v["at_area"].finditer(sh):
+        k = bisect.bisect_left(starts, am.start()) - 1
+        while k >= 0 and mentions[k].end > am.start():
+            k -= 1
+        if k < 0 or mentions[k].label not in SETTLERS or mentions[k].start < _clause_start(sh, am.start()):
+            continue
+        gap = sh[mentions[k].end:am.start()]
+        if len(gap) > v["max_gap"] or v["blocker"].search(gap):
+            continue
+        if ctx is None:
+            ctx = Walk(sh, mentions, inp.shared).ctx
+        park = ctx.resolve(am.group("an"))
+        if park is not None and mentions[park].label == "Park":
+            add(k, park, AREA_RULE, (mentions[k].start, am.end()))
     return out
