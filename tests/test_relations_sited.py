@@ -81,3 +81,10 @@ def test_a_body_that_sets_up_in_the_reports_park_written_as_yuanqu_is_in_it(corp
     """X在园区建成生产基地 / Y在园区租用整栋楼建立…: 园区 is the park the report is about."""
     right, wrong = located("real-274", corpus_docs, "located.sited_at_area.v1")
     assert len(right) >= 2 and not wrong, sorted(wrong)
+
+
+@pytest.mark.parametrize("doc", ["real-122", "real-285"])
+def test_a_county_beside_the_set_of_its_citys_counties_lies_in_the_city(doc, corpus_docs):
+    """余杭区…为杭州各县区最多 / 在赤壁市启动…在全市的六个县市区铺开 (全市: the report's city)."""
+    right, wrong = located(doc, corpus_docs, "located.among_subunits.v1")
+    assert right and not wrong, sorted(wrong)
