@@ -181,3 +181,13 @@ def test_a_title_a_city_sets_out_to_create_is_an_award():
     result = extract_text("验收组来我市，对我市创建“质量强市示范城市”进行考核验收。")
     assert "质量强市示范城市" in {e["name"] for e in result["entities"] if e["type"] == "Award"}
     assert not [e for e in extract_text("创建一批示范企业。")["entities"] if e["type"] == "Award"]
+
+
+def test_a_government_before_a_verb_of_receiving_wins():
+    won = _won("长沙市人民政府荣获第三届中国质量奖提名奖。")
+    assert won[("长沙市人民政府", "中国质量奖")]["grade"] == "提名奖"
+
+
+def test_governments_that_decide_to_name_the_winners_win_nothing():
+    won = _won("商务部、市场监管总局、国家知识产权局决定将182个品牌认定为第三批中华老字号。")
+    assert not [holder for holder, _ in won if holder in ("商务部", "市场监管总局", "国家知识产权局")]
