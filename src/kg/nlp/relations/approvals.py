@@ -17,6 +17,7 @@ a matcher pattern could hold.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import lru_cache
@@ -66,8 +67,8 @@ def _place_at(sh: str, pos: int) -> str | None:
 
 def _opens_clause(sh: str, pos: int) -> bool:
     """Does ``pos`` open a clause, or follow an approval verb (同意张掖市以…)?"""
-    before = sh[max(0, pos - 4):pos]
-    return pos == 0 or before[-1:] in "，,；;。：:\n" or vocabulary()["approval"].search(before) is not None and before.endswith(("同意", "批复", "批准"))
+    before = sh[max(0, pos - 2):pos]
+    return pos == 0 or before[-1:] in "，,；;。：:\n" or before.endswith(("同意", "批复", "批准"))
 
 
 def find(inp: RelationInput) -> list[Relation]:
@@ -119,23 +120,24 @@ def find(inp: RelationInput) -> list[Relation]:
         if pm.label == "Place" and _opens_clause(sh, pm.start) and v["plan"].match(sh, pm.end):
             anchors.append((pm.start, p))
     anchors.sort()
+    starts = [m.start for m in mentions]
     for n, (start, place) in enumerate(anchors):
+        # the acts: from the approval's sentence to the next approval, in its paragraph and the next
         stop = anchors[n + 1][0] if n + 1 < len(anchors) else len(sh)
         breaks = [b.start() for b in re.finditer(r"\n\s*\S", sh[start:stop])][:PARAGRAPHS]
         if len(breaks) == PARAGRAPHS:
-            stop = start + breaks[-1]  # the approval's paragraph and the one after it
-        if n + 1 < len(anchors) and anchors[n + 1][1] == place:
-            continue  # the next approval of the same place reads on from there
+            stop = start + breaks[-1]
         s0 = max(sh.rfind(c, 0, start) for c in "。！？!?\n") + 1
-        for k, m in enumerate(mentions):
-            if m.label != "Park" or m.start < s0 or m.start >= stop or k in basis_read:
+        for k in range(bisect.bisect_left(starts, s0), bisect.bisect_left(starts, stop)):
+            m = mentions[k]
+            if m.label != "Park" or k in basis_read:
                 continue
             c0 = max(sh.rfind(c, 0, m.start) for c in "，,；;。！？!?\n") + 1
             c1 = COMMA_RE.search(sh, m.end)
             c1 = c1.start() if c1 else len(sh)
             if v["act"].search(sh, c0, c1) and not any(
-                    mentions[j].label == "Place" and c0 <= mentions[j].start < m.start and j != place for j in range(len(mentions))):
-                add(k, place, ACTS_RULE, (c0, c1))
+                    mentions[j].label == "Place" and j != place for j in range(bisect.bisect_left(starts, c0), k)):
+                add(k, place, ACTS_RULE, (c0, c1))  # (a place of its own in the clause: not the approval's)
     return out
 
 

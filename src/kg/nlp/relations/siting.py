@@ -73,7 +73,6 @@ def _place_chain(mentions: list[Mention], starts: list[int], pos: int) -> int | 
     while k < len(mentions) and mentions[k].start == pos and mentions[k].label in ("Place", "Park"):
         last, pos = k, mentions[k].end
         k = bisect.bisect_left(starts, pos)
-        # of mentions starting at one offset, take the first that is a place
     return last
 
 
@@ -132,13 +131,12 @@ def find(inp: RelationInput) -> list[Relation]:
             k -= 1
         subject = None
         if k >= 0 and mentions[k].start >= c0:
+            # the name nearest before the verb: a settler with a short modifier between, or nobody
+            # (a place, a person, a body that invites: 吸引X落户P)
             gap = sh[mentions[k].end:vm.start()]
-            if mentions[k].label in SETTLERS and len(gap) <= v["max_gap"] and not v["blocker"].search(gap):
-                subject = k
-            elif mentions[k].label not in SETTLERS:
-                continue  # another name (a place, a person, a body that acts) stands before the verb
-            else:
+            if mentions[k].label not in SETTLERS or len(gap) > v["max_gap"] or v["blocker"].search(gap):
                 continue
+            subject = k
         else:
             head = sh[c0:vm.start()]
             an = v["anaphor"].search(head)
