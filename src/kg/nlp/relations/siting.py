@@ -5,7 +5,7 @@ Owns the locatedIn rules read from a verb that sites its subject (落户, 进驻
 
 * ``located.siting_verb.v1``: the body nearest before the verb in its clause, with only a short
   modifier between (X计划进驻P, X项目一马当先进驻P, 此次X进驻P); where no body stands there, a short
-  form of the firm a recent sentence was about (…企业。在…邀请下，公司落户于P), or, in a clause that
+  form of the firm named last before it (…企业。在…邀请下，公司落户于P; 该集团: the group), or, in a clause that
   goes on with no subject of its own, the body the clause before ends on (批准成立X，并将设立在P);
 * ``located.sited_at_area.v1``: the body right before 在 and an anaphor of the report's park with
   a verb of setting up after it (X在园区建成生产基地) is in the park the anaphor means;
@@ -76,18 +76,21 @@ def _place_chain(mentions: list[Mention], starts: list[int], pos: int) -> int | 
     return last
 
 
-def _recent_firm(sh: str, mentions: list[Mention], before: int) -> int | None:
-    """The firm a recent sentence was about: the first firm or institution of the nearest of the
-    two sentences before ``before`` that names one near its start (what 该公司 means)."""
-    s0 = max(sh.rfind(c, 0, before) for c in "。！？!?\n") + 1
-    for _ in range(2):
-        p0 = max(sh.rfind(c, 0, max(0, s0 - 1)) for c in "。！？!?\n") + 1
-        firms = [i for i, m in enumerate(mentions) if p0 <= m.start < s0 and m.label in ("Company", "Institution") and m.start - p0 < 30]
-        if firms:
-            return firms[0]
-        if p0 == 0:
+def _recent_firm(sh: str, mentions: list[Mention], starts: list[int], pos: int, word: str) -> int | None:
+    """The firm an anaphor at ``pos`` means: the nearest firm or institution named before it, in its
+    sentence or the two before; for 该集团/集团 the nearest whose name holds 集团 (A为B集团旗下物业，
+    该集团总部位于P: the group, not A)."""
+    s0 = pos
+    for _ in range(3):
+        s0 = max(sh.rfind(c, 0, max(0, s0 - 1)) for c in "。！？!?\n") + 1
+        if s0 == 0:
             break
-        s0 = p0
+    for k in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+        m = mentions[k]
+        if m.start < s0:
+            break
+        if m.end <= pos and m.label in ("Company", "Institution") and ("集团" not in word or "集团" in m.text):
+            return k
     return None
 
 
@@ -142,7 +145,7 @@ def find(inp: RelationInput) -> list[Relation]:
             an = v["anaphor"].search(head)
             if an is not None and len(head) - an.end() <= v["max_gap"] and not v["blocker"].search(head, an.end()) and (
                     an.group(0).startswith("该") or not head[:an.start()].strip()):
-                subject = _recent_firm(sh, mentions, c0)  # 该公司落户于P / …，公司落户于P
+                subject = _recent_firm(sh, mentions, starts, c0 + an.start(), an.group(0))  # 该公司落户于P / …，公司落户于P
             elif v["continuer"].match(sh, c0) and len(head) <= 6 and c0 >= 2:
                 # 批准成立X，并将设立在P: the body the clause before ends on
                 j = bisect.bisect_left(starts, c0 - 1) - 1
