@@ -97,6 +97,8 @@ def _anchors_only(prefix: str, type_: str, parks: frozenset[str], context: Place
     """True when ``prefix`` is made of places (and, for awards, parks or 全国; for institutions
     and awards, 国家), so that dropping it leaves the same body: 湖南|新能源汽车检测中心."""
     extra = {"国家", "国家级"} if type_ in ("Institution", "Award") else set()
+    if type_ in ("Institution", "GovernmentAgency", "StandardsBody"):
+        extra |= {"中华民国", "中華民國"}  # 中華民國全國商業總會 -> 全國商業總會: the state's formal name
     if type_ == "Award":
         extra |= {"全国"} | set(parks)
     pos = 0

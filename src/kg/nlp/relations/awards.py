@@ -92,7 +92,13 @@ RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中[，,]?\s*(?:排名?|位列|
 LOCATIVE_BEFORE_RE = re.compile(r"(?:位于|地处|坐落于|落户|设在|在|于)$")
 
 
-WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|入选|在(?:得奖|获奖)之列|名列其中|获得?(?:个人|组织|集体|单位)(?:类)?奖)(?!(?:企业|单位|组织|项目|产品)?(?:名单|名录))")
+#: what the members of a winners' list are: A、B等10位专家、企业家, 等5家单位
+HOLDER_NOUN = r"(?:企业家|企业|单位|组织|集体|专家|学者|个人|人士|代表|同志|职工|工匠|科技工作者|园区|基地|品牌|公司|机构|院所|高校)"
+#: A、B等共计10位在质量领域做出突出贡献的专家、企业家(获得该项荣誉): the members' count and what they are
+WINNERS_COUNTED_RE = re.compile(r"\s*等\s*(?:共|共计|合计|总计)?\s*[0-9一二三四五六七八九十百]+\s*[家个名位人]\s*(?:[^，,。；;、]{0,30}的)?"
+                                + HOLDER_NOUN + "(?:、" + HOLDER_NOUN + r"){0,3}\s*(?:分别|均|都|也|同时)?\s*")
+WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|入选|在(?:得奖|获奖)之列|名列其中|获得?(?:个人|组织|集体|单位)(?:类)?奖"
+                            r"|(?:获得?|荣获|摘得|获颁|荣膺)了?(?:该|此|这一?|该项|此项|这项)(?:荣誉称号|荣誉|殊荣|奖项|称号|大奖))(?!(?:企业|单位|组织|项目|产品)?(?:名单|名录))")
 
 
 WINNERS_RE = re.compile(
@@ -528,7 +534,8 @@ def find(inp: RelationInput) -> list[Relation]:
                 gap = text[mentions[holders[-1]].end:before] if holders else ""
                 if holders and mentions[holders[-1]].label == "Place" and re.search(r"企业|单位|组织", gap):
                     continue  # 昆明市3家企业上榜: the place counts its firms, it wins nothing (ANNOTATION.md)
-                if holders and re.fullmatch(r"\s*(?:等?[0-9一二三四五六七八九十]*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|都|也|同时)?\s*", gap):
+                if holders and (re.fullmatch(r"\s*(?:等?[0-9一二三四五六七八九十]*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|都|也|同时)?\s*", gap)
+                                or WINNERS_COUNTED_RE.fullmatch(gap)):
                     q = award_context(last_award)
                     for holder in _coordinated(text, mentions, idx, holders[-1]):
                         rels.append(Relation(holder, "receivedAward", last_award, "award.won_unnamed.v1", ev, dict(q)))
