@@ -28,7 +28,7 @@ from .context import LIST_YEAR_RE, grade_words
 __all__ = ["REGISTRY", "Relation", "RelationInput", "RuleInfo", "register", "run_families",
            "LIST_YEAR_RE", "grade_words", "DEFAULT_FAMILIES"]
 
-DEFAULT_FAMILIES = ("enumerations", "works_for", "awards", "sites", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "scorer", "parents", "headline")
+DEFAULT_FAMILIES = ("enumerations", "works_for", "awards", "sites", "approvals", "siting", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "scorer", "parents", "headline")
 
 
 def family(name: str):
