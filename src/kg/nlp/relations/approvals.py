@@ -6,7 +6,7 @@ park of the clause is in P; and an approval addressed to one place (批复P…�
 同意P…) whose acts on parks follow it (撤销A，将其整体并入B，保留“C”牌子; 将A更名为B): every park an
 act names, in the clauses from the approval to the next approval, is in that place (a renamed
 park keeps the place). The approval's place is read from the words after its verb through the
-gazetteer and must be a place the report names (批复合肥市省级以上开发区…方案 names 合肥市 even where
+gazetteer and must be a place the report names (批复X市省级以上开发区…方案 names X市 even where
 the entity rules read a longer name there). Vocabulary: ``kg/data/relations/approvals.json``.
 Must not: place a park from its own name (甘肃省张掖高新技术产业开发区 is in 张掖市 only because the
 approval says so), or read an approval that names no place.

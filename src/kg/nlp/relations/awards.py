@@ -94,7 +94,7 @@ LOCATIVE_BEFORE_RE = re.compile(r"(?:位于|地处|坐落于|落户|设在|在|�
 
 #: what the members of a winners' list are: A、B等10位专家、企业家, 等5家单位
 HOLDER_NOUN = r"(?:企业家|企业|单位|组织|集体|专家|学者|个人|人士|代表|同志|职工|工匠|科技工作者|园区|基地|品牌|公司|机构|院所|高校)"
-#: A、B等共计10位在质量领域做出突出贡献的专家、企业家(获得该项荣誉): the members' count and what they are
+#: A、B等共计N位…的专家、企业家(获得此项殊荣): the members' count and what they are
 WINNERS_COUNTED_RE = re.compile(r"\s*等\s*(?:共|共计|合计|总计)?\s*[0-9一二三四五六七八九十百]+\s*[家个名位人]\s*(?:[^，,。；;、]{0,30}的)?"
                                 + HOLDER_NOUN + "(?:、" + HOLDER_NOUN + r"){0,3}\s*(?:分别|均|都|也|同时)?\s*")
 WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|入选|在(?:得奖|获奖)之列|名列其中|获得?(?:个人|组织|集体|单位)(?:类)?奖"
@@ -488,8 +488,8 @@ def find(inp: RelationInput) -> list[Relation]:
         if last_award is not None:
             q = award_context(last_award)
             for wm in WINNERS_RE.finditer(text, s0, s1):
-                # the award named last before the winners (本屆榮膺「香港名牌」的9個獲獎者包括A、B…；
-                # 而C則奪得「最具潛質品牌」: A and B won the first, not the one named after them)
+                # the award named last before the winners (…榮膺「X」的N個獲獎者包括A、B…；
+                # 而C則奪得「Y」: A and B won X, not the one named after them)
                 won = max((a for a in awards if mentions[a].start < wm.start() and not mentions[a].needs_context), default=last_award, key=lambda a: mentions[a].start)
                 stop = min([k.start() for k in WINNERS_STOP_RE.finditer(text, wm.end(), s1)] or [s1])
                 qq = award_context(won)

@@ -90,7 +90,7 @@ COPULA_WINNER_RE = re.compile(r"(?:乃|是|为|均为|均是|系|都是)\s*(?:�
 #: 获奖代表X公司董事长Y表示: the organisation that speaks for the winners is one
 #: verbs whose subject receives (a government before one is a winner, not the granting body)
 RECEIVES_RE = re.compile(r"\s*(?:荣获|获得|获评|获颁|摘得|斩获|夺得|摘取|入选|当选|荣膺|获)")
-#: a decision or disposal in the clause: the bodies before it grant (商务部…决定将382个品牌认定为…)
+#: a decision or disposal in the clause: the bodies before it grant (商务部…决定将N个品牌认定为…)
 DECIDES_RE = re.compile(r"决定|[将把]")
 WINNER_REP_RE = re.compile(r"(?:获奖|得奖)(?:企业|单位)?代表\s*")
 #: 另有包括A、B在内的10家单位获提名奖
