@@ -3,7 +3,8 @@
 Owns: segmenting a report once. The rules read the report's *shadow* (``kg.text.shadow``: the
 same text in Simplified, half-width characters, offset for offset), and jieba's dictionary is
 Simplified, so the words must come from the shadow: a Traditional report is then cut exactly like
-its Simplified twin. spaCy's own ``spacy.zh.ChineseTokenizer`` would cut the original text, and
+its Simplified twin. The shadow handed on has the breaks of hard-wrapped lines made spaces
+(``kg.text.soften_wraps``), so that no rule reads a full line's end as a clause's. spaCy's own ``spacy.zh.ChineseTokenizer`` would cut the original text, and
 the rules would have to cut the shadow a second time; this tokenizer cuts the shadow once and
 slices each word out of the original text (the two have the same length), so ``doc.text`` is
 the report and the token boundaries are the shadow's words.
@@ -252,7 +253,7 @@ like_num = _zh_like_num()
 
 
 class ShadowTokenizer:
-    """Callable ``text -> Doc``: jieba words of ``shadow(text)``, sliced from ``text``."""
+    """Callable ``text -> Doc``: jieba words of ``soften_wraps(shadow(text))``, sliced from ``text``."""
 
     def __init__(self, vocab: Vocab) -> None:
         import jieba
