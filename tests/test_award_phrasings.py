@@ -204,3 +204,20 @@ def test_winners_of_the_award_named_before_by_an_anaphor():
 def test_a_category_of_an_award_won_by_a_counted_list_is_not_the_first_category_named():
     won = _won("该奖项下设项目奖、个人奖及组织奖,长沙钢铁有限公司和湖南建工集团有限公司等6家单位分获组织奖。")
     assert not [holder for holder, award in won if award == "项目奖"]
+
+
+@pytest.mark.parametrize("text, award", [
+    ("长沙钢铁有限公司被评为“最佳诚信商户”。", "最佳诚信商户"),
+    ("湖南建工集团有限公司当选“年度十佳雇主”,并获表彰。", "年度十佳雇主"),
+])
+def test_a_quoted_title_right_after_a_conferring_verb_is_an_award(text, award):
+    assert award in {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Award"}
+
+
+@pytest.mark.parametrize("text", [
+    "长沙钢铁有限公司的产品荣获“湖南制造”认证。",  # a noun after the quotes: a certification
+    "这片林地成为“城市绿肺”。",  # 成为: a figure of speech
+    "长沙钢铁有限公司获得“一种合金轧制方法”发明专利。",  # 获得: a patent
+])
+def test_a_quoted_name_after_other_verbs_or_before_a_noun_is_no_award(text):
+    assert not [e for e in extract_text(text)["entities"] if e["type"] == "Award"]
