@@ -204,3 +204,10 @@ def test_winners_of_the_award_named_before_by_an_anaphor():
 def test_a_category_of_an_award_won_by_a_counted_list_is_not_the_first_category_named():
     won = _won("该奖项分设项目奖、组织奖和个人奖,长沙钢铁有限公司和湖南建工集团有限公司等5个单位分获组织奖。")
     assert not [holder for holder, award in won if award == "项目奖"]
+
+
+def test_a_long_title_after_a_person_and_tongzhi_opens_on_its_province():
+    # 17 characters from the name to 奖: longer than a prize's body may be, so the scan stops at
+    # the province it passed on the way back
+    won = _won("授予汪伟同志四川省杰出青年科学技术创新奖。")
+    assert ("汪伟", "四川省杰出青年科学技术创新奖") in won

@@ -124,6 +124,7 @@ class NameScan:
         conj = pattern.get("conjunctions", False)
         i = bisect.bisect_right(tok_starts, pos - 1) - 1
         start = pos
+        place_at = None  # where an award's name reached a province or city on the way back
         while i >= 0:
             ts, te = tok_starts[i], tok_ends[i]
             if te < start and "\n" in sh[te:start] or (te < start and start < pos):
@@ -238,8 +239,13 @@ class NameScan:
                         start = anchor  # 山东省|质量强省及名牌战略|推进|工作领导小组办公室: a task body opens on its realm
                 break
             if pos - ts > body_max:
+                if place_at is not None:
+                    start = place_at  # 授予汪伟同志|四川省杰出青年科学技术创新奖: a long title that opens on its province
+                    break
                 return None
             start = ts
+            if pattern["label"] == "Award" and tok in place_table():
+                place_at = ts
             i -= 1
         # trim a leading function word or verb the segmenter glued to the name, but only where
         # the trimmed word ends on a word boundary of its own (never cut 各级 into 各|级)
