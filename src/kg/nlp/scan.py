@@ -85,6 +85,10 @@ def _skip_outer_place(sh: str, start: int, end: int) -> int:
 TASK_BODY_RE = re.compile(r"领导小组|工作小组|协调小组|委员会|办公室")
 
 
+#: nouns of a prize's winner (…奖得主, …奖获得者): they end what stands before a body's name
+WINNER_NOUNS = ("得主", "获得者", "获奖者", "得奖者")
+
+
 class NameScan:
     """Where names start: the left-boundary scan of ``EntityRules`` (a mixin)."""
 
@@ -180,6 +184,8 @@ class NameScan:
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
                 break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
+            if pattern["label"] in ORG_LABELS and tok.endswith(WINNER_NOUNS):
+                break  # 中国质量奖得主|长沙钢铁有限公司 (奖得主 one word): a prize's winner is named after it
             if pattern["label"] == "Company" and start < pos and tok.endswith("公司") and sh[pos:pos + 1] != "分":
                 if sh[start] in "和与及暨":
                     start += 1  # …有限公司|和翔恒|实业有限公司: the conjunction glued to the next name
