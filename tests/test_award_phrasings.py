@@ -221,3 +221,20 @@ def test_a_quoted_title_right_after_a_conferring_verb_is_an_award(text, award):
 ])
 def test_a_quoted_name_after_other_verbs_or_before_a_noun_is_no_award(text):
     assert not [e for e in extract_text(text)["entities"] if e["type"] == "Award"]
+
+
+def test_a_long_title_after_a_person_and_tongzhi_opens_on_its_province():
+    # 17 characters from the name to 奖: longer than a prize's body may be, so the scan stops at
+    # the province it passed on the way back
+    won = _won("授予汪伟同志四川省杰出青年科学技术创新奖。")
+    assert ("汪伟", "四川省杰出青年科学技术创新奖") in won
+
+
+def test_as_the_winner_of_a_title_the_next_clauses_subject_holds_it():
+    won = _won("作为首届湖南省质量奖获得者,长沙钢铁有限公司始终坚持质量第一。")
+    assert won[("长沙钢铁有限公司", "湖南省质量奖")]["edition"] == 1
+
+
+def test_a_prizes_winner_noun_ends_what_stands_before_a_firms_name():
+    names = {e["name"] for e in extract_text("中国质量奖得主长沙钢铁有限公司。")["entities"]}
+    assert "长沙钢铁有限公司" in names and "中国质量奖" in names

@@ -54,6 +54,10 @@ register("awards", {
 })
 
 
+#: what may stand between a title and the comma after 作为…: 作为首届X奖获得者，Y
+AS_HOLDER_RE = re.compile(r"[”\"]?\s*(?:的)?(?:获得者|得主|获奖者|获奖企业|获奖单位|获奖组织)?(?:之一)?\s*[，,]")
+
+
 #: rules that, on real reports, give a government the award it grants (市政府决定授予…) or a place
 #: the award of the firms it counts (全市N家企业获…省政府质量奖): a government's reading is
 #: dropped, and a place's unless the title is one for places (…百强县, …示范城市, …示范区, …试点)
@@ -409,8 +413,10 @@ def find(inp: RelationInput) -> list[Relation]:
             am = mentions[a]
             subj = _award_subject(text, mentions, idx, a, trig, ctx, s0)
             rule = "award.verb_clause.v1"
-            if subj is None and re.fullmatch(r"\s*作为\s*[“\"]?", text[_clause_start(text, s0, am.start):am.start]) and re.match(r"[”\"]?\s*[，,]", text[am.end:am.end + 2]):
-                # 作为国家级专精特新“小巨人”企业，锦润厨具…: the title the next clause's subject holds
+            held = AS_HOLDER_RE.match(text, am.end)
+            if subj is None and held and re.fullmatch(r"\s*作为\s*(?:(?:19|20)[0-9]{2}\s*年度?|首届|第[0-9一二三四五六七八九十]+届)?\s*[“\"]?", text[_clause_start(text, s0, am.start):am.start]):
+                # 作为国家级专精特新“小巨人”企业，锦润厨具…, 作为首届X奖获得者，Y…: the title the next
+                # clause's subject holds
                 nxt = _clause_end(text, am.end, s1)
                 subj = next((i for i in idx if nxt < mentions[i].start <= nxt + 3 and mentions[i].label in ("Company", "Institution", "Park")), None)
                 rule = "award.as_title.v1"
