@@ -12,7 +12,7 @@ import pytest
 from kg.nlp import _leftmost_longest, extract_many
 from kg.nlp.lexicons import LongestWords, _compile_alternation, place_table
 from kg.reading import Report, read_report
-from kg.text import occurrences, shadow
+from kg.text import normalise_name, occurrences, shadow
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -356,3 +356,38 @@ def test_open_clauses_are_as_before(texts: list[str]) -> None:
             assert clauses == _open_clauses_before(sh, mentions, words)
             total += len(clauses)
     assert total > 100
+
+
+# -- issue 14 (extraction throughput, second pass) ----------------------------------------------
+
+
+def test_unified_ideographs_are_kept_by_nfkc() -> None:
+    """What ``tables._kept_ideographs`` rests on: NFKC leaves a CJK unified ideograph as it is,
+    alone or between other characters, because it has no decomposition and no character
+    decomposes canonically into it and something else (so it never composes)."""
+    import sys
+    import unicodedata
+
+    ideographs = [chr(c) for c in range(0x4E00, 0xA000)]
+    assert all(unicodedata.decomposition(c) == "" for c in ideographs)
+    assert unicodedata.normalize("NFKC", "".join(ideographs)) == "".join(ideographs)
+    for code in range(sys.maxunicode + 1):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) >= 2 and not parts[0].startswith("<"):  # a canonical decomposition of two or more
+            assert not any(0x4E00 <= int(p, 16) < 0xA000 for p in parts), hex(code)
+
+
+def test_header_kind_is_the_normalised_look_up(texts: list[str]) -> None:
+    from kg.nlp.tables import header_kind, vocabulary
+
+    kind_of = vocabulary()["kind_of"]
+    lines = [line.strip() for text in texts for line in text.split("\n") if line.strip()]
+    cells = lines + [c for text in texts for line in text.split("\n") for c in re.split(r"\t| {2,}|\|", line)]
+    cells += ["序号", " 单位 名称 ", "單位名稱", "獲獎單位", "等級", "年度", "名次x", "獎項（等級）", "ＸＹ"]
+    found = 0
+    for cell in cells:
+        expected = kind_of.get(normalise_name(cell))
+        assert header_kind(cell) == expected, cell
+        found += expected is not None
+    assert found >= 5
+    assert sum(not vocabulary()["no_header"].isdisjoint(line) for line in lines) > len(lines) // 2  # the fast path is taken
