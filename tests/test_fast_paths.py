@@ -391,3 +391,64 @@ def test_header_kind_is_the_normalised_look_up(texts: list[str]) -> None:
         found += expected is not None
     assert found >= 5
     assert sum(not vocabulary()["no_header"].isdisjoint(line) for line in lines) > len(lines) // 2  # the fast path is taken
+
+
+def _anchored_scanners() -> dict[str, object]:
+    import importlib
+
+    from kg.nlp.prefilter import Anchored
+
+    found = {}
+    for name in ("kg.nlp.people", "kg.nlp.rules", "kg.nlp.relations.context", "kg.nlp.relations.awards",
+                 "kg.nlp.relations.sites", "kg.nlp.relations.enumerations"):
+        for key, value in vars(importlib.import_module(name)).items():
+            if isinstance(value, Anchored):
+                found[f"{name}.{key}"] = value
+    return found
+
+
+def test_anchored_scanners_find_what_re_finds(texts: list[str]) -> None:
+    scanners = _anchored_scanners()
+    assert len(scanners) >= 14
+    rng = random.Random(3)
+    matched = 0
+    for text in texts:
+        for sh in (shadow(text), text):
+            ranges = [(0, None)] + [tuple(sorted(rng.sample(range(len(sh) + 1), 2))) for _ in range(3)]
+            for name, scan in scanners.items():
+                pattern = scan._pattern
+                for pos, endpos in ranges:
+                    args = (pos,) if endpos is None else (pos, endpos)
+                    expected = [(m.span(), m.groupdict()) for m in pattern.finditer(sh, *args)]
+                    assert [(m.span(), m.groupdict()) for m in scan.finditer(sh, *args)] == expected, name
+                    first = pattern.search(sh, *args)
+                    got = scan.search(sh, *args)
+                    assert (got and got.span()) == (first and first.span()), name
+                    matched += len(expected)
+    assert matched > 500
+
+
+def test_anchor_holds_for_every_match() -> None:
+    """``anchor`` on patterns of the shapes it reads (runs before a narrow item, optional
+    groups, alternatives, look-arounds, repeats), each match checked on random texts of a
+    small alphabet: the anchor stands within the reach it gives."""
+    from kg.nlp.prefilter import Anchored, anchor
+
+    patterns = [r"[a-c]{2,4}d", r"(?:x|yy)?z", r"(?<=[ab])c{1,3}(?:d|e)", r"(?:ab|[cd]{1,3}e|(?:f|gg)?h)",
+                r"(?P<n>[a-d]{1,2})(?:、[a-d]{1,2})+e", r"[a-z]{0,3}(?=b)b", r"(?:^|(?<=,))[a-e]{2,3}?f",
+                r"a(?!b)c", r"[a-f]{2}\s*g"]
+    rng = random.Random(5)
+    alphabet = "abcdefgh,、 xyz"
+    for source in patterns:
+        pattern = re.compile(source)
+        found = anchor(pattern)
+        if found is None:
+            assert source == r"[a-f]{2}\s*g"  # \s* leaves the reach unbounded
+            continue
+        chars, lo, hi = found
+        scan = Anchored(pattern, chars, lo, hi)
+        for _ in range(300):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            for m in pattern.finditer(text):
+                assert any(m.start() + k < m.end() and text[m.start() + k] in chars for k in range(lo, hi + 1)), (source, text)
+            assert [m.span() for m in scan.finditer(text)] == [m.span() for m in pattern.finditer(text)], (source, text)
