@@ -452,3 +452,23 @@ def test_anchor_holds_for_every_match() -> None:
             for m in pattern.finditer(text):
                 assert any(m.start() + k < m.end() and text[m.start() + k] in chars for k in range(lo, hi + 1)), (source, text)
             assert [m.span() for m in scan.finditer(text)] == [m.span() for m in pattern.finditer(text)], (source, text)
+
+
+def test_convert_phrases_is_the_walk(texts: list[str]) -> None:
+    import zhconv
+
+    from kg.text import _convert_phrases, _convert_phrases_walk, _phrase_tables
+
+    assert _phrase_tables() is not None  # the fast path is on
+    keys = sorted(zhconv.zhconv.getdict("zh-cn"))
+    rng = random.Random(17)
+    samples = [*texts, *(zhconv.convert(t, "zh-tw") for t in texts), *(zhconv.convert(t, "zh-hk") for t in texts[:20])]
+    for _ in range(3000):  # phrases of the table run together with common characters, cut at either end
+        s = "".join(rng.choice(keys) if rng.random() < 0.6 else rng.choice("的是在中国台灣，。a1 ") for _ in range(rng.randint(1, 12)))
+        samples += [s, s[1:], s[:-1]]
+    refused = 0
+    for sample in samples:
+        expected = _convert_phrases_walk(sample)
+        assert _convert_phrases(sample) == expected, sample
+        refused += expected is None
+    assert refused > 50  # phrases that change length were met
