@@ -472,3 +472,22 @@ def test_convert_phrases_is_the_walk(texts: list[str]) -> None:
         assert _convert_phrases(sample) == expected, sample
         refused += expected is None
     assert refused > 50  # phrases that change length were met
+
+
+def test_zh_cn_is_zhconv(texts: list[str]) -> None:
+    import zhconv
+
+    from kg.text import zh_cn
+
+    keys = sorted(zhconv.zhconv.getdict("zh-cn"))
+    rng = random.Random(19)
+    samples = [*texts, *(zhconv.convert(t, "zh-tw") for t in texts), "", "乾隆", "後來發現", "臺灣積體電路製造股份有限公司"]
+    for _ in range(3000):
+        s = "".join(rng.choice(keys) if rng.random() < 0.6 else rng.choice("的是在中国台灣，。a1 ") for _ in range(rng.randint(1, 12)))
+        samples += [s, s[1:], s[:-1]]
+    changed = 0
+    for sample in samples:
+        expected = zhconv.convert(sample, "zh-cn")
+        assert zh_cn(sample) == expected, sample
+        changed += len(expected) != len(sample)
+    assert changed > 50  # phrases that change length were converted too

@@ -72,6 +72,23 @@ def _convert_phrases(text: str) -> str | None:
     found = _phrase_tables()
     if found is None:  # a one-character entry that changes length: only the walk reads that right
         return _convert_phrases_walk(text)
+    return _convert_fast(text, found, same_length=True)
+
+
+def zh_cn(text: str) -> str:
+    """``zhconv.convert(text, "zh-cn")``, by ``_convert_phrases``' way through the text (every
+    phrase converted, whatever its length; tests/test_fast_paths.py compares the two)."""
+    found = _phrase_tables()
+    if found is None:
+        import zhconv
+
+        return zhconv.convert(text, "zh-cn")
+    out = _convert_fast(text, found, same_length=False)
+    assert out is not None
+    return out
+
+
+def _convert_fast(text: str, found: tuple[Any, ...], *, same_length: bool) -> str | None:
     table, prefixes, single, starts, pairs = found
     get = table.get
     out: list[str] = []
@@ -92,7 +109,7 @@ def _convert_phrases(text: str) -> str | None:
             j += 1
         if best_end == i:
             continue  # the character's own entry (or none), as the translation between gives it
-        if len(best) != best_end + 1 - i:
+        if same_length and len(best) != best_end + 1 - i:
             return None
         out.append(text[pos:i].translate(single))
         out.append(best)
@@ -177,10 +194,7 @@ def normalise_name(text: str) -> str:
     >>> normalise_name(" ｇｂ／ｔ 29490 "), normalise_name("质量监督检验中心（湖南）"), normalise_name("株洲電力機車")
     ('GB/T29490', '质量监督检验中心(湖南)', '株洲电力机车')
     """
-    text = unicodedata.normalize("NFKC", text)
-    import zhconv
-
-    text = zhconv.convert(text, "zh-cn")
+    text = zh_cn(unicodedata.normalize("NFKC", text))
     # zhconv may hand back full-width punctuation of its own; fold it again.
     text = unicodedata.normalize("NFKC", text).translate(_FULL_WIDTH_BRACKETS)
     return _SPACE_RE.sub("", text).upper()
