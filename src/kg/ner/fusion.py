@@ -229,13 +229,17 @@ class NerComponent:
         # ``len(prev) == 1 and prev in surnames``)
         pa = pb = 0
         for a, b in words:
-            if b - a >= 2 and taken.find(1, a, b) < 0 and _HAN_WORD.fullmatch(sh, a, b):  # no rule mention in it
-                tag = tags.get(sh[a:b])
+            if b - a < 2:
+                pa, pb = a, b
+                continue
+            # the word's tag first (the cheapest test that refuses most words: a common word
+            # of another tag is never marked), then no rule mention in it, then Han only
+            tag = tags.get(sh[a:b])
+            if (tag is None or tag in NAME_TAGS) and taken.find(1, a, b) < 0 and _HAN_WORD.fullmatch(sh, a, b):
                 # only where what the model adds can be kept (see to_mention): a person's name
                 # (the word, or the one-character word before it, opens on a surname) or a
-                # national group's member; place names are the place rules' own (the tag is
-                # tested first: a word of another tag is never marked, whatever could_be says)
-                if (tag is None or tag in NAME_TAGS) and (
+                # national group's member; place names are the place rules' own
+                if (
                     tag in NAME_TAGS
                     or sh[a] in surnames
                     or sh[a : a + 2] in surnames
