@@ -196,8 +196,12 @@ def _single_space_blocks(text: str) -> list[tuple[list[tuple[int, int]], list[li
     while n < len(lines):
         start, line = lines[n]
         cells = [(start + m.start(), start + m.end()) for m in _WORD_RUN.finditer(line)]
+        # the cheap tests first: most lines are one run of prose, and their cells' kinds are not needed
+        if len(cells) < 2 or "\t" in line or "|" in line or _is_row(line):
+            n += 1
+            continue
         kinds = [header_kind(text[a:b]) for a, b in cells]
-        if len(cells) < 2 or "\t" in line or "|" in line or _is_row(line) or None in kinds or "winner" not in kinds:
+        if None in kinds or "winner" not in kinds:
             n += 1
             continue
         rows = []
