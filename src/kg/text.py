@@ -182,6 +182,7 @@ _SPACE_RE = re.compile(r"\s+")
 
 
 _FULL_WIDTH_BRACKETS = str.maketrans({"（": "(", "）": ")", "［": "[", "］": "]", "【": "[", "】": "]"})
+_FULL_WIDTH_BRACKET_RE = re.compile("[（）［］【】]")
 
 
 @lru_cache(maxsize=16384)  # pure, and called for every pair of names when linking short forms (bounded: memory stays flat over a corpus)
@@ -196,7 +197,9 @@ def normalise_name(text: str) -> str:
     """
     text = zh_cn(unicodedata.normalize("NFKC", text))
     # zhconv may hand back full-width punctuation of its own; fold it again.
-    text = unicodedata.normalize("NFKC", text).translate(_FULL_WIDTH_BRACKETS)
+    text = unicodedata.normalize("NFKC", text)
+    if _FULL_WIDTH_BRACKET_RE.search(text):  # (translate reads every character: only where one is)
+        text = text.translate(_FULL_WIDTH_BRACKETS)
     return _SPACE_RE.sub("", text).upper()
 
 
