@@ -105,6 +105,10 @@ def test_halfwidth_table_is_halfwidth_char(texts: list[str]) -> None:
 
     every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
     assert every.translate(_HALFWIDTH) == "".join(_halfwidth_char(c) for c in every)
+    from kg.text import _FULLWIDTH_RE
+
+    # the shadow translates only a text holding one of the characters the table changes
+    assert {ord(c) for c in _FULLWIDTH_RE.findall(every)} == set(_HALFWIDTH)
 
 
 def test_people_lookups_are_the_loops_they_replaced(texts: list[str]) -> None:
