@@ -495,3 +495,26 @@ def test_zh_cn_is_zhconv(texts: list[str]) -> None:
         assert zh_cn(sample) == expected, sample
         changed += len(expected) != len(sample)
     assert changed > 50  # phrases that change length were converted too
+
+
+def test_strip_generic_is_the_word_loop(texts: list[str]) -> None:
+    from kg.resolution.keys import _strip_generic
+    from kg.resolution.lexicons import _generic_words
+
+    def before(text: str) -> str:
+        rest, changed = text, True
+        while rest and changed:
+            changed = False
+            for word in _generic_words():
+                if rest.startswith(word) and len(word) < len(rest):
+                    rest, changed = rest[len(word):], True
+                    break
+        return rest
+
+    names = [m.group() for text in texts for m in re.finditer(r"[\u4e00-\u9fff]{2,20}", text)]
+    names += [w + n for w in _generic_words() for n in ("", "株洲", "研究院", w)]
+    stripped = 0
+    for name in names:
+        assert _strip_generic.__wrapped__(name) == before(name), name
+        stripped += before(name) != name
+    assert stripped > 100
