@@ -98,6 +98,8 @@ def test_a_title_without_quotes_before_chenghao(text, award):
 
 @pytest.mark.parametrize("text, award, grade", [
     ("长沙钢铁有限公司的3个产品荣获中国世界名牌产品称号。", "中国世界名牌产品", None),
+    ("湖南建工集团有限公司生产的湘江牌水泥,长沙钢铁有限公司生产的星光牌钢材2个产品荣获中国世界名牌产品称号。",
+     "中国世界名牌产品", None),
     ("长沙钢铁有限公司的2项成果均获湖南省科学技术进步奖一等奖。", "湖南省科学技术进步奖", "一等奖"),
 ])
 def test_the_owner_of_counted_products_wins(text, award, grade):
@@ -181,3 +183,41 @@ def test_a_title_a_city_sets_out_to_create_is_an_award():
     result = extract_text("验收组来我市，对我市创建“质量强市示范城市”进行考核验收。")
     assert "质量强市示范城市" in {e["name"] for e in result["entities"] if e["type"] == "Award"}
     assert not [e for e in extract_text("创建一批示范企业。")["entities"] if e["type"] == "Award"]
+
+
+def test_a_government_before_a_verb_of_receiving_wins():
+    won = _won("长沙市人民政府荣获第三届中国质量奖提名奖。")
+    assert won[("长沙市人民政府", "中国质量奖")]["grade"] == "提名奖"
+
+
+def test_governments_that_decide_to_name_the_winners_win_nothing():
+    won = _won("商务部、市场监管总局、国家知识产权局决定将182个品牌认定为第三批中华老字号。")
+    assert not [holder for holder, _ in won if holder in ("商务部", "市场监管总局", "国家知识产权局")]
+
+
+def test_winners_of_the_award_named_before_by_an_anaphor():
+    won = _won("第三届“湖南省质量奖”评选揭晓。长沙钢铁有限公司总经理王立新、湖南建工集团有限公司董事长李明等"
+               "共计5位在质量领域做出突出贡献的企业家获得该项荣誉。")
+    assert {holder for holder, award in won if award == "湖南省质量奖"} >= {"王立新", "李明"}
+
+
+def test_a_category_of_an_award_won_by_a_counted_list_is_not_the_first_category_named():
+    won = _won("该奖项分设项目奖、组织奖和个人奖,长沙钢铁有限公司和湖南建工集团有限公司等5个单位分获组织奖。")
+    assert not [holder for holder, award in won if award == "项目奖"]
+
+
+def test_a_long_title_after_a_person_and_tongzhi_opens_on_its_province():
+    # 17 characters from the name to 奖: longer than a prize's body may be, so the scan stops at
+    # the province it passed on the way back
+    won = _won("授予汪伟同志四川省杰出青年科学技术创新奖。")
+    assert ("汪伟", "四川省杰出青年科学技术创新奖") in won
+
+
+def test_as_the_winner_of_a_title_the_next_clauses_subject_holds_it():
+    won = _won("作为首届湖南省质量奖获得者,长沙钢铁有限公司始终坚持质量第一。")
+    assert won[("长沙钢铁有限公司", "湖南省质量奖")]["edition"] == 1
+
+
+def test_a_prizes_winner_noun_ends_what_stands_before_a_firms_name():
+    names = {e["name"] for e in extract_text("中国质量奖得主长沙钢铁有限公司。")["entities"]}
+    assert "长沙钢铁有限公司" in names and "中国质量奖" in names

@@ -62,6 +62,8 @@ def test_name_after_a_post_ends_where_the_predicate_starts(phrase: str, name: st
         ("主任委员蒲峰就明年工作作了部署。", "蒲峰就"),  # 就 opens the predicate
         ("省会长沙获得了一金一银。", "沙获得"),  # 省会|长沙: no post, and 获得 is no given name
         ("主任委员柏陆洲和副主任委员出席。", "和副"),  # two posts joined by 和
+        ("长沙钢铁有限公司荣获第5届湖南省质量奖。", "荣获第"),  # 荣 is a surname, 第 opens an ordinal
+        ("长沙钢铁有限公司高达3亿元的投资。", "高达"),  # a count after a body's name, not a name
     ],
 )
 def test_no_name_from_a_function_word_or_a_second_post(phrase: str, wrong: str) -> None:

@@ -59,12 +59,12 @@ def test_the_scorer_adds_the_pairs_its_threshold_lets_through(corpus_docs, monke
 
     from kg.nlp import extract_text
 
-    text = (corpus_docs / "real-116.txt").read_text(encoding="utf-8")
+    text = (corpus_docs / "real-119.txt").read_text(encoding="utf-8")
     low = copy.deepcopy(scorer.model())
     for m in low["predicates"].values():
         m["threshold"] = 0.2
     monkeypatch.setattr(scorer, "model", lambda: low)
-    added = [r for r in extract_text(text, "real-116")["relations"] if r["rule"].startswith("scorer.")]
+    added = [r for r in extract_text(text, "real-119")["relations"] if r["rule"].startswith("scorer.")]
     assert added and {r["rule"] for r in added} <= set(scorer.RULES.values())
 
 

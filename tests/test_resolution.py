@@ -237,9 +237,10 @@ def test_link_short_forms_needs_the_declaration_for_a_short_form_that_is_no_cont
     ("株洲高新区市场监督管理局", "株洲高新区市场监管局"),  # 市场监管局 = 市场监督管理局
     ("湖南新能源汽车检测中心", "新能源汽车检测中心"),      # a place prefix dropped
     ("质量强区工作领导小组", "质量强区领导小组"),
+    ("中華民國全國商業總會", "全國商業總會"),              # the state's formal name dropped (Taiwan)
 ])
 def test_link_short_forms_links_a_short_form_used_after_the_full_name(full: str, short: str) -> None:
-    type_ = "GovernmentAgency" if full.endswith(("局", "小组")) else "Institution" if full.endswith("中心") else "Company"
+    type_ = "GovernmentAgency" if full.endswith(("局", "小组")) else "Institution" if full.endswith(("中心", "總會")) else "Company"
     linked = link_short_forms([_entity("e1", type_, full), _entity("e2", type_, short)], f"{full}……{short}……")
     assert _groups(linked) == [(full, [short])]
 

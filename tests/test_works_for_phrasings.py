@@ -54,3 +54,13 @@ def test_a_short_firm_name_before_a_firms_post(text, person, firm):
 
 def test_a_place_and_a_trade_word_before_a_post_name_no_firm():
     assert not [k for k in _works("株洲电子总经理李明华介绍了经验。") if k[1] == "株洲电子"]
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("省政府决定授予长沙钢铁有限公司、湖南建工集团有限公司2个组织和湖南工业职业技术学院王立新同志第二届湖南省质量奖。",
+     "王立新", "湖南工业职业技术学院"),
+    ("表彰长沙钢铁有限公司等60个先进单位和湘潭电机股份有限公司李明等93名先进个人。", "李明", "湘潭电机股份有限公司"),
+])
+def test_a_list_member_named_with_the_body_it_comes_from(text, person, body):
+    assert _works(text)[(person, body)]["role"] is None
+

@@ -61,6 +61,69 @@ def shadow(text: str) -> str:
     return _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_DIGITS), half)
 
 
+#: a line of a hard-wrapped paragraph holds at least this many characters (A4 pages and gazettes
+#: set 30-40 Chinese characters a line; names of one firm a line, table rows, titles are shorter)
+WRAP_MIN = 24
+#: a line that opens a list item or a heading: its break before it is a real one
+_ITEM_OPEN_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．)]|第[一二三四五六七八九十0-9]+[章节条部分]|附件|序号|[•·●○■□◆◇▪\-*])")
+
+
+def soften_wraps(sh: str) -> str:
+    r"""The same text with the line breaks of hard-wrapped paragraphs (text copied out of a PDF or
+    a fixed-width page) made spaces, so that no rule reads a clause or an item boundary where a
+    line was only full. In a block of lines (between blank lines), the width is the length most
+    of its lines of at least ``WRAP_MIN`` characters share (two at least); a break is soft after
+    a line at least that wide (less one: a half-width digit) and not closing a sentence when the next line opens no list
+    item and neither line is a table's row (a tab, a pipe, a run of spaces). Same length as
+    ``sh``; where nothing is wrapped, ``sh`` itself.
+
+    >>> soften_wraps("甲" * 30 + "\n" + "乙" * 30 + "\n" + "丙丙。")[29:32]
+    '甲 乙'
+    """
+    if "\n" not in sh:
+        return sh
+    soft: list[int] = []
+    pos, block = 0, []  # block: (offset, line) of the current run of non-blank lines
+    for line in [*sh.split("\n"), ""]:
+        if line.strip():
+            block.append((pos, line))
+        else:
+            soft += _soft_breaks(block)
+            block = []
+        pos += len(line) + 1
+    if not soft:
+        return sh
+    chars = list(sh)
+    for at in soft:
+        chars[at] = " "
+    return "".join(chars)
+
+
+def _soft_breaks(block: list[tuple[int, str]]) -> list[int]:
+    if len(block) < 3:
+        return []
+    widths: dict[int, int] = {}
+    for _, line in block:
+        if len(line) >= WRAP_MIN and not _ROW_RE.search(line):
+            widths[len(line)] = widths.get(len(line), 0) + 1
+    if not widths:
+        return []
+    width, count = max(widths.items(), key=lambda item: (item[1], item[0]))
+    if count < 2:
+        return []
+    out = []
+    for (at, line), (_, nxt) in zip(block, block[1:]):
+        if len(line) >= width - 1 and line[-1] not in _STOPS and not _ROW_RE.search(line) and not _ROW_RE.search(nxt) and not _ITEM_OPEN_RE.match(nxt):
+            out.append(at + len(line))
+    return out
+
+
+#: a line that ends on one of these ends its sentence anyway: the break after it stays
+_STOPS = frozenset("。！？!?：:;；")
+#: a table's row pasted as a line: cells parted by a tab, a pipe or a run of spaces
+_ROW_RE = re.compile(r"\t|\||\S {2,}\S")
+
+
 def _convert_phrases(text: str) -> str | None:
     """``zhconv.convert(text, "zh-cn")`` (the same longest-match walk over its phrase table), or
     None where a phrase it would convert changes length. Comparing total lengths is not enough:

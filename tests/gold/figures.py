@@ -51,3 +51,28 @@ for label, fig in off["by_predicate"].items():
     strict = {k.removeprefix("strict_"): v for k, v in fig.items() if k.startswith("strict_")}
     g = on["by_predicate"].get(label, fig)
     print(f"| {label} | {fig['tp'] + fig['fn']} | {prf(fig)} | {prf(strict)} | {g['f1']:.3f}, {g['strict_f1']:.3f} |")
+
+# Strict misses as aggregates: which qualifier of a leniently matched relation is missing or
+# different (a year by how far it is off), so a split's qualifier convention shows without reading
+# any of its reports' errors one by one.
+from kg.eval import _qualifier_value  # noqa: E402  (the scorer's own comparison)
+
+misses: dict[tuple[str, str, str], int] = {}
+for doc in on["per_doc"].values():
+    for pair in doc["errors"].get("qualifier_mismatches", []):
+        gold_rel, pred_rel = pair["gold"], pair["pred"]
+        for key in ("year", "edition", "grade", "count"):
+            expected, got = gold_rel.get(key), pred_rel.get(key)
+            if expected is None or _qualifier_value(key, expected) == _qualifier_value(key, got):
+                continue
+            if got is None:
+                kind = "missing"
+            elif key == "year" and str(got).isdigit() and str(expected).isdigit():
+                kind = f"off by {int(got) - int(expected):+d}"
+            else:
+                kind = "different"
+            label = (gold_rel["predicate"], key, kind)
+            misses[label] = misses.get(label, 0) + 1
+print("\n| predicate | qualifier | strict miss (as shipped) | relations |\n|---|---|---|---|")
+for (predicate, key, kind), count in sorted(misses.items(), key=lambda item: -item[1]):
+    print(f"| {predicate} | {key} | {kind} | {count} |")

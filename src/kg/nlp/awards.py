@@ -102,6 +102,45 @@ def _join_sub_awards(text: str, sh: str, mentions: list[Mention]) -> list[Mentio
     return out
 
 
+#: one quoted name (「最具潛質品牌」, “特别主题奖”), and a list of two or more of them (「A」、「B」及「C」, 「A」「B」)
+_QUOTED_ITEM = r"[“「\"][^”」“「\"\n，,。；;、]{2,24}[”」\"]"
+QUOTED_LIST_RE = re.compile(_QUOTED_ITEM + r"(?:\s*(?:、|和|及|与|以及|暨|,|，)?\s*" + _QUOTED_ITEM + r")+")
+_QUOTED_ITEM_RE = re.compile(r"[“「\"]([^”」“「\"\n，,。；;、]{2,24})[”」\"]")
+#: a year written inside the quotes before the name (「2014年香港名牌選舉」): no part of it
+_QUOTED_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}年?度?")
+
+
+def _quoted_award_lists(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
+    """The members of a list of quoted names of which one or more is an award are awards, each
+    the whole quoted name («設有「香港名牌」、「香港服務名牌」、「最具潛質品牌」及「最具潛質服務品牌」»,
+    «“星級旅遊服務商戶獎”、“特別主題獎”、“星級旅遊服務金獎”»): the list names a scheme's prizes,
+    whatever their last word. A member that holds a body's, a firm's, a park's or a person's
+    mention, a grade alone (金獎) or a year alone names no prize; a place inside one is part of
+    its name."""
+    extra: list[Mention] = []
+    inside: list[tuple[int, int]] = []
+    for lst in QUOTED_LIST_RE.finditer(sh):
+        items = [(lst.start() + q.start(1), lst.start() + q.end(1)) for q in _QUOTED_ITEM_RE.finditer(lst.group(0))]
+        covered = [[m for m in mentions if a <= m.start and m.end <= b or (m.start < b and a < m.end)] for a, b in items]
+        if not any(any(m.label == "Award" and not m.needs_context for m in ms) for ms in covered):
+            continue
+        for (a, b), ms in zip(items, covered):
+            if any(m.label != "Place" for m in ms):
+                continue  # an award found already, or a firm's or a body's name: no prize
+            year = _QUOTED_YEAR_RE.match(sh, a, b)
+            if year is not None:
+                a = year.end()
+            name = sh[a:b]
+            if b - a < 3 or name in GRADES or name in BARE_GRADES or not re.search(r"[\u4e00-\u9fff]", name):
+                continue
+            extra.append(Mention(a, b, "Award", "award.quoted_list_member.v1", text[a:b]))
+            inside.append((a, b))
+    if not extra:
+        return mentions
+    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in inside)]
+    return sorted(kept + extra, key=lambda m: (m.start, m.end))
+
+
 def _distributed_title_start(sh: str, lo: int, hi: int) -> int | None:
     """Where a title starts inside ``sh[lo:hi]``: at a rank word (国家级, 全国) or a province."""
     for k in range(lo, hi - 3):

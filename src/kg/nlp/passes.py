@@ -41,6 +41,79 @@ def _join_subcommittees(text: str, sh: str, mentions: list[Mention]) -> list[Men
     return out
 
 
+#: an international standards organisation by its name or acronym, with the other in brackets
+#: (国际电工委员会(IEC), IEC(国际电工委员会))
+INTL_ORG_RE = re.compile(
+    r"(?:国际标准化组织|国际电工委员会|国际电信联盟|ISO|IEC|ITU)(?:[(（](?:国际标准化组织|国际电工委员会|国际电信联盟|ISO|IEC|ITU)[)）])?"
+)
+#: an organ of such an organisation named by its kind only (IEC系统委员会, ISO全体大会): no name of its own
+_ORGAN_KIND_RE = re.compile(r"(?:技术|系统|分技术)?委员会|(?:全体)?大会|理事会|秘书处")
+#: the heads of an organisation's organs: its committees, boards and bureaux (TMB 技术管理局, SMB 标准化管理局)
+_ORGAN_HEAD_RE = re.compile(r"(?:委员会|局|理事会)$")
+#: what a body of a state opens on: such a body named after the organisation is none of its organs
+_STATE_OPENING_RE = re.compile(r"国家|全国|中国|中华|中央|国务院|[省市县区]")
+
+
+def _join_intl_organs(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
+    """Organs of an international standards organisation (ISO, IEC, ITU) are its, never a state's.
+    An organ named right after the organisation is one standards body with it, named with it
+    (国际标准化组织|烟花爆竹技术委员会, 国际电工委员会(IEC)可持续|电气化交通系统委员会), and the same
+    organ written after the other form of the organisation's name (IEC可持续…委员会) or alone is
+    that body (an alias); an organ named by its kind only (IEC系统委员会) is the organisation. A
+    board or committee named later in the clause that speaks of the organisation (参加ISO全体大会、
+    技术管理局会议) is one of its departments, no entity (ANNOTATION.md)."""
+    if not INTL_ORG_RE.search(sh):
+        return mentions
+    out: list[Mention] = []
+    joined: list[Mention] = []
+    drop: set[int] = set()
+    for m in mentions:
+        if m.label not in ("GovernmentAgency", "StandardsBody") or not _ORGAN_HEAD_RE.search(sh, m.start, m.end):
+            continue
+        if INTL_ORG_RE.fullmatch(sh, m.start, m.end):
+            continue
+        org = INTL_ORG_RE.match(sh, m.start)
+        if org is None or org.end() >= m.end:
+            # the organisation right before the organ, past at most a few words of its name (可持续)
+            lo = max(0, m.start - 30)
+            org = next((o for o in INTL_ORG_RE.finditer(sh, lo, m.start) if re.fullmatch(r"[\u4e00-\u9fff]{0,4}", sh[o.end():m.start])), None)
+        if org is not None:
+            tail = sh[org.end():m.end]
+            if _STATE_OPENING_RE.match(tail):
+                continue  # ISO|国家标准委: a state's body written after the organisation
+            if _ORGAN_KIND_RE.fullmatch(tail):
+                drop.add(id(m))
+                out.append(Mention(org.start(), org.end(), "StandardsBody", "standards_body.intl_organ.v1", text[org.start():org.end()]))
+                continue
+            drop.add(id(m))
+            joined.append(Mention(org.start(), m.end, "StandardsBody", "standards_body.intl_organ.v1", text[org.start():m.end], {"organ": tail}))
+            continue
+        if m.start > 0 and sh[m.start - 1] in "该此本" and _ORGAN_KIND_RE.fullmatch(sh, m.start, m.end) and INTL_ORG_RE.search(sh, 0, m.start):
+            drop.add(id(m))  # 承担该系统委员会秘书处: the organ named before, by an anaphor and its kind
+            continue
+        clause = max(sh.rfind(c, 0, m.start) for c in "。；;!?！？\n") + 1
+        if m.label == "GovernmentAgency" and INTL_ORG_RE.search(sh, clause, m.start) and not _STATE_OPENING_RE.match(sh, m.start) and not any(_is_place_word(sh[m.start:m.start + n]) for n in (2, 3, 4)):
+            drop.add(id(m))  # ISO全体大会、技术管理局会议: the organisation's board
+    if not drop:
+        return mentions
+    spans = [(j.start, j.end) for j in joined + out]
+    kept = [m for m in mentions if id(m) not in drop and not any(a <= m.start and m.end <= b for a, b in spans)]
+    # the same organ after either form of the organisation's name, or written alone: one body, the longest form
+    longest: dict[str, str] = {}
+    for j in joined:
+        if len(j.text) > len(longest.get(j.attrs["organ"], "")):
+            longest[j.attrs["organ"]] = j.text
+    for j in joined:
+        if j.text != longest[j.attrs["organ"]]:
+            j.attrs["alias_of"] = longest[j.attrs["organ"]]
+    for m in kept:
+        if m.label == "StandardsBody" and sh[m.start:m.end] in longest:
+            m.attrs["alias_of"] = longest[sh[m.start:m.end]]
+    taken = [(m.start, m.end) for m in kept]
+    extra = [m for m in joined + out if not any(a < m.end and m.start < b for a, b in taken)]
+    return sorted(kept + extra, key=lambda m: (m.start, m.end))
+
+
 #: the rest of a newspaper's, broadcaster's or news site's name after a place (日报, 证券报, 中国…网讯)
 MEDIA_AFTER_RE = re.compile(
     r"[\u4e00-\u9fff]{0,5}?(?:日报|晚报|早报|晨报|商报|时报|证券报|都市报|新闻网|门户网站|电视台|广播电视台|卫视|网)"
@@ -213,7 +286,7 @@ def _link_titled_standards(text: str, sh: str, mentions: list[Mention]) -> list[
 _NAME_HEAD_RE = re.compile(r"公司|集团|院|所|大学|中心|会|局|委|厅|部|府|办|区|园|城|谷")
 
 
-def _trim_to_attested(text: str, sh: str, mentions: list[Mention], glued: Any) -> list[Mention]:
+def _trim_to_attested(text: str, sh: str, mentions: list[Mention], glued: Any, word_ends: frozenset[int] | None = None) -> list[Mention]:
     """A name the report writes on its own elsewhere (鲁疆产业园) is that name where words were glued
     before it (标志着|鲁疆产业园, 将|鲁澳…科技园): the longer span is cut to it where what stands before
     it holds a verb or function word (``glued(start, end)``), not where it is a place (甘肃省|张掖…
@@ -231,7 +304,9 @@ def _trim_to_attested(text: str, sh: str, mentions: list[Mention], glued: Any) -
             tail, head = name[k:], name[:k]
             if tail not in names:
                 continue
-            if _NAME_HEAD_RE.search(head) or _all_places(head) or not glued(m.start, m.start + k):
+            # a head word of a name in what stands before (…协会|X) ends one of the segmenter's words (not 会|员 of 会员)
+            heads = [h for h in _NAME_HEAD_RE.finditer(head) if word_ends is None or m.start + h.end() in word_ends]
+            if heads or _all_places(head) or not glued(m.start, m.start + k):
                 break
             m.start += k
             m.text = text[m.start:m.end]

@@ -109,7 +109,7 @@ NAME_END_WORDS = (
 #: (高峰|就…作了报告, 白亮|亦代表, 王平|称): adverbs, prepositions and verbs of saying
 NAME_NEXT_CHARS = frozenset("就亦便则即又都於于向把被从并仍乃再曾已称稱赴")
 #: of those, the ones that end no three-character name even before a break (张德均, 李向 are names)
-_NEVER_LAST = frozenset("就亦便则即又都於并仍乃再曾已称稱")
+_NEVER_LAST = frozenset("就亦便则即又都於并仍乃再曾已称稱第")  # 第: an ordinal opens after it (荣获第1名)
 #: first letters of jieba's tags of words that open a predicate: verbs, adverbs, prepositions,
 #: conjunctions, adjectives (宣读, 参加, 成功当选, 恭喜)
 _PREDICATE_TAGS = tuple("vdpca")
@@ -348,6 +348,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
         end = pos + n
         sur = 2 if sh[pos:pos + 2] in surnames else 1
         word = _word_at(sh, end)
+        if end < len(sh) and sh[end].isdigit():
+            continue  # a count or a rank follows, not a name: …公司高达3亿元, …公司荣获第1名
         if end >= len(sh) or not ("\u4e00" <= sh[end] <= "\u9fff") or sh.startswith(NAME_END_WORDS, end):
             add(pos, n, "person.after_body.v1")
         elif tags.get(word, "").startswith("v") and tags.get(sh[pos + sur:end], "nr").startswith("nr"):

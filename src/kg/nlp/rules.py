@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import PatternError
 from ..resources import load_jsonl, load_words
-from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards
+from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards, _quoted_award_lists
 from .lexicons import (
     GENERIC_PLACE_NAMES,
     LongestWords,
@@ -59,6 +59,7 @@ from .passes import (
     _all_places,
     _cut_departments,
     _generic_addressee,
+    _join_intl_organs,
     _join_subcommittees,
     _link_titled_standards,
     _split_joint_bodies,
@@ -219,6 +220,22 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         self._place_phrase_re = _compile_alternation(list(generic_words("place_phrases.tsv")))
         self.tags = jieba_tags()
         self.name_verbs = frozenset(load_words("name_verbs.tsv"))
+
+    def _office_owner(self, sh: str, start: int, end: int) -> int | None:
+        """For an office named ``sh[start:end]`` + 办公室: ``start`` where its body opens on a body
+        that is no government's (an institution, a firm or a park of the lexicons: 中科院|标准化,
+        数码港) or on the common noun 园区, so the office is that body's department or its
+        premises; where that body is joined to the rest by a conjunction (数码港与政府资讯科技总监),
+        the offset after it, where the office's own name opens. None for a government's office."""
+        if sh.startswith("园区", start) and end - start == 2:
+            return start
+        lex = self.institution_re.match(sh, start, end)
+        if lex is None or self.institution_lexicon.get(lex.group(0)) == "GovernmentAgency":
+            return None
+        conj = re.match(r"与|和|及|暨", sh[lex.end():end])
+        if conj is not None:
+            return lex.end() + conj.end() if end - lex.end() - conj.end() >= 2 else None
+        return start
 
     def _body_type(self, name: str) -> str:
         """The type of a body named on its own: the lexicons', else its head word's."""
@@ -559,6 +576,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 continue  # 下一步我委: the report's own body by an anaphor, no name
             if m.label in ORG_LABELS and SITE_AFTER_RE.match(sh, m.end):
                 continue  # 来源:科技部网站, 株洲政府门户网站: a body's web site names a source, not the body
+            if m.label == "GovernmentAgency" and sh.endswith("办公室", m.start, m.end) and (owner := self._office_owner(sh, m.start, m.end - 3)) is not None:
+                if owner == m.start:
+                    continue  # 中科院标准化办公室, 数码港办公室, 园区办公室: a department or the premises of a body that is no government's
+                m.start, m.text = owner, text[owner:m.end]  # 数码港与|政府资讯科技总监办公室: the office named after the conjunction
             if m.label == "Institution" and TASK_MEETING_RE.search(sh, m.start, m.end) and self.agency_lexicon.match(sh, m.start):
                 m.label = "GovernmentAgency"  # 科技部科学园区审议会: a ministry's committee for a task
             if m.label == "Place" and _inside_title(sh, m.start) and LAW_TITLE_RE.match(sh, m.end):
@@ -575,8 +596,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         chosen = _cut_departments(text, sh, chosen, self._body_type)
         chosen = self._quoted_titles(text, sh, tok_starts, tok_ends, chosen)
         chosen = _join_sub_awards(text, sh, chosen)
+        chosen = _quoted_award_lists(text, sh, chosen)
         chosen = _link_titled_standards(text, sh, chosen)
-        chosen = _trim_to_attested(text, sh, chosen, self._glued_head(sh, tok_starts, tok_ends))
+        chosen = _trim_to_attested(text, sh, chosen, self._glued_head(sh, tok_starts, tok_ends), frozenset(tok_ends))
+        chosen = _join_intl_organs(text, sh, chosen)  # after the trim: 组织 of 国际标准化组织 reads as a verb
         extra, dropped = self.structural(text, sh, tok_starts, tok_ends, chosen)
         if extra:
             chosen = sorted([m for m in chosen if not any(m is d for d in dropped)] + extra, key=lambda m: (m.start, m.end))

@@ -85,6 +85,10 @@ def _skip_outer_place(sh: str, start: int, end: int) -> int:
 TASK_BODY_RE = re.compile(r"领导小组|工作小组|协调小组|委员会|办公室")
 
 
+#: nouns of a prize's winner (…奖得主, …奖获得者): they end what stands before a body's name
+WINNER_NOUNS = ("得主", "获得者", "获奖者", "得奖者")
+
+
 class NameScan:
     """Where names start: the left-boundary scan of ``EntityRules`` (a mixin)."""
 
@@ -124,6 +128,7 @@ class NameScan:
         conj = pattern.get("conjunctions", False)
         i = bisect.bisect_right(tok_starts, pos - 1) - 1
         start = pos
+        place_at = None  # where an award's name reached a province or city on the way back
         while i >= 0:
             ts, te = tok_starts[i], tok_ends[i]
             if te < start and "\n" in sh[te:start] or (te < start and start < pos):
@@ -179,6 +184,8 @@ class NameScan:
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
                 break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
+            if pattern["label"] in ORG_LABELS and tok.endswith(WINNER_NOUNS):
+                break  # 中国质量奖得主|长沙钢铁有限公司 (奖得主 one word): a prize's winner is named after it
             if pattern["label"] == "Company" and start < pos and tok.endswith("公司") and sh[pos:pos + 1] != "分":
                 if sh[start] in "和与及暨":
                     start += 1  # …有限公司|和翔恒|实业有限公司: the conjunction glued to the next name
@@ -238,8 +245,13 @@ class NameScan:
                         start = anchor  # 山东省|质量强省及名牌战略|推进|工作领导小组办公室: a task body opens on its realm
                 break
             if pos - ts > body_max:
+                if place_at is not None:
+                    start = place_at  # 授予汪伟同志|四川省杰出青年科学技术创新奖: a long title that opens on its province
+                    break
                 return None
             start = ts
+            if pattern["label"] == "Award" and tok in place_table():
+                place_at = ts
             i -= 1
         # trim a leading function word or verb the segmenter glued to the name, but only where
         # the trimmed word ends on a word boundary of its own (never cut 各级 into 各|级)
@@ -383,6 +395,10 @@ class NameScan:
                 tag = self.tags.get(tok, "")
                 if (tok in self.boundaries and tag not in ("q", "m", "f")) or tag in ("v", "d", "ad", "p", "c", "vd", "uz", "ul", "uj") or (len(tok) >= 2 and self._glued_verb_phrase(tok)):
                     return True
+                if len(tok) >= 2 and tok not in self.name_verbs and not _is_place_word(tok) and (
+                    tag == "vn" or (not tag and len(tok) >= 4 and self.tags.get(tok[-2:]) in ("v", "vn") and tok[-2:] not in self.name_verbs)
+                ):
+                    return True  # 宣传|鲁疆产业园, 企业宣传|…: a verbal noun before a name the report writes alone
                 i += 1
             return False
 

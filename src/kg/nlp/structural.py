@@ -244,6 +244,8 @@ class StructuralRules:
                     body = sh[span[0]:m.start()]
                     if body in place_table() or self._generic_body(body, "Company") or DESCRIPTIVE_RE.search(body):
                         continue  # 株洲电子: a place's trade, not a firm
+                    if self._generic_body(body, "Company", "sector_words.tsv"):
+                        continue  # 生技|医药, 流动通讯|科技, 研发生产|半导体: an industry, not a firm
                     if not self._has_proper_token(sh, span[0], m.start(), tok_starts, tok_ends):
                         continue
                     if re.search(r"[0-9%％]", body) or self._holds_verb(sh, span[0], m.start(), tok_starts, tok_ends):

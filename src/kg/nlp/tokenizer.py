@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from ..text import shadow
+from ..text import shadow, soften_wraps
 
 for _attr in ("kg_shadow", "kg_text"):
     if not Doc.has_extension(_attr):
@@ -305,7 +305,7 @@ class ShadowTokenizer:
         self._cut = jieba_words  # the global jieba's dictionary, as spaCy's ChineseTokenizer uses it
 
     def __call__(self, text: str) -> Doc:
-        sh = shadow(text)
+        sh = soften_wraps(shadow(text))
         words: list[str] = []
         at = 0
         for word in self._cut(sh):

@@ -97,6 +97,8 @@ def _anchors_only(prefix: str, type_: str, parks: frozenset[str], context: Place
     """True when ``prefix`` is made of places (and, for awards, parks or 全国; for institutions
     and awards, 国家), so that dropping it leaves the same body: 湖南|新能源汽车检测中心."""
     extra = {"国家", "国家级"} if type_ in ("Institution", "Award") else set()
+    if type_ in ("Institution", "GovernmentAgency", "StandardsBody"):
+        extra |= {"中华民国", "中華民國"}  # 中華民國全國商業總會 -> 全國商業總會: the state's formal name
     if type_ == "Award":
         extra |= {"全国"} | set(parks)
     pos = 0
@@ -205,6 +207,10 @@ def _core_of(type_: str, name: str, context: PlaceContext) -> tuple[tuple[str, .
     return tuple(codes), core
 
 
+#: the realm words a body's name opens on after its place (中华, 中国, 全国), dropped with it in a short form
+_REALM_WORDS_RE = re.compile(r"(?:中华|中国|全国)+")
+
+
 def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tuple[int, int, int] | None:
     """Score an in-order contraction (中车电动 of 中车时代电动汽车…, 时代新材 of 株洲时代新材料…):
     (-runs, runs that begin a word, length of the first run), or None when ``short`` is not one."""
@@ -216,6 +222,8 @@ def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tu
     full_codes, full_core = _core_of(type_, full, context)
     if short_codes and short_codes != full_codes:
         return None
+    if type_ in ("Institution", "GovernmentAgency") and short_core[:2] != full_core[:2] and (realm := _REALM_WORDS_RE.match(full_core)):
+        full_core = full_core[realm.end():]  # 厂商会 of 香港中华厂商联合会: the realm words go with the place
     if len(short_core) < 2 or _is_bare(short_core) or short_core[:2] != full_core[:2]:
         return None
     if any(admin_code(short_core[-n:], context) for n in (2, 3) if len(short_core) > n):

@@ -55,6 +55,10 @@ register("awards", {
 })
 
 
+#: what may stand between a title and the comma after 作为…: 作为首届X奖获得者，Y
+AS_HOLDER_RE = re.compile(r"[”\"]?\s*(?:的)?(?:获得者|得主|获奖者|获奖企业|获奖单位|获奖组织)?(?:之一)?\s*[，,]")
+
+
 #: rules that, on real reports, give a government the award it grants (市政府决定授予…) or a place
 #: the award of the firms it counts (全市N家企业获…省政府质量奖): a government's reading is
 #: dropped, and a place's unless the title is one for places (…百强县, …示范城市, …示范区, …试点)
@@ -93,7 +97,13 @@ RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中[，,]?\s*(?:排名?|位列|
 LOCATIVE_BEFORE_RE = re.compile(r"(?:位于|地处|坐落于|落户|设在|在|于)$")
 
 
-WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|入选|在(?:得奖|获奖)之列|名列其中|获得?(?:个人|组织|集体|单位)(?:类)?奖)(?!(?:企业|单位|组织|项目|产品)?(?:名单|名录))")
+#: what the members of a winners' list are: A、B等10位专家、企业家, 等5家单位
+HOLDER_NOUN = r"(?:企业家|企业|单位|组织|集体|专家|学者|个人|人士|代表|同志|职工|工匠|科技工作者|园区|基地|品牌|公司|机构|院所|高校)"
+#: A、B等共计10位在质量领域做出突出贡献的专家、企业家(获得该项荣誉): the members' count and what they are
+WINNERS_COUNTED_RE = re.compile(r"\s*等\s*(?:共|共计|合计|总计)?\s*[0-9一二三四五六七八九十百]+\s*[家个名位人]\s*(?:[^，,。；;、]{0,30}的)?"
+                                + HOLDER_NOUN + "(?:、" + HOLDER_NOUN + r"){0,3}\s*(?:分别|均|都|也|同时)?\s*")
+WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|入选|在(?:得奖|获奖)之列|名列其中|获得?(?:个人|组织|集体|单位)(?:类)?奖"
+                            r"|(?:获得?|荣获|摘得|获颁|荣膺)了?(?:该|此|这一?|该项|此项|这项)(?:荣誉称号|荣誉|殊荣|奖项|称号|大奖))(?!(?:企业|单位|组织|项目|产品)?(?:名单|名录))")
 
 
 WINNERS_RE = re.compile(
@@ -400,8 +410,10 @@ def find(inp: RelationInput) -> list[Relation]:
             am = mentions[a]
             subj = _award_subject(text, mentions, idx, a, trig, ctx, s0)
             rule = "award.verb_clause.v1"
-            if subj is None and re.fullmatch(r"\s*作为\s*[“\"]?", text[_clause_start(text, s0, am.start):am.start]) and re.match(r"[”\"]?\s*[，,]", text[am.end:am.end + 2]):
-                # 作为国家级专精特新“小巨人”企业，锦润厨具…: the title the next clause's subject holds
+            held = AS_HOLDER_RE.match(text, am.end)
+            if subj is None and held and re.fullmatch(r"\s*作为\s*(?:(?:19|20)[0-9]{2}\s*年度?|首届|第[0-9一二三四五六七八九十]+届)?\s*[“\"]?", text[_clause_start(text, s0, am.start):am.start]):
+                # 作为国家级专精特新“小巨人”企业，锦润厨具…, 作为首届X奖获得者，Y…: the title the next
+                # clause's subject holds
                 nxt = _clause_end(text, am.end, s1)
                 subj = next((i for i in idx if nxt < mentions[i].start <= nxt + 3 and mentions[i].label in ("Company", "Institution", "Park")), None)
                 rule = "award.as_title.v1"
@@ -484,8 +496,11 @@ def find(inp: RelationInput) -> list[Relation]:
         if last_award is not None:
             q = award_context(last_award)
             for wm in _WINNERS_SCAN.finditer(text, s0, s1):
+                # the award named last before the winners (本屆榮膺「香港名牌」的9個獲獎者包括A、B…；
+                # 而C則奪得「最具潛質品牌」: A and B won the first, not the one named after them)
+                won = max((a for a in awards if mentions[a].start < wm.start() and not mentions[a].needs_context), default=last_award, key=lambda a: mentions[a].start)
                 stop = min([k.start() for k in WINNERS_STOP_RE.finditer(text, wm.end(), s1)] or [s1])
-                qq = dict(q)
+                qq = award_context(won)
                 # 获得提名奖的组织有：E、F: the grade the clause names
                 g = next((g for g in grades if _clause_start(text, s0, wm.start()) <= g[0] < wm.end()), None)
                 if g is not None:
@@ -493,7 +508,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 for i in idx:
                     m = mentions[i]
                     if wm.end() <= m.start < stop and m.label in ("Company", "Institution", "Person", "GovernmentAgency"):
-                        rels.append(Relation(i, "receivedAward", last_award, "award.winners_named.v1", ev, dict(qq)))
+                        rels.append(Relation(i, "receivedAward", won, "award.winners_named.v1", ev, dict(qq)))
             for bm_ in BY_WINNER_RE.finditer(text, s0, s1):
                 qq = dict(q)
                 # 金奖由A、B夺得: the grade named just before 由
@@ -530,7 +545,8 @@ def find(inp: RelationInput) -> list[Relation]:
                 gap = text[mentions[holders[-1]].end:before] if holders else ""
                 if holders and mentions[holders[-1]].label == "Place" and re.search(r"企业|单位|组织", gap):
                     continue  # 昆明市3家企业上榜: the place counts its firms, it wins nothing (ANNOTATION.md)
-                if holders and re.fullmatch(r"\s*(?:等?[0-9一二三四五六七八九十]*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|都|也|同时)?\s*", gap):
+                if holders and (re.fullmatch(r"\s*(?:等?[0-9一二三四五六七八九十]*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|都|也|同时)?\s*", gap)
+                                or WINNERS_COUNTED_RE.fullmatch(gap)):
                     q = award_context(last_award)
                     for holder in _coordinated(text, mentions, idx, holders[-1]):
                         rels.append(Relation(holder, "receivedAward", last_award, "award.won_unnamed.v1", ev, dict(q)))

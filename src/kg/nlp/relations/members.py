@@ -23,7 +23,8 @@ SEP_RE = re.compile(r"[、,，;；]|以及|及|和|与")
 NOTE_RE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]")
 
 #: 的“淄博大染坊” / 的“巧媳妇”品牌: what a member owns, quoted after it
-OWN_QUOTED_RE = re.compile(r"\s*的\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*(?:品牌|商标|产品|字号)?\s*")
+OWN_QUOTED_RE = re.compile(r"\s*的\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*(?:品牌|商标|产品|字号)?\s*"
+                           r"|\s*(?:生产|研制|研发|推出|设计|开发|制造|出品)的\s*[^，,、；;。“”\"]{1,24}")  # A生产的X牌集装箱
 ANAPHOR_LEAD_RE = re.compile(r"(?:我[省市县区]|本[省市县区])?")
 GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅|部)$")
 
@@ -52,7 +53,7 @@ def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int],
         if not text:
             continue
         cands = [i for i in inside if ps <= mentions[i].start and mentions[i].end <= pe and mentions[i].label in HOLDERS]
-        # (我市)A公司的“淄博大染坊”: a firm's brand or product in quotes stands for the firm
+        # (我市)A公司的“淄博大染坊”, A公司生产的X牌集装箱: a firm's brand or product stands for the firm
         lead = len(sh[ps:body_end]) - len(sh[ps:body_end].lstrip())
         lead += len(ANAPHOR_LEAD_RE.match(sh, ps + lead).group(0))
         owner = [i for i in cands if mentions[i].start == ps + lead and mentions[i].label in ("Company", "Institution")

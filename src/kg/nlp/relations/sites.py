@@ -27,11 +27,12 @@ register("sites", {
     "located.first_or_only_in.v1": ("locatedIn", "X也成为P唯一获此殊荣的企业 / X是P首家… / 作为P唯一的高新区，X…: the first or only one of a province or city lies in it"),
     "located.inside_park.v1": ("locatedIn", "区内的X / 园区内的X, Y / P开发区内的X: the firms the clause names are in the park named just before"),
     "located.park_anaphor.v1": ("locatedIn", "an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it"),
+    "located.among_subunits.v1": ("locatedIn", "余杭区…杭州各县区最多 / 在赤壁市…全市的六个县市区: a county beside the set of its city's counties lies in the city"),
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
     "located.place_de_org.v1": ("locatedIn", "P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
     "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
-    "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项: the winners of a place's share are in it"),
+    "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项 / 本届X我省获奖专利中，A的…: the winners of a place's share are in it"),
     "located.sentence_frame.v1": ("locatedIn", "在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P"),
     "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
     "located.subject_weiyu.v1": ("locatedIn", "X位于P; X是Y的控股子公司，位于P (a clause with no subject of its own speaks of X); A、B均位于P; X是一家位于P的…"),
@@ -57,7 +58,15 @@ FIRST_TAIL_RE = re.compile(r"(?:的)?(?:以及[^，,。；;]{0,12}?)?(?:迄今�
 
 
 #: 在湖南入围的24家企业中， / 在广东获得的4项金奖中， / 我省获奖专利中，: P's share of a list or award
+#: what may open a share frame before its place: 在, and a time word (本届中国专利奖我省获奖专利中)
+SHARE_LEAD_RE = re.compile(r"\s*(?:在)?\s*(?:本届|本次|此次|今年|该届|这次)?\s*")
+
+
 SHARE_FRAME_RE = re.compile(r"(?P<verb>获得|入围|入选|上榜|获奖)(?:的)?[^，,。；;]{0,20}?中[，,]")
+
+
+#: 杭州各县区 / 全市的六个县市区: the counties of a city (or the cities of a province) as a set
+SUBUNITS_RE = re.compile(r"(?:的)?\s*(?:各|所有|[0-9一二三四五六七八九十两]+\s*个)?\s*(?:县市区|县区|区县|县\(市、区\)|县\(市,区\)|市县区|市州|地市)")
 
 
 PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|主要)?(?:组成部分|一部分|核心区|主体部分)")
@@ -395,7 +404,10 @@ def find(inp: RelationInput) -> list[Relation]:
         # 在湖南入围的24家企业中，有6家长沙企业… / 我省获奖专利中，A的…: the winners of P's share are P's
         for fm in SHARE_FRAME_RE.finditer(text, s0, s1):
             c0 = _clause_start(text, s0, fm.start() + 1)
-            lead = re.compile(r"\s*(?:在)?").match(text, c0)
+            lead = SHARE_LEAD_RE.match(text, c0)
+            award = next((i for i in idx if mentions[i].start == lead.end() and mentions[i].label == "Award"), None)
+            if award is not None:
+                lead = SHARE_LEAD_RE.match(text, mentions[award].end)  # 本届中国专利奖我省获奖专利中: the award whose share it is
             where = next((i for i in idx if mentions[i].start == lead.end() and mentions[i].end == fm.start("verb") and mentions[i].label == "Place"), None)
             if where is None:
                 an = ANAPHOR_RE.fullmatch(text, lead.end(), fm.start("verb"))
@@ -411,6 +423,19 @@ def find(inp: RelationInput) -> list[Relation]:
                                                               and re.search(r"[0-9一二三四五六七八九十两百]+\s*(?:家|个)$", text[max(s0, m.start - 6):m.start])):
                     # (a smaller place counted in the share: 有6家长沙企业)
                     rels.append(Relation(i, "locatedIn", where, "located.share_frame.v1", ev))
+        # 余杭区…为杭州各县区最多 / 在赤壁市启动…在全市的六个县市区铺开: a county named beside the set of
+        # its city's counties lies in that city (a place of a lower level than the set's)
+        for sm in SUBUNITS_RE.finditer(text, s0, s1):
+            whole = next((i for i in idx if mentions[i].end == sm.start() and mentions[i].label == "Place"), None)
+            if whole is None:
+                an = re.search(r"(?:全市|我市|本市|全省|我省|本省)$", text[s0:sm.start()])
+                whole = ctx.resolve(an.group(0)) if an else None
+            if whole is None:
+                continue
+            level = _level(mentions[whole].attrs.get("place", {}))
+            for i in idx:
+                if i != whole and mentions[i].label == "Place" and 0 < level < _level(mentions[i].attrs.get("place", {})) < 4:
+                    rels.append(Relation(i, "locatedIn", whole, "located.among_subunits.v1", ev))
         # X…是P的重要组成部分: X lies in P
         for pm_ in PART_OF_RE.finditer(text, s0, s1):
             where = next((i for i in idx if mentions[i].start == pm_.start("p") and mentions[i].label in ("Park", "Place")), None)

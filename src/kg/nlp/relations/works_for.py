@@ -21,7 +21,7 @@ from .context import _clause_start, ReportContext, Walk
 LOOSE = True
 register("works_for", {
     "works_for.implied_body.v1": ("worksFor", "市长X with no body written: the government the post heads (the one the report names), or a 副 post after its head's body"),
-    "works_for.org_person.v1": ("worksFor", "ORG PERSON in a table cell"),
+    "works_for.org_person.v1": ("worksFor", "ORG PERSON in a table cell, or in a list (ORG PERSON同志, ORG PERSON等, ORG PERSON、…)"),
     "works_for.org_person_role.v1": ("worksFor", "ORG PERSON ROLE: 关中理工大学雷振邦教授 (the post closes the name)"),
     "works_for.org_dept_role_person.v1": ("worksFor", "ORG 标准专利中心 副主任 PERSON: a department between the body and the post, kept in the role"),
     "works_for.name_post_run.v1": ("worksFor", "ORG P1 R1、P2 R2、P3 R3: every name of a run of name-post items serves the body before the run"),
@@ -31,6 +31,10 @@ register("works_for", {
     "works_for.sentence_firm.v1": ("worksFor", "董事长X with no body before the post: the one firm its sentence names before it"),
     "works_for.topic_firm.v1": ("worksFor", "…这家企业…。总经理孙海燕说: the firm the text has just been about"),
 })
+
+
+#: what closes a list member written as ORG PERSON: 同志, 等, a separator
+LISTED_PERSON_TAIL_RE = re.compile(r"\s*(?:同志|等|[、，,；;]|和|及|与)")
 
 
 def _name_post_run_body(text: str, mentions: list[Mention], pos: int, org_by_end: dict[int, int], role_re: "re.Pattern[str]") -> int | None:
@@ -104,6 +108,10 @@ def _works_for(
                 after = next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)
                 if after is not None:
                     rels.append(Relation(p, "worksFor", org, "works_for.org_person_role.v1", ev, {"role": (dept or "") + (written or text)[pm.end:pm.end + after]}))
+                elif dept is None and LISTED_PERSON_TAIL_RE.match(text, pm.end):
+                    # 授予A公司、攀枝花技师学院周树春同志…, 西安某公司侯新军等…: a member of a list named
+                    # with the body it comes from, no post written
+                    rels.append(Relation(p, "worksFor", org, "works_for.org_person.v1", ev, {"role": None}))
             elif pos > 0 and text[pos - 1] == "、":
                 # ORG P1 R1、P2 R2: a later name of a run of name-post items serves the run's body
                 after = next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)
