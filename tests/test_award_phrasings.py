@@ -186,24 +186,41 @@ def test_a_title_a_city_sets_out_to_create_is_an_award():
 
 
 def test_a_government_before_a_verb_of_receiving_wins():
-    won = _won("长沙市人民政府荣获第三届中国质量奖提名奖。")
-    assert won[("长沙市人民政府", "中国质量奖")]["grade"] == "提名奖"
+    won = _won("经评审，湘潭市人民政府荣获第四届中国质量奖提名奖。")
+    assert won[("湘潭市人民政府", "中国质量奖")]["grade"] == "提名奖"
 
 
 def test_governments_that_decide_to_name_the_winners_win_nothing():
-    won = _won("商务部、市场监管总局、国家知识产权局决定将182个品牌认定为第三批中华老字号。")
-    assert not [holder for holder, _ in won if holder in ("商务部", "市场监管总局", "国家知识产权局")]
+    won = _won("工业和信息化部、财政部决定将56家企业认定为第二批国家技术创新示范企业。")
+    assert not [holder for holder, _ in won if holder in ("工业和信息化部", "财政部")]
 
 
 def test_winners_of_the_award_named_before_by_an_anaphor():
     won = _won("第三届“湖南省质量奖”评选揭晓。长沙钢铁有限公司总经理王立新、湖南建工集团有限公司董事长李明等"
-               "共计5位在质量领域做出突出贡献的企业家获得该项荣誉。")
+               "共计7位为全省质量发展作出贡献的企业家获得此项殊荣。")
     assert {holder for holder, award in won if award == "湖南省质量奖"} >= {"王立新", "李明"}
 
 
 def test_a_category_of_an_award_won_by_a_counted_list_is_not_the_first_category_named():
-    won = _won("该奖项分设项目奖、组织奖和个人奖,长沙钢铁有限公司和湖南建工集团有限公司等5个单位分获组织奖。")
+    won = _won("该奖项下设项目奖、个人奖及组织奖,长沙钢铁有限公司和湖南建工集团有限公司等6家单位分获组织奖。")
     assert not [holder for holder, award in won if award == "项目奖"]
+
+
+@pytest.mark.parametrize("text, award", [
+    ("长沙钢铁有限公司被评为“最佳诚信商户”。", "最佳诚信商户"),
+    ("湖南建工集团有限公司当选“年度十佳雇主”,并获表彰。", "年度十佳雇主"),
+])
+def test_a_quoted_title_right_after_a_conferring_verb_is_an_award(text, award):
+    assert award in {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Award"}
+
+
+@pytest.mark.parametrize("text", [
+    "长沙钢铁有限公司的产品荣获“湖南制造”认证。",  # a noun after the quotes: a certification
+    "这片林地成为“城市绿肺”。",  # 成为: a figure of speech
+    "长沙钢铁有限公司获得“一种合金轧制方法”发明专利。",  # 获得: a patent
+])
+def test_a_quoted_name_after_other_verbs_or_before_a_noun_is_no_award(text):
+    assert not [e for e in extract_text(text)["entities"] if e["type"] == "Award"]
 
 
 def test_a_long_title_after_a_person_and_tongzhi_opens_on_its_province():

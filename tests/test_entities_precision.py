@@ -88,8 +88,8 @@ def test_the_same_organ_after_either_form_of_the_organisation_is_one_entity(dev)
 @pytest.mark.parametrize(
     "doc, name",
     [
-        ("real-027", "星級旅遊服務金獎"),  # beside “星級旅遊服務商戶獎”、“特別主題獎”
-        ("real-204", "最具潛質品牌"),  # beside 「香港名牌」、「香港服務名牌」
+        ("real-027", "星級旅遊服務金獎"),  # beside two other quoted prizes of the scheme
+        ("real-204", "最具潛質品牌"),  # beside two quoted brand awards
         ("real-204", "最具潛質服務品牌"),
         ("real-210", "網上最受歡迎品牌"),
         ("real-210", "網上最受歡迎服務品牌"),
@@ -128,8 +128,8 @@ def test_a_quoted_title_after_a_conferring_verb_is_an_award(dev, doc, name):
 
 
 def test_winners_listed_after_an_award_won_that_award(dev):
-    """本屆榮膺「香港名牌」的9個獲獎者包括A、B…；而「泰昌餅家」則奪得「最具潛質品牌」: only 泰昌餅家
-    won the second."""
+    """…榮膺「X」的N個獲獎者包括A、B…；而C則奪得「Y」: A and B won X, and only C (here 泰昌餅家)
+    won Y."""
     _, pred = dev["real-204"]
     names = {e["id"]: normalise_name(e["name"]) for e in pred["entities"]}
     winners = {names[r["subject"]] for r in pred["relations"] if r["predicate"] == "receivedAward" and names.get(r["object"]) == normalise_name("最具潛質品牌")}

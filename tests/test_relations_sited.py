@@ -78,13 +78,13 @@ def test_the_winners_of_a_places_share_are_in_it(doc, at_least, corpus_docs):
 
 
 def test_a_body_that_sets_up_in_the_reports_park_written_as_yuanqu_is_in_it(corpus_docs):
-    """X在园区建成生产基地 / Y在园区租用整栋楼建立…: 园区 is the park the report is about."""
+    """X在园区建成…基地 / Y在园区租用…建立…: 园区 is the park the report is about."""
     right, wrong = located("real-274", corpus_docs, "located.sited_at_area.v1")
     assert len(right) >= 2 and not wrong, sorted(wrong)
 
 
 @pytest.mark.parametrize("doc", ["real-122", "real-285"])
 def test_a_county_beside_the_set_of_its_citys_counties_lies_in_the_city(doc, corpus_docs):
-    """余杭区…为杭州各县区最多 / 在赤壁市启动…在全市的六个县市区铺开 (全市: the report's city)."""
+    """A区…为P各县区最多 / 在Q市启动…在全市的N个县市区铺开 (全市: the report's city)."""
     right, wrong = located(doc, corpus_docs, "located.among_subunits.v1")
     assert right and not wrong, sorted(wrong)

@@ -49,3 +49,16 @@ def test_a_wrapped_report_of_the_dev_split_reads_across_its_lines(corpus_docs):
     got_names = {e["id"]: e["name"] for e in result["entities"]}
     got = {(got_names[r["subject"]], got_names[r["object"]]) for r in result["relations"] if r["predicate"] == "subsidiaryOf"}
     assert got and got <= wanted
+
+
+def test_the_v1_tokenizer_of_older_configs_keeps_every_break():
+    from spacy.util import registry
+
+    import kg.nlp  # noqa: F401  (registers the tokenizers)
+    from kg.nlp import make_nlp
+
+    nlp = make_nlp()
+    text = "甲" * 30 + "\n" + "乙" * 30 + "\n" + "丙丙。"
+    assert nlp.tokenizer(text)._.kg_shadow[30] == " "  # the shipped config: v2
+    v1 = registry.tokenizers.get("kg.ShadowTokenizer.v1")()(nlp)
+    assert v1(text)._.kg_shadow[30] == "\n"

@@ -2,8 +2,9 @@
 
 Owns: the contract's name normalisation, a *shadow* text of the same length as the report
 (Traditional -> Simplified and full-width -> half-width, character by character) on which all
-rules match so that offsets stay valid in the original, Chinese numerals and years, and the
-split into sentences and clauses with offsets. Must not: change a report's text itself.
+rules match so that offsets stay valid in the original (with the breaks of hard-wrapped lines
+made spaces, ``soften_wraps``), Chinese numerals and years, and the split into sentences and
+clauses with offsets. Must not: change a report's text itself.
 """
 
 from __future__ import annotations

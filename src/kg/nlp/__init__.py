@@ -35,7 +35,7 @@ from .shortforms import BARE_SHORT_FORMS, DECLARED_RE, find_short_forms, link_re
 from .segment import merge_results, pieces
 from .rosters import roster_mentions
 from .tables import add_cell_people, caption_award, find_tables, widen_award_cells
-from .tokenizer import ShadowTokenizer  # noqa: F401  (registers kg.ShadowTokenizer.v1)
+from .tokenizer import ShadowTokenizer  # noqa: F401  (registers kg.ShadowTokenizer.v1 and .v2)
 from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
 from . import enumerated as _enumerated  # noqa: E402,F401  (registers the kg_list_members component)
 

@@ -106,14 +106,14 @@ def _join_sub_awards(text: str, sh: str, mentions: list[Mention]) -> list[Mentio
 _QUOTED_ITEM = r"[“「\"][^”」“「\"\n，,。；;、]{2,24}[”」\"]"
 QUOTED_LIST_RE = re.compile(_QUOTED_ITEM + r"(?:\s*(?:、|和|及|与|以及|暨|,|，)?\s*" + _QUOTED_ITEM + r")+")
 _QUOTED_ITEM_RE = re.compile(r"[“「\"]([^”」“「\"\n，,。；;、]{2,24})[”」\"]")
-#: a year written inside the quotes before the name (「2014年香港名牌選舉」): no part of it
+#: a year written inside the quotes before the name (「2020年X名牌選舉」): no part of it
 _QUOTED_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}年?度?")
 
 
 def _quoted_award_lists(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
     """The members of a list of quoted names of which one or more is an award are awards, each
-    the whole quoted name («設有「香港名牌」、「香港服務名牌」、「最具潛質品牌」及「最具潛質服務品牌」»,
-    «“星級旅遊服務商戶獎”、“特別主題獎”、“星級旅遊服務金獎”»): the list names a scheme's prizes,
+    the whole quoted name («設有「X名牌」、「X服務名牌」及「最具潛力品牌」»,
+    «“優質商戶獎”、“特別獎”、“服務金獎”»): the list names a scheme's prizes,
     whatever their last word. A member that holds a body's, a firm's, a park's or a person's
     mention, a grade alone (金獎) or a year alone names no prize; a place inside one is part of
     its name."""

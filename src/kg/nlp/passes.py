@@ -60,8 +60,8 @@ def _join_intl_organs(text: str, sh: str, mentions: list[Mention]) -> list[Menti
     (国际标准化组织|烟花爆竹技术委员会, 国际电工委员会(IEC)可持续|电气化交通系统委员会), and the same
     organ written after the other form of the organisation's name (IEC可持续…委员会) or alone is
     that body (an alias); an organ named by its kind only (IEC系统委员会) is the organisation. A
-    board or committee named later in the clause that speaks of the organisation (参加ISO全体大会、
-    技术管理局会议) is one of its departments, no entity (ANNOTATION.md)."""
+    board or committee named later in the clause that speaks of the organisation (出席ISO的大会及
+    技术管理局的会议) is one of its departments, no entity (ANNOTATION.md)."""
     if not INTL_ORG_RE.search(sh):
         return mentions
     out: list[Mention] = []
@@ -89,11 +89,11 @@ def _join_intl_organs(text: str, sh: str, mentions: list[Mention]) -> list[Menti
             joined.append(Mention(org.start(), m.end, "StandardsBody", "standards_body.intl_organ.v1", text[org.start():m.end], {"organ": tail}))
             continue
         if m.start > 0 and sh[m.start - 1] in "该此本" and _ORGAN_KIND_RE.fullmatch(sh, m.start, m.end) and INTL_ORG_RE.search(sh, 0, m.start):
-            drop.add(id(m))  # 承担该系统委员会秘书处: the organ named before, by an anaphor and its kind
+            drop.add(id(m))  # 该系统委员会的秘书处: the organ named before, by an anaphor and its kind
             continue
         clause = max(sh.rfind(c, 0, m.start) for c in "。；;!?！？\n") + 1
         if m.label == "GovernmentAgency" and INTL_ORG_RE.search(sh, clause, m.start) and not _STATE_OPENING_RE.match(sh, m.start) and not any(_is_place_word(sh[m.start:m.start + n]) for n in (2, 3, 4)):
-            drop.add(id(m))  # ISO全体大会、技术管理局会议: the organisation's board
+            drop.add(id(m))  # ISO的大会及技术管理局的会议: the organisation's board
     if not drop:
         return mentions
     spans = [(j.start, j.end) for j in joined + out]

@@ -1,9 +1,11 @@
-"""Tokenizer: the registered ``kg.ShadowTokenizer.v1``, jieba words read off the shadow text.
+"""Tokenizer: the registered ``kg.ShadowTokenizer.v1`` and ``.v2``, jieba words read off the shadow text.
 
 Owns: segmenting a report once. The rules read the report's *shadow* (``kg.text.shadow``: the
 same text in Simplified, half-width characters, offset for offset), and jieba's dictionary is
 Simplified, so the words must come from the shadow: a Traditional report is then cut exactly like
-its Simplified twin. spaCy's own ``spacy.zh.ChineseTokenizer`` would cut the original text, and
+its Simplified twin. From v2 the shadow handed on has the breaks of hard-wrapped lines made
+spaces (``kg.text.soften_wraps``), so that no rule reads a full line's end as a clause's (v1, for
+configs written before, leaves them). spaCy's own ``spacy.zh.ChineseTokenizer`` would cut the original text, and
 the rules would have to cut the shadow a second time; this tokenizer cuts the shadow once and
 slices each word out of the original text (the two have the same length), so ``doc.text`` is
 the report and the token boundaries are the shadow's words.
@@ -290,9 +292,9 @@ like_num = _zh_like_num()
 
 
 class ShadowTokenizer:
-    """Callable ``text -> Doc``: jieba words of ``shadow(text)``, sliced from ``text``."""
+    """Callable ``text -> Doc``: jieba words of ``soften_wraps(shadow(text))``, sliced from ``text``."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, soften: bool = True) -> None:
         import jieba
         from spacy.attrs import LIKE_NUM
         from spacy.lang.zh.lex_attrs import like_num as spacy_like_num
@@ -302,10 +304,11 @@ class ShadowTokenizer:
             # the same function, faster (see _zh_like_num); a dict of this vocab's own
             vocab.lex_attr_getters = {**vocab.lex_attr_getters, LIKE_NUM: like_num}
         self.vocab = vocab
+        self.soften = soften  # v2: the breaks of hard-wrapped lines read as spaces (kg.text.soften_wraps)
         self._cut = jieba_words  # the global jieba's dictionary, as spaCy's ChineseTokenizer uses it
 
     def __call__(self, text: str) -> Doc:
-        sh = soften_wraps(shadow(text))
+        sh = soften_wraps(shadow(text)) if self.soften else shadow(text)
         words: list[str] = []
         at = 0
         for word in self._cut(sh):
@@ -334,7 +337,17 @@ class ShadowTokenizer:
 
 @registry.tokenizers("kg.ShadowTokenizer.v1")
 def create_shadow_tokenizer() -> Callable[[Language], ShadowTokenizer]:
+    """The shadow text as it is: every line break a break (configs written before v2)."""
     def make(nlp: Language) -> ShadowTokenizer:
-        return ShadowTokenizer(nlp.vocab)
+        return ShadowTokenizer(nlp.vocab, soften=False)
+
+    return make
+
+
+@registry.tokenizers("kg.ShadowTokenizer.v2")
+def create_shadow_tokenizer_v2() -> Callable[[Language], ShadowTokenizer]:
+    """v1, with the breaks of hard-wrapped lines (text copied out of a PDF) read as spaces."""
+    def make(nlp: Language) -> ShadowTokenizer:
+        return ShadowTokenizer(nlp.vocab, soften=True)
 
     return make

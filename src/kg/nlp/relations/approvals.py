@@ -6,7 +6,7 @@ park of the clause is in P; and an approval addressed to one place (批复P…�
 同意P…) whose acts on parks follow it (撤销A，将其整体并入B，保留“C”牌子; 将A更名为B): every park an
 act names, in the clauses from the approval to the next approval, is in that place (a renamed
 park keeps the place). The approval's place is read from the words after its verb through the
-gazetteer and must be a place the report names (批复合肥市省级以上开发区…方案 names 合肥市 even where
+gazetteer and must be a place the report names (批复X市省级以上开发区…方案 names X市 even where
 the entity rules read a longer name there). Vocabulary: ``kg/data/relations/approvals.json``.
 Must not: place a park from its own name (甘肃省张掖高新技术产业开发区 is in 张掖市 only because the
 approval says so), or read an approval that names no place.
@@ -36,7 +36,6 @@ register("approvals", {
 })
 
 CLAUSE_END_RE = re.compile(r"[；;。！？!?\n]")
-SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 COMMA_RE = re.compile(r"[，,；;。！？!?\n]")
 #: how far an approval's acts reach: its own paragraph and the next
 PARAGRAPHS = 2
@@ -55,13 +54,14 @@ def vocabulary() -> dict[str, Any]:
     }
 
 
-def _place_at(sh: str, pos: int) -> str | None:
-    """The gazetteer name of the place written at ``pos`` (the longest surface form there)."""
+def _place_at(sh: str, pos: int) -> tuple[str, int] | None:
+    """The gazetteer name of the place written at ``pos`` (the longest surface form there) and
+    the length of that form."""
     table = place_table()
     for n in range(8, 1, -1):
         entry = table.get(sh[pos:pos + n])
         if entry is not None and entry.get("level") in ("province", "city", "county"):
-            return entry["name"]
+            return entry["name"], n
     return None
 
 
@@ -106,13 +106,13 @@ def find(inp: RelationInput) -> list[Relation]:
                 basis_read.add(k)
 
     # an approval addressed to one place, then its acts on parks
-    anchors: list[tuple[int, int]] = []  # (where the approval's sentence ends, place mention)
+    anchors: list[tuple[int, int]] = []  # (where the approval or the approved plan is written, its place mention)
     for am in v["approval"].finditer(sh):
-        name = _place_at(sh, am.end())
-        if name is None or name not in by_name:
+        written = _place_at(sh, am.end())
+        if written is None or written[0] not in by_name:
             continue
-        after = am.end() + next((n for n in range(8, 1, -1) if place_table().get(sh[am.end():am.end() + n], {}).get("name") == name), 0)
-        if sh.startswith("以", after):
+        name, length = written
+        if sh.startswith("以", am.end() + length):
             continue  # 同意P以…为基础: the basis clause's, read above
         anchors.append((am.start(), _nearest(by_name[name], mentions, am.start())))
     for p, pm in enumerate(mentions):

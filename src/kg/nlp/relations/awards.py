@@ -98,10 +98,10 @@ LOCATIVE_BEFORE_RE = re.compile(r"(?:位于|地处|坐落于|落户|设在|在|�
 
 
 #: what the members of a winners' list are: A、B等10位专家、企业家, 等5家单位
-HOLDER_NOUN = r"(?:企业家|企业|单位|组织|集体|专家|学者|个人|人士|代表|同志|职工|工匠|科技工作者|园区|基地|品牌|公司|机构|院所|高校)"
-#: A、B等共计10位在质量领域做出突出贡献的专家、企业家(获得该项荣誉): the members' count and what they are
+WINNER_KIND = r"(?:企业家|企业|单位|组织|集体|专家|学者|个人|人士|代表|同志|职工|工匠|科技工作者|园区|基地|品牌|公司|机构|院所|高校)"
+#: A、B等共计N位…的专家、企业家(获得此项殊荣): the members' count and what they are
 WINNERS_COUNTED_RE = re.compile(r"\s*等\s*(?:共|共计|合计|总计)?\s*[0-9一二三四五六七八九十百]+\s*[家个名位人]\s*(?:[^，,。；;、]{0,30}的)?"
-                                + HOLDER_NOUN + "(?:、" + HOLDER_NOUN + r"){0,3}\s*(?:分别|均|都|也|同时)?\s*")
+                                + WINNER_KIND + "(?:、" + WINNER_KIND + r"){0,3}\s*(?:分别|均|都|也|同时)?\s*")
 WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|入选|在(?:得奖|获奖)之列|名列其中|获得?(?:个人|组织|集体|单位)(?:类)?奖"
                             r"|(?:获得?|荣获|摘得|获颁|荣膺)了?(?:该|此|这一?|该项|此项|这项)(?:荣誉称号|荣誉|殊荣|奖项|称号|大奖))(?!(?:企业|单位|组织|项目|产品)?(?:名单|名录))")
 
@@ -133,6 +133,11 @@ COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千�
 
 
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|创建)[^，,。；;]{0,4}$")
+
+
+def _award_before(mentions: list[Mention], awards: list[int], pos: int, default: int | None) -> int | None:
+    """The award named last before ``pos`` (of ``awards``, none that needs its context), else ``default``."""
+    return max((a for a in awards if mentions[a].start < pos and not mentions[a].needs_context), default=default, key=lambda a: mentions[a].start)
 
 
 def _in_bracket(text: str, start: int, pos: int) -> bool:
@@ -496,9 +501,9 @@ def find(inp: RelationInput) -> list[Relation]:
         if last_award is not None:
             q = award_context(last_award)
             for wm in _WINNERS_SCAN.finditer(text, s0, s1):
-                # the award named last before the winners (本屆榮膺「香港名牌」的9個獲獎者包括A、B…；
-                # 而C則奪得「最具潛質品牌」: A and B won the first, not the one named after them)
-                won = max((a for a in awards if mentions[a].start < wm.start() and not mentions[a].needs_context), default=last_award, key=lambda a: mentions[a].start)
+                # the award named last before the winners (…榮膺「X」的N個獲獎者包括A、B…；
+                # 而C則奪得「Y」: A and B won X, not the one named after them)
+                won = _award_before(mentions, awards, wm.start(), last_award)
                 stop = min([k.start() for k in WINNERS_STOP_RE.finditer(text, wm.end(), s1)] or [s1])
                 qq = award_context(won)
                 # 获得提名奖的组织有：E、F: the grade the clause names
@@ -574,7 +579,7 @@ def find(inp: RelationInput) -> list[Relation]:
         for g0, g1, grade in grades:
             # a grade points back to the award named last *before* it (中国专利优秀奖、湖南省质量奖:
             # the fused 优秀奖 is none of the prize after it)
-            last_award = max((a for a in awards if mentions[a].start < g0 and not mentions[a].needs_context), default=before_sentence, key=lambda a: mentions[a].start) if s0 <= g0 < s1 else sentence_last
+            last_award = _award_before(mentions, awards, g0, before_sentence) if s0 <= g0 < s1 else sentence_last
             if not (s0 <= g0 < s1) or last_award is None or g0 in paired:
                 continue
             if any(mentions[a].start <= g0 < mentions[a].end + 4 for a in awards):

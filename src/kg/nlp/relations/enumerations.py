@@ -92,8 +92,6 @@ COPULA_WINNER_RE = re.compile(r"(?:乃|是|为|均为|均是|系|都是)\s*(?:�
 #: 获奖代表X公司董事长Y表示: the organisation that speaks for the winners is one
 #: verbs whose subject receives (a government before one is a winner, not the granting body)
 RECEIVES_RE = re.compile(r"\s*(?:荣获|获得|获评|获颁|摘得|斩获|夺得|摘取|入选|当选|荣膺|获)")
-#: a decision or disposal in the clause: the bodies before it grant (商务部…决定将382个品牌认定为…)
-DECIDES_RE = re.compile(r"决定|[将把]")
 WINNER_REP_RE = re.compile(r"(?:获奖|得奖)(?:企业|单位)?代表\s*")
 #: 另有包括A、B在内的10家单位获提名奖
 INCLUDING_RE = re.compile(r"包括(?P<list>[^。；;\n]{2,400}?)在内的\s*[0-9一二三四五六七八九十百两]+\s*(?:家|个|名)\s*(?:单位|企业|组织)?\s*(?:获得?|荣获|入选)(?P<g>" + "|".join(GRADES) + r")?")
@@ -414,8 +412,8 @@ def find(inp: RelationInput) -> list[Relation]:
         if by is not None:
             list_end = by.start()  # A被商务部认定为…: the body after 被 grants, it wins nothing
         # a government right before a verb of receiving is the winner (泰州市政府荣获…); one before
-        # 决定将…认定为 grants, and one after 被 (cut off above) too
-        wins = RECEIVES_RE.match(sel.group(0)) is not None and not DECIDES_RE.search(before)
+        # a verb of granting (决定将…认定为) grants, and one after 被 (cut off above) too
+        wins = RECEIVES_RE.match(sel.group(0)) is not None
         ms = members(sh, k + lead.end(), list_end, mentions, starts, granter_ok=wins)
         if not ms and k > cs and sh[k - 1] in ",，":
             link = v["subject_link"].search(sh, cs, k)

@@ -66,6 +66,14 @@ def _clause_start(sh: str, pos: int) -> int:
     return max(sh.rfind(c, 0, pos) for c in CLAUSE_BREAK) + 1
 
 
+def _last_before(mentions: list[Mention], starts: list[int], pos: int) -> int:
+    """The index of the last mention that ends at or before ``pos`` (-1 where none does)."""
+    k = bisect.bisect_left(starts, pos) - 1
+    while k >= 0 and mentions[k].end > pos:
+        k -= 1
+    return k
+
+
 def _place_chain(mentions: list[Mention], starts: list[int], pos: int) -> int | None:
     """The most specific of the places or parks written one after another from ``pos``."""
     k = bisect.bisect_left(starts, pos)
@@ -129,9 +137,7 @@ def find(inp: RelationInput) -> list[Relation]:
                         add(i, place, DE_RULE, (c0, s1))
             continue  # the verb qualifies what follows: it has no subject before it
         # the subject: the body nearest before the verb in its clause
-        k = bisect.bisect_left(starts, vm.start()) - 1
-        while k >= 0 and mentions[k].end > vm.start():
-            k -= 1
+        k = _last_before(mentions, starts, vm.start())
         subject = None
         if k >= 0 and mentions[k].start >= c0:
             # the name nearest before the verb: a settler with a short modifier between, or nobody
@@ -148,18 +154,14 @@ def find(inp: RelationInput) -> list[Relation]:
                 subject = _recent_firm(sh, mentions, starts, c0 + an.start(), an.group(0))  # 该公司落户于P / …，公司落户于P
             elif v["continuer"].match(sh, c0) and len(head) <= 6 and c0 >= 2:
                 # 批准成立X，并将设立在P: the body the clause before ends on
-                j = bisect.bisect_left(starts, c0 - 1) - 1
-                while j >= 0 and mentions[j].end > c0 - 1:
-                    j -= 1
+                j = _last_before(mentions, starts, c0 - 1)
                 if j >= 0 and mentions[j].end == c0 - 1 and mentions[j].label in SETTLERS:
                     subject = j
         if subject is not None:
             add(subject, place, VERB_RULE, (min(c0, mentions[subject].start), mentions[place].end))
     ctx = None
     for am in v["at_area"].finditer(sh):
-        k = bisect.bisect_left(starts, am.start()) - 1
-        while k >= 0 and mentions[k].end > am.start():
-            k -= 1
+        k = _last_before(mentions, starts, am.start())
         if k < 0 or mentions[k].label not in SETTLERS or mentions[k].start < _clause_start(sh, am.start()):
             continue
         gap = sh[mentions[k].end:am.start()]

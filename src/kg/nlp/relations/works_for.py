@@ -109,7 +109,7 @@ def _works_for(
                 if after is not None:
                     rels.append(Relation(p, "worksFor", org, "works_for.org_person_role.v1", ev, {"role": (dept or "") + (written or text)[pm.end:pm.end + after]}))
                 elif dept is None and LISTED_PERSON_TAIL_RE.match(text, pm.end):
-                    # 授予A公司、攀枝花技师学院周树春同志…, 西安某公司侯新军等…: a member of a list named
+                    # 授予A公司、B学院王某同志…, C公司李某等…: a member of a list named
                     # with the body it comes from, no post written
                     rels.append(Relation(p, "worksFor", org, "works_for.org_person.v1", ev, {"role": None}))
             elif pos > 0 and text[pos - 1] == "、":
