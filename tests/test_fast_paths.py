@@ -12,7 +12,7 @@ import pytest
 from kg.nlp import _leftmost_longest, extract_many
 from kg.nlp.lexicons import LongestWords, _compile_alternation, place_table
 from kg.reading import Report, read_report
-from kg.text import occurrences, shadow
+from kg.text import normalise_name, occurrences, shadow
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -105,6 +105,10 @@ def test_halfwidth_table_is_halfwidth_char(texts: list[str]) -> None:
 
     every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
     assert every.translate(_HALFWIDTH) == "".join(_halfwidth_char(c) for c in every)
+    from kg.text import _FULLWIDTH_RE
+
+    # the shadow translates only a text holding one of the characters the table changes
+    assert {ord(c) for c in _FULLWIDTH_RE.findall(every)} == set(_HALFWIDTH)
 
 
 def test_people_lookups_are_the_loops_they_replaced(texts: list[str]) -> None:
@@ -356,3 +360,161 @@ def test_open_clauses_are_as_before(texts: list[str]) -> None:
             assert clauses == _open_clauses_before(sh, mentions, words)
             total += len(clauses)
     assert total > 100
+
+
+# -- issue 14 (extraction throughput, second pass) ----------------------------------------------
+
+
+def test_unified_ideographs_are_kept_by_nfkc() -> None:
+    """What ``tables._kept_ideographs`` rests on: NFKC leaves a CJK unified ideograph as it is,
+    alone or between other characters, because it has no decomposition and no character
+    decomposes canonically into it and something else (so it never composes)."""
+    import sys
+    import unicodedata
+
+    ideographs = [chr(c) for c in range(0x4E00, 0xA000)]
+    assert all(unicodedata.decomposition(c) == "" for c in ideographs)
+    assert unicodedata.normalize("NFKC", "".join(ideographs)) == "".join(ideographs)
+    for code in range(sys.maxunicode + 1):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) >= 2 and not parts[0].startswith("<"):  # a canonical decomposition of two or more
+            assert not any(0x4E00 <= int(p, 16) < 0xA000 for p in parts), hex(code)
+
+
+def test_header_kind_is_the_normalised_look_up(texts: list[str]) -> None:
+    from kg.nlp.tables import header_kind, vocabulary
+
+    kind_of = vocabulary()["kind_of"]
+    lines = [line.strip() for text in texts for line in text.split("\n") if line.strip()]
+    cells = lines + [c for text in texts for line in text.split("\n") for c in re.split(r"\t| {2,}|\|", line)]
+    cells += ["序号", " 单位 名称 ", "單位名稱", "獲獎單位", "等級", "年度", "名次x", "獎項（等級）", "ＸＹ"]
+    found = 0
+    for cell in cells:
+        expected = kind_of.get(normalise_name(cell))
+        assert header_kind(cell) == expected, cell
+        found += expected is not None
+    assert found >= 5
+    assert sum(not vocabulary()["no_header"].isdisjoint(line) for line in lines) > len(lines) // 2  # the fast path is taken
+
+
+def _anchored_scanners() -> dict[str, object]:
+    import importlib
+
+    from kg.nlp.prefilter import Anchored
+
+    found = {}
+    for name in ("kg.nlp.people", "kg.nlp.rules", "kg.nlp.relations.context", "kg.nlp.relations.awards",
+                 "kg.nlp.relations.sites", "kg.nlp.relations.enumerations"):
+        for key, value in vars(importlib.import_module(name)).items():
+            if isinstance(value, Anchored):
+                found[f"{name}.{key}"] = value
+    return found
+
+
+def test_anchored_scanners_find_what_re_finds(texts: list[str]) -> None:
+    scanners = _anchored_scanners()
+    assert len(scanners) >= 14
+    rng = random.Random(3)
+    matched = 0
+    for text in texts:
+        for sh in (shadow(text), text):
+            ranges = [(0, None)] + [tuple(sorted(rng.sample(range(len(sh) + 1), 2))) for _ in range(3)]
+            for name, scan in scanners.items():
+                pattern = scan._pattern
+                for pos, endpos in ranges:
+                    args = (pos,) if endpos is None else (pos, endpos)
+                    expected = [(m.span(), m.groupdict()) for m in pattern.finditer(sh, *args)]
+                    assert [(m.span(), m.groupdict()) for m in scan.finditer(sh, *args)] == expected, name
+                    first = pattern.search(sh, *args)
+                    got = scan.search(sh, *args)
+                    assert (got and got.span()) == (first and first.span()), name
+                    matched += len(expected)
+    assert matched > 500
+
+
+def test_anchor_holds_for_every_match() -> None:
+    """``anchor`` on patterns of the shapes it reads (runs before a narrow item, optional
+    groups, alternatives, look-arounds, repeats), each match checked on random texts of a
+    small alphabet: the anchor stands within the reach it gives."""
+    from kg.nlp.prefilter import Anchored, anchor
+
+    patterns = [r"[a-c]{2,4}d", r"(?:x|yy)?z", r"(?<=[ab])c{1,3}(?:d|e)", r"(?:ab|[cd]{1,3}e|(?:f|gg)?h)",
+                r"(?P<n>[a-d]{1,2})(?:、[a-d]{1,2})+e", r"[a-z]{0,3}(?=b)b", r"(?:^|(?<=,))[a-e]{2,3}?f",
+                r"a(?!b)c", r"[a-f]{2}\s*g"]
+    rng = random.Random(5)
+    alphabet = "abcdefgh,、 xyz"
+    for source in patterns:
+        pattern = re.compile(source)
+        found = anchor(pattern)
+        if found is None:
+            assert source == r"[a-f]{2}\s*g"  # \s* leaves the reach unbounded
+            continue
+        chars, lo, hi = found
+        scan = Anchored(pattern, chars, lo, hi)
+        for _ in range(300):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            for m in pattern.finditer(text):
+                assert any(m.start() + k < m.end() and text[m.start() + k] in chars for k in range(lo, hi + 1)), (source, text)
+            assert [m.span() for m in scan.finditer(text)] == [m.span() for m in pattern.finditer(text)], (source, text)
+
+
+def test_convert_phrases_is_the_walk(texts: list[str]) -> None:
+    import zhconv
+
+    from kg.text import _convert_phrases, _convert_phrases_walk, _phrase_tables
+
+    assert _phrase_tables() is not None  # the fast path is on
+    keys = sorted(zhconv.zhconv.getdict("zh-cn"))
+    rng = random.Random(17)
+    samples = [*texts, *(zhconv.convert(t, "zh-tw") for t in texts), *(zhconv.convert(t, "zh-hk") for t in texts[:20])]
+    for _ in range(3000):  # phrases of the table run together with common characters, cut at either end
+        s = "".join(rng.choice(keys) if rng.random() < 0.6 else rng.choice("的是在中国台灣，。a1 ") for _ in range(rng.randint(1, 12)))
+        samples += [s, s[1:], s[:-1]]
+    refused = 0
+    for sample in samples:
+        expected = _convert_phrases_walk(sample)
+        assert _convert_phrases(sample) == expected, sample
+        refused += expected is None
+    assert refused > 50  # phrases that change length were met
+
+
+def test_zh_cn_is_zhconv(texts: list[str]) -> None:
+    import zhconv
+
+    from kg.text import zh_cn
+
+    keys = sorted(zhconv.zhconv.getdict("zh-cn"))
+    rng = random.Random(19)
+    samples = [*texts, *(zhconv.convert(t, "zh-tw") for t in texts), "", "乾隆", "後來發現", "臺灣積體電路製造股份有限公司"]
+    for _ in range(3000):
+        s = "".join(rng.choice(keys) if rng.random() < 0.6 else rng.choice("的是在中国台灣，。a1 ") for _ in range(rng.randint(1, 12)))
+        samples += [s, s[1:], s[:-1]]
+    changed = 0
+    for sample in samples:
+        expected = zhconv.convert(sample, "zh-cn")
+        assert zh_cn(sample) == expected, sample
+        changed += len(expected) != len(sample)
+    assert changed > 50  # phrases that change length were converted too
+
+
+def test_strip_generic_is_the_word_loop(texts: list[str]) -> None:
+    from kg.resolution.keys import _strip_generic
+    from kg.resolution.lexicons import _generic_words
+
+    def before(text: str) -> str:
+        rest, changed = text, True
+        while rest and changed:
+            changed = False
+            for word in _generic_words():
+                if rest.startswith(word) and len(word) < len(rest):
+                    rest, changed = rest[len(word):], True
+                    break
+        return rest
+
+    names = [m.group() for text in texts for m in re.finditer(r"[\u4e00-\u9fff]{2,20}", text)]
+    names += [w + n for w in _generic_words() for n in ("", "株洲", "研究院", w)]
+    stripped = 0
+    for name in names:
+        assert _strip_generic.__wrapped__(name) == before(name), name
+        stripped += before(name) != name
+    assert stripped > 100

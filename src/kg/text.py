@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 
 
@@ -36,6 +37,8 @@ def _halfwidth_char(ch: str) -> str:
 #: ``_halfwidth_char`` as a ``str.translate`` table: every character it changes (U+3000 and
 #: U+FF01-U+FF5E), the others left out (``translate`` keeps them as they are)
 _HALFWIDTH = {0x3000: " ", **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}}
+#: the characters ``_HALFWIDTH`` changes
+_FULLWIDTH_RE = re.compile("[\u3000\uff01-\uff5e]")
 
 
 def shadow(text: str) -> str:
@@ -50,8 +53,11 @@ def shadow(text: str) -> str:
     converted = _convert_phrases(text)
     if converted is None:
         converted = "".join(_simplify_char(c) for c in text)
-    # ``"".join(_halfwidth_char(c) for c in converted)``, one table look-up per character in C
-    half = converted.translate(_HALFWIDTH)
+    # ``"".join(_halfwidth_char(c) for c in converted)``, one table look-up per character in C,
+    # and none where no character is full-width (translate with a dict raises and catches a
+    # KeyError inside for each character the table lacks: 80 ns a character, a third of the
+    # shadow's time over the dev reports, which hold a full-width character in 4 reports of 225)
+    half = converted.translate(_HALFWIDTH) if _FULLWIDTH_RE.search(converted) else converted
     # years in Chinese digits read as years: 二〇二一年 -> 2021年 (four characters each)
     return _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_DIGITS), half)
 
@@ -123,7 +129,86 @@ def _convert_phrases(text: str) -> str | None:
     """``zhconv.convert(text, "zh-cn")`` (the same longest-match walk over its phrase table), or
     None where a phrase it would convert changes length. Comparing total lengths is not enough:
     a phrase two characters shorter and two one character longer leave the length as it was and
-    every offset between them shifted (found on a Traditional text cut into pieces)."""
+    every offset between them shifted (found on a Traditional text cut into pieces).
+
+    The walk (``_convert_phrases_walk``) steps through the text character by character; here it
+    is taken only where a phrase of two or more characters may start (the text's two characters
+    there are a phrase's first two: half a percent of a report's positions, found by a regular
+    expression in C), and everything between is converted by one ``str.translate`` with the
+    table's one-character entries, which is what the walk does there: at a position where no
+    longer phrase starts its longest match is the character's own entry, or none (the
+    character is kept). Half the time of the walk; tests/test_fast_paths.py compares the two."""
+    found = _phrase_tables()
+    if found is None:  # a one-character entry that changes length: only the walk reads that right
+        return _convert_phrases_walk(text)
+    return _convert_fast(text, found, same_length=True)
+
+
+def zh_cn(text: str) -> str:
+    """``zhconv.convert(text, "zh-cn")``, by ``_convert_phrases``' way through the text (every
+    phrase converted, whatever its length; tests/test_fast_paths.py compares the two)."""
+    found = _phrase_tables()
+    if found is None:
+        import zhconv
+
+        return zhconv.convert(text, "zh-cn")
+    out = _convert_fast(text, found, same_length=False)
+    assert out is not None
+    return out
+
+
+def _convert_fast(text: str, found: tuple[Any, ...], *, same_length: bool) -> str | None:
+    table, prefixes, single, starts, pairs = found
+    get = table.get
+    out: list[str] = []
+    pos, n = 0, len(text)
+    for m in starts.finditer(text):
+        i = m.start()
+        if i < pos or text[i:i + 2] not in pairs:
+            continue  # inside the phrase just converted, or no phrase's first two characters
+        best, best_end = get(text[i]), i
+        j = i + 1
+        while j < n:
+            frag = text[i:j + 1]
+            if frag not in prefixes:
+                break
+            got = get(frag)
+            if got is not None:
+                best, best_end = got, j
+            j += 1
+        if best_end == i:
+            continue  # the character's own entry (or none), as the translation between gives it
+        if same_length and len(best) != best_end + 1 - i:
+            return None
+        out.append(text[pos:i].translate(single))
+        out.append(best)
+        pos = best_end + 1
+    out.append(text[pos:].translate(single))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _phrase_tables() -> tuple[dict[str, str], Any, dict[int, str], re.Pattern[str], frozenset[str]] | None:
+    """zhconv's zh-cn table and prefixes, its one-character entries as a ``str.translate``
+    table, a pattern for where a phrase's first two characters may stand (a phrase's first
+    character before a phrase's second) and the phrases' first two characters; None if a
+    one-character entry changes length (see ``_convert_phrases``)."""
+    import zhconv
+
+    table = zhconv.zhconv.getdict("zh-cn")
+    prefixes = zhconv.zhconv.pfsdict["zh-cn"]
+    single = {ord(k): v for k, v in table.items() if len(k) == 1}
+    if any(len(v) != 1 for v in single.values()):
+        return None
+    pairs = frozenset(w for w in prefixes if len(w) == 2)  # where the walk goes on past a character
+    firsts = "".join(re.escape(c) for c in sorted({w[0] for w in pairs}))
+    seconds = "".join(re.escape(c) for c in sorted({w[1] for w in pairs}))
+    starts = re.compile(f"[{firsts}](?=[{seconds}])")
+    return table, prefixes, single, starts, pairs
+
+
+def _convert_phrases_walk(text: str) -> str | None:
+    """``_convert_phrases`` one character at a time, as zhconv walks its table."""
     import zhconv
 
     table = zhconv.zhconv.getdict("zh-cn")
@@ -166,6 +251,7 @@ _SPACE_RE = re.compile(r"\s+")
 
 
 _FULL_WIDTH_BRACKETS = str.maketrans({"（": "(", "）": ")", "［": "[", "］": "]", "【": "[", "】": "]"})
+_FULL_WIDTH_BRACKET_RE = re.compile("[（）［］【】]")
 
 
 @lru_cache(maxsize=16384)  # pure, and called for every pair of names when linking short forms (bounded: memory stays flat over a corpus)
@@ -178,12 +264,11 @@ def normalise_name(text: str) -> str:
     >>> normalise_name(" ｇｂ／ｔ 29490 "), normalise_name("质量监督检验中心（湖南）"), normalise_name("株洲電力機車")
     ('GB/T29490', '质量监督检验中心(湖南)', '株洲电力机车')
     """
-    text = unicodedata.normalize("NFKC", text)
-    import zhconv
-
-    text = zhconv.convert(text, "zh-cn")
+    text = zh_cn(unicodedata.normalize("NFKC", text))
     # zhconv may hand back full-width punctuation of its own; fold it again.
-    text = unicodedata.normalize("NFKC", text).translate(_FULL_WIDTH_BRACKETS)
+    text = unicodedata.normalize("NFKC", text)
+    if _FULL_WIDTH_BRACKET_RE.search(text):  # (translate reads every character: only where one is)
+        text = text.translate(_FULL_WIDTH_BRACKETS)
     return _SPACE_RE.sub("", text).upper()
 
 

@@ -229,13 +229,17 @@ class NerComponent:
         # ``len(prev) == 1 and prev in surnames``)
         pa = pb = 0
         for a, b in words:
-            if b - a >= 2 and taken.find(1, a, b) < 0 and _HAN_WORD.fullmatch(sh, a, b):  # no rule mention in it
-                tag = tags.get(sh[a:b])
+            if b - a < 2:
+                pa, pb = a, b
+                continue
+            # the word's tag first (the cheapest test that refuses most words: a common word
+            # of another tag is never marked), then no rule mention in it, then Han only
+            tag = tags.get(sh[a:b])
+            if (tag is None or tag in NAME_TAGS) and taken.find(1, a, b) < 0 and _HAN_WORD.fullmatch(sh, a, b):
                 # only where what the model adds can be kept (see to_mention): a person's name
                 # (the word, or the one-character word before it, opens on a surname) or a
-                # national group's member; place names are the place rules' own (the tag is
-                # tested first: a word of another tag is never marked, whatever could_be says)
-                if (tag is None or tag in NAME_TAGS) and (
+                # national group's member; place names are the place rules' own
+                if (
                     tag in NAME_TAGS
                     or sh[a] in surnames
                     or sh[a : a + 2] in surnames
@@ -294,14 +298,20 @@ class NerComponent:
         """Mentions for the model ``spans`` that overlap no mention of ``mentions`` and, when
         ``words`` (the tokenizer's words as offsets) are given, start and end on word
         boundaries (a span that cuts a word, 华菱湘|钢, is a guess at the wrong place)."""
+        if not spans:
+            return []  # (most reports' windows: nothing to place)
         starts = {a for a, _ in words} if words is not None else None
         ends = {b for _, b in words} if words is not None else None
         # 1: a span inside a rule mention, or crossing one, 2: a place name a typed ORG may take in
+        # (each character the higher mark of the mentions over it, a slice at a time)
         taken = bytearray(len(text) + 1)
         for m in mentions:
-            mark = 2 if m.label == "Place" and m.rule in _INNER_PLACE_RULES else 1
-            for i in range(m.start, m.end):
-                taken[i] = max(taken[i], mark)
+            if m.start >= m.end:
+                continue
+            if m.label == "Place" and m.rule in _INNER_PLACE_RULES:
+                taken[m.start : m.end] = b"\x02" * (m.end - m.start)
+            else:
+                taken[m.start : m.end] = taken[m.start : m.end].replace(b"\x00", b"\x01")
         out: list[Mention] = []
         for start, end, label in sorted(spans):
             if label not in self.labels:

@@ -103,6 +103,10 @@ class LongestWords:
         self._heads = {h: tuple(sorted((n for n in ns if n >= 2), reverse=True)) for h, ns in heads.items()}
         self._single = frozenset(w for w in self.words if len(w) == 1)
         self.pattern = f"<{len(self.words)} words>"
+        # the characters a word starts with, as a class ``re`` scans for in C: a third of a
+        # report's characters start a place name; the others were a Python step each
+        firsts = sorted({w[0] for w in self.words})
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
 
     def _longest_at(self, text: str, i: int) -> int:
         left = len(text) - i
@@ -114,9 +118,16 @@ class LongestWords:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[_Hit]:
         if endpos is not None and endpos < len(text):
             text = text[:endpos]  # as re: nothing past endpos is seen
-        heads, single, words = self._heads, self._single, self.words
+        heads, single = self._heads, self._single
+        if self._starts is None:
+            return
+        start = self._starts.search
         i, n = pos, len(text)
         while i < n:
+            hit = start(text, i)
+            if hit is None:
+                return
+            i = hit.start()
             lengths = heads.get(text[i:i + 2])
             if lengths is None and text[i] not in single:
                 i += 1

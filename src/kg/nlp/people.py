@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..resources import load_tsv, load_words
 from ..text import to_int
 from .lexicons import _compile_alternation, boundary_words, jieba_freq, jieba_tags
+from .prefilter import anchored
 from .mentions import PUNCT, Mention
 
 
@@ -60,12 +61,14 @@ _ORG_END_RE = re.compile("|".join(_ORG_END_WORDS + ("博物馆",)))
 
 #: NAME（…POST）: a name after a break, then a bracket that ends on a post
 NAME_THEN_BRACKET_RE = re.compile(r"(?:^|(?<=[，,。；;：:、\s]))(?P<name>[\u4e00-\u9fff]{2,3})[（(](?P<inner>[^（）()]{2,40})[)）]")
+_NAME_THEN_BRACKET_SCAN = anchored(NAME_THEN_BRACKET_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 #: 邬建华、钟启明2名个人 / 张三、李四等3位: two or more names, then their count
 COUNTED_NAMES_RE = re.compile(
     r"(?P<names>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,4})+)(?P<etc>等)?(?P<n>[0-9]+|[两二三四五六七八九十]+)(?:名|位)"
 )
+_COUNTED_NAMES_SCAN = anchored(COUNTED_NAMES_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 #: (张三、李四) or (张三 李四) closing a paragraph: the writers of a report
@@ -79,6 +82,7 @@ CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 #: 授予张三等6人 / ,李四等3人获: one name, then the count of the people it heads
 NAME_THEN_COUNT_RE = re.compile(r"(?:授予|[,，;；、:：\n]|^)(?P<name>[\u4e00-\u9fff]{2,3}?)等[0-9一二三四五六七八九十]+(?:人|名|位)")
+_NAME_THEN_COUNT_SCAN = anchored(NAME_THEN_COUNT_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 #: ，郭某某任X公司总经理 / 。章某某被任命为…: a name opening a clause, then a verb of appointment
@@ -86,6 +90,7 @@ NAME_THEN_COUNT_RE = re.compile(r"(?:授予|[,，;；、:：\n]|^)(?P<name>[\u4e
 APPOINTED_RE = re.compile(
     r"(?:^|(?<=[，,。；;：:、\n\s]))(?P<name>[\u4e00-\u9fff]{2,4}?)(?:被任命为|被任命|被选举为|担任|出任|兼任|接任|升任|调任|任(?![务何何期职命意性用教课免其由]))"
 )
+_APPOINTED_SCAN = anchored(APPOINTED_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 NAME_END_WORDS = (
@@ -281,14 +286,14 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
                     add(s, n, "person.before_role.v1")
                     break
     # a name with its post in brackets: 覃美玲（柳州螺香食品集团有限公司董事长）
-    for m in NAME_THEN_BRACKET_RE.finditer(sh):
+    for m in _NAME_THEN_BRACKET_SCAN.finditer(sh):
         inner = m.group("inner")
         if any(role_re.fullmatch(inner, len(inner) - n) for n in range(2, min(6, len(inner)) + 1)):
             name = m.group("name")
             if name[:1] in surnames or name[:2] in surnames:
                 add(m.start("name"), len(name), "person.bracket_post.v1")
     # a list of names counted after it: 授予邬建华、钟启明2名个人…, 张三、李四等3位专家
-    for m in COUNTED_NAMES_RE.finditer(sh):
+    for m in _COUNTED_NAMES_SCAN.finditer(sh):
         items = m.group("names").split("、")
         count = to_int(m.group("n"))
         if count is None or count < len(items) or (count > len(items) and not m.group("etc")):
@@ -316,7 +321,7 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
                 add(at, len(name), "person.author_bracket.v1")
             at += len(item) + 1
     # a name opening a clause before a verb of appointment: ，郭某某任…总经理, 章某某被任命为…
-    for m in APPOINTED_RE.finditer(sh):
+    for m in _APPOINTED_SCAN.finditer(sh):
         name, at = m.group("name"), m.start("name")
         sur = 2 if name[:2] in surnames else (1 if name[:1] in surnames else 0)
         # a surname and one or two given characters; the verb starts a word of the segmenter's
@@ -329,7 +334,7 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
         if sur and sur + 1 <= len(name) <= sur + 2 and verb_starts and at in tok_start_set and not _ends_with_any(sh[at:m.end("name") + 1], roles):
             add(at, len(name), "person.appointed.v1")
     # one name before its count: 授予张三等6人…, 李四等3人获…
-    for m in NAME_THEN_COUNT_RE.finditer(sh):
+    for m in _NAME_THEN_COUNT_SCAN.finditer(sh):
         name = m.group("name")
         if (name[:1] in surnames or name[:2] in surnames) and m.start("name") in tok_start_set:
             add(m.start("name"), len(name), "person.counted_one.v1")

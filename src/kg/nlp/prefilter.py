@@ -204,3 +204,121 @@ def prefiltered(pattern: re.Pattern[str]) -> Prefiltered | None:
     if chars is None or len(chars) > MAX_FIRST_CHARS:
         return None
     return Prefiltered(pattern, chars)
+
+
+# -- an anchor further in: a character every match holds a bounded distance from its start ----
+
+#: how far from a match's start its anchor may stand (a candidate start is tried for each
+#: position in that reach before an anchor)
+MAX_ANCHOR_REACH = 16
+
+
+def _anchor_of_seq(items: Any, state: Any) -> tuple[set[str], int, int] | None:
+    """(characters, lo, hi) of the first required item of a parsed sequence that is one of a
+    few characters: every match of the sequence holds one of them ``lo`` to ``hi`` characters
+    after its start (the widths of the items before it). None where there is none within
+    ``MAX_ANCHOR_REACH``."""
+    lo = hi = 0
+    for op, av in items:
+        found = _anchor_of_item(op, av, state)
+        if found is not None:
+            chars, a, b = found
+            return (chars, lo + a, hi + b) if hi + b <= MAX_ANCHOR_REACH else None
+        width = _p.SubPattern(state, [(op, av)]).getwidth()
+        lo, hi = lo + width[0], hi + width[1]
+        if hi > MAX_ANCHOR_REACH:
+            return None
+    return None
+
+
+def _anchor_of_item(op: Any, av: Any, state: Any) -> tuple[set[str], int, int] | None:
+    if op is _c.LITERAL:
+        return {chr(av)}, 0, 0
+    if op is _c.IN:
+        chars = _class_chars(av, _whitespace())
+        return (chars, 0, 0) if chars is not None and len(chars) <= MAX_FIRST_CHARS else None
+    if op is _c.SUBPATTERN:
+        return _anchor_of_seq(av[-1].data, state)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _anchor_of_seq(av.data, state)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+        return _anchor_of_seq(av[2].data, state)  # its first repetition is required
+    if op is _c.BRANCH:
+        chars: set[str] = set()
+        lo, hi = MAX_ANCHOR_REACH + 1, 0
+        for branch in av[1]:
+            found = _anchor_of_seq(branch.data, state)
+            if found is None:
+                return None  # a branch without one: no character every match holds
+            chars |= found[0]
+            lo, hi = min(lo, found[1]), max(hi, found[2])
+        return chars, lo, hi
+    return None  # zero width (look-arounds, ^, \b), a wildcard, a category, a back-reference
+
+
+def anchor(pattern: re.Pattern[str]) -> tuple[frozenset[str], int, int] | None:
+    """``(characters, lo, hi)``: every match of ``pattern`` holds one of ``characters`` at
+    ``lo`` to ``hi`` characters from its start, or None where no such character is found
+    (a case-insensitive or verbose pattern, a wildcard or wide class before any narrow one).
+
+    >>> chars, lo, hi = anchor(re.compile(r"(?<=[，。])[\u4e00-\u9fff]{2,3}[（(]"))
+    >>> sorted(chars), lo, hi
+    (['(', '（'], 2, 3)
+    """
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
+        return None
+    parsed = _p.parse(pattern.pattern, pattern.flags)
+    found = _anchor_of_seq(parsed.data, parsed.state)
+    if found is None or not found[0]:
+        return None
+    return frozenset(found[0]), found[1], found[2]
+
+
+class Anchored:
+    """``pattern``'s ``finditer`` and ``search``, trying the pattern only ``lo`` to ``hi``
+    characters before an anchor (``anchor``): a position with no anchor that far after it
+    starts no match. The same matches as ``re`` (left to right, each search going on at the
+    last match's end; ``pos`` and ``endpos`` as ``re`` reads them: look-behinds still see
+    the text before ``pos``, nothing past ``endpos`` is seen). Everything else (``match``,
+    ``fullmatch``, ``sub``, ``pattern``, ...) is the pattern's own, so an ``Anchored`` can
+    stand where the compiled pattern stood.
+
+    Why: ``re`` skips ahead only to a pattern's first characters; a pattern opening on a run of
+    Han characters ([\u4e00-\u9fff]{2,8}、…) was tried at every Han character of the text."""
+
+    def __init__(self, pattern: re.Pattern[str], chars: frozenset[str], lo: int, hi: int) -> None:
+        self._pattern = pattern
+        self._anchors = re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+        self._lo, self._hi = lo, hi
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pattern, name)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        n = len(text)
+        end = n if endpos is None else max(0, min(endpos, n))
+        match, find = self._pattern.match, self._anchors.search
+        lo, hi = self._lo, self._hi
+        p = max(0, pos)
+        while p < end:
+            hit = find(text, p + lo, end)  # the first anchor a match from p on could hold
+            if hit is None:
+                return
+            q = hit.start()
+            for start in range(max(p, q - hi), q - lo + 1):
+                m = match(text, start, end)
+                if m is not None:
+                    yield m
+                    p = m.end()  # never empty: the anchor is part of every match
+                    break
+            else:
+                p = q - lo + 1
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+
+def anchored(pattern: re.Pattern[str]) -> Anchored | re.Pattern[str]:
+    """An ``Anchored`` for ``pattern`` where ``anchor`` finds one, else the pattern itself."""
+    found = anchor(pattern)
+    return pattern if found is None else Anchored(pattern, *found)

@@ -66,7 +66,7 @@ from .passes import (
     _trim_to_attested,
 )
 from .people import _name_len_at, _people_tables, find_people
-from .prefilter import prefiltered
+from .prefilter import anchored, prefiltered
 from .scan import NameScan, _skip_outer_place
 from .structural import STRUCTURAL_KINDS, StructuralRules
 
@@ -96,6 +96,7 @@ CLASSIFIER_AFTER_COUNT_RE = re.compile(r"(?<=[0-9一二三四五六七八九十�
 
 #: what a firm is to another (its 子公司, 孙公司): no part of a firm's name
 UNIT_WORD_RE = re.compile(r"(?:全资|控股)?(?:子公司|孙公司)")
+_UNIT_WORD_SCAN = anchored(UNIT_WORD_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 #: the end of a firm's registered name (有限公司, 股份有限公司, 有限责任公司, 股份公司): never inside a prize's name
@@ -410,7 +411,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         if sh[max(start, s - 1):s] in ("子", "孙") and sh[s:e] == "公司":
                             continue
                         unit = None
-                        for unit in UNIT_WORD_RE.finditer(sh, start, s):
+                        for unit in _UNIT_WORD_SCAN.finditer(sh, start, s):
                             pass
                         if unit is not None and s - unit.end() >= 2:
                             start = unit.end()

@@ -75,6 +75,9 @@ def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: li
     # (only where the declaration follows a full name, as kg.nlp.propagate_names links it)
     declared = {m.group(1) for m in DECLARED_RE.finditer(sh) if any(0 <= m.start() - f.end <= 2 for f in fulls)}
     out: list[Mention] = []
+    # the contraction test of a (short, full) pair, once per report: a firm named again and again
+    # offers the same candidates at each repeat (a third of the tests over the dev reports)
+    tested: dict[tuple[str, str, str], tuple[int, int, int] | None] = {}
     for prefix, owners in by_prefix.items():
         if not all(_NAME_CHAR_RE.match(c) for c in prefix):
             continue
@@ -106,9 +109,10 @@ def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: li
                 # the full name it contracts best (中车株机: 电力机车 over 电机); a tie links nothing
                 scored = {}
                 for o in owners:
-                    found = _contraction(o.label, short, sh[o.start:o.end], context)
+                    key = sh[o.start:o.end]
+                    pair = (o.label, short, key)
+                    found = tested[pair] if pair in tested else tested.setdefault(pair, _contraction(o.label, short, key, context))
                     if found is not None:
-                        key = sh[o.start:o.end]
                         if key not in scored or found > scored[key][0]:
                             scored[key] = (found, o)
                 top = max((v[0] for v in scored.values()), default=None)

@@ -41,12 +41,36 @@ class Table:
 def vocabulary() -> dict[str, object]:
     data = json.loads(read_text("relations", "tables.json"))
     kind_of = {normalise_name(w): kind for kind, words in data["headers"].items() for w in words}
-    return {"kind_of": kind_of, "captions": tuple(data["captions"])}
+    return {"kind_of": kind_of, "captions": tuple(data["captions"]), "no_header": _kept_ideographs(kind_of)}
+
+
+def _kept_ideographs(kind_of: dict[str, str]) -> frozenset[str]:
+    """The CJK unified ideographs (U+4E00-U+9FFF) that ``normalise_name`` keeps as they are
+    wherever they stand and that no header word holds: a cell with one of them names no column.
+
+    ``normalise_name`` is NFKC, zhconv's zh-cn conversion, NFKC again, a bracket table, white
+    space removed and upper case. NFKC leaves a unified ideograph as it is (it has no
+    decomposition, and no composite decomposes to one with another character: tested in
+    tests/test_fast_paths.py), so does the bracket table, the white space removal and upper
+    case; zhconv changes only the characters of the phrases of its table, so an ideograph no
+    phrase of its table holds is written out as it stands. Why: ``header_kind`` is asked of
+    every line of every report, and normalising a line of prose (zhconv's conversion, a Python
+    loop per character) was 4% of the extraction of the dev reports; four lines in five hold
+    such a character and are settled by one set look-up per character.
+    """
+    import zhconv
+
+    in_phrases = set("".join(zhconv.zhconv.getdict("zh-cn")))
+    in_headers = set("".join(kind_of))
+    return frozenset(chr(c) for c in range(0x4E00, 0xA000) if chr(c) not in in_phrases and chr(c) not in in_headers)
 
 
 def header_kind(cell: str) -> str | None:
     """The kind of column a header cell names (rank, winner, region, award, grade, year, other)."""
-    return vocabulary()["kind_of"].get(normalise_name(cell))  # type: ignore[union-attr]
+    v = vocabulary()
+    if not v["no_header"].isdisjoint(cell):  # type: ignore[union-attr]
+        return None  # a character no header word has, which normalising keeps (_kept_ideographs)
+    return v["kind_of"].get(normalise_name(cell))  # type: ignore[union-attr]
 
 
 _MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # | --- | :---: |
@@ -172,8 +196,12 @@ def _single_space_blocks(text: str) -> list[tuple[list[tuple[int, int]], list[li
     while n < len(lines):
         start, line = lines[n]
         cells = [(start + m.start(), start + m.end()) for m in _WORD_RUN.finditer(line)]
+        # the cheap tests first: most lines are one run of prose, and their cells' kinds are not needed
+        if len(cells) < 2 or "\t" in line or "|" in line or _is_row(line):
+            n += 1
+            continue
         kinds = [header_kind(text[a:b]) for a, b in cells]
-        if len(cells) < 2 or "\t" in line or "|" in line or _is_row(line) or None in kinds or "winner" not in kinds:
+        if None in kinds or "winner" not in kinds:
             n += 1
             continue
         rows = []

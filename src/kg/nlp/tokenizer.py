@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from functools import lru_cache
 from math import log
 
 from spacy.language import Language
@@ -32,17 +33,19 @@ for _attr in ("kg_shadow", "kg_text"):
         Doc.set_extension(_attr, default=None)
 
 
-def jieba_words(sentence: str) -> Iterator[str]:
-    """``jieba.cut(sentence)`` (accurate mode, with the HMM for unknown words), word for word.
+def jieba_words(sentence: str) -> list[str]:
+    """``list(jieba.cut(sentence))`` (accurate mode, with the HMM for unknown words).
 
     The same algorithm over jieba's own dictionary, written for speed: jieba builds a dict of
     lists of word ends for every position (``get_DAG``) and then walks it back with a generator
     per position (``calc``); here the walk back reads the dictionary once per word end and keeps
     the best route in two lists. The scores are computed with the same operations in the same
     order (``log(freq) - log(total) + score``, ties to the longer word, as ``max`` over
-    ``(score, end)`` tuples), so the words are jieba's; jieba's own ``finalseg`` still cuts
-    runs of unknown characters. jieba's segmentation was 60% of the tokenizer's time and 15%
-    of the extraction's; this is about twice as fast (tests/test_fast_paths.py compares them).
+    ``(score, end)`` tuples), so the words are jieba's; runs of unknown characters are cut by
+    ``hmm_cut`` (jieba's ``finalseg``). jieba's segmentation was 60% of the tokenizer's time and
+    15% of the extraction's; this is about twice as fast (tests/test_fast_paths.py compares them).
+    One list is built for the whole text: the words passed through three nested generators
+    before (one per block, one per run of single characters), 10% of this function's time.
     """
     import jieba
 
@@ -51,62 +54,86 @@ def jieba_words(sentence: str) -> Iterator[str]:
     freq = dt.FREQ
     logtotal = log(dt.total)
     han, skip = jieba.re_han_default, jieba.re_skip_default
+    out: list[str] = []
     for blk in han.split(sentence):
         if not blk:
             continue
         if han.match(blk):
-            yield from _cut_dag(blk, freq, logtotal, hmm_cut)
+            _cut_dag(blk, freq, logtotal, out)
         else:
             for x in skip.split(blk):
                 if skip.match(x):
-                    yield x
+                    out.append(x)
                 else:
-                    yield from x
+                    out.extend(x)
+    return out
 
 
-_HMM_PREV = (("B", "ES"), ("M", "MB"), ("E", "BM"), ("S", "SE"))  # finalseg.PrevStatus, in 'BMES' order
+_NO_SCORE = float("-inf")
 
 
 def _viterbi(obs: str, start_p: dict, trans_p: dict, emit_p: dict) -> list[str]:
     """The states of ``jieba.finalseg.viterbi(obs, 'BMES', ...)``: the same sums in the same
     order, the same choice between equal scores (``max`` of ``(score, state)`` tuples: the later
     state letter), but one back-pointer per state and character where jieba copies the whole
-    path so far for every state at every character (quadratic in a run of unknown characters)."""
+    path so far for every state at every character (quadratic in a run of unknown characters),
+    and the four states' scores held in four variables (a dict per character was a third of
+    this function's time). The states before each (``finalseg.PrevStatus``): B after E or S,
+    M after M or B, E after B or M, S after S or E; of two equal scores the later letter wins
+    (B: S, M: M, E: M, S: S)."""
     from jieba.finalseg import MIN_FLOAT
 
-    emit = [(y, emit_p[y]) for y in "BMES"]
-    v = {y: start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT) for y in "BMES"}
-    back: list[dict[str, str]] = []
+    eB, eM, eE, eS = (emit_p[y] for y in "BMES")
+    tB, tM, tE, tS = (trans_p[y] for y in "BMES")
+    # transition scores into each state from its two possible predecessors, as jieba reads them
+    EB, SB = tE.get("B", MIN_FLOAT), tS.get("B", MIN_FLOAT)
+    MM, BM = tM.get("M", MIN_FLOAT), tB.get("M", MIN_FLOAT)
+    BE, ME = tB.get("E", MIN_FLOAT), tM.get("E", MIN_FLOAT)
+    SS, ES = tS.get("S", MIN_FLOAT), tE.get("S", MIN_FLOAT)
+    ch = obs[0]
+    vB = start_p["B"] + eB.get(ch, MIN_FLOAT)
+    vM = start_p["M"] + eM.get(ch, MIN_FLOAT)
+    vE = start_p["E"] + eE.get(ch, MIN_FLOAT)
+    vS = start_p["S"] + eS.get(ch, MIN_FLOAT)
+    back: list[tuple[str, str, str, str]] = []
     for t in range(1, len(obs)):
         ch = obs[t]
-        nv: dict[str, float] = {}
-        ptr: dict[str, str] = {}
-        for (y, prev), (_, ep) in zip(_HMM_PREV, emit):
-            em_p = ep.get(ch, MIN_FLOAT)
-            y0, y1 = prev
-            p0 = v[y0] + trans_p[y0].get(y, MIN_FLOAT) + em_p
-            p1 = v[y1] + trans_p[y1].get(y, MIN_FLOAT) + em_p
-            if p0 > p1 or (p0 == p1 and y0 > y1):
-                nv[y], ptr[y] = p0, y0
-            else:
-                nv[y], ptr[y] = p1, y1
-        v = nv
-        back.append(ptr)
-    state = "E" if (v["E"], "E") > (v["S"], "S") else "S"
+        em = eB.get(ch, MIN_FLOAT)
+        p0, p1 = vE + EB + em, vS + SB + em
+        nB, bB = (p0, "E") if p0 > p1 else (p1, "S")
+        em = eM.get(ch, MIN_FLOAT)
+        p0, p1 = vM + MM + em, vB + BM + em
+        nM, bM = (p0, "M") if p0 >= p1 else (p1, "B")
+        em = eE.get(ch, MIN_FLOAT)
+        p0, p1 = vB + BE + em, vM + ME + em
+        nE, bE = (p0, "B") if p0 > p1 else (p1, "M")
+        em = eS.get(ch, MIN_FLOAT)
+        p0, p1 = vS + SS + em, vE + ES + em
+        nS, bS = (p0, "S") if p0 >= p1 else (p1, "E")
+        vB, vM, vE, vS = nB, nM, nE, nS
+        back.append((bB, bM, bE, bS))
+    state = "E" if vE > vS else "S"
     states = [state]
+    index = {"B": 0, "M": 1, "E": 2, "S": 3}
     for ptr in reversed(back):
-        state = ptr[state]
+        state = ptr[index[state]]
         states.append(state)
     states.reverse()
     return states
 
 
-def hmm_cut(sentence: str) -> Iterator[str]:
-    """``jieba.finalseg.cut(sentence)``: the HMM's cut of a run of characters jieba's dictionary
-    does not join, with ``_viterbi`` (tests/test_fast_paths.py compares the two)."""
+@lru_cache(maxsize=65536)  # a third of the runs recur (names); bounded: memory stays flat
+def _hmm_words(run: str) -> tuple[str, ...]:
+    return tuple(hmm_cut(run))
+
+
+def hmm_cut(sentence: str) -> list[str]:
+    """``list(jieba.finalseg.cut(sentence))``: the HMM's cut of a run of characters jieba's
+    dictionary does not join, with ``_viterbi`` (tests/test_fast_paths.py compares the two)."""
     from jieba import finalseg
 
     forced = finalseg.Force_Split_Words
+    out: list[str] = []
     for blk in finalseg.re_han.split(sentence):
         if finalseg.re_han.match(blk):
             pos_list = _viterbi(blk, finalseg.start_P, finalseg.trans_P, finalseg.emit_P)
@@ -126,48 +153,59 @@ def hmm_cut(sentence: str) -> Iterator[str]:
                 words.append(blk[nexti:])
             for word in words:
                 if word not in forced:
-                    yield word
+                    out.append(word)
                 else:
-                    yield from word
+                    out.extend(word)
         else:
             for x in finalseg.re_skip.split(blk):
                 if x:
-                    yield x
+                    out.append(x)
+    return out
 
 
-def _cut_dag(sentence: str, freq: dict[str, int], logtotal: float, hmm: Callable[[str], Iterator[str]]) -> Iterator[str]:
-    """jieba's ``Tokenizer.__cut_DAG`` (see :func:`jieba_words`)."""
+def _cut_dag(sentence: str, freq: dict[str, int], logtotal: float, out: list[str]) -> None:
+    """jieba's ``Tokenizer.__cut_DAG`` (see :func:`jieba_words`), its words appended to ``out``.
+    A character no word starts with is settled without a loop; the route's best score starts
+    at minus infinity, which every candidate beats (as jieba's ``max``, the first candidate
+    is taken, then a later one of an equal or higher score)."""
     n = len(sentence)
     score = [0.0] * (n + 1)
     end = [0] * (n + 1)
     get = freq.get
     alone = log(1) - logtotal  # a character no word starts with counts as frequency 1
     for k in range(n - 1, -1, -1):
-        best = 0.0
+        f = get(sentence[k])
+        if f is None:  # no word starts with this character
+            score[k] = alone + score[k + 1]
+            end[k] = k
+            continue
+        best = _NO_SCORE
         best_end = -1
         i = k
-        f = get(sentence[k])
-        while f is not None:  # frag = sentence[k:i + 1] is a word or a word's prefix
+        while True:  # frag = sentence[k:i + 1] is a word or a word's prefix
             if f:
                 v = log(f) - logtotal + score[i + 1]
-                if best_end < 0 or v >= best:  # ends ascend: the last of equal scores, as max()
+                if v >= best:  # ends ascend: the last of equal scores, as max()
                     best, best_end = v, i
             i += 1
             if i >= n:
                 break
             f = get(sentence[k:i + 1])
+            if f is None:
+                break
         if best_end < 0:
             best, best_end = alone + score[k + 1], k
         score[k] = best
         end[k] = best_end
-    def single_characters(buf: str) -> Iterator[str]:
+
+    def single_characters(buf: str) -> None:
         """A run of one-character words: one word, an unknown stretch for the HMM, or characters."""
         if len(buf) == 1:
-            yield buf
-        elif not freq.get(buf):
-            yield from hmm(buf)
+            out.append(buf)
+        elif not get(buf):
+            out.extend(_hmm_words(buf))
         else:
-            yield from buf
+            out.extend(buf)
 
     x = 0
     buf = ""
@@ -177,12 +215,12 @@ def _cut_dag(sentence: str, freq: dict[str, int], logtotal: float, hmm: Callable
             buf += sentence[x]
         else:
             if buf:
-                yield from single_characters(buf)
+                single_characters(buf)
                 buf = ""
-            yield sentence[x:y]
+            out.append(sentence[x:y])
         x = y
     if buf:
-        yield from single_characters(buf)
+        single_characters(buf)
 
 
 def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:

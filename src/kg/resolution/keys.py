@@ -46,6 +46,8 @@ def _strip_generic(text: str) -> str:
     rest, changed = text, True
     words = _generic_words()
     while rest and changed:
+        if not rest.startswith(words):
+            break  # no generic word opens it (most names): one test in C, not one per word
         changed = False
         for word in words:
             if rest.startswith(word) and len(word) < len(rest):

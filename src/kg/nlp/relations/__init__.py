@@ -21,6 +21,7 @@ config. Must not: create entities, or read anything but the text, mentions and t
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 
 from .base import REGISTRY, Relation, RelationInput, RuleInfo, register
 from .context import LIST_YEAR_RE, grade_words
@@ -31,6 +32,7 @@ __all__ = ["REGISTRY", "Relation", "RelationInput", "RuleInfo", "register", "run
 DEFAULT_FAMILIES = ("enumerations", "works_for", "awards", "sites", "approvals", "siting", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "scorer", "parents", "headline")
 
 
+@lru_cache(maxsize=None)  # a few names; import_module per family and report was 1% of the extraction
 def family(name: str):
     """The module of relation family ``name`` (imported on first use)."""
     if not name.isidentifier() or name in ("base",):

@@ -16,6 +16,7 @@ from typing import Any
 
 from ...text import to_int, to_year
 from ..rules import Mention, ORG_LABELS
+from ..prefilter import anchored
 from .base import register, Relation, RelationInput
 from .context import (
     _award_context,
@@ -28,7 +29,7 @@ from .context import (
     ANAPHOR_RE,
     CLAUSE_BREAK_RE,
     COORD_RE,
-    LIST_YEAR_RE,
+    LIST_YEAR_SCAN,
     ORG_ANAPHOR_RE,
     RECIPIENTS,
     ReportContext,
@@ -110,6 +111,7 @@ WINNERS_RE = re.compile(
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:组织|企业|单位|个人)(?:分别)?(?:是|有|为|包括)?\s*[：:]"
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:包括|有)"
 )
+_WINNERS_SCAN = anchored(WINNERS_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 GRADE_GRANTED_RE = re.compile(r"\s*(?:则|亦|也)?(?:颁予|颁给|授予|颁发给|由)")
@@ -445,7 +447,7 @@ def find(inp: RelationInput) -> list[Relation]:
                         q["edition"] = editions.pop()
                 if q["year"] is None:
                     # the year of the award's list: 2019年度…名单/通报 earlier in the sentence
-                    ly = LIST_YEAR_RE.search(text, s0, am.start)
+                    ly = LIST_YEAR_SCAN.search(text, s0, am.start)
                     if ly:
                         q["year"] = to_year(ly.group(1))
                         if q["edition"] is None and ly.group(2):
@@ -498,7 +500,7 @@ def find(inp: RelationInput) -> list[Relation]:
         # 得奖者为A、B；由C获得: the winners of the award the report named last
         if last_award is not None:
             q = award_context(last_award)
-            for wm in WINNERS_RE.finditer(text, s0, s1):
+            for wm in _WINNERS_SCAN.finditer(text, s0, s1):
                 # the award named last before the winners (…榮膺「X」的N個獲獎者包括A、B…；
                 # 而C則奪得「Y」: A and B won X, not the one named after them)
                 won = _award_before(mentions, awards, wm.start(), last_award)

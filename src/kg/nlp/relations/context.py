@@ -23,6 +23,7 @@ from typing import Any
 from ...resources import read_text
 from ...text import normalise_name, sentences, to_year, YEAR_NUM
 from ..rules import GRADE_AFTER_RE, Mention, ORG_LABELS
+from ..prefilter import anchored
 
 RECIPIENTS = frozenset({"Company", "GovernmentAgency", "Institution", "Park", "Place", "Person"})
 
@@ -109,9 +110,11 @@ class ReportContext:
 LIST_YEAR_RE = re.compile(
     r"(" + YEAR_NUM + r")\s*年度?\s*(?:[(（]?\s*第([0-9一二三四五六七八九十]+)[批届][)）]?)?[^，,。；;]{0,20}?(?:名单|通报|榜单|评选|评估|评价|公示|公告)"
 )
+LIST_YEAR_SCAN = anchored(LIST_YEAR_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 CLAUSE_YEAR_RE = re.compile(r"(?<![0-9])(" + YEAR_NUM + r")\s*年(?!度?(?:代|以前|前|的|至|到))度?")
+_CLAUSE_YEAR_SCAN = anchored(CLAUSE_YEAR_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 YEAR_SPAN_RE = re.compile(r"\s*年?度?\s*(?:[至到~～\-—–]|以来)")
@@ -122,7 +125,7 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
     自2019年获批成为….  None where the year is part of a span (2017年至2020年, 由2017年的) or a
     date limit (截至2020年), or a clause break (；) lies between it and ``end``."""
     found = None
-    for m in CLAUSE_YEAR_RE.finditer(text, start, end):
+    for m in _CLAUSE_YEAR_SCAN.finditer(text, start, end):
         before = text[max(start, m.start() - 2):m.start()]
         after = text[m.end(1):m.end(1) + 5]
         if YEAR_SPAN_RE.match(after) or re.search(r"由|从|到|(?<!截)至", before):
@@ -214,13 +217,14 @@ COORD_RE = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?[”\"」』]?\s*(?
 #: grades that stand alone after an award was named (Hong Kong's 大奖 and 优异证书 too); inside an
 #: award's name only ``rules.GRADES`` are split off, so 香港环境卓越大奖 keeps its name
 STANDALONE_GRADE_RE = re.compile(GRADE_AFTER_RE.pattern + r"|(?<=组别|类别)大奖|(?<=[」”\"])大奖|优异证书|优异奖")
+_STANDALONE_GRADE_SCAN = anchored(STANDALONE_GRADE_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 def grade_words(text: str, written: str | None = None) -> list[tuple[int, int, str]]:
     """Grade words (一等奖, 提名奖…) with offsets, for back-references to the last award named.
     ``text`` is searched (the shadow); the grade is taken as ``written`` in the report (大獎)."""
     source = written if written is not None else text
-    return [(m.start(), m.end(), source[m.start():m.end()]) for m in STANDALONE_GRADE_RE.finditer(text)]
+    return [(m.start(), m.end(), source[m.start():m.end()]) for m in _STANDALONE_GRADE_SCAN.finditer(text)]
 
 class Walk:
     """The sentences of a report a family reads, as ``(s0, s1, idx, sent, ev, orgs)``: offsets, the

@@ -25,7 +25,7 @@ from typing import Any
 
 from ...resources import read_text
 from ...text import YEAR_NUM, to_int, to_year
-from ..prefilter import SPACE, chars_of, prefiltered
+from ..prefilter import SPACE, anchored, chars_of, prefiltered
 from ..rules import GRADE_AFTER_RE, GRADES, Mention
 from .base import Relation, RelationInput, register
 from .members import HOLDERS, members
@@ -79,10 +79,12 @@ COUNTED_WIN_RE = re.compile(
     r"(?:包括|分别是|分别为|依次为|为|是|有|名单如下)\s*[:：]?\s*")
 #: 获奖者包含A、B (the award named before) / 产品创新组有A、B (a class of the award named before)
 WINNERS_LEAD_RE = re.compile(r"(?:获奖者|得奖者|得主|获奖单位|获奖企业|获奖组织|[\u4e00-\u9fff]{2,6}(?:组|类)|入选的[\u4e00-\u9fff]{0,10}?(?:企业|单位|园区|基地|项目)|(?:历年|历届)?风云榜)\s*(?:分别)?(?:包含|包括|涵盖了?|为|是|有)\s*[:：]?\s*")
+_WINNERS_LEAD_SCAN = anchored(WINNERS_LEAD_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 #: 这6家长沙企业及其产品为：A公司<product>、B公司<product>: firms that open items with their products
 OWNERS_LEAD_RE = re.compile(r"(?:这|共|其中)?\s*[0-9一二三四五六七八九十百两]+\s*(?:家|个)[^，,。；;：:\n]{0,8}?(?:企业|单位|公司)\s*(?:及其|和其|与其)\s*(?:产品|项目|品牌)\s*(?:分别)?(?:为|是|包括|如下)\s*[:：]?\s*")
 #: 进入公示名单 / 列入拟认定名单: members entered on the list of the award named before
 ENTERED_LIST_RE = re.compile(r"(?:成功|均|都|已)?(?:进入|列入|入选|入围|纳入|登上)了?\s*(?:拟认定|公示|公布的?|最终|该|这一)?\s*名单")
+_ENTERED_LIST_SCAN = anchored(ENTERED_LIST_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 #: 6个大奖得主 / 金奖获得者: a grade right before the winners' lead
 GRADE_BEFORE_LEAD_RE = re.compile(r"(?:[0-9一二三四五六七八九十]+\s*[个项名])?\s*(?P<g>" + "|".join(GRADES) + r"|大奖)\s*$")
 #: A、B及C乃往届的得奖品牌 / A、B均为获奖企业: members said to be winners (of the award named before)
@@ -531,7 +533,7 @@ def find(inp: RelationInput) -> list[Relation]:
         a_i = context_award(rm.start())
         if a_i is not None and k < len(mentions) and mentions[k].start == rm.end() and mentions[k].label in ("Company", "Institution"):
             add([k], a_i, COUNTED, (comma_start(rm.start()), clause_end(rm.end())), _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end)))
-    for em in ENTERED_LIST_RE.finditer(sh):
+    for em in _ENTERED_LIST_SCAN.finditer(sh):
         # A公司的“品牌”、B公司的“品牌”进入公示名单: the award the text named before
         cs = clause_start(em.start())
         a_i = context_award(cs)
@@ -561,7 +563,7 @@ def find(inp: RelationInput) -> list[Relation]:
         if len(ms) >= 2:
             q = _quals(sh, mentions, a_i, "", mentions[a_i].end, clause_end(mentions[a_i].end))
             add(ms, a_i, COUNTED, (cs, clause_end(lm.end())), q)
-    for wm in WINNERS_LEAD_RE.finditer(sh):
+    for wm in _WINNERS_LEAD_SCAN.finditer(sh):
         k = bisect.bisect_left(award_starts, wm.start())
         if k > 0 and wm.start() - mentions[awards[k - 1]].end <= 3:
             continue  # the award right before: the named-winner rule reads it

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ...text import YEAR_NUM, normalise_name, to_int, to_year
+from ...text import YEAR_NUM, normalise_name, occurrences, to_int, to_year
 from .base import Relation, RelationInput
 from .context import _same_award
 from .enumerations import _NOT_A_YEAR_RE, _title_year
@@ -54,12 +54,14 @@ def _list_values(sh: str, award: str, key: str) -> int | None:
     if len(core) < 4:
         return None
     values: set[int] = set()
-    for m in re.finditer(re.escape(core), sh):
-        end = LIST_END_RE.match(sh, m.end())
+    # the core's occurrences (re.finditer of the escaped core, without a pattern compiled for
+    # every award: each one pushed a rule's pattern out of re's cache)
+    for m_start, m_end in occurrences(sh, core):
+        end = LIST_END_RE.match(sh, m_end)
         if end is None:
             continue
-        start = max(sh.rfind(c, 0, m.start()) for c in "，,。；;！？\n《“\"") + 1
-        window = _NOT_A_YEAR_RE.sub(" ", sh[max(start, m.start() - 30):end.end()])
+        start = max(sh.rfind(c, 0, m_start) for c in "，,。；;！？\n《“\"") + 1
+        window = _NOT_A_YEAR_RE.sub(" ", sh[max(start, m_start - 30):end.end()])
         if key == "year":
             values |= {to_year(y) for y in YEAR_RE.findall(window)}
         else:

@@ -12,6 +12,7 @@ import bisect
 import re
 
 from ..rules import _inside_title, _segment_start, ORG_LABELS
+from ..prefilter import anchored
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
 
@@ -85,12 +86,14 @@ NAME_GOES_ON_RE = re.compile(r"(?:(?![的在于和及])[\u4e00-\u9fff]){0,10}?(?
 
 
 SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|进驻|总部设在|总部位于|总部落户|设在|设于)(?:在|于|到)?")
+_SETTLE_SCAN = anchored(SETTLE_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,12}[，,]){0,2}[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|区内|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:[^，,。；;的]{0,8}的)?(?:企业|单位|厂商|厂家)?(?:有|包括|涵盖)")
 
 
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
+_BUILT_SCAN = anchored(BUILT_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
@@ -107,6 +110,7 @@ PARK_INSIDE_AFTER_RE = re.compile(r"内(?:的|有|，|,)")
 
 
 INSIDE_PARK_RE = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:园区|区|园)内(?:的|，)?")
+_INSIDE_PARK_SCAN = anchored(INSIDE_PARK_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全区|该区|园区|区内|我区|本区)(?![县市])")
@@ -171,7 +175,7 @@ def find(inp: RelationInput) -> list[Relation]:
             if a.label == "Place" and b.label in ("Company", "Institution") and b.start == a.end and "alias_of" not in b.attrs:
                 rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_then_org.v1", ev))
         # P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it
-        for bm_ in BUILT_RE.finditer(text, s0, s1):
+        for bm_ in _BUILT_SCAN.finditer(text, s0, s1):
             clause_start = _clause_start(text, s0, bm_.start())
             builder = None
             an = ANAPHOR_RE.search(text, clause_start, bm_.start())
@@ -242,7 +246,7 @@ def find(inp: RelationInput) -> list[Relation]:
             if chain:
                 break
         # S …落户/入驻/扎根 P: the sentence's subject settles in that place
-        for mm in SETTLE_RE.finditer(text, s0, s1):
+        for mm in _SETTLE_SCAN.finditer(text, s0, s1):
             if subj0 is None or mentions[subj0].end > mm.start():
                 break
             if ORG_ANAPHOR_RE.search(text, _clause_start(text, s0, mm.start()), mm.start()):
@@ -314,7 +318,7 @@ def find(inp: RelationInput) -> list[Relation]:
                             rels.append(Relation(k, "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
 
         # 区内的X / 园区内的X, Y: the firms the clause names are in the park named just before
-        for am_ in INSIDE_PARK_RE.finditer(text, s0, s1):
+        for am_ in _INSIDE_PARK_SCAN.finditer(text, s0, s1):
             near = [k for k in range(bisect.bisect_left(starts, am_.start()) - 1, -1, -1) if mentions[k].label == "Park"][:1]
             if not near or am_.start() - mentions[near[0]].end > 200:
                 continue

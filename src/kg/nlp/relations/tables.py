@@ -18,7 +18,7 @@ from ...text import normalise_name, to_int, to_year
 from ..rules import GRADES, ORG_LABELS, Mention
 from .base import Relation, RelationInput, register
 from ..tables import caption_award, caption_lines
-from .context import LIST_YEAR_RE
+from .context import LIST_YEAR_SCAN
 from .lists import _edition, _year
 
 register("tables", {
@@ -121,7 +121,7 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
                     q["edition"] = q["edition"] or _edition(text[cs:ce])
             if q["year"] is None:
                 # the year (and batch) of the list the table gives: 2023年度（第八批）…名单 above it
-                captions = list(LIST_YEAR_RE.finditer(text, max(0, t.rows[0][0][0] - 600), t.rows[0][0][0]))
+                captions = list(LIST_YEAR_SCAN.finditer(text, max(0, t.rows[0][0][0] - 600), t.rows[0][0][0]))
                 if captions:
                     q["year"] = to_year(captions[-1].group(1))
                     if q["edition"] is None and captions[-1].group(2):
