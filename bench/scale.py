@@ -14,9 +14,11 @@ Stages (``--stages``, default all), on reports from ``bench/generate.py`` (deter
   fresh process;
 * ``load``: writing a graph with kg's bulk path against pyoxigraph's own ``bulk_load`` of the
   same N-Triples (goal >= 0.5x);
-* ``queries``: every named query (no parameters) p50/p95 on a graph of ``--triples`` triples in
-  kg's on-disk store, against pyoxigraph in memory (within 2x) and, where ``--rdflib`` allows,
-  rdflib (goal: kg >= 10x faster). The graph is mapped from the generator's gold (what a perfect
+* ``queries``: every named query p50/p95 on a graph of ``--triples`` triples in kg's on-disk
+  store, against pyoxigraph in memory (within 2x) and, where ``--rdflib`` allows, rdflib (goal:
+  kg >= 10x faster): without parameters (``--runs`` runs), and with each parameter it declares
+  (``--runs`` values of that column from the rows without parameters, each run once; not in
+  rdflib). The graph is mapped from the generator's gold (what a perfect
   extractor would find), so its size is known without paying for extraction.
 
 Prints a table and writes ``--json`` (default ``build/bench-scale.json``).
@@ -207,8 +209,9 @@ def stage_load_and_queries(work: Path, out: dict, sizes: list[int], rdflib_limit
 
     from kg.build import refresh_background
     from kg.namespace import PREFIXES
-    from kg.query import load_query, query_names
+    from kg.query import declared_params, load_query, query_names
     from kg.store import open_store
+    from kg.terms import _substitutions
 
     out["load"], out["queries"] = {}, {}
     previous: dict[str, float] = {}
@@ -265,7 +268,8 @@ def stage_load_and_queries(work: Path, out: dict, sizes: list[int], rdflib_limit
                 rows[name] = {"skipped": f"projected {projected:.0f} s > {limit:.0f} s from the smaller graph"}
                 previous[name] = projected
                 continue
-            kg_t = _timed(lambda: store.query(text, {}).rows, runs, limit)
+            answer = []
+            kg_t = _timed(lambda: answer.append(store.query(text, {})), runs, limit)
             mem_t = _timed(lambda: [tuple(row) for row in memory.query(text, prefixes=dict(PREFIXES), use_default_graph_as_union=True)], runs, limit)
             row = {"kg p50 (ms)": kg_t[0], "kg p95 (ms)": kg_t[1], "pyoxigraph p50 (ms)": mem_t[0], "pyoxigraph p95 (ms)": mem_t[1],
                    "kg / pyoxigraph": round(kg_t[0] / max(mem_t[0], 0.01), 2)}
@@ -275,10 +279,46 @@ def stage_load_and_queries(work: Path, out: dict, sizes: list[int], rdflib_limit
             rows[name] = row
             previous[name] = kg_t[0] / 1000
             print(f"  {n:>9,} quads {name:<18} " + "  ".join(f"{k} {v}" for k, v in row.items()), flush=True)
+            for parameter in declared_params(text):
+                values = _sampled_values(answer[-1], parameter, runs)
+                if not values:
+                    continue
+                kg_p = _timed_each(lambda value: store.query(text, {parameter: value}).rows, values)
+                mem_p = _timed_each(lambda value: [tuple(r) for r in memory.query(
+                    text, prefixes=dict(PREFIXES), use_default_graph_as_union=True,
+                    substitutions=_substitutions({parameter: value}))], values)
+                row = {"values": len(values), "kg p50 (ms)": kg_p[0], "kg p95 (ms)": kg_p[1],
+                       "pyoxigraph p50 (ms)": mem_p[0], "pyoxigraph p95 (ms)": mem_p[1],
+                       "kg / pyoxigraph": round(kg_p[0] / max(mem_p[0], 0.01), 2)}
+                rows[f"{name} --param {parameter}"] = row
+                print(f"  {n:>9,} quads {name + ' ' + parameter:<34} " + "  ".join(f"{k} {v}" for k, v in row.items()), flush=True)
         out["queries"][n] = rows
         last_size = n
         store.close()
         del memory, rdf
+
+
+def _sampled_values(result, parameter: str, count: int) -> list:
+    """Up to ``count`` distinct values of the column named like ``parameter`` in a query's rows
+    without parameters, spread over the rows (every named query's parameters are columns)."""
+    if parameter not in result.columns:
+        return []
+    column = result.columns.index(parameter)
+    found = list(dict.fromkeys(row[column] for row in result.rows if row[column] not in (None, "")))
+    step = max(1, len(found) // count)
+    return found[step // 2::step][:count]
+
+
+def _timed_each(fn, values: list) -> tuple[float, float]:
+    """p50 and p95 in ms of one run for each value (a query with a parameter: each value once)."""
+    times = []
+    for value in values:
+        t0 = time.perf_counter()
+        fn(value)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return round(statistics.median(times), 1), round(p95, 1)
 
 
 def _timed(fn, runs: int, limit: float) -> tuple[float, float]:
