@@ -14,9 +14,11 @@ Stages (``--stages``, default all), on reports from ``bench/generate.py`` (deter
   fresh process;
 * ``load``: writing a graph with kg's bulk path against pyoxigraph's own ``bulk_load`` of the
   same N-Triples (goal >= 0.5x);
-* ``queries``: every named query (no parameters) p50/p95 on a graph of ``--triples`` triples in
-  kg's on-disk store, against pyoxigraph in memory (within 2x) and, where ``--rdflib`` allows,
-  rdflib (goal: kg >= 10x faster). The graph is mapped from the generator's gold (what a perfect
+* ``queries``: every named query p50/p95 on a graph of ``--triples`` triples in kg's on-disk
+  store, against pyoxigraph in memory (within 2x) and, where ``--rdflib`` allows, rdflib (goal:
+  kg >= 10x faster): without parameters (``--runs`` runs), and with each parameter it declares
+  (``--runs`` values of that column from the rows without parameters, each run once; not in
+  rdflib). The graph is mapped from the generator's gold (what a perfect
   extractor would find), so its size is known without paying for extraction.
 
 Prints a table and writes ``--json`` (default ``build/bench-scale.json``).
@@ -37,6 +39,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any, Iterator
+
+from tqdm import tqdm
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -186,6 +191,17 @@ def stage_outputs(work: Path, out: dict, sizes: list[int]) -> None:
 def gold_graph(triples: int) -> tuple[list[tuple[str, list]], int]:
     """(doc id, quads) of generated reports (seed 1), mapped from their gold, about ``triples``
     quads in all (the number of reports is set from the quads of the first 20)."""
+    mapped, total = [], 0
+    for doc, quads in gold_stream(triples):
+        quads = list(quads)
+        mapped.append((doc, quads))
+        total += len(quads)
+    return mapped, total
+
+
+def gold_stream(triples: int) -> Iterator[tuple[str, Any]]:
+    """The reports of :func:`gold_graph`, each mapped when it is read: for a graph whose quads
+    do not fit in memory as rdflib objects (10M quads)."""
     from kg.rdfmap import map_report
     from kg.resolution import resolve
 
@@ -193,45 +209,61 @@ def gold_graph(triples: int) -> tuple[list[tuple[str, list]], int]:
     per_report = sum(len(list(map_report(g))) for g in sample) / len(sample)
     golds = [generate.report(1, i)[1] for i in range(max(1, round(triples / per_report)))]
     resolver = resolve(golds)
-    mapped, total = [], 0
-    for gold in golds:
-        quads = list(map_report(gold, resolver=resolver))
-        mapped.append((gold["doc"], quads))
-        total += len(quads)
-    return mapped, total
+    for gold in tqdm(golds, desc=f"mapping and loading ~{triples:,} quads", unit="report", leave=False):
+        yield gold["doc"], map_report(gold, resolver=resolver)
 
 
-def stage_load_and_queries(work: Path, out: dict, sizes: list[int], rdflib_limit: int, runs: int, limit: float) -> None:
+def stage_load_and_queries(work: Path, out: dict, sizes: list[int], rdflib_limit: int, runs: int, limit: float,
+                           stages: list[str], only: list[str] | None = None) -> None:
     import pyoxigraph as ox
 
     from kg.build import refresh_background
     from kg.namespace import PREFIXES
-    from kg.query import load_query, query_names
+    from kg.query import declared_params, load_query, query_names
     from kg.store import open_store
+    from kg.terms import _substitutions
 
     out["load"], out["queries"] = {}, {}
     previous: dict[str, float] = {}
     last_size = None
     for size in sizes:
-        t0 = time.perf_counter()
-        mapped, n = gold_graph(size)
-        t_map = time.perf_counter() - t0
-        store = open_store("oxigraph", work / f"store-{size}")
-        t0 = time.perf_counter()
-        store.bulk_add_reports(mapped)
-        t_kg = time.perf_counter() - t0
-        del mapped
-        refresh_background(store)
+        done = work / f"graph-{size}.json"  # written once the store, its N-Quads and the references are complete
         nq = work / f"graph-{size}.nq"
-        store._open.dump(str(nq), format=ox.RdfFormat.N_QUADS)  # the same quads, for the references
-        ref = ox.Store(str(work / f"ref-store-{size}"))
-        t0 = time.perf_counter()
-        ref.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-        t_ref = time.perf_counter() - t0
-        del ref
-        out["load"][n] = {"mapping from gold (s)": round(t_map, 1), "kg bulk (s)": round(t_kg, 2),
-                          "pyoxigraph bulk_load (s)": round(t_ref, 2), "kg / pyoxigraph speed": round(t_ref / t_kg, 2)}
-        print("load", n, out["load"][n], flush=True)
+        if "load" not in stages and done.exists():
+            # a store of this size from an earlier run in the same --work folder: its queries only
+            n = json.loads(done.read_text())["quads"]
+            store = open_store("oxigraph", work / f"store-{size}")
+            print(f"queries: reusing the graph of {n:,} quads in {work}", flush=True)
+        else:
+            for stale in (done, nq):
+                stale.unlink(missing_ok=True)
+            subprocess.run(["rm", "-rf", str(work / f"store-{size}"), str(work / f"ref-store-{size}")], check=True)
+            store = open_store("oxigraph", work / f"store-{size}")
+            if "load" in stages:
+                t0 = time.perf_counter()
+                mapped, n = gold_graph(size)
+                t_map = time.perf_counter() - t0
+                t0 = time.perf_counter()
+                store.bulk_add_reports(mapped)
+                t_kg = time.perf_counter() - t0
+                del mapped
+            else:  # queries only: mapped while loading, in bounded memory, and not timed
+                n = store.bulk_add_reports(gold_stream(size))
+            refresh_background(store)
+            store._open.dump(str(nq), format=ox.RdfFormat.N_QUADS)  # the same quads, for the references
+            if "load" in stages:
+                ref = ox.Store(str(work / f"ref-store-{size}"))
+                t0 = time.perf_counter()
+                ref.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+                t_ref = time.perf_counter() - t0
+                del ref
+                out["load"][n] = {"mapping from gold (s)": round(t_map, 1), "kg bulk (s)": round(t_kg, 2),
+                                  "pyoxigraph bulk_load (s)": round(t_ref, 2), "kg / pyoxigraph speed": round(t_ref / t_kg, 2)}
+                print("load", n, out["load"][n], flush=True)
+            done.write_text(json.dumps({"quads": n}))
+        if "queries" not in stages:
+            store.close()
+            continue
         memory = ox.Store()
         memory.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
         rdf = None
@@ -242,13 +274,16 @@ def stage_load_and_queries(work: Path, out: dict, sizes: list[int], rdflib_limit
             rdf.parse(str(nq), format="nquads")
         rows = {}
         for name in query_names():
+            if only and name not in only:
+                continue
             text = load_query(name)
             projected = previous.get(name, 0) * (n / last_size) if last_size else 0
             if projected > limit:
                 rows[name] = {"skipped": f"projected {projected:.0f} s > {limit:.0f} s from the smaller graph"}
                 previous[name] = projected
                 continue
-            kg_t = _timed(lambda: store.query(text, {}).rows, runs, limit)
+            answer = []
+            kg_t = _timed(lambda: answer.append(store.query(text, {})), runs, limit)
             mem_t = _timed(lambda: [tuple(row) for row in memory.query(text, prefixes=dict(PREFIXES), use_default_graph_as_union=True)], runs, limit)
             row = {"kg p50 (ms)": kg_t[0], "kg p95 (ms)": kg_t[1], "pyoxigraph p50 (ms)": mem_t[0], "pyoxigraph p95 (ms)": mem_t[1],
                    "kg / pyoxigraph": round(kg_t[0] / max(mem_t[0], 0.01), 2)}
@@ -258,10 +293,46 @@ def stage_load_and_queries(work: Path, out: dict, sizes: list[int], rdflib_limit
             rows[name] = row
             previous[name] = kg_t[0] / 1000
             print(f"  {n:>9,} quads {name:<18} " + "  ".join(f"{k} {v}" for k, v in row.items()), flush=True)
+            for parameter in declared_params(text):
+                values = _sampled_values(answer[-1], parameter, runs)
+                if not values:
+                    continue
+                kg_p = _timed_each(lambda value: store.query(text, {parameter: value}).rows, values)
+                mem_p = _timed_each(lambda value: [tuple(r) for r in memory.query(
+                    text, prefixes=dict(PREFIXES), use_default_graph_as_union=True,
+                    substitutions=_substitutions({parameter: value}))], values)
+                row = {"values": len(values), "kg p50 (ms)": kg_p[0], "kg p95 (ms)": kg_p[1],
+                       "pyoxigraph p50 (ms)": mem_p[0], "pyoxigraph p95 (ms)": mem_p[1],
+                       "kg / pyoxigraph": round(kg_p[0] / max(mem_p[0], 0.01), 2)}
+                rows[f"{name} --param {parameter}"] = row
+                print(f"  {n:>9,} quads {name + ' ' + parameter:<34} " + "  ".join(f"{k} {v}" for k, v in row.items()), flush=True)
         out["queries"][n] = rows
         last_size = n
         store.close()
         del memory, rdf
+
+
+def _sampled_values(result, parameter: str, count: int) -> list:
+    """Up to ``count`` distinct values of the column named like ``parameter`` in a query's rows
+    without parameters, spread over the rows (every named query's parameters are columns)."""
+    if parameter not in result.columns:
+        return []
+    column = result.columns.index(parameter)
+    found = list(dict.fromkeys(row[column] for row in result.rows if row[column] not in (None, "")))
+    step = max(1, len(found) // count)
+    return found[step // 2::step][:count]
+
+
+def _timed_each(fn, values: list) -> tuple[float, float]:
+    """p50 and p95 in ms of one run for each value (a query with a parameter: each value once)."""
+    times = []
+    for value in values:
+        t0 = time.perf_counter()
+        fn(value)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return round(statistics.median(times), 1), round(p95, 1)
 
 
 def _timed(fn, runs: int, limit: float) -> tuple[float, float]:
@@ -287,6 +358,7 @@ def main() -> None:
     parser.add_argument("--outputs-reports", default="250,1000", help="store sizes (generated reports) for the outputs stage")
     parser.add_argument("--jobs-reports", type=int, default=200)
     parser.add_argument("--rdflib", type=int, default=20_000, help="run rdflib only on graphs up to this many quads")
+    parser.add_argument("--queries", help="only these named queries (comma-separated; default all)")
     parser.add_argument("--runs", type=int, default=20, help="runs per query")
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench-scale.json")
@@ -308,7 +380,8 @@ def main() -> None:
             stage_outputs(work, out, [int(x) for x in args.outputs_reports.split(",")])
             print("outputs", out["outputs"], flush=True)
         if "load" in stages or "queries" in stages:
-            stage_load_and_queries(work, out, [int(x) for x in args.triples.split(",")], args.rdflib, args.runs, args.limit)
+            stage_load_and_queries(work, out, [int(x) for x in args.triples.split(",")], args.rdflib, args.runs, args.limit,
+                                   stages, args.queries.split(",") if args.queries else None)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(out, ensure_ascii=False, indent=2))
     print(f"wrote {args.json}")
