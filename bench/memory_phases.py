@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -95,7 +96,8 @@ def main() -> None:
                 spill.write(json.dumps([item.id, item.path, item.result], ensure_ascii=False).encode("utf-8") + b"\n")
             if cached is not None:
                 spill.seek(0)
-                cached.write_bytes(spill.read())
+                with cached.open("wb") as handle:  # in blocks: reading the spill whole peaked at its size
+                    shutil.copyfileobj(spill, handle)
         phases.end("results read" if reading else "extraction + spill")
 
         store = open_store("oxigraph", args.keep_store or tmp + "/store")

@@ -72,32 +72,46 @@ def add_reports(
     """Extract every report under ``paths``, put its statements into ``store``, then refresh the
     background graph. ``link_aliases`` resolves the whole batch before mapping (see the module).
 
-    Streaming: reports are extracted in batches (``jobs`` worker processes, or tasks on the Dask
-    cluster at ``dask``; ``kg.parallel``), and each result is spilled to a temporary file at
-    once; its entities' names go to the resolution, which keeps them in SQLite
+    Streaming: reports are extracted in batches (in a child process that starts ``jobs`` worker
+    processes when ``jobs`` > 1, or as tasks on the Dask cluster at ``dask``;
+    ``kg.parallel.Extractor``), and each result is spilled to a temporary file at once; its entities' names go to the resolution, which keeps them in SQLite
     (``resolution.Resolver``). Then the results are read back one by one, mapped and written
     (with the store's bulk loader when the store holds no report yet). Memory holds one batch,
     not the corpus nor its names."""
-    from .parallel import extract_paths
+    from .parallel import Extractor
+    from .reading import read_report
 
     files = report_paths(paths)
     summary = BuildSummary()
     fresh = hasattr(store, "bulk_add_reports") and not store.reports()
     resolver = Resolver() if link_aliases else None
+    # extraction in a child process (kg.parallel.Extractor), which exits before the store is
+    # written: the pipeline's memory is not carried into the phases that follow
+    extractor = Extractor(jobs=jobs, dask=dask)
+    batch_size = BATCH * max(1, jobs)
     try:
         with tempfile.TemporaryFile() as spill:
             if resolver is not None:
                 for known in stored_entities(store):
                     resolver.add(known)
-            for item in extract_paths(files, jobs=jobs, dask=dask):
-                spill.write(json.dumps([item.id, item.path, item.result], ensure_ascii=False).encode("utf-8") + b"\n")
-                if resolver is not None:
-                    resolver.add(_names_only(item.result))
-                summary.reports += 1
-                summary.entities.update(e["type"] for e in item.result["entities"])
-                summary.relations.update(r["predicate"] for r in item.result["relations"])
-                if progress:
-                    progress(1)
+
+            def batches() -> Iterator[list[Any]]:
+                for start in range(0, len(files), batch_size):
+                    yield [read_report(path) for path in files[start:start + batch_size]]
+
+            try:
+                for reports in batches():
+                    for report, result in zip(reports, extractor(reports)):
+                        spill.write(json.dumps([report.id, report.path, result], ensure_ascii=False).encode("utf-8") + b"\n")
+                        if resolver is not None:
+                            resolver.add(_names_only(result))
+                        summary.reports += 1
+                        summary.entities.update(e["type"] for e in result["entities"])
+                        summary.relations.update(r["predicate"] for r in result["relations"])
+                        if progress:
+                            progress(1)
+            finally:
+                extractor.close()
             if resolver is not None:
                 resolver.finish()
             spill.seek(0)
@@ -189,8 +203,10 @@ _PLACES_WITH_CODES = """
 SELECT DISTINCT ?place ?code WHERE { ?place a kg:Place ; kg:adminCode ?code }
 """
 
+# labels as a UNION of two triple patterns, not the path skos:prefLabel|skos:altLabel, which
+# pyoxigraph evaluates keeping every (node, label) it matched in a set until the query ends
 _PARK_LABELS = """
-SELECT DISTINCT ?park ?label WHERE { ?park a kg:Park ; skos:prefLabel|skos:altLabel ?label }
+SELECT DISTINCT ?park ?label WHERE { ?park a kg:Park . { ?park skos:prefLabel ?label } UNION { ?park skos:altLabel ?label } }
 """
 
 # locatedIn that a report states (the background graph holds no kg:reportId)
@@ -201,7 +217,7 @@ SELECT DISTINCT ?subject ?object WHERE { GRAPH ?graph { ?subject kg:locatedIn ?o
 _ENTITY_LABELS = """
 SELECT DISTINCT ?entity ?type ?label WHERE {
   VALUES ?type { kg:Company kg:GovernmentAgency kg:Institution kg:StandardsBody }
-  ?entity a ?type ; skos:prefLabel|skos:altLabel ?label .
+  ?entity a ?type . { ?entity skos:prefLabel ?label } UNION { ?entity skos:altLabel ?label }
 }
 """
 

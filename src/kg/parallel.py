@@ -197,56 +197,155 @@ def _on_dask(files: list[str], address: str, batch: int) -> Iterator[Extracted]:
         client.close()
 
 
+def _host_main(connection: Any, jobs: int, settings: dict[str, str]) -> None:
+    """The extraction host's loop (see :class:`Extractor`): load the pipeline (and fork ``jobs``
+    workers from this process when ``jobs`` > 1), then answer each batch of ``(id, text, path)``
+    with its results until told to stop (``None``) or the parent is gone."""
+    import gc
+
+    # a forked host holds copies of the parent's objects (a test's open stores among them):
+    # never collect them here, where dropping a RocksDB handle would wait for threads that
+    # exist only in the parent
+    gc.freeze()
+    _die_with_parent()
+    if settings:
+        os.environ.update(settings)
+    pool = _fork_pool(jobs, settings) if jobs > 1 else None
+    if pool is None:
+        warm()
+    try:
+        while True:
+            try:
+                items = connection.recv()
+            except EOFError:
+                return
+            if items is None:
+                return
+            try:
+                if pool is None:
+                    done = [x.result for x in extract_texts(items, {})]
+                else:
+                    size = max(1, min(BATCH, -(-len(items) // jobs)))
+                    done = [x.result for x in _ordered(lambda chunk: pool.submit(extract_texts, chunk, settings),
+                                                       _batches(items, size), 2 * jobs)]
+                connection.send(("ok", done))
+            except Exception as exc:  # handed to the parent, which raises it
+                connection.send(("error", _portable(exc)))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _portable(exc: Exception) -> Exception:
+    """``exc`` if it survives pickling both ways (to be raised in the parent), else a
+    ``RuntimeError`` that says what it was."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+class _Host:
+    """A child process that extracts the batches it is sent (:func:`_host_main`)."""
+
+    def __init__(self, jobs: int, settings: dict[str, str]) -> None:
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        # fork where the platform can: a parent that has the pipeline loaded already (a test, an
+        # API user) hands it over for free; a ``kg build`` has not, and the host loads it
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.connection, theirs = context.Pipe()
+        # not a daemon: with jobs > 1 it starts its own workers (it dies with the parent instead)
+        self.process = context.Process(target=_host_main, args=(theirs, jobs, settings), name="kg-extract")
+        self.process.start()
+        theirs.close()
+
+    def extract(self, items: list[tuple[str, str, str | None]]) -> list[dict[str, Any]]:
+        from .errors import KgError
+
+        try:
+            self.connection.send(items)
+            status, payload = self.connection.recv()
+        except (EOFError, OSError) as exc:
+            raise KgError(f"the extraction process stopped (exit code {self.process.exitcode}): {exc or 'no answer'}") from exc
+        if status == "error":
+            raise payload
+        return payload
+
+    def close(self) -> None:
+        try:
+            self.connection.send(None)
+        except OSError:
+            pass
+        self.connection.close()
+        self.process.join(timeout=60)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
 class Extractor:
     """A callable like ``kg.nlp.extract_many`` (reports in, contract results out, in order) that
-    runs on ``jobs`` worker processes or on the Dask cluster at ``dask``, opened once for a whole
-    build and reused for every batch (loading the pipeline in a worker takes seconds). With
-    ``jobs`` 1 and no ``dask`` it is ``extract_many`` in this process. ``close()`` when done."""
+    runs in a child process (the extraction host: with ``jobs`` > 1 it forks ``jobs`` worker
+    processes from itself, each with the pipeline it loaded), or on the Dask cluster at
+    ``dask``; opened once for a whole build and reused for every batch (loading the pipeline
+    takes seconds). ``close()`` when done: the host exits and its memory goes with it.
 
-    def __init__(self, *, jobs: int = 1, dask: str | None = None, batch: int = BATCH) -> None:
-        self.jobs, self.dask, self.batch = jobs, dask, batch
-        self._pool: Any = None
+    Why a child process even for one job: the pipeline (spaCy, jieba, the NER model) and what
+    extraction leaves in the allocator take about 300 MB that a build's later phases (loading
+    the store, its names, the background graph) would otherwise carry on top of their own, so
+    the build's peak was the sum of its phases'. ``isolate=False`` extracts in this process
+    (``kg.nlp.extract_many``) at ``jobs`` 1."""
+
+    def __init__(self, *, jobs: int = 1, dask: str | None = None, batch: int = BATCH, isolate: bool = True) -> None:
+        self.jobs, self.dask, self.batch, self.isolate = jobs, dask, batch, isolate
+        self._host: _Host | None = None
         self._client: Any = None
         self._workers = 1
 
     def _submit(self) -> Any:
         settings = _settings()
-        if self.dask:
-            if self._client is None:
-                from .errors import KgError
+        if self._client is None:
+            from .errors import KgError
 
-                try:
-                    from distributed import Client
-                except ImportError as exc:  # the optional extra
-                    raise KgError("--dask needs Dask: pip install 'kg[dask]'.") from exc
-                try:
-                    self._client = Client(self.dask, timeout=10, set_as_default=False)
-                except (OSError, TimeoutError) as exc:
-                    raise KgError(f"cannot reach the Dask scheduler at {self.dask}: {exc}") from exc
-                self._workers = max(1, len(self._client.scheduler_info().get("workers", {})))
-            return lambda chunk: self._client.submit(extract_texts, chunk, settings, pure=False)
-        if self._pool is None:
-            self._pool = _fork_pool(self.jobs, settings)
-            self._workers = self.jobs
-        return lambda chunk: self._pool.submit(extract_texts, chunk, settings)
+            try:
+                from distributed import Client
+            except ImportError as exc:  # the optional extra
+                raise KgError("--dask needs Dask: pip install 'kg[dask]'.") from exc
+            try:
+                self._client = Client(self.dask, timeout=10, set_as_default=False)
+            except (OSError, TimeoutError) as exc:
+                raise KgError(f"cannot reach the Dask scheduler at {self.dask}: {exc}") from exc
+            self._workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+        return lambda chunk: self._client.submit(extract_texts, chunk, settings, pure=False)
 
     def __call__(self, reports: Iterable[Any]) -> Iterator[dict[str, Any]]:
         reports = list(reports)
-        if not self.dask and (self.jobs <= 1 or len(reports) <= 1):
+        if not reports:
+            return
+        if not self.dask and self.jobs <= 1 and not self.isolate:
             from .nlp import extract_many
 
             yield from extract_many(reports)
             return
         items = [(r.id, r.text, r.path) for r in reports]
+        if not self.dask:
+            if self._host is None:
+                self._host = _Host(max(1, self.jobs), _settings())
+            yield from self._host.extract(items)
+            return
         size = max(1, min(self.batch, -(-len(items) // max(1, self.jobs))))
-        submit = self._submit()
-        for extracted in _ordered(submit, _batches(items, size), 2 * self._workers):
+        for extracted in _ordered(self._submit(), _batches(items, size), 2 * self._workers):
             yield extracted.result
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
+        if self._host is not None:
+            self._host.close()
+            self._host = None
         if self._client is not None:
             self._client.close()
             self._client = None

@@ -92,11 +92,52 @@ def _admin() -> _Admin:
 
 
 @lru_cache(maxsize=1)
+def place_table() -> dict[str, dict[str, str]]:
+    """Every place surface form -> ``{"name", "level", "parent", "code"}`` (short forms included)."""
+    table: dict[str, dict[str, str]] = {}
+    by_code: dict[str, str] = {}
+    rows = load_tsv("admin_divisions.tsv")
+    for code, name, level, parent in (r + ("",) * (4 - len(r)) for r in rows):
+        by_code[code] = name
+    # common words that are also short forms of cities: never match them alone
+    ambiguous_short = {"东方", "开封", "长治", "安康", "城中", "城区", "郊区", "矿区", "新区", "和平", "永安", "普洱", "白山", "通化"}
+    for code, name, level, parent in (r + ("",) * (4 - len(r)) for r in rows):
+        entry = {"name": name, "level": level, "parent": by_code.get(parent, ""), "code": code}
+        table.setdefault(name, entry)
+        short = None
+        for suffix in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省"):
+            if level == "province" and name.endswith(suffix):
+                short = name[: -len(suffix)]
+                break
+        if level == "province" and name.endswith("市") and len(name) == 3:
+            short = name[:-1]
+        if level in ("city", "county") and name.endswith("市") and len(name) >= 3:
+            short = name[:-1]
+        if short and len(short) >= 2 and short not in ambiguous_short:
+            table.setdefault(short, entry)
+    # counties made county-level cities or districts since the data was drawn (神木县 -> 神木市,
+    # 2017; 潮安县 -> 潮安区, 2013): a county X县 also answers to X市 and X区 where no other
+    # place has that name
+    for code, name, level, parent in (r + ("",) * (4 - len(r)) for r in rows):
+        if level == "county" and name.endswith("县") and len(name) >= 3:
+            table.setdefault(name[:-1] + "市", table[name])
+            table.setdefault(name[:-1] + "区", table[name])
+    for name, level, parent in load_tsv("places_extra.tsv"):
+        table.setdefault(name, {"name": name, "level": level, "parent": parent, "code": ""})
+    for row in load_tsv("countries.tsv"):
+        name = row[0]
+        entry = {"name": name, "level": "country", "parent": "", "code": ""}
+        table.setdefault(name, entry)
+        for alias in (row[1].split(",") if len(row) > 1 else []):
+            if alias.strip():
+                table.setdefault(alias.strip(), entry)
+    return table
+
+
 def _places() -> dict[str, dict[str, str]]:
     """Place surface forms (株洲, 株洲市, 湖南) -> entry; shared with the extractor's place rules."""
-    from ..nlp.rules import place_table  # imported late: kg.nlp loads spaCy
-
     return place_table()
+
 
 
 @lru_cache(maxsize=1)
