@@ -76,3 +76,33 @@ for doc in on["per_doc"].values():
 print("\n| predicate | qualifier | strict miss (as shipped) | relations |\n|---|---|---|---|")
 for (predicate, key, kind), count in sorted(misses.items(), key=lambda item: -item[1]):
     print(f"| {predicate} | {key} | {kind} | {count} |")
+
+# Missed relations by cause, as aggregates: whether the relation was lost with one of its
+# entities (the entity itself was missed) or with both entities found; and recall by the pair of
+# entity types. Tells, without reading any report's errors, whether a predicate's misses call for
+# entity work or relation work.
+gold_types: dict[tuple[str, str], str] = {}
+with open(args.gold, encoding="utf-8") as handle:
+    for line in handle:
+        report = json.loads(line)
+        for entity in report["entities"]:
+            for name in (entity["name"], *entity.get("aliases", [])):
+                gold_types[(report["doc"], name)] = entity["type"]
+causes: dict[tuple[str, str], int] = {}
+pair_missed: dict[tuple[str, str, str], int] = {}
+for doc_id, doc in on["per_doc"].items():
+    lost = {name for entity in doc["errors"].get("missed_entities", [])
+            for name in (entity["name"], *entity.get("aliases", []))}
+    for rel in doc["errors"].get("missed_relations", []):
+        s_lost, o_lost = rel["subject"] in lost, rel["object"] in lost
+        cause = ("both entities missed" if s_lost and o_lost else "subject missed" if s_lost
+                 else "object missed" if o_lost else "entities found")
+        causes[(rel["predicate"], cause)] = causes.get((rel["predicate"], cause), 0) + 1
+        pair = (rel["predicate"], gold_types.get((doc_id, rel["subject"]), "?"), gold_types.get((doc_id, rel["object"]), "?"))
+        pair_missed[pair] = pair_missed.get(pair, 0) + 1
+print("\n| predicate | missed relation's cause (as shipped) | relations |\n|---|---|---|")
+for (predicate, cause), count in sorted(causes.items(), key=lambda item: (item[0][0], -item[1])):
+    print(f"| {predicate} | {cause} | {count} |")
+print("\n| predicate | subject type | object type | missed (as shipped) |\n|---|---|---|---|")
+for (predicate, s_type, o_type), count in sorted(pair_missed.items(), key=lambda item: (item[0][0], -item[1])):
+    print(f"| {predicate} | {s_type} | {o_type} | {count} |")
