@@ -183,3 +183,20 @@ def test_a_copula_or_a_list_before_weiyu_places_its_firms(text, firms, place):
     names = {e["id"]: e["name"] for e in result["entities"]}
     placed = {names[r["subject"]] for r in result["relations"] if r["predicate"] == "locatedIn" and names[r["object"]] == place}
     assert placed == firms
+
+
+@pytest.mark.parametrize("text", [
+    f"{A}落脚滨江经济技术开发区。",
+    f"{A}新工厂建在滨江经济技术开发区。",
+    f"{A}将总部迁至滨江经济技术开发区。",
+    f"{A}注册在滨江经济技术开发区。",
+])
+def test_more_verbs_of_settling_place_the_subject(text):
+    assert (A, "locatedIn", "滨江经济技术开发区") in _rels(text)
+
+
+def test_a_zone_administering_parks_holds_them():
+    rels = _rels("滨江经济技术开发区下辖星湖产业园、月湖科技园两个园区。")
+    for park in ("星湖产业园", "月湖科技园"):
+        assert (park, "locatedIn", "滨江经济技术开发区") in rels
+    assert not any(p == "locatedIn" for _, p, _ in _rels("滨江经济技术开发区举办了星湖产业园、月湖科技园推介会。"))
