@@ -13,6 +13,7 @@ import re
 
 from ..rules import _inside_title, _segment_start, ORG_LABELS
 from ..prefilter import anchored
+from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
 
@@ -31,6 +32,7 @@ register("sites", {
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
     "located.place_de_org.v1": ("locatedIn", "P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
+    "located.place_kind_org.v1": ("locatedIn", "P + kind word + firm (长沙企业X, 高新区企业X, 科学园区厂商X; kg.nlp.kindsplit): the firm of that place or park"),
     "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
     "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项 / 本届X我省获奖专利中，A的…: the winners of a place's share are in it"),
     "located.sentence_frame.v1": ("locatedIn", "在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P"),
@@ -174,6 +176,11 @@ def find(inp: RelationInput) -> list[Relation]:
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
             if a.label == "Place" and b.label in ("Company", "Institution") and b.start == a.end and "alias_of" not in b.attrs:
                 rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_then_org.v1", ev))
+        # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
+        for j in range(len(idx) - 1):
+            a, b = mentions[idx[j]], mentions[idx[j + 1]]
+            if a.label in ("Place", "Park") and b.label == "Company" and b.attrs.get("kind_of") and KIND_RE.fullmatch(text, a.end, b.start):
+                rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_kind_org.v1", ev))
         # P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it
         for bm_ in _BUILT_SCAN.finditer(text, s0, s1):
             clause_start = _clause_start(text, s0, bm_.start())

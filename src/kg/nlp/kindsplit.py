@@ -1,0 +1,80 @@
+"""Kind words between a place and a firm: 长沙企业华盛电子有限公司, 园区企业…, 新竹科學園區廠商….
+
+Owns: ``split_kind_prefix``, which cuts a firm's mention that the left-boundary scan ran back over
+a kind word (企业, 厂商, 本土企业, 会员单位 …) down to the firm after it, and names what stood
+before the kind word when it is a place or a park (a new Place or Park mention, marked
+``kind_of`` so that ``kg.nlp.relations.sites`` places the firm in it). News writes a firm after
+the set it belongs to ("株洲企业X获奖", "高新区企业X"); the suffix scan reads the whole run as one
+name, which both loses the firm's name and makes a firm that does not exist.
+Must not: touch a name where the kind word goes on into the name (企业管理有限公司, 中小企业服务中心,
+企业集团): those words are listed in ``NAME_GOES_ON``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicons import place_table
+from .mentions import Mention
+
+#: the kind words, longest first (a firm of a set: 本土企业, 会员单位); Traditional text is read
+#: on its Simplified shadow, so 廠商 is 厂商 here
+KIND_RE = re.compile(r"(?:本土|本地|当地|民营|龙头|骨干|重点|会员|入驻|规上)?(?:企业|厂商|厂家)|会员单位")
+
+#: what follows 企业 inside a name (企业管理, 企业集团, 企业发展, 企业服务中心 …): no cut there
+NAME_GOES_ON = re.compile(
+    r"管理|集团|发展|服务|技术|孵化|联合|协会|协进|总会|商会|中心|股份|有限|信用|咨询|家|园|文化|标准|质量|"
+    r"评价|研究|促进|投资|合作|创新|联盟|会|局|处|署|办|委|科|部|司|所|院|社|站|室|厅|网|报|号"
+)
+
+#: a park's suffix: what stood before the kind word names a park (高新区企业X, 科学园区厂商X)
+PARK_END_RE = re.compile(r"(?:高新区|开发区|经开区|园区|工业园|产业园|科技园|工业区|新区|试验区|自贸区|保税区|产业基地)$")
+
+#: the least a firm's name after the kind word must hold (a brand and a legal form or trade)
+MIN_FIRM = 5
+
+
+def _place_or_park(pre: str) -> str | None:
+    """The label of what ``pre`` names: Park (by its suffix), Place (a division), or None."""
+    if len(pre) >= 4 and PARK_END_RE.search(pre):
+        return "Park"
+    if pre in place_table():
+        return "Place"
+    return None
+
+
+def split_kind_prefix(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each Company mention that holds a kind word before a firm's name cut
+    to the firm; a place or park before the kind word becomes its own mention."""
+    out: list[Mention] = []
+    changed = False
+    for m in mentions:
+        if m.label != "Company":
+            out.append(m)
+            continue
+        name = sh[m.start:m.end]
+        cut = None
+        for km in KIND_RE.finditer(name):
+            rest = name[km.end():]
+            if km.start() == 0 and not km.group().endswith(("企业", "厂商", "厂家", "单位")):
+                continue
+            if len(rest) < MIN_FIRM or NAME_GOES_ON.match(rest):
+                continue
+            cut = km
+        if cut is None:
+            out.append(m)
+            continue
+        changed = True
+        pre = name[:cut.start()]
+        firm = Mention(m.start + cut.end(), m.end, m.label, m.rule, text[m.start + cut.end():m.end], dict(m.attrs), m.needs_context)
+        label = _place_or_park(pre) if pre else None
+        if label is not None:
+            holder = Mention(m.start, m.start + len(pre), label, f"kindsplit.{label.lower()}", text[m.start:m.start + len(pre)])
+            if label == "Place":
+                holder.attrs["place"] = place_table()[pre]
+            firm.attrs["kind_of"] = True
+            out.append(holder)
+        out.append(firm)
+    if changed:
+        out.sort(key=lambda x: (x.start, x.end))
+    return out

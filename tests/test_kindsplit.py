@@ -1,0 +1,44 @@
+"""A kind word between a place or park and a firm (kg.nlp.kindsplit): the firm keeps its own name
+and lies in the place or park. Short invented phrases, no report text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import extract_text
+
+FIRM = "华盛电子有限公司"
+
+
+def _read(text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:
+    result = extract_text(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    entities = {(e["type"], e["name"]) for e in result["entities"]}
+    relations = {(names[r["subject"]], r["predicate"], names[r["object"]]) for r in result["relations"]}
+    return entities, relations
+
+
+@pytest.mark.parametrize("text, holder, label", [
+    (f"长沙企业{FIRM}获评示范企业。", "长沙", "Place"),
+    (f"湖南本土企业{FIRM}获评示范企业。", "湖南", "Place"),
+    (f"长沙高新区企业{FIRM}获评示范企业。", "长沙高新区", "Park"),
+    ("新竹科學園區廠商華盛電子股份有限公司宣布擴廠。", "新竹科學園區", "Park"),
+])
+def test_a_firm_after_a_place_and_a_kind_word_keeps_its_name_and_lies_there(text, holder, label):
+    entities, relations = _read(text)
+    firm = "華盛電子股份有限公司" if "華盛" in text else FIRM
+    assert ("Company", firm) in entities
+    assert (label, holder) in entities
+    assert (firm, "locatedIn", holder) in relations
+
+
+def test_a_generic_set_before_the_kind_word_is_dropped_and_places_nothing():
+    entities, relations = _read(f"民营企业{FIRM}获评示范企业。")
+    assert entities == {("Company", FIRM)}
+    assert not relations
+
+
+@pytest.mark.parametrize("name", ["湖南叁农企业管理有限公司", "长沙中小企业服务中心有限公司", "华盛企业集团有限公司"])
+def test_a_kind_word_that_goes_on_into_the_name_is_not_cut(name):
+    entities, _ = _read(f"{name}获评示范企业。")
+    assert ("Company", name) in entities
