@@ -238,3 +238,8 @@ def test_as_the_winner_of_a_title_the_next_clauses_subject_holds_it():
 def test_a_prizes_winner_noun_ends_what_stands_before_a_firms_name():
     names = {e["name"] for e in extract_text("中国质量奖得主长沙钢铁有限公司。")["entities"]}
     assert "长沙钢铁有限公司" in names and "中国质量奖" in names
+
+
+def test_a_grade_read_in_traditional_text_is_given_as_written():
+    won = _won("第31屆台灣精品獎得獎名單公布\n其中獲得金質獎的企業如下:\n1.華盛電子股份有限公司\n")
+    assert won[("華盛電子股份有限公司", "台灣精品獎")]["grade"] == "金質獎"

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from ..reading import Report
 from ..resolution import link_short_forms, remap_relations
 from ..resources import read_text
-from ..text import normalise_name, occurrences, shadow
+from ..text import normalise_name, occurrences, shadow, zh_cn
 from .relations import DEFAULT_FAMILIES, Relation, RelationInput, grade_words, run_families
 from .awards import link_award_forms
 from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
@@ -317,7 +317,7 @@ def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list
             "object": obj,
             "year": q.get("year"),
             "edition": q.get("edition"),
-            "grade": q.get("grade"),
+            "grade": _as_written(text, r.evidence, q.get("grade")),
             "count": q.get("count"),
             "role": q.get("role"),
             "evidence": text[r.evidence[0]:r.evidence[1]],
@@ -343,6 +343,23 @@ def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list
 
 
 QUALIFIERS = ("year", "edition", "grade", "count", "role")
+
+
+def _as_written(text: str, span: tuple[int, int], value: Any) -> Any:
+    """A qualifier the rules read on the Simplified shadow (金质奖), as the report writes it
+    (金質獎): the contract keeps a grade as written. The evidence span is searched first, then the
+    whole report; a value written nowhere (a grade the rules spelled themselves) stays as it is."""
+    if not isinstance(value, str) or not value or value in text:
+        return value
+    n = len(value)
+    for lo, hi in (span, (0, len(text))):
+        window = text[lo:hi]
+        for at in range(len(window) - n + 1):
+            if window[at] != value[0] and zh_cn(window[at]) != value[0]:
+                continue
+            if zh_cn(window[at:at + n]) == value:
+                return window[at:at + n]
+    return value
 
 
 def merge_compatible(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
