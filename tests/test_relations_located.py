@@ -200,3 +200,8 @@ def test_a_zone_administering_parks_holds_them():
     for park in ("星湖产业园", "月湖科技园"):
         assert (park, "locatedIn", "滨江经济技术开发区") in rels
     assert not any(p == "locatedIn" for _, p, _ in _rels("滨江经济技术开发区举办了星湖产业园、月湖科技园推介会。"))
+
+
+def test_an_adverb_before_the_verb_of_siting_still_places_the_subject():
+    assert (A, "locatedIn", "滨江产业园") in _rels(f"{A}年产10万吨项目在滨江产业园正式投产。")
+    assert not any(p == "locatedIn" for _, p, _ in _rels(f"{A}在滨江产业园顺利举办招聘会。"))
