@@ -64,3 +64,13 @@ def test_a_place_and_a_trade_word_before_a_post_name_no_firm():
 def test_a_list_member_named_with_the_body_it_comes_from(text, person, body):
     assert _works(text)[(person, body)]["role"] is None
 
+
+
+@pytest.mark.parametrize("text, person, body, role", [
+    ("张伟曾担任华盛电子有限公司总经理。", "张伟", "华盛电子有限公司", "总经理"),
+    ("王芳曾任宏达机械有限公司董事长。", "王芳", "宏达机械有限公司", "董事长"),
+    ("李明先后担任宏达机械有限公司副总经理。", "李明", "宏达机械有限公司", "副总经理"),
+])
+def test_an_adverb_between_a_name_and_its_post_is_neither_name_nor_gap(text, person, body, role):
+    works = _works(text)
+    assert works[(person, body)]["role"] == role

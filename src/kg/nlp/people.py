@@ -88,7 +88,7 @@ _NAME_THEN_COUNT_SCAN = anchored(NAME_THEN_COUNT_RE)  # its matches, tried only 
 #: ，郭某某任X公司总经理 / 。章某某被任命为…: a name opening a clause, then a verb of appointment
 #: (任 alone must not open a word such as 任务 or 任何)
 APPOINTED_RE = re.compile(
-    r"(?:^|(?<=[，,。；;：:、\n\s]))(?P<name>[\u4e00-\u9fff]{2,4}?)(?:被任命为|被任命|被选举为|担任|出任|兼任|接任|升任|调任|任(?![务何何期职命意性用教课免其由]))"
+    r"(?:^|(?<=[，,。；;：:、\n\s]))(?P<name>[\u4e00-\u9fff]{2,4}?)(?:曾经|曾|已经|已|现|又|也|先后)?(?:被任命为|被任命|被选举为|担任|出任|兼任|接任|升任|调任|任(?![务何何期职命意性用教课免其由]))"
 )
 _APPOINTED_SCAN = anchored(APPOINTED_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
