@@ -65,3 +65,20 @@ def test_a_place_in_a_set_phrase_is_no_place_mention(corpus_docs):
         assert "中国" not in {normalise_name(e["name"]) for e in pred["entities"] if e["type"] == "Place"}, doc
         checked += 1
     assert checked >= 1
+
+
+def _won_in(text: str) -> set[tuple[str, str, object]]:
+    from kg.nlp import extract_text
+    return _triples(extract_text(text), "list.award_items.v1")
+
+
+def test_an_item_with_its_region_in_brackets_still_wins_the_heading_s_award():
+    # invented lines: a heading naming the award, items "firm(city)"
+    won = _won_in("第五届湖南省质量奖获奖名单\n一、组织奖\n华盛电子有限公司(长沙市)\n宏达机械有限公司(株洲市)\n")
+    assert {s for s, _, _ in won} == {"华盛电子有限公司", "宏达机械有限公司"}
+
+
+def test_a_person_item_with_body_and_post_after_a_space_wins_the_award_and_two_persons_do_not_merge():
+    won = _won_in("第五届湖南省质量奖获奖名单\n二、个人奖\n张伟 华盛电子有限公司董事长\n李明 宏达机械有限公司总经理\n")
+    assert {s for s, _, _ in won} == {"张伟", "李明"}
+    assert not _won_in("第五届湖南省质量奖获奖名单\n张伟 华盛电子有限公司董事长、宏达机械有限公司会议\n")

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from .base import Relation, RelationInput, register
-from ..rules import GRADE_AFTER_RE, Mention
+from ..rules import GRADE_AFTER_RE, Mention, ORG_LABELS
 from ...text import YEAR_NUM, to_int, to_year
 
 RULE = "list.award_items.v1"
@@ -35,6 +35,9 @@ NUMBERING_RE = re.compile(
 TAIL_RE = re.compile(r"^\s*(?:[(（][^()（）]{1,30}[)）])?\s*[，,。；;、]?\s*$")
 #: the note after a person on an item line: 丁某(某公司董事长)
 PERSON_NOTE_RE = re.compile(r"\s*[(（][^()（）]{2,30}[)）]")
+#: a person's body and post after a space on an item line (张伟 华盛电子有限公司董事长)
+POST_GAP_RE = re.compile(r"[ \t\u3000]+")
+POST_TAIL_RE = re.compile(r"[\u4e00-\u9fff、]{0,16}\s*[，,。；;]?\s*")
 YEAR_RE = re.compile("(" + YEAR_NUM + r")\s*年")  # Gregorian or Taiwan (Minguo) years, kg.text
 SPAN_RE = re.compile(r"(?:19|20)[0-9]{2}\s*年?\s*[-—~至到]\s*(?:19|20)?[0-9]{2}")
 EDITION_RE = re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)批")
@@ -72,9 +75,15 @@ def _item_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list
             return None  # a government's name alone on a line signs the decision, it wins nothing
         members.append(i)
         pos = m.end
-        if m.label == "Person":
-            note = PERSON_NOTE_RE.match(sh, pos, e)
-            pos = note.end() if note else pos
+        note = PERSON_NOTE_RE.match(sh, pos, e)  # 丁某(某公司董事长), 某公司(长沙市): a note, no member
+        if note:
+            pos = note.end()
+        elif m.label == "Person" and (gap_ := POST_GAP_RE.match(sh, pos, e)):
+            # 张伟 华盛电子有限公司董事长: the person's body and post after a space close the item
+            post = next((k for k in inside if mentions[k].start == gap_.end()), None)
+            if post is not None and mentions[post].label in ORG_LABELS and POST_TAIL_RE.fullmatch(sh, mentions[post].end, e):
+                pos = e
+                break
     if not members or not TAIL_RE.match(sh[pos:e]):
         return None
     return members
