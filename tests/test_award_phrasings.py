@@ -243,3 +243,18 @@ def test_a_prizes_winner_noun_ends_what_stands_before_a_firms_name():
 def test_a_grade_read_in_traditional_text_is_given_as_written():
     won = _won("第31屆台灣精品獎得獎名單公布\n其中獲得金質獎的企業如下:\n1.華盛電子股份有限公司\n")
     assert won[("華盛電子股份有限公司", "台灣精品獎")]["grade"] == "金質獎"
+
+
+@pytest.mark.parametrize("text, award, edition, year", [
+    ("經濟部今日頒發第25屆國家品質獎予華盛電子股份有限公司及宏達機械股份有限公司。", "國家品質獎", 25, None),
+    ("今年共有12家企業獲得國家品質獎,包括華盛電子股份有限公司、宏達機械股份有限公司。", "國家品質獎", None, None),
+])
+def test_an_award_named_before_its_winners_goes_to_each_of_them(text, award, edition, year):
+    won = _won(text)
+    for firm in ("華盛電子股份有限公司", "宏達機械股份有限公司"):
+        assert won[(firm, award)].get("edition") == edition
+    assert not any(s == "經濟部" for s, _ in won)
+
+
+def test_firms_listed_after_a_count_of_candidates_win_nothing():
+    assert not _won("省里推荐5家企业申报中国质量奖,包括华盛电子有限公司、宏达机械有限公司。")

@@ -1,0 +1,100 @@
+"""receivedAward where the award is named before its winners (family ``conferrals``).
+
+Owns two clause shapes the other award families read the other way round:
+
+* ``award.confer_to.v1``: 颁发/颁授 (第N届) AWARD (GRADE) 予/给 A、B及C — the granting body names the
+  award first and its winners after 予 or 给 (Taiwan's and Hong Kong's 頒發…予…);
+* ``award.counted_then_listed.v1``: N家企业获得 AWARD (GRADE)，包括/分别是/分别为 A、B — a count
+  of winners, the award, and the winners listed in the next clause of the same sentence.
+
+Year and edition come from the award mention or its earlier mentions (``context._award_context``)
+and the clause's year; the grade from a grade word right after the award. Vocabulary:
+``kg/data/relations/conferrals.json``. Must not: give the award to the body that grants it, or to
+members of a list that a candidates' word (推荐, 候选, 拟推) opens.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from ...resources import read_text
+from ..rules import GRADE_AFTER_RE
+from .base import Relation, RelationInput, register
+from .context import COORD_RE, RECIPIENTS, Walk, _award_context, _clause_end, _clause_year
+
+CONFER_RULE = "award.confer_to.v1"
+COUNTED_RULE = "award.counted_then_listed.v1"
+register("conferrals", {
+    CONFER_RULE: ("receivedAward", "颁发(第N届)AWARD(GRADE)予/给A、B及C: the winners after 予 or 给"),
+    COUNTED_RULE: ("receivedAward", "N家企业获得AWARD(GRADE)，包括/分别是A、B: the listed winners of the counted award"),
+})
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, re.Pattern[str]]:
+    data = json.loads(read_text("relations", "conferrals.json"))
+
+    def alt(key: str) -> str:
+        return "|".join(sorted(map(re.escape, data[key]), key=len, reverse=True))
+
+    return {
+        "confer": re.compile(r"(?:" + alt("confer_verbs") + r")\s*$"),
+        "to": re.compile(r"\s*(?:" + GRADE_AFTER_RE.pattern + r")?\s*[”\"」』]?\s*(?:" + alt("to_words") + r")\s*"),
+        "counted": re.compile(r"[0-9一二三四五六七八九十两百]+\s*(?:" + alt("counters") + r")[\u4e00-\u9fff]{0,6}?(?:" + alt("win_verbs") + r")\s*$"),
+        "listed": re.compile(r"\s*(?:" + GRADE_AFTER_RE.pattern + r")?\s*[”\"」』]?\s*(?:称号|殊荣|荣誉)?\s*[，,：:]\s*(?:" + alt("list_words") + r")\s*[：:]?\s*"),
+        "candidates": re.compile(alt("candidate_words")),
+    }
+
+
+def _members(text: str, mentions: list, idx: list[int], pos: int, end: int) -> list[int]:
+    """The holder mentions listed from ``pos``: one right at ``pos``, then each after a 、/和/及."""
+    out = []
+    for i in idx:
+        m = mentions[i]
+        if m.start < pos or m.start >= end:
+            continue
+        if m.start != pos:
+            break
+        if m.label not in RECIPIENTS:
+            break
+        out.append(i)
+        coord = COORD_RE.match(text, m.end)
+        if coord is None:
+            break
+        pos = coord.end()
+    return out
+
+
+def find(inp: RelationInput) -> list[Relation]:
+    text, mentions = inp.sh, inp.mentions
+    v = _vocabulary()
+    rels: list[Relation] = []
+    for s0, s1, idx, sent, ev, orgs in Walk(text, mentions, inp.shared):
+        for a in idx:
+            award = mentions[a]
+            if award.label != "Award":
+                continue
+            before = text[max(s0, award.start - 24):award.start]
+            # 第25届 / 2023年度 may stand between the verb and the award
+            head = re.sub(r"(?:第\s*[0-9一二三四五六七八九十百]+\s*[届屆批]|[0-9]{4}\s*年度?|\s)+$", "", before)
+            if v["candidates"].search(text, s0, award.start):
+                continue
+            rule = to = None
+            if v["confer"].search(head):
+                to, rule = v["to"].match(text, award.end), CONFER_RULE
+            elif v["counted"].search(head):
+                to, rule = v["listed"].match(text, award.end), COUNTED_RULE
+            if to is None:
+                continue
+            grade = GRADE_AFTER_RE.match(text, award.end)
+            q = _award_context(mentions, a)
+            if q.get("year") is None:
+                q["year"] = _clause_year(text, s0, award.start)
+            if grade:
+                q["grade"] = inp.text[grade.start():grade.end()]
+            end = _clause_end(text, to.end(), s1) if rule == CONFER_RULE else s1
+            for i in _members(text, mentions, idx, to.end(), end):
+                rels.append(Relation(i, "receivedAward", a, rule, ev, {k: q[k] for k in ("year", "edition", "grade") if q.get(k) is not None}))
+    return rels
