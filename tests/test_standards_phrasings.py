@@ -81,3 +81,22 @@ def test_the_body_a_reporter_heard_from_drafted_nothing():
 
 def test_one_count_for_two_levels_is_none():
     assert not _counts("江苏华科新材料股份有限公司参与制定国家标准和行业标准共15项。")
+
+
+def _drafted(text: str) -> set[tuple[str, str]]:
+    result = extract_text(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    return {(names[r["subject"]], names[r["object"]]) for r in result["relations"] if r["predicate"] == "contributedToStandard"}
+
+
+@pytest.mark.parametrize("text, drafters", [
+    ("《电动机能效限定值》(GB/T 12345-2020)由华盛电子有限公司、宏达机械有限公司等单位起草。", {"华盛电子有限公司", "宏达机械有限公司"}),
+    ("GB/T 12345-2020《电动机能效限定值》正式发布。该标准由华盛电子有限公司主导制订。", {"华盛电子有限公司"}),
+    ("GB/T 12345-2020正式发布,该项标准主要由华盛电子有限公司起草。", {"华盛电子有限公司"}),
+])
+def test_a_standard_named_before_its_drafters_goes_to_each_of_them(text, drafters):
+    assert {s for s, o in _drafted(text) if o == "GB/T 12345-2020"} == drafters
+
+
+def test_a_body_that_only_issues_the_standard_did_not_draft_it():
+    assert not _drafted("GB/T 12345-2020正式发布。该标准由国家市场监督管理总局发布。")

@@ -33,6 +33,7 @@ register("standards", {
     "secretariat.host.v1": ("secretariatOf", "X承担IEC/TC 2（…）国内技术对口单位工作; X…，同时是ISO/TC 79/SC 11的国内技术对口单位"),
     "standard.applies.v1": ("appliesStandard", "X实施/采用/通过 S: the organisation applies the standard"),
     "standard.contributes.v1": ("contributedToStandard", "X起草/制定/主导 S (X还与Y联合起草了S): the organisations drafted the standard"),
+    "standard.drafted_by.v1": ("contributedToStandard", "S由A、B等单位起草/制定, 该标准由X主导制订 (the standard first, its drafters after 由)"),
     "standard.enterprise_code.v1": ("contributedToStandard", "X公司Q/XXX 001-2021…: a firm and the enterprise standard (Q/…) written right after it"),
     "standard.enterprise_code_applied.v1": ("appliesStandard", "X公司Q/XXX 001-2021…: the firm applies its own enterprise standard, too"),
 })
@@ -53,6 +54,13 @@ SELF_RE = re.compile(r"我们|我公司|本公司|该公司|公司(?:累计|已|
 
 #: a sentence that opens on a bare 公司/企业 speaks of the firm the text is about (公司执行GB/T…)
 BARE_ORG_START_RE = re.compile(r"\s*[“\"]?(?:公司|企业|集团)(?![\u4e00-\u9fff]{0,6}(?:有限|股份))")
+
+
+#: 该标准 / 该项国际标准: the standard named last
+STANDARD_ANAPHOR_RE = re.compile(r"(?:该|此|这)(?:项|个|一)?(?:国际|国家|行业|团体|地方|企业)?标准(?=\s*(?:主要|是|系)?\s*由)")
+#: S由A、B等单位起草: 由 after the standard opens its drafters; the verb closes them
+DRAFTED_BY_RE = re.compile(r"\s*(?:标准)?\s*(?:主要)?\s*(?:是|系)?\s*由\s*")
+DRAFTED_TAIL_RE = re.compile(r"\s*(?:等\s*[0-9一二三四五六七八九十两]*\s*(?:家|个)?\s*(?:单位|企业|机构)?)?\s*(?:共同|联合|牵头|主导|参与|负责|为主)*\s*(?:起草|制定|制订|编制|修订|制修订|研制|提出并起草)")
 
 
 OTHER_BODY_ANAPHOR_RE = re.compile(r"该(?:委员会|技术委员会|标委会|分委会|协会|联盟|组织)")
@@ -130,8 +138,41 @@ def find(inp: RelationInput) -> list[Relation]:
             if host is not None and host != b:
                 rels.append(Relation(host, "secretariatOf", b, "secretariat.host.v1", ev))
 
-        # -- standards: contributed / applies ------------------------------------------------
+        # -- S（…）由A、B等单位起草: the standard first, its drafters after 由 ----------------------
         stds = [i for i in idx if mentions[i].label == "Standard"]
+        anchors = [(st, mentions[st].end) for st in stds]
+        for am in STANDARD_ANAPHOR_RE.finditer(text, s0, s1):  # 该标准由X主导制订: the standard named last
+            last = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i].label == "Standard" and mentions[i].end <= am.start()), None)
+            if last is not None:
+                anchors.append((last, am.end()))
+        for st, pos in anchors:
+            while True:  # 《题名》(GB/T …)由…: the standard's title, code or a note in brackets
+                skip = re.match(r"\s*[)）》]|\s*[(（][^()（）]{1,40}[)）]|\s*《[^《》]{1,60}》", text[pos:s1])
+                if skip is None:
+                    break
+                pos += skip.end()
+            by = DRAFTED_BY_RE.match(text, pos, s1)
+            if by is None:
+                continue
+            drafters, at = [], by.end()
+            for i in idx:
+                m = mentions[i]
+                if m.start < at:
+                    continue
+                if m.start != at or m.label not in ("Company", "Institution", "GovernmentAgency", "StandardsBody"):
+                    break
+                drafters.append(i)
+                coord = re.match(r"\s*(?:、|和|与|及|以及)\s*", text[m.end:s1])
+                if coord is None:
+                    tail = DRAFTED_TAIL_RE.match(text, m.end, s1)
+                    if tail is None:
+                        drafters = []
+                    break
+                at = m.end + coord.end()
+            for i in drafters:
+                rels.append(Relation(i, "contributedToStandard", st, "standard.drafted_by.v1", ev))
+
+        # -- standards: contributed / applies ------------------------------------------------
         for st in stds:
             before = text[s0:mentions[st].start]
             seg0 = s0 + max([0] + [k.end() for k in re.finditer(r"[；;]", before)])  # the standard's own ；-segment
