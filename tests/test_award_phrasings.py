@@ -258,3 +258,7 @@ def test_an_award_named_before_its_winners_goes_to_each_of_them(text, award, edi
 
 def test_firms_listed_after_a_count_of_candidates_win_nothing():
     assert not _won("省里推荐5家企业申报中国质量奖,包括华盛电子有限公司、宏达机械有限公司。")
+
+
+def test_a_ranking_after_a_year_written_without_nian_is_the_title_held():
+    assert ("华盛电子有限公司", "中国企业500强") in _won("华盛电子有限公司入选2023中国企业500强。")
