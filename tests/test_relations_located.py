@@ -205,3 +205,17 @@ def test_a_zone_administering_parks_holds_them():
 def test_an_adverb_before_the_verb_of_siting_still_places_the_subject():
     assert (A, "locatedIn", "滨江产业园") in _rels(f"{A}年产10万吨项目在滨江产业园正式投产。")
     assert not any(p == "locatedIn" for _, p, _ in _rels(f"{A}在滨江产业园顺利举办招聘会。"))
+
+
+@pytest.mark.parametrize("text, child, parent", [
+    ("宏达集团有限公司下属企业华盛电子有限公司获奖。", "华盛电子有限公司", "宏达集团有限公司"),
+    ("宏达集团有限公司成员企业华盛电子有限公司获奖。", "华盛电子有限公司", "宏达集团有限公司"),
+    ("华盛電子股份有限公司為宏達集團旗下子公司。", "華盛電子股份有限公司", "宏達集團"),
+    ("华盛研究院是宏达集团有限公司直属科研单位。", "华盛研究院", "宏达集团有限公司"),
+])
+def test_more_words_for_a_unit_under_its_parent(text, child, parent):
+    assert (normalise_name(child), "subsidiaryOf", normalise_name(parent)) in _rels(text)
+
+
+def test_a_firm_that_only_cooperates_with_a_group_is_not_its_unit():
+    assert not any(p == "subsidiaryOf" for _, p, _ in _rels("宏达集团有限公司与华盛电子有限公司签订合作协议。"))
