@@ -42,3 +42,23 @@ def test_a_generic_set_before_the_kind_word_is_dropped_and_places_nothing():
 def test_a_kind_word_that_goes_on_into_the_name_is_not_cut(name):
     entities, _ = _read(f"{name}获评示范企业。")
     assert ("Company", name) in entities
+
+
+def test_a_park_that_lost_to_a_firm_s_longer_run_is_named_when_it_opens_its_clause():
+    entities, relations = _read(f"浏阳经开区企业{FIRM}获奖。")
+    assert ("Park", "浏阳经开区") in entities and (FIRM, "locatedIn", "浏阳经开区") in relations
+    entities, relations = _read(f"今年,推动浏阳经开区企业{FIRM}发展。")
+    assert not relations
+
+
+@pytest.mark.parametrize("text, holder", [
+    (f"{FIRM}是浏阳市的一家民营企业。", "浏阳市"),
+    (f"{FIRM}是长沙高新区的重点企业。", "长沙高新区"),
+    (f"{FIRM}是长沙市的龙头企业之一。", "长沙市"),
+])
+def test_a_firm_said_to_be_a_firm_of_a_place_lies_there(text, holder):
+    assert (FIRM, "locatedIn", holder) in _read(text)[1]
+
+
+def test_a_firm_said_to_be_something_else_of_a_place_is_not_placed():
+    assert not _read(f"{FIRM}是湖南省的纳税大户。")[1]

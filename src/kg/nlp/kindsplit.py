@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicons import place_table
+from .lexicons import _opens_on_place, place_table
 from .mentions import Mention
 
 #: the kind words, longest first (a firm of a set: 本土企业, 会员单位); Traditional text is read
@@ -75,6 +75,27 @@ def split_kind_prefix(text: str, sh: str, mentions: list[Mention]) -> list[Menti
             firm.attrs["kind_of"] = True
             out.append(holder)
         out.append(firm)
+    # 浏阳经开区企业X, where the scan had already cut the firm at the kind word: the park before it,
+    # opening its clause, is named too (it lost to the longer run the scan read first)
+    taken = [(x.start, x.end) for x in out]
+    for m in list(out):
+        if m.label != "Company" or m.attrs.get("kind_of"):
+            continue
+        km = KIND_BEFORE_RE.search(sh, max(0, m.start - 24), m.start)
+        if km is None or (km.start() > 0 and sh[km.start() - 1] not in CLAUSE_OPENERS) or not _opens_on_place(sh, km.start()):
+            continue  # the park opens its clause and on a place's name (浏阳经开区, not 推动浏阳经开区)
+        if any(a < km.end("park") and km.start() < b for a, b in taken):
+            continue
+        holder = Mention(km.start(), km.end("park"), "Park", "kindsplit.park", text[km.start():km.end("park")])
+        m.attrs["kind_of"] = True
+        out.append(holder)
+        changed = True
     if changed:
         out.sort(key=lambda x: (x.start, x.end))
     return out
+
+
+#: what opens a clause before a park named at its start
+CLAUSE_OPENERS = frozenset("，,。；;：:、！!？?\n \t“\"「（(")
+#: a park's name right before a kind word that ends where a firm begins
+KIND_BEFORE_RE = re.compile(r"(?P<park>[\u4e00-\u9fff]{2,8}?(?:高新区|经开区|开发区|工业园区|产业园区|工业园|产业园|科技园|工业区))(?:" + KIND_RE.pattern + r")$")
