@@ -219,3 +219,9 @@ def test_more_words_for_a_unit_under_its_parent(text, child, parent):
 
 def test_a_firm_that_only_cooperates_with_a_group_is_not_its_unit():
     assert not any(p == "subsidiaryOf" for _, p, _ in _rels("宏达集团有限公司与华盛电子有限公司签订合作协议。"))
+
+
+def test_a_place_administering_places_holds_them_and_a_place_that_only_has_them_does_not():
+    rels = _rels("长沙市辖芙蓉区、天心区、岳麓区等6区。")
+    assert {s for s, p, o in rels if p == "locatedIn" and o == "长沙市"} == {"芙蓉区", "天心区", "岳麓区"}
+    assert not any(p == "locatedIn" for _, p, _ in _rels("长沙市有芙蓉区、天心区等景点。"))

@@ -231,8 +231,10 @@ def find(inp: RelationInput) -> list[Relation]:
                 area, hm = ctx.resolve(am_.group("an")), am_
         if area is not None:
             if hm:
+                # 长沙市辖芙蓉区、天心区: a place administers the places it lists, too
+                holds = located | {"Place"} if mentions[area].label == "Place" and "辖" in hm.group() else located
                 for i in idx:
-                    if mentions[i].start >= hm.end() and mentions[i].label in located and i != area:
+                    if mentions[i].start >= hm.end() and mentions[i].label in holds and i != area:
                         rels.append(Relation(i, "locatedIn", area, "located.area_has.v1", ev))
         # S …在 P(+P) …: the sentence's subject acts in that place
         subj0 = sentence_subject(text, mentions, idx, s0)
