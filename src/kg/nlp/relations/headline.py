@@ -21,7 +21,7 @@ import re
 from ...text import YEAR_NUM, normalise_name, occurrences, to_int, to_year
 from .base import Relation, RelationInput
 from .context import _same_award
-from .enumerations import _NOT_A_YEAR_RE, _title_year
+from .qualifiers import _NOT_A_YEAR_RE, _title_year
 
 #: the end of a list's or a notice's name after the award's (…企业技术中心名单的通知)
 LIST_END_RE = re.compile(r"[^，,。；;！？\n]{0,16}?(?:名单|名录|通知|公告|公示|榜单)")
