@@ -1,7 +1,9 @@
 """The year, edition and grade of one grant an enumeration reads (helpers of ``enumerations``,
 used by ``headline`` too): the award mention's own, the clause's words between verb and award, the
-award's earlier mentions, the paragraph's kindred award, the report's headline; a tally over all
-rounds takes none. Must not: decide who wins.
+year that opens the grant's sentence (2015年，A、B被评为X), the award's earlier mentions, the
+paragraph's kindred award, the report's headline; a tally over all rounds takes none. A year is a
+round's only where it is no year of the story (``round_years``: not 从2010年开始, 创立于1999年, a
+document number or a span). Must not: decide who wins.
 """
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...text import to_int, to_year
+from ...text import YEAR_NUM, to_int, to_year
 from ..rules import GRADE_AFTER_RE, Mention
-from .context import _award_context
+from .context import _award_context, story_year
 from .enumeration_vocabulary import vocabulary
 
 #: a tally over all rounds (截至目前共拥有 / 累计 / 历年): its winners take no year or round from elsewhere
@@ -20,6 +22,15 @@ CUMULATIVE_RE = re.compile(r"截至|截止|累计|历年|历届|先后|至今|�
 #: a document number (杭政办函〔2024〕10号) or a span (2011-2020年): no year of the award
 _NOT_A_YEAR_RE = re.compile(r"[〔\[［(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］)）]|(?:19|20)[0-9]{2}\s*年?\s*[-—~至到]\s*(?:19|20)?[0-9]{2}")
 _HEADLINE_RE = re.compile(r"名单|通报|决定|公告|公示|结果|揭晓|入选|表彰|授予|获|评选|认定")
+#: a year (and a date) that opens a sentence, then a comma: 2005年，… / 2019年6月，…
+OPENING_YEAR_RE = re.compile(r"\s*(" + YEAR_NUM + r")\s*年\s*(?:[0-9]{1,2}\s*月)?\s*(?:[0-9]{1,2}\s*日)?\s*[,，]")
+
+
+def round_years(text: str) -> set[int]:
+    """The years ``text`` writes that can be an award's round: not a document number, a span or a
+    year of the story (``story_year``)."""
+    clean = _NOT_A_YEAR_RE.sub(lambda m: " " * len(m.group(0)), text)
+    return {to_year(m.group(1)) for m in vocabulary()["year"].finditer(clean) if not story_year(clean, m.start(1), m.end(1))}
 
 
 def _title_year(sh: str, award: str, key: str = "year") -> int | None:
@@ -34,8 +45,7 @@ def _title_year(sh: str, award: str, key: str = "year") -> int | None:
         if key == "edition":
             eds = {to_int(m.group(1) or m.group(2)) for m in vocabulary()["edition"].finditer(line)}
             return eds.pop() if len(eds) == 1 else None
-        clean = _NOT_A_YEAR_RE.sub(" ", line)
-        years = {to_year(y) for y in vocabulary()["year"].findall(clean)}
+        years = round_years(line)
         if len(years) == 1:
             return years.pop()
     return None
@@ -50,7 +60,7 @@ def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: in
     award = mentions[a]
     q: dict[str, Any] = {k: award.attrs.get(k) for k in ("year", "edition", "grade")}
     if q["year"] is None:
-        years = {to_year(y) for y in v["year"].findall(_NOT_A_YEAR_RE.sub(" ", between))}  # 2018-2019年度: none
+        years = round_years(between)  # 2018-2019年度, 从2010年起: none
         q["year"] = years.pop() if len(years) == 1 else None
     if q["edition"] is None:
         ed = v["edition"].search(between)
@@ -67,6 +77,11 @@ def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: in
         # 截至目前，我市共拥有X组织奖4个: a tally over all rounds has no round of its own (and the
         # headline family must not give it the headline's round: ``tally`` is not a contract field)
         return {**{k: val for k, val in q.items() if val is not None}, "tally": True}
+    if q["year"] is None:
+        # 2005年，A、B…被评为X: the year that opens the grant's sentence dates the grant
+        opening = OPENING_YEAR_RE.match(sh, ss)
+        if opening and not story_year(sh, opening.start(1), opening.end(1)):
+            q["year"] = to_year(opening.group(1))
     if q["year"] is None or q["edition"] is None:
         ctx = _award_context(mentions, a)
         q["year"] = q["year"] or ctx.get("year")
