@@ -346,8 +346,10 @@ def find(inp: RelationInput) -> list[Relation]:
                     rels.append(Relation(r, "receivedAward", last_award, "award.grade_list.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
                 continue
             cands = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= g0 and not _is_granter(text, mentions, i) and not _bracketed_place(text, mentions, i) and mentions[i].rule != "person.byline.v1"]
-            if COUNTED_FIRMS_RE.search(text, max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)]), g0):
-                continue  # 其中31项获得金质奖: counted entries, no named holder
+            gc0 = max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)])
+            counted = COUNTED_FIRMS_RE.search(text, gc0, g0)
+            if counted and not any(gc0 <= mentions[i].start and mentions[i].end <= counted.start() for i in cands):
+                continue  # 其中31项获得金质奖: counted entries, no named holder (A、B 2家企业获金奖 names them)
             if cands:
                 # coordination: every recipient of the grade's own clause (X、Y等2项专利获二等奖);
                 # none from an earlier clause (华晟动力获一等奖，A、B等3家企业获二等奖)

@@ -23,6 +23,7 @@ from typing import Any
 
 from ...resources import read_text
 from ...text import normalise_name, sentences, to_year, YEAR_NUM
+from ..awards import BARE_GRADES, QUALITY_CLASSES
 from ..rules import GRADE_AFTER_RE, Mention, ORG_LABELS
 from ..prefilter import anchored
 
@@ -237,7 +238,9 @@ COORD_RE = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?[”\"」』]?\s*(?
 
 #: grades that stand alone after an award was named (Hong Kong's 大奖 and 优异证书 too); inside an
 #: award's name only ``rules.GRADES`` are split off, so 香港环境卓越大奖 keeps its name
-STANDALONE_GRADE_RE = re.compile(GRADE_AFTER_RE.pattern + r"|(?<=组别|类别)大奖|(?<=[」”\"])大奖|优异证书|优异奖")
+#: a contest's grade (特优奖) or a quality award's class (卓越奖) counts only quoted on its own (获得“特优奖”)
+STANDALONE_GRADE_RE = re.compile(GRADE_AFTER_RE.pattern + r"|(?<=组别|类别)大奖|(?<=[」”\"])大奖|优异证书|优异奖"
+                                 r"|(?<=[“\"「『])(?:" + "|".join(sorted(BARE_GRADES | set(QUALITY_CLASSES), key=len, reverse=True)) + r")(?=[”\"」』])")
 _STANDALONE_GRADE_SCAN = anchored(STANDALONE_GRADE_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 

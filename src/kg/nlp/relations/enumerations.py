@@ -28,7 +28,7 @@ from .base import Relation, RelationInput, register
 from .context import ReportContext
 from .enumeration_vocabulary import search_selected, vocabulary
 from .members import HOLDERS, members
-from .qualifiers import _quals
+from .qualifiers import _quals, grade_chain
 
 #: what follows a place that qualifies the members after it: 昆明市3家企业, 我市有, 高新区入选的企业
 PLACE_QUALIFIES_RE = re.compile(
@@ -290,7 +290,14 @@ def find(inp: RelationInput) -> list[Relation]:
         if not ms:
             continue
         ce = clause_end(a.end)
-        add(ms, a_i, SELECTED, (k, ce), _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce))
+        q = _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce)
+        shared = grade_chain(sh, inp.text, a.end, ce) if "分别" in sh[k:a.start] and len(ms) >= 2 else []
+        if len(shared) == len(ms):
+            # A和B分别荣获X一等奖和二等奖: the grades go to the members in order
+            for i, grade in zip(ms, shared):
+                add([i], a_i, SELECTED, (k, ce), {**q, "grade": grade})
+        else:
+            add(ms, a_i, SELECTED, (k, ce), q)
         # A获得X一等奖、Y金奖: the prizes chained after the verb go to the same members
         at = a_i
         while True:

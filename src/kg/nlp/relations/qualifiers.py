@@ -68,7 +68,9 @@ def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: in
     if q["grade"] is None:
         g = GRADE_AFTER_RE.match(sh, after_end, clause_end)
         if g is None:
-            g = GRADE_AFTER_RE.match(sh, after_end + 1, clause_end) if sh[after_end:after_end + 1] in "”\"」』" else None
+            # X奖”一等奖 / X奖 一等奖 / X奖（一等奖）: a closing quote, spaces or a bracket between
+            gap = re.match(r"[”\"」』]?[ \t\u3000]{0,4}[(（]?", sh[after_end:after_end + 6])
+            g = GRADE_AFTER_RE.match(sh, after_end + gap.end(), clause_end) if gap.end() else None
         q["grade"] = g.group(0) if g else None
     ss = max(sh.rfind(c, 0, award.start) for c in "。！？\n") + 1
     if re.match(r"\s*(?:此外|另外|另|还)", sh[ss:ss + 4]):
@@ -102,3 +104,20 @@ def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: in
     if q["edition"] is None:
         q["edition"] = _title_year(sh, award.text, "edition")  # 第七批…名单 in the headline
     return {k: val for k, val in q.items() if val is not None}
+
+
+#: between two grades of one award (一等奖和二等奖, 金奖、银奖及铜奖)
+GRADE_JOIN_RE = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
+
+
+def grade_chain(sh: str, written: str, pos: int, end: int) -> list[str]:
+    """The grades written one after another from ``pos`` (X奖一等奖和二等奖: 一等奖, 二等奖), as the
+    report writes them (``written``: the text before shadowing), stopping before ``end``."""
+    gap = re.match(r"[”\"」』]?[ \t\u3000]{0,4}", sh[pos:pos + 6])
+    out: list[str] = []
+    g = GRADE_AFTER_RE.match(sh, pos + gap.end(), end)
+    while g is not None:
+        out.append(written[g.start():g.end()])
+        join = GRADE_JOIN_RE.match(sh, g.end(), end)
+        g = GRADE_AFTER_RE.match(sh, join.end(), end) if join else None
+    return out

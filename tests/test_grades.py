@@ -1,0 +1,56 @@
+"""Grades read the way reports write them (ANNOTATION.md: grade as written; the award's name carries
+none). The grade vocabulary is data (kg/data/lexicons/grades.tsv); the phrases are written for these
+tests (no report text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import extract_text
+from kg.nlp.awards import ALL_GRADES, BARE_GRADES, GRADES, QUALITY_CLASSES
+
+
+def _grades(text: str) -> dict[tuple[str, str], set]:
+    result = extract_text(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    out: dict[tuple[str, str], set] = {}
+    for r in result["relations"]:
+        if r["predicate"] == "receivedAward":
+            out.setdefault((names[r["subject"]], names[r["object"]]), set()).add(r["grade"])
+    return out
+
+
+def test_the_grade_vocabulary_is_data_by_kind():
+    assert GRADES[:4] == ("特等奖", "一等奖", "二等奖", "三等奖") and "提名奖" in GRADES
+    assert {"特优奖", "优胜奖", "优选奖"} <= BARE_GRADES and not BARE_GRADES & set(GRADES)
+    assert QUALITY_CLASSES == ("卓越奖", "创新奖", "特别奖")
+    assert set(ALL_GRADES) == set(GRADES) | BARE_GRADES | set(QUALITY_CLASSES)
+
+
+@pytest.mark.parametrize("text, award, grade", [
+    ("长岭重工机械有限公司荣获湖西省科学技术奖 一等奖。", "湖西省科学技术奖", "一等奖"),  # a space, as a PDF copies it
+    ("长岭重工机械有限公司荣获“湖西省专利奖” 金奖。", "湖西省专利奖", "金奖"),
+    ("长岭重工机械有限公司荣获湖西省科学技术奖（二等奖）。", "湖西省科学技术奖", "二等奖"),
+])
+def test_a_grade_after_the_award_across_a_space_a_quote_or_a_bracket(text, award, grade):
+    assert _grades(text)[("长岭重工机械有限公司", award)] == {grade}
+
+
+def test_members_that_each_win_a_grade_of_one_award_take_them_in_order():
+    got = _grades("长岭重工机械有限公司、北川精密仪器股份有限公司、东湖新材料科技有限公司分别获得湖西省专利奖金奖、银奖、优秀奖。")
+    assert got == {("长岭重工机械有限公司", "湖西省专利奖"): {"金奖"}, ("北川精密仪器股份有限公司", "湖西省专利奖"): {"银奖"},
+                   ("东湖新材料科技有限公司", "湖西省专利奖"): {"优秀奖"}}
+
+
+def test_a_quoted_contest_grade_goes_to_the_named_members_before_their_count():
+    got = _grades("湖西市经发局举办“湖西市园区绿美化奖”评选，共有3家企业获奖，其中，长岭重工机械有限公司、"
+                  "北川精密仪器股份有限公司2家企业获得“特优奖”。东湖新材料科技有限公司等1家企业获“优胜奖”。")
+    assert got[("长岭重工机械有限公司", "湖西市园区绿美化奖")] == {"特优奖"}
+    assert got[("北川精密仪器股份有限公司", "湖西市园区绿美化奖")] == {"特优奖"}
+    assert got[("东湖新材料科技有限公司", "湖西市园区绿美化奖")] == {"优胜奖"}
+
+
+def test_a_contest_grade_is_never_split_off_a_name_nor_an_award_alone():
+    got = _grades("长岭重工机械有限公司荣获湖西市人民政府质量管理优胜奖。")
+    assert got == {("长岭重工机械有限公司", "湖西市人民政府质量管理优胜奖"): {None}}
