@@ -54,3 +54,21 @@ def test_a_quoted_contest_grade_goes_to_the_named_members_before_their_count():
 def test_a_contest_grade_is_never_split_off_a_name_nor_an_award_alone():
     got = _grades("长岭重工机械有限公司荣获湖西市人民政府质量管理优胜奖。")
     assert got == {("长岭重工机械有限公司", "湖西市人民政府质量管理优胜奖"): {None}}
+
+
+def test_a_contest_grade_on_a_line_of_its_own_heads_the_list_under_it():
+    got = _grades("2021年度湖西市园区绿美化奖获奖名单\n特优奖\n长岭重工机械有限公司\n北川精密仪器股份有限公司\n优胜奖\n东湖新材料科技有限公司")
+    assert got[("长岭重工机械有限公司", "湖西市园区绿美化奖")] == {"特优奖"}
+    assert got[("北川精密仪器股份有限公司", "湖西市园区绿美化奖")] == {"特优奖"}
+    assert got[("东湖新材料科技有限公司", "湖西市园区绿美化奖")] == {"优胜奖"}
+
+
+def test_tables_under_grade_headings_take_the_grade_and_the_award_of_the_title_above():
+    text = ("2021年度湖西省科学技术奖获奖名单\n一等奖（2项）\n序号\t项目名称\t完成单位\n1\t一种轴承\t长岭重工机械有限公司\n"
+            "2\t一种阀门\t北川精密仪器股份有限公司\n二等奖（2项）\n序号\t项目名称\t完成单位\n1\t一种水泵\t东湖新材料科技有限公司\n"
+            "2\t一种风机\t西山电子科技有限公司")
+    got = _grades(text)
+    assert got[("长岭重工机械有限公司", "湖西省科学技术奖")] == {"一等奖"}
+    assert got[("北川精密仪器股份有限公司", "湖西省科学技术奖")] == {"一等奖"}
+    assert got[("东湖新材料科技有限公司", "湖西省科学技术奖")] == {"二等奖"}
+    assert got[("西山电子科技有限公司", "湖西省科学技术奖")] == {"二等奖"}
