@@ -38,7 +38,9 @@ LOCATIVE_BEFORE_RE = re.compile(r"(?:位于|地处|坐落于|落户|设在|在|�
 WINNERS_AFTER_AWARD_RE = re.compile(r"(?:[^，,。；;]{0,4})的(?:组织|企业|单位|个人|集体)(?:分别)?(?:为|是|有|包括|[：:])")
 
 
-COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
+#: a count of firms (10家企业获…) that names none of them; not a list's own count (A、B等 3 家, spaces as a PDF
+#: copies them)
+COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])(?<!等[ \u3000])(?<![0-9][ \u3000])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
 
 
 def _bracketed_place(text: str, mentions: list[Mention], i: int) -> bool:

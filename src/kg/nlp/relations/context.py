@@ -148,7 +148,7 @@ def _clause_year(text: str, start: int, end: int) -> int | None:
     date limit (截至2020年), or a clause break (；) lies between it and ``end``."""
     found = None
     for m in _CLAUSE_YEAR_SCAN.finditer(text, start, end):
-        before = text[max(start, m.start() - 2):m.start()]
+        before = text[max(start, m.start() - 4):m.start()].rstrip()[-2:]  # 截至 2021 年底: spaces aside
         after = text[m.end(1):m.end(1) + 5]
         if YEAR_SPAN_RE.match(after) or re.search(r"由|从|到|(?<!截)至", before) or story_year(text, m.start(1), m.end(1)):
             continue  # 2017年至2020年, 从2017年; 自2008年起, 2005年成立: no round's year
