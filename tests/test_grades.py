@@ -72,3 +72,26 @@ def test_tables_under_grade_headings_take_the_grade_and_the_award_of_the_title_a
     assert got[("北川精密仪器股份有限公司", "湖西省科学技术奖")] == {"一等奖"}
     assert got[("东湖新材料科技有限公司", "湖西省科学技术奖")] == {"二等奖"}
     assert got[("西山电子科技有限公司", "湖西省科学技术奖")] == {"二等奖"}
+
+
+@pytest.mark.parametrize("text, holder, award, grade", [
+    # a grade fused to the stem of an award named elsewhere in the report is that award's grade
+    ("长岭重工机械有限公司荣获2017年度国家科技进步二等奖。国家科学技术进步奖是国家最高奖项之一。",
+     "长岭重工机械有限公司", "国家科学技术进步奖", "二等奖"),
+    ("湖南省共有3项专利获得中国专利奖。其中，长岭重工机械有限公司的专利获中国专利金奖。",
+     "长岭重工机械有限公司", "中国专利奖", "金奖"),
+    # a number inside a name (七〇五所) is no count of unnamed winners
+    ("七〇五所荣获2017年度国家科技进步二等奖。国家科学技术进步奖是国家最高奖项之一。", "七〇五所", "国家科学技术进步奖", "二等奖"),
+])
+def test_a_grade_fused_to_an_awards_stem_belongs_to_that_award(text, holder, award, grade):
+    assert grade in _grades(text).get((holder, award), set()), _grades(text)
+
+
+def test_a_fused_stem_that_fits_two_awards_gives_neither():
+    from kg.nlp.relations.awards import fused_award
+    from kg.nlp.rules import Mention
+
+    text = "广东专利奖和湖南专利奖揭晓。A获专利金奖。"
+    mentions = [Mention(0, 5, "Award", "t", "广东专利奖"), Mention(6, 11, "Award", "t", "湖南专利奖")]
+    assert fused_award(text, text.index("金奖"), mentions, [0, 1]) is None
+    assert fused_award(text, text.index("金奖"), mentions, [0]) == 0

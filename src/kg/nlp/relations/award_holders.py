@@ -53,12 +53,21 @@ def _bracketed_place(text: str, mentions: list[Mention], i: int) -> bool:
     return any(x.end == opening and x.label in ORG_LABELS for x in mentions)
 
 
+def counted_firms(text: str, mentions: list[Mention], start: int, end: int) -> re.Match[str] | None:
+    """The first count of firms in ``text[start:end]`` (10家企业获…) that is no part of a name (七〇五所荣获:
+    五所 is the institute's own name)."""
+    for cm in COUNTED_FIRMS_RE.finditer(text, start, end):
+        if not any(m.start <= cm.start() < m.end for m in mentions if m.start <= cm.start()):
+            return cm
+    return None
+
+
 def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:
     """The recipient of award mention ``a`` in its sentence, if an award verb links them."""
     am = mentions[a]
     # 全省10家企业被认定为…: counted firms are the recipients, not the place that counts them
     clause_start = _clause_start(text, s0, am.start)
-    if COUNTED_FIRMS_RE.search(text, clause_start, am.start):
+    if counted_firms(text, [mentions[i] for i in idx], clause_start, am.start):
         return None
     # the verb must sit between the subject and the award, in the same stretch (no 。)
     cands = [i for i in idx if mentions[i].end <= am.start and mentions[i].label in RECIPIENTS]

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from ...text import to_int, to_year
+from ..awards import _award_core
 from ..rules import Mention
 from ..prefilter import anchored
 from .award_holders import (
@@ -24,6 +25,7 @@ from .award_holders import (
     _coordinated,
     _locative,
     _topic_recipient,
+    counted_firms,
     COUNTED_FIRMS_RE,
     GIVER_OR_SPEAKER_RE,
     PLACE_TITLE_RE,
@@ -130,6 +132,31 @@ def _award_before(mentions: list[Mention], awards: list[int], pos: int, default:
     return max((a for a in awards if mentions[a].start < pos and not mentions[a].needs_context), default=default, key=lambda a: mentions[a].start)
 
 
+#: what cannot open the stem of an award fused to its grade (获2017年度|国家科技进步|二等奖)
+FUSED_STEM_RE = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+
+
+def fused_award(text: str, g0: int, mentions: list[Mention], awards: list[int]) -> int | None:
+    """The award of a grade fused to its stem (中国专利|金奖, 国家科技进步|二等奖): the one award the
+    report names whose core (``kg.nlp.awards._award_core``: place, contractions) is the stem's + 奖,
+    the longest stem first; None where the grade stands alone, or several awards fit."""
+    if g0 == 0 or text[g0 - 1] == "奖":
+        return None
+    run = FUSED_STEM_RE.search(text, max(0, g0 - 12), g0)
+    if run is None:
+        return None
+    cores = {a: _award_core(mentions[a].text) for a in awards}
+    for k in range(run.start(), g0 - 1):
+        place, rest = _award_core(text[k:g0] + "奖")
+        fits = {cores[a] for a in awards if cores[a][1] == rest and (not place or cores[a][0] == place)}
+        if len(fits) == 1:
+            core = fits.pop()
+            return max((a for a in awards if cores[a] == core), key=lambda a: (mentions[a].start < g0, -abs(mentions[a].start - g0)))
+        if fits:
+            return None
+    return None
+
+
 def _in_bracket(text: str, start: int, pos: int) -> bool:
     """Is ``pos`` inside a bracket opened after ``start`` (A（以下简称B），…: B is A again)?"""
     piece = text[start:pos]
@@ -157,6 +184,7 @@ def find(inp: RelationInput) -> list[Relation]:
         return dict(memo[a])
 
     last_award: int | None = None
+    all_awards = [i for i, m in enumerate(mentions) if m.label == "Award" and not m.needs_context]
     for s0, s1, idx, sent, ev, orgs in walk:
         # -- receivedAward ---------------------------------------------------------------
         awards = [i for i in idx if mentions[i].label == "Award"]
@@ -330,6 +358,11 @@ def find(inp: RelationInput) -> list[Relation]:
             # a grade points back to the award named last *before* it (中国专利优秀奖、湖南省质量奖:
             # the fused 优秀奖 is none of the prize after it)
             last_award = _award_before(mentions, awards, g0, before_sentence) if s0 <= g0 < s1 else sentence_last
+            if s0 <= g0 < s1:
+                # 国家科技进步二等奖 / 中国专利金奖: a grade fused to the stem of an award the report
+                # names (国家科学技术进步奖, 中国专利奖) is that award's grade (ANNOTATION.md)
+                fused = fused_award(text, g0, mentions, all_awards)
+                last_award = fused if fused is not None else last_award
             if not (s0 <= g0 < s1) or last_award is None or g0 in paired:
                 continue
             if any(mentions[a].start <= g0 < mentions[a].end + 4 for a in awards):
@@ -347,7 +380,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 continue
             cands = [i for i in idx if mentions[i].label in RECIPIENTS and mentions[i].end <= g0 and not _is_granter(text, mentions, i) and not _bracketed_place(text, mentions, i) and mentions[i].rule != "person.byline.v1"]
             gc0 = max([s0] + [k.end() for k in GRADE_CLAUSE_RE.finditer(text, s0, g0)])
-            counted = COUNTED_FIRMS_RE.search(text, gc0, g0)
+            counted = counted_firms(text, [mentions[i] for i in idx], gc0, g0)
             if counted and not any(gc0 <= mentions[i].start and mentions[i].end <= counted.start() for i in cands):
                 continue  # 其中31项获得金质奖: counted entries, no named holder (A、B 2家企业获金奖 names them)
             if cands:
