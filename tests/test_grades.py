@@ -95,3 +95,15 @@ def test_a_fused_stem_that_fits_two_awards_gives_neither():
     mentions = [Mention(0, 5, "Award", "t", "广东专利奖"), Mention(6, 11, "Award", "t", "湖南专利奖")]
     assert fused_award(text, text.index("金奖"), mentions, [0, 1]) is None
     assert fused_award(text, text.index("金奖"), mentions, [0]) == 0
+
+
+def test_grades_with_their_members_after_a_colon_in_one_sentence():
+    got = _grades("2021年度湖西省科学技术奖获奖名单公布，一等奖：长岭重工机械有限公司、北川精密仪器股份有限公司；"
+                  "二等奖：东湖新材料科技有限公司。")
+    assert got == {("长岭重工机械有限公司", "湖西省科学技术奖"): {"一等奖"}, ("北川精密仪器股份有限公司", "湖西省科学技术奖"): {"一等奖"},
+                   ("东湖新材料科技有限公司", "湖西省科学技术奖"): {"二等奖"}}
+
+
+def test_a_grade_before_its_holder_describes_it():
+    got = _grades("湖西省科学技术奖评选结果揭晓，荣获一等奖的长岭重工机械有限公司将获得奖金100万元。")
+    assert got == {("长岭重工机械有限公司", "湖西省科学技术奖"): {"一等奖"}}

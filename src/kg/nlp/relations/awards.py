@@ -51,9 +51,9 @@ LOOSE = True
 register("awards", {
     "award.as_title.v1": ("receivedAward", "作为国家级专精特新“小巨人”企业，锦润厨具…: the title the next clause's subject holds"),
     "award.distributed_grades.v1": ("receivedAward", "A、B分别荣获市长质量奖和提名奖: an award named in the list is an item too (no grade)"),
-    "award.grade_back_reference.v1": ("receivedAward", "a grade word standing alone (其中，X…一等奖): the award named last, to the holders of the grade's own clause"),
+    "award.grade_back_reference.v1": ("receivedAward", "a grade word standing alone (其中，X…一等奖): the award named last (or the one a fused stem names: 中国专利金奖), to the holders of the grade's own clause or the holder it describes (荣获一等奖的X)"),
     "award.grade_granted.v1": ("receivedAward", "另一项优异奖则颁予A: the grade goes to the recipients after the granting verb"),
-    "award.grade_list.v1": ("receivedAward", "其中一等奖2项：A、B；二等奖…: the members listed after the colon hold that grade"),
+    "award.grade_list.v1": ("receivedAward", "其中一等奖2项：A、B；二等奖：C: the members listed after the colon hold that grade"),
     "award.holder_noun.v1": ("receivedAward", "全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes"),
     "award.report_topic.v1": ("receivedAward", "an award verb whose clause names no recipient (陶瓷产业成功获批…试点): the place or park the report is about, for a title such a place can hold"),
     "award.verb_clause.v1": ("receivedAward", "holder + award verb + award in one clause (A、B和C each get it); never a government, and a place only for a place's title"),
@@ -163,10 +163,16 @@ def _in_bracket(text: str, start: int, pos: int) -> bool:
     return piece.count("（") + piece.count("(") > piece.count("）") + piece.count(")")
 
 
-GRADE_LIST_RE = re.compile(r"\s*[0-9一二三四五六七八九十]+\s*(?:项|个|名|家)?\s*[：:]")
+#: what follows a grade whose members are listed after a colon: 一等奖2项：A、B / 一等奖：A、B
+GRADE_LIST_RE = re.compile(r"\s*(?:[(（]?\s*[0-9一二三四五六七八九十]+\s*(?:项|个|名|家)?\s*[)）]?)?\s*[：:]")
 
 
 GRADE_CLAUSE_RE = re.compile(r"[；;，,：:]")
+
+
+#: a verb right before a grade that describes its holder (荣获一等奖的X), and the 的 between them
+WON_GRADE_RE = re.compile(r"(?:荣获|获得|获|摘得|斩获)\s*[“\"「]?$")
+GRADE_HOLDER_RE = re.compile(r"[”\"」]?\s*的\s*")
 
 
 def find(inp: RelationInput) -> list[Relation]:
@@ -369,6 +375,13 @@ def find(inp: RelationInput) -> list[Relation]:
                 continue
             if GRADE_GRANTED_RE.match(text, g1) or HOLDER_NOUN_RE.match(text, g1) or re.match(r"(?:得主|获得者|获奖者|的(?:组织|企业|单位))", text[g1:g1 + 5]):
                 continue  # 银奖得主为A / 金奖由A夺得 / 优异奖则颁予A: the winners follow, read above
+            held = GRADE_HOLDER_RE.match(text, g1) if WON_GRADE_RE.search(text, max(s0, g0 - 4), g0) else None
+            holder = next((i for i in idx if held and mentions[i].start == held.end() and mentions[i].label in RECIPIENTS), None)
+            if holder is not None:
+                # 荣获一等奖的长岭重工…: the holder the grade describes
+                context = award_context(last_award)
+                rels.append(Relation(holder, "receivedAward", last_award, "award.grade_back_reference.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
+                continue
             listed = GRADE_LIST_RE.match(text, g1)
             if listed:
                 # 其中一等奖2项：A、B；二等奖…: the members listed after the colon hold that grade
