@@ -107,3 +107,10 @@ def test_grades_with_their_members_after_a_colon_in_one_sentence():
 def test_a_grade_before_its_holder_describes_it():
     got = _grades("湖西省科学技术奖评选结果揭晓，荣获一等奖的长岭重工机械有限公司将获得奖金100万元。")
     assert got == {("长岭重工机械有限公司", "湖西省科学技术奖"): {"一等奖"}}
+
+
+def test_a_grade_column_of_contest_grades_gives_each_row_its_grade():
+    got = _grades("2021年度湖西市园区绿美化奖获奖名单\n序号 企业名称 获奖等级\n1 长岭重工机械有限公司 特优奖\n"
+                  "2 北川精密仪器股份有限公司 优胜奖\n3 东湖新材料科技有限公司 优胜奖")
+    assert got == {("长岭重工机械有限公司", "湖西市园区绿美化奖"): {"特优奖"}, ("北川精密仪器股份有限公司", "湖西市园区绿美化奖"): {"优胜奖"},
+                   ("东湖新材料科技有限公司", "湖西市园区绿美化奖"): {"优胜奖"}}

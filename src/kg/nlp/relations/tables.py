@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from ...text import normalise_name, to_int, to_year
+from ..awards import ALL_GRADES
 from ..rules import GRADES, ORG_LABELS, Mention
 from .base import Relation, RelationInput, register
 from ..tables import caption_award, caption_lines
@@ -80,6 +81,8 @@ def _caption_award(text: str, mentions: list[Mention], start: int, written: str 
 
 TABLE_EDITION_RE = re.compile(r"第([0-9一二三四五六七八九十百]+)[届批]|(首)[届批]")
 TABLE_GRADE_RE = re.compile("|".join(GRADES))
+#: a cell that is a grade and nothing else, of any kind (一等奖, 特优奖): kg/data/lexicons/grades.tsv
+TABLE_GRADE_CELL_RE = re.compile("|".join(ALL_GRADES))
 
 
 def table_relations(text: str, mentions: list[Mention], tables: list[Any], written: str | None = None) -> list[Relation]:
@@ -107,7 +110,7 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
                 # 绿色工厂 under a lead that names 国家级绿色工厂: the award the cell shortens
                 aw = [i for i, m in enumerate(mentions) if m.label == "Award" and m.end <= t.rows[0][0][0] and normalise_name(m.text).endswith(normalise_name(cell))][-1:]
             bare_grade = None
-            if not aw and table_award is not None and TABLE_GRADE_RE.fullmatch(cell):
+            if not aw and table_award is not None and TABLE_GRADE_CELL_RE.fullmatch(cell):
                 aw, bare_grade = [table_award], (written or text)[row[t.award_col][0]:row[t.award_col][1]].strip()
             if not aw or not (people or orgs):
                 rels.extend(_row_places(text, mentions, t, row, orgs, ev))
@@ -191,7 +194,8 @@ def _caption_rows(text: str, mentions: list[Mention], t: Any, role_re: Any, writ
                 yy = re.search(r"(?:19|20)\d{2}", text[row[t.year_col][0]:row[t.year_col][1]])
                 q["year"] = int(yy.group(0)) if yy else q.get("year")
             if t.grade_col is not None:
-                gr = TABLE_GRADE_RE.search(text, *row[t.grade_col])
+                gs, ge = row[t.grade_col]
+                gr = TABLE_GRADE_RE.search(text, gs, ge) or TABLE_GRADE_CELL_RE.fullmatch(text[gs:ge].strip())
                 q["grade"] = gr.group(0) if gr else q.get("grade")
             recipient = people[-1] if people else orgs[-1]
             rels.append(Relation(recipient, "receivedAward", award, "table.caption_award.v1", ev, q))
