@@ -163,8 +163,10 @@ def _in_bracket(text: str, start: int, pos: int) -> bool:
     return piece.count("（") + piece.count("(") > piece.count("）") + piece.count(")")
 
 
-#: what follows a grade whose members are listed after a colon: 一等奖2项：A、B / 一等奖：A、B
-GRADE_LIST_RE = re.compile(r"\s*(?:[(（]?\s*[0-9一二三四五六七八九十]+\s*(?:项|个|名|家)?\s*[)）]?)?\s*[：:]")
+#: what follows a grade whose members are listed after a colon: 一等奖2项：A、B; in prose, after a
+#: clause break, 一等奖：A、B too (a line that opens on 一、金奖：A、B is the list reader's)
+GRADE_LIST_RE = re.compile(r"\s*[0-9一二三四五六七八九十]+\s*(?:项|个|名|家)?\s*[：:]")
+GRADE_LIST_PROSE_RE = re.compile(r"\s*(?:[(（]?\s*[0-9一二三四五六七八九十]+\s*(?:项|个|名|家)?\s*[)）]?)?\s*[：:]")
 
 
 GRADE_CLAUSE_RE = re.compile(r"[；;，,：:]")
@@ -383,6 +385,8 @@ def find(inp: RelationInput) -> list[Relation]:
                 rels.append(Relation(holder, "receivedAward", last_award, "award.grade_back_reference.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
                 continue
             listed = GRADE_LIST_RE.match(text, g1)
+            if listed is None and re.search(r"[，,；;。]\s*(?:其中\s*)?$", text[max(s0, g0 - 6):g0]):
+                listed = GRADE_LIST_PROSE_RE.match(text, g1)
             if listed:
                 # 其中一等奖2项：A、B；二等奖…: the members listed after the colon hold that grade
                 stop = min([k.start() for k in re.finditer(r"[；;。]", text[listed.end():s1])] or [s1 - listed.end()]) + listed.end()
