@@ -35,6 +35,8 @@ def _years(text: str, award: str) -> set:
     ("分别创立于1999年和2005年", set()),
     ("2003年成立的公司", set()),
     ("2010年，市政府设立该奖", {2010}),  # the founding verb is not right after the year: kept
+    ("2009年由省政府设立的质量奖", set()),
+    ("按照2020年印发的评审办法", set()),
     ("2021年度质量奖名单", {2021}),
     ("杭政办函〔2024〕10号", set()),
     ("2018-2019年度", set()),
@@ -65,3 +67,10 @@ def test_the_year_that_opens_the_grant_sentence_beats_the_years_of_other_mention
 def test_a_firms_founding_year_in_the_clause_is_not_its_awards_year():
     assert _won("长岭重工机械有限公司2003年成立，荣获湖西省科学技术奖。")[("长岭重工机械有限公司", "湖西省科学技术奖")]["year"] is None
     assert _won("长岭重工机械有限公司成立于2003年，2019年荣获湖西省科学技术奖。")[("长岭重工机械有限公司", "湖西省科学技术奖")]["year"] == 2019
+
+
+def test_a_year_of_an_earlier_clause_is_not_the_holders():
+    won = _won("按照2020年印发的评审办法，经过层层评审，长岭重工机械有限公司荣获湖西省质量奖。")
+    assert won[("长岭重工机械有限公司", "湖西省质量奖")]["year"] is None
+    won = _won("2019年，经过层层评审，长岭重工机械有限公司荣获湖西省质量奖。")
+    assert won[("长岭重工机械有限公司", "湖西省质量奖")]["year"] == 2019

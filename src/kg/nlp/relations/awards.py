@@ -32,6 +32,7 @@ from .award_holders import (
     STANDARD_ISSUER_RE,
 )
 from .base import register, Relation, RelationInput
+from .qualifiers import OPENING_YEAR_RE
 from .context import (
     _award_context,
     _clause_end,
@@ -41,6 +42,7 @@ from .context import (
     _is_granter,
     _same_award,
     LIST_YEAR_SCAN,
+    story_year,
     RECIPIENTS,
     triggers,
     Walk,
@@ -239,7 +241,12 @@ def find(inp: RelationInput) -> list[Relation]:
                         if q["edition"] is None and ly.group(2):
                             q["edition"] = to_int(ly.group(2))
                     else:
-                        q["year"] = _clause_year(text, s0, am.start)
+                        # the year of the holder's own clause, else the one that opens the sentence
+                        # (2019年，A…获X); not one of an earlier clause (根据《X办法》（2020年修订），…授予A…)
+                        q["year"] = _clause_year(text, _clause_start(text, s0, min(am.start, mentions[subj].start)), am.start)
+                        opening = OPENING_YEAR_RE.match(text, s0) if q["year"] is None else None
+                        if opening and not story_year(text, opening.start(1), opening.end(1)):
+                            q["year"] = to_year(opening.group(1))
                 if q["year"] is None:
                     # 2023年度XX奖名单 in a heading, then A获XX奖: the one year the report gives the award
                     years = {m.attrs.get("year") for m in mentions if m.label == "Award" and m.attrs.get("year") is not None and _same_award(m.text, am.text)}

@@ -123,9 +123,12 @@ YEAR_SPAN_RE = re.compile(r"\s*年?度?\s*(?:[至到~～\-—–]|以来)")
 
 
 #: a year of the story rather than of a round: what comes before it (从2010年, 自2008年, 早在, 成立于)
-#: or after it (2010年开始/起/以来, 2005年成立, 2010年设立…奖: the year the award or the firm began)
+#: or after it (2010年开始/起/以来, 2005年成立, 2009年由省政府设立…奖: the year the award or the firm began;
+#: 2020年印发/修订的办法: the date of a rule the grant follows)
 STORY_BEFORE_RE = re.compile(r"(?:从|自|自从|早在|始于|起于|成立于|创立于|设立于|创建于|创办于|始建于|建于|诞生于|启动于|开始于|创设于)\s*$")
-STORY_AFTER_RE = re.compile(r"\s*(?:年度?)?\s*(?:[0-9]{1,2}\s*月(?:[0-9]{1,2}\s*日)?)?\s*(?:[,，]\s*)?(?:开始|起(?!草)|以来|至今|成立|设立|创立|创办|创建|创设|设置|建成|投产|开办|建立|组建|注册|始创|诞生)")
+STORY_AFTER_RE = re.compile(r"\s*(?:年度?)?\s*(?:[0-9]{1,2}\s*月(?:[0-9]{1,2}\s*日)?)?\s*(?:[,，]\s*)?(?:由[\u4e00-\u9fff]{1,12}?)?"
+                            r"(?:开始|起(?!草)|以来|至今|成立|设立|创立|创办|创建|创设|设置|建成|投产|开办|建立|组建|注册|始创|诞生"
+                            r"|印发|修订|颁布|出台|施行)")
 
 
 #: a clause that dates a beginning before its years (分别创立于1999年和2005年)
