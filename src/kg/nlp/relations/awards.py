@@ -126,6 +126,10 @@ WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
 BY_WINNER_RE = re.compile(r"由(?P<who>(?:[^，,。；;由]|[，,](?=以及|及|和|与))"r"{2,80}?)(?:分别)?(?:获得|获颁|摘得|夺得)(?![了的]?[0-9一二三四五六七八九十])")
 
 
+#: an edition right after a verb of winning, before the award's name again (上榜第六批X)
+EDITION_AGAIN_RE = re.compile(r"\s*(?:第\s*([0-9一二三四五六七八九十百]+)\s*[批届]|(首)[批届])\s*")
+
+
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|创建)[^，,。；;]{0,4}$")
 
 
@@ -346,6 +350,11 @@ def find(inp: RelationInput) -> list[Relation]:
                 if holders and (re.fullmatch(r"\s*(?:等?\s*[0-9一二三四五六七八九十]*\s*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|都|也|同时)?\s*", gap)
                                 or WINNERS_COUNTED_RE.fullmatch(gap)):
                     q = award_context(last_award)
+                    named = text[mentions[last_award].start:mentions[last_award].end]
+                    again = EDITION_AGAIN_RE.match(text, wm.end())
+                    if again and text.startswith(named, again.end()):
+                        # …第六批和第三批X名单，A、B上榜第六批X: the round the verb names, not the last one named
+                        q["edition"] = to_int(again.group(1) or again.group(2))
                     for holder in _coordinated(text, mentions, idx, holders[-1]):
                         rels.append(Relation(holder, "receivedAward", last_award, "award.won_unnamed.v1", ev, dict(q)))
         # grade words standing alone point back to the award named last (其中，X…一等奖)
