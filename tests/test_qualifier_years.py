@@ -77,6 +77,6 @@ def test_a_year_of_an_earlier_clause_is_not_the_holders():
 
 
 def test_the_round_a_winning_verb_names_beats_the_last_round_named():
-    won = _won("湖西省经信委公布拟认定的第六批专精特新示范企业和拟通过复核的第三批专精特新示范企业名单，"
-               "长岭重工机械有限公司和北川精密仪器股份有限公司2家企业上榜第六批专精特新示范企业。")
-    assert {won[(c, "专精特新示范企业")]["edition"] for c in ("长岭重工机械有限公司", "北川精密仪器股份有限公司")} == {6}
+    won = _won("湖西省经信委公布拟认定的第六批制造业单项冠军和拟通过复核的第三批制造业单项冠军名单，"
+               "长岭重工机械有限公司和北川精密仪器股份有限公司2家企业上榜第六批制造业单项冠军，东湖新材料科技有限公司通过复核。")
+    assert {won[(c, "制造业单项冠军")]["edition"] for c in ("长岭重工机械有限公司", "北川精密仪器股份有限公司")} == {6}
