@@ -80,3 +80,10 @@ def test_the_round_a_winning_verb_names_beats_the_last_round_named():
     won = _won("湖西省经信委公布拟认定的第六批制造业单项冠军和拟通过复核的第三批制造业单项冠军名单，"
                "长岭重工机械有限公司和北川精密仪器股份有限公司2家企业上榜第六批制造业单项冠军，东湖新材料科技有限公司通过复核。")
     assert {won[(c, "制造业单项冠军")]["edition"] for c in ("长岭重工机械有限公司", "北川精密仪器股份有限公司")} == {6}
+
+
+def test_a_date_clause_dates_the_clauses_after_it_until_the_next_one():
+    text = ("2019年，长岭重工机械有限公司获批创建湖南省制造业创新中心，2020年，北川精密仪器股份有限公司、"
+            "东湖新材料科技有限公司分别获批创建湖南省产业集群建设试点。")
+    won = _won(text)
+    assert won[("北川精密仪器股份有限公司", "湖南省产业集群建设试点")]["year"] == 2020

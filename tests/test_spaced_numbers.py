@@ -35,3 +35,8 @@ def test_a_spaced_year_end_after_a_date_limit_is_the_reports_year():
     result = extract_text("截至 2021 年底，湖南省累计主导制定国际标准 15 项。")
     counts = [r for r in result["relations"] if r["predicate"] == "standardsCount"]
     assert counts and {r["year"] for r in counts} == {2021}
+
+
+def test_a_spaced_count_in_ten_thousands_reads_as_one_number():
+    result = extract_text("湖北省企业标准自我声明公开累计 6.36 万项。")
+    assert [(r["object"], r["count"]) for r in result["relations"] if r["predicate"] == "standardsCount"] == [("enterprise", 63600)]
