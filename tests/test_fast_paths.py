@@ -264,7 +264,7 @@ def test_hmm_cut_is_finalseg(texts: list[str]) -> None:
 
 
 def test_search_selected_is_the_search(texts: list[str]) -> None:
-    from kg.nlp.relations.enumerations import search_selected, vocabulary
+    from kg.nlp.relations.enumeration_vocabulary import search_selected, vocabulary
 
     v = vocabulary()
     assert v["select_verbs"] is not None and v["select_prefix_chars"] is not None  # the fast path is on

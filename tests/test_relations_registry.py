@@ -151,7 +151,7 @@ def test_a_grant_without_a_year_takes_the_year_of_the_headline_naming_its_award(
             for g in GOLD["real-228"]["entities"] if g["id"] == r["subject"]}
     got = {(names[r["subject"]], r.get("year")) for r in pred["relations"] if r.get("rule") == "award.enumeration_grant.v1"}
     assert len(got) >= 5 and len(got & gold) >= 0.8 * len(got), sorted(got - gold)
-    from kg.nlp.relations.enumerations import _NOT_A_YEAR_RE
+    from kg.nlp.relations.qualifiers import _NOT_A_YEAR_RE
 
     assert _NOT_A_YEAR_RE.search("杭政办函〔2024〕10号") and _NOT_A_YEAR_RE.search("(2011-2020年)")
 

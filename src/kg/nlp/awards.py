@@ -13,18 +13,33 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..resources import load_tsv
 from ..text import YEAR_NUM, shadow, to_year
 from .lexicons import _is_place_word, place_table
 from .mentions import Mention, _segment_start
 from .people import _people_tables
 
 
-GRADES = ("特等奖", "一等奖", "二等奖", "三等奖", "金奖", "银奖", "铜奖", "金质奖", "银质奖", "铜质奖", "优秀奖", "优异奖", "提名奖", "入围奖", "鼓励奖")
+def _grades(kind: str) -> tuple[str, ...]:
+    """The grades of one kind in ``kg/data/lexicons/grades.tsv`` (split, class, bare), in its order."""
+    return tuple(row[0] for row in load_tsv("grades.tsv") if row[1] == kind)
 
 
-#: grades of Taiwan's contests, read as grades only where one stands alone as a whole name (特优奖);
+#: the grades split off an award's name and read after it (kind ``split`` of grades.tsv)
+GRADES = _grades("split")
+
+
+#: grades of contests (Taiwan's 特优奖), read as grades only where one stands alone as a whole name;
 #: never split off a name (杭州市人民政府质量管理优胜奖 is a prize of its own)
-BARE_GRADES = frozenset(("特优奖", "优胜奖", "优选奖", "佳作奖", "优等奖", "甲等奖", "乙等奖", "首奖", "金牌奖", "银牌奖", "铜牌奖"))
+BARE_GRADES = frozenset(_grades("bare"))
+
+
+#: the classes a quality award is given in (卓越奖, 创新奖, 特别奖)
+QUALITY_CLASSES = _grades("class")
+
+
+#: every grade word, longest first: what a grade heading, a grade cell or a quoted grade may be
+ALL_GRADES = tuple(sorted(GRADES + QUALITY_CLASSES + tuple(BARE_GRADES), key=len, reverse=True))
 
 
 GRADE_RE = re.compile("(?:" + "|".join(GRADES) + ")$")
@@ -34,10 +49,10 @@ GRADE_AFTER_RE = re.compile("(?:" + "|".join(GRADES) + ")(?![励金补])")
 
 
 #: the classes a quality award is given in, which stand where a grade does (青岛市市长质量奖卓越奖)
-QUALITY_CLASS_RE = re.compile(r"(?<=质量奖)(?:卓越奖|创新奖|特别奖)$")
+QUALITY_CLASS_RE = re.compile(r"(?<=质量奖)(?:" + "|".join(QUALITY_CLASSES) + ")$")
 
 
-QUALITY_CLASS_AFTER_RE = re.compile(r"(?:卓越奖|创新奖|特别奖)(?![\u4e00-\u9fff]{0,2}奖)")
+QUALITY_CLASS_AFTER_RE = re.compile(r"(?:" + "|".join(QUALITY_CLASSES) + r")(?![\u4e00-\u9fff]{0,2}奖)")
 
 
 #: the end of a place's quality award named by its grade (上海市质量|金奖, 苏州市质量管理|优秀奖)
@@ -230,6 +245,10 @@ class AwardNames:
             follow = GRADE_AFTER_RE.match(sh, e + 1)  # 天府质量奖(提名奖): the grade in brackets
             if follow is not None and sh[follow.end():follow.end() + 1] not in (")", "）"):
                 follow = None
+        if follow is None and sh[e:e + 1] in (" ", "\t", "\u3000"):
+            # 湖南专利奖 一等奖 (a PDF's copy, a row of a table pasted as a line): spaces, no line break
+            gap = re.match(r"[ \t\u3000]{1,4}", sh[e:e + 5])
+            follow = GRADE_AFTER_RE.match(sh, e + gap.end())
         if follow and "grade" not in mention.attrs:
             mention.attrs["grade"] = text[follow.start():follow.end()]
         elif follow is None and "grade" not in mention.attrs and re.match(r"提名(?![奖獎委人单])", sh[e:e + 3]):

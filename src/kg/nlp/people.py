@@ -81,7 +81,7 @@ CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
 #: 授予张三等6人 / ,李四等3人获: one name, then the count of the people it heads
-NAME_THEN_COUNT_RE = re.compile(r"(?:授予|[,，;；、:：\n]|^)(?P<name>[\u4e00-\u9fff]{2,3}?)等[0-9一二三四五六七八九十]+(?:人|名|位)")
+NAME_THEN_COUNT_RE = re.compile(r"(?:授予|[,，;；、:：\n]|^)(?P<name>[\u4e00-\u9fff]{2,3}?)等\s*[0-9一二三四五六七八九十]+\s*(?:人|名|位)")
 _NAME_THEN_COUNT_SCAN = anchored(NAME_THEN_COUNT_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 

@@ -18,12 +18,14 @@ from functools import lru_cache
 from itertools import combinations
 
 from ..resources import read_text
-from .rules import GRADES, ORG_LABELS, Mention, _name_len_at, _people_tables
+from .awards import ALL_GRADES
+from .rules import ORG_LABELS, Mention, _name_len_at, _people_tables
 from ..text import normalise_name
 
 YEAR_CELL = re.compile(r"^\s*((?:19|20)\d{2})\s*年?度?\s*$")
 RANK_CELL = re.compile(r"^\s*\d{1,4}\s*[.、]?\s*$")
-GRADE_CELL = re.compile("|".join(GRADES))
+#: a cell that is a grade (一等奖, 金奖, a contest's 特优奖): kg/data/lexicons/grades.tsv
+GRADE_CELL = re.compile("|".join(ALL_GRADES))
 
 
 @dataclass

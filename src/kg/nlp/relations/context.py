@@ -3,7 +3,8 @@ each, and the report's context as reading goes on.
 
 Owns :class:`ReportContext` (what 我市, 全省, 该区, 园区 and 该公司 point to), :class:`Walk` (the
 sentences a rule family reads, and the topic each sentence leaves for the next: its first
-organisation or park), clause bounds, the year a clause gives, an award's year and edition from its
+organisation or park), clause bounds, the year a clause gives (never a year of the story: ``story_year``,
+从2010年开始, 创立于1999年, 2005年成立), an award's year and edition from its
 other mentions, the grade words a report uses, and the trigger lexicons
 (``kg/data/relations/triggers.json``). The sentence families are ``works_for``, ``awards``,
 ``sites``, ``subsidiaries`` and ``standards`` (once one 660-line function, ``find_relations``).
@@ -22,6 +23,7 @@ from typing import Any
 
 from ...resources import read_text
 from ...text import normalise_name, sentences, to_year, YEAR_NUM
+from ..awards import BARE_GRADES, QUALITY_CLASSES
 from ..rules import GRADE_AFTER_RE, Mention, ORG_LABELS
 from ..prefilter import anchored
 
@@ -30,7 +32,7 @@ RECIPIENTS = frozenset({"Company", "GovernmentAgency", "Institution", "Park", "P
 
 COUNT_RE = re.compile(
     r"(?<![0-9一二三四五六七八九十百千零两])(?P<n1>[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*[项个部](?P<l1>国际|国家|行业|团体|地方|企业)标准(?!化)"
-    r"|(?P<l2>国际|国家|行业|团体|地方|企业)标准\s*(?:[(（][A-Za-z/]{2,8}[)）])?\s*(?:自我声明公开|自我声明)?\s*(?:已?达到?|共计?|累计|总计)?\s*\**(?P<n2>[0-9]+(?:\.[0-9]+)?万|[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*[项个部]"
+    r"|(?P<l2>国际|国家|行业|团体|地方|企业)标准\s*(?:[(（][A-Za-z/]{2,8}[)）])?\s*(?:自我声明公开|自我声明)?\s*(?:已?达到?|共计?|累计|总计)?\s*\**(?P<n2>[0-9]+(?:\.[0-9]+)?\s*万|[0-9]+|[一二三四五六七八九十百千零两]+)\**\s*[项个部]"
 )
 
 
@@ -120,16 +122,39 @@ _CLAUSE_YEAR_SCAN = anchored(CLAUSE_YEAR_RE)  # its matches, tried only near an 
 YEAR_SPAN_RE = re.compile(r"\s*年?度?\s*(?:[至到~～\-—–]|以来)")
 
 
+#: a year of the story rather than of a round: what comes before it (从2010年, 自2008年, 早在, 成立于)
+#: or after it (2010年开始/起/以来, 2005年成立, 2009年由省政府设立…奖: the year the award or the firm began;
+#: 2020年印发/修订的办法: the date of a rule the grant follows)
+STORY_BEFORE_RE = re.compile(r"(?:从|自|自从|早在|始于|起于|成立于|创立于|设立于|创建于|创办于|始建于|建于|诞生于|启动于|开始于|创设于)\s*$")
+STORY_AFTER_RE = re.compile(r"\s*(?:年度?)?\s*(?:[0-9]{1,2}\s*月(?:[0-9]{1,2}\s*日)?)?\s*(?:[,，]\s*)?(?:由[\u4e00-\u9fff]{1,12}?)?"
+                            r"(?:开始|起(?!草)|以来|至今|成立|设立|创立|创办|创建|创设|设置|建成|投产|开办|建立|组建|注册|始创|诞生"
+                            r"|印发|修订|颁布|出台|施行)")
+
+
+#: a clause that dates a beginning before its years (分别创立于1999年和2005年)
+STORY_CLAUSE_RE = re.compile(r"(?:创立|成立|设立|创建|创办|始建|建立|诞生|创设|开办)于")
+
+
+def story_year(text: str, start: int, end: int) -> bool:
+    """Is the year written at ``text[start:end]`` (its digits) a year of the story, not of an award's
+    round: the year something began (从2010年开始, 自2008年起, 2005年成立, 2010年设立“X奖”,
+    分别创立于1999年和2005年)?"""
+    if STORY_BEFORE_RE.search(text, max(0, start - 4), start) or STORY_AFTER_RE.match(text, end):
+        return True
+    clause = max(text.rfind(c, 0, start) for c in "，,；;。！？\n") + 1
+    return bool(STORY_CLAUSE_RE.search(text, clause, start))
+
+
 def _clause_year(text: str, start: int, end: int) -> int | None:
     """The year a sentence gives to what it says before ``end``: 2019年，田心高科园获批…;
     自2019年获批成为….  None where the year is part of a span (2017年至2020年, 由2017年的) or a
     date limit (截至2020年), or a clause break (；) lies between it and ``end``."""
     found = None
     for m in _CLAUSE_YEAR_SCAN.finditer(text, start, end):
-        before = text[max(start, m.start() - 2):m.start()]
+        before = text[max(start, m.start() - 4):m.start()].rstrip()[-2:]  # 截至 2021 年底: spaces aside
         after = text[m.end(1):m.end(1) + 5]
-        if YEAR_SPAN_RE.match(after) or re.search(r"由|从|到|(?<!截)至", before):
-            continue
+        if YEAR_SPAN_RE.match(after) or re.search(r"由|从|到|(?<!截)至", before) or story_year(text, m.start(1), m.end(1)):
+            continue  # 2017年至2020年, 从2017年; 自2008年起, 2005年成立: no round's year
         if re.search(r"截[至止]", before) and not re.match(r"\s*年\s*年?(?:底|末)", after):
             continue  # 截至2023年6月: a date limit, no year of its own; 截至2023年底 reports that year
         if re.search(r"[；;]", text[m.end():end]):
@@ -216,7 +241,9 @@ COORD_RE = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?[”\"」』]?\s*(?
 
 #: grades that stand alone after an award was named (Hong Kong's 大奖 and 优异证书 too); inside an
 #: award's name only ``rules.GRADES`` are split off, so 香港环境卓越大奖 keeps its name
-STANDALONE_GRADE_RE = re.compile(GRADE_AFTER_RE.pattern + r"|(?<=组别|类别)大奖|(?<=[」”\"])大奖|优异证书|优异奖")
+#: a contest's grade (特优奖) or a quality award's class (卓越奖) counts only quoted on its own (获得“特优奖”)
+STANDALONE_GRADE_RE = re.compile(GRADE_AFTER_RE.pattern + r"|(?<=组别|类别)大奖|(?<=[」”\"])大奖|优异证书|优异奖"
+                                 r"|(?<=[“\"「『])(?:" + "|".join(sorted(BARE_GRADES | set(QUALITY_CLASSES), key=len, reverse=True)) + r")(?=[”\"」』])")
 _STANDALONE_GRADE_SCAN = anchored(STANDALONE_GRADE_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 

@@ -7,7 +7,8 @@ Owns the receivedAward rules that read a clause as *verb + member list + award +
 clause gives (the award's own, words between verb and award, a grade after the award), and a clause
 that names only a grade (授予D、E银奖) takes the award of the clause before it. The granting body
 stands before the verb and is never a member; a bracketed note inside the list is no member.
-Vocabulary: ``kg/data/relations/enumerations.json``. Must not: read lists laid out one per line
+Vocabulary: ``kg/data/relations/enumerations.json`` (compiled in ``enumeration_vocabulary``); the
+qualifiers of a grant: ``qualifiers``. Must not: read lists laid out one per line
 (``lists``) or tables (``tables``).
 
 Hand-written over the mentions rather than a spaCy Matcher: the members are mentions the entity
@@ -18,18 +19,16 @@ jieba segmentation do not see as units.
 from __future__ import annotations
 
 import bisect
-import json
 import re
-from functools import lru_cache
 from typing import Any
 
-from ...resources import read_text
-from ...text import YEAR_NUM, to_int, to_year
-from ..prefilter import SPACE, anchored, chars_of, prefiltered
+from ..prefilter import anchored, prefiltered
 from ..rules import GRADE_AFTER_RE, GRADES, Mention
 from .base import Relation, RelationInput, register
+from .context import ReportContext
+from .enumeration_vocabulary import search_selected, vocabulary
 from .members import HOLDERS, members
-from .context import ReportContext, _award_context
+from .qualifiers import _quals, grade_chain
 
 #: what follows a place that qualifies the members after it: 昆明市3家企业, 我市有, 高新区入选的企业
 PLACE_QUALIFIES_RE = re.compile(
@@ -105,97 +104,11 @@ ATTRIB_DE_RE = re.compile(r"[”\"」]?\s*(?:称号|荣誉|荣誉称号)?\s*的\
 WON_COUNT_RE = re.compile(r"(?:共计|共|总共|累计|分别|均)?\s*(?:获得|斩获|摘得|荣获|夺得|分获|共有|获)了?\s*[0-9一二三四五六七八九十两]+\s*项(?![\u4e00-\u9fff]{0,2}(?:专利|标准|发明|成果|技术))")
 #: WON_COUNT_RE's matches, tried only at its possible first characters (kg.nlp.prefilter)
 _WON_COUNT_SCAN = prefiltered(WON_COUNT_RE) or WON_COUNT_RE
-#: a tally over all rounds (截至目前共拥有 / 累计 / 历年): its winners take no year or round from elsewhere
-CUMULATIVE_RE = re.compile(r"截至|截止|累计|历年|历届|先后|至今|目前共")
 #: between two prizes one verb gives (获得X一等奖、Y金奖): a list separator and the next one's lead-in
 AWARD_CHAIN_RE = re.compile(r"\s*(?:、|和|及|以及)\s*[“\"「]?\s*")
 #: what opens a clause before its member list: 其中， / 我省的 / 共有
 LEAD_RE = re.compile(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?")
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
-
-
-def search_selected(v: dict[str, Any], before: str) -> re.Match[str] | None:
-    """``v["selected"].search(before)``, searched only from where a match can start. Every match
-    is PREFIX VERB TAIL: a select verb (a literal) whose tail ``(?:了|为)?QUAL$`` runs from the
-    verb to the end of ``before``, after a prefix (``\\s*COUNT\\s*ADVERB?\\s*``) made only of the
-    characters ``select_prefix_chars`` lists. So no verb with such a tail: no match; else the
-    first match starts no earlier than the run of prefix characters before the earliest such
-    verb, and ``search(before, pos)`` from there is the same search (a look-behind still sees
-    the text before ``pos``; the pattern has no ``^``). The search tried the whole pattern at
-    every position of the clause up to an award: in a text with no sentence stop, the whole
-    piece for each of its awards (quadratic)."""
-    verbs, chars, selected = v["select_verbs"], v["select_prefix_chars"], v["selected"]
-    if verbs is None or chars is None:  # a verb written as a pattern, a prefix of any character
-        return selected.search(before)
-    tail = v["select_tail"].match
-    space = SPACE in chars
-    lowest = None
-    for at in v["select_at"].finditer(before):
-        q = at.start()
-        if any(before.startswith(w, q) and tail(before, q + len(w)) for w in verbs):
-            r = q
-            while r > 0 and (before[r - 1] in chars or (space and before[r - 1].isspace())):
-                r -= 1
-            lowest = r if lowest is None else min(lowest, r)
-    return None if lowest is None else selected.search(before, lowest)
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> dict[str, Any]:
-    data = json.loads(read_text("relations", "enumerations.json"))
-    alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
-    # 等5家单位 / 3家企业 / 等: a count needs 等 or a number, so a name's own 公司 is never eaten as one
-    count = (r"(?:(?:等|共|合计)\s*[0-9一二三四五六七八九十百两]*\s*(?:" + alt("counters") + r")?\s*(?:" + alt("member_nouns") + r")?"
-             r"|[0-9一二三四五六七八九十百两]+\s*(?:" + alt("counters") + r")\s*(?:" + alt("member_nouns") + r")?)?")
-    qual = r"(?:\s*[“\"「『《]?\s*(?:" + YEAR_NUM + r"\s*(?:[-—~至到]\s*" + YEAR_NUM + r")?\s*年度?|第\s*[0-9一二三四五六七八九十]{1,3}\s*[届批]|首届|首批|" + alt("award_prefixes") + r"))*\s*[“\"「『]?\s*"
-    return {
-        "grant": re.compile(r"(?:" + alt("grant_verbs") + r")(?:了)?\s*"),
-        "grant_tail": re.compile(r"\s*(?:" + count + r")\s*(?:为|获得|荣获)?" + qual + r"$"),
-        "selected": re.compile(r"\s*(?:" + count + r")\s*(?:" + alt("adverbs") + r")?\s*(?:" + alt("select_verbs") + r")(?:了|为)?" + qual + r"$"),
-        "named": re.compile(r"[”\"」』]?\s*(?:(?:" + YEAR_NUM + r"\s*年度?)?\s*(?:的)?(?:" + alt("winner_nouns") + r")\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:分别|依次|依序)?|\s*(?:称号|荣誉称号)?\s*[,，]\s*(?:分别|依次|依序))\s*(?:为|是|有|包括|包含|如下)\s*[:：]?\s*"),
-        # …“小巨人”企业名单(第二批)的福建企业是A、B; 服务创新奖有A、B
-        "named_list": re.compile(r"[”\"」』]?\s*(?:(?:企业|单位)?名单\s*(?:[(（][^()（）]{0,20}[)）])?\s*的\s*[\u4e00-\u9fff]{0,4}?(?:" + alt("member_nouns") + r")\s*(?:分别)?(?:是|为|有|包括)|有|包括)\s*[:：]?\s*"),
-        "candidates": re.compile(alt("candidate_words")),
-        # what "selected" needs: a select verb followed by the pattern's tail up to the end (see may_select)
-        "select_verbs": tuple(data["select_verbs"]) if all(re.escape(w) == w for w in data["select_verbs"]) else None,
-        "select_at": re.compile("(?=(?:" + alt("select_verbs") + "))"),
-        "select_tail": re.compile(r"(?:了|为)?" + qual + r"$"),
-        "select_prefix_chars": chars_of(re.compile(r"\s*(?:" + count + r")\s*(?:" + alt("adverbs") + r")?\s*")),
-        # 湖南省省长质量奖组织奖4个，分别为A、B
-        "named_count": re.compile(r"[”\"」』]?\s*(?:[\u4e00-\u9fff]{1,4}奖)?\s*[0-9一二三四五六七八九十百两]+\s*(?:" + alt("counters") + r")\s*[,，]?\s*(?:分别|依次)?(?:为|是)\s*[:：]?\s*"),
-        # A、B、C等22个品牌在列 / 等35家“老字号”榜上有名: the award the text named before
-        "listed": re.compile(r"(?:等|共)\s*[0-9一二三四五六七八九十百两]+\s*(?:" + alt("counters") + r")\s*[^，,。；;！？\n]{0,12}?\s*(?:"
-                             + alt("adverbs") + r")?\s*(?:" + alt("listed_words") + r")"),
-        # A、B凭借卓越的质量管理水平，荣获X: the subject list before a comma clause of means
-        "subject_link": re.compile(alt("subject_links")),
-        "year": re.compile("(" + YEAR_NUM + r")\s*年"),
-        "edition": re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)[届批]"),
-    }
-
-
-
-#: a document number (杭政办函〔2024〕10号) or a span (2011-2020年): no year of the award
-_NOT_A_YEAR_RE = re.compile(r"[〔\[［(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］)）]|(?:19|20)[0-9]{2}\s*年?\s*[-—~至到]\s*(?:19|20)?[0-9]{2}")
-_HEADLINE_RE = re.compile(r"名单|通报|决定|公告|公示|结果|揭晓|入选|表彰|授予|获|评选|认定")
-
-
-def _title_year(sh: str, award: str, key: str = "year") -> int | None:
-    """The year of the headline that names the award or a kindred one (its first six characters or
-    its last four): 2023年杭州市人民政府质量奖评审结果的通报 gives 杭州市人民政府质量管理创新奖 its
-    2023, where the decision itself says no year (``key="edition"``: its one 第N届/批). Only the first
-    lines of the report that read as a headline are looked at, and only a headline with one value."""
-    lines = [line for line in sh[:600].split("\n") if line.strip()][:8]
-    for line in lines:
-        if not _HEADLINE_RE.search(line) or not (award[:6] in line or award[-4:] in line):
-            continue
-        if key == "edition":
-            eds = {to_int(m.group(1) or m.group(2)) for m in vocabulary()["edition"].finditer(line)}
-            return eds.pop() if len(eds) == 1 else None
-        clean = _NOT_A_YEAR_RE.sub(" ", line)
-        years = {to_year(y) for y in vocabulary()["year"].findall(clean)}
-        if len(years) == 1:
-            return years.pop()
-    return None
 
 
 #: what ends a run of an award's categories: another award brought in (此外，其他额外獎項「…」)
@@ -218,53 +131,6 @@ def _category_run_end(sh: str, pos: int, mentions: list[Mention], awards: list[i
         end = len(sh) if e2 < 0 else e2
     cut = _RUN_BREAK_RE.search(sh, pos, end)
     return cut.start() if cut else end
-
-
-def _quals(sh: str, mentions: list[Mention], a: int, between: str, after_end: int, clause_end: int) -> dict[str, Any]:
-    """Year, edition and grade of one grant: the award mention's own, else the clause's words
-    between verb and award, else (year, edition) what earlier mentions of the award say, else the
-    title's year where the title names the award; the grade right after the award."""
-    v = vocabulary()
-    award = mentions[a]
-    q: dict[str, Any] = {k: award.attrs.get(k) for k in ("year", "edition", "grade")}
-    if q["year"] is None:
-        years = {to_year(y) for y in v["year"].findall(_NOT_A_YEAR_RE.sub(" ", between))}  # 2018-2019年度: none
-        q["year"] = years.pop() if len(years) == 1 else None
-    if q["edition"] is None:
-        ed = v["edition"].search(between)
-        q["edition"] = to_int(ed.group(1) or ed.group(2)) if ed else None
-    if q["grade"] is None:
-        g = GRADE_AFTER_RE.match(sh, after_end, clause_end)
-        if g is None:
-            g = GRADE_AFTER_RE.match(sh, after_end + 1, clause_end) if sh[after_end:after_end + 1] in "”\"」』" else None
-        q["grade"] = g.group(0) if g else None
-    ss = max(sh.rfind(c, 0, award.start) for c in "。！？\n") + 1
-    if re.match(r"\s*(?:此外|另外|另|还)", sh[ss:ss + 4]):
-        ss = max(sh.rfind(c, 0, max(ss - 1, 0)) for c in "。！？\n") + 1  # 此外，有…: the sentence before goes on
-    if CUMULATIVE_RE.search(sh, ss, clause_end):
-        # 截至目前，我市共拥有X组织奖4个: a tally over all rounds has no round of its own (and the
-        # headline family must not give it the headline's round: ``tally`` is not a contract field)
-        return {**{k: val for k, val in q.items() if val is not None}, "tally": True}
-    if q["year"] is None or q["edition"] is None:
-        ctx = _award_context(mentions, a)
-        q["year"] = q["year"] or ctx.get("year")
-        q["edition"] = q["edition"] or ctx.get("edition")
-    if q["year"] is None or q["edition"] is None:
-        # 济宁市第四届市长质量奖获奖企业揭晓，A、B获得济宁市长质量管理奖: the round the paragraph
-        # opened with, named by a kindred award (the same last three characters) shortly before
-        para = sh.rfind("\n", 0, award.start)
-        for m in reversed(mentions[:a]):
-            if m.start <= para or award.start - m.end > 300:
-                break
-            if m.label == "Award" and m.text[-3:] == award.text[-3:]:
-                q["year"] = q["year"] or m.attrs.get("year")
-                q["edition"] = q["edition"] or m.attrs.get("edition")
-                break
-    if q["year"] is None:
-        q["year"] = _title_year(sh, award.text)
-    if q["edition"] is None:
-        q["edition"] = _title_year(sh, award.text, "edition")  # 第七批…名单 in the headline
-    return {k: val for k, val in q.items() if val is not None}
 
 
 
@@ -424,7 +290,14 @@ def find(inp: RelationInput) -> list[Relation]:
         if not ms:
             continue
         ce = clause_end(a.end)
-        add(ms, a_i, SELECTED, (k, ce), _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce))
+        q = _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce)
+        shared = grade_chain(sh, inp.text, a.end, ce) if "分别" in sh[k:a.start] and len(ms) >= 2 else []
+        if len(shared) == len(ms):
+            # A和B分别荣获X一等奖和二等奖: the grades go to the members in order
+            for i, grade in zip(ms, shared):
+                add([i], a_i, SELECTED, (k, ce), {**q, "grade": grade})
+        else:
+            add(ms, a_i, SELECTED, (k, ce), q)
         # A获得X一等奖、Y金奖: the prizes chained after the verb go to the same members
         at = a_i
         while True:

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import re
 
-from ...text import YEAR_NUM, normalise_name, occurrences, to_int, to_year
+from ...text import normalise_name, occurrences, to_int
 from .base import Relation, RelationInput
 from .context import _same_award
-from .enumerations import _NOT_A_YEAR_RE, _title_year
+from .qualifiers import _NOT_A_YEAR_RE, _title_year, round_years
 
 #: the end of a list's or a notice's name after the award's (…企业技术中心名单的通知)
 LIST_END_RE = re.compile(r"[^，,。；;！？\n]{0,16}?(?:名单|名录|通知|公告|公示|榜单)")
-YEAR_RE = re.compile("(" + YEAR_NUM + r")\s*年度?")
 EDITION_RE = re.compile(r"第\s*([0-9一二三四五六七八九十百]{1,4})\s*[届批]|(首)[届批]")
 EDITION_BEFORE_RE = re.compile(r"(?:第\s*([0-9一二三四五六七八九十百]{1,4})\s*[届批]|(首)[届批])\s*$")
 
@@ -63,7 +62,7 @@ def _list_values(sh: str, award: str, key: str) -> int | None:
         start = max(sh.rfind(c, 0, m_start) for c in "，,。；;！？\n《“\"") + 1
         window = _NOT_A_YEAR_RE.sub(" ", sh[max(start, m_start - 30):end.end()])
         if key == "year":
-            values |= {to_year(y) for y in YEAR_RE.findall(window)}
+            values |= round_years(window)
         else:
             values |= {to_int(a or b) for a, b in EDITION_RE.findall(window)}
     return values.pop() if len(values) == 1 else None

@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from .base import Relation, RelationInput, register
+from ..awards import ALL_GRADES
 from ..rules import GRADE_AFTER_RE, Mention, ORG_LABELS
 from ...text import YEAR_NUM, to_int, to_year
 
@@ -43,6 +44,9 @@ SPAN_RE = re.compile(r"(?:19|20)[0-9]{2}\s*年?\s*[-—~至到]\s*(?:19|20)?[0-9
 EDITION_RE = re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)批")
 #: a line that opens on a grade and a colon (一、金质奖：, 提名奖:), its members after it
 GRADE_LABEL_RE = re.compile(NUMBERING_RE.pattern + r"(?P<grade>" + GRADE_AFTER_RE.pattern + r")\s*(?:[(（][^()（）]{0,10}[)）])?\s*[:：]\s*")
+#: a line that is a grade heading and nothing else: 特优奖 / 二、二等奖（3项） / （一）金奖：/ 一等奖 10项
+GRADE_HEADING_RE = re.compile(NUMBERING_RE.pattern + r"(?P<grade>(?:" + "|".join(ALL_GRADES) + r")(?![励金补]))"
+                              r"\s*(?:[(（]?\s*(?:共\s*)?[0-9一二三四五六七八九十百]+\s*(?:项|个|家|名|人|件|位)\s*[)）]?)?\s*[:：]?\s*$")
 CANDIDATES_RE = re.compile(r"推荐|候选|拟推|申报|评审专家|初审|考察")
 GRANTER_RE = re.compile(r"(?:政府|政府办公厅|委员会|领导小组)$")
 HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Person"})
@@ -87,6 +91,12 @@ def _item_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list
     if not members or not TAIL_RE.match(sh[pos:e]):
         return None
     return members
+
+
+def heading_grade(line: str) -> re.Match[str] | None:
+    """The grade a heading line names (group ``grade``): a grade of any kind standing alone on its
+    line (特优奖, 二、二等奖（3项）, 金奖：); None for any other line."""
+    return GRADE_HEADING_RE.match(line)
 
 
 def _edition(text: str) -> int | None:
@@ -193,7 +203,10 @@ def _heading(sh: str, lines: list[tuple[int, int]], n: int, awards_by_line: dict
         seen += 1
         if CANDIDATES_RE.search(line):
             return None
-        grade = GRADE_AFTER_RE.search(line)
+        found = GRADE_AFTER_RE.search(line)
+        bare = heading_grade(line) if found is None and k not in awards_by_line else None
+        # 特优奖 / 优胜奖 on a line of its own: a contest's grade heads the list too
+        grade = found.group(0) if found else (bare.group("grade") if bare else None)
         if k in awards_by_line:
             award = awards_by_line[k][-1]
             m = mentions[award]
@@ -214,7 +227,7 @@ def _heading(sh: str, lines: list[tuple[int, int]], n: int, awards_by_line: dict
                     return award, {
                         "year": m.attrs.get("year") or _year(sh[js:je]),
                         "edition": m.attrs.get("edition") or _edition(sh[js:je]),
-                        "grade": grade.group(0),
+                        "grade": grade,
                     }
             return None
         k -= 1

@@ -240,7 +240,7 @@ def find(inp: RelationInput) -> list[Relation]:
         unheld = [i for i in idx if i not in held]
         for cm in COUNT_RE.finditer(sent):
             level_word = cm.group("l1") or cm.group("l2")
-            n = to_int(cm.group("n1") or cm.group("n2"))
+            n = to_int(re.sub(r"\s+", "", cm.group("n1") or cm.group("n2")))  # 6.36 万, as a PDF copies it
             a0, a1 = s0 + cm.start(), s0 + cm.end()
             before_lv = text[max(s0, a0 - 3):a0] if cm.group("l2") else text[max(s0, s0 + cm.start("l1") - 2):s0 + cm.start("l1")]
             after = text[a1:a1 + 4]

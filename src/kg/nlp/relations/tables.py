@@ -15,11 +15,12 @@ import re
 from typing import Any
 
 from ...text import normalise_name, to_int, to_year
+from ..awards import ALL_GRADES
 from ..rules import GRADES, ORG_LABELS, Mention
 from .base import Relation, RelationInput, register
 from ..tables import caption_award, caption_lines
 from .context import LIST_YEAR_SCAN
-from .lists import _edition, _year
+from .lists import CANDIDATES_RE, _edition, _year, heading_grade
 
 register("tables", {
     "table.award_row.v1": ("receivedAward", "a row's winner cell holds the award its award cell names (or the table's award with the cell's grade)"),
@@ -46,19 +47,42 @@ def _lead_award(mentions: list[Mention], cell_award: Mention, before: int) -> di
     return out
 
 
-def _caption_award(text: str, mentions: list[Mention], start: int) -> tuple[int, dict[str, Any]] | None:
-    """The caption's award (``kg.nlp.tables.caption_award``) with the caption's year and batch."""
+#: how far above a table under a grade heading the award of its list may be named (characters)
+GRADE_HEADING_REACH = 4000
+
+
+def _heading_grade(text: str, start: int, written: str | None) -> tuple[int, str] | None:
+    """The grade heading right above a table (一等奖 / 二、二等奖（3项）), with where its line starts."""
+    for s, e in caption_lines(text, start, 2):
+        g = heading_grade(text[s:e])
+        if g is not None:
+            return s, (written or text)[s + g.start("grade"):s + g.end("grade")]
+    return None
+
+
+def _caption_award(text: str, mentions: list[Mention], start: int, written: str | None = None) -> tuple[int, dict[str, Any]] | None:
+    """The caption's award (``kg.nlp.tables.caption_award``) with the caption's year and batch, and
+    the grade of a grade heading right above the table; under a grade heading that names no award
+    (…名单 / 一等奖 / table / 二等奖 / table), the award a line further up names."""
     award = caption_award(text, mentions, start)
+    graded = _heading_grade(text, start, written)
+    if award is None and graded is not None:
+        above = [i for i, m in enumerate(mentions) if m.label == "Award" and m.end <= graded[0] and graded[0] - m.end <= GRADE_HEADING_REACH]
+        if above and not CANDIDATES_RE.search(text, text.rfind("\n", 0, mentions[above[-1]].start) + 1, mentions[above[-1]].end):
+            award = above[-1]
     if award is None:
         return None
     m = mentions[award]
     line_start = text.rfind("\n", 0, m.start) + 1
     line = text[line_start:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)]
-    return award, {"year": m.attrs.get("year") or _year(line), "edition": m.attrs.get("edition") or _edition(line), "grade": m.attrs.get("grade")}
+    grade = m.attrs.get("grade") or (graded[1] if graded is not None and graded[0] >= line_start else None)
+    return award, {"year": m.attrs.get("year") or _year(line), "edition": m.attrs.get("edition") or _edition(line), "grade": grade}
 
 
 TABLE_EDITION_RE = re.compile(r"第([0-9一二三四五六七八九十百]+)[届批]|(首)[届批]")
 TABLE_GRADE_RE = re.compile("|".join(GRADES))
+#: a cell that is a grade and nothing else, of any kind (一等奖, 特优奖): kg/data/lexicons/grades.tsv
+TABLE_GRADE_CELL_RE = re.compile("|".join(ALL_GRADES))
 
 
 def table_relations(text: str, mentions: list[Mention], tables: list[Any], written: str | None = None) -> list[Relation]:
@@ -68,7 +92,7 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
     rels: list[Relation] = []
     for t in tables:
         if t.award_col is None:
-            rels.extend(_caption_rows(text, mentions, t, role_re))
+            rels.extend(_caption_rows(text, mentions, t, role_re, written))
             continue
         # the award of the table: the one its award cells name most (for rows that give a grade only)
         named = [i for row in t.rows for i, m in enumerate(mentions) if m.label == "Award" and row[t.award_col][0] <= m.start < row[t.award_col][1]]
@@ -86,7 +110,7 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
                 # 绿色工厂 under a lead that names 国家级绿色工厂: the award the cell shortens
                 aw = [i for i, m in enumerate(mentions) if m.label == "Award" and m.end <= t.rows[0][0][0] and normalise_name(m.text).endswith(normalise_name(cell))][-1:]
             bare_grade = None
-            if not aw and table_award is not None and TABLE_GRADE_RE.fullmatch(cell):
+            if not aw and table_award is not None and TABLE_GRADE_CELL_RE.fullmatch(cell):
                 aw, bare_grade = [table_award], (written or text)[row[t.award_col][0]:row[t.award_col][1]].strip()
             if not aw or not (people or orgs):
                 rels.extend(_row_places(text, mentions, t, row, orgs, ev))
@@ -154,9 +178,9 @@ def _row_places(text: str, mentions: list[Mention], t: Any, row: list[tuple[int,
     return [Relation(orgs[-1], "locatedIn", places[0], "table.region_column.v1", ev)]
 
 
-def _caption_rows(text: str, mentions: list[Mention], t: Any, role_re: Any) -> list[Relation]:
+def _caption_rows(text: str, mentions: list[Mention], t: Any, role_re: Any, written: str | None = None) -> list[Relation]:
     """Rows of a table without an award column: the caption's award, worksFor, the region column."""
-    caption = _caption_award(text, mentions, t.start)
+    caption = _caption_award(text, mentions, t.start, written)
     rels: list[Relation] = []
     for row in t.rows:
         ev = (row[0][0], row[-1][1])
@@ -170,7 +194,8 @@ def _caption_rows(text: str, mentions: list[Mention], t: Any, role_re: Any) -> l
                 yy = re.search(r"(?:19|20)\d{2}", text[row[t.year_col][0]:row[t.year_col][1]])
                 q["year"] = int(yy.group(0)) if yy else q.get("year")
             if t.grade_col is not None:
-                gr = TABLE_GRADE_RE.search(text, *row[t.grade_col])
+                gs, ge = row[t.grade_col]
+                gr = TABLE_GRADE_RE.search(text, gs, ge) or TABLE_GRADE_CELL_RE.fullmatch(text[gs:ge].strip())
                 q["grade"] = gr.group(0) if gr else q.get("grade")
             recipient = people[-1] if people else orgs[-1]
             rels.append(Relation(recipient, "receivedAward", award, "table.caption_award.v1", ev, q))

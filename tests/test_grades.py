@@ -1,0 +1,116 @@
+"""Grades read the way reports write them (ANNOTATION.md: grade as written; the award's name carries
+none). The grade vocabulary is data (kg/data/lexicons/grades.tsv); the phrases are written for these
+tests (no report text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import extract_text
+from kg.nlp.awards import ALL_GRADES, BARE_GRADES, GRADES, QUALITY_CLASSES
+
+
+def _grades(text: str) -> dict[tuple[str, str], set]:
+    result = extract_text(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    out: dict[tuple[str, str], set] = {}
+    for r in result["relations"]:
+        if r["predicate"] == "receivedAward":
+            out.setdefault((names[r["subject"]], names[r["object"]]), set()).add(r["grade"])
+    return out
+
+
+def test_the_grade_vocabulary_is_data_by_kind():
+    assert GRADES[:4] == ("特等奖", "一等奖", "二等奖", "三等奖") and "提名奖" in GRADES
+    assert {"特优奖", "优胜奖", "优选奖"} <= BARE_GRADES and not BARE_GRADES & set(GRADES)
+    assert QUALITY_CLASSES == ("卓越奖", "创新奖", "特别奖")
+    assert set(ALL_GRADES) == set(GRADES) | BARE_GRADES | set(QUALITY_CLASSES)
+
+
+@pytest.mark.parametrize("text, award, grade", [
+    ("长岭重工机械有限公司荣获湖西省科学技术奖 一等奖。", "湖西省科学技术奖", "一等奖"),  # a space, as a PDF copies it
+    ("长岭重工机械有限公司荣获“湖西省专利奖” 金奖。", "湖西省专利奖", "金奖"),
+    ("长岭重工机械有限公司荣获湖西省科学技术奖（二等奖）。", "湖西省科学技术奖", "二等奖"),
+])
+def test_a_grade_after_the_award_across_a_space_a_quote_or_a_bracket(text, award, grade):
+    assert _grades(text)[("长岭重工机械有限公司", award)] == {grade}
+
+
+def test_members_that_each_win_a_grade_of_one_award_take_them_in_order():
+    got = _grades("长岭重工机械有限公司、北川精密仪器股份有限公司、东湖新材料科技有限公司分别获得湖西省专利奖金奖、银奖、优秀奖。")
+    assert got == {("长岭重工机械有限公司", "湖西省专利奖"): {"金奖"}, ("北川精密仪器股份有限公司", "湖西省专利奖"): {"银奖"},
+                   ("东湖新材料科技有限公司", "湖西省专利奖"): {"优秀奖"}}
+
+
+def test_a_quoted_contest_grade_goes_to_the_named_members_before_their_count():
+    got = _grades("湖西市经发局举办“湖西市园区绿美化奖”评选，共有3家企业获奖，其中，长岭重工机械有限公司、"
+                  "北川精密仪器股份有限公司2家企业获得“特优奖”。东湖新材料科技有限公司等1家企业获“优胜奖”。")
+    assert got[("长岭重工机械有限公司", "湖西市园区绿美化奖")] == {"特优奖"}
+    assert got[("北川精密仪器股份有限公司", "湖西市园区绿美化奖")] == {"特优奖"}
+    assert got[("东湖新材料科技有限公司", "湖西市园区绿美化奖")] == {"优胜奖"}
+
+
+def test_a_contest_grade_is_never_split_off_a_name_nor_an_award_alone():
+    got = _grades("长岭重工机械有限公司荣获湖西市人民政府质量管理优胜奖。")
+    assert got == {("长岭重工机械有限公司", "湖西市人民政府质量管理优胜奖"): {None}}
+
+
+def test_a_contest_grade_on_a_line_of_its_own_heads_the_list_under_it():
+    got = _grades("2021年度湖西市园区绿美化奖获奖名单\n特优奖\n长岭重工机械有限公司\n北川精密仪器股份有限公司\n优胜奖\n东湖新材料科技有限公司")
+    assert got[("长岭重工机械有限公司", "湖西市园区绿美化奖")] == {"特优奖"}
+    assert got[("北川精密仪器股份有限公司", "湖西市园区绿美化奖")] == {"特优奖"}
+    assert got[("东湖新材料科技有限公司", "湖西市园区绿美化奖")] == {"优胜奖"}
+
+
+def test_tables_under_grade_headings_take_the_grade_and_the_award_of_the_title_above():
+    text = ("2021年度湖西省科学技术奖获奖名单\n一等奖（2项）\n序号\t项目名称\t完成单位\n1\t一种轴承\t长岭重工机械有限公司\n"
+            "2\t一种阀门\t北川精密仪器股份有限公司\n二等奖（2项）\n序号\t项目名称\t完成单位\n1\t一种水泵\t东湖新材料科技有限公司\n"
+            "2\t一种风机\t西山电子科技有限公司")
+    got = _grades(text)
+    assert got[("长岭重工机械有限公司", "湖西省科学技术奖")] == {"一等奖"}
+    assert got[("北川精密仪器股份有限公司", "湖西省科学技术奖")] == {"一等奖"}
+    assert got[("东湖新材料科技有限公司", "湖西省科学技术奖")] == {"二等奖"}
+    assert got[("西山电子科技有限公司", "湖西省科学技术奖")] == {"二等奖"}
+
+
+@pytest.mark.parametrize("text, holder, award, grade", [
+    # a grade fused to the stem of an award named elsewhere in the report is that award's grade
+    ("长岭重工机械有限公司荣获2017年度国家科技进步二等奖。国家科学技术进步奖是国家最高奖项之一。",
+     "长岭重工机械有限公司", "国家科学技术进步奖", "二等奖"),
+    ("湖南省共有3项专利获得中国专利奖。其中，长岭重工机械有限公司的专利获中国专利金奖。",
+     "长岭重工机械有限公司", "中国专利奖", "金奖"),
+    # a number inside a name (七〇五所) is no count of unnamed winners
+    ("七〇五所荣获2017年度国家科技进步二等奖。国家科学技术进步奖是国家最高奖项之一。", "七〇五所", "国家科学技术进步奖", "二等奖"),
+])
+def test_a_grade_fused_to_an_awards_stem_belongs_to_that_award(text, holder, award, grade):
+    assert grade in _grades(text).get((holder, award), set()), _grades(text)
+
+
+def test_a_fused_stem_that_fits_two_awards_gives_neither():
+    from kg.nlp.relations.awards import fused_award
+    from kg.nlp.rules import Mention
+
+    text = "广东专利奖和湖南专利奖揭晓。A获专利金奖。"
+    mentions = [Mention(0, 5, "Award", "t", "广东专利奖"), Mention(6, 11, "Award", "t", "湖南专利奖")]
+    assert fused_award(text, text.index("金奖"), mentions, [0, 1]) is None
+    assert fused_award(text, text.index("金奖"), mentions, [0]) == 0
+
+
+def test_grades_with_their_members_after_a_colon_in_one_sentence():
+    got = _grades("2021年度湖西省科学技术奖获奖名单公布，一等奖：长岭重工机械有限公司、北川精密仪器股份有限公司；"
+                  "二等奖：东湖新材料科技有限公司。")
+    assert got == {("长岭重工机械有限公司", "湖西省科学技术奖"): {"一等奖"}, ("北川精密仪器股份有限公司", "湖西省科学技术奖"): {"一等奖"},
+                   ("东湖新材料科技有限公司", "湖西省科学技术奖"): {"二等奖"}}
+
+
+def test_a_grade_before_its_holder_describes_it():
+    got = _grades("湖西省科学技术奖评选结果揭晓，荣获一等奖的长岭重工机械有限公司将获得奖金100万元。")
+    assert got == {("长岭重工机械有限公司", "湖西省科学技术奖"): {"一等奖"}}
+
+
+def test_a_grade_column_of_contest_grades_gives_each_row_its_grade():
+    got = _grades("2021年度湖西市园区绿美化奖获奖名单\n序号 企业名称 获奖等级\n1 长岭重工机械有限公司 特优奖\n"
+                  "2 北川精密仪器股份有限公司 优胜奖\n3 东湖新材料科技有限公司 优胜奖")
+    assert got == {("长岭重工机械有限公司", "湖西市园区绿美化奖"): {"特优奖"}, ("北川精密仪器股份有限公司", "湖西市园区绿美化奖"): {"优胜奖"},
+                   ("东湖新材料科技有限公司", "湖西市园区绿美化奖"): {"优胜奖"}}
