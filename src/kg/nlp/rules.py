@@ -27,6 +27,7 @@ from ..errors import PatternError
 from ..resources import load_jsonl, load_words
 from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards, _quoted_award_lists
 from .bodywords import BodyWords, _leading_place_prefix, _society_of_a_realm
+from .kinds import bracketed_level_award, distributed_body, epithet, opening_after
 from .lexicons import (
     GENERIC_PLACE_NAMES,
     LongestWords,
@@ -281,6 +282,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                             pass
                         if firm is not None:
                             start = firm.end()
+                    elif label in ORG_LABELS or label == "Park":
+                        start = opening_after(sh, start, s, label)  # 工业和信息化部联合|…联合会, …产业园内|应用产业园
                     body = sh[start:s]
                     if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
                         start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
@@ -431,6 +434,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 continue  # 各市、县人民政府, 各镇政府、街道办事处: the bodies of every place, no body named
             if m.label == "GovernmentAgency" and POST_AFTER_BODY_RE.match(sh, m.end) and sh[m.end - 1] == "司":
                 continue  # 财政司司长: the post (Hong Kong's secretaries), not a body of its own
+            if m.label == "GovernmentAgency" and distributed_body(sh, m.start, m.end, _opens_on_place):
+                continue  # 各省、自治区、直辖市和新疆生产建设兵团市场监管局: the bureaus of every such place
+            if m.label == "Award" and (epithet(sh, m.start, m.end) or bracketed_level_award(sh, m.start)):
+                continue  # 有“产业界奥斯卡奖”之称, 省(市)长质量奖: a metaphor or a class of awards, none conferred
             if m.label == "GovernmentAgency" and ANAPHOR_BODY_RE.search(sh, m.start, m.end):
                 continue  # 下一步我委: the report's own body by an anaphor, no name
             if m.label in ORG_LABELS and SITE_AFTER_RE.match(sh, m.end):

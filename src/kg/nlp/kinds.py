@@ -1,0 +1,97 @@
+"""Kinds, formulas and epithets: spans the suffix rules read as names that name no one body.
+
+Owns the checks that ``kg.nlp.rules.EntityRules`` makes on a candidate or a chosen mention where
+the words around it, not its own body, show that no body, park or award is named:
+
+- a notice's distributive addressee: 各省、自治区、直辖市和新疆生产建设兵团市场监管局, 相关省、自治区、
+  直辖市市场监管局, 各地级以上市人力资源和社会保障局、市场监督管理局 (the bureaus of every such place,
+  ANNOTATION.md: descriptive phrases are no entities);
+- an epithet in quotes: 有“产业界奥斯卡奖”之称, 被誉为“…奖”, 等同“…奖” (a metaphor, no award);
+- a class of awards named after a bracketed level list: 省(市)长质量奖, 区(县)长质量奖;
+- where a name opens after a body and a verb of joint action (工业和信息化部联合|中国工业经济联合会),
+  or after the park or firm that it lies in or follows in a table row (…产业园内|应用产业园,
+  …有限公司|高新区).
+
+Must not: build mentions or read lexicons (the caller passes what it knows).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: the levels a notice distributes over (省、自治区、直辖市, 计划单列市, 新疆生产建设兵团, 地级以上市)
+_LEVEL = (
+    r"(?:省|自治区|直辖市|计划单列市|副省级城市|副省级市|地级以上市|地级及以上市|地级市|设区的?市|"
+    r"新疆生产建设兵团|兵团|市|州|盟|县|区|旗|乡|镇|街道)"
+)
+#: an item of such a list: levels alone, or a level's body (人力资源和社会保障局, 市场监管局(厅、委))
+_ITEM = _LEVEL + r"+(?:[\u4e00-\u9fff]{1,16}?(?:局|厅|委|委员会|办公室|办|政府)(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?)?"
+#: a clause that opens on 各, 相关 or 有关 and lists levels and levels' bodies up to the mention
+DISTRIBUTED_CLAUSE_RE = re.compile(r"(?:各|相关|有关)(?:" + _ITEM + r"|[、和及与\s])*")
+#: the levels that open the mention itself (直辖市|市场监管局, 新疆生产建设兵团|市场监管局)
+LEADING_LEVELS_RE = re.compile(_LEVEL + "+")
+#: what ends a clause for the distributive test
+_CLAUSE_END = "，,：:。；;\n"
+
+
+def distributed_body(sh: str, start: int, end: int, opens_on_place) -> bool:
+    """Is the agency at ``sh[start:end]`` one of the bodies of every place of some levels, listed in
+    a clause that opens on 各, 相关 or 有关 (各省、自治区、直辖市和新疆生产建设兵团市场监管局)? Its name
+    is levels and a function, no place (``opens_on_place(sh, i)`` tells a place at ``i``)."""
+    cs = max(sh.rfind(c, 0, start) for c in _CLAUSE_END) + 1
+    k = sh.rfind("各", cs, start)
+    k = max(k, sh.rfind("相关", cs, start), sh.rfind("有关", cs, start))
+    if k < 0:
+        return False
+    if DISTRIBUTED_CLAUSE_RE.fullmatch(sh, k, start) is None:
+        return False
+    if not re.search(_LEVEL, sh[k:start]):
+        return False  # 有关|部门: no levels listed
+    lead = LEADING_LEVELS_RE.match(sh, start, end)
+    rest = lead.end() if lead else start
+    if lead is None and sh[start - 1:start] not in "、和及与":
+        return False
+    if rest >= end - 1:
+        return False
+    return not opens_on_place(sh, rest)
+
+
+#: an epithet's frame around a quoted name: 有“X”之称, 素有“X”的美誉, 被誉为“X”, 等同“X”
+EPITHET_AFTER_RE = re.compile(r"[”」』\"]?(?:之称|之稱|的美誉|之美誉|的美称|之美称|的称号之外)")
+EPITHET_BEFORE_RE = re.compile(r"(?:被誉为|誉为|号称|堪称|等同于?|相当于|犹如|有如|好比|被称为|称为)[“「『\"]?$")
+
+
+def epithet(sh: str, start: int, end: int) -> bool:
+    """Is the award at ``sh[start:end]`` an epithet (有“产业界奥斯卡奖”之称, 等同“奥斯卡奖”): a
+    metaphor for another prize, no award of its own?"""
+    return EPITHET_AFTER_RE.match(sh, end) is not None or EPITHET_BEFORE_RE.search(sh, max(0, start - 5), start) is not None
+
+
+def bracketed_level_award(sh: str, start: int) -> bool:
+    """Is the award at ``start`` the tail of a class of awards after a bracketed level list
+    (省(市)|长质量奖, 区(县)|长质量管理奖): the mayors' and governors' prizes as a kind?"""
+    return sh.startswith("长", start) and sh[start - 1:start] in (")", "）")
+
+
+#: a body, then a verb of joint action: the body after it opens there (工业和信息化部联合|中国…联合会)
+JOINT_VERB_RE = re.compile(r"(?<=[部局委厅院府署办])(?:联合|会同|携手)(?!会)")
+#: a park, then 内: the park inside it opens there (张江高科技产业园内|应用产业园)
+INSIDE_PARK_RE = re.compile(r"(?:园|园区|区|城)内")
+#: a firm's registered name before a park in a table row (…股份有限公司|高新区)
+FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
+
+
+def opening_after(sh: str, start: int, pos: int, label: str) -> int:
+    """Where a name found from ``start`` to its suffix at ``pos`` really opens: after a body and a
+    verb of joint action (any body), after the park it lies in or a firm's registered name before
+    it (a park). ``start`` where none stands in the body, or where too little would be left."""
+    best = start
+    found = [JOINT_VERB_RE]
+    if label == "Park":
+        found += [INSIDE_PARK_RE, FIRM_END_RE]
+    for regex in found:
+        for m in regex.finditer(sh, start, pos):
+            # a firm's name may leave the park no body (…有限公司|高新区): then it names no park
+            if (pos - m.end() >= 2 or regex is FIRM_END_RE) and m.end() > best:
+                best = m.end()
+    return best
