@@ -95,3 +95,22 @@ def opening_after(sh: str, start: int, pos: int, label: str) -> int:
             if (pos - m.end() >= 2 or regex is FIRM_END_RE) and m.end() > best:
                 best = m.end()
     return best
+
+
+#: the kinds of park that a country or a province has many of (台湾产业园区, 浙江省工业园区, 中国开发区)
+PARK_KINDS = frozenset({"产业园区", "工业园区", "科学园区", "科学工业园区", "科技园区", "园区", "产业园", "工业园", "开发区", "工业区"})
+
+
+def parks_of_a_realm(name: str, table: dict) -> bool:
+    """Is the park ``name`` a country or a province (not a municipality nor a special region,
+    whose parks have such names: 北京经济技术开发区, 香港科学园) and a kind of park: the parks of
+    that realm (台湾产业园区, 湖南工业园区), no park named?"""
+    for n in (8, 7, 6, 5, 4, 3, 2):
+        entry = table.get(name[:n])
+        if entry is None:
+            continue
+        level, full = entry.get("level"), entry["name"]
+        if level == "country" or (level == "province" and full.endswith(("省", "自治区"))):
+            return name[n:] in PARK_KINDS
+        return False
+    return False

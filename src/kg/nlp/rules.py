@@ -27,7 +27,7 @@ from ..errors import PatternError
 from ..resources import load_jsonl, load_words
 from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards, _quoted_award_lists
 from .bodywords import BodyWords, _leading_place_prefix, _society_of_a_realm
-from .kinds import bracketed_level_award, distributed_body, epithet, opening_after
+from .kinds import bracketed_level_award, distributed_body, epithet, opening_after, parks_of_a_realm
 from .lexicons import (
     GENERIC_PLACE_NAMES,
     LongestWords,
@@ -327,6 +327,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         # 北汽株洲分公司二工厂: the firm is the 公司; its plant is no entity of its own
                         e = start + body.rindex("公司") + 2
                     if label == "Park":
+                        if parks_of_a_realm(sh[start:e], place_table()):
+                            continue  # 台湾产业园区, 湖南工业园区: the parks of a province or a country
                         if p["re"].search(body[-6:]) and p["re"].search(body).end() == len(body):
                             continue  # 株洲高新区|产业园区: a park's generic area, the inner park is found on its own
                         start += _leading_place_prefix(sh, start, s)
