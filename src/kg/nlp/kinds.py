@@ -114,3 +114,28 @@ def parks_of_a_realm(name: str, table: dict) -> bool:
             return name[n:] in PARK_KINDS
         return False
     return False
+
+
+#: the suffix of a branch named by its place after the body it belongs to (…中心|南京|分中心)
+BRANCH_SUFFIX_RE = re.compile(r"(?:分中心|分院|分所|分会)$")
+
+
+def join_branch_units(text: str, sh: str, cands: list, table: dict, make) -> list:
+    """A branch named by its place right after its body's name (国家标准审评中心|南京|分中心, 中国
+    科学院|长沙|分院) is one name, the body's and the branch's: the candidate that the branch's
+    suffix gave from inside the body's name (中心南京分中心) is replaced by the whole, and the
+    body alone stays a candidate of its own. ``make(start, end, rule)`` builds the mention."""
+    out = []
+    for b in cands:
+        if b.label == "Institution" and (suffix := BRANCH_SUFFIX_RE.search(sh, b.start, b.end)):
+            p = suffix.start()
+            body = next(
+                (a for n in (4, 3, 2) if sh[p - n:p] in table for a in cands
+                 if a is not b and a.label == "Institution" and a.end == p - n and a.start <= b.start),
+                None,
+            )
+            if body is not None:
+                out.append(make(body.start, b.end, b.rule))
+                continue
+        out.append(b)
+    return out

@@ -27,7 +27,7 @@ from ..errors import PatternError
 from ..resources import load_jsonl, load_words
 from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards, _quoted_award_lists
 from .bodywords import BodyWords, _leading_place_prefix, _society_of_a_realm
-from .kinds import bracketed_level_award, distributed_body, epithet, opening_after, parks_of_a_realm
+from .kinds import bracketed_level_award, distributed_body, epithet, join_branch_units, opening_after, parks_of_a_realm
 from .lexicons import (
     GENERIC_PLACE_NAMES,
     LongestWords,
@@ -417,6 +417,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
     def find(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
         """Mentions in ``text``; ``sh`` is its shadow (``kg.text.shadow``)."""
         cands = self.candidates(text, sh, tok_starts, tok_ends)
+        # 国家标准审评中心|南京分中心: a branch named by its place after its body is one name
+        cands = join_branch_units(text, sh, cands, place_table(), lambda s, e, rule: Mention(s, e, "Institution", rule, text[s:e]))
         cands.extend(find_people(text, sh, tok_starts, tok_ends))
         # bodies, parks and places named inside a 《document title》 are entities; titles there are not
         chosen = []

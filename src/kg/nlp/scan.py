@@ -221,7 +221,7 @@ class NameScan:
                         continue
                 if (
                     pattern["label"] in ORG_LABELS and start < pos and len(tok) >= 2 and tok not in self.boundaries
-                    and i >= 2 and self._brand_before(sh, tok_starts, tok_ends, i)
+                    and i >= 2 and (self._brand_before(sh, tok_starts, tok_ends, i) or pattern["label"] == "Institution" and self._field_before(sh, tok_starts, tok_ends, i))
                 ):
                     # 佳木斯|北垦|收获|机械有限公司: a verb inside a name that opens on place + brand
                     start = tok_starts[i - 2]
@@ -412,6 +412,19 @@ class NameScan:
         if len(brand) < 2 or brand in self.tags or not CJK_RE.match(brand) or not _is_place_word(place):
             return False
         j = i - 3  # the place must itself begin the name: a break or a stop word before it
+        return j < 0 or self._is_stop_token(sh[tok_starts[j]:tok_ends[j]]) or tok_ends[j] != tok_starts[i - 2]
+
+    def _field_before(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int) -> bool:
+        """Do the two words before word ``i`` (a verb the dictionary has) open a society's or an
+        alliance's name: its realm (a place, 中国, 全国), then a noun of its field (中国|半导体|照明|
+        产业联盟: the verb is the field's second word)?"""
+        field = sh[tok_starts[i - 1]:tok_ends[i - 1]]
+        realm = sh[tok_starts[i - 2]:tok_ends[i - 2]]
+        if len(field) < 2 or self.tags.get(field) not in ("n", "nz") or not (realm in ("中国", "全国", "中华") or _is_place_word(realm)):
+            return False
+        if self.tags.get(sh[tok_starts[i]:tok_ends[i]]) != "v" or tok_ends[i - 2] != tok_starts[i - 1] or tok_ends[i - 1] != tok_starts[i]:
+            return False  # word i a verb, the three written together (no line or space between them)
+        j = i - 3  # the realm must itself begin the name: a break or a stop word before it
         return j < 0 or self._is_stop_token(sh[tok_starts[j]:tok_ends[j]]) or tok_ends[j] != tok_starts[i - 2]
 
     def _generic_body(self, body: str, label: str, lexicon: str = "generic_words.tsv") -> bool:
