@@ -139,3 +139,24 @@ def join_branch_units(text: str, sh: str, cands: list, table: dict, make) -> lis
                 continue
         out.append(b)
     return out
+
+
+#: what may stand between a bureau and its division's head word: the division's own field
+_DIVISION_FIELD_RE = re.compile(r"[\u4e00-\u9fff]{0,8}")
+
+
+def bureau_divisions(sh: str, mentions: list) -> list:
+    """A 厅 named right after a bureau, its field between them and no separator (澳门经济及科技发展局
+    牌照及|稽查厅厅长: Macau's bureaus are divided into 厅), is the bureau's division, no body."""
+    out = []
+    prev = None
+    for m in mentions:
+        if (
+            m.label == "GovernmentAgency" and prev is not None and sh[m.end - 1] == "厅" and not sh.endswith("办公厅", m.start, m.end)
+            and sh[prev.end - 1] == "局" and prev.end <= m.start and _DIVISION_FIELD_RE.fullmatch(sh, prev.end, m.start)
+        ):
+            continue
+        if m.label == "GovernmentAgency":
+            prev = m
+        out.append(m)
+    return out

@@ -27,7 +27,15 @@ from ..errors import PatternError
 from ..resources import load_jsonl, load_words
 from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards, _quoted_award_lists
 from .bodywords import BodyWords, _leading_place_prefix, _society_of_a_realm
-from .kinds import bracketed_level_award, distributed_body, epithet, join_branch_units, opening_after, parks_of_a_realm
+from .kinds import (
+    bracketed_level_award,
+    bureau_divisions,
+    distributed_body,
+    epithet,
+    join_branch_units,
+    opening_after,
+    parks_of_a_realm,
+)
 from .lexicons import (
     GENERIC_PLACE_NAMES,
     LongestWords,
@@ -193,6 +201,12 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
         self.institution_lexicon = {s: lab for s, lab in _lexicon_entries("institutions.tsv")}
         self.institution_lexicon.update({s: "Company" for s, _ in _lexicon_entries("companies.tsv")})
         self.institution_re = _compile_alternation(list(self.institution_lexicon))
+        # the listed institutions' names without the place they open on (香港|优质标志局): the same
+        # body's short form, which a suffix (局) would type as an agency
+        self.placeless_institutions = frozenset(
+            name[n:] for name, lab in self.institution_lexicon.items() if lab in (None, "Institution")
+            for n in (2, 3) if name[:n] in place_table() and len(name) - n >= 4
+        )
         self._boundary_re = _compile_alternation(list(self.boundaries))
         self._place_phrase_re = _compile_alternation(list(generic_words("place_phrases.tsv")))
         self.tags = jieba_tags()
@@ -442,6 +456,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 continue  # 各省、自治区、直辖市和新疆生产建设兵团市场监管局: the bureaus of every such place
             if m.label == "Award" and (epithet(sh, m.start, m.end) or bracketed_level_award(sh, m.start)):
                 continue  # 有“产业界奥斯卡奖”之称, 省(市)长质量奖: a metaphor or a class of awards, none conferred
+            if m.label == "GovernmentAgency" and sh[m.start:m.end] in self.placeless_institutions:
+                m.label = "Institution"  # 优质标志局 of 香港优质标志局: a listed institution named without its place
             if m.label == "GovernmentAgency" and ANAPHOR_BODY_RE.search(sh, m.start, m.end):
                 continue  # 下一步我委: the report's own body by an anaphor, no name
             if m.label in ORG_LABELS and SITE_AFTER_RE.match(sh, m.end):
@@ -464,6 +480,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
         chosen = _join_subcommittees(text, sh, chosen)
         chosen = _split_joint_bodies(text, sh, chosen)
         chosen = _cut_departments(text, sh, chosen, self._body_type)
+        chosen = bureau_divisions(sh, chosen)  # 经济及科技发展局牌照及|稽查厅: the bureau's division
         chosen = self._quoted_titles(text, sh, tok_starts, tok_ends, chosen)
         chosen = _join_sub_awards(text, sh, chosen)
         chosen = _quoted_award_lists(text, sh, chosen)
