@@ -160,3 +160,22 @@ def bureau_divisions(sh: str, mentions: list) -> list:
             prev = m
         out.append(m)
     return out
+
+
+#: kinds of government body as a class (中央部委, 部门办公厅, 各委办局) and a panel of experts
+#: set up by someone unnamed (成立专家委员会): no one body named
+AGENCY_CLASS_RE = re.compile(r"^部门|(?:部委|厅局|委办局|委办|部门)$|^专家委员会$")
+#: a count right before a body: bodies of a kind counted (两个招商局, 3个工作组)
+COUNT_BEFORE_RE = re.compile(r"[0-9一二三四五六七八九十两几多]+(?:个|家|所)$")
+
+
+def agency_kind(sh: str, start: int, end: int, opens_on_place) -> bool:
+    """Is the agency at ``sh[start:end]`` a kind of body, no body named: a class noun (中央部委,
+    部门办公厅), the bodies that 各 distributes over (各课题和项目办公室, 各市场监管局: not a named
+    place's, 各|株洲市人民政府; ``opens_on_place(sh, i)`` tells a place's name at ``i``), or bodies
+    counted (两个招商局)?"""
+    if AGENCY_CLASS_RE.search(sh[start:end]):
+        return True
+    if sh[start - 1:start] == "各" and not opens_on_place(sh, start):
+        return True
+    return COUNT_BEFORE_RE.search(sh, max(0, start - 4), start) is not None

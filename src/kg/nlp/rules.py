@@ -28,6 +28,7 @@ from ..resources import load_jsonl, load_words
 from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards, _quoted_award_lists
 from .bodywords import BodyWords, _leading_place_prefix, _society_of_a_realm
 from .kinds import (
+    agency_kind,
     bracketed_level_award,
     bureau_divisions,
     distributed_body,
@@ -452,6 +453,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 continue  # 各市、县人民政府, 各镇政府、街道办事处: the bodies of every place, no body named
             if m.label == "GovernmentAgency" and POST_AFTER_BODY_RE.match(sh, m.end) and sh[m.end - 1] == "司":
                 continue  # 财政司司长: the post (Hong Kong's secretaries), not a body of its own
+            if m.label == "GovernmentAgency" and agency_kind(sh, m.start, m.end, lambda t, i: any(t[i:i + n] in place_table() for n in (4, 3, 2))):
+                continue  # 中央部委, 各课题和项目办公室, 两个招商局: a kind of body, none named
             if m.label == "GovernmentAgency" and distributed_body(sh, m.start, m.end, _opens_on_place):
                 continue  # 各省、自治区、直辖市和新疆生产建设兵团市场监管局: the bureaus of every such place
             if m.label == "Award" and (epithet(sh, m.start, m.end) or bracketed_level_award(sh, m.start)):
