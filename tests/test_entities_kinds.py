@@ -1,0 +1,130 @@
+"""Spans that name a kind, a formula or an epithet, not one body (kg.nlp.kinds and its data), and
+the name forms that sit beside them (issue 13: parks and agencies that stay low on unseen reports).
+
+One test per pattern family, each on short phrases written for the test (no report text), with a
+control that the named body beside the kind is still found.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import extract_text
+
+
+def _names(phrase: str, label: str | None = None) -> set[str]:
+    return {e["name"] for e in extract_text(phrase)["entities"] if label is None or e["type"] == label}
+
+
+def _typed(phrase: str) -> set[tuple[str, str]]:
+    return {(e["type"], e["name"]) for e in extract_text(phrase)["entities"]}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "各省、自治区、直辖市和新疆生产建设兵团科技厅（委、局）：",
+        "请相关省、自治区、直辖市生态环境厅认真落实。",
+        "各设区市人力资源社会保障局、发展改革委，有关单位：",
+    ],
+)
+def test_a_notices_distributive_addressees_name_no_agency(phrase):
+    assert _names(phrase, "GovernmentAgency") == set()
+
+
+def test_a_named_body_after_a_distributive_clause_stays():
+    assert _names("各市州人民政府，长沙市人民政府：", "GovernmentAgency") == {"长沙市人民政府"}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "这项评选素有“家电界诺贝尔奖”之称。",
+        "该榜单被誉为“制造业奥斯卡奖”。",
+        "这一荣誉等同「工業界金馬獎」的地位。",
+    ],
+)
+def test_an_award_in_an_epithet_is_no_award(phrase):
+    assert _names(phrase, "Award") == set()
+
+
+def test_the_class_of_mayors_prizes_after_a_bracketed_level_list_is_no_award():
+    assert _names("全省各县(区)长质量奖的评审工作", "Award") == set()
+    assert "长沙市市长质量奖" in _names("授予该公司长沙市市长质量奖。", "Award")
+
+
+def test_a_name_opens_after_a_body_and_a_verb_of_joint_action():
+    names = _typed("国家发展改革委会同中国电子商务协会发布名单。")
+    assert ("Institution", "中国电子商务协会") in names
+    assert not any(n.startswith("国家发展改革委会同") for _, n in names)
+
+
+def test_a_park_inside_another_opens_after_it_and_a_firms_name_ends_before_a_park():
+    assert _names("星沙经济技术开发区内智能装备产业园的企业", "Park") == {"星沙经济技术开发区", "智能装备产业园"}
+    parks = _names("序号 名称 地区\n1湖南华岳精工机械有限公司高新区2", "Park")
+    assert not any("有限公司" in p for p in parks)
+
+
+def test_the_kind_science_based_industrial_park_alone_is_no_park():
+    assert _names("今年科學工業園區的營業額成長兩成。", "Park") == set()
+    assert "新竹科學工業園區" in _names("位於新竹科學工業園區的廠商", "Park")
+
+
+@pytest.mark.parametrize("phrase", ["臺灣產業園區吸引外資進駐。", "河北工业园区的企业数量增加。", "位于中国开发区的企业"])
+def test_a_province_or_a_country_and_a_kind_of_park_name_no_park(phrase):
+    assert _names(phrase, "Park") == set()
+
+
+def test_a_municipality_or_a_special_region_with_a_kind_of_park_is_a_park():
+    assert "北京经济技术开发区" in _names("落户北京经济技术开发区的企业", "Park")
+    assert "香港科學園" in _names("進駐香港科學園的初創公司", "Park")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["长沙市省级以上开发区调整方案获批。", "东部开发区的发展指数上升。", "打造一个综合性产业园区。"],
+)
+def test_descriptive_or_generic_words_before_a_park_suffix_name_no_park(phrase):
+    assert _names(phrase, "Park") == set()
+
+
+def test_trade_bodies_as_a_class_and_a_strategic_alliance_are_no_institutions():
+    assert _names("政府與相關公協會合作，雙方結成策略聯盟。", "Institution") == set()
+    assert "中国智能制造产业技术创新战略联盟" in _names("中国智能制造产业技术创新战略联盟成立", "Institution")
+
+
+def test_a_branch_named_by_its_place_after_its_body_is_one_name():
+    assert "国家新材料测试评价中心长沙分中心" in _names("筹建国家新材料测试评价中心长沙分中心。", "Institution")
+
+
+def test_a_verb_of_the_dictionary_may_stand_in_a_societys_field_after_its_realm():
+    assert "中国半导体照明产业联盟" in _names("中国半导体照明产业联盟发布报告。", "Institution")
+
+
+def test_a_division_of_a_bureau_named_after_it_is_no_body():
+    assert _names("澳門經濟及科技發展局工業及能源廳廳長出席", "GovernmentAgency") == {"澳門經濟及科技發展局"}
+
+
+def test_outsourcing_is_no_committee_but_a_party_committee_before_it_stays():
+    assert _names("園區委外經營的廠房", "GovernmentAgency") == set()
+    assert _names("市委外事办和市委", "GovernmentAgency") == {"市委外事办", "市委"}
+
+
+def test_a_fellowship_committee_is_an_institution():
+    assert ("Institution", "金質獎聯誼委員會") in _typed("由金質獎聯誼委員會推薦")
+
+
+def test_a_listed_institution_named_without_its_place_keeps_its_type():
+    assert ("Institution", "生產力促進局") in _typed("生產力促進局表示將協助中小企。")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["他曾在中央部委任职。", "成立专家委员会进行评审。", "各课题组和工作办公室负责人出席。", "一个县设立三个招商局。"],
+)
+def test_kinds_of_government_body_name_none(phrase):
+    assert _names(phrase, "GovernmentAgency") == set()
+
+
+def test_the_youth_leagues_committees_are_mass_organisations():
+    assert ("Institution", "团省委") in _typed("省总工会、团省委、省妇联联合开展活动")
