@@ -199,7 +199,13 @@ class NameScan:
             if self._is_stop_token(tok) and not (
                 pattern["label"] == "Award" and ts < pos < te and start == pos and len(tok) >= 2 and sh[ts - 1:ts] == "奖"
                 and self.tags.get(sh[ts:te], "").startswith("n")
-            ):  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖
+            ) and not (
+                pattern["label"] == "GovernmentAgency" and ts < pos < te and start == pos and len(tok) >= 2 and PUNCT.isdisjoint(tok)
+                and self.tags.get(sh[ts:te], "").startswith("n") and i > 0 and tok_ends[i - 1] == ts
+                and (sh[ts - 1] in "省市县区州旗" or _is_place_word(sh[tok_starts[i - 1]:ts]))
+            ):  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖;
+                # a bureau named by its function's verb, which the dictionary holds as one noun, after its
+                # place or level (市|审计局, 长沙|稽查局; not 工作|开好局)
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos and not _opens_on_place(sh, start):
                     left = sh[max(0, ts - 3):ts]
                     prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
