@@ -128,3 +128,24 @@ def test_kinds_of_government_body_name_none(phrase):
 
 def test_the_youth_leagues_committees_are_mass_organisations():
     assert ("Institution", "团省委") in _typed("省总工会、团省委、省妇联联合开展活动")
+
+
+def test_a_bureau_named_by_its_functions_verb_is_found_after_its_level():
+    assert _names("他分管市审计局、市统计局。", "GovernmentAgency") == {"市审计局", "市统计局"}
+    assert _names("为新阶段的工作开好局", "GovernmentAgency") == set()
+
+
+@pytest.mark.parametrize(
+    "phrase, body",
+    [("全国人大常委会副委员长和全国人大代表", "全国人大常委会"), ("出席的有全国人大领导", "全国人大"), ("抄送县人武部。", "县人武部"), ("由长沙海关负责查验", "长沙海关")],
+)
+def test_congresses_armed_forces_departments_and_customs_are_agencies(phrase, body):
+    assert body in _names(phrase, "GovernmentAgency")
+
+
+def test_a_congress_deputy_and_a_school_are_no_agencies():
+    assert _names("他是省人大代表，毕业于人大附中", "GovernmentAgency") == set()
+
+
+def test_a_task_group_opens_on_its_level_word_past_the_verbs_inside_it():
+    assert "省制造强省建设协调推进领导小组办公室" in _names("根据省制造强省建设协调推进领导小组办公室的通知", "GovernmentAgency")

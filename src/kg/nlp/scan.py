@@ -338,8 +338,9 @@ class NameScan:
     def _task_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int) -> int | None:
         """Where the name of a body set up for a task (…推进工作领导小组, …审定委员会, …协调小组) opens
         when the scan stopped at a verb inside it (推进, 审定, 评比|达标|表彰): at the nearest place,
-        or 全国/国家/中国/中央, that begins the clause within 24 characters, past at most three verbs
-        and the conjunctions inside the name (质量强省及名牌战略); else None."""
+        level word (省|质量强省建设协调推进领导小组) or 全国/国家/中国/中央, that begins the clause
+        within 24 characters, past at most three verbs and the conjunctions inside the name
+        (质量强省及名牌战略); else None."""
         verbs = 0
         j = i
         while j >= 0 and pos - tok_starts[j] <= 24:
@@ -347,7 +348,7 @@ class NameScan:
             tok = sh[ts:te]
             if not tok or tok.isspace() or not PUNCT.isdisjoint(tok) or tok in _people_tables()[2]:
                 return None
-            realm = tok in ("全国", "国家", "中国", "中央") or _is_place_word(tok) or any(_is_place_word(tok[:n]) and self.tags.get(tok) == "nt" for n in (2, 3))
+            realm = tok in ("全国", "国家", "中国", "中央", "省", "市", "县", "区", "州", "自治区") or _is_place_word(tok) or any(_is_place_word(tok[:n]) and self.tags.get(tok) == "nt" for n in (2, 3))
             if realm:
                 prev = sh[tok_starts[j - 1]:tok_ends[j - 1]] if j > 0 else ""
                 if j == 0 or tok_ends[j - 1] != ts or self._is_stop_token(prev):
