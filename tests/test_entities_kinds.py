@@ -149,3 +149,9 @@ def test_a_congress_deputy_and_a_school_are_no_agencies():
 
 def test_a_task_group_opens_on_its_level_word_past_the_verbs_inside_it():
     assert "省制造强省建设协调推进领导小组办公室" in _names("根据省制造强省建设协调推进领导小组办公室的通知", "GovernmentAgency")
+
+
+def test_taiwans_township_offices_and_the_legislative_councils_are_agencies():
+    assert "南投縣竹山鎮公所" in _names("南投縣竹山鎮公所舉辦說明會", "GovernmentAgency")
+    assert _names("立法會議員昨日質詢", "GovernmentAgency") == {"立法會"}
+    assert _names("這個公所的地址", "GovernmentAgency") == set()
