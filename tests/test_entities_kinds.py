@@ -155,3 +155,9 @@ def test_taiwans_township_offices_and_the_legislative_councils_are_agencies():
     assert "南投縣竹山鎮公所" in _names("南投縣竹山鎮公所舉辦說明會", "GovernmentAgency")
     assert _names("立法會議員昨日質詢", "GovernmentAgency") == {"立法會"}
     assert _names("這個公所的地址", "GovernmentAgency") == set()
+
+
+def test_a_cluster_zone_named_by_its_place_is_a_park_and_a_ranked_one_a_title():
+    assert ("Park", "南阳市产业集聚区") in _typed("南阳市产业集聚区今年新签项目")
+    assert ("Award", "国家级产业集聚区") in _typed("该区获批国家级产业集聚区")
+    assert ("Park", "长沙智能制造科创城") in _typed("位于长沙智能制造科创城的企业")

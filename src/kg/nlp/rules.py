@@ -372,13 +372,13 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     # 省级制造业创新中心, 国家级经开区: a rank with nothing proper is a title conferred
                     # (国家级先进轨道交通装备创新中心 keeps its proper body and stays a body)
                     lab, context = "Award", True
-                if lab == "Award" and rule == "award.title_suffix.v1" and sh.endswith("示范区", s, e):
+                if lab == "Award" and rule == "award.title_suffix.v1" and sh.endswith(("示范区", "集聚区"), s, e):
                     if sh[s] in "省市县区" and any(sh[s + 1:s + 1 + n] in place_table() for n in (4, 3, 2)) and not any(sh[s:s + n] in place_table() for n in (4, 3, 2)):
                         s += 1  # 分别为市|廉江市…示范区: a level word glued from the clause before
                     zone = sh[s:e]
                     province = next((n for n in (4, 3, 2) if zone[:n].endswith(("省", "自治区")) and (place_table().get(zone[:n]) or {}).get("level") == "province"), None)
                     if _opens_on_place(sh, s) and province is None and sh[s] not in "省市县区" and not re.search(r"级|全国|中国|局|委|厅|政府|部", zone) and zone[:2] not in ("国家",):
-                        # 廉江市河唇红杨桃生产标准化示范区, 北京中关村国家自主创新示范区: a zone named
+                        # 廉江市河唇红杨桃生产标准化示范区, 北京中关村国家自主创新示范区, 信阳市产业集聚区: a zone named
                         # by its place is a park; a rank's title (国家级农业标准化示范区) and a
                         # province's (湖南省蔬菜全产业链标准化示范区: the province grants it) stay awards
                         lab, context = "Park", False
