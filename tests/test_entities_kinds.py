@@ -161,3 +161,9 @@ def test_a_cluster_zone_named_by_its_place_is_a_park_and_a_ranked_one_a_title():
     assert ("Park", "南阳市产业集聚区") in _typed("南阳市产业集聚区今年新签项目")
     assert ("Award", "国家级产业集聚区") in _typed("该区获批国家级产业集聚区")
     assert ("Park", "长沙智能制造科创城") in _typed("位于长沙智能制造科创城的企业")
+
+
+def test_a_designation_followed_by_a_count_of_its_holders_is_kept_only_where_conferred():
+    assert _names("全区共有企业80家，其中国家高新技术企业12家，专精特新企业5家。", "Award") == set()
+    assert "国家高新技术企业" in _names("该公司被认定为国家高新技术企业。", "Award")
+    assert _names("共有湖南省质量奖3项", "Award") == {"湖南省质量奖"}  # a prize counted stays a prize

@@ -179,3 +179,16 @@ def agency_kind(sh: str, start: int, end: int, opens_on_place) -> bool:
     if sh[start - 1:start] == "各" and not opens_on_place(sh, start):
         return True
     return COUNT_BEFORE_RE.search(sh, max(0, start - 4), start) is not None
+
+
+#: a count right after a title: the holders of the title counted (国家高新技术企业10家, 绿色设计产品193种)
+COUNT_AFTER_TITLE_RE = re.compile(r"\s*[0-9一二三四五六七八九十百千两]+\s*(?:余|多)?\s*(?:家|个|种|款|所|项)")
+
+
+def counted_title(sh: str, start: int, end: int) -> bool:
+    """Is the title at ``sh[start:end]`` (a designation, not a prize: 高新技术企业, 绿色工厂) followed by
+    a count of its holders (其中国家高新技术企业10家)? The text counts holders of a kind there and
+    confers it on no one; the title stands only where the report confers it elsewhere."""
+    if sh.endswith(("奖", "奖章", "奖状"), start, end):
+        return False
+    return COUNT_AFTER_TITLE_RE.match(sh, end) is not None

@@ -31,6 +31,7 @@ from .kinds import (
     agency_kind,
     bracketed_level_award,
     bureau_divisions,
+    counted_title,
     distributed_body,
     epithet,
     join_branch_units,
@@ -457,6 +458,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 continue  # 中央部委, 各课题和项目办公室, 两个招商局: a kind of body, none named
             if m.label == "GovernmentAgency" and distributed_body(sh, m.start, m.end, _opens_on_place):
                 continue  # 各省、自治区、直辖市和新疆生产建设兵团市场监管局: the bureaus of every such place
+            if m.label == "Award" and counted_title(sh, m.start, m.end):
+                m.needs_context = True  # 其中国家高新技术企业10家: holders of a kind counted; kept where conferred
             if m.label == "Award" and (epithet(sh, m.start, m.end) or bracketed_level_award(sh, m.start)):
                 continue  # 有“产业界奥斯卡奖”之称, 省(市)长质量奖: a metaphor or a class of awards, none conferred
             if m.label == "GovernmentAgency" and sh[m.start:m.end] in self.placeless_institutions:
