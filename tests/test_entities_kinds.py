@@ -167,3 +167,9 @@ def test_a_designation_followed_by_a_count_of_its_holders_is_kept_only_where_con
     assert _names("全区共有企业80家，其中国家高新技术企业12家，专精特新企业5家。", "Award") == set()
     assert "国家高新技术企业" in _names("该公司被认定为国家高新技术企业。", "Award")
     assert _names("共有湖南省质量奖3项", "Award") == {"湖南省质量奖"}  # a prize counted stays a prize
+
+
+def test_a_place_in_a_quoted_slogan_or_as_an_events_venue_is_no_place():
+    assert _names("以打造“智造湖南”为抓手", "Place") == set()
+    assert _names("出席中国质量(上海)大会", "Place") == set()
+    assert _names("“株洲”两个字", "Place") == {"株洲"}

@@ -192,3 +192,18 @@ def counted_title(sh: str, start: int, end: int) -> bool:
     if sh.endswith(("奖", "奖章", "奖状"), start, end):
         return False
     return COUNT_AFTER_TITLE_RE.match(sh, end) is not None
+
+
+#: an event's name after a bracketed place (中国质量(杭州)大会, 中国(成都)国际软件博览会)
+EVENT_AFTER_RE = re.compile(r"[)）][\u4e00-\u9fff]{0,8}?(?:大会|会议|论坛|峰会|博览会|交易会|展览会|洽谈会|年会)")
+
+
+def place_in_slogan_or_event(sh: str, start: int, end: int) -> bool:
+    """Is the place at ``sh[start:end]`` a word of a quoted slogan (“设计河南”, “好品山东”: words
+    before it inside the quotes) or the bracketed venue inside an event's name (中国质量(杭州)大会)?
+    A slogan and an event are no entities, and the place is no place the report is about."""
+    if sh[end:end + 1] in ("”", "」"):
+        opening = max(sh.rfind("“", max(0, start - 6), start), sh.rfind("「", max(0, start - 6), start))
+        if opening >= 0 and opening + 2 <= start and re.fullmatch(r"[\u4e00-\u9fff]+", sh[opening + 1:start]):
+            return True
+    return sh[start - 1:start] in ("(", "（") and start >= 2 and "\u4e00" <= sh[start - 2] <= "\u9fff" and EVENT_AFTER_RE.match(sh, end) is not None

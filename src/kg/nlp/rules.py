@@ -37,6 +37,7 @@ from .kinds import (
     join_branch_units,
     opening_after,
     parks_of_a_realm,
+    place_in_slogan_or_event,
 )
 from .lexicons import (
     GENERIC_PLACE_NAMES,
@@ -446,6 +447,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 continue  # 中国|恩菲, 山西|宝聚源: a short place opens a name the rules did not find (炎陵县|全康电子 stays a county)
             if m.label == "Place" and sh[m.start:m.end] == "中国" and SLOGAN_BEFORE_CHINA_RE.search(sh, max(0, m.start - 2), m.start):
                 continue  # 新中国, 数字中国, 美丽中国: an era or a slogan, not the country as a place
+            if m.label == "Place" and place_in_slogan_or_event(sh, m.start, m.end):
+                continue  # “好品山东”, 中国质量(杭州)大会: a slogan's word or an event's venue, no place of the report's
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
             if m.label == "GovernmentAgency" and sh[m.start:m.end] in _people_tables()[2]:
