@@ -173,3 +173,9 @@ def test_a_place_in_a_quoted_slogan_or_as_an_events_venue_is_no_place():
     assert _names("以打造“智造湖南”为抓手", "Place") == set()
     assert _names("出席中国质量(上海)大会", "Place") == set()
     assert _names("“株洲”两个字", "Place") == {"株洲"}
+
+
+def test_a_customs_zone_inside_a_park_is_named_with_it_and_a_park_opens_after_its_zone_on_its_own_place():
+    assert "湖南岳阳经济开发区综合保税区" in _names("设立湖南岳阳经济开发区综合保税区", "Park")
+    assert "深圳南山软件产业园" in _names("位于两江新区深圳南山软件产业园的企业", "Park")
+    assert _names("株洲高新区产业园区内", "Park") == {"株洲高新区"}

@@ -75,20 +75,32 @@ def bracketed_level_award(sh: str, start: int) -> bool:
 
 #: a body, then a verb of joint action: the body after it opens there (工业和信息化部联合|中国…联合会)
 JOINT_VERB_RE = re.compile(r"(?<=[部局委厅院府署办])(?:联合|会同|携手)(?!会)")
+#: customs zones set up inside a park and named with it (苏州工业园区|出口加工区, …高新区|综合保税区)
+ENCLOSED_ZONES = frozenset({"出口加工区", "加工出口区", "综合保税区", "保税区", "保税港区", "保税物流园区"})
 #: a park, then 内: the park inside it opens there (张江高科技产业园内|应用产业园)
 INSIDE_PARK_RE = re.compile(r"(?:园|园区|区|城)内")
 #: a firm's registered name before a park in a table row (…股份有限公司|高新区)
 FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
 
 
-def opening_after(sh: str, start: int, pos: int, label: str) -> int:
+#: a zone's suffix inside a park's body: where the zone's name ends and the park's may begin
+ZONE_IN_BODY_RE = re.compile(r"(?:新区|高新区|开发区|经开区|园区)")
+
+
+def opening_after(sh: str, start: int, pos: int, label: str, is_place=None) -> int:
     """Where a name found from ``start`` to its suffix at ``pos`` really opens: after a body and a
     verb of joint action (any body), after the park it lies in or a firm's registered name before
-    it (a park). ``start`` where none stands in the body, or where too little would be left."""
+    it (a park), after the zone it lies in where a place of its own follows (a park; ``is_place``
+    tells a place's name). ``start`` where none stands in the body, or where too little is left."""
     best = start
     found = [JOINT_VERB_RE]
     if label == "Park":
         found += [INSIDE_PARK_RE, FIRM_END_RE]
+    if label == "Park" and is_place is not None:
+        # 贵安新区|上海张江软件产业园: the zone a park lies in, then the park named by its own place
+        for m in ZONE_IN_BODY_RE.finditer(sh, start, pos):
+            if pos - m.end() >= 4 and any(is_place(sh[m.end():m.end() + n]) for n in (2, 3)) and m.end() > best:
+                best = m.end()
     for regex in found:
         for m in regex.finditer(sh, start, pos):
             # a firm's name may leave the park no body (…有限公司|高新区): then it names no park

@@ -31,6 +31,7 @@ from .kinds import (
     agency_kind,
     bracketed_level_award,
     bureau_divisions,
+    ENCLOSED_ZONES,
     counted_title,
     distributed_body,
     epithet,
@@ -300,7 +301,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         if firm is not None:
                             start = firm.end()
                     elif label in ORG_LABELS or label == "Park":
-                        start = opening_after(sh, start, s, label)  # 工业和信息化部联合|…联合会, …产业园内|应用产业园
+                        start = opening_after(sh, start, s, label, lambda w: w in place_table())  # 工业和信息化部联合|…联合会, …产业园内|应用产业园
                     body = sh[start:s]
                     if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
                         start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
@@ -346,8 +347,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     if label == "Park":
                         if parks_of_a_realm(sh[start:e], place_table()):
                             continue  # 台湾产业园区, 湖南工业园区: the parks of a province or a country
-                        if p["re"].search(body[-6:]) and p["re"].search(body).end() == len(body):
-                            continue  # 株洲高新区|产业园区: a park's generic area, the inner park is found on its own
+                        if p["re"].search(body[-6:]) and p["re"].search(body).end() == len(body) and sh[s:e] not in ENCLOSED_ZONES:
+                            # 株洲高新区|产业园区: a park's generic area, the inner park is found on its own
+                            # (a customs zone inside a park is named with it: 苏州工业园区出口加工区)
+                            continue
                         start += _leading_place_prefix(sh, start, s)
                         start = self._park_opening(sh, tok_starts, tok_ends, start, s)
                         body = sh[start:s]
