@@ -179,3 +179,8 @@ def test_a_customs_zone_inside_a_park_is_named_with_it_and_a_park_opens_after_it
     assert "湖南岳阳经济开发区综合保税区" in _names("设立湖南岳阳经济开发区综合保税区", "Park")
     assert "深圳南山软件产业园" in _names("位于两江新区深圳南山软件产业园的企业", "Park")
     assert _names("株洲高新区产业园区内", "Park") == {"株洲高新区"}
+
+
+def test_two_parks_joined_by_a_conjunction_are_two_and_free_trade_port_zones_are_parks():
+    assert _names("楠梓加工出口區及成功加工出口區", "Park") == {"楠梓加工出口區", "成功加工出口區"}
+    assert "台中港自由貿易港區" in _names("進駐台中港自由貿易港區的廠商", "Park")

@@ -79,6 +79,9 @@ JOINT_VERB_RE = re.compile(r"(?<=[部局委厅院府署办])(?:联合|会同|携
 ENCLOSED_ZONES = frozenset({"出口加工区", "加工出口区", "综合保税区", "保税区", "保税港区", "保税物流园区"})
 #: a park, then 内: the park inside it opens there (张江高科技产业园内|应用产业园)
 INSIDE_PARK_RE = re.compile(r"(?:园|园区|区|城)内")
+#: a park's suffix and a conjunction: the second of two parks named together opens after it
+#: (屏东加工出口区及|中港加工出口区)
+PARKS_JOINED_RE = re.compile(r"(?:区|园)(?:及|和|与|暨|、)")
 #: a firm's registered name before a park in a table row (…股份有限公司|高新区)
 FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
 
@@ -95,7 +98,7 @@ def opening_after(sh: str, start: int, pos: int, label: str, is_place=None) -> i
     best = start
     found = [JOINT_VERB_RE]
     if label == "Park":
-        found += [INSIDE_PARK_RE, FIRM_END_RE]
+        found += [INSIDE_PARK_RE, FIRM_END_RE, PARKS_JOINED_RE]
     if label == "Park" and is_place is not None:
         # 贵安新区|上海张江软件产业园: the zone a park lies in, then the park named by its own place
         for m in ZONE_IN_BODY_RE.finditer(sh, start, pos):
