@@ -184,3 +184,7 @@ def test_a_customs_zone_inside_a_park_is_named_with_it_and_a_park_opens_after_it
 def test_two_parks_joined_by_a_conjunction_are_two_and_free_trade_port_zones_are_parks():
     assert _names("楠梓加工出口區及成功加工出口區", "Park") == {"楠梓加工出口區", "成功加工出口區"}
     assert "台中港自由貿易港區" in _names("進駐台中港自由貿易港區的廠商", "Park")
+
+
+def test_a_hong_kong_federation_named_with_lianhui_is_an_institution():
+    assert ("Institution", "香港工商專業聯會") in _typed("香港工商專業聯會主席致辭")
