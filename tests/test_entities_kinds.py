@@ -188,3 +188,7 @@ def test_two_parks_joined_by_a_conjunction_are_two_and_free_trade_port_zones_are
 
 def test_a_hong_kong_federation_named_with_lianhui_is_an_institution():
     assert ("Institution", "香港工商專業聯會") in _typed("香港工商專業聯會主席致辭")
+
+
+def test_a_body_after_an_anaphor_for_its_place_names_none():
+    assert _names("会上，该县农业局局长作了发言", "GovernmentAgency") == set()

@@ -180,6 +180,8 @@ def bureau_divisions(sh: str, mentions: list) -> list:
 #: kinds of government body as a class (中央部委, 部门办公厅, 各委办局) and a panel of experts
 #: set up by someone unnamed (成立专家委员会): no one body named
 AGENCY_CLASS_RE = re.compile(r"^部门|(?:部委|厅局|委办局|委办|部门)$|^专家委员会$")
+#: an anaphor for a place right before a body (该市|质监局, 该县|农业局): no name of its own
+ANAPHOR_LEVEL_RE = re.compile(r"该[省市县区镇州]$")
 #: a count right before a body: bodies of a kind counted (两个招商局, 3个工作组)
 COUNT_BEFORE_RE = re.compile(r"[0-9一二三四五六七八九十两几多]+(?:个|家|所)$")
 
@@ -193,6 +195,8 @@ def agency_kind(sh: str, start: int, end: int, opens_on_place) -> bool:
         return True
     if sh[start - 1:start] == "各" and not opens_on_place(sh, start):
         return True
+    if ANAPHOR_LEVEL_RE.search(sh, max(0, start - 2), start) and not opens_on_place(sh, start):
+        return True  # 该市|质监局: that city's bureau, by an anaphor and its function only
     return COUNT_BEFORE_RE.search(sh, max(0, start - 4), start) is not None
 
 
