@@ -4,9 +4,10 @@ Owns: compiling ``kg/data/patterns/*.jsonl`` (kinds ``suffix``, ``regex``, ``lex
 ``places``) and finding candidate mentions in a jieba-segmented ``Doc`` (``EntityRules``), with
 the checks on each candidate by label. The rest lives beside it: the passes over the chosen
 mentions (subcommittees, joint bodies, departments, titled standards: ``kg.nlp.passes``), the
-left-boundary scan (``kg.nlp.scan``), award names (``kg.nlp.awards``), structural rules (``kg.nlp.structural``), people (``kg.nlp.people``), lexicons
-(``kg.nlp.lexicons``) and the ``Mention`` record (``kg.nlp.mentions``); their public names are
-re-exported here. Hands on ``Mention`` objects in ``doc._.kg_mentions``. Must not:
+left-boundary scan (``kg.nlp.scan``), the word classes of a name's body (``kg.nlp.bodywords``),
+award names (``kg.nlp.awards``), structural rules (``kg.nlp.structural``), people
+(``kg.nlp.people``), lexicons (``kg.nlp.lexicons``) and the ``Mention`` record
+(``kg.nlp.mentions``); their public names are re-exported here. Hands on ``Mention`` objects in ``doc._.kg_mentions``. Must not:
 link mentions to each other (that is ``kg.nlp.relations``) or mint identifiers.
 
 Why regular expressions over the characters and not spaCy's token ``Matcher``: Chinese names do
@@ -25,6 +26,20 @@ from typing import Any
 from ..errors import PatternError
 from ..resources import load_jsonl, load_words
 from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards, _quoted_award_lists
+from .bodywords import BodyWords, _leading_place_prefix, _society_of_a_realm
+from .kinds import (
+    agency_kind,
+    bracketed_level_award,
+    bureau_divisions,
+    ENCLOSED_ZONES,
+    counted_title,
+    distributed_body,
+    epithet,
+    join_branch_units,
+    opening_after,
+    parks_of_a_realm,
+    place_in_slogan_or_event,
+)
 from .lexicons import (
     GENERIC_PLACE_NAMES,
     LongestWords,
@@ -150,37 +165,11 @@ SITE_PLANT_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:分公司|工厂|厂)")
 QUOTED_TITLE_RE = re.compile(r"“[\u4e00-\u9fff]{0,8}(?:领跑者|标杆|单项冠军|小巨人|好标准|示范城市)”")
 
 
-#: the suffixes of learned societies and trade associations: one of a field for each realm
-_SOCIETY_RE = re.compile(r"(?:协会|学会|联合会|促进会|研究会|商会)$")
-#: a realm that opens a society's name: the country, the nation, or a province's or city's level word
-_REALM_RE = re.compile(r"^(?:中国|中华|全国|[省市县])(?!级)")
-
-
-def _society_of_a_realm(body: str, suffix: str, label: str) -> bool:
-    """中国标准化协会, 省质量协会: a realm and a field make a society's name (there is one such
-    society for each realm), though both words are generic; 国家重点实验室 stays a kind."""
-    return label == "Institution" and _SOCIETY_RE.search(suffix) is not None and _REALM_RE.match(body) is not None and len(body) > 2 - (body[0] in "省市县")
-
-
-def _leading_place_prefix(sh: str, start: int, end: int) -> int:
-    """Length of a full place name written again, short, in a park's body (株洲市|株洲高新区 in a
-    document title): the park is named from the second. A province or city before a place within
-    it stays part of the name (甘肃省张掖高新技术产业开发区, 昭通市鲁甸县合作产业园)."""
-    table = place_table()
-    for n in range(min(8, end - start - 2), 1, -1):
-        head = sh[start:start + n]
-        entry = table.get(head)
-        inner = next((table[sh[start + n:start + n + k]] for k in (3, 2) if sh[start + n:start + n + k] in table), None)
-        if entry and head == entry["name"] and inner is not None and inner["name"] == entry["name"]:
-            return n
-    return 0
-
-
 #: what makes 中国 an era or a policy slogan (新中国第一家, 数字中国, 美丽中国建设)
 SLOGAN_BEFORE_CHINA_RE = re.compile(r"(?:新|数字|美丽|健康|平安|法治|幸福|智慧)$")
 
 
-class EntityRules(NameScan, AwardNames, StructuralRules):
+class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
     """Compiled entity patterns; ``find(doc)`` returns the chosen mentions."""
 
     def __init__(self, pattern_files: tuple[str, ...] = PATTERN_FILES) -> None:
@@ -216,34 +205,16 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         self.institution_lexicon = {s: lab for s, lab in _lexicon_entries("institutions.tsv")}
         self.institution_lexicon.update({s: "Company" for s, _ in _lexicon_entries("companies.tsv")})
         self.institution_re = _compile_alternation(list(self.institution_lexicon))
+        # the listed institutions' names without the place they open on (香港|优质标志局): the same
+        # body's short form, which a suffix (局) would type as an agency
+        self.placeless_institutions = frozenset(
+            name[n:] for name, lab in self.institution_lexicon.items() if lab in (None, "Institution")
+            for n in (2, 3) if name[:n] in place_table() and len(name) - n >= 4
+        )
         self._boundary_re = _compile_alternation(list(self.boundaries))
         self._place_phrase_re = _compile_alternation(list(generic_words("place_phrases.tsv")))
         self.tags = jieba_tags()
         self.name_verbs = frozenset(load_words("name_verbs.tsv"))
-
-    def _office_owner(self, sh: str, start: int, end: int) -> int | None:
-        """For an office named ``sh[start:end]`` + 办公室: ``start`` where its body opens on a body
-        that is no government's (an institution, a firm or a park of the lexicons: 中科院|标准化,
-        数码港) or on the common noun 园区, so the office is that body's department or its
-        premises; where that body is joined to the rest by a conjunction (数码港与政府资讯科技总监),
-        the offset after it, where the office's own name opens. None for a government's office."""
-        if sh.startswith("园区", start) and end - start == 2:
-            return start
-        lex = self.institution_re.match(sh, start, end)
-        if lex is None or self.institution_lexicon.get(lex.group(0)) == "GovernmentAgency":
-            return None
-        conj = re.match(r"与|和|及|暨", sh[lex.end():end])
-        if conj is not None:
-            return lex.end() + conj.end() if end - lex.end() - conj.end() >= 2 else None
-        return start
-
-    def _body_type(self, name: str) -> str:
-        """The type of a body named on its own: the lexicons', else its head word's."""
-        if name in self.institution_lexicon:
-            return self.institution_lexicon[name]
-        if self.agency_lexicon.fullmatch(name):
-            return "GovernmentAgency"
-        return self.org_type(name, default="GovernmentAgency")
 
     def _quoted_titles(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int], chosen: list[Mention]) -> list[Mention]:
         """Titles written as a field or rank before a quoted honour (企业标准“领跑者”, 江苏省“质量标杆”,
@@ -267,99 +238,6 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         if not extra:
             return chosen
         return sorted(chosen + extra, key=lambda m: (m.start, m.end))
-
-    def _proper_words(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
-        """Does ``sh[start:end]`` hold a word of a name: a place, a word the dictionary does not
-        know, or one it tags as a name (鲁疆, 张江, 古雷)? Common nouns and verbs (软件, 人工智能,
-        指导) make a kind of thing, not a name."""
-        if re.search(r"[“”「」\"A-Za-z]", sh[start:end]):
-            return True
-        i = max(0, bisect.bisect_right(tok_starts, start) - 1)
-        while i < len(tok_starts) and tok_starts[i] < end:
-            a, b = max(tok_starts[i], start), min(tok_ends[i], end)
-            tok = sh[a:b]
-            tag = self.tags.get(tok)
-            if (tag is None and len(tok) >= 2) or (tag or "").startswith(("nr", "ns", "nt", "nz", "j")) or _is_place_word(tok):
-                return True
-            i += 1
-        return False
-
-    def _opens_unknown_name(self, sh: str, tok_starts: list[int], tok_ends: list[int], end: int) -> bool:
-        """Is the word right after ``end`` one the dictionary does not know and that holds no word
-        it knows, no place and no listed body (恩菲, 宝聚源, 诚通; not 小微企业, 竹科): a name's rest?"""
-        i = bisect.bisect_left(tok_starts, end)
-        if i >= len(tok_starts) or tok_starts[i] != end:
-            return False
-        w = sh[end:tok_ends[i]]
-        if len(w) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in w) or w in self.tags or _is_place_word(w):
-            return False
-        if any(w[k:k + n] in self.tags for n in (2, 3) for k in range(len(w) - n + 1)):
-            return False  # 小微|企业: common words the segmenter left joined
-        return w not in self.institution_lexicon and self.institution_re.fullmatch(w) is None
-
-    def _verb_or_count_body(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
-        """Is ``sh[start:end]`` made only of verbs, adverbs, numerals and measure words of the
-        dictionary (运用, 第一|个, 办, 次)? Such a body before 政府/局/委员会 names no body."""
-        i = bisect.bisect_left(tok_starts, start)
-        if i >= len(tok_starts) or tok_starts[i] != start:
-            return False
-        seen = False
-        while i < len(tok_starts) and tok_starts[i] < end:
-            tok = sh[tok_starts[i]:min(tok_ends[i], end)]
-            tag = self.tags.get(tok, "")
-            counted = re.fullmatch(r"第?[一二三四五六七八九十两0-9]+[个次]?", tok) is not None
-            if not (counted or tag in ("v", "vd", "d", "m", "q", "mq", "a", "ad", "c", "p")):
-                return False
-            seen = seen or counted or tag in ("v", "vd", "m", "q", "mq")
-            i += 1
-        return seen  # (an adjective or adverb alone, 新|区政府, is no verb phrase)
-
-    def _common_phrase(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
-        """Is ``sh[start:end]`` common words and no name's word: two or more words, or one that is
-        a numeral, classifier, locality, idiom, verb or adverb (八成, 间|科技, 科技|创业, 依法办理)? One
-        common noun or adjective alone may be a brand (宏远公司, 光明公司)."""
-        if start >= end or self._proper_words(sh, tok_starts, tok_ends, start, end):
-            return False
-        i = max(0, bisect.bisect_right(tok_starts, start) - 1)
-        tags = []
-        while i < len(tok_starts) and tok_starts[i] < end:
-            tags.append(self.tags.get(sh[max(tok_starts[i], start):min(tok_ends[i], end)]) or "")
-            i += 1
-        return len(tags) >= 2 or any(t[:1] in ("m", "q", "f", "l", "v", "d", "p", "r", "t") for t in tags)
-
-    def _verb_phrase_body(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> bool:
-        """Is ``sh[start:end]`` a verb with common words, no name's word (提升|国家级|经济, 促进|全省)?
-        Only whole words of two or more characters the dictionary knows count: small places come
-        out of the segmenter as single characters (大|里|工业区)."""
-        if start >= end or self._proper_words(sh, tok_starts, tok_ends, start, end):
-            return False
-        i = max(0, bisect.bisect_right(tok_starts, start) - 1)
-        verb = False
-        while i < len(tok_starts) and tok_starts[i] < end:
-            tok = sh[max(tok_starts[i], start):min(tok_ends[i], end)]
-            tag = self.tags.get(tok) or ""
-            if len(tok) < 2:
-                return False
-            verb = verb or tag in ("v", "vd")
-            i += 1
-        return verb
-
-    def _park_opening(self, sh: str, tok_starts: list[int], tok_ends: list[int], start: int, end: int) -> int:
-        """Where a park's name opens when a sector's words stand before the province or city it
-        opens on (特钢新材料及制品|江苏江阴高新技术产业开发区, 工业互联网|苏州工业园区): at that place."""
-        table = place_table()
-        starts = set(tok_starts[bisect.bisect_left(tok_starts, start):bisect.bisect_left(tok_starts, end)])
-        for k in sorted(starts):
-            if k <= start or k >= end - 1:
-                continue
-            entry = next((table[sh[k:k + n]] for n in (4, 3, 2) if sh[k:k + n] in table), None)
-            if entry is None or entry.get("level") not in ("province", "city"):
-                continue
-            prefix = sh[start:k]
-            if (len(prefix) >= 4 or entry.get("level") == "province") and not any(_is_place_word(prefix[i:i + n]) for i in range(len(prefix)) for n in (2, 3, 4)) and not self._proper_words(sh, tok_starts, tok_ends, start, k):
-                return k
-            break
-        return start
 
     def candidates(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
         out: list[Mention] = []
@@ -422,6 +300,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                             pass
                         if firm is not None:
                             start = firm.end()
+                    elif label in ORG_LABELS or label == "Park":
+                        start = opening_after(sh, start, s, label, lambda w: w in place_table())  # 工业和信息化部联合|…联合会, …产业园内|应用产业园
                     body = sh[start:s]
                     if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
                         start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
@@ -465,8 +345,12 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                         # 北汽株洲分公司二工厂: the firm is the 公司; its plant is no entity of its own
                         e = start + body.rindex("公司") + 2
                     if label == "Park":
-                        if p["re"].search(body[-6:]) and p["re"].search(body).end() == len(body):
-                            continue  # 株洲高新区|产业园区: a park's generic area, the inner park is found on its own
+                        if parks_of_a_realm(sh[start:e], place_table()):
+                            continue  # 台湾产业园区, 湖南工业园区: the parks of a province or a country
+                        if p["re"].search(body[-6:]) and p["re"].search(body).end() == len(body) and sh[s:e] not in ENCLOSED_ZONES:
+                            # 株洲高新区|产业园区: a park's generic area, the inner park is found on its own
+                            # (a customs zone inside a park is named with it: 苏州工业园区出口加工区)
+                            continue
                         start += _leading_place_prefix(sh, start, s)
                         start = self._park_opening(sh, tok_starts, tok_ends, start, s)
                         body = sh[start:s]
@@ -493,13 +377,13 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                     # 省级制造业创新中心, 国家级经开区: a rank with nothing proper is a title conferred
                     # (国家级先进轨道交通装备创新中心 keeps its proper body and stays a body)
                     lab, context = "Award", True
-                if lab == "Award" and rule == "award.title_suffix.v1" and sh.endswith("示范区", s, e):
+                if lab == "Award" and rule == "award.title_suffix.v1" and sh.endswith(("示范区", "集聚区"), s, e):
                     if sh[s] in "省市县区" and any(sh[s + 1:s + 1 + n] in place_table() for n in (4, 3, 2)) and not any(sh[s:s + n] in place_table() for n in (4, 3, 2)):
                         s += 1  # 分别为市|廉江市…示范区: a level word glued from the clause before
                     zone = sh[s:e]
                     province = next((n for n in (4, 3, 2) if zone[:n].endswith(("省", "自治区")) and (place_table().get(zone[:n]) or {}).get("level") == "province"), None)
                     if _opens_on_place(sh, s) and province is None and sh[s] not in "省市县区" and not re.search(r"级|全国|中国|局|委|厅|政府|部", zone) and zone[:2] not in ("国家",):
-                        # 廉江市河唇红杨桃生产标准化示范区, 北京中关村国家自主创新示范区: a zone named
+                        # 廉江市河唇红杨桃生产标准化示范区, 北京中关村国家自主创新示范区, 信阳市产业集聚区: a zone named
                         # by its place is a park; a rank's title (国家级农业标准化示范区) and a
                         # province's (湖南省蔬菜全产业链标准化示范区: the province grants it) stay awards
                         lab, context = "Park", False
@@ -553,6 +437,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
     def find(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
         """Mentions in ``text``; ``sh`` is its shadow (``kg.text.shadow``)."""
         cands = self.candidates(text, sh, tok_starts, tok_ends)
+        # 国家标准审评中心|南京分中心: a branch named by its place after its body is one name
+        cands = join_branch_units(text, sh, cands, place_table(), lambda s, e, rule: Mention(s, e, "Institution", rule, text[s:e]))
         cands.extend(find_people(text, sh, tok_starts, tok_ends))
         # bodies, parks and places named inside a 《document title》 are entities; titles there are not
         chosen = []
@@ -564,6 +450,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 continue  # 中国|恩菲, 山西|宝聚源: a short place opens a name the rules did not find (炎陵县|全康电子 stays a county)
             if m.label == "Place" and sh[m.start:m.end] == "中国" and SLOGAN_BEFORE_CHINA_RE.search(sh, max(0, m.start - 2), m.start):
                 continue  # 新中国, 数字中国, 美丽中国: an era or a slogan, not the country as a place
+            if m.label == "Place" and place_in_slogan_or_event(sh, m.start, m.end):
+                continue  # “好品山东”, 中国质量(杭州)大会: a slogan's word or an event's venue, no place of the report's
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
             if m.label == "GovernmentAgency" and sh[m.start:m.end] in _people_tables()[2]:
@@ -572,6 +460,16 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
                 continue  # 各市、县人民政府, 各镇政府、街道办事处: the bodies of every place, no body named
             if m.label == "GovernmentAgency" and POST_AFTER_BODY_RE.match(sh, m.end) and sh[m.end - 1] == "司":
                 continue  # 财政司司长: the post (Hong Kong's secretaries), not a body of its own
+            if m.label == "GovernmentAgency" and agency_kind(sh, m.start, m.end, lambda t, i: any(t[i:i + n] in place_table() for n in (4, 3, 2))):
+                continue  # 中央部委, 各课题和项目办公室, 两个招商局: a kind of body, none named
+            if m.label == "GovernmentAgency" and distributed_body(sh, m.start, m.end, _opens_on_place):
+                continue  # 各省、自治区、直辖市和新疆生产建设兵团市场监管局: the bureaus of every such place
+            if m.label == "Award" and counted_title(sh, m.start, m.end):
+                m.needs_context = True  # 其中国家高新技术企业10家: holders of a kind counted; kept where conferred
+            if m.label == "Award" and (epithet(sh, m.start, m.end) or bracketed_level_award(sh, m.start)):
+                continue  # 有“产业界奥斯卡奖”之称, 省(市)长质量奖: a metaphor or a class of awards, none conferred
+            if m.label == "GovernmentAgency" and sh[m.start:m.end] in self.placeless_institutions:
+                m.label = "Institution"  # 优质标志局 of 香港优质标志局: a listed institution named without its place
             if m.label == "GovernmentAgency" and ANAPHOR_BODY_RE.search(sh, m.start, m.end):
                 continue  # 下一步我委: the report's own body by an anaphor, no name
             if m.label in ORG_LABELS and SITE_AFTER_RE.match(sh, m.end):
@@ -594,6 +492,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules):
         chosen = _join_subcommittees(text, sh, chosen)
         chosen = _split_joint_bodies(text, sh, chosen)
         chosen = _cut_departments(text, sh, chosen, self._body_type)
+        chosen = bureau_divisions(sh, chosen)  # 经济及科技发展局牌照及|稽查厅: the bureau's division
         chosen = self._quoted_titles(text, sh, tok_starts, tok_ends, chosen)
         chosen = _join_sub_awards(text, sh, chosen)
         chosen = _quoted_award_lists(text, sh, chosen)

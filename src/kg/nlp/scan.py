@@ -199,7 +199,13 @@ class NameScan:
             if self._is_stop_token(tok) and not (
                 pattern["label"] == "Award" and ts < pos < te and start == pos and len(tok) >= 2 and sh[ts - 1:ts] == "奖"
                 and self.tags.get(sh[ts:te], "").startswith("n")
-            ):  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖
+            ) and not (
+                pattern["label"] == "GovernmentAgency" and ts < pos < te and start == pos and len(tok) >= 2 and PUNCT.isdisjoint(tok)
+                and self.tags.get(sh[ts:te], "").startswith("n") and i > 0 and tok_ends[i - 1] == ts
+                and (sh[ts - 1] in "省市县区州旗" or _is_place_word(sh[tok_starts[i - 1]:ts]))
+            ):  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖;
+                # a bureau named by its function's verb, which the dictionary holds as one noun, after its
+                # place or level (市|审计局, 长沙|稽查局; not 工作|开好局)
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos and not _opens_on_place(sh, start):
                     left = sh[max(0, ts - 3):ts]
                     prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
@@ -221,7 +227,7 @@ class NameScan:
                         continue
                 if (
                     pattern["label"] in ORG_LABELS and start < pos and len(tok) >= 2 and tok not in self.boundaries
-                    and i >= 2 and self._brand_before(sh, tok_starts, tok_ends, i)
+                    and i >= 2 and (self._brand_before(sh, tok_starts, tok_ends, i) or pattern["label"] == "Institution" and self._field_before(sh, tok_starts, tok_ends, i))
                 ):
                     # 佳木斯|北垦|收获|机械有限公司: a verb inside a name that opens on place + brand
                     start = tok_starts[i - 2]
@@ -332,8 +338,9 @@ class NameScan:
     def _task_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int) -> int | None:
         """Where the name of a body set up for a task (…推进工作领导小组, …审定委员会, …协调小组) opens
         when the scan stopped at a verb inside it (推进, 审定, 评比|达标|表彰): at the nearest place,
-        or 全国/国家/中国/中央, that begins the clause within 24 characters, past at most three verbs
-        and the conjunctions inside the name (质量强省及名牌战略); else None."""
+        level word (省|质量强省建设协调推进领导小组) or 全国/国家/中国/中央, that begins the clause
+        within 24 characters, past at most three verbs and the conjunctions inside the name
+        (质量强省及名牌战略); else None."""
         verbs = 0
         j = i
         while j >= 0 and pos - tok_starts[j] <= 24:
@@ -341,7 +348,7 @@ class NameScan:
             tok = sh[ts:te]
             if not tok or tok.isspace() or not PUNCT.isdisjoint(tok) or tok in _people_tables()[2]:
                 return None
-            realm = tok in ("全国", "国家", "中国", "中央") or _is_place_word(tok) or any(_is_place_word(tok[:n]) and self.tags.get(tok) == "nt" for n in (2, 3))
+            realm = tok in ("全国", "国家", "中国", "中央", "省", "市", "县", "区", "州", "自治区") or _is_place_word(tok) or any(_is_place_word(tok[:n]) and self.tags.get(tok) == "nt" for n in (2, 3))
             if realm:
                 prev = sh[tok_starts[j - 1]:tok_ends[j - 1]] if j > 0 else ""
                 if j == 0 or tok_ends[j - 1] != ts or self._is_stop_token(prev):
@@ -412,6 +419,19 @@ class NameScan:
         if len(brand) < 2 or brand in self.tags or not CJK_RE.match(brand) or not _is_place_word(place):
             return False
         j = i - 3  # the place must itself begin the name: a break or a stop word before it
+        return j < 0 or self._is_stop_token(sh[tok_starts[j]:tok_ends[j]]) or tok_ends[j] != tok_starts[i - 2]
+
+    def _field_before(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int) -> bool:
+        """Do the two words before word ``i`` (a verb the dictionary has) open a society's or an
+        alliance's name: its realm (a place, 中国, 全国), then a noun of its field (中国|半导体|照明|
+        产业联盟: the verb is the field's second word)?"""
+        field = sh[tok_starts[i - 1]:tok_ends[i - 1]]
+        realm = sh[tok_starts[i - 2]:tok_ends[i - 2]]
+        if len(field) < 2 or self.tags.get(field) not in ("n", "nz") or not (realm in ("中国", "全国", "中华") or _is_place_word(realm)):
+            return False
+        if self.tags.get(sh[tok_starts[i]:tok_ends[i]]) != "v" or tok_ends[i - 2] != tok_starts[i - 1] or tok_ends[i - 1] != tok_starts[i]:
+            return False  # word i a verb, the three written together (no line or space between them)
+        j = i - 3  # the realm must itself begin the name: a break or a stop word before it
         return j < 0 or self._is_stop_token(sh[tok_starts[j]:tok_ends[j]]) or tok_ends[j] != tok_starts[i - 2]
 
     def _generic_body(self, body: str, label: str, lexicon: str = "generic_words.tsv") -> bool:
