@@ -114,6 +114,9 @@ _NEVER_LAST = frozenset("就亦便则即又都於并仍乃再曾已称稱第")  
 #: conjunctions, adjectives (宣读, 参加, 成功当选, 恭喜)
 _PREDICATE_TAGS = tuple("vdpca")
 
+#: function words read after a character that can be a surname (长江以北: 江 then 以北): no given name
+NOT_GIVEN_NAMES = frozenset("以北 以南 以东 以西 以上 以下 以内 以外 以来 以前 以后 以及 以便 以免".split())
+
 _TWO_CHARACTER_REN = frozenset(
     "担任 出任 兼任 接任 升任 调任 主任 曾任 历任 现任 前任 新任 继任 就任 上任 离任 责任 信任 留任 连任 聘任 委任 改任 转任 专任 首任 后任".split()
 )
@@ -223,6 +226,8 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
                 break
     if best and _ends_with_any(sh[pos:pos + best], roles):
         return 0
+    if best and sh[pos + sur:pos + best] in NOT_GIVEN_NAMES:
+        return 0  # 长|江以北, 黄|河以南: a surname's character before a word of direction, no name
     if best == sur + 2 and sh[pos + sur:pos + best] in NAME_END_WORDS:
         return 0  # 省会长|沙获得: a verb after a place, no given name
     return best
