@@ -81,6 +81,14 @@ def _skip_outer_place(sh: str, start: int, end: int) -> int:
     return start
 
 
+#: a park's head inside a span: a list item that holds one before a firm's suffix is a clause
+PARK_INSIDE_RE = re.compile(r"园区|工业园|产业园|科技园|开发区|高新区|经开区|工业区|工业邨|新区|实验区|试验区|保税区")
+
+
+#: prepositions and the copula of a clause: a list item never runs over one (由, 在, 被 …)
+CLAUSE_PREPOSITIONS = frozenset("由在被从向对把将给让于是为")
+
+
 #: the suffixes of bodies a government sets up for a task, whose names hold verbs (推进, 审定, 表彰)
 TASK_BODY_RE = re.compile(r"领导小组|工作小组|协调小组|委员会|办公室")
 
@@ -236,7 +244,7 @@ class NameScan:
                 if pattern["label"] == "Company" and pattern.get("body_min", 1) >= 2:
                     anchor = self._place_anchor(sh, tok_starts, tok_ends, i, pos, body_max)
                     if anchor is None:
-                        anchor = self._list_anchor(sh, ts, pos, body_max)
+                        anchor = self._list_anchor(sh, ts, pos, body_max, tok)
                     core = TRADE_TAIL_RE.sub("", sh[start:pos])
                     if anchor is None and len(core) < 2 and (start < pos or not sh.startswith("公司", pos)):
                         # 安腾|实业有限公司, 正|盛照明有限公司: no brand of two characters kept yet
@@ -364,12 +372,17 @@ class NameScan:
             j -= 1
         return None
 
-    def _list_anchor(self, sh: str, ts: int, pos: int, body_max: int) -> int | None:
+    def _list_anchor(self, sh: str, ts: int, pos: int, body_max: int, stop: str = "") -> int | None:
         """Where a legal name opens when the leftward scan stopped at a word inside it (信|和|新材料,
         阿里|云|计算) and the name is an item of a list of legal names: right after the list's
         separator (、, 及, 暨), where the item before it ends on a firm's suffix (…有限公司、); or
         after a break (、；; or a line start) where the item opens on a place (；台湾|日|东|公司).
-        None where the item holds punctuation or a boundary word of two or more characters."""
+        None where the item holds punctuation or a boundary word of two or more characters, where
+        the scan stopped at a preposition or copula of the clause (``stop``: …工业邨和|大埔工业邨|由|
+        香港科技园公司), or where the item holds a park's name (a firm's legal name, found by the
+        scan, may open on one; an item of a list that runs over one is a clause)."""
+        if stop in CLAUSE_PREPOSITIONS:
+            return None
         lo = max(0, pos - body_max - 1)
         k = pos - 1
         while k >= lo and sh[k] not in PUNCT and not sh[k].isspace() and sh[k] not in "及暨":
@@ -379,7 +392,7 @@ class NameScan:
         item = sh[k + 1:pos]
         if "的" in item or "等" in item or any(b in item for b in self.boundaries if len(b) >= 2):
             return None
-        if ORG_INSIDE_RE.search(item) or _people_tables()[0].search(item):
+        if ORG_INSIDE_RE.search(item) or PARK_INSIDE_RE.search(item) or _people_tables()[0].search(item):
             return None  # A有限公司和B有限公司, X集团总经理Y调任…公司: two names or a post, not one item
         before = sh[max(0, k - 4):k].rstrip(")）”」")
         if sh[k] in "、及暨" and re.search(r"(?:公司|集团|厂|银行|社)$", before):
