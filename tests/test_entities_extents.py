@@ -19,3 +19,29 @@ def test_a_list_item_never_runs_over_a_preposition_or_a_park_to_a_firms_suffix()
     assert ("Company", "华盛科技园公司") in names
     assert ("Park", "荃湾工业邨") in names and ("Park", "沙田工业邨") in names
     assert not any("由" in n for _, n in names)
+
+
+def test_a_plant_as_the_object_of_verbs_names_no_firm():
+    names = _typed("华盛公司在长沙经开区投资建设新工厂。")
+    assert ("Park", "长沙经开区") in names
+    assert {n for t, n in names if t == "Company"} == {"华盛公司"}
+    assert _typed("华盛公司计划建设新工厂。") == {("Company", "华盛公司")}
+    assert ("Company", "华盛服装工厂") in _typed("华盛服装工厂获得表彰。")  # a brand and a trade: a firm's plant
+
+
+def test_a_place_and_a_rank_before_a_kind_of_park_name_no_park():
+    names = _typed("溧阳高新区是江苏省级高新区。")
+    assert ("Park", "溧阳高新区") in names
+    assert not any(n.endswith("省级高新区") for _, n in names)
+
+
+def test_a_county_level_new_area_is_a_place_and_a_national_new_area_a_park():
+    names = _typed("华盛电子有限公司是一家注册在上海市浦东新区的企业。")
+    assert ("Place", "浦东新区") in names and not any(t == "Park" for t, _ in names)
+    assert ("Park", "青岛西海岸新区") in _typed("青岛西海岸新区引进了三家企业。")
+
+
+def test_a_count_glued_to_the_word_before_a_kind_of_park_ends_the_name():
+    names = _typed("竹科、中科、南科三大科學園區的營收都成長了。")
+    assert not any("三大" in n for _, n in names)
+    assert ("Park", "竹科") in names
