@@ -45,3 +45,16 @@ def test_a_count_glued_to_the_word_before_a_kind_of_park_ends_the_name():
     names = _typed("竹科、中科、南科三大科學園區的營收都成長了。")
     assert not any("三大" in n for _, n in names)
     assert ("Park", "竹科") in names
+
+
+def test_a_short_firm_named_right_after_what_it_is_to_another_is_a_firm():
+    assert ("Company", "亞旭電腦") in _typed("這家廠商是華碩的子公司亞旭電腦,投資約十億元。")
+    assert ("Company", "株洲所") in _typed("該標準由南車下屬的株洲所起草。")
+    # no name after the unit word: a verb, a count, a generic noun
+    assert _typed("华盛集团子公司投建8万吨产线。") == {("Company", "华盛集团")}
+    assert _typed("华盛集团下属的企业有三家。") == {("Company", "华盛集团")}
+
+
+def test_a_firms_origin_before_its_legal_name_is_no_part_of_it():
+    assert ("Company", "华盛电子股份有限公司台湾分公司") in _typed("一家外商华盛电子股份有限公司台湾分公司设厂。")
+    assert ("Company", "北京外企人力资源服务有限公司") in _typed("北京外企人力资源服务有限公司成立。")
