@@ -58,3 +58,27 @@ def test_a_short_firm_named_right_after_what_it_is_to_another_is_a_firm():
 def test_a_firms_origin_before_its_legal_name_is_no_part_of_it():
     assert ("Company", "华盛电子股份有限公司台湾分公司") in _typed("一家外商华盛电子股份有限公司台湾分公司设厂。")
     assert ("Company", "北京外企人力资源服务有限公司") in _typed("北京外企人力资源服务有限公司成立。")
+
+
+def test_two_parks_sharing_a_kind_name_the_second_written_whole():
+    names = _typed("园管局表示,嘉义县民雄及鹿草产业园区将扩建。")  # jieba glues 民雄及
+    assert ("Park", "鹿草产业园区") in names
+    assert not any("及" in n for _, n in names)
+
+
+def test_a_ministrys_kind_of_park_names_no_park():
+    assert not any(t == "Park" for t, _ in _typed("科技部科學工業園區今年營收成長。"))
+    assert not any(t == "Park" for t, _ in _typed("经济部工业区的厂商增加。"))
+    assert ("Park", "中部科學園區") in _typed("中部科學園區的營收創新高。")  # a region, no ministry
+
+
+def test_a_park_described_by_an_epithet_and_a_kind_is_the_park_named_first():
+    assert _typed("华盛高新区是老牌工业园区。") == {("Park", "华盛高新区")}
+    names = _typed("长沙经开区是华盛高新区老牌工业园区。")
+    assert not any(n.endswith("老牌工业园区") for _, n in names)
+
+
+def test_a_kind_of_park_by_its_industry_alone_names_no_park():
+    names = _typed("该园区包含软件产业园、人工智能产业园两个板块。")
+    assert not any(n in ("软件产业园", "人工智能产业园") for _, n in names)
+    assert ("Park", "长沙软件产业园") in _typed("长沙软件产业园开园。")

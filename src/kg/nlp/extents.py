@@ -10,7 +10,12 @@ inside the span show that it is no one name, or names a kind or an administrativ
 - a new area that is a county-level district of the administrative table (浦东新区, 滨海新区): a
   Place, not a park (national new areas that are no district, 西海岸新区, 贵安新区, stay parks);
 - a count word glued to the word before a park's kind (南科三大|科学园区, 两大|产业园): the count
-  ends the name.
+  ends the name;
+- a park's kind after a body of state (科技部|科学工业园区, 经济部|加工出口区): that body's parks;
+- a park's kind after a named park and an epithet (中北高新区|老牌|工业园区): a description of
+  the park named first, no second park;
+- a park's kind after a field alone (软件|产业园, 人工智能|产业园, 物联网智慧|园): a kind of park
+  by its industry, no name.
 
 Must not: build mentions or read lexicons itself (the caller passes the tags and the place table).
 """
@@ -77,5 +82,31 @@ def district_new_area(name: str, table: dict) -> tuple[int, dict] | None:
     return None
 
 
-#: a count word that a segmenter glued to the word before it (南科三大, 全省两大)
-GLUED_COUNT_RE = re.compile(r"[一二三四五六七八九十两几]大$")
+#: a body of state that a park's kind follows (科技部, 经济部, 园管局): its parks, no park named
+STATE_BODY_END_RE = re.compile(r"(?:部|局|厅|署|委|政府)$")
+
+#: a region of a country or a province (中部科学园区, 西南部): no body of state
+REGION_END_RE = re.compile(r"[东西南北中]部$")
+
+#: words that describe a park (老牌 …) beside the generic words of the lexicon
+PARK_EPITHETS = frozenset({"老牌", "知名", "著名", "重要", "主要", "最大", "最早", "首个", "唯一", "传统"})
+
+
+def described_park(body: str, park_re: re.Pattern) -> bool:
+    """Does ``body`` (the words before a park's kind) hold a park's full name and then only an
+    epithet that describes it (中北高新区|老牌)? (A kind of the lexicon's generic words names a
+    park inside the first: 红安经济开发区|新型|产业园.)"""
+    if body in PARK_EPITHETS:
+        return True  # 是|老牌|工业园区: an epithet and a kind, no park at all
+    last = None
+    for last in park_re.finditer(body):
+        pass
+    if last is None or last.end() >= len(body) or last.start() < 2:
+        return False
+    rest = body[last.end():]
+    return rest in PARK_EPITHETS
+
+
+def state_body_parks(body: str) -> bool:
+    """Is ``body`` a body of state (科技部, 经济部) before a park's kind: that body's parks?"""
+    return len(body) >= 3 and STATE_BODY_END_RE.search(body) is not None and not REGION_END_RE.search(body)

@@ -27,7 +27,7 @@ from ..errors import PatternError
 from ..resources import load_jsonl, load_words
 from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards, _quoted_award_lists
 from .bodywords import BodyWords, _leading_place_prefix, _society_of_a_realm
-from .extents import GLUED_COUNT_RE, district_new_area, place_then_rank, verb_object_plant
+from .extents import described_park, district_new_area, place_then_rank, state_body_parks, verb_object_plant
 from .kinds import (
     agency_kind,
     bracketed_level_award,
@@ -363,6 +363,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         start += _leading_place_prefix(sh, start, s)
                         start = self._park_opening(sh, tok_starts, tok_ends, start, s)
                         body = sh[start:s]
+                        if state_body_parks(body) or described_park(body, p["re"]):
+                            continue  # 科技部|科学工业园区: a ministry's parks; 中北高新区老牌|工业园区: the first park described
+                        if p["id"] == "park.suffix.v1" and not _opens_on_place(sh, start) and self._generic_body(body, "Park", "sector_words.tsv"):
+                            continue  # 软件|产业园, 人工智能|产业园: a kind of park by its industry
                         if not rank_title and p["id"] == "park.suffix.v1" and self._verb_phrase_body(sh, tok_starts, tok_ends, start, s):
                             continue  # 促进|全省|开发区, 应用|产业园: a verb and common words, no park's name
                     s = start

@@ -202,6 +202,9 @@ class NameScan:
                 start = ts  # 裕恒|照明|有限公司: a trade word the dictionary tags as a verb is part of the name
                 i -= 1
                 continue
+            if pattern["label"] == "Park" and start < pos and len(tok) >= 2 and tok[-1] in "及和与暨" and tok not in self.tags:
+                start = ts + len(tok)
+                break  # 中埔及|水上|产业园区 (中埔及 one word): two parks named together share the kind; the second is named
             if pattern["label"] == "Park" and re.search(r"[一二三四五六七八九十两几]大$", tok) and (len(tok) == 2 or tok not in self.tags):
                 break  # 贯月科创集团三大|产业园, 南科三大|科学园区 (glued): a count of parks, not a name
             if self._is_stop_token(tok) and not (
