@@ -82,3 +82,16 @@ def test_a_kind_of_park_by_its_industry_alone_names_no_park():
     names = _typed("该园区包含软件产业园、人工智能产业园两个板块。")
     assert not any(n in ("软件产业园", "人工智能产业园") for _, n in names)
     assert ("Park", "长沙软件产业园") in _typed("长沙软件产业园开园。")
+
+
+def test_health_and_training_centres_are_institutions_with_the_hospital_that_runs_them():
+    assert ("Institution", "华康医养中心") in _typed("我市华康医养中心、力博重工等单位承担了项目。")
+    names = _typed("华盛公司、长沙市中心医院分子诊断中心等3家单位入选。")
+    assert ("Institution", "长沙市中心医院分子诊断中心") in names
+    assert ("Institution", "长沙市中心医院") not in names
+
+
+def test_a_list_item_opens_on_a_rare_verb_that_is_its_brand():
+    assert ("Institution", "铸成职业技能培训中心") in _typed("党委书记、铸成职业技能培训中心主任王明发言。")
+    names = _typed("该局通过开展评定、成立标准化工作站、组建专家库等举措推进工作。")
+    assert not any(n.startswith("成立") for _, n in names)
