@@ -95,3 +95,7 @@ def test_a_list_item_opens_on_a_rare_verb_that_is_its_brand():
     assert ("Institution", "铸成职业技能培训中心") in _typed("党委书记、铸成职业技能培训中心主任王明发言。")
     names = _typed("该局通过开展评定、成立标准化工作站、组建专家库等举措推进工作。")
     assert not any(n.startswith("成立") for _, n in names)
+
+
+def test_two_fields_joined_before_a_suffix_that_opens_on_its_field_are_one_name():
+    assert ("Institution", "华阳市信息与标准化所") in _typed("华阳市信息与标准化所承担了两项国家标准。")

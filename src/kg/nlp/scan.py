@@ -85,6 +85,10 @@ def _skip_outer_place(sh: str, start: int, end: int) -> int:
 PARK_INSIDE_RE = re.compile(r"园区|工业园|产业园|科技园|开发区|高新区|经开区|工业区|工业邨|新区|实验区|试验区|保税区")
 
 
+#: a suffix that opens on its field (标准化所, 检测所): a conjunction right before it joins two fields
+FIELD_SUFFIX_RE = re.compile(r"(?:检测|检验|标准化|情报|计量|质检|测试|监测)所")
+
+
 #: prepositions and the copula of a clause: a list item never runs over one (由, 在, 被 …)
 CLAUSE_PREPOSITIONS = frozenset("由在被从向对把将给让于是为")
 
@@ -217,7 +221,8 @@ class NameScan:
             ):  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖;
                 # a bureau named by its function's verb, which the dictionary holds as one noun, after its
                 # place or level (市|审计局, 长沙|稽查局; not 工作|开好局)
-                if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos and not _opens_on_place(sh, start):
+                if conj and tok in ("与", "和", "及", "暨") and i > 0 and (start < pos or FIELD_SUFFIX_RE.match(sh, pos)) and not _opens_on_place(sh, start):
+                    # (信息与|标准化所: the suffix opens on its field, so two fields are joined before it)
                     left = sh[max(0, ts - 3):ts]
                     prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
                     clause = sh[_segment_start(sh, ts, "，,。；;：:！？\n、", window=40) + 1:ts]
