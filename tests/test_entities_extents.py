@@ -99,3 +99,10 @@ def test_a_list_item_opens_on_a_rare_verb_that_is_its_brand():
 
 def test_two_fields_joined_before_a_suffix_that_opens_on_its_field_are_one_name():
     assert ("Institution", "华阳市信息与标准化所") in _typed("华阳市信息与标准化所承担了两项国家标准。")
+
+
+def test_a_society_of_a_prizes_winners_is_named_with_the_prize_and_its_city_drops_in_a_repeat():
+    ents = extract_text("臺中市華盛獎得獎廠商協進會舉辦年會。華盛獎得獎廠商協進會會員表示支持。")["entities"]
+    inst = [e for e in ents if e["type"] == "Institution"]
+    assert len(inst) == 1
+    assert inst[0]["name"] == "臺中市華盛獎得獎廠商協進會" and "華盛獎得獎廠商協進會" in inst[0]["aliases"]

@@ -196,6 +196,10 @@ class NameScan:
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
                 break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
+            if pattern["label"] == "Institution" and tok in ("得奖", "获奖", "得主") and start < pos and sh[ts - 1:ts] == "奖":
+                start = ts  # 金手奖|得奖|厂商协进会: a society of a prize's winners is named with the prize
+                i -= 1
+                continue
             if pattern["label"] in ORG_LABELS and tok.endswith(WINNER_NOUNS):
                 break  # 中国质量奖得主|长沙钢铁有限公司 (奖得主 one word): a prize's winner is named after it
             if pattern["label"] == "Company" and start < pos and tok.endswith("公司") and sh[pos:pos + 1] != "分":
