@@ -106,3 +106,10 @@ def test_a_society_of_a_prizes_winners_is_named_with_the_prize_and_its_city_drop
     inst = [e for e in ents if e["type"] == "Institution"]
     assert len(inst) == 1
     assert inst[0]["name"] == "臺中市華盛獎得獎廠商協進會" and "華盛獎得獎廠商協進會" in inst[0]["aliases"]
+
+
+def test_a_body_after_the_authority_that_it_is_is_named_alone_and_joins_its_short_form():
+    assert ("GovernmentAgency", "华阳市商务局") in _typed("该区主管部门华阳市商务局表示支持。")
+    ents = extract_text("本园区主管机关交通部华港港务局表示同意。华港港务局将配合。")["entities"]
+    agencies = [e for e in ents if e["type"] == "GovernmentAgency"]
+    assert len(agencies) == 1 and agencies[0]["name"] == "交通部华港港务局" and "华港港务局" in agencies[0]["aliases"]
