@@ -113,3 +113,12 @@ def test_a_body_after_the_authority_that_it_is_is_named_alone_and_joins_its_shor
     ents = extract_text("本园区主管机关交通部华港港务局表示同意。华港港务局将配合。")["entities"]
     agencies = [e for e in ents if e["type"] == "GovernmentAgency"]
     assert len(agencies) == 1 and agencies[0]["name"] == "交通部华港港务局" and "华港港务局" in agencies[0]["aliases"]
+
+
+def test_a_sub_award_written_against_its_main_award_is_one_name():
+    names = _typed("授予华盛电器股份有限公司湖南省标准化突出贡献奖标准化组织奖。")
+    assert ("Award", "湖南省标准化突出贡献奖标准化组织奖") in names
+    names = _typed("该院获得中国标准创新贡献奖项目奖5项。")
+    assert ("Award", "项目奖") not in names
+    assert any(n.startswith("中国标准创新贡献奖") for t, n in names if t == "Award")
+    assert not any(t == "Award" for t, _ in _typed("该奖项目前已开放申报。"))  # 奖项 is the noun

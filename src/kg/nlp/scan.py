@@ -176,6 +176,15 @@ class NameScan:
                 start = ts  # 四|都|乡: a town's short name may be cut into single characters
                 i -= 1
                 continue
+            if (
+                pattern["label"] == "Award" and start == pos and tok in ("组织", "个人", "团体", "集体") and sh.startswith("奖", pos)
+                and i > 0 and tok_ends[i - 1] == ts and not self._is_stop_token(sh[tok_starts[i - 1]:tok_ends[i - 1]])
+            ):
+                # 标准化|组织|奖: the class of winner a prize is for (a verb the dictionary has) is part of
+                # its name after the field (组织奖 alone, a class of a prize, stays none)
+                start = ts
+                i -= 1
+                continue
             if pattern["label"] == "Award" and YEAR_TOKEN_RE.match(tok) and i > 0 and sh[tok_starts[i - 1]:tok_ends[i - 1]] in ("全国", "中国"):
                 start = ts  # 全国2023高质量发展十佳标杆县: a year written into the title
                 i -= 1
