@@ -122,3 +122,9 @@ def test_a_sub_award_written_against_its_main_award_is_one_name():
     assert ("Award", "项目奖") not in names
     assert any(n.startswith("中国标准创新贡献奖") for t, n in names if t == "Award")
     assert not any(t == "Award" for t, _ in _typed("该奖项目前已开放申报。"))  # 奖项 is the noun
+
+
+def test_a_winners_name_before_a_provinces_prize_is_no_part_of_it():
+    names = _typed("华盛大学教授王芳、华盛研究院研究员曾永平四川省青年科技奖。")
+    assert ("Award", "四川省青年科技奖") in names
+    assert not any(t == "Award" and n.startswith("永平") for t, n in names)

@@ -141,6 +141,7 @@ class NameScan:
         i = bisect.bisect_right(tok_starts, pos - 1) - 1
         start = pos
         place_at = None  # where an award's name reached a province or city on the way back
+        province_at = False  # that place is a province (no place further back opens the name)
         while i >= 0:
             ts, te = tok_starts[i], tok_ends[i]
             if te < start and "\n" in sh[te:start] or (te < start and start < pos):
@@ -294,9 +295,16 @@ class NameScan:
                     break
                 return None
             start = ts
-            if pattern["label"] == "Award" and tok in place_table():
-                place_at = ts
+            if pattern["label"] == "Award" and tok in place_table() and not province_at:
+                place_at = ts  # (a province found nearer the prize opens it: 曾永平|四川省…奖, 永平 a county's short form)
+                province_at = place_table()[tok].get("level") == "province"
             i -= 1
+        if pattern["label"] == "Award" and province_at and start < place_at and sh[start:place_at] not in ("中国", "全国", "国家", "中华人民共和国") and (
+            (place_table().get(sh[start:place_at]) or {}).get("level") != "country"
+        ):
+            # 曾|永平|四川省…奖 (曾 a boundary word): what stands before the province (a person's given
+            # name, which jieba may read as a county's) is no part of the province's prize
+            start = place_at
         # trim a leading function word or verb the segmenter glued to the name, but only where
         # the trimmed word ends on a word boundary of its own (never cut 各级 into 各|级)
         while start < pos:
