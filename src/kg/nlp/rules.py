@@ -27,7 +27,7 @@ from ..errors import PatternError
 from ..resources import load_jsonl, load_words
 from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards, _quoted_award_lists
 from .bodywords import BodyWords, _leading_place_prefix, _society_of_a_realm
-from .extents import described_park, district_new_area, place_then_rank, state_body_parks, verb_object_plant
+from .extents import described_park, school_of_university, district_new_area, place_then_rank, state_body_parks, verb_object_plant
 from .kinds import (
     agency_kind,
     bracketed_level_award,
@@ -348,6 +348,13 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         continue  # 36家新升级开发区, 3家株企: a kind counted, not a name
                     if COUNT_AFTER_RE.match(sh, e):
                         continue  # 拥有国家标准化专业委员会6个: a kind of body counted, not a name
+                    if label == "Institution" and sh[s:e] == "学院":
+                        school = school_of_university(sh, start, s)
+                        if school is None:
+                            continue  # 我校|机电工程学院: a school of the report's own university, a department
+                        if school != e:
+                            s, e, body = start, school, sh[start:school - 2]  # 北华大学|管理学院: the university
+                            start = s
                     if label == "Company" and sh[s:e] == "工厂" and verb_object_plant(sh, self.tags, tok_starts, tok_ends, start, s):
                         continue  # 投资建设新工厂: a plant as the object of verbs, no firm named
                     if label == "Company" and sh[s:e] in ("工厂", "制造厂", "电厂") and "公司" in body:
