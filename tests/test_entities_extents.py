@@ -136,3 +136,9 @@ def test_a_school_of_a_university_is_a_department_of_the_university():
     assert not any(n.endswith("管理学院") for _, n in names)
     assert not any(n.endswith("工程学院") for _, n in _typed("由我校机电工程学院负责起草。"))
     assert ("Institution", "湖南工程学院") in _typed("湖南工程学院获奖。")  # a college of its own
+
+
+def test_embassies_and_a_countrys_trade_office_are_agencies():
+    names = _typed("获奖者包括智利共和国大使馆以及越南商务处。")
+    assert ("GovernmentAgency", "智利共和国大使馆") in names
+    assert ("GovernmentAgency", "越南商务处") in names

@@ -110,6 +110,10 @@ COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]
 CLASSIFIER_AFTER_COUNT_RE = re.compile(r"(?<=[0-9一二三四五六七八九十两百千万余多几])(?:个|家|所|座|间|間|批)")
 
 
+#: a country's trade or cultural office (泰国商务处), named only after the country
+COUNTRY_OFFICE_RE = re.compile(r"(?:商务|经济|经贸|贸易|文化)处")
+
+
 #: what a firm is to another (its 子公司, 孙公司): no part of a firm's name
 UNIT_WORD_RE = re.compile(r"(?:全资|控股)?(?:子公司|孙公司)")
 _UNIT_WORD_SCAN = anchored(UNIT_WORD_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
@@ -348,6 +352,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         continue  # 36家新升级开发区, 3家株企: a kind counted, not a name
                     if COUNT_AFTER_RE.match(sh, e):
                         continue  # 拥有国家标准化专业委员会6个: a kind of body counted, not a name
+                    if label == "GovernmentAgency" and COUNTRY_OFFICE_RE.fullmatch(sh, s, e) and (place_table().get(body) or {}).get("level") != "country":
+                        continue  # 泰国|商务处, 越南|商务处: a country's office; 商务局|商务处 is a division
                     if label == "Institution" and sh[s:e] == "学院":
                         school = school_of_university(sh, start, s)
                         if school is None:
