@@ -142,3 +142,12 @@ def test_embassies_and_a_countrys_trade_office_are_agencies():
     names = _typed("获奖者包括智利共和国大使馆以及越南商务处。")
     assert ("GovernmentAgency", "智利共和国大使馆") in names
     assert ("GovernmentAgency", "越南商务处") in names
+
+
+def test_an_incubator_park_inside_a_zone_is_named_with_it():
+    assert ("Park", "华阳高新区创业园") in _typed("华阳高新区创业园新入驻企业20家。")
+
+
+def test_a_park_that_opens_on_its_place_after_a_bracketed_field_starts_there():
+    names = _typed("入选的有新材料(先进陶瓷)江苏华阳高新技术产业开发区、电子信息长沙经开区。")
+    assert ("Park", "江苏华阳高新技术产业开发区") in names

@@ -160,6 +160,8 @@ class NameScan:
                 pattern["label"] == "Award" and _bracket_content(sh, ts).endswith("奖")
             ):  # …质量奖(个人奖)|创奖: a prize's class in brackets closes the name before it
                 # a bracketed qualifier inside the name: 国家高端装备(轨道交通)制造业标准化试点
+                if pattern["label"] == "Park" and start < pos and _opens_on_place(sh, start):
+                    break  # 装备制造(新能源电力装备)|江苏溧阳高新技术产业开发区: a park that opens on its place after the bracket
                 bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
                 if bm and bm.end() == te and bm.start() > 0 and CJK_RE.match(sh[bm.start() - 1]):
                     j = bisect.bisect_right(tok_starts, bm.start() - 1) - 1
