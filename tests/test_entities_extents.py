@@ -151,3 +151,15 @@ def test_an_incubator_park_inside_a_zone_is_named_with_it():
 def test_a_park_that_opens_on_its_place_after_a_bracketed_field_starts_there():
     names = _typed("入选的有新材料(先进陶瓷)江苏华阳高新技术产业开发区、电子信息长沙经开区。")
     assert ("Park", "江苏华阳高新技术产业开发区") in names
+
+
+def test_a_verb_of_submission_glued_to_a_level_word_opens_no_body():
+    names = _typed("经评审组评审并报县人民政府常务会议审定。")
+    assert ("GovernmentAgency", "县人民政府") in names
+    assert not any(n.startswith("报") for _, n in names)
+
+
+def test_a_bracket_closes_the_body_before_a_coordinated_bureaus_name():
+    names = _typed("分管市发展和改革委员会(市物价局)及市粮食和物资储备局等部门。")
+    assert ("GovernmentAgency", "市粮食和物资储备局") in names
+    assert ("GovernmentAgency", "物资储备局") not in names

@@ -38,7 +38,8 @@ GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任
 
 
 #: one-character words glued before a level word (并|报县, 获|市科学技术奖): the name opens on the level word
-GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经获")
+#: (报, to submit to, jieba tags as the noun newspaper)
+GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经获报")
 
 
 #: trade words: what a firm makes or does, written between its brand and its legal form (kept
@@ -241,7 +242,8 @@ class NameScan:
                     # (信息与|标准化所: the suffix opens on its field, so two fields are joined before it)
                     left = sh[max(0, ts - 3):ts]
                     prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
-                    clause = sh[_segment_start(sh, ts, "，,。；;：:！？\n、", window=40) + 1:ts]
+                    # (a bracket closes a body named before: 委员会(市物价局)及市|粮食|和|物资储备局)
+                    clause = sh[_segment_start(sh, ts, "，,。；;：:！？\n、）)", window=40) + 1:ts]
                     prev2 = sh[tok_starts[i - 2]:tok_ends[i - 2]] if i >= 2 else ""
                     # 天津市|市场|和|质量监督管理委员会: a generic word may open a body's coordinated
                     # field where a place or a level word stands before it
