@@ -163,3 +163,10 @@ def test_a_bracket_closes_the_body_before_a_coordinated_bureaus_name():
     names = _typed("分管市发展和改革委员会(市物价局)及市粮食和物资储备局等部门。")
     assert ("GovernmentAgency", "市粮食和物资储备局") in names
     assert ("GovernmentAgency", "物资储备局") not in names
+
+
+def test_schools_of_both_levels_are_a_common_noun_and_a_survey_team_an_institution():
+    assert not any(t == "Institution" for t, _ in _typed("编写了全国中小学美术教材和全国中小学音乐教材。"))
+    names = _typed("授予华盛铝业有限公司、湖南煤田地质局综合普查队、华盛集团有限公司质量奖。")
+    assert ("Institution", "湖南煤田地质局综合普查队") in names
+    assert ("GovernmentAgency", "湖南煤田地质局") not in names
