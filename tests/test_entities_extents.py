@@ -170,3 +170,10 @@ def test_schools_of_both_levels_are_a_common_noun_and_a_survey_team_an_instituti
     names = _typed("授予华盛铝业有限公司、湖南煤田地质局综合普查队、华盛集团有限公司质量奖。")
     assert ("Institution", "湖南煤田地质局综合普查队") in names
     assert ("GovernmentAgency", "湖南煤田地质局") not in names
+
+
+def test_an_adjective_or_copula_before_a_firms_kind_and_an_industry_name_no_firm():
+    assert _typed("华盛集团有限公司迎来了新任公司董事。") == {("Company", "华盛集团有限公司")}
+    assert not any(t == "Company" for t, _ in _typed("申请企业属外国公司设立的分公司。"))
+    assert not any(t == "Company" for t, _ in _typed("它是国内医药行业的龙头。"))
+    assert not any(t == "Company" for t, _ in _typed("向高等院校、科研院所、检测机构等单位征集意见。"))
