@@ -177,3 +177,9 @@ def test_an_adjective_or_copula_before_a_firms_kind_and_an_industry_name_no_firm
     assert not any(t == "Company" for t, _ in _typed("申请企业属外国公司设立的分公司。"))
     assert not any(t == "Company" for t, _ in _typed("它是国内医药行业的龙头。"))
     assert not any(t == "Company" for t, _ in _typed("向高等院校、科研院所、检测机构等单位征集意见。"))
+
+
+def test_a_verb_and_town_and_country_open_no_village_or_township():
+    names = _typed("国务院批复同意建设华阳村示范区。")
+    assert not any(n.startswith("建设") for _, n in names)
+    assert not any(t == "Place" for t, _ in _typed("多家住房城乡建设领域单位上榜。"))

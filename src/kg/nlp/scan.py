@@ -174,6 +174,8 @@ class NameScan:
                 if len(tok) == 2:
                     start = ts + 1
                 break  # 经济部管有之|台中工业区 (之台 one word): the classical 的 ends what stands before a park's name
+            if pattern["label"] == "Place" and tok in self.name_verbs and self.tags.get(tok) in ("v", "vn"):
+                break  # 同意建设|中关村: a verb a firm's or a park's name may hold is no part of a village's
             if pattern["label"] == "Place" and start < pos and (tok in place_table() or tok[-1] in "省市县区州旗镇乡"):
                 break  # a town's name starts after its county: 桑植县|五道水镇, 高新区|三门镇
             if pattern["label"] == "Place" and len(tok) == 1 and pos - start < 2 and CJK_RE.match(tok) and tok not in "的在和与及是":
