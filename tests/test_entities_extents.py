@@ -183,3 +183,9 @@ def test_a_verb_and_town_and_country_open_no_village_or_township():
     names = _typed("国务院批复同意建设华阳村示范区。")
     assert not any(n.startswith("建设") for _, n in names)
     assert not any(t == "Place" for t, _ in _typed("多家住房城乡建设领域单位上榜。"))
+
+
+def test_a_kind_of_park_by_region_or_industry_or_after_a_verb_of_building_names_none():
+    for phrase in ("沿海开发区发展迅速。", "该公司入驻新能源产业园。", "打造数字经济产业园和智能制造产业园。", "加快建设现代农业产业园。"):
+        assert not any(t == "Park" for t, _ in _typed(phrase)), phrase
+    assert ("Park", "长沙新能源产业园") in _typed("长沙新能源产业园开园。")
