@@ -189,3 +189,8 @@ def test_a_kind_of_park_by_region_or_industry_or_after_a_verb_of_building_names_
     for phrase in ("沿海开发区发展迅速。", "该公司入驻新能源产业园。", "打造数字经济产业园和智能制造产业园。", "加快建设现代农业产业园。"):
         assert not any(t == "Park" for t, _ in _typed(phrase)), phrase
     assert ("Park", "长沙新能源产业园") in _typed("长沙新能源产业园开园。")
+
+
+def test_a_water_saving_designation_conferred_is_an_award():
+    assert ("Award", "华阳市节水型企业") in _typed("华盛公司被认定为华阳市节水型企业。")
+    assert not any(t == "Award" for t, _ in _typed("推进节水型企业建设。"))
