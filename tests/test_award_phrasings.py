@@ -262,3 +262,10 @@ def test_firms_listed_after_a_count_of_candidates_win_nothing():
 
 def test_a_ranking_after_a_year_written_without_nian_is_the_title_held():
     assert ("华盛电子有限公司", "中国企业500强") in _won("华盛电子有限公司入选2023中国企业500强。")
+
+
+def test_the_official_who_hands_an_award_to_its_winners_wins_nothing():
+    won = _won("副省长张伟为获得湖南省省长质量奖的企业颁奖。")
+    assert not won
+    names = {e["name"] for e in extract_text("副省长张伟为获得湖南省省长质量奖的企业颁奖。")["entities"]}
+    assert "张伟" in names and "张伟为" not in names

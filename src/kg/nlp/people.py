@@ -211,7 +211,7 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
             long_end = any(len(w) >= 2 and after.startswith(w) for w in NAME_END_WORDS) or after.startswith("说")  # 周清和|表示, 李咸和|说
             if n == sur + 2 and cand[1:] in NAME_END_WORDS:
                 return 0  # 省会长|沙获得: a verb, no given name
-            if n == sur + 2 and (cand[-1] in "说的在等是" or cand[-1] in _NEVER_LAST or (cand[-1] in "和为与将也还对" and not long_end) or any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS)):
+            if n == sur + 2 and (cand[-1] in "说的在等是" or cand[-1] in _NEVER_LAST or (cand[-1] in "和为与将也还对" and not long_end) or (cand[-1] in "为将对" and not jieba_freq().get(cand[sur:], 0)) or any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS)):
                 best = n - 1  # 杨帆|认为, not 杨帆认|为
             else:
                 best = n
