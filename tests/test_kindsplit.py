@@ -62,3 +62,11 @@ def test_a_firm_said_to_be_a_firm_of_a_place_lies_there(text, holder):
 
 def test_a_firm_said_to_be_something_else_of_a_place_is_not_placed():
     assert not _read(f"{FIRM}是湖南省的纳税大户。")[1]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("长沙市推荐华盛电子有限公司申报湖南省省长质量奖。", "华盛电子有限公司", "Company"),
+    ("华盛电子有限公司对标中国质量奖获奖企业。", "中国质量奖", "Award"),
+])
+def test_verbs_of_recommending_and_benchmarking_end_names(text, name, label):
+    assert (label, name) in _read(text)[0]
