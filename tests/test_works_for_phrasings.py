@@ -74,3 +74,9 @@ def test_a_list_member_named_with_the_body_it_comes_from(text, person, body):
 def test_an_adverb_between_a_name_and_its_post_is_neither_name_nor_gap(text, person, body, role):
     works = _works(text)
     assert works[(person, body)]["role"] == role
+
+
+def test_a_verb_of_going_glued_to_a_name_ends_the_name_and_opens_no_firm():
+    result = extract_text("长沙市市场监督管理局局长张伟到华盛电子有限公司调研。")
+    assert {(e["type"], e["name"]) for e in result["entities"]} >= {("Person", "张伟"), ("Company", "华盛电子有限公司")}
+    assert _works("长沙市市场监督管理局局长张伟到华盛电子有限公司调研。")[("张伟", "长沙市市场监督管理局")]["role"] == "局长"

@@ -103,6 +103,7 @@ NAME_END_WORDS = (
     "荣获", "获得", "获评", "当选", "担任", "出任", "兼任", "同志",  # 部长刘新新荣获…: a verb of honour or post
     "代表",  # 副总经理张三代表公司领奖: speaking or acting for a body
     "先生", "女士", "小姐",  # 总经理张三先生: a form of address
+    "到", "赴",  # 局长张伟到华盛公司调研: a verb of going (jieba glues it to the name: 张伟到)
 )
 
 #: single characters that open what is said of a name, never end a name of three characters
