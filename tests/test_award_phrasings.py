@@ -269,3 +269,12 @@ def test_the_official_who_hands_an_award_to_its_winners_wins_nothing():
     assert not won
     names = {e["name"] for e in extract_text("副省长张伟为获得湖南省省长质量奖的企业颁奖。")["entities"]}
     assert "张伟" in names and "张伟为" not in names
+
+
+def test_a_short_firm_before_a_post_is_a_firm_and_the_post_holder_wins_in_a_later_clause():
+    text = "而在女性创业领域,鸿鼎菓子总经理陈忆虹则以品牌策略、营运管理的卓越贡献,荣获第14届女性创业菁英奖。"
+    won = _won(text)
+    assert ("陈忆虹", "女性创业菁英奖") in won and ("鸿鼎菓子", "女性创业菁英奖") not in won
+    result = extract_text(text)
+    assert ("Company", "鸿鼎菓子") in {(e["type"], e["name"]) for e in result["entities"]}
+    assert not _won("公司总经理张伟表示,将继续努力。")
