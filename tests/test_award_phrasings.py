@@ -278,3 +278,17 @@ def test_a_short_firm_before_a_post_is_a_firm_and_the_post_holder_wins_in_a_late
     result = extract_text(text)
     assert ("Company", "鸿鼎菓子") in {(e["type"], e["name"]) for e in result["entities"]}
     assert not _won("公司总经理张伟表示,将继续努力。")
+
+
+@pytest.mark.parametrize("text, award", [
+    ("华盛电子有限公司获得湖南省质量信用AAA级企业称号。", "湖南省质量信用AAA级企业"),
+    ("华盛电子有限公司获得国家级“守合同重信用”企业称号。", "国家级“守合同重信用”企业"),
+    ("华盛电子有限公司获得中国驰名商标认定。", "中国驰名商标"),
+    ("华盛电子有限公司获评国家级智能制造示范工厂。", "国家级智能制造示范工厂"),
+])
+def test_more_forms_of_titles_held(text, award):
+    assert ("华盛电子有限公司", award) in _won(text)
+
+
+def test_a_factory_being_built_is_no_title():
+    assert not _won("华盛电子有限公司建设智能工厂。")
