@@ -116,7 +116,7 @@ _NEVER_LAST = frozenset("就亦便则即又都於并仍乃再曾已称稱第")  
 _PREDICATE_TAGS = tuple("vdpca")
 
 #: function words read after a character that can be a surname (长江以北: 江 then 以北): no given name
-NOT_GIVEN_NAMES = frozenset("以北 以南 以东 以西 以上 以下 以内 以外 以来 以前 以后 以及 以便 以免".split())
+NOT_GIVEN_NAMES = frozenset("以北 以南 以东 以西 以上 以下 以内 以外 以来 以前 以后 以及 以便 以免 片区 新区 城区 园区 社区 景区 街区 市区 县区 辖区".split())
 
 _TWO_CHARACTER_REN = frozenset(
     "担任 出任 兼任 接任 升任 调任 主任 曾任 历任 现任 前任 新任 继任 就任 上任 离任 责任 信任 留任 连任 聘任 委任 改任 转任 专任 首任 后任".split()
