@@ -285,6 +285,8 @@ def test_a_short_firm_before_a_post_is_a_firm_and_the_post_holder_wins_in_a_late
     ("华盛电子有限公司获得国家级“守合同重信用”企业称号。", "国家级“守合同重信用”企业"),
     ("华盛电子有限公司获得中国驰名商标认定。", "中国驰名商标"),
     ("华盛电子有限公司获评国家级智能制造示范工厂。", "国家级智能制造示范工厂"),
+    ("华盛电子有限公司被认定为湖南省“专精特新”中小企业。", "湖南省“专精特新”中小企业"),
+    ("华盛电子有限公司入选湖南省专精特新中小企业。", "湖南省专精特新中小企业"),
 ])
 def test_more_forms_of_titles_held(text, award):
     assert ("华盛电子有限公司", award) in _won(text)
