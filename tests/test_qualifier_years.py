@@ -87,3 +87,8 @@ def test_a_date_clause_dates_the_clauses_after_it_until_the_next_one():
             "东湖新材料科技有限公司分别获批创建湖南省产业集群建设试点。")
     won = _won(text)
     assert won[("北川精密仪器股份有限公司", "湖南省产业集群建设试点")]["year"] == 2020
+
+
+def test_a_year_right_before_a_verb_of_winning_is_the_grants_even_after_zi():
+    assert not story_year("自2019年获批成为全国首批试点城市以来", 1, 5)
+    assert story_year("自2019年起实施", 1, 5)
