@@ -69,7 +69,7 @@ def test_a_firms_founding_year_in_the_clause_is_not_its_awards_year():
     assert _won("长岭重工机械有限公司成立于2003年，2019年荣获湖西省科学技术奖。")[("长岭重工机械有限公司", "湖西省科学技术奖")]["year"] == 2019
 
 
-def test_a_year_of_an_earlier_clause_is_not_the_holders():
+def test_a_rules_date_in_an_earlier_clause_is_not_the_holders_year():
     won = _won("按照2020年印发的评审办法，经过层层评审，长岭重工机械有限公司荣获湖西省质量奖。")
     assert won[("长岭重工机械有限公司", "湖西省质量奖")]["year"] is None
     won = _won("2019年，经过层层评审，长岭重工机械有限公司荣获湖西省质量奖。")
