@@ -70,3 +70,10 @@ def test_a_firm_said_to_be_something_else_of_a_place_is_not_placed():
 ])
 def test_verbs_of_recommending_and_benchmarking_end_names(text, name, label):
     assert (label, name) in _read(text)[0]
+
+
+def test_a_foreign_or_taiwanese_firm_s_kind_word_is_no_part_of_its_name():
+    entities, _ = _read("一家外商英特格股份有限公司台灣分公司设厂。")
+    assert ("Company", "英特格股份有限公司台灣分公司") in entities
+    entities, _ = _read("华盛外商投资有限公司成立。")
+    assert ("Company", "华盛外商投资有限公司") in entities
