@@ -261,8 +261,10 @@ def tiled_words_and_spaces(cut: list[str], text: str) -> tuple[list[str], list[b
     looks it up from where the last word ended (``text.index``). The two agree whenever the
     only text between the last word's end and the next word's place is the white-space words
     skipped: always, as jieba cuts every white-space character apart; None (use
-    ``words_and_spaces``) if a word's place lies before that end. Half the time of slicing the
-    words and aligning them apart (1% of the extraction); tests/test_fast_paths.py compares them."""
+    ``words_and_spaces``) where they might not (a word placed before that end, or after text
+    that is not white space, or opening on white space). Half the time of slicing the
+    words and aligning them apart (0.054 -> 0.028 s over 310,000 characters of the seeds, 1-3% of
+    the extraction); tests/test_fast_paths.py compares them."""
     words: list[str] = []
     spaces: list[bool] = []
     pos = at = 0
