@@ -315,6 +315,12 @@ def find(inp: RelationInput) -> list[Relation]:
             holders = ORG_LABELS | {"Park"} | ({"Place"} if mentions[chain[-1]].label == "Place" else set())
             if rest.startswith("的"):
                 after = [i for i in idx if mentions[i].start == pos + 1 and mentions[i].label in holders]
+                while after and mentions[after[0]].label == "Park":
+                    # 位于P的贵安新区上海张江软件产业园: a park that only qualifies the park after it
+                    head = next((k for k in idx if mentions[k].start == mentions[after[0]].end and mentions[k].label in ("Park", "Company", "Institution")), None)
+                    if head is None:
+                        break
+                    after = [head]
                 for i in after:
                     rels.append(Relation(i, "locatedIn", chain[-1], "located.weiyu_de.v1", ev))
                 copula = COPULA_ONE_RE.search(text, s0, s0 + mm.start())
