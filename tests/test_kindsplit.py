@@ -77,3 +77,9 @@ def test_a_foreign_or_taiwanese_firm_s_kind_word_is_no_part_of_its_name():
     assert ("Company", "英特格股份有限公司台灣分公司") in entities
     entities, _ = _read("华盛外商投资有限公司成立。")
     assert ("Company", "华盛外商投资有限公司") in entities
+
+
+def test_a_count_and_a_kind_of_firm_before_an_award_verb_name_no_firm():
+    entities, _ = _read("其中,华盛电子有限公司斩获金奖,3家株企荣获优秀奖。")
+    assert not any(name.startswith("家") for _, name in entities)
+    assert ("Company", "炎帝生物") in _read("炎帝生物获评高新技术企业。")[0]
