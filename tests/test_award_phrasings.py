@@ -294,3 +294,8 @@ def test_more_forms_of_titles_held(text, award):
 
 def test_a_factory_being_built_is_no_title():
     assert not _won("华盛电子有限公司建设智能工厂。")
+
+
+def test_a_verb_of_building_after_the_grant_is_no_part_of_the_title():
+    won = _won("长沙高新区获批建设国家知识产权示范园区。")
+    assert ("长沙高新区", "国家知识产权示范园区") in won
