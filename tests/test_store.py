@@ -363,7 +363,8 @@ def test_distinct_triples_after_a_dump_is_what_the_distinct_count_query_says(sto
     """The build's triple count comes from its Turtle dump (deduplicated on disk) instead of a
     query that holds every distinct triple in memory; it must be the same number, whatever was
     dumped last: a triple two reports share counts once, the derived names and the background
-    count, a dump that keeps graphs (TriG) or a triple in the default graph send it to the query."""
+    count, and a write since the dump, a dump that keeps graphs (TriG) or a triple in the default
+    graph send it to the query."""
     import pyoxigraph as ox
 
     fill(store)
@@ -379,5 +380,11 @@ def test_distinct_triples_after_a_dump_is_what_the_distinct_count_query_says(sto
     assert store.dumped_statements is None
     assert store.distinct_triples() == expected
     store.dump(tmp_path / "graph.ttl", format="turtle")
+    store.remove_report("copy-of-" + shared["doc"])  # a write after the dump: its count no longer holds
+    assert store.dumped_statements is None
+    expected = store.query(DISTINCT_TRIPLES).rows[0][0]
+    assert store.distinct_triples() == expected
+    store.dump(tmp_path / "graph.ttl", format="turtle")
+    assert store.dumped_statements == expected
     store._open.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("o")))
     assert store.distinct_triples() == expected + 1  # a default-graph triple: not in the dump, counted by the query

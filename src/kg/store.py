@@ -260,6 +260,7 @@ class _PyoxigraphStore:
         import pyoxigraph as ox
 
         store = self._open
+        self.dumped_statements = None  # the last dump's count no longer holds
         graph = ox.NamedNode(graph_iri)
         converted = []
         for item in _iter_statements(quads):
@@ -291,6 +292,7 @@ class _PyoxigraphStore:
         import pyoxigraph as ox
 
         store = self._open
+        self.dumped_statements = None  # the last dump's count no longer holds
         count = 0
 
         def quads() -> Iterator[Any]:
@@ -329,6 +331,7 @@ class _PyoxigraphStore:
     def refresh_names(self) -> int:
         """Recompute the whole names graph from the labels (``names.refresh``): for a store a
         killed process left in the middle of a write; returns how many quads changed."""
+        self.dumped_statements = None  # the last dump's count no longer holds
         try:
             return names.refresh(self._open)
         except OSError as error:
@@ -338,6 +341,7 @@ class _PyoxigraphStore:
         import pyoxigraph as ox
 
         store = self._open
+        self.dumped_statements = None  # the last dump's count no longer holds
         graph = ox.NamedNode(str(report_iri(doc_id)))
         try:
             if not store.contains_named_graph(graph):
@@ -460,8 +464,9 @@ class _PyoxigraphStore:
         ``SELECT (COUNT(DISTINCT *) AS ?n) WHERE { ?s ?p ?o }`` counts it, which keeps every distinct
         triple in pyoxigraph's memory until it ends (+54 MB at 300 generated reports, growing with
         the corpus). When the default graph is empty and the last :meth:`dump` wrote the union as
-        one graph (Turtle, N-Triples), that dump's statement count is the same number, already
-        deduplicated in bounded memory (``kg.ordered``); otherwise the query runs."""
+        one graph (Turtle, N-Triples) with no write through this object since, that dump's
+        statement count is the same number, already deduplicated in bounded memory
+        (``kg.ordered``); otherwise the query runs."""
         import pyoxigraph as ox
 
         store = self._open
