@@ -262,3 +262,40 @@ def test_firms_listed_after_a_count_of_candidates_win_nothing():
 
 def test_a_ranking_after_a_year_written_without_nian_is_the_title_held():
     assert ("华盛电子有限公司", "中国企业500强") in _won("华盛电子有限公司入选2023中国企业500强。")
+
+
+def test_the_official_who_hands_an_award_to_its_winners_wins_nothing():
+    won = _won("副省长张伟为获得湖南省省长质量奖的企业颁奖。")
+    assert not won
+    names = {e["name"] for e in extract_text("副省长张伟为获得湖南省省长质量奖的企业颁奖。")["entities"]}
+    assert "张伟" in names and "张伟为" not in names
+
+
+def test_a_short_firm_before_a_post_is_a_firm_and_the_post_holder_wins_in_a_later_clause():
+    text = "而在女性创业领域,鸿鼎菓子总经理陈忆虹则以品牌策略、营运管理的卓越贡献,荣获第14届女性创业菁英奖。"
+    won = _won(text)
+    assert ("陈忆虹", "女性创业菁英奖") in won and ("鸿鼎菓子", "女性创业菁英奖") not in won
+    result = extract_text(text)
+    assert ("Company", "鸿鼎菓子") in {(e["type"], e["name"]) for e in result["entities"]}
+    assert not _won("公司总经理张伟表示,将继续努力。")
+
+
+@pytest.mark.parametrize("text, award", [
+    ("华盛电子有限公司获得湖南省质量信用AAA级企业称号。", "湖南省质量信用AAA级企业"),
+    ("华盛电子有限公司获得国家级“守合同重信用”企业称号。", "国家级“守合同重信用”企业"),
+    ("华盛电子有限公司获得中国驰名商标认定。", "中国驰名商标"),
+    ("华盛电子有限公司获评国家级智能制造示范工厂。", "国家级智能制造示范工厂"),
+    ("华盛电子有限公司被认定为湖南省“专精特新”中小企业。", "湖南省“专精特新”中小企业"),
+    ("华盛电子有限公司入选湖南省专精特新中小企业。", "湖南省专精特新中小企业"),
+])
+def test_more_forms_of_titles_held(text, award):
+    assert ("华盛电子有限公司", award) in _won(text)
+
+
+def test_a_factory_being_built_is_no_title():
+    assert not _won("华盛电子有限公司建设智能工厂。")
+
+
+def test_a_verb_of_building_after_the_grant_is_no_part_of_the_title():
+    won = _won("长沙高新区获批建设国家知识产权示范园区。")
+    assert ("长沙高新区", "国家知识产权示范园区") in won

@@ -83,6 +83,21 @@ def test_words_and_spaces_align_as_spacy_does(texts: list[str]) -> None:
         assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
 
 
+def test_tiled_alignment_is_words_and_spaces(texts: list[str]) -> None:
+    from kg.nlp.tokenizer import jieba_words, tiled_words_and_spaces, words_and_spaces
+    from kg.text import soften_wraps
+
+    mixed = ["a b  c", " lead", "trail ", "x\n \ny", "全角\u3000空格 and  two", "\t", "中 文 ", "", "  ", "a\r\nb", "硬\n换行的\n文本"]
+    for text in [*texts, *mixed]:
+        cut = jieba_words(soften_wraps(shadow(text)))
+        words, at = [], 0
+        for w in cut:
+            if w:
+                words.append(text[at:at + len(w)])
+                at += len(w)
+        assert tiled_words_and_spaces(cut, text) == words_and_spaces(words, text)
+
+
 # -- issue 14t: each fast path against the code it replaced ------------------------------------
 
 

@@ -62,3 +62,24 @@ def test_a_firm_said_to_be_a_firm_of_a_place_lies_there(text, holder):
 
 def test_a_firm_said_to_be_something_else_of_a_place_is_not_placed():
     assert not _read(f"{FIRM}是湖南省的纳税大户。")[1]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("长沙市推荐华盛电子有限公司申报湖南省省长质量奖。", "华盛电子有限公司", "Company"),
+    ("华盛电子有限公司对标中国质量奖获奖企业。", "中国质量奖", "Award"),
+])
+def test_verbs_of_recommending_and_benchmarking_end_names(text, name, label):
+    assert (label, name) in _read(text)[0]
+
+
+def test_a_foreign_or_taiwanese_firm_s_kind_word_is_no_part_of_its_name():
+    entities, _ = _read("一家外商英特格股份有限公司台灣分公司设厂。")
+    assert ("Company", "英特格股份有限公司台灣分公司") in entities
+    entities, _ = _read("华盛外商投资有限公司成立。")
+    assert ("Company", "华盛外商投资有限公司") in entities
+
+
+def test_a_count_and_a_kind_of_firm_before_an_award_verb_name_no_firm():
+    entities, _ = _read("其中,华盛电子有限公司斩获金奖,3家株企荣获优秀奖。")
+    assert not any(name.startswith("家") for _, name in entities)
+    assert ("Company", "炎帝生物") in _read("炎帝生物获评高新技术企业。")[0]

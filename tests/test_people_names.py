@@ -64,6 +64,10 @@ def test_name_after_a_post_ends_where_the_predicate_starts(phrase: str, name: st
         ("主任委员柏陆洲和副主任委员出席。", "和副"),  # two posts joined by 和
         ("长沙钢铁有限公司荣获第5届湖南省质量奖。", "荣获第"),  # 荣 is a surname, 第 opens an ordinal
         ("长沙钢铁有限公司高达3亿元的投资。", "高达"),  # a count after a body's name, not a name
+        ("南京江北新区位于南京市长江以北。", "江以北"),  # 江 then a word of direction
+        ("中国(湖南)自由贸易试验区长沙片区挂牌。", "沙片区"),  # 沙 then an area word
+        ("副省长张伟为获得省长质量奖的企业颁奖。", "张伟为"),  # 为 opens the predicate
+        ("局长张伟到华盛电子有限公司调研。", "张伟到"),  # a verb of going glued to the name
     ],
 )
 def test_no_name_from_a_function_word_or_a_second_post(phrase: str, wrong: str) -> None:

@@ -69,7 +69,7 @@ def test_a_firms_founding_year_in_the_clause_is_not_its_awards_year():
     assert _won("长岭重工机械有限公司成立于2003年，2019年荣获湖西省科学技术奖。")[("长岭重工机械有限公司", "湖西省科学技术奖")]["year"] == 2019
 
 
-def test_a_year_of_an_earlier_clause_is_not_the_holders():
+def test_a_rules_date_in_an_earlier_clause_is_not_the_holders_year():
     won = _won("按照2020年印发的评审办法，经过层层评审，长岭重工机械有限公司荣获湖西省质量奖。")
     assert won[("长岭重工机械有限公司", "湖西省质量奖")]["year"] is None
     won = _won("2019年，经过层层评审，长岭重工机械有限公司荣获湖西省质量奖。")
@@ -87,3 +87,8 @@ def test_a_date_clause_dates_the_clauses_after_it_until_the_next_one():
             "东湖新材料科技有限公司分别获批创建湖南省产业集群建设试点。")
     won = _won(text)
     assert won[("北川精密仪器股份有限公司", "湖南省产业集群建设试点")]["year"] == 2020
+
+
+def test_a_year_right_before_a_verb_of_winning_is_the_grants_even_after_zi():
+    assert not story_year("自2019年获批成为全国首批试点城市以来", 1, 5)
+    assert story_year("自2019年起实施", 1, 5)

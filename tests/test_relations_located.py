@@ -225,3 +225,15 @@ def test_a_place_administering_places_holds_them_and_a_place_that_only_has_them_
     rels = _rels("长沙市辖芙蓉区、天心区、岳麓区等6区。")
     assert {s for s, p, o in rels if p == "locatedIn" and o == "长沙市"} == {"芙蓉区", "天心区", "岳麓区"}
     assert not any(p == "locatedIn" for _, p, _ in _rels("长沙市有芙蓉区、天心区等景点。"))
+
+
+def test_a_park_that_only_qualifies_the_park_after_it_is_not_the_one_placed(corpus_docs):
+    """位于P的Q R…: R (the head) lies in P, not Q; on a real dev report (read at run time)."""
+    from kg.nlp import extract
+    from kg.reading import read_report
+
+    pred = extract(read_report(corpus_docs / "real-264.txt"))
+    names = {e["id"]: normalise_name(e["name"]) for e in pred["entities"]}
+    placed = {(names[r["subject"]], names[r["object"]]) for r in pred["relations"] if r["rule"] == "located.weiyu_de.v1"}
+    assert ("上海张江软件产业园", "贵阳大数据科创城") in placed
+    assert ("贵安新区", "贵阳大数据科创城") not in placed

@@ -40,3 +40,11 @@ def test_a_spaced_year_end_after_a_date_limit_is_the_reports_year():
 def test_a_spaced_count_in_ten_thousands_reads_as_one_number():
     result = extract_text("湖北省企业标准自我声明公开累计 6.36 万项。")
     assert [(r["object"], r["count"]) for r in result["relations"] if r["predicate"] == "standardsCount"] == [("enterprise", 63600)]
+
+
+def test_firms_an_area_has_after_a_spaced_span_of_years_lie_in_it():
+    result = extract_text("高雄加工出口區今年產值創新高。加工處指出，從 100 年至 103 年間，區內主要擴廠增資的廠商有"
+                          "長嶺精密機械公司投資 8 億元；北川光電公司擴廠投資 5 億元。")
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    got = {(names[r["subject"]], names[r["object"]]) for r in result["relations"] if r["predicate"] == "locatedIn"}
+    assert ("北川光電公司", "高雄加工出口區") in got

@@ -74,3 +74,21 @@ def test_a_list_member_named_with_the_body_it_comes_from(text, person, body):
 def test_an_adverb_between_a_name_and_its_post_is_neither_name_nor_gap(text, person, body, role):
     works = _works(text)
     assert works[(person, body)]["role"] == role
+
+
+def test_a_verb_of_going_glued_to_a_name_ends_the_name_and_opens_no_firm():
+    result = extract_text("长沙市市场监督管理局局长张伟到华盛电子有限公司调研。")
+    assert {(e["type"], e["name"]) for e in result["entities"]} >= {("Person", "张伟"), ("Company", "华盛电子有限公司")}
+    assert _works("长沙市市场监督管理局局长张伟到华盛电子有限公司调研。")[("张伟", "长沙市市场监督管理局")]["role"] == "局长"
+
+
+@pytest.mark.parametrize("text, person, body, role", [
+    ("平江县建设工程质量安全监督站副站长林强出席。", "林强", "平江县建设工程质量安全监督站", "副站长"),
+    ("长沙市特种设备检验检测站站长张伟表示。", "张伟", "长沙市特种设备检验检测站", "站长"),
+])
+def test_a_local_government_station_is_a_body_with_its_posts(text, person, body, role):
+    assert _works(text)[(person, body)]["role"] == role
+
+
+def test_a_station_that_names_no_place_is_no_body():
+    assert not extract_text("在加油站附近,监督站工作人员检查。")["entities"]

@@ -283,8 +283,9 @@ def write_outputs(store: Any, out_dir: str | Path, summary: BuildSummary, *, val
     out.mkdir(parents=True, exist_ok=True)
     ttl = out / "graph.ttl"
     store.dump(ttl, format="turtle")  # streamed: sorted in runs on disk (kg.ordered)
+    counted = getattr(store, "distinct_triples", None)  # counted by the dump, in bounded memory
     # COUNT(DISTINCT): pyoxigraph 0.5 repeats a triple once per named graph holding it (oxigraph #1919)
-    summary.triples = store.query("SELECT (COUNT(DISTINCT *) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
+    summary.triples = counted() if counted is not None else store.query("SELECT (COUNT(DISTINCT *) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
     summary.files["turtle"] = str(ttl)
     html = out / "graph.html"
     write_html(store, html)

@@ -113,17 +113,24 @@ def _preferred(labels: Iterable[str]) -> str:
     return min(labels, key=lambda n: (-len(normalise_name(n)), n))
 
 
+def _rows(store: Any, sparql: str, bindings: dict[str, Any]) -> Iterable[tuple[Any, ...]]:
+    """A query's rows; one at a time where the store can hand them so (``iter_query``, without
+    bindings): the rows of every node of the store are not all held at once."""
+    lazy = getattr(store, "iter_query", None)
+    return lazy(sparql) if lazy is not None and not bindings else store.query(sparql, bindings).rows
+
+
 def _summaries(store: Any, bindings: dict[str, Any]) -> list[dict[str, Any]]:
     """Entity summaries for the nodes the label query finds with ``bindings``."""
     labels: dict[str, dict[str, Any]] = {}
-    for entity, type_iri, label, preferred in store.query(_LABELS, bindings).rows:
+    for entity, type_iri, label, preferred in _rows(store, _LABELS, bindings):
         slot = labels.setdefault(entity, {"type": _TYPE_NAMES[type_iri], "pref": set(), "all": set()})
         slot["all"].add(label)
         if preferred:
             slot["pref"].add(label)
     mentions: dict[str, dict[str, int]] = defaultdict(dict)
     only = {"entity": bindings["entity"]} if "entity" in bindings else {}
-    for entity, report, count in store.query(_MENTIONS, only).rows:
+    for entity, report, count in _rows(store, _MENTIONS, only):
         if entity in labels:
             mentions[entity][report] = max(mentions[entity].get(report, 0), int(count or 0))
     out = []

@@ -82,30 +82,37 @@ def build_graph(store: Any) -> nx.MultiDiGraph:
             mentions=row["mentions"], reports=list(row["reports"]), standards_counts=[],
         )
     core: dict[str, tuple[str, str, str]] = {}
-    for fact, subject, obj in store.query(_RECOGNITIONS).rows:
+    for fact, subject, obj in _lazy_rows(store, _RECOGNITIONS):
         core[fact] = (node_id(subject), "receivedAward", node_id(obj))
-    for fact, subject, prop, obj in store.query(_STATEMENTS).rows:
+    for fact, subject, prop, obj in _lazy_rows(store, _STATEMENTS):
         core[fact] = (node_id(subject), str(prop).rsplit("#", 1)[-1], node_id(obj))
     qualifiers: dict[str, dict[str, Any]] = {}
-    for fact, key, value in store.query(_QUALIFIER_VALUES).rows:
+    for fact, key, value in _lazy_rows(store, _QUALIFIER_VALUES):
         if fact in core and _plain(value) is not None:
             qualifiers.setdefault(fact, {})[key] = _plain(value)
-    report_ids = dict(store.query(_REPORT_IDS).rows)
-    evidence: dict[str, set[tuple[str, str]]] = {}
-    for fact, sentence, report in store.query(_SOURCES).rows:
-        if fact in core and report in report_ids:
-            evidence.setdefault(fact, set()).add((str(report_ids[report]), " ".join(str(sentence).split())))
+    # each fact's edge (a fact read twice is one edge), then each edge's first MAX_SOURCES
+    # sources in sorted order, kept as the rows stream by: not every source sentence of the
+    # corpus in memory at once (the page's build held them all, growing with the corpus)
+    edge_of: dict[str, tuple[str, str, str]] = {}
     facts: dict[tuple[str, str, str], dict[str, Any]] = {}
-    sources: dict[tuple[str, str, str], set[tuple[str, str]]] = {}
     for fact, (subject, predicate, obj) in core.items():
         if subject not in g or obj not in g:
             continue
         quals = {k: qualifiers[fact][k] for k in QUALIFIERS if k in qualifiers.get(fact, {})}
         key = "|".join([predicate, *(f"{k}={v}" for k, v in quals.items())])
+        edge_of[fact] = (subject, obj, key)
         facts.setdefault((subject, obj, key), {"predicate": predicate, **quals})
-        sources.setdefault((subject, obj, key), set()).update(evidence.get(fact, ()))
+    del core, qualifiers
+    report_ids = dict(store.query(_REPORT_IDS).rows)
+    sources: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for fact, sentence, report in _lazy_rows(store, _SOURCES):
+        edge = edge_of.get(fact)
+        if edge is None or report not in report_ids:
+            continue
+        _keep_first(sources.setdefault(edge, []), (str(report_ids[report]), " ".join(str(sentence).split())), MAX_SOURCES)
+    del edge_of
     for (s, o, key), data in sorted(facts.items()):
-        kept = sorted(sources[(s, o, key)])[:MAX_SOURCES]
+        kept = sources.get((s, o, key), [])
         g.add_edge(s, o, key=key, sources=[{"report": r, "sentence": t} for r, t in kept], **data)
     for row in store.query(_COUNTS).as_dicts():
         s = node_id(str(row["s"]))
@@ -115,6 +122,34 @@ def build_graph(store: Any) -> nx.MultiDiGraph:
     for _, data in g.nodes(data=True):
         data["standards_counts"].sort(key=lambda c: (c["level"], c["year"] or 0, c["count"] or 0))
     return g
+
+
+def _lazy_rows(store: Any, sparql: str) -> Any:
+    """A query's rows one at a time where the store can hand them so (``iter_query``), else its
+    whole answer."""
+    lazy = getattr(store, "iter_query", None)
+    return lazy(sparql) if lazy is not None else store.query(sparql).rows
+
+
+def _keep_first(kept: list[Any], item: Any, limit: int) -> None:
+    """Keep ``kept`` the ``limit`` smallest distinct items seen, sorted (``sorted(set(all))[:limit]``).
+
+    >>> kept = []
+    >>> for item in [5, 1, 4, 1, 3, 2]:
+    ...     _keep_first(kept, item, 3)
+    >>> kept
+    [1, 2, 3]
+    """
+    import bisect
+
+    at = bisect.bisect_left(kept, item)
+    if at < len(kept) and kept[at] == item:
+        return
+    if len(kept) < limit:
+        kept.insert(at, item)
+    elif at < limit:
+        kept.insert(at, item)
+        kept.pop()
 
 
 def counts_of(g: nx.MultiDiGraph) -> dict[str, Any]:

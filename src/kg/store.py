@@ -226,6 +226,8 @@ class _PyoxigraphStore:
     def __init__(self, store: "pyoxigraph.Store", *, description: str) -> None:
         self._store: "pyoxigraph.Store | None" = store
         self._description = description
+        #: Statements the last :meth:`dump` of the union as one graph wrote (``None``: none yet).
+        self.dumped_statements: int | None = None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._description}>"
@@ -258,6 +260,7 @@ class _PyoxigraphStore:
         import pyoxigraph as ox
 
         store = self._open
+        self.dumped_statements = None  # the last dump's count no longer holds
         graph = ox.NamedNode(graph_iri)
         converted = []
         for item in _iter_statements(quads):
@@ -289,6 +292,7 @@ class _PyoxigraphStore:
         import pyoxigraph as ox
 
         store = self._open
+        self.dumped_statements = None  # the last dump's count no longer holds
         count = 0
 
         def quads() -> Iterator[Any]:
@@ -327,6 +331,7 @@ class _PyoxigraphStore:
     def refresh_names(self) -> int:
         """Recompute the whole names graph from the labels (``names.refresh``): for a store a
         killed process left in the middle of a write; returns how many quads changed."""
+        self.dumped_statements = None  # the last dump's count no longer holds
         try:
             return names.refresh(self._open)
         except OSError as error:
@@ -336,6 +341,7 @@ class _PyoxigraphStore:
         import pyoxigraph as ox
 
         store = self._open
+        self.dumped_statements = None  # the last dump's count no longer holds
         graph = ox.NamedNode(str(report_iri(doc_id)))
         try:
             if not store.contains_named_graph(graph):
@@ -420,12 +426,15 @@ class _PyoxigraphStore:
 
         store = self._open
         export = _export_format(format, output)
+        self.dumped_statements = None
         # sorted and deduplicated in bounded memory (kg.ordered), streamed to the serialiser
         statements = ordered_statements(
             (quad for quad in store.quads_for_pattern(None, None, None, None)
              if isinstance(quad.graph_name, ox.NamedNode)),  # report graphs only
             keep_graphs=export.keeps_graphs,
         )
+        if not export.keeps_graphs:  # the union as one graph: its distinct triples, counted
+            statements = self._counted(statements)
         try:
             if export.name == "jsonld":
                 from .formats import jsonld
@@ -440,6 +449,32 @@ class _PyoxigraphStore:
             raise StoreError(f"cannot read the store {self._description}: {error}") from error
         except (ValueError, TypeError) as error:
             raise StoreError(f"cannot serialise the store as {export.name}: {error}") from error
+
+    def _counted(self, statements: Iterable[Any]) -> Iterator[Any]:
+        """``statements`` passed through, their number set as :attr:`dumped_statements` once all
+        were read."""
+        count = 0
+        for statement in statements:
+            count += 1
+            yield statement
+        self.dumped_statements = count
+
+    def distinct_triples(self) -> int:
+        """The number of distinct triples of the union of the graphs, as
+        ``SELECT (COUNT(DISTINCT *) AS ?n) WHERE { ?s ?p ?o }`` counts it, which keeps every distinct
+        triple in pyoxigraph's memory until it ends (+54 MB at 300 generated reports, growing with
+        the corpus). When the default graph is empty and the last :meth:`dump` wrote the union as
+        one graph (Turtle, N-Triples) with no write through this object since, that dump's
+        statement count is the same number, already deduplicated in bounded memory
+        (``kg.ordered``); otherwise the query runs."""
+        import pyoxigraph as ox
+
+        store = self._open
+        counted = getattr(self, "dumped_statements", None)
+        if counted is not None and next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None:
+            return counted
+        # COUNT(DISTINCT): pyoxigraph 0.5 repeats a triple once per named graph holding it (oxigraph #1919)
+        return self.query("SELECT (COUNT(DISTINCT *) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
 
     def close(self) -> None:
         store, self._store = self._store, None

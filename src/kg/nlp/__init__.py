@@ -11,6 +11,7 @@ Must not: mint IRIs or touch RDF (that is ``kg.rdfmap``).
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import logging
 import os
@@ -458,6 +459,24 @@ def _keep_words(nlp: Language, words: list[str]) -> None:
             _kept += 1
 
 
+_frozen = False
+
+
+def _freeze_loaded() -> None:
+    """Once per process, after the first piece is read (when the pipeline has loaded what it
+    loads lazily: jieba's dictionary of 350,000 words, the lexicons, the tables and their
+    caches), move every object alive to the garbage collector's permanent generation
+    (``gc.freeze``). A full collection (generation 2) walks every container object, these
+    dictionaries included: about 0.1 s each, a few per megabyte of text read (0.2-0.3 s of GC
+    per 600,000 characters, 0.05-0.08 s once frozen). Frozen objects are still freed when no
+    longer referenced; only a reference cycle alive at that moment would never be collected.
+    Changes no result."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
+
+
 def extract_many(reports: Iterable[Report], *, batch_size: int = 16) -> Iterator[dict[str, Any]]:
     """Stream reports through the pipeline with ``nlp.pipe``, lazily (one result per report, in
     order). A report longer than ``segment.PIECE_CHARS`` is read as bounded pieces whose results
@@ -490,6 +509,7 @@ def extract_many(reports: Iterable[Report], *, batch_size: int = 16) -> Iterator
                 if keep:
                     orths.append(doc.to_array(ORTH))
                 parts.append((start, to_contract(report.id, piece, doc._.kg_mentions, doc._.kg_relations)))
+                _freeze_loaded()
                 if last:
                     yield merge_results(report.id, parts)
                     parts = []

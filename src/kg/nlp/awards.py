@@ -34,6 +34,11 @@ GRADES = _grades("split")
 BARE_GRADES = frozenset(_grades("bare"))
 
 
+#: verbs the scan reads into a title's name after a verb of granting (获批|建设…示范园区,
+#: 成功|创建…): a title never opens on them
+AWARD_LEADING_VERB_RE = re.compile(r"(?:建设|创建|打造|争创|开展|申报|筹建|组建)(?=国家|全国|中国|省|市|[\u4e00-\u9fff]{2,3}[省市县区])")
+
+
 #: the classes a quality award is given in (卓越奖, 创新奖, 特别奖)
 QUALITY_CLASSES = _grades("class")
 
@@ -213,6 +218,10 @@ class AwardNames:
         k = _rank_opener(sh, s, e) if mention.rule == "award.title_suffix.v1" else None
         if k is not None:
             s = k
+            mention.start, mention.text = s, text[s:e]
+        lead = AWARD_LEADING_VERB_RE.match(sh, s, e)
+        if lead is not None and e - lead.end() >= 4:
+            s = lead.end()  # 获批|建设国家知识产权示范园区: the verb of the grant, no part of the title
             mention.start, mention.text = s, text[s:e]
         name = sh[s:e]
         tail = AWARD_TAIL_RE.search(name)

@@ -19,10 +19,7 @@ from .mentions import Mention
 
 #: the kind words, longest first (a firm of a set: 本土企业, 会员单位); Traditional text is read
 #: on its Simplified shadow, so 廠商 is 厂商 here
-KIND_RE = re.compile(r"(?:本土|本地|当地|民营|龙头|骨干|重点|会员|入驻|规上)?(?:企业|厂商|厂家)|会员单位|外商|台商|港商|外资|外企")
-
-#: a firm's origin as a kind (一家外商X, 台商X): cut only where it opens the mention
-FOREIGN_KINDS = frozenset({"外商", "台商", "港商", "外资", "外企"})
+KIND_RE = re.compile(r"(?:本土|本地|当地|民营|龙头|骨干|重点|会员|入驻|规上|外资|台资|港资|合资)?(?:企业|厂商|厂家)|会员单位|外商|台商|港商")
 
 #: what follows 企业 inside a name (企业管理, 企业集团, 企业发展, 企业服务中心 …): no cut there
 NAME_GOES_ON = re.compile(
@@ -59,10 +56,8 @@ def split_kind_prefix(text: str, sh: str, mentions: list[Mention]) -> list[Menti
         cut = None
         for km in KIND_RE.finditer(name):
             rest = name[km.end():]
-            if km.start() == 0 and not km.group().endswith(("企业", "厂商", "厂家", "单位")) and km.group() not in FOREIGN_KINDS:
+            if km.start() == 0 and not km.group().endswith(("企业", "厂商", "厂家", "单位", "外商", "台商", "港商")):
                 continue
-            if km.group() in FOREIGN_KINDS and km.start() != 0:
-                continue  # 北京外企人力资源…公司: inside a name, the word is the name's own
             if len(rest) < MIN_FIRM or NAME_GOES_ON.match(rest):
                 continue
             cut = km

@@ -103,6 +103,7 @@ NAME_END_WORDS = (
     "荣获", "获得", "获评", "当选", "担任", "出任", "兼任", "同志",  # 部长刘新新荣获…: a verb of honour or post
     "代表",  # 副总经理张三代表公司领奖: speaking or acting for a body
     "先生", "女士", "小姐",  # 总经理张三先生: a form of address
+    "到", "赴",  # 局长张伟到华盛公司调研: a verb of going (jieba glues it to the name: 张伟到)
 )
 
 #: single characters that open what is said of a name, never end a name of three characters
@@ -115,7 +116,7 @@ _NEVER_LAST = frozenset("就亦便则即又都於并仍乃再曾已称稱第")  
 _PREDICATE_TAGS = tuple("vdpca")
 
 #: function words read after a character that can be a surname (长江以北: 江 then 以北): no given name
-NOT_GIVEN_NAMES = frozenset("以北 以南 以东 以西 以上 以下 以内 以外 以来 以前 以后 以及 以便 以免".split())
+NOT_GIVEN_NAMES = frozenset("以北 以南 以东 以西 以上 以下 以内 以外 以来 以前 以后 以及 以便 以免 片区 新区 城区 园区 社区 景区 街区 市区 县区 辖区".split())
 
 _TWO_CHARACTER_REN = frozenset(
     "担任 出任 兼任 接任 升任 调任 主任 曾任 历任 现任 前任 新任 继任 就任 上任 离任 责任 信任 留任 连任 聘任 委任 改任 转任 专任 首任 后任".split()
@@ -211,7 +212,7 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
             long_end = any(len(w) >= 2 and after.startswith(w) for w in NAME_END_WORDS) or after.startswith("说")  # 周清和|表示, 李咸和|说
             if n == sur + 2 and cand[1:] in NAME_END_WORDS:
                 return 0  # 省会长|沙获得: a verb, no given name
-            if n == sur + 2 and (cand[-1] in "说的在等是" or cand[-1] in _NEVER_LAST or (cand[-1] in "和为与将也还对" and not long_end) or any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS)):
+            if n == sur + 2 and (cand[-1] in "说的在等是" or cand[-1] in _NEVER_LAST or (cand[-1] in "和为与将也还对" and not long_end) or (cand[-1] in "为将对" and not jieba_freq().get(cand[sur:], 0)) or any(len(w) >= 2 and shorter_end.startswith(w) for w in NAME_END_WORDS)):
                 best = n - 1  # 杨帆|认为, not 杨帆认|为
             else:
                 best = n

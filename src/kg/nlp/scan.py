@@ -30,7 +30,7 @@ INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
 
 #: one-character verbs and prepositions the segmenter glues to a neighbour: 奖|经 (…奖经国务院),
 #: 从|市 (记者从市市场监管局), 兼|市 (兼市公安局), 曾任|国务院 (a post taken up); a name never ends or starts on one of them
-GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼任予")
+GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼任予到赴")
 
 
 #: prepositions and verbs the segmenter glues to a name's first character (为华|邦电子, 由和|迅)

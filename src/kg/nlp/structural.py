@@ -19,6 +19,10 @@ from .mentions import CJK_RE, DESCRIPTIVE_RE, ORG_LABELS, PUNCT, Mention, _segme
 from .scan import GLUED_PREPOSITIONS
 
 
+#: a span that opens on a classifier right after a number (3|家株企) is a count, no name
+COUNT_CHARS = frozenset("0123456789一二三四五六七八九十两百千万多余几")
+COUNTED_START_RE = re.compile(r".[家个名位项批所座]")
+
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head", "unit_after")
 
 
@@ -196,6 +200,8 @@ class StructuralRules:
                 elif kind == "subject":
                     seg_start = _segment_start(sh, m.start(), "，,。；;：:！？\n（(“”") + 1
                     span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends)
+                    if span and COUNTED_START_RE.match(sh, max(0, span[0] - 1)) and (span[0] == 0 or sh[span[0] - 1] in COUNT_CHARS):
+                        span = None  # 3家株企荣获…: a count and a kind of firm, no name
                     if span and span[1] == m.start():
                         add(span[0], span[1], p)
                         # coordinated subjects: A、B创业板上市

@@ -98,7 +98,8 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         # before it (泉州台商投资区…地处泉州市东部、泉州湾北岸，…，2019年获批…), not an object
         initial = [i for i in cands if mentions[i].label != "Person" and _clause_initial(text, s0, mentions[i].start)]
         if initial:
-            cands = initial
+            # X公司总经理张三…，荣获…: the person after the firm's post is the clause's subject
+            cands = [_post_holder_after(text, mentions, idx, i) or i for i in initial]
     topic = TOPIC_ANAPHOR_RE.search(text, s0, min(am.start, s0 + 40))
     if topic and cands and mentions[cands[-1]].start < own_start and _has(text[own_start:am.start], trig["award"]):
         # 我省持续加强…，还依托X打造Y，获批开展…试点: the clauses share the sentence's subject (我省);
@@ -185,6 +186,17 @@ def _locative(text: str, mentions: list[Mention], i: int, s0: int) -> bool:
         return True
     after = re.match(r"[”\"」]?[)）]?的", text[m.end:m.end + 3])  # P（以下简称Q）的X: Q too
     return bool(after) and any(k.start == m.end + after.end() and k.label in ORG_LABELS for k in mentions)
+
+
+def _post_holder_after(text: str, mentions: list[Mention], idx: list[int], i: int) -> int | None:
+    """ORG ROLE PERSON (鸿鼎菓子总经理陈忆虹): the person whom the firm and the post only qualify."""
+    from ..rules import _people_tables
+
+    nxt = next((k for k in idx if mentions[k].start >= mentions[i].end), None)
+    if nxt is None or mentions[nxt].label != "Person":
+        return None
+    gap = text[mentions[i].end:mentions[nxt].start]
+    return nxt if 2 <= len(gap) <= 8 and _people_tables()[0].fullmatch(gap) else None
 
 
 def _clause_initial(text: str, s0: int, pos: int) -> bool:

@@ -32,7 +32,6 @@ from .award_holders import (
     STANDARD_ISSUER_RE,
 )
 from .base import register, Relation, RelationInput
-from .qualifiers import OPENING_YEAR_RE
 from .context import (
     _award_context,
     _clause_end,
@@ -42,7 +41,6 @@ from .context import (
     _is_granter,
     _same_award,
     LIST_YEAR_SCAN,
-    story_year,
     RECIPIENTS,
     triggers,
     Walk,
@@ -245,14 +243,7 @@ def find(inp: RelationInput) -> list[Relation]:
                         if q["edition"] is None and ly.group(2):
                             q["edition"] = to_int(ly.group(2))
                     else:
-                        # the year of the holder's own clause, else that of the last clause before it
-                        # that is a date alone (2019年，A获X，2020年，B获Y); not a year inside an
-                        # earlier clause (按照2020年印发的办法，…A荣获X)
-                        own = _clause_start(text, s0, min(am.start, mentions[subj].start))
-                        q["year"] = _clause_year(text, own, am.start)
-                        dated = [d for d in OPENING_YEAR_RE.finditer(text, s0, own) if d.start() == s0 or text[d.start() - 1] in "，,；;"] if q["year"] is None else []
-                        if dated and not story_year(text, dated[-1].start(1), dated[-1].end(1)):
-                            q["year"] = to_year(dated[-1].group(1))
+                        q["year"] = _clause_year(text, s0, am.start)  # no year of the story (context.story_year)
                 if q["year"] is None:
                     # 2023年度XX奖名单 in a heading, then A获XX奖: the one year the report gives the award
                     years = {m.attrs.get("year") for m in mentions if m.label == "Award" and m.attrs.get("year") is not None and _same_award(m.text, am.text)}

@@ -131,6 +131,8 @@ STORY_AFTER_RE = re.compile(r"\s*(?:年度?)?\s*(?:[0-9]{1,2}\s*月(?:[0-9]{1,2}
                             r"|印发|修订|颁布|出台|施行)")
 
 
+#: a verb of winning right after a year: the year is the grant's (自2019年获批…以来, 从2015年起连续获评…)
+AWARD_AFTER_YEAR_RE = re.compile(r"\s*年度?\s*(?:[0-9]{1,2}\s*月(?:[0-9]{1,2}\s*日)?)?\s*(?:起)?\s*(?:先后|连续|相继|成功|首次|正式)?\s*(?:获批|获评|荣获|获得|入选|被评为|被认定为|被授予|当选|摘得|荣膺)")
 #: a clause that dates a beginning before its years (分别创立于1999年和2005年)
 STORY_CLAUSE_RE = re.compile(r"(?:创立|成立|设立|创建|创办|始建|建立|诞生|创设|开办)于")
 
@@ -139,6 +141,8 @@ def story_year(text: str, start: int, end: int) -> bool:
     """Is the year written at ``text[start:end]`` (its digits) a year of the story, not of an award's
     round: the year something began (从2010年开始, 自2008年起, 2005年成立, 2010年设立“X奖”,
     分别创立于1999年和2005年)?"""
+    if AWARD_AFTER_YEAR_RE.match(text, end):
+        return False  # 自2019年获批成为…试点城市以来: the year of the grant itself
     if STORY_BEFORE_RE.search(text, max(0, start - 4), start) or STORY_AFTER_RE.match(text, end):
         return True
     clause = max(text.rfind(c, 0, start) for c in "，,；;。！？\n") + 1

@@ -92,7 +92,8 @@ SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐
 _SETTLE_SCAN = anchored(SETTLE_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
-AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,12}[，,]){0,2}[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|区内|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:[^，,。；;的]{0,8}的)?(?:企业|单位|厂商|厂家)?(?:有|包括|涵盖)")
+#: 目前，园区入驻企业有 / 从 100 年至 103 年間，區內…廠商有: up to two short clauses (spaced years too) before
+AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,16}[，,]){0,2}[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|区内|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:[^，,。；;的]{0,8}的)?(?:企业|单位|厂商|厂家)?(?:有|包括|涵盖)")
 
 
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
@@ -314,6 +315,12 @@ def find(inp: RelationInput) -> list[Relation]:
             holders = ORG_LABELS | {"Park"} | ({"Place"} if mentions[chain[-1]].label == "Place" else set())
             if rest.startswith("的"):
                 after = [i for i in idx if mentions[i].start == pos + 1 and mentions[i].label in holders]
+                while after and mentions[after[0]].label == "Park":
+                    # 位于P的贵安新区上海张江软件产业园: a park that only qualifies the park after it
+                    head = next((k for k in idx if mentions[k].start == mentions[after[0]].end and mentions[k].label in ("Park", "Company", "Institution")), None)
+                    if head is None:
+                        break
+                    after = [head]
                 for i in after:
                     rels.append(Relation(i, "locatedIn", chain[-1], "located.weiyu_de.v1", ev))
                 copula = COPULA_ONE_RE.search(text, s0, s0 + mm.start())
