@@ -81,8 +81,9 @@ def test_hard_wrapped_lines_read_nearly_as_the_paragraphs(bench):
 
 def test_spaces_between_ideographs_and_digits_cost_little(bench):
     # 2019 年, 第 6 批, ISO 技术委员会: measured when written (seed 0) relation 0.789 -> 0.774,
-    # entity 0.903 -> 0.898 (years, editions, ISO before a space, numbered names); a floor, not a goal
+    # entity 0.903 -> 0.898 (years, editions, ISO before a space, numbered names); after issue-12g
+    # read spaced numbers (seventh session) relation 0.817 -> 0.816, entity 0.919 -> 0.914; a floor
     as_is = bench[3]
     spaced = _variant(bench, "spaced")
-    assert spaced["relation"] >= as_is["relation"] - 0.025, (spaced, as_is)
+    assert spaced["relation"] >= as_is["relation"] - 0.01, (spaced, as_is)
     assert spaced["entity"] >= as_is["entity"] - 0.01, (spaced, as_is)

@@ -92,3 +92,11 @@ def test_a_local_government_station_is_a_body_with_its_posts(text, person, body,
 
 def test_a_station_that_names_no_place_is_no_body():
     assert not extract_text("在加油站附近,监督站工作人员检查。")["entities"]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("創思數據行政總裁黃美詩表示，公司是創思控股有限公司的全資附屬公司。", "創思數據行政"),
+    ("永利升降機董事總經理吳子聰指出，公司業績增長。", "永利升降機董事"),
+])
+def test_a_post_inside_a_longer_post_opens_no_short_firm(text, wrong):
+    assert wrong not in {e["name"] for e in extract_text(text)["entities"]}

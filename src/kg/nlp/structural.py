@@ -16,7 +16,7 @@ from typing import Any
 
 from .lexicons import _is_place_word, place_table
 from .mentions import CJK_RE, DESCRIPTIVE_RE, ORG_LABELS, PUNCT, Mention, _segment_start, _trim_punct
-from .scan import GLUED_PREPOSITIONS
+from .scan import GLUED_PREPOSITIONS, TRADE_TAIL_RE
 
 
 #: a span that opens on a classifier right after a number (3|家株企) is a count, no name
@@ -202,6 +202,10 @@ class StructuralRules:
                     span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends)
                     if span and COUNTED_START_RE.match(sh, max(0, span[0] - 1)) and (span[0] == 0 or sh[span[0] - 1] in COUNT_CHARS):
                         span = None  # 3家株企荣获…: a count and a kind of firm, no name
+                    if span and p["id"] == "company.post_holder.v1":
+                        trade = TRADE_TAIL_RE.search(sh, span[0], span[1])
+                        if trade is not None and (sh[span[0]:trade.start()] in place_table() or _is_place_word(sh[span[0]:trade.start()])):
+                            span = None  # 株洲电子总经理…: a place and a trade word name a sector, not a firm
                     if span and span[1] == m.start():
                         add(span[0], span[1], p)
                         # coordinated subjects: A、B创业板上市
