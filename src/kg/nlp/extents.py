@@ -14,8 +14,8 @@ inside the span show that it is no one name, or names a kind or an administrativ
 - a park's kind after a body of state (科技部|科学工业园区, 经济部|加工出口区): that body's parks;
 - a park's kind after a named park and an epithet (中北高新区|老牌|工业园区): a description of
   the park named first, no second park;
-- a school of a university (北华大学|管理学院, 我校|机电工程学院): a department of the university,
-  which is the entity where it is named;
+- a school of a university (北华大学|管理学院): a department of the university, which is the
+  entity;
 - a park's kind after a field alone (软件|产业园, 人工智能|产业园, 物联网智慧|园): a kind of park
   by its industry, no name.
 
@@ -114,17 +114,12 @@ def state_body_parks(body: str) -> bool:
     return len(body) >= 3 and STATE_BODY_END_RE.search(body) is not None and not REGION_END_RE.search(body)
 
 
-#: the report's own university by an anaphor (我校, 本校, 该校)
-OWN_SCHOOL_RE = re.compile(r"[我本该全]校$")
-
-
-def school_of_university(sh: str, start: int, pos: int) -> int | None:
+def school_of_university(sh: str, start: int, pos: int) -> int:
     """For a name scanned from ``start`` to the suffix 学院 at ``pos``: where the entity ends.
     ``pos + 2`` for a college of its own (华盛学院), the end of 大学 where the name holds a
     university and then its school (北华大学|管理学院: the university is the entity, its school a
-    department), None where the school follows the report's own university (我校|机电工程学院)."""
-    if OWN_SCHOOL_RE.search(sh, max(0, start - 2), start) or OWN_SCHOOL_RE.match(sh[start:start + 2] or " "):
-        return None
+    department). (A school after the report's own university, 我校|机电工程学院, stays: relations
+    read it as the unit that drafts or wins.)"""
     k = sh.rfind("大学", start, pos)
     if k > start and pos - (k + 2) >= 2:
         return k + 2

@@ -356,8 +356,6 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         continue  # 泰国|商务处, 越南|商务处: a country's office; 商务局|商务处 is a division
                     if label == "Institution" and sh[s:e] == "学院":
                         school = school_of_university(sh, start, s)
-                        if school is None:
-                            continue  # 我校|机电工程学院: a school of the report's own university, a department
                         if school != e:
                             s, e, body = start, school, sh[start:school - 2]  # 北华大学|管理学院: the university
                             start = s
