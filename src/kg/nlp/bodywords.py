@@ -43,6 +43,11 @@ def _leading_place_prefix(sh: str, start: int, end: int) -> int:
     return 0
 
 
+#: verbs of building a park, which jieba tags as verbal nouns (建设, 打造): one opening a park's body
+#: makes it a verb phrase (加快建设|现代农业产业园)
+BUILD_VERBS = frozenset({"建设", "打造", "发展", "培育", "推进", "建成", "新建", "扩建", "筹建", "创建", "规划"})
+
+
 class BodyWords:
     """Checks on the words of a body before its suffix (a mixin of ``EntityRules``)."""
 
@@ -137,12 +142,15 @@ class BodyWords:
             return False
         i = max(0, bisect.bisect_right(tok_starts, start) - 1)
         verb = False
+        first = True
         while i < len(tok_starts) and tok_starts[i] < end:
             tok = sh[max(tok_starts[i], start):min(tok_ends[i], end)]
             tag = self.tags.get(tok) or ""
             if len(tok) < 2:
                 return False
-            verb = verb or tag in ("v", "vd")
+            # 建设|现代农业|产业园: a verb of building (tagged a verbal noun) opening the body
+            verb = verb or tag in ("v", "vd") or (first and tok in BUILD_VERBS)
+            first = False
             i += 1
         return verb
 

@@ -75,8 +75,9 @@ def bracketed_level_award(sh: str, start: int) -> bool:
 
 #: a body, then a verb of joint action: the body after it opens there (工业和信息化部联合|中国…联合会)
 JOINT_VERB_RE = re.compile(r"(?<=[部局委厅院府署办])(?:联合|会同|携手)(?!会)")
-#: customs zones set up inside a park and named with it (苏州工业园区|出口加工区, …高新区|综合保税区)
-ENCLOSED_ZONES = frozenset({"出口加工区", "加工出口区", "综合保税区", "保税区", "保税港区", "保税物流园区"})
+#: customs zones set up inside a park and named with it (苏州工业园区|出口加工区, …高新区|综合保税区),
+#: and a park's incubator park (西安高新区|创业园)
+ENCLOSED_ZONES = frozenset({"出口加工区", "加工出口区", "综合保税区", "保税区", "保税港区", "保税物流园区", "创业园"})
 #: a park, then 内: the park inside it opens there (张江高科技产业园内|应用产业园)
 INSIDE_PARK_RE = re.compile(r"(?:园|园区|区|城)内")
 #: a park's suffix and a conjunction: the second of two parks named together opens after it

@@ -27,6 +27,7 @@ from ..errors import PatternError
 from ..resources import load_jsonl, load_words
 from .awards import GRADE_AFTER_RE, GRADES, AwardNames, _join_sub_awards, _quoted_award_lists
 from .bodywords import BodyWords, _leading_place_prefix, _society_of_a_realm
+from .extents import described_park, school_of_university, district_new_area, place_then_rank, state_body_parks, verb_object_plant
 from .kinds import (
     agency_kind,
     bracketed_level_award,
@@ -107,6 +108,10 @@ RANK_TITLE_RE = re.compile(r"(?:省|国家|市|县|区)级")
 COUNT_AFTER_RE = re.compile(r"\s*[0-9一二三四五六七八九十两百余多]+\s*(?:个|家|所|座)(?=[，,。；;、\s]|$)")
 #: a count's classifier the scan took in (36|家新升级开发区, 3|家株企, 1000|间科技公司): what follows is a kind counted
 CLASSIFIER_AFTER_COUNT_RE = re.compile(r"(?<=[0-9一二三四五六七八九十两百千万余多几])(?:个|家|所|座|间|間|批)")
+
+
+#: a country's trade or cultural office (泰国商务处), named only after the country
+COUNTRY_OFFICE_RE = re.compile(r"(?:商务|经济|经贸|贸易|文化)处")
 
 
 #: what a firm is to another (its 子公司, 孙公司): no part of a firm's name
@@ -250,6 +255,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
             for m in p["scan"].finditer(sh):
                 s, e = m.span(next(g for g in named if m.group(g) is not None)) if named else m.span()
                 rank_title = False
+                district = None  # a county-level 新区 the park suffix found (上海市浦东新区): a Place
                 if kind == "suffix":
                     # the longest suffix wins where two overlap: 建设试点|城市 -> …试点城市
                     for k in range(s + 1, e):
@@ -333,6 +339,11 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         if not (label in ("Institution", "Park") and RANK_TITLE_RE.match(body)) or sh[max(0, start - 2):start] in ("首家", "首个", "一家", "一个", "唯一"):
                             continue
                         rank_title = True
+                    elif label in ("Institution", "Park") and (k := place_then_rank(body, lambda w: w in place_table())) is not None and self._generic_body(
+                        body[k:], label, p.get("generic", "generic_words.tsv")
+                    ):
+                        continue  # 江苏省级高新区: a place's rank and a kind of park, no park named
+                    district = district_new_area(sh[start:e], place_table()) if label == "Park" else None
                     if DESCRIPTIVE_RE.search(body):
                         continue  # 市区两级市场监管局, 中南地区最大数据中心: descriptions, not names
                     if label == "GovernmentAgency" and sh[s:e] in ("政府", "局", "委", "委员会", "办公室") and self._verb_or_count_body(sh, tok_starts, tok_ends, start, s):
@@ -341,6 +352,15 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         continue  # 36家新升级开发区, 3家株企: a kind counted, not a name
                     if COUNT_AFTER_RE.match(sh, e):
                         continue  # 拥有国家标准化专业委员会6个: a kind of body counted, not a name
+                    if label == "GovernmentAgency" and COUNTRY_OFFICE_RE.fullmatch(sh, s, e) and (place_table().get(body) or {}).get("level") != "country":
+                        continue  # 泰国|商务处, 越南|商务处: a country's office; 商务局|商务处 is a division
+                    if label == "Institution" and sh[s:e] == "学院":
+                        school = school_of_university(sh, start, s)
+                        if school != e:
+                            s, e, body = start, school, sh[start:school - 2]  # 北华大学|管理学院: the university
+                            start = s
+                    if label == "Company" and sh[s:e] == "工厂" and verb_object_plant(sh, self.tags, tok_starts, tok_ends, start, s):
+                        continue  # 投资建设新工厂: a plant as the object of verbs, no firm named
                     if label == "Company" and sh[s:e] in ("工厂", "制造厂", "电厂") and "公司" in body:
                         # 北汽株洲分公司二工厂: the firm is the 公司; its plant is no entity of its own
                         e = start + body.rindex("公司") + 2
@@ -354,6 +374,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         start += _leading_place_prefix(sh, start, s)
                         start = self._park_opening(sh, tok_starts, tok_ends, start, s)
                         body = sh[start:s]
+                        if state_body_parks(body) or described_park(body, p["re"]):
+                            continue  # 科技部|科学工业园区: a ministry's parks; 中北高新区老牌|工业园区: the first park described
+                        if p["id"] == "park.suffix.v1" and not _opens_on_place(sh, start) and self._generic_body(body, "Park", "sector_words.tsv"):
+                            continue  # 软件|产业园, 人工智能|产业园: a kind of park by its industry
                         if not rank_title and p["id"] == "park.suffix.v1" and self._verb_phrase_body(sh, tok_starts, tok_ends, start, s):
                             continue  # 促进|全省|开发区, 应用|产业园: a verb and common words, no park's name
                     s = start
@@ -387,7 +411,16 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         # by its place is a park; a rank's title (国家级农业标准化示范区) and a
                         # province's (湖南省蔬菜全产业链标准化示范区: the province grants it) stay awards
                         lab, context = "Park", False
+                if district is not None:
+                    lab, (n_outer, county) = "Place", district
+                    if n_outer:  # 上海市|浦东新区: the city or province that holds the district is a place of its own
+                        outer = Mention(s, s + n_outer, "Place", "place.admin_division.v1", text[s:s + n_outer])
+                        outer.attrs["place"] = place_table()[sh[s:s + n_outer]]
+                        out.append(outer)
+                        s += n_outer
                 mention = Mention(s, e, lab, rule, text[s:e], needs_context=context)
+                if district is not None:
+                    mention.attrs["place"] = county
                 if "priority" in p:
                     mention.attrs["priority"] = p["priority"]
                 if lab == "Award":

@@ -38,7 +38,8 @@ GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任
 
 
 #: one-character words glued before a level word (并|报县, 获|市科学技术奖): the name opens on the level word
-GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经获")
+#: (报, to submit to, jieba tags as the noun newspaper)
+GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经获报")
 
 
 #: trade words: what a firm makes or does, written between its brand and its legal form (kept
@@ -79,6 +80,18 @@ def _skip_outer_place(sh: str, start: int, end: int) -> int:
                 return start + n
         break
     return start
+
+
+#: a park's head inside a span: a list item that holds one before a firm's suffix is a clause
+PARK_INSIDE_RE = re.compile(r"园区|工业园|产业园|科技园|开发区|高新区|经开区|工业区|工业邨|新区|实验区|试验区|保税区")
+
+
+#: a suffix that opens on its field (标准化所, 检测所): a conjunction right before it joins two fields
+FIELD_SUFFIX_RE = re.compile(r"(?:检测|检验|标准化|情报|计量|质检|测试|监测)所")
+
+
+#: prepositions and the copula of a clause: a list item never runs over one (由, 在, 被 …)
+CLAUSE_PREPOSITIONS = frozenset("由在被从向对把将给让于是为")
 
 
 #: the suffixes of bodies a government sets up for a task, whose names hold verbs (推进, 审定, 表彰)
@@ -129,6 +142,7 @@ class NameScan:
         i = bisect.bisect_right(tok_starts, pos - 1) - 1
         start = pos
         place_at = None  # where an award's name reached a province or city on the way back
+        province_at = False  # that place is a province (no place further back opens the name)
         while i >= 0:
             ts, te = tok_starts[i], tok_ends[i]
             if te < start and "\n" in sh[te:start] or (te < start and start < pos):
@@ -147,6 +161,8 @@ class NameScan:
                 pattern["label"] == "Award" and _bracket_content(sh, ts).endswith("奖")
             ):  # …质量奖(个人奖)|创奖: a prize's class in brackets closes the name before it
                 # a bracketed qualifier inside the name: 国家高端装备(轨道交通)制造业标准化试点
+                if pattern["label"] == "Park" and start < pos and _opens_on_place(sh, start):
+                    break  # 装备制造(新能源电力装备)|江苏溧阳高新技术产业开发区: a park that opens on its place after the bracket
                 bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
                 if bm and bm.end() == te and bm.start() > 0 and CJK_RE.match(sh[bm.start() - 1]):
                     j = bisect.bisect_right(tok_starts, bm.start() - 1) - 1
@@ -158,10 +174,21 @@ class NameScan:
                 if len(tok) == 2:
                     start = ts + 1
                 break  # 经济部管有之|台中工业区 (之台 one word): the classical 的 ends what stands before a park's name
+            if pattern["label"] == "Place" and tok in self.name_verbs and self.tags.get(tok) in ("v", "vn"):
+                break  # 同意建设|中关村: a verb a firm's or a park's name may hold is no part of a village's
             if pattern["label"] == "Place" and start < pos and (tok in place_table() or tok[-1] in "省市县区州旗镇乡"):
                 break  # a town's name starts after its county: 桑植县|五道水镇, 高新区|三门镇
             if pattern["label"] == "Place" and len(tok) == 1 and pos - start < 2 and CJK_RE.match(tok) and tok not in "的在和与及是":
                 start = ts  # 四|都|乡: a town's short name may be cut into single characters
+                i -= 1
+                continue
+            if (
+                pattern["label"] == "Award" and start == pos and tok in ("组织", "个人", "团体", "集体") and sh.startswith("奖", pos)
+                and i > 0 and tok_ends[i - 1] == ts and not self._is_stop_token(sh[tok_starts[i - 1]:tok_ends[i - 1]])
+            ):
+                # 标准化|组织|奖: the class of winner a prize is for (a verb the dictionary has) is part of
+                # its name after the field (组织奖 alone, a class of a prize, stays none)
+                start = ts
                 i -= 1
                 continue
             if pattern["label"] == "Award" and YEAR_TOKEN_RE.match(tok) and i > 0 and sh[tok_starts[i - 1]:tok_ends[i - 1]] in ("全国", "中国"):
@@ -184,6 +211,10 @@ class NameScan:
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
                 break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
+            if pattern["label"] == "Institution" and tok in ("得奖", "获奖", "得主") and start < pos and sh[ts - 1:ts] == "奖":
+                start = ts  # 金手奖|得奖|厂商协进会: a society of a prize's winners is named with the prize
+                i -= 1
+                continue
             if pattern["label"] in ORG_LABELS and tok.endswith(WINNER_NOUNS):
                 break  # 中国质量奖得主|长沙钢铁有限公司 (奖得主 one word): a prize's winner is named after it
             if pattern["label"] == "Company" and start < pos and tok.endswith("公司") and sh[pos:pos + 1] != "分":
@@ -194,8 +225,11 @@ class NameScan:
                 start = ts  # 裕恒|照明|有限公司: a trade word the dictionary tags as a verb is part of the name
                 i -= 1
                 continue
-            if pattern["label"] == "Park" and re.fullmatch(r"[一二三四五六七八九十两几]大", tok):
-                break  # 贯月科创集团三大|产业园: a count of parks, not a name
+            if pattern["label"] == "Park" and start < pos and len(tok) >= 2 and tok[-1] in "及和与暨" and tok not in self.tags:
+                start = ts + len(tok)
+                break  # 中埔及|水上|产业园区 (中埔及 one word): two parks named together share the kind; the second is named
+            if pattern["label"] == "Park" and re.search(r"[一二三四五六七八九十两几]大$", tok) and (len(tok) == 2 or tok not in self.tags):
+                break  # 贯月科创集团三大|产业园, 南科三大|科学园区 (glued): a count of parks, not a name
             if self._is_stop_token(tok) and not (
                 pattern["label"] == "Award" and ts < pos < te and start == pos and len(tok) >= 2 and sh[ts - 1:ts] == "奖"
                 and self.tags.get(sh[ts:te], "").startswith("n")
@@ -206,10 +240,12 @@ class NameScan:
             ):  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖;
                 # a bureau named by its function's verb, which the dictionary holds as one noun, after its
                 # place or level (市|审计局, 长沙|稽查局; not 工作|开好局)
-                if conj and tok in ("与", "和", "及", "暨") and i > 0 and start < pos and not _opens_on_place(sh, start):
+                if conj and tok in ("与", "和", "及", "暨") and i > 0 and (start < pos or FIELD_SUFFIX_RE.match(sh, pos)) and not _opens_on_place(sh, start):
+                    # (信息与|标准化所: the suffix opens on its field, so two fields are joined before it)
                     left = sh[max(0, ts - 3):ts]
                     prev = sh[tok_starts[i - 1]:tok_ends[i - 1]]
-                    clause = sh[_segment_start(sh, ts, "，,。；;：:！？\n、", window=40) + 1:ts]
+                    # (a bracket closes a body named before: 委员会(市物价局)及市|粮食|和|物资储备局)
+                    clause = sh[_segment_start(sh, ts, "，,。；;：:！？\n、）)", window=40) + 1:ts]
                     prev2 = sh[tok_starts[i - 2]:tok_ends[i - 2]] if i >= 2 else ""
                     # 天津市|市场|和|质量监督管理委员会: a generic word may open a body's coordinated
                     # field where a place or a level word stands before it
@@ -233,10 +269,19 @@ class NameScan:
                     start = tok_starts[i - 2]
                     i -= 3
                     continue
+                if (
+                    pattern["label"] in ("Institution", "Company") and start < pos and len(tok) == 2 and tok not in self.boundaries
+                    and self.tags.get(tok) == "v" and ts > 0 and sh[ts - 1] == "、" and tok not in _people_tables()[2]
+                    and jieba_freq().get(tok, 0) <= COMMON_WORD_FREQ
+                ):
+                    # 、铸成|质量人才培训中心: a list item opens on its name, a rare verb the dictionary has is
+                    # its brand (not 、成立|标准化工作站: a list of actions)
+                    start = ts
+                    break
                 if pattern["label"] == "Company" and pattern.get("body_min", 1) >= 2:
                     anchor = self._place_anchor(sh, tok_starts, tok_ends, i, pos, body_max)
                     if anchor is None:
-                        anchor = self._list_anchor(sh, ts, pos, body_max)
+                        anchor = self._list_anchor(sh, ts, pos, body_max, tok)
                     core = TRADE_TAIL_RE.sub("", sh[start:pos])
                     if anchor is None and len(core) < 2 and (start < pos or not sh.startswith("公司", pos)):
                         # 安腾|实业有限公司, 正|盛照明有限公司: no brand of two characters kept yet
@@ -256,9 +301,16 @@ class NameScan:
                     break
                 return None
             start = ts
-            if pattern["label"] == "Award" and tok in place_table():
-                place_at = ts
+            if pattern["label"] == "Award" and tok in place_table() and not province_at:
+                place_at = ts  # (a province found nearer the prize opens it: 曾永平|四川省…奖, 永平 a county's short form)
+                province_at = place_table()[tok].get("level") == "province"
             i -= 1
+        if pattern["label"] == "Award" and province_at and start < place_at and sh[start:place_at] not in ("中国", "全国", "国家", "中华人民共和国") and (
+            (place_table().get(sh[start:place_at]) or {}).get("level") != "country"
+        ):
+            # 曾|永平|四川省…奖 (曾 a boundary word): what stands before the province (a person's given
+            # name, which jieba may read as a county's) is no part of the province's prize
+            start = place_at
         # trim a leading function word or verb the segmenter glued to the name, but only where
         # the trimmed word ends on a word boundary of its own (never cut 各级 into 各|级)
         while start < pos:
@@ -364,12 +416,17 @@ class NameScan:
             j -= 1
         return None
 
-    def _list_anchor(self, sh: str, ts: int, pos: int, body_max: int) -> int | None:
+    def _list_anchor(self, sh: str, ts: int, pos: int, body_max: int, stop: str = "") -> int | None:
         """Where a legal name opens when the leftward scan stopped at a word inside it (信|和|新材料,
         阿里|云|计算) and the name is an item of a list of legal names: right after the list's
         separator (、, 及, 暨), where the item before it ends on a firm's suffix (…有限公司、); or
         after a break (、；; or a line start) where the item opens on a place (；台湾|日|东|公司).
-        None where the item holds punctuation or a boundary word of two or more characters."""
+        None where the item holds punctuation or a boundary word of two or more characters, where
+        the scan stopped at a preposition or copula of the clause (``stop``: …工业邨和|大埔工业邨|由|
+        香港科技园公司), or where the item holds a park's name (a firm's legal name, found by the
+        scan, may open on one; an item of a list that runs over one is a clause)."""
+        if stop in CLAUSE_PREPOSITIONS:
+            return None
         lo = max(0, pos - body_max - 1)
         k = pos - 1
         while k >= lo and sh[k] not in PUNCT and not sh[k].isspace() and sh[k] not in "及暨":
@@ -379,7 +436,7 @@ class NameScan:
         item = sh[k + 1:pos]
         if "的" in item or "等" in item or any(b in item for b in self.boundaries if len(b) >= 2):
             return None
-        if ORG_INSIDE_RE.search(item) or _people_tables()[0].search(item):
+        if ORG_INSIDE_RE.search(item) or PARK_INSIDE_RE.search(item) or _people_tables()[0].search(item):
             return None  # A有限公司和B有限公司, X集团总经理Y调任…公司: two names or a post, not one item
         before = sh[max(0, k - 4):k].rstrip(")）”」")
         if sh[k] in "、及暨" and re.search(r"(?:公司|集团|厂|银行|社)$", before):

@@ -23,7 +23,7 @@ from .scan import GLUED_PREPOSITIONS, TRADE_TAIL_RE
 COUNT_CHARS = frozenset("0123456789一二三四五六七八九十两百千万多余几")
 COUNTED_START_RE = re.compile(r".[家个名位项批所座]")
 
-STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head")
+STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head", "unit_after")
 
 
 LIST_MODIFIER_RE = re.compile(r"(?:所|共同)?(?:掌握|拥有|生产|研发|研制|开发|推出|参与)的")
@@ -110,6 +110,37 @@ class StructuralRules:
             last_tag = tag
             i += 1
         return proper and last_tag not in ("v", "a", "ad", "d", "vd")
+
+    def _unit_after(self, sh: str, a: int, tok_starts: list[int], tok_ends: list[int]) -> tuple[int, int] | None:
+        """The short name that opens at ``a`` and runs over at most 8 characters of words that are
+        no stop words, when what follows it ends the name (punctuation, the end, 的 or a stop word:
+        a verb, a preposition)."""
+        j = bisect.bisect_left(tok_starts, a)
+        if j >= len(tok_starts) or tok_starts[j] != a:
+            return None
+        e = a
+        while j < len(tok_starts) and tok_ends[j] - a <= 8:
+            tok = sh[tok_starts[j]:tok_ends[j]]
+            if tok == "的" or self._is_stop_token(tok):
+                break
+            e = tok_ends[j]
+            j += 1
+        if e - a < 2:
+            return None
+        nxt = sh[e:e + 1]
+        after = sh[tok_starts[j]:tok_ends[j]] if j < len(tok_starts) and tok_starts[j] == e else ""
+        # a verb or preposition of the clause (起草, 在); not a count (子公司|投建|8万吨: 投建 is the verb)
+        stop = bool(after) and (after in self.boundaries or self.tags.get(after) in ("v", "p", "d", "c", "vd", "ad")) and self._is_stop_token(after)
+        if not (not nxt or nxt in PUNCT or nxt.isspace() or nxt == "的" or stop):
+            return None
+        span = self._short_name(sh, a, e, tok_starts, tok_ends, max_len=8)
+        if not span or span[0] != a:
+            return None
+        k = bisect.bisect_left(tok_starts, span[1]) - 1  # the last word: one character is a head (株洲|所), tagged as it may be
+        last_head = k >= 0 and tok_ends[k] == span[1] and tok_ends[k] - tok_starts[k] == 1
+        if self._holds_verb(sh, span[0], tok_starts[k] if last_head else span[1], tok_starts, tok_ends):
+            return None
+        return span
 
     def structural(self, text: str, sh: str, tok_starts: list[int], tok_ends: list[int], chosen: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """Mentions found by where they stand, and the places inside them that they replace."""
@@ -270,6 +301,12 @@ class StructuralRules:
                         span = self._short_name(sh, m.end(), e, tok_starts, tok_ends)
                         if span and span[0] == m.end():
                             add(span[0], span[1], p)
+                elif kind == "unit_after":
+                    # 華碩的子公司亞旭電腦(…), 南車下屬的株洲所起草: a short firm named right after what it
+                    # is to another, up to punctuation, 的 or the clause's verb
+                    span = self._unit_after(sh, m.end(), tok_starts, tok_ends)
+                    if span:
+                        add(span[0], span[1], p)
                 elif kind == "before_quote":
                     seg_start = _segment_start(sh, m.start(), "，,。；;：:！？\n、") + 1
                     span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends, proper=False)

@@ -28,6 +28,7 @@ from .keys import (
     name_key,
 )
 from .places import PlaceContext, _split_places, admin_code, report_context
+from .lexicons import _lexicon_names, _places
 
 # Characters and words that end an organisation's name: a short form never drops one of them
 # (省委 is not 省委政法委, 北汽 is not 北汽株洲分公司).
@@ -93,6 +94,17 @@ def _bracketed(text: str, one: str, other: str) -> bool:
     return False
 
 
+def _national_ministry(prefix: str) -> bool:
+    """Is ``prefix`` a national ministry of the agencies lexicon (交通部, 经济部, 商务部)?"""
+    return prefix.endswith("部") and len(prefix) >= 3 and _lexicon_names().get("GovernmentAgency", {}).get(prefix) is not None
+
+
+def _uncoded_place(name: str) -> bool:
+    """A city or county of the place table that has no admin code (台中市, 新北市, 嘉义县)."""
+    entry = _places().get(name)
+    return entry is not None and not entry.get("code") and entry.get("level") in ("city", "county") and name == entry["name"]
+
+
 def _anchors_only(prefix: str, type_: str, parks: frozenset[str], context: PlaceContext) -> bool:
     """True when ``prefix`` is made of places (and, for awards, parks or 全国; for institutions
     and awards, 国家), so that dropping it leaves the same body: 湖南|新能源汽车检测中心."""
@@ -101,11 +113,14 @@ def _anchors_only(prefix: str, type_: str, parks: frozenset[str], context: Place
         extra |= {"中华民国", "中華民國"}  # 中華民國全國商業總會 -> 全國商業總會: the state's formal name
     if type_ == "Award":
         extra |= {"全国"} | set(parks)
+    if type_ == "GovernmentAgency" and _national_ministry(prefix):
+        return True  # 交通部|高雄港务局: a national ministry's bureau, named without the ministry
     pos = 0
     while pos < len(prefix):
         for size in range(len(prefix) - pos, 0, -1):
             piece = prefix[pos:pos + size]
-            if piece in extra or (size >= 2 and admin_code(piece, context)):
+            # a place with no admin code (Taiwan's, Hong Kong's: 台中市|…协进会) is a place all the same
+            if piece in extra or (size >= 2 and (admin_code(piece, context) or _uncoded_place(piece))):
                 pos += size
                 break
         else:
