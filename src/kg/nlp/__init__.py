@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from ..reading import Report
 from ..resolution import link_short_forms, remap_relations
 from ..resources import read_text
-from ..text import normalise_name, occurrences, shadow, zh_cn
+from ..text import normalise_name, occurrences, shadow
 from .relations import DEFAULT_FAMILIES, Relation, RelationInput, grade_words, run_families
 from .awards import link_award_forms
 from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
@@ -299,6 +299,7 @@ def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list
         )
     out_rels = []
     seen = set()
+    whole_shadow: list[str] = []  # the report's shadow, made only if a grade needs it
     for r in relations:
         if r.subject not in mention_entity:
             continue
@@ -318,7 +319,7 @@ def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list
             "object": obj,
             "year": q.get("year"),
             "edition": q.get("edition"),
-            "grade": _as_written(text, r.evidence, q.get("grade")),
+            "grade": _as_written(text, r.evidence, q.get("grade"), whole_shadow),
             "count": q.get("count"),
             "role": q.get("role"),
             "evidence": text[r.evidence[0]:r.evidence[1]],
@@ -346,21 +347,22 @@ def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list
 QUALIFIERS = ("year", "edition", "grade", "count", "role")
 
 
-def _as_written(text: str, span: tuple[int, int], value: Any) -> Any:
+def _as_written(text: str, span: tuple[int, int], value: Any, whole: list[str]) -> Any:
     """A qualifier the rules read on the Simplified shadow (金质奖), as the report writes it
-    (金質獎): the contract keeps a grade as written. The evidence span is searched first, then the
-    whole report; a value written nowhere (a grade the rules spelled themselves) stays as it is."""
+    (金質獎): the contract keeps a grade as written. Looked for on the shadow (which keeps every
+    offset) of the evidence span, then of the whole report (a list item's grade stands in its
+    heading), computed once per report into ``whole``; a value written nowhere (a grade the rules
+    spelled themselves) stays as it is."""
     if not isinstance(value, str) or not value or value in text:
         return value
-    n = len(value)
-    for lo, hi in (span, (0, len(text))):
-        window = text[lo:hi]
-        for at in range(len(window) - n + 1):
-            if window[at] != value[0] and zh_cn(window[at]) != value[0]:
-                continue
-            if zh_cn(window[at:at + n]) == value:
-                return window[at:at + n]
-    return value
+    window = text[span[0]:span[1]]
+    at = shadow(window).find(value)
+    if at >= 0:
+        return window[at:at + len(value)]
+    if not whole:
+        whole.append(shadow(text))
+    at = whole[0].find(value)
+    return text[at:at + len(value)] if at >= 0 else value
 
 
 def merge_compatible(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
