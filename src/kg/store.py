@@ -1,7 +1,7 @@
 """Graph store: where report graphs are kept, queried and exported.
 
 Owns the ``GraphStore`` interface, the registry of backends behind it (chosen by name, imported
-on first use), the table of export formats, and query answers (their terms converted by
+on first use), and query answers (their terms converted by
 ``kg.terms``). Takes the dataset ``rdfmap.map_report`` builds for one report; hands query rows
 to the CLI, viz and eval, and serialisations to files or streams.
 
@@ -20,7 +20,8 @@ share (an entity's type or name) matches once per report (oxigraph issue #1919, 
 Queries therefore use ``SELECT DISTINCT`` and ``COUNT(DISTINCT ...)``; ``dump`` deduplicates.
 
 Must not build RDF from extraction results (that is ``rdfmap``), print, or splice values into
-query text: parameters are bound as RDF terms through pyoxigraph's ``substitutions``.
+query text: parameters are bound as RDF terms through pyoxigraph's ``substitutions``. The table
+of export formats and the writing of exports live in ``kg.exports`` (imported back here).
 """
 
 from __future__ import annotations
@@ -33,23 +34,29 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import (
-    IO,
     TYPE_CHECKING,
     Any,
     Iterable,
     Iterator,
     Mapping,
-    NamedTuple,
     Protocol,
-    Union,
     runtime_checkable,
 )
 
 from . import names
 from .errors import QueryError, StoreError
 from .namespace import PREFIXES
+from .exports import (  # noqa: F401 - the export table and writers are imported from here too
+    EXPORT_FORMATS,
+    ExportFormat,
+    Output,
+    _export_format,
+    _stable_prefixes,
+    _stable_prefixes_stream,
+    _write,
+    _write_chunks,
+)
 from .rdfmap import report_iri, report_id
 from .staging import atomic_write  # noqa: F401 - written files' atomic replace lives with crash safety; imported from here too
 from .terms import Binding, _substitutions, _to_oxigraph, _to_python  # noqa: F401 - _to_python: kg.remote and tests import it from here
@@ -74,33 +81,6 @@ __all__ = [
 
 #: Where the default ``oxigraph`` backend keeps its files, relative to the working directory.
 DEFAULT_PATH = Path("build") / "store"
-
-#: A destination for ``dump``: a file path (written atomically) or a binary stream.
-Output = Union[str, "os.PathLike[str]", IO[bytes]]
-
-
-
-class ExportFormat(NamedTuple):
-    """One RDF serialisation ``dump`` can write."""
-
-    name: str
-    suffix: str
-    media_type: str
-    keeps_graphs: bool  # True: one graph per report (a dataset format); False: the union graph
-    oxigraph_name: str  # the ``pyoxigraph.RdfFormat`` attribute
-
-
-#: Export formats by name: the CLI's ``--format`` choices come from this table.
-EXPORT_FORMATS: Mapping[str, ExportFormat] = MappingProxyType(
-    {
-        "turtle": ExportFormat("turtle", ".ttl", "text/turtle", False, "TURTLE"),
-        "nt": ExportFormat("nt", ".nt", "application/n-triples", False, "N_TRIPLES"),
-        "jsonld": ExportFormat("jsonld", ".jsonld", "application/ld+json", False, "JSON_LD"),
-        "trig": ExportFormat("trig", ".trig", "application/trig", True, "TRIG"),
-        "nq": ExportFormat("nq", ".nq", "application/n-quads", True, "N_QUADS"),
-    }
-)
-
 
 @dataclass(frozen=True)
 class QueryResult:
@@ -530,36 +510,6 @@ class MemoryStore(_PyoxigraphStore):
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _stable_prefixes(data: bytes) -> bytes:
-    """Rewrite the ``@prefix`` header in ``PREFIXES`` order.
-
-    pyoxigraph writes the prefixes it is given in the order of a hash map; the header is
-    rewritten so that the bytes cannot depend on that order.
-    """
-    header = b"".join(f"@prefix {name}: <{iri}> .\n".encode() for name, iri in PREFIXES.items())
-    lines = data.splitlines(keepends=True)
-    count = 0
-    while count < len(lines) and lines[count].startswith(b"@prefix "):
-        count += 1
-    if count != len(PREFIXES) or sorted(lines[:count]) != sorted(header.splitlines(keepends=True)):
-        return data  # not the header we expect (another format): leave it alone
-    return header + b"".join(lines[count:])
-
-
-def _stable_prefixes_stream(handle: IO[bytes], block: int = 1 << 20) -> Iterator[bytes]:
-    """:func:`_stable_prefixes` over a serialised file, in blocks: the header rewritten, the
-    rest copied as it is."""
-    head = []
-    for _ in range(len(PREFIXES)):
-        line = handle.readline()
-        if not line:
-            break
-        head.append(line)
-    yield _stable_prefixes(b"".join(head))
-    while chunk := handle.read(block):
-        yield chunk
-
-
 def _iter_statements(quads: Any) -> Iterator[tuple[Any, ...]]:
     """Triples or quads out of an rdflib Dataset or Graph, or out of an iterable of tuples."""
     from rdflib import Dataset, Graph
@@ -587,44 +537,3 @@ def _is_default_graph(graph: Any) -> bool:
     if isinstance(graph, ox.DefaultGraph):
         return True
     return _graph_identifier(graph) == DATASET_DEFAULT_GRAPH_ID
-
-
-def _export_format(format: str | None, output: Output | None) -> ExportFormat:
-    """The export format asked for, or the one ``output``'s suffix names, or Turtle."""
-    if format is None:
-        if isinstance(output, (str, os.PathLike)):
-            suffix = Path(output).suffix.lower()
-            for export in EXPORT_FORMATS.values():
-                if export.suffix == suffix:
-                    return export
-        return EXPORT_FORMATS["turtle"]
-    try:
-        return EXPORT_FORMATS[format]
-    except KeyError:
-        raise StoreError(
-            f"unknown export format {format!r}; choose one of {', '.join(EXPORT_FORMATS)}."
-        ) from None
-
-
-def _write_chunks(chunks: Iterable[bytes], output: Output | None) -> bytes | None:
-    """:func:`_write` for data that comes in chunks (a path gets them as they come)."""
-    if output is None:
-        return b"".join(chunks)
-    if isinstance(output, (str, os.PathLike)):
-        atomic_write(output, chunks)
-    else:
-        for chunk in chunks:
-            output.write(chunk)
-    return None
-
-
-def _write(data: bytes, output: Output | None) -> bytes | None:
-    """Return ``data``, write it to a binary stream, or replace a file with it atomically."""
-    if output is None:
-        return data
-    if isinstance(output, (str, os.PathLike)):
-        atomic_write(output, data)
-    else:
-        output.write(data)
-    return None
-
