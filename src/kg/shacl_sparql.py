@@ -24,7 +24,7 @@ Must not write to the store.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -149,52 +149,78 @@ class _Compiler:
     def target(self, shape: URIRef) -> str:
         parts = []
         for cls in self.shapes.objects(shape, SH.targetClass):
-            t = self.var("t")
-            parts.append(f"{{ ?this <{RDF.type}> {t} . VALUES {t} {{ {self.classes(cls)} }} }}")
+            if len(self.subclasses.get(cls, {cls})) == 1:
+                parts.append(f"{{ ?this <{RDF.type}> <{cls}> }}")
+            else:
+                t = self.var("t")
+                parts.append(f"{{ ?this <{RDF.type}> {t} . VALUES {t} {{ {self.classes(cls)} }} }}")
         for predicate in self.shapes.objects(shape, SH.targetSubjectsOf):
             parts.append(f"{{ ?this <{predicate}> [] }}")
         if not parts:
             raise Unsupported(f"shape {shape} without a target kg translates")
-        return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }"
+        return " UNION ".join(parts)
 
-    def node_shape(self, shape: URIRef) -> Iterator[tuple[str, dict[str, str], bool]]:
-        """(query, fields, value is the focus) of each constraint of a targeted node shape."""
+    @staticmethod
+    def focus_nodes(target: str) -> str:
+        """A pattern binding ``?this`` to each focus node of a target once."""
+        return f"{{ SELECT DISTINCT ?this WHERE {{ {target} }} }}"
+
+    def node_shape(self, shape: URIRef) -> Iterator[_Query]:
+        """The queries of a targeted node shape: one for its own components, one for each
+        property shape's counts and one for its values, one for each SPARQL constraint."""
         self.check_unknown(shape)
         target = self.target(shape)
         message = str(self.shapes.value(shape, SH.message) or "")
         fields = {"path": "", "message": message, "shape": str(shape)}
+        own = []
         for predicate, obj in self.shapes.predicate_objects(shape):
             if predicate in (RDF.type, RDFS.comment, RDFS.label, SH.message, SH.targetClass, SH.targetSubjectsOf):
                 continue
             if predicate == SH.property:
                 yield from self.property_shape(obj, target)
             elif predicate == SH.sparql:  # the constraint's own message, else the shape's
-                yield self.sparql(obj, target), {**fields, "message": str(self.shapes.value(obj, SH.message) or message)}, True
+                yield _Query(self.sparql(obj, self.focus_nodes(target)),
+                             {**fields, "message": str(self.shapes.value(obj, SH.message) or message)})
             else:
-                yield (f"SELECT ?this WHERE {{ {target} FILTER({self.value_fails(predicate, obj, '?this')}) }}",
-                       fields, True)
+                own.append(self.value_fails(predicate, obj, "?this"))
+        if own:
+            yield _flagged(self.focus_nodes(target), own, fields, value=None)
 
-    def property_shape(self, shape: Any, target: str) -> Iterator[tuple[str, dict[str, str], bool]]:
+    def property_shape(self, shape: Any, target: str) -> Iterator[_Query]:
         self.check_unknown(shape)
         if not isinstance(shape, BNode):
             raise Unsupported("a named property shape (its sh:sourceShape would be kept)")
         path = self.path(shape)
         fields = {"path": str(path), "message": str(self.shapes.value(shape, SH.message) or ""), "shape": ""}
-        values = f"{{ SELECT DISTINCT ?this ?value WHERE {{ {target} ?this <{path}> ?value }} }}"
+        # The value's triple first, then the checks, then whether its subject is a focus node: the
+        # union of the report graphs repeats a triple once per graph holding it, and most values
+        # pass, so only the few failures are deduplicated and looked up as focus nodes.
+        # (FILTER EXISTS on the target in the query would be tested first, on every solution)
+        per_value = []
         for predicate, obj in self.shapes.predicate_objects(shape):
             if predicate in (RDF.type, RDFS.comment, RDFS.label, SH.message, SH.path):
                 continue
-            if predicate in (SH.minCount, SH.maxCount):
-                op = "<" if predicate == SH.minCount else ">"
-                yield (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this <{path}> ?value }} }} "
-                       f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {op} {int(obj)})"), fields, False
-            elif predicate == SH.lessThan:
-                yield (f"SELECT ?this ?value WHERE {{ {{ SELECT DISTINCT ?this ?value ?other WHERE {{ {target} "
-                       f"?this <{path}> ?value . ?this <{obj}> ?other }} }} FILTER(!COALESCE(?value < ?other, false)) }}"),\
-                    fields, False
+            if predicate == SH.minCount and int(obj) == 1:
+                yield _Query(f"SELECT ?this WHERE {{ {self.focus_nodes(target)} FILTER NOT EXISTS {{ ?this <{path}> [] }} }}",
+                             fields, value="")
+            elif predicate == SH.minCount:
+                yield _Query(f"SELECT ?this WHERE {{ {self.focus_nodes(target)} OPTIONAL {{ ?this <{path}> ?value }} }} "
+                             f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {int(obj)})", fields, value="")
+            elif predicate == SH.maxCount:
+                yield _Query(f"SELECT ?this WHERE {{ ?this <{path}> ?value }} GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(obj)})",
+                             fields, value="", target=target)
+            elif predicate == SH.lessThan:  # a result per value and other value it is not below
+                yield _Query(f"SELECT ?this ?value WHERE {{ {{ SELECT DISTINCT ?this ?value ?other WHERE {{ ?this <{path}> ?value . "
+                             f"?this <{obj}> ?other FILTER(!COALESCE(?value < ?other, false)) }} }} }}",
+                             fields, value="value", target=target)
             else:
-                yield (f"SELECT ?this ?value WHERE {{ {values} FILTER({self.value_fails(predicate, obj, '?value')}) }}",
-                       {**fields, "datatype": str(obj) if predicate == SH.datatype else "", "values": values}, False)
+                per_value.append(self.value_fails(predicate, obj, "?value"))
+                if predicate == SH.datatype and obj in _XSD_CHECKED_IN_PYTHON:  # the right datatype, ill-typed
+                    yield _Query(f"SELECT DISTINCT ?this ?value WHERE {{ ?this <{path}> ?value "
+                                 f"FILTER(isLiteral(?value) && datatype(?value) = <{obj}>) }}",
+                                 fields, value="value", ill_typed=str(obj), target=target)
+        if per_value:
+            yield _flagged(f"?this <{path}> ?value", per_value, fields, value="value")._replace(target=target)
 
     def sparql(self, constraint: Any, target: str) -> str:
         for predicate in set(self.shapes.predicates(constraint, None)):
@@ -206,6 +232,37 @@ class _Compiler:
             raise Unsupported("a SPARQL constraint other than SELECT $this WHERE { ... }")
         # pyshacl keeps one result per distinct $this of a constraint's solutions
         return f"SELECT DISTINCT ?this WHERE {{ {target} {match.group(1).replace('$this', '?this')} }}"
+
+
+class _Query(NamedTuple):
+    """A query whose solutions are violations: a result for each of ``flags`` true in a solution
+    (each flag a component), or one a solution without flags. ``value`` names the variable of the
+    result's value (None: the focus node; "": no value). ``ill_typed`` names a datatype whose
+    values' lexical forms are checked here (each solution is a result when its value is ill-typed).
+    ``target``, a pattern binding ``?this``, is checked here for the solutions' subjects: a query
+    over a property's triples alone, its few failures' subjects then looked up as focus nodes."""
+
+    text: str
+    fields: dict[str, str]
+    value: str | None = None
+    flags: int = 0
+    ill_typed: str = ""
+    target: str = ""
+
+
+def _flagged(pattern: str, conditions: list[str], fields: dict[str, str], value: str | None) -> _Query:
+    """One query for several components on the same solutions: a flag bound to each component's
+    failure, the solutions with any flag true kept (an error in a condition fails no component,
+    as a FILTER on it alone would)."""
+    binds = " ".join(f"BIND(({condition}) AS ?f{i})" for i, condition in enumerate(conditions))
+    flags = " ".join(f"?f{i}" for i in range(len(conditions)))
+    keep = " || ".join(f"COALESCE(?f{i}, false)" for i in range(len(conditions)))
+    variable = f" ?{value}" if value else ""
+    # DISTINCT: a solution is repeated once per report graph holding its triple; the flags are
+    # functions of the other variables
+    query = f"SELECT DISTINCT ?this{variable} {flags} WHERE {{ {pattern} {binds} FILTER({keep}) }}"
+    return _Query(query,
+                  fields, value, len(conditions))
 
 
 def _prefixes(shapes: Graph) -> dict[str, str]:
@@ -233,7 +290,7 @@ def _subclasses(graphs: list[Any]) -> dict[URIRef, set[URIRef]]:
     return closure
 
 
-def compile_shapes(shapes: Graph, subclass_pairs: list[Any]) -> tuple[list[tuple[str, dict[str, str], bool]], dict[str, str]]:
+def compile_shapes(shapes: Graph, subclass_pairs: list[Any]) -> tuple[list[_Query], dict[str, str]]:
     """(queries, prefixes): a query per constraint of every targeted shape of ``shapes``.
 
     ``subclass_pairs`` are iterables of (subclass, class) pairs (the ontology's and the data's
@@ -272,23 +329,44 @@ def store_rows(ox_store: Any, shapes: Graph, ontology: Graph) -> list[dict[str, 
                       if isinstance(s, URIRef) and isinstance(o, URIRef)]
     queries, prefixes = compile_shapes(shapes, [ontology_pairs, data_pairs])
     rows = []
-    for query, fields, value_is_focus in queries:
-        datatype = fields.get("datatype", "")
-        for solution in ox_store.query(query, prefixes=prefixes, use_default_graph_as_union=True):
+    for query in queries:
+        fields = query.fields
+        solutions = list(ox_store.query(query.text, prefixes=prefixes, use_default_graph_as_union=True))
+        if query.target and solutions:
+            focus_nodes = _in_target(ox_store, query.target, {solution["this"] for solution in solutions})
+            solutions = [solution for solution in solutions if solution["this"] in focus_nodes]
+        for solution in solutions:
             focus = solution["this"]
-            value = focus if value_is_focus else _get(solution, "value")
-            rows.append({"severity": "Violation", "focus": _str(focus), "path": fields["path"],
-                         "value": _str(value), "message": fields["message"], "shape": fields["shape"]})
-        if datatype in {str(d) for d in _XSD_CHECKED_IN_PYTHON}:  # well-typed in datatype, ill-typed lexically
-            path = fields["path"]
-            for solution in ox_store.query(
-                    f"SELECT ?this ?value WHERE {{ {fields['values']} "
-                    f"FILTER(isLiteral(?value) && datatype(?value) = <{datatype}>) }}",
-                    prefixes=prefixes, use_default_graph_as_union=True):
-                if _python_ill_typed(solution["value"], datatype):
-                    rows.append({"severity": "Violation", "focus": _str(solution["this"]), "path": path,
-                                 "value": _str(solution["value"]), "message": fields["message"], "shape": fields["shape"]})
+            value = focus if query.value is None else _get(solution, query.value) if query.value else None
+            if query.ill_typed and not _python_ill_typed(value, query.ill_typed):
+                continue
+            results = 1
+            if query.flags:
+                results = sum(1 for i in range(query.flags) if _true(_get(solution, f"f{i}")))
+            row = {"severity": "Violation", "focus": _str(focus), "path": fields["path"], "value": _str(value),
+                   "message": fields["message"], "shape": fields["shape"]}
+            rows.extend(dict(row) for _ in range(results))
     return rows
+
+
+def _in_target(ox_store: Any, target: str, nodes: set[Any], batch: int = 500) -> set[Any]:
+    """Those of ``nodes`` that ``target`` (a pattern binding ``?this``) binds."""
+    import pyoxigraph as ox
+
+    found: set[Any] = set()
+    ordered = sorted(nodes, key=str)
+    for start in range(0, len(ordered), batch):
+        chunk = ordered[start:start + batch]
+        if any(not isinstance(node, ox.NamedNode) for node in chunk):
+            raise Unsupported("a subject that is not an IRI among the failures")
+        values = " ".join(f"<{node.value}>" for node in chunk)
+        query = f"SELECT DISTINCT ?this WHERE {{ VALUES ?this {{ {values} }} {{ {target} }} }}"
+        found.update(solution["this"] for solution in ox_store.query(query, use_default_graph_as_union=True))
+    return found
+
+
+def _true(term: Any) -> bool:
+    return term is not None and term.value == "true"
 
 
 def _get(solution: Any, name: str) -> Any:
