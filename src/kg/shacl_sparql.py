@@ -220,7 +220,14 @@ class _Compiler:
                                  f"FILTER(isLiteral(?value) && datatype(?value) = <{obj}>) }}",
                                  fields, value="value", ill_typed=str(obj), target=target)
         if per_value:
-            yield _flagged(f"?this <{path}> ?value", per_value, fields, value="value")._replace(target=target)
+            # the components look at the value alone: each distinct value checked once (a node's
+            # type repeats in every report graph that mentions it, and Oxigraph's EXISTS reads
+            # them all), then the failures joined back to their subjects
+            checked = _flagged(f"{{ SELECT DISTINCT ?value WHERE {{ [] <{path}> ?value }} }}", per_value, fields, value="value",
+                               focus="")
+            flags = " ".join(f"?f{i}" for i in range(checked.flags))
+            yield checked._replace(text=f"SELECT DISTINCT ?this ?value {flags} WHERE {{ {{ {checked.text} }} ?this <{path}> ?value }}",
+                                   target=target)
 
     def sparql(self, constraint: Any, target: str) -> str:
         for predicate in set(self.shapes.predicates(constraint, None)):
@@ -250,7 +257,7 @@ class _Query(NamedTuple):
     target: str = ""
 
 
-def _flagged(pattern: str, conditions: list[str], fields: dict[str, str], value: str | None) -> _Query:
+def _flagged(pattern: str, conditions: list[str], fields: dict[str, str], value: str | None, focus: str = "?this") -> _Query:
     """One query for several components on the same solutions: a flag bound to each component's
     failure, the solutions with any flag true kept (an error in a condition fails no component,
     as a FILTER on it alone would)."""
@@ -260,7 +267,7 @@ def _flagged(pattern: str, conditions: list[str], fields: dict[str, str], value:
     variable = f" ?{value}" if value else ""
     # DISTINCT: a solution is repeated once per report graph holding its triple; the flags are
     # functions of the other variables
-    query = f"SELECT DISTINCT ?this{variable} {flags} WHERE {{ {pattern} {binds} FILTER({keep}) }}"
+    query = f"SELECT DISTINCT {focus}{variable} {flags} WHERE {{ {pattern} {binds} FILTER({keep}) }}"
     return _Query(query,
                   fields, value, len(conditions))
 
