@@ -43,7 +43,6 @@ _KNOWN = {
     SH["or"], SH.property, SH.path, SH.message, SH.sparql, RDF.type, RDFS.comment, RDFS.label,
 }
 _XSD_CHECKED_IN_PYTHON = {XSD.date, XSD.gYearMonth, XSD.gYear}  # ill-typed lexical forms
-_SIMPLE = {XSD.string, RDF.langString, XSD.integer}
 
 
 def _term(node: Any) -> str:
@@ -56,7 +55,8 @@ def _term(node: Any) -> str:
 
 
 class _Compiler:
-    """Turns each shape into (query, static fields) pairs; `?this` is the focus, `?value` a value."""
+    """Turns each targeted shape into queries (:class:`_Query`); ``?this`` is the focus node,
+    ``?value`` a value of a property shape's path."""
 
     def __init__(self, shapes: Graph, subclasses: dict[URIRef, set[URIRef]]) -> None:
         self.shapes = shapes
@@ -78,10 +78,17 @@ class _Compiler:
         for predicate in set(self.shapes.predicates(shape, None)):
             if predicate not in _KNOWN:
                 raise Unsupported(f"{predicate} on shape {shape}")
-        for _ in self.shapes.objects(shape, SH.deactivated):
-            raise Unsupported("sh:deactivated")
-        for severity in self.shapes.objects(shape, SH.severity):
-            raise Unsupported(f"sh:severity {severity}")
+        if len(set(self.shapes.objects(shape, SH.message))) > 1:
+            raise Unsupported(f"several messages on shape {shape}")
+
+    def message(self, shape: Any, component: Any = None) -> str:
+        """The shape's sh:message. Without one pyshacl writes its own text a component, which
+        this module does not copy: Unsupported, except for sh:nodeKind sh:IRI on a node shape,
+        which only a blank node fails (and a blank node in a result falls back anyway)."""
+        message = self.shapes.value(shape, SH.message)
+        if message is None and component != SH.nodeKind:
+            raise Unsupported(f"a constraint of shape {shape} without sh:message")
+        return str(message or "")
 
     def path(self, shape: Any) -> URIRef:
         path = self.shapes.value(shape, SH.path)
@@ -133,8 +140,6 @@ class _Compiler:
             op = ">=" if predicate == SH.minInclusive else "<="
             return f"!COALESCE({node} {op} {_term(obj)}, false)"
         if predicate == SH.pattern:
-            if self.shapes.value(None, SH.flags) is not None:
-                raise Unsupported("sh:flags")
             return f"(isBlank({node}) || !REGEX(STR({node}), {Literal(str(obj)).n3()}))"
         if predicate == SH["in"]:
             members = list(Collection(self.shapes, obj))
@@ -170,7 +175,7 @@ class _Compiler:
         property shape's counts and one for its values, one for each SPARQL constraint."""
         self.check_unknown(shape)
         target = self.target(shape)
-        message = str(self.shapes.value(shape, SH.message) or "")
+        message = str(self.shapes.value(shape, SH.message) or "")  # checked a component below
         fields = {"path": "", "message": message, "shape": str(shape)}
         own = []
         for predicate, obj in self.shapes.predicate_objects(shape):
@@ -180,8 +185,9 @@ class _Compiler:
                 yield from self.property_shape(obj, target)
             elif predicate == SH.sparql:  # the constraint's own message, else the shape's
                 yield _Query(self.sparql(obj, self.focus_nodes(target)),
-                             {**fields, "message": str(self.shapes.value(obj, SH.message) or message)})
+                             {**fields, "message": str(self.shapes.value(obj, SH.message) or self.message(shape))})
             else:
+                self.message(shape, predicate)
                 own.append(self.value_fails(predicate, obj, "?this"))
         if own:
             yield _flagged(self.focus_nodes(target), own, fields, value=None)
@@ -191,7 +197,7 @@ class _Compiler:
         if not isinstance(shape, BNode):
             raise Unsupported("a named property shape (its sh:sourceShape would be kept)")
         path = self.path(shape)
-        fields = {"path": str(path), "message": str(self.shapes.value(shape, SH.message) or ""), "shape": ""}
+        fields = {"path": str(path), "message": self.message(shape), "shape": ""}
         # The value's triple first, then the checks, then whether its subject is a focus node: the
         # union of the report graphs repeats a triple once per graph holding it, and most values
         # pass, so only the few failures are deduplicated and looked up as focus nodes.
