@@ -134,7 +134,7 @@ def test_every_graph_is_valid_rdf_and_conforms_to_the_shapes(text):
 
     from kg.rdfmap import map_report
     from kg.store import open_store
-    from kg.validate import validate
+    from kg.validate import store_violations, validate
 
     result = _extract(text)
     dataset = map_report(result, report_path="prop.txt")
@@ -146,6 +146,7 @@ def test_every_graph_is_valid_rdf_and_conforms_to_the_shapes(text):
     try:
         store.add_report("prop", dataset)
         turtle = store.dump(format="turtle")
+        assert store_violations(store) == []  # the SPARQL check over the store (kg.shacl_sparql) agrees
     finally:
         store.close()
     graph = Graph().parse(data=turtle, format="turtle")

@@ -183,16 +183,16 @@ def _broken_store(tmp_path: Path) -> Any:
     return store
 
 
-@pytest.mark.parametrize("slice_triples", [1, 40, 100_000])
-def test_validating_a_store_in_slices_finds_what_the_whole_graph_check_finds(tmp_path: Path, slice_triples: int) -> None:
+@pytest.mark.parametrize("engine, slice_triples", [("pyshacl", 1), ("pyshacl", 40), ("pyshacl", 100_000), ("sparql", None)])
+def test_validating_a_store_in_slices_finds_what_the_whole_graph_check_finds(tmp_path: Path, engine: str, slice_triples: int) -> None:
     from kg.validate import store_violations, validate_store, violations
 
     store = _broken_store(tmp_path)
     try:
         whole = violations(store.dump(None, format="turtle"))
         assert len({row["message"] for row in whole}) >= 3  # the three kinds of break
-        assert store_violations(store, slice_triples=slice_triples) == whole
-        conforms, report = validate_store(store, slice_triples=slice_triples)
+        assert store_violations(store, slice_triples=slice_triples, engine=engine) == whole
+        conforms, report = validate_store(store, slice_triples=slice_triples, engine=engine)
         assert conforms is False and f"Results ({len(whole)}):" in report
         assert report.count("Constraint Violation") == len(whole)
     finally:
@@ -215,3 +215,82 @@ def test_a_conforming_store_conforms_in_slices(built, tmp_path) -> None:
         assert validate_store(store, slice_triples=500) == (True, "Validation Report\nConforms: True\n")
     finally:
         store.close()
+
+
+def many_breaks(graph: Graph) -> None:
+    """Breaks of every component the shapes use, several on one node: ill-typed and out-of-range
+    literals, extra values, a literal where a node is due, a wrong type, a missing direct triple."""
+    from kg.namespace import XSD
+
+    evidence = sorted(graph.subjects(RDF.type, KG.Evidence))
+    graph.set((evidence[1], KG.startOffset, Literal("abc", datatype=XSD.integer)))
+    graph.add((evidence[2], KG.endOffset, Literal(5)))
+    graph.set((evidence[3], KG.sentence, Literal("", lang="zh")))
+    graph.add((evidence[4], KG.report, Literal("x")))
+    graph.remove((evidence[5], KG.sentence, None))
+    place = next(graph.subjects(RDF.type, KG.Place))
+    graph.add((place, KG.adminCode, Literal("12345")))
+    graph.add((place, KG.adminCode, Literal(123456)))
+    graph.add((place, KG.locatedIn, entity_iri("Company", "株洲中车时代电气股份有限公司")))
+    statement = next(graph.subjects(RDF.type, RDF.Statement))
+    graph.add((statement, KG.renameDate, Literal("2020", datatype=XSD.gYear)))
+    graph.add((statement, KG.renameDate, Literal("2020-01-01", datatype=XSD.dateTime)))
+    graph.set((statement, RDF.predicate, KG.receivedAward))
+    graph.add((statement, KG.role, Literal("")))
+    node = recognition(graph)
+    graph.set((node, KG.year, Literal(1800)))
+    graph.add((node, KG.edition, Literal(0)))
+    graph.add((node, KG.grade, Literal(3)))
+    graph.add((node, PROV.wasDerivedFrom, Literal("e")))
+    count = next(graph.subjects(RDF.type, KG.StandardsCount))
+    graph.set((count, KG.count, Literal(-1)))
+    graph.add((count, KG.countSubject, entity_iri("Place", "株洲市")))
+    graph.add((entity_iri("Person", "刘可安"), KG.mentionCount, Literal(0)))
+    graph.add((entity_iri("Person", "刘可安"), SKOS.altLabel, Literal("x")))
+    graph.add((URIRef("urn:x"), KG.displayName, Literal("a")))
+    graph.add((URIRef("urn:x"), KG.displayName, Literal("b")))
+    graph.add((URIRef("urn:y"), KG.lookupName, Literal("", lang="zh")))
+    graph.add((URIRef("urn:r"), RDF.type, KG.Report))
+    graph.add((URIRef("urn:r"), KG.sourcePath, URIRef("urn:p")))
+    graph.add((URIRef("urn:l"), RDF.type, KG.LexiconEvidence))  # a subclass: needs only its rule
+    graph.add((URIRef("urn:l"), KG.rule, Literal("lexicon")))
+    graph.add((URIRef("urn:e"), RDF.type, KG.Evidence))
+    graph.add((URIRef("urn:e"), KG.rule, Literal("r")))
+    graph.add((URIRef("urn:e"), KG.startOffset, Literal("1")))
+    graph.add((URIRef("urn:p1"), KG.worksFor, URIRef("urn:nothing")))
+    graph.add((URIRef("urn:p1"), KG.renamedTo, Literal("text")))
+
+
+@pytest.mark.parametrize("break_graph", [
+    drop_recipient, add_second_award, year_as_text, drop_provenance, bad_level, count_as_decimal,
+    nameless_entity, company_works_for, award_to_a_standard, direct_triple_missing,
+    evidence_without_rule, offsets_reversed, many_breaks, lambda graph: None,
+])
+def test_the_sparql_check_of_a_store_gives_pyshacls_rows(break_graph: Callable[[Graph], Any]) -> None:
+    """kg.shacl_sparql over a store against pyshacl over the store's whole graph: the same rows."""
+    from kg.store import open_store
+    from kg.validate import store_violations, violations
+
+    graph = Graph()
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        result = json.loads(line)
+        graph += map_report(result).graph(report_iri(result["doc"]))
+    break_graph(graph)
+    store = open_store("memory")
+    try:
+        store.add_report("broken", graph)
+        whole = violations(store.dump(None, format="turtle"))  # the store's literals (it normalises some)
+        assert store_violations(store, engine="sparql") == whole
+        if break_graph is many_breaks:
+            assert len(whole) >= 35 and len({row["message"] for row in whole}) >= 20
+    finally:
+        store.close()
+
+
+def test_shapes_the_sparql_check_does_not_translate_fall_back_to_pyshacl() -> None:
+    from kg.shacl_sparql import Unsupported, compile_shapes
+
+    shapes = load_shapes()
+    shapes.add((URIRef("https://w3id.org/kg/shapes#ReportShape"), URIRef("http://www.w3.org/ns/shacl#closed"), Literal(True)))
+    with pytest.raises(Unsupported):
+        compile_shapes(shapes, [])

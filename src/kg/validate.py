@@ -2,8 +2,9 @@
 
 Owns loading the packaged ontology files (``kg/data/ontology/kg.ttl`` and ``shapes.ttl``, copies
 of the canonical ``ontology/`` files at the repository's top) through ``importlib.resources``, and
-running pyshacl over a graph, or over a store's graph in slices of focus nodes in bounded memory
-(:func:`validate_store`). Hands back ``(conforms, report_text)``; the CLI decides what to print.
+running pyshacl over a graph; a store's graph (:func:`validate_store`) is checked by SPARQL over
+the store (:mod:`kg.shacl_sparql`, the same rows, fast) or by pyshacl in slices of focus nodes in
+bounded memory. Hands back ``(conforms, report_text)``; the CLI decides what to print.
 
 Must not change the graph it is given, infer new triples into it, or read files by paths built
 from the source tree (that breaks once the package is installed).
@@ -211,9 +212,19 @@ def _slices(ox_store: Any, slice_triples: int) -> Any:
         yield {s.value for s in subjects}, graph_of(own, subjects)
 
 
-def _store_results(store: Any, slice_triples: int | None) -> list[dict[str, str]]:
-    """The rows of :func:`violations` of a store's graph, in slices where it can."""
+def _store_results(store: Any, slice_triples: int | None, engine: str = "sparql") -> list[dict[str, str]]:
+    """The rows of :func:`violations` of a store's graph: by SPARQL over the store where the
+    shapes translate (:mod:`kg.shacl_sparql`), else by pyshacl in slices where it can."""
+    if engine not in ("sparql", "pyshacl"):
+        raise ValueError(f"engine is 'sparql' or 'pyshacl', not {engine!r}")
     ox_store = getattr(store, "_open", None)  # a pyoxigraph-backed store (kg.store); others whole
+    if ox_store is not None and engine == "sparql":
+        from .shacl_sparql import Unsupported, store_rows
+
+        try:
+            return store_rows(ox_store, _parsed("shapes.ttl"), _parsed("kg.ttl"))
+        except Unsupported:
+            pass
     if ox_store is not None:
         try:
             found = []
@@ -232,15 +243,19 @@ def _store_results(store: Any, slice_triples: int | None) -> list[dict[str, str]
     return _results(results)
 
 
-def validate_store(store: Any, *, slice_triples: int | None = None) -> tuple[bool, str]:
+def validate_store(store: Any, *, slice_triples: int | None = None, engine: str = "sparql") -> tuple[bool, str]:
     """:func:`validate` of a store's graph (the union of its report graphs, as ``dump`` exports
-    it), in bounded memory: its subjects in slices of about ``slice_triples`` triples
+    it). With ``engine="sparql"`` (the default) each constraint of the shapes is one SPARQL
+    query over the store (:mod:`kg.shacl_sparql`: the same rows as pyshacl, in time about linear
+    in the graph); where the shapes do not translate, or the store's default graph or a result
+    holds what that cannot give as pyshacl does, and with ``engine="pyshacl"``, pyshacl runs
+    in bounded memory: its subjects in slices of about ``slice_triples`` triples
     (:data:`SLICE_TRIPLES`), each slice with its values' own triples, and only the results whose
     focus node is one of the slice's subjects kept. That is the whole graph's result, because
     kg's shapes look at a focus node's own triples and at its values' (no longer paths). A
     store that is not pyoxigraph's, or a graph with a blank node as a subject, is validated
     whole. The report lists every result (pyshacl's fields, sorted as :func:`violations`)."""
-    found = _sorted(_store_results(store, slice_triples))
+    found = _sorted(_store_results(store, slice_triples, engine))
     if not found:
         return True, "Validation Report\nConforms: True\n"
     lines = [f"Validation Report\nConforms: False\nResults ({len(found)}):\n"]
@@ -252,6 +267,6 @@ def validate_store(store: Any, *, slice_triples: int | None = None) -> tuple[boo
     return False, "".join(lines)
 
 
-def store_violations(store: Any, *, slice_triples: int | None = None) -> list[dict[str, str]]:
-    """:func:`violations` of a store's graph, in slices as :func:`validate_store` runs."""
-    return _sorted(_store_results(store, slice_triples))
+def store_violations(store: Any, *, slice_triples: int | None = None, engine: str = "sparql") -> list[dict[str, str]]:
+    """:func:`violations` of a store's graph, as :func:`validate_store` runs."""
+    return _sorted(_store_results(store, slice_triples, engine))
