@@ -138,29 +138,28 @@ def _edges(store: Any, nodes: Any) -> tuple[dict[str, tuple[str, str, str]], dic
     return edge_of, facts
 
 
-def outline(store: Any) -> tuple[list[dict[str, Any]], dict[tuple[str, str, str], str], dict[str, Any]]:
-    """The graph without its details: the :func:`kg.entities.list_entities` rows, each edge
+def outline(store: Any) -> tuple[dict[str, tuple[str, str, str]], dict[tuple[str, str, str], str], dict[str, Any]]:
+    """The graph without its details: each node's ``(iri, type, name)`` by id, each edge
     ``(subject, object, key)`` with its predicate, and :func:`counts_of` the whole graph, read
-    without building it (no sources, no networkx)."""
-    from .entities import list_entities
+    without building it (no mentions, aliases or sources, no networkx)."""
+    from .entities import entity_names
 
-    rows = list_entities(store)
-    types = {node_id(str(row["iri"])): row["type"] for row in rows}
-    edge_of, facts = _edges(store, types)
+    nodes = {node_id(str(iri)): (str(iri), type_name, name) for iri, (type_name, name) in entity_names(store).items()}
+    edge_of, facts = _edges(store, nodes)
     del edge_of
     edges = {edge: data["predicate"] for edge, data in facts.items()}
     del facts
     relations = Counter(edges.values())
-    standards = sum(1 for row in store.query(_COUNTS).as_dicts() if node_id(str(row["s"])) in types)
+    standards = sum(1 for row in store.query(_COUNTS).as_dicts() if node_id(str(row["s"])) in nodes)
     if standards:
         relations["standardsCount"] = standards
     counts = {
-        "nodes": len(types),
+        "nodes": len(nodes),
         "edges": len(edges),
-        "entities": dict(sorted(Counter(types.values()).items())),
+        "entities": dict(sorted(Counter(t for _, t, _ in nodes.values()).items())),
         "relations": dict(sorted(relations.items())),
     }
-    return rows, edges, counts
+    return nodes, edges, counts
 
 
 def _lazy_rows(store: Any, sparql: str) -> Any:

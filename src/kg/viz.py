@@ -162,16 +162,15 @@ def _cut_from_outline(store: Any, max_nodes: int) -> tuple[nx.MultiDiGraph, dict
     """The drawn graph, the whole graph's counts and the notes of ``focus(build_graph(store),
     max_nodes=max_nodes)`` without building the whole graph: the nodes are chosen on the outline
     (ids, names, edges; :func:`kg.graphdata.outline`) and only theirs are read in full."""
+    from .entities import entity_rows
     from .graphdata import outline
 
-    rows, edges, totals = outline(store)
+    nodes, edges, totals = outline(store)
     if totals["nodes"] <= max_nodes:
-        del edges
-        g = build_graph(store, entities=rows)
-        return g, totals, []
-    labels = {node_id(str(row["iri"])): row["name"] for row in rows}
-    degree = dict.fromkeys(labels, 0)
-    adjacent: dict[str, set[str]] = {n: set() for n in labels}
+        del nodes, edges
+        return build_graph(store), totals, []
+    degree = dict.fromkeys(nodes, 0)
+    adjacent: dict[str, set[str]] = {n: set() for n in nodes}
     for s, o, _ in edges:
         degree[s] += 1
         degree[o] += 1
@@ -183,8 +182,9 @@ def _cut_from_outline(store: Any, max_nodes: int) -> tuple[nx.MultiDiGraph, dict
         "best-connected nodes along their edges, most edges first"
         " (choose with --around NAME, --type, --predicate or --max-nodes)."
     ]
-    taken = set(_grow_by(list(labels), degree, labels.__getitem__, adjacent.__getitem__, max_nodes, None))
-    del labels, degree, adjacent
+    taken = set(_grow_by(list(nodes), degree, lambda n: nodes[n][2], adjacent.__getitem__, max_nodes, None))
+    rows = entity_rows(store, sorted(nodes[n][0] for n in taken))
+    del nodes, degree, adjacent
     return build_graph(store, only=taken, entities=rows), totals, notes
 
 
