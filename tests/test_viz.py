@@ -275,3 +275,22 @@ def test_synthetic_store_stats_report_and_cut_page(tmp_path):
     assert "500 nodes" in html and "of 4000 nodes" in html
     assert "<svg" in render_report(g)
     assert node_id("https://w3id.org/kg/id/company/1") == "company/1"
+
+
+@pytest.mark.parametrize("max_nodes", [1, 7, 60, 500, 5000])
+def test_cut_page_from_the_outline_is_the_page_of_the_whole_graph(tmp_path, max_nodes):
+    """write_html chooses the drawn nodes on the outline and reads only theirs in full: the page
+    must be byte for byte the one cut from the whole graph in networkx."""
+    from kg.synthetic import fill_store
+    from kg.viz import write_html
+
+    store = open_store("memory")
+    fill_store(store, 1200, per_report=300)
+    g = build_graph(store)
+    totals = counts_of(g)
+    assert graph_counts(store) == totals
+    cut, notes = focus(g, max_nodes=max_nodes)
+    out = tmp_path / "page.html"
+    written = write_html(store, out, max_nodes=max_nodes)
+    assert out.read_text(encoding="utf-8") == render_html(cut, totals=totals, notes=notes)
+    assert written == {**counts_of(cut), "totals": totals, "notes": notes}

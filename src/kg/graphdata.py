@@ -24,7 +24,7 @@ import networkx as nx
 
 from .namespace import ID
 
-__all__ = ["build_graph", "graph_counts", "counts_of", "node_id", "QUALIFIERS", "MAX_SOURCES"]
+__all__ = ["build_graph", "outline", "graph_counts", "counts_of", "node_id", "QUALIFIERS", "MAX_SOURCES"]
 
 #: Qualifier keys an edge may carry, in the order they are shown.
 QUALIFIERS = ("edition", "year", "grade", "role", "date")
@@ -64,7 +64,7 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def build_graph(store: Any) -> nx.MultiDiGraph:
+def build_graph(store: Any, *, only: Any = None, entities: list[dict[str, Any]] | None = None) -> nx.MultiDiGraph:
     """The entity graph held in ``store``, keyed by short ids (``company/…``).
 
     Node attributes: ``type``, ``label`` (the name), ``aliases`` (list), ``mentions``,
@@ -72,37 +72,24 @@ def build_graph(store: Any) -> nx.MultiDiGraph:
     Edge attributes: ``predicate``, the qualifiers of :data:`QUALIFIERS` that the fact has, and
     ``sources`` (up to :data:`MAX_SOURCES` ``{"report", "sentence"}``, sorted). Edges are keyed
     by ``predicate|qualifiers`` so that a fact read twice is one edge.
+
+    ``only`` (a set of node ids) builds the subgraph of those nodes alone, what
+    ``build_graph(store).subgraph(only)`` holds, without reading the other nodes' details or the
+    sources of edges it leaves out. ``entities`` are :func:`kg.entities.list_entities` rows of the
+    store when the caller has them already.
     """
     from .entities import list_entities
 
     g = nx.MultiDiGraph()
-    for row in list_entities(store):
+    for row in (list_entities(store) if entities is None else entities):
+        n = node_id(str(row["iri"]))
+        if only is not None and n not in only:
+            continue
         g.add_node(
-            node_id(str(row["iri"])), type=row["type"], label=row["name"], aliases=list(row["aliases"]),
+            n, type=row["type"], label=row["name"], aliases=list(row["aliases"]),
             mentions=row["mentions"], reports=list(row["reports"]), standards_counts=[],
         )
-    core: dict[str, tuple[str, str, str]] = {}
-    for fact, subject, obj in _lazy_rows(store, _RECOGNITIONS):
-        core[fact] = (node_id(subject), "receivedAward", node_id(obj))
-    for fact, subject, prop, obj in _lazy_rows(store, _STATEMENTS):
-        core[fact] = (node_id(subject), str(prop).rsplit("#", 1)[-1], node_id(obj))
-    qualifiers: dict[str, dict[str, Any]] = {}
-    for fact, key, value in _lazy_rows(store, _QUALIFIER_VALUES):
-        if fact in core and _plain(value) is not None:
-            qualifiers.setdefault(fact, {})[key] = _plain(value)
-    # each fact's edge (a fact read twice is one edge), then each edge's first MAX_SOURCES
-    # sources in sorted order, kept as the rows stream by: not every source sentence of the
-    # corpus in memory at once (the page's build held them all, growing with the corpus)
-    edge_of: dict[str, tuple[str, str, str]] = {}
-    facts: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for fact, (subject, predicate, obj) in core.items():
-        if subject not in g or obj not in g:
-            continue
-        quals = {k: qualifiers[fact][k] for k in QUALIFIERS if k in qualifiers.get(fact, {})}
-        key = "|".join([predicate, *(f"{k}={v}" for k, v in quals.items())])
-        edge_of[fact] = (subject, obj, key)
-        facts.setdefault((subject, obj, key), {"predicate": predicate, **quals})
-    del core, qualifiers
+    edge_of, facts = _edges(store, g)
     report_ids = dict(store.query(_REPORT_IDS).rows)
     sources: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
     for fact, sentence, report in _lazy_rows(store, _SOURCES):
@@ -122,6 +109,57 @@ def build_graph(store: Any) -> nx.MultiDiGraph:
     for _, data in g.nodes(data=True):
         data["standards_counts"].sort(key=lambda c: (c["level"], c["year"] or 0, c["count"] or 0))
     return g
+
+
+def _edges(store: Any, nodes: Any) -> tuple[dict[str, tuple[str, str, str]], dict[tuple[str, str, str], dict[str, Any]]]:
+    """The graph's edges between ``nodes`` (a container of node ids): each fact's edge
+    ``(subject, object, key)`` (a fact read twice is one edge) and each edge's attributes but its
+    sources."""
+    core: dict[str, tuple[str, str, str]] = {}
+    for fact, subject, obj in _lazy_rows(store, _RECOGNITIONS):
+        core[fact] = (node_id(subject), "receivedAward", node_id(obj))
+    for fact, subject, prop, obj in _lazy_rows(store, _STATEMENTS):
+        core[fact] = (node_id(subject), str(prop).rsplit("#", 1)[-1], node_id(obj))
+    qualifiers: dict[str, dict[str, Any]] = {}
+    for fact, key, value in _lazy_rows(store, _QUALIFIER_VALUES):
+        if fact in core and _plain(value) is not None:
+            qualifiers.setdefault(fact, {})[key] = _plain(value)
+    # each fact's edge (a fact read twice is one edge); sources are read by the caller, only for
+    # the edges it keeps (the page's build held every source sentence of the corpus at once)
+    edge_of: dict[str, tuple[str, str, str]] = {}
+    facts: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for fact, (subject, predicate, obj) in core.items():
+        if subject not in nodes or obj not in nodes:
+            continue
+        quals = {k: qualifiers[fact][k] for k in QUALIFIERS if k in qualifiers.get(fact, {})}
+        key = "|".join([predicate, *(f"{k}={v}" for k, v in quals.items())])
+        edge_of[fact] = (subject, obj, key)
+        facts.setdefault((subject, obj, key), {"predicate": predicate, **quals})
+    return edge_of, facts
+
+
+def outline(store: Any) -> tuple[dict[str, tuple[str, str, str]], dict[tuple[str, str, str], str], dict[str, Any]]:
+    """The graph without its details: each node's ``(iri, type, name)`` by id, each edge
+    ``(subject, object, key)`` with its predicate, and :func:`counts_of` the whole graph, read
+    without building it (no mentions, aliases or sources, no networkx)."""
+    from .entities import entity_names
+
+    nodes = {node_id(str(iri)): (str(iri), type_name, name) for iri, (type_name, name) in entity_names(store).items()}
+    edge_of, facts = _edges(store, nodes)
+    del edge_of
+    edges = {edge: data["predicate"] for edge, data in facts.items()}
+    del facts
+    relations = Counter(edges.values())
+    standards = sum(1 for row in store.query(_COUNTS).as_dicts() if node_id(str(row["s"])) in nodes)
+    if standards:
+        relations["standardsCount"] = standards
+    counts = {
+        "nodes": len(nodes),
+        "edges": len(edges),
+        "entities": dict(sorted(Counter(t for _, t, _ in nodes.values()).items())),
+        "relations": dict(sorted(relations.items())),
+    }
+    return nodes, edges, counts
 
 
 def _lazy_rows(store: Any, sparql: str) -> Any:
@@ -170,4 +208,4 @@ def counts_of(g: nx.MultiDiGraph) -> dict[str, Any]:
 def graph_counts(store: Any) -> dict[str, Any]:
     """:func:`counts_of` the store's graph: what the build summary, the page's legend and
     ``kg stats`` print, and what ``kg entities`` lists (one node per row)."""
-    return counts_of(build_graph(store))
+    return outline(store)[2]

@@ -31,7 +31,7 @@ from typing import Any
 import networkx as nx
 
 from .errors import KgError
-from .graphdata import QUALIFIERS, build_graph, counts_of
+from .graphdata import QUALIFIERS, build_graph, counts_of, node_id
 
 __all__ = ["STYLE", "PREDICATE_STYLE", "DEFAULT_MAX_NODES", "focus", "page_data", "render_html", "write_html"]
 
@@ -123,11 +123,18 @@ def _grow(h: nx.MultiDiGraph, limit: int, around: str | None) -> list[str]:
     Taking the top nodes by degree alone leaves many of them without a drawn edge (their
     neighbours cut away); growing along edges keeps the page connected around its hubs.
     """
-    import heapq
-
     degree = dict(h.degree())
     undirected = h.to_undirected(as_view=True)
-    order = sorted(h.nodes, key=lambda n: (-degree[n], h.nodes[n]["label"], n))
+    return _grow_by(list(h.nodes), degree, lambda n: h.nodes[n]["label"], lambda n: undirected[n], limit, around)
+
+
+def _grow_by(nodes: list[str], degree: dict[str, int], label: Any, neighbours: Any, limit: int,
+             around: str | None) -> list[str]:
+    """:func:`_grow` on plain data: ``degree`` of each node, ``label(n)`` and ``neighbours(n)``
+    (either direction). The order of ``nodes`` and of each node's neighbours does not matter."""
+    import heapq
+
+    order = sorted(nodes, key=lambda n: (-degree[n], label(n), n))
     if around is not None:
         order.remove(around)
         order.insert(0, around)
@@ -141,14 +148,44 @@ def _grow(h: nx.MultiDiGraph, limit: int, around: str | None) -> list[str]:
             if seed is None:
                 break
             seen.add(seed)
-            heapq.heappush(heap, (-degree[seed], h.nodes[seed]["label"], seed))
+            heapq.heappush(heap, (-degree[seed], label(seed), seed))
         _, _, n = heapq.heappop(heap)
         taken.append(n)
-        for m in undirected[n]:
+        for m in neighbours(n):
             if m not in seen:
                 seen.add(m)
-                heapq.heappush(heap, (-degree[m], h.nodes[m]["label"], m))
+                heapq.heappush(heap, (-degree[m], label(m), m))
     return taken
+
+
+def _cut_from_outline(store: Any, max_nodes: int) -> tuple[nx.MultiDiGraph, dict[str, Any], list[str]]:
+    """The drawn graph, the whole graph's counts and the notes of ``focus(build_graph(store),
+    max_nodes=max_nodes)`` without building the whole graph: the nodes are chosen on the outline
+    (ids, names, edges; :func:`kg.graphdata.outline`) and only theirs are read in full."""
+    from .entities import entity_rows
+    from .graphdata import outline
+
+    nodes, edges, totals = outline(store)
+    if totals["nodes"] <= max_nodes:
+        del nodes, edges
+        return build_graph(store), totals, []
+    degree = dict.fromkeys(nodes, 0)
+    adjacent: dict[str, set[str]] = {n: set() for n in nodes}
+    for s, o, _ in edges:
+        degree[s] += 1
+        degree[o] += 1
+        adjacent[s].add(o)
+        adjacent[o].add(s)
+    del edges
+    notes = [
+        f"the selection has {totals['nodes']:,} nodes; drawing {max_nodes:,}, grown from the "
+        "best-connected nodes along their edges, most edges first"
+        " (choose with --around NAME, --type, --predicate or --max-nodes)."
+    ]
+    taken = set(_grow_by(list(nodes), degree, lambda n: nodes[n][2], adjacent.__getitem__, max_nodes, None))
+    rows = entity_rows(store, sorted(nodes[n][0] for n in taken))
+    del nodes, degree, adjacent
+    return build_graph(store, only=taken, entities=rows), totals, notes
 
 
 def page_data(g: nx.MultiDiGraph, *, centre: str | None = None) -> dict[str, Any]:
@@ -300,16 +337,22 @@ def write_html(
     """
     from .store import atomic_write
 
-    g = build_graph(store)
-    totals = counts_of(g)
     centre = None
-    if around is not None:
-        from .entities import resolve_name
-        from .graphdata import node_id
+    if around is None and not types and not predicates and max_nodes is not None:
+        if max_nodes < 1:
+            raise KgError("--max-nodes must be 1 or more.")
+        # the whole graph cut to its best-connected part: chosen on the graph's outline, and only
+        # the drawn nodes and edges read in full (the whole graph in networkx grew with the corpus)
+        drawn, totals, notes = _cut_from_outline(store, max_nodes)
+    else:
+        g = build_graph(store)
+        totals = counts_of(g)
+        if around is not None:
+            from .entities import resolve_name
 
-        # one --type also picks among entities that share the name (as kg show --type does)
-        centre = node_id(str(resolve_name(store, around, type_=types[0] if len(types) == 1 else None)["iri"]))
-    drawn, notes = focus(g, around=centre, depth=depth, types=types, predicates=predicates, max_nodes=max_nodes)
+            # one --type also picks among entities that share the name (as kg show --type does)
+            centre = node_id(str(resolve_name(store, around, type_=types[0] if len(types) == 1 else None)["iri"]))
+        drawn, notes = focus(g, around=centre, depth=depth, types=types, predicates=predicates, max_nodes=max_nodes)
     if drawn.number_of_nodes() == 0 and (types or predicates):
         raise KgError("nothing to draw: no node has the --type or --predicate asked for (see 'kg stats').")
     atomic_write(output, render_html(drawn, title=title, totals=totals, notes=notes, centre=centre).encode("utf-8"))
