@@ -114,3 +114,24 @@ def test_a_grade_column_of_contest_grades_gives_each_row_its_grade():
                   "2 北川精密仪器股份有限公司 优胜奖\n3 东湖新材料科技有限公司 优胜奖")
     assert got == {("长岭重工机械有限公司", "湖西市园区绿美化奖"): {"特优奖"}, ("北川精密仪器股份有限公司", "湖西市园区绿美化奖"): {"优胜奖"},
                    ("东湖新材料科技有限公司", "湖西市园区绿美化奖"): {"优胜奖"}}
+
+
+@pytest.mark.parametrize("text, award, grade", [
+    # a contest's grade (bare kind) right after a name that ends on 奖 is that award's grade
+    ("長嶺重工股份有限公司榮獲湖西設計獎優等獎。", "湖西設計獎", "優等獎"),
+    ("长岭重工机械有限公司荣获湖西省质量奖 优胜奖。", "湖西省质量奖", "优胜奖"),
+    ("長嶺重工股份有限公司榮獲湖西建設獎（特優獎）。", "湖西建設獎", "特優獎"),
+    # a grade written without 奖 (kind after): Taiwan's 佳作 and 特優, a medal
+    ("長嶺重工股份有限公司榮獲湖西產業創新獎佳作。", "湖西產業創新獎", "佳作"),
+    ("長嶺重工股份有限公司榮獲湖西建設獎特優，", "湖西建設獎", "特優"),
+    ("長嶺重工股份有限公司獲得國家發明創作獎金牌。", "國家發明創作獎", "金牌"),
+    ("长岭重工机械有限公司获得湖西发明奖银牌1项。", "湖西发明奖", "银牌"),
+])
+def test_a_contest_grade_or_a_medal_right_after_an_award_named_on_its_prize(text, award, grade):
+    holder = "長嶺重工股份有限公司" if "長嶺" in text else "长岭重工机械有限公司"
+    assert _grades(text)[(holder, award)] == {grade}
+
+
+def test_a_grade_without_its_prize_is_no_grade_where_a_noun_goes_on():
+    got = _grades("长岭重工机械有限公司荣获湖西发明奖金牌企业称号。")
+    assert all(g == {None} for g in got.values())

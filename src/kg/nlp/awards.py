@@ -47,6 +47,21 @@ QUALITY_CLASSES = _grades("class")
 ALL_GRADES = tuple(sorted(GRADES + QUALITY_CLASSES + tuple(BARE_GRADES), key=len, reverse=True))
 
 
+#: grades written without 奖 (Taiwan's 佳作, 特优; a medal: 金牌), read only right after an award's
+#: name that ends on 奖 (kind ``after`` of grades.tsv)
+AFTER_GRADES = _grades("after")
+
+
+#: a grade right after an award's name that ends on 奖: a grade of any kind but the classes
+#: (金点设计奖优等奖, 发明创作奖金牌, 产业创新奖佳作); a grade without 奖 only where no noun
+#: goes on (…奖金牌企业 is no grade), but a join, a count or a bracket may
+NAMED_AWARD_GRADE_RE = re.compile(
+    "(?:" + "|".join(sorted(GRADES + tuple(BARE_GRADES), key=len, reverse=True)) + ")(?![励金补])"
+    "|(?:" + "|".join(sorted(AFTER_GRADES, key=len, reverse=True)) + r")"
+    r"(?=$|[^\u4e00-\u9fff]|[及和与等的各共]|殊荣|称号|荣誉|[一二两三四五六七八九十]+[项个件枚面])"
+)
+
+
 GRADE_RE = re.compile("(?:" + "|".join(GRADES) + ")$")
 
 
@@ -249,15 +264,17 @@ class AwardNames:
         elif g or name in BARE_GRADES:
             return None  # a bare grade (提名奖, Taiwan's 特优奖) is not an award
         mention.end, mention.text = e, text[s:e]
-        follow = GRADE_AFTER_RE.match(sh, e) or (QUALITY_CLASS_AFTER_RE.match(sh, e) if sh[s:e].endswith("质量奖") else None)
+        # a name that ends on 奖 takes any grade after it (金点设计奖优等奖, 发明创作奖金牌); a title only a split grade
+        after = NAMED_AWARD_GRADE_RE if sh[s:e].endswith("奖") else GRADE_AFTER_RE
+        follow = after.match(sh, e) or (QUALITY_CLASS_AFTER_RE.match(sh, e) if sh[s:e].endswith("质量奖") else None)
         if follow is None and sh[e:e + 1] in ("(", "（"):
-            follow = GRADE_AFTER_RE.match(sh, e + 1)  # 天府质量奖(提名奖): the grade in brackets
+            follow = after.match(sh, e + 1)  # 天府质量奖(提名奖): the grade in brackets
             if follow is not None and sh[follow.end():follow.end() + 1] not in (")", "）"):
                 follow = None
         if follow is None and sh[e:e + 1] in (" ", "\t", "\u3000"):
             # 湖南专利奖 一等奖 (a PDF's copy, a row of a table pasted as a line): spaces, no line break
             gap = re.match(r"[ \t\u3000]{1,4}", sh[e:e + 5])
-            follow = GRADE_AFTER_RE.match(sh, e + gap.end())
+            follow = after.match(sh, e + gap.end())
         if follow and "grade" not in mention.attrs:
             mention.attrs["grade"] = text[follow.start():follow.end()]
         elif follow is None and "grade" not in mention.attrs and re.match(r"提名(?![奖獎委人单])", sh[e:e + 3]):
