@@ -135,3 +135,17 @@ def test_a_contest_grade_or_a_medal_right_after_an_award_named_on_its_prize(text
 def test_a_grade_without_its_prize_is_no_grade_where_a_noun_goes_on():
     got = _grades("长岭重工机械有限公司荣获湖西发明奖金牌企业称号。")
     assert all(g == {None} for g in got.values())
+
+
+@pytest.mark.parametrize("text", [
+    # the award and its grade, then a colon and the members
+    "湖西省专利奖一等奖：长岭重工机械有限公司、北川精密仪器股份有限公司。二等奖：东湖新材料科技有限公司。",
+    "“湖西省专利奖”一等奖（2项）：长岭重工机械有限公司、北川精密仪器股份有限公司；二等奖（1项）：东湖新材料科技有限公司。",
+    # a sentence that opens on the grade, the award named in the sentence before
+    "第五届湖西省专利奖评审结果揭晓。一等奖：长岭重工机械有限公司、北川精密仪器股份有限公司。二等奖：东湖新材料科技有限公司。",
+])
+def test_a_grade_and_a_colon_list_the_members_that_hold_it(text):
+    got = _grades(text)
+    assert got[("长岭重工机械有限公司", "湖西省专利奖")] == {"一等奖"}
+    assert got[("北川精密仪器股份有限公司", "湖西省专利奖")] == {"一等奖"}
+    assert got[("东湖新材料科技有限公司", "湖西省专利奖")] == {"二等奖"}

@@ -176,6 +176,10 @@ GRADE_LIST_PROSE_RE = re.compile(r"\s*(?:[(（]?\s*[0-9一二三四五六七八�
 GRADE_CLAUSE_RE = re.compile(r"[；;，,：:]")
 
 
+#: what may stand before a grade that opens its sentence: spaces, a number, 其中
+GRADE_OPENS_RE = re.compile(r"\s*(?:[0-9一二三四五六七八九十]+\s*[、.．]\s*)?(?:其中\s*)?")
+
+
 #: a verb right before a grade that describes its holder (荣获一等奖的X), and the 的 between them
 WON_GRADE_RE = re.compile(r"(?:荣获|获得|获|摘得|斩获)\s*[“\"「]?$")
 GRADE_HOLDER_RE = re.compile(r"[”\"」]?\s*的\s*")
@@ -382,8 +386,16 @@ def find(inp: RelationInput) -> list[Relation]:
                 last_award = fused if fused is not None else last_award
             if not (s0 <= g0 < s1) or last_award is None or g0 in paired:
                 continue
-            if any(mentions[a].start <= g0 < mentions[a].end + 4 for a in awards):
-                continue
+            named = next((a for a in awards if mentions[a].start <= g0 < mentions[a].end + 4), None)
+            listed = None
+            if named is not None:
+                # 湖西专利奖一等奖：A、B: the award's own grade, its members listed after the colon
+                if not re.fullmatch(r"[”\"」』]?[ \t\u3000]{0,2}", text[mentions[named].end:g0]):
+                    continue
+                listed = GRADE_LIST_PROSE_RE.match(text, g1)
+                if listed is None:
+                    continue
+                last_award = named
             if GRADE_GRANTED_RE.match(text, g1) or HOLDER_NOUN_RE.match(text, g1) or re.match(r"(?:得主|获得者|获奖者|的(?:组织|企业|单位))", text[g1:g1 + 5]):
                 continue  # 银奖得主为A / 金奖由A夺得 / 优异奖则颁予A: the winners follow, read above
             held = GRADE_HOLDER_RE.match(text, g1) if WON_GRADE_RE.search(text, max(s0, g0 - 4), g0) else None
@@ -393,8 +405,9 @@ def find(inp: RelationInput) -> list[Relation]:
                 context = award_context(last_award)
                 rels.append(Relation(holder, "receivedAward", last_award, "award.grade_back_reference.v1", ev, {"year": context["year"], "edition": context["edition"], "grade": grade}))
                 continue
-            listed = GRADE_LIST_RE.match(text, g1)
-            if listed is None and re.search(r"[，,；;。]\s*(?:其中\s*)?$", text[max(s0, g0 - 6):g0]):
+            listed = listed or GRADE_LIST_RE.match(text, g1)
+            if listed is None and (re.search(r"[，,；;。]\s*(?:其中\s*)?$", text[max(s0, g0 - 6):g0]) or GRADE_OPENS_RE.fullmatch(text, s0, g0)):
+                # …揭晓。一等奖：A、B: a sentence that opens on the grade lists its members too
                 listed = GRADE_LIST_PROSE_RE.match(text, g1)
             if listed:
                 # 其中一等奖2项：A、B；二等奖…: the members listed after the colon hold that grade
