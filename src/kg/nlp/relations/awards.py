@@ -106,8 +106,8 @@ WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|
 
 WINNERS_RE = re.compile(
     r"(?<!以)(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为(?!榜样|标杆|楷模|典型)|是|有|包括|[：:])"
-    r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:组织|企业|单位|个人)(?:分别)?(?:是|有|为|包括)?\s*[：:]"
-    r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:包括|有)"
+    r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:组织|企业|单位|个人)(?:分别)?(?:(?:是|有|为|包括)\s*[：:]?|\s*[：:])"
+    r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:分别)?(?:包括|有|是|为)"
 )
 _WINNERS_SCAN = anchored(WINNERS_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
@@ -294,11 +294,15 @@ def find(inp: RelationInput) -> list[Relation]:
         # 得奖者为A、B；由C获得: the winners of the award the report named last
         if last_award is not None:
             q = award_context(last_award)
-            for wm in _WINNERS_SCAN.finditer(text, s0, s1):
+            named_winners = list(_WINNERS_SCAN.finditer(text, s0, s1))
+            for w, wm in enumerate(named_winners):
                 # the award named last before the winners (…榮膺「X」的N個獲獎者包括A、B…；
                 # 而C則奪得「Y」: A and B won X, not the one named after them)
                 won = _award_before(mentions, awards, wm.start(), last_award)
                 stop = min([k.start() for k in WINNERS_STOP_RE.finditer(text, wm.end(), s1)] or [s1])
+                if w + 1 < len(named_winners):
+                    # 获得一等奖的是A，获得二等奖的为B: the next winners' clause ends these
+                    stop = min(stop, _clause_start(text, s0, named_winners[w + 1].start()))
                 qq = award_context(won)
                 # 获得提名奖的组织有：E、F: the grade the clause names
                 g = next((g for g in grades if _clause_start(text, s0, wm.start()) <= g[0] < wm.end()), None)
@@ -396,7 +400,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 if listed is None:
                     continue
                 last_award = named
-            if GRADE_GRANTED_RE.match(text, g1) or HOLDER_NOUN_RE.match(text, g1) or re.match(r"(?:得主|获得者|获奖者|的(?:组织|企业|单位))", text[g1:g1 + 5]):
+            if GRADE_GRANTED_RE.match(text, g1) or HOLDER_NOUN_RE.match(text, g1) or re.match(r"(?:得主|获得者|获奖者|的(?:组织|企业|单位|个人|分别|包括|有|是|为))", text[g1:g1 + 5]):
                 continue  # 银奖得主为A / 金奖由A夺得 / 优异奖则颁予A: the winners follow, read above
             held = GRADE_HOLDER_RE.match(text, g1) if WON_GRADE_RE.search(text, max(s0, g0 - 4), g0) else None
             holder = next((i for i in idx if held and mentions[i].start == held.end() and mentions[i].label in RECIPIENTS), None)
