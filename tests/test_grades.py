@@ -161,3 +161,18 @@ def test_the_holders_of_each_grade_named_after_who_won_it(text):
     assert got[("长岭重工机械有限公司", "湖西省专利奖")] == {"一等奖"}
     assert got[("北川精密仪器股份有限公司", "湖西省专利奖")] == {"一等奖"}
     assert got[("东湖新材料科技有限公司", "湖西省专利奖")] == {"二等奖"}
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("长岭重工机械有限公司荣获一等奖的湖西省专利奖。", "一等奖"),  # the grade before the award, as what was won
+    ("长岭重工机械有限公司获湖西省专利奖评选一等奖。", "一等奖"),  # the contest between award and grade
+    ("长岭重工机械有限公司获得“湖西省专利奖”评审金奖。", "金奖"),
+    ("长岭重工机械有限公司获得湖西省专利奖中的二等奖。", "二等奖"),
+])
+def test_a_grade_one_word_away_from_its_award(text, grade):
+    assert _grades(text)[("长岭重工机械有限公司", "湖西省专利奖")] == {grade}
+
+
+@pytest.mark.parametrize("text", ["长岭重工机械有限公司荣获一等奖。", "长岭重工机械有限公司荣获三等奖1项。", "长岭重工机械有限公司获得金奖。"])
+def test_a_verb_and_a_grade_after_a_firm_are_no_person(text):
+    assert not [e for e in extract_text(text)["entities"] if e["type"] == "Person"]

@@ -208,6 +208,14 @@ def _rank_opener(sh: str, s: int, e: int) -> int | None:
     return None
 
 
+#: the grade of an award one word after its name: its contest (评选, 评审) or 中的 between
+GRADE_OF_NAMED_RE = re.compile(r"[”\"」』]?(?:评选|评审|评比|中的|之)\s*(?P<grade>" + NAMED_AWARD_GRADE_RE.pattern + ")")
+
+
+#: the grade written before the award as what was won: 荣获一等奖的湖西专利奖
+GRADE_BEFORE_RE = re.compile(r"(?:荣获|获得|获|摘得|斩获|喜获|夺得)\s*(?P<grade>(?:" + "|".join(GRADES) + r"))\s*的\s*[“\"「『]?$")
+
+
 class AwardNames:
     """Award names of ``EntityRules`` (a mixin): grade, edition and year."""
 
@@ -279,6 +287,15 @@ class AwardNames:
             mention.attrs["grade"] = text[follow.start():follow.end()]
         elif follow is None and "grade" not in mention.attrs and re.match(r"提名(?![奖獎委人单])", sh[e:e + 3]):
             mention.attrs["grade"] = "提名奖"  # 获得济宁市长质量奖提名: the nomination is the grade 提名奖
+        if "grade" not in mention.attrs and sh[s:e].endswith("奖"):
+            # the grade one word away: 湖西专利奖评选一等奖, 湖西专利奖中的金奖; or before the award, as
+            # what was won (荣获一等奖的湖西专利奖)
+            far = GRADE_OF_NAMED_RE.match(sh, e)
+            near = GRADE_BEFORE_RE.search(sh, max(0, s - 12), s)
+            if far is not None:
+                mention.attrs["grade"] = text[far.start("grade"):far.end("grade")]
+            elif near is not None:
+                mention.attrs["grade"] = text[near.start("grade"):near.end("grade")]
         before = sh[max(0, s - 14):s].rstrip("“\"「『《 ")
         bracket_year = None
         yb = re.search(r"[(（]\s*(" + YEAR_NUM + r")\s*年度?\s*[)）]$", before)

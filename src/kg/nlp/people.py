@@ -115,6 +115,20 @@ _NEVER_LAST = frozenset("就亦便则即又都於并仍乃再曾已称稱第")  
 #: conjunctions, adjectives (宣读, 参加, 成功当选, 恭喜)
 _PREDICATE_TAGS = tuple("vdpca")
 
+@lru_cache(maxsize=1)
+def _grade_start_re() -> re.Pattern[str]:
+    """Any grade word of ``kg/data/lexicons/grades.tsv`` (一等奖, 金奖, 特优奖 …)."""
+    words = sorted({row[0] for row in load_tsv("grades.tsv") if row[1] != "after"}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _grade_inside(sh: str, pos: int, n: int) -> bool:
+    """Does a grade word start inside the name ``sh[pos:pos + n]`` past its first character and
+    run beyond it (荣获|一|等奖, 获得|金|奖)?"""
+    grade = _grade_start_re()
+    return any((g := grade.match(sh, k)) is not None and g.end() > pos + n for k in range(pos + 1, pos + n))
+
+
 #: function words read after a character that can be a surname (长江以北: 江 then 以北): no given name
 NOT_GIVEN_NAMES = frozenset("以北 以南 以东 以西 以上 以下 以内 以外 以来 以前 以后 以及 以便 以免 片区 新区 城区 园区 社区 景区 街区 市区 县区 辖区".split())
 
@@ -251,6 +265,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             return  # 高质量, 关于: words jieba knows, not names
         if sh[pos:pos + n] in stops:
             return  # 荣获, which jieba's dictionary tags as a name
+        if _grade_inside(sh, pos, n):
+            return  # …有限公司荣获一等奖: 荣获一 is a verb and the start of a grade, no name
         if n and pos not in seen:
             seen.add(pos)
             out.append(Mention(pos, pos + n, "Person", rule, text[pos:pos + n]))
