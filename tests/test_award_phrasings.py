@@ -299,3 +299,24 @@ def test_a_factory_being_built_is_no_title():
 def test_a_verb_of_building_after_the_grant_is_no_part_of_the_title():
     won = _won("长沙高新区获批建设国家知识产权示范园区。")
     assert ("长沙高新区", "国家知识产权示范园区") in won
+
+
+@pytest.mark.parametrize("text, holder, award", [
+    # a person's honorary titles end on their own words (先进个人, 先进工作者, 劳动模范 ...)
+    ("张建国、李明华被评为全国质量工作先进个人。", "李明华", "全国质量工作先进个人"),
+    ("张建国获评湖西省优秀企业家。", "张建国", "湖西省优秀企业家"),
+    ("张建国被评为湖西市劳动模范。", "张建国", "湖西市劳动模范"),
+    ("张建国被授予全国技术能手称号。", "张建国", "全国技术能手"),
+    # a name with 同志 before the verb is the person, not a firm
+    ("张建国同志被评为全国优秀共产党员。", "张建国", "全国优秀共产党员"),
+    ("李明华同志荣获全国五一劳动奖章。", "李明华", "全国五一劳动奖章"),
+])
+def test_a_persons_title_and_its_holder(text, holder, award):
+    result = extract_text(text)
+    assert not [e for e in result["entities"] if e["type"] == "Company"]
+    assert (holder, award) in _won(text)
+
+
+@pytest.mark.parametrize("text", ["会议表彰了一批先进集体和先进个人。", "全市劳动模范和先进工作者代表参加会议。", "优秀企业家张建国表示，"])
+def test_a_persons_title_named_as_a_kind_is_no_award(text):
+    assert not [e for e in extract_text(text)["entities"] if e["type"] == "Award"]
