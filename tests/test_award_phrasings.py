@@ -256,6 +256,15 @@ def test_an_award_named_before_its_winners_goes_to_each_of_them(text, award, edi
     assert not any(s == "經濟部" for s, _ in won)
 
 
+@pytest.mark.parametrize("text", [
+    "市长特别颁发终身贡献奖给黄建华和前市工策会总干事吴正平，表彰他们的贡献。",
+    "經濟部頒發終身貢獻獎予黃建華與前工策會總幹事吳正平。",
+])
+def test_two_people_joined_by_he_both_win_even_when_the_second_carries_a_post(text):
+    won = {s for s, a in _won(text)}
+    assert {"黄建华", "吴正平"} <= won or {"黃建華", "吳正平"} <= won
+
+
 def test_firms_listed_after_a_count_of_candidates_win_nothing():
     assert not _won("省里推荐5家企业申报中国质量奖,包括华盛电子有限公司、宏达机械有限公司。")
 
