@@ -201,3 +201,10 @@ def test_the_committee_of_a_park_written_with_the_short_kind_keeps_the_park_in_i
     assert ("GovernmentAgency", "望城经开区党工委") in _typed("望城经开区党工委书记王强出席。")
     # a glued preposition is still cut off: 经|市政府 approved by the city's government
     assert not any(n.startswith("经") for _, n in _typed("项目经市政府批准后实施。"))
+
+
+def test_countries_of_the_world_and_their_taiwanese_names_are_places():
+    names = _typed("公司产品远销澳洲、紐西蘭、愛爾蘭、科威特和巴拿马等国家。")
+    assert {("Place", n) for n in ("澳洲", "紐西蘭", "愛爾蘭", "科威特", "巴拿马")} <= names
+    # a country's name that is also a run of ordinary words is left out of the list (马|里)
+    assert not any(t == "Place" for t, _ in _typed("他骑马里外跑了一圈。"))
