@@ -311,3 +311,12 @@ def test_a_factory_being_built_is_no_title():
 def test_a_verb_of_building_after_the_grant_is_no_part_of_the_title():
     won = _won("长沙高新区获批建设国家知识产权示范园区。")
     assert ("长沙高新区", "国家知识产权示范园区") in won
+
+
+@pytest.mark.parametrize("title", ["全国三八红旗手", "大国工匠", "全国优秀企业家", "全国优秀共产党员", "中国质量工匠"])
+def test_honours_of_persons_are_titles_they_hold(title):
+    assert ("张建国", title) in _won(f"华盛电子有限公司总工程师张建国荣获{title}称号。")
+
+
+def test_the_craftsman_spirit_is_no_title():
+    assert not _won("公司大力弘扬工匠精神，培养了一批技术工匠。")
