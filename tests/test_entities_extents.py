@@ -193,3 +193,18 @@ def test_a_kind_of_park_by_region_or_industry_or_after_a_verb_of_building_names_
 def test_a_water_saving_designation_conferred_is_an_award():
     assert ("Award", "华阳市节水型企业") in _typed("华盛公司被认定为华阳市节水型企业。")
     assert not any(t == "Award" for t, _ in _typed("推进节水型企业建设。"))
+
+
+def test_the_committee_of_a_park_written_with_the_short_kind_keeps_the_park_in_its_name():
+    # 经开区 opens on 经, which is no glued preposition here (宁乡|经开区|管委会)
+    assert ("GovernmentAgency", "宁乡经开区管委会") in _typed("宁乡经开区管委会主任王强出席。")
+    assert ("GovernmentAgency", "望城经开区党工委") in _typed("望城经开区党工委书记王强出席。")
+    # a glued preposition is still cut off: 经|市政府 approved by the city's government
+    assert not any(n.startswith("经") for _, n in _typed("项目经市政府批准后实施。"))
+
+
+def test_countries_of_the_world_and_their_taiwanese_names_are_places():
+    names = _typed("公司产品远销澳洲、紐西蘭、愛爾蘭、科威特和巴拿马等国家。")
+    assert {("Place", n) for n in ("澳洲", "紐西蘭", "愛爾蘭", "科威特", "巴拿马")} <= names
+    # a country's name that is also a run of ordinary words is left out of the list (马|里)
+    assert not any(t == "Place" for t, _ in _typed("他骑马里外跑了一圈。"))

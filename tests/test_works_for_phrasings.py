@@ -100,3 +100,11 @@ def test_a_station_that_names_no_place_is_no_body():
 ])
 def test_a_post_inside_a_longer_post_opens_no_short_firm(text, wrong):
     assert wrong not in {e["name"] for e in extract_text(text)["entities"]}
+
+
+@pytest.mark.parametrize("text, role", [
+    ("华盛电子有限公司掌门人张建国表示，公司将加大投入。", "掌门人"),
+    ("据华盛电子有限公司总经理助理张建国介绍，项目已经投产。", "总经理助理"),
+])
+def test_a_firms_head_and_an_assistant_to_its_head_hold_posts_in_it(text, role):
+    assert _works(text)[("张建国", "华盛电子有限公司")].get("role") == role

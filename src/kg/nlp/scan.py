@@ -36,6 +36,9 @@ GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼任予�
 #: prepositions and verbs the segmenter glues to a name's first character (为华|邦电子, 由和|迅)
 GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任赴过据及暨原与予")
 
+#: kind words that open on one of those characters and are no glued preposition (宁乡|经开区|管委会)
+KINDS_OPENING_LIKE_A_PREPOSITION = frozenset({"经开区", "经济区", "经济带", "经济圈"})
+
 
 #: one-character words glued before a level word (并|报县, 获|市科学技术奖): the name opens on the level word
 #: (报, to submit to, jieba tags as the noun newspaper)
@@ -206,7 +209,7 @@ class NameScan:
             ):  # 并|报县: a verb glued to the level word after a clause's conjunction (质量|兴市 stays whole)
                 start = ts + 1  # 从|市 glued: the short-form body starts on its level word
                 break
-            if 2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and sh[ts:te] not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
+            if 2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and tok not in KINDS_OPENING_LIKE_A_PREPOSITION and sh[ts:te] not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
                 start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:

@@ -22,7 +22,8 @@ from functools import lru_cache
 from ...resources import read_text
 from ..rules import GRADE_AFTER_RE
 from .base import Relation, RelationInput, register
-from .context import COORD_RE, RECIPIENTS, Walk, _award_context, _clause_end, _clause_year
+from .members import members
+from .context import Walk, _award_context, _clause_end, _clause_year
 
 CONFER_RULE = "award.confer_to.v1"
 COUNTED_RULE = "award.counted_then_listed.v1"
@@ -48,29 +49,11 @@ def _vocabulary() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _members(text: str, mentions: list, idx: list[int], pos: int, end: int) -> list[int]:
-    """The holder mentions listed from ``pos``: one right at ``pos``, then each after a 、/和/及."""
-    out = []
-    for i in idx:
-        m = mentions[i]
-        if m.start < pos or m.start >= end:
-            continue
-        if m.start != pos:
-            break
-        if m.label not in RECIPIENTS:
-            break
-        out.append(i)
-        coord = COORD_RE.match(text, m.end)
-        if coord is None:
-            break
-        pos = coord.end()
-    return out
-
-
 def find(inp: RelationInput) -> list[Relation]:
     text, mentions = inp.sh, inp.mentions
     v = _vocabulary()
     rels: list[Relation] = []
+    starts = [m.start for m in mentions]
     for s0, s1, idx, sent, ev, orgs in Walk(text, mentions, inp.shared):
         for a in idx:
             award = mentions[a]
@@ -94,7 +77,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 q["year"] = _clause_year(text, s0, award.start)
             if grade:
                 q["grade"] = inp.text[grade.start():grade.end()]
-            end = _clause_end(text, to.end(), s1) if rule == CONFER_RULE else s1
-            for i in _members(text, mentions, idx, to.end(), end):
+            end = _clause_end(text, to.end(), s1)
+            for i in members(text, to.end(), end, mentions, starts):
                 rels.append(Relation(i, "receivedAward", a, rule, ev, {k: q[k] for k in ("year", "edition", "grade") if q.get(k) is not None}))
     return rels
