@@ -176,3 +176,11 @@ def test_a_grade_one_word_away_from_its_award(text, grade):
 @pytest.mark.parametrize("text", ["长岭重工机械有限公司荣获一等奖。", "长岭重工机械有限公司荣获三等奖1项。", "长岭重工机械有限公司获得金奖。"])
 def test_a_verb_and_a_grade_after_a_firm_are_no_person(text):
     assert not [e for e in extract_text(text)["entities"] if e["type"] == "Person"]
+
+
+@pytest.mark.parametrize("text, award, grade", [
+    ("湖西省科学技术进步奖一等奖获奖者张建国", "湖西省科学技术进步奖", "一等奖"),
+    ("湖西省专利奖金奖得主、长岭重工机械有限公司总工程师张建国说", "湖西省专利奖", "金奖"),
+])
+def test_the_holder_noun_after_an_award_and_its_grade(text, award, grade):
+    assert _grades(text)[("张建国", award)] == {grade}

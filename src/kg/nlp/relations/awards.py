@@ -17,7 +17,7 @@ from typing import Any
 
 from ...text import to_int, to_year
 from ..awards import _award_core
-from ..rules import Mention
+from ..rules import GRADE_AFTER_RE, Mention
 from ..prefilter import anchored
 from .award_holders import (
     _award_subject,
@@ -275,7 +275,9 @@ def find(inp: RelationInput) -> list[Relation]:
             am = mentions[a]
             if am.attrs.get("in_title"):
                 continue
-            hm = HOLDER_NOUN_RE.match(text, am.end)
+            own = GRADE_AFTER_RE.match(text, am.end) if am.attrs.get("grade") else None
+            # X奖一等奖获得者、…张三: the award's own grade may stand before the holder noun
+            hm = HOLDER_NOUN_RE.match(text, am.end) or (HOLDER_NOUN_RE.match(text, own.end()) if own else None)
             if hm is not None:
                 from_ = hm.end()
             elif text[am.end:am.end + 1] == "、" and not _has(text[_clause_start(text, s0, am.start):am.start], trig["award"]):
