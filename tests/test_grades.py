@@ -184,3 +184,21 @@ def test_a_verb_and_a_grade_after_a_firm_are_no_person(text):
 ])
 def test_the_holder_noun_after_an_award_and_its_grade(text, award, grade):
     assert _grades(text)[("张建国", award)] == {grade}
+
+
+def test_a_table_with_a_completers_column_gives_the_award_to_each_completing_unit():
+    text = ("湖西省科学技术奖获奖名单\n序号\t项目名称\t主要完成人\t完成单位\t等级\n"
+            "1\t一种轴承\t张建国、李明华\t长岭重工机械有限公司、北川精密仪器股份有限公司\t一等奖\n"
+            "2\t一种阀门\t王小平\t东湖新材料科技有限公司\t二等奖")
+    got = _grades(text)
+    assert got[("长岭重工机械有限公司", "湖西省科学技术奖")] == {"一等奖"}
+    assert got[("北川精密仪器股份有限公司", "湖西省科学技术奖")] == {"一等奖"}
+    assert got[("东湖新材料科技有限公司", "湖西省科学技术奖")] == {"二等奖"}
+
+
+def test_a_taiwanese_table_of_winners_and_their_grade_column():
+    text = ("湖西精品獎得獎名單\n得獎廠商\t產品名稱\t獎別\n長嶺重工股份有限公司\t工業電腦\t金質獎\n"
+            "北川精密股份有限公司\t手機\t銀質獎")
+    got = _grades(text)
+    assert got[("長嶺重工股份有限公司", "湖西精品獎")] == {"金質獎"}
+    assert got[("北川精密股份有限公司", "湖西精品獎")] == {"銀質獎"}

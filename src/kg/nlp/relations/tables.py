@@ -150,8 +150,8 @@ def table_relations(text: str, mentions: list[Mention], tables: list[Any], writt
                     q["year"] = to_year(captions[-1].group(1))
                     if q["edition"] is None and captions[-1].group(2):
                         q["edition"] = to_int(captions[-1].group(2))
-            recipient = people[-1] if people else orgs[-1]
-            rels.append(Relation(recipient, "receivedAward", aw[0], "table.award_row.v1", ev, q))
+            for recipient in _recipients(text, mentions, people or orgs):
+                rels.append(Relation(recipient, "receivedAward", aw[0], "table.award_row.v1", ev, dict(q)))
             if people and orgs and mentions[orgs[-1]].label in ORG_LABELS:
                 between = text[mentions[orgs[-1]].end:mentions[people[-1]].start]
                 role = between if between and role_re.fullmatch(between) else None
@@ -165,6 +165,21 @@ def _row_cell(mentions: list[Mention], t: Any, row: list[tuple[int, int]]) -> tu
     ws, we = row[t.winner_col]
     inside = [i for i, m in enumerate(mentions) if ws <= m.start < we]
     return [i for i in inside if mentions[i].label == "Person"], [i for i in inside if mentions[i].label in ORG_LABELS | {"Park"}]
+
+
+#: what stands between two winners listed in one cell (A、B; A，B; A和B)
+CELL_LIST_SEP_RE = re.compile(r"\s*(?:、|，|,|；|;|/|和|及|与)\s*")
+
+
+def _recipients(text: str, mentions: list[Mention], found: list[int]) -> list[int]:
+    """The winners a cell lists: its last one, and the ones before it that a list separator joins to
+    the next (中联重科、中南大学: both; X公司张三: 张三 only, his body is no winner)."""
+    out = [found[-1]]
+    for a, b in zip(reversed(found[:-1]), reversed(found[1:])):
+        if not CELL_LIST_SEP_RE.fullmatch(text, mentions[a].end, mentions[b].start):
+            break
+        out.insert(0, a)
+    return out
 
 
 def _row_places(text: str, mentions: list[Mention], t: Any, row: list[tuple[int, int]], orgs: list[int], ev: tuple[int, int]) -> list[Relation]:
@@ -197,8 +212,8 @@ def _caption_rows(text: str, mentions: list[Mention], t: Any, role_re: Any, writ
                 gs, ge = row[t.grade_col]
                 gr = TABLE_GRADE_RE.search(text, gs, ge) or TABLE_GRADE_CELL_RE.fullmatch(text[gs:ge].strip())
                 q["grade"] = gr.group(0) if gr else q.get("grade")
-            recipient = people[-1] if people else orgs[-1]
-            rels.append(Relation(recipient, "receivedAward", award, "table.caption_award.v1", ev, q))
+            for recipient in _recipients(text, mentions, people or orgs):
+                rels.append(Relation(recipient, "receivedAward", award, "table.caption_award.v1", ev, dict(q)))
         if people and orgs and mentions[orgs[-1]].label in ORG_LABELS:
             between = text[mentions[orgs[-1]].end:mentions[people[-1]].start]
             role = between if between and role_re.fullmatch(between) else None
