@@ -176,8 +176,9 @@ GRADE_LIST_PROSE_RE = re.compile(r"\s*(?:[(（]?\s*[0-9一二三四五六七八�
 GRADE_CLAUSE_RE = re.compile(r"[；;，,：:]")
 
 
-#: what may stand before a grade that opens its sentence: spaces, a number, 其中
-GRADE_OPENS_RE = re.compile(r"\s*(?:[0-9一二三四五六七八九十]+\s*[、.．]\s*)?(?:其中\s*)?")
+#: what may stand before a grade that opens its sentence: spaces, 其中 (a line that opens on
+#: 一、金奖：A、B is the list reader's)
+GRADE_OPENS_RE = re.compile(r"[ \t\u3000]*(?:其中\s*)?")
 
 
 #: a verb right before a grade that describes its holder (荣获一等奖的X), and the 的 between them
