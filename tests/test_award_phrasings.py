@@ -331,3 +331,13 @@ def test_honours_of_persons_are_titles_they_hold(title):
 
 def test_the_craftsman_spirit_is_no_title():
     assert not _won("公司大力弘扬工匠精神，培养了一批技术工匠。")
+
+
+@pytest.mark.parametrize("text, award", [
+    ("醴陵经开区获评湖西省五星级园区。", "湖西省五星级园区"),
+    ("醴陵经开区成功创建湖南省三星级园区。", "湖南省三星级园区"),
+])
+def test_a_parks_star_rating_is_a_title_it_holds_not_a_park(text, award):
+    result = extract_text(text)
+    assert award not in {e["name"] for e in result["entities"] if e["type"] == "Park"}
+    assert ("醴陵经开区", award) in _won(text)
