@@ -341,3 +341,15 @@ def test_a_parks_star_rating_is_a_title_it_holds_not_a_park(text, award):
     result = extract_text(text)
     assert award not in {e["name"] for e in result["entities"] if e["type"] == "Park"}
     assert ("醴陵经开区", award) in _won(text)
+
+
+@pytest.mark.parametrize("text, holder, award", [
+    # a verb of winning ends the award's name on its left (獲頒|績優廠商獎, 荣膺|…奖)
+    ("長嶺重工股份有限公司獲頒績優廠商獎。", "長嶺重工股份有限公司", "績優廠商獎"),
+    ("新竹科學園區獲頒績優園區獎。", "新竹科學園區", "績優園區獎"),
+    # a pilot park or base is named whole (…试点园区, …试点基地), not cut at 试点
+    ("株洲高新区获批国家知识产权试点园区。", "株洲高新区", "国家知识产权试点园区"),
+    ("株洲高新区获批国家生态文明建设试点基地。", "株洲高新区", "国家生态文明建设试点基地"),
+])
+def test_an_awards_name_between_the_verb_and_its_own_last_word(text, holder, award):
+    assert (holder, award) in _won(text)
