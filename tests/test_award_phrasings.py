@@ -353,3 +353,13 @@ def test_a_parks_star_rating_is_a_title_it_holds_not_a_park(text, award):
 ])
 def test_an_awards_name_between_the_verb_and_its_own_last_word(text, holder, award):
     assert (holder, award) in _won(text)
+
+
+@pytest.mark.parametrize("text, holders, award", [
+    ("湖西省5家企业入选国家级绿色工厂名单，分别是长岭重工机械有限公司、北川精密仪器股份有限公司。",
+     {"长岭重工机械有限公司", "北川精密仪器股份有限公司"}, "国家级绿色工厂"),
+    ("我省3个园区入选国家级绿色园区名单，分别是株洲高新区、醴陵经开区和湘潭经开区。",
+     {"株洲高新区", "醴陵经开区", "湘潭经开区"}, "国家级绿色园区"),
+])
+def test_the_members_of_a_list_named_after_it(text, holders, award):
+    assert {h for h, a in _won(text) if a == award} == holders
