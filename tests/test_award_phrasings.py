@@ -363,3 +363,13 @@ def test_an_awards_name_between_the_verb_and_its_own_last_word(text, holder, awa
 ])
 def test_the_members_of_a_list_named_after_it(text, holders, award):
     assert {h for h, a in _won(text) if a == award} == holders
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("恭喜長嶺重工股份有限公司榮獲第30屆國家磐石獎！", "長嶺重工股份有限公司"),
+    ("热烈祝贺长岭重工机械有限公司荣获湖南省省长质量奖！", "长岭重工机械有限公司"),
+    ("祝贺长岭重工荣获中国质量奖提名奖", "长岭重工"),
+])
+def test_a_congratulation_is_no_part_of_the_winners_name(text, holder):
+    names = {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Company"}
+    assert names == {holder}
