@@ -373,3 +373,17 @@ def test_the_members_of_a_list_named_after_it(text, holders, award):
 def test_a_congratulation_is_no_part_of_the_winners_name(text, holder):
     names = {e["name"] for e in extract_text(text)["entities"] if e["type"] == "Company"}
     assert names == {holder}
+
+
+@pytest.mark.parametrize("text, holder, award, grade", [
+    ("湖西省省长质量奖获奖企业长岭重工机械有限公司总经理张建国介绍", "长岭重工机械有限公司", "湖西省省长质量奖", None),
+    ("台灣精品獎得獎企業長嶺重工股份有限公司董事長張建國表示", "長嶺重工股份有限公司", "台灣精品獎", None),
+    ("湖西省专利奖一等奖获奖单位：长岭重工机械有限公司。", "长岭重工机械有限公司", "湖西省专利奖", "一等奖"),
+])
+def test_the_organisation_named_right_after_the_awards_holder_noun(text, holder, award, grade):
+    won = _won(text)
+    assert (holder, award) in won and won[(holder, award)]["grade"] == grade
+
+
+def test_a_holder_noun_before_a_list_heading_names_no_holder():
+    assert not _won("湖西省省长质量奖获奖企业名单公布")

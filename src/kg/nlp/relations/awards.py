@@ -54,6 +54,7 @@ register("awards", {
     "award.grade_back_reference.v1": ("receivedAward", "a grade word standing alone (其中，X…一等奖): the award named last (or the one a fused stem names: 中国专利金奖), to the holders of the grade's own clause or the holder it describes (荣获一等奖的X)"),
     "award.grade_granted.v1": ("receivedAward", "另一项优异奖则颁予A: the grade goes to the recipients after the granting verb"),
     "award.grade_list.v1": ("receivedAward", "其中一等奖2项：A、B；二等奖：C: the members listed after the colon hold that grade"),
+    "award.holder_noun_org.v1": ("receivedAward", "台湾精品奖得奖企业研华公司…: the organisation named right after the award's holder noun"),
     "award.holder_noun.v1": ("receivedAward", "全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes"),
     "award.report_topic.v1": ("receivedAward", "an award verb whose clause names no recipient (陶瓷产业成功获批…试点): the place or park the report is about, for a title such a place can hold"),
     "award.verb_clause.v1": ("receivedAward", "holder + award verb + award in one clause (A、B和C each get it); never a government, and a place only for a place's title"),
@@ -116,6 +117,8 @@ GRADE_GRANTED_RE = re.compile(r"\s*(?:则|亦|也)?(?:颁予|颁给|授予|颁�
 
 
 HOLDER_NOUN_RE = re.compile(r"(?:获得者|获奖者|得主)[、，,]?")
+#: a holder noun of organisations right before one's name (X奖获奖企业Y公司, X奖得奖单位：Y)
+ORG_HOLDER_NOUN_RE = re.compile(r"[”\"」』]?\s*(?:获奖|得奖)(?:企业|单位|组织|厂商|机构)\s*[、，,：:]?\s*")
 
 
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
@@ -294,6 +297,17 @@ def find(inp: RelationInput) -> list[Relation]:
             if person is not None:
                 q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
                 rels.append(Relation(person, "receivedAward", a, "award.holder_noun.v1", ev, q))
+        # 台湾精品奖得奖企业研华公司董事长…: the organisation the holder noun names right after it
+        for a in awards:
+            am = mentions[a]
+            own = GRADE_AFTER_RE.match(text, am.end) if am.attrs.get("grade") else None
+            hm = ORG_HOLDER_NOUN_RE.match(text, own.end() if own else am.end)
+            if hm is None or am.attrs.get("in_title"):
+                continue
+            org = next((i for i in idx if mentions[i].start == hm.end() and mentions[i].label in ("Company", "Institution")), None)
+            if org is not None:
+                q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
+                rels.append(Relation(org, "receivedAward", a, "award.holder_noun_org.v1", ev, q))
         # 得奖者为A、B；由C获得: the winners of the award the report named last
         if last_award is not None:
             q = award_context(last_award)
