@@ -387,3 +387,15 @@ def test_the_organisation_named_right_after_the_awards_holder_noun(text, holder,
 
 def test_a_holder_noun_before_a_list_heading_names_no_holder():
     assert not _won("湖西省省长质量奖获奖企业名单公布")
+
+
+@pytest.mark.parametrize("text, holders, award", [
+    ("湖西省政府今天舉行國家品質獎頒獎典禮，由院長親自頒獎給長嶺重工股份有限公司、北川精密股份有限公司等得獎企業。", {"長嶺重工股份有限公司", "北川精密股份有限公司"}, "國家品質獎"),
+    ("省政府召开湖西省省长质量奖表彰大会，省长为长岭重工机械有限公司、北川精密仪器股份有限公司颁奖。",
+     {"长岭重工机械有限公司", "北川精密仪器股份有限公司"}, "湖西省省长质量奖"),
+    ("副省长张建国为长岭重工机械有限公司颁发湖西省省长质量奖。", {"长岭重工机械有限公司"}, "湖西省省长质量奖"),
+    ("省长为长岭重工机械有限公司、北川精密仪器股份有限公司颁发了“湖西省省长质量奖”奖牌。",
+     {"长岭重工机械有限公司", "北川精密仪器股份有限公司"}, "湖西省省长质量奖"),
+])
+def test_the_members_a_prize_is_given_to(text, holders, award):
+    assert {h for h, a in _won(text) if a == award} == holders

@@ -54,6 +54,7 @@ register("awards", {
     "award.grade_back_reference.v1": ("receivedAward", "a grade word standing alone (其中，X…一等奖): the award named last (or the one a fused stem names: 中国专利金奖), to the holders of the grade's own clause or the holder it describes (荣获一等奖的X)"),
     "award.grade_granted.v1": ("receivedAward", "另一项优异奖则颁予A: the grade goes to the recipients after the granting verb"),
     "award.grade_list.v1": ("receivedAward", "其中一等奖2项：A、B；二等奖：C: the members listed after the colon hold that grade"),
+    "award.given_to.v1": ("receivedAward", "由总统颁奖给A、B / 省长为A、B颁奖: the award named last goes to the members the prize is given to"),
     "award.holder_noun_org.v1": ("receivedAward", "台湾精品奖得奖企业研华公司…: the organisation named right after the award's holder noun"),
     "award.holder_noun.v1": ("receivedAward", "全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes"),
     "award.report_topic.v1": ("receivedAward", "an award verb whose clause names no recipient (陶瓷产业成功获批…试点): the place or park the report is about, for a title such a place can hold"),
@@ -111,6 +112,17 @@ WINNERS_RE = re.compile(
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:分别)?(?:包括|有|是|为)"
 )
 _WINNERS_SCAN = anchored(WINNERS_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
+
+
+#: a prize given with no name of its own right before 给 (the award named last): 颁奖给A、B, 颁发给A
+PRIZE_GIVEN_TO_RE = re.compile(r"(?:颁奖|颁发奖项|颁发|授奖)\s*(?:给|予)\s*")
+
+
+#: 为A、B颁奖 / 为A等10家企业授牌: the members the prize is given to, between 为 and the verb
+FOR_THEN_GIVE_RE = re.compile(r"为(?P<who>[^，,。；;：:为]{2,160}?)(?:颁奖|颁发奖牌|颁发奖杯|颁发证书|授牌|颁牌|颁证|颁授奖牌)(?=$|[，,。；;！!\s])")
+
+
+FOR_THEN_AWARD_RE = re.compile(r"为(?P<who>[^，,。；;：:为]{2,160}?)(?:颁发了?|颁授了?|授予了?)\s*(?:(?:19|20)[0-9]{2}\s*年度?)?\s*[“\"「]?$")
 
 
 GRADE_GRANTED_RE = re.compile(r"\s*(?:则|亦|也)?(?:颁予|颁给|授予|颁发给|由)")
@@ -339,6 +351,32 @@ def find(inp: RelationInput) -> list[Relation]:
                     m = mentions[i]
                     if bm_.start("who") <= m.start and m.end <= bm_.end("who") and m.label in ("Company", "Institution", "Person") and not _in_bracket(text, bm_.start("who"), m.start):
                         rels.append(Relation(i, "receivedAward", last_award, "award.won_by.v1", ev, dict(qq)))
+            # 由总统颁奖给A、B等得奖企业: the award named last goes to the members after the verb
+            for gm in PRIZE_GIVEN_TO_RE.finditer(text, s0, s1):
+                won = _award_before(mentions, awards, gm.start(), last_award)
+                stop = min([k.start() for k in WINNERS_STOP_RE.finditer(text, gm.end(), s1)] + [_clause_end(text, gm.end(), s1)])
+                qq = award_context(won)
+                for i in idx:
+                    if gm.end() <= mentions[i].start < stop and mentions[i].label in ("Company", "Institution", "Person"):
+                        rels.append(Relation(i, "receivedAward", won, "award.given_to.v1", ev, dict(qq)))
+            # 省长为A、B颁奖 / 为A等10家企业授牌: the award named last goes to the members between 为 and the verb
+            for fm in FOR_THEN_GIVE_RE.finditer(text, s0, s1):
+                if any(fm.start("who") <= mentions[k].start < fm.end("who") for k in awards):
+                    continue  # the clause names its own award (为A颁发X奖): the sentence rules read it
+                won = _award_before(mentions, awards, fm.start(), last_award)
+                qq = award_context(won)
+                for i in idx:
+                    if fm.start("who") <= mentions[i].start and mentions[i].end <= fm.end("who") and mentions[i].label in ("Company", "Institution", "Person") and not _in_bracket(text, fm.start("who"), mentions[i].start):
+                        rels.append(Relation(i, "receivedAward", won, "award.given_to.v1", ev, dict(qq)))
+            # 副省长X为A、B颁发Y奖: the award named right after the verb goes to the members after 为
+            for a in awards:
+                fm = FOR_THEN_AWARD_RE.search(text, s0, mentions[a].start)
+                if fm is None:
+                    continue
+                qq = {k: mentions[a].attrs.get(k) for k in ("year", "edition", "grade")}
+                for i in idx:
+                    if fm.start("who") <= mentions[i].start and mentions[i].end <= fm.end("who") and mentions[i].label in ("Company", "Institution", "Person") and not _in_bracket(text, fm.start("who"), mentions[i].start):
+                        rels.append(Relation(i, "receivedAward", a, "award.given_to.v1", ev, dict(qq)))
             # 另一项优异奖则颁予A: the grade goes to the recipients after the granting verb
             for g0, g1, grade in grades:
                 gv = GRADE_GRANTED_RE.match(text, g1)
