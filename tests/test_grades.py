@@ -202,3 +202,20 @@ def test_a_taiwanese_table_of_winners_and_their_grade_column():
     got = _grades(text)
     assert got[("長嶺重工股份有限公司", "湖西精品獎")] == {"金質獎"}
     assert got[("北川精密股份有限公司", "湖西精品獎")] == {"銀質獎"}
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("长岭重工机械有限公司荣获湖西省专利奖两项一等奖。", "一等奖"),  # counted before the grade
+    ("长岭重工机械有限公司荣获湖西省专利奖“一等奖”。", "一等奖"),  # the grade quoted
+    ("长岭重工机械有限公司荣获“湖西省专利奖”“金奖”。", "金奖"),
+    ("长岭重工机械有限公司在第五届湖西省专利奖中获得金奖。", "金奖"),  # 在X奖中获得: a grade of its own clause
+])
+def test_a_grade_counted_quoted_or_won_in_the_awards_contest(text, grade):
+    assert _grades(text)[("长岭重工机械有限公司", "湖西省专利奖")] == {grade}
+
+
+@pytest.mark.parametrize("sep", ["，", "；"])
+def test_a_second_holder_and_grade_after_a_members_first_clause(sep):
+    got = _grades(f"长岭重工机械有限公司获湖西省专利奖银奖{sep}北川精密仪器股份有限公司获优秀奖。")
+    assert got[("长岭重工机械有限公司", "湖西省专利奖")] == {"银奖"}
+    assert got[("北川精密仪器股份有限公司", "湖西省专利奖")] == {"优秀奖"}

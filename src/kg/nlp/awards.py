@@ -208,6 +208,10 @@ def _rank_opener(sh: str, s: int, e: int) -> int | None:
     return None
 
 
+#: what may stand between an award and its grade: an opening quote, or a count (两项, 3个)
+AWARD_GRADE_GAP_RE = re.compile(r"[”\"」』]?\s*[“\"「『]|[0-9一二两三四五六七八九十]+\s*[项个]|")
+
+
 #: the grade of an award one word after its name: its contest (评选, 评审) or 中的 between
 GRADE_OF_NAMED_RE = re.compile(r"[”\"」』]?(?:评选|评审|评比|中的|之)\s*(?P<grade>" + NAMED_AWARD_GRADE_RE.pattern + ")")
 
@@ -283,6 +287,12 @@ class AwardNames:
             # 湖南专利奖 一等奖 (a PDF's copy, a row of a table pasted as a line): spaces, no line break
             gap = re.match(r"[ \t\u3000]{1,4}", sh[e:e + 5])
             follow = after.match(sh, e + gap.end())
+        if follow is None:
+            # X奖“一等奖”, X奖两项一等奖: the grade quoted, or counted before it
+            gap = AWARD_GRADE_GAP_RE.match(sh, e)
+            follow = after.match(sh, gap.end()) if gap.end() > e else None
+            if follow is not None and sh[gap.end() - 1] in "“\"「『" and sh[follow.end():follow.end() + 1] not in ("”", "\"", "」", "』"):
+                follow = None
         if follow and "grade" not in mention.attrs:
             mention.attrs["grade"] = text[follow.start():follow.end()]
         elif follow is None and "grade" not in mention.attrs and re.match(r"提名(?![奖獎委人单])", sh[e:e + 3]):

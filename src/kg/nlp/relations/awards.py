@@ -446,6 +446,8 @@ def find(inp: RelationInput) -> list[Relation]:
             if not (s0 <= g0 < s1) or last_award is None or g0 in paired:
                 continue
             named = next((a for a in awards if mentions[a].start <= g0 < mentions[a].end + 4), None)
+            if named is not None and re.search(r"中|获|得", text[mentions[named].end:g0]):
+                named = None  # 在X奖中获得金奖: a grade of its own clause, read below, not the award's fused one
             listed = None
             if named is not None:
                 # 湖西专利奖一等奖：A、B: the award's own grade, its members listed after the colon
@@ -494,7 +496,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 own_year = _clause_year(text, max(s0, min(mentions[r].start for r in group)), g0)  # 继2019年获得提名奖
                 for r in group:
                     q = {"year": own_year or context["year"], "edition": None if own_year and own_year != context["year"] else context["edition"], "grade": grade}
-                    rels.append(Relation(r, "receivedAward", last_award, "award.grade_back_reference.v1", ev, q))
+                    rels.append(Relation(r, "receivedAward", last_award, "award.grade_back_reference.v1", (min(clause_start, mentions[r].start), ev[1]), q))
         last_award = sentence_last
 
     ms = mentions

@@ -53,6 +53,7 @@ register("enumerations", {
     NAMED: ("receivedAward", "award + 获奖单位(分别)为/是/有/包括 + members, or 「award」由 members 获奖"),
 })
 CLAUSE_END_RE = re.compile(r"[。；;！!？?\n]")
+TAIL_COMMA_RE = re.compile(r"[，,]")
 PROJECT_VERB_RE = re.compile(r"(?:荣获|获得了?|获|摘得|斩获|夺得)\s*[“\"「]?$")
 #: what closes a project's title before the verb: ” (等N个项目) (分别|均|共同)
 #: (a code in brackets, a kind of work: 质量管理模式, 专利, N项…标准), (等)N个项目, an adverb
@@ -307,6 +308,13 @@ def find(inp: RelationInput) -> list[Relation]:
             if at is None or mentions[at].start >= ce:
                 break
             add(ms, at, SELECTED, (k, ce), _quals(sh, mentions, at, "", mentions[at].end, ce))
+        # A获X银奖，B获优秀奖: the members-first reading claims its own clause, not the next one's
+        # holder and grade (the sentence rules read those)
+        tail_comma = TAIL_COMMA_RE.search(sh, mentions[a_i].end, ce)
+        if tail_comma is not None and any(mentions[j].label in HOLDERS for j in range(bisect.bisect_left(starts, tail_comma.end()), bisect.bisect_left(starts, ce))):
+            for c, claim in enumerate(inp_claims):
+                if claim == ("receivedAward", k, ce):
+                    inp_claims[c] = ("receivedAward", k, tail_comma.start())
 
     # 3. award first: X获奖单位分别为：A、B、C ；「X」由 A、B 獲獎
     parent: tuple[int, int, int] | None = None  # (award, start, end) of a lead 'X得主包括：' over categories
