@@ -219,3 +219,19 @@ def test_a_second_holder_and_grade_after_a_members_first_clause(sep):
     got = _grades(f"长岭重工机械有限公司获湖西省专利奖银奖{sep}北川精密仪器股份有限公司获优秀奖。")
     assert got[("长岭重工机械有限公司", "湖西省专利奖")] == {"银奖"}
     assert got[("北川精密仪器股份有限公司", "湖西省专利奖")] == {"优秀奖"}
+
+
+@pytest.mark.parametrize("text, holders, grade", [
+    ("長嶺重工股份有限公司奪得湖西工商業獎「大獎」。", {"長嶺重工股份有限公司"}, "大獎"),
+    ("長嶺重工股份有限公司獲頒湖西工商業獎優異證書。", {"長嶺重工股份有限公司"}, "優異證書"),
+    ("湖西工商業獎頒獎禮昨日舉行。2個大獎得主分別為：長嶺重工股份有限公司、北川精密股份有限公司。",
+     {"長嶺重工股份有限公司", "北川精密股份有限公司"}, "大獎"),
+])
+def test_hong_kongs_grand_prize_and_certificate_of_merit_are_grades(text, holders, grade):
+    got = _grades(text)
+    assert {h for h, a in got if a == "湖西工商業獎"} == holders
+    assert all(got[(h, "湖西工商業獎")] == {grade} for h in holders)
+
+
+def test_a_grand_prize_in_an_awards_own_name_is_no_grade():
+    assert _grades("長嶺重工股份有限公司獲得中國工業大獎。") == {("長嶺重工股份有限公司", "中國工業大獎"): {None}}

@@ -243,10 +243,10 @@ def _same_award(one: str, other: str) -> bool:
 COORD_RE = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?[”\"」』]?\s*(?:、|和|与|及|以及|[，,]\s*(?:以及|及|和))\s*[“\"「『]?\s*")  # A（石家庄市）、B，以及C
 
 
-#: grades that stand alone after an award was named (Hong Kong's 大奖 and 优异证书 too); inside an
+#: grades that stand alone after an award was named (Hong Kong's 大奖 and 优异证书 too: 6个大奖得主, 「大奖」); inside an
 #: award's name only ``rules.GRADES`` are split off, so 香港环境卓越大奖 keeps its name
 #: a contest's grade (特优奖) or a quality award's class (卓越奖) counts only quoted on its own (获得“特优奖”)
-STANDALONE_GRADE_RE = re.compile(GRADE_AFTER_RE.pattern + r"|(?<=组别|类别)大奖|(?<=[」”\"])大奖|优异证书|优异奖"
+STANDALONE_GRADE_RE = re.compile(GRADE_AFTER_RE.pattern + r"|(?<=组别|类别)大奖|(?<=[」”\"])大奖|(?<=[个项名])大奖(?=得主|获得者|获奖者)|(?<=[“「])大奖(?=[”」])|优异证书|优异奖"
                                  r"|(?<=[“\"「『])(?:" + "|".join(sorted(BARE_GRADES | set(QUALITY_CLASSES), key=len, reverse=True)) + r")(?=[”\"」』])")
 _STANDALONE_GRADE_SCAN = anchored(STANDALONE_GRADE_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
