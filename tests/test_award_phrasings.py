@@ -399,3 +399,13 @@ def test_a_holder_noun_before_a_list_heading_names_no_holder():
 ])
 def test_the_members_a_prize_is_given_to(text, holders, award):
     assert {h for h, a in _won(text) if a == award} == holders
+
+
+@pytest.mark.parametrize("text, award", [
+    ("长岭重工机械有限公司位列湖西省民营企业100强第5位。", "湖西省民营企业100强"),  # a province's ranking
+    ("長嶺重工股份有限公司入選2023台灣百大品牌。", "台灣百大品牌"),  # a top-hundred list
+    ("长岭重工机械有限公司入选2023年中国十大品牌。", "中国十大品牌"),
+])
+def test_a_place_on_a_provinces_ranking_or_a_top_ten_list(text, award):
+    holder = next(e["name"] for e in extract_text(text)["entities"] if e["type"] == "Company")
+    assert (holder, award) in _won(text)
