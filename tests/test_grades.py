@@ -235,3 +235,18 @@ def test_hong_kongs_grand_prize_and_certificate_of_merit_are_grades(text, holder
 
 def test_a_grand_prize_in_an_awards_own_name_is_no_grade():
     assert _grades("長嶺重工股份有限公司獲得中國工業大獎。") == {("長嶺重工股份有限公司", "中國工業大獎"): {None}}
+
+
+def test_project_items_under_grade_headings_give_the_award_to_their_labelled_units():
+    text = ("2023年度湖西省科学技术进步奖\n（一）一等奖（2项）\n1.一种轴承  完成单位：长岭重工机械有限公司\n"
+            "2.一种水泵，完成单位：北川精密仪器股份有限公司、西山电子科技有限公司\n（二）二等奖（1项）\n"
+            "1.一种阀门（完成单位：东湖新材料科技有限公司）")
+    got = _grades(text)
+    for holder in ("长岭重工机械有限公司", "北川精密仪器股份有限公司", "西山电子科技有限公司"):
+        assert got[(holder, "湖西省科学技术进步奖")] == {"一等奖"}
+    assert got[("东湖新材料科技有限公司", "湖西省科学技术进步奖")] == {"二等奖"}
+
+
+def test_a_proposed_award_is_no_part_of_the_awards_name():
+    got = _grades("湖西省专利奖拟奖名单公示\n一等奖：\n长岭重工机械有限公司\n北川精密仪器股份有限公司")
+    assert got == {("长岭重工机械有限公司", "湖西省专利奖"): {"一等奖"}, ("北川精密仪器股份有限公司", "湖西省专利奖"): {"一等奖"}}

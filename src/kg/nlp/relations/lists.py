@@ -47,6 +47,8 @@ GRADE_LABEL_RE = re.compile(NUMBERING_RE.pattern + r"(?P<grade>" + GRADE_AFTER_R
 #: a line that is a grade heading and nothing else: 特优奖 / 二、二等奖（3项） / （一）金奖：/ 一等奖 10项
 GRADE_HEADING_RE = re.compile(NUMBERING_RE.pattern + r"(?P<grade>(?:" + "|".join(ALL_GRADES) + r")(?![励金补]))"
                               r"\s*(?:[(（]?\s*(?:共\s*)?[0-9一二三四五六七八九十百]+\s*(?:项|个|家|名|人|件|位)\s*[)）]?)?\s*[:：]?\s*$")
+#: the label of a project's winning units on its item line (项目名称 完成单位：A、B; （申报单位：A）)
+UNIT_LABEL_RE = re.compile(r"[\s，,；;(（]\s*(?:第一|主要)?(?:完成单位|申报单位|获奖单位|承担单位|申报企业|专利权人)\s*[:：]\s*")
 CANDIDATES_RE = re.compile(r"推荐|候选|拟推|申报|评审专家|初审|考察")
 GRANTER_RE = re.compile(r"(?:政府|政府办公厅|委员会|领导小组)$")
 HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Person"})
@@ -65,6 +67,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _item_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int]) -> list[int] | None:
     """Indices of the holder mentions that make up line ``sh[s:e]`` as a list item, else None."""
     body = NUMBERING_RE.match(sh, s, e).end()
+    unit = UNIT_LABEL_RE.search(sh, body, e)
+    if unit is not None:
+        body = unit.end()  # 1.一种轴承  完成单位：A、B: a project's item, its units after their label
     lo, hi = bisect.bisect_left(starts, body), bisect.bisect_left(starts, e)
     inside = [i for i in range(lo, hi) if mentions[i].end <= e]
     members, pos = [], body
@@ -88,6 +93,8 @@ def _item_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list
             if post is not None and mentions[post].label in ORG_LABELS and POST_TAIL_RE.fullmatch(sh, mentions[post].end, e):
                 pos = e
                 break
+    if unit is not None and sh[unit.start()] in "(（" and sh[pos:e].lstrip().startswith(("）", ")")):
+        pos = sh.index(sh[pos:e].lstrip()[0], pos) + 1  # （完成单位：A）: the label's bracket closes
     if not members or not TAIL_RE.match(sh[pos:e]):
         return None
     return members
