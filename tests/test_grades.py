@@ -250,3 +250,12 @@ def test_project_items_under_grade_headings_give_the_award_to_their_labelled_uni
 def test_a_proposed_award_is_no_part_of_the_awards_name():
     got = _grades("湖西省专利奖拟奖名单公示\n一等奖：\n长岭重工机械有限公司\n北川精密仪器股份有限公司")
     assert got == {("长岭重工机械有限公司", "湖西省专利奖"): {"一等奖"}, ("北川精密仪器股份有限公司", "湖西省专利奖"): {"一等奖"}}
+
+
+@pytest.mark.parametrize("text, award, grade", [
+    ("在第十屆湖西設計獎中，長嶺重工股份有限公司榮獲佳作獎。", "湖西設計獎", "佳作獎"),
+    ("第十屆湖西設計獎評選揭曉。長嶺重工股份有限公司獲金牌獎。", "湖西設計獎", "金牌獎"),
+    ("長嶺重工股份有限公司參加國家發明創作獎，獲得銀牌。", "國家發明創作獎", "銀牌"),
+])
+def test_a_contests_grade_or_a_medal_right_after_the_verb_points_back_to_the_award(text, award, grade):
+    assert _grades(text)[("長嶺重工股份有限公司", award)] == {grade}

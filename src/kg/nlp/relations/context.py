@@ -23,7 +23,7 @@ from typing import Any
 
 from ...resources import read_text
 from ...text import normalise_name, sentences, to_year, YEAR_NUM
-from ..awards import BARE_GRADES, QUALITY_CLASSES
+from ..awards import AFTER_GRADES, BARE_GRADES, QUALITY_CLASSES
 from ..rules import GRADE_AFTER_RE, Mention, ORG_LABELS
 from ..prefilter import anchored
 
@@ -247,7 +247,10 @@ COORD_RE = re.compile(r"\s*(?:[(（][^()（）]{1,12}[)）])?[”\"」』]?\s*(?
 #: award's name only ``rules.GRADES`` are split off, so 香港环境卓越大奖 keeps its name
 #: a contest's grade (特优奖) or a quality award's class (卓越奖) counts only quoted on its own (获得“特优奖”)
 STANDALONE_GRADE_RE = re.compile(GRADE_AFTER_RE.pattern + r"|(?<=组别|类别)大奖|(?<=[」”\"])大奖|(?<=[个项名])大奖(?=得主|获得者|获奖者)|(?<=[“「])大奖(?=[”」])|优异证书|优异奖"
-                                 r"|(?<=[“\"「『])(?:" + "|".join(sorted(BARE_GRADES | set(QUALITY_CLASSES), key=len, reverse=True)) + r")(?=[”\"」』])")
+                                 r"|(?<=[“\"「『])(?:" + "|".join(sorted(BARE_GRADES | set(QUALITY_CLASSES), key=len, reverse=True)) + r")(?=[”\"」』])"
+                                 # 长岭重工获得特优奖 / 获颁佳作 / 获得银牌: a contest's grade or a medal right after the verb
+                                 r"|(?<=[获得颁夺膺])(?:" + "|".join(sorted(BARE_GRADES, key=len, reverse=True)) + r")"
+                                 r"|(?<=[获得颁夺膺])(?:" + "|".join(sorted(set(AFTER_GRADES) - {"大奖"}, key=len, reverse=True)) + r")(?=[，,。；;、\s]|$)")
 _STANDALONE_GRADE_SCAN = anchored(STANDALONE_GRADE_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
