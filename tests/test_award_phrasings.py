@@ -409,3 +409,11 @@ def test_the_members_a_prize_is_given_to(text, holders, award):
 def test_a_place_on_a_provinces_ranking_or_a_top_ten_list(text, award):
     holder = next(e["name"] for e in extract_text(text)["entities"] if e["type"] == "Company")
     assert (holder, award) in _won(text)
+
+
+@pytest.mark.parametrize("text", [
+    "株洲高新区管委会主任张建国介绍，园区已获批国家级经济技术开发区。",
+    "长岭重工机械有限公司董事长张建国透露，公司已获评国家级绿色工厂。",
+])
+def test_a_person_who_tells_of_a_win_does_not_win_it(text):
+    assert not [h for h, _ in _won(text) if h == "张建国"]
