@@ -417,3 +417,13 @@ def test_a_place_on_a_provinces_ranking_or_a_top_ten_list(text, award):
 ])
 def test_a_person_who_tells_of_a_win_does_not_win_it(text):
     assert not [h for h, _ in _won(text) if h == "张建国"]
+
+
+@pytest.mark.parametrize("text", [
+    "湖西大学、长岭重工机械有限公司共同完成的项目荣获国家科学技术进步奖二等奖。",
+    "由湖西大学和长岭重工机械有限公司完成的项目荣获国家科学技术进步奖二等奖。",
+])
+def test_each_unit_that_completed_a_project_wins_its_award(text):
+    won = _won(text)
+    assert {h for h, a in won if a == "国家科学技术进步奖"} == {"湖西大学", "长岭重工机械有限公司"}
+    assert won[("长岭重工机械有限公司", "国家科学技术进步奖")]["grade"] == "二等奖"

@@ -25,6 +25,8 @@ NOTE_RE = re.compile(r"\s*[(（][^()（）]{0,40}[)）]")
 #: 的“淄博大染坊” / 的“巧媳妇”品牌: what a member owns, quoted after it
 OWN_QUOTED_RE = re.compile(r"\s*的\s*[“\"「『][^”\"」』]{1,20}[”\"」』]\s*(?:品牌|商标|产品|字号)?\s*"
                            r"|\s*(?:生产|研制|研发|推出|设计|开发|制造|出品)的\s*[^，,、；;。“”\"]{1,24}")  # A生产的X牌集装箱
+#: A、B共同完成的项目(荣获…): the last owner of a project whose award the owners win (ANNOTATION.md)
+PROJECT_TAIL_RE = re.compile(r"\s*(?:共同|联合|合作|牵头)?\s*(?:参与)?(?:完成|申报|研发|研制|承担|主持)\s*的\s*(?:[\u4e00-\u9fff]{0,10}?(?:项目|成果|专利|技术))?\s*(?:均|分别|共同)?\s*$")
 ANAPHOR_LEAD_RE = re.compile(r"(?:我[省市县区]|本[省市县区])?")
 GRANTER_RE = re.compile(r"(?:政府|办公厅|委员会|领导小组|人民政府|局|厅|部)$")
 
@@ -61,7 +63,8 @@ def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int],
                  and OWN_QUOTED_RE.fullmatch(sh, mentions[i].end, body_end)]
         ending = owner or [i for i in cands if sh[mentions[i].end:body_end].strip() in ("", "”", "\"")
                   or (mentions[i].label == "Person" and _role_re().fullmatch(sh[mentions[i].end:body_end].strip()))
-                  or _award_lead_in(sh, mentions[i].end, body_end, inside, mentions)]
+                  or _award_lead_in(sh, mentions[i].end, body_end, inside, mentions)
+                  or (mentions[i].label in ("Company", "Institution") and PROJECT_TAIL_RE.fullmatch(sh, mentions[i].end, body_end))]
         if not ending:
             # X公司全生命周期绿色质量管理攻坚团队: a team of an organisation stands for it
             team = _team_tail_re().search(sh, ps, body_end)
