@@ -427,3 +427,13 @@ def test_each_unit_that_completed_a_project_wins_its_award(text):
     won = _won(text)
     assert {h for h, a in won if a == "国家科学技术进步奖"} == {"湖西大学", "长岭重工机械有限公司"}
     assert won[("长岭重工机械有限公司", "国家科学技术进步奖")]["grade"] == "二等奖"
+
+
+@pytest.mark.parametrize("title", ["全国用户满意企业", "湖西省质量标杆", "全国质量诚信标杆典型企业"])
+def test_more_titles_a_firm_is_named(title):
+    assert ("长岭重工机械有限公司", title) in _won(f"长岭重工机械有限公司获评{title}。")
+
+
+@pytest.mark.parametrize("text", ["公司致力于打造行业质量标杆。", "让用户满意企业才能发展。"])
+def test_such_words_in_prose_name_no_title(text):
+    assert not [e for e in extract_text(text)["entities"] if e["type"] == "Award"]
