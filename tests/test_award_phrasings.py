@@ -437,3 +437,12 @@ def test_more_titles_a_firm_is_named(title):
 @pytest.mark.parametrize("text", ["公司致力于打造行业质量标杆。", "让用户满意企业才能发展。"])
 def test_such_words_in_prose_name_no_title(text):
     assert not [e for e in extract_text(text)["entities"] if e["type"] == "Award"]
+
+
+@pytest.mark.parametrize("text, award", [
+    ("長嶺重工股份有限公司獲選「優質商戶」。", "優質商戶"),  # a quoted title after 获选
+    ("長嶺重工股份有限公司獲選為「卓越中堅企業」，", "卓越中堅企業"),
+    ("長嶺重工股份有限公司榮獲湖西縣卓越中堅企業。", "湖西縣卓越中堅企業"),
+])
+def test_taiwans_and_hong_kongs_titles_after_their_verbs(text, award):
+    assert ("長嶺重工股份有限公司", award) in _won(text)
