@@ -446,3 +446,8 @@ def test_such_words_in_prose_name_no_title(text):
 ])
 def test_taiwans_and_hong_kongs_titles_after_their_verbs(text, award):
     assert ("長嶺重工股份有限公司", award) in _won(text)
+
+
+def test_a_person_with_a_bracketed_post_wins_not_the_body_in_the_bracket():
+    won = _won("张建国（长岭重工机械有限公司董事长）、李明华（北川精密仪器股份有限公司总经理）荣获湖南省省长质量奖。")
+    assert {h for h, a in won if a == "湖南省省长质量奖"} == {"张建国", "李明华"}

@@ -55,7 +55,9 @@ def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int],
         text = sh[ps:body_end].strip()
         if not text:
             continue
-        cands = [i for i in inside if ps <= mentions[i].start and mentions[i].end <= pe and mentions[i].label in HOLDERS]
+        # a mention inside the member's bracketed note (张三（X公司董事长）) is no member
+        cands = [i for i in inside if ps <= mentions[i].start and mentions[i].end <= pe and mentions[i].label in HOLDERS
+                 and not (body_end < pe and mentions[i].start >= body_end)]
         # (我市)A公司的“淄博大染坊”, A公司生产的X牌集装箱: a firm's brand or product stands for the firm
         lead = len(sh[ps:body_end]) - len(sh[ps:body_end].lstrip())
         lead += len(ANAPHOR_LEAD_RE.match(sh, ps + lead).group(0))
