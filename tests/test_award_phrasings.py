@@ -451,3 +451,12 @@ def test_taiwans_and_hong_kongs_titles_after_their_verbs(text, award):
 def test_a_person_with_a_bracketed_post_wins_not_the_body_in_the_bracket():
     won = _won("张建国（长岭重工机械有限公司董事长）、李明华（北川精密仪器股份有限公司总经理）荣获湖南省省长质量奖。")
     assert {h for h, a in won if a == "湖南省省长质量奖"} == {"张建国", "李明华"}
+
+
+@pytest.mark.parametrize("text, holders", [
+    ("湖南省质量奖：长岭重工机械有限公司、北川精密仪器股份有限公司。", {"长岭重工机械有限公司", "北川精密仪器股份有限公司"}),
+    ("湖南省质量奖个人奖：张建国（长岭重工机械有限公司董事长）、李明华（北川精密仪器股份有限公司总经理）。", {"张建国", "李明华"}),
+    ("拟推荐湖南省质量奖：长岭重工机械有限公司。", set()),  # candidates recommended win nothing yet
+])
+def test_the_members_listed_after_an_award_and_a_colon(text, holders):
+    assert {h for h, a in _won(text) if a == "湖南省质量奖"} == holders

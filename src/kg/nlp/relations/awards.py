@@ -54,6 +54,7 @@ register("awards", {
     "award.grade_back_reference.v1": ("receivedAward", "a grade word standing alone (其中，X…一等奖): the award named last (or the one a fused stem names: 中国专利金奖), to the holders of the grade's own clause or the holder it describes (荣获一等奖的X)"),
     "award.grade_granted.v1": ("receivedAward", "另一项优异奖则颁予A: the grade goes to the recipients after the granting verb"),
     "award.grade_list.v1": ("receivedAward", "其中一等奖2项：A、B；二等奖：C: the members listed after the colon hold that grade"),
+    "award.colon_list.v1": ("receivedAward", "湖南省质量奖：A、B / X奖个人奖：张三（…）: the members listed after the award and a colon"),
     "award.given_to.v1": ("receivedAward", "由总统颁奖给A、B / 省长为A、B颁奖: the award named last goes to the members the prize is given to"),
     "award.holder_noun_org.v1": ("receivedAward", "台湾精品奖得奖企业研华公司…: the organisation named right after the award's holder noun"),
     "award.holder_noun.v1": ("receivedAward", "全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes"),
@@ -128,6 +129,10 @@ FOR_THEN_AWARD_RE = re.compile(r"为(?P<who>[^，,。；;：:为]{2,160}?)(?:颁
 GRADE_GRANTED_RE = re.compile(r"\s*(?:则|亦|也)?(?:颁予|颁给|授予|颁发给|由)")
 
 
+#: an award, a class of its winners (个人奖, 组织奖) and a colon, the members after it: 湖南省质量奖：A、B
+AWARD_COLON_RE = re.compile(r"[”\"」』]?\s*(?:个人奖|组织奖|集体奖|单位奖|企业奖)?\s*(?:[(（]\s*[0-9一二三四五六七八九十]+\s*(?:项|个|家|名|人)\s*[)）])?\s*[：:]\s*")
+#: a list of candidates, not of winners (拟推荐, 候选)
+CANDIDATE_RE = re.compile(r"推荐|候选|拟推|申报")
 HOLDER_NOUN_RE = re.compile(r"(?:获得者|获奖者|得主)[、，,]?")
 #: a holder noun of organisations right before one's name (X奖获奖企业Y公司, X奖得奖单位：Y)
 ORG_HOLDER_NOUN_RE = re.compile(r"[”\"」』]?\s*(?:获奖|得奖)(?:企业|单位|组织|厂商|机构)\s*[、，,：:]?\s*")
@@ -286,6 +291,18 @@ def find(inp: RelationInput) -> list[Relation]:
                 am.attrs["conferred"] = True
             if not am.needs_context:
                 last_award = a
+        # 湖南省质量奖：A、B / X奖个人奖：张三（…）、李四（…）: the members listed after the award and a colon
+        for a in awards:
+            am = mentions[a]
+            cm = AWARD_COLON_RE.match(text, am.end)
+            if cm is None or am.attrs.get("in_title") or am.attrs.get("grade") or CANDIDATE_RE.search(text, s0, am.start):
+                continue
+            stop = min([k.start() for k in re.finditer(r"[；;。\n]", text[cm.end():s1])] or [s1 - cm.end()]) + cm.end()
+            listed = [i for i in idx if cm.end() <= mentions[i].start < stop and mentions[i].label in ("Company", "Institution", "Person", "Park")
+                      and not _in_bracket(text, cm.end(), mentions[i].start)]
+            q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
+            for i in listed:
+                rels.append(Relation(i, "receivedAward", a, "award.colon_list.v1", ev, dict(q)))
         # 全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes
         for a in awards:
             am = mentions[a]
