@@ -460,3 +460,11 @@ def test_a_person_with_a_bracketed_post_wins_not_the_body_in_the_bracket():
 ])
 def test_the_members_listed_after_an_award_and_a_colon(text, holders):
     assert {h for h, a in _won(text) if a == "湖南省质量奖"} == holders
+
+
+@pytest.mark.parametrize("text", [
+    "2023年湖南省优秀企业家名单\n张建国（长岭重工机械有限公司董事长）\n李明华（北川精密仪器股份有限公司总经理）",
+    "2023年湖南省优秀企业家名单\n长岭重工机械有限公司 张建国\n北川精密仪器股份有限公司 李明华",
+])
+def test_a_list_of_persons_under_a_persons_title(text):
+    assert {h for h, a in _won(text) if a == "湖南省优秀企业家"} == {"张建国", "李明华"}

@@ -97,7 +97,10 @@ def _item_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list
         pos = sh.index(sh[pos:e].lstrip()[0], pos) + 1  # （完成单位：A）: the label's bracket closes
     if not members or not TAIL_RE.match(sh[pos:e]):
         return None
-    return members
+    # 长岭重工 张三: a body written right before a person on the line is the person's, no member
+    return [i for k, i in enumerate(members) if not (
+        k + 1 < len(members) and mentions[members[k + 1]].label == "Person" and mentions[i].label in ORG_LABELS
+        and not sh[mentions[i].end:mentions[members[k + 1]].start].strip())]
 
 
 def heading_grade(line: str) -> re.Match[str] | None:
