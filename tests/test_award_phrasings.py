@@ -468,3 +468,15 @@ def test_the_members_listed_after_an_award_and_a_colon(text, holders):
 ])
 def test_a_list_of_persons_under_a_persons_title(text):
     assert {h for h, a in _won(text) if a == "湖南省优秀企业家"} == {"张建国", "李明华"}
+
+
+@pytest.mark.parametrize("text", [
+    "长岭重工机械有限公司是一家装备制造企业。公司先后获得湖南省省长质量奖等荣誉。",
+    "长岭重工机械有限公司始终坚持质量第一。2023年，企业荣获湖南省省长质量奖。",
+])
+def test_a_bare_firm_noun_opening_its_sentence_points_back_to_the_firm(text):
+    assert ("长岭重工机械有限公司", "湖南省省长质量奖") in _won(text)
+
+
+def test_a_bare_firm_noun_with_no_firm_before_wins_nothing():
+    assert not _won("湖南省市场监管局召开会议。企业获得湖南省省长质量奖后可享受奖励。")

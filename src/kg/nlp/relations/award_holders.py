@@ -131,12 +131,21 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
     # anaphor subjects: 我市…获批, 园区新增…荣誉; 该公司…获…奖
     between = text[s0:am.start]
     om = ORG_ANAPHOR_RE.search(between)
+    if om is None:
+        # 2023年，企业荣获… / 公司先后获得…: a bare 公司/企业 that opens its sentence before the verb
+        bare = BARE_ANAPHOR_RE.match(between)
+        om = bare if bare is not None and bare.group("an") else None
     if om and ctx.last_org is not None and _has(between[om.end():], trig["award"]) and not cands:
         return ctx.last_org
     am_ = ANAPHOR_RE.search(between)
     if am_ and _has(between[am_.end():], trig["award"]):
         return ctx.resolve(am_.group(0))
     return None
+
+
+#: what may open a sentence before a bare 公司/企业 that points back to the firm the report is about
+BARE_ANAPHOR_RE = re.compile(r"\s*(?:(?:19|20)[0-9]{2}\s*年度?(?:[0-9]{1,2}\s*月)?|近年来|多年来|近年|目前|此外|同时|随后|今年|去年|当年)?\s*[，,]?\s*"
+                             r"(?P<an>公司|企业)(?=先后|成功|相继|连续|再次|多次|还|也|已|曾|又|荣获|获得|获评|获|被评为|被认定为|被授予|入选|荣膺|摘得|斩获)")
 
 
 # 陶瓷产业成功获批…: an industry of the report's place is the place's own subject
