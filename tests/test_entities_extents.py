@@ -208,3 +208,8 @@ def test_countries_of_the_world_and_their_taiwanese_names_are_places():
     assert {("Place", n) for n in ("澳洲", "紐西蘭", "愛爾蘭", "科威特", "巴拿马")} <= names
     # a country's name that is also a run of ordinary words is left out of the list (马|里)
     assert not any(t == "Place" for t, _ in _typed("他骑马里外跑了一圈。"))
+
+
+def test_a_graduate_school_and_an_academys_branch_are_institutions_named_whole():
+    assert ("Institution", "清华大学深圳国际研究生院") in _typed("清华大学深圳国际研究生院获得表彰。")
+    assert ("Institution", "中国科学院长沙分院") in _typed("中国科学院长沙分院获得表彰。")
