@@ -213,3 +213,9 @@ def test_countries_of_the_world_and_their_taiwanese_names_are_places():
 def test_a_graduate_school_and_an_academys_branch_are_institutions_named_whole():
     assert ("Institution", "清华大学深圳国际研究生院") in _typed("清华大学深圳国际研究生院获得表彰。")
     assert ("Institution", "中国科学院长沙分院") in _typed("中国科学院长沙分院获得表彰。")
+
+
+def test_two_bodies_the_lexicon_knows_written_side_by_side_with_a_space_stay_two():
+    names = _typed("中共中央 国务院印发《质量强国建设纲要》")
+    assert ("GovernmentAgency", "中共中央") in names and ("GovernmentAgency", "国务院") in names
+    assert not any(" " in n for _, n in names)

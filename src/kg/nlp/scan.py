@@ -14,7 +14,7 @@ import bisect
 import re
 from typing import Any
 
-from .lexicons import STOP_TAGS, _is_place_word, _opens_on_place, generic_words, jieba_freq, place_table
+from .lexicons import STOP_TAGS, _is_place_word, _opens_on_place, agency_names, generic_words, jieba_freq, place_table
 from .mentions import CJK_RE, ORG_LABELS, PUNCT, _bracket_content, _segment_start
 from .people import _people_tables
 
@@ -150,6 +150,8 @@ class NameScan:
             ts, te = tok_starts[i], tok_ends[i]
             if te < start and "\n" in sh[te:start] or (te < start and start < pos):
                 break  # white space between words: a line or a table cell ends there (组别 主办机构)
+            if te < start and sh[ts:te] in agency_names() and pattern["label"] == "GovernmentAgency":
+                break  # 中共中央 国务院: two bodies the lexicon knows, written side by side, stay two
             tok = sh[ts:min(te, pos)] if te > pos else sh[ts:te]
             if tok in ("”", "」", '"') and pattern["label"] in ("Company", "Institution"):
                 # 湖南“星光”科技股份有限公司: a brand in quotes inside a legal name that opens on its region
