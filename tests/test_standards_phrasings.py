@@ -102,3 +102,22 @@ def test_a_standard_named_before_its_drafters_goes_to_each_of_them(text, drafter
 
 def test_a_body_that_only_issues_the_standard_did_not_draft_it():
     assert not _drafted("GB/T 12345-2020正式发布。该标准由国家市场监督管理总局发布。")
+
+
+def _hosts(text: str) -> set[tuple[str, str]]:
+    result = extract_text(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    return {(names[r["subject"]], names[r["object"]]) for r in result["relations"] if r["predicate"] == "secretariatOf"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("由华盛研究院承担秘书处的全国电工合金标准化技术委员会成立。", "全国电工合金标准化技术委员会"),
+    ("华盛研究院副院长张伟谈到，作为全国电工合金标准化技术委员会秘书处所在单位，将做好服务。", "全国电工合金标准化技术委员会"),
+    ("由国际电工委员会主办，华盛研究院作为国内技术对口单位，宏达检测服务有限公司联合承办的第108届IEC/TC 61全体大会在杭州召开。", "IEC/TC 61"),
+])
+def test_the_host_of_a_secretariat_or_the_domestic_counterpart_named_around_the_body(text, body):
+    assert _hosts(text) == {("华盛研究院", body)}
+
+
+def test_a_unit_that_only_co_hosts_a_committees_meeting_holds_no_secretariat():
+    assert not _hosts("华盛研究院与宏达检测服务有限公司联合承办第108届IEC/TC 61全体大会。")
