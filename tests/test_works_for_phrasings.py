@@ -108,3 +108,10 @@ def test_a_post_inside_a_longer_post_opens_no_short_firm(text, wrong):
 ])
 def test_a_firms_head_and_an_assistant_to_its_head_hold_posts_in_it(text, role):
     assert _works(text)[("张建国", "华盛电子有限公司")].get("role") == role
+
+
+def test_taiwans_former_sme_office_is_a_body_and_its_head_works_for_it():
+    assert _works("中小企業處處長何晉滄頒獎給得獎企業。")[("何晉滄", "中小企業處")].get("role") == "處長"
+    # 处理 is to handle: no office inside it
+    names = {e["name"] for e in extract_text("各縣市中小企業處理中心協助輔導。")["entities"]}
+    assert "中小企業處" not in names

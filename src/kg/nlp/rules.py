@@ -446,6 +446,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 start = m.start()
                 if rule == "agency.lexicon.v1" and m.group(0).endswith("部") and sh[m.end():m.end() + 1] in ("门", "署", "分", "件", "位", "队"):
                     continue  # 商务部门, 财政部署: no ministry
+                if rule == "agency.lexicon.v1" and m.group(0).endswith("处") and sh[m.end():m.end() + 1] in ("理", "置", "罚", "分", "于", "在"):
+                    continue  # 中小企业处理中心: 处理 is to handle, no office
                 if m.end() - start == 2 and not (start in tok_start_set and m.end() in tok_end_set):
                     continue  # 国办, 广达: a two-character short form only as a word of its own (全国|办理, 推广|达到)
                 if rule == "agency.lexicon.v1" and sh[max(0, start - 2):start] == "国家" and not sh[start:].startswith("国"):
