@@ -115,3 +115,17 @@ def test_taiwans_former_sme_office_is_a_body_and_its_head_works_for_it():
     # 处理 is to handle: no office inside it
     names = {e["name"] for e in extract_text("各縣市中小企業處理中心協助輔導。")["entities"]}
     assert "中小企業處" not in names
+
+
+@pytest.mark.parametrize("text, person, body, role", [
+    ("株洲市公安局长张建国出席。", "张建国", "株洲市公安局", "局长"),
+    ("工業局長連錦漳表示，今年共10家企業獲獎。", "連錦漳", "工業局", "局長"),
+    ("新北市政府經濟發展局長何怡明表示。", "何怡明", "新北市政府經濟發展局", "局長"),
+])
+def test_a_bureau_written_fused_with_its_heads_post(text, person, body, role):
+    assert _works(text)[(person, body)].get("role") == role
+
+
+@pytest.mark.parametrize("text", ["该局长期以来重视质量。", "邮局长期亏损。", "张建国升任局长。", "副局长张建国出席。"])
+def test_a_post_or_a_word_with_ju_chang_names_no_bureau(text):
+    assert not any(e["type"] == "GovernmentAgency" for e in extract_text(text)["entities"])
