@@ -129,3 +129,15 @@ def test_a_bureau_written_fused_with_its_heads_post(text, person, body, role):
 @pytest.mark.parametrize("text", ["该局长期以来重视质量。", "邮局长期亏损。", "张建国升任局长。", "副局长张建国出席。"])
 def test_a_post_or_a_word_with_ju_chang_names_no_bureau(text):
     assert not any(e["type"] == "GovernmentAgency" for e in extract_text(text)["entities"])
+
+
+@pytest.mark.parametrize("text, body, role", [
+    ("株洲高新区党委书记王建国出席。", "株洲高新区党委", "书记"),
+    ("市长助理、信阳工业城党委书记、主任王建国出席签约仪式。", "信阳工业城党委", "书记"),
+])
+def test_the_party_committee_of_a_park_is_a_body_and_its_secretary_works_for_it(text, body, role):
+    assert _works(text)[("王建国", body)].get("role") == role
+
+
+def test_a_firms_party_secretary_keeps_the_firm_and_the_whole_post():
+    assert _works("华盛电子有限公司党委书记王建国出席。")[("王建国", "华盛电子有限公司")].get("role") == "党委书记"

@@ -145,6 +145,12 @@ def _works_for(
             fused = org_by_end.get(pos - 1)
             if fused is not None and mentions[fused].label == "GovernmentAgency" and mentions[fused].text[-1:] in (role[0], written[pos - 2:pos - 1] if written else role[0]):
                 org = fused
+        if org is None and len(role) > 3:
+            # 信阳工业城党委书记(、主任)X: the body's name ends in the post's first word (党委), the post is the rest
+            fused = org_by_end.get(pos - len(role) + 2)
+            if fused is not None and mentions[fused].label == "GovernmentAgency" and mentions[fused].text.endswith(role[:2]) and role_re.fullmatch(role[2:]):
+                org, role = fused, role[2:]
+                posts = [posts[0][2:]] + posts[1:]
         if org is None:
             # ORG 标准专利中心 副主任 PERSON: the department stays in the role (ANNOTATION.md)
             d = _dept_body(text, org_by_end, first)
