@@ -141,3 +141,11 @@ def test_the_party_committee_of_a_park_is_a_body_and_its_secretary_works_for_it(
 
 def test_a_firms_party_secretary_keeps_the_firm_and_the_whole_post():
     assert _works("华盛电子有限公司党委书记王建国出席。")[("王建国", "华盛电子有限公司")].get("role") == "党委书记"
+
+
+def test_our_association_written_as_ben_hui_is_the_one_association_the_report_names_and_the_run_after_serves_it():
+    works = _works("華盛廠商會舉行座談\n一行人蒞臨本會，得到本會會長林建國，理事長陳志明，副會長王立新等的熱情接待。")
+    assert {(p, b) for p, b in works} == {("林建國", "華盛廠商會"), ("陳志明", "華盛廠商會"), ("王立新", "華盛廠商會")}
+    assert works[("陳志明", "華盛廠商會")].get("role") == "理事長"
+    # a report naming two associations gives 本會 neither
+    assert not _works("華盛廠商會與宏達工業總會舉行座談。本會會長林建國致辭。")
