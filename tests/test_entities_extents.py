@@ -219,3 +219,10 @@ def test_two_bodies_the_lexicon_knows_written_side_by_side_with_a_space_stay_two
     names = _typed("中共中央 国务院印发《质量强国建设纲要》")
     assert ("GovernmentAgency", "中共中央") in names and ("GovernmentAgency", "国务院") in names
     assert not any(" " in n for _, n in names)
+
+
+def test_a_banks_branch_is_named_whole_and_by_industry_is_no_branch():
+    assert ("Company", "中国建设银行股份有限公司湖南省分行") in _typed("中国建设银行股份有限公司湖南省分行荣获湖南省省长质量奖。")
+    assert ("Company", "招商银行长沙分行") in _typed("招商银行长沙分行荣获奖项。")
+    assert ("Company", "华盛电子有限公司") in _typed("华盛电子有限公司分行业统计。")
+    assert not _typed("他在银行分行工作。")

@@ -222,7 +222,7 @@ class NameScan:
                 continue
             if pattern["label"] in ORG_LABELS and tok.endswith(WINNER_NOUNS):
                 break  # 中国质量奖得主|长沙钢铁有限公司 (奖得主 one word): a prize's winner is named after it
-            if pattern["label"] == "Company" and start < pos and tok.endswith("公司") and sh[pos:pos + 1] != "分":
+            if pattern["label"] == "Company" and start < pos and tok.endswith("公司") and sh[pos:pos + 1] not in ("分", "支"):
                 if sh[start] in "和与及暨":
                     start += 1  # …有限公司|和翔恒|实业有限公司: the conjunction glued to the next name
                 break  # A有限公司和B有限公司: a legal name holds no other (a branch, …分公司, does)
