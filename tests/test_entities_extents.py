@@ -226,3 +226,7 @@ def test_a_banks_branch_is_named_whole_and_by_industry_is_no_branch():
     assert ("Company", "招商银行长沙分行") in _typed("招商银行长沙分行荣获奖项。")
     assert ("Company", "华盛电子有限公司") in _typed("华盛电子有限公司分行业统计。")
     assert not _typed("他在银行分行工作。")
+
+
+def test_a_latin_name_before_a_bracketed_region_and_a_legal_form_is_one_firm():
+    assert ("Company", "ABB(中国)有限公司") in _typed("获奖企业包括ABB(中国)有限公司、华盛电子有限公司等。")

@@ -169,7 +169,7 @@ class NameScan:
                 if pattern["label"] == "Park" and start < pos and _opens_on_place(sh, start):
                     break  # 装备制造(新能源电力装备)|江苏溧阳高新技术产业开发区: a park that opens on its place after the bracket
                 bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
-                if bm and bm.end() == te and bm.start() > 0 and CJK_RE.match(sh[bm.start() - 1]):
+                if bm and bm.end() == te and bm.start() > 0 and (CJK_RE.match(sh[bm.start() - 1]) or sh[bm.start() - 1].isascii() and sh[bm.start() - 1].isalnum()):
                     j = bisect.bisect_right(tok_starts, bm.start() - 1) - 1
                     if j >= 0 and tok_ends[j] == bm.start() and not self._is_stop_token(sh[tok_starts[j]:tok_ends[j]]):
                         start = bm.start()
