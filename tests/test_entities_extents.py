@@ -230,3 +230,10 @@ def test_a_banks_branch_is_named_whole_and_by_industry_is_no_branch():
 
 def test_a_latin_name_before_a_bracketed_region_and_a_legal_form_is_one_firm():
     assert ("Company", "ABB(中国)有限公司") in _typed("获奖企业包括ABB(中国)有限公司、华盛电子有限公司等。")
+
+
+def test_taiwans_former_counties_and_the_names_of_the_two_sides_are_places_and_no_head_of_a_county_is_a_person():
+    assert ("Place", "台中縣") in _typed("前台中縣工策會總幹事吳正雄出席。")
+    assert ("Place", "中國大陸") in _typed("中國大陸市場需求降低。")
+    assert ("Place", "中華民國") in _typed("中華民國經濟部公布名單。")
+    assert ("Person", "高雄") not in _typed("高雄縣長楊秋興表示。")

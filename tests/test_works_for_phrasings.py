@@ -149,3 +149,9 @@ def test_our_association_written_as_ben_hui_is_the_one_association_the_report_na
     assert works[("陳志明", "華盛廠商會")].get("role") == "理事長"
     # a report naming two associations gives 本會 neither
     assert not _works("華盛廠商會與宏達工業總會舉行座談。本會會長林建國致辭。")
+
+
+@pytest.mark.parametrize("text, person", [("王建国局长表示，要加强质量监管。", "王建国"), ("会上，欧阳劲松局长作了讲话。", "欧阳劲松")])
+def test_a_name_before_the_post_juzhang_is_a_person_not_a_bureau(text, person):
+    names = {(e["type"], e["name"]) for e in extract_text(text)["entities"]}
+    assert ("Person", person) in names and not any(t == "GovernmentAgency" for t, _ in names)
