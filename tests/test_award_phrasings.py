@@ -320,3 +320,7 @@ def test_honours_of_persons_are_titles_they_hold(title):
 
 def test_the_craftsman_spirit_is_no_title():
     assert not _won("公司大力弘扬工匠精神，培养了一批技术工匠。")
+
+
+def test_an_awards_name_may_hold_words_the_dictionary_tags_as_adverbs():
+    assert ("華盛電子股份有限公司", "台灣企業永續獎") in _won("華盛電子股份有限公司榮獲台灣企業永續獎。")
