@@ -237,3 +237,9 @@ def test_taiwans_former_counties_and_the_names_of_the_two_sides_are_places_and_n
     assert ("Place", "中國大陸") in _typed("中國大陸市場需求降低。")
     assert ("Place", "中華民國") in _typed("中華民國經濟部公布名單。")
     assert ("Person", "高雄") not in _typed("高雄縣長楊秋興表示。")
+
+
+def test_a_counted_meeting_is_no_body():
+    names = _typed("竹科管理局今日召開第200次投資審議會，通過華盛科技股份有限公司投資案。")
+    assert not any(t in ("Institution", "GovernmentAgency") and "審議會" in n for t, n in names)
+    assert ("GovernmentAgency", "竹科管理局") in names

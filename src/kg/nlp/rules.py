@@ -132,6 +132,10 @@ SUB_PARK_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}科学(?:工业)?园区|竹科
 TAIWAN_PARK_SHORT_RE = re.compile(r"(?:中科|南科)(?![院大技所学研])")
 
 
+#: 第200次|投资审议会, 第三次会员大会: the count of a meeting before a name ending in 会
+MEETING_COUNT_RE = re.compile(r"[0-9一二三四五六七八九十百]\s*次\s*[\u4e00-\u9fff]?$")
+
+
 def _person_shaped(body: str, tags: dict[str, str]) -> bool:
     """Is ``body`` shaped like a person's name (a surname and one or two characters, or a name the
     dictionary knows), not a word of the dictionary (公安, 工业, 经发 are bodies' words)?"""
@@ -332,6 +336,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         continue  # 江苏|镇江: a province and a city, no town named 江苏镇
                     if label == "GovernmentAgency" and sh[s:e] == "局" and sh[e:e + 1] == "长" and _person_shaped(body, self.tags):
                         continue  # 王强|局长, 张建国|局长: a person before the post, no bureau named after him
+                    if label in ("GovernmentAgency", "Institution", "StandardsBody") and sh[e - 1] == "会" and MEETING_COUNT_RE.search(sh, max(0, start - 8), start + 1):
+                        continue  # 第200次投资审议会, 第三次理事会: a meeting counted, no body
                     if label == "StandardsBody" and ACRONYM_BODY_RE.fullmatch(body):
                         continue  # IEC技术委员会, ISO/IEC标准化技术委员会: the organisation's committees, named by the acronym
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
