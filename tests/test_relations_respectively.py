@@ -34,3 +34,14 @@ def test_lists_of_different_lengths_are_not_paired():
     assert not any(p == "locatedIn" and o == "株洲市" for _, p, o in rels)
     # the one place is where both are (the ordinary reading)
     assert (A, "locatedIn", "长沙市") in rels and (B, "locatedIn", "长沙市") in rels
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("张建国、李红分别担任华盛电子有限公司董事长和总经理。", ("华盛电子有限公司", "董事长"), ("华盛电子有限公司", "总经理")),
+    ("张建国和李红分别担任华盛电子有限公司董事长、宏达机械有限公司总经理。", ("华盛电子有限公司", "董事长"), ("宏达机械有限公司", "总经理")),
+])
+def test_each_person_holds_the_ith_post(text, first, second):
+    result = extract_text(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    works = {(names[r["subject"]], names[r["object"]], r.get("role")) for r in result["relations"] if r["predicate"] == "worksFor"}
+    assert works == {("张建国",) + first, ("李红",) + second}
