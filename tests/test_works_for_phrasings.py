@@ -155,3 +155,8 @@ def test_our_association_written_as_ben_hui_is_the_one_association_the_report_na
 def test_a_name_before_the_post_juzhang_is_a_person_not_a_bureau(text, person):
     names = {(e["type"], e["name"]) for e in extract_text(text)["entities"]}
     assert ("Person", person) in names and not any(t == "GovernmentAgency" for t, _ in names)
+
+
+@pytest.mark.parametrize("text", ["张建国自2015年起担任华盛电子有限公司总经理。", "张建国目前担任华盛电子有限公司总经理。"])
+def test_a_date_or_an_adverb_between_a_person_and_the_verb_of_a_post(text):
+    assert _works(text)[("张建国", "华盛电子有限公司")].get("role") == "总经理"

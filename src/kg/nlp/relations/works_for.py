@@ -218,7 +218,7 @@ def _dept_body(text: str, org_by_end: dict[int, int], pos: int) -> int | None:
 PROFILE_POST_RE = re.compile(r"[，,]\s*(?:现任|现为|现任职于|任|担任)\s*")
 
 
-_IS_POST_RE = re.compile(r"\s*(?:先生|女士|同志|博士)?\s*(?:同时|还|兼|并|现|曾经|曾|已|先后)?(?:是|系|为|现任|任|担任|兼任)\s*")  # 馮永業先生是…
+_IS_POST_RE = re.compile(r"\s*(?:先生|女士|同志|博士)?\s*(?:(?:自|从|于)\s*[0-9]{4}\s*年(?:[0-9]{1,2}月)?\s*(?:起|开始)?\s*)?(?:同时|还|兼|并|现|曾经|曾|已|先后|目前|一直)?(?:是|系|为|现任|任|担任|兼任)\s*")  # 馮永業先生是…
 
 
 def _post_held_by(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
