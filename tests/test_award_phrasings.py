@@ -480,3 +480,14 @@ def test_a_bare_firm_noun_opening_its_sentence_points_back_to_the_firm(text):
 
 def test_a_bare_firm_noun_with_no_firm_before_wins_nothing():
     assert not _won("湖南省市场监管局召开会议。企业获得湖南省省长质量奖后可享受奖励。")
+
+def test_an_awards_name_may_hold_words_the_dictionary_tags_as_adverbs():
+    assert ("華盛電子股份有限公司", "台灣企業永續獎") in _won("華盛電子股份有限公司榮獲台灣企業永續獎。")
+
+
+def test_places_listed_before_a_count_of_them_are_places_and_each_wins():
+    text = "株洲、湘潭两市入选国家质量强市示范城市。"
+    names = {(e["type"], e["name"]) for e in extract_text(text)["entities"]}
+    assert ("Place", "湘潭") in names and not any(n.endswith("两市") for _, n in names)
+    won = _won(text)
+    assert ("株洲", "国家质量强市示范城市") in won and ("湘潭", "国家质量强市示范城市") in won

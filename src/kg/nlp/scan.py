@@ -14,7 +14,7 @@ import bisect
 import re
 from typing import Any
 
-from .lexicons import STOP_TAGS, _is_place_word, _opens_on_place, generic_words, jieba_freq, place_table
+from .lexicons import STOP_TAGS, _is_place_word, _opens_on_place, agency_names, generic_words, jieba_freq, place_table
 from .mentions import CJK_RE, ORG_LABELS, PUNCT, _bracket_content, _segment_start
 from .people import _people_tables
 
@@ -150,6 +150,8 @@ class NameScan:
             ts, te = tok_starts[i], tok_ends[i]
             if te < start and "\n" in sh[te:start] or (te < start and start < pos):
                 break  # white space between words: a line or a table cell ends there (组别 主办机构)
+            if te < start and sh[ts:te] in agency_names() and pattern["label"] == "GovernmentAgency":
+                break  # 中共中央 国务院: two bodies the lexicon knows, written side by side, stay two
             tok = sh[ts:min(te, pos)] if te > pos else sh[ts:te]
             if tok in ("”", "」", '"') and pattern["label"] in ("Company", "Institution"):
                 # 湖南“星光”科技股份有限公司: a brand in quotes inside a legal name that opens on its region
@@ -167,7 +169,7 @@ class NameScan:
                 if pattern["label"] == "Park" and start < pos and _opens_on_place(sh, start):
                     break  # 装备制造(新能源电力装备)|江苏溧阳高新技术产业开发区: a park that opens on its place after the bracket
                 bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
-                if bm and bm.end() == te and bm.start() > 0 and CJK_RE.match(sh[bm.start() - 1]):
+                if bm and bm.end() == te and bm.start() > 0 and (CJK_RE.match(sh[bm.start() - 1]) or sh[bm.start() - 1].isascii() and sh[bm.start() - 1].isalnum()):
                     j = bisect.bisect_right(tok_starts, bm.start() - 1) - 1
                     if j >= 0 and tok_ends[j] == bm.start() and not self._is_stop_token(sh[tok_starts[j]:tok_ends[j]]):
                         start = bm.start()
@@ -220,7 +222,7 @@ class NameScan:
                 continue
             if pattern["label"] in ORG_LABELS and tok.endswith(WINNER_NOUNS):
                 break  # 中国质量奖得主|长沙钢铁有限公司 (奖得主 one word): a prize's winner is named after it
-            if pattern["label"] == "Company" and start < pos and tok.endswith("公司") and sh[pos:pos + 1] != "分":
+            if pattern["label"] == "Company" and start < pos and tok.endswith("公司") and sh[pos:pos + 1] not in ("分", "支"):
                 if sh[start] in "和与及暨":
                     start += 1  # …有限公司|和翔恒|实业有限公司: the conjunction glued to the next name
                 break  # A有限公司和B有限公司: a legal name holds no other (a branch, …分公司, does)
