@@ -259,3 +259,21 @@ def test_a_proposed_award_is_no_part_of_the_awards_name():
 ])
 def test_a_contests_grade_or_a_medal_right_after_the_verb_points_back_to_the_award(text, award, grade):
     assert _grades(text)[("長嶺重工股份有限公司", award)] == {grade}
+
+
+@pytest.mark.parametrize("text, award, grade", [
+    ("长岭重工机械有限公司荣获湖西省专利奖——一等奖。", "湖西省专利奖", "一等奖"),  # a dash
+    ("长岭重工机械有限公司荣获湖西省专利奖-金奖。", "湖西省专利奖", "金奖"),
+    ("長嶺重工股份有限公司榮獲台灣精品獎·金質獎。", "台灣精品獎", "金質獎"),  # a middle dot
+    ("长岭重工机械有限公司荣获湖西省专利奖【一等奖】。", "湖西省专利奖", "一等奖"),  # square brackets
+    ("长岭重工机械有限公司荣获湖西省专利奖[金奖]。", "湖西省专利奖", "金奖"),
+])
+def test_a_grade_after_a_dash_a_dot_or_square_brackets(text, award, grade):
+    holder = next(h for h, a in _grades(text) if a == award)
+    assert _grades(text)[(holder, award)] == {grade}
+
+
+def test_prizes_chained_after_one_verb_each_with_its_grade_in_brackets():
+    got = _grades("长岭重工机械有限公司荣获湖西省专利奖（金奖）和湖西省科学技术进步奖（一等奖）。")
+    assert got[("长岭重工机械有限公司", "湖西省专利奖")] == {"金奖"}
+    assert got[("长岭重工机械有限公司", "湖西省科学技术进步奖")] == {"一等奖"}

@@ -209,7 +209,7 @@ def _rank_opener(sh: str, s: int, e: int) -> int | None:
 
 
 #: what may stand between an award and its grade: an opening quote, or a count (两项, 3个)
-AWARD_GRADE_GAP_RE = re.compile(r"[”\"」』]?\s*[“\"「『]|[0-9一二两三四五六七八九十]+\s*[项个]|")
+AWARD_GRADE_GAP_RE = re.compile(r"[”\"」』]?\s*[“\"「『]|\s*(?:——|—|-|·|•)\s*|[0-9一二两三四五六七八九十]+\s*[项个]|")
 
 
 #: the grade of an award one word after its name: its contest (评选, 评审) or 中的 between
@@ -279,9 +279,9 @@ class AwardNames:
         # a name that ends on 奖 takes any grade after it (金点设计奖优等奖, 发明创作奖金牌); a title only a split grade
         after = NAMED_AWARD_GRADE_RE if sh[s:e].endswith("奖") else GRADE_AFTER_RE
         follow = after.match(sh, e) or (QUALITY_CLASS_AFTER_RE.match(sh, e) if sh[s:e].endswith("质量奖") else None)
-        if follow is None and sh[e:e + 1] in ("(", "（"):
-            follow = after.match(sh, e + 1)  # 天府质量奖(提名奖): the grade in brackets
-            if follow is not None and sh[follow.end():follow.end() + 1] not in (")", "）"):
+        if follow is None and sh[e:e + 1] in ("(", "（", "【", "["):
+            follow = after.match(sh, e + 1)  # 天府质量奖(提名奖), X奖【一等奖】: the grade in brackets
+            if follow is not None and sh[follow.end():follow.end() + 1] not in (")", "）", "】", "]"):
                 follow = None
         if follow is None and sh[e:e + 1] in (" ", "\t", "\u3000"):
             # 湖南专利奖 一等奖 (a PDF's copy, a row of a table pasted as a line): spaces, no line break

@@ -106,6 +106,8 @@ WON_COUNT_RE = re.compile(r"(?:共计|共|总共|累计|分别|均)?\s*(?:获得
 #: WON_COUNT_RE's matches, tried only at its possible first characters (kg.nlp.prefilter)
 _WON_COUNT_SCAN = prefiltered(WON_COUNT_RE) or WON_COUNT_RE
 #: between two prizes one verb gives (获得X一等奖、Y金奖): a list separator and the next one's lead-in
+#: a grade in brackets after a prize (X奖（金奖）和Y奖（一等奖）): the chain goes on after it
+BRACKETED_GRADE_RE = re.compile(r"\s*[(（【\[]\s*(?:" + GRADE_AFTER_RE.pattern + r")\s*[)）】\]]")
 AWARD_CHAIN_RE = re.compile(r"\s*(?:、|和|及|以及)\s*[“\"「]?\s*")
 #: what opens a clause before its member list: 其中， / 我省的 / 共有
 LEAD_RE = re.compile(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?")
@@ -302,7 +304,7 @@ def find(inp: RelationInput) -> list[Relation]:
         # A获得X一等奖、Y金奖: the prizes chained after the verb go to the same members
         at = a_i
         while True:
-            after = GRADE_AFTER_RE.match(sh, mentions[at].end)
+            after = GRADE_AFTER_RE.match(sh, mentions[at].end) or BRACKETED_GRADE_RE.match(sh, mentions[at].end)
             chain = AWARD_CHAIN_RE.match(sh, after.end() if after else mentions[at].end)
             at = award_at.get(chain.end()) if chain else None
             if at is None or mentions[at].start >= ce:
