@@ -491,3 +491,17 @@ def test_places_listed_before_a_count_of_them_are_places_and_each_wins():
     assert ("Place", "湘潭") in names and not any(n.endswith("两市") for _, n in names)
     won = _won(text)
     assert ("株洲", "国家质量强市示范城市") in won and ("湘潭", "国家质量强市示范城市") in won
+
+
+@pytest.mark.parametrize("text, holders, award", [
+    ("長嶺重工股份有限公司與北川精密股份有限公司同獲第25屆國家磐石獎。", {"長嶺重工股份有限公司", "北川精密股份有限公司"}, "國家磐石獎"),
+    ("长岭重工机械有限公司和北川精密仪器股份有限公司也获评国家级绿色工厂。", {"长岭重工机械有限公司", "北川精密仪器股份有限公司"}, "国家级绿色工厂"),
+    ("第25屆國家磐石獎得獎名單揭曉。本屆得獎企業分別為長嶺重工股份有限公司、北川精密股份有限公司。",
+     {"長嶺重工股份有限公司", "北川精密股份有限公司"}, "國家磐石獎"),
+    ("國家磐石獎得主長嶺重工股份有限公司董事長張建國表示，", {"長嶺重工股份有限公司"}, "國家磐石獎"),
+    ("全国五一劳动奖章获得者长岭重工机械有限公司首席技师张建国说", {"张建国"}, "全国五一劳动奖章"),  # a person's medal
+    ("國家磐石獎今天頒獎，獲獎的長嶺重工股份有限公司表示，", {"長嶺重工股份有限公司"}, "國家磐石獎"),
+    ("湖南省省长质量奖评审结果揭晓。未获奖的长岭重工机械有限公司表示，", set(), "湖南省省长质量奖"),
+])
+def test_winners_named_together_by_their_win_or_as_the_awards_holder(text, holders, award):
+    assert {h for h, a in _won(text) if a == award} == holders

@@ -108,7 +108,7 @@ WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|
 
 
 WINNERS_RE = re.compile(
-    r"(?<!以)(?:得奖者|得奖单位|得主|获奖者|获奖单位|获奖企业|获奖组织)(?:分别)?(?:为(?!榜样|标杆|楷模|典型)|是|有|包括|[：:])"
+    r"(?<!以)(?:得奖者|得奖单位|得奖企业|得奖厂商|得主|获奖者|获奖单位|获奖企业|获奖组织|获奖厂商)(?:分别)?(?:为(?!榜样|标杆|楷模|典型)|是|有|包括|[：:])"
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:组织|企业|单位|个人)(?:分别)?(?:(?:是|有|为|包括)\s*[：:]?|\s*[：:])"
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:分别)?(?:包括|有|是|为)"
 )
@@ -116,6 +116,8 @@ _WINNERS_SCAN = anchored(WINNERS_RE)  # its matches, tried only near an anchor (
 
 
 #: a prize given with no name of its own right before 给 (the award named last): 颁奖给A、B, 颁发给A
+#: 获奖的A公司 / 得奖的A公司: the winner of the award named before, described by its win
+WON_DE_RE = re.compile(r"(?<![未没])(?:获奖|得奖|获此殊荣)的\s*")
 PRIZE_GIVEN_TO_RE = re.compile(r"(?:颁奖|颁发奖项|颁发|授奖)\s*(?:给|予)\s*")
 
 
@@ -135,7 +137,9 @@ AWARD_COLON_RE = re.compile(r"[”\"」』]?\s*(?:个人奖|组织奖|集体奖|
 CANDIDATE_RE = re.compile(r"推荐|候选|拟推|申报")
 HOLDER_NOUN_RE = re.compile(r"(?:获得者|获奖者|得主)[、，,]?")
 #: a holder noun of organisations right before one's name (X奖获奖企业Y公司, X奖得奖单位：Y)
-ORG_HOLDER_NOUN_RE = re.compile(r"[”\"」』]?\s*(?:获奖|得奖)(?:企业|单位|组织|厂商|机构)\s*[、，,：:]?\s*")
+ORG_HOLDER_NOUN_RE = re.compile(r"[”\"」』]?\s*(?:(?:获奖|得奖)(?:企业|单位|组织|厂商|机构)\s*[、，,：:]?|(?:得主|获得者)(?![、，,]))\s*")
+#: an award only persons hold (…奖章, …劳动模范, …先进个人): its 得主 is the person, not the body named with them
+PERSONAL_AWARD_RE = re.compile(r"(?:奖章|模范|个人|工匠|能手|企业家|人物|人才|工作者)$")
 
 
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
@@ -319,6 +323,10 @@ def find(inp: RelationInput) -> list[Relation]:
                 continue
             stop = _clause_end(text, from_, s1)
             person = next((i for i in idx if mentions[i].label == "Person" and from_ <= mentions[i].start < min(stop, from_ + 30)), None)
+            if person is not None and not PERSONAL_AWARD_RE.search(text[am.start:am.end]) and text[from_ - 1:from_] not in "、，," and any(
+                mentions[i].start == from_ and mentions[i].label in ("Company", "Institution") for i in idx
+            ):
+                person = None  # X奖得主Y公司董事长张三: the firm named right after the holder noun won it
             if person is not None and (_has(text[from_:mentions[person].start], trig["award"]) or any(
                 mentions[k].label == "Award" for k in idx if from_ <= mentions[k].start < mentions[person].start
             )):
@@ -331,7 +339,7 @@ def find(inp: RelationInput) -> list[Relation]:
             am = mentions[a]
             own = GRADE_AFTER_RE.match(text, am.end) if am.attrs.get("grade") else None
             hm = ORG_HOLDER_NOUN_RE.match(text, own.end() if own else am.end)
-            if hm is None or am.attrs.get("in_title"):
+            if hm is None or am.attrs.get("in_title") or (PERSONAL_AWARD_RE.search(text[am.start:am.end]) and re.search(r"得主|获得者", hm.group(0))):
                 continue
             org = next((i for i in idx if mentions[i].start == hm.end() and mentions[i].label in ("Company", "Institution")), None)
             if org is not None:
@@ -394,6 +402,14 @@ def find(inp: RelationInput) -> list[Relation]:
                 for i in idx:
                     if fm.start("who") <= mentions[i].start and mentions[i].end <= fm.end("who") and mentions[i].label in ("Company", "Institution", "Person") and not _in_bracket(text, fm.start("who"), mentions[i].start):
                         rels.append(Relation(i, "receivedAward", a, "award.given_to.v1", ev, dict(qq)))
+            # X奖今天颁奖，获奖的A公司表示: the firm described as the winner of the award named last
+            for wd in WON_DE_RE.finditer(text, s0, s1):
+                won = _award_before(mentions, awards, wd.start(), before_sentence)  # not one named after it
+                if won is None or mentions[won].start < s0 - 300:
+                    continue
+                for i in idx:
+                    if mentions[i].start == wd.end() and mentions[i].label in ("Company", "Institution"):
+                        rels.append(Relation(i, "receivedAward", won, "award.winners_named.v1", ev, award_context(won)))
             # 另一项优异奖则颁予A: the grade goes to the recipients after the granting verb
             for g0, g1, grade in grades:
                 gv = GRADE_GRANTED_RE.match(text, g1)
