@@ -277,3 +277,19 @@ def test_prizes_chained_after_one_verb_each_with_its_grade_in_brackets():
     got = _grades("长岭重工机械有限公司荣获湖西省专利奖（金奖）和湖西省科学技术进步奖（一等奖）。")
     assert got[("长岭重工机械有限公司", "湖西省专利奖")] == {"金奖"}
     assert got[("长岭重工机械有限公司", "湖西省科学技术进步奖")] == {"一等奖"}
+
+
+@pytest.mark.parametrize("text", [
+    "第十屆湖西設計獎得獎名單\n特優\n長嶺重工股份有限公司\n優等\n北川精密股份有限公司\n佳作\n東湖電子股份有限公司",
+    "第十屆湖西設計獎得獎名單\n特優：長嶺重工股份有限公司\n優等：北川精密股份有限公司\n佳作：東湖電子股份有限公司",
+])
+def test_taiwans_grades_without_their_prize_head_the_lines_of_a_list(text):
+    got = _grades(text)
+    assert got[("長嶺重工股份有限公司", "湖西設計獎")] == {"特優"}
+    assert got[("北川精密股份有限公司", "湖西設計獎")] == {"優等"}
+    assert got[("東湖電子股份有限公司", "湖西設計獎")] == {"佳作"}
+
+
+def test_a_contests_grade_and_a_colon_open_a_line_of_its_members():
+    got = _grades("第十屆湖西設計獎得獎名單\n特優獎：長嶺重工股份有限公司\n優等獎：北川精密股份有限公司")
+    assert got == {("長嶺重工股份有限公司", "湖西設計獎"): {"特優獎"}, ("北川精密股份有限公司", "湖西設計獎"): {"優等獎"}}

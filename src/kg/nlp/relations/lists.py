@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from .base import Relation, RelationInput, register
-from ..awards import ALL_GRADES
+from ..awards import AFTER_GRADES, ALL_GRADES
 from ..rules import GRADE_AFTER_RE, Mention, ORG_LABELS
 from ...text import YEAR_NUM, to_int, to_year
 
@@ -42,10 +42,13 @@ POST_TAIL_RE = re.compile(r"[\u4e00-\u9fff、]{0,16}\s*[，,。；;]?\s*")
 YEAR_RE = re.compile("(" + YEAR_NUM + r")\s*年")  # Gregorian or Taiwan (Minguo) years, kg.text
 SPAN_RE = re.compile(r"(?:19|20)[0-9]{2}\s*年?\s*[-—~至到]\s*(?:19|20)?[0-9]{2}")
 EDITION_RE = re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*[届批]|(首)批")
-#: a line that opens on a grade and a colon (一、金质奖：, 提名奖:), its members after it
-GRADE_LABEL_RE = re.compile(NUMBERING_RE.pattern + r"(?P<grade>" + GRADE_AFTER_RE.pattern + r")\s*(?:[(（][^()（）]{0,10}[)）])?\s*[:：]\s*")
-#: a line that is a grade heading and nothing else: 特优奖 / 二、二等奖（3项） / （一）金奖：/ 一等奖 10项
-GRADE_HEADING_RE = re.compile(NUMBERING_RE.pattern + r"(?P<grade>(?:" + "|".join(ALL_GRADES) + r")(?![励金补]))"
+#: every grade a list line may open on: any kind, and the ones written without 奖 (Taiwan's 特优,
+#: 优等, 佳作; a medal) too, which a line of its own or a colon closes
+LINE_GRADES = tuple(sorted(set(ALL_GRADES) | set(AFTER_GRADES), key=len, reverse=True))
+#: a line that opens on a grade and a colon (一、金质奖：, 提名奖:, 特优：), its members after it
+GRADE_LABEL_RE = re.compile(NUMBERING_RE.pattern + r"(?P<grade>(?:" + "|".join(LINE_GRADES) + r")(?![励金补]))\s*(?:[(（][^()（）]{0,10}[)）])?\s*[:：]\s*")
+#: a line that is a grade heading and nothing else: 特优奖 / 二、二等奖（3项） / （一）金奖：/ 一等奖 10项 / 佳作
+GRADE_HEADING_RE = re.compile(NUMBERING_RE.pattern + r"(?P<grade>(?:" + "|".join(LINE_GRADES) + r")(?![励金补]))"
                               r"\s*(?:[(（]?\s*(?:共\s*)?[0-9一二三四五六七八九十百]+\s*(?:项|个|家|名|人|件|位)\s*[)）]?)?\s*[:：]?\s*$")
 #: the label of a project's winning units on its item line (项目名称 完成单位：A、B; （申报单位：A）)
 UNIT_LABEL_RE = re.compile(r"[\s，,；;(（]\s*(?:第一|主要)?(?:完成单位|申报单位|获奖单位|承担单位|申报企业|专利权人)\s*[:：]\s*")
@@ -152,8 +155,7 @@ def list_relations(sh: str, mentions: list[Mention], existing: list[Relation], t
             found = _award_above(sh, lines, n, awards_by_line, mentions) if members else None
             if found is not None:
                 award, quals = found
-                g = GRADE_AFTER_RE.match(sh, label.start("grade"))
-                quals = {**quals, "grade": (text or sh)[g.start():g.end()]}  # as written (金質獎)
+                quals = {**quals, "grade": (text or sh)[label.start("grade"):label.end("grade")]}  # as written (金質獎)
                 if not quals.get("year") and sh[mentions[award].start:mentions[award].end] in title:
                     quals["year"] = _year(title)
                 quals = {k: v for k, v in quals.items() if v is not None}
