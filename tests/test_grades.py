@@ -293,3 +293,13 @@ def test_taiwans_grades_without_their_prize_head_the_lines_of_a_list(text):
 def test_a_contests_grade_and_a_colon_open_a_line_of_its_members():
     got = _grades("第十屆湖西設計獎得獎名單\n特優獎：長嶺重工股份有限公司\n優等獎：北川精密股份有限公司")
     assert got == {("長嶺重工股份有限公司", "湖西設計獎"): {"特優獎"}, ("北川精密股份有限公司", "湖西設計獎"): {"優等獎"}}
+
+
+@pytest.mark.parametrize("text, grades", [
+    ("第十屆湖西設計獎得獎名單\n序號\t獎項\t公司名稱\n1\t特優\t長嶺重工股份有限公司\n2\t佳作\t北川精密股份有限公司", ("特優", "佳作")),
+    ("第十屆湖西設計獎得獎名單\n序號\t公司名稱\t等級\n1\t長嶺重工股份有限公司\t金牌\n2\t北川精密股份有限公司\t銀牌", ("金牌", "銀牌")),
+])
+def test_a_table_cell_of_a_grade_written_without_its_prize(text, grades):
+    got = _grades(text)
+    assert got[("長嶺重工股份有限公司", "湖西設計獎")] == {grades[0]}
+    assert got[("北川精密股份有限公司", "湖西設計獎")] == {grades[1]}

@@ -18,14 +18,14 @@ from functools import lru_cache
 from itertools import combinations
 
 from ..resources import read_text
-from .awards import ALL_GRADES
+from .awards import AFTER_GRADES, ALL_GRADES
 from .rules import ORG_LABELS, Mention, _name_len_at, _people_tables
 from ..text import normalise_name
 
 YEAR_CELL = re.compile(r"^\s*((?:19|20)\d{2})\s*年?度?\s*$")
 RANK_CELL = re.compile(r"^\s*\d{1,4}\s*[.、]?\s*$")
 #: a cell that is a grade (一等奖, 金奖, a contest's 特优奖): kg/data/lexicons/grades.tsv
-GRADE_CELL = re.compile("|".join(ALL_GRADES))
+GRADE_CELL = re.compile("|".join(sorted(set(ALL_GRADES) | set(AFTER_GRADES), key=len, reverse=True)))  # 特优, 金牌: a cell of its own
 
 
 @dataclass

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from ...text import normalise_name, to_int, to_year
-from ..awards import ALL_GRADES
+from ..awards import AFTER_GRADES, ALL_GRADES
 from ..rules import GRADES, ORG_LABELS, Mention
 from .base import Relation, RelationInput, register
 from ..tables import caption_award, caption_lines
@@ -82,7 +82,7 @@ def _caption_award(text: str, mentions: list[Mention], start: int, written: str 
 TABLE_EDITION_RE = re.compile(r"第([0-9一二三四五六七八九十百]+)[届批]|(首)[届批]")
 TABLE_GRADE_RE = re.compile("|".join(GRADES))
 #: a cell that is a grade and nothing else, of any kind (一等奖, 特优奖): kg/data/lexicons/grades.tsv
-TABLE_GRADE_CELL_RE = re.compile("|".join(ALL_GRADES))
+TABLE_GRADE_CELL_RE = re.compile("|".join(sorted(set(ALL_GRADES) | set(AFTER_GRADES), key=len, reverse=True)))  # 特优, 金牌 too
 
 
 def table_relations(text: str, mentions: list[Mention], tables: list[Any], written: str | None = None) -> list[Relation]:
