@@ -303,3 +303,13 @@ def test_a_table_cell_of_a_grade_written_without_its_prize(text, grades):
     got = _grades(text)
     assert got[("長嶺重工股份有限公司", "湖西設計獎")] == {grades[0]}
     assert got[("北川精密股份有限公司", "湖西設計獎")] == {grades[1]}
+
+
+@pytest.mark.parametrize("text", [
+    "第五届湖西省专利奖获奖单位为：长岭重工机械有限公司（一等奖）、北川精密仪器股份有限公司（二等奖）。",
+    "长岭重工机械有限公司（一等奖）、北川精密仪器股份有限公司（二等奖）荣获第五届湖西省专利奖。",
+])
+def test_each_member_of_a_prose_list_takes_its_own_bracketed_grade(text):
+    got = _grades(text)
+    assert got[("长岭重工机械有限公司", "湖西省专利奖")] == {"一等奖"}
+    assert got[("北川精密仪器股份有限公司", "湖西省专利奖")] == {"二等奖"}

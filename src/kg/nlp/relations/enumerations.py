@@ -106,6 +106,8 @@ WON_COUNT_RE = re.compile(r"(?:共计|共|总共|累计|分别|均)?\s*(?:获得
 #: WON_COUNT_RE's matches, tried only at its possible first characters (kg.nlp.prefilter)
 _WON_COUNT_SCAN = prefiltered(WON_COUNT_RE) or WON_COUNT_RE
 #: between two prizes one verb gives (获得X一等奖、Y金奖): a list separator and the next one's lead-in
+#: a member's own grade in brackets right after it: A（一等奖）、B（二等奖）
+MEMBER_GRADE_RE = re.compile(r"\s*[(（【\[]\s*(?P<g>" + GRADE_AFTER_RE.pattern + r")\s*[)）】\]]")
 #: a grade in brackets after a prize (X奖（金奖）和Y奖（一等奖）): the chain goes on after it
 BRACKETED_GRADE_RE = re.compile(r"\s*[(（【\[]\s*(?:" + GRADE_AFTER_RE.pattern + r")\s*[)）】\]]")
 AWARD_CHAIN_RE = re.compile(r"\s*(?:、|和|及|以及)\s*[“\"「]?\s*")
@@ -169,7 +171,10 @@ def find(inp: RelationInput) -> list[Relation]:
         for i in ms:
             if (i, award) not in seen and i != award:
                 seen.add((i, award))
-                out.append(Relation(i, "receivedAward", award, rule, ev, dict(q)))
+                # A（一等奖）、B（二等奖）: a member's own grade in brackets right after it
+                own = MEMBER_GRADE_RE.match(sh, mentions[i].end)
+                qi = {**q, "grade": inp.text[own.start("g"):own.end("g")]} if own else q
+                out.append(Relation(i, "receivedAward", award, rule, ev, dict(qi)))
         if ms:
             mentions[award].attrs["conferred"] = True  # a generic title (中华老字号) is kept once it is won
         if rule != COUNTED:  # a counted list borrows its award from before: it reads too little to claim
