@@ -313,3 +313,11 @@ def test_each_member_of_a_prose_list_takes_its_own_bracketed_grade(text):
     got = _grades(text)
     assert got[("长岭重工机械有限公司", "湖西省专利奖")] == {"一等奖"}
     assert got[("北川精密仪器股份有限公司", "湖西省专利奖")] == {"二等奖"}
+
+
+def test_a_grade_before_its_winners_lead_gives_no_earlier_member_that_grade():
+    result = extract_text("第五届湖西省专利奖共评出一等奖3项、二等奖5项。其中，一等奖获奖单位为长岭重工机械有限公司、"
+                          "北川精密仪器股份有限公司；二等奖获奖单位为东湖新材料科技有限公司。")
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    grades = {(names[r["subject"]], r["grade"]) for r in result["relations"] if r["predicate"] == "receivedAward"}
+    assert grades == {("长岭重工机械有限公司", "一等奖"), ("北川精密仪器股份有限公司", "一等奖"), ("东湖新材料科技有限公司", "二等奖")}

@@ -490,7 +490,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 if listed is None:
                     continue
                 last_award = named
-            if GRADE_GRANTED_RE.match(text, g1) or HOLDER_NOUN_RE.match(text, g1) or re.match(r"(?:得主|获得者|获奖者|的(?:组织|企业|单位|个人|分别|包括|有|是|为))", text[g1:g1 + 5]):
+            if GRADE_GRANTED_RE.match(text, g1) or HOLDER_NOUN_RE.match(text, g1) or re.match(r"(?:得主|获得者|获奖者|(?:获奖|得奖)(?:单位|企业|组织|者|名单)|的(?:组织|企业|单位|个人|分别|包括|有|是|为))", text[g1:g1 + 5]):
                 continue  # 银奖得主为A / 金奖由A夺得 / 优异奖则颁予A: the winners follow, read above
             held = GRADE_HOLDER_RE.match(text, g1) if WON_GRADE_RE.search(text, max(s0, g0 - 4), g0) else None
             holder = next((i for i in idx if held and mentions[i].start == held.end() and mentions[i].label in RECIPIENTS), None)
