@@ -332,3 +332,17 @@ def test_places_listed_before_a_count_of_them_are_places_and_each_wins():
     assert ("Place", "湘潭") in names and not any(n.endswith("两市") for _, n in names)
     won = _won(text)
     assert ("株洲", "国家质量强市示范城市") in won and ("湘潭", "国家质量强市示范城市") in won
+
+
+@pytest.mark.parametrize("text", [
+    "工信部公布第六批国家级工业设计中心名单，其中湖南省有3家，分别是华盛电子有限公司、宏达机械有限公司和天成重工有限公司。",
+    "工信部印发《关于公布第六批和复核通过的第二批国家级工业设计中心名单的通告》，全国新认定113家，其中郑州市3家企业，分别为华盛电子有限公司、宏达机械有限公司、天成重工有限公司。",
+])
+def test_the_share_of_a_published_list_holds_the_award_of_the_list(text):
+    won = _won(text)
+    for firm in ("华盛电子有限公司", "宏达机械有限公司", "天成重工有限公司"):
+        assert won[(firm, "国家级工业设计中心")].get("edition") == 6
+
+
+def test_the_share_of_a_list_of_candidates_holds_nothing():
+    assert not _won("省工信厅公布国家级工业设计中心推荐名单，其中株洲市有2家，分别是华盛电子有限公司、宏达机械有限公司。")
