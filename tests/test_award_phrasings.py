@@ -346,3 +346,9 @@ def test_the_share_of_a_published_list_holds_the_award_of_the_list(text):
 
 def test_the_share_of_a_list_of_candidates_holds_nothing():
     assert not _won("省工信厅公布国家级工业设计中心推荐名单，其中株洲市有2家，分别是华盛电子有限公司、宏达机械有限公司。")
+
+
+def test_the_winners_named_after_de_shi():
+    won = _won("荣获湖南省省长质量奖提名奖的是华盛电子有限公司和宏达机械有限公司。")
+    assert won[("华盛电子有限公司", "湖南省省长质量奖")].get("grade") == "提名奖"
+    assert ("宏达机械有限公司", "湖南省省长质量奖") in won
