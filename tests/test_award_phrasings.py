@@ -352,3 +352,15 @@ def test_the_winners_named_after_de_shi():
     won = _won("荣获湖南省省长质量奖提名奖的是华盛电子有限公司和宏达机械有限公司。")
     assert won[("华盛电子有限公司", "湖南省省长质量奖")].get("grade") == "提名奖"
     assert ("宏达机械有限公司", "湖南省省长质量奖") in won
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("本届湖南省省长质量奖花落华盛电子有限公司、宏达机械有限公司。", None),
+    ("湖南省省长质量奖金奖花落华盛电子有限公司。", "金奖"),
+    ("华盛电子有限公司一举将湖南省省长质量奖收入囊中。", None),
+    ("华盛电子有限公司问鼎湖南省省长质量奖。", None),
+])
+def test_idioms_of_winning_give_the_award_to_its_winner(text, grade):
+    won = _won(text)
+    assert won[("华盛电子有限公司", "湖南省省长质量奖")].get("grade") == grade
+    assert not any(n.startswith("花落") for n, _ in won)

@@ -7,7 +7,8 @@ Owns two clause shapes the other award families read the other way round:
 * ``award.counted_then_listed.v1``: N家企业获得 AWARD (GRADE)，包括/分别是/分别为 A、B — a count
   of winners, the award, and the winners listed in the next clause of the same sentence;
 * ``award.share_of_list.v1``: 公布 AWARD 名单，其中P有N家，分别是A、B — a published list of the
-  award's holders and a place's share of it, its members named.
+  award's holders and a place's share of it, its members named;
+* ``award.falls_to.v1``: AWARD (GRADE) 花落 A、B; ``award.pocketed.v1``: A (一举) 将 AWARD 收入囊中.
 
 Year and edition come from the award mention or its earlier mentions (``context._award_context``)
 and the clause's year; the grade from a grade word right after the award. Vocabulary:
@@ -35,7 +36,11 @@ SHARE_RULE = "award.share_of_list.v1"
 TITLE_LIST_RE = re.compile(r"《[^《》]{2,80}?名单[^《》]{0,12}》")
 #: the edition a list's title gives first (第六批, 第3届)
 EDITION_IN_TITLE_RE = re.compile(r"第\s*([0-9一二三四五六七八九十百]+)\s*[批届屆]")
+FALLS_RULE = "award.falls_to.v1"
+POCKET_RULE = "award.pocketed.v1"
 register("conferrals", {
+    FALLS_RULE: ("receivedAward", "AWARD(GRADE)花落A、B: the winners written after the award"),
+    POCKET_RULE: ("receivedAward", "A(一举)将AWARD收入囊中: the one before 将 won the award"),
     SHARE_RULE: ("receivedAward", "公布X名单，其中P有N家，分别是A、B: the listed holders of the award whose list was published"),
     CONFER_RULE: ("receivedAward", "颁发(第N届)AWARD(GRADE)予/给A、B及C: the winners after 予 or 给"),
     COUNTED_RULE: ("receivedAward", "N家企业获得AWARD(GRADE)，包括/分别是A、B: the listed winners of the counted award"),
@@ -55,6 +60,8 @@ def _vocabulary() -> dict[str, re.Pattern[str]]:
         "counted": re.compile(r"[0-9一二三四五六七八九十两百]+\s*(?:" + alt("counters") + r")[\u4e00-\u9fff]{0,6}?(?:" + alt("win_verbs") + r")\s*$"),
         "listed": re.compile(r"\s*(?:" + GRADE_AFTER_RE.pattern + r")?\s*[”\"」』]?\s*(?:称号|殊荣|荣誉)?\s*[，,：:]\s*(?:" + alt("list_words") + r")\s*[：:]?\s*"),
         "candidates": re.compile(alt("candidate_words")),
+        "falls": re.compile(r"\s*(?:" + GRADE_AFTER_RE.pattern + r")?\s*[”\"」』]?\s*(?:最终|最后|则)?\s*(?:" + alt("falls_to") + r")\s*"),
+        "pocket": re.compile(r"\s*[”\"」』]?\s*(?:" + alt("pocket_words") + r")"),
         "list_after": re.compile(r"\s*(?:" + alt("list_nouns") + r")"),
         "share": re.compile(r"[^。；;]{0,40}?其中[^。；;，,]{0,16}?[0-9一二三四五六七八九十两百]+\s*(?:" + alt("counters")
                             + r")[\u4e00-\u9fff]{0,6}?\s*[，,：:]?\s*(?:" + alt("list_words") + r")\s*[：:]?\s*"),
@@ -92,6 +99,27 @@ def find(inp: RelationInput) -> list[Relation]:
             end = _clause_end(text, to.end(), s1)
             for i in members(text, to.end(), end, mentions, starts):
                 rels.append(Relation(i, "receivedAward", a, rule, ev, {k: q[k] for k in ("year", "edition", "grade") if q.get(k) is not None}))
+        # X花落A、B / A将X收入囊中: the winner after the award, or before 将
+        for a in idx:
+            award = mentions[a]
+            if award.label != "Award" or v["candidates"].search(text, s0, award.start):
+                continue
+            falls = v["falls"].match(text, award.end, s1)
+            if falls and "由" not in falls.group(0) and not re.search(r"(?:授予|颁给)", falls.group(0)):
+                q = _award_context(mentions, a)
+                grade = GRADE_AFTER_RE.match(text, award.end)
+                if grade:
+                    q["grade"] = inp.text[grade.start():grade.end()]
+                for i in members(text, falls.end(), _clause_end(text, falls.end(), s1), mentions, starts):
+                    award.attrs["conferred"] = True
+                    rels.append(Relation(i, "receivedAward", a, FALLS_RULE, ev, {k: q[k] for k in ("year", "edition", "grade") if q.get(k) is not None}))
+            if v["pocket"].match(text, award.end, s1) and text[max(s0, award.start - 1):award.start] == "将":
+                holder = next((i for i in reversed(idx) if mentions[i].end <= award.start - 1 and mentions[i].label in ("Company", "Institution", "Person", "Park", "Place", "GovernmentAgency")
+                               and re.fullmatch(r"\s*(?:一举|再次|再度|成功|首次|也|还|又)?\s*", text[mentions[i].end:award.start - 1])), None)
+                if holder is not None:
+                    award.attrs["conferred"] = True
+                    q = _award_context(mentions, a)
+                    rels.append(Relation(holder, "receivedAward", a, POCKET_RULE, ev, {k: q[k] for k in ("year", "edition", "grade") if q.get(k) is not None}))
         # 公布X名单，其中P有N家，分别是A、B: the share of a published list, its members named
         for a in idx:
             award = mentions[a]
