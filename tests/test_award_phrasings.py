@@ -493,6 +493,38 @@ def test_places_listed_before_a_count_of_them_are_places_and_each_wins():
     assert ("株洲", "国家质量强市示范城市") in won and ("湘潭", "国家质量强市示范城市") in won
 
 
+@pytest.mark.parametrize("text", [
+    "工信部公布第六批国家级工业设计中心名单，其中湖南省有3家，分别是华盛电子有限公司、宏达机械有限公司和天成重工有限公司。",
+    "工信部印发《关于公布第六批和复核通过的第二批国家级工业设计中心名单的通告》，全国新认定113家，其中郑州市3家企业，分别为华盛电子有限公司、宏达机械有限公司、天成重工有限公司。",
+])
+def test_the_share_of_a_published_list_holds_the_award_of_the_list(text):
+    won = _won(text)
+    for firm in ("华盛电子有限公司", "宏达机械有限公司", "天成重工有限公司"):
+        assert won[(firm, "国家级工业设计中心")].get("edition") == 6
+
+
+def test_the_share_of_a_list_of_candidates_holds_nothing():
+    assert not _won("省工信厅公布国家级工业设计中心推荐名单，其中株洲市有2家，分别是华盛电子有限公司、宏达机械有限公司。")
+
+
+def test_the_winners_named_after_de_shi():
+    won = _won("荣获湖南省省长质量奖提名奖的是华盛电子有限公司和宏达机械有限公司。")
+    assert won[("华盛电子有限公司", "湖南省省长质量奖")].get("grade") == "提名奖"
+    assert ("宏达机械有限公司", "湖南省省长质量奖") in won
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("本届湖南省省长质量奖花落华盛电子有限公司、宏达机械有限公司。", None),
+    ("湖南省省长质量奖金奖花落华盛电子有限公司。", "金奖"),
+    ("华盛电子有限公司一举将湖南省省长质量奖收入囊中。", None),
+    ("华盛电子有限公司问鼎湖南省省长质量奖。", None),
+])
+def test_idioms_of_winning_give_the_award_to_its_winner(text, grade):
+    won = _won(text)
+    assert won[("华盛电子有限公司", "湖南省省长质量奖")].get("grade") == grade
+    assert not any(n.startswith("花落") for n, _ in won)
+
+
 @pytest.mark.parametrize("text, holders, award", [
     ("長嶺重工股份有限公司與北川精密股份有限公司同獲第25屆國家磐石獎。", {"長嶺重工股份有限公司", "北川精密股份有限公司"}, "國家磐石獎"),
     ("长岭重工机械有限公司和北川精密仪器股份有限公司也获评国家级绿色工厂。", {"长岭重工机械有限公司", "北川精密仪器股份有限公司"}, "国家级绿色工厂"),

@@ -37,7 +37,7 @@ def test_the_families_and_their_rule_ids_are_pinned():
         "roster.member_post.v1", "roster.member_of_body.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "divisions"} == {"located.division_copula.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "respectively"} == {"respectively.located.v1", "respectively.award.v1", "respectively.post.v1"}
-    assert {k for k, r in REGISTRY.items() if r.family == "conferrals"} == {"award.confer_to.v1", "award.counted_then_listed.v1"}
+    assert {k for k, r in REGISTRY.items() if r.family == "conferrals"} == {"award.confer_to.v1", "award.counted_then_listed.v1", "award.share_of_list.v1", "award.falls_to.v1", "award.pocketed.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "lists"} == {"list.award_items.v1", "list.grade_line.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "approvals"} == {"located.approval_basis.v1", "located.approval_acts.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "siting"} == {"located.siting_verb.v1", "located.sited_at_de.v1", "located.sited_at_area.v1"}

@@ -220,6 +220,8 @@ class NameScan:
                 start = ts  # 金手奖|得奖|厂商协进会: a society of a prize's winners is named with the prize
                 i -= 1
                 continue
+            if pattern["label"] in ("Company", "Institution") and start < pos and len(tok) >= 2 and tok.endswith(("奖", "獎")):
+                break  # …质量奖|花落|华盛电子有限公司: an award's name is no part of the firm it goes to
             if pattern["label"] in ORG_LABELS and tok.endswith(WINNER_NOUNS):
                 break  # 中国质量奖得主|长沙钢铁有限公司 (奖得主 one word): a prize's winner is named after it
             if pattern["label"] == "Company" and start < pos and tok.endswith("公司") and sh[pos:pos + 1] not in ("分", "支"):
