@@ -1,8 +1,10 @@
 """receivedAward in one sentence: an award verb and its holder (family ``awards``).
 
-Owns holder + verb + award (A、B和C each), titles held (作为…企业，X…), holder nouns (…奖获得者、X),
-winners named after the award named last (得奖者为A、B; 金奖由A夺得; A、B获奖), grades that point
-back to the award named last (其中，X…一等奖; A、B分别获二等奖和三等奖; 一等奖2项：A、B), and a
+Owns holder + verb + award (A、B和C each), titles held (作为…企业，X…), holder nouns (…奖获得者、X;
+X奖得奖企业Y公司), members listed after an award and a colon (湖南省质量奖：A、B), winners named
+after the award named last (得奖者为A、B; 金奖由A夺得; A、B获奖; 获奖的A公司), the members a prize
+is given to (颁奖给A、B; 为A、B颁奖), grades that point back to the award named last (其中，X…一等奖;
+A、B分别获二等奖和三等奖; 一等奖2项：A、B; …揭晓。一等奖：A、B), and a
 title the report's place or park holds where the clause names no holder. A government is never
 given the award it grants, nor a place a firm's award. Triggers: ``triggers.json``. Who the holder
 of an award in its sentence is: ``award_holders``.
