@@ -364,3 +364,8 @@ def test_idioms_of_winning_give_the_award_to_its_winner(text, grade):
     won = _won(text)
     assert won[("华盛电子有限公司", "湖南省省长质量奖")].get("grade") == grade
     assert not any(n.startswith("花落") for n, _ in won)
+
+
+def test_the_means_of_a_win_is_no_winner():
+    won = _won("华盛电子有限公司凭借卓越绩效管理模式荣获湖南省省长质量奖。")
+    assert set(won) == {("华盛电子有限公司", "湖南省省长质量奖")}
