@@ -537,3 +537,20 @@ def test_idioms_of_winning_give_the_award_to_its_winner(text, grade):
 ])
 def test_winners_named_together_by_their_win_or_as_the_awards_holder(text, holders, award):
     assert {h for h, a in _won(text) if a == award} == holders
+
+
+def test_the_means_of_a_win_is_no_winner():
+    won = _won("华盛电子有限公司凭借卓越绩效管理模式荣获湖南省省长质量奖。")
+    assert set(won) == {("华盛电子有限公司", "湖南省省长质量奖")}
+
+
+@pytest.mark.parametrize("text, edition", [
+    ("荣获第33届湖南省省长质量奖的华盛电子有限公司今天举办发布会。", 33),
+    ("湖南省省长质量奖获奖企业华盛电子有限公司近日投产新线。", None),
+])
+def test_a_holder_described_by_the_award_it_won(text, edition):
+    assert _won(text)[("华盛电子有限公司", "湖南省省长质量奖")].get("edition") == edition
+
+
+def test_the_award_winners_representative_is_no_holder_named():
+    assert not _won("湖南省省长质量奖获奖企业代表发言。")

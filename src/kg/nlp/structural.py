@@ -24,6 +24,8 @@ COUNT_CHARS = frozenset("0123456789一二三四五六七八九十两百千万多
 COUNTED_START_RE = re.compile(r".[家个名位项批所座]")
 #: 湘潭|两市, A、B三家: a count and a level or classifier closing a list, no name
 COUNTED_END_RE = re.compile(r"[两二三四五六七八九十几0-9]+\s*[市县区省州镇乡家个所项地]$")
+#: 凭借|…荣获: what stands after these is the means of a win, not its holder
+MEANS_BEFORE_RE = re.compile(r"(?:凭借|凭着|依靠|依托|借助|通过|凭|靠)$")
 
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head", "unit_after")
 
@@ -208,6 +210,8 @@ class StructuralRules:
                         span = None  # 张三同志荣获…: a person named with a form of address, no firm
                     if span and COUNTED_END_RE.search(sh, span[0], span[1]):
                         span = None  # 株洲、湘潭两市入选…: a count of the places or firms listed, no name
+                    if span and MEANS_BEFORE_RE.search(sh, max(0, span[0] - 3), span[0]):
+                        span = None  # 凭借|卓越绩效管理模式|荣获…: the means of a win, no firm
                     if span and p["id"] == "company.post_holder.v1":
                         trade = TRADE_TAIL_RE.search(sh, span[0], span[1])
                         if trade is not None and (sh[span[0]:trade.start()] in place_table() or _is_place_word(sh[span[0]:trade.start()])):

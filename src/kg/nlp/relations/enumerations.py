@@ -40,11 +40,17 @@ GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_select
 LOCATED = "located.enumeration_place.v1"
 PROJECT = "award.project_owner.v1"
 COUNTED = "award.enumeration_counted.v1"
+#: what may stand between a verb of winning and the award it precedes: 第33届, 2023年度
+EDITION_GAP_RE = re.compile(r"(?:第\s*[0-9一二三四五六七八九十百]+\s*[届批]|(?:19|20)[0-9]{2}\s*年度?)\s*$")
+#: an award only persons hold (…奖章, …劳动模范, …先进个人), as ``awards.PERSONAL_AWARD_RE``
+PERSONAL_AWARD_RE = re.compile(r"(?:奖章|模范|个人|工匠|能手|企业家|人物|人才|工作者)$")
+#: the noun of an award's holders written right after it, before them (X获奖企业A)
+HOLDER_NOUN_AFTER_RE = re.compile(r"\s*(?:获奖企业|获奖单位|获奖组织|获奖者|获得者|得奖企业|得奖厂商|得奖者|得主)\s*")
 GIVE_TO, ATTRIBUTIVE, WON_COUNT = "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1"
 register("enumerations", {
     WON_COUNT: ("receivedAward", "A(、B等N所高校)共计获得/斩获N项: the award the text named just before, won N times"),
     GIVE_TO: ("receivedAward", "颁发/頒發 award 给/給 A和B: the members after 给 win it"),
-    ATTRIBUTIVE: ("receivedAward", "(已|曾)获得/荣获 award 的 A(、B): the holders the award describes"),
+    ATTRIBUTIVE: ("receivedAward", "(已|曾)获得/荣获(第N届) award 的 A(、B), award获奖企业A: the holders the award describes"),
     COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade) / A、B乃往届的得奖品牌 / 获奖代表X公司: the award the paragraph names before it"),
     PROJECT: ("receivedAward", "ORG的“project”(、ORG的“project”…)(等N个项目)荣获/获得 award, 由A牵头与B合作完成的“…”, ORG的N个产品荣获: the unit named as the owner wins it (ANNOTATION.md)"),
     LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
@@ -489,9 +495,25 @@ def find(inp: RelationInput) -> list[Relation]:
             if ms:
                 add(ms, a_i, GIVE_TO, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
             continue
-        won = ATTRIB_VERB_RE.search(sh, max(0, a.start - 8), a.start)
+        gap = EDITION_GAP_RE.search(sh, max(0, a.start - 12), a.start)  # 荣获|第33届|X的A
+        at = gap.start() if gap else a.start
+        won = ATTRIB_VERB_RE.search(sh, max(0, at - 8), at)
         de = ATTRIB_DE_RE.match(sh, a.end, ce)
-        if won is not None and won.end() == a.start and de is not None:
+        title = HOLDER_NOUN_AFTER_RE.match(sh, a.end, ce)
+        if title is not None and PERSONAL_AWARD_RE.search(sh, a.start, a.end) and re.search(r"得主|获得者|获奖者|得奖者", title.group(0)):
+            title = None  # 全国五一劳动奖章获得者X公司技师张三: a person's medal, its holder is the person
+        if title is not None and not won:
+            # 湖南省省长质量奖获奖企业华盛电子有限公司(、…): the holders the award's noun introduces
+            ks, pos = [], title.end()
+            while (k := bisect.bisect_left(starts, pos)) < len(mentions) and mentions[k].start == pos and mentions[k].label in ("Company", "Institution", "Park", "Person"):
+                ks.append(k)
+                sep = re.match(r"\s*(?:、|和|及|与)\s*", sh[mentions[k].end:ce])
+                if sep is None:
+                    break
+                pos = mentions[k].end + sep.end()
+            if ks:
+                add(ks, a_i, ATTRIBUTIVE, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
+        if won is not None and de is not None:
             k = bisect.bisect_left(starts, de.end())
             if k < len(mentions) and mentions[k].start == de.end() and mentions[k].label in ("Company", "Institution", "Park", "Person"):
                 add([k], a_i, ATTRIBUTIVE, (clause_start(a.start), ce), _quals(sh, mentions, a_i, "", a.end, ce))
