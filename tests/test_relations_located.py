@@ -258,3 +258,11 @@ def test_two_firms_in_a_plain_list_or_a_partner_are_not_parent_and_unit():
                  "宏达集团有限公司与华盛电子有限公司共同承担的项目通过验收。",
                  "宏达集团有限公司及华盛电子有限公司获奖。"):
         assert not any(p == "subsidiaryOf" for _, p, _ in _rels(text)), text
+
+
+@pytest.mark.parametrize("text, child, parent", [
+    ("华盛光电研究所是中国科学院直属研究机构。", "华盛光电研究所", "中国科学院"),
+    ("华盛理工大学是教育部直属高校。", "华盛理工大学", "教育部"),
+])
+def test_a_body_directly_under_a_ministry_or_an_academy(text, child, parent):
+    assert (normalise_name(child), "subsidiaryOf", normalise_name(parent)) in _rels(text)
