@@ -148,18 +148,6 @@ def _summaries(store: Any, bindings: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def entity_names(store: Any) -> dict[str, tuple[str, str]]:
-    """Every entity node's ``(type, name)`` by IRI, as :func:`list_entities` gives them, without
-    reading mentions or keeping aliases."""
-    labels: dict[str, tuple[str, set[str], set[str]]] = {}
-    for entity, type_iri, label, preferred in _rows(store, _LABELS, {}):
-        slot = labels.setdefault(entity, (_TYPE_NAMES[type_iri], set(), set()))
-        slot[2].add(label)
-        if preferred:
-            slot[1].add(label)
-    return {entity: (type_name, _preferred(pref or every)) for entity, (type_name, pref, every) in labels.items()}
-
-
 def entity_rows(store: Any, iris: Iterable[str]) -> list[dict[str, Any]]:
     """The :func:`list_entities` rows of the nodes ``iris``, one node at a time."""
     return [row for iri in iris for row in _summaries(store, {"entity": URIRef(iri)})]
