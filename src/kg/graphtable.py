@@ -155,7 +155,7 @@ class GraphTable:
         columns = ", ".join(f"(SELECT value FROM raw_qualifier q WHERE q.fact = f.fact AND q.key = '{k}')" for k in QUALIFIERS)
         rows = self._read(f"""
             SELECT f.fact, f.s, f.p, f.o, {columns} FROM raw_fact f
-            WHERE f.s IN (SELECT id FROM node) AND f.o IN (SELECT id FROM node)""")
+            JOIN node a ON a.id = f.s JOIN node b ON b.id = f.o""")
         facts, edges = [], []
         for fact, s, p, o, *values in rows:
             quals = {k: json.loads(v) for k, v in zip(QUALIFIERS, values) if v is not None}
