@@ -97,6 +97,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=8)
     parser.add_argument("--keep-store", help="build the store here (kept) instead of in a temporary folder")
     parser.add_argument("--store", help="measure the output phases only, on this store (kept by --keep-store)")
+    parser.add_argument("--out", help="with --store: write graph.ttl and graph.html here (kept) instead of a temporary folder")
     args = parser.parse_args()
     if args.store:
         return outputs_of_kept(args)
@@ -177,7 +178,7 @@ def output_phases(store, tmp: Path, phases: Phases, shacl: bool) -> None:
     from kg.viz import write_html
 
     out = tmp / "out"
-    out.mkdir()
+    out.mkdir(parents=True, exist_ok=True)
     phases.start()
     store.dump(out / "graph.ttl", format="turtle")
     phases.end("graph.ttl")
@@ -205,7 +206,7 @@ def outputs_of_kept(args: argparse.Namespace) -> None:
     store.query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
     time.sleep(1)
     with tempfile.TemporaryDirectory() as tmp:
-        output_phases(store, Path(tmp), phases, args.shacl)
+        output_phases(store, Path(args.out or tmp), phases, args.shacl)
     store.close()
 
 

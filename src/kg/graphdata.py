@@ -90,7 +90,8 @@ def build_graph(store: Any, *, only: Any = None, entities: list[dict[str, Any]] 
 
     g = _node_graph(list_entities(store) if entities is None else entities, only)
     edge_of, facts = _edges(store, g)
-    _add_edges(store, g, edge_of, facts)
+    _add_edges(g, facts, _sources_of(store, edge_of))
+    del edge_of
     _add_standards(g, ({**row, "s": node_id(str(row["s"]))} for row in store.query(_COUNTS).as_dicts()))
     return g
 
@@ -109,20 +110,23 @@ def _node_graph(rows: Any, only: Any = None) -> nx.MultiDiGraph:
     return g
 
 
-def _add_edges(store: Any, g: nx.MultiDiGraph, edge_of: dict[str, tuple[str, str, str]],
-               facts: dict[tuple[str, str, str], dict[str, Any]]) -> None:
-    """Add the edges ``facts`` to ``g``, each with the first sources of the facts ``edge_of``
-    maps to it (read in one pass over the store's sources, keeping only those)."""
-    sources: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+def _add_edges(g: nx.MultiDiGraph, facts: dict[tuple[str, str, str], dict[str, Any]], sources: Any) -> None:
+    """Add the edges ``facts`` to ``g``, each with its first :data:`MAX_SOURCES` sources among
+    ``sources``, rows ``(edge, report id, sentence)``."""
+    kept: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for edge, report, sentence in sources:
+        _keep_first(kept.setdefault(edge, []), (str(report), " ".join(str(sentence).split())), MAX_SOURCES)
+    for (s, o, key), data in sorted(facts.items()):
+        g.add_edge(s, o, key=key, sources=[{"report": r, "sentence": t} for r, t in kept.get((s, o, key), [])], **data)
+
+
+def _sources_of(store: Any, edge_of: dict[str, tuple[str, str, str]]) -> Any:
+    """``(edge, report id, sentence)`` of each source of the facts ``edge_of`` maps to an edge,
+    in one pass over the store's sources (the others are read and dropped)."""
     for fact, sentence, report in _lazy_rows(store, _SOURCES):
         edge = edge_of.get(fact)
-        if edge is None:
-            continue
-        _keep_first(sources.setdefault(edge, []), (str(report), " ".join(str(sentence).split())), MAX_SOURCES)
-    edge_of.clear()
-    for (s, o, key), data in sorted(facts.items()):
-        kept = sources.get((s, o, key), [])
-        g.add_edge(s, o, key=key, sources=[{"report": r, "sentence": t} for r, t in kept], **data)
+        if edge is not None:
+            yield edge, report, sentence
 
 
 def _add_standards(g: nx.MultiDiGraph, rows: Any) -> None:

@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 
 from .graphdata import (
-    _COUNT_ROWS, _RECOGNITIONS, _STATEMENTS, _QUALIFIER_VALUES, QUALIFIERS,
+    _COUNT_ROWS, _RECOGNITIONS, _SOURCES, _STATEMENTS, _QUALIFIER_VALUES, QUALIFIERS,
     _add_edges, _add_standards, _lazy_rows, _node_graph, _plain, node_id,
 )
 
@@ -123,7 +123,6 @@ class GraphTable:
                 _insert_nodes(db, pending)
                 pending = []
         _insert_nodes(db, pending)
-        db.execute("DROP TABLE label")
         db.execute("DROP TABLE node_type")
         # the facts (a fact's statements sit in one report graph; a fact read twice in a graph
         # keeps its last row, as kg.graphdata's dict does)
@@ -211,30 +210,41 @@ class GraphTable:
             " (SELECT o FROM edge WHERE s = ?1 UNION SELECT s FROM edge WHERE o = ?1)", (n,)).fetchall()
 
     def drawn_graph(self, store: Any, taken: Iterable[str]) -> nx.MultiDiGraph:
-        """``build_graph(store).subgraph(taken)``, read for the nodes ``taken`` only: their rows
-        one node at a time, the edges between them, their facts' sources and standards counts."""
-        from .entities import entity_rows
+        """``build_graph(store).subgraph(taken)``, read for the nodes ``taken`` only: each node's
+        row (its labels from the table, its mentions queried), the edges between them, their
+        facts' sources (queried fact by fact) and their standards counts."""
+        from .entities import entity_row
 
         db = self._db
         db.execute("CREATE TEMP TABLE IF NOT EXISTS drawn (id TEXT PRIMARY KEY) WITHOUT ROWID")
         db.execute("DELETE FROM drawn")
         db.executemany("INSERT OR IGNORE INTO drawn VALUES (?)", ((n,) for n in taken))
-        iris = [iri for (iri,) in db.execute("SELECT n.iri FROM node n JOIN drawn d USING (id) ORDER BY n.iri")]
-        g = _node_graph(entity_rows(store, iris))
-        del iris
-        edge_of = {
-            fact: (s, o, key) for fact, s, o, key in db.execute(
-                "SELECT f.fact, f.s, f.o, f.key FROM drawn a JOIN fact f ON f.s = a.id WHERE f.o IN (SELECT id FROM drawn)")
-        }
+        nodes = db.execute("SELECT n.iri, n.type FROM node n JOIN drawn d USING (id) ORDER BY n.iri").fetchall()
+        g = _node_graph(
+            entity_row(store, iri, type_name, ((label, bool(preferred)) for label, preferred in
+                                                db.execute("SELECT label, preferred FROM label WHERE iri = ?", (iri,))))
+            for iri, type_name in nodes)
+        del nodes
         facts = {
             (s, o, key): {"predicate": p, **json.loads(quals)} for s, o, key, p, quals in db.execute(
                 "SELECT e.s, e.o, e.key, e.p, e.qualifiers FROM drawn a JOIN edge e ON e.s = a.id WHERE e.o IN (SELECT id FROM drawn)")
         }
-        _add_edges(store, g, edge_of, facts)
+        drawn_facts = self._read("SELECT f.fact, f.s, f.o, f.key FROM drawn a JOIN fact f ON f.s = a.id WHERE f.o IN (SELECT id FROM drawn)")
+        _add_edges(g, facts, _fact_sources(store, drawn_facts))
         _add_standards(g, (
             {"s": s, "level": level, "count": json.loads(count), "year": json.loads(year)}
             for s, level, count, year in db.execute("SELECT s.s, s.level, s.count, s.year FROM drawn a JOIN standard s ON s.s = a.id")))
         return g
+
+
+def _fact_sources(store: Any, facts: Iterable[tuple[str, str, str, str]]) -> Iterator[tuple[tuple[str, str, str], Any, Any]]:
+    """``(edge, report id, sentence)`` of the sources of ``facts`` (``(fact, s, o, key)`` rows),
+    queried fact by fact: the drawn facts are few, the store's sources many."""
+    from rdflib import URIRef
+
+    for fact, s, o, key in facts:
+        for _, sentence, report in store.query(_SOURCES, {"fact": URIRef(fact)}).rows:
+            yield (s, o, key), report, sentence
 
 
 def _insert_nodes(db: sqlite3.Connection, rows: list[tuple[str, str, str, str]]) -> None:
