@@ -279,8 +279,9 @@ def test_synthetic_store_stats_report_and_cut_page(tmp_path):
 
 @pytest.mark.parametrize("max_nodes", [1, 7, 60, 500, 5000])
 def test_cut_page_from_the_outline_is_the_page_of_the_whole_graph(tmp_path, max_nodes):
-    """write_html chooses the drawn nodes on the outline and reads only theirs in full: the page
-    must be byte for byte the one cut from the whole graph in networkx."""
+    """write_html chooses the drawn nodes on the graph's outline (a table on disk, kg.graphtable)
+    and reads only theirs in full: the page must be byte for byte the one cut from the whole graph
+    in networkx."""
     from kg.synthetic import fill_store
     from kg.viz import write_html
 
