@@ -11,6 +11,11 @@ of it. RSS minus the heap is native memory: pyoxigraph (RocksDB), SQLite's page 
 structures, the allocator's free lists.
 
     python bench/memory_phases.py DOCS N [--results FILE] [--outputs [--shacl]] [--trace] [--top 8]
+    python bench/memory_phases.py --store DIR [--shacl] [--trace]   # the output phases of a kept store
+
+``--keep-store DIR`` keeps the store built; ``--store DIR`` then measures the output phases alone on
+it, in a fresh process (each phase's rise is the peak minus the RSS at its start, 1 s after the store
+is opened).
 
 ``--results FILE`` reads extraction results (one JSON array ``[id, path, result]`` a line, what
 the build spills) instead of extracting, and writes them there when the file does not exist yet,
@@ -62,12 +67,14 @@ class Phases:
     def start(self) -> None:
         self.t0 = time.perf_counter()
         self.resets = reset_peak()
+        self.rss0 = rss_mb()
         if self.trace:
             tracemalloc.reset_peak()
 
     def end(self, name: str) -> None:
-        row = {"phase": name, "s": round(time.perf_counter() - self.t0, 1),
-               ("peak RSS (MB)" if self.resets else "peak RSS so far (MB)"): round(peak_mb()), "RSS (MB)": round(rss_mb())}
+        row = {"phase": name, "s": round(time.perf_counter() - self.t0, 1), "RSS at start (MB)": round(self.rss0),
+               ("peak RSS (MB)" if self.resets else "peak RSS so far (MB)"): round(peak_mb()), "RSS (MB)": round(rss_mb()),
+               "load": Path("/proc/loadavg").read_text().split()[0]}
         if self.trace:
             current, peak = tracemalloc.get_traced_memory()
             row["heap peak (MB)"] = round(peak / 2**20, 1)
@@ -81,15 +88,21 @@ class Phases:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("docs")
-    parser.add_argument("n", type=int)
+    parser.add_argument("docs", nargs="?")
+    parser.add_argument("n", type=int, nargs="?")
     parser.add_argument("--results")
     parser.add_argument("--trace", action="store_true")
     parser.add_argument("--outputs", action="store_true", help="then write graph.ttl, count the triples and write graph.html, each a phase")
     parser.add_argument("--shacl", action="store_true", help="with --outputs: then the SHACL check (slow: pyshacl took minutes a slice of 20,000 triples on the loaded 2-core machine)")
     parser.add_argument("--top", type=int, default=8)
     parser.add_argument("--keep-store", help="build the store here (kept) instead of in a temporary folder")
+    parser.add_argument("--store", help="measure the output phases only, on this store (kept by --keep-store)")
+    parser.add_argument("--out", help="with --store: write graph.ttl and graph.html here (kept) instead of a temporary folder")
     args = parser.parse_args()
+    if args.store:
+        return outputs_of_kept(args)
+    if args.docs is None or args.n is None:
+        parser.error("give DOCS and N, or --store DIR")
 
     from kg.build import _names_only, refresh_background
     from kg.rdfmap import map_report
@@ -155,25 +168,46 @@ def main() -> None:
         refresh_background(store)
         phases.end("refresh_background")
         if args.outputs:
-            from kg.validate import validate_store
-            from kg.viz import write_html
-
-            out = Path(tmp) / "out"
-            out.mkdir()
-            phases.start()
-            store.dump(out / "graph.ttl", format="turtle")
-            phases.end("graph.ttl")
-            phases.start()
-            store.distinct_triples()  # what write_outputs counts
-            phases.end("triple count")
-            phases.start()
-            write_html(store, out / "graph.html")
-            phases.end("graph.html")
-            if args.shacl:
-                phases.start()
-                validate_store(store)
-                phases.end("SHACL check")
+            output_phases(store, Path(tmp), phases, args.shacl)
         store.close()
+
+
+def output_phases(store, tmp: Path, phases: Phases, shacl: bool) -> None:
+    """What ``build.write_outputs`` runs, a phase each."""
+    from kg.validate import validate_store
+    from kg.viz import write_html
+
+    out = tmp / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    phases.start()
+    store.dump(out / "graph.ttl", format="turtle")
+    phases.end("graph.ttl")
+    phases.start()
+    store.distinct_triples()  # what write_outputs counts
+    phases.end("triple count")
+    phases.start()
+    write_html(store, out / "graph.html")
+    phases.end("graph.html")
+    if shacl:
+        phases.start()
+        validate_store(store)
+        phases.end("SHACL check")
+
+
+def outputs_of_kept(args: argparse.Namespace) -> None:
+    """The output phases on a kept store, in this fresh process."""
+    import kg.viz  # noqa: F401 - imported before the first phase, as in a build
+    from kg.store import open_store
+
+    phases = Phases(args.trace, args.top)
+    if args.trace:
+        tracemalloc.start()
+    store = open_store("oxigraph", args.store)
+    store.query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+    time.sleep(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        output_phases(store, Path(args.out or tmp), phases, args.shacl)
+    store.close()
 
 
 if __name__ == "__main__":

@@ -279,8 +279,9 @@ def test_synthetic_store_stats_report_and_cut_page(tmp_path):
 
 @pytest.mark.parametrize("max_nodes", [1, 7, 60, 500, 5000])
 def test_cut_page_from_the_outline_is_the_page_of_the_whole_graph(tmp_path, max_nodes):
-    """write_html chooses the drawn nodes on the outline and reads only theirs in full: the page
-    must be byte for byte the one cut from the whole graph in networkx."""
+    """write_html chooses the drawn nodes on the graph's outline (a table on disk, kg.graphtable)
+    and reads only theirs in full: the page must be byte for byte the one cut from the whole graph
+    in networkx."""
     from kg.synthetic import fill_store
     from kg.viz import write_html
 
@@ -293,4 +294,78 @@ def test_cut_page_from_the_outline_is_the_page_of_the_whole_graph(tmp_path, max_
     out = tmp_path / "page.html"
     written = write_html(store, out, max_nodes=max_nodes)
     assert out.read_text(encoding="utf-8") == render_html(cut, totals=totals, notes=notes)
+    assert written == {**counts_of(cut), "totals": totals, "notes": notes}
+
+
+def _hand_store():
+    """A store mapped from hand-written results: aliases, a fact read in two reports (one edge,
+    two sources), qualifiers of every kind, standards counts repeated across reports and without a
+    year, a place chain, an isolated node."""
+    from kg.rdfmap import map_report
+
+    def ent(i, type_, name, *aliases):
+        return {"id": i, "type": type_, "name": name, "aliases": list(aliases)}
+
+    at = [0]
+
+    def rel(s, p, o, sentence, **extra):
+        at[0] += 20
+        return {"subject": s, "predicate": p, "object": o, "evidence": sentence,
+                "evidence_span": [at[0], at[0] + len(sentence)], "rule": "test.v1", **extra}
+
+    results = [
+        {"doc": "hand1", "entities": [
+            ent("c", "Company", "甲乙精工科技有限公司", "甲乙精工"), ent("a", "Award", "某省质量奖"),
+            ent("b", "Award", "某市创新奖"), ent("p", "Person", "赵某某"), ent("x", "Place", "某县"),
+            ent("y", "Place", "某市"), ent("s", "StandardsBody", "某行业标准化技术委员会"), ent("z", "Institution", "孤立研究所")],
+         "relations": [
+            rel("c", "receivedAward", "a", "甲乙精工获某省质量奖。", year=2019, edition=3, grade="金奖"),
+            rel("c", "receivedAward", "a", "甲乙精工再获某省质量奖。", year=2021),
+            rel("c", "receivedAward", "b", "甲乙精工获某市创新奖。"),
+            rel("p", "worksFor", "c", "赵某某任甲乙精工董事长。", role="董事长"),
+            rel("c", "locatedIn", "x", "甲乙精工位于某县。"), rel("x", "locatedIn", "y", "某县属某市。"),
+            rel("c", "contributedToStandard", "s", "甲乙精工参与某委员会工作。"),
+            rel("c", "standardsCount", "national", "甲乙精工主导制定国家标准5项。", count=5, year=2020),
+            rel("c", "standardsCount", "group", "甲乙精工参与团体标准2项。", count=2)]},
+        {"doc": "hand2", "entities": [
+            ent("c", "Company", "甲乙精工科技有限公司"), ent("a", "Award", "某省质量奖"), ent("d", "Company", "丙丁电气股份有限公司"),
+            ent("y", "Place", "某市")],
+         "relations": [
+            rel("c", "receivedAward", "a", "某省质量奖授予甲乙精工。", year=2019, edition=3, grade="金奖"),
+            rel("d", "receivedAward", "a", "丙丁电气获某省质量奖。", year=2019),
+            rel("d", "locatedIn", "y", "丙丁电气位于某市。"),
+            rel("c", "standardsCount", "national", "甲乙精工主导制定国家标准5项。", count=5, year=2020)]},
+    ]
+    store = open_store("memory")
+    for result in results:
+        store.add_report(result["doc"], map_report(result))
+    return store
+
+
+@pytest.mark.parametrize("max_nodes", [1, 2, 3, 5, 8, 9, 100])
+def test_cut_page_from_the_graph_table_is_the_page_of_the_whole_graph(tmp_path, monkeypatch, max_nodes):
+    """The page cut on the graph table (kg.graphtable) is byte for byte the page cut from the whole
+    graph, on a store with every kind of fact, and never reads every fact or entity into Python."""
+    import kg.entities
+    import kg.graphdata
+    from kg.viz import write_html
+
+    store = _hand_store()
+    g = build_graph(store)
+    totals = counts_of(g)
+    assert totals["nodes"] == 9 and totals["relations"]["standardsCount"] == 2
+    read_twice = [d for _, _, k, d in g.edges(keys=True, data=True) if k == "receivedAward|edition=3|year=2019|grade=金奖"]
+    assert [len(d["sources"]) for d in read_twice] == [2]
+    cut, notes = focus(g, max_nodes=max_nodes)
+    expected = render_html(cut, totals=totals, notes=notes)
+
+    def whole(*args, **kwargs):
+        raise AssertionError("the table path read the whole graph into Python")
+
+    monkeypatch.setattr(kg.graphdata, "_edges", whole)
+    monkeypatch.setattr(kg.entities, "list_entities", whole)
+    assert graph_counts(store) == totals
+    out = tmp_path / "page.html"
+    written = write_html(store, out, max_nodes=max_nodes)
+    assert out.read_text(encoding="utf-8") == expected
     assert written == {**counts_of(cut), "totals": totals, "notes": notes}

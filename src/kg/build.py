@@ -47,7 +47,7 @@ class BuildSummary:
     files: dict[str, str] = field(default_factory=dict)
     conforms: bool | None = None
     shacl_report: str = ""
-    graph_counts: dict[str, Any] | None = None  # kg.graphdata.graph_counts of the store, when asked
+    graph_counts: dict[str, Any] | None = None  # kg.graphdata.graph_counts of the store (the page's totals)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -288,7 +288,9 @@ def write_outputs(store: Any, out_dir: str | Path, summary: BuildSummary, *, val
     summary.triples = counted() if counted is not None else store.query("SELECT (COUNT(DISTINCT *) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
     summary.files["turtle"] = str(ttl)
     html = out / "graph.html"
-    write_html(store, html)
+    # the page counts the whole graph as graph_counts does: the summary keeps them (counting
+    # again read the store's graph a second time)
+    summary.graph_counts = write_html(store, html)["totals"]
     summary.files["html"] = str(html)
     if validate:
         from .validate import validate_store
@@ -529,7 +531,7 @@ def run_build(
                     store.add_report(doc_id, quads)
         refresh_background(store)
         summary = write_outputs(store, out, summary, validate=validate)
-        if graph_counts:
+        if graph_counts and summary.graph_counts is None:
             from .graphdata import graph_counts as count_graph
 
             summary.graph_counts = count_graph(store)

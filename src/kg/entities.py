@@ -128,41 +128,45 @@ def _summaries(store: Any, bindings: dict[str, Any]) -> list[dict[str, Any]]:
         slot["all"].add(label)
         if preferred:
             slot["pref"].add(label)
-    mentions: dict[str, dict[str, int]] = defaultdict(dict)
     only = {"entity": bindings["entity"]} if "entity" in bindings else {}
-    for entity, report, count in _rows(store, _MENTIONS, only):
-        if entity in labels:
+    mentions = _mentions(store, only, labels)
+    return [_summary(entity, slot["type"], slot["pref"], slot["all"], mentions[entity]) for entity, slot in labels.items()]
+
+
+def _mentions(store: Any, bindings: dict[str, Any], entities: Any) -> dict[str, dict[str, int]]:
+    """Report id -> mention count of each node of ``entities`` the mention query finds."""
+    mentions: dict[str, dict[str, int]] = defaultdict(dict)
+    for entity, report, count in _rows(store, _MENTIONS, bindings):
+        if entity in entities:
             mentions[entity][report] = max(mentions[entity].get(report, 0), int(count or 0))
-    out = []
-    for entity, slot in labels.items():
-        name = _preferred(slot["pref"] or slot["all"])
-        aliases = sorted(slot["all"] - {name}, key=lambda n: (-len(normalise_name(n)), n))
-        out.append({
-            "iri": entity,
-            "type": slot["type"],
-            "name": name,
-            "aliases": aliases,
-            "mentions": sum(mentions[entity].values()),
-            "reports": sorted(mentions[entity]),
-        })
-    return out
+    return mentions
 
 
-def entity_names(store: Any) -> dict[str, tuple[str, str]]:
-    """Every entity node's ``(type, name)`` by IRI, as :func:`list_entities` gives them, without
-    reading mentions or keeping aliases."""
-    labels: dict[str, tuple[str, set[str], set[str]]] = {}
-    for entity, type_iri, label, preferred in _rows(store, _LABELS, {}):
-        slot = labels.setdefault(entity, (_TYPE_NAMES[type_iri], set(), set()))
-        slot[2].add(label)
-        if preferred:
-            slot[1].add(label)
-    return {entity: (type_name, _preferred(pref or every)) for entity, (type_name, pref, every) in labels.items()}
+def _summary(entity: str, type_name: str, preferred: set[str], every: set[str], mentions: dict[str, int]) -> dict[str, Any]:
+    """A :func:`list_entities` row from a node's type, labels and mentions by report."""
+    name = _preferred(preferred or every)
+    aliases = sorted(every - {name}, key=lambda n: (-len(normalise_name(n)), n))
+    return {
+        "iri": entity,
+        "type": type_name,
+        "name": name,
+        "aliases": aliases,
+        "mentions": sum(mentions.values()),
+        "reports": sorted(mentions),
+    }
 
 
-def entity_rows(store: Any, iris: Iterable[str]) -> list[dict[str, Any]]:
-    """The :func:`list_entities` rows of the nodes ``iris``, one node at a time."""
-    return [row for iri in iris for row in _summaries(store, {"entity": URIRef(iri)})]
+def entity_row(store: Any, iri: str, type_name: str, labels: Iterable[tuple[str, bool]]) -> dict[str, Any]:
+    """The :func:`list_entities` row of node ``iri`` whose type and ``(label, preferred)`` labels
+    the caller read already: only its mentions are queried (one node's label rows, the join of
+    its type and labels over the report graphs, grow with the square of the reports naming it)."""
+    preferred: set[str] = set()
+    every: set[str] = set()
+    for label, is_preferred in labels:
+        every.add(label)
+        if is_preferred:
+            preferred.add(label)
+    return _summary(iri, type_name, preferred, every, _mentions(store, {"entity": URIRef(iri)}, {iri})[iri])
 
 
 def list_entities(store: Any, *, type_: str | None = None) -> list[dict[str, Any]]:

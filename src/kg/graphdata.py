@@ -24,7 +24,7 @@ import networkx as nx
 
 from .namespace import ID
 
-__all__ = ["build_graph", "outline", "graph_counts", "counts_of", "node_id", "QUALIFIERS", "MAX_SOURCES"]
+__all__ = ["build_graph", "graph_counts", "counts_of", "node_id", "QUALIFIERS", "MAX_SOURCES"]
 
 #: Qualifier keys an edge may carry, in the order they are shown.
 QUALIFIERS = ("edition", "year", "grade", "role", "date")
@@ -40,11 +40,18 @@ SELECT ?fact ?key ?value WHERE {
   VALUES (?key ?property) { ("year" kg:year) ("edition" kg:edition) ("grade" kg:grade) ("role" kg:role) ("date" kg:renameDate) }
   ?fact ?property ?value .
 }"""
-_SOURCES = "SELECT ?fact ?sentence ?r WHERE { ?fact prov:wasDerivedFrom ?ev . ?ev kg:sentence ?sentence ; kg:report ?r }"
-_REPORT_IDS = "SELECT ?r ?report WHERE { ?r kg:reportId ?report }"
+# a source counts when its report node has an id (a row repeats when that triple is in two graphs)
+_SOURCES = "SELECT ?fact ?sentence ?report WHERE { ?fact prov:wasDerivedFrom ?ev . ?ev kg:sentence ?sentence ; kg:report ?r . ?r kg:reportId ?report }"
 
 _COUNTS = """
 SELECT DISTINCT ?s ?level ?count ?year WHERE {
+  ?n a kg:StandardsCount ; kg:countSubject ?s ; kg:level ?level ; kg:count ?count .
+  OPTIONAL { ?n kg:year ?year }
+}
+"""
+# The same rows without DISTINCT (deduplicated by the caller): a count's statements sit in one graph.
+_COUNT_ROWS = """
+SELECT ?s ?level ?count ?year WHERE {
   ?n a kg:StandardsCount ; kg:countSubject ?s ; kg:level ?level ; kg:count ?count .
   OPTIONAL { ?n kg:year ?year }
 }
@@ -76,12 +83,23 @@ def build_graph(store: Any, *, only: Any = None, entities: list[dict[str, Any]] 
     ``only`` (a set of node ids) builds the subgraph of those nodes alone, what
     ``build_graph(store).subgraph(only)`` holds, without reading the other nodes' details or the
     sources of edges it leaves out. ``entities`` are :func:`kg.entities.list_entities` rows of the
-    store when the caller has them already.
+    store when the caller has them already. (:class:`kg.graphtable.GraphTable` builds such a
+    subgraph without reading every fact into Python.)
     """
     from .entities import list_entities
 
+    g = _node_graph(list_entities(store) if entities is None else entities, only)
+    edge_of, facts = _edges(store, g)
+    _add_edges(g, facts, _sources_of(store, edge_of))
+    del edge_of
+    _add_standards(g, ({**row, "s": node_id(str(row["s"]))} for row in store.query(_COUNTS).as_dicts()))
+    return g
+
+
+def _node_graph(rows: Any, only: Any = None) -> nx.MultiDiGraph:
+    """A graph of the nodes of :func:`kg.entities.list_entities` ``rows`` (those in ``only``)."""
     g = nx.MultiDiGraph()
-    for row in (list_entities(store) if entities is None else entities):
+    for row in rows:
         n = node_id(str(row["iri"]))
         if only is not None and n not in only:
             continue
@@ -89,26 +107,37 @@ def build_graph(store: Any, *, only: Any = None, entities: list[dict[str, Any]] 
             n, type=row["type"], label=row["name"], aliases=list(row["aliases"]),
             mentions=row["mentions"], reports=list(row["reports"]), standards_counts=[],
         )
-    edge_of, facts = _edges(store, g)
-    report_ids = dict(store.query(_REPORT_IDS).rows)
-    sources: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    return g
+
+
+def _add_edges(g: nx.MultiDiGraph, facts: dict[tuple[str, str, str], dict[str, Any]], sources: Any) -> None:
+    """Add the edges ``facts`` to ``g``, each with its first :data:`MAX_SOURCES` sources among
+    ``sources``, rows ``(edge, report id, sentence)``."""
+    kept: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for edge, report, sentence in sources:
+        _keep_first(kept.setdefault(edge, []), (str(report), " ".join(str(sentence).split())), MAX_SOURCES)
+    for (s, o, key), data in sorted(facts.items()):
+        g.add_edge(s, o, key=key, sources=[{"report": r, "sentence": t} for r, t in kept.get((s, o, key), [])], **data)
+
+
+def _sources_of(store: Any, edge_of: dict[str, tuple[str, str, str]]) -> Any:
+    """``(edge, report id, sentence)`` of each source of the facts ``edge_of`` maps to an edge,
+    in one pass over the store's sources (the others are read and dropped)."""
     for fact, sentence, report in _lazy_rows(store, _SOURCES):
         edge = edge_of.get(fact)
-        if edge is None or report not in report_ids:
-            continue
-        _keep_first(sources.setdefault(edge, []), (str(report_ids[report]), " ".join(str(sentence).split())), MAX_SOURCES)
-    del edge_of
-    for (s, o, key), data in sorted(facts.items()):
-        kept = sources.get((s, o, key), [])
-        g.add_edge(s, o, key=key, sources=[{"report": r, "sentence": t} for r, t in kept], **data)
-    for row in store.query(_COUNTS).as_dicts():
-        s = node_id(str(row["s"]))
+        if edge is not None:
+            yield edge, report, sentence
+
+
+def _add_standards(g: nx.MultiDiGraph, rows: Any) -> None:
+    """Attach :data:`_COUNTS` rows (``s`` a node id) to their nodes of ``g``, sorted."""
+    for row in rows:
+        s = row["s"]
         if s in g:
             g.nodes[s]["standards_counts"].append(
                 {"level": str(row["level"]), "count": _plain(row["count"]), "year": _plain(row.get("year"))})
     for _, data in g.nodes(data=True):
         data["standards_counts"].sort(key=lambda c: (c["level"], c["year"] or 0, c["count"] or 0))
-    return g
 
 
 def _edges(store: Any, nodes: Any) -> tuple[dict[str, tuple[str, str, str]], dict[tuple[str, str, str], dict[str, Any]]]:
@@ -136,30 +165,6 @@ def _edges(store: Any, nodes: Any) -> tuple[dict[str, tuple[str, str, str]], dic
         edge_of[fact] = (subject, obj, key)
         facts.setdefault((subject, obj, key), {"predicate": predicate, **quals})
     return edge_of, facts
-
-
-def outline(store: Any) -> tuple[dict[str, tuple[str, str, str]], dict[tuple[str, str, str], str], dict[str, Any]]:
-    """The graph without its details: each node's ``(iri, type, name)`` by id, each edge
-    ``(subject, object, key)`` with its predicate, and :func:`counts_of` the whole graph, read
-    without building it (no mentions, aliases or sources, no networkx)."""
-    from .entities import entity_names
-
-    nodes = {node_id(str(iri)): (str(iri), type_name, name) for iri, (type_name, name) in entity_names(store).items()}
-    edge_of, facts = _edges(store, nodes)
-    del edge_of
-    edges = {edge: data["predicate"] for edge, data in facts.items()}
-    del facts
-    relations = Counter(edges.values())
-    standards = sum(1 for row in store.query(_COUNTS).as_dicts() if node_id(str(row["s"])) in nodes)
-    if standards:
-        relations["standardsCount"] = standards
-    counts = {
-        "nodes": len(nodes),
-        "edges": len(edges),
-        "entities": dict(sorted(Counter(t for _, t, _ in nodes.values()).items())),
-        "relations": dict(sorted(relations.items())),
-    }
-    return nodes, edges, counts
 
 
 def _lazy_rows(store: Any, sparql: str) -> Any:
@@ -207,5 +212,9 @@ def counts_of(g: nx.MultiDiGraph) -> dict[str, Any]:
 
 def graph_counts(store: Any) -> dict[str, Any]:
     """:func:`counts_of` the store's graph: what the build summary, the page's legend and
-    ``kg stats`` print, and what ``kg entities`` lists (one node per row)."""
-    return outline(store)[2]
+    ``kg stats`` print, and what ``kg entities`` lists (one node per row). Counted in a table on
+    disk (:class:`kg.graphtable.GraphTable`), not in Python objects."""
+    from .graphtable import GraphTable
+
+    with GraphTable(store) as table:
+        return table.counts()

@@ -132,60 +132,58 @@ def _grow_by(nodes: list[str], degree: dict[str, int], label: Any, neighbours: A
              around: str | None) -> list[str]:
     """:func:`_grow` on plain data: ``degree`` of each node, ``label(n)`` and ``neighbours(n)``
     (either direction). The order of ``nodes`` and of each node's neighbours does not matter."""
-    import heapq
-
     order = sorted(nodes, key=lambda n: (-degree[n], label(n), n))
     if around is not None:
         order.remove(around)
         order.insert(0, around)
+    return _grow_ranked(((-degree[n], label(n), n) for n in order),
+                        lambda n: [(-degree[m], label(m), m) for m in neighbours(n)], limit)
+
+
+def _grow_ranked(seeds: Any, neighbours: Any, limit: int) -> list[str]:
+    """The growth of :func:`_grow` on ranks: ``seeds`` yields every node as ``(-degree, label,
+    id)`` in the order seeds are taken, ``neighbours(n)`` gives the ranks of ``n``'s neighbours.
+    Holds the nodes taken and the neighbours met, not the graph."""
+    import heapq
+
     taken: list[str] = []
     seen: set[str] = set()
     heap: list[tuple[int, str, str]] = []
-    seeds = iter(order)
+    seeds = iter(seeds)
     while len(taken) < limit:
         if not heap:
-            seed = next((n for n in seeds if n not in seen), None)
+            seed = next((rank for rank in seeds if rank[2] not in seen), None)
             if seed is None:
                 break
-            seen.add(seed)
-            heapq.heappush(heap, (-degree[seed], label(seed), seed))
+            seen.add(seed[2])
+            heapq.heappush(heap, seed)
         _, _, n = heapq.heappop(heap)
         taken.append(n)
-        for m in neighbours(n):
-            if m not in seen:
-                seen.add(m)
-                heapq.heappush(heap, (-degree[m], label(m), m))
+        for rank in neighbours(n):
+            if rank[2] not in seen:
+                seen.add(rank[2])
+                heapq.heappush(heap, rank)
     return taken
 
 
-def _cut_from_outline(store: Any, max_nodes: int) -> tuple[nx.MultiDiGraph, dict[str, Any], list[str]]:
+def _cut_from_table(store: Any, max_nodes: int) -> tuple[nx.MultiDiGraph, dict[str, Any], list[str]]:
     """The drawn graph, the whole graph's counts and the notes of ``focus(build_graph(store),
-    max_nodes=max_nodes)`` without building the whole graph: the nodes are chosen on the outline
-    (ids, names, edges; :func:`kg.graphdata.outline`) and only theirs are read in full."""
-    from .entities import entity_rows
-    from .graphdata import outline
+    max_nodes=max_nodes)`` without building the whole graph: the graph's outline goes to a table
+    on disk (:class:`kg.graphtable.GraphTable`: degrees, ranks, neighbours), the nodes are grown
+    from it, and only theirs are read in full."""
+    from .graphtable import GraphTable
 
-    nodes, edges, totals = outline(store)
-    if totals["nodes"] <= max_nodes:
-        del nodes, edges
-        return build_graph(store), totals, []
-    degree = dict.fromkeys(nodes, 0)
-    adjacent: dict[str, set[str]] = {n: set() for n in nodes}
-    for s, o, _ in edges:
-        degree[s] += 1
-        degree[o] += 1
-        adjacent[s].add(o)
-        adjacent[o].add(s)
-    del edges
-    notes = [
-        f"the selection has {totals['nodes']:,} nodes; drawing {max_nodes:,}, grown from the "
-        "best-connected nodes along their edges, most edges first"
-        " (choose with --around NAME, --type, --predicate or --max-nodes)."
-    ]
-    taken = set(_grow_by(list(nodes), degree, lambda n: nodes[n][2], adjacent.__getitem__, max_nodes, None))
-    rows = entity_rows(store, sorted(nodes[n][0] for n in taken))
-    del nodes, degree, adjacent
-    return build_graph(store, only=taken, entities=rows), totals, notes
+    with GraphTable(store) as table:
+        totals = table.counts()
+        if totals["nodes"] <= max_nodes:
+            return table.drawn_graph(store, (n for _, _, n in table.ranked())), totals, []
+        notes = [
+            f"the selection has {totals['nodes']:,} nodes; drawing {max_nodes:,}, grown from the "
+            "best-connected nodes along their edges, most edges first"
+            " (choose with --around NAME, --type, --predicate or --max-nodes)."
+        ]
+        taken = _grow_ranked(table.ranked(), table.neighbours, max_nodes)
+        return table.drawn_graph(store, taken), totals, notes
 
 
 def page_data(g: nx.MultiDiGraph, *, centre: str | None = None) -> dict[str, Any]:
@@ -341,9 +339,10 @@ def write_html(
     if around is None and not types and not predicates and max_nodes is not None:
         if max_nodes < 1:
             raise KgError("--max-nodes must be 1 or more.")
-        # the whole graph cut to its best-connected part: chosen on the graph's outline, and only
-        # the drawn nodes and edges read in full (the whole graph in networkx grew with the corpus)
-        drawn, totals, notes = _cut_from_outline(store, max_nodes)
+        # the whole graph cut to its best-connected part: chosen on the graph's outline in a table
+        # on disk, and only the drawn nodes and edges read in full (the whole graph in networkx,
+        # then its outline in Python, grew with the corpus)
+        drawn, totals, notes = _cut_from_table(store, max_nodes)
     else:
         g = build_graph(store)
         totals = counts_of(g)
