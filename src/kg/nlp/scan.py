@@ -37,6 +37,10 @@ GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼任予�
 GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任赴过据及暨原与予")
 
 
+#: short kinds of park that open on a character the segmenter may read as a preposition (经开区)
+PARK_SHORT_KIND_RE = re.compile(r"经开区?|经济区|经合区")
+
+
 #: one-character words glued before a level word (并|报县, 获|市科学技术奖): the name opens on the level word
 #: (报, to submit to, jieba tags as the noun newspaper)
 GLUED_BEFORE = frozenset("从由向对被将把给让于兼及和与在经获报")
@@ -206,7 +210,10 @@ class NameScan:
             ):  # 并|报县: a verb glued to the level word after a clause's conjunction (质量|兴市 stays whole)
                 start = ts + 1  # 从|市 glued: the short-form body starts on its level word
                 break
-            if 2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and sh[ts:te] not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
+            if (
+                2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and sh[ts:te] not in self.tags and not _is_place_word(tok)
+                and pattern["label"] in ORG_LABELS and not PARK_SHORT_KIND_RE.fullmatch(sh[ts:te])
+            ):  # (经开区 opens on 经 but is a park's short kind, no preposition: 株洲|经开区|管委会)
                 start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
@@ -237,7 +244,11 @@ class NameScan:
                 pattern["label"] == "GovernmentAgency" and ts < pos < te and start == pos and len(tok) >= 2 and PUNCT.isdisjoint(tok)
                 and self.tags.get(sh[ts:te], "").startswith("n") and i > 0 and tok_ends[i - 1] == ts
                 and (sh[ts - 1] in "省市县区州旗" or _is_place_word(sh[tok_starts[i - 1]:ts]))
-            ):  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖;
+            ) and not (
+                pattern["label"] == "GovernmentAgency" and start == pos and te == pos and len(tok) == 2 and tok not in self.boundaries
+                and sh[pos:pos + 1] in "署局处" and i > 0 and tok_ends[i - 1] == ts and sh[ts - 1] == "部"
+                and len(sh[tok_starts[i - 1]:ts]) >= 3
+            ):  # a sub-agency named by its function's verb under its ministry (内政部|营建|署, 交通部|运输|局)  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖;
                 # a bureau named by its function's verb, which the dictionary holds as one noun, after its
                 # place or level (市|审计局, 长沙|稽查局; not 工作|开好局)
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and (start < pos or FIELD_SUFFIX_RE.match(sh, pos)) and not _opens_on_place(sh, start):
@@ -257,7 +268,7 @@ class NameScan:
                         2 <= len(prev) <= 3 and self.tags.get(prev) is None and (prev[:1] in surnames or prev[:2] in surnames)
                         and i >= 2 and sh[tok_starts[i - 2]:tok_ends[i - 2]] == "、"
                     )
-                    if not re.search(r"(公司|集团|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and not named and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
+                    if not re.search(r"(公司|集团|局|院|所|中心|会|厂|部|委|府|厅|办|署|大学|学院|[中小]学)$", left) and not self._is_stop_token(prev) and not named and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
                         start = ts
                         i -= 1
                         continue

@@ -1,0 +1,88 @@
+"""Boundaries, kinds and conjunctions of bodies, parks and awards (issue 13: Traditional reports,
+parks and agencies that stay low on unseen reports).
+
+Each test pins a rule on short phrases written for the test (no report text), with a control where
+the rule could overreach.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import extract_text
+
+
+def _names(phrase: str, label: str | None = None) -> set[str]:
+    return {e["name"] for e in extract_text(phrase)["entities"] if label is None or e["type"] == label}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "award"),
+    [
+        ("陳大文獲頒傑出工程師獎。", "傑出工程師獎"),
+        ("獲頒行政院產業創新貢獻獎。", "行政院產業創新貢獻獎"),
+        ("该公司获颁国家品质奖。", "国家品质奖"),
+    ],
+)
+def test_the_verb_that_confers_an_award_is_no_part_of_its_name(phrase, award):
+    assert _names(phrase, "Award") == {award}
+
+
+def test_the_winner_before_the_conferring_verb_is_a_person():
+    assert "陳大文" in _names("陳大文獲頒傑出工程師獎。", "Person")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "bodies"),
+    [
+        ("國立臺灣大學與長庚大學簽約。", {"國立臺灣大學", "長庚大學"}),
+        ("国立清华大学与国立阳明交通大学合作成立研究中心。", {"国立清华大学", "国立阳明交通大学"}),
+        ("經濟部水利署與交通部公路總局合作。", {"經濟部水利署", "交通部公路總局"}),
+    ],
+)
+def test_two_bodies_joined_by_a_conjunction_stay_two(phrase, bodies):
+    assert _names(phrase) == bodies
+
+
+@pytest.mark.parametrize("phrase", ["化学与物理研究所", "环境科学与工程学院", "信息与标准化所"])
+def test_two_fields_joined_before_one_suffix_stay_one_name(phrase):
+    assert _names(phrase) == {phrase}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "body"),
+    [
+        ("行政院環境保護署與內政部營建署協調。", "內政部營建署"),
+        ("由內政部營建署負責。", "內政部營建署"),
+    ],
+)
+def test_a_sub_agency_named_by_a_verb_under_its_ministry(phrase, body):
+    assert body in _names(phrase, "GovernmentAgency")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "body"),
+    [
+        ("株洲经开区管委会主任张三出席。", "株洲经开区管委会"),
+        ("长沙经开区管委会发布通知。", "长沙经开区管委会"),
+    ],
+)
+def test_a_development_zones_short_kind_is_no_preposition(phrase, body):
+    assert body in _names(phrase, "GovernmentAgency")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["全台科學園區營業額突破三兆元。", "全省產業園區加快轉型。", "全港工業邨的用地已滿。"],
+)
+def test_a_whole_realms_kind_of_park_names_no_park(phrase):
+    assert _names(phrase, "Park") == set()
+
+
+def test_a_bonded_zone_by_its_short_kind_is_a_park():
+    assert _names("岳阳综保区今年进出口额增长两成。", "Park") == {"岳阳综保区"}
+
+
+def test_a_hub_is_no_town():
+    assert _names("臺中是全臺產業重鎮，", "Place") == set()
+    assert _names("大瑶镇的花炮产业", "Place") == {"大瑶镇"}
