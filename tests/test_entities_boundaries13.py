@@ -86,3 +86,23 @@ def test_a_bonded_zone_by_its_short_kind_is_a_park():
 def test_a_hub_is_no_town():
     assert _names("臺中是全臺產業重鎮，", "Place") == set()
     assert _names("大瑶镇的花炮产业", "Place") == {"大瑶镇"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "body"),
+    [
+        ("国家知识产权局专利局长沙代办处受理。", "国家知识产权局"),
+        ("中国地质调查局长沙自然资源综合调查中心发布报告。", "中国地质调查局"),
+        ("中国科学院长沙分院与湖南大学合作。", "中国科学院"),
+    ],
+)
+def test_a_bodys_suffix_before_a_city_opening_on_chang_is_no_post(phrase, body):
+    ents = extract_text(phrase)["entities"]
+    assert body in {e["name"] for e in ents}
+    assert not [e for e in ents if e["type"] == "Person"]
+    assert "长沙" in {e["name"] for e in ents if e["type"] == "Place"}
+
+
+def test_a_post_ending_on_chang_before_a_surname_keeps_its_holder():
+    assert _names("市政府秘书长沙某某表示", "Person") == {"沙某某"}
+    assert _names("市市场监管局局长李四出席", "Person") == {"李四"}

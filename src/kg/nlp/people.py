@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..resources import load_tsv, load_words
 from ..text import to_int
-from .lexicons import _compile_alternation, boundary_words, jieba_freq, jieba_tags
+from .lexicons import _compile_alternation, boundary_words, jieba_freq, jieba_tags, place_table
 from .prefilter import anchored
 from .mentions import PUNCT, Mention
 
@@ -266,6 +266,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             if n and (pos + 1 + n >= len(sh) or sh[pos + 1 + n] in " \u3000\n" or sh.startswith(("先生", "女士", "小姐"), pos + 1 + n)):
                 add(pos + 1, n, "person.after_role.v1")
         joined = sh[pos:pos + 1] in "和与及" and (sh.startswith("副", pos + 1) or role_re.match(sh, pos + 1) is not None)
+        if len(m.group(0)) == 2 and sh[pos - 2:pos - 1] in "局院所部厅处会司" and any(sh[pos - 1:pos - 1 + k] in place_table() for k in (2, 3)):
+            continue  # 专利局|长沙代办处, 科学院|长春分院: the body's suffix and a city's name, no post and holder (秘书长沙某 stays)
         if sh[pos:pos + 1] not in "由被在将把对" and not joined:  # 主任由X兼任: a preposition; 主任委员和副主任委员: two posts
             add(pos, _name_len_at(sh, pos, surnames, roles, tok_starts), "person.after_role.v1")
         # a name right before a post: 丁荣军院士, 李克强总理
