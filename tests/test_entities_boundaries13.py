@@ -106,3 +106,38 @@ def test_a_bodys_suffix_before_a_city_opening_on_chang_is_no_post(phrase, body):
 def test_a_post_ending_on_chang_before_a_surname_keeps_its_holder():
     assert _names("市政府秘书长沙某某表示", "Person") == {"沙某某"}
     assert _names("市市场监管局局长李四出席", "Person") == {"李四"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "park"),
+    [
+        ("长沙高新区麓谷园区、岳麓园区协同发展。", "长沙高新区麓谷园区"),
+        ("湘潭经开区九华园区签约项目。", "湘潭经开区九华园区"),
+        ("宁乡高新区金洲园区引进项目。", "宁乡高新区金洲园区"),
+    ],
+)
+def test_a_zones_park_named_by_its_site_is_one_park(phrase, park):
+    assert park in _names(phrase, "Park")
+
+
+@pytest.mark.parametrize("phrase", ["株洲高新区各园区加快建设。", "长沙高新区三大园区协同发展。", "株洲高新区两个园区"])
+def test_a_zones_parks_by_a_common_word_or_a_count_name_only_the_zone(phrase):
+    assert _names(phrase, "Park") == {phrase[:5]}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "park"),
+    [
+        ("支持建设长沙高新区。", "长沙高新区"),
+        ("国务院同意建设苏州工业园区。", "苏州工业园区"),
+        ("国务院同意建设中关村国家自主创新示范区。", "中关村国家自主创新示范区"),
+        ("批复建设张江国家自主创新示范区。", "张江国家自主创新示范区"),
+    ],
+)
+def test_a_verb_before_a_park_is_no_part_of_its_name(phrase, park):
+    assert _names(phrase, "Park") == {park}
+
+
+def test_a_national_innovation_demonstration_zone_is_a_park():
+    assert _names("长株潭国家自主创新示范区建设加快。", "Park") == {"长株潭国家自主创新示范区"}
+    assert "株洲创新创业园" in _names("株洲创新创业园入驻企业", "Park")

@@ -126,6 +126,13 @@ FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
 SUB_PARK_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}科学(?:工业)?园区|竹科|中科|南科)(?P<place>[\u4e00-\u9fff]{2,3})")
 
 
+#: a zone's park named by its site right after the zone (长沙高新区|麓谷|园区, 湘潭经开区|九华|园区): the
+#: site is a proper word (one the dictionary does not hold, or holds as a name), not a common one
+ZONE_SITE_RE = re.compile(r"(?:高新区|开发区|经开区|新区)(?P<site>[\u4e00-\u9fff]{2,3})$")
+#: characters that open no site's name after a zone (各园区, 内园区, 新园区; counts: 两个园区, 三大园区)
+ZONE_SITE_NOT_FIRST = frozenset("各内新老本该其此主分")
+
+
 #: Taiwan's central and southern science parks by their short forms (中科, 南科), read only in a report
 #: written in Traditional characters: in a Simplified one they abbreviate 中科院 and 南方科技大学 (南科大)
 #: as well; never before 院, 大, 技 or 所 (中科院, 南科大) nor inside a longer word of the segmenter's
@@ -330,7 +337,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     if sub_park:
                         start += sub_park.start()  # 苗栗|竹科竹南园区: the county before the park's site is where it is
                         body = sh[start:s]
-                    if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or body in place_table() or body[-1] in "区市县省" or re.search("高新区|开发区|经开区|新区|园", body)):
+                    zone_site = ZONE_SITE_RE.search(body) if p.get("place_start") else None
+                    if zone_site and (self.tags.get(zone_site.group("site")) not in (None, "ns", "nr", "nz") or zone_site.group("site")[0] in ZONE_SITE_NOT_FIRST or re.match(r"[一二两三四五六七八九十几多][个大家座]", zone_site.group("site"))):
+                        zone_site = None  # 高新区核心园区, 经开区各园区: the zone's parks by a common word, no site named
+                    if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or body in place_table() or body[-1] in "区市县省" or (re.search("高新区|开发区|经开区|新区|园", body) and not zone_site)):
                         continue  # 绿色园区: no place opens the name; 株洲市园区, 高新区园区: the parks of a place or a zone
                     if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
                         continue  # 市场监管局标准化处: a division of the bureau, which is the entity

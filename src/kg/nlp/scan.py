@@ -180,6 +180,10 @@ class NameScan:
                 break  # 经济部管有之|台中工业区 (之台 one word): the classical 的 ends what stands before a park's name
             if pattern["label"] == "Place" and tok in self.name_verbs and self.tags.get(tok) in ("v", "vn"):
                 break  # 同意建设|中关村: a verb a firm's or a park's name may hold is no part of a village's
+            if pattern["label"] == "Park" and start < pos and tok in self.name_verbs and self.tags.get(tok) in ("v", "vn") and (
+                _opens_on_place(sh, start) or (i > 0 and tok_ends[i - 1] == ts and self._is_stop_token(sh[tok_starts[i - 1]:ts]))
+            ):
+                break  # 支持建设|长沙高新区: a verb before a park that opens on its place, or after another verb (同意|建设|中关村…示范区)
             if pattern["label"] == "Place" and start < pos and (tok in place_table() or tok[-1] in "省市县区州旗镇乡"):
                 break  # a town's name starts after its county: 桑植县|五道水镇, 高新区|三门镇
             if pattern["label"] == "Place" and len(tok) == 1 and pos - start < 2 and CJK_RE.match(tok) and tok not in "的在和与及是":
