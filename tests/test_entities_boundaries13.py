@@ -141,3 +141,18 @@ def test_a_verb_before_a_park_is_no_part_of_its_name(phrase, park):
 def test_a_national_innovation_demonstration_zone_is_a_park():
     assert _names("长株潭国家自主创新示范区建设加快。", "Park") == {"长株潭国家自主创新示范区"}
     assert "株洲创新创业园" in _names("株洲创新创业园入驻企业", "Park")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "office"),
+    [
+        ("彰化縣政府建設處表示將加強管理。", "彰化縣政府建設處"),
+        ("南投縣政府農業處與南投縣政府建設處合作。", "南投縣政府建設處"),
+    ],
+)
+def test_a_county_governments_construction_office_is_named(phrase, office):
+    assert office in _names(phrase, "GovernmentAgency")
+
+
+def test_a_verb_of_setting_up_before_the_office_suffix_names_no_office():
+    assert _names("新设处室三个。", "GovernmentAgency") == set()
