@@ -156,3 +156,16 @@ def test_a_county_governments_construction_office_is_named(phrase, office):
 
 def test_a_verb_of_setting_up_before_the_office_suffix_names_no_office():
     assert _names("新设处室三个。", "GovernmentAgency") == set()
+
+
+@pytest.mark.parametrize("phrase", ["集團總裁辦公室主任出席。", "公司質量管理委員會開會。", "公司標準化委員會審查。", "企業標準化委員會審查。"])
+def test_a_firms_own_office_or_committee_is_no_body(phrase):
+    assert not [e for e in extract_text(phrase)["entities"] if e["type"] in ("GovernmentAgency", "StandardsBody")]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["国务院国有资产监督管理委员会", "浙江省小微企业园工作联席会议办公室", "省中小企业发展领导小组", "中国电器工业协会标准化工作委员会"],
+)
+def test_a_body_of_state_about_firms_stays(phrase):
+    assert _names(phrase) == {phrase}

@@ -126,6 +126,12 @@ FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
 SUB_PARK_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}科学(?:工业)?园区|竹科|中科|南科)(?P<place>[\u4e00-\u9fff]{2,3})")
 
 
+#: the suffixes of an office or a committee that a firm has too (集团总裁办公室, 公司质量管理委员会)
+FIRM_UNIT_SUFFIXES = frozenset({"办公室", "委员会", "管理委员会", "领导小组", "工作小组", "协调小组"})
+#: a firm's word inside the body of such a unit
+FIRM_IN_BODY_RE = re.compile(r"公司|集团|企业(?=[^\u4e00-\u9fff]|$|标准|质量|管理)")
+
+
 #: a zone's park named by its site right after the zone (长沙高新区|麓谷|园区, 湘潭经开区|九华|园区): the
 #: site is a proper word (one the dictionary does not hold, or holds as a name), not a common one
 ZONE_SITE_RE = re.compile(r"(?:高新区|开发区|经开区|新区)(?P<site>[\u4e00-\u9fff]{2,3})$")
@@ -319,6 +325,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
                         start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
                         body = sh[start:s]
+                    if (label == "GovernmentAgency" and sh[s:e] in FIRM_UNIT_SUFFIXES and FIRM_IN_BODY_RE.search(body)) or (
+                        label == "StandardsBody" and FIRM_IN_BODY_RE.match(body)
+                    ):
+                        continue  # 集团总裁办公室, 公司质量管理委员会, 公司标准化委员会: a firm's own office or committee, no body of state
                     if label == "Company" and sh[s:e] == "公司" and (
                         self._common_phrase(sh, tok_starts, tok_ends, start, s) or (place_table().get(body) or {}).get("level") in ("province", "country")
                     ):
