@@ -188,3 +188,14 @@ def test_a_research_design_or_incubation_centre_after_its_place_is_an_institutio
 @pytest.mark.parametrize("phrase", ["公司研发中心投入使用。", "公司设计中心主任表示。", "获评省级工业设计中心。", "三一重工研发中心落成。"])
 def test_a_firms_research_or_design_centre_is_its_department(phrase):
     assert _names(phrase, "Institution") == set()
+
+
+def test_a_pilot_free_trade_zone_by_its_short_kind_is_a_park():
+    assert _names("湖南自贸试验区长沙片区挂牌。", "Park") == {"湖南自贸试验区"}
+    assert _names("中国（湖南）自贸试验区建设提速。", "Park") == {"中国（湖南）自贸试验区"}
+
+
+def test_a_themed_town_after_its_place_is_a_park_not_a_town():
+    assert _names("醴陵陶瓷小镇入选省级特色小镇。", "Park") == {"醴陵陶瓷小镇"}
+    assert _names("醴陵陶瓷小镇入选省级特色小镇。", "Place") == set()
+    assert _names("这个小镇很美，打造一批特色小镇。") == set()
