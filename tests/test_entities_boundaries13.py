@@ -199,3 +199,8 @@ def test_a_themed_town_after_its_place_is_a_park_not_a_town():
     assert _names("醴陵陶瓷小镇入选省级特色小镇。", "Park") == {"醴陵陶瓷小镇"}
     assert _names("醴陵陶瓷小镇入选省级特色小镇。", "Place") == set()
     assert _names("这个小镇很美，打造一批特色小镇。") == set()
+
+
+@pytest.mark.parametrize("phrase", ["打造千亿级产业园。", "这一开发区规模不大。", "建设百亿级产业园区。"])
+def test_a_scale_or_a_demonstrative_before_a_kind_of_park_names_no_park(phrase):
+    assert _names(phrase, "Park") == set()
