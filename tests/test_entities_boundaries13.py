@@ -204,3 +204,27 @@ def test_a_themed_town_after_its_place_is_a_park_not_a_town():
 @pytest.mark.parametrize("phrase", ["打造千亿级产业园。", "这一开发区规模不大。", "建设百亿级产业园区。"])
 def test_a_scale_or_a_demonstrative_before_a_kind_of_park_names_no_park(phrase):
     assert _names(phrase, "Park") == set()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "people"),
+    [
+        ("得獎者包括陳大文、李小明及張美玲。", {"陳大文", "李小明", "張美玲"}),
+        ("获奖者包括陈大文、李小明与张美玲。", {"陈大文", "李小明", "张美玲"}),
+    ],
+)
+def test_the_last_name_of_a_list_after_its_conjunction_is_a_person(phrase, people):
+    assert people <= _names(phrase, "Person")
+
+
+def test_a_list_closing_on_a_group_of_people_adds_no_person():
+    assert _names("陳大文、李小明和公司同仁出席。", "Person") == {"陳大文", "李小明"}
+
+
+@pytest.mark.parametrize("phrase", ["由林董事長親自領獎。", "由王局長主持會議。"])
+def test_a_preposition_and_a_surname_before_a_post_is_no_name(phrase):
+    assert _names(phrase, "Person") == set()
+
+
+def test_a_full_name_after_a_preposition_before_a_post_stays():
+    assert _names("由林大同董事長頒獎。", "Person") == {"林大同"}

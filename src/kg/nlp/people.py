@@ -279,6 +279,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             if n == 4 and cand[:2] not in surnames:
                 continue  # four characters only with a compound surname: 欧阳劲松所长
             known = (tags.get(cand) or "").startswith("nr")  # a name jieba's dictionary knows: 习近平
+            if n == 2 and not known and cand[0] in "由以与的是被对将把在从及和" and cand[1] in surnames:
+                continue  # 由|林董事长: a preposition and a surname with its post (Chairman Lin), no given name
             if (known or cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand):
                 prev = sh[s - 1] if s > 0 else "\n"
                 # 关中理工大学雷振邦教授; a department's last character before the name (标准部|彭东明处长,
@@ -411,7 +413,8 @@ _ITEM_END_RE = re.compile(r"[、，,；;。：:）)（(\s]")
 def list_neighbours(text: str, sh: str, mentions: list[Mention], tok_starts: list[int]) -> list[Mention]:
     """Persons that stand in a 、-list beside a person already found (姜某、杨某某、方某等出席):
     an item of a name's shape (a surname and one or two given characters, the whole item, or
-    before 等, 和 or a verb for the last one) that no mention covers. The list's layout is the
+    before 等, 和 or a verb for the last one, or the whole item after the list's closing 及/和/与)
+    that no mention covers. The list's layout is the
     evidence, not a lexicon of names; an item of another shape ends the walk."""
     _, surnames, roles, _ = _people_tables()
     tags = jieba_tags()
@@ -451,6 +454,13 @@ def list_neighbours(text: str, sh: str, mentions: list[Mention], tok_starts: lis
                     break
             take(a, b)
             e = b
+        if sh[e:e + 1] in ("及", "和", "与") and (e > p.end or sh[p.start - 1:p.start] == "、"):
+            # 张三、李四及王五: the list's last item after its conjunction, a whole item of a name's shape
+            a = e + 1
+            stop = _ITEM_END_RE.search(sh, a)
+            b = stop.start() if stop else len(sh)
+            if name_shaped(a, b):
+                take(a, b)
         s = p.start
         while s > 0 and sh[s - 1] == "、":
             b = s - 1
