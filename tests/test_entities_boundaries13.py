@@ -228,3 +228,8 @@ def test_a_preposition_and_a_surname_before_a_post_is_no_name(phrase):
 
 def test_a_full_name_after_a_preposition_before_a_post_stays():
     assert _names("由林大同董事長頒獎。", "Person") == {"林大同"}
+
+
+def test_a_division_of_customs_is_no_body_of_its_own():
+    assert _names("香港海關貿易管制處處長表示。", "GovernmentAgency") == {"香港海關"}
+    assert _names("經濟部中小企業處公布名單。", "GovernmentAgency") == {"經濟部中小企業處"}

@@ -352,7 +352,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         zone_site = None  # 高新区核心园区, 经开区各园区: the zone's parks by a common word, no site named
                     if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or (body in place_table() and label != "Institution") or body[-1] in "区市县省" or (re.search("高新区|开发区|经开区|新区|园", body) and not zone_site)):
                         continue  # 绿色园区: no place opens the name; 株洲市园区, 高新区园区: the parks of a place or a zone
-                    if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
+                    if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|海关|署|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
                         continue  # 市场监管局标准化处: a division of the bureau, which is the entity
                     if self._generic_body(body, label, p.get("generic", "generic_words.tsv")) and not _society_of_a_realm(body, sh[s:e], label):
                         # 国家级经济技术开发区: a rank and a generic kind of park or body is a title
