@@ -233,3 +233,25 @@ def test_a_full_name_after_a_preposition_before_a_post_stays():
 def test_a_division_of_customs_is_no_body_of_its_own():
     assert _names("香港海關貿易管制處處長表示。", "GovernmentAgency") == {"香港海關"}
     assert _names("經濟部中小企業處公布名單。", "GovernmentAgency") == {"經濟部中小企業處"}
+
+
+def test_a_park_written_after_its_city_is_also_named_without_it():
+    ents = extract_text("臺南市新市產業園區開發完成，新市產業園區廠商陸續進駐。")["entities"]
+    parks = [e for e in ents if e["type"] == "Park"]
+    assert len(parks) == 1 and parks[0]["name"] == "臺南市新市產業園區" and parks[0]["aliases"] == ["新市產業園區"]
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [
+        ("广东省东莞市松山湖高新区", ["东莞市松山湖高新区", "松山湖高新区"]),
+        ("株洲市天元区栗雨工业园", ["天元区栗雨工业园", "栗雨工业园"]),
+        ("株洲市产业园区", []),
+        ("株洲高新区", []),
+        ("湖南省长沙市经开区", []),
+    ],
+)
+def test_the_forms_of_a_parks_name_without_its_places(name, bare):
+    from kg.nlp import park_site_names
+
+    assert park_site_names(name) == bare
