@@ -255,3 +255,25 @@ def test_the_forms_of_a_parks_name_without_its_places(name, bare):
     from kg.nlp import park_site_names
 
     assert park_site_names(name) == bare
+
+
+@pytest.mark.parametrize(
+    ("phrase", "bodies"),
+    [
+        ("竹市府與中市府合作推動。", {"竹市府", "中市府"}),
+        ("彰縣府與投縣府簽約。", {"彰縣府", "投縣府"}),
+        ("農委會與陸委會共同研議。", {"農委會", "陸委會"}),
+    ],
+)
+def test_taiwans_short_forms_of_local_governments_and_commissions(phrase, bodies):
+    assert _names(phrase, "GovernmentAgency") == bodies
+
+
+@pytest.mark.parametrize("phrase", ["台中市府表示將持續推動。", "新竹縣府表示。", "召开党委会研究。", "村委会主任出席。"])
+def test_no_short_form_inside_a_full_name_or_a_meeting(phrase):
+    assert not {"中市府", "竹縣府", "党委会", "村委会"} & _names(phrase)
+
+
+def test_a_commissions_short_form_is_the_full_names_alias():
+    ents = extract_text("僑務委員會委員長童某某說，僑委會將持續協助。")["entities"]
+    assert [e["name"] for e in ents if e["type"] == "GovernmentAgency"] == ["僑務委員會"]
