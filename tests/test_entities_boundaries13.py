@@ -277,3 +277,8 @@ def test_no_short_form_inside_a_full_name_or_a_meeting(phrase):
 def test_a_commissions_short_form_is_the_full_names_alias():
     ents = extract_text("僑務委員會委員長童某某說，僑委會將持續協助。")["entities"]
     assert [e["name"] for e in ents if e["type"] == "GovernmentAgency"] == ["僑務委員會"]
+
+
+def test_a_ministry_is_no_short_form_of_its_administration():
+    ents = extract_text("經濟部產業發展署公布名單。\n頒獎典禮由經濟部部長王美花主持。")["entities"]
+    assert {e["name"] for e in ents if e["type"] == "GovernmentAgency"} == {"經濟部產業發展署", "經濟部"}

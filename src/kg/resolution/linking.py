@@ -32,7 +32,7 @@ from .lexicons import _lexicon_names, _places
 
 # Characters and words that end an organisation's name: a short form never drops one of them
 # (省委 is not 省委政法委, 北汽 is not 北汽株洲分公司).
-_HEAD_RE = re.compile(r"公司|厂|局|委|厅|部|办|处|室|中心|院|所|站|会|组|队|基地|集团|班|园|区|谷|城|集群|校|馆")
+_HEAD_RE = re.compile(r"公司|厂|局|委|厅|部|办|处|室|中心|院|所|站|会|组|队|基地|集团|班|园|区|谷|城|集群|校|馆|署")
 _COMPANY_HEAD_RE = re.compile(r"公司|集团|厂$|中心|院$|所$|基地|分部$|事业部")
 _PARK_HEAD_RE = re.compile(r"(?:园|区|谷|城|集群|基地)$")
 _BRACKETS = "()（）"
