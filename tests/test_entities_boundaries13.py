@@ -282,3 +282,7 @@ def test_a_commissions_short_form_is_the_full_names_alias():
 def test_a_ministry_is_no_short_form_of_its_administration():
     ents = extract_text("經濟部產業發展署公布名單。\n頒獎典禮由經濟部部長王美花主持。")["entities"]
     assert {e["name"] for e in ents if e["type"] == "GovernmentAgency"} == {"經濟部產業發展署", "經濟部"}
+
+
+def test_two_prizes_joined_by_a_conjunction_glued_to_the_second_stay_two():
+    assert _names("獲得金點設計獎及紅點設計獎。", "Award") == {"金點設計獎", "紅點設計獎"}

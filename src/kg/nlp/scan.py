@@ -216,8 +216,9 @@ class NameScan:
                 break
             if (
                 2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and sh[ts:te] not in self.tags and not _is_place_word(tok)
-                and pattern["label"] in ORG_LABELS and not PARK_SHORT_KIND_RE.fullmatch(sh[ts:te])
-            ):  # (经开区 opens on 经 but is a park's short kind, no preposition: 株洲|经开区|管委会)
+                and (pattern["label"] in ORG_LABELS or pattern["label"] == "Award" and tok[0] in "及和与暨" and sh[ts - 1:ts] == "奖")
+                and not PARK_SHORT_KIND_RE.fullmatch(sh[ts:te])
+            ):  # (…设计奖|及红点|设计奖: the conjunction between two prizes glued to the second's name)  # (经开区 opens on 经 but is a park's short kind, no preposition: 株洲|经开区|管委会)
                 start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
