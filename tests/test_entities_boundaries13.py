@@ -286,3 +286,12 @@ def test_a_ministry_is_no_short_form_of_its_administration():
 
 def test_two_prizes_joined_by_a_conjunction_glued_to_the_second_stay_two():
     assert _names("獲得金點設計獎及紅點設計獎。", "Award") == {"金點設計獎", "紅點設計獎"}
+
+
+@pytest.mark.parametrize("phrase", ["配合「高雄市亞洲新灣區計畫」推動產業轉型。", "依據「長沙市工業振興計劃」辦理。", "实施“长沙市工业振兴计划”。"])
+def test_a_place_opening_a_quoted_plans_name_is_no_place(phrase):
+    assert _names(phrase, "Place") == set()
+
+
+def test_a_quoted_place_alone_stays_a_place():
+    assert _names("位於“长沙市”的企业", "Place") == {"长沙市"}

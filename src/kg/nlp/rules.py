@@ -132,6 +132,10 @@ FIRM_UNIT_SUFFIXES = frozenset({"办公室", "委员会", "管理委员会", "�
 FIRM_IN_BODY_RE = re.compile(r"公司|集团|企业(?=[^\u4e00-\u9fff]|$|标准|质量|管理)")
 
 
+#: the rest of a quoted plan or programme's name after the place that opens it (…计划」, …计画”, …方案」)
+QUOTED_PLAN_RE = re.compile(r"[^“”「」\n，,。；;]{0,24}?(?:计划|计画|方案|规划|工程|行动|专案|倡议)[”」]")
+
+
 #: a zone's park named by its site right after the zone (长沙高新区|麓谷|园区, 湘潭经开区|九华|园区): the
 #: site is a proper word (one the dictionary does not hold, or holds as a name), not a common one
 ZONE_SITE_RE = re.compile(r"(?:高新区|开发区|经开区|新区)(?P<site>[\u4e00-\u9fff]{2,3})$")
@@ -505,6 +509,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 continue  # 新中国, 数字中国, 美丽中国: an era or a slogan, not the country as a place
             if m.label == "Place" and place_in_slogan_or_event(sh, m.start, m.end):
                 continue  # “好品山东”, 中国质量(杭州)大会: a slogan's word or an event's venue, no place of the report's
+            if m.label == "Place" and sh[m.start - 1:m.start] in ("“", "「") and QUOTED_PLAN_RE.match(sh, m.end):
+                continue  # 「高雄市亚洲新湾区计画」: the place opens a quoted plan's name (a plan is no entity)
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
             if m.label == "GovernmentAgency" and sh[m.start:m.end] in _people_tables()[2]:
