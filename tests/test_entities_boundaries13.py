@@ -295,3 +295,8 @@ def test_a_place_opening_a_quoted_plans_name_is_no_place(phrase):
 
 def test_a_quoted_place_alone_stays_a_place():
     assert _names("位於“长沙市”的企业", "Place") == {"长沙市"}
+
+
+@pytest.mark.parametrize("phrase", ["頒獎典禮在灣仔會展中心舉行。", "展覽在香港會議展覽中心舉辦。", "大会在长沙市会展中心召开。"])
+def test_a_place_opening_a_venues_name_is_no_place(phrase):
+    assert _names(phrase, "Place") == set()

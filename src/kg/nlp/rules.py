@@ -132,6 +132,10 @@ FIRM_UNIT_SUFFIXES = frozenset({"办公室", "委员会", "管理委员会", "�
 FIRM_IN_BODY_RE = re.compile(r"公司|集团|企业(?=[^\u4e00-\u9fff]|$|标准|质量|管理)")
 
 
+#: a venue's name after the place that opens it (湾仔会展中心, 长沙国际会议中心, 台北世贸中心展览馆)
+VENUE_AFTER_RE = re.compile(r"(?:国际|世贸)?(?:会议展览中心|会展中心|会议中心|展览中心|展览馆|博览中心|国际博览中心|体育馆|体育中心|大会堂|大礼堂|大剧院|音乐厅)")
+
+
 #: the rest of a quoted plan or programme's name after the place that opens it (…计划」, …计画”, …方案」)
 QUOTED_PLAN_RE = re.compile(r"[^“”「」\n，,。；;]{0,24}?(?:计划|计画|方案|规划|工程|行动|专案|倡议)[”」]")
 
@@ -511,6 +515,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 continue  # “好品山东”, 中国质量(杭州)大会: a slogan's word or an event's venue, no place of the report's
             if m.label == "Place" and sh[m.start - 1:m.start] in ("“", "「") and QUOTED_PLAN_RE.match(sh, m.end):
                 continue  # 「高雄市亚洲新湾区计画」: the place opens a quoted plan's name (a plan is no entity)
+            if m.label == "Place" and VENUE_AFTER_RE.match(sh, m.end):
+                continue  # 在湾仔会展中心举行, 长沙国际会议中心: the place opens a venue's name (a venue is no entity)
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
             if m.label == "GovernmentAgency" and sh[m.start:m.end] in _people_tables()[2]:
