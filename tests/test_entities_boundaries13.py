@@ -300,3 +300,13 @@ def test_a_quoted_place_alone_stays_a_place():
 @pytest.mark.parametrize("phrase", ["頒獎典禮在灣仔會展中心舉行。", "展覽在香港會議展覽中心舉辦。", "大会在长沙市会展中心召开。"])
 def test_a_place_opening_a_venues_name_is_no_place(phrase):
     assert _names(phrase, "Place") == set()
+
+
+@pytest.mark.parametrize("phrase", ["得獎作品將在台北國際發明暨技術交易展中展出。", "广州出口商品交易会期间双方签约。"])
+def test_a_place_opening_an_exhibitions_name_is_no_place(phrase):
+    assert _names(phrase, "Place") == set()
+
+
+@pytest.mark.parametrize(("phrase", "place"), [("长沙市经济发展迅速。", "长沙市"), ("成都召开四川省科学技术博览会。", "成都")])
+def test_a_place_before_development_or_a_verb_stays(phrase, place):
+    assert place in _names(phrase, "Place")

@@ -132,6 +132,16 @@ FIRM_UNIT_SUFFIXES = frozenset({"办公室", "委员会", "管理委员会", "�
 FIRM_IN_BODY_RE = re.compile(r"公司|集团|企业(?=[^\u4e00-\u9fff]|$|标准|质量|管理)")
 
 
+#: an exhibition's or a fair's name after the place that opens it, up to its word and what follows
+#: an event (台北国际发明暨技术交易展|中, 广州出口商品交易会|期间): an exhibition is no entity, and the
+#: place is only inside its name (not 发展, 进展, 开展: no exhibition; a congress's place, as in
+#: 北京市延庆区…颁奖大会, the reports do annotate)
+EVENT_NAME_AFTER_RE = re.compile(
+    r"(?:(?!召开|举行|举办|在)[\u4e00-\u9fff]){0,14}?(?:(?<![发进拓开扩施伸])展|展览会|博览会|交易会|展销会|洽谈会)"
+    r"(?=[^\u4e00-\u9fff]|$|中|上|期间|在|于|举行|举办|开幕|召开|隆重|现场|会场)"
+)
+
+
 #: a venue's name after the place that opens it (湾仔会展中心, 长沙国际会议中心, 台北世贸中心展览馆)
 VENUE_AFTER_RE = re.compile(r"(?:国际|世贸)?(?:会议展览中心|会展中心|会议中心|展览中心|展览馆|博览中心|国际博览中心|体育馆|体育中心|大会堂|大礼堂|大剧院|音乐厅)")
 
@@ -515,6 +525,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 continue  # “好品山东”, 中国质量(杭州)大会: a slogan's word or an event's venue, no place of the report's
             if m.label == "Place" and sh[m.start - 1:m.start] in ("“", "「") and QUOTED_PLAN_RE.match(sh, m.end):
                 continue  # 「高雄市亚洲新湾区计画」: the place opens a quoted plan's name (a plan is no entity)
+            if m.label == "Place" and EVENT_NAME_AFTER_RE.match(sh, m.end):
+                continue  # 台北国际发明暨技术交易展中: the place opens an exhibition's name
             if m.label == "Place" and VENUE_AFTER_RE.match(sh, m.end):
                 continue  # 在湾仔会展中心举行, 长沙国际会议中心: the place opens a venue's name (a venue is no entity)
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
