@@ -310,3 +310,12 @@ def test_a_place_opening_an_exhibitions_name_is_no_place(phrase):
 @pytest.mark.parametrize(("phrase", "place"), [("长沙市经济发展迅速。", "长沙市"), ("成都召开四川省科学技术博览会。", "成都")])
 def test_a_place_before_development_or_a_verb_stays(phrase, place):
     assert place in _names(phrase, "Place")
+
+
+@pytest.mark.parametrize("phrase", ["為有效整合並運用政府資源。", "兩岸政府應加強合作。", "运用政府资源推动转型。"])
+def test_a_verb_or_a_pair_of_realms_before_government_names_no_body(phrase):
+    assert _names(phrase, "GovernmentAgency") == set()
+
+
+def test_a_named_government_stays():
+    assert _names("澳門政府與中央政府合作。", "GovernmentAgency") == {"澳門政府", "中央政府"}
