@@ -319,3 +319,12 @@ def test_a_verb_or_a_pair_of_realms_before_government_names_no_body(phrase):
 
 def test_a_named_government_stays():
     assert _names("澳門政府與中央政府合作。", "GovernmentAgency") == {"澳門政府", "中央政府"}
+
+
+@pytest.mark.parametrize("text", ["標題\n資料來源:新聞傳播處\n內文。", "标题\n来源：长沙市人民政府办公室 发布时间：2020-01-01\n正文。"])
+def test_a_pages_source_line_names_no_body(text):
+    assert not [e for e in extract_text(text)["entities"] if e["type"] in ("GovernmentAgency", "Institution")]
+
+
+def test_a_body_in_the_text_after_a_source_line_stays():
+    assert "行政院" in _names("來源:新聞傳播處\n行政院今日表示將推動。", "GovernmentAgency")

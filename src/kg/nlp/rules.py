@@ -132,6 +132,10 @@ FIRM_UNIT_SUFFIXES = frozenset({"办公室", "委员会", "管理委员会", "�
 FIRM_IN_BODY_RE = re.compile(r"公司|集团|企业(?=[^\u4e00-\u9fff]|$|标准|质量|管理)")
 
 
+#: a page's source line before a body (资料来源:, 来源：)
+SOURCE_LINE_RE = re.compile(r"(?:^|\n)\s*(?:资料)?来源\s*[:：]\s*$")
+
+
 #: an exhibition's or a fair's name after the place that opens it, up to its word and what follows
 #: an event (台北国际发明暨技术交易展|中, 广州出口商品交易会|期间): an exhibition is no entity, and the
 #: place is only inside its name (not 发展, 进展, 开展: no exhibition; a congress's place, as in
@@ -525,6 +529,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 continue  # “好品山东”, 中国质量(杭州)大会: a slogan's word or an event's venue, no place of the report's
             if m.label == "Place" and sh[m.start - 1:m.start] in ("“", "「") and QUOTED_PLAN_RE.match(sh, m.end):
                 continue  # 「高雄市亚洲新湾区计画」: the place opens a quoted plan's name (a plan is no entity)
+            if m.label in ORG_LABELS and SOURCE_LINE_RE.search(sh, max(0, m.start - 8), m.start):
+                continue  # 资料来源:新闻传播处: the page's source line (as a byline's medium, no entity)
             if m.label == "Place" and EVENT_NAME_AFTER_RE.match(sh, m.end):
                 continue  # 台北国际发明暨技术交易展中: the place opens an exhibition's name
             if m.label == "Place" and VENUE_AFTER_RE.match(sh, m.end):
