@@ -179,13 +179,14 @@ def test_a_body_of_state_about_firms_stays(phrase):
         ("香港設計中心與香港貿易發展局合辦活動。", "香港設計中心"),
         ("湖南省工程机械产业研发中心揭牌。", "湖南省工程机械产业研发中心"),
         ("國立中興大學育成中心輔導廠商。", "國立中興大學育成中心"),
+        ("台灣創新孵化中心輔導新創。", "台灣創新孵化中心"),
     ],
 )
 def test_a_research_design_or_incubation_centre_after_its_place_is_an_institution(phrase, centre):
     assert centre in _names(phrase, "Institution")
 
 
-@pytest.mark.parametrize("phrase", ["公司研发中心投入使用。", "公司设计中心主任表示。", "获评省级工业设计中心。", "三一重工研发中心落成。"])
+@pytest.mark.parametrize("phrase", ["公司研发中心投入使用。", "公司设计中心主任表示。", "获评省级工业设计中心。", "三一重工研发中心落成。", "公司孵化中心开业。"])
 def test_a_firms_research_or_design_centre_is_its_department(phrase):
     assert _names(phrase, "Institution") == set()
 
