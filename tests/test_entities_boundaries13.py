@@ -329,3 +329,11 @@ def test_a_pages_source_line_names_no_body(text):
 
 def test_a_body_in_the_text_after_a_source_line_stays():
     assert "行政院" in _names("來源:新聞傳播處\n行政院今日表示將推動。", "GovernmentAgency")
+
+
+def test_a_park_in_a_list_of_parks_opening_on_a_rare_verb_is_named():
+    assert _names("包括台中工業區、關連工業區及大里工業區。", "Park") == {"台中工業區", "關連工業區", "大里工業區"}
+
+
+def test_a_verb_after_a_list_comma_names_no_park_outside_a_list_of_parks():
+    assert _names("推动项目落地、签约产业园建设。", "Park") == set()

@@ -50,6 +50,7 @@ from .lexicons import (
     _opens_on_place,
     boundary_words,
     generic_words,
+    jieba_freq,
     jieba_tags,
     place_table,
 )
@@ -83,7 +84,7 @@ from .passes import (
 )
 from .people import _name_len_at, _people_tables, find_people
 from .prefilter import anchored, prefiltered
-from .scan import NameScan, _skip_outer_place
+from .scan import COMMON_WORD_FREQ, NameScan, _skip_outer_place
 from .structural import STRUCTURAL_KINDS, StructuralRules
 
 # the names other modules import from here (kg.nlp, kg.nlp.relations, kg.ner.fusion, kg.nlp.tables)
@@ -420,7 +421,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                             continue  # 科技部|科学工业园区: a ministry's parks; 中北高新区老牌|工业园区: the first park described
                         if p["id"] == "park.suffix.v1" and not _opens_on_place(sh, start) and self._generic_body(body, "Park", "sector_words.tsv"):
                             continue  # 软件|产业园, 人工智能|产业园: a kind of park by its industry
-                        if not rank_title and p["id"] == "park.suffix.v1" and self._verb_phrase_body(sh, tok_starts, tok_ends, start, s):
+                        listed_brand = sh[start - 1:start] == "、" and self.tags.get(body) == "v" and jieba_freq().get(body, 0) <= COMMON_WORD_FREQ
+                        if not rank_title and p["id"] == "park.suffix.v1" and not listed_brand and self._verb_phrase_body(sh, tok_starts, tok_ends, start, s):
                             continue  # 促进|全省|开发区, 应用|产业园: a verb and common words, no park's name
                     s = start
                 elif kind == "places":

@@ -286,12 +286,14 @@ class NameScan:
                     i -= 3
                     continue
                 if (
-                    pattern["label"] in ("Institution", "Company") and start < pos and len(tok) == 2 and tok not in self.boundaries
+                    (pattern["label"] in ("Institution", "Company") and start < pos or pattern["label"] == "Park" and sh[ts - 2:ts - 1] in ("区", "园", "邨", "城"))
+                    and len(tok) == 2 and tok not in self.boundaries
                     and self.tags.get(tok) == "v" and ts > 0 and sh[ts - 1] == "、" and tok not in _people_tables()[2]
                     and jieba_freq().get(tok, 0) <= COMMON_WORD_FREQ
                 ):
-                    # 、铸成|质量人才培训中心: a list item opens on its name, a rare verb the dictionary has is
-                    # its brand (not 、成立|标准化工作站: a list of actions)
+                    # 、铸成|质量人才培训中心, …工业区、关连|工业区: a list item opens on its name, a rare verb
+                    # the dictionary has is its brand (not 、成立|标准化工作站: a list of actions; a park's
+                    # only in a list of parks)
                     start = ts
                     break
                 if pattern["label"] == "Company" and pattern.get("body_min", 1) >= 2:
