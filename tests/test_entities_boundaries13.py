@@ -337,3 +337,11 @@ def test_a_park_in_a_list_of_parks_opening_on_a_rare_verb_is_named():
 
 def test_a_verb_after_a_list_comma_names_no_park_outside_a_list_of_parks():
     assert _names("推动项目落地、签约产业园建设。", "Park") == set()
+
+
+@pytest.mark.parametrize("site", ["竹科新竹園區", "竹科竹南園區"])
+def test_a_science_park_is_no_short_form_of_its_sites_park(site):
+    ents = extract_text(f"竹科管理局表示，竹科今年營收創新高。申請設立於{site}的光磊系統科技。")["entities"]
+    parks = {e["name"]: e["aliases"] for e in ents if e["type"] == "Park"}
+    assert parks == {"竹科": [], site: []}
+
