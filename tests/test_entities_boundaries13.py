@@ -345,3 +345,12 @@ def test_a_science_park_is_no_short_form_of_its_sites_park(site):
     parks = {e["name"]: e["aliases"] for e in ents if e["type"] == "Park"}
     assert parks == {"竹科": [], site: []}
 
+
+
+@pytest.mark.parametrize("phrase", ["為本地製造業公司提供支援。", "吸引服务业公司落户。"])
+def test_a_firm_of_an_industry_is_no_name(phrase):
+    assert _names(phrase, "Company") == set()
+
+
+def test_a_brand_ending_on_ye_stays_a_firm():
+    assert _names("为宏业公司颁奖。", "Company") == {"宏业公司"}

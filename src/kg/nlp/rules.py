@@ -356,6 +356,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         self._common_phrase(sh, tok_starts, tok_ends, start, s) or (place_table().get(body) or {}).get("level") in ("province", "country")
                     ):
                         continue  # 八成公司, 科技创业公司, 间科技公司, 香港公司: a kind of firm or a firm's nationality, no name
+                    if label == "Company" and sh[s:e] == "公司" and re.fullmatch(r"(?:制造|服务|物流|零售|批发|餐饮|旅游|建筑|航运|运输|金融|保险|科技|电子|半导体|软件)业", body):
+                        continue  # 制造业公司, 服务业公司: a firm of an industry, no name
                     if label == "Place" and any(r in body for r in _people_tables()[2] if len(r) >= 2):
                         continue  # 立委|邱镇|军: a post before a name, no town's name
                     if label == "Place" and (place_table().get(body) or {}).get("level") in ("province", "country"):
