@@ -354,3 +354,12 @@ def test_a_firm_of_an_industry_is_no_name(phrase):
 
 def test_a_brand_ending_on_ye_stays_a_firm():
     assert _names("为宏业公司颁奖。", "Company") == {"宏业公司"}
+
+
+@pytest.mark.parametrize("phrase", ["公司技术中心被认定为国家级企业技术中心。", "集团研究院院长出席。"])
+def test_a_bare_firms_centre_or_institute_is_no_name(phrase):
+    assert _names(phrase, "Institution") == set()
+
+
+def test_a_named_groups_institute_stays():
+    assert _names("国机集团智能技术研究院发布报告。", "Institution") == {"国机集团智能技术研究院"}
