@@ -256,6 +256,15 @@ def test_an_award_named_before_its_winners_goes_to_each_of_them(text, award, edi
     assert not any(s == "經濟部" for s, _ in won)
 
 
+@pytest.mark.parametrize("text", [
+    "市长特别颁发终身贡献奖给黄建华和前市工策会总干事吴正平，表彰他们的贡献。",
+    "經濟部頒發終身貢獻獎予黃建華與前工策會總幹事吳正平。",
+])
+def test_two_people_joined_by_he_both_win_even_when_the_second_carries_a_post(text):
+    won = {s for s, a in _won(text)}
+    assert {"黄建华", "吴正平"} <= won or {"黃建華", "吳正平"} <= won
+
+
 def test_firms_listed_after_a_count_of_candidates_win_nothing():
     assert not _won("省里推荐5家企业申报中国质量奖,包括华盛电子有限公司、宏达机械有限公司。")
 
@@ -287,6 +296,9 @@ def test_a_short_firm_before_a_post_is_a_firm_and_the_post_holder_wins_in_a_late
     ("华盛电子有限公司获评国家级智能制造示范工厂。", "国家级智能制造示范工厂"),
     ("华盛电子有限公司被认定为湖南省“专精特新”中小企业。", "湖南省“专精特新”中小企业"),
     ("华盛电子有限公司入选湖南省专精特新中小企业。", "湖南省专精特新中小企业"),
+    ("华盛电子有限公司荣获全国工人先锋号称号。", "全国工人先锋号"),
+    ("华盛电子有限公司获评青年文明号。", "青年文明号"),
+    ("华盛电子有限公司入选5G全连接工厂名单。", "5G全连接工厂"),
 ])
 def test_more_forms_of_titles_held(text, award):
     assert ("华盛电子有限公司", award) in _won(text)
@@ -299,3 +311,38 @@ def test_a_factory_being_built_is_no_title():
 def test_a_verb_of_building_after_the_grant_is_no_part_of_the_title():
     won = _won("长沙高新区获批建设国家知识产权示范园区。")
     assert ("长沙高新区", "国家知识产权示范园区") in won
+
+
+@pytest.mark.parametrize("title", ["全国三八红旗手", "大国工匠", "全国优秀企业家", "全国优秀共产党员", "中国质量工匠"])
+def test_honours_of_persons_are_titles_they_hold(title):
+    assert ("张建国", title) in _won(f"华盛电子有限公司总工程师张建国荣获{title}称号。")
+
+
+def test_the_craftsman_spirit_is_no_title():
+    assert not _won("公司大力弘扬工匠精神，培养了一批技术工匠。")
+
+
+def test_an_awards_name_may_hold_words_the_dictionary_tags_as_adverbs():
+    assert ("華盛電子股份有限公司", "台灣企業永續獎") in _won("華盛電子股份有限公司榮獲台灣企業永續獎。")
+
+
+def test_places_listed_before_a_count_of_them_are_places_and_each_wins():
+    text = "株洲、湘潭两市入选国家质量强市示范城市。"
+    names = {(e["type"], e["name"]) for e in extract_text(text)["entities"]}
+    assert ("Place", "湘潭") in names and not any(n.endswith("两市") for _, n in names)
+    won = _won(text)
+    assert ("株洲", "国家质量强市示范城市") in won and ("湘潭", "国家质量强市示范城市") in won
+
+
+@pytest.mark.parametrize("text", [
+    "工信部公布第六批国家级工业设计中心名单，其中湖南省有3家，分别是华盛电子有限公司、宏达机械有限公司和天成重工有限公司。",
+    "工信部印发《关于公布第六批和复核通过的第二批国家级工业设计中心名单的通告》，全国新认定113家，其中郑州市3家企业，分别为华盛电子有限公司、宏达机械有限公司、天成重工有限公司。",
+])
+def test_the_share_of_a_published_list_holds_the_award_of_the_list(text):
+    won = _won(text)
+    for firm in ("华盛电子有限公司", "宏达机械有限公司", "天成重工有限公司"):
+        assert won[(firm, "国家级工业设计中心")].get("edition") == 6
+
+
+def test_the_share_of_a_list_of_candidates_holds_nothing():
+    assert not _won("省工信厅公布国家级工业设计中心推荐名单，其中株洲市有2家，分别是华盛电子有限公司、宏达机械有限公司。")

@@ -193,3 +193,53 @@ def test_a_kind_of_park_by_region_or_industry_or_after_a_verb_of_building_names_
 def test_a_water_saving_designation_conferred_is_an_award():
     assert ("Award", "华阳市节水型企业") in _typed("华盛公司被认定为华阳市节水型企业。")
     assert not any(t == "Award" for t, _ in _typed("推进节水型企业建设。"))
+
+
+def test_the_committee_of_a_park_written_with_the_short_kind_keeps_the_park_in_its_name():
+    # 经开区 opens on 经, which is no glued preposition here (宁乡|经开区|管委会)
+    assert ("GovernmentAgency", "宁乡经开区管委会") in _typed("宁乡经开区管委会主任王强出席。")
+    assert ("GovernmentAgency", "望城经开区党工委") in _typed("望城经开区党工委书记王强出席。")
+    # a glued preposition is still cut off: 经|市政府 approved by the city's government
+    assert not any(n.startswith("经") for _, n in _typed("项目经市政府批准后实施。"))
+
+
+def test_countries_of_the_world_and_their_taiwanese_names_are_places():
+    names = _typed("公司产品远销澳洲、紐西蘭、愛爾蘭、科威特和巴拿马等国家。")
+    assert {("Place", n) for n in ("澳洲", "紐西蘭", "愛爾蘭", "科威特", "巴拿马")} <= names
+    # a country's name that is also a run of ordinary words is left out of the list (马|里)
+    assert not any(t == "Place" for t, _ in _typed("他骑马里外跑了一圈。"))
+
+
+def test_a_graduate_school_and_an_academys_branch_are_institutions_named_whole():
+    assert ("Institution", "清华大学深圳国际研究生院") in _typed("清华大学深圳国际研究生院获得表彰。")
+    assert ("Institution", "中国科学院长沙分院") in _typed("中国科学院长沙分院获得表彰。")
+
+
+def test_two_bodies_the_lexicon_knows_written_side_by_side_with_a_space_stay_two():
+    names = _typed("中共中央 国务院印发《质量强国建设纲要》")
+    assert ("GovernmentAgency", "中共中央") in names and ("GovernmentAgency", "国务院") in names
+    assert not any(" " in n for _, n in names)
+
+
+def test_a_banks_branch_is_named_whole_and_by_industry_is_no_branch():
+    assert ("Company", "中国建设银行股份有限公司湖南省分行") in _typed("中国建设银行股份有限公司湖南省分行荣获湖南省省长质量奖。")
+    assert ("Company", "招商银行长沙分行") in _typed("招商银行长沙分行荣获奖项。")
+    assert ("Company", "华盛电子有限公司") in _typed("华盛电子有限公司分行业统计。")
+    assert not _typed("他在银行分行工作。")
+
+
+def test_a_latin_name_before_a_bracketed_region_and_a_legal_form_is_one_firm():
+    assert ("Company", "ABB(中国)有限公司") in _typed("获奖企业包括ABB(中国)有限公司、华盛电子有限公司等。")
+
+
+def test_taiwans_former_counties_and_the_names_of_the_two_sides_are_places_and_no_head_of_a_county_is_a_person():
+    assert ("Place", "台中縣") in _typed("前台中縣工策會總幹事吳正雄出席。")
+    assert ("Place", "中國大陸") in _typed("中國大陸市場需求降低。")
+    assert ("Place", "中華民國") in _typed("中華民國經濟部公布名單。")
+    assert ("Person", "高雄") not in _typed("高雄縣長楊秋興表示。")
+
+
+def test_a_counted_meeting_is_no_body():
+    names = _typed("竹科管理局今日召開第200次投資審議會，通過華盛科技股份有限公司投資案。")
+    assert not any(t in ("Institution", "GovernmentAgency") and "審議會" in n for t, n in names)
+    assert ("GovernmentAgency", "竹科管理局") in names

@@ -510,3 +510,10 @@ def test_cli_train_ner_with_the_real_dev_gold_records_it(tmp_path: Path, corpus_
     assert meta["kg_training"]["train_sentences"]["real_gold"] > 1000
     assert any("real-report gold" in source["name"] for source in meta["sources"])
     assert meta["license"] == "CC BY-SA 4.0"
+
+
+def test_a_districts_short_name_is_no_person_the_model_may_add():
+    from kg.nlp import extract_text
+
+    names = {(e["type"], e["name"]) for e in extract_text("石峰站：联系电话请咨询谭站长。")["entities"]}
+    assert ("Person", "石峰") not in names

@@ -237,3 +237,24 @@ def test_a_park_that_only_qualifies_the_park_after_it_is_not_the_one_placed(corp
     placed = {(names[r["subject"]], names[r["object"]]) for r in pred["relations"] if r["rule"] == "located.weiyu_de.v1"}
     assert ("上海张江软件产业园", "贵阳大数据科创城") in placed
     assert ("贵安新区", "贵阳大数据科创城") not in placed
+
+
+@pytest.mark.parametrize("text, child, parent", [
+    ("华盛计量研究院是宏达市市场监督管理局直属事业单位。", "华盛计量研究院", "宏达市市场监督管理局"),
+    ("宏达市质量检验所是宏达市市场监督管理局下属的检验机构。", "宏达市质量检验所", "宏达市市场监督管理局"),
+    ("华盛电子有限公司(宏达集团有限公司下属单位)获奖。", "华盛电子有限公司", "宏达集团有限公司"),
+    ("华盛电子有限公司，宏达集团有限公司控股子公司，成立于1998年。", "华盛电子有限公司", "宏达集团有限公司"),
+    ("宏达集团有限公司及其下属企业华盛电子有限公司获奖。", "华盛电子有限公司", "宏达集团有限公司"),
+    ("宏达集团有限公司与其子公司华盛电子有限公司同时获奖。", "华盛电子有限公司", "宏达集团有限公司"),
+    ("宏达集团有限公司牵头承担的国家技术标准创新基地(新材料)通过验收。", "国家技术标准创新基地(新材料)", "宏达集团有限公司"),
+    ("国家技术标准创新基地(新材料)承担单位华盛材料研究院出席。", "国家技术标准创新基地(新材料)", "华盛材料研究院"),
+])
+def test_a_unit_under_its_parent_in_apposition_brackets_and_host_units(text, child, parent):
+    assert (normalise_name(child), "subsidiaryOf", normalise_name(parent)) in _rels(text)
+
+
+def test_two_firms_in_a_plain_list_or_a_partner_are_not_parent_and_unit():
+    for text in ("获奖企业有华盛电子有限公司，宏达集团有限公司，天成机械有限公司。",
+                 "宏达集团有限公司与华盛电子有限公司共同承担的项目通过验收。",
+                 "宏达集团有限公司及华盛电子有限公司获奖。"):
+        assert not any(p == "subsidiaryOf" for _, p, _ in _rels(text)), text

@@ -24,7 +24,7 @@ PREDICATES = {"receivedAward", "locatedIn", "worksFor", "subsidiaryOf", "contrib
 def test_the_families_and_their_rule_ids_are_pinned():
     for name in DEFAULT_FAMILIES:
         family(name)
-    assert DEFAULT_FAMILIES == ("enumerations", "conferrals", "works_for", "awards", "sites", "approvals", "siting", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "scorer", "parents", "headline")
+    assert DEFAULT_FAMILIES == ("respectively", "enumerations", "conferrals", "works_for", "awards", "sites", "approvals", "siting", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "divisions", "scorer", "parents", "headline")
     # every family but 'headline' (which fills qualifiers and makes no relation) registers its rules
     assert {r.family for r in REGISTRY.values()} == set(DEFAULT_FAMILIES) - {"headline"}
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
@@ -35,7 +35,9 @@ def test_the_families_and_their_rule_ids_are_pinned():
         "table.award_row.v1", "table.caption_award.v1", "table.winner_cell.v1", "table.region_column.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "roster"} == {
         "roster.member_post.v1", "roster.member_of_body.v1"}
-    assert {k for k, r in REGISTRY.items() if r.family == "conferrals"} == {"award.confer_to.v1", "award.counted_then_listed.v1"}
+    assert {k for k, r in REGISTRY.items() if r.family == "divisions"} == {"located.division_copula.v1"}
+    assert {k for k, r in REGISTRY.items() if r.family == "respectively"} == {"respectively.located.v1", "respectively.award.v1", "respectively.post.v1"}
+    assert {k for k, r in REGISTRY.items() if r.family == "conferrals"} == {"award.confer_to.v1", "award.counted_then_listed.v1", "award.share_of_list.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "lists"} == {"list.award_items.v1", "list.grade_line.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "approvals"} == {"located.approval_basis.v1", "located.approval_acts.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "siting"} == {"located.siting_verb.v1", "located.sited_at_de.v1", "located.sited_at_area.v1"}

@@ -93,6 +93,8 @@ def _drafted(text: str) -> set[tuple[str, str]]:
     ("《电动机能效限定值》(GB/T 12345-2020)由华盛电子有限公司、宏达机械有限公司等单位起草。", {"华盛电子有限公司", "宏达机械有限公司"}),
     ("GB/T 12345-2020《电动机能效限定值》正式发布。该标准由华盛电子有限公司主导制订。", {"华盛电子有限公司"}),
     ("GB/T 12345-2020正式发布,该项标准主要由华盛电子有限公司起草。", {"华盛电子有限公司"}),
+    ("GB/T 12345-2020《电动机能效限定值》的起草单位为华盛电子有限公司、宏达机械有限公司。", {"华盛电子有限公司", "宏达机械有限公司"}),
+    ("GB/T 12345-2020的起草单位为华盛电子有限公司，宏达机械有限公司负责宣贯。", {"华盛电子有限公司"}),
 ])
 def test_a_standard_named_before_its_drafters_goes_to_each_of_them(text, drafters):
     assert {s for s, o in _drafted(text) if o == "GB/T 12345-2020"} == drafters
@@ -100,3 +102,22 @@ def test_a_standard_named_before_its_drafters_goes_to_each_of_them(text, drafter
 
 def test_a_body_that_only_issues_the_standard_did_not_draft_it():
     assert not _drafted("GB/T 12345-2020正式发布。该标准由国家市场监督管理总局发布。")
+
+
+def _hosts(text: str) -> set[tuple[str, str]]:
+    result = extract_text(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    return {(names[r["subject"]], names[r["object"]]) for r in result["relations"] if r["predicate"] == "secretariatOf"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("由华盛研究院承担秘书处的全国电工合金标准化技术委员会成立。", "全国电工合金标准化技术委员会"),
+    ("华盛研究院副院长张伟谈到，作为全国电工合金标准化技术委员会秘书处所在单位，将做好服务。", "全国电工合金标准化技术委员会"),
+    ("由国际电工委员会主办，华盛研究院作为国内技术对口单位，宏达检测服务有限公司联合承办的第108届IEC/TC 61全体大会在杭州召开。", "IEC/TC 61"),
+])
+def test_the_host_of_a_secretariat_or_the_domestic_counterpart_named_around_the_body(text, body):
+    assert _hosts(text) == {("华盛研究院", body)}
+
+
+def test_a_unit_that_only_co_hosts_a_committees_meeting_holds_no_secretariat():
+    assert not _hosts("华盛研究院与宏达检测服务有限公司联合承办第108届IEC/TC 61全体大会。")

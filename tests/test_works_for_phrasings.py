@@ -100,3 +100,63 @@ def test_a_station_that_names_no_place_is_no_body():
 ])
 def test_a_post_inside_a_longer_post_opens_no_short_firm(text, wrong):
     assert wrong not in {e["name"] for e in extract_text(text)["entities"]}
+
+
+@pytest.mark.parametrize("text, role", [
+    ("华盛电子有限公司掌门人张建国表示，公司将加大投入。", "掌门人"),
+    ("据华盛电子有限公司总经理助理张建国介绍，项目已经投产。", "总经理助理"),
+])
+def test_a_firms_head_and_an_assistant_to_its_head_hold_posts_in_it(text, role):
+    assert _works(text)[("张建国", "华盛电子有限公司")].get("role") == role
+
+
+def test_taiwans_former_sme_office_is_a_body_and_its_head_works_for_it():
+    assert _works("中小企業處處長何晉滄頒獎給得獎企業。")[("何晉滄", "中小企業處")].get("role") == "處長"
+    # 处理 is to handle: no office inside it
+    names = {e["name"] for e in extract_text("各縣市中小企業處理中心協助輔導。")["entities"]}
+    assert "中小企業處" not in names
+
+
+@pytest.mark.parametrize("text, person, body, role", [
+    ("株洲市公安局长张建国出席。", "张建国", "株洲市公安局", "局长"),
+    ("工業局長連錦漳表示，今年共10家企業獲獎。", "連錦漳", "工業局", "局長"),
+    ("新北市政府經濟發展局長何怡明表示。", "何怡明", "新北市政府經濟發展局", "局長"),
+])
+def test_a_bureau_written_fused_with_its_heads_post(text, person, body, role):
+    assert _works(text)[(person, body)].get("role") == role
+
+
+@pytest.mark.parametrize("text", ["该局长期以来重视质量。", "邮局长期亏损。", "张建国升任局长。", "副局长张建国出席。"])
+def test_a_post_or_a_word_with_ju_chang_names_no_bureau(text):
+    assert not any(e["type"] == "GovernmentAgency" for e in extract_text(text)["entities"])
+
+
+@pytest.mark.parametrize("text, body, role", [
+    ("株洲高新区党委书记王建国出席。", "株洲高新区党委", "书记"),
+    ("市长助理、信阳工业城党委书记、主任王建国出席签约仪式。", "信阳工业城党委", "书记"),
+])
+def test_the_party_committee_of_a_park_is_a_body_and_its_secretary_works_for_it(text, body, role):
+    assert _works(text)[("王建国", body)].get("role") == role
+
+
+def test_a_firms_party_secretary_keeps_the_firm_and_the_whole_post():
+    assert _works("华盛电子有限公司党委书记王建国出席。")[("王建国", "华盛电子有限公司")].get("role") == "党委书记"
+
+
+def test_our_association_written_as_ben_hui_is_the_one_association_the_report_names_and_the_run_after_serves_it():
+    works = _works("華盛廠商會舉行座談\n一行人蒞臨本會，得到本會會長林建國，理事長陳志明，副會長王立新等的熱情接待。")
+    assert {(p, b) for p, b in works} == {("林建國", "華盛廠商會"), ("陳志明", "華盛廠商會"), ("王立新", "華盛廠商會")}
+    assert works[("陳志明", "華盛廠商會")].get("role") == "理事長"
+    # a report naming two associations gives 本會 neither
+    assert not _works("華盛廠商會與宏達工業總會舉行座談。本會會長林建國致辭。")
+
+
+@pytest.mark.parametrize("text, person", [("王建国局长表示，要加强质量监管。", "王建国"), ("会上，欧阳劲松局长作了讲话。", "欧阳劲松")])
+def test_a_name_before_the_post_juzhang_is_a_person_not_a_bureau(text, person):
+    names = {(e["type"], e["name"]) for e in extract_text(text)["entities"]}
+    assert ("Person", person) in names and not any(t == "GovernmentAgency" for t, _ in names)
+
+
+@pytest.mark.parametrize("text", ["张建国自2015年起担任华盛电子有限公司总经理。", "张建国目前担任华盛电子有限公司总经理。"])
+def test_a_date_or_an_adverb_between_a_person_and_the_verb_of_a_post(text):
+    assert _works(text)[("张建国", "华盛电子有限公司")].get("role") == "总经理"

@@ -355,6 +355,8 @@ class NerComponent:
                 return None
             if name[0] not in surnames and name[:2] not in surnames and "·" not in name:
                 return None  # a Chinese name starts with a surname; transliterations have ·
+            if len(name) == 2 and any(name + level in place_table() for level in "区县市"):
+                return None  # 石峰 (石峰区), 余杭 (余杭区): a district's or a county's short name
             kind = "Person"
         elif label == "LOC":
             entry = place_table().get(name)

@@ -215,7 +215,7 @@ class AwardNames:
         if k is not None:
             s = k  # 授予张三中国…奖, 等4人中国…奖: the award opens on its country or province
             mention.start, mention.text = s, text[s:e]
-        k = _rank_opener(sh, s, e) if mention.rule == "award.title_suffix.v1" else None
+        k = _rank_opener(sh, s, e) if mention.rule in ("award.title_suffix.v1", "award.named_list.v1", "award.batch_list.v1") else None
         if k is not None:
             s = k
             mention.start, mention.text = s, text[s:e]

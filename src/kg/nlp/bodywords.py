@@ -100,6 +100,8 @@ class BodyWords:
         w = sh[end:tok_ends[i]]
         if len(w) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in w) or w in self.tags or _is_place_word(w):
             return False
+        if re.fullmatch(r"[两二三四五六七八九十几]+[市县区省州地家个]", w):
+            return False  # 湘潭|两市, 株洲|三县: a count of the places listed, no name's rest
         if any(w[k:k + n] in self.tags for n in (2, 3) for k in range(len(w) - n + 1)):
             return False  # 小微|企业: common words the segmenter left joined
         return w not in self.institution_lexicon and self.institution_re.fullmatch(w) is None

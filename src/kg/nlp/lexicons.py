@@ -196,6 +196,12 @@ def generic_words(name: str = "generic_words.tsv") -> frozenset[str]:
     return frozenset(load_words(name))
 
 
+@lru_cache(maxsize=1)
+def agency_names() -> frozenset[str]:
+    """Every name and alias of the agencies' lexicon (国务院, 中共中央, 国办)."""
+    return frozenset(surface for surface, _ in _lexicon_entries("agencies.tsv"))
+
+
 def _lexicon_entries(name: str) -> list[tuple[str, str | None]]:
     """``(surface, label or None)`` pairs of a lexicon: name column, aliases column, optional type."""
     out: list[tuple[str, str | None]] = []

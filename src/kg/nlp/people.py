@@ -292,6 +292,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
                     and not _word_at(sh, s - 1, 2) and cand[-1] not in _BODY_LAST_CHARS and not set(cand) & set("的了是在")
                 )
                 after_org = sh.endswith(_ORG_END_WORDS, 0, s) or body_before
+                if sh[m.start():m.start() + 1] in "省市县区州" and cand + sh[m.start()] in place_table():
+                    continue  # 高雄|县长, 株洲|市长: a place and the post of its head, no person
                 if (known or ((prev in PUNCT or prev.isspace() or after_org) and (s in tok_start_set or body_before)) or prev in "以由和与的是") and cand not in roles:
                     add(s, n, "person.before_role.v1")
                     break

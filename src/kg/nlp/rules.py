@@ -168,6 +168,20 @@ ZONE_SITE_NOT_FIRST = frozenset("各内新老本该其此主分")
 TAIWAN_PARK_SHORT_RE = re.compile(r"(?:中科|南科)(?![院大技所学研])")
 
 
+#: 第200次|投资审议会, 第三次会员大会: the count of a meeting before a name ending in 会
+MEETING_COUNT_RE = re.compile(r"[0-9一二三四五六七八九十百]\s*次\s*[\u4e00-\u9fff]?$")
+
+
+def _person_shaped(body: str, tags: dict[str, str]) -> bool:
+    """Is ``body`` shaped like a person's name (a surname and one or two characters, or a name the
+    dictionary knows), not a word of the dictionary (公安, 工业, 经发 are bodies' words)?"""
+    surnames = _people_tables()[1]
+    if (tags.get(body) or "").startswith("nr"):
+        return True
+    sur = 2 if body[:2] in surnames else (1 if body[:1] in surnames else 0)
+    return bool(sur) and sur + 1 <= len(body) <= sur + 2 and not (tags.get(body) or "").startswith(("n", "v", "a"))
+
+
 def _written_in_traditional(text: str, sh: str) -> bool:
     """Is ``text`` written in Traditional characters: do at least 1% of its Han characters (and
     five or more) differ from its Simplified shadow?"""
@@ -362,6 +376,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         continue  # 立委|邱镇|军: a post before a name, no town's name
                     if label == "Place" and (place_table().get(body) or {}).get("level") in ("province", "country"):
                         continue  # 江苏|镇江: a province and a city, no town named 江苏镇
+                    if label == "GovernmentAgency" and sh[s:e] == "局" and sh[e:e + 1] == "长" and _person_shaped(body, self.tags):
+                        continue  # 王强|局长, 张建国|局长: a person before the post, no bureau named after him
+                    if label in ("GovernmentAgency", "Institution", "StandardsBody") and sh[e - 1] == "会" and MEETING_COUNT_RE.search(sh, max(0, start - 8), start + 1):
+                        continue  # 第200次投资审议会, 第三次理事会: a meeting counted, no body
                     if label == "StandardsBody" and ACRONYM_BODY_RE.fullmatch(body):
                         continue  # IEC技术委员会, ISO/IEC标准化技术委员会: the organisation's committees, named by the acronym
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
@@ -492,6 +510,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 start = m.start()
                 if rule == "agency.lexicon.v1" and m.group(0).endswith("部") and sh[m.end():m.end() + 1] in ("门", "署", "分", "件", "位", "队"):
                     continue  # 商务部门, 财政部署: no ministry
+                if rule == "agency.lexicon.v1" and m.group(0).endswith("处") and sh[m.end():m.end() + 1] in ("理", "置", "罚", "分", "于", "在"):
+                    continue  # 中小企业处理中心: 处理 is to handle, no office
                 if m.end() - start == 2 and not (start in tok_start_set and m.end() in tok_end_set):
                     continue  # 国办, 广达: a two-character short form only as a word of its own (全国|办理, 推广|达到)
                 if rule == "agency.lexicon.v1" and sh[max(0, start - 2):start] == "国家" and not sh[start:].startswith("国"):

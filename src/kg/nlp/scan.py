@@ -14,7 +14,7 @@ import bisect
 import re
 from typing import Any
 
-from .lexicons import STOP_TAGS, _is_place_word, _opens_on_place, generic_words, jieba_freq, place_table
+from .lexicons import STOP_TAGS, _is_place_word, _opens_on_place, agency_names, generic_words, jieba_freq, place_table
 from .mentions import CJK_RE, ORG_LABELS, PUNCT, _bracket_content, _segment_start
 from .people import _people_tables
 
@@ -36,9 +36,8 @@ GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼任予�
 #: prepositions and verbs the segmenter glues to a name's first character (为华|邦电子, 由和|迅)
 GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任赴过据及暨原与予")
 
-
-#: short kinds of park that open on a character the segmenter may read as a preposition (经开区)
-PARK_SHORT_KIND_RE = re.compile(r"经开区?|经济区|经合区")
+#: kind words that open on one of those characters and are no glued preposition (宁乡|经开区|管委会)
+KINDS_OPENING_LIKE_A_PREPOSITION = frozenset({"经开区", "经开", "经济区", "经合区", "经济带", "经济圈"})
 
 
 #: one-character words glued before a level word (并|报县, 获|市科学技术奖): the name opens on the level word
@@ -151,6 +150,8 @@ class NameScan:
             ts, te = tok_starts[i], tok_ends[i]
             if te < start and "\n" in sh[te:start] or (te < start and start < pos):
                 break  # white space between words: a line or a table cell ends there (组别 主办机构)
+            if te < start and sh[ts:te] in agency_names() and pattern["label"] == "GovernmentAgency":
+                break  # 中共中央 国务院: two bodies the lexicon knows, written side by side, stay two
             tok = sh[ts:min(te, pos)] if te > pos else sh[ts:te]
             if tok in ("”", "」", '"') and pattern["label"] in ("Company", "Institution"):
                 # 湖南“星光”科技股份有限公司: a brand in quotes inside a legal name that opens on its region
@@ -168,7 +169,7 @@ class NameScan:
                 if pattern["label"] == "Park" and start < pos and _opens_on_place(sh, start):
                     break  # 装备制造(新能源电力装备)|江苏溧阳高新技术产业开发区: a park that opens on its place after the bracket
                 bm = INNER_BRACKET_RE.search(sh, max(0, ts - 9), te)
-                if bm and bm.end() == te and bm.start() > 0 and CJK_RE.match(sh[bm.start() - 1]):
+                if bm and bm.end() == te and bm.start() > 0 and (CJK_RE.match(sh[bm.start() - 1]) or sh[bm.start() - 1].isascii() and sh[bm.start() - 1].isalnum()):
                     j = bisect.bisect_right(tok_starts, bm.start() - 1) - 1
                     if j >= 0 and tok_ends[j] == bm.start() and not self._is_stop_token(sh[tok_starts[j]:tok_ends[j]]):
                         start = bm.start()
@@ -215,10 +216,10 @@ class NameScan:
                 start = ts + 1  # 从|市 glued: the short-form body starts on its level word
                 break
             if (
-                2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and sh[ts:te] not in self.tags and not _is_place_word(tok)
+                2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and tok not in KINDS_OPENING_LIKE_A_PREPOSITION
+                and sh[ts:te] not in self.tags and not _is_place_word(tok)
                 and (pattern["label"] in ORG_LABELS or pattern["label"] == "Award" and tok[0] in "及和与暨" and sh[ts - 1:ts] == "奖")
-                and not PARK_SHORT_KIND_RE.fullmatch(sh[ts:te])
-            ):  # (…设计奖|及红点|设计奖: the conjunction between two prizes glued to the second's name)  # (经开区 opens on 经 but is a park's short kind, no preposition: 株洲|经开区|管委会)
+            ):  # (…设计奖|及红点|设计奖: the conjunction between two prizes glued to the second's name)
                 start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
@@ -229,7 +230,7 @@ class NameScan:
                 continue
             if pattern["label"] in ORG_LABELS and tok.endswith(WINNER_NOUNS):
                 break  # 中国质量奖得主|长沙钢铁有限公司 (奖得主 one word): a prize's winner is named after it
-            if pattern["label"] == "Company" and start < pos and tok.endswith("公司") and sh[pos:pos + 1] != "分":
+            if pattern["label"] == "Company" and start < pos and tok.endswith("公司") and sh[pos:pos + 1] not in ("分", "支"):
                 if sh[start] in "和与及暨":
                     start += 1  # …有限公司|和翔恒|实业有限公司: the conjunction glued to the next name
                 break  # A有限公司和B有限公司: a legal name holds no other (a branch, …分公司, does)

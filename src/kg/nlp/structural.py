@@ -22,6 +22,8 @@ from .scan import GLUED_PREPOSITIONS, TRADE_TAIL_RE
 #: a span that opens on a classifier right after a number (3|家株企) is a count, no name
 COUNT_CHARS = frozenset("0123456789一二三四五六七八九十两百千万多余几")
 COUNTED_START_RE = re.compile(r".[家个名位项批所座]")
+#: 湘潭|两市, A、B三家: a count and a level or classifier closing a list, no name
+COUNTED_END_RE = re.compile(r"[两二三四五六七八九十几0-9]+\s*[市县区省州镇乡家个所项地]$")
 
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head", "unit_after")
 
@@ -202,6 +204,8 @@ class StructuralRules:
                     span = self._short_name(sh, seg_start, m.start(), tok_starts, tok_ends)
                     if span and COUNTED_START_RE.match(sh, max(0, span[0] - 1)) and (span[0] == 0 or sh[span[0] - 1] in COUNT_CHARS):
                         span = None  # 3家株企荣获…: a count and a kind of firm, no name
+                    if span and COUNTED_END_RE.search(sh, span[0], span[1]):
+                        span = None  # 株洲、湘潭两市入选…: a count of the places or firms listed, no name
                     if span and p["id"] == "company.post_holder.v1":
                         trade = TRADE_TAIL_RE.search(sh, span[0], span[1])
                         if trade is not None and (sh[span[0]:trade.start()] in place_table() or _is_place_word(sh[span[0]:trade.start()])):

@@ -5,11 +5,13 @@ Owns: the order the families run in (the ``families`` setting of ``kg_relation_r
 rule ids (``base.REGISTRY``). Each family is one module here with a ``find(RelationInput)``
 function, the rule ids it registers and its vocabulary in ``kg/data/relations/``:
 
+* ``respectively``: A、B分别落户P1和P2, A、B分别获得X和Y (the i-th with the i-th; the clause is theirs);
 * ``enumerations``: grants and selections that name several winners in one clause
   (授予A、B等N家…奖, A、B入选…, …奖获奖单位为A、B) with the clause's own award, year and grade;
 * ``tables``: rows of winner tables; ``lists``: winners one a line under an award heading;
 * ``roster``: members one a line with their bodies and posts (组长:X 区委常委; X 某局副局长);
 * ``located``: a place (or 我市) that introduces the organisations listed after it;
+* ``divisions``: a place stated to be a division of another (X是P代管的县级市);
 * ``posts``: runs of posts after a body, former posts, moves, leaders named before their post;
 * ``works_for``, ``awards``, ``sites``, ``subsidiaries``, ``standards``: the sentence rules, one
   predicate family each, reading one sentence at a time with the report's context (``context``);
@@ -32,7 +34,7 @@ from .context import LIST_YEAR_RE, grade_words
 __all__ = ["REGISTRY", "Relation", "RelationInput", "RuleInfo", "register", "run_families",
            "LIST_YEAR_RE", "grade_words", "DEFAULT_FAMILIES"]
 
-DEFAULT_FAMILIES = ("enumerations", "conferrals", "works_for", "awards", "sites", "approvals", "siting", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "scorer", "parents", "headline")
+DEFAULT_FAMILIES = ("respectively", "enumerations", "conferrals", "works_for", "awards", "sites", "approvals", "siting", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "divisions", "scorer", "parents", "headline")
 
 
 @lru_cache(maxsize=None)  # a few names; import_module per family and report was 1% of the extraction
@@ -72,4 +74,19 @@ def run_families(inp: RelationInput, families: tuple[str, ...] | list[str] = DEF
                 p == r.predicate and (a <= r.evidence[0] < b or (a <= inp.mentions[r.subject].start < b and _given_other(inp.found, r, a, b)))
                 for p, a, b in inp.claims)]
         inp.found.extend(rels)
+    if inp.exclusive:
+        inp.found[:] = [r for r in inp.found if not _outside_pairs(inp, r)]
     return inp.found
+
+
+def _outside_pairs(inp: RelationInput, r: Relation) -> bool:
+    """Is ``r`` a relation of a clause read as respective pairs (``RelationInput.exclusive``) that is not one of them?"""
+    if not isinstance(r.object, int) or r.rule.startswith("respectively."):
+        return False
+    ms = inp.mentions
+    for p, a, b, pairs in inp.exclusive:
+        if p == r.predicate and a <= ms[r.subject].start < b:
+            names = {(ms[s].text, ms[o].text) for s, o in pairs}
+            if (ms[r.subject].text, ms[r.object].text) not in names:
+                return True
+    return False

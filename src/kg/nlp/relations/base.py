@@ -47,6 +47,9 @@ class RelationInput:
     found: list[Relation] = field(default_factory=list)
     #: (predicate, start, end) of clauses a precise family read completely (see ``run_families``)
     claims: list[tuple[str, int, int]] = field(default_factory=list)
+    #: (predicate, start, end, pairs) of clauses read as respective pairs (A、B分别落户P1和P2): every
+    #: relation of the predicate whose subject stands inside must be one of the pairs (``run_families``)
+    exclusive: list[tuple[str, int, int, frozenset[tuple[int, int]]]] = field(default_factory=list)
     #: what the families compute once per report and share (``context.Walk``'s sentences and context)
     shared: dict[str, Any] = field(default_factory=dict)
 

@@ -5,7 +5,9 @@ Owns two clause shapes the other award families read the other way round:
 * ``award.confer_to.v1``: 颁发/颁授 (第N届) AWARD (GRADE) 予/给 A、B及C — the granting body names the
   award first and its winners after 予 or 给 (Taiwan's and Hong Kong's 頒發…予…);
 * ``award.counted_then_listed.v1``: N家企业获得 AWARD (GRADE)，包括/分别是/分别为 A、B — a count
-  of winners, the award, and the winners listed in the next clause of the same sentence.
+  of winners, the award, and the winners listed in the next clause of the same sentence;
+* ``award.share_of_list.v1``: 公布 AWARD 名单，其中P有N家，分别是A、B — a published list of the
+  award's holders and a place's share of it, its members named.
 
 Year and edition come from the award mention or its earlier mentions (``context._award_context``)
 and the clause's year; the grade from a grade word right after the award. Vocabulary:
@@ -20,13 +22,21 @@ import re
 from functools import lru_cache
 
 from ...resources import read_text
+from ...text import to_int
 from ..rules import GRADE_AFTER_RE
 from .base import Relation, RelationInput, register
-from .context import COORD_RE, RECIPIENTS, Walk, _award_context, _clause_end, _clause_year
+from .members import members
+from .context import Walk, _award_context, _clause_end, _clause_year
 
 CONFER_RULE = "award.confer_to.v1"
 COUNTED_RULE = "award.counted_then_listed.v1"
+SHARE_RULE = "award.share_of_list.v1"
+#: a notice's title that publishes a list (《关于公布第六批…名单的通告》)
+TITLE_LIST_RE = re.compile(r"《[^《》]{2,80}?名单[^《》]{0,12}》")
+#: the edition a list's title gives first (第六批, 第3届)
+EDITION_IN_TITLE_RE = re.compile(r"第\s*([0-9一二三四五六七八九十百]+)\s*[批届屆]")
 register("conferrals", {
+    SHARE_RULE: ("receivedAward", "公布X名单，其中P有N家，分别是A、B: the listed holders of the award whose list was published"),
     CONFER_RULE: ("receivedAward", "颁发(第N届)AWARD(GRADE)予/给A、B及C: the winners after 予 or 给"),
     COUNTED_RULE: ("receivedAward", "N家企业获得AWARD(GRADE)，包括/分别是A、B: the listed winners of the counted award"),
 })
@@ -45,32 +55,17 @@ def _vocabulary() -> dict[str, re.Pattern[str]]:
         "counted": re.compile(r"[0-9一二三四五六七八九十两百]+\s*(?:" + alt("counters") + r")[\u4e00-\u9fff]{0,6}?(?:" + alt("win_verbs") + r")\s*$"),
         "listed": re.compile(r"\s*(?:" + GRADE_AFTER_RE.pattern + r")?\s*[”\"」』]?\s*(?:称号|殊荣|荣誉)?\s*[，,：:]\s*(?:" + alt("list_words") + r")\s*[：:]?\s*"),
         "candidates": re.compile(alt("candidate_words")),
+        "list_after": re.compile(r"\s*(?:" + alt("list_nouns") + r")"),
+        "share": re.compile(r"[^。；;]{0,40}?其中[^。；;，,]{0,16}?[0-9一二三四五六七八九十两百]+\s*(?:" + alt("counters")
+                            + r")[\u4e00-\u9fff]{0,6}?\s*[，,：:]?\s*(?:" + alt("list_words") + r")\s*[：:]?\s*"),
     }
-
-
-def _members(text: str, mentions: list, idx: list[int], pos: int, end: int) -> list[int]:
-    """The holder mentions listed from ``pos``: one right at ``pos``, then each after a 、/和/及."""
-    out = []
-    for i in idx:
-        m = mentions[i]
-        if m.start < pos or m.start >= end:
-            continue
-        if m.start != pos:
-            break
-        if m.label not in RECIPIENTS:
-            break
-        out.append(i)
-        coord = COORD_RE.match(text, m.end)
-        if coord is None:
-            break
-        pos = coord.end()
-    return out
 
 
 def find(inp: RelationInput) -> list[Relation]:
     text, mentions = inp.sh, inp.mentions
     v = _vocabulary()
     rels: list[Relation] = []
+    starts = [m.start for m in mentions]
     for s0, s1, idx, sent, ev, orgs in Walk(text, mentions, inp.shared):
         for a in idx:
             award = mentions[a]
@@ -94,7 +89,43 @@ def find(inp: RelationInput) -> list[Relation]:
                 q["year"] = _clause_year(text, s0, award.start)
             if grade:
                 q["grade"] = inp.text[grade.start():grade.end()]
-            end = _clause_end(text, to.end(), s1) if rule == CONFER_RULE else s1
-            for i in _members(text, mentions, idx, to.end(), end):
+            end = _clause_end(text, to.end(), s1)
+            for i in members(text, to.end(), end, mentions, starts):
                 rels.append(Relation(i, "receivedAward", a, rule, ev, {k: q[k] for k in ("year", "edition", "grade") if q.get(k) is not None}))
+        # 公布X名单，其中P有N家，分别是A、B: the share of a published list, its members named
+        for a in idx:
+            award = mentions[a]
+            if award.label != "Award" or v["candidates"].search(text, s0, award.start):
+                continue
+            listed = v["list_after"].match(text, award.end, s1)
+            share = v["share"].match(text, listed.end(), s1) if listed else None
+            if share is None:
+                continue
+            q = _award_context(mentions, a)
+            if q.get("year") is None:
+                q["year"] = _clause_year(text, s0, award.start)
+            title = next((tm for tm in TITLE_LIST_RE.finditer(text, s0, s1) if tm.start() < award.start < tm.end()), None)
+            first = EDITION_IN_TITLE_RE.search(title.group(0)) if title else None
+            if first and to_int(first.group(1)):
+                q["edition"] = to_int(first.group(1))  # 第六批和通过复核的第一批…名单: the list's own batch comes first
+            for i in members(text, share.end(), _clause_end(text, share.end(), s1), mentions, starts):
+                if mentions[i].label != "Place":
+                    award.attrs["conferred"] = True  # a title named where it is published is kept once it is held
+                    rels.append(Relation(i, "receivedAward", a, SHARE_RULE, ev, {k: q[k] for k in ("year", "edition") if q.get(k) is not None}))
+        # 《关于公布第六批X名单的通告》，…其中P 3家企业，分别为A、B: the award named inside the notice's
+        # title (no mention there: a document's title is no place for mentions) is one the report names
+        for tm in TITLE_LIST_RE.finditer(text, s0, s1):
+            if any(r.rule == SHARE_RULE and r.evidence == ev for r in rels) or v["candidates"].search(tm.group(0)):
+                continue
+            named = [k for k, m in enumerate(mentions) if m.label == "Award" and len(m.text) >= 4 and m.text in tm.group(0)]
+            share = v["share"].match(text, tm.end(), s1)
+            if not named or share is None:
+                continue
+            a = named[0]
+            edition = EDITION_IN_TITLE_RE.search(tm.group(0))
+            q = {"edition": to_int(edition.group(1))} if edition and to_int(edition.group(1)) else {}
+            for i in members(text, share.end(), _clause_end(text, share.end(), s1), mentions, starts):
+                if mentions[i].label != "Place":
+                    mentions[a].attrs["conferred"] = True
+                    rels.append(Relation(i, "receivedAward", a, SHARE_RULE, ev, q))
     return rels

@@ -38,7 +38,8 @@ def members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int],
     if hi > 0 and mentions[hi - 1].start > s and mentions[hi - 1].end > e:
         e = mentions[hi - 1].start  # the list's end cut a name (“平江县|首届: 县 read as a prefix): it ends before it
     inside = [i for i in range(lo, hi) if mentions[i].end <= e]
-    for piece in _pieces(sh, s, e):
+    ends = frozenset(mentions[i].end for i in inside if mentions[i].label in HOLDERS and mentions[i].label != "Place")
+    for piece in _pieces(sh, s, e, ends):
         ps, pe = piece
         body_end = pe
         note = None
@@ -103,9 +104,10 @@ def _award_lead_in(sh: str, s: int, e: int, inside: list[int], mentions: list[Me
     return bool(AWARD_LEAD_IN_RE.fullmatch(rest))
 
 
-def _pieces(sh: str, s: int, e: int) -> list[tuple[int, int]]:
+def _pieces(sh: str, s: int, e: int, ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Split ``sh[s:e]`` at list separators outside brackets; 和/及/与 only between two mentions'
-    worth of text (a name may hold 和: 和平, 中国和…)."""
+    worth of text (a name may hold 和: 和平, 中国和…), or right after a mention of a holder that is
+    no place (``ends``: 黄仲生和前总干事吴正雄)."""
     out, depth, start, k = [], 0, s, s
     while k < e:
         ch = sh[k]
@@ -115,7 +117,8 @@ def _pieces(sh: str, s: int, e: int) -> list[tuple[int, int]]:
             depth = max(0, depth - 1)
         elif depth == 0:
             m = SEP_RE.match(sh, k, e)
-            if m and (m.group(0) in "、,，;；" or sh[start:k].rstrip().endswith(_NAME_ENDS) or _ends_in_role(sh[start:k])
+            if m and (m.group(0) in "、,，;；" or sh[start:k].rstrip().endswith(_NAME_ENDS)
+                      or k in ends or _ends_in_role(sh[start:k])
                       or _count_tail_re().search(sh[start:k].rstrip())):
                 out.append((start, k))
                 start = k = m.end()
@@ -127,11 +130,12 @@ def _pieces(sh: str, s: int, e: int) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _count_tail_re() -> re.Pattern[str]:
-    """The count that closes a sub-list: 等3家企业 / 等2名同志 / 5个组织 (the count needs 等 or a number)."""
+    """The count that closes a sub-list: 等3家企业 / 等2名同志 / 5个组织 / 两市 (the count needs 等 or a number)."""
     data = json.loads(read_text("relations", "enumerations.json"))
     alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
     return re.compile(r"\s*(?:等\s*[0-9一二三四五六七八九十百两]*|[0-9一二三四五六七八九十百两]+)\s*(?:" + alt("counters")
-                      + r")\s*(?:" + alt("member_nouns") + r")\s*$|\s*等\s*(?:" + alt("member_nouns") + r")?\s*$|(?<=[\u4e00-\u9fff])\s*同志\s*$")
+                      + r")\s*(?:" + alt("member_nouns") + r")\s*$|\s*等\s*(?:" + alt("member_nouns") + r")?\s*$|(?<=[\u4e00-\u9fff])\s*同志\s*$"
+                      + r"|\s*(?:等\s*)?[0-9一二三四五六七八九十两]+\s*(?:" + alt("place_levels") + r")\s*$")  # 株洲、湘潭两市
 
 
 @lru_cache(maxsize=1)

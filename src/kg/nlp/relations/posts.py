@@ -110,13 +110,8 @@ def find(inp: RelationInput) -> list[Relation]:
         k = bisect.bisect_left(stops, pos)
         return (stops[k - 1] + 1 if k else 0), (stops[k] if k < len(stops) else len(sh))
 
-    # 1. runs: from each placed person, the pieces after it that are posts and a name only
-    for r in list(inp.found):
-        if r.predicate != "worksFor" or not isinstance(r.object, int) or r.rule == MOVE:
-            continue
-        p, org = r.subject, r.object
-        if mentions[org].end > mentions[p].start:
-            continue  # the body after the person (X是ORG ROLE): no run follows
+    def run(p: int, org: int) -> None:
+        """The pieces after placed person ``p`` that are posts and a name only serve ``org`` too."""
         s0, s1 = sentence(mentions[p].start)
         pos = mentions[p].end + _role_starting(sh, mentions[p].end, s1)
         k = p
@@ -142,6 +137,14 @@ def find(inp: RelationInput) -> list[Relation]:
                 break  # 省委书记A、省长B: the governor heads the government, not the run's party committee
             add(k, org, RUN, (s0, s1), role)
             pos = nm.end + after
+
+    # 1. runs: from each placed person, the pieces after it that are posts and a name only
+    for r in list(inp.found):
+        if r.predicate != "worksFor" or not isinstance(r.object, int) or r.rule == MOVE:
+            continue
+        if mentions[r.object].end > mentions[r.subject].start:
+            continue  # the body after the person (X是ORG ROLE): no run follows
+        run(r.subject, r.object)
     # 1c. a body written by its kind alone: 協會理事長X / 该局局长X -> the one such body the report names
     for p, pm in enumerate(mentions):
         if pm.label != "Person" or p in has_post:
@@ -153,13 +156,15 @@ def find(inp: RelationInput) -> list[Relation]:
         kind = v["kind"].search(sh, max(s0, pm.start - n - 4), pm.start - n)
         if kind is None or kind.end() != pm.start - n:
             continue
-        if kind.start() > s0 and "\u4e00" <= sh[kind.start() - 1] <= "\u9fff" and sh[kind.start() - 1] not in "该本":
+        if kind.start() > s0 and "\u4e00" <= sh[kind.start() - 1] <= "\u9fff" and sh[kind.start() - 1] not in "该本" and sh[kind.start()] not in "该本":
             continue  # …发展协会 is a name the entity rules did not find, not the kind alone
         noun = kind.group("noun")
         bodies = {normalise_name(m.attrs.get("alias_of") or m.text): j for j, m in enumerate(mentions)
                   if m.label in BODIES and sh[m.start:m.end].endswith(noun) and m.end - m.start > len(noun)}
         if len(bodies) == 1:
-            add(p, next(iter(bodies.values())), KIND, (s0, s1), inp.text[pm.start - n:pm.start])
+            body = next(iter(bodies.values()))
+            add(p, body, KIND, (s0, s1), inp.text[pm.start - n:pm.start])
+            run(p, body)  # 本會會長A，理事長B，副會長C: the run after serves the same body
     # 2. former posts and 3. moves, 4. leaders named first: person by person
     for p, pm in enumerate(mentions):
         if pm.label != "Person":

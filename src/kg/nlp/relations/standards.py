@@ -30,10 +30,11 @@ from .context import (
 LOOSE = True
 register("standards", {
     "count.level_items.v1": ("standardsCount", "N项国家标准 / 国际标准N项: the sentence's subject (else the topic) counted per level"),
-    "secretariat.host.v1": ("secretariatOf", "X承担IEC/TC 2（…）国内技术对口单位工作; X…，同时是ISO/TC 79/SC 11的国内技术对口单位"),
+    "secretariat.host.v1": ("secretariatOf", "X承担IEC/TC 2（…）国内技术对口单位工作; X…，同时是ISO/TC 79/SC 11的国内技术对口单位; 由X承担秘书处的S; X…作为S秘书处所在单位"),
+    "secretariat.counterpart_role.v1": ("secretariatOf", "X作为国内技术对口单位 with the one standards body its sentence names (…承办的第108届IEC/TC 61全体大会)"),
     "standard.applies.v1": ("appliesStandard", "X实施/采用/通过 S: the organisation applies the standard"),
     "standard.contributes.v1": ("contributedToStandard", "X起草/制定/主导 S (X还与Y联合起草了S): the organisations drafted the standard"),
-    "standard.drafted_by.v1": ("contributedToStandard", "S由A、B等单位起草/制定, 该标准由X主导制订 (the standard first, its drafters after 由)"),
+    "standard.drafted_by.v1": ("contributedToStandard", "S由A、B等单位起草/制定, 该标准由X主导制订, S的起草单位为A、B (the standard first, its drafters after 由 or a word naming them)"),
     "standard.enterprise_code.v1": ("contributedToStandard", "X公司Q/XXX 001-2021…: a firm and the enterprise standard (Q/…) written right after it"),
     "standard.enterprise_code_applied.v1": ("appliesStandard", "X公司Q/XXX 001-2021…: the firm applies its own enterprise standard, too"),
 })
@@ -60,6 +61,9 @@ BARE_ORG_START_RE = re.compile(r"\s*[“\"]?(?:公司|企业|集团)(?![\u4e00-\
 STANDARD_ANAPHOR_RE = re.compile(r"(?:该|此|这)(?:项|个|一)?(?:国际|国家|行业|团体|地方|企业)?标准(?=\s*(?:主要|是|系)?\s*由)")
 #: S由A、B等单位起草: 由 after the standard opens its drafters; the verb closes them
 DRAFTED_BY_RE = re.compile(r"\s*(?:标准)?\s*(?:主要)?\s*(?:是|系)?\s*由\s*")
+#: S的起草单位为A、B / S主要起草单位：A、B: the drafters listed after a word naming them
+DRAFTERS_ARE_RE = re.compile(r"\s*(?:的)?\s*(?:主要)?\s*(?:起草|编制|制定|参编|参与起草|牵头起草)单位\s*(?:为|是|有|包括|：|:)\s*")
+DRAFTERS_END_RE = re.compile(r"\s*(?:等\s*[0-9一二三四五六七八九十两]*\s*(?:家|个)?\s*(?:单位|企业|机构)?)?\s*(?:[，,。；;]|$)")
 DRAFTED_TAIL_RE = re.compile(r"\s*(?:等\s*[0-9一二三四五六七八九十两]*\s*(?:家|个)?\s*(?:单位|企业|机构)?)?\s*(?:共同|联合|牵头|主导|参与|负责|为主)*\s*(?:起草|制定|制订|编制|修订|制修订|研制|提出并起草)")
 
 
@@ -135,8 +139,25 @@ def find(inp: RelationInput) -> list[Relation]:
                 m2 = re.match(r"(?:的)?秘书处(?:也|还|亦|则|现)?(?:设在|设于|落户|挂靠在?|承担单位为|由)", after)
                 if m2:
                     host = next((i for i in orgs if mentions[i].start >= after_start + m2.end() and mentions[i].label != "StandardsBody"), None)
+            if host is None and re.match(r"(?:的)?秘书处(?:所在|承担|挂靠)单位", after) and before.rstrip().endswith("作为"):
+                # X副院长Y谈到，…作为S秘书处所在单位: the sentence's organisation
+                hosts = [i for i in orgs if mentions[i].end <= bm.start and mentions[i].label != "StandardsBody"]
+                host = hosts[0] if hosts else walk.last_topic
+            if host is None and re.search(r"承担(?:了)?秘书处(?:工作)?的\s*$", before):
+                # 由X承担秘书处的S
+                hosts = [i for i in orgs if mentions[i].end <= bm.start and mentions[i].label != "StandardsBody"]
+                host = hosts[-1] if hosts and re.search(r"由\s*$", text[s0:mentions[hosts[-1]].start]) else None
             if host is not None and host != b:
                 rels.append(Relation(host, "secretariatOf", b, "secretariat.host.v1", ev))
+        # X作为国内技术对口单位, …IEC/TC 61…: the one body its sentence names
+        role = re.search(r"作为(?:国内|中国)?(?:唯一)?(?:的)?(?:技术)?对口单位", sent)
+        later = [b for b in bodies if role and mentions[b].start >= s0 + role.end()]
+        if role and (len(later) == 1 or len(bodies) == 1):
+            body = later[0] if len(later) == 1 else bodies[0]
+            at = s0 + role.start()
+            hosts = [i for i in orgs if mentions[i].end <= at and mentions[i].label != "StandardsBody" and not text[mentions[i].end:at].strip("，, ")]
+            if hosts and not any(r.predicate == "secretariatOf" and r.object == body for r in rels):
+                rels.append(Relation(hosts[-1], "secretariatOf", body, "secretariat.counterpart_role.v1", ev))
 
         # -- S（…）由A、B等单位起草: the standard first, its drafters after 由 ----------------------
         stds = [i for i in idx if mentions[i].label == "Standard"]
@@ -152,8 +173,10 @@ def find(inp: RelationInput) -> list[Relation]:
                     break
                 pos += skip.end()
             by = DRAFTED_BY_RE.match(text, pos, s1)
-            if by is None:
+            named = DRAFTERS_ARE_RE.match(text, pos, s1) if by is None else None
+            if by is None and named is None:
                 continue
+            by = by or named
             drafters, at = [], by.end()
             for i in idx:
                 m = mentions[i]
@@ -164,7 +187,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 drafters.append(i)
                 coord = re.match(r"\s*(?:、|和|与|及|以及)\s*", text[m.end:s1])
                 if coord is None:
-                    tail = DRAFTED_TAIL_RE.match(text, m.end, s1)
+                    tail = DRAFTERS_END_RE.match(text[:s1], m.end) if named else DRAFTED_TAIL_RE.match(text, m.end, s1)
                     if tail is None:
                         drafters = []
                     break

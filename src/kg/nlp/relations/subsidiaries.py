@@ -22,7 +22,10 @@ register("subsidiaries", {
     "subsidiary.branch_set_up.v1": ("subsidiaryOf", "集团在P设立了Y: the firm the text is about set Y up"),
     "subsidiary.bracket_parent.v1": ("subsidiaryOf", "Y（X子公司）, Y(X集团成员): a bracket after a firm names its parent"),
     "subsidiary.built_on.v1": ("subsidiaryOf", "Y依托X建设: Y is X's"),
+    "subsidiary.and_its.v1": ("subsidiaryOf", "X及其下属企业Y / X与其子公司Y: Y is X's"),
+    "subsidiary.appositive.v1": ("subsidiaryOf", "Y，X控股子公司，…: an appositive clause after a firm names its parent"),
     "subsidiary.holds_list.v1": ("subsidiaryOf", "X旗下拥有A、B 2家控股子公司: each listed firm is X's"),
+    "subsidiary.host_unit.v1": ("subsidiaryOf", "X承担/承建的Y, Y的依托单位X: a base, laboratory or centre and the unit that hosts it"),
     "subsidiary.is_child_of.v1": ("subsidiaryOf", "Y是总部位于浙江省嘉兴市的X的全资子公司: a modifier ending in 的 before the parent"),
     "subsidiary.later_clause.v1": ("subsidiaryOf", "X坐落在P，是Y的全资子公司 / X依托Y建设: a later clause of X's segment names its parent"),
     "subsidiary.lishu.v1": ("subsidiaryOf", "Y隶属于X / Y隶属X集团: a firm or institution under another organisation"),
@@ -53,7 +56,7 @@ SET_UP_TAIL_RE = re.compile(r"\s*(?:投资|出资|全资|注册|发起)?(?:设�
 
 
 #: the tie after a parent named in a bracket after its unit: Y（X全资子公司）, Y(X集团成员)
-BRACKET_TIE_RE = re.compile(r"\s*的?\s*(?:全资|控股|旗下|下属|附属)?(?:子公司|孙公司|附属公司|分公司|成员企业|成员单位|成员|下属企业|旗下企业)\s*[)）]")
+BRACKET_TIE_RE = re.compile(r"\s*的?\s*(?:(?:全资|控股|旗下|下属|附属|直属|所属)(?:的)?(?:子公司|孙公司|企业|单位|机构)|子公司|孙公司|附属公司|分公司|成员企业|成员单位|成员)\s*[)）]")
 
 
 #: X旗下拥有A、B 2家控股子公司: the listed firms are X's
@@ -66,7 +69,7 @@ HOLDS_TAIL_RE = re.compile(r"\s*(?:等)?\s*(?:[0-9一二三四五六七八九十
 SUBSIDIARY_IS_RE = re.compile(r"(?:[(（][^)）]{0,20}[)）])?[，,]?(?:现|目前|已|现已)?(?:是|为|系|作为|成为)")
 
 
-SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:[二三]级子公司|子公司|附属公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|所属企业|所属单位|分支机构|附属机构|直属(?:科研)?(?:单位|企业|机构|研究院|研究所))|旗下(?:的)?(?:全资|控股)?(?:物业|企业|公司|酒店|品牌|成员|子公司)")
+SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:[二三]级子公司|子公司|附属公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|所属企业|所属单位|分支机构|附属机构|直属(?:科研|事业|公益[一二]类)?(?:事业)?(?:单位|企业|机构|研究院|研究所)|(?:下属|所属)(?:的)?(?:[\u4e00-\u9fff]{1,4}?)?(?:机构|单位|企业|研究院|研究所|公司))|旗下(?:的)?(?:全资|控股)?(?:物业|企业|公司|酒店|品牌|成员|子公司)")
 
 
 SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)(?:的)?")
@@ -96,6 +99,25 @@ BARE_CHILD_RE = re.compile(r"(?:^|(?<=[，,：:“\"]))(?:公司|企业|该公�
 
 #: …，是Y的全资子公司: a clause with no subject of its own that names a parent
 LATER_CLAUSE_IS_RE = re.compile(r"[，,]\s*(?:现|目前|也|还|同时)?(?:是|为|系)")
+
+
+#: Y，X控股子公司，: the tie closes an appositive clause (a comma or a stop follows it)
+APPOSITIVE_TIE_RE = re.compile(r"\s*的?\s*(?:全资|控股)?(?:子公司|孙公司|下属企业|旗下企业|成员企业|直属单位|下属单位)\s*(?=[，,。；;])")
+
+
+#: X及其下属企业Y / X与其全资子公司Y: the firm named right after is X's
+AND_ITS_RE = re.compile(r"\s*(?:及|与|和|以及|及其|连同)其?(?:全资|控股)?(?:子公司|孙公司|下属企业|下属单位|旗下企业|成员企业|所属企业)\s*")
+
+
+#: X(牵头)承担/承建的Y: the unit that hosts a base, laboratory or centre
+HOSTED_BY_RE = re.compile(r"\s*(?:牵头|负责)?(?:承担|承建|依托建设|组建)的\s*")
+
+
+#: Y的依托单位(为)X / Y承担单位X
+HOST_UNIT_RE = re.compile(r"\s*(?:的)?(?:依托|承担|承建|建设|牵头)单位\s*(?:为|是|：|:)?\s*")
+
+
+HOSTED_KIND_RE = re.compile(r"(?:基地|实验室|中心|研究院|研究所|平台)(?:[(（][^()（）]{1,12}[)）])?$")
 
 
 #: X依托Y建设: X was set up on Y (a body's institute, a firm's lab)
@@ -238,6 +260,31 @@ def find(inp: RelationInput) -> list[Relation]:
             ):
                 for k in members:
                     rels.append(Relation(k, "subsidiaryOf", i, "subsidiary.holds_list.v1", ev))
+        for i in orgs:
+            m = mentions[i]
+            # Y，X控股子公司，: an appositive clause after a firm names its parent
+            if m.label in ("Company", "Institution") and text[m.end:m.end + 1] in "，,":
+                parent = next((k for k in orgs if mentions[k].start == m.end + 1 and k != i), None)
+                if parent is not None and APPOSITIVE_TIE_RE.match(text, mentions[parent].end, s1):
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.appositive.v1", ev))
+            # X及其下属企业Y
+            its = AND_ITS_RE.match(text, m.end, s1) if m.label in ORG_LABELS else None
+            if its:
+                child = next((k for k in orgs if mentions[k].start == its.end() and k != i and mentions[k].label in ("Company", "Institution")), None)
+                if child is not None:
+                    rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.and_its.v1", ev))
+            # X承担的Y (a base, a laboratory): Y is X's
+            hosted = HOSTED_BY_RE.match(text, m.end, s1) if m.label in ORG_LABELS else None
+            if hosted:
+                child = next((k for k in orgs if mentions[k].start == hosted.end() and k != i and mentions[k].label == "Institution"), None)
+                if child is not None and HOSTED_KIND_RE.search(mentions[child].text):
+                    rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.host_unit.v1", ev))
+            # Y的依托单位为X
+            host = HOST_UNIT_RE.match(text, m.end, s1) if m.label == "Institution" and HOSTED_KIND_RE.search(m.text) else None
+            if host:
+                parent = next((k for k in orgs if mentions[k].start == host.end() and k != i), None)
+                if parent is not None:
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.host_unit.v1", ev))
         # X坐落在P，是Y的全资子公司 / X依托Y建设: a later clause of X's segment names its parent
         for cm in LATER_CLAUSE_IS_RE.finditer(text, s0, s1):
             seg0 = max(s0, _segment_start(text, cm.start(), "；;：:。", window=200) + 1)  # X's segment

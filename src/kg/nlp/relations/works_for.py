@@ -145,6 +145,12 @@ def _works_for(
             fused = org_by_end.get(pos - 1)
             if fused is not None and mentions[fused].label == "GovernmentAgency" and mentions[fused].text[-1:] in (role[0], written[pos - 2:pos - 1] if written else role[0]):
                 org = fused
+        if org is None and len(role) > 3:
+            # 信阳工业城党委书记(、主任)X: the body's name ends in the post's first word (党委), the post is the rest
+            fused = org_by_end.get(pos - len(role) + 2)
+            if fused is not None and mentions[fused].label == "GovernmentAgency" and mentions[fused].text.endswith(role[:2]) and role_re.fullmatch(role[2:]):
+                org, role = fused, role[2:]
+                posts = [posts[0][2:]] + posts[1:]
         if org is None:
             # ORG 标准专利中心 副主任 PERSON: the department stays in the role (ANNOTATION.md)
             d = _dept_body(text, org_by_end, first)
@@ -212,7 +218,7 @@ def _dept_body(text: str, org_by_end: dict[int, int], pos: int) -> int | None:
 PROFILE_POST_RE = re.compile(r"[，,]\s*(?:现任|现为|现任职于|任|担任)\s*")
 
 
-_IS_POST_RE = re.compile(r"\s*(?:先生|女士|同志|博士)?\s*(?:同时|还|兼|并|现|曾经|曾|已|先后)?(?:是|系|为|现任|任|担任|兼任)\s*")  # 馮永業先生是…
+_IS_POST_RE = re.compile(r"\s*(?:先生|女士|同志|博士)?\s*(?:(?:自|从|于)\s*[0-9]{4}\s*年(?:[0-9]{1,2}月)?\s*(?:起|开始)?\s*)?(?:同时|还|兼|并|现|曾经|曾|已|先后|目前|一直)?(?:是|系|为|现任|任|担任|兼任)\s*")  # 馮永業先生是…
 
 
 def _post_held_by(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
