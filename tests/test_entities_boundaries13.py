@@ -362,3 +362,11 @@ def test_a_bare_firms_centre_or_institute_is_no_name(phrase):
 
 def test_a_named_groups_institute_stays():
     assert _names("国机集团智能技术研究院发布报告。", "Institution") == {"国机集团智能技术研究院"}
+
+
+def test_a_verb_inside_an_award_title_does_not_end_it():
+    assert "湖南省工业领域知识产权运用标杆企业" in _names("炎帝生物获评湖南省工业领域知识产权运用标杆企业，", "Award")
+
+
+def test_a_citys_research_centre_programme_is_no_institution():
+    assert _names("纳入长沙市全球研发中心城市建设总体布局。", "Institution") == set()
