@@ -32,6 +32,7 @@ from ..text import normalise_name, occurrences, shadow
 from .relations import DEFAULT_FAMILIES, Relation, RelationInput, grade_words, run_families
 from .awards import link_award_forms
 from .rules import ORG_LABELS, EntityRules, Mention, resolve_overlaps
+from .lexicons import place_table
 from .shortforms import BARE_SHORT_FORMS, DECLARED_RE, find_short_forms, link_renames
 from .segment import merge_results, pieces
 from .rosters import roster_mentions
@@ -265,6 +266,40 @@ def _entity_key(m: Mention) -> tuple[str, str]:
     return (m.label, normalise_name(m.text))
 
 
+def park_site_names(name: str) -> list[str]:
+    """The forms of a park's name without the places written before it (臺南市新市產業園區 → 新市產業園區;
+    广东省东莞市松山湖高新区 → 东莞市松山湖高新区, 松山湖高新区): the same park, named with or without
+    where it lies, so a later bare mention is one entity with it. Only a place written with its level
+    (省, 市, 县, 区) or a country is taken off, and only where a proper name of two characters or more is
+    left before the kind (株洲高新区, 株洲市产业园区 keep their place: it is the name)."""
+    sh = shadow(name)
+    if len(sh) != len(name):
+        return []
+    table = place_table()
+    cuts: list[int] = []
+    at = 0
+    while n := next((n for n in (7, 6, 5, 4, 3, 2) if at + n <= len(sh) and (e := table.get(sh[at:at + n])) is not None and (
+            sh[at + n - 1] in "省市县区" or e.get("level") == "country")), 0):
+        at += n
+        cuts.append(at)
+    if not cuts:
+        return []
+    rest = sh[at:]
+    kind = next((k for k in PARK_KIND_TAILS if rest.endswith(k)), None)
+    core = rest[:len(rest) - len(kind)] if kind else ""
+    if len(core) < 2 or not CJK_ONLY_RE.fullmatch(core) or core in table or core[:2] in table or "区" in core:
+        return []  # 株洲市产业园区, 长沙市高新区: the place is the park's name
+    return [name[c:] for c in cuts]
+
+
+#: the kinds a park's name ends on, longest first (产业园区 before 园区)
+PARK_KIND_TAILS = tuple(sorted(
+    "园区 产业园区 工业园区 科技园区 科学园区 工业区 高新区 经开区 开发区 经济开发区 经济技术开发区 高新技术产业开发区 产业园 工业园 科技园 科学园 "
+    "软件园 加工区 出口加工区 加工出口区 保税区 综合保税区 自贸区 试验区 合作区 新区 工业城 科技城 科学城".split(), key=len, reverse=True))
+#: Han characters only (no bracket, digit or Latin letter in what names the park)
+CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list[Relation]) -> dict[str, Any]:
     """Group mentions into entities and relations onto entity ids, in the contract's format."""
     used = set()
@@ -279,6 +314,13 @@ def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list
         m = mentions[i]
         for a in m.attrs.get("aliases", []):
             alias_keys[(m.label, normalise_name(a))] = _entity_key(m)
+    site_names: dict[int, list[str]] = {}
+    for i in keep:
+        m = mentions[i]
+        if m.label == "Park" and "alias_of" not in m.attrs and (bare := park_site_names(m.text)):
+            site_names[i] = bare
+            for a in bare:
+                alias_keys.setdefault((m.label, normalise_name(a)), _entity_key(m))
     mention_entity: dict[int, tuple[str, str]] = {}
     for i in keep:
         m = mentions[i]
@@ -286,6 +328,7 @@ def to_contract(doc_id: str, text: str, mentions: list[Mention], relations: list
         key = alias_keys.get(key, key)
         g = groups.setdefault(key, {"type": m.label, "names": [], "mentions": [], "first": m.start})
         g["names"].append(m.text)
+        g["names"].extend(site_names.get(i, ()))
         g["mentions"].append([m.start, m.end])
         mention_entity[i] = key
     entities = []

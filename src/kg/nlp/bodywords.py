@@ -117,9 +117,10 @@ class BodyWords:
             tok = sh[tok_starts[i]:min(tok_ends[i], end)]
             tag = self.tags.get(tok, "")
             counted = re.fullmatch(r"第?[一二三四五六七八九十两0-9]+[个次]?", tok) is not None
-            if not (counted or tag in ("v", "vd", "d", "m", "q", "mq", "a", "ad", "c", "p")):
+            verbal = tag == "vn" and sh.startswith("政府", end)  # 运用|政府: a government is named by its place, never a verbal noun
+            if not (counted or verbal or tag in ("v", "vd", "d", "m", "q", "mq", "a", "ad", "c", "p")):
                 return False
-            seen = seen or counted or tag in ("v", "vd", "m", "q", "mq")
+            seen = seen or counted or verbal or tag in ("v", "vd", "m", "q", "mq")
             i += 1
         return seen  # (an adjective or adverb alone, 新|区政府, is no verb phrase)
 

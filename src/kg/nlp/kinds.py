@@ -120,7 +120,12 @@ PARK_KINDS = frozenset({"产业园区", "工业园区", "科学园区", "科学�
 def parks_of_a_realm(name: str, table: dict) -> bool:
     """Is the park ``name`` a country or a province (not a municipality nor a special region,
     whose parks have such names: 北京经济技术开发区, 香港科学园) and a kind of park: the parks of
-    that realm (台湾产业园区, 湖南工业园区), no park named?"""
+    that realm (台湾产业园区, 湖南工业园区), no park named? So is a whole realm's kind (全台科学园区,
+    全省工业园区, 全港工业邨): 全 and a place or a level word before the kind."""
+    if name[:1] == "全" and any(
+        name[n:] in PARK_KINDS | {"工业邨", "科学园", "科技园"} and (n == 2 and name[1] in "台港澳国省市县区岛" or name[1:n] in table) for n in (2, 3)
+    ):
+        return True
     for n in (8, 7, 6, 5, 4, 3, 2):
         entry = table.get(name[:n])
         if entry is None:

@@ -282,6 +282,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             if n and (pos + 1 + n >= len(sh) or sh[pos + 1 + n] in " \u3000\n" or sh.startswith(("先生", "女士", "小姐"), pos + 1 + n)):
                 add(pos + 1, n, "person.after_role.v1")
         joined = sh[pos:pos + 1] in "和与及" and (sh.startswith("副", pos + 1) or role_re.match(sh, pos + 1) is not None)
+        if len(m.group(0)) == 2 and sh[pos - 2:pos - 1] in "局院所部厅处会司" and any(sh[pos - 1:pos - 1 + k] in place_table() for k in (2, 3)):
+            continue  # 专利局|长沙代办处, 科学院|长春分院: the body's suffix and a city's name, no post and holder (秘书长沙某 stays)
         if sh[pos:pos + 1] not in "由被在将把对" and not joined:  # 主任由X兼任: a preposition; 主任委员和副主任委员: two posts
             add(pos, _name_len_at(sh, pos, surnames, roles, tok_starts), "person.after_role.v1")
         # a name right before a post: 丁荣军院士, 李克强总理
@@ -293,6 +295,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             if n == 4 and cand[:2] not in surnames:
                 continue  # four characters only with a compound surname: 欧阳劲松所长
             known = (tags.get(cand) or "").startswith("nr")  # a name jieba's dictionary knows: 习近平
+            if n == 2 and not known and cand[0] in "由以与的是被对将把在从及和" and cand[1] in surnames:
+                continue  # 由|林董事长: a preposition and a surname with its post (Chairman Lin), no given name
             if (known or cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand):
                 prev = sh[s - 1] if s > 0 else "\n"
                 # 关中理工大学雷振邦教授; a department's last character before the name (标准部|彭东明处长,
@@ -427,7 +431,8 @@ _ITEM_END_RE = re.compile(r"[、，,；;。：:）)（(\s]")
 def list_neighbours(text: str, sh: str, mentions: list[Mention], tok_starts: list[int]) -> list[Mention]:
     """Persons that stand in a 、-list beside a person already found (姜某、杨某某、方某等出席):
     an item of a name's shape (a surname and one or two given characters, the whole item, or
-    before 等, 和 or a verb for the last one) that no mention covers. The list's layout is the
+    before 等, 和 or a verb for the last one, or the whole item after the list's closing 及/和/与)
+    that no mention covers. The list's layout is the
     evidence, not a lexicon of names; an item of another shape ends the walk."""
     _, surnames, roles, _ = _people_tables()
     tags = jieba_tags()
@@ -467,6 +472,13 @@ def list_neighbours(text: str, sh: str, mentions: list[Mention], tok_starts: lis
                     break
             take(a, b)
             e = b
+        if sh[e:e + 1] in ("及", "和", "与") and (e > p.end or sh[p.start - 1:p.start] == "、"):
+            # 张三、李四及王五: the list's last item after its conjunction, a whole item of a name's shape
+            a = e + 1
+            stop = _ITEM_END_RE.search(sh, a)
+            b = stop.start() if stop else len(sh)
+            if name_shaped(a, b):
+                take(a, b)
         s = p.start
         while s > 0 and sh[s - 1] == "、":
             b = s - 1

@@ -50,6 +50,7 @@ from .lexicons import (
     _opens_on_place,
     boundary_words,
     generic_words,
+    jieba_freq,
     jieba_tags,
     place_table,
 )
@@ -83,7 +84,7 @@ from .passes import (
 )
 from .people import _name_len_at, _people_tables, find_people
 from .prefilter import anchored, prefiltered
-from .scan import NameScan, _skip_outer_place
+from .scan import COMMON_WORD_FREQ, NameScan, _skip_outer_place
 from .structural import STRUCTURAL_KINDS, StructuralRules
 
 # the names other modules import from here (kg.nlp, kg.nlp.relations, kg.ner.fusion, kg.nlp.tables)
@@ -124,6 +125,41 @@ FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
 #: a science park then a place: the body of one of its sites (南部科学园区|台南|园区, 竹科|竹南|园区);
 #: 竹科, 中科 and 南科 are Taiwan's science parks by their short forms, safe only before a site
 SUB_PARK_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}科学(?:工业)?园区|竹科|中科|南科)(?P<place>[\u4e00-\u9fff]{2,3})")
+
+
+#: the suffixes of an office or a committee that a firm has too (集团总裁办公室, 公司质量管理委员会)
+FIRM_UNIT_SUFFIXES = frozenset({"办公室", "委员会", "管理委员会", "领导小组", "工作小组", "协调小组"})
+#: a firm's word inside the body of such a unit
+FIRM_IN_BODY_RE = re.compile(r"公司|集团|企业(?=[^\u4e00-\u9fff]|$|标准|质量|管理)")
+
+
+#: a page's source line before a body (资料来源:, 来源：)
+SOURCE_LINE_RE = re.compile(r"(?:^|\n)\s*(?:资料)?来源\s*[:：]\s*$")
+
+
+#: an exhibition's or a fair's name after the place that opens it, up to its word and what follows
+#: an event (台北国际发明暨技术交易展|中, 广州出口商品交易会|期间): an exhibition is no entity, and the
+#: place is only inside its name (not 发展, 进展, 开展: no exhibition; a congress's place, as in
+#: 北京市延庆区…颁奖大会, the reports do annotate)
+EVENT_NAME_AFTER_RE = re.compile(
+    r"(?:(?!召开|举行|举办|在)[\u4e00-\u9fff]){0,14}?(?:(?<![发进拓开扩施伸])展|展览会|博览会|交易会|展销会|洽谈会)"
+    r"(?=[^\u4e00-\u9fff]|$|中|上|期间|在|于|举行|举办|开幕|召开|隆重|现场|会场)"
+)
+
+
+#: a venue's name after the place that opens it (湾仔会展中心, 长沙国际会议中心, 台北世贸中心展览馆)
+VENUE_AFTER_RE = re.compile(r"(?:国际|世贸)?(?:会议展览中心|会展中心|会议中心|展览中心|展览馆|博览中心|国际博览中心|体育馆|体育中心|大会堂|大礼堂|大剧院|音乐厅)")
+
+
+#: the rest of a quoted plan or programme's name after the place that opens it (…计划」, …计画”, …方案」)
+QUOTED_PLAN_RE = re.compile(r"[^“”「」\n，,。；;]{0,24}?(?:计划|计画|方案|规划|工程|行动|专案|倡议)[”」]")
+
+
+#: a zone's park named by its site right after the zone (长沙高新区|麓谷|园区, 湘潭经开区|九华|园区): the
+#: site is a proper word (one the dictionary does not hold, or holds as a name), not a common one
+ZONE_SITE_RE = re.compile(r"(?:高新区|开发区|经开区|新区)(?P<site>[\u4e00-\u9fff]{2,3})$")
+#: characters that open no site's name after a zone (各园区, 内园区, 新园区; counts: 两个园区, 三大园区)
+ZONE_SITE_NOT_FIRST = frozenset("各内新老本该其此主分")
 
 
 #: Taiwan's central and southern science parks by their short forms (中科, 南科), read only in a report
@@ -326,10 +362,16 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
                         start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
                         body = sh[start:s]
+                    if (label == "GovernmentAgency" and sh[s:e] in FIRM_UNIT_SUFFIXES and FIRM_IN_BODY_RE.search(body)) or (
+                        label == "StandardsBody" and FIRM_IN_BODY_RE.match(body)
+                    ):
+                        continue  # 集团总裁办公室, 公司质量管理委员会, 公司标准化委员会: a firm's own office or committee, no body of state
                     if label == "Company" and sh[s:e] == "公司" and (
                         self._common_phrase(sh, tok_starts, tok_ends, start, s) or (place_table().get(body) or {}).get("level") in ("province", "country")
                     ):
                         continue  # 八成公司, 科技创业公司, 间科技公司, 香港公司: a kind of firm or a firm's nationality, no name
+                    if label == "Company" and sh[s:e] == "公司" and re.fullmatch(r"(?:制造|服务|物流|零售|批发|餐饮|旅游|建筑|航运|运输|金融|保险|科技|电子|半导体|软件)业", body):
+                        continue  # 制造业公司, 服务业公司: a firm of an industry, no name
                     if label == "Place" and any(r in body for r in _people_tables()[2] if len(r) >= 2):
                         continue  # 立委|邱镇|军: a post before a name, no town's name
                     if label == "Place" and (place_table().get(body) or {}).get("level") in ("province", "country"):
@@ -348,9 +390,12 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     if sub_park:
                         start += sub_park.start()  # 苗栗|竹科竹南园区: the county before the park's site is where it is
                         body = sh[start:s]
-                    if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or body in place_table() or body[-1] in "区市县省" or re.search("高新区|开发区|经开区|新区|园", body)):
+                    zone_site = ZONE_SITE_RE.search(body) if p.get("place_start") else None
+                    if zone_site and (self.tags.get(zone_site.group("site")) not in (None, "ns", "nr", "nz") or zone_site.group("site")[0] in ZONE_SITE_NOT_FIRST or re.match(r"[一二两三四五六七八九十几多][个大家座]", zone_site.group("site"))):
+                        zone_site = None  # 高新区核心园区, 经开区各园区: the zone's parks by a common word, no site named
+                    if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or (body in place_table() and label != "Institution") or body[-1] in "区市县省" or (re.search("高新区|开发区|经开区|新区|园", body) and not zone_site)):
                         continue  # 绿色园区: no place opens the name; 株洲市园区, 高新区园区: the parks of a place or a zone
-                    if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
+                    if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|海关|署|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
                         continue  # 市场监管局标准化处: a division of the bureau, which is the entity
                     if self._generic_body(body, label, p.get("generic", "generic_words.tsv")) and not _society_of_a_realm(body, sh[s:e], label):
                         # 国家级经济技术开发区: a rank and a generic kind of park or body is a title
@@ -396,7 +441,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                             continue  # 科技部|科学工业园区: a ministry's parks; 中北高新区老牌|工业园区: the first park described
                         if p["id"] == "park.suffix.v1" and not _opens_on_place(sh, start) and self._generic_body(body, "Park", "sector_words.tsv"):
                             continue  # 软件|产业园, 人工智能|产业园: a kind of park by its industry
-                        if not rank_title and p["id"] == "park.suffix.v1" and self._verb_phrase_body(sh, tok_starts, tok_ends, start, s):
+                        listed_brand = sh[start - 1:start] == "、" and self.tags.get(body) == "v" and jieba_freq().get(body, 0) <= COMMON_WORD_FREQ
+                        if not rank_title and p["id"] == "park.suffix.v1" and not listed_brand and self._verb_phrase_body(sh, tok_starts, tok_ends, start, s):
                             continue  # 促进|全省|开发区, 应用|产业园: a verb and common words, no park's name
                     s = start
                 elif kind == "places":
@@ -505,6 +551,14 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 continue  # 新中国, 数字中国, 美丽中国: an era or a slogan, not the country as a place
             if m.label == "Place" and place_in_slogan_or_event(sh, m.start, m.end):
                 continue  # “好品山东”, 中国质量(杭州)大会: a slogan's word or an event's venue, no place of the report's
+            if m.label == "Place" and sh[m.start - 1:m.start] in ("“", "「") and QUOTED_PLAN_RE.match(sh, m.end):
+                continue  # 「高雄市亚洲新湾区计画」: the place opens a quoted plan's name (a plan is no entity)
+            if m.label in ORG_LABELS and SOURCE_LINE_RE.search(sh, max(0, m.start - 8), m.start):
+                continue  # 资料来源:新闻传播处: the page's source line (as a byline's medium, no entity)
+            if m.label == "Place" and EVENT_NAME_AFTER_RE.match(sh, m.end):
+                continue  # 台北国际发明暨技术交易展中: the place opens an exhibition's name
+            if m.label == "Place" and VENUE_AFTER_RE.match(sh, m.end):
+                continue  # 在湾仔会展中心举行, 长沙国际会议中心: the place opens a venue's name (a venue is no entity)
             if m.label == "Place" and MEDIA_AFTER_RE.match(sh, m.end):
                 continue  # 青岛日报, 中国证券网讯: a medium's name (media are no entities), not the place
             if m.label == "GovernmentAgency" and sh[m.start:m.end] in _people_tables()[2]:

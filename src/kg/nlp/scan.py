@@ -37,7 +37,7 @@ GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼任予�
 GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任赴过据及暨原与予")
 
 #: kind words that open on one of those characters and are no glued preposition (宁乡|经开区|管委会)
-KINDS_OPENING_LIKE_A_PREPOSITION = frozenset({"经开区", "经济区", "经济带", "经济圈"})
+KINDS_OPENING_LIKE_A_PREPOSITION = frozenset({"经开区", "经开", "经济区", "经合区", "经济带", "经济圈"})
 
 
 #: one-character words glued before a level word (并|报县, 获|市科学技术奖): the name opens on the level word
@@ -181,6 +181,10 @@ class NameScan:
                 break  # 经济部管有之|台中工业区 (之台 one word): the classical 的 ends what stands before a park's name
             if pattern["label"] == "Place" and tok in self.name_verbs and self.tags.get(tok) in ("v", "vn"):
                 break  # 同意建设|中关村: a verb a firm's or a park's name may hold is no part of a village's
+            if pattern["label"] == "Park" and start < pos and tok in self.name_verbs and self.tags.get(tok) in ("v", "vn") and (
+                _opens_on_place(sh, start) or (i > 0 and tok_ends[i - 1] == ts and self._is_stop_token(sh[tok_starts[i - 1]:ts]))
+            ):
+                break  # 支持建设|长沙高新区: a verb before a park that opens on its place, or after another verb (同意|建设|中关村…示范区)
             if pattern["label"] == "Place" and start < pos and (tok in place_table() or tok[-1] in "省市县区州旗镇乡"):
                 break  # a town's name starts after its county: 桑植县|五道水镇, 高新区|三门镇
             if pattern["label"] == "Place" and len(tok) == 1 and pos - start < 2 and CJK_RE.match(tok) and tok not in "的在和与及是":
@@ -211,7 +215,11 @@ class NameScan:
             ):  # 并|报县: a verb glued to the level word after a clause's conjunction (质量|兴市 stays whole)
                 start = ts + 1  # 从|市 glued: the short-form body starts on its level word
                 break
-            if 2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and tok not in KINDS_OPENING_LIKE_A_PREPOSITION and sh[ts:te] not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
+            if (
+                2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and tok not in KINDS_OPENING_LIKE_A_PREPOSITION
+                and sh[ts:te] not in self.tags and not _is_place_word(tok)
+                and (pattern["label"] in ORG_LABELS or pattern["label"] == "Award" and tok[0] in "及和与暨" and sh[ts - 1:ts] == "奖")
+            ):  # (…设计奖|及红点|设计奖: the conjunction between two prizes glued to the second's name)
                 start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
@@ -244,7 +252,11 @@ class NameScan:
                 pattern["label"] == "GovernmentAgency" and ts < pos < te and start == pos and len(tok) >= 2 and PUNCT.isdisjoint(tok)
                 and self.tags.get(sh[ts:te], "").startswith("n") and i > 0 and tok_ends[i - 1] == ts
                 and (sh[ts - 1] in "省市县区州旗" or _is_place_word(sh[tok_starts[i - 1]:ts]))
-            ):  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖;
+            ) and not (
+                pattern["label"] == "GovernmentAgency" and start == pos and te == pos and len(tok) == 2 and tok not in self.boundaries
+                and sh[pos:pos + 1] in "署局处" and i > 0 and tok_ends[i - 1] == ts and sh[ts - 1] == "部"
+                and len(sh[tok_starts[i - 1]:ts]) >= 3
+            ):  # a sub-agency named by its function's verb under its ministry (内政部|营建|署, 交通部|运输|局)  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖;
                 # a bureau named by its function's verb, which the dictionary holds as one noun, after its
                 # place or level (市|审计局, 长沙|稽查局; not 工作|开好局)
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and (start < pos or FIELD_SUFFIX_RE.match(sh, pos)) and not _opens_on_place(sh, start):
@@ -264,7 +276,7 @@ class NameScan:
                         2 <= len(prev) <= 3 and self.tags.get(prev) is None and (prev[:1] in surnames or prev[:2] in surnames)
                         and i >= 2 and sh[tok_starts[i - 2]:tok_ends[i - 2]] == "、"
                     )
-                    if not re.search(r"(公司|集团|局|院|所|中心|会|厂|部|委|府|厅|办)$", left) and not self._is_stop_token(prev) and not named and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
+                    if not re.search(r"(公司|集团|局|院|所|中心|会|厂|部|委|府|厅|办|署|大学|学院|[中小]学)$", left) and not self._is_stop_token(prev) and not named and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
                         start = ts
                         i -= 1
                         continue
@@ -277,12 +289,14 @@ class NameScan:
                     i -= 3
                     continue
                 if (
-                    pattern["label"] in ("Institution", "Company") and start < pos and len(tok) == 2 and tok not in self.boundaries
+                    (pattern["label"] in ("Institution", "Company") and start < pos or pattern["label"] == "Park" and sh[ts - 2:ts - 1] in ("区", "园", "邨", "城"))
+                    and len(tok) == 2 and tok not in self.boundaries
                     and self.tags.get(tok) == "v" and ts > 0 and sh[ts - 1] == "、" and tok not in _people_tables()[2]
                     and jieba_freq().get(tok, 0) <= COMMON_WORD_FREQ
                 ):
-                    # 、铸成|质量人才培训中心: a list item opens on its name, a rare verb the dictionary has is
-                    # its brand (not 、成立|标准化工作站: a list of actions)
+                    # 、铸成|质量人才培训中心, …工业区、关连|工业区: a list item opens on its name, a rare verb
+                    # the dictionary has is its brand (not 、成立|标准化工作站: a list of actions; a park's
+                    # only in a list of parks)
                     start = ts
                     break
                 if pattern["label"] == "Company" and pattern.get("body_min", 1) >= 2:

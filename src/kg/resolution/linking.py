@@ -32,8 +32,10 @@ from .lexicons import _lexicon_names, _places
 
 # Characters and words that end an organisation's name: a short form never drops one of them
 # (省委 is not 省委政法委, 北汽 is not 北汽株洲分公司).
-_HEAD_RE = re.compile(r"公司|厂|局|委|厅|部|办|处|室|中心|院|所|站|会|组|队|基地|集团|班|园|区|谷|城|集群|校|馆")
+_HEAD_RE = re.compile(r"公司|厂|局|委|厅|部|办|处|室|中心|院|所|站|会|组|队|基地|集团|班|园|区|谷|城|集群|校|馆|署")
 _COMPANY_HEAD_RE = re.compile(r"公司|集团|厂$|中心|院$|所$|基地|分部$|事业部")
+#: the words that make a park's kind before 园区 (中关村|科技园区 is 中关村's designator, not a site)
+_PARK_KIND_WORDS = frozenset("科技 科学 产业 工业 高新 经济 软件 生态 物流 创业 创新 文化 农业 生物 医药 健康 智能 数字 总部 商务 贸易 综合 示范 特色 现代".split())
 _PARK_HEAD_RE = re.compile(r"(?:园|区|谷|城|集群|基地)$")
 _BRACKETS = "()（）"
 
@@ -265,6 +267,10 @@ def _contraction(type_: str, short: str, full: str, context: PlaceContext) -> tu
         admin_code(tail[i:i + n], context) for n in (2, 3) for i in range(len(tail) - n + 1)
     ):
         return None  # 北汽 / 北汽株洲分公司, 中国移动 / 中国移动(湖南株洲)数据中心
+    if type_ == "Park" and tail.endswith("园区") and (
+        any(tail[:-2] + lvl in _places() for lvl in ("", "镇", "乡", "区", "市", "县")) or len(tail) == 4 and tail[:2] not in _PARK_KIND_WORDS
+    ):
+        return None  # 竹科 / 竹科新竹园区: a park and its site's park (a place and 园区) are two parks
     heads = _COMPANY_HEAD_RE if type_ == "Company" else _HEAD_RE  # 华锐汽车|部件: 部 of 部件 is no head
     if heads.search(tail) or heads.search(gaps):
         if not (type_ == "Park" and len(runs) == 1 and not _PARK_HEAD_RE.search(short_core) and _PARK_HEAD_RE.search(tail)):
