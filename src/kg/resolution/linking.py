@@ -100,9 +100,10 @@ def _national_ministry(prefix: str) -> bool:
 
 
 def _uncoded_place(name: str) -> bool:
-    """A city or county of the place table that has no admin code (台中市, 新北市, 嘉义县)."""
+    """A city or county of the place table that has no admin code (台中市, 新北市, 嘉义县), or
+    its short form (高雄 of 高雄市)."""
     entry = _places().get(name)
-    return entry is not None and not entry.get("code") and entry.get("level") in ("city", "county") and name == entry["name"]
+    return entry is not None and not entry.get("code") and entry.get("level") in ("city", "county") and name in (entry["name"], entry["name"][:-1])
 
 
 def _anchors_only(prefix: str, type_: str, parks: frozenset[str], context: PlaceContext) -> bool:

@@ -1,0 +1,46 @@
+"""locatedIn from general ways news states where a firm, park or place lies (Simplified and
+Traditional): short invented phrases, no report text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import extract_text
+
+
+def _read(text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:
+    result = extract_text(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    entities = {(e["type"], e["name"]) for e in result["entities"]}
+    relations = {(names[r["subject"]], r["predicate"], names.get(r["object"], r["object"])) for r in result["relations"]}
+    return entities, relations
+
+
+@pytest.mark.parametrize("text, county, park", [
+    ("臺南市新市產業園區吸引企業進駐。", "臺南市", "新市產業園區"),
+    ("嘉義縣中埔產業園區吸引企業進駐。", "嘉義縣", "中埔產業園區"),
+    ("桃園市觀音工業區的廠商擴廠。", "桃園市", "觀音工業區"),
+    ("高雄市楠梓加工出口區今年出口成長。", "高雄市", "楠梓加工出口區"),
+    ("台中市大甲幼獅工業區完成更新。", "台中市", "大甲幼獅工業區"),
+    ("宜兰县利泽工业区完成更新。", "宜兰县", "利泽工业区"),
+])
+def test_a_taiwan_county_before_a_park_s_own_name_is_a_place_the_park_lies_in(text, county, park):
+    entities, relations = _read(text)
+    assert ("Place", county) in entities and ("Park", park) in entities
+    assert (park, "locatedIn", county) in relations
+
+
+@pytest.mark.parametrize("text, park", [
+    ("讓台中市產業園區一起參與。", "台中市產業園區"),  # the parks of the city: no park named after it
+    ("台中工業區完成更新。", "台中工業區"),  # the short form is the park's own name
+    ("昭通市鲁甸县合作产业园获批。", "昭通市鲁甸县合作产业园"),  # a mainland park keeps its places
+])
+def test_a_park_that_is_not_a_taiwan_county_and_a_park_s_own_name_is_not_cut(text, park):
+    entities, _ = _read(text)
+    assert ("Park", park) in entities
+
+
+def test_a_taiwan_city_s_short_form_and_full_form_are_one_place():
+    entities, _ = _read("臺南的廠商多在臺南市新市產業園區。")
+    places = {name for label, name in entities if label == "Place"}
+    assert places == {"臺南市"}
