@@ -44,3 +44,16 @@ def test_a_taiwan_city_s_short_form_and_full_form_are_one_place():
     entities, _ = _read("臺南的廠商多在臺南市新市產業園區。")
     places = {name for label, name in entities if label == "Place"}
     assert places == {"臺南市"}
+
+
+@pytest.mark.parametrize("text, holder, firm", [
+    ("长沙本地企业山河智能装备股份有限公司获奖。", "长沙", "山河智能装备股份有限公司"),
+    ("长沙在地企业山河智能装备股份有限公司获奖。", "长沙", "山河智能装备股份有限公司"),
+    ("株洲籍企业山河智能装备股份有限公司获奖。", "株洲", "山河智能装备股份有限公司"),
+    ("苗栗縣在地企業群聯電子股份有限公司獲獎。", "苗栗縣", "群聯電子股份有限公司"),
+    ("高雄本地廠商友達光電股份有限公司獲獎。", "高雄", "友達光電股份有限公司"),
+])
+def test_a_firm_after_a_place_and_a_kind_word_lies_there_where_the_scan_had_cut_it_already(text, holder, firm):
+    entities, relations = _read(text)
+    assert ("Company", firm) in entities
+    assert (firm, "locatedIn", holder) in relations

@@ -19,7 +19,7 @@ from .mentions import Mention
 
 #: the kind words, longest first (a firm of a set: 本土企业, 会员单位); Traditional text is read
 #: on its Simplified shadow, so 廠商 is 厂商 here
-KIND_RE = re.compile(r"(?:本土|本地|当地|民营|龙头|骨干|重点|会员|入驻|规上|外资|台资|港资|合资)?(?:企业|厂商|厂家)|会员单位|外商|台商|港商")
+KIND_RE = re.compile(r"(?:籍)?(?:本土|本地|当地|在地|民营|龙头|骨干|重点|会员|入驻|进驻|规上|外资|台资|港资|合资)?(?:企业|厂商|厂家)|会员单位|外商|台商|港商")
 
 #: what follows 企业 inside a name (企业管理, 企业集团, 企业发展, 企业服务中心 …): no cut there
 NAME_GOES_ON = re.compile(

@@ -193,7 +193,7 @@ def find(inp: RelationInput) -> list[Relation]:
         # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Place", "Park") and b.label == "Company" and b.attrs.get("kind_of") and KIND_RE.fullmatch(text, a.end, b.start):
+            if a.label in ("Place", "Park") and b.label in ("Company", "Institution") and KIND_RE.fullmatch(text, a.end, b.start):
                 rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_kind_org.v1", ev))
         # P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it
         for bm_ in _BUILT_SCAN.finditer(text, s0, s1):
