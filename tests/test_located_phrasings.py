@@ -57,3 +57,45 @@ def test_a_firm_after_a_place_and_a_kind_word_lies_there_where_the_scan_had_cut_
     entities, relations = _read(text)
     assert ("Company", firm) in entities
     assert (firm, "locatedIn", holder) in relations
+
+
+@pytest.mark.parametrize("text, firm, where", [
+    ("在醴陵投资设厂的华联瓷业股份有限公司获得表彰。", "华联瓷业股份有限公司", "醴陵"),
+    ("在宁波建厂的吉利汽车控股有限公司获奖。", "吉利汽车控股有限公司", "宁波"),
+    ("在醴陵设立生产基地的旗滨玻璃股份有限公司获奖。", "旗滨玻璃股份有限公司", "醴陵"),
+    ("於南科設廠的友達光電股份有限公司獲獎。", "友達光電股份有限公司", "南科"),
+    ("国家在长沙设立的国家工程机械质量检验检测中心通过验收。", "国家工程机械质量检验检测中心", "长沙"),
+])
+def test_a_body_a_clause_sets_up_at_a_place_before_its_de_lies_there(text, firm, where):
+    assert (firm, "locatedIn", where) in _read(text)[1]
+
+
+@pytest.mark.parametrize("text, firm, where", [
+    ("山河智能装备股份有限公司在长沙的工厂获评灯塔工厂。", "山河智能装备股份有限公司", "长沙"),
+    ("山河智能装备股份有限公司在长沙经开区的生产基地投产。", "山河智能装备股份有限公司", "长沙经开区"),
+    ("友達光電股份有限公司於中科的晶圓廠擴產。", "友達光電股份有限公司", "中科"),
+])
+def test_a_body_with_a_plant_or_base_at_a_place_lies_there(text, firm, where):
+    assert (firm, "locatedIn", where) in _read(text)[1]
+
+
+@pytest.mark.parametrize("text, firm, where", [
+    ("聯華電子股份有限公司於竹科設立研發中心。", "聯華電子股份有限公司", "竹科"),
+    ("山河智能装备股份有限公司于长沙经开区扩建新厂。", "山河智能装备股份有限公司", "长沙经开区"),
+    ("山河智能装备股份有限公司总部在长沙。", "山河智能装备股份有限公司", "长沙"),
+    ("山河智能装备股份有限公司座落于长沙经开区。", "山河智能装备股份有限公司", "长沙经开区"),
+])
+def test_a_subject_that_sets_up_or_has_its_seat_at_a_place_lies_there(text, firm, where):
+    entities, relations = _read(text)
+    assert (firm, "locatedIn", where) in relations
+    assert not any(label == "Person" for label, _ in entities)  # 於竹科 is no person's name
+
+
+@pytest.mark.parametrize("text", [
+    "在长沙召开的大会上，山河智能装备股份有限公司获奖。",
+    "在长沙举办的展会吸引了山河智能装备股份有限公司参展。",
+    "山河智能装备股份有限公司在长沙的发布会上发布新品。",
+    "山河智能装备股份有限公司于长沙召开发布会。",
+])
+def test_an_event_held_at_a_place_sites_nobody_there(text):
+    assert not any(p == "locatedIn" for _, p, _ in _read(text)[1])

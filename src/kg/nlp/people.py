@@ -251,6 +251,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             return  # 高质量, 关于: words jieba knows, not names
         if sh[pos:pos + n] in stops:
             return  # 荣获, which jieba's dictionary tags as a name
+        if text[pos:pos + 1] == "於" and n:
+            return  # 於竹科設立: Traditional text writes the preposition 於 (the surname 于 stays 于)
         if n and pos not in seen:
             seen.add(pos)
             out.append(Mention(pos, pos + n, "Person", rule, text[pos:pos + n]))

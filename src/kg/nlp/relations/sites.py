@@ -45,7 +45,7 @@ register("sites", {
 })
 
 
-SITE_VERB_RE = re.compile(r"[“”\"]?(?:正式|顺利|成功|已经|已|将|全面|率先|开工)?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|选址|揭牌|挂牌|启用|运行|运营)")
+SITE_VERB_RE = re.compile(r"[“”\"]?(?:正式|顺利|成功|已经|已|将|全面|率先|开工)?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|建厂|扩厂|扩建|新建|兴建|选址|揭牌|挂牌|启用|运行|运营)")
 
 
 HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|下辖|管辖|辖|集聚了?|聚集了?|入驻了?|引进了?|汇聚了?)")
@@ -243,7 +243,7 @@ def find(inp: RelationInput) -> list[Relation]:
             subj0 = None  # 科技部表示，A、B在P设立: the body that speaks is not the one that settles
         elif subj0 is not None and text.startswith("在", s0) and FRAME_UNDER_RE.match(text, mentions[subj0].end):
             subj0 = None  # 在县委县政府热情邀请下，公司落户于P: the body in the frame is not the subject
-        for mm in re.finditer(r"(?<![存现实所正])在", sent):
+        for mm in re.finditer(r"(?<![存现实所正])在|(?<=[\u4e00-\u9fff])(?<![位关由对属处等用基力立终至免善易敢])于", sent):
             p0 = s0 + mm.end()
             if subj0 is None or mentions[subj0].end > s0 + mm.start():
                 break
