@@ -99,3 +99,15 @@ def test_a_subject_that_sets_up_or_has_its_seat_at_a_place_lies_there(text, firm
 ])
 def test_an_event_held_at_a_place_sites_nobody_there(text):
     assert not any(p == "locatedIn" for _, p, _ in _read(text)[1])
+
+
+@pytest.mark.parametrize("text, park, firms", [
+    ("长沙经开区内有三一重工股份有限公司、山河智能装备股份有限公司等企业。", "长沙经开区", ["三一重工股份有限公司", "山河智能装备股份有限公司"]),
+    ("株洲高新区是国家级高新区。\n园区内有株洲时代新材料科技股份有限公司、株洲硬质合金集团有限公司等企业。", "株洲高新区",
+     ["株洲时代新材料科技股份有限公司", "株洲硬质合金集团有限公司"]),
+])
+def test_what_a_park_has_inside_it_keeps_its_names_and_lies_there(text, park, firms):
+    entities, relations = _read(text)
+    for firm in firms:
+        assert ("Company", firm) in entities
+        assert (firm, "locatedIn", park) in relations

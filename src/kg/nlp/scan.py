@@ -209,6 +209,12 @@ class NameScan:
             if 2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and sh[ts:te] not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
                 start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
                 break
+            if (
+                2 <= len(tok) <= 3 and tok[0] == "有" and pattern["label"] in ORG_LABELS and i > 0 and tok_ends[i - 1] == ts
+                and sh[tok_starts[i - 1]:tok_ends[i - 1]].endswith("内") and tok not in self.tags
+            ):
+                start = ts + 1  # 经开区内|有三一|重工…公司: what an area has inside it opens after 有
+                break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
                 break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
             if pattern["label"] == "Institution" and tok in ("得奖", "获奖", "得主") and start < pos and sh[ts - 1:ts] == "奖":
