@@ -111,3 +111,21 @@ def test_what_a_park_has_inside_it_keeps_its_names_and_lies_there(text, park, fi
     for firm in firms:
         assert ("Company", firm) in entities
         assert (firm, "locatedIn", park) in relations
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("株洲市境内的株洲高新区获批。", "株洲高新区", "株洲市"),
+    ("株洲高新区是株洲市的国家级高新区。", "株洲高新区", "株洲市"),
+    ("醴陵经开区（株洲市）获批。", "醴陵经开区", "株洲市"),
+    ("醴陵市是株洲市下辖的县级市。", "醴陵市", "株洲市"),
+    ("醴陵市是株洲市代管的县级市。", "醴陵市", "株洲市"),
+    ("醴陵市是株洲市的一个县级市。", "醴陵市", "株洲市"),
+    ("长沙是湖南的省会。", "长沙", "湖南"),
+])
+def test_a_park_or_place_said_to_be_within_a_place_lies_there(text, inner, outer):
+    assert (inner, "locatedIn", outer) in _read(text)[1]
+
+
+@pytest.mark.parametrize("text", ["株洲是中国的动力之都。", "醴陵经开区（简称醴陵园区）获批。"])
+def test_a_place_s_epithet_or_a_park_s_short_form_places_nothing(text):
+    assert not any(p == "locatedIn" for _, p, _ in _read(text)[1])

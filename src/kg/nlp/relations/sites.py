@@ -22,7 +22,7 @@ LOOSE = True
 register("sites", {
     "located.adjacent_places.v1": ("locatedIn", "P1P2 side by side (湖北随州, 苏州工业园区): the smaller lies in the larger"),
     "located.area_has.v1": ("locatedIn", "目前，园区入驻企业有A、B: the anaphor names the area"),
-    "located.bracket_place.v1": ("locatedIn", "firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)"),
+    "located.bracket_place.v1": ("locatedIn", "firm or park（P）: a bracket holding only its place (云南沾益硅业有限公司（沾益区）, 醴陵经开区（株洲市）)"),
     "located.built_by_place.v1": ("locatedIn", "P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it"),
     "located.counted_members.v1": ("locatedIn", "…共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it"),
     "located.first_or_only_in.v1": ("locatedIn", "X也成为P唯一获此殊荣的企业 / X是P首家… / 作为P唯一的高新区，X…: the first or only one of a province or city lies in it"),
@@ -30,9 +30,9 @@ register("sites", {
     "located.park_anaphor.v1": ("locatedIn", "an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it"),
     "located.among_subunits.v1": ("locatedIn", "余杭区…杭州各县区最多 / 在赤壁市…全市的六个县市区: a county beside the set of its city's counties lies in the city"),
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
-    "located.place_de_org.v1": ("locatedIn", "P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
+    "located.place_de_org.v1": ("locatedIn", "P的 / P境内的 + firm or park (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
-    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业: the firm of that place or park"),
+    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业 / X园区是P的国家级高新区 / X是P下辖的县级市: the firm, park or place of that place or park"),
     "located.place_kind_org.v1": ("locatedIn", "P + kind word + firm (长沙企业X, 高新区企业X, 科学园区厂商X; kg.nlp.kindsplit): the firm of that place or park"),
     "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
     "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项 / 本届X我省获奖专利中，A的…: the winners of a place's share are in it"),
@@ -107,7 +107,8 @@ FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
 BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|工厂|厂|研究院|研究所|分院|分所)")
 
 
-PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?的")
+#: P的X, P（前称Q）的X, P境内的X / P辖区内的X (what lies within the place's bounds)
+PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?:境内|辖内|辖区内|辖区)?的")
 
 
 PARK_INSIDE_AFTER_RE = re.compile(r"内(?:的|有|，|,)")
@@ -126,6 +127,9 @@ COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二�
 #: X是P的一家…企业: the copula, and what follows the place (the firm's kind, within its clause)
 COPULA_RE = re.compile(r"\s*(?:是|为|系)\s*")
 COPULA_KIND_RE = re.compile(r"的\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|单位|医院|学校|院校|机构)")
+#: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
+COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区)")
+COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
 
 
 def _level(place: dict[str, str]) -> int:
@@ -172,7 +176,7 @@ def find(inp: RelationInput) -> list[Relation]:
         # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Company", "Institution") and b.label in ("Place", "Park") and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]):
+            if a.label in ("Company", "Institution", "Park") and b.label in ("Place", "Park") and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]):
                 inner = [k for k in idx[j + 1:] if mentions[k].label in ("Place", "Park") and mentions[k].start < b.start + 12]
                 last = inner[-1] if inner else idx[j + 1]
                 close = re.match(r"\s*[)）]", text[mentions[last].end:])
@@ -186,9 +190,12 @@ def find(inp: RelationInput) -> list[Relation]:
         # X是P的一家民营企业: the firm of that place or park
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Company", "Institution") and b.label in ("Place", "Park"):
+            if a.label in ("Company", "Institution", "Park", "Place") and b.label in ("Place", "Park"):
                 cop = COPULA_RE.match(text, a.end)
-                if cop and cop.end() == b.start and COPULA_KIND_RE.match(text, b.end):
+                kind = {"Park": COPULA_PARK_KIND_RE, "Place": COPULA_PLACE_KIND_RE}.get(a.label, COPULA_KIND_RE)
+                if a.label == "Place" and b.label != "Place":
+                    continue
+                if cop and cop.end() == b.start and kind.match(text, b.end):
                     rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.copula_place_kind.v1", ev))
         # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
         for j in range(len(idx) - 1):
