@@ -129,3 +129,22 @@ def test_a_park_or_place_said_to_be_within_a_place_lies_there(text, inner, outer
 @pytest.mark.parametrize("text", ["株洲是中国的动力之都。", "醴陵经开区（简称醴陵园区）获批。"])
 def test_a_place_s_epithet_or_a_park_s_short_form_places_nothing(text):
     assert not any(p == "locatedIn" for _, p, _ in _read(text)[1])
+
+
+def test_a_body_that_approves_firms_entering_a_park_is_not_the_one_that_enters():
+    entities, relations = _read("竹科管理局核准友達光電股份有限公司等3家廠商進駐竹科。")
+    assert ("Company", "友達光電股份有限公司") in entities  # 核准 opens no firm's name
+    assert ("友達光電股份有限公司", "locatedIn", "竹科") in relations
+    assert ("竹科管理局", "locatedIn", "竹科") not in relations
+
+
+@pytest.mark.parametrize("text, park, firms", [
+    ("竹科管理局今日審議通過友達光電股份有限公司、聯華電子股份有限公司投資進駐竹科。", "竹科", ["友達光電股份有限公司", "聯華電子股份有限公司"]),
+    ("經濟部產業園區管理局表示，彰濱工業區目前進駐廠商有友達光電股份有限公司、聯華電子股份有限公司等。", "彰濱工業區",
+     ["友達光電股份有限公司", "聯華電子股份有限公司"]),
+    ("友達光電股份有限公司是彰濱工業區的廠商。", "彰濱工業區", ["友達光電股份有限公司"]),
+])
+def test_firms_that_enter_or_belong_to_a_park_lie_there(text, park, firms):
+    _, relations = _read(text)
+    for firm in firms:
+        assert (firm, "locatedIn", park) in relations

@@ -48,7 +48,11 @@ register("sites", {
 SITE_VERB_RE = re.compile(r"[“”\"]?(?:正式|顺利|成功|已经|已|将|全面|率先|开工)?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|建厂|扩厂|扩建|新建|兴建|选址|揭牌|挂牌|启用|运行|运营)")
 
 
-HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|下辖|管辖|辖|集聚了?|聚集了?|入驻了?|引进了?|汇聚了?)")
+#: 目前進駐廠商有 / 入驻企业包括: the firms that entered an area, then its list
+ENTERED_HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)")
+
+
+HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)|共有|拥有|有|下辖|管辖|辖|集聚了?|聚集了?|入驻了?|进驻了?|引进了?|汇聚了?)")
 
 
 PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|境内|一带|腹地|中心|核心区)(?=的)")
@@ -126,7 +130,7 @@ COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二�
 
 #: X是P的一家…企业: the copula, and what follows the place (the firm's kind, within its clause)
 COPULA_RE = re.compile(r"\s*(?:是|为|系)\s*")
-COPULA_KIND_RE = re.compile(r"的\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|单位|医院|学校|院校|机构)")
+COPULA_KIND_RE = re.compile(r"的\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|厂商|业者|单位|医院|学校|院校|机构)")
 #: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
 COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区)")
 COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
@@ -232,7 +236,13 @@ def find(inp: RelationInput) -> list[Relation]:
         if areas:
             area = areas[0]
             hm = HAS_RE.match(text, mentions[area].end, s1)
-        else:
+        if hm is None:
+            # …表示，彰濱工業區目前進駐廠商有A、B: a park or place opening a later clause, with the
+            # firms that entered it after (not a bare 有, which opens words such as 有关 there)
+            later = [i for i in idx if mentions[i].label in ("Park", "Place") and mentions[i].start - s0 > 12 and text[mentions[i].start - 1] in "，,；;：:"]
+            hits = [(i, ENTERED_HAS_RE.match(text, mentions[i].end, s1)) for i in later]
+            area, hm = next(((i, h) for i, h in hits if h), (area, hm))
+        if area is None:
             # 目前，园区入驻企业有A、B: the anaphor names the area
             am_ = AREA_ANAPHOR_HAS_RE.match(text, s0)
             if am_ and ctx.resolve(am_.group("an")) is not None:
@@ -281,6 +291,8 @@ def find(inp: RelationInput) -> list[Relation]:
                 break
             if ORG_ANAPHOR_RE.search(text, _clause_start(text, s0, mm.start()), mm.start()):
                 continue  # …，该集团总部位于P: the group, not the sentence's subject (read nowhere yet)
+            if any(mentions[subj0].end <= mentions[i].start and mentions[i].end <= mm.start() and mentions[i].label in ("Company", "Institution") for i in idx):
+                continue  # 管理局核准A、B进驻P, X吸引A落户P: the firm named before the verb settles, not the subject
             target = next((i for i in idx if mentions[i].start == mm.end() and mentions[i].label in ("Place", "Park")), None)
             while target is not None:  # 总部位于沈阳市铁西区: the most specific place of the chain
                 nxt = next((i for i in idx if mentions[i].start == mentions[target].end and mentions[i].label in ("Place", "Park")), None)
