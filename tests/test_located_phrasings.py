@@ -148,3 +148,14 @@ def test_firms_that_enter_or_belong_to_a_park_lie_there(text, park, firms):
     _, relations = _read(text)
     for firm in firms:
         assert (firm, "locatedIn", park) in relations
+
+
+@pytest.mark.parametrize("text, firm, park", [
+    ("山河智能装备股份有限公司在长沙经开区投资建设智能制造基地。", "山河智能装备股份有限公司", "长沙经开区"),
+    ("长沙经开区成功引进山河智能装备股份有限公司。", "山河智能装备股份有限公司", "长沙经开区"),
+    ("香港科學園租戶商湯科技有限公司獲獎。", "商湯科技有限公司", "香港科學園"),
+])
+def test_a_park_that_builds_or_brings_in_keeps_its_name_apart_from_what_it_builds_or_brings(text, firm, park):
+    entities, relations = _read(text)
+    assert ("Park", park) in entities and ("Company", firm) in entities
+    assert (firm, "locatedIn", park) in relations

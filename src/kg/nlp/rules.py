@@ -121,6 +121,10 @@ _UNIT_WORD_SCAN = anchored(UNIT_WORD_RE)  # its matches, tried only near an anch
 
 #: the end of a firm's registered name (有限公司, 股份有限公司, 有限责任公司, 股份公司): never inside a prize's name
 FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
+
+
+#: 在长沙经开区投资建设|智能制造基地: a park or place that builds what a title names is no part of its name
+SITE_BUILDS_RE = re.compile(r"(?:区|园|市|县|镇)(?:投资|计划|将|拟|规划)?(?:建设|打造|建成|新建|扩建|兴建|筹建|布局)")
 #: a science park then a place: the body of one of its sites (南部科学园区|台南|园区, 竹科|竹南|园区);
 #: 竹科, 中科 and 南科 are Taiwan's science parks by their short forms, safe only before a site
 SUB_PARK_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}科学(?:工业)?园区|竹科|中科|南科)(?P<place>[\u4e00-\u9fff]{2,3})")
@@ -306,6 +310,11 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                             pass
                         if firm is not None:
                             start = firm.end()
+                        builds = None
+                        for builds in SITE_BUILDS_RE.finditer(sh, start, s):
+                            pass
+                        if builds is not None and s - builds.end() >= 2:
+                            start = builds.end()
                     elif label in ORG_LABELS or label == "Park":
                         start = opening_after(sh, start, s, label, lambda w: w in place_table())  # 工业和信息化部联合|…联合会, …产业园内|应用产业园
                     body = sh[start:s]
