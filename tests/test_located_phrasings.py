@@ -159,3 +159,16 @@ def test_a_park_that_builds_or_brings_in_keeps_its_name_apart_from_what_it_build
     entities, relations = _read(text)
     assert ("Park", park) in entities and ("Company", firm) in entities
     assert (firm, "locatedIn", park) in relations
+
+
+def test_a_firm_that_opens_what_a_body_says_is_the_subject_that_sets_up():
+    _, relations = _read("南科管理局表示，台亞半導體於南科設立新廠。")
+    assert ("台亞半導體", "locatedIn", "南科") in relations
+    assert ("南科管理局", "locatedIn", "南科") not in relations
+
+
+def test_what_an_area_has_stops_at_a_later_clause_that_opens_on_another_area():
+    _, relations = _read("其中，长沙市有山河智能装备股份有限公司、湖南华曙高科技有限责任公司2家企业入选，株洲市有株洲时代新材料科技股份有限公司入选。")
+    assert ("湖南华曙高科技有限责任公司", "locatedIn", "长沙市") in relations
+    assert ("株洲时代新材料科技股份有限公司", "locatedIn", "株洲市") in relations
+    assert ("株洲时代新材料科技股份有限公司", "locatedIn", "长沙市") not in relations

@@ -251,13 +251,21 @@ def find(inp: RelationInput) -> list[Relation]:
             if hm:
                 # 长沙市辖芙蓉区、天心区: a place administers the places it lists, too
                 holds = located | {"Place"} if mentions[area].label == "Place" and "辖" in hm.group() else located
+                # …，株洲市有C入选: a later clause that opens on another area has members of its own
+                other = next((mentions[i].start for i in idx if mentions[i].start > hm.end() and i != area and mentions[i].label == mentions[area].label
+                              and text[mentions[i].start - 1] in "，,；;" and HAS_RE.match(text, mentions[i].end, s1)), s1)
                 for i in idx:
-                    if mentions[i].start >= hm.end() and mentions[i].label in holds and i != area:
+                    if hm.end() <= mentions[i].start < other and mentions[i].label in holds and i != area:
                         rels.append(Relation(i, "locatedIn", area, "located.area_has.v1", ev))
         # S …在 P(+P) …: the sentence's subject acts in that place
         subj0 = sentence_subject(text, mentions, idx, s0)
-        if subj0 is not None and SPEAKER_RE.match(text, mentions[subj0].end):
-            subj0 = None  # 科技部表示，A、B在P设立: the body that speaks is not the one that settles
+        if subj0 is not None and (said := SPEAKER_RE.match(text, mentions[subj0].end)):
+            # 科技部表示，A、B在P设立: the body that speaks is not the one that settles; a firm that
+            # opens what it says is the subject (南科管理局表示，A於南科設立新廠)
+            said_end = said.end()
+            while said_end < s1 and text[said_end] in " \u3000":
+                said_end += 1
+            subj0 = next((i for i in idx if mentions[i].start == said_end and mentions[i].label in ("Company", "Institution")), None)
         elif subj0 is not None and text.startswith("在", s0) and FRAME_UNDER_RE.match(text, mentions[subj0].end):
             subj0 = None  # 在县委县政府热情邀请下，公司落户于P: the body in the frame is not the subject
         for mm in re.finditer(r"(?<![存现实所正])在|(?<=[\u4e00-\u9fff])(?<![位关由对属处等用基力立终至免善易敢])于", sent):
