@@ -172,3 +172,20 @@ def test_what_an_area_has_stops_at_a_later_clause_that_opens_on_another_area():
     assert ("湖南华曙高科技有限责任公司", "locatedIn", "长沙市") in relations
     assert ("株洲时代新材料科技股份有限公司", "locatedIn", "株洲市") in relations
     assert ("株洲时代新材料科技股份有限公司", "locatedIn", "长沙市") not in relations
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("获奖名单如下：\n一、长沙市（2家）\n山河智能装备股份有限公司\n湖南华曙高科技有限责任公司\n二、株洲市（1家）\n株洲时代新材料科技股份有限公司",
+     {("山河智能装备股份有限公司", "长沙市"), ("湖南华曙高科技有限责任公司", "长沙市"), ("株洲时代新材料科技股份有限公司", "株洲市")}),
+    ("获奖名单如下：\n长沙市\n1.山河智能装备股份有限公司\n2.湖南华曙高科技有限责任公司\n株洲市：\n株洲时代新材料科技股份有限公司\n\n以上企业将获得奖励。",
+     {("山河智能装备股份有限公司", "长沙市"), ("湖南华曙高科技有限责任公司", "长沙市"), ("株洲时代新材料科技股份有限公司", "株洲市")}),
+    ("【臺中市】\n友達光電股份有限公司、聯華電子股份有限公司\n【高雄市】\n日月光集團",
+     {("友達光電股份有限公司", "臺中市"), ("聯華電子股份有限公司", "臺中市"), ("日月光集團", "高雄市")}),
+])
+def test_firms_listed_under_a_line_that_names_only_a_place_lie_there(text, expected):
+    located = {(s, o) for s, p, o in _read(text)[1] if p == "locatedIn"}
+    assert located == expected
+
+
+def test_a_place_on_a_line_of_its_own_before_prose_heads_no_list():
+    assert not any(p == "locatedIn" for _, p, _ in _read("记者 张三\n长沙市\n山河智能装备股份有限公司今天发布新品。")[1])
