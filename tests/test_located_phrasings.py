@@ -189,3 +189,19 @@ def test_firms_listed_under_a_line_that_names_only_a_place_lie_there(text, expec
 
 def test_a_place_on_a_line_of_its_own_before_prose_heads_no_list():
     assert not any(p == "locatedIn" for _, p, _ in _read("记者 张三\n长沙市\n山河智能装备股份有限公司今天发布新品。")[1])
+
+
+@pytest.mark.parametrize("text, park, place", [
+    ("长清区将持续优化营商环境，与各方携手将鲁澳大健康科技园打造成为示范高地。", "鲁澳大健康科技园", "长清区"),
+    ("株洲市将醴陵经开区建设成为千亿园区。", "醴陵经开区", "株洲市"),
+    ("株洲高新区所在的天元区获批。", "株洲高新区", "天元区"),
+])
+def test_a_park_a_place_develops_or_that_lies_in_a_place_named_after_it_lies_there(text, park, place):
+    entities, relations = _read(text)
+    assert ("Park", park) in entities
+    assert (park, "locatedIn", place) in relations
+
+
+@pytest.mark.parametrize("text", ["国务院将株洲高新区打造成为示范区。", "株洲市与三一重工股份有限公司将醴陵经开区打造成为示范区。"])
+def test_a_park_a_body_or_a_place_with_a_partner_develops_is_not_thereby_placed(text):
+    assert not any(p == "locatedIn" for _, p, _ in _read(text)[1])

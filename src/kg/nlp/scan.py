@@ -206,7 +206,7 @@ class NameScan:
             ):  # 并|报县: a verb glued to the level word after a clause's conjunction (质量|兴市 stays whole)
                 start = ts + 1  # 从|市 glued: the short-form body starts on its level word
                 break
-            if 2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and sh[ts:te] not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS:
+            if 2 <= len(tok) <= (4 if pattern["label"] == "Park" else 3) and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and sh[ts:te] not in self.tags and not _is_place_word(tok) and pattern["label"] in ORG_LABELS | {"Park"}:
                 start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
                 break
             if (

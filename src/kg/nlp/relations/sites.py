@@ -40,7 +40,8 @@ register("sites", {
     "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
     "located.subject_weiyu.v1": ("locatedIn", "X位于P; X是Y的控股子公司，位于P (a clause with no subject of its own speaks of X); A、B均位于P; X是一家位于P的…"),
     "located.subject_zai.v1": ("locatedIn", "S …在 P …: the sentence's subject acts in that place"),
-    "located.suozai.v1": ("locatedIn", "X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区)"),
+    "located.suozai.v1": ("locatedIn", "X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区, 株洲高新区所在的天元区)"),
+    "located.place_makes_park.v1": ("locatedIn", "P…将/把X园区打造成/建设成…: the park the sentence's place develops lies in it"),
     "located.weiyu_de.v1": ("locatedIn", "位于P的X / X位于P: X lies in P"),
 })
 
@@ -98,6 +99,11 @@ _SETTLE_SCAN = anchored(SETTLE_RE)  # its matches, tried only near an anchor (pr
 
 #: 目前，园区入驻企业有 / 从 100 年至 103 年間，區內…廠商有: up to two short clauses (spaced years too) before
 AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,16}[，,]){0,2}[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|区内|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:[^，,。；;的]{0,8}的)?(?:企业|单位|厂商|厂家)?(?:有|包括|涵盖)")
+
+
+#: P将X打造成…: 将/把 before the park, a verb of making it into something after it
+MAKES_PARK_RE = re.compile(r"(?:将|把)")
+MADE_INTO_RE = re.compile(r"(?:打造|建设|建|发展|培育)(?:成为|成|为)")
 
 
 BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
@@ -166,7 +172,7 @@ def find(inp: RelationInput) -> list[Relation]:
         # X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ORG_LABELS and b.label in ("Park", "Place") and re.fullmatch(r"所在的?", text[a.end:b.start]):
+            if (a.label in ORG_LABELS or (a.label == "Park" and b.label == "Place")) and b.label in ("Park", "Place") and re.fullmatch(r"所在的?", text[a.end:b.start]):
                 rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.suozai.v1", ev))
         # P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place
         for j in range(len(idx) - 1):
@@ -221,6 +227,16 @@ def find(inp: RelationInput) -> list[Relation]:
             built = next((i for i in idx if mentions[i].start == bm_.end() and mentions[i].label in ("Institution", "Company", "Park")), None)
             if built is not None and built != builder:
                 rels.append(Relation(built, "locatedIn", builder, "located.built_by_place.v1", ev))
+        # 长清区…将鲁澳大健康科技园打造成为…: the park the sentence's place develops lies in it
+        maker = next((i for i in idx if mentions[i].start - s0 <= 12), None)
+        if maker is not None and mentions[maker].label == "Place":
+            for mk in MAKES_PARK_RE.finditer(text, mentions[maker].end, s1):
+                if re.search(r"[；;]", text[mentions[maker].end:mk.start()]) or any(
+                        mentions[maker].end <= mentions[i].start < mk.start() for i in idx):
+                    break  # another segment, or another name between: not the place's act
+                park = next((i for i in idx if mentions[i].start == mk.end() and mentions[i].label == "Park"), None)
+                if park is not None and MADE_INTO_RE.match(text, mentions[park].end):
+                    rels.append(Relation(park, "locatedIn", maker, "located.place_makes_park.v1", ev))
         # 在P，…: a sentence framed by a place sets its parks and bodies in it
         if text.startswith("在", s0):
             # 在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P
