@@ -205,3 +205,22 @@ def test_a_park_a_place_develops_or_that_lies_in_a_place_named_after_it_lies_the
 @pytest.mark.parametrize("text", ["国务院将株洲高新区打造成为示范区。", "株洲市与三一重工股份有限公司将醴陵经开区打造成为示范区。"])
 def test_a_park_a_body_or_a_place_with_a_partner_develops_is_not_thereby_placed(text):
     assert not any(p == "locatedIn" for _, p, _ in _read(text)[1])
+
+
+@pytest.mark.parametrize("text, city, country", [
+    ("第46届大会在哥伦比亚卡塔赫纳召开。", "卡塔赫纳", "哥伦比亚"),
+    ("代表团前往日本大分縣商談媒合。", "大分縣", "日本"),
+    ("代表团前往美国加州考察。", "加州", "美国"),
+    ("会议于巴西圣保罗隆重开幕。", "圣保罗", "巴西"),
+])
+def test_a_foreign_city_right_after_its_country_lies_in_it(text, city, country):
+    entities, relations = _read(text)
+    assert ("Place", city) in entities
+    assert (city, "locatedIn", country) in relations
+
+
+@pytest.mark.parametrize("text", ["美国各州都有分支。", "日本政府表示支持。", "德国企业都很重视。", "美国加州大学获奖。", "在美国举行的大会圆满结束。"])
+def test_what_follows_a_country_is_no_foreign_city_unless_named_so(text):
+    entities, relations = _read(text)
+    assert {name for label, name in entities if label == "Place"} <= {"美国", "日本", "德国"}
+    assert not any(p == "locatedIn" for _, p, _ in relations)
