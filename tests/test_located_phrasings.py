@@ -224,3 +224,14 @@ def test_what_follows_a_country_is_no_foreign_city_unless_named_so(text):
     entities, relations = _read(text)
     assert {name for label, name in entities if label == "Place"} <= {"美国", "日本", "德国"}
     assert not any(p == "locatedIn" for _, p, _ in relations)
+
+
+@pytest.mark.parametrize("text, body, where", [
+    ("株洲市获批建设国家先进轨道交通装备创新中心。", "国家先进轨道交通装备创新中心", "株洲市"),
+    ("株洲市成功获批国家先进轨道交通装备创新中心。", "国家先进轨道交通装备创新中心", "株洲市"),
+    ("湖南大学株洲研究院在株洲高新区成立。", "湖南大学株洲研究院", "株洲高新区"),
+])
+def test_a_body_a_place_was_allowed_to_build_or_that_was_founded_there_lies_there(text, body, where):
+    entities, relations = _read(text)
+    assert ("Institution", body) in entities
+    assert (body, "locatedIn", where) in relations

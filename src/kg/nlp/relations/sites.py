@@ -46,7 +46,7 @@ register("sites", {
 })
 
 
-SITE_VERB_RE = re.compile(r"[“”\"]?(?:正式|顺利|成功|已经|已|将|全面|率先|开工)?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|建厂|扩厂|扩建|新建|兴建|选址|揭牌|挂牌|启用|运行|运营)")
+SITE_VERB_RE = re.compile(r"[“”\"]?(?:正式|顺利|成功|已经|已|将|全面|率先|开工)?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|建厂|扩厂|扩建|新建|兴建|选址|揭牌|挂牌|成立|启用|运行|运营)")
 
 
 #: 目前進駐廠商有 / 入驻企业包括: the firms that entered an area, then its list
@@ -106,7 +106,7 @@ MAKES_PARK_RE = re.compile(r"(?:将|把)")
 MADE_INTO_RE = re.compile(r"(?:打造|建设|建|发展|培育)(?:成为|成|为)")
 
 
-BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
+BUILT_RE = re.compile(r"(?:成功)?(?:(?:获批|获准)(?:建设|组建|设立|筹建)?|创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 _BUILT_SCAN = anchored(BUILT_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
