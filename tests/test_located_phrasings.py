@@ -235,3 +235,18 @@ def test_a_body_a_place_was_allowed_to_build_or_that_was_founded_there_lies_ther
     entities, relations = _read(text)
     assert ("Institution", body) in entities
     assert (body, "locatedIn", where) in relations
+
+
+def test_a_clause_with_no_subject_of_its_own_after_a_park_s_sentence_speaks_of_the_park():
+    _, relations = _read("醴陵经开区是湖南省人民政府批准设立的省级开发区，位于醴陵市。")
+    assert ("醴陵经开区", "locatedIn", "醴陵市") in relations
+    assert ("湖南省人民政府", "locatedIn", "醴陵市") not in relations
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("醴陵陶瓷产业园是醴陵经开区的园中园。", "醴陵陶瓷产业园", "醴陵经开区"),
+    ("醴陵经开区下设陶瓷产业园、电子产业园等。", "电子产业园", "醴陵经开区"),
+    ("醴陵經開區內設有陶瓷產業園。", "陶瓷產業園", "醴陵經開區"),
+])
+def test_a_park_inside_a_zone_lies_in_it(text, inner, outer):
+    assert (inner, "locatedIn", outer) in _read(text)[1]

@@ -53,7 +53,7 @@ SITE_VERB_RE = re.compile(r"[“”\"]?(?:正式|顺利|成功|已经|已|将|�
 ENTERED_HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)")
 
 
-HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)|共有|拥有|有|下辖|管辖|辖|集聚了?|聚集了?|入驻了?|进驻了?|引进了?|汇聚了?)")
+HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)|共有|拥有|有|下辖|管辖|辖|下设|内设|设有|集聚了?|聚集了?|入驻了?|进驻了?|引进了?|汇聚了?)")
 
 
 PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|境内|一带|腹地|中心|核心区)(?=的)")
@@ -121,7 +121,7 @@ BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|�
 PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?:境内|辖内|辖区内|辖区)?的")
 
 
-PARK_INSIDE_AFTER_RE = re.compile(r"内(?:的|有|，|,)")
+PARK_INSIDE_AFTER_RE = re.compile(r"内(?:的|有|设有|，|,)")
 
 
 INSIDE_PARK_RE = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:园区|区|园)内(?:的|，)?")
@@ -138,7 +138,7 @@ COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二�
 COPULA_RE = re.compile(r"\s*(?:是|为|系)\s*")
 COPULA_KIND_RE = re.compile(r"的\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|厂商|业者|单位|医院|学校|院校|机构)")
 #: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
-COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区)")
+COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区|园中园|分园|片区)")
 COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
 
 
@@ -375,7 +375,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 before = [i for i in idx if mentions[i].end <= s0 + mm.start() and mentions[i].label in holders]
                 if before and re.search(r"[，,]\s*(?:并|且|也|还|目前|现)?$", text[s0:s0 + mm.start()]):
                     # X是Y的控股子公司，位于P: a clause with no subject of its own speaks of X
-                    firsts = [i for i in before if mentions[i].start - s0 < 30 and mentions[i].label in ("Company", "Institution")]
+                    firsts = [i for i in before if mentions[i].start - s0 < 30 and mentions[i].label in ("Company", "Institution", "Park")]
                     before = firsts[:1] or before
                 if before and before[-1] != chain[-1]:
                     rels.append(Relation(before[-1], "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
