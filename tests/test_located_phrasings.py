@@ -250,3 +250,17 @@ def test_a_clause_with_no_subject_of_its_own_after_a_park_s_sentence_speaks_of_t
 ])
 def test_a_park_inside_a_zone_lies_in_it(text, inner, outer):
     assert (inner, "locatedIn", outer) in _read(text)[1]
+
+
+@pytest.mark.parametrize("text", [
+    "株洲市召开质量大会。\n该市的山河智能装备股份有限公司获得省长质量奖。",
+    "株洲市召开质量大会。\n本次获奖的山河智能装备股份有限公司是我市龙头企业。",
+    "株洲市召开质量大会。\n山河智能装备股份有限公司作为我市龙头企业获奖。",
+    "株洲市召开质量大会。\n山河智能装备股份有限公司是我市的一家民营企业。",
+])
+def test_a_firm_said_to_be_a_firm_of_the_report_s_place_by_an_anaphor_lies_there(text):
+    assert ("山河智能装备股份有限公司", "locatedIn", "株洲市") in _read(text)[1]
+
+
+def test_a_firm_that_is_a_model_for_the_report_s_place_is_not_thereby_placed():
+    assert not any(p == "locatedIn" for _, p, _ in _read("株洲市召开质量大会。\n山河智能装备股份有限公司是我市质量工作的标杆。")[1])

@@ -137,6 +137,8 @@ COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二�
 #: X是P的一家…企业: the copula, and what follows the place (the firm's kind, within its clause)
 COPULA_RE = re.compile(r"\s*(?:是|为|系)\s*")
 COPULA_KIND_RE = re.compile(r"的\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|厂商|业者|单位|医院|学校|院校|机构)")
+#: X是我市龙头企业 / X作为本市的重点企业: the copula (or 作为), an anaphor of the report's place, the firm's kind
+COPULA_ANAPHOR_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*(?P<an>我市|本市|该市|我省|本省|该省|我县|本县|该县|我区|本区|该区)(?:" + COPULA_KIND_RE.pattern[1:] + r"|" + COPULA_KIND_RE.pattern + r")")
 #: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
 COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区|园中园|分园|片区)")
 COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
@@ -207,6 +209,12 @@ def find(inp: RelationInput) -> list[Relation]:
                     continue
                 if cop and cop.end() == b.start and kind.match(text, b.end):
                     rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.copula_place_kind.v1", ev))
+        # X是我市龙头企业 / X作为我市的重点企业: the firm of the report's place
+        for i in idx:
+            cop = COPULA_ANAPHOR_RE.match(text, mentions[i].end) if mentions[i].label in ("Company", "Institution") else None
+            where = ctx.resolve(cop.group("an")) if cop else None
+            if where is not None and where != i:
+                rels.append(Relation(i, "locatedIn", where, "located.copula_place_kind.v1", ev))
         # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
