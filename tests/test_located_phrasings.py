@@ -264,3 +264,8 @@ def test_a_firm_said_to_be_a_firm_of_the_report_s_place_by_an_anaphor_lies_there
 
 def test_a_firm_that_is_a_model_for_the_report_s_place_is_not_thereby_placed():
     assert not any(p == "locatedIn" for _, p, _ in _read("株洲市召开质量大会。\n山河智能装备股份有限公司是我市质量工作的标杆。")[1])
+
+
+@pytest.mark.parametrize("text", ["進駐數碼港的初創企業商湯科技有限公司獲獎。", "數碼港的初創企業商湯科技有限公司獲獎。"])
+def test_a_kind_word_between_a_park_s_de_and_the_firm_still_places_it(text):
+    assert ("商湯科技有限公司", "locatedIn", "數碼港") in _read(text)[1]

@@ -119,6 +119,8 @@ BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|�
 
 #: P的X, P（前称Q）的X, P境内的X / P辖区内的X (what lies within the place's bounds)
 PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?:境内|辖内|辖区内|辖区)?的")
+#: P的初创企业X, P的厂商X: a kind word between 的 and the firm (kg.nlp.kindsplit's)
+DE_KIND_RE = re.compile(r"(?:" + KIND_RE.pattern + r")?")
 
 
 PARK_INSIDE_AFTER_RE = re.compile(r"内(?:的|有|设有|，|,)")
@@ -182,8 +184,9 @@ def find(inp: RelationInput) -> list[Relation]:
             gap = PLACE_DE_RE.match(text, a.end)  # P（前称Q）的X too
             if a.label not in ("Place", "Park") or gap is None or text[max(0, a.start - 2):a.start] in ("位于", "地处"):
                 continue
-            k = next((k for k in idx[j + 1:] if mentions[k].start == gap.end()), None)
-            if k is not None and (mentions[k].label in ("Company", "Institution") or (mentions[k].label == "Park" and a.label == "Place")):
+            kind_end = DE_KIND_RE.match(text, gap.end()).end()
+            k = next((k for k in idx[j + 1:] if mentions[k].start in (gap.end(), kind_end)), None)
+            if k is not None and (mentions[k].label in ("Company", "Institution") or (mentions[k].label == "Park" and a.label == "Place" and mentions[k].start == gap.end())):
                 rels.append(Relation(k, "locatedIn", idx[j], "located.place_de_org.v1", ev))
         # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
         for j in range(len(idx) - 1):

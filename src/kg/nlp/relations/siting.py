@@ -35,6 +35,7 @@ from ...resources import read_text
 from .base import Relation, RelationInput, register
 from .context import Walk
 from .members import members
+from ..kindsplit import KIND_RE
 
 VERB_RULE = "located.siting_verb.v1"
 DE_RULE = "located.sited_at_de.v1"
@@ -136,8 +137,11 @@ def find(inp: RelationInput) -> list[Relation]:
         after = mentions[place].end
         if sh.startswith("的", after):
             # 设立于P的X / 设厂于P的业者，分别为A与B
+            kind = KIND_RE.match(sh, after + 1)  # 進駐數碼港的初創企業X: a kind word before the body
             k = bisect.bisect_left(starts, after + 1)
-            if k < len(mentions) and mentions[k].start == after + 1 and mentions[k].label in SETTLERS:
+            if kind is not None and not (k < len(mentions) and mentions[k].start == after + 1):
+                k = bisect.bisect_left(starts, kind.end())
+            if k < len(mentions) and mentions[k].start in (after + 1, kind.end() if kind else after + 1) and mentions[k].label in SETTLERS:
                 add(k, place, DE_RULE, (c0, mentions[k].end))
                 continue
             kinds = v["kind_list"].match(sh, after + 1)
