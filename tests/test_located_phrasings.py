@@ -269,3 +269,19 @@ def test_a_firm_that_is_a_model_for_the_report_s_place_is_not_thereby_placed():
 @pytest.mark.parametrize("text", ["進駐數碼港的初創企業商湯科技有限公司獲獎。", "數碼港的初創企業商湯科技有限公司獲獎。"])
 def test_a_kind_word_between_a_park_s_de_and_the_firm_still_places_it(text):
     assert ("商湯科技有限公司", "locatedIn", "數碼港") in _read(text)[1]
+
+
+@pytest.mark.parametrize("text, where", [
+    ("长沙市的山河智能装备股份有限公司、湖南华曙高科技有限责任公司和三一重工股份有限公司入选。", "长沙市"),
+    ("位于长沙经开区的山河智能装备股份有限公司、湖南华曙高科技有限责任公司、三一重工股份有限公司入选。", "长沙经开区"),
+])
+def test_every_firm_of_an_enumeration_after_a_place_s_de_lies_there(text, where):
+    relations = _read(text)[1]
+    for firm in ("山河智能装备股份有限公司", "湖南华曙高科技有限责任公司", "三一重工股份有限公司"):
+        assert (firm, "locatedIn", where) in relations
+
+
+def test_a_partner_joined_by_yu_after_a_placed_firm_is_not_placed():
+    relations = _read("位于长沙的山河智能装备股份有限公司与三一重工股份有限公司签约。")[1]
+    assert ("山河智能装备股份有限公司", "locatedIn", "长沙") in relations
+    assert ("三一重工股份有限公司", "locatedIn", "长沙") not in relations

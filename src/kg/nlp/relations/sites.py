@@ -146,6 +146,26 @@ COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|�
 COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
 
 
+#: between two members of an enumeration: a bracketed note, then 、 (or a closing 和/及 after a 、)
+ENUM_GAP_RE = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?P<sep>、|和|及|以及)\s*")
+
+
+def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list[int]:
+    """P的A、B和C / 位于P的A、B: the firms enumerated right after ``k`` with it (joined by 、, a closing
+    和/及 only after a 、), each a firm or institution standing alone; [] for A和B (a partner, maybe)."""
+    out, last, commas = [], k, 0
+    for i in idx:
+        if mentions[i].start < mentions[last].end:
+            continue
+        gap = ENUM_GAP_RE.fullmatch(text, mentions[last].end, mentions[i].start)
+        if gap is None or mentions[i].label not in ("Company", "Institution") or (gap.group("sep") != "、" and commas == 0):
+            break
+        commas += gap.group("sep") == "、"
+        out.append(i)
+        last = i
+    return out
+
+
 def _level(place: dict[str, str]) -> int:
     return {"country": 0, "province": 1, "city": 2, "county": 3}.get(place.get("level", ""), 4)
 
@@ -187,7 +207,8 @@ def find(inp: RelationInput) -> list[Relation]:
             kind_end = DE_KIND_RE.match(text, gap.end()).end()
             k = next((k for k in idx[j + 1:] if mentions[k].start in (gap.end(), kind_end)), None)
             if k is not None and (mentions[k].label in ("Company", "Institution") or (mentions[k].label == "Park" and a.label == "Place" and mentions[k].start == gap.end())):
-                rels.append(Relation(k, "locatedIn", idx[j], "located.place_de_org.v1", ev))
+                for i in [k] + (_enumerated_after(text, mentions, idx, k) if mentions[k].label != "Park" else []):
+                    rels.append(Relation(i, "locatedIn", idx[j], "located.place_de_org.v1", ev))
         # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
@@ -375,7 +396,7 @@ def find(inp: RelationInput) -> list[Relation]:
                     if head is None:
                         break
                     after = [head]
-                for i in after:
+                for i in after + (_enumerated_after(text, mentions, idx, after[0]) if after and mentions[after[0]].label != "Park" else []):
                     rels.append(Relation(i, "locatedIn", chain[-1], "located.weiyu_de.v1", ev))
                 copula = COPULA_ONE_RE.search(text, s0, s0 + mm.start())
                 subject = [i for i in idx if copula is not None and mentions[i].end == copula.start() and mentions[i].label in holders - {"Place"}]
