@@ -285,3 +285,14 @@ def test_a_partner_joined_by_yu_after_a_placed_firm_is_not_placed():
     relations = _read("位于长沙的山河智能装备股份有限公司与三一重工股份有限公司签约。")[1]
     assert ("山河智能装备股份有限公司", "locatedIn", "长沙") in relations
     assert ("三一重工股份有限公司", "locatedIn", "长沙") not in relations
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("114年度得獎名單\n序號\t廠商名稱\t縣市別\n1\t友達光電股份有限公司\t新竹市\n2\t聯華電子股份有限公司\t高雄市",
+     {("友達光電股份有限公司", "新竹市"), ("聯華電子股份有限公司", "高雄市")}),
+    ("核准名單\n公司名稱\t所在園區\t投資金額\n友達光電股份有限公司\t竹科竹南園區\t2億元\n聯華電子股份有限公司\t中部科學園區\t4億元",
+     {("友達光電股份有限公司", "竹科竹南園區"), ("聯華電子股份有限公司", "中部科學園區")}),
+])
+def test_a_table_s_county_or_park_column_places_each_row_s_firm(text, expected):
+    located = {(s, o) for s, p, o in _read(text)[1] if p == "locatedIn"}
+    assert expected <= located
