@@ -163,6 +163,8 @@ def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list
         commas += gap.group("sep") == "、"
         out.append(i)
         last = i
+    if re.match(r"\s*等\s*[0-9一二三四五六七八九十两百]+\s*(?:家|个)", text[mentions[last].end:mentions[last].end + 12]):
+        return []  # P的A、B等2家企业上榜: a list closed by its count is the located family's
     return out
 
 
