@@ -84,6 +84,7 @@ def test_a_body_with_a_plant_or_base_at_a_place_lies_there(text, firm, where):
     ("山河智能装备股份有限公司于长沙经开区扩建新厂。", "山河智能装备股份有限公司", "长沙经开区"),
     ("山河智能装备股份有限公司总部在长沙。", "山河智能装备股份有限公司", "长沙"),
     ("山河智能装备股份有限公司座落于长沙经开区。", "山河智能装备股份有限公司", "长沙经开区"),
+    ("友達光電股份有限公司選定竹科竹南園區設立新廠。", "友達光電股份有限公司", "竹科竹南園區"),
 ])
 def test_a_subject_that_sets_up_or_has_its_seat_at_a_place_lies_there(text, firm, where):
     entities, relations = _read(text)
