@@ -297,3 +297,7 @@ def test_a_partner_joined_by_yu_after_a_placed_firm_is_not_placed():
 def test_a_table_s_county_or_park_column_places_each_row_s_firm(text, expected):
     located = {(s, o) for s, p, o in _read(text)[1] if p == "locatedIn"}
     assert expected <= located
+
+
+def test_a_zone_with_its_district_in_brackets_is_run_as_one_and_not_placed_in_it():
+    assert not any(p == "locatedIn" for _, p, _ in _read("株洲高新区(天元区)获批。")[1])

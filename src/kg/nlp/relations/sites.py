@@ -218,6 +218,8 @@ def find(inp: RelationInput) -> list[Relation]:
                 inner = [k for k in idx[j + 1:] if mentions[k].label in ("Place", "Park") and mentions[k].start < b.start + 12]
                 last = inner[-1] if inner else idx[j + 1]
                 close = re.match(r"\s*[)）]", text[mentions[last].end:])
+                if a.label == "Park" and not (mentions[last].label == "Place" and _level(mentions[last].attrs.get("place", {})) <= 2):
+                    continue  # 株洲高新区(天元区): a zone and its district run as one; 醴陵经开区（株洲市）: the city holds it
                 if close and not BRACKET_IN_NAME_RE.match(text, mentions[last].end + close.end()) and all(mentions[k].end == mentions[k2].start for k, k2 in zip(inner, inner[1:])):
                     rels.append(Relation(idx[j], "locatedIn", last, "located.bracket_place.v1", ev))
         # P + firm, side by side (炎陵县全康电子): the firm of that place
