@@ -301,3 +301,10 @@ def test_a_table_s_county_or_park_column_places_each_row_s_firm(text, expected):
 
 def test_a_zone_with_its_district_in_brackets_is_run_as_one_and_not_placed_in_it():
     assert not any(p == "locatedIn" for _, p, _ in _read("株洲高新区(天元区)获批。")[1])
+
+
+@pytest.mark.parametrize("short", ["苗栗", "彰化", "花蓮", "基隆", "臺南", "屏東"])
+def test_a_taiwan_county_s_short_form_stays_a_place_whatever_else_jieba_reads_in_it(short):
+    entities, relations = _read(f"位於{short}的友達光電股份有限公司獲獎。")
+    assert ("Place", short) in entities
+    assert ("友達光電股份有限公司", "locatedIn", short) in relations

@@ -442,7 +442,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     tag = self.tags.get(surface)
                     if len(surface) < 2 or surface in GENERIC_PLACE_NAMES:
                         continue
-                    if surface != entry["name"] and tag is not None and tag not in ("ns", "nsf", "s"):
+                    if surface != entry["name"] and entry.get("listed_short") != surface and tag is not None and tag not in ("ns", "nsf", "s"):
                         continue  # short forms 合作, 白银: words first, places only by accident
                     mention.attrs["place"] = entry
                 out.append(mention)
