@@ -308,3 +308,9 @@ def test_a_taiwan_county_s_short_form_stays_a_place_whatever_else_jieba_reads_in
     entities, relations = _read(f"位於{short}的友達光電股份有限公司獲獎。")
     assert ("Place", short) in entities
     assert ("友達光電股份有限公司", "locatedIn", short) in relations
+
+
+def test_every_park_of_an_enumeration_after_a_place_s_de_lies_there():
+    relations = _read("株洲市的醴陵经开区、攸县高新区和株洲高新区入选。")[1]
+    for park in ("醴陵经开区", "攸县高新区", "株洲高新区"):
+        assert (park, "locatedIn", "株洲市") in relations

@@ -151,14 +151,15 @@ ENUM_GAP_RE = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?P<sep>、|�
 
 
 def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list[int]:
-    """P的A、B和C / 位于P的A、B: the firms enumerated right after ``k`` with it (joined by 、, a closing
-    和/及 only after a 、), each a firm or institution standing alone; [] for A和B (a partner, maybe)."""
+    """P的A、B和C / 位于P的A、B: the firms (or, after a park, the parks) enumerated right after ``k``
+    with it (joined by 、, a closing 和/及 only after a 、), each standing alone; [] for A和B (a partner, maybe)."""
     out, last, commas = [], k, 0
     for i in idx:
         if mentions[i].start < mentions[last].end:
             continue
         gap = ENUM_GAP_RE.fullmatch(text, mentions[last].end, mentions[i].start)
-        if gap is None or mentions[i].label not in ("Company", "Institution") or (gap.group("sep") != "、" and commas == 0):
+        kinds = ("Park",) if mentions[k].label == "Park" else ("Company", "Institution")
+        if gap is None or mentions[i].label not in kinds or (gap.group("sep") != "、" and commas == 0):
             break
         commas += gap.group("sep") == "、"
         out.append(i)
@@ -209,7 +210,7 @@ def find(inp: RelationInput) -> list[Relation]:
             kind_end = DE_KIND_RE.match(text, gap.end()).end()
             k = next((k for k in idx[j + 1:] if mentions[k].start in (gap.end(), kind_end)), None)
             if k is not None and (mentions[k].label in ("Company", "Institution") or (mentions[k].label == "Park" and a.label == "Place" and mentions[k].start == gap.end())):
-                for i in [k] + (_enumerated_after(text, mentions, idx, k) if mentions[k].label != "Park" else []):
+                for i in [k] + _enumerated_after(text, mentions, idx, k):
                     rels.append(Relation(i, "locatedIn", idx[j], "located.place_de_org.v1", ev))
         # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
         for j in range(len(idx) - 1):
@@ -400,7 +401,7 @@ def find(inp: RelationInput) -> list[Relation]:
                     if head is None:
                         break
                     after = [head]
-                for i in after + (_enumerated_after(text, mentions, idx, after[0]) if after and mentions[after[0]].label != "Park" else []):
+                for i in after + (_enumerated_after(text, mentions, idx, after[0]) if after else []):
                     rels.append(Relation(i, "locatedIn", chain[-1], "located.weiyu_de.v1", ev))
                 copula = COPULA_ONE_RE.search(text, s0, s0 + mm.start())
                 subject = [i for i in idx if copula is not None and mentions[i].end == copula.start() and mentions[i].label in holders - {"Place"}]
