@@ -220,7 +220,8 @@ def test_a_foreign_city_right_after_its_country_lies_in_it(text, city, country):
     assert (city, "locatedIn", country) in relations
 
 
-@pytest.mark.parametrize("text", ["美国各州都有分支。", "日本政府表示支持。", "德国企业都很重视。", "美国加州大学获奖。", "在美国举行的大会圆满结束。"])
+@pytest.mark.parametrize("text", ["美国各州都有分支。", "日本政府表示支持。", "德国企业都很重视。", "美国加州大学获奖。", "在美国举行的大会圆满结束。",
+                                  "大会在美国当地举行。", "大会在日本同期举办。"])
 def test_what_follows_a_country_is_no_foreign_city_unless_named_so(text):
     entities, relations = _read(text)
     assert {name for label, name in entities if label == "Place"} <= {"美国", "日本", "德国"}

@@ -19,8 +19,9 @@ from .mentions import Mention
 #: a foreign division named by its level word right after the country (大分县, 加州, 大阪府, 巴伐利亚州); not a
 #: word of counting or a function word (美国各州, 日本企业), nor 政府
 LEVELLED_RE = re.compile(r"(?:(?![各多等的和与及在是有一二三四五六七八九十两几全每该本其这那个些了们企业政])[\u4e00-\u9fff]){1,5}?(?:县|州|省|府)(?![\u4e00-\u9fff]{0,1}(?:大学|学院|银行|公司|政府|集团|厅|局))")
-#: a city named between the country and a verb of holding a meeting (在哥伦比亚卡塔赫纳召开)
-VENUE_RE = re.compile(r"[\u4e00-\u9fff]{2,5}?(?=召开|举行|举办|开幕|闭幕|落幕|隆重)")
+#: a city named between the country and a verb of holding a meeting (在哥伦比亚卡塔赫纳召开); not a
+#: word of time or place (在美国当地举行, 在日本同期举办)
+VENUE_RE = re.compile(r"(?:(?![地内外时间期年月日的等之和与及在正再也将已])[\u4e00-\u9fff]){2,5}?(?=召开|举行|举办|开幕|闭幕|落幕|隆重)")
 HOME = frozenset({"中国", "中华人民共和国", "我国", "中华"})
 
 
