@@ -315,3 +315,12 @@ def test_every_park_of_an_enumeration_after_a_place_s_de_lies_there():
     relations = _read("株洲市的醴陵经开区、攸县高新区和株洲高新区入选。")[1]
     for park in ("醴陵经开区", "攸县高新区", "株洲高新区"):
         assert (park, "locatedIn", "株洲市") in relations
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("湖南省的株洲市获评全国文明城市。", {("株洲市", "湖南省")}),
+    ("湖南的株洲、湘潭获评全国文明城市。", {("株洲", "湖南"), ("湘潭", "湖南")}),
+    ("长沙的株洲获评全国文明城市。", set()),
+])
+def test_a_smaller_place_after_a_larger_place_s_de_lies_in_it(text, expected):
+    assert {(s, o) for s, p, o in _read(text)[1] if p == "locatedIn"} == expected

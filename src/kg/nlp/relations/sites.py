@@ -158,7 +158,9 @@ def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list
         if mentions[i].start < mentions[last].end:
             continue
         gap = ENUM_GAP_RE.fullmatch(text, mentions[last].end, mentions[i].start)
-        kinds = ("Park",) if mentions[k].label == "Park" else ("Company", "Institution")
+        kinds = {"Park": ("Park",), "Place": ("Place",)}.get(mentions[k].label, ("Company", "Institution"))
+        if mentions[i].label == "Place" and _level(mentions[i].attrs.get("place", {})) != _level(mentions[k].attrs.get("place", {})):
+            break  # 湖南的株洲、湘潭: places of one level
         if gap is None or mentions[i].label not in kinds or (gap.group("sep") != "、" and commas == 0):
             break
         commas += gap.group("sep") == "、"
@@ -209,7 +211,10 @@ def find(inp: RelationInput) -> list[Relation]:
                 continue
             kind_end = DE_KIND_RE.match(text, gap.end()).end()
             k = next((k for k in idx[j + 1:] if mentions[k].start in (gap.end(), kind_end)), None)
-            if k is not None and (mentions[k].label in ("Company", "Institution") or (mentions[k].label == "Park" and a.label == "Place" and mentions[k].start == gap.end())):
+            smaller = k is not None and mentions[k].label == "Place" and a.label == "Place" and mentions[k].start == gap.end() and (
+                mentions[k].attrs.get("place", {}).get("parent") == a.attrs.get("place", {}).get("name")
+                or _level(a.attrs.get("place", {})) < _level(mentions[k].attrs.get("place", {})) < 4)  # 湖南省的株洲市
+            if k is not None and (mentions[k].label in ("Company", "Institution") or smaller or (mentions[k].label == "Park" and a.label == "Place" and mentions[k].start == gap.end())):
                 for i in [k] + _enumerated_after(text, mentions, idx, k):
                     rels.append(Relation(i, "locatedIn", idx[j], "located.place_de_org.v1", ev))
         # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
