@@ -324,3 +324,15 @@ def test_every_park_of_an_enumeration_after_a_place_s_de_lies_there():
 ])
 def test_a_smaller_place_after_a_larger_place_s_de_lies_in_it(text, expected):
     assert {(s, o) for s, p, o in _read(text)[1] if p == "locatedIn"} == expected
+
+
+def test_the_only_one_of_a_place_is_no_firm_s_name_and_lies_in_the_place():
+    text = "慈溪市智能产业园摘取五星，成为当年度宁波唯一入选园区。\n此外，还成功获批国家级小型微型企业双创示范基地。"
+    entities, relations = _read(text)
+    assert ("Place", "宁波") in entities and not any(label == "Company" for label, _ in entities)
+    assert ("慈溪市智能产业园", "locatedIn", "宁波") in relations
+    assert ("宁波", "receivedAward", "国家级小型微型企业双创示范基地") not in relations  # the park's, not a city named once
+
+
+def test_a_firm_that_becomes_this_year_s_only_winner_of_a_province_lies_there():
+    assert ("山河智能装备股份有限公司", "locatedIn", "湖南") in _read("山河智能装备股份有限公司成为今年湖南唯一获奖企业。")[1]

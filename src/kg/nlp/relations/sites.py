@@ -60,7 +60,7 @@ PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|
 
 
 #: 也成为河南省唯一… / 作为贵州唯一的… / 成为湖南省以及全国…唯一…: the verb, then the place
-FIRST_IN_RE = re.compile(r"(?P<verb>成为|作为|是)(?P<lead>)")
+FIRST_IN_RE = re.compile(r"(?P<verb>成为|作为|是)(?:当年度|本年度|今年|去年|当年|目前|迄今为止)?(?P<lead>)")
 #: what follows the place: (以及…)? then 唯一/首个/首家/第一家 (within a few characters)
 FIRST_TAIL_RE = re.compile(r"(?:的)?(?:以及[^，,。；;]{0,12}?)?(?:迄今为止|目前|当年度|本年度|历史上)?(?:唯一|首个|首家|第一家|第一个)")
 
