@@ -336,3 +336,15 @@ def test_the_only_one_of_a_place_is_no_firm_s_name_and_lies_in_the_place():
 
 def test_a_firm_that_becomes_this_year_s_only_winner_of_a_province_lies_there():
     assert ("山河智能装备股份有限公司", "locatedIn", "湖南") in _read("山河智能装备股份有限公司成为今年湖南唯一获奖企业。")[1]
+
+
+@pytest.mark.parametrize("city", ["合肥", "娄底", "周口", "大连", "怀化", "桂林"])
+def test_a_prefecture_city_s_short_form_is_a_place_whatever_else_jieba_reads_in_it(city):
+    entities, relations = _read(f"位于{city}的山河智能装备股份有限公司获奖。")
+    assert ("Place", city) in entities
+    assert ("山河智能装备股份有限公司", "locatedIn", city) in relations
+
+
+@pytest.mark.parametrize("text", ["各位来宾出席了仪式。", "建设“实力许昌、活力许昌、魅力许昌”。", "弘扬“诚信许昌、质求卓越”的精神。"])
+def test_a_common_word_or_a_slogan_s_place_is_no_place(text):
+    assert not any(label == "Place" for label, _ in _read(text)[0])

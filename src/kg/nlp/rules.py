@@ -123,6 +123,10 @@ _UNIT_WORD_SCAN = anchored(UNIT_WORD_RE)  # its matches, tried only near an anch
 FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
 
 
+#: short forms of prefecture-level cities that are common words first (来宾 guests, 白银 silver, 日照 sunshine)
+CITY_WORDS = frozenset({"来宾", "白银", "日照", "大同", "三明", "黄山"})
+
+
 #: 在长沙经开区投资建设|智能制造基地: a park or place that builds what a title names is no part of its name
 SITE_BUILDS_RE = re.compile(r"(?:区|园|市|县|镇)(?:投资|计划|将|拟|规划)?(?:建设|打造|建成|新建|扩建|兴建|筹建|布局)")
 #: a science park then a place: the body of one of its sites (南部科学园区|台南|园区, 竹科|竹南|园区);
@@ -442,8 +446,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     tag = self.tags.get(surface)
                     if len(surface) < 2 or surface in GENERIC_PLACE_NAMES:
                         continue
-                    if surface != entry["name"] and entry.get("listed_short") != surface and tag is not None and tag not in ("ns", "nsf", "s"):
-                        continue  # short forms 合作, 白银: words first, places only by accident
+                    if surface != entry["name"] and entry.get("listed_short") != surface and tag is not None and tag not in ("ns", "nsf", "s") and (
+                        entry.get("level") != "city" or surface in CITY_WORDS
+                    ):
+                        continue  # short forms 合作, 白银: words first, places only by accident (a city's 合肥, 娄底, 周口 stay places)
                     mention.attrs["place"] = entry
                 out.append(mention)
         tok_start_set, tok_end_set = set(tok_starts), set(tok_ends)
