@@ -338,7 +338,7 @@ def test_a_firm_that_becomes_this_year_s_only_winner_of_a_province_lies_there():
     assert ("山河智能装备股份有限公司", "locatedIn", "湖南") in _read("山河智能装备股份有限公司成为今年湖南唯一获奖企业。")[1]
 
 
-@pytest.mark.parametrize("city", ["合肥", "娄底", "周口", "大连", "怀化", "桂林"])
+@pytest.mark.parametrize("city", ["合肥", "娄底", "周口", "大连", "怀化", "桂林", "义乌", "慈溪"])
 def test_a_prefecture_city_s_short_form_is_a_place_whatever_else_jieba_reads_in_it(city):
     entities, relations = _read(f"位于{city}的山河智能装备股份有限公司获奖。")
     assert ("Place", city) in entities

@@ -447,9 +447,9 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     if len(surface) < 2 or surface in GENERIC_PLACE_NAMES:
                         continue
                     if surface != entry["name"] and entry.get("listed_short") != surface and tag is not None and tag not in ("ns", "nsf", "s") and (
-                        entry.get("level") != "city" or surface in CITY_WORDS
+                        (entry.get("level") != "city" and not (entry.get("level") == "county" and tag in ("nr", "nrt", "nz"))) or surface in CITY_WORDS
                     ):
-                        continue  # short forms 合作, 白银: words first, places only by accident (a city's 合肥, 娄底, 周口 stay places)
+                        continue  # short forms 合作, 白银: words first, places only by accident (a city's 合肥, 娄底, 周口 stay places, and a county's that jieba reads as a name: 义乌, 慈溪)
                     mention.attrs["place"] = entry
                 out.append(mention)
         tok_start_set, tok_end_set = set(tok_starts), set(tok_ends)
