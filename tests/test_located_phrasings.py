@@ -348,3 +348,18 @@ def test_a_prefecture_city_s_short_form_is_a_place_whatever_else_jieba_reads_in_
 @pytest.mark.parametrize("text", ["各位来宾出席了仪式。", "建设“实力许昌、活力许昌、魅力许昌”。", "弘扬“诚信许昌、质求卓越”的精神。"])
 def test_a_common_word_or_a_slogan_s_place_is_no_place(text):
     assert not any(label == "Place" for label, _ in _read(text)[0])
+
+
+@pytest.mark.parametrize("text, places", [
+    ("山河智能装备股份有限公司在株洲、长沙、上海均设有生产基地。", ["株洲", "长沙", "上海"]),
+    ("山河智能装备股份有限公司分别在株洲、长沙建设生产基地。", ["株洲", "长沙"]),
+    ("希華晶體科技股份有限公司將在台中市、苗栗竹科竹南園區與台南市南科廠擴建無塵室。", ["台中市", "竹科竹南園區", "南科"]),
+])
+def test_a_subject_that_sets_up_at_each_place_of_a_list_lies_in_each(text, places):
+    relations = _read(text)[1]
+    firm = "希華晶體科技股份有限公司" if "希華" in text else "山河智能装备股份有限公司"
+    assert {o for s, p, o in relations if p == "locatedIn" and s == firm} == set(places)
+
+
+def test_a_subject_popular_in_places_is_not_placed_there():
+    assert not any(p == "locatedIn" for _, p, _ in _read("山河智能装备股份有限公司在株洲和长沙的客户中很受欢迎。")[1])

@@ -171,6 +171,10 @@ def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list
     return out
 
 
+#: between two places of a list after 在 (在株洲、长沙和上海设有…)
+PLACE_LIST_JOINT_RE = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+
+
 def _level(place: dict[str, str]) -> int:
     return {"country": 0, "province": 1, "city": 2, "county": 3}.get(place.get("level", ""), 4)
 
@@ -345,6 +349,28 @@ def find(inp: RelationInput) -> list[Relation]:
                 skip = re.match(r"[(（][^()（）]{1,20}[)）]", text[pos:pos + 22])  # P（简称Q）设有
                 if skip:
                     pos += skip.end()
+            # 在株洲、长沙、上海均设有…, 在台中市、苗栗竹科竹南園區與台南市南科廠擴建…: each place of the
+            # list (the most specific of each item's chain), the verb after them all
+            items = [chain] if chain else []
+            while chain:
+                joint = PLACE_LIST_JOINT_RE.match(text, pos)
+                nxt = [i for i in idx if joint and mentions[i].start >= joint.end() and mentions[i].label in ("Place", "Park")]
+                if not joint or not nxt or mentions[nxt[0]].start != joint.end():
+                    break
+                item, at = [], joint.end()
+                for i in nxt:
+                    if mentions[i].start != at:
+                        break
+                    item.append(i)
+                    at = mentions[i].end
+                plant = re.match(r"厂", text[at:at + 1]) if mentions[item[-1]].label == "Park" else None  # 南科廠: the park's plant
+                items.append(item)
+                pos = at + (1 if plant else 0)
+            if len(items) > 1:
+                chain = [item[-1] for item in items]
+                together = re.match(r"\s*(?:均|都|分别|各)", text[pos:pos + 3])
+                if together:
+                    pos += together.end()
             if not chain or not SITE_VERB_RE.match(text, pos):
                 continue
             for c in chain:
@@ -388,6 +414,8 @@ def find(inp: RelationInput) -> list[Relation]:
             rest = text[pos:s1]
             if mm.group(0) == "在" and SHARE_FRAME_RE.match(text, pos):
                 continue  # 在广东获得的4项金奖中: P's share (located.share_frame.v1), not where anything lies
+            if mm.group(0) == "在" and not re.match(r"(?:[(（][^()（）]{1,20}[)）])?的", text[pos:s1]):
+                continue  # X在株洲和长沙的客户中: 在 and a list, no 的 right after the place (subject_zai reads 在P + verb)
             bracket = re.match(r"[(（][^()（）]{1,20}[)）]", rest)  # 位于新竹科学园区（简称竹科）的…
             if bracket:
                 pos += bracket.end()
