@@ -363,3 +363,11 @@ def test_a_subject_that_sets_up_at_each_place_of_a_list_lies_in_each(text, place
 
 def test_a_subject_popular_in_places_is_not_placed_there():
     assert not any(p == "locatedIn" for _, p, _ in _read("山河智能装备股份有限公司在株洲和长沙的客户中很受欢迎。")[1])
+
+
+def test_a_science_park_s_sub_park_named_by_its_theme_is_a_park_in_the_whole():
+    text = "竹科管理局表示，竹科今年營收成長。\n設立於竹科生醫園區的啓弘生物科技股份有限公司投資2億元。"
+    entities, relations = _read(text)
+    assert ("Park", "竹科生醫園區") in entities
+    assert ("啓弘生物科技股份有限公司", "locatedIn", "竹科生醫園區") in relations
+    assert ("竹科生醫園區", "locatedIn", "竹科") in relations

@@ -338,8 +338,9 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue
                     sub_park = next((m2 for m2 in SUB_PARK_RE.finditer(body) if m2.end() == len(body) and (m2.start() == 0 or _all_places(body[:m2.start()]))), None) if p.get("place_start") else None
-                    if sub_park and not (_is_place_word(sub_park.group("place")) or self.tags.get(sub_park.group("place")) == "ns"):
-                        sub_park = None
+                    if sub_park and not (_is_place_word(sub_park.group("place")) or self.tags.get(sub_park.group("place")) == "ns" or (
+                            sub_park.group(0).startswith(("竹科", "中科", "南科")) and len(sub_park.group("place")) == 2)):
+                        sub_park = None  # (竹科生醫|園區: a science park's sub-park is named by its town or its theme)
                     if sub_park:
                         start += sub_park.start()  # 苗栗|竹科竹南园区: the county before the park's site is where it is
                         body = sh[start:s]

@@ -40,6 +40,7 @@ register("sites", {
     "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
     "located.subject_weiyu.v1": ("locatedIn", "X位于P; X是Y的控股子公司，位于P (a clause with no subject of its own speaks of X); A、B均位于P; X是一家位于P的…"),
     "located.subject_zai.v1": ("locatedIn", "S …在 P …: the sentence's subject acts in that place"),
+    "located.part_of_park.v1": ("locatedIn", "竹科竹南園區 / 信阳市产业集聚区电子产业园 where the report names 竹科 / 信阳市产业集聚区 on its own: a park named as a part of another park the report names lies in it"),
     "located.suozai.v1": ("locatedIn", "X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区, 株洲高新区所在的天元区)"),
     "located.place_makes_park.v1": ("locatedIn", "P…将/把X园区打造成/建设成…: the park the sentence's place develops lies in it"),
     "located.weiyu_de.v1": ("locatedIn", "位于P的X / X位于P: X lies in P"),
@@ -585,4 +586,30 @@ def find(inp: RelationInput) -> list[Relation]:
             if where is not None and holder is not None and holder != where and mentions[holder].end <= pm_.start():
                 rels.append(Relation(holder, "locatedIn", where, "located.part_of.v1", ev))
 
+    rels.extend(_parts_of_parks(text, mentions))
     return rels
+
+
+#: what closes a park named as a part of another (竹科|竹南園區, 信阳市产业集聚区|电子产业园)
+PART_PARK_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:园区|产业园|工业园|科技园|分园|片区|园)")
+
+
+def _parts_of_parks(text: str, mentions: list) -> list[Relation]:
+    """竹科竹南園區 where the report also names 竹科 on its own: the part lies in the whole park (the
+    first mention of each part; the whole's mention nearest before it, else the first after)."""
+    wholes: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.label == "Park":
+            wholes.setdefault(text[m.start:m.end], []).append(i)
+    out, seen = [], set()
+    for i, m in enumerate(mentions):
+        name = text[m.start:m.end]
+        if m.label != "Park" or name in seen:
+            continue
+        for whole, at in wholes.items():
+            if whole != name and name.startswith(whole) and PART_PARK_RE.fullmatch(name, len(whole)):
+                seen.add(name)
+                j = max((k for k in at if k < i), default=at[0])
+                out.append(Relation(i, "locatedIn", j, "located.part_of_park.v1", (m.start, m.end)))
+                break
+    return out
