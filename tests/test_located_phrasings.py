@@ -371,3 +371,16 @@ def test_a_science_park_s_sub_park_named_by_its_theme_is_a_park_in_the_whole():
     assert ("Park", "竹科生醫園區") in entities
     assert ("啓弘生物科技股份有限公司", "locatedIn", "竹科生醫園區") in relations
     assert ("竹科生醫園區", "locatedIn", "竹科") in relations
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("山河智能装备股份有限公司和三一重工股份有限公司分别位于株洲和长沙。",
+     {("山河智能装备股份有限公司", "株洲"), ("三一重工股份有限公司", "长沙")}),
+    ("山河智能装备股份有限公司、三一重工股份有限公司分别落户株洲高新区、长沙经开区。",
+     {("山河智能装备股份有限公司", "株洲高新区"), ("三一重工股份有限公司", "长沙经开区")}),
+    ("山河智能装备股份有限公司分别落户株洲高新区和长沙经开区。",
+     {("山河智能装备股份有限公司", "株洲高新区"), ("山河智能装备股份有限公司", "长沙经开区")}),
+    ("山河智能装备股份有限公司、三一重工股份有限公司和中联重科股份有限公司分别位于株洲、长沙。", set()),
+])
+def test_members_and_places_after_fenbie_pair_in_order(text, expected):
+    assert {(s, o) for s, p, o in _read(text)[1] if p == "locatedIn"} == expected

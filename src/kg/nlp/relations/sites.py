@@ -176,6 +176,22 @@ def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list
 PLACE_LIST_JOINT_RE = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
 
+def _places_listed_after(text: str, mentions: list, idx: list[int], k: int) -> list[int]:
+    """The places or parks listed right after place ``k`` (P、Q和R): Q and R, each the last of its chain."""
+    out, pos = [], mentions[k].end
+    while True:
+        joint = PLACE_LIST_JOINT_RE.match(text, pos)
+        item = None
+        at = joint.end() if joint else -1
+        for i in idx:
+            if mentions[i].start == at and mentions[i].label in ("Place", "Park"):
+                item, at = i, mentions[i].end
+        if joint is None or item is None:
+            return out
+        out.append(item)
+        pos = at
+
+
 def _level(place: dict[str, str]) -> int:
     return {"country": 0, "province": 1, "city": 2, "county": 3}.get(place.get("level", ""), 4)
 
@@ -448,7 +464,20 @@ def find(inp: RelationInput) -> list[Relation]:
                     # X是Y的控股子公司，位于P: a clause with no subject of its own speaks of X
                     firsts = [i for i in before if mentions[i].start - s0 < 30 and mentions[i].label in ("Company", "Institution", "Park")]
                     before = firsts[:1] or before
-                if before and before[-1] != chain[-1]:
+                respective = before and re.search(r"分别\s*$", text[mentions[before[-1]].end:s0 + mm.start()])
+                more = _places_listed_after(text, mentions, idx, chain[-1]) if respective else []
+                if more:
+                    # A和B分别位于P和Q: each member in its own place, in order (counts that differ: none)
+                    members = [before[-1]]
+                    while True:
+                        prev = [i for i in before if mentions[i].end <= mentions[members[0]].start and re.fullmatch(r"\s*(?:、|和|及|与|以及)\s*", text[mentions[i].end:mentions[members[0]].start])]
+                        if not prev:
+                            break
+                        members.insert(0, prev[-1])
+                    if len(members) == len(more) + 1:
+                        for a_, p_ in zip(members, [chain[-1]] + more):
+                            rels.append(Relation(a_, "locatedIn", p_, "located.subject_weiyu.v1", ev))
+                elif before and before[-1] != chain[-1]:
                     rels.append(Relation(before[-1], "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
                     if re.search(r"(?:均|都|皆|分别)\s*$", text[mentions[before[-1]].end:s0 + mm.start()]):
                         # A、B均位于P: every member of the list that ends right before 均
