@@ -384,3 +384,9 @@ def test_a_science_park_s_sub_park_named_by_its_theme_is_a_park_in_the_whole():
 ])
 def test_members_and_places_after_fenbie_pair_in_order(text, expected):
     assert {(s, o) for s, p, o in _read(text)[1] if p == "locatedIn"} == expected
+
+
+def test_a_subject_that_sets_up_in_a_chain_of_places_lies_in_the_most_specific():
+    relations = _read("山河智能装备股份有限公司在株洲市天元区建设生产基地。")[1]
+    assert ("山河智能装备股份有限公司", "locatedIn", "天元区") in relations
+    assert ("山河智能装备股份有限公司", "locatedIn", "株洲市") not in relations

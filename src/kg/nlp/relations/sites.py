@@ -383,8 +383,8 @@ def find(inp: RelationInput) -> list[Relation]:
                 plant = re.match(r"厂", text[at:at + 1]) if mentions[item[-1]].label == "Park" else None  # 南科廠: the park's plant
                 items.append(item)
                 pos = at + (1 if plant else 0)
+            chain = [item[-1] for item in items]  # 在宝鸡市金台区建设: the most specific place of each item
             if len(items) > 1:
-                chain = [item[-1] for item in items]
                 together = re.match(r"\s*(?:均|都|分别|各)", text[pos:pos + 3])
                 if together:
                     pos += together.end()
