@@ -390,3 +390,10 @@ def test_a_subject_that_sets_up_in_a_chain_of_places_lies_in_the_most_specific()
     relations = _read("山河智能装备股份有限公司在株洲市天元区建设生产基地。")[1]
     assert ("山河智能装备股份有限公司", "locatedIn", "天元区") in relations
     assert ("山河智能装备股份有限公司", "locatedIn", "株洲市") not in relations
+
+
+def test_the_body_a_clause_makes_the_doer_sets_up_at_the_place():
+    text = "公司与宝鸡市工业发展集团有限公司共同出资设立中一科技陕西有限公司；以中一科技陕西有限公司为实施主体，在宝鸡市金台区建设产业基地。"
+    relations = _read(text)[1]
+    assert ("中一科技陕西有限公司", "locatedIn", "金台区") in relations
+    assert ("宝鸡市工业发展集团有限公司", "locatedIn", "金台区") not in relations

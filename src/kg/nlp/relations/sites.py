@@ -172,6 +172,11 @@ def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list
     return out
 
 
+#: 以X为实施主体，在P建设…: 以 before the body, then 为…主体 and the clause up to 在
+ACTING_BODY_RE = re.compile(r"以")
+ACTING_AS_RE = r"为(?:项目)?(?:实施|投资|建设|运营|承建)?主体\s*[,，]?\s*$"
+
+
 #: between two places of a list after 在 (在株洲、长沙和上海设有…)
 PLACE_LIST_JOINT_RE = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
@@ -349,9 +354,14 @@ def find(inp: RelationInput) -> list[Relation]:
             subj0 = None  # 在县委县政府热情邀请下，公司落户于P: the body in the frame is not the subject
         for mm in re.finditer(r"(?<![存现实所正])在|(?<=[\u4e00-\u9fff])(?<![位关由对属处等用基力立终至免善易敢])于|选定", sent):
             p0 = s0 + mm.end()
-            if subj0 is None or mentions[subj0].end > s0 + mm.start():
+            seg0 = max(text.rfind(c, s0, s0 + mm.start()) for c in "；;") + 1
+            acting = ACTING_BODY_RE.search(text, max(s0, seg0), s0 + mm.start())
+            doer = next((i for i in idx if acting and mentions[i].start == acting.end() and mentions[i].label in ("Company", "Institution")
+                         and re.match(ACTING_AS_RE, text[mentions[i].end:s0 + mm.start()])), None)
+            actor = doer if doer is not None else subj0  # 以中一陕西为实施主体，在宝鸡市金台区建设…: the body the clause makes the doer
+            if actor is None or mentions[actor].end > s0 + mm.start():
                 break
-            if re.search(r"[；;]", text[mentions[subj0].end:s0 + mm.start()]):
+            if re.search(r"[；;]", text[mentions[actor].end:s0 + mm.start()]):
                 break  # …；集团还在鞍山设立了…: another segment, another subject
             chain, pos = [], p0
             for i in idx:
@@ -391,7 +401,7 @@ def find(inp: RelationInput) -> list[Relation]:
             if not chain or not SITE_VERB_RE.match(text, pos):
                 continue
             for c in chain:
-                rels.append(Relation(subj0, "locatedIn", c, "located.subject_zai.v1", ev))
+                rels.append(Relation(actor, "locatedIn", c, "located.subject_zai.v1", ev))
             if chain:
                 break
         # S …落户/入驻/扎根 P: the sentence's subject settles in that place
