@@ -8,7 +8,7 @@ named without their county (新市產業園區, 彰濱工業區, 楠梓加工出
 before them as where the park lies, not as part of its name.
 Must not: cut a park whose rest is only a kind of park (台中市產業園區: the parks of the city,
 no park named after the county), a short form of the county (台中工業區, 新竹科學園區 are the
-parks' own names), or a mainland park (昭通市鲁甸县合作产业园, 信阳市产业集聚区 keep their places).
+parks' own names), or a mainland park (湘潭市雨湖区智造产业园, 株洲市攸县工业集中区 keep their places).
 """
 
 from __future__ import annotations

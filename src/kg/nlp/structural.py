@@ -203,7 +203,7 @@ class StructuralRules:
                     if span and COUNTED_START_RE.match(sh, max(0, span[0] - 1)) and (span[0] == 0 or sh[span[0] - 1] in COUNT_CHARS):
                         span = None  # 3家株企荣获…: a count and a kind of firm, no name
                     if span and re.search(r"唯一|首家|首个|第一家|之一$", sh[span[0]:span[1]]):
-                        span = None  # 成为宁波唯一|入选…: the only one of a place, no firm's name
+                        span = None  # 成为湘潭唯一|入选…: the only one of a place, no firm's name
                     if span and p["id"] == "company.post_holder.v1":
                         trade = TRADE_TAIL_RE.search(sh, span[0], span[1])
                         if trade is not None and (sh[span[0]:trade.start()] in place_table() or _is_place_word(sh[span[0]:trade.start()])):

@@ -407,7 +407,7 @@ def combine_names(entities: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     return {"name": name, "aliases": aliases, "mentions": [list(m) for m in mentions]}
 
 
-#: a park's part named after the whole (竹科|竹南園區, 信阳市产业集聚区|电子产业园): its own name, then a kind
+#: a park's part named after the whole (竹科|竹南園區, 长沙高新区|麓谷产业园): its own name, then a kind
 _PART_TAIL_RE = re.compile(r"(?P<own>[\u4e00-\u9fff]{2,6}?)(?:园区|产业园|工业园|科技园|分园|片区)")
 #: what opens a park's kind, not a part's own name (中关村|科技园区 is 中关村's long form)
 _KIND_HEADS = ("科技", "科学", "高新", "高科", "工业", "产业", "经济", "技术", "开发", "软件", "国家", "自主")

@@ -40,7 +40,7 @@ register("sites", {
     "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
     "located.subject_weiyu.v1": ("locatedIn", "X位于P; X是Y的控股子公司，位于P (a clause with no subject of its own speaks of X); A、B均位于P; X是一家位于P的…"),
     "located.subject_zai.v1": ("locatedIn", "S …在 P …: the sentence's subject acts in that place"),
-    "located.part_of_park.v1": ("locatedIn", "竹科竹南園區 / 信阳市产业集聚区电子产业园 where the report names 竹科 / 信阳市产业集聚区 on its own: a park named as a part of another park the report names lies in it"),
+    "located.part_of_park.v1": ("locatedIn", "竹科竹南園區 / 长沙高新区麓谷产业园 where the report names 竹科 / 长沙高新区 on its own: a park named as a part of another park the report names lies in it"),
     "located.suozai.v1": ("locatedIn", "X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区, 株洲高新区所在的天元区)"),
     "located.place_makes_park.v1": ("locatedIn", "P…将/把X园区打造成/建设成…: the park the sentence's place develops lies in it"),
     "located.weiyu_de.v1": ("locatedIn", "位于P的X / X位于P: X lies in P"),
@@ -295,7 +295,7 @@ def find(inp: RelationInput) -> list[Relation]:
             built = next((i for i in idx if mentions[i].start == bm_.end() and mentions[i].label in ("Institution", "Company", "Park")), None)
             if built is not None and built != builder:
                 rels.append(Relation(built, "locatedIn", builder, "located.built_by_place.v1", ev))
-        # 长清区…将鲁澳大健康科技园打造成为…: the park the sentence's place develops lies in it
+        # P…与各方携手将X科技园打造成为…: the park the sentence's place develops lies in it
         maker = next((i for i in idx if mentions[i].start - s0 <= 12), None)
         if maker is not None and mentions[maker].label == "Place":
             for mk in MAKES_PARK_RE.finditer(text, mentions[maker].end, s1):
@@ -358,7 +358,7 @@ def find(inp: RelationInput) -> list[Relation]:
             acting = ACTING_BODY_RE.search(text, max(s0, seg0), s0 + mm.start())
             doer = next((i for i in idx if acting and mentions[i].start == acting.end() and mentions[i].label in ("Company", "Institution")
                          and re.match(ACTING_AS_RE, text[mentions[i].end:s0 + mm.start()])), None)
-            actor = doer if doer is not None else subj0  # 以中一陕西为实施主体，在宝鸡市金台区建设…: the body the clause makes the doer
+            actor = doer if doer is not None else subj0  # 以A为实施主体，在P建设…: the body the clause makes the doer
             if actor is None or mentions[actor].end > s0 + mm.start():
                 break
             if re.search(r"[；;]", text[mentions[actor].end:s0 + mm.start()]):
@@ -376,7 +376,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 skip = re.match(r"[(（][^()（）]{1,20}[)）]", text[pos:pos + 22])  # P（简称Q）设有
                 if skip:
                     pos += skip.end()
-            # 在株洲、长沙、上海均设有…, 在台中市、苗栗竹科竹南園區與台南市南科廠擴建…: each place of the
+            # 在株洲、长沙、上海均设有…, 在P市、Q縣竹科R園區與S市南科廠擴建…: each place of the
             # list (the most specific of each item's chain), the verb after them all
             items = [chain] if chain else []
             while chain:
@@ -393,7 +393,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 plant = re.match(r"厂", text[at:at + 1]) if mentions[item[-1]].label == "Park" else None  # 南科廠: the park's plant
                 items.append(item)
                 pos = at + (1 if plant else 0)
-            chain = [item[-1] for item in items]  # 在宝鸡市金台区建设: the most specific place of each item
+            chain = [item[-1] for item in items]  # 在株洲市天元区建设: the most specific place of each item
             if len(items) > 1:
                 together = re.match(r"\s*(?:均|都|分别|各)", text[pos:pos + 3])
                 if together:
@@ -629,7 +629,7 @@ def find(inp: RelationInput) -> list[Relation]:
     return rels
 
 
-#: what closes a park named as a part of another (竹科|竹南園區, 信阳市产业集聚区|电子产业园)
+#: what closes a park named as a part of another (竹科|竹南園區, 长沙高新区|麓谷产业园)
 PART_PARK_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:园区|产业园|工业园|科技园|分园|片区|园)")
 
 
