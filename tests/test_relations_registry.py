@@ -24,7 +24,7 @@ PREDICATES = {"receivedAward", "locatedIn", "worksFor", "subsidiaryOf", "contrib
 def test_the_families_and_their_rule_ids_are_pinned():
     for name in DEFAULT_FAMILIES:
         family(name)
-    assert DEFAULT_FAMILIES == ("respectively", "enumerations", "conferrals", "works_for", "awards", "sites", "approvals", "siting", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "divisions", "scorer", "parents", "headline")
+    assert DEFAULT_FAMILIES == ("respectively", "enumerations", "conferrals", "works_for", "awards", "sites", "approvals", "siting", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "regions", "located", "divisions", "scorer", "parents", "headline")
     # every family but 'headline' (which fills qualifiers and makes no relation) registers its rules
     assert {r.family for r in REGISTRY.values()} == set(DEFAULT_FAMILIES) - {"headline"}
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
@@ -40,7 +40,8 @@ def test_the_families_and_their_rule_ids_are_pinned():
     assert {k for k, r in REGISTRY.items() if r.family == "conferrals"} == {"award.confer_to.v1", "award.counted_then_listed.v1", "award.share_of_list.v1", "award.falls_to.v1", "award.pocketed.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "lists"} == {"list.award_items.v1", "list.grade_line.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "approvals"} == {"located.approval_basis.v1", "located.approval_acts.v1"}
-    assert {k for k, r in REGISTRY.items() if r.family == "siting"} == {"located.siting_verb.v1", "located.sited_at_de.v1", "located.sited_at_area.v1"}
+    assert {k for k, r in REGISTRY.items() if r.family == "siting"} == {"located.siting_verb.v1", "located.sited_at_de.v1", "located.sited_at_area.v1", "located.sited_at_then_de.v1", "located.plant_in.v1"}
+    assert {k for k, r in REGISTRY.items() if r.family == "regions"} == {"located.region_heading.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "located"} == {"located.place_qualified_list.v1", "located.members_settle_in.v1", "located.counted_then_named.v1", "located.parallel_clause.v1"}
     with pytest.raises(ValueError):
         family("no_such_family")

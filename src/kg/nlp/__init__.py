@@ -37,6 +37,8 @@ from .shortforms import BARE_SHORT_FORMS, DECLARED_RE, find_short_forms, link_re
 from .segment import merge_results, pieces
 from .rosters import roster_mentions
 from .kindsplit import split_kind_prefix
+from .parksplit import split_county_prefix
+from .foreign import foreign_places
 from .tables import add_cell_people, caption_award, find_tables, widen_award_cells
 from .tokenizer import ShadowTokenizer  # noqa: F401  (registers kg.ShadowTokenizer.v1 and .v2)
 from ..ner import fusion as _ner_fusion  # noqa: E402,F401  (registers the kg_ner component)
@@ -97,7 +99,7 @@ class EntityRulesComponent:
         sh = shadow(text) if doc._.kg_shadow is None else doc._.kg_shadow  # None: another tokenizer
         starts, ends = doc._.kg_words = _shadow_bounds(doc, text, sh)
         doc._.kg_shadow = sh
-        mentions = split_kind_prefix(text, sh, self.rules.find(text, sh, starts, ends))
+        mentions = foreign_places(text, sh, split_county_prefix(text, sh, split_kind_prefix(text, sh, self.rules.find(text, sh, starts, ends))))
         short = find_short_forms(text, sh, mentions, starts, ends)
         if short:
             inside = [m for m in mentions if m.label == "Place" and any(f.start <= m.start and m.end <= f.end for f in short)]

@@ -231,4 +231,13 @@ def place_in_slogan_or_event(sh: str, start: int, end: int) -> bool:
         opening = max(sh.rfind("“", max(0, start - 6), start), sh.rfind("「", max(0, start - 6), start))
         if opening >= 0 and opening + 2 <= start and re.fullmatch(r"[\u4e00-\u9fff]+", sh[opening + 1:start]):
             return True
+        opening = max(sh.rfind("“", max(0, start - 24), start), sh.rfind("「", max(0, start - 24), start))
+        if opening >= 0 and "\u4e00" <= sh[start - 1] <= "\u9fff" and re.fullmatch(r"[\u4e00-\u9fff]+(?:[、，,][\u4e00-\u9fff]+)+", sh[opening + 1:start]):
+            return True  # “智造娄底、品质娄底、幸福娄底”: the last of parallel phrases
+    if sh[end:end + 1] in ("、", "，", ","):
+        # “诚信娄底、品质至上”, “智造娄底、品质娄底”: a slogan of parallel phrases, the place a word closing one
+        opening = max(sh.rfind("“", max(0, start - 24), start), sh.rfind("「", max(0, start - 24), start))
+        closing = re.compile(r"[\u4e00-\u9fff、，,]{2,24}?[”」]").match(sh, end + 1)
+        if opening >= 0 and closing and "\u4e00" <= sh[start - 1] <= "\u9fff" and re.fullmatch(r"[\u4e00-\u9fff、，,]+", sh[opening + 1:start]):
+            return True
     return sh[start - 1:start] in ("(", "（") and start >= 2 and "\u4e00" <= sh[start - 2] <= "\u9fff" and EVENT_AFTER_RE.match(sh, end) is not None

@@ -19,7 +19,7 @@ from .mentions import Mention
 
 #: the kind words, longest first (a firm of a set: 本土企业, 会员单位); Traditional text is read
 #: on its Simplified shadow, so 廠商 is 厂商 here
-KIND_RE = re.compile(r"(?:本土|本地|当地|民营|龙头|骨干|重点|会员|入驻|规上|外资|台资|港资|合资)?(?:企业|厂商|厂家)|会员单位|外商|台商|港商")
+KIND_RE = re.compile(r"(?:籍)?(?:本土|本地|当地|在地|民营|龙头|骨干|重点|会员|入驻|进驻|规上|外资|台资|港资|合资|初创)?(?:企业|厂商|厂家)|会员单位|外商|台商|港商|租户")
 
 #: what follows 企业 inside a name (企业管理, 企业集团, 企业发展, 企业服务中心 …): no cut there
 NAME_GOES_ON = re.compile(
@@ -28,7 +28,7 @@ NAME_GOES_ON = re.compile(
 )
 
 #: a park's suffix: what stood before the kind word names a park (高新区企业X, 科学园区厂商X)
-PARK_END_RE = re.compile(r"(?:高新区|开发区|经开区|园区|工业园|产业园|科技园|工业区|新区|试验区|自贸区|保税区|产业基地)$")
+PARK_END_RE = re.compile(r"(?:高新区|开发区|经开区|园区|工业园|产业园|科技园|科学园|工业邨|工业区|新区|试验区|自贸区|保税区|产业基地)$")
 
 #: the least a firm's name after the kind word must hold (a brand and a legal form or trade)
 MIN_FIRM = 5

@@ -267,6 +267,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             return  # 荣获, which jieba's dictionary tags as a name
         if _grade_inside(sh, pos, n):
             return  # …有限公司荣获一等奖: 荣获一 is a verb and the start of a grade, no name
+        if text[pos:pos + 1] == "於" and n:
+            return  # 於竹科設立: Traditional text writes the preposition 於 (the surname 于 stays 于)
         if n and pos not in seen:
             seen.add(pos)
             out.append(Mention(pos, pos + n, "Person", rule, text[pos:pos + n]))

@@ -122,6 +122,14 @@ _UNIT_WORD_SCAN = anchored(UNIT_WORD_RE)  # its matches, tried only near an anch
 
 #: the end of a firm's registered name (有限公司, 股份有限公司, 有限责任公司, 股份公司): never inside a prize's name
 FIRM_END_RE = re.compile(r"有限(?:责任)?公司|股份公司")
+
+
+#: short forms of prefecture-level cities that are common words first (来宾 guests, 白银 silver, 日照 sunshine)
+CITY_WORDS = frozenset({"来宾", "白银", "日照", "大同", "三明", "黄山"})
+
+
+#: 在长沙经开区投资建设|智能制造基地: a park or place that builds what a title names is no part of its name
+SITE_BUILDS_RE = re.compile(r"(?:区|园|市|县|镇)(?:投资|计划|将|拟|规划)?(?:建设|打造|建成|新建|扩建|兴建|筹建|布局)")
 #: a science park then a place: the body of one of its sites (南部科学园区|台南|园区, 竹科|竹南|园区);
 #: 竹科, 中科 and 南科 are Taiwan's science parks by their short forms, safe only before a site
 SUB_PARK_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}科学(?:工业)?园区|竹科|中科|南科)(?P<place>[\u4e00-\u9fff]{2,3})")
@@ -356,6 +364,11 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                             pass
                         if firm is not None:
                             start = firm.end()
+                        builds = None
+                        for builds in SITE_BUILDS_RE.finditer(sh, start, s):
+                            pass
+                        if builds is not None and s - builds.end() >= 2:
+                            start = builds.end()
                     elif label in ORG_LABELS or label == "Park":
                         start = opening_after(sh, start, s, label, lambda w: w in place_table())  # 工业和信息化部联合|…联合会, …产业园内|应用产业园
                     body = sh[start:s]
@@ -385,8 +398,9 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     if len(body) < p.get("body_min", 1) or not CJK_RE.search(sh[start:e]):
                         continue
                     sub_park = next((m2 for m2 in SUB_PARK_RE.finditer(body) if m2.end() == len(body) and (m2.start() == 0 or _all_places(body[:m2.start()]))), None) if p.get("place_start") else None
-                    if sub_park and not (_is_place_word(sub_park.group("place")) or self.tags.get(sub_park.group("place")) == "ns"):
-                        sub_park = None
+                    if sub_park and not (_is_place_word(sub_park.group("place")) or self.tags.get(sub_park.group("place")) == "ns" or (
+                            sub_park.group(0).startswith(("竹科", "中科", "南科")) and len(sub_park.group("place")) == 2)):
+                        sub_park = None  # (竹科生醫|園區: a science park's sub-park is named by its town or its theme)
                     if sub_park:
                         start += sub_park.start()  # 苗栗|竹科竹南园区: the county before the park's site is where it is
                         body = sh[start:s]
@@ -497,8 +511,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     tag = self.tags.get(surface)
                     if len(surface) < 2 or surface in GENERIC_PLACE_NAMES:
                         continue
-                    if surface != entry["name"] and tag is not None and tag not in ("ns", "nsf", "s"):
-                        continue  # short forms 合作, 白银: words first, places only by accident
+                    if surface != entry["name"] and entry.get("listed_short") != surface and tag is not None and tag not in ("ns", "nsf", "s") and (
+                        (entry.get("level") != "city" and not (entry.get("level") == "county" and tag in ("nr", "nrt", "nz"))) or surface in CITY_WORDS
+                    ):
+                        continue  # short forms 合作, 白银: words first, places only by accident (a city's 合肥, 娄底, 周口 stay places, and a county's that jieba reads as a name: 义乌, 慈溪)
                     mention.attrs["place"] = entry
                 out.append(mention)
         tok_start_set, tok_end_set = set(tok_starts), set(tok_ends)

@@ -33,6 +33,11 @@ INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
 GLUED_AFTER = frozenset("是的在获经从由向对被将把给让于兼任予到赴")
 
 
+#: 获批|建设|…中心, 批准|设立|…园区: a verb of building after one of approval opens no body's or park's name
+BUILD_AFTER_APPROVAL = frozenset({"建设", "组建", "筹建", "设立", "创建"})
+APPROVALS = ("获批", "批准", "获准", "同意", "核准")
+
+
 #: prepositions and verbs the segmenter glues to a name's first character (为华|邦电子, 由和|迅)
 GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任赴过据及暨原与予")
 
@@ -216,11 +221,20 @@ class NameScan:
                 start = ts + 1  # 从|市 glued: the short-form body starts on its level word
                 break
             if (
-                2 <= len(tok) <= 3 and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and tok not in KINDS_OPENING_LIKE_A_PREPOSITION
+                2 <= len(tok) <= (4 if pattern["label"] == "Park" else 3) and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and tok not in KINDS_OPENING_LIKE_A_PREPOSITION
                 and sh[ts:te] not in self.tags and not _is_place_word(tok)
-                and (pattern["label"] in ORG_LABELS or pattern["label"] == "Award" and tok[0] in "及和与暨" and sh[ts - 1:ts] == "奖")
+                and (pattern["label"] in ORG_LABELS | {"Park"} or pattern["label"] == "Award" and tok[0] in "及和与暨" and sh[ts - 1:ts] == "奖")
             ):  # (…设计奖|及红点|设计奖: the conjunction between two prizes glued to the second's name)
                 start = ts + 1  # 由和|迅…公司, 为华|邦电子: a preposition glued to the name's first character
+                break
+            if (
+                2 <= len(tok) <= 3 and tok[0] == "有" and pattern["label"] in ORG_LABELS and i > 0 and tok_ends[i - 1] == ts
+                and sh[tok_starts[i - 1]:tok_ends[i - 1]].endswith("内") and tok not in self.tags
+            ):
+                start = ts + 1  # 经开区内|有三一|重工…公司: what an area has inside it opens after 有
+                break
+            if pattern["label"] in ("Institution", "Park") and tok in BUILD_AFTER_APPROVAL and i > 0 and tok_ends[i - 1] == ts and sh[tok_starts[i - 1]:ts].endswith(APPROVALS):
+                start = te  # 获批|建设|国家…创新中心: what a place was allowed to build opens after the verb
                 break
             if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
                 break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it

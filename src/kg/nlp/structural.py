@@ -212,6 +212,9 @@ class StructuralRules:
                         span = None  # 株洲、湘潭两市入选…: a count of the places or firms listed, no name
                     if span and MEANS_BEFORE_RE.search(sh, max(0, span[0] - 3), span[0]):
                         span = None  # 凭借|卓越绩效管理模式|荣获…: the means of a win, no firm
+
+                    if span and re.search(r"唯一|首家|首个|第一家|之一$", sh[span[0]:span[1]]):
+                        span = None  # 成为湘潭唯一|入选…: the only one of a place, no firm's name
                     if span and p["id"] == "company.post_holder.v1":
                         trade = TRADE_TAIL_RE.search(sh, span[0], span[1])
                         if trade is not None and (sh[span[0]:trade.start()] in place_table() or _is_place_word(sh[span[0]:trade.start()])):

@@ -360,7 +360,7 @@ def _type_columns(text: str, block: list[list[tuple[int, int]]], mentions: list[
         return None  # neither an award column nor a header and caption: no table of winners
     region_col = by_header("region")
     if region_col is None:
-        region_col = next((c for c in range(ncol) if c not in (winner_col, award_col, year_col) and kinds[c] is None and has_label(c, {"Place"}) >= 0.6), None)
+        region_col = next((c for c in range(ncol) if c not in (winner_col, award_col, year_col) and kinds[c] is None and has_label(c, {"Place", "Park"}) >= 0.6), None)
     # drop a header row: one whose year cell is not a year
     data = [r for r in rows if year_col is None or YEAR_CELL.match(text[r[year_col][0]:r[year_col][1]])]
     return Table(data, award_col, winner_col, year_col, region_col, grade_col, start)

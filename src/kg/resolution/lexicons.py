@@ -123,6 +123,11 @@ def place_table() -> dict[str, dict[str, str]]:
             table.setdefault(name[:-1] + "市", table[name])
             table.setdefault(name[:-1] + "区", table[name])
     for name, level, parent in load_tsv("places_extra.tsv"):
+        # 台南 of 台南市, 苗栗 of 苗栗县: a short form listed beside its one full form is that place
+        # (one entity of a report); 嘉义 and 新竹 (…市 and …县 both) stay places of their own
+        full = [table[name + s] for s in ("市", "县") if name + s in table]
+        if len(full) == 1 and full[0]["level"] == level and full[0]["parent"] == parent:
+            table.setdefault(name, {**full[0], "listed_short": name})  # (a listed place: read as one even where jieba has another word)
         table.setdefault(name, {"name": name, "level": level, "parent": parent, "code": ""})
     for row in load_tsv("countries.tsv"):
         name = row[0]

@@ -102,9 +102,10 @@ def _national_ministry(prefix: str) -> bool:
 
 
 def _uncoded_place(name: str) -> bool:
-    """A city or county of the place table that has no admin code (台中市, 新北市, 嘉义县)."""
+    """A city or county of the place table that has no admin code (台中市, 新北市, 嘉义县), or
+    its short form (高雄 of 高雄市)."""
     entry = _places().get(name)
-    return entry is not None and not entry.get("code") and entry.get("level") in ("city", "county") and name == entry["name"]
+    return entry is not None and not entry.get("code") and entry.get("level") in ("city", "county") and name in (entry["name"], entry["name"][:-1])
 
 
 def _anchors_only(prefix: str, type_: str, parks: frozenset[str], context: PlaceContext) -> bool:
@@ -412,6 +413,19 @@ def combine_names(entities: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     return {"name": name, "aliases": aliases, "mentions": [list(m) for m in mentions]}
 
 
+#: a park's part named after the whole (竹科|竹南園區, 长沙高新区|麓谷产业园): its own name, then a kind
+_PART_TAIL_RE = re.compile(r"(?P<own>[\u4e00-\u9fff]{2,6}?)(?:园区|产业园|工业园|科技园|分园|片区)")
+#: what opens a park's kind, not a part's own name (中关村|科技园区 is 中关村's long form)
+_KIND_HEADS = ("科技", "科学", "高新", "高科", "工业", "产业", "经济", "技术", "开发", "软件", "国家", "自主")
+
+
+def _part_of_park(short: str, full: str) -> bool:
+    """Is park ``full`` a part of park ``short`` named after it (竹科竹南園區 of 竹科), not its long form?"""
+    short, full = normalise_name(short), normalise_name(full)
+    m = _PART_TAIL_RE.fullmatch(full, len(short)) if full.startswith(short) else None
+    return m is not None and not m.group("own").startswith(_KIND_HEADS)
+
+
 def link_short_forms(entities: list[dict[str, Any]], text: str) -> Linked:
     """Merge short forms into the full name they abbreviate, within one report.
 
@@ -452,6 +466,8 @@ def link_short_forms(entities: list[dict[str, Any]], text: str) -> Linked:
         for j in of_type[short.get("type")]:
             if j == i or lengths[j] <= lengths[i]:
                 continue
+            if short.get("type") == "Park" and _part_of_park(short["name"], items[j]["name"]):
+                continue  # 竹科 and 竹科竹南園區: the whole park and a part of it, two parks
             score = _strength(short["type"], short, items[j], text, parks, context)
             if score is not None:
                 scores[j] = score

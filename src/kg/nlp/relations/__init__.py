@@ -10,6 +10,7 @@ function, the rule ids it registers and its vocabulary in ``kg/data/relations/``
   (授予A、B等N家…奖, A、B入选…, …奖获奖单位为A、B) with the clause's own award, year and grade;
 * ``tables``: rows of winner tables; ``lists``: winners one a line under an award heading;
 * ``roster``: members one a line with their bodies and posts (组长:X 区委常委; X 某局副局长);
+* ``regions``: a line naming only a place (一、长沙市（3家）) heads the firms listed one a line under it;
 * ``located``: a place (or 我市) that introduces the organisations listed after it;
 * ``divisions``: a place stated to be a division of another (X是P代管的县级市);
 * ``posts``: runs of posts after a body, former posts, moves, leaders named before their post;
@@ -34,7 +35,7 @@ from .context import LIST_YEAR_RE, grade_words
 __all__ = ["REGISTRY", "Relation", "RelationInput", "RuleInfo", "register", "run_families",
            "LIST_YEAR_RE", "grade_words", "DEFAULT_FAMILIES"]
 
-DEFAULT_FAMILIES = ("respectively", "enumerations", "conferrals", "works_for", "awards", "sites", "approvals", "siting", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "located", "divisions", "scorer", "parents", "headline")
+DEFAULT_FAMILIES = ("respectively", "enumerations", "conferrals", "works_for", "awards", "sites", "approvals", "siting", "subsidiaries", "standards", "posts", "tables", "lists", "roster", "regions", "located", "divisions", "scorer", "parents", "headline")
 
 
 @lru_cache(maxsize=None)  # a few names; import_module per family and report was 1% of the extraction

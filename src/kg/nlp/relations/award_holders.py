@@ -294,6 +294,8 @@ def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int,
     if ctx.topic_park is not None:
         return ctx.topic_park if PARK_TITLE_RE.search(text[am.start:am.end]) else None
     place = ctx.topic_place if ctx.topic_place is not None else ctx.best.get("city")
+    if place is not None and ctx.topic_place is None and ctx.counts["park"] and max(ctx.counts["city"].values(), default=0) < 2:
+        return None  # a park's report that names a city once (成为湘潭唯一…园区) is not that city's
     # a place holds a place's title (示范城市, 试点, 强县); a firm's award (质量奖, 金手獎) is no place's
     return place if place is not None and PLACE_TITLE_RE.search(text[am.start:am.end]) else None
 

@@ -67,6 +67,8 @@ class ReportContext:
             counts[key][name] += 3 if m.start <= 1 else 1
             first.setdefault(key + name, i)
         self.best: dict[str, int] = {}
+        #: how often each city, province, county and park is named (by its table name)
+        self.counts = counts
         #: the firm or institution a recent sentence was about, for 该公司/该企业 (set while reading)
         self.last_org: int | None = None
         park_count = 0

@@ -22,7 +22,7 @@ LOOSE = True
 register("sites", {
     "located.adjacent_places.v1": ("locatedIn", "P1P2 side by side (湖北随州, 苏州工业园区): the smaller lies in the larger"),
     "located.area_has.v1": ("locatedIn", "目前，园区入驻企业有A、B: the anaphor names the area"),
-    "located.bracket_place.v1": ("locatedIn", "firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)"),
+    "located.bracket_place.v1": ("locatedIn", "firm or park（P）: a bracket holding only its place (云南沾益硅业有限公司（沾益区）, 醴陵经开区（株洲市）)"),
     "located.built_by_place.v1": ("locatedIn", "P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it"),
     "located.counted_members.v1": ("locatedIn", "…共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it"),
     "located.first_or_only_in.v1": ("locatedIn", "X也成为P唯一获此殊荣的企业 / X是P首家… / 作为P唯一的高新区，X…: the first or only one of a province or city lies in it"),
@@ -30,9 +30,9 @@ register("sites", {
     "located.park_anaphor.v1": ("locatedIn", "an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it"),
     "located.among_subunits.v1": ("locatedIn", "余杭区…杭州各县区最多 / 在赤壁市…全市的六个县市区: a county beside the set of its city's counties lies in the city"),
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
-    "located.place_de_org.v1": ("locatedIn", "P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
+    "located.place_de_org.v1": ("locatedIn", "P的 / P境内的 + firm or park (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
-    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业: the firm of that place or park"),
+    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业 / X园区是P的国家级高新区 / X是P下辖的县级市: the firm, park or place of that place or park"),
     "located.place_kind_org.v1": ("locatedIn", "P + kind word + firm (长沙企业X, 高新区企业X, 科学园区厂商X; kg.nlp.kindsplit): the firm of that place or park"),
     "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
     "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项 / 本届X我省获奖专利中，A的…: the winners of a place's share are in it"),
@@ -40,22 +40,28 @@ register("sites", {
     "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
     "located.subject_weiyu.v1": ("locatedIn", "X位于P; X是Y的控股子公司，位于P (a clause with no subject of its own speaks of X); A、B均位于P; X是一家位于P的…"),
     "located.subject_zai.v1": ("locatedIn", "S …在 P …: the sentence's subject acts in that place"),
-    "located.suozai.v1": ("locatedIn", "X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区)"),
+    "located.part_of_park.v1": ("locatedIn", "竹科竹南園區 / 长沙高新区麓谷产业园 where the report names 竹科 / 长沙高新区 on its own: a park named as a part of another park the report names lies in it"),
+    "located.suozai.v1": ("locatedIn", "X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区, 株洲高新区所在的天元区)"),
+    "located.place_makes_park.v1": ("locatedIn", "P…将/把X园区打造成/建设成…: the park the sentence's place develops lies in it"),
     "located.weiyu_de.v1": ("locatedIn", "位于P的X / X位于P: X lies in P"),
 })
 
 
-SITE_VERB_RE = re.compile(r"[“”\"]?(?:正式|顺利|成功|已经|已|将|全面|率先|开工)?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|选址|揭牌|挂牌|启用|运行|运营)")
+SITE_VERB_RE = re.compile(r"[“”\"]?(?:正式|顺利|成功|已经|已|将|全面|率先|开工)?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|建厂|扩厂|扩建|新建|兴建|选址|揭牌|挂牌|成立|启用|运行|运营)")
 
 
-HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:共有|拥有|有|下辖|管辖|辖|集聚了?|聚集了?|入驻了?|引进了?|汇聚了?)")
+#: 目前進駐廠商有 / 入驻企业包括: the firms that entered an area, then its list
+ENTERED_HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)")
+
+
+HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)|共有|拥有|有|下辖|管辖|辖|下设|内设|设有|集聚了?|聚集了?|入驻了?|进驻了?|引进了?|汇聚了?)")
 
 
 PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|境内|一带|腹地|中心|核心区)(?=的)")
 
 
 #: 也成为河南省唯一… / 作为贵州唯一的… / 成为湖南省以及全国…唯一…: the verb, then the place
-FIRST_IN_RE = re.compile(r"(?P<verb>成为|作为|是)(?P<lead>)")
+FIRST_IN_RE = re.compile(r"(?P<verb>成为|作为|是)(?:当年度|本年度|今年|去年|当年|目前|迄今为止)?(?P<lead>)")
 #: what follows the place: (以及…)? then 唯一/首个/首家/第一家 (within a few characters)
 FIRST_TAIL_RE = re.compile(r"(?:的)?(?:以及[^，,。；;]{0,12}?)?(?:迄今为止|目前|当年度|本年度|历史上)?(?:唯一|首个|首家|第一家|第一个)")
 
@@ -96,7 +102,12 @@ _SETTLE_SCAN = anchored(SETTLE_RE)  # its matches, tried only near an anchor (pr
 AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,16}[，,]){0,2}[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|区内|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:[^，,。；;的]{0,8}的)?(?:企业|单位|厂商|厂家)?(?:有|包括|涵盖)")
 
 
-BUILT_RE = re.compile(r"(?:成功)?(?:创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
+#: P将X打造成…: 将/把 before the park, a verb of making it into something after it
+MAKES_PARK_RE = re.compile(r"(?:将|把)")
+MADE_INTO_RE = re.compile(r"(?:打造|建设|建|发展|培育)(?:成为|成|为)")
+
+
+BUILT_RE = re.compile(r"(?:成功)?(?:(?:获批|获准)(?:建设|组建|设立|筹建)?|创建|建成|组建|筹建|设立|引进|落地)(?:了)?")
 _BUILT_SCAN = anchored(BUILT_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
@@ -107,10 +118,13 @@ FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
 BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|工厂|厂|研究院|研究所|分院|分所)")
 
 
-PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?的")
+#: P的X, P（前称Q）的X, P境内的X / P辖区内的X (what lies within the place's bounds)
+PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?:境内|辖内|辖区内|辖区)?的")
+#: P的初创企业X, P的厂商X: a kind word between 的 and the firm (kg.nlp.kindsplit's)
+DE_KIND_RE = re.compile(r"(?:" + KIND_RE.pattern + r")?")
 
 
-PARK_INSIDE_AFTER_RE = re.compile(r"内(?:的|有|，|,)")
+PARK_INSIDE_AFTER_RE = re.compile(r"内(?:的|有|设有|，|,)")
 
 
 INSIDE_PARK_RE = re.compile(r"(?:^|(?<=[，,。；;：:\s]))(?:园区|区|园)内(?:的|，)?")
@@ -125,7 +139,62 @@ COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二�
 
 #: X是P的一家…企业: the copula, and what follows the place (the firm's kind, within its clause)
 COPULA_RE = re.compile(r"\s*(?:是|为|系)\s*")
-COPULA_KIND_RE = re.compile(r"的\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|单位|医院|学校|院校|机构)")
+COPULA_KIND_RE = re.compile(r"的\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|厂商|业者|单位|医院|学校|院校|机构)")
+#: X是我市龙头企业 / X作为本市的重点企业: the copula (or 作为), an anaphor of the report's place, the firm's kind
+COPULA_ANAPHOR_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*(?P<an>我市|本市|该市|我省|本省|该省|我县|本县|该县|我区|本区|该区)(?:" + COPULA_KIND_RE.pattern[1:] + r"|" + COPULA_KIND_RE.pattern + r")")
+#: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
+COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区|园中园|分园|片区)")
+COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
+
+
+#: between two members of an enumeration: a bracketed note, then 、 (or a closing 和/及 after a 、)
+ENUM_GAP_RE = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?P<sep>、|和|及|以及)\s*")
+
+
+def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list[int]:
+    """P的A、B和C / 位于P的A、B: the firms (or, after a park, the parks) enumerated right after ``k``
+    with it (joined by 、, a closing 和/及 only after a 、), each standing alone; [] for A和B (a partner, maybe)."""
+    out, last, commas = [], k, 0
+    for i in idx:
+        if mentions[i].start < mentions[last].end:
+            continue
+        gap = ENUM_GAP_RE.fullmatch(text, mentions[last].end, mentions[i].start)
+        kinds = {"Park": ("Park",), "Place": ("Place",)}.get(mentions[k].label, ("Company", "Institution"))
+        if mentions[i].label == "Place" and _level(mentions[i].attrs.get("place", {})) != _level(mentions[k].attrs.get("place", {})):
+            break  # 湖南的株洲、湘潭: places of one level
+        if gap is None or mentions[i].label not in kinds or (gap.group("sep") != "、" and commas == 0):
+            break
+        commas += gap.group("sep") == "、"
+        out.append(i)
+        last = i
+    if re.match(r"\s*等\s*[0-9一二三四五六七八九十两百]+\s*(?:家|个)", text[mentions[last].end:mentions[last].end + 12]):
+        return []  # P的A、B等2家企业上榜: a list closed by its count is the located family's
+    return out
+
+
+#: 以X为实施主体，在P建设…: 以 before the body, then 为…主体 and the clause up to 在
+ACTING_BODY_RE = re.compile(r"以")
+ACTING_AS_RE = r"为(?:项目)?(?:实施|投资|建设|运营|承建)?主体\s*[,，]?\s*$"
+
+
+#: between two places of a list after 在 (在株洲、长沙和上海设有…)
+PLACE_LIST_JOINT_RE = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+
+
+def _places_listed_after(text: str, mentions: list, idx: list[int], k: int) -> list[int]:
+    """The places or parks listed right after place ``k`` (P、Q和R): Q and R, each the last of its chain."""
+    out, pos = [], mentions[k].end
+    while True:
+        joint = PLACE_LIST_JOINT_RE.match(text, pos)
+        item = None
+        at = joint.end() if joint else -1
+        for i in idx:
+            if mentions[i].start == at and mentions[i].label in ("Place", "Park"):
+                item, at = i, mentions[i].end
+        if joint is None or item is None:
+            return out
+        out.append(item)
+        pos = at
 
 
 def _level(place: dict[str, str]) -> int:
@@ -158,7 +227,7 @@ def find(inp: RelationInput) -> list[Relation]:
         # X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ORG_LABELS and b.label in ("Park", "Place") and re.fullmatch(r"所在的?", text[a.end:b.start]):
+            if (a.label in ORG_LABELS or (a.label == "Park" and b.label == "Place")) and b.label in ("Park", "Place") and re.fullmatch(r"所在的?", text[a.end:b.start]):
                 rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.suozai.v1", ev))
         # P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place
         for j in range(len(idx) - 1):
@@ -166,16 +235,23 @@ def find(inp: RelationInput) -> list[Relation]:
             gap = PLACE_DE_RE.match(text, a.end)  # P（前称Q）的X too
             if a.label not in ("Place", "Park") or gap is None or text[max(0, a.start - 2):a.start] in ("位于", "地处"):
                 continue
-            k = next((k for k in idx[j + 1:] if mentions[k].start == gap.end()), None)
-            if k is not None and (mentions[k].label in ("Company", "Institution") or (mentions[k].label == "Park" and a.label == "Place")):
-                rels.append(Relation(k, "locatedIn", idx[j], "located.place_de_org.v1", ev))
+            kind_end = DE_KIND_RE.match(text, gap.end()).end()
+            k = next((k for k in idx[j + 1:] if mentions[k].start in (gap.end(), kind_end)), None)
+            smaller = k is not None and mentions[k].label == "Place" and a.label == "Place" and mentions[k].start == gap.end() and (
+                mentions[k].attrs.get("place", {}).get("parent") == a.attrs.get("place", {}).get("name")
+                or _level(a.attrs.get("place", {})) < _level(mentions[k].attrs.get("place", {})) < 4)  # 湖南省的株洲市
+            if k is not None and (mentions[k].label in ("Company", "Institution") or smaller or (mentions[k].label == "Park" and a.label == "Place" and mentions[k].start == gap.end())):
+                for i in [k] + _enumerated_after(text, mentions, idx, k):
+                    rels.append(Relation(i, "locatedIn", idx[j], "located.place_de_org.v1", ev))
         # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Company", "Institution") and b.label in ("Place", "Park") and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]):
+            if a.label in ("Company", "Institution", "Park") and b.label in ("Place", "Park") and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]):
                 inner = [k for k in idx[j + 1:] if mentions[k].label in ("Place", "Park") and mentions[k].start < b.start + 12]
                 last = inner[-1] if inner else idx[j + 1]
                 close = re.match(r"\s*[)）]", text[mentions[last].end:])
+                if a.label == "Park" and not (mentions[last].label == "Place" and _level(mentions[last].attrs.get("place", {})) <= 2):
+                    continue  # 株洲高新区(天元区): a zone and its district run as one; 醴陵经开区（株洲市）: the city holds it
                 if close and not BRACKET_IN_NAME_RE.match(text, mentions[last].end + close.end()) and all(mentions[k].end == mentions[k2].start for k, k2 in zip(inner, inner[1:])):
                     rels.append(Relation(idx[j], "locatedIn", last, "located.bracket_place.v1", ev))
         # P + firm, side by side (炎陵县全康电子): the firm of that place
@@ -186,14 +262,23 @@ def find(inp: RelationInput) -> list[Relation]:
         # X是P的一家民营企业: the firm of that place or park
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Company", "Institution") and b.label in ("Place", "Park"):
+            if a.label in ("Company", "Institution", "Park", "Place") and b.label in ("Place", "Park"):
                 cop = COPULA_RE.match(text, a.end)
-                if cop and cop.end() == b.start and COPULA_KIND_RE.match(text, b.end):
+                kind = {"Park": COPULA_PARK_KIND_RE, "Place": COPULA_PLACE_KIND_RE}.get(a.label, COPULA_KIND_RE)
+                if a.label == "Place" and b.label != "Place":
+                    continue
+                if cop and cop.end() == b.start and kind.match(text, b.end):
                     rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.copula_place_kind.v1", ev))
+        # X是我市龙头企业 / X作为我市的重点企业: the firm of the report's place
+        for i in idx:
+            cop = COPULA_ANAPHOR_RE.match(text, mentions[i].end) if mentions[i].label in ("Company", "Institution") else None
+            where = ctx.resolve(cop.group("an")) if cop else None
+            if where is not None and where != i:
+                rels.append(Relation(i, "locatedIn", where, "located.copula_place_kind.v1", ev))
         # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Place", "Park") and b.label == "Company" and b.attrs.get("kind_of") and KIND_RE.fullmatch(text, a.end, b.start):
+            if a.label in ("Place", "Park") and b.label in ("Company", "Institution") and KIND_RE.fullmatch(text, a.end, b.start):
                 rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_kind_org.v1", ev))
         # P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it
         for bm_ in _BUILT_SCAN.finditer(text, s0, s1):
@@ -210,6 +295,16 @@ def find(inp: RelationInput) -> list[Relation]:
             built = next((i for i in idx if mentions[i].start == bm_.end() and mentions[i].label in ("Institution", "Company", "Park")), None)
             if built is not None and built != builder:
                 rels.append(Relation(built, "locatedIn", builder, "located.built_by_place.v1", ev))
+        # P…与各方携手将X科技园打造成为…: the park the sentence's place develops lies in it
+        maker = next((i for i in idx if mentions[i].start - s0 <= 12), None)
+        if maker is not None and mentions[maker].label == "Place":
+            for mk in MAKES_PARK_RE.finditer(text, mentions[maker].end, s1):
+                if re.search(r"[；;]", text[mentions[maker].end:mk.start()]) or any(
+                        mentions[maker].end <= mentions[i].start < mk.start() for i in idx):
+                    break  # another segment, or another name between: not the place's act
+                park = next((i for i in idx if mentions[i].start == mk.end() and mentions[i].label == "Park"), None)
+                if park is not None and MADE_INTO_RE.match(text, mentions[park].end):
+                    rels.append(Relation(park, "locatedIn", maker, "located.place_makes_park.v1", ev))
         # 在P，…: a sentence framed by a place sets its parks and bodies in it
         if text.startswith("在", s0):
             # 在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P
@@ -225,7 +320,13 @@ def find(inp: RelationInput) -> list[Relation]:
         if areas:
             area = areas[0]
             hm = HAS_RE.match(text, mentions[area].end, s1)
-        else:
+        if hm is None:
+            # …表示，彰濱工業區目前進駐廠商有A、B: a park or place opening a later clause, with the
+            # firms that entered it after (not a bare 有, which opens words such as 有关 there)
+            later = [i for i in idx if mentions[i].label in ("Park", "Place") and mentions[i].start - s0 > 12 and text[mentions[i].start - 1] in "，,；;：:"]
+            hits = [(i, ENTERED_HAS_RE.match(text, mentions[i].end, s1)) for i in later]
+            area, hm = next(((i, h) for i, h in hits if h), (area, hm))
+        if area is None:
             # 目前，园区入驻企业有A、B: the anaphor names the area
             am_ = AREA_ANAPHOR_HAS_RE.match(text, s0)
             if am_ and ctx.resolve(am_.group("an")) is not None:
@@ -234,20 +335,33 @@ def find(inp: RelationInput) -> list[Relation]:
             if hm:
                 # 长沙市辖芙蓉区、天心区: a place administers the places it lists, too
                 holds = located | {"Place"} if mentions[area].label == "Place" and "辖" in hm.group() else located
+                # …，株洲市有C入选: a later clause that opens on another area has members of its own
+                other = next((mentions[i].start for i in idx if mentions[i].start > hm.end() and i != area and mentions[i].label == mentions[area].label
+                              and text[mentions[i].start - 1] in "，,；;" and HAS_RE.match(text, mentions[i].end, s1)), s1)
                 for i in idx:
-                    if mentions[i].start >= hm.end() and mentions[i].label in holds and i != area:
+                    if hm.end() <= mentions[i].start < other and mentions[i].label in holds and i != area:
                         rels.append(Relation(i, "locatedIn", area, "located.area_has.v1", ev))
         # S …在 P(+P) …: the sentence's subject acts in that place
         subj0 = sentence_subject(text, mentions, idx, s0)
-        if subj0 is not None and SPEAKER_RE.match(text, mentions[subj0].end):
-            subj0 = None  # 科技部表示，A、B在P设立: the body that speaks is not the one that settles
+        if subj0 is not None and (said := SPEAKER_RE.match(text, mentions[subj0].end)):
+            # 科技部表示，A、B在P设立: the body that speaks is not the one that settles; a firm that
+            # opens what it says is the subject (南科管理局表示，A於南科設立新廠)
+            said_end = said.end()
+            while said_end < s1 and text[said_end] in " \u3000":
+                said_end += 1
+            subj0 = next((i for i in idx if mentions[i].start == said_end and mentions[i].label in ("Company", "Institution")), None)
         elif subj0 is not None and text.startswith("在", s0) and FRAME_UNDER_RE.match(text, mentions[subj0].end):
             subj0 = None  # 在县委县政府热情邀请下，公司落户于P: the body in the frame is not the subject
-        for mm in re.finditer(r"(?<![存现实所正])在", sent):
+        for mm in re.finditer(r"(?<![存现实所正])在|(?<=[\u4e00-\u9fff])(?<![位关由对属处等用基力立终至免善易敢])于|选定", sent):
             p0 = s0 + mm.end()
-            if subj0 is None or mentions[subj0].end > s0 + mm.start():
+            seg0 = max(text.rfind(c, s0, s0 + mm.start()) for c in "；;") + 1
+            acting = ACTING_BODY_RE.search(text, max(s0, seg0), s0 + mm.start())
+            doer = next((i for i in idx if acting and mentions[i].start == acting.end() and mentions[i].label in ("Company", "Institution")
+                         and re.match(ACTING_AS_RE, text[mentions[i].end:s0 + mm.start()])), None)
+            actor = doer if doer is not None else subj0  # 以A为实施主体，在P建设…: the body the clause makes the doer
+            if actor is None or mentions[actor].end > s0 + mm.start():
                 break
-            if re.search(r"[；;]", text[mentions[subj0].end:s0 + mm.start()]):
+            if re.search(r"[；;]", text[mentions[actor].end:s0 + mm.start()]):
                 break  # …；集团还在鞍山设立了…: another segment, another subject
             chain, pos = [], p0
             for i in idx:
@@ -262,10 +376,32 @@ def find(inp: RelationInput) -> list[Relation]:
                 skip = re.match(r"[(（][^()（）]{1,20}[)）]", text[pos:pos + 22])  # P（简称Q）设有
                 if skip:
                     pos += skip.end()
+            # 在株洲、长沙、上海均设有…, 在P市、Q縣竹科R園區與S市南科廠擴建…: each place of the
+            # list (the most specific of each item's chain), the verb after them all
+            items = [chain] if chain else []
+            while chain:
+                joint = PLACE_LIST_JOINT_RE.match(text, pos)
+                nxt = [i for i in idx if joint and mentions[i].start >= joint.end() and mentions[i].label in ("Place", "Park")]
+                if not joint or not nxt or mentions[nxt[0]].start != joint.end():
+                    break
+                item, at = [], joint.end()
+                for i in nxt:
+                    if mentions[i].start != at:
+                        break
+                    item.append(i)
+                    at = mentions[i].end
+                plant = re.match(r"厂", text[at:at + 1]) if mentions[item[-1]].label == "Park" else None  # 南科廠: the park's plant
+                items.append(item)
+                pos = at + (1 if plant else 0)
+            chain = [item[-1] for item in items]  # 在株洲市天元区建设: the most specific place of each item
+            if len(items) > 1:
+                together = re.match(r"\s*(?:均|都|分别|各)", text[pos:pos + 3])
+                if together:
+                    pos += together.end()
             if not chain or not SITE_VERB_RE.match(text, pos):
                 continue
             for c in chain:
-                rels.append(Relation(subj0, "locatedIn", c, "located.subject_zai.v1", ev))
+                rels.append(Relation(actor, "locatedIn", c, "located.subject_zai.v1", ev))
             if chain:
                 break
         # S …落户/入驻/扎根 P: the sentence's subject settles in that place
@@ -274,6 +410,8 @@ def find(inp: RelationInput) -> list[Relation]:
                 break
             if ORG_ANAPHOR_RE.search(text, _clause_start(text, s0, mm.start()), mm.start()):
                 continue  # …，该集团总部位于P: the group, not the sentence's subject (read nowhere yet)
+            if any(mentions[subj0].end <= mentions[i].start and mentions[i].end <= mm.start() and mentions[i].label in ("Company", "Institution") for i in idx):
+                continue  # 管理局核准A、B进驻P, X吸引A落户P: the firm named before the verb settles, not the subject
             target = next((i for i in idx if mentions[i].start == mm.end() and mentions[i].label in ("Place", "Park")), None)
             while target is not None:  # 总部位于沈阳市铁西区: the most specific place of the chain
                 nxt = next((i for i in idx if mentions[i].start == mentions[target].end and mentions[i].label in ("Place", "Park")), None)
@@ -303,6 +441,8 @@ def find(inp: RelationInput) -> list[Relation]:
             rest = text[pos:s1]
             if mm.group(0) == "在" and SHARE_FRAME_RE.match(text, pos):
                 continue  # 在广东获得的4项金奖中: P's share (located.share_frame.v1), not where anything lies
+            if mm.group(0) == "在" and not re.match(r"(?:[(（][^()（）]{1,20}[)）])?的", text[pos:s1]):
+                continue  # X在株洲和长沙的客户中: 在 and a list, no 的 right after the place (subject_zai reads 在P + verb)
             bracket = re.match(r"[(（][^()（）]{1,20}[)）]", rest)  # 位于新竹科学园区（简称竹科）的…
             if bracket:
                 pos += bracket.end()
@@ -321,7 +461,7 @@ def find(inp: RelationInput) -> list[Relation]:
                     if head is None:
                         break
                     after = [head]
-                for i in after:
+                for i in after + (_enumerated_after(text, mentions, idx, after[0]) if after else []):
                     rels.append(Relation(i, "locatedIn", chain[-1], "located.weiyu_de.v1", ev))
                 copula = COPULA_ONE_RE.search(text, s0, s0 + mm.start())
                 subject = [i for i in idx if copula is not None and mentions[i].end == copula.start() and mentions[i].label in holders - {"Place"}]
@@ -332,9 +472,22 @@ def find(inp: RelationInput) -> list[Relation]:
                 before = [i for i in idx if mentions[i].end <= s0 + mm.start() and mentions[i].label in holders]
                 if before and re.search(r"[，,]\s*(?:并|且|也|还|目前|现)?$", text[s0:s0 + mm.start()]):
                     # X是Y的控股子公司，位于P: a clause with no subject of its own speaks of X
-                    firsts = [i for i in before if mentions[i].start - s0 < 30 and mentions[i].label in ("Company", "Institution")]
+                    firsts = [i for i in before if mentions[i].start - s0 < 30 and mentions[i].label in ("Company", "Institution", "Park")]
                     before = firsts[:1] or before
-                if before and before[-1] != chain[-1]:
+                respective = before and re.search(r"分别\s*$", text[mentions[before[-1]].end:s0 + mm.start()])
+                more = _places_listed_after(text, mentions, idx, chain[-1]) if respective else []
+                if more:
+                    # A和B分别位于P和Q: each member in its own place, in order (counts that differ: none)
+                    members = [before[-1]]
+                    while True:
+                        prev = [i for i in before if mentions[i].end <= mentions[members[0]].start and re.fullmatch(r"\s*(?:、|和|及|与|以及)\s*", text[mentions[i].end:mentions[members[0]].start])]
+                        if not prev:
+                            break
+                        members.insert(0, prev[-1])
+                    if len(members) == len(more) + 1:
+                        for a_, p_ in zip(members, [chain[-1]] + more):
+                            rels.append(Relation(a_, "locatedIn", p_, "located.subject_weiyu.v1", ev))
+                elif before and before[-1] != chain[-1]:
                     rels.append(Relation(before[-1], "locatedIn", chain[-1], "located.subject_weiyu.v1", ev))
                     if re.search(r"(?:均|都|皆|分别)\s*$", text[mentions[before[-1]].end:s0 + mm.start()]):
                         # A、B均位于P: every member of the list that ends right before 均
@@ -472,4 +625,30 @@ def find(inp: RelationInput) -> list[Relation]:
             if where is not None and holder is not None and holder != where and mentions[holder].end <= pm_.start():
                 rels.append(Relation(holder, "locatedIn", where, "located.part_of.v1", ev))
 
+    rels.extend(_parts_of_parks(text, mentions))
     return rels
+
+
+#: what closes a park named as a part of another (竹科|竹南園區, 长沙高新区|麓谷产业园)
+PART_PARK_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:园区|产业园|工业园|科技园|分园|片区|园)")
+
+
+def _parts_of_parks(text: str, mentions: list) -> list[Relation]:
+    """竹科竹南園區 where the report also names 竹科 on its own: the part lies in the whole park (the
+    first mention of each part; the whole's mention nearest before it, else the first after)."""
+    wholes: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.label == "Park":
+            wholes.setdefault(text[m.start:m.end], []).append(i)
+    out, seen = [], set()
+    for i, m in enumerate(mentions):
+        name = text[m.start:m.end]
+        if m.label != "Park" or name in seen:
+            continue
+        for whole, at in wholes.items():
+            if whole != name and name.startswith(whole) and PART_PARK_RE.fullmatch(name, len(whole)):
+                seen.add(name)
+                j = max((k for k in at if k < i), default=at[0])
+                out.append(Relation(i, "locatedIn", j, "located.part_of_park.v1", (m.start, m.end)))
+                break
+    return out

@@ -10,7 +10,11 @@ Owns the locatedIn rules read from a verb that sites its subject (落户, 进驻
 * ``located.sited_at_area.v1``: the body right before 在 and an anaphor of the report's park with
   a verb of setting up after it (X在园区建成生产基地) is in the park the anaphor means;
 * ``located.sited_at_de.v1``: the verb, the place, 的 and the body it qualifies (设立于P的X), or the
-  kind of settler and its members after it (设厂于P的业者，分别为A与B).
+  kind of settler and its members after it (设厂于P的业者，分别为A与B);
+* ``located.sited_at_then_de.v1``: 在/于, the place, a verb of setting up (and its object), 的 and the
+  body it qualifies (在醴陵投资设厂的X, 於南科設廠的X, 在P设立生产基地的X);
+* ``located.plant_in.v1``: the body right before 在/于 the place 的 and a plant or base (X在长沙的工厂,
+  X於中科的晶圓廠): a body with a plant in a place is sited there (an event there, 在P的发布会, is not).
 
 Of a chain of places after the verb (沈阳市铁西区) the last, most specific one is taken. The
 sentence rules (``sites``) read the sentence's own subject; this family reads the verb's.
@@ -31,11 +35,16 @@ from ...resources import read_text
 from .base import Relation, RelationInput, register
 from .context import Walk
 from .members import members
+from ..kindsplit import KIND_RE
 
 VERB_RULE = "located.siting_verb.v1"
 DE_RULE = "located.sited_at_de.v1"
 AREA_RULE = "located.sited_at_area.v1"
+AT_DE_RULE = "located.sited_at_then_de.v1"
+PLANT_RULE = "located.plant_in.v1"
 register("siting", {
+    AT_DE_RULE: ("locatedIn", "在/于P + a verb of setting up + 的 + X (在P投资设厂的X, 于P设立的X): the body the clause qualifies is in P"),
+    PLANT_RULE: ("locatedIn", "X在/于P的工厂/生产基地/总部: the body that has a plant or base in P is in P"),
     AREA_RULE: ("locatedIn", "X在园区建成/租用…建立…: the body before 在 and an anaphor of the report's park is in that park"),
     VERB_RULE: ("locatedIn", "X (计划/将/已…) 落户/进驻/设立于/设厂于 P: the body nearest before the verb in its clause (or 该公司 / 公司 for the firm a recent sentence was about; or, after 并将, the body the clause before ends on) is in P"),
     DE_RULE: ("locatedIn", "设立于P的X / 设厂于P的业者，分别为A与B: the body the verb's place qualifies is in it"),
@@ -58,6 +67,10 @@ def vocabulary() -> dict[str, Any]:
         "kind_list": re.compile(r"(?:" + alt("kinds") + r")\s*[,，]?\s*(?:" + alt("list_intros") + r")\s*[:：]?\s*"),
         "max_gap": int(data["max_gap"]),
         # X在园区建成生产基地: 在, an anaphor of the report's park, a verb of setting up within a few characters
+        # 在P投资设厂的X, 在P设立生产基地的X: after the place, a verb of setting up (and its object), then 的
+        "at_de": re.compile(r"[^，,；;。！？!?\n的在于]{0,6}?(?:" + alt("modifier_verbs") + r")(?:了)?[^，,；;。！？!?\n的在于]{0,6}的"),
+        # X在P的工厂: after the place, 的 and what the body has there
+        "plant": re.compile(r"的(?:[^，,；;。！？!?\n的]{0,8}?)(?:" + alt("plants") + r")"),
         "at_area": re.compile(r"在(?P<an>" + alt("area_anaphors") + r")[^，,；;。！？!?\n]{0,4}?(?:" + alt("site_verbs") + r")"),
     }
 
@@ -124,8 +137,11 @@ def find(inp: RelationInput) -> list[Relation]:
         after = mentions[place].end
         if sh.startswith("的", after):
             # 设立于P的X / 设厂于P的业者，分别为A与B
+            kind = KIND_RE.match(sh, after + 1)  # 進駐數碼港的初創企業X: a kind word before the body
             k = bisect.bisect_left(starts, after + 1)
-            if k < len(mentions) and mentions[k].start == after + 1 and mentions[k].label in SETTLERS:
+            if kind is not None and not (k < len(mentions) and mentions[k].start == after + 1):
+                k = bisect.bisect_left(starts, kind.end())
+            if k < len(mentions) and mentions[k].start in (after + 1, kind.end() if kind else after + 1) and mentions[k].label in SETTLERS:
                 add(k, place, DE_RULE, (c0, mentions[k].end))
                 continue
             kinds = v["kind_list"].match(sh, after + 1)
@@ -157,8 +173,28 @@ def find(inp: RelationInput) -> list[Relation]:
                 j = _last_before(mentions, starts, c0 - 1)
                 if j >= 0 and mentions[j].end == c0 - 1 and mentions[j].label in SETTLERS:
                     subject = j
-        if subject is not None:
+        if subject is not None and "分别" in sh[mentions[subject].end:vm.start()]:
+            # A、B分别落户P、Q: each member in its own place, in order (counts that differ: none)
+            places, pos = [place], mentions[place].end
+            while (joint := re.compile(r"\s*(?:、|和|及|与|以及)\s*").match(sh, pos)) and (nxt := _place_chain(mentions, starts, joint.end())) is not None:
+                places.append(nxt)
+                pos = mentions[nxt].end
+            settlers = [subject]
+            while (j := _last_before(mentions, starts, mentions[settlers[0]].start)) >= 0 and mentions[j].label in SETTLERS and re.fullmatch(
+                    r"\s*(?:、|和|及|与|以及)\s*", sh[mentions[j].end:mentions[settlers[0]].start]):
+                settlers.insert(0, j)
+            if len(places) > 1 and len(settlers) == len(places):
+                for a_, p_ in zip(settlers, places):
+                    add(a_, p_, VERB_RULE, (min(c0, mentions[settlers[0]].start), mentions[places[-1]].end))
+            elif len(settlers) == 1:
+                for p_ in places:  # A分别落户P和Q: one body in each
+                    add(settlers[0], p_, VERB_RULE, (min(c0, mentions[settlers[0]].start), mentions[places[-1]].end))
+            elif len(places) == 1:
+                for a_ in settlers:
+                    add(a_, place, VERB_RULE, (min(c0, mentions[settlers[0]].start), mentions[place].end))
+        elif subject is not None:
             add(subject, place, VERB_RULE, (min(c0, mentions[subject].start), mentions[place].end))
+    out.extend(_at_place(sh, mentions, starts, have))
     ctx = None
     for am in v["at_area"].finditer(sh):
         k = _last_before(mentions, starts, am.start())
@@ -172,4 +208,32 @@ def find(inp: RelationInput) -> list[Relation]:
         park = ctx.resolve(am.group("an"))
         if park is not None and mentions[park].label == "Park":
             add(k, park, AREA_RULE, (mentions[k].start, am.end()))
+    return out
+
+
+def _at_place(sh: str, mentions: list[Mention], starts: list[int], have: set[tuple[int, int]]) -> list[Relation]:
+    """在醴陵投资设厂的X / 於南科設廠的X: the body right after the 的 of a clause that sets something up
+    at a place is in that place; X在长沙的工厂 / X於中科的晶圆厂: the body right before 在 that has a
+    plant or base at the place is in it. Of a chain of places the last, most specific one."""
+    v = vocabulary()
+    out: list[Relation] = []
+    for k, m in enumerate(mentions):
+        if m.label not in ("Place", "Park") or m.start == 0 or sh[m.start - 1] not in "在于":
+            continue
+        if k > 0 and mentions[k - 1].end == m.start and mentions[k - 1].label in ("Place", "Park"):
+            continue  # inside a chain: its first place is read
+        place = _place_chain(mentions, starts, m.start)
+        after = mentions[place].end
+        de = v["at_de"].match(sh, after)
+        if de is not None:
+            j = bisect.bisect_left(starts, de.end())
+            if j < len(mentions) and mentions[j].start == de.end() and mentions[j].label in SETTLERS and (j, place) not in have:
+                have.add((j, place))
+                out.append(Relation(j, "locatedIn", place, AT_DE_RULE, (m.start - 1, mentions[j].end)))
+            continue
+        plant = v["plant"].match(sh, after)
+        j = _last_before(mentions, starts, m.start - 1)
+        if plant is not None and j >= 0 and mentions[j].end == m.start - 1 and mentions[j].label in SETTLERS and (j, place) not in have:
+            have.add((j, place))
+            out.append(Relation(j, "locatedIn", place, PLANT_RULE, (mentions[j].start, plant.end())))
     return out
