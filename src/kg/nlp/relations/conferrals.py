@@ -73,6 +73,18 @@ def find(inp: RelationInput) -> list[Relation]:
     v = _vocabulary()
     rels: list[Relation] = []
     starts = [m.start for m in mentions]
+
+    def award_to(holders: list[int], a: int, rule: str, q: dict, ev: tuple[int, int], conferred: bool = True) -> None:
+        """Each holder receives award ``a`` with the qualifiers ``q`` holds; with ``conferred`` the
+        award is kept though its name alone would need a conferring context."""
+        for i in holders:
+            if conferred:
+                mentions[a].attrs["conferred"] = True
+            rels.append(Relation(i, "receivedAward", a, rule, ev, {k: q[k] for k in ("year", "edition", "grade") if q.get(k) is not None}))
+
+    def listed_share(pos: int, s1: int) -> list[int]:
+        """The members listed from ``pos`` to the clause's end, places left out (其中P有N家，分别是A、B)."""
+        return [i for i in members(text, pos, _clause_end(text, pos, s1), mentions, starts) if mentions[i].label != "Place"]
     for s0, s1, idx, sent, ev, orgs in Walk(text, mentions, inp.shared):
         for a in idx:
             award = mentions[a]
@@ -96,9 +108,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 q["year"] = _clause_year(text, s0, award.start)
             if grade:
                 q["grade"] = inp.text[grade.start():grade.end()]
-            end = _clause_end(text, to.end(), s1)
-            for i in members(text, to.end(), end, mentions, starts):
-                rels.append(Relation(i, "receivedAward", a, rule, ev, {k: q[k] for k in ("year", "edition", "grade") if q.get(k) is not None}))
+            award_to(members(text, to.end(), _clause_end(text, to.end(), s1), mentions, starts), a, rule, q, ev, conferred=False)
         # X花落A、B / A将X收入囊中: the winner after the award, or before 将
         for a in idx:
             award = mentions[a]
@@ -110,16 +120,12 @@ def find(inp: RelationInput) -> list[Relation]:
                 grade = GRADE_AFTER_RE.match(text, award.end)
                 if grade:
                     q["grade"] = inp.text[grade.start():grade.end()]
-                for i in members(text, falls.end(), _clause_end(text, falls.end(), s1), mentions, starts):
-                    award.attrs["conferred"] = True
-                    rels.append(Relation(i, "receivedAward", a, FALLS_RULE, ev, {k: q[k] for k in ("year", "edition", "grade") if q.get(k) is not None}))
+                award_to(members(text, falls.end(), _clause_end(text, falls.end(), s1), mentions, starts), a, FALLS_RULE, q, ev)
             if v["pocket"].match(text, award.end, s1) and text[max(s0, award.start - 1):award.start] == "将":
                 holder = next((i for i in reversed(idx) if mentions[i].end <= award.start - 1 and mentions[i].label in ("Company", "Institution", "Person", "Park", "Place", "GovernmentAgency")
                                and re.fullmatch(r"\s*(?:一举|再次|再度|成功|首次|也|还|又)?\s*", text[mentions[i].end:award.start - 1])), None)
                 if holder is not None:
-                    award.attrs["conferred"] = True
-                    q = _award_context(mentions, a)
-                    rels.append(Relation(holder, "receivedAward", a, POCKET_RULE, ev, {k: q[k] for k in ("year", "edition", "grade") if q.get(k) is not None}))
+                    award_to([holder], a, POCKET_RULE, _award_context(mentions, a), ev)
         # 公布X名单，其中P有N家，分别是A、B: the share of a published list, its members named
         for a in idx:
             award = mentions[a]
@@ -136,10 +142,8 @@ def find(inp: RelationInput) -> list[Relation]:
             first = EDITION_IN_TITLE_RE.search(title.group(0)) if title else None
             if first and to_int(first.group(1)):
                 q["edition"] = to_int(first.group(1))  # 第六批和通过复核的第一批…名单: the list's own batch comes first
-            for i in members(text, share.end(), _clause_end(text, share.end(), s1), mentions, starts):
-                if mentions[i].label != "Place":
-                    award.attrs["conferred"] = True  # a title named where it is published is kept once it is held
-                    rels.append(Relation(i, "receivedAward", a, SHARE_RULE, ev, {k: q[k] for k in ("year", "edition") if q.get(k) is not None}))
+            q.pop("grade", None)
+            award_to(listed_share(share.end(), s1), a, SHARE_RULE, q, ev)
         # 《关于公布第六批X名单的通告》，…其中P 3家企业，分别为A、B: the award named inside the notice's
         # title (no mention there: a document's title is no place for mentions) is one the report names
         for tm in TITLE_LIST_RE.finditer(text, s0, s1):
@@ -152,8 +156,5 @@ def find(inp: RelationInput) -> list[Relation]:
             a = named[0]
             edition = EDITION_IN_TITLE_RE.search(tm.group(0))
             q = {"edition": to_int(edition.group(1))} if edition and to_int(edition.group(1)) else {}
-            for i in members(text, share.end(), _clause_end(text, share.end(), s1), mentions, starts):
-                if mentions[i].label != "Place":
-                    mentions[a].attrs["conferred"] = True
-                    rels.append(Relation(i, "receivedAward", a, SHARE_RULE, ev, q))
+            award_to(listed_share(share.end(), s1), a, SHARE_RULE, q, ev)
     return rels
