@@ -16,6 +16,7 @@ from ..prefilter import anchored
 from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
+from .site_lists import PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after
 
 #: run_families drops this family's readings inside clauses a precise family claimed
 LOOSE = True
@@ -147,58 +148,9 @@ COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|�
 COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
 
 
-#: between two members of an enumeration: a bracketed note, then 、 (or a closing 和/及 after a 、)
-ENUM_GAP_RE = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?P<sep>、|和|及|以及)\s*")
-
-
-def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list[int]:
-    """P的A、B和C / 位于P的A、B: the firms (or, after a park, the parks) enumerated right after ``k``
-    with it (joined by 、, a closing 和/及 only after a 、), each standing alone; [] for A和B (a partner, maybe)."""
-    out, last, commas = [], k, 0
-    for i in idx:
-        if mentions[i].start < mentions[last].end:
-            continue
-        gap = ENUM_GAP_RE.fullmatch(text, mentions[last].end, mentions[i].start)
-        kinds = {"Park": ("Park",), "Place": ("Place",)}.get(mentions[k].label, ("Company", "Institution"))
-        if mentions[i].label == "Place" and _level(mentions[i].attrs.get("place", {})) != _level(mentions[k].attrs.get("place", {})):
-            break  # 湖南的株洲、湘潭: places of one level
-        if gap is None or mentions[i].label not in kinds or (gap.group("sep") != "、" and commas == 0):
-            break
-        commas += gap.group("sep") == "、"
-        out.append(i)
-        last = i
-    if re.match(r"\s*等\s*[0-9一二三四五六七八九十两百]+\s*(?:家|个)", text[mentions[last].end:mentions[last].end + 12]):
-        return []  # P的A、B等2家企业上榜: a list closed by its count is the located family's
-    return out
-
-
 #: 以X为实施主体，在P建设…: 以 before the body, then 为…主体 and the clause up to 在
 ACTING_BODY_RE = re.compile(r"以")
 ACTING_AS_RE = r"为(?:项目)?(?:实施|投资|建设|运营|承建)?主体\s*[,，]?\s*$"
-
-
-#: between two places of a list after 在 (在株洲、长沙和上海设有…)
-PLACE_LIST_JOINT_RE = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
-
-
-def _places_listed_after(text: str, mentions: list, idx: list[int], k: int) -> list[int]:
-    """The places or parks listed right after place ``k`` (P、Q和R): Q and R, each the last of its chain."""
-    out, pos = [], mentions[k].end
-    while True:
-        joint = PLACE_LIST_JOINT_RE.match(text, pos)
-        item = None
-        at = joint.end() if joint else -1
-        for i in idx:
-            if mentions[i].start == at and mentions[i].label in ("Place", "Park"):
-                item, at = i, mentions[i].end
-        if joint is None or item is None:
-            return out
-        out.append(item)
-        pos = at
-
-
-def _level(place: dict[str, str]) -> int:
-    return {"country": 0, "province": 1, "city": 2, "county": 3}.get(place.get("level", ""), 4)
 
 
 #: a copula and a classifier right before 位于 (X是一家位于P的…): X is what the clause describes
@@ -627,28 +579,3 @@ def find(inp: RelationInput) -> list[Relation]:
 
     rels.extend(_parts_of_parks(text, mentions))
     return rels
-
-
-#: what closes a park named as a part of another (竹科|竹南園區, 长沙高新区|麓谷产业园)
-PART_PARK_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:园区|产业园|工业园|科技园|分园|片区|园)")
-
-
-def _parts_of_parks(text: str, mentions: list) -> list[Relation]:
-    """竹科竹南園區 where the report also names 竹科 on its own: the part lies in the whole park (the
-    first mention of each part; the whole's mention nearest before it, else the first after)."""
-    wholes: dict[str, list[int]] = {}
-    for i, m in enumerate(mentions):
-        if m.label == "Park":
-            wholes.setdefault(text[m.start:m.end], []).append(i)
-    out, seen = [], set()
-    for i, m in enumerate(mentions):
-        name = text[m.start:m.end]
-        if m.label != "Park" or name in seen:
-            continue
-        for whole, at in wholes.items():
-            if whole != name and name.startswith(whole) and PART_PARK_RE.fullmatch(name, len(whole)):
-                seen.add(name)
-                j = max((k for k in at if k < i), default=at[0])
-                out.append(Relation(i, "locatedIn", j, "located.part_of_park.v1", (m.start, m.end)))
-                break
-    return out
