@@ -26,6 +26,7 @@ from typing import Any
 from ...resources import read_text
 from ..lexicons import place_table
 from ..rules import Mention
+from .context import alternation
 from .base import Relation, RelationInput, register
 
 BASIS_RULE = "located.approval_basis.v1"
@@ -44,7 +45,7 @@ PARAGRAPHS = 2
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     data = json.loads(read_text("relations", "approvals.json"))
-    alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
+    alt = lambda key: alternation(data[key])  # noqa: E731
     return {
         "basis": re.compile(r"以[^；;。！？!?\n]{2,80}?(?:" + alt("basis_words") + r")[，,]?\s*(?:分别|各自|整合)?\s*(?:" + alt("found_verbs") + r")"),
         "approval": re.compile(r"(?:" + alt("approval_verbs") + r")(?:了)?"),

@@ -27,7 +27,7 @@ from ...text import to_int
 from ..rules import GRADE_AFTER_RE
 from .base import Relation, RelationInput, register
 from .members import members
-from .context import Walk, _award_context, _clause_end, _clause_year
+from .context import alternation, Walk, _award_context, _clause_end, _clause_year
 
 CONFER_RULE = "award.confer_to.v1"
 COUNTED_RULE = "award.counted_then_listed.v1"
@@ -52,7 +52,7 @@ def _vocabulary() -> dict[str, re.Pattern[str]]:
     data = json.loads(read_text("relations", "conferrals.json"))
 
     def alt(key: str) -> str:
-        return "|".join(sorted(map(re.escape, data[key]), key=len, reverse=True))
+        return alternation(data[key], escape=True)
 
     return {
         "confer": re.compile(r"(?:" + alt("confer_verbs") + r")\s*$"),

@@ -36,6 +36,12 @@ COUNT_RE = re.compile(
 )
 
 
+def alternation(words: Any, escape: bool = False) -> str:
+    """The words as one regex alternation, longest first (so 获评为 is tried before 获评); with
+    ``escape`` each word is taken literally. The families build their vocabularies' patterns with it."""
+    return "|".join(sorted((re.escape(w) for w in words) if escape else words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def triggers() -> dict[str, list[str]]:
     data = json.loads(read_text("relations", "triggers.json"))

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ...resources import read_text
 from .base import Relation, RelationInput, register
-from .context import Walk
+from .context import alternation, Walk
 
 RULE = "located.division_copula.v1"
 register("divisions", {RULE: ("locatedIn", "X是P(代管)的县级市/中心城区/区: a place stated to be a division of another")})
@@ -27,7 +27,7 @@ def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = json.loads(read_text("relations", "divisions.json"))
 
     def alt(key: str) -> str:
-        return "|".join(sorted(map(re.escape, data[key]), key=len, reverse=True))
+        return alternation(data[key], escape=True)
 
     copula = re.compile(r"\s*(?:现|也|则|即)?\s*(?:是|为|系|属)\s*")
     tail = re.compile(r"\s*(?:" + alt("ties") + r")?\s*的\s*(?:[^，,。；;的]{0,8}?)(?:" + alt("kinds") + r")(?=[，,。；;、之和\s]|$)")

@@ -14,6 +14,7 @@ from typing import Any
 from ...resources import read_text
 from ...text import YEAR_NUM
 from ..prefilter import SPACE, chars_of
+from .context import alternation
 
 def search_selected(v: dict[str, Any], before: str) -> re.Match[str] | None:
     """``v["selected"].search(before)``, searched only from where a match can start. Every match
@@ -44,7 +45,7 @@ def search_selected(v: dict[str, Any], before: str) -> re.Match[str] | None:
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     data = json.loads(read_text("relations", "enumerations.json"))
-    alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
+    alt = lambda key: alternation(data[key])  # noqa: E731
     # 等5家单位 / 3家企业 / 等: a count needs 等 or a number, so a name's own 公司 is never eaten as one
     count = (r"(?:(?:等|共|合计)\s*[0-9一二三四五六七八九十百两]*\s*(?:" + alt("counters") + r")?\s*(?:" + alt("member_nouns") + r")?"
              r"|[0-9一二三四五六七八九十百两]+\s*(?:" + alt("counters") + r")\s*(?:" + alt("member_nouns") + r")?)?")

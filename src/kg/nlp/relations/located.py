@@ -34,7 +34,7 @@ from ...text import to_int
 from ..rules import Mention
 from .base import Relation, RelationInput, register
 from .members import members
-from .context import ReportContext
+from .context import alternation, ReportContext
 
 RULE = "located.place_qualified_list.v1"
 SETTLE_RULE = "located.members_settle_in.v1"
@@ -56,7 +56,7 @@ ENUMERATION_PLACE_RULE = "located.enumeration_place.v1"
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     data = json.loads(read_text("relations", "located.json"))
-    alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
+    alt = lambda key: alternation(data[key])  # noqa: E731
     return {
         # what makes a place the qualifier of the members after it
         "qualifier": re.compile(

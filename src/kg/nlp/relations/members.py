@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ...resources import read_text
 from ..rules import Mention
+from .context import alternation
 
 HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Person", "Place"})
 SEP_RE = re.compile(r"[、,，;；]|以及|及|和|与")
@@ -137,7 +138,7 @@ def _pieces(sh: str, s: int, e: int, ends: frozenset[int] = frozenset()) -> list
 def _count_tail_re() -> re.Pattern[str]:
     """The count that closes a sub-list: 等3家企业 / 等2名同志 / 5个组织 / 两市 (the count needs 等 or a number)."""
     data = json.loads(read_text("relations", "enumerations.json"))
-    alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
+    alt = lambda key: alternation(data[key])  # noqa: E731
     return re.compile(r"\s*(?:等\s*[0-9一二三四五六七八九十百两]*|[0-9一二三四五六七八九十百两]+)\s*(?:" + alt("counters")
                       + r")\s*(?:" + alt("member_nouns") + r")\s*$|\s*等\s*(?:" + alt("member_nouns") + r")?\s*$|(?<=[\u4e00-\u9fff])\s*同志\s*$"
                       + r"|\s*(?:等\s*)?[0-9一二三四五六七八九十两]+\s*(?:" + alt("place_levels") + r")\s*$")  # 株洲、湘潭两市

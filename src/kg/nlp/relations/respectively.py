@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ...resources import read_text
 from .base import Relation, RelationInput, register
-from .context import Walk
+from .context import alternation, Walk
 from .members import members
 
 register("respectively", {
@@ -38,7 +38,7 @@ def _vocabulary() -> dict[str, re.Pattern[str]]:
     data = json.loads(read_text("relations", "respectively.json"))
 
     def alt(key: str) -> str:
-        return "|".join(sorted(map(re.escape, data[key]), key=len, reverse=True))
+        return alternation(data[key], escape=True)
 
     return {
         "mark": re.compile(r"(?:" + alt("marks") + r")"),

@@ -33,7 +33,7 @@ from typing import Any
 from ..rules import Mention
 from ...resources import read_text
 from .base import Relation, RelationInput, register
-from .context import Walk
+from .context import alternation, Walk
 from .members import members
 from ..kindsplit import KIND_RE
 
@@ -58,7 +58,7 @@ SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     data = json.loads(read_text("relations", "siting.json"))
-    alt = lambda key: "|".join(sorted(data[key], key=len, reverse=True))  # noqa: E731
+    alt = lambda key: alternation(data[key])  # noqa: E731
     return {
         "verb": re.compile(r"(?:" + alt("verbs") + r")(?:于|在|到)?"),
         "blocker": re.compile(alt("blockers")),
