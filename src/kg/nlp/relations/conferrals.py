@@ -115,7 +115,7 @@ def find(inp: RelationInput) -> list[Relation]:
             if award.label != "Award" or v["candidates"].search(text, s0, award.start):
                 continue
             falls = v["falls"].match(text, award.end, s1)
-            if falls and "由" not in falls.group(0) and not re.search(r"(?:授予|颁给)", falls.group(0)):
+            if falls:
                 q = _award_context(mentions, a)
                 grade = GRADE_AFTER_RE.match(text, award.end)
                 if grade:

@@ -31,6 +31,8 @@ SITED = frozenset({"Company", "Institution", "GovernmentAgency", "StandardsBody"
 HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Person", "Place"})
 SEP_RE = re.compile(r"\s*(?:、|，|,|和|及|与|以及)\s*")
 CLAUSE_END_RE = re.compile(r"[，,；;。！!？?\n]")
+#: what may close a list of objects before its clause ends (等, 两地, 3个)
+LIST_TAIL_RE = re.compile(r"\s*(?:等)?\s*(?:[两二三四五六七八九十0-9]+\s*[地个家项处])?\s*")
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +63,7 @@ def _objects(sh: str, mentions: list, pos: int, end: int, labels: frozenset[str]
             pos = mentions[i].end
             break
         pos = sep.end()
-    rest = sh[pos:end] if out else "x"
-    return out if re.fullmatch(r"\s*(?:等)?\s*(?:[两二三四五六七八九十0-9]+\s*[地个家项处])?\s*", rest) else []
+    return out if out and LIST_TAIL_RE.fullmatch(sh, pos, end) else []
 
 
 def _posts(sh: str, mentions: list, pos: int, end: int) -> list[tuple[int, tuple[int, int]]]:
