@@ -174,7 +174,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 if j >= 0 and mentions[j].end == c0 - 1 and mentions[j].label in SETTLERS:
                     subject = j
         if subject is not None and "分别" in sh[mentions[subject].end:vm.start()]:
-            # A、B分别落户P、Q: each member in its own place, in order (counts that differ: none)
+            # A分别落户P和Q: one body in each; A、B分别落户于P: all in one
             places, pos = [place], mentions[place].end
             while (joint := re.compile(r"\s*(?:、|和|及|与|以及)\s*").match(sh, pos)) and (nxt := _place_chain(mentions, starts, joint.end())) is not None:
                 places.append(nxt)
@@ -183,10 +183,8 @@ def find(inp: RelationInput) -> list[Relation]:
             while (j := _last_before(mentions, starts, mentions[settlers[0]].start)) >= 0 and mentions[j].label in SETTLERS and re.fullmatch(
                     r"\s*(?:、|和|及|与|以及)\s*", sh[mentions[j].end:mentions[settlers[0]].start]):
                 settlers.insert(0, j)
-            if len(places) > 1 and len(settlers) == len(places):
-                for a_, p_ in zip(settlers, places):
-                    add(a_, p_, VERB_RULE, (min(c0, mentions[settlers[0]].start), mentions[places[-1]].end))
-            elif len(settlers) == 1:
+            # A、B分别落户P、Q (as many of each): the i-th with the i-th is the ``respectively`` family's
+            if len(settlers) == 1:
                 for p_ in places:  # A分别落户P和Q: one body in each
                     add(settlers[0], p_, VERB_RULE, (min(c0, mentions[settlers[0]].start), mentions[places[-1]].end))
             elif len(places) == 1:
