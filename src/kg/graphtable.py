@@ -7,7 +7,9 @@ streamed out of the store, query row by query row, into a temporary SQLite file 
 page cache; the whole graph's counts (:meth:`GraphTable.counts`), the degrees and the order in
 which the cut takes its nodes are computed there (GROUP BY, indexes), and the drawn nodes are
 then read in full one at a time (:meth:`GraphTable.drawn_graph`). Python holds the drawn part:
-the nodes taken, their neighbours met while growing, the drawn edges' facts.
+the nodes taken, their neighbours met while growing, the drawn edges' facts. With
+``reports=True`` the table also holds each node's mentions by report and each fact's reports,
+which :mod:`kg.stats` reads.
 
 The rows are the ones :mod:`kg.graphdata` reads (a node and an edge mean the same thing there),
 so the counts are its :func:`~kg.graphdata.counts_of` and the drawn graph its
@@ -37,6 +39,7 @@ from .graphdata import (
     _COUNT_ROWS, _RECOGNITIONS, _SOURCES, _STATEMENTS, _QUALIFIER_VALUES, QUALIFIERS,
     _add_edges, _add_standards, _lazy_rows, _node_graph, _plain, node_id,
 )
+from .entities import _MENTIONS
 
 __all__ = ["GraphTable", "CACHE_KIB"]
 
@@ -48,12 +51,15 @@ _SCHEMA = """
 CREATE TABLE node_type (iri TEXT PRIMARY KEY, type TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE label (iri TEXT, label TEXT, preferred INTEGER, PRIMARY KEY (iri, label, preferred)) WITHOUT ROWID;
 CREATE TABLE node (id TEXT PRIMARY KEY, iri TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
-                   degree INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+                   degree INTEGER NOT NULL DEFAULT 0, mentions INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
 CREATE TABLE raw_fact (fact TEXT PRIMARY KEY, s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE raw_qualifier (fact TEXT, key TEXT, value TEXT NOT NULL, PRIMARY KEY (fact, key)) WITHOUT ROWID;
 CREATE TABLE fact (fact TEXT PRIMARY KEY, s TEXT NOT NULL, o TEXT NOT NULL, key TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE edge (s TEXT, o TEXT, key TEXT, p TEXT NOT NULL, qualifiers TEXT NOT NULL, PRIMARY KEY (s, o, key)) WITHOUT ROWID;
 CREATE TABLE standard (s TEXT, level TEXT, count TEXT, year TEXT, PRIMARY KEY (s, level, count, year)) WITHOUT ROWID;
+CREATE TABLE raw_mention (id TEXT, report TEXT, count INTEGER NOT NULL, PRIMARY KEY (id, report)) WITHOUT ROWID;
+CREATE TABLE mention (id TEXT, report TEXT, count INTEGER NOT NULL, PRIMARY KEY (id, report)) WITHOUT ROWID;
+CREATE TABLE fact_report (fact TEXT, report TEXT, PRIMARY KEY (fact, report)) WITHOUT ROWID;
 """
 
 # The labels and the types of the entity nodes, as kg.entities' label query joins them, read
@@ -61,6 +67,9 @@ CREATE TABLE standard (s TEXT, level TEXT, count TEXT, year TEXT, PRIMARY KEY (s
 _TYPES = """
 SELECT ?entity ?type WHERE {{ VALUES ?type {{ {types} }} ?entity a ?type }}
 """
+# kg.entities' mention query without its DISTINCT, whose rows pyoxigraph would hold until the
+# query ends (the table keeps each node's largest count in a report)
+_MENTION_ROWS = _MENTIONS.replace("SELECT DISTINCT", "SELECT", 1)
 _LABEL_ROWS = """
 SELECT ?entity ?label ?preferred WHERE {
   { ?entity skos:prefLabel ?label BIND(true AS ?preferred) } UNION { ?entity skos:altLabel ?label BIND(false AS ?preferred) }
@@ -77,7 +86,7 @@ class GraphTable:
     :meth:`close`, or when the table is collected). Build it once, then read :meth:`counts`,
     :meth:`grow` and :meth:`drawn_graph`."""
 
-    def __init__(self, store: Any, *, folder: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, store: Any, *, folder: str | os.PathLike[str] | None = None, reports: bool = False) -> None:
         fd, name = tempfile.mkstemp(prefix="kg-graph-", suffix=".sqlite", dir=folder)
         os.close(fd)
         self.path = name
@@ -87,6 +96,8 @@ class GraphTable:
             self._db.execute(f"PRAGMA {pragma}")
         self._db.executescript(_SCHEMA)
         self._fill(store)
+        if reports:
+            self._fill_reports(store)
 
     def __enter__(self) -> "GraphTable":
         return self
@@ -147,6 +158,23 @@ class GraphTable:
         db.execute("CREATE INDEX node_rank ON node (degree DESC, name, id)")
         db.execute("COMMIT")
 
+    def _fill_reports(self, store: Any) -> None:
+        """The reports behind the nodes and the facts, for :mod:`kg.stats`: each node's mention
+        count in each report naming it (``mention``; ``node.mentions`` their sum, as
+        :func:`kg.entities.list_entities` counts it) and the reports each fact was read from
+        (``fact_report``)."""
+        db = self._db
+        db.execute("BEGIN")
+        db.executemany(
+            "INSERT INTO raw_mention VALUES (?, ?, ?) ON CONFLICT (id, report) DO UPDATE SET count = max(count, excluded.count)",
+            ((node_id(str(e)), str(r), int(_plain(c) or 0)) for e, r, c in _lazy_rows(store, _MENTION_ROWS)))
+        db.execute("INSERT INTO mention SELECT m.id, m.report, m.count FROM raw_mention m JOIN node n USING (id)")
+        db.execute("DROP TABLE raw_mention")
+        db.execute("UPDATE node SET mentions = (SELECT COALESCE(SUM(count), 0) FROM mention WHERE mention.id = node.id)")
+        db.executemany("INSERT OR IGNORE INTO fact_report VALUES (?, ?)",
+                       ((str(f), str(r)) for f, _, r in _lazy_rows(store, _SOURCES)))
+        db.execute("COMMIT")
+
     def _edges(self) -> None:
         """Each fact between two nodes becomes its edge ``(s, o, predicate|qualifiers)``; a fact
         read twice is one edge (the first fact's qualifiers kept, as they make its key)."""
@@ -192,6 +220,11 @@ class GraphTable:
             "entities": dict(sorted(db.execute("SELECT type, COUNT(*) FROM node GROUP BY type").fetchall())),
             "relations": dict(sorted(relations.items())),
         }
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The table's connection, for readers that compute over it (:mod:`kg.stats`)."""
+        return self._db
 
     def ranked(self) -> Iterator[tuple[int, str, str]]:
         """Every node as ``(-degree, name, id)``, best-connected first (ties: name, then id)."""

@@ -34,8 +34,101 @@ MAX_PAIR_AWARD = 300
 
 
 def graph_stats(store: Any, *, top: int = 10) -> dict[str, Any]:
-    """:func:`stats_of` the store's graph."""
-    return stats_of(build_graph(store), top=top)
+    """:func:`stats_of` the store's graph, computed on its outline in a table on disk
+    (:class:`kg.graphtable.GraphTable`) and on integer arrays (:mod:`kg.centrality`), so that
+    memory grows with a few numbers a node and an edge, not with the graph in networkx.
+
+    The one difference from ``stats_of(build_graph(store))``: "reports per year" counts every
+    report a fact of that year was read from, where the networkx graph keeps the first
+    :data:`~kg.graphdata.MAX_SOURCES` sources of each edge."""
+    from .graphtable import GraphTable
+
+    with GraphTable(store, reports=True) as table:
+        return _table_stats(table, top=top)
+
+
+def _table_stats(table: Any, *, top: int) -> dict[str, Any]:
+    """:func:`graph_stats` over a :class:`~kg.graphtable.GraphTable` built with ``reports=True``."""
+    import numpy as np
+
+    from .centrality import adjacency, betweenness, components
+
+    db = table.db
+    counts = table.counts()
+    orgs = ",".join("?" * len(ORGANISATION_TYPES))
+
+    def rows(sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        return db.execute(sql, params).fetchall()
+
+    # the nodes numbered in kg.entities' order (networkx samples betweenness sources by it)
+    db.execute("CREATE TEMP TABLE nid (id TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute("INSERT INTO nid SELECT id, ROW_NUMBER() OVER (ORDER BY type, mentions DESC, name, iri) - 1 FROM node")
+    n = counts["nodes"]
+    ends = np.array(rows("SELECT a.n, b.n FROM edge e JOIN nid a ON a.id = e.s JOIN nid b ON b.id = e.o"),
+                    dtype=np.int64).reshape(-1, 2)
+    graph = adjacency(n, ends[:, 0], ends[:, 1])
+    del ends
+    sizes = components(graph)
+    exact = n <= EXACT_BETWEENNESS
+    simple_edges = rows("SELECT COUNT(*) FROM (SELECT DISTINCT min(s, o), max(s, o) FROM edge)")[0][0]  # self-loops too
+    samples = max(1, min(n, max(10, min(300, BETWEENNESS_BUDGET // max(1, n + simple_edges)))))
+    between = betweenness(graph, k=None if exact else samples, seed=0) if n else np.zeros(0)
+    del graph
+    db.execute("CREATE TEMP TABLE centre (n INTEGER PRIMARY KEY, b REAL NOT NULL)")
+    db.executemany("INSERT INTO centre VALUES (?, ?)", enumerate(round(float(b), 9) for b in between))
+    del between
+
+    def ranked(sql: str, value: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        return [{"name": name, "type": type_, value: v} for name, type_, v in rows(sql, params)]
+
+    by_degree = ranked(f"SELECT name, type, degree FROM node WHERE type IN ({orgs}) ORDER BY degree DESC, name, id LIMIT ?",
+                       "degree", (*ORGANISATION_TYPES, top))
+    by_betweenness = [{**row, "betweenness": round(row["betweenness"], 4)} for row in ranked(
+        f"SELECT v.name, v.type, c.b FROM node v JOIN nid USING (id) JOIN centre c USING (n) WHERE v.type IN ({orgs})"
+        " ORDER BY c.b DESC, v.name, v.id LIMIT ?", "betweenness", (*ORGANISATION_TYPES, top))]
+
+    award = "FROM edge e WHERE e.p = 'receivedAward'"
+    year = "json_extract(e.qualifiers, '$.year')"
+    per_year = rows(f"SELECT {year}, COUNT(*) {award} AND {year} IS NOT NULL GROUP BY 1 ORDER BY 1")
+    winners = ranked(f"SELECT v.name, v.type, COUNT(*) {award.replace('FROM edge e', 'FROM edge e JOIN node v ON v.id = e.s')}"
+                     " GROUP BY v.id ORDER BY COUNT(*) DESC, v.name, v.id LIMIT ?", "awards", (top,))
+    per_award = rows(f"SELECT a.name, COUNT(DISTINCT e.s), COUNT(*) {award.replace('FROM edge e', 'FROM edge e JOIN node a ON a.id = e.o')}"
+                     " GROUP BY a.id ORDER BY COUNT(DISTINCT e.s) DESC, a.name, a.id LIMIT ?", (top,))
+
+    # organisations sharing awards, counted on disk (an award's pairs grow with its holders squared)
+    db.execute(f"""CREATE TEMP TABLE holder AS SELECT DISTINCT e.o AS award, v.id AS id, v.name AS name
+                   {award.replace('FROM edge e', 'FROM edge e JOIN node v ON v.id = e.s')} AND v.type IN ({orgs})""",
+               ORGANISATION_TYPES)
+    db.execute(f"CREATE TEMP TABLE crowded AS SELECT award FROM holder GROUP BY award HAVING COUNT(*) > {MAX_PAIR_AWARD}")
+    skipped = sorted(name for (name,) in rows("SELECT a.name FROM crowded c JOIN node a ON a.id = c.award"))
+    shared = [{"organisation": a, "other": b, "shared": c} for a, b, c in rows(
+        "SELECT x.name, y.name, COUNT(*) FROM holder x JOIN holder y ON y.award = x.award AND (x.name, x.id) < (y.name, y.id)"
+        " WHERE x.award NOT IN (SELECT award FROM crowded) GROUP BY x.id, y.id"
+        " ORDER BY COUNT(*) DESC, x.name, y.name, x.id, y.id LIMIT ?", (top,))]
+
+    report_years = rows(f"""
+        SELECT year, COUNT(DISTINCT report) FROM (
+            SELECT {year} AS year, r.report FROM edge e JOIN fact f ON f.s = e.s AND f.o = e.o AND f.key = e.key
+                JOIN fact_report r ON r.fact = f.fact WHERE {year} IS NOT NULL
+            UNION SELECT CAST(json_extract(c.year, '$') AS INTEGER), m.report FROM standard c JOIN mention m ON m.id = c.s
+                WHERE json_extract(c.year, '$') IS NOT NULL)
+        GROUP BY year ORDER BY year""")
+    return {
+        **counts,
+        "reports": rows("SELECT COUNT(DISTINCT report) FROM mention")[0][0],
+        "components": {"count": len(sizes), "largest": sizes[:5],
+                       "isolated": rows("SELECT COUNT(*) FROM node WHERE degree = 0")[0][0]},
+        "top_by_degree": by_degree,
+        "top_by_betweenness": by_betweenness,
+        "betweenness": "exact" if exact else f"estimated from {samples} sampled nodes",
+        "top_award_winners": winners,
+        "awards_per_year": [{"year": y, "awards": c} for y, c in per_year],
+        "awards_without_year": rows(f"SELECT COUNT(*) {award} AND {year} IS NULL")[0][0],
+        "awards_per_award": [{"award": a, "recipients": r, "facts": f} for a, r, f in per_award],
+        "shared_awards": shared,
+        "shared_awards_skipped": skipped,
+        "reports_per_year": [{"year": int(y), "reports": c} for y, c in report_years],
+    }
 
 
 def _samples(simple: nx.Graph) -> int:
@@ -58,7 +151,8 @@ def stats_of(g: nx.MultiDiGraph, *, top: int = 10) -> dict[str, Any]:
     exact = simple.number_of_nodes() <= EXACT_BETWEENNESS
     samples = _samples(simple)
     betweenness = nx.betweenness_centrality(simple, k=None if exact else samples, seed=0)
-    by_betweenness = sorted(orgs, key=lambda n: (-betweenness[n], _name(g, n), n))[:top]
+    # ranked on the value to 9 places: equal values summed in another order stay equal
+    by_betweenness = sorted(orgs, key=lambda n: (-round(betweenness[n], 9), _name(g, n), n))[:top]
 
     awards = [(s, o, d) for s, o, d in g.edges(data=True) if d["predicate"] == "receivedAward"]
     per_year = Counter(d["year"] for _, _, d in awards if d.get("year") is not None)
