@@ -86,3 +86,24 @@ def test_reports_per_year_counts_every_source_of_a_fact(tmp_path):
         store.close()
     assert stats["reports_per_year"] == [{"year": 2019, "reports": MAX_SOURCES + 2}]
     assert stats["awards_per_year"] == [{"year": 2019, "awards": 1}] and stats["reports"] == MAX_SOURCES + 2
+
+
+@pytest.mark.parametrize("source", ["seeds", "generated"])
+def test_report_page_on_disk_is_the_graph_s(built, tmp_path, source):
+    """kg report computed on the outline on disk writes the page rendered from the whole graph."""
+    from kg.report import render_report, write_report
+
+    if source == "seeds":
+        store = open_store("oxigraph", str(built["store"]))
+    else:
+        from kg.synthetic import fill_store
+
+        store = open_store("memory")
+        fill_store(store, 3500, per_report=400)
+    try:
+        counts = write_report(store, tmp_path / "report.html", top=9)
+        want = render_report(build_graph(store), top=9)
+    finally:
+        store.close()
+    assert (tmp_path / "report.html").read_text(encoding="utf-8") == want
+    assert counts["nodes"] > 0 and 'id="latest"' in want

@@ -12,6 +12,7 @@ autoescape in the page and by matplotlib's SVG writer in the charts.
 from __future__ import annotations
 
 import io
+import json
 import re
 import warnings
 from pathlib import Path
@@ -20,10 +21,10 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from .graphdata import QUALIFIERS, build_graph
+from .graphdata import QUALIFIERS
 from .stats import stats_of
 
-__all__ = ["render_report", "write_report", "latest_awards"]
+__all__ = ["render_report", "render_page", "write_report", "latest_awards"]
 
 LATEST = 50
 _CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei", "Microsoft YaHei", "SimHei", "DejaVu Sans"]
@@ -81,14 +82,45 @@ def latest_awards(g: nx.MultiDiGraph, *, limit: int = LATEST) -> list[dict[str, 
     return rows[:limit]
 
 
+def _latest_in_table(table: Any, store: Any, *, limit: int = LATEST) -> list[dict[str, Any]]:
+    """:func:`latest_awards` read from a :class:`~kg.graphtable.GraphTable`: the rows ranked
+    there, the sources queried for the ``limit`` facts shown only."""
+    from .graphdata import MAX_SOURCES, _keep_first
+    from .graphtable import _fact_sources
+
+    year = "json_extract(e.qualifiers, '$.year')"
+    rows = table.db.execute(f"""
+        SELECT e.s, e.o, e.key, v.name, v.type, a.name, e.qualifiers FROM edge e
+        JOIN node v ON v.id = e.s JOIN node a ON a.id = e.o WHERE e.p = 'receivedAward'
+        ORDER BY {year} IS NULL, {year} DESC, a.name, v.name, e.s, e.o, e.key LIMIT ?""", (limit,)).fetchall()
+    out = []
+    for s, o, key, recipient, kind, award, qualifiers in rows:
+        quals = json.loads(qualifiers)
+        kept: list[tuple[str, str]] = []
+        facts = table.db.execute("SELECT fact, s, o, key FROM fact WHERE s = ? AND o = ? AND key = ?", (s, o, key)).fetchall()
+        for _, report, sentence in _fact_sources(store, facts):
+            _keep_first(kept, (str(report), " ".join(str(sentence).split())), MAX_SOURCES)
+        out.append({
+            "recipient": recipient, "recipient_type": kind, "award": award,
+            **{k: quals.get(k) for k in QUALIFIERS if k in ("year", "edition", "grade")},
+            "sources": [{"report": r, "sentence": t} for r, t in kept],
+        })
+    return out
+
+
 def render_report(g: nx.MultiDiGraph, *, title: str = "kg 知识图谱报告", graph_href: str = "graph.html", top: int = 15) -> str:
     """The report page for graph ``g``, as a string."""
+    return render_page(stats_of(g, top=top), latest_awards(g), title=title, graph_href=graph_href)
+
+
+def render_page(stats: dict[str, Any], latest: list[dict[str, Any]], *, title: str = "kg 知识图谱报告",
+                graph_href: str = "graph.html") -> str:
+    """The report page of :mod:`kg.stats` figures and :func:`latest_awards` rows, as a string."""
     from jinja2 import Environment
     from markupsafe import Markup
 
     from .resources import read_text
 
-    stats = stats_of(g, top=top)
     charts = [
         _bar_chart([str(r["year"]) for r in stats["awards_per_year"]], [r["awards"] for r in stats["awards_per_year"]],
                    title="Awards per year 每年获奖", horizontal=False, colour="#f28e2b"),
@@ -103,16 +135,23 @@ def render_report(g: nx.MultiDiGraph, *, title: str = "kg 知识图谱报告", g
     env.filters["focus"] = lambda name: f"{graph_href}#focus={quote(name, safe='')}"
     template = env.from_string(read_text("report.html.j2"))
     return template.render(
-        title=title, stats=stats, graph_href=graph_href, latest=latest_awards(g),
+        title=title, stats=stats, graph_href=graph_href, latest=latest,
         charts=[Markup(c) for c in charts if c],
     )
 
 
 def write_report(store: Any, output: str | Path, *, title: str = "kg 知识图谱报告", graph_href: str = "graph.html", top: int = 15) -> dict[str, Any]:
-    """Write the report of the store's graph to ``output`` (atomically); return its counts."""
-    from .graphdata import counts_of
+    """Write the report of the store's graph to ``output`` (atomically); return its counts.
+
+    Computed on the graph's outline on disk (:func:`kg.stats.graph_stats`), so memory does not
+    grow with the graph held in networkx; the page is :func:`render_report` of the whole graph
+    but for "reports per year", which counts every source of a fact there."""
+    from .graphtable import GraphTable
+    from .stats import table_stats
     from .store import atomic_write
 
-    g = build_graph(store)
-    atomic_write(output, render_report(g, title=title, graph_href=graph_href, top=top).encode("utf-8"))
-    return counts_of(g)
+    with GraphTable(store, reports=True) as table:
+        stats = table_stats(table, top=top)
+        latest = _latest_in_table(table, store)
+    atomic_write(output, render_page(stats, latest, title=title, graph_href=graph_href).encode("utf-8"))
+    return {k: stats[k] for k in ("nodes", "edges", "entities", "relations")}

@@ -20,7 +20,7 @@ import networkx as nx
 
 from .graphdata import build_graph, counts_of
 
-__all__ = ["ORGANISATION_TYPES", "graph_stats", "stats_of", "stat_tables"]
+__all__ = ["ORGANISATION_TYPES", "graph_stats", "table_stats", "stats_of", "stat_tables"]
 
 #: The node types that count as organisations in rankings.
 ORGANISATION_TYPES = ("Company", "GovernmentAgency", "Institution", "StandardsBody", "Park")
@@ -44,10 +44,10 @@ def graph_stats(store: Any, *, top: int = 10) -> dict[str, Any]:
     from .graphtable import GraphTable
 
     with GraphTable(store, reports=True) as table:
-        return _table_stats(table, top=top)
+        return table_stats(table, top=top)
 
 
-def _table_stats(table: Any, *, top: int) -> dict[str, Any]:
+def table_stats(table: Any, *, top: int) -> dict[str, Any]:
     """:func:`graph_stats` over a :class:`~kg.graphtable.GraphTable` built with ``reports=True``."""
     import numpy as np
 
