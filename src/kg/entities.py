@@ -29,7 +29,19 @@ __all__ = ["list_entities", "find_entities", "entity_card", "format_card", "reso
 _TYPE_VALUES = " ".join(f"<{iri}>" for iri in TYPE_CLASSES.values())
 _TYPE_NAMES = {str(iri): name for name, iri in TYPE_CLASSES.items()}
 
-# Every label of every entity node (optionally of one node or one type).
+# The types and the labels of the entity nodes read apart, joined in Python (list_entities of a
+# whole store): their join in one query repeats a node's rows once per pair of report graphs
+# holding its type and its label, and DISTINCT then takes time with the square of the reports
+# naming it (70 s against 4 s for the two apart, 4,000 generated reports).
+_TYPE_ROWS = f"""
+SELECT ?entity ?type WHERE {{ VALUES ?type {{ {_TYPE_VALUES} }} ?entity a ?type }}
+"""
+_LABEL_ROWS = """
+SELECT ?entity ?label ?preferred WHERE {
+  { ?entity skos:prefLabel ?label BIND(true AS ?preferred) } UNION { ?entity skos:altLabel ?label BIND(false AS ?preferred) }
+}"""
+
+# Every label of one entity node.
 _LABELS = f"""
 SELECT DISTINCT ?entity ?type ?label ?preferred WHERE {{
   VALUES ?type {{ {_TYPE_VALUES} }}
@@ -123,11 +135,18 @@ def _rows(store: Any, sparql: str, bindings: dict[str, Any]) -> Iterable[tuple[A
 def _summaries(store: Any, bindings: dict[str, Any]) -> list[dict[str, Any]]:
     """Entity summaries for the nodes the label query finds with ``bindings``."""
     labels: dict[str, dict[str, Any]] = {}
-    for entity, type_iri, label, preferred in _rows(store, _LABELS, bindings):
-        slot = labels.setdefault(entity, {"type": _TYPE_NAMES[type_iri], "pref": set(), "all": set()})
+    if "entity" in bindings:
+        rows: Iterable[tuple[Any, ...]] = _rows(store, _LABELS, bindings)
+    else:  # every node (of one type): types and labels read apart, first type read wins
+        for entity, type_iri in _rows(store, _TYPE_ROWS, bindings):
+            labels.setdefault(entity, {"type": _TYPE_NAMES[type_iri], "pref": set(), "all": set()})
+        rows = ((entity, None, label, preferred) for entity, label, preferred in _rows(store, _LABEL_ROWS, {}) if entity in labels)
+    for entity, type_iri, label, preferred in rows:
+        slot = labels.get(entity) or labels.setdefault(entity, {"type": _TYPE_NAMES[type_iri], "pref": set(), "all": set()})
         slot["all"].add(label)
         if preferred:
             slot["pref"].add(label)
+    labels = {entity: slot for entity, slot in labels.items() if slot["all"]}
     only = {"entity": bindings["entity"]} if "entity" in bindings else {}
     mentions = _mentions(store, only, labels)
     return [_summary(entity, slot["type"], slot["pref"], slot["all"], mentions[entity]) for entity, slot in labels.items()]

@@ -39,7 +39,7 @@ from .graphdata import (
     _COUNT_ROWS, _RECOGNITIONS, _SOURCES, _STATEMENTS, _QUALIFIER_VALUES, QUALIFIERS,
     _add_edges, _add_standards, _lazy_rows, _node_graph, _plain, node_id,
 )
-from .entities import _MENTIONS
+from .entities import _LABEL_ROWS, _MENTIONS, _TYPE_ROWS
 
 __all__ = ["GraphTable", "CACHE_KIB"]
 
@@ -62,11 +62,6 @@ CREATE TABLE mention (id TEXT, report TEXT, count INTEGER NOT NULL, PRIMARY KEY 
 CREATE TABLE fact_report (fact TEXT, report TEXT, PRIMARY KEY (fact, report)) WITHOUT ROWID;
 """
 
-# The labels and the types of the entity nodes, as kg.entities' label query joins them, read
-# apart (their join over the report graphs repeats a row once per pair of graphs holding them).
-_TYPES = """
-SELECT ?entity ?type WHERE {{ VALUES ?type {{ {types} }} ?entity a ?type }}
-"""
 # kg.entities' mention query without its DISTINCT, whose rows pyoxigraph would hold until the
 # query ends (the table keeps each node's largest count in a report)
 _MENTION_ROWS = _MENTIONS.replace("SELECT DISTINCT", "SELECT", 1)
@@ -118,10 +113,9 @@ class GraphTable:
         db = self._db
         db.execute("BEGIN")
         type_names = {str(iri): name for name, iri in TYPE_CLASSES.items()}
-        types = " ".join(f"<{iri}>" for iri in TYPE_CLASSES.values())
         # first type read wins, as in kg.entities (a node has one type: its IRI is minted from it)
         db.executemany("INSERT OR IGNORE INTO node_type VALUES (?, ?)",
-                       ((str(e), type_names[str(t)]) for e, t in _lazy_rows(store, _TYPES.format(types=types))))
+                       ((str(e), type_names[str(t)]) for e, t in _lazy_rows(store, _TYPE_ROWS)))
         db.executemany("INSERT OR IGNORE INTO label VALUES (?, ?, ?)",
                        ((str(e), str(label), 1 if preferred else 0) for e, label, preferred in _lazy_rows(store, _LABEL_ROWS)))
         rows = self._read("SELECT l.iri, t.type, l.label, l.preferred FROM label l JOIN node_type t USING (iri) ORDER BY l.iri")
