@@ -297,6 +297,31 @@ def test_cut_page_from_the_outline_is_the_page_of_the_whole_graph(tmp_path, max_
     assert written == {**counts_of(cut), "totals": totals, "notes": notes}
 
 
+@pytest.mark.parametrize("depth,types,predicates,max_nodes", [
+    (1, (), (), 500), (2, (), (), 40), (0, (), (), 500), (2, ("Company", "Award"), (), 500),
+    (2, (), ("receivedAward",), 25), (3, ("Company", "Place", "Park"), ("locatedIn",), 500),
+])
+def test_around_page_from_the_outline_is_the_page_of_the_whole_graph(tmp_path, depth, types, predicates, max_nodes):
+    """write_html --around finds the neighbourhood on the graph's outline (kg.graphtable) and
+    reads only its nodes in full: the page must be byte for byte the focus of the whole graph."""
+    from kg.entities import resolve_name
+    from kg.synthetic import fill_store
+    from kg.viz import write_html
+
+    store = open_store("memory")
+    fill_store(store, 1500, per_report=300)
+    g = build_graph(store)
+    # a well-connected node of a type the filters keep
+    name = max((d["label"] for n, d in g.nodes(data=True) if not types or d["type"] in types),
+               key=lambda label: (g.degree(next(n for n, d in g.nodes(data=True) if d["label"] == label)), label))
+    centre = node_id(str(resolve_name(store, name, type_=types[0] if len(types) == 1 else None)["iri"]))
+    drawn, notes = focus(g, around=centre, depth=depth, types=types, predicates=predicates, max_nodes=max_nodes)
+    out = tmp_path / "page.html"
+    written = write_html(store, out, around=name, depth=depth, types=types, predicates=predicates, max_nodes=max_nodes)
+    assert out.read_text(encoding="utf-8") == render_html(drawn, totals=counts_of(g), notes=notes, centre=centre)
+    assert written["nodes"] == drawn.number_of_nodes() > (1 if depth else 0)
+
+
 def _hand_store():
     """A store mapped from hand-written results: aliases, a fact read in two reports (one edge,
     two sources), qualifiers of every kind, standards counts repeated across reports and without a

@@ -236,6 +236,26 @@ class GraphTable:
             "SELECT -m.degree, m.name, m.id FROM node m WHERE m.id IN"
             " (SELECT o FROM edge WHERE s = ?1 UNION SELECT s FROM edge WHERE o = ?1)", (n,)).fetchall()
 
+    def within(self, centre: str, depth: int, *, types: Iterable[str] = (), predicates: Iterable[str] = ()) -> set[str]:
+        """The nodes at most ``depth`` steps from ``centre``, either direction, along edges of
+        ``predicates`` through nodes of ``types`` (any, where not given; the centre always)."""
+        types, predicates = tuple(types), tuple(predicates)
+        by_p = f" AND p IN ({', '.join('?' * len(predicates))})" if predicates else ""
+        by_t = f" AND type IN ({', '.join('?' * len(types))})" if types else ""
+        sql = f"SELECT id FROM node WHERE id IN (SELECT o FROM edge WHERE s = ?{by_p} UNION SELECT s FROM edge WHERE o = ?{by_p}){by_t}"
+        seen, frontier = {centre}, [centre]
+        for _ in range(depth):
+            step = []
+            for n in frontier:
+                for (m,) in self._db.execute(sql, (n, *predicates, n, *predicates, *types)):
+                    if m not in seen:
+                        seen.add(m)
+                        step.append(m)
+            if not step:
+                break
+            frontier = step
+        return seen
+
     def drawn_graph(self, store: Any, taken: Iterable[str]) -> nx.MultiDiGraph:
         """``build_graph(store).subgraph(taken)``, read for the nodes ``taken`` only: each node's
         row (its labels from the table, its mentions queried), the edges between them, their

@@ -343,14 +343,22 @@ def write_html(
         # on disk, and only the drawn nodes and edges read in full (the whole graph in networkx,
         # then its outline in Python, grew with the corpus)
         drawn, totals, notes = _cut_from_table(store, max_nodes)
+    elif around is not None:
+        from .entities import resolve_name
+        from .graphtable import GraphTable
+
+        # one --type also picks among entities that share the name (as kg show --type does)
+        centre = node_id(str(resolve_name(store, around, type_=types[0] if len(types) == 1 else None)["iri"]))
+        # the neighbourhood found on the graph's outline on disk and only its nodes read in full:
+        # every node within --depth along the edges the filters keep is there, so its focus is
+        # the focus of the whole graph
+        with GraphTable(store) as table:
+            totals = table.counts()
+            near = table.drawn_graph(store, table.within(centre, max(depth, 0), types=types, predicates=predicates))
+        drawn, notes = focus(near, around=centre, depth=depth, types=types, predicates=predicates, max_nodes=max_nodes)
     else:
         g = build_graph(store)
         totals = counts_of(g)
-        if around is not None:
-            from .entities import resolve_name
-
-            # one --type also picks among entities that share the name (as kg show --type does)
-            centre = node_id(str(resolve_name(store, around, type_=types[0] if len(types) == 1 else None)["iri"]))
         drawn, notes = focus(g, around=centre, depth=depth, types=types, predicates=predicates, max_nodes=max_nodes)
     if drawn.number_of_nodes() == 0 and (types or predicates):
         raise KgError("nothing to draw: no node has the --type or --predicate asked for (see 'kg stats').")
