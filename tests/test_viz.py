@@ -322,6 +322,26 @@ def test_around_page_from_the_outline_is_the_page_of_the_whole_graph(tmp_path, d
     assert written["nodes"] == drawn.number_of_nodes() > (1 if depth else 0)
 
 
+@pytest.mark.parametrize("types,predicates,max_nodes", [
+    (("Company",), (), 300), (("Company", "Award"), (), 100000), ((), ("receivedAward",), 150),
+    ((), ("locatedIn", "worksFor"), 100000), (("Company", "Place", "Park"), ("locatedIn",), 40), (("Place",), (), 5),
+])
+def test_filtered_page_from_the_outline_is_the_page_of_the_whole_graph(tmp_path, types, predicates, max_nodes):
+    """write_html --type/--predicate selects and cuts on the graph's outline (kg.graphtable):
+    the page must be byte for byte the focus of the whole graph."""
+    from kg.synthetic import fill_store
+    from kg.viz import write_html
+
+    store = open_store("memory")
+    fill_store(store, 1500, per_report=300)
+    g = build_graph(store)
+    drawn, notes = focus(g, types=types, predicates=predicates, max_nodes=max_nodes)
+    out = tmp_path / "page.html"
+    written = write_html(store, out, types=types, predicates=predicates, max_nodes=max_nodes)
+    assert out.read_text(encoding="utf-8") == render_html(drawn, totals=counts_of(g), notes=notes)
+    assert written["nodes"] == drawn.number_of_nodes() > 0 and written["notes"] == notes
+
+
 def _hand_store():
     """A store mapped from hand-written results: aliases, a fact read in two reports (one edge,
     two sources), qualifiers of every kind, standards counts repeated across reports and without a

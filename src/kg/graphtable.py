@@ -236,6 +236,40 @@ class GraphTable:
             "SELECT -m.degree, m.name, m.id FROM node m WHERE m.id IN"
             " (SELECT o FROM edge WHERE s = ?1 UNION SELECT s FROM edge WHERE o = ?1)", (n,)).fetchall()
 
+    def select(self, *, types: Iterable[str] = (), predicates: Iterable[str] = ()) -> int:
+        """Keep the nodes of ``types`` and, of the edges between them, those of ``predicates``
+        (and then only the nodes keeping an edge), as ``kg.viz.focus`` filters the whole graph;
+        return how many nodes are kept. :meth:`selected` and :meth:`selected_neighbours` read the
+        selection, ranked by degree within it."""
+        types, predicates = tuple(types), tuple(predicates)
+        db = self._db
+        for table in ("sel", "sel_edge"):
+            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        by_t = f" WHERE type IN ({', '.join('?' * len(types))})" if types else ""
+        db.execute(f"CREATE TEMP TABLE sel (id TEXT PRIMARY KEY, name TEXT NOT NULL, degree INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID")
+        db.execute(f"INSERT INTO sel (id, name) SELECT id, name FROM node{by_t}", types)
+        by_p = f" AND e.p IN ({', '.join('?' * len(predicates))})" if predicates else ""
+        db.execute("CREATE TEMP TABLE sel_edge (s TEXT NOT NULL, o TEXT NOT NULL)")
+        db.execute(f"INSERT INTO sel_edge SELECT e.s, e.o FROM edge e JOIN sel a ON a.id = e.s JOIN sel b ON b.id = e.o WHERE 1{by_p}",
+                   predicates)
+        db.execute("CREATE INDEX temp.sel_edge_s ON sel_edge (s)")
+        db.execute("CREATE INDEX temp.sel_edge_o ON sel_edge (o)")
+        db.execute("UPDATE sel SET degree = (SELECT COUNT(*) FROM sel_edge WHERE s = sel.id) + (SELECT COUNT(*) FROM sel_edge WHERE o = sel.id)")
+        if predicates:
+            db.execute("DELETE FROM sel WHERE degree = 0")
+        db.execute("CREATE INDEX temp.sel_rank ON sel (degree DESC, name, id)")
+        return db.execute("SELECT COUNT(*) FROM sel").fetchone()[0]
+
+    def selected(self) -> Iterator[tuple[int, str, str]]:
+        """The :meth:`select` ion as ``(-degree, name, id)``, best-connected first."""
+        yield from self._read("SELECT -degree, name, id FROM sel ORDER BY degree DESC, name, id")
+
+    def selected_neighbours(self, n: str) -> list[tuple[int, str, str]]:
+        """``n``'s neighbours along the selection's edges, as ``(-degree, name, id)``, each once."""
+        return self._db.execute(
+            "SELECT -m.degree, m.name, m.id FROM sel m WHERE m.id IN"
+            " (SELECT o FROM sel_edge WHERE s = ?1 UNION SELECT s FROM sel_edge WHERE o = ?1)", (n,)).fetchall()
+
     def within(self, centre: str, depth: int, *, types: Iterable[str] = (), predicates: Iterable[str] = ()) -> set[str]:
         """The nodes at most ``depth`` steps from ``centre``, either direction, along edges of
         ``predicates`` through nodes of ``types`` (any, where not given; the centre always)."""

@@ -31,7 +31,7 @@ from typing import Any
 import networkx as nx
 
 from .errors import KgError
-from .graphdata import QUALIFIERS, build_graph, counts_of, node_id
+from .graphdata import QUALIFIERS, counts_of, node_id
 
 __all__ = ["STYLE", "PREDICATE_STYLE", "DEFAULT_MAX_NODES", "focus", "page_data", "render_html", "write_html"]
 
@@ -86,11 +86,7 @@ def focus(
         raise KgError(f"{around!r} is not a node of the graph.")
     if depth < 0:
         raise KgError("--depth must be 0 or more.")
-    if max_nodes is not None and max_nodes < 1:
-        raise KgError("--max-nodes must be 1 or more.")
-    for t in types:
-        if t not in STYLE:
-            raise KgError(f"unknown type {t!r}; expected one of {', '.join(STYLE)}.")
+    _check_filters(types, max_nodes)
     h = g
     if types:
         keep = {n for n, d in g.nodes(data=True) if d["type"] in types} | ({around} if around else set())
@@ -113,6 +109,14 @@ def focus(
         )
         h = h.subgraph(_grow(h, max_nodes, around))
     return nx.MultiDiGraph(h), notes
+
+
+def _check_filters(types: Any, max_nodes: int | None) -> None:
+    if max_nodes is not None and max_nodes < 1:
+        raise KgError("--max-nodes must be 1 or more.")
+    for t in types:
+        if t not in STYLE:
+            raise KgError(f"unknown type {t!r}; expected one of {', '.join(STYLE)}.")
 
 
 def _grow(h: nx.MultiDiGraph, limit: int, around: str | None) -> list[str]:
@@ -184,6 +188,31 @@ def _cut_from_table(store: Any, max_nodes: int) -> tuple[nx.MultiDiGraph, dict[s
         ]
         taken = _grow_ranked(table.ranked(), table.neighbours, max_nodes)
         return table.drawn_graph(store, taken), totals, notes
+
+
+def _filtered_from_table(store: Any, types: Any, predicates: Any, max_nodes: int | None) -> tuple[nx.MultiDiGraph, dict[str, Any], list[str]]:
+    """``focus(build_graph(store), types=..., predicates=..., max_nodes=...)``, the whole
+    graph's counts and the notes, chosen on the graph's outline on disk: the selection and its
+    degrees in the table, the cut grown from it, only the drawn nodes read in full."""
+    from .graphtable import GraphTable
+
+    _check_filters(types, max_nodes)
+    with GraphTable(store) as table:
+        totals = table.counts()
+        size = table.select(types=types, predicates=predicates)
+        notes = []
+        if max_nodes is not None and size > max_nodes:
+            notes.append(
+                f"the selection has {size:,} nodes; drawing {max_nodes:,}, grown from the best-connected nodes along"
+                " their edges, most edges first (choose with --around NAME, --type, --predicate or --max-nodes).")
+            taken = _grow_ranked(table.selected(), table.selected_neighbours, max_nodes)
+        else:
+            taken = [n for _, _, n in table.selected()]
+        drawn = table.drawn_graph(store, taken)
+    if predicates:
+        wanted = set(predicates)
+        drawn.remove_edges_from([(s, o, k) for s, o, k, d in drawn.edges(keys=True, data=True) if d["predicate"] not in wanted])
+    return drawn, totals, notes
 
 
 def page_data(g: nx.MultiDiGraph, *, centre: str | None = None) -> dict[str, Any]:
@@ -357,9 +386,7 @@ def write_html(
             near = table.drawn_graph(store, table.within(centre, max(depth, 0), types=types, predicates=predicates))
         drawn, notes = focus(near, around=centre, depth=depth, types=types, predicates=predicates, max_nodes=max_nodes)
     else:
-        g = build_graph(store)
-        totals = counts_of(g)
-        drawn, notes = focus(g, around=centre, depth=depth, types=types, predicates=predicates, max_nodes=max_nodes)
+        drawn, totals, notes = _filtered_from_table(store, types, predicates, max_nodes)
     if drawn.number_of_nodes() == 0 and (types or predicates):
         raise KgError("nothing to draw: no node has the --type or --predicate asked for (see 'kg stats').")
     atomic_write(output, render_html(drawn, title=title, totals=totals, notes=notes, centre=centre).encode("utf-8"))
