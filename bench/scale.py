@@ -14,6 +14,10 @@ Stages (``--stages``, default all), on reports from ``bench/generate.py`` (deter
   of resolving, mapping and bulk-loading them (one process), then of what ``kg build`` writes
   after loading (``build.write_outputs``: ``graph.ttl``, ``graph.html``, the SHACL check) in a
   fresh process;
+* ``rebuild``: ``kg build`` of N generated reports into a fresh store, then the same build again
+  with nothing changed (the store and outputs reused), then again after one report changed (one
+  extracted, the store rebuilt), each in its own process (wall time; goal: the unchanged rebuild
+  <= 2% of the full build);
 * ``load``: writing a graph with kg's bulk path against pyoxigraph's own ``bulk_load`` of the
   same N-Triples (goal >= 0.5x);
 * ``queries``: every named query p50/p95 on a graph of ``--triples`` triples in kg's on-disk
@@ -25,8 +29,9 @@ Stages (``--stages``, default all), on reports from ``bench/generate.py`` (deter
 
 Prints a table and writes ``--json`` (default ``build/bench-scale.json``).
 
-    python bench/scale.py [--stages startup,jobs,memory,outputs,load,queries] [--triples 10000,100000,1000000]
+    python bench/scale.py [--stages startup,jobs,memory,outputs,rebuild,load,queries] [--triples 10000,100000,1000000]
                           [--memory-reports 100,1000] [--outputs-reports 250,1000] [--jobs-reports 200]
+                          [--rebuild-reports 300]
                           [--rdflib 20000] [--limit 60]
 """
 
@@ -75,6 +80,24 @@ def wall(cmd: list[str], repeat: int = 3) -> float:
         dt = time.perf_counter() - t0
         best = dt if best is None else min(best, dt)
     return best
+
+
+def stage_rebuild(work: Path, out: dict, n: int) -> None:
+    import shutil
+
+    docs = work / "rebuild-docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    paths = write_reports(docs, n)
+    store, built = work / "rebuild-store", work / "rebuild-out"
+    for folder in (store, built):
+        shutil.rmtree(folder, ignore_errors=True)
+    cmd = [PY, "-m", "kg.cli", "build", str(docs), "--store", str(store), "--out", str(built), "-q", "--jobs", "1"]
+    full = wall(cmd, repeat=1)
+    unchanged = wall(cmd, repeat=3)
+    paths[0].write_text(paths[0].read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    one_changed = wall(cmd, repeat=1)
+    out["rebuild"] = {"reports": n, "full build (s)": round(full, 2), "unchanged rebuild (s)": round(unchanged, 2),
+                      "unchanged / full": round(unchanged / full, 4), "one report changed (s)": round(one_changed, 2)}
 
 
 def stage_startup(work: Path, out: dict) -> None:
@@ -365,12 +388,13 @@ def _timed(fn, runs: int, limit: float) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--stages", default="startup,jobs,memory,outputs,load,queries")
+    parser.add_argument("--stages", default="startup,jobs,memory,outputs,rebuild,load,queries")
     parser.add_argument("--triples", default="10000,100000,1000000", help="graph sizes for load and queries, ascending")
     parser.add_argument("--limit", type=float, default=60, help="seconds a query may take: fewer runs past it, and skipped at a larger size when projected past it")
     parser.add_argument("--memory-reports", default="100,1000")
     parser.add_argument("--outputs-reports", default="250,1000", help="store sizes (generated reports) for the outputs stage")
     parser.add_argument("--jobs-reports", type=int, default=200)
+    parser.add_argument("--rebuild-reports", type=int, default=300, help="generated reports the rebuild stage builds")
     parser.add_argument("--rdflib", type=int, default=20_000, help="run rdflib only on graphs up to this many quads")
     parser.add_argument("--queries", help="only these named queries (comma-separated; default all)")
     parser.add_argument("--runs", type=int, default=20, help="runs per query")
@@ -393,6 +417,9 @@ def main() -> None:
         if "outputs" in stages:
             stage_outputs(work, out, [int(x) for x in args.outputs_reports.split(",")])
             print("outputs", out["outputs"], flush=True)
+        if "rebuild" in stages:
+            stage_rebuild(work, out, args.rebuild_reports)
+            print("rebuild", out["rebuild"], flush=True)
         if "load" in stages or "queries" in stages:
             stage_load_and_queries(work, out, [int(x) for x in args.triples.split(",")], args.rdflib, args.runs, args.limit,
                                    stages, args.queries.split(",") if args.queries else None)

@@ -205,3 +205,60 @@ def test_a_report_that_turns_bad_loses_its_statements(tmp_path):
         assert reopened.reports() == [SMALL[1]]
     finally:
         reopened.close()
+
+
+def _stamp(store: Path) -> str | None:
+    from kg.store import store_stamp
+
+    return store_stamp(store)
+
+
+def test_a_rebuild_that_changes_nothing_reuses_the_store_and_outputs(tmp_path):
+    """Nothing new, changed or gone and the store as the last build left it (its stamp): the
+    store and the output files are kept as they are, the summary is the last build's."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in SMALL:
+        shutil.copy(SEEDS / f"{name}.txt", src)
+    store, out = tmp_path / "store", tmp_path / "out"
+    first = _build(str(src), "--store", str(store), "--out", str(out))
+    assert first.exit_code == 0, first.output
+    stamp, ttl = _stamp(store), (out / "graph.ttl").stat().st_mtime_ns
+    assert stamp and json.loads((out / "manifest.json").read_text(encoding="utf-8"))["outputs"]["stamp"] == stamp
+    # a read-only command between builds (RocksDB rewrites its files on opening) changes nothing
+    assert CliRunner().invoke(main, ["query", "awards", "--store", str(store)]).exit_code == 0
+    again = _build(str(src), "--store", str(store), "--out", str(out))
+    assert again.exit_code == 0, again.output
+    assert "2 skipped (unchanged)" in again.output
+    assert again.output.split("Inputs:")[1].split("\n", 1)[1] == first.output.split("Inputs:")[1].split("\n", 1)[1]
+    assert _stamp(store) == stamp and (out / "graph.ttl").stat().st_mtime_ns == ttl
+
+
+@pytest.mark.parametrize("change", ["load", "page gone", "validate", "other out"])
+def test_a_rebuild_after_a_change_outside_the_reports_rebuilds(tmp_path, change):
+    """A kg command that wrote to the store, an output file gone, a validation the last build
+    skipped, or another build of the store since: the store and the outputs are built again."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / f"{SMALL[0]}.txt", src)
+    store, out = tmp_path / "store", tmp_path / "out"
+    flags = ["--no-validate"] if change == "validate" else []
+    assert _build(str(src), "--store", str(store), "--out", str(out), "-q", *flags).exit_code == 0
+    stamp = _stamp(store)
+    if change == "load":
+        extra = tmp_path / "extra.ttl"
+        extra.write_text("<https://example.org/x> <https://example.org/p> \"加载的\" .\n", encoding="utf-8")
+        assert CliRunner().invoke(main, ["load", str(extra), "--store", str(store)]).exit_code == 0
+        assert _stamp(store) not in (None, stamp)
+    elif change == "page gone":
+        (out / "graph.html").unlink()
+    elif change == "other out":
+        assert _build(str(src), "--store", str(store), "--out", str(tmp_path / "out2"), "-q").exit_code == 0
+    mtime = (out / "graph.ttl").stat().st_mtime_ns if (out / "graph.ttl").exists() else None
+    result = _build(str(src), "--store", str(store), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out / "graph.html").exists() and (out / "graph.ttl").stat().st_mtime_ns != mtime
+    if change == "load":
+        assert "加载的" in (out / "graph.ttl").read_text(encoding="utf-8")
+    if change == "validate":
+        assert "SHACL: the graph conforms" in result.output

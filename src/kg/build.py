@@ -500,8 +500,14 @@ def run_build(
     for report_id, entry in accepted.items():
         keep[report_id] = Stored(id=report_id, path=entry.path, sha256=entry.sha256, cache_key=keys[report_id])
 
-    # 4. the store, changed in a staging copy
+    # 4. the store, changed in a staging copy; or, where nothing changed since the last build and
+    # no kg command wrote to the store since (its stamp), the store and the outputs as they are
     summary = BuildSummary(reports=len(accepted), entities=entity_counts, relations=relation_counts)
+    reused = _unchanged_outputs(previous, extractor, accepted, keep, gone, store_dir, out, backend, validate)
+    if reused is not None:
+        _reuse_outputs(summary, reused, validate)
+        manifest.outputs = reused
+        return _finish(manifest, previous, accepted, keep, gone, keys, files, cache, texts, set(keep), summary)
     with staged_store(store_dir, backend) as store:
         held = set(store.reports())
         legacy = held - set(keep) - {s.id for s in gone} - refused_ids
@@ -536,7 +542,18 @@ def run_build(
 
             summary.graph_counts = count_graph(store)
 
-    # 5. the texts offsets point into, the manifest last (it marks the build complete)
+    manifest.outputs = _outputs_of(summary, validate, store_dir, backend)
+    return _finish(manifest, previous, accepted, keep, gone, keys, files, cache, texts, held, summary)
+
+
+def _finish(manifest: Any, previous: Any, accepted: dict[str, Any], keep: dict[str, Any], gone: list[Any],
+            keys: dict[str, str], files: list[Path], cache: "_Cache", texts: Path, held: set[str],
+            summary: BuildSummary) -> BuildResult:
+    """Step 5 of :func:`run_build`: the texts offsets point into, the manifest last (it marks
+    the build complete)."""
+    from .manifest import MANIFEST_NAME, now
+
+    out = texts.parent
     for report_id in accepted:
         cache.copy_text(keys[report_id], texts / f"{report_id}.txt")
     for stored in (previous.stored if previous else []):
@@ -556,6 +573,56 @@ def run_build(
     manifest.write(out / MANIFEST_NAME)
     summary.files["manifest"] = str(out / MANIFEST_NAME)
     return BuildResult(summary, manifest)
+
+
+def _outputs_of(summary: BuildSummary, validate: bool, store_dir: str | Path, backend: str) -> dict[str, Any]:
+    """What a rebuild that changes nothing may reuse of this build (``Manifest.outputs``)."""
+    from .store import store_stamp
+
+    if backend != "oxigraph":
+        return {}
+    return {
+        "stamp": store_stamp(store_dir), "triples": summary.triples, "graph_counts": summary.graph_counts,
+        "validated": validate, "conforms": summary.conforms, "shacl_report": summary.shacl_report,
+        "files": {k: summary.files[k] for k in ("turtle", "html") if k in summary.files},
+    }
+
+
+def _unchanged_outputs(previous: Any, extractor: str, accepted: dict[str, Any], keep: dict[str, Any], gone: list[Any],
+                       store_dir: str | Path, out: Path, backend: str, validate: bool) -> dict[str, Any] | None:
+    """The previous build's outputs when this build would write the same store and files: the
+    same extractor, every input skipped as unchanged, none gone, the same reports from the same
+    files, the store stamped as that build left it, its output files still there, and validated
+    if this build validates. Else None (the store is rebuilt)."""
+    from dataclasses import asdict
+
+    from .store import store_stamp
+
+    outputs = previous.outputs if previous is not None else {}
+    if backend != "oxigraph" or not outputs.get("stamp") or previous.extractor != extractor or gone:
+        return None
+    if any(entry.status != "skipped" for entry in accepted.values()):
+        return None
+    if sorted(map(asdict, keep.values()), key=lambda s: s["id"]) != sorted(map(asdict, previous.stored), key=lambda s: s["id"]):
+        return None
+    if validate and not outputs.get("validated"):
+        return None
+    if store_stamp(store_dir) != outputs["stamp"]:
+        return None
+    files = outputs.get("files") or {}
+    if set(files) != {"turtle", "html"} or not all(Path(path).is_file() for path in files.values()):
+        return None
+    if any(Path(path).resolve() != (out / Path(path).name).resolve() for path in files.values()):
+        return None
+    return dict(outputs)
+
+
+def _reuse_outputs(summary: BuildSummary, outputs: dict[str, Any], validate: bool) -> None:
+    summary.triples = outputs["triples"]
+    summary.graph_counts = outputs["graph_counts"]
+    summary.files.update(outputs["files"])
+    if validate:
+        summary.conforms, summary.shacl_report = outputs["conforms"], outputs["shacl_report"]
 
 
 def _cached(cache: _Cache, stored: Any) -> dict[str, Any]:

@@ -12,8 +12,11 @@ Statuses: ``processed`` (new or changed since the last completed build, extracte
 ``refused`` (not read; ``reason`` says why in one line). Reports of earlier builds whose files are
 gone are listed under ``removed``; their statements left the store.
 
-The file is deterministic apart from the ``time`` of each entry and the build's ``started`` and
-``finished``: the same inputs and store give the same manifest otherwise.
+The file is deterministic apart from the ``time`` of each entry, the build's ``started`` and
+``finished`` and the store's stamp in ``outputs`` (a random token, :data:`kg.store.STAMP_NAME`):
+the same inputs and store give the same manifest otherwise. A rebuild in which no input is new,
+changed or gone, of a store no kg command wrote to since (the same stamp), with its output files
+in place, reuses the store and the outputs as they are (``kg.build``).
 """
 
 from __future__ import annotations
@@ -78,6 +81,10 @@ class Manifest:
     stored: list[Stored] = field(default_factory=list)
     removed: list[Stored] = field(default_factory=list)
     strict: bool = False
+    #: what the build wrote and found (``triples``, ``graph_counts``, ``validated``, ``conforms``,
+    #: ``shacl_report``, ``files``) and the store's stamp after it (``stamp``, kg.store): a rebuild
+    #: that changes nothing reuses them
+    outputs: dict[str, Any] = field(default_factory=dict)
 
     # -- recording --------------------------------------------------------------------------
 
@@ -128,6 +135,7 @@ class Manifest:
             "entries": [asdict(e) for e in self.entries],
             "stored": [asdict(s) for s in sorted(self.stored, key=lambda s: s.id)],
             "removed": [asdict(s) for s in sorted(self.removed, key=lambda s: s.id)],
+            "outputs": self.outputs,
         }
 
     def to_json(self) -> bytes:
@@ -151,6 +159,7 @@ class Manifest:
             entries=[Entry(**e) for e in data.get("entries", [])],
             stored=[Stored(**s) for s in data.get("stored", [])],
             removed=[Stored(**s) for s in data.get("removed", [])],
+            outputs=dict(data.get("outputs") or {}),
         )
 
     @classmethod

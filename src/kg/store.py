@@ -200,6 +200,21 @@ def open_store(name: str = "oxigraph", path: str | os.PathLike[str] | None = Non
 BULK_SLICE = 25_000  # quads per call of pyoxigraph's bulk loader: it holds a call's quads in memory (~1.4 KB each; 100,000 took 140 MB)
 
 
+#: A file in a store's folder that kg rewrites with a new random token whenever a kg handle that
+#: wrote to the store closes (and removes before its first write): two equal readings mean no kg
+#: command changed the store in between (an incremental ``kg build`` trusts its outputs on that).
+#: RocksDB leaves files it does not name alone.
+STAMP_NAME = "kg-stamp"
+
+
+def store_stamp(path: str | os.PathLike[str]) -> str | None:
+    """The stamp of the store at ``path`` (:data:`STAMP_NAME`), or None when it has none."""
+    try:
+        return (Path(path) / STAMP_NAME).read_text(encoding="ascii").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 class _PyoxigraphStore:
     """A GraphStore on a ``pyoxigraph.Store``; the ``oxigraph`` and ``memory`` backends share it."""
 
@@ -208,6 +223,9 @@ class _PyoxigraphStore:
         self._description = description
         #: Statements the last :meth:`dump` of the union as one graph wrote (``None``: none yet).
         self.dumped_statements: int | None = None
+        #: Where the store's stamp lives (a store on disk), and whether this handle wrote to it.
+        self._stamp_path: Path | None = None
+        self._written = False
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._description}>"
@@ -226,6 +244,16 @@ class _PyoxigraphStore:
 
     # -- writing ---------------------------------------------------------------------------
 
+    def _changing(self) -> None:
+        """Called before every write: the last dump's count no longer holds, and the store's
+        stamp goes (a new one is written when the handle closes, so a process killed in the
+        middle of a write leaves no stamp an incremental build could trust)."""
+        self.dumped_statements = None
+        if not self._written:
+            self._written = True
+            if self._stamp_path is not None:
+                self._stamp_path.unlink(missing_ok=True)
+
     def add_report(self, doc_id: str, quads: Any) -> int:
         return self._replace(str(report_iri(doc_id)), quads, what=f"report {doc_id!r}", hint="Add each report separately.")
 
@@ -240,7 +268,7 @@ class _PyoxigraphStore:
         import pyoxigraph as ox
 
         store = self._open
-        self.dumped_statements = None  # the last dump's count no longer holds
+        self._changing()
         graph = ox.NamedNode(graph_iri)
         converted = []
         for item in _iter_statements(quads):
@@ -272,7 +300,7 @@ class _PyoxigraphStore:
         import pyoxigraph as ox
 
         store = self._open
-        self.dumped_statements = None  # the last dump's count no longer holds
+        self._changing()
         count = 0
 
         def quads() -> Iterator[Any]:
@@ -311,7 +339,7 @@ class _PyoxigraphStore:
     def refresh_names(self) -> int:
         """Recompute the whole names graph from the labels (``names.refresh``): for a store a
         killed process left in the middle of a write; returns how many quads changed."""
-        self.dumped_statements = None  # the last dump's count no longer holds
+        self._changing()
         try:
             return names.refresh(self._open)
         except OSError as error:
@@ -321,7 +349,7 @@ class _PyoxigraphStore:
         import pyoxigraph as ox
 
         store = self._open
-        self.dumped_statements = None  # the last dump's count no longer holds
+        self._changing()
         graph = ox.NamedNode(str(report_iri(doc_id)))
         try:
             if not store.contains_named_graph(graph):
@@ -463,6 +491,10 @@ class _PyoxigraphStore:
                 store.flush()
             except OSError as error:
                 raise StoreError(f"cannot flush the store {self._description}: {error}") from error
+        if store is not None and self._written and self._stamp_path is not None:
+            import uuid
+
+            atomic_write(self._stamp_path, (uuid.uuid4().hex + "\n").encode("ascii"))
         del store
         gc.collect()  # release RocksDB's lock now, not when a cycle is next collected
 
@@ -496,6 +528,7 @@ class OxigraphStore(_PyoxigraphStore):
             ) from error
         super().__init__(store, description=str(location))
         self.path = location
+        self._stamp_path = location / STAMP_NAME
 
 
 class MemoryStore(_PyoxigraphStore):
