@@ -20,6 +20,9 @@ Stages (``--stages``, default all), on reports from ``bench/generate.py`` (deter
   <= 2% of the full build);
 * ``load``: writing a graph with kg's bulk path against pyoxigraph's own ``bulk_load`` of the
   same N-Triples (goal >= 0.5x);
+* ``export``: ``kg export`` of the graphs of ``--triples`` as N-Triples (the union, deduplicated
+  and sorted), N-Quads and Turtle, against pyoxigraph's own unsorted N-Quads dump of the same
+  store (goal: within 3x);
 * ``queries``: every named query p50/p95 on a graph of ``--triples`` triples in kg's on-disk
   store, against pyoxigraph in memory (within 2x) and, where ``--rdflib`` allows, rdflib (goal:
   kg >= 10x faster): without parameters (``--runs`` runs), and with each parameter it declares
@@ -298,6 +301,9 @@ def stage_load_and_queries(work: Path, out: dict, sizes: list[int], rdflib_limit
                                   "pyoxigraph bulk_load (s)": round(t_ref, 2), "kg / pyoxigraph speed": round(t_ref / t_kg, 2)}
                 print("load", n, out["load"][n], flush=True)
             done.write_text(json.dumps({"quads": n}))
+        if "export" in stages:
+            out.setdefault("export", {})[n] = row = _export_times(store, work, size)
+            print("export", n, row, flush=True)
         if "queries" not in stages:
             store.close()
             continue
@@ -347,6 +353,28 @@ def stage_load_and_queries(work: Path, out: dict, sizes: list[int], rdflib_limit
         last_size = n
         store.close()
         del memory, rdf
+
+
+def _export_times(store, work: Path, size: int) -> dict:
+    """``kg export`` of the store (the union as one graph, deduplicated and sorted on disk, and
+    the report graphs as N-Quads) against pyoxigraph's own dump of its quads, unsorted."""
+    import pyoxigraph as ox
+
+    row = {}
+    for label, fmt in (("kg export nt (s)", "nt"), ("kg export nq (s)", "nq"), ("kg export turtle (s)", "turtle")):
+        target = work / f"export-{size}.{fmt}"
+        t0 = time.perf_counter()
+        store.dump(target, format=fmt)
+        row[label] = round(time.perf_counter() - t0, 2)
+        target.unlink()
+    target = work / f"export-{size}-ref.nq"
+    t0 = time.perf_counter()
+    store._open.dump(str(target), format=ox.RdfFormat.N_QUADS)
+    row["pyoxigraph dump nq (s)"] = round(time.perf_counter() - t0, 2)
+    target.unlink()
+    for label in ("nt", "nq", "turtle"):
+        row[f"kg {label} / pyoxigraph"] = round(row[f"kg export {label} (s)"] / max(row["pyoxigraph dump nq (s)"], 0.01), 2)
+    return row
 
 
 def _sampled_values(result, parameter: str, count: int) -> list:
@@ -420,7 +448,7 @@ def main() -> None:
         if "rebuild" in stages:
             stage_rebuild(work, out, args.rebuild_reports)
             print("rebuild", out["rebuild"], flush=True)
-        if "load" in stages or "queries" in stages:
+        if "load" in stages or "queries" in stages or "export" in stages:
             stage_load_and_queries(work, out, [int(x) for x in args.triples.split(",")], args.rdflib, args.runs, args.limit,
                                    stages, args.queries.split(",") if args.queries else None)
     args.json.parent.mkdir(parents=True, exist_ok=True)
