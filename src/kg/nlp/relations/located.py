@@ -61,6 +61,8 @@ def vocabulary() -> dict[str, Any]:
         # what makes a place the qualifier of the members after it
         "qualifier": re.compile(
             r"\s*(?:的)?(?:" + alt("has_words") + r")?\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:家|个|名|户|所))?\s*(?:" + alt("kinds") + r")?"
+            # 株洲市（2家）：A、B: the count in brackets
+            r"\s*(?:[(（]\s*(?:共)?[0-9一二三四五六七八九十两百]+\s*(?:家|个|名|户|所|项)\s*[)）])?"
             r"\s*(?:" + alt("bridges") + r")"),
         # 我市共拥有…奖4个,分别为: a count of the place's holdings, then the members
         "counted": re.compile(

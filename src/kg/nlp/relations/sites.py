@@ -512,8 +512,11 @@ def find(inp: RelationInput) -> list[Relation]:
                 # …共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it
                 colon = re.compile(r"[：:]").search(text, counted.end(), s1)
                 if colon and not CLAUSE_BREAK_RE.search(text, counted.end(), colon.start()):
+                    # …；湘潭市（1家）：C: a segment that opens on another area holds its own members
+                    stop = next((mentions[i].start for i in idx if mentions[i].start > colon.end() and i != prev_area and mentions[i].label in ("Park", "Place")
+                                 and re.search(r"[；;]\s*$", text[max(colon.end(), mentions[i].start - 3):mentions[i].start])), s1)
                     for i in idx:
-                        if mentions[i].start >= colon.end() and mentions[i].label in ("Company", "Institution"):
+                        if colon.end() <= mentions[i].start < stop and mentions[i].label in ("Company", "Institution"):
                             rels.append(Relation(i, "locatedIn", prev_area, "located.counted_members.v1", ev))
                 break
 
