@@ -26,3 +26,14 @@ def test_a_list_grouped_by_place_gives_each_group_its_own_place(text, first, sec
     assert ("湖南月亮电子有限公司", "locatedIn", first) in relations
     assert ("湖南太阳机械有限公司", "locatedIn", second) in relations
     assert ("湖南太阳机械有限公司", "locatedIn", first) not in relations
+
+
+@pytest.mark.parametrize("text, firm, where", [
+    ("株洲高新区内企业湖南星辰科技有限公司获得表彰。", "湖南星辰科技有限公司", "株洲高新区"),
+    ("株洲高新区内的入驻企业湖南星辰科技有限公司获得表彰。", "湖南星辰科技有限公司", "株洲高新区"),
+    ("醴陵经开区区内重点企业湖南月亮电子有限公司扩产。", "湖南月亮电子有限公司", "醴陵经开区"),
+    ("株洲市境内重点企业湖南星辰科技有限公司获得表彰。", "湖南星辰科技有限公司", "株洲市"),
+    ("湘潭市境内的龙头企业湖南太阳机械有限公司扩产。", "湖南太阳机械有限公司", "湘潭市"),
+])
+def test_a_firm_named_after_the_bounds_of_a_park_or_place_and_a_kind_word_lies_in_it(text, firm, where):
+    assert (firm, "locatedIn", where) in _read(text)

@@ -30,6 +30,9 @@ NAME_GOES_ON = re.compile(
 #: a park's suffix: what stood before the kind word names a park (高新区企业X, 科学园区厂商X)
 PARK_END_RE = re.compile(r"(?:高新区|开发区|经开区|园区|工业园|产业园|科技园|科学园|工业邨|工业区|新区|试验区|自贸区|保税区|产业基地)$")
 
+#: the bounds after a place or park before the kind word (株洲市境内企业X, 高新区内的企业X)
+INSIDE_TAIL_RE = re.compile(r"(?:(?:园区|园|区|辖区|境|辖)?内)?的?$")
+
 #: the least a firm's name after the kind word must hold (a brand and a legal form or trade)
 MIN_FIRM = 5
 
@@ -66,6 +69,7 @@ def split_kind_prefix(text: str, sh: str, mentions: list[Mention]) -> list[Menti
             continue
         changed = True
         pre = name[:cut.start()]
+        pre = INSIDE_TAIL_RE.sub("", pre) if len(pre) > 2 else pre  # 株洲市境内重点企业X: the place before its bounds
         firm = Mention(m.start + cut.end(), m.end, m.label, m.rule, text[m.start + cut.end():m.end], dict(m.attrs), m.needs_context)
         label = _place_or_park(pre) if pre else None
         if label is not None:

@@ -34,7 +34,7 @@ register("sites", {
     "located.place_de_org.v1": ("locatedIn", "P的 / P境内的 + firm or park (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
     "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业 / X园区是P的国家级高新区 / X是P下辖的县级市: the firm, park or place of that place or park"),
-    "located.place_kind_org.v1": ("locatedIn", "P + kind word + firm (长沙企业X, 高新区企业X, 科学园区厂商X; kg.nlp.kindsplit): the firm of that place or park"),
+    "located.place_kind_org.v1": ("locatedIn", "P + kind word + firm (长沙企业X, 高新区企业X, 科学园区厂商X, P内企业X, P境内重点企业X; kg.nlp.kindsplit): the firm of that place or park"),
     "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
     "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项 / 本届X我省获奖专利中，A的…: the winners of a place's share are in it"),
     "located.sentence_frame.v1": ("locatedIn", "在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P"),
@@ -123,6 +123,10 @@ BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|�
 PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?:境内|辖内|辖区内|辖区)?的")
 #: P的初创企业X, P的厂商X: a kind word between 的 and the firm (kg.nlp.kindsplit's)
 DE_KIND_RE = re.compile(r"(?:" + KIND_RE.pattern + r")?")
+
+
+#: P企业X, and P内企业X / P境内的重点企业X / P辖区内企业X: the kind word after the place's bounds
+INSIDE_KIND_RE = re.compile(r"(?:(?:园|区|辖区|境|辖)?内的?)?(?:" + KIND_RE.pattern + r")")
 
 
 PARK_INSIDE_AFTER_RE = re.compile(r"内(?:的|有|设有|，|,)")
@@ -230,7 +234,7 @@ def find(inp: RelationInput) -> list[Relation]:
         # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Place", "Park") and b.label in ("Company", "Institution") and KIND_RE.fullmatch(text, a.end, b.start):
+            if a.label in ("Place", "Park") and b.label in ("Company", "Institution") and INSIDE_KIND_RE.fullmatch(text, a.end, b.start):
                 rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_kind_org.v1", ev))
         # P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it
         for bm_ in _BUILT_SCAN.finditer(text, s0, s1):
