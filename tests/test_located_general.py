@@ -37,3 +37,19 @@ def test_a_list_grouped_by_place_gives_each_group_its_own_place(text, first, sec
 ])
 def test_a_firm_named_after_the_bounds_of_a_park_or_place_and_a_kind_word_lies_in_it(text, firm, where):
     assert (firm, "locatedIn", where) in _read(text)
+
+
+@pytest.mark.parametrize("text, subject, where", [
+    ("湖南星辰科技有限公司作为株洲高新区的龙头企业，带动了产业发展。", "湖南星辰科技有限公司", "株洲高新区"),
+    ("湖南星辰科技有限公司是株洲高新区引进的重点企业。", "湖南星辰科技有限公司", "株洲高新区"),
+    ("湖南月亮电子有限公司作为湘潭市培育的专精特新企业，获得支持。", "湖南月亮电子有限公司", "湘潭市"),
+    ("湖南太阳机械有限公司是醴陵经开区内一家老牌企业。", "湖南太阳机械有限公司", "醴陵经开区"),
+    ("株洲高新区作为株洲市的重点园区，发展迅速。", "株洲高新区", "株洲市"),
+])
+def test_a_body_as_or_is_the_firm_a_park_or_place_brought_in_or_holds_lies_in_it(text, subject, where):
+    assert (subject, "locatedIn", where) in _read(text)
+
+
+def test_a_firm_as_another_firm_s_supplier_is_not_placed():
+    relations = _read("湖南星辰科技有限公司作为华为技术有限公司的供应商企业，发展迅速。")
+    assert not any(p == "locatedIn" and s == "湖南星辰科技有限公司" for s, p, _ in relations)

@@ -33,7 +33,7 @@ register("sites", {
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
     "located.place_de_org.v1": ("locatedIn", "P的 / P境内的 + firm or park (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
-    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业 / X园区是P的国家级高新区 / X是P下辖的县级市: the firm, park or place of that place or park"),
+    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业 / X作为P引进的龙头企业 / X是P内一家…企业 / X园区是P的国家级高新区 / X是P下辖的县级市: the firm, park or place of that place or park"),
     "located.place_kind_org.v1": ("locatedIn", "P + kind word + firm (长沙企业X, 高新区企业X, 科学园区厂商X, P内企业X, P境内重点企业X; kg.nlp.kindsplit): the firm of that place or park"),
     "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
     "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项 / 本届X我省获奖专利中，A的…: the winners of a place's share are in it"),
@@ -143,10 +143,12 @@ COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二�
 
 
 #: X是P的一家…企业: the copula, and what follows the place (the firm's kind, within its clause)
-COPULA_RE = re.compile(r"\s*(?:是|为|系)\s*")
-COPULA_KIND_RE = re.compile(r"的\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|厂商|业者|单位|医院|学校|院校|机构)")
+COPULA_RE = re.compile(r"\s*(?:是|为|系|作为)\s*")
+COPULA_KIND_TAIL = r"\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|厂商|业者|单位|医院|学校|院校|机构)"
+#: …P的一家…企业, P内的 / P引进的 / P境内一家…企业 (the place's bounds, or its act of bringing the firm in)
+COPULA_KIND_RE = re.compile(r"(?:(?:内|境内|辖内|辖区内)?(?:引进|培育|招引)?的|(?:内|境内|辖内|辖区内)(?=\s*一[家所个座]))" + COPULA_KIND_TAIL)
 #: X是我市龙头企业 / X作为本市的重点企业: the copula (or 作为), an anaphor of the report's place, the firm's kind
-COPULA_ANAPHOR_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*(?P<an>我市|本市|该市|我省|本省|该省|我县|本县|该县|我区|本区|该区)(?:" + COPULA_KIND_RE.pattern[1:] + r"|" + COPULA_KIND_RE.pattern + r")")
+COPULA_ANAPHOR_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*(?P<an>我市|本市|该市|我省|本省|该省|我县|本县|该县|我区|本区|该区)(?:" + COPULA_KIND_TAIL + r"|" + COPULA_KIND_RE.pattern + r")")
 #: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
 COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区|园中园|分园|片区)")
 COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
