@@ -53,3 +53,26 @@ def test_a_body_as_or_is_the_firm_a_park_or_place_brought_in_or_holds_lies_in_it
 def test_a_firm_as_another_firm_s_supplier_is_not_placed():
     relations = _read("湖南星辰科技有限公司作为华为技术有限公司的供应商企业，发展迅速。")
     assert not any(p == "locatedIn" and s == "湖南星辰科技有限公司" for s, p, _ in relations)
+
+
+@pytest.mark.parametrize("text, firm, where", [
+    ("湖南星辰科技有限公司坐落于美丽的株洲高新区。", "湖南星辰科技有限公司", "株洲高新区"),
+    ("湖南月亮电子有限公司位于风景秀丽的湘潭市。", "湖南月亮电子有限公司", "湘潭市"),
+    ("湖南太阳机械有限公司地处素有“瓷城”之称的醴陵市。", "湖南太阳机械有限公司", "醴陵市"),
+    ("湖南星辰科技有限公司落户在美丽的醴陵经开区。", "湖南星辰科技有限公司", "醴陵经开区"),
+    ("湖南星辰科技股份有限公司位於風景秀麗的苗栗縣。", "湖南星辰科技股份有限公司", "苗栗縣"),
+])
+def test_a_descriptive_modifier_between_the_siting_verb_and_the_place_is_passed_over(text, firm, where):
+    assert (firm, "locatedIn", where) in _read(text)
+
+
+@pytest.mark.parametrize("text, where", [
+    ("株洲高新区培育了湖南星辰科技有限公司、湖南月亮电子有限公司等一批企业。", "株洲高新区"),
+    ("近年来，醴陵经开区先后引进了湖南星辰科技有限公司、湖南月亮电子有限公司等一批重大项目。", "醴陵经开区"),
+    ("湘潭市相继招引了湖南星辰科技有限公司、湖南月亮电子有限公司等企业。", "湘潭市"),
+    ("株洲高新区已经孵化了湖南星辰科技有限公司、湖南月亮电子有限公司等企业。", "株洲高新区"),
+])
+def test_what_an_area_fostered_or_brought_in_lies_in_it(text, where):
+    relations = _read(text)
+    assert ("湖南星辰科技有限公司", "locatedIn", where) in relations
+    assert ("湖南月亮电子有限公司", "locatedIn", where) in relations

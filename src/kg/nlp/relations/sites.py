@@ -55,7 +55,7 @@ SITE_VERB_RE = re.compile(r"[“”\"]?(?:正式|顺利|成功|已经|已|将|�
 ENTERED_HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)")
 
 
-HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)|共有|拥有|有|下辖|管辖|辖|下设|内设|设有|集聚了?|聚集了?|入驻了?|进驻了?|引进了?|汇聚了?)")
+HAS_RE = re.compile(r"\s*(?:还|已经|已|现|目前|先后|相继|陆续|累计|成功){0,2}(?:(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)|共有|拥有|有|下辖|管辖|辖|下设|内设|设有|集聚了?|聚集了?|入驻了?|进驻了?|引进了?|汇聚了?|培育了|孵化了|招引了)")
 
 
 PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|境内|一带|腹地|中心|核心区)(?=的)")
@@ -93,6 +93,10 @@ FRAME_UNDER_RE = re.compile(r"[^，,。；;：:]{0,16}?(?:下|之下)[，,]")
 #: what goes on after two places side by side when they open a longer name (a park's, a body's,
 #: a website's) that the entity rules did not read whole
 NAME_GOES_ON_RE = re.compile(r"(?:(?![的在于和及])[\u4e00-\u9fff]){0,10}?(?:高新|开发区|经开区|园区|工业园|产业园|加工区|新区|示范区|研究所|研究院|标准化所|中心|网站)")
+
+
+#: 坐落于美丽的P / 位于风景秀丽的P: a short descriptive modifier between the verb and the place
+PRAISE_DE_RE = re.compile(r"(?:美丽|秀丽|风景秀丽|山清水秀|素有[^，,。；;的]{1,8}之称|有着[^，,。；;的]{1,8}之称|历史悠久|享有盛誉|繁华|富饶)的")
 
 
 SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|落脚|进驻|总部设在|总部位于|总部落户|设在|设于|建在|迁至|迁入|搬迁至|注册在|注册于)(?:在|于|到)?")
@@ -370,7 +374,9 @@ def find(inp: RelationInput) -> list[Relation]:
                 continue  # …，该集团总部位于P: the group, not the sentence's subject (read nowhere yet)
             if any(mentions[subj0].end <= mentions[i].start and mentions[i].end <= mm.start() and mentions[i].label in ("Company", "Institution") for i in idx):
                 continue  # 管理局核准A、B进驻P, X吸引A落户P: the firm named before the verb settles, not the subject
-            target = next((i for i in idx if mentions[i].start == mm.end() and mentions[i].label in ("Place", "Park")), None)
+            praise = PRAISE_DE_RE.match(text, mm.end())
+            at = praise.end() if praise else mm.end()
+            target = next((i for i in idx if mentions[i].start == at and mentions[i].label in ("Place", "Park")), None)
             while target is not None:  # 总部位于沈阳市铁西区: the most specific place of the chain
                 nxt = next((i for i in idx if mentions[i].start == mentions[target].end and mentions[i].label in ("Place", "Park")), None)
                 if nxt is None and text[mentions[target].end:mentions[target].end + 1] == "的":
@@ -387,6 +393,8 @@ def find(inp: RelationInput) -> list[Relation]:
                 rels.append(Relation(subj0, "locatedIn", target, "located.settles_in.v1", ev))
         for mm in re.finditer(r"位于|地处|隶属于|隶属|坐落于|总部设在|总部设于|总部位于|(?<![存现实所正])在(?=[^，,。；;]{2,16}的)", sent):
             p0 = s0 + mm.end()
+            praise = PRAISE_DE_RE.match(text, p0) if mm.group(0) != "在" else None
+            p0 = praise.end() if praise else p0
             places = [i for i in idx if mentions[i].start >= p0 and mentions[i].label in ("Place", "Park")]
             chain = []
             pos = p0
