@@ -76,3 +76,14 @@ def test_what_an_area_fostered_or_brought_in_lies_in_it(text, where):
     relations = _read(text)
     assert ("湖南星辰科技有限公司", "locatedIn", where) in relations
     assert ("湖南月亮电子有限公司", "locatedIn", where) in relations
+
+
+@pytest.mark.parametrize("text", [
+    "序号\t园区名称\t所在市州\n1\t株洲高新区\t株洲市\n2\t湘潭经开区\t湘潭市\n",
+    "序号|地区|园区名称\n1|株洲市|株洲高新区\n2|湘潭市|湘潭经开区\n",
+    "序号  园区名称  所属市州\n1  株洲高新区  株洲市\n2  湘潭经开区  湘潭市\n",
+])
+def test_a_table_of_parks_with_a_region_column_sites_each_park(text):
+    relations = _read(text)
+    assert ("株洲高新区", "locatedIn", "株洲市") in relations
+    assert ("湘潭经开区", "locatedIn", "湘潭市") in relations
