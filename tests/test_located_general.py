@@ -87,3 +87,20 @@ def test_a_table_of_parks_with_a_region_column_sites_each_park(text):
     relations = _read(text)
     assert ("株洲高新区", "locatedIn", "株洲市") in relations
     assert ("湘潭经开区", "locatedIn", "湘潭市") in relations
+
+
+@pytest.mark.parametrize("text, members, where", [
+    ("株洲市的株洲高新区和醴陵经开区获评优秀园区。", ("株洲高新区", "醴陵经开区"), "株洲市"),
+    ("湘潭市的湘潭经开区及湘潭高新区获批扩区。", ("湘潭经开区", "湘潭高新区"), "湘潭市"),
+    ("株洲市所辖的醴陵市、攸县获评先进。", ("醴陵市", "攸县"), "株洲市"),
+    ("湘潭市管辖的湘乡市、韶山市获评先进。", ("湘乡市", "韶山市"), "湘潭市"),
+])
+def test_the_parks_or_places_listed_after_p_de_or_p_suoxia_de_lie_in_it(text, members, where):
+    relations = _read(text)
+    for member in members:
+        assert (member, "locatedIn", where) in relations
+
+
+def test_two_firms_joined_by_he_after_p_de_are_not_both_taken():
+    relations = _read("株洲市的湖南星辰科技有限公司和湖南月亮电子有限公司签约。")
+    assert ("湖南月亮电子有限公司", "locatedIn", "株洲市") not in relations

@@ -19,7 +19,8 @@ ENUM_GAP_RE = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?P<sep>、|�
 
 def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list[int]:
     """P的A、B和C / 位于P的A、B: the firms (or, after a park, the parks) enumerated right after ``k``
-    with it (joined by 、, a closing 和/及 only after a 、), each standing alone; [] for A和B (a partner, maybe)."""
+    with it (joined by 、, a closing 和/及 only after a 、), each standing alone; [] for A和B (a partner, maybe),
+    but two parks joined by 和 (P的A园区和B园区) are both the place's."""
     out, last, commas = [], k, 0
     for i in idx:
         if mentions[i].start < mentions[last].end:
@@ -28,7 +29,7 @@ def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list
         kinds = {"Park": ("Park",), "Place": ("Place",)}.get(mentions[k].label, ("Company", "Institution"))
         if mentions[i].label == "Place" and _level(mentions[i].attrs.get("place", {})) != _level(mentions[k].attrs.get("place", {})):
             break  # 湖南的株洲、湘潭: places of one level
-        if gap is None or mentions[i].label not in kinds or (gap.group("sep") != "、" and commas == 0):
+        if gap is None or mentions[i].label not in kinds or (gap.group("sep") != "、" and commas == 0 and mentions[k].label != "Park"):
             break
         commas += gap.group("sep") == "、"
         out.append(i)

@@ -124,7 +124,7 @@ BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|�
 
 
 #: P的X, P（前称Q）的X, P境内的X / P辖区内的X (what lies within the place's bounds)
-PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?:境内|辖内|辖区内|辖区)?的")
+PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?P<bounds>境内|辖内|辖区内|辖区|所辖|下辖|管辖)?的")
 #: P的初创企业X, P的厂商X: a kind word between 的 and the firm (kg.nlp.kindsplit's)
 DE_KIND_RE = re.compile(r"(?:" + KIND_RE.pattern + r")?")
 
@@ -200,7 +200,8 @@ def find(inp: RelationInput) -> list[Relation]:
             kind_end = DE_KIND_RE.match(text, gap.end()).end()
             k = next((k for k in idx[j + 1:] if mentions[k].start in (gap.end(), kind_end)), None)
             smaller = k is not None and mentions[k].label == "Place" and a.label == "Place" and mentions[k].start == gap.end() and (
-                mentions[k].attrs.get("place", {}).get("parent") == a.attrs.get("place", {}).get("name")
+                gap.group("bounds") in ("所辖", "下辖", "管辖")  # 株洲市所辖的醴陵市、攸县
+                or mentions[k].attrs.get("place", {}).get("parent") == a.attrs.get("place", {}).get("name")
                 or _level(a.attrs.get("place", {})) < _level(mentions[k].attrs.get("place", {})) < 4)  # 湖南省的株洲市
             if k is not None and (mentions[k].label in ("Company", "Institution") or smaller or (mentions[k].label == "Park" and a.label == "Place" and mentions[k].start == gap.end())):
                 for i in [k] + _enumerated_after(text, mentions, idx, k):
