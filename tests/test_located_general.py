@@ -104,3 +104,18 @@ def test_the_parks_or_places_listed_after_p_de_or_p_suoxia_de_lie_in_it(text, me
 def test_two_firms_joined_by_he_after_p_de_are_not_both_taken():
     relations = _read("株洲市的湖南星辰科技有限公司和湖南月亮电子有限公司签约。")
     assert ("湖南月亮电子有限公司", "locatedIn", "株洲市") not in relations
+
+
+@pytest.mark.parametrize("text, firm, where", [
+    ("作为株洲高新区的重点企业，湖南星辰科技有限公司去年产值突破10亿元。", "湖南星辰科技有限公司", "株洲高新区"),
+    ("作为湘潭市培育的专精特新企业之一，湖南月亮电子有限公司去年产值翻番。", "湖南月亮电子有限公司", "湘潭市"),
+    ("作為台南科學園區的指標廠商，星辰科技股份有限公司去年營收成長。", "星辰科技股份有限公司", "台南科學園區"),
+    ("株洲高新区举行签约仪式。作为园区龙头企业，湖南星辰科技有限公司去年产值突破10亿元。", "湖南星辰科技有限公司", "株洲高新区"),
+])
+def test_a_frame_as_a_park_s_or_place_s_firm_places_the_firm_after_it(text, firm, where):
+    assert (firm, "locatedIn", where) in _read(text)
+
+
+def test_a_frame_as_a_park_s_owner_does_not_place_the_owner():
+    relations = _read("作为株洲高新区的业主单位，湖南星辰投资有限公司加大招商力度。")
+    assert not any(p == "locatedIn" and s == "湖南星辰投资有限公司" for s, p, _ in relations)

@@ -33,7 +33,7 @@ register("sites", {
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
     "located.place_de_org.v1": ("locatedIn", "P的 / P境内的 + firm or park (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
-    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业 / X作为P引进的龙头企业 / X是P内一家…企业 / X园区是P的国家级高新区 / X是P下辖的县级市: the firm, park or place of that place or park"),
+    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业 / X作为P引进的龙头企业 / X是P内一家…企业 / 作为P的龙头企业，X… / X园区是P的国家级高新区 / X是P下辖的县级市: the firm, park or place of that place or park"),
     "located.place_kind_org.v1": ("locatedIn", "P + kind word + firm (长沙企业X, 高新区企业X, 科学园区厂商X, P内企业X, P境内重点企业X; kg.nlp.kindsplit): the firm of that place or park"),
     "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
     "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项 / 本届X我省获奖专利中，A的…: the winners of a place's share are in it"),
@@ -153,6 +153,10 @@ COPULA_KIND_TAIL = r"\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙�
 COPULA_KIND_RE = re.compile(r"(?:(?:内|境内|辖内|辖区内)?(?:引进|培育|招引)?的|(?:内|境内|辖内|辖区内)(?=\s*一[家所个座]))" + COPULA_KIND_TAIL)
 #: X是我市龙头企业 / X作为本市的重点企业: the copula (or 作为), an anaphor of the report's place, the firm's kind
 COPULA_ANAPHOR_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*(?P<an>我市|本市|该市|我省|本省|该省|我县|本县|该县|我区|本区|该区)(?:" + COPULA_KIND_TAIL + r"|" + COPULA_KIND_RE.pattern + r")")
+#: 作为P的龙头企业，X / 作为园区重点企业，X: the frame, then (after the place) the kind and a comma
+AS_FRAME_RE = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:\s]))作为\s*")
+AS_FRAME_TAIL_RE = re.compile(r"(?:(?:内|境内|辖内|辖区内)?(?:引进|培育|招引)?的)?" + COPULA_KIND_TAIL + r"(?:之一)?\s*[，,]\s*")
+AS_FRAME_ROLE_RE = re.compile(r"业主|运营|开发|建设|管理|投资|承建|主管|合作|服务|供应|代理|合资")
 #: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
 COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区|园中园|分园|片区)")
 COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
@@ -238,6 +242,19 @@ def find(inp: RelationInput) -> list[Relation]:
             where = ctx.resolve(cop.group("an")) if cop else None
             if where is not None and where != i:
                 rels.append(Relation(i, "locatedIn", where, "located.copula_place_kind.v1", ev))
+        # 作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on
+        for fm in AS_FRAME_RE.finditer(text, s0, s1):
+            where = next((i for i in idx if mentions[i].start == fm.end() and mentions[i].label in ("Place", "Park")), None)
+            an = ANAPHOR_RE.match(text, fm.end()) if where is None else None
+            if an is not None:
+                where = ctx.resolve(an.group(0))
+            at = mentions[where].end if where is not None and an is None else (an.end() if an else None)
+            tail = AS_FRAME_TAIL_RE.match(text, at) if at is not None else None
+            if tail is not None and AS_FRAME_ROLE_RE.search(tail.group(0)):
+                continue  # 作为P的业主单位 / 运营公司 / 合作企业: a body that serves the park, not one in it
+            holder = next((i for i in idx if tail is not None and mentions[i].start == tail.end() and mentions[i].label in ("Company", "Institution")), None)
+            if holder is not None and where is not None and where != holder:
+                rels.append(Relation(holder, "locatedIn", where, "located.copula_place_kind.v1", ev))
         # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
