@@ -119,3 +119,36 @@ def test_a_frame_as_a_park_s_or_place_s_firm_places_the_firm_after_it(text, firm
 def test_a_frame_as_a_park_s_owner_does_not_place_the_owner():
     relations = _read("作为株洲高新区的业主单位，湖南星辰投资有限公司加大招商力度。")
     assert not any(p == "locatedIn" and s == "湖南星辰投资有限公司" for s, p, _ in relations)
+
+
+@pytest.mark.parametrize("text, firms, where", [
+    ("湖南星辰科技有限公司来自株洲市。", ("湖南星辰科技有限公司",), "株洲市"),
+    ("湖南星辰科技有限公司和湖南月亮电子有限公司均来自湖南省株洲市。", ("湖南星辰科技有限公司", "湖南月亮电子有限公司"), "株洲市"),
+    ("获奖的湖南太阳机械有限公司来自醴陵经开区，去年营收10亿元。", ("湖南太阳机械有限公司",), "醴陵经开区"),
+    ("星辰科技股份有限公司來自台南市。", ("星辰科技股份有限公司",), "台南市"),
+])
+def test_a_firm_that_comes_from_a_place_lies_in_it(text, firms, where):
+    relations = _read(text)
+    for firm in firms:
+        assert (firm, "locatedIn", where) in relations
+
+
+def test_a_firm_s_orders_from_a_place_do_not_place_it():
+    relations = _read("湖南星辰科技有限公司来自株洲市的客户订单增长。")
+    assert ("湖南星辰科技有限公司", "locatedIn", "株洲市") not in relations
+
+
+@pytest.mark.parametrize("text, firm, where", [
+    ("湖南星辰科技有限公司是一家株洲本土企业。", "湖南星辰科技有限公司", "株洲"),
+    ("湖南月亮电子有限公司是湘潭本地企业之一。", "湖南月亮电子有限公司", "湘潭"),
+    ("湖南星辰科技有限公司，株洲市一家民营企业，去年获奖。", "湖南星辰科技有限公司", "株洲市"),
+    ("湖南太阳机械有限公司，醴陵经开区的一家高新技术企业，去年获奖。", "湖南太阳机械有限公司", "醴陵经开区"),
+])
+def test_a_firm_called_a_place_s_firm_without_de_or_in_apposition_lies_in_it(text, firm, where):
+    assert (firm, "locatedIn", where) in _read(text)
+
+
+def test_a_place_s_kind_that_ends_its_clause_qualifies_no_firm_after_the_comma():
+    relations = _read("湖南星辰科技有限公司是长沙企业，湖南月亮电子有限公司是株洲企业。")
+    assert ("湖南月亮电子有限公司", "locatedIn", "长沙") not in relations
+    assert ("湖南月亮电子有限公司", "locatedIn", "株洲") in relations

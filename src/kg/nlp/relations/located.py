@@ -174,6 +174,8 @@ def find(inp: RelationInput) -> list[Relation]:
         gap = sh[q.end():first.start]
         if len(gap) > 40 or v["stop"].search(gap):
             continue
+        if re.match(r"\s*[，,]", gap) and re.fullmatch(r"\s*(?:的)?(?:本土|本地|当地|民营)?(?:企业|单位)", sh[end:q.end()]):
+            continue  # X是长沙企业，A是…: a kind that ends its clause qualifies nothing after the comma
         if len(re.findall(r"[0-9一二三四五六七八九十百]+\s*(?:家|个)\s*[,，]", gap)) >= 2:
             continue  # 全市新增规上企业938家,…,A、B上市: the count's clause ends before the firms
         list_end = first.end

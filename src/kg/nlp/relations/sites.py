@@ -39,7 +39,7 @@ register("sites", {
     "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项 / 本届X我省获奖专利中，A的…: the winners of a place's share are in it"),
     "located.sentence_frame.v1": ("locatedIn", "在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P"),
     "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
-    "located.subject_weiyu.v1": ("locatedIn", "X位于P; X是Y的控股子公司，位于P (a clause with no subject of its own speaks of X); A、B均位于P; X是一家位于P的…"),
+    "located.subject_weiyu.v1": ("locatedIn", "X位于P; A（、B均）来自P; X是Y的控股子公司，位于P (a clause with no subject of its own speaks of X); A、B均位于P; X是一家位于P的…"),
     "located.subject_zai.v1": ("locatedIn", "S …在 P …: the sentence's subject acts in that place"),
     "located.part_of_park.v1": ("locatedIn", "竹科竹南園區 / 长沙高新区麓谷产业园 where the report names 竹科 / 长沙高新区 on its own: a park named as a part of another park the report names lies in it"),
     "located.suozai.v1": ("locatedIn", "X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区, 株洲高新区所在的天元区)"),
@@ -147,7 +147,11 @@ COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二�
 
 
 #: X是P的一家…企业: the copula, and what follows the place (the firm's kind, within its clause)
-COPULA_RE = re.compile(r"\s*(?:是|为|系|作为)\s*")
+COPULA_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*")
+#: X是株洲本土企业 / X是一家长沙企业: the kind right after the place (no 的), ending its clause
+BARE_KIND_RE = re.compile(r"(?:" + KIND_RE.pattern + r")(?:之一)?(?=[，,。；;！!？?、\s]|$)")
+#: X，株洲市一家民营企业，…: a firm, then after a comma the place and its kind in apposition
+APPOSITION_RE = re.compile(r"\s*[，,]\s*")
 COPULA_KIND_TAIL = r"\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|厂商|业者|单位|医院|学校|院校|机构)"
 #: …P的一家…企业, P内的 / P引进的 / P境内一家…企业 (the place's bounds, or its act of bringing the firm in)
 COPULA_KIND_RE = re.compile(r"(?:(?:内|境内|辖内|辖区内)?(?:引进|培育|招引)?的|(?:内|境内|辖内|辖区内)(?=\s*一[家所个座]))" + COPULA_KIND_TAIL)
@@ -156,6 +160,9 @@ COPULA_ANAPHOR_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\
 #: 作为P的龙头企业，X / 作为园区重点企业，X: the frame, then (after the place) the kind and a comma
 AS_FRAME_RE = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:\s]))作为\s*")
 AS_FRAME_TAIL_RE = re.compile(r"(?:(?:内|境内|辖内|辖区内)?(?:引进|培育|招引)?的)?" + COPULA_KIND_TAIL + r"(?:之一)?\s*[，,]\s*")
+APPOSITION_KIND_RE = re.compile(r"(?:的)?\s*一\s*(?:家|所)[^，,。；;的]{0,8}?(?:企业|公司|厂商|厂家|机构)\s*[，,]")
+#: A来自P / A和B均来自P: the verb of origin right after the firm (分别 is the respectively family's)
+FROM_RE = re.compile(r"\s*(?P<all>均|都|皆)?\s*(?:来自|来自于|來自)\s*")
 AS_FRAME_ROLE_RE = re.compile(r"业主|运营|开发|建设|管理|投资|承建|主管|合作|服务|供应|代理|合资")
 #: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
 COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区|园中园|分园|片区)")
@@ -234,7 +241,13 @@ def find(inp: RelationInput) -> list[Relation]:
                 kind = {"Park": COPULA_PARK_KIND_RE, "Place": COPULA_PLACE_KIND_RE}.get(a.label, COPULA_KIND_RE)
                 if a.label == "Place" and b.label != "Place":
                     continue
-                if cop and cop.end() == b.start and kind.match(text, b.end):
+                appos = None
+                if a.label in ("Company", "Institution") and cop is None:
+                    appos = APPOSITION_RE.match(text, a.end)  # X，株洲市一家民营企业，…
+                    if appos is not None and appos.end() == b.start and APPOSITION_KIND_RE.match(text, b.end):
+                        rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.copula_place_kind.v1", ev))
+                    continue
+                if cop and cop.end() == b.start and (kind.match(text, b.end) or (a.label in ("Company", "Institution") and BARE_KIND_RE.match(text, b.end))):
                     rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.copula_place_kind.v1", ev))
         # X是我市龙头企业 / X作为我市的重点企业: the firm of the report's place
         for i in idx:
@@ -242,6 +255,27 @@ def find(inp: RelationInput) -> list[Relation]:
             where = ctx.resolve(cop.group("an")) if cop else None
             if where is not None and where != i:
                 rels.append(Relation(i, "locatedIn", where, "located.copula_place_kind.v1", ev))
+        # A来自P / A、B均来自P: the firms right before 来自 come from that place
+        for j in range(len(idx) - 1):
+            a, b = mentions[idx[j]], mentions[idx[j + 1]]
+            came = FROM_RE.match(text, a.end) if a.label in ("Company", "Institution") and b.label in ("Place", "Park") else None
+            if came is None or came.end() != b.start or NAME_GOES_ON_RE.match(text, b.end) and b.label == "Place":
+                continue
+            chain = idx[j + 1]
+            for k in idx[j + 2:]:  # 来自湖南省株洲市: the most specific place of the chain
+                if mentions[k].start == mentions[chain].end and mentions[k].label in ("Place", "Park"):
+                    chain = k
+            if text.startswith("的", mentions[chain].end):
+                continue  # A来自P的订单…: 来自P modifies what follows, not the firm
+            listed = [idx[j]]
+            if came.group("all"):
+                k = j
+                while k > 0 and mentions[idx[k - 1]].label in ("Company", "Institution") and re.fullmatch(
+                        r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:、|和|及|与|以及)\s*", text[mentions[idx[k - 1]].end:mentions[idx[k]].start]):
+                    k -= 1
+                    listed.append(idx[k])
+            for i in listed:
+                rels.append(Relation(i, "locatedIn", chain, "located.subject_weiyu.v1", ev))
         # 作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on
         for fm in AS_FRAME_RE.finditer(text, s0, s1):
             where = next((i for i in idx if mentions[i].start == fm.end() and mentions[i].label in ("Place", "Park")), None)
