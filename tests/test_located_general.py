@@ -152,3 +152,19 @@ def test_a_place_s_kind_that_ends_its_clause_qualifies_no_firm_after_the_comma()
     relations = _read("湖南星辰科技有限公司是长沙企业，湖南月亮电子有限公司是株洲企业。")
     assert ("湖南月亮电子有限公司", "locatedIn", "长沙") not in relations
     assert ("湖南月亮电子有限公司", "locatedIn", "株洲") in relations
+
+
+@pytest.mark.parametrize("text", [
+    "据悉，株洲高新区已聚集企业535家。仅今年上半年就聚集了湖南星辰科技有限公司、湖南月亮电子有限公司等225家企业。",
+    "株洲高新区目前已集聚企业500余家。今年以来，先后引进了湖南星辰科技有限公司、湖南月亮电子有限公司等项目。",
+    "株洲高新区举行签约仪式。园区位于株洲市。近年来，该区累计引进企业300家。今年又引进了湖南星辰科技有限公司、湖南月亮电子有限公司等企业。",
+])
+def test_a_sentence_with_no_subject_goes_on_gathering_for_the_area_before(text):
+    relations = _read(text)
+    assert ("湖南星辰科技有限公司", "locatedIn", "株洲高新区") in relations
+    assert ("湖南月亮电子有限公司", "locatedIn", "株洲高新区") in relations
+
+
+def test_a_subjectless_gathering_after_a_sentence_that_gathers_nothing_places_nothing():
+    relations = _read("株洲高新区举行签约仪式。今年又引进了湖南星辰科技有限公司、湖南月亮电子有限公司等企业。")
+    assert ("湖南星辰科技有限公司", "locatedIn", "株洲高新区") not in relations

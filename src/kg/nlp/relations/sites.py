@@ -22,7 +22,7 @@ from .site_lists import PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_o
 LOOSE = True
 register("sites", {
     "located.adjacent_places.v1": ("locatedIn", "P1P2 side by side (湖北随州, 苏州工业园区): the smaller lies in the larger"),
-    "located.area_has.v1": ("locatedIn", "目前，园区入驻企业有A、B: the anaphor names the area"),
+    "located.area_has.v1": ("locatedIn", "P有/集聚了/培育了A、B; 目前，园区入驻企业有A、B: the anaphor names the area; 该区已聚集…。今年又引进了A、B: a subjectless sentence goes on for the area before"),
     "located.bracket_place.v1": ("locatedIn", "firm or park（P）: a bracket holding only its place (云南沾益硅业有限公司（沾益区）, 醴陵经开区（株洲市）)"),
     "located.built_by_place.v1": ("locatedIn", "P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it"),
     "located.counted_members.v1": ("locatedIn", "…共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it"),
@@ -105,6 +105,13 @@ _SETTLE_SCAN = anchored(SETTLE_RE)  # its matches, tried only near an anchor (pr
 
 #: 目前，园区入驻企业有 / 从 100 年至 103 年間，區內…廠商有: up to two short clauses (spaced years too) before
 AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,16}[，,]){0,2}[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|区内|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:[^，,。；;的]{0,8}的)?(?:企业|单位|厂商|厂家)?(?:有|包括|涵盖)")
+
+
+#: 仅今年上半年就聚集了 / 今年又引进了: a sentence with no subject, opening (after a time) on a verb of gathering
+SUBJECTLESS_HAS_RE = re.compile(r"(?:[^，,。；;：:]{0,8}[，,])?[^，,。；;：:]{0,14}?(?:就|又|还|已|已经|共|累计|先后|相继)?(?:聚集了|集聚了|引进了|吸引了|招引了|新引进了?)")
+#: 该区已聚集… / 株洲高新区目前已集聚…: the verb of gathering a sentence's area opens on, and what may stand between
+GATHER_VERB_RE = re.compile(r"聚集|集聚|引进|吸引|招引|汇聚")
+GATHER_GAP_RE = re.compile(r"[^，,。；;、]{0,8}")
 
 
 #: P将X打造成…: 将/把 before the park, a verb of making it into something after it
@@ -345,6 +352,12 @@ def find(inp: RelationInput) -> list[Relation]:
             am_ = AREA_ANAPHOR_HAS_RE.match(text, s0)
             if am_ and ctx.resolve(am_.group("an")) is not None:
                 area, hm = ctx.resolve(am_.group("an")), am_
+        if area is None:
+            # 该区已聚集企业535家。仅今年上半年就聚集了A、B等225家: a sentence with no subject of its
+            # own goes on gathering for the area the sentence before opened on gathering
+            cont = SUBJECTLESS_HAS_RE.match(text, s0, s1)
+            if cont is not None and not any(mentions[i].start < cont.end() for i in idx):
+                area, hm = _gatherer_before(text, mentions, starts, ctx, s0), cont
         if area is not None:
             if hm:
                 # 长沙市辖芙蓉区、天心区: a place administers the places it lists, too
@@ -648,3 +661,21 @@ def find(inp: RelationInput) -> list[Relation]:
 
     rels.extend(_parts_of_parks(text, mentions))
     return rels
+
+
+def _gatherer_before(text: str, mentions: list, starts: list[int], ctx, s0: int) -> int | None:
+    """The park or place (or 该区 / 园区, resolved) the sentence before ``s0`` opens on gathering
+    firms for (该区已聚集企业535家 / 株洲高新区目前已集聚…), or None."""
+    p1 = s0 - 1
+    while p1 > 0 and text[p1] in " \t\u3000\n。！？!?":
+        p1 -= 1
+    p0 = max(text.rfind(c, 0, p1) for c in "。！？!?\n") + 1
+    gv = GATHER_VERB_RE.search(text, p0, min(p1 + 1, p0 + 40))
+    if gv is None:
+        return None
+    near = [i for i in range(bisect.bisect_left(starts, p0), bisect.bisect_left(starts, gv.start()))
+            if mentions[i].label in ("Park", "Place") and mentions[i].end <= gv.start() and GATHER_GAP_RE.fullmatch(text, mentions[i].end, gv.start())]
+    if near:
+        return near[-1]
+    an = [a for a in ANAPHOR_RE.finditer(text, p0, gv.start()) if GATHER_GAP_RE.fullmatch(text, a.end(), gv.start())]
+    return ctx.resolve(an[-1].group(0)) if an else None
