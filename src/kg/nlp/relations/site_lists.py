@@ -13,6 +13,11 @@ import re
 from .base import Relation
 
 
+#: what goes on after two places side by side when they open a longer name (a park's, a body's,
+#: a website's) that the entity rules did not read whole
+NAME_GOES_ON_RE = re.compile(r"(?:(?![的在于和及])[\u4e00-\u9fff]){0,10}?(?:高新|开发区|经开区|园区|工业园|产业园|加工区|新区|示范区|研究所|研究院|标准化所|中心|网站)")
+
+
 #: between two members of an enumeration: a bracketed note, then 、 (or a closing 和/及 after a 、)
 ENUM_GAP_RE = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?P<sep>、|和|及|以及)\s*")
 

@@ -2,7 +2,8 @@
 
 Owns places side by side (湖北随州), X所在的P, P的X, X（P）, P+X, 位于/坐落/落户, 在P…, a park's
 anaphors (园区内的X, 全区), what an area has (园区入驻企业有A、B), 其中 after a counted area, and
-X是P的组成部分, X成为P唯一…, 在P入围的…中. Must not: take a body's place from its name alone (ANNOTATION.md). Lists and
+X是P的组成部分, X成为P唯一…, 在P入围的…中; a firm's standing (A来自P, 作为P的龙头企业，X) and gathering
+carried across sentences are read by its helper ``standing``. Must not: take a body's place from its name alone (ANNOTATION.md). Lists and
 enumerations a place introduces: ``located`` and ``enumerations``.
 """
 
@@ -16,7 +17,8 @@ from ..prefilter import anchored
 from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
-from .site_lists import PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after
+from .standing import as_frame, comes_from, COPULA_KIND_TAIL, gatherer_before, SUBJECTLESS_HAS_RE
+from .site_lists import NAME_GOES_ON_RE, PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after
 
 #: run_families drops this family's readings inside clauses a precise family claimed
 LOOSE = True
@@ -33,13 +35,13 @@ register("sites", {
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
     "located.place_de_org.v1": ("locatedIn", "P的 / P境内的 + firm or park (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
-    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业 / X作为P引进的龙头企业 / X是P内一家…企业 / 作为P的龙头企业，X… / X园区是P的国家级高新区 / X是P下辖的县级市: the firm, park or place of that place or park"),
+    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业 / X作为P引进的龙头企业 / X是P内一家…企业 / X园区是P的国家级高新区 / X是P下辖的县级市: the firm, park or place of that place or park"),
     "located.place_kind_org.v1": ("locatedIn", "P + kind word + firm (长沙企业X, 高新区企业X, 科学园区厂商X, P内企业X, P境内重点企业X; kg.nlp.kindsplit): the firm of that place or park"),
     "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
     "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项 / 本届X我省获奖专利中，A的…: the winners of a place's share are in it"),
     "located.sentence_frame.v1": ("locatedIn", "在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P"),
     "located.settles_in.v1": ("locatedIn", "落户伊金霍洛旗的蒙苏经济开发区: the park in that place"),
-    "located.subject_weiyu.v1": ("locatedIn", "X位于P; A（、B均）来自P; X是Y的控股子公司，位于P (a clause with no subject of its own speaks of X); A、B均位于P; X是一家位于P的…"),
+    "located.subject_weiyu.v1": ("locatedIn", "X位于P; X是Y的控股子公司，位于P (a clause with no subject of its own speaks of X); A、B均位于P; X是一家位于P的…"),
     "located.subject_zai.v1": ("locatedIn", "S …在 P …: the sentence's subject acts in that place"),
     "located.part_of_park.v1": ("locatedIn", "竹科竹南園區 / 长沙高新区麓谷产业园 where the report names 竹科 / 长沙高新区 on its own: a park named as a part of another park the report names lies in it"),
     "located.suozai.v1": ("locatedIn", "X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区, 株洲高新区所在的天元区)"),
@@ -90,11 +92,6 @@ SPEAKER_RE = re.compile(r"[^，,。；;：:“”\"]{0,10}?(?:表示|指出|说|
 FRAME_UNDER_RE = re.compile(r"[^，,。；;：:]{0,16}?(?:下|之下)[，,]")
 
 
-#: what goes on after two places side by side when they open a longer name (a park's, a body's,
-#: a website's) that the entity rules did not read whole
-NAME_GOES_ON_RE = re.compile(r"(?:(?![的在于和及])[\u4e00-\u9fff]){0,10}?(?:高新|开发区|经开区|园区|工业园|产业园|加工区|新区|示范区|研究所|研究院|标准化所|中心|网站)")
-
-
 #: 坐落于美丽的P / 位于风景秀丽的P: a short descriptive modifier between the verb and the place
 PRAISE_DE_RE = re.compile(r"(?:美丽|秀丽|风景秀丽|山清水秀|素有[^，,。；;的]{1,8}之称|有着[^，,。；;的]{1,8}之称|历史悠久|享有盛誉|繁华|富饶)的")
 
@@ -107,11 +104,6 @@ _SETTLE_SCAN = anchored(SETTLE_RE)  # its matches, tried only near an anchor (pr
 AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,16}[，,]){0,2}[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|区内|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:[^，,。；;的]{0,8}的)?(?:企业|单位|厂商|厂家)?(?:有|包括|涵盖)")
 
 
-#: 仅今年上半年就聚集了 / 今年又引进了: a sentence with no subject, opening (after a time) on a verb of gathering
-SUBJECTLESS_HAS_RE = re.compile(r"(?:[^，,。；;：:]{0,8}[，,])?[^，,。；;：:]{0,14}?(?:就|又|还|已|已经|共|累计|先后|相继)?(?:聚集了|集聚了|引进了|吸引了|招引了|新引进了?)")
-#: 该区已聚集… / 株洲高新区目前已集聚…: the verb of gathering a sentence's area opens on, and what may stand between
-GATHER_VERB_RE = re.compile(r"聚集|集聚|引进|吸引|招引|汇聚")
-GATHER_GAP_RE = re.compile(r"[^，,。；;、]{0,8}")
 
 
 #: P将X打造成…: 将/把 before the park, a verb of making it into something after it
@@ -159,18 +151,11 @@ COPULA_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*")
 BARE_KIND_RE = re.compile(r"(?:" + KIND_RE.pattern + r")(?:之一)?(?=[，,。；;！!？?、\s]|$)")
 #: X，株洲市一家民营企业，…: a firm, then after a comma the place and its kind in apposition
 APPOSITION_RE = re.compile(r"\s*[，,]\s*")
-COPULA_KIND_TAIL = r"\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|厂商|业者|单位|医院|学校|院校|机构)"
 #: …P的一家…企业, P内的 / P引进的 / P境内一家…企业 (the place's bounds, or its act of bringing the firm in)
 COPULA_KIND_RE = re.compile(r"(?:(?:内|境内|辖内|辖区内)?(?:引进|培育|招引)?的|(?:内|境内|辖内|辖区内)(?=\s*一[家所个座]))" + COPULA_KIND_TAIL)
 #: X是我市龙头企业 / X作为本市的重点企业: the copula (or 作为), an anaphor of the report's place, the firm's kind
 COPULA_ANAPHOR_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*(?P<an>我市|本市|该市|我省|本省|该省|我县|本县|该县|我区|本区|该区)(?:" + COPULA_KIND_TAIL + r"|" + COPULA_KIND_RE.pattern + r")")
-#: 作为P的龙头企业，X / 作为园区重点企业，X: the frame, then (after the place) the kind and a comma
-AS_FRAME_RE = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:\s]))作为\s*")
-AS_FRAME_TAIL_RE = re.compile(r"(?:(?:内|境内|辖内|辖区内)?(?:引进|培育|招引)?的)?" + COPULA_KIND_TAIL + r"(?:之一)?\s*[，,]\s*")
 APPOSITION_KIND_RE = re.compile(r"(?:的)?\s*一\s*(?:家|所)[^，,。；;的]{0,8}?(?:企业|公司|厂商|厂家|机构)\s*[，,]")
-#: A来自P / A和B均来自P: the verb of origin right after the firm (分别 is the respectively family's)
-FROM_RE = re.compile(r"\s*(?P<all>均|都|皆)?\s*(?:来自|来自于|來自)\s*")
-AS_FRAME_ROLE_RE = re.compile(r"业主|运营|开发|建设|管理|投资|承建|主管|合作|服务|供应|代理|合资")
 #: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
 COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区|园中园|分园|片区)")
 COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
@@ -262,40 +247,9 @@ def find(inp: RelationInput) -> list[Relation]:
             where = ctx.resolve(cop.group("an")) if cop else None
             if where is not None and where != i:
                 rels.append(Relation(i, "locatedIn", where, "located.copula_place_kind.v1", ev))
-        # A来自P / A、B均来自P: the firms right before 来自 come from that place
-        for j in range(len(idx) - 1):
-            a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            came = FROM_RE.match(text, a.end) if a.label in ("Company", "Institution") and b.label in ("Place", "Park") else None
-            if came is None or came.end() != b.start or NAME_GOES_ON_RE.match(text, b.end) and b.label == "Place":
-                continue
-            chain = idx[j + 1]
-            for k in idx[j + 2:]:  # 来自湖南省株洲市: the most specific place of the chain
-                if mentions[k].start == mentions[chain].end and mentions[k].label in ("Place", "Park"):
-                    chain = k
-            if text.startswith("的", mentions[chain].end):
-                continue  # A来自P的订单…: 来自P modifies what follows, not the firm
-            listed = [idx[j]]
-            if came.group("all"):
-                k = j
-                while k > 0 and mentions[idx[k - 1]].label in ("Company", "Institution") and re.fullmatch(
-                        r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:、|和|及|与|以及)\s*", text[mentions[idx[k - 1]].end:mentions[idx[k]].start]):
-                    k -= 1
-                    listed.append(idx[k])
-            for i in listed:
-                rels.append(Relation(i, "locatedIn", chain, "located.subject_weiyu.v1", ev))
-        # 作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on
-        for fm in AS_FRAME_RE.finditer(text, s0, s1):
-            where = next((i for i in idx if mentions[i].start == fm.end() and mentions[i].label in ("Place", "Park")), None)
-            an = ANAPHOR_RE.match(text, fm.end()) if where is None else None
-            if an is not None:
-                where = ctx.resolve(an.group(0))
-            at = mentions[where].end if where is not None and an is None else (an.end() if an else None)
-            tail = AS_FRAME_TAIL_RE.match(text, at) if at is not None else None
-            if tail is not None and AS_FRAME_ROLE_RE.search(tail.group(0)):
-                continue  # 作为P的业主单位 / 运营公司 / 合作企业: a body that serves the park, not one in it
-            holder = next((i for i in idx if tail is not None and mentions[i].start == tail.end() and mentions[i].label in ("Company", "Institution")), None)
-            if holder is not None and where is not None and where != holder:
-                rels.append(Relation(holder, "locatedIn", where, "located.copula_place_kind.v1", ev))
+        # A来自P; 作为P的龙头企业，X…: a firm's standing in a park or place (``standing``)
+        rels.extend(comes_from(text, mentions, idx, ev))
+        rels.extend(as_frame(text, mentions, idx, ev, s0, s1, ctx))
         # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
@@ -357,7 +311,7 @@ def find(inp: RelationInput) -> list[Relation]:
             # own goes on gathering for the area the sentence before opened on gathering
             cont = SUBJECTLESS_HAS_RE.match(text, s0, s1)
             if cont is not None and not any(mentions[i].start < cont.end() for i in idx):
-                area, hm = _gatherer_before(text, mentions, starts, ctx, s0), cont
+                area, hm = gatherer_before(text, mentions, starts, ctx, s0), cont
         if area is not None:
             if hm:
                 # 长沙市辖芙蓉区、天心区: a place administers the places it lists, too
@@ -662,20 +616,3 @@ def find(inp: RelationInput) -> list[Relation]:
     rels.extend(_parts_of_parks(text, mentions))
     return rels
 
-
-def _gatherer_before(text: str, mentions: list, starts: list[int], ctx, s0: int) -> int | None:
-    """The park or place (or 该区 / 园区, resolved) the sentence before ``s0`` opens on gathering
-    firms for (该区已聚集企业535家 / 株洲高新区目前已集聚…), or None."""
-    p1 = s0 - 1
-    while p1 > 0 and text[p1] in " \t\u3000\n。！？!?":
-        p1 -= 1
-    p0 = max(text.rfind(c, 0, p1) for c in "。！？!?\n") + 1
-    gv = GATHER_VERB_RE.search(text, p0, min(p1 + 1, p0 + 40))
-    if gv is None:
-        return None
-    near = [i for i in range(bisect.bisect_left(starts, p0), bisect.bisect_left(starts, gv.start()))
-            if mentions[i].label in ("Park", "Place") and mentions[i].end <= gv.start() and GATHER_GAP_RE.fullmatch(text, mentions[i].end, gv.start())]
-    if near:
-        return near[-1]
-    an = [a for a in ANAPHOR_RE.finditer(text, p0, gv.start()) if GATHER_GAP_RE.fullmatch(text, a.end(), gv.start())]
-    return ctx.resolve(an[-1].group(0)) if an else None

@@ -1,0 +1,107 @@
+"""A firm's standing in a park or place, and gathering carried across sentences (a helper of ``sites``, no family).
+
+Owns three readings the ``sites`` family calls for each sentence: A来自P / A和B均来自P (the firms
+come from that place; not 来自P的订单, where 来自P modifies what follows); 作为P的龙头企业，X… /
+作为园区重点企业，X… (a frame naming the firm as the park's or place's, the clause after it opening
+on the firm; not 业主单位 / 运营公司 / 合作企业, bodies that serve a park rather than lie in it);
+and the area a sentence with no subject of its own gathers firms for (该区已聚集企业535家。仅今年
+上半年就聚集了A、B…: the park or place the sentence before opened on gathering for). Also the kind
+words that close "X是P的一家…企业" (``COPULA_KIND_TAIL``), shared with ``sites``.
+Must not: read a place that only a name holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .base import Relation, register
+from .context import ANAPHOR_RE
+from .site_lists import NAME_GOES_ON_RE
+
+register("sites", {
+    "located.comes_from.v1": ("locatedIn", "A来自P / A和B均来自P: the firms right before 来自 come from that place (not 来自P的…)"),
+    "located.as_frame.v1": ("locatedIn", "作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on (not 业主单位, 运营公司)"),
+})
+
+#: the kind of firm after a place: X是P的一家民营企业 / 作为P的重点企业 (what may stand before the kind word)
+COPULA_KIND_TAIL = r"\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|厂商|业者|单位|医院|学校|院校|机构)"
+
+#: A来自P / A和B均来自P: the verb of origin right after the firm (分别 is the respectively family's)
+FROM_RE = re.compile(r"\s*(?P<all>均|都|皆)?\s*(?:来自|来自于|來自)\s*")
+#: between two members of the list before 均来自
+LIST_JOINT_RE = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:、|和|及|与|以及)\s*")
+
+#: 作为P的龙头企业，X / 作为园区重点企业，X: the frame opening a clause, then (after the place) the kind and a comma
+AS_FRAME_RE = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:\s]))作为\s*")
+AS_FRAME_TAIL_RE = re.compile(r"(?:(?:内|境内|辖内|辖区内)?(?:引进|培育|招引)?的)?" + COPULA_KIND_TAIL + r"(?:之一)?\s*[，,]\s*")
+#: 作为P的业主单位 / 运营公司 / 合作企业: a body that serves the park or place
+AS_FRAME_ROLE_RE = re.compile(r"业主|运营|开发|建设|管理|投资|承建|主管|合作|服务|供应|代理|合资")
+
+#: 仅今年上半年就聚集了 / 今年以来，先后引进了: a sentence with no subject, opening (after a time) on a verb of gathering
+SUBJECTLESS_HAS_RE = re.compile(r"(?:[^，,。；;：:]{0,8}[，,])?[^，,。；;：:]{0,14}?(?:就|又|还|已|已经|共|累计|先后|相继)?(?:聚集了|集聚了|引进了|吸引了|招引了|新引进了?)")
+#: 该区已聚集… / 株洲高新区目前已集聚…: the verb of gathering a sentence's area opens on, and what may stand between
+GATHER_VERB_RE = re.compile(r"聚集|集聚|引进|吸引|招引|汇聚")
+GATHER_GAP_RE = re.compile(r"[^，,。；;、]{0,8}")
+
+
+def comes_from(text: str, mentions: list, idx: list[int], ev: tuple[int, int]) -> list[Relation]:
+    """A来自P / A和B均来自湖南省株洲市: each firm in the most specific place of the chain."""
+    rels: list[Relation] = []
+    for j in range(len(idx) - 1):
+        a, b = mentions[idx[j]], mentions[idx[j + 1]]
+        came = FROM_RE.match(text, a.end) if a.label in ("Company", "Institution") and b.label in ("Place", "Park") else None
+        if came is None or came.end() != b.start or (b.label == "Place" and NAME_GOES_ON_RE.match(text, b.end)):
+            continue
+        chain = idx[j + 1]
+        for k in idx[j + 2:]:
+            if mentions[k].start == mentions[chain].end and mentions[k].label in ("Place", "Park"):
+                chain = k
+        if text.startswith("的", mentions[chain].end):
+            continue  # A来自P的订单…: 来自P modifies what follows, not the firm
+        listed = [idx[j]]
+        if came.group("all"):
+            k = j
+            while k > 0 and mentions[idx[k - 1]].label in ("Company", "Institution") and LIST_JOINT_RE.fullmatch(
+                    text, mentions[idx[k - 1]].end, mentions[idx[k]].start):
+                k -= 1
+                listed.append(idx[k])
+        rels.extend(Relation(i, "locatedIn", chain, "located.comes_from.v1", ev) for i in listed)
+    return rels
+
+
+def as_frame(text: str, mentions: list, idx: list[int], ev: tuple[int, int], s0: int, s1: int, ctx) -> list[Relation]:
+    """作为P的重点企业，X… / 作为园区龙头企业，X… (园区 resolved to the report's park): X lies in P."""
+    rels: list[Relation] = []
+    for fm in AS_FRAME_RE.finditer(text, s0, s1):
+        where = next((i for i in idx if mentions[i].start == fm.end() and mentions[i].label in ("Place", "Park")), None)
+        an = ANAPHOR_RE.match(text, fm.end()) if where is None else None
+        if an is not None:
+            where = ctx.resolve(an.group(0))
+        if where is None:
+            continue
+        tail = AS_FRAME_TAIL_RE.match(text, an.end() if an is not None else mentions[where].end)
+        if tail is None or AS_FRAME_ROLE_RE.search(tail.group(0)):
+            continue  # 作为P的业主单位 / 运营公司 / 合作企业: a body that serves the park, not one in it
+        holder = next((i for i in idx if mentions[i].start == tail.end() and mentions[i].label in ("Company", "Institution")), None)
+        if holder is not None and holder != where:
+            rels.append(Relation(holder, "locatedIn", where, "located.as_frame.v1", ev))
+    return rels
+
+
+def gatherer_before(text: str, mentions: list, starts: list[int], ctx, s0: int) -> int | None:
+    """The park or place (or 该区 / 园区, resolved) the sentence before ``s0`` opens on gathering
+    firms for (该区已聚集企业535家 / 株洲高新区目前已集聚…), or None."""
+    p1 = s0 - 1
+    while p1 > 0 and text[p1] in " \t\u3000\n。！？!?":
+        p1 -= 1
+    p0 = max(text.rfind(c, 0, p1) for c in "。！？!?\n") + 1
+    gv = GATHER_VERB_RE.search(text, p0, min(p1 + 1, p0 + 40))
+    if gv is None:
+        return None
+    near = [i for i in range(bisect.bisect_left(starts, p0), bisect.bisect_left(starts, gv.start()))
+            if mentions[i].label in ("Park", "Place") and mentions[i].end <= gv.start() and GATHER_GAP_RE.fullmatch(text, mentions[i].end, gv.start())]
+    if near:
+        return near[-1]
+    an = [a for a in ANAPHOR_RE.finditer(text, p0, gv.start()) if GATHER_GAP_RE.fullmatch(text, a.end(), gv.start())]
+    return ctx.resolve(an[-1].group(0)) if an else None
