@@ -168,3 +168,16 @@ def test_a_sentence_with_no_subject_goes_on_gathering_for_the_area_before(text):
 def test_a_subjectless_gathering_after_a_sentence_that_gathers_nothing_places_nothing():
     relations = _read("株洲高新区举行签约仪式。今年又引进了湖南星辰科技有限公司、湖南月亮电子有限公司等企业。")
     assert ("湖南星辰科技有限公司", "locatedIn", "株洲高新区") not in relations
+
+
+@pytest.mark.parametrize("text, subject, where", [
+    ("醴陵经开区由醴陵市管辖。", "醴陵经开区", "醴陵市"),
+    ("湘潭经开区归湘潭市管理。", "湘潭经开区", "湘潭市"),
+    ("醴陵市由株洲市代管。", "醴陵市", "株洲市"),
+    ("醴陵经开区目前由醴陵市直接管理。", "醴陵经开区", "醴陵市"),
+    ("醴陵经开区所在地醴陵市经济发展迅速。", "醴陵经开区", "醴陵市"),
+    ("醴陵经开区设立于2003年，地处湘赣边区的醴陵市。", "醴陵经开区", "醴陵市"),
+    ("湖南星辰科技有限公司位于湘江之滨的株洲市。", "湖南星辰科技有限公司", "株洲市"),
+])
+def test_a_park_or_place_run_by_a_place_or_sited_after_a_geographic_modifier_lies_in_it(text, subject, where):
+    assert (subject, "locatedIn", where) in _read(text)

@@ -17,7 +17,7 @@ from ..prefilter import anchored
 from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
-from .standing import as_frame, comes_from, COPULA_KIND_TAIL, gatherer_before, SUBJECTLESS_HAS_RE
+from .standing import as_frame, comes_from, run_by_place, COPULA_KIND_TAIL, gatherer_before, SUBJECTLESS_HAS_RE
 from .site_lists import NAME_GOES_ON_RE, PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after
 
 #: run_families drops this family's readings inside clauses a precise family claimed
@@ -93,7 +93,7 @@ FRAME_UNDER_RE = re.compile(r"[^，,。；;：:]{0,16}?(?:下|之下)[，,]")
 
 
 #: 坐落于美丽的P / 位于风景秀丽的P: a short descriptive modifier between the verb and the place
-PRAISE_DE_RE = re.compile(r"(?:美丽|秀丽|风景秀丽|山清水秀|素有[^，,。；;的]{1,8}之称|有着[^，,。；;的]{1,8}之称|历史悠久|享有盛誉|繁华|富饶)的")
+PRAISE_DE_RE = re.compile(r"(?:美丽|秀丽|风景秀丽|山清水秀|素有[^，,。；;的]{1,8}之称|有着[^，,。；;的]{1,8}之称|历史悠久|享有盛誉|繁华|富饶|[^，,。；;、的“”\"0-9]{2,6}(?:地区|边区|腹地|交界处|之滨|之畔|岸边|沿岸|境内))的")
 
 
 SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|落脚|进驻|总部设在|总部位于|总部落户|设在|设于|建在|迁至|迁入|搬迁至|注册在|注册于)(?:在|于|到)?")
@@ -192,7 +192,7 @@ def find(inp: RelationInput) -> list[Relation]:
         # X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if (a.label in ORG_LABELS or (a.label == "Park" and b.label == "Place")) and b.label in ("Park", "Place") and re.fullmatch(r"所在的?", text[a.end:b.start]):
+            if (a.label in ORG_LABELS or (a.label == "Park" and b.label == "Place")) and b.label in ("Park", "Place") and re.fullmatch(r"所在的?|所在地", text[a.end:b.start]):
                 rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.suozai.v1", ev))
         # P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place
         for j in range(len(idx) - 1):
@@ -250,6 +250,7 @@ def find(inp: RelationInput) -> list[Relation]:
         # A来自P; 作为P的龙头企业，X…: a firm's standing in a park or place (``standing``)
         rels.extend(comes_from(text, mentions, idx, ev))
         rels.extend(as_frame(text, mentions, idx, ev, s0, s1, ctx))
+        rels.extend(run_by_place(text, mentions, idx, ev))
         # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]

@@ -5,7 +5,8 @@ come from that place; not 来自P的订单, where 来自P modifies what follows)
 作为园区重点企业，X… (a frame naming the firm as the park's or place's, the clause after it opening
 on the firm; not 业主单位 / 运营公司 / 合作企业, bodies that serve a park rather than lie in it);
 and the area a sentence with no subject of its own gathers firms for (该区已聚集企业535家。仅今年
-上半年就聚集了A、B…: the park or place the sentence before opened on gathering for). Also the kind
+上半年就聚集了A、B…: the park or place the sentence before opened on gathering for); X园区由P管辖 /
+X归P管理 (a park or place lies in the place that runs it). Also the kind
 words that close "X是P的一家…企业" (``COPULA_KIND_TAIL``), shared with ``sites``.
 Must not: read a place that only a name holds.
 """
@@ -21,6 +22,7 @@ from .site_lists import NAME_GOES_ON_RE
 
 register("sites", {
     "located.comes_from.v1": ("locatedIn", "A来自P / A和B均来自P: the firms right before 来自 come from that place (not 来自P的…)"),
+    "located.run_by_place.v1": ("locatedIn", "X园区由P管辖 / X归P管理 / X市由P代管: a park or place that a place administers lies in it"),
     "located.as_frame.v1": ("locatedIn", "作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on (not 业主单位, 运营公司)"),
 })
 
@@ -37,6 +39,10 @@ AS_FRAME_RE = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:\s]))作为\s*")
 AS_FRAME_TAIL_RE = re.compile(r"(?:(?:内|境内|辖内|辖区内)?(?:引进|培育|招引)?的)?" + COPULA_KIND_TAIL + r"(?:之一)?\s*[，,]\s*")
 #: 作为P的业主单位 / 运营公司 / 合作企业: a body that serves the park or place
 AS_FRAME_ROLE_RE = re.compile(r"业主|运营|开发|建设|管理|投资|承建|主管|合作|服务|供应|代理|合资")
+
+#: X园区由P管辖 / X归P管理 / X市由P代管: the place that administers a park or place
+RUN_BY_RE = re.compile(r"\s*(?:目前|现|现已|已|统一|直接)?\s*(?:由|归)\s*")
+RUN_VERB_RE = re.compile(r"\s*(?:直接|统一|负责)?(?:管辖|管理|代管|托管)")
 
 #: 仅今年上半年就聚集了 / 今年以来，先后引进了: a sentence with no subject, opening (after a time) on a verb of gathering
 SUBJECTLESS_HAS_RE = re.compile(r"(?:[^，,。；;：:]{0,8}[，,])?[^，,。；;：:]{0,14}?(?:就|又|还|已|已经|共|累计|先后|相继)?(?:聚集了|集聚了|引进了|吸引了|招引了|新引进了?)")
@@ -105,3 +111,17 @@ def gatherer_before(text: str, mentions: list, starts: list[int], ctx, s0: int) 
         return near[-1]
     an = [a for a in ANAPHOR_RE.finditer(text, p0, gv.start()) if GATHER_GAP_RE.fullmatch(text, a.end(), gv.start())]
     return ctx.resolve(an[-1].group(0)) if an else None
+
+
+def run_by_place(text: str, mentions: list, idx: list[int], ev: tuple[int, int]) -> list[Relation]:
+    """X园区由P管辖 / 醴陵市由株洲市代管: the park or place lies in the place that runs it (a
+    government body after 由 is its own mention, not a place, and is not read)."""
+    rels: list[Relation] = []
+    for j in range(len(idx) - 1):
+        a, b = mentions[idx[j]], mentions[idx[j + 1]]
+        if a.label not in ("Park", "Place") or b.label != "Place":
+            continue
+        by = RUN_BY_RE.match(text, a.end)
+        if by is not None and by.end() == b.start and RUN_VERB_RE.match(text, b.end):
+            rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.run_by_place.v1", ev))
+    return rels
