@@ -181,3 +181,19 @@ def test_a_subjectless_gathering_after_a_sentence_that_gathers_nothing_places_no
 ])
 def test_a_park_or_place_run_by_a_place_or_sited_after_a_geographic_modifier_lies_in_it(text, subject, where):
     assert (subject, "locatedIn", where) in _read(text)
+
+
+@pytest.mark.parametrize("text, places, where", [
+    ("湖南省公布专精特新企业名单\n近日，湖南省公布名单。我省株洲市、湘潭市表现突出。", ("株洲市", "湘潭市"), "湖南省"),
+    ("株洲市公布名单\n近日，株洲市公布名单。我市天元区、芦淞区表现突出。", ("天元区", "芦淞区"), "株洲市"),
+    ("株洲市公布名单\n近日，株洲市公布名单。我市的醴陵市表现突出。", ("醴陵市",), "株洲市"),
+])
+def test_places_right_after_an_anaphor_of_the_report_s_place_lie_in_it(text, places, where):
+    relations = _read(text)
+    for place in places:
+        assert (place, "locatedIn", where) in relations
+
+
+def test_a_place_of_the_same_level_after_the_anaphor_is_not_placed():
+    relations = _read("株洲市公布名单\n近日，株洲市公布名单。与我市湘潭市相比，差距明显。")
+    assert ("湘潭市", "locatedIn", "株洲市") not in relations

@@ -6,7 +6,8 @@ come from that place; not 来自P的订单, where 来自P modifies what follows)
 on the firm; not 业主单位 / 运营公司 / 合作企业, bodies that serve a park rather than lie in it);
 and the area a sentence with no subject of its own gathers firms for (该区已聚集企业535家。仅今年
 上半年就聚集了A、B…: the park or place the sentence before opened on gathering for); X园区由P管辖 /
-X归P管理 (a park or place lies in the place that runs it). Also the kind
+X归P管理 (a park or place lies in the place that runs it); 我省株洲市、湘潭市 (places right after
+an anaphor of the report's province or city). Also the kind
 words that close "X是P的一家…企业" (``COPULA_KIND_TAIL``), shared with ``sites``.
 Must not: read a place that only a name holds.
 """
@@ -18,11 +19,12 @@ import re
 
 from .base import Relation, register
 from .context import ANAPHOR_RE
-from .site_lists import NAME_GOES_ON_RE
+from .site_lists import _level, NAME_GOES_ON_RE
 
 register("sites", {
     "located.comes_from.v1": ("locatedIn", "A来自P / A和B均来自P: the firms right before 来自 come from that place (not 来自P的…)"),
     "located.run_by_place.v1": ("locatedIn", "X园区由P管辖 / X归P管理 / X市由P代管: a park or place that a place administers lies in it"),
+    "located.anaphor_places.v1": ("locatedIn", "我省株洲市、湘潭市 / 我市天元区: places right after an anaphor of the report's province or city lie in it"),
     "located.as_frame.v1": ("locatedIn", "作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on (not 业主单位, 运营公司)"),
 })
 
@@ -43,6 +45,9 @@ AS_FRAME_ROLE_RE = re.compile(r"业主|运营|开发|建设|管理|投资|承建
 #: X园区由P管辖 / X归P管理 / X市由P代管: the place that administers a park or place
 RUN_BY_RE = re.compile(r"\s*(?:目前|现|现已|已|统一|直接)?\s*(?:由|归)\s*")
 RUN_VERB_RE = re.compile(r"\s*(?:直接|统一|负责)?(?:管辖|管理|代管|托管)")
+
+#: 我省株洲市 / 我市的天元区: an anaphor of the report's province, city or county right before places
+PLACE_ANAPHOR_RE = re.compile(r"(?<![自])(?:我省|本省|全省|我市|本市|全市|我县|本县|全县)(?:的)?")
 
 #: 仅今年上半年就聚集了 / 今年以来，先后引进了: a sentence with no subject, opening (after a time) on a verb of gathering
 SUBJECTLESS_HAS_RE = re.compile(r"(?:[^，,。；;：:]{0,8}[，,])?[^，,。；;：:]{0,14}?(?:就|又|还|已|已经|共|累计|先后|相继)?(?:聚集了|集聚了|引进了|吸引了|招引了|新引进了?)")
@@ -124,4 +129,27 @@ def run_by_place(text: str, mentions: list, idx: list[int], ev: tuple[int, int])
         by = RUN_BY_RE.match(text, a.end)
         if by is not None and by.end() == b.start and RUN_VERB_RE.match(text, b.end):
             rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.run_by_place.v1", ev))
+    return rels
+
+
+def anaphor_places(text: str, mentions: list, idx: list[int], ev: tuple[int, int], s0: int, s1: int, ctx) -> list[Relation]:
+    """我省株洲市、湘潭市表现突出 / 我市天元区、芦淞区: the places listed right after an anaphor of
+    the report's province or city, each of a lower level than it, lie in it."""
+    rels: list[Relation] = []
+    for am in PLACE_ANAPHOR_RE.finditer(text, s0, s1):
+        k = next((i for i in idx if mentions[i].start == am.end()), None)
+        if k is None or mentions[k].label != "Place":
+            continue
+        where = ctx.resolve(am.group(0).rstrip("的"))
+        if where is None or mentions[where].label != "Place":
+            continue
+        top = _level(mentions[where].attrs.get("place", {}))
+        listed, last = [k], k
+        for i in idx:
+            if mentions[i].start > mentions[last].end and mentions[i].label == "Place" and LIST_JOINT_RE.fullmatch(text, mentions[last].end, mentions[i].start):
+                listed.append(i)
+                last = i
+        for i in listed:
+            if i != where and _level(mentions[i].attrs.get("place", {})) > top and mentions[i].text != mentions[where].text:
+                rels.append(Relation(i, "locatedIn", where, "located.anaphor_places.v1", ev))
     return rels
