@@ -197,3 +197,16 @@ def test_places_right_after_an_anaphor_of_the_report_s_place_lie_in_it(text, pla
 def test_a_place_of_the_same_level_after_the_anaphor_is_not_placed():
     relations = _read("株洲市公布名单\n近日，株洲市公布名单。与我市湘潭市相比，差距明显。")
     assert ("湘潭市", "locatedIn", "株洲市") not in relations
+
+
+@pytest.mark.parametrize("text, firms, where", [
+    ("株洲市公布名单\n近日，株洲市公布名单。湖南星辰科技有限公司是我市唯一入选的企业。", ("湖南星辰科技有限公司",), "株洲市"),
+    ("株洲市公布名单\n近日，株洲市公布名单。市内企业湖南星辰科技有限公司、湖南月亮电子有限公司入选。", ("湖南星辰科技有限公司", "湖南月亮电子有限公司"), "株洲市"),
+    ("苗栗縣政府公布名單\n苗栗縣今日公布名單。縣內企業星辰科技股份有限公司、月亮電子股份有限公司獲獎。", ("星辰科技股份有限公司", "月亮電子股份有限公司"), "苗栗縣"),
+    ("株洲市公布名单\n近日，株洲市公布名单。湖南星辰科技有限公司、湖南月亮电子有限公司等我市企业入选。", ("湖南星辰科技有限公司", "湖南月亮电子有限公司"), "株洲市"),
+    ("株洲市公布名单\n近日，株洲市公布名单。湖南星辰科技有限公司等5家本市企业入选。", ("湖南星辰科技有限公司",), "株洲市"),
+])
+def test_firms_named_with_an_anaphor_of_the_report_s_place_and_a_kind_lie_in_it(text, firms, where):
+    relations = _read(text)
+    for firm in firms:
+        assert (firm, "locatedIn", where) in relations

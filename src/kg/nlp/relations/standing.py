@@ -7,7 +7,8 @@ on the firm; not 业主单位 / 运营公司 / 合作企业, bodies that serve a
 and the area a sentence with no subject of its own gathers firms for (该区已聚集企业535家。仅今年
 上半年就聚集了A、B…: the park or place the sentence before opened on gathering for); X园区由P管辖 /
 X归P管理 (a park or place lies in the place that runs it); 我省株洲市、湘潭市 (places right after
-an anaphor of the report's province or city). Also the kind
+an anaphor of the report's province or city); 市内企业A、B / A、B等我市企业 / X是我市唯一入选的企业
+(firms named with an anaphor of the report's place). Also the kind
 words that close "X是P的一家…企业" (``COPULA_KIND_TAIL``), shared with ``sites``.
 Must not: read a place that only a name holds.
 """
@@ -18,6 +19,7 @@ import bisect
 import re
 
 from .base import Relation, register
+from ..kindsplit import KIND_RE
 from .context import ANAPHOR_RE
 from .site_lists import _level, NAME_GOES_ON_RE
 
@@ -25,6 +27,7 @@ register("sites", {
     "located.comes_from.v1": ("locatedIn", "A来自P / A和B均来自P: the firms right before 来自 come from that place (not 来自P的…)"),
     "located.run_by_place.v1": ("locatedIn", "X园区由P管辖 / X归P管理 / X市由P代管: a park or place that a place administers lies in it"),
     "located.anaphor_places.v1": ("locatedIn", "我省株洲市、湘潭市 / 我市天元区: places right after an anaphor of the report's province or city lie in it"),
+    "located.anaphor_firms.v1": ("locatedIn", "市内企业A、B / A、B等我市企业 / X是我市唯一入选的企业: firms named with an anaphor of the report's place and a kind word lie in it"),
     "located.as_frame.v1": ("locatedIn", "作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on (not 业主单位, 运营公司)"),
 })
 
@@ -48,6 +51,14 @@ RUN_VERB_RE = re.compile(r"\s*(?:直接|统一|负责)?(?:管辖|管理|代管|�
 
 #: 我省株洲市 / 我市的天元区: an anaphor of the report's province, city or county right before places
 PLACE_ANAPHOR_RE = re.compile(r"(?<![自])(?:我省|本省|全省|我市|本市|全市|我县|本县|全县)(?:的)?")
+
+#: 市内企业A / 县内的重点企业A / 本省企业A: the report's place by its bounds, then a kind word, then the firm
+BOUNDS_KIND_RE = re.compile(r"(?<![\u4e00-\u9fff])(?P<an>市内|县内|省内|本市|本县|本省|全市|全县|全省|我市|我县|我省)(?:的)?(?:" + KIND_RE.pattern + r")\s*")
+#: A、B等我市企业 / A等5家本省企业: the list before 等, then the anaphor and a kind word
+ETC_ANAPHOR_KIND_RE = re.compile(r"\s*等\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:家|个))?\s*(?P<an>我市|本市|我省|本省|我县|本县)(?:的)?(?:" + KIND_RE.pattern + r")")
+#: X是我市唯一入选的企业 / X为本省首家…企业: the only or first firm of the report's place
+ONLY_OF_ANAPHOR_RE = re.compile(r"\s*(?:也|还)?(?:是|为|成为)\s*(?P<an>我市|本市|我省|本省|我县|本县|全市|全省|全县)(?:的)?(?:唯一|首家|首个|第一家)[^，,。；;]{0,12}?(?:企业|公司|单位|机构)")
+BOUNDS_WORDS = {"市内": "我市", "县内": "我县", "省内": "我省", "全市": "我市", "全县": "我县", "全省": "我省"}
 
 #: 仅今年上半年就聚集了 / 今年以来，先后引进了: a sentence with no subject, opening (after a time) on a verb of gathering
 SUBJECTLESS_HAS_RE = re.compile(r"(?:[^，,。；;：:]{0,8}[，,])?[^，,。；;：:]{0,14}?(?:就|又|还|已|已经|共|累计|先后|相继)?(?:聚集了|集聚了|引进了|吸引了|招引了|新引进了?)")
@@ -152,4 +163,41 @@ def anaphor_places(text: str, mentions: list, idx: list[int], ev: tuple[int, int
         for i in listed:
             if i != where and _level(mentions[i].attrs.get("place", {})) > top and mentions[i].text != mentions[where].text:
                 rels.append(Relation(i, "locatedIn", where, "located.anaphor_places.v1", ev))
+    return rels
+
+
+def anaphor_firms(text: str, mentions: list, idx: list[int], ev: tuple[int, int], s0: int, s1: int, ctx) -> list[Relation]:
+    """市内企业A、B / A、B等我市企业 / X是我市唯一入选的企业: each firm lies in the report's place
+    (the city, province or county the anaphor names, resolved by the report's context)."""
+    rels: list[Relation] = []
+    firms = ("Company", "Institution")
+
+    def place(word: str) -> int | None:
+        where = ctx.resolve(BOUNDS_WORDS.get(word, word))
+        return where if where is not None and mentions[where].label == "Place" else None
+
+    for bm in BOUNDS_KIND_RE.finditer(text, s0, s1):
+        k = next((i for i in idx if mentions[i].start == bm.end() and mentions[i].label in firms), None)
+        where = place(bm.group("an")) if k is not None else None
+        if where is None:
+            continue
+        listed, last = [k], k
+        for i in idx:
+            if mentions[i].start > mentions[last].end and mentions[i].label in firms and LIST_JOINT_RE.fullmatch(text, mentions[last].end, mentions[i].start):
+                listed.append(i)
+                last = i
+        rels.extend(Relation(i, "locatedIn", where, "located.anaphor_firms.v1", ev) for i in listed)
+    for j, i in enumerate(idx):
+        if mentions[i].label not in firms:
+            continue
+        em = ETC_ANAPHOR_KIND_RE.match(text, mentions[i].end)
+        if em is not None and (where := place(em.group("an"))) is not None:
+            listed, first = [i], j
+            while first > 0 and mentions[idx[first - 1]].label in firms and LIST_JOINT_RE.fullmatch(text, mentions[idx[first - 1]].end, mentions[idx[first]].start):
+                first -= 1
+                listed.append(idx[first])
+            rels.extend(Relation(m, "locatedIn", where, "located.anaphor_firms.v1", ev) for m in listed)
+        om = ONLY_OF_ANAPHOR_RE.match(text, mentions[i].end)
+        if om is not None and (where := place(om.group("an"))) is not None:
+            rels.append(Relation(i, "locatedIn", where, "located.anaphor_firms.v1", ev))
     return rels
