@@ -210,3 +210,21 @@ def test_firms_named_with_an_anaphor_of_the_report_s_place_and_a_kind_lie_in_it(
     relations = _read(text)
     for firm in firms:
         assert (firm, "locatedIn", where) in relations
+
+
+@pytest.mark.parametrize("text, parts, whole", [
+    ("株洲高新区由董家塅高科园、栗雨工业园和田心高科园组成。", ("董家塅高科园", "栗雨工业园", "田心高科园"), "株洲高新区"),
+    ("株洲高新区主要由董家塅高科园、栗雨工业园等3个园区构成。", ("董家塅高科园", "栗雨工业园"), "株洲高新区"),
+    ("株洲市由芦淞区、荷塘区、石峰区和天元区组成。", ("芦淞区", "荷塘区", "石峰区", "天元区"), "株洲市"),
+    ("长沙高新区的麓谷产业园获评优秀园区。", ("麓谷产业园",), "长沙高新区"),
+    ("株洲高新区的天易工业园区扩建。", ("天易工业园区",), "株洲高新区"),
+])
+def test_the_parts_of_a_park_or_place_lie_in_it(text, parts, whole):
+    relations = _read(text)
+    for part in parts:
+        assert (part, "locatedIn", whole) in relations
+
+
+def test_a_zone_after_another_zone_s_de_is_its_peer():
+    relations = _read("株洲高新区的株洲经开区获评优秀园区。")
+    assert ("株洲经开区", "locatedIn", "株洲高新区") not in relations

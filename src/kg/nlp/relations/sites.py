@@ -17,7 +17,7 @@ from ..prefilter import anchored
 from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
-from .standing import anaphor_firms, anaphor_places, as_frame, comes_from, run_by_place, COPULA_KIND_TAIL, gatherer_before, SUBJECTLESS_HAS_RE
+from .standing import anaphor_firms, anaphor_places, as_frame, comes_from, made_up_of, run_by_place, COPULA_KIND_TAIL, gatherer_before, SUBJECTLESS_HAS_RE
 from .site_lists import NAME_GOES_ON_RE, PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after
 
 #: run_families drops this family's readings inside clauses a precise family claimed
@@ -132,6 +132,11 @@ DE_KIND_RE = re.compile(r"(?:" + KIND_RE.pattern + r")?")
 INSIDE_KIND_RE = re.compile(r"(?:(?:园|区|辖区|境|辖)?内的?)?(?:" + KIND_RE.pattern + r")")
 
 
+#: a zone that holds parks (长沙高新区), and a park of the kind that lies inside one (麓谷产业园, 栗雨片区)
+PARK_WHOLE_RE = re.compile(r"(?:高新区|开发区|经开区|新区|试验区|自贸区|保税区|示范区|高新園區|科學園區|科学园区)$")
+PARK_PART_RE = re.compile(r"(?:园|園|园区|園區|片区|片區|分园|分園)$")
+
+
 PARK_INSIDE_AFTER_RE = re.compile(r"内(?:的|有|设有|，|,)")
 
 
@@ -206,7 +211,9 @@ def find(inp: RelationInput) -> list[Relation]:
                 gap.group("bounds") in ("所辖", "下辖", "管辖")  # 株洲市所辖的醴陵市、攸县
                 or mentions[k].attrs.get("place", {}).get("parent") == a.attrs.get("place", {}).get("name")
                 or _level(a.attrs.get("place", {})) < _level(mentions[k].attrs.get("place", {})) < 4)  # 湖南省的株洲市
-            if k is not None and (mentions[k].label in ("Company", "Institution") or smaller or (mentions[k].label == "Park" and a.label == "Place" and mentions[k].start == gap.end())):
+            inner = k is not None and a.label == "Park" and mentions[k].label == "Park" and mentions[k].start == gap.end() and (
+                PARK_WHOLE_RE.search(a.text) and PARK_PART_RE.search(mentions[k].text) and not PARK_WHOLE_RE.search(mentions[k].text))  # 长沙高新区的麓谷产业园
+            if k is not None and (mentions[k].label in ("Company", "Institution") or smaller or inner or (mentions[k].label == "Park" and a.label == "Place" and mentions[k].start == gap.end())):
                 for i in [k] + _enumerated_after(text, mentions, idx, k):
                     rels.append(Relation(i, "locatedIn", idx[j], "located.place_de_org.v1", ev))
         # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
@@ -253,6 +260,7 @@ def find(inp: RelationInput) -> list[Relation]:
         rels.extend(run_by_place(text, mentions, idx, ev))
         rels.extend(anaphor_places(text, mentions, idx, ev, s0, s1, ctx))
         rels.extend(anaphor_firms(text, mentions, idx, ev, s0, s1, ctx))
+        rels.extend(made_up_of(text, mentions, idx, ev))
         # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]

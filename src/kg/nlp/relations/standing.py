@@ -8,7 +8,8 @@ and the area a sentence with no subject of its own gathers firms for (该区已�
 上半年就聚集了A、B…: the park or place the sentence before opened on gathering for); X园区由P管辖 /
 X归P管理 (a park or place lies in the place that runs it); 我省株洲市、湘潭市 (places right after
 an anaphor of the report's province or city); 市内企业A、B / A、B等我市企业 / X是我市唯一入选的企业
-(firms named with an anaphor of the report's place). Also the kind
+(firms named with an anaphor of the report's place); X由A园、B园组成 (each part lies in the whole).
+Also the kind
 words that close "X是P的一家…企业" (``COPULA_KIND_TAIL``), shared with ``sites``.
 Must not: read a place that only a name holds.
 """
@@ -28,6 +29,7 @@ register("sites", {
     "located.run_by_place.v1": ("locatedIn", "X园区由P管辖 / X归P管理 / X市由P代管: a park or place that a place administers lies in it"),
     "located.anaphor_places.v1": ("locatedIn", "我省株洲市、湘潭市 / 我市天元区: places right after an anaphor of the report's province or city lie in it"),
     "located.anaphor_firms.v1": ("locatedIn", "市内企业A、B / A、B等我市企业 / X是我市唯一入选的企业: firms named with an anaphor of the report's place and a kind word lie in it"),
+    "located.made_up_of.v1": ("locatedIn", "X高新区由A园、B园和C园组成 / P由A区、B区构成: each part lies in the whole"),
     "located.as_frame.v1": ("locatedIn", "作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on (not 业主单位, 运营公司)"),
 })
 
@@ -59,6 +61,10 @@ ETC_ANAPHOR_KIND_RE = re.compile(r"\s*等\s*(?:[0-9一二三四五六七八九�
 #: X是我市唯一入选的企业 / X为本省首家…企业: the only or first firm of the report's place
 ONLY_OF_ANAPHOR_RE = re.compile(r"\s*(?:也|还)?(?:是|为|成为)\s*(?P<an>我市|本市|我省|本省|我县|本县|全市|全省|全县)(?:的)?(?:唯一|首家|首个|第一家)[^，,。；;]{0,12}?(?:企业|公司|单位|机构)")
 BOUNDS_WORDS = {"市内": "我市", "县内": "我县", "省内": "我省", "全市": "我市", "全县": "我县", "全省": "我省"}
+
+#: X由A、B和C组成 / X由A、B等3个园区构成: 由 after the whole, the verb of composition after its parts
+MADE_OF_RE = re.compile(r"\s*(?:主要)?由\s*")
+MADE_OF_END_RE = re.compile(r"\s*(?:等)?\s*(?:[0-9一二三四五六七八九十两]+\s*(?:个|大))?[^，,。；;、]{0,4}?(?:共同)?(?:组成|构成)")
 
 #: 仅今年上半年就聚集了 / 今年以来，先后引进了: a sentence with no subject, opening (after a time) on a verb of gathering
 SUBJECTLESS_HAS_RE = re.compile(r"(?:[^，,。；;：:]{0,8}[，,])?[^，,。；;：:]{0,14}?(?:就|又|还|已|已经|共|累计|先后|相继)?(?:聚集了|集聚了|引进了|吸引了|招引了|新引进了?)")
@@ -200,4 +206,27 @@ def anaphor_firms(text: str, mentions: list, idx: list[int], ev: tuple[int, int]
         om = ONLY_OF_ANAPHOR_RE.match(text, mentions[i].end)
         if om is not None and (where := place(om.group("an"))) is not None:
             rels.append(Relation(i, "locatedIn", where, "located.anaphor_firms.v1", ev))
+    return rels
+
+
+def made_up_of(text: str, mentions: list, idx: list[int], ev: tuple[int, int]) -> list[Relation]:
+    """X高新区由A园、B园和C园组成 / P由A区、B区构成: each part (a park of a park, a place of a
+    place, a park of a place) lies in the whole named before 由."""
+    rels: list[Relation] = []
+    for j, w in enumerate(idx):
+        whole = mentions[w]
+        if whole.label not in ("Park", "Place"):
+            continue
+        by = MADE_OF_RE.match(text, whole.end)
+        k = j + 1
+        if by is None or k >= len(idx) or mentions[idx[k]].start != by.end():
+            continue
+        parts = {"Park": ("Park",), "Place": ("Place", "Park")}[whole.label]
+        listed = [idx[k]]
+        while k + 1 < len(idx) and LIST_JOINT_RE.fullmatch(text, mentions[idx[k]].end, mentions[idx[k + 1]].start):
+            k += 1
+            listed.append(idx[k])
+        if not MADE_OF_END_RE.match(text, mentions[listed[-1]].end) or any(mentions[i].label not in parts for i in listed):
+            continue
+        rels.extend(Relation(i, "locatedIn", w, "located.made_up_of.v1", ev) for i in listed if mentions[i].text != whole.text)
     return rels
