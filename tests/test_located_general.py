@@ -228,3 +228,22 @@ def test_the_parts_of_a_park_or_place_lie_in_it(text, parts, whole):
 def test_a_zone_after_another_zone_s_de_is_its_peer():
     relations = _read("株洲高新区的株洲经开区获评优秀园区。")
     assert ("株洲经开区", "locatedIn", "株洲高新区") not in relations
+
+
+@pytest.mark.parametrize("text, firm, park", [
+    ("株洲高新区举行签约仪式\n近日，株洲高新区举行签约仪式。高新区企业湖南星辰科技有限公司获评专精特新企业。", "湖南星辰科技有限公司", "株洲高新区"),
+    ("株洲高新区举行签约仪式\n近日，株洲高新区举行签约仪式。湖南星辰科技有限公司落户高新区。", "湖南星辰科技有限公司", "株洲高新区"),
+    ("株洲经开区举行签约仪式\n近日，株洲经开区举行签约仪式。湖南星辰科技有限公司位于经开区。", "湖南星辰科技有限公司", "株洲经开区"),
+    ("湘潭经济技术开发区举行签约仪式\n近日，湘潭经济技术开发区举行签约仪式。湖南月亮电子有限公司入驻经开区。", "湖南月亮电子有限公司", "湘潭经济技术开发区"),
+])
+def test_the_short_form_of_the_report_s_park_alone_is_its_anaphor(text, firm, park):
+    assert (firm, "locatedIn", park) in _read(text)
+
+
+@pytest.mark.parametrize("text", [
+    "株洲经开区举行签约仪式\n近日，株洲经开区举行签约仪式。在全国经开区中，湖南星辰科技有限公司排名靠前。",
+    "株洲经开区举行签约仪式\n近日，株洲经开区举行签约仪式。湖南星辰科技有限公司入驻高新区。",
+])
+def test_a_short_form_of_a_kind_or_of_another_park_s_kind_is_not_the_report_s_park(text):
+    relations = _read(text)
+    assert ("湖南星辰科技有限公司", "locatedIn", "株洲经开区") not in relations

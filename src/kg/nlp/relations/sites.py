@@ -17,7 +17,7 @@ from ..prefilter import anchored
 from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
-from .standing import anaphor_firms, anaphor_places, as_frame, comes_from, made_up_of, run_by_place, COPULA_KIND_TAIL, gatherer_before, SUBJECTLESS_HAS_RE
+from .standing import anaphor_firms, anaphor_places, as_frame, comes_from, made_up_of, run_by_place, short_park_forms, COPULA_KIND_TAIL, gatherer_before, SUBJECTLESS_HAS_RE
 from .site_lists import NAME_GOES_ON_RE, PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after
 
 #: run_families drops this family's readings inside clauses a precise family claimed
@@ -516,11 +516,12 @@ def find(inp: RelationInput) -> list[Relation]:
         # an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it
         park = ctx.topic_park
         if park is not None:
-            for am_ in PARK_ANAPHOR_RE.finditer(text, s0, s1):
-                if any(mentions[k].start <= am_.start() < mentions[k].end for k in idx) or _inside_title(text, am_.start()):
+            spans = [(am_.start(), am_.end()) for am_ in PARK_ANAPHOR_RE.finditer(text, s0, s1)]
+            for a0, a1 in spans + short_park_forms(text, mentions, park, s0, s1):  # 高新区企业X for 株洲高新区
+                if any(mentions[k].start <= a0 < mentions[k].end for k in idx) or _inside_title(text, a0):
                     continue  # 园区 inside a name or a 《title》
-                c0 = _segment_start(text, am_.start(), "，,。；;：:！？\n", ) + 1
-                c1 = min([p for p in (text.find(c, am_.end(), s1) for c in "，,。；;！？\n") if p >= 0] or [s1])
+                c0 = _segment_start(text, a0, "，,。；;：:！？\n", ) + 1
+                c1 = min([p for p in (text.find(c, a1, s1) for c in "，,。；;！？\n") if p >= 0] or [s1])
                 for i in idx:
                     if mentions[i].label == "Company" and c0 <= mentions[i].start and mentions[i].end <= c1:
                         rels.append(Relation(i, "locatedIn", park, "located.park_anaphor.v1", ev))

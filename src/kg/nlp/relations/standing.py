@@ -8,8 +8,8 @@ and the area a sentence with no subject of its own gathers firms for (该区已�
 上半年就聚集了A、B…: the park or place the sentence before opened on gathering for); X园区由P管辖 /
 X归P管理 (a park or place lies in the place that runs it); 我省株洲市、湘潭市 (places right after
 an anaphor of the report's province or city); 市内企业A、B / A、B等我市企业 / X是我市唯一入选的企业
-(firms named with an anaphor of the report's place); X由A园、B园组成 (each part lies in the whole).
-Also the kind
+(firms named with an anaphor of the report's place); X由A园、B园组成 (each part lies in the whole); the short form of the report's park
+used alone (株洲高新区 … 高新区企业X), read by ``sites`` as the park's anaphor. Also the kind
 words that close "X是P的一家…企业" (``COPULA_KIND_TAIL``), shared with ``sites``.
 Must not: read a place that only a name holds.
 """
@@ -65,6 +65,15 @@ BOUNDS_WORDS = {"市内": "我市", "县内": "我县", "省内": "我省", "全
 #: X由A、B和C组成 / X由A、B等3个园区构成: 由 after the whole, the verb of composition after its parts
 MADE_OF_RE = re.compile(r"\s*(?:主要)?由\s*")
 MADE_OF_END_RE = re.compile(r"\s*(?:等)?\s*(?:[0-9一二三四五六七八九十两]+\s*(?:个|大))?[^，,。；;、]{0,4}?(?:共同)?(?:组成|构成)")
+
+#: the short forms a report writes for its own park (株洲高新区 -> 高新区), by the end of the park's name
+SHORT_PARK_FORMS = (("高新区", "高新区"), ("高新技术产业开发区", "高新区"), ("经开区", "经开区"), ("经济技术开发区", "经开区"),
+                    ("经济开发区", "开发区"), ("开发区", "开发区"), ("新区", "新区"), ("科学园区", "科学园区"), ("科学园", "科学园"),
+                    ("工业园", "工业园"), ("产业园", "产业园"), ("科技园", "科技园"), ("工业区", "工业区"), ("加工区", "加工区"))
+#: what may stand right before a short form used alone (a verb or a particle; not 全国/国家/省级, which make it a kind)
+SHORT_PARK_BEFORE = frozenset("在于到至户驻处根是为的和与及、，,。；;：:“\"（( \n\t\u3000")
+#: what after a short form makes it the head of another name (高新区管委会)
+SHORT_PARK_AFTER_RE = re.compile(r"管委会|管理委员会|党工委|管委|工委|办公室|分局|税务|公安|法院|检察")
 
 #: 仅今年上半年就聚集了 / 今年以来，先后引进了: a sentence with no subject, opening (after a time) on a verb of gathering
 SUBJECTLESS_HAS_RE = re.compile(r"(?:[^，,。；;：:]{0,8}[，,])?[^，,。；;：:]{0,14}?(?:就|又|还|已|已经|共|累计|先后|相继)?(?:聚集了|集聚了|引进了|吸引了|招引了|新引进了?)")
@@ -230,3 +239,24 @@ def made_up_of(text: str, mentions: list, idx: list[int], ev: tuple[int, int]) -
             continue
         rels.extend(Relation(i, "locatedIn", w, "located.made_up_of.v1", ev) for i in listed if mentions[i].text != whole.text)
     return rels
+
+
+def short_park_forms(text: str, mentions: list, park: int, s0: int, s1: int) -> list[tuple[int, int]]:
+    """Where the sentence ``[s0, s1)`` names the report's park ``park`` by the short form of its
+    kind alone (株洲高新区 … 高新区企业X / X落户高新区), outside any mention; [] if its name has none."""
+    name = text[mentions[park].start:mentions[park].end]
+    forms = {short for end, short in SHORT_PARK_FORMS if name.endswith(end) and name != short}
+    if not forms:
+        return []
+    out = []
+    starts = [m.start for m in mentions]
+    for form in forms:
+        pos = text.find(form, s0, s1)
+        while pos >= 0:
+            end = pos + len(form)
+            k = bisect.bisect_right(starts, pos) - 1
+            inside = any(mentions[j].start <= pos < mentions[j].end for j in range(max(0, k - 3), k + 1))
+            if not inside and (pos == 0 or text[pos - 1] in SHORT_PARK_BEFORE) and not SHORT_PARK_AFTER_RE.match(text, end):
+                out.append((pos, end))
+            pos = text.find(form, end, s1)
+    return out
