@@ -247,3 +247,15 @@ def test_the_short_form_of_the_report_s_park_alone_is_its_anaphor(text, firm, pa
 def test_a_short_form_of_a_kind_or_of_another_park_s_kind_is_not_the_report_s_park(text):
     relations = _read(text)
     assert ("湖南星辰科技有限公司", "locatedIn", "株洲经开区") not in relations
+
+
+def test_a_park_s_short_form_before_a_firm_is_cut_from_the_firm_and_read_as_the_park():
+    text = "株洲高新区举行签约仪式\n近日，株洲高新区举行签约仪式。高新区湖南星辰科技有限公司获评专精特新企业。"
+    result = extract_text(text)
+    assert ("Company", "湖南星辰科技有限公司") in {(e["type"], e["name"]) for e in result["entities"]}
+    assert ("湖南星辰科技有限公司", "locatedIn", "株洲高新区") in _read(text)
+
+
+def test_a_firm_name_that_opens_on_a_park_s_kind_is_not_cut():
+    result = extract_text("开发区建设投资有限公司成立。")
+    assert ("Company", "开发区建设投资有限公司") in {(e["type"], e["name"]) for e in result["entities"]}

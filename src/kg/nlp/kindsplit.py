@@ -33,6 +33,9 @@ PARK_END_RE = re.compile(r"(?:高新区|开发区|经开区|园区|工业园|产
 #: the bounds after a place or park before the kind word (株洲市境内企业X, 高新区内的企业X)
 INSIDE_TAIL_RE = re.compile(r"(?:(?:园区|园|区|辖区|境|辖)?内)?的?$")
 
+#: a park's short form alone at the head of a firm's run (高新区湖南星辰科技有限公司)
+PARK_SHORT_PREFIX_RE = re.compile(r"(?:高新区|经开区|开发区|园区)(?=[\u4e00-\u9fff])")
+
 #: the least a firm's name after the kind word must hold (a brand and a legal form or trade)
 MIN_FIRM = 5
 
@@ -64,6 +67,13 @@ def split_kind_prefix(text: str, sh: str, mentions: list[Mention]) -> list[Menti
             if len(rest) < MIN_FIRM or NAME_GOES_ON.match(rest):
                 continue
             cut = km
+        bare = PARK_SHORT_PREFIX_RE.match(name) if cut is None else None
+        if bare is not None and len(name) - bare.end() >= MIN_FIRM and any(name[bare.end():bare.end() + n] in place_table() for n in (4, 3, 2)):
+            # 高新区湖南星辰科技有限公司: a park's short form alone before a firm whose name opens on a
+            # place (not 开发区建设投资有限公司, a name the scan read only in part)
+            changed = True
+            out.append(Mention(m.start + bare.end(), m.end, m.label, m.rule, text[m.start + bare.end():m.end], dict(m.attrs), m.needs_context))
+            continue
         if cut is None:
             out.append(m)
             continue
