@@ -259,3 +259,18 @@ def test_a_park_s_short_form_before_a_firm_is_cut_from_the_firm_and_read_as_the_
 def test_a_firm_name_that_opens_on_a_park_s_kind_is_not_cut():
     result = extract_text("开发区建设投资有限公司成立。")
     assert ("Company", "开发区建设投资有限公司") in {(e["type"], e["name"]) for e in result["entities"]}
+
+
+@pytest.mark.parametrize("text, body, where", [
+    ("三、联络窗口\n湖南省质量协会\n电话：0731-1234567\n地址：湖南省长沙市岳麓区麓山南路1号", "湖南省质量协会", "岳麓区"),
+    ("联系单位：湖南星辰科技有限公司\n地址：410000 株洲市天元区珠江北路1号", "湖南星辰科技有限公司", "天元区"),
+    ("湖南星辰科技有限公司\n电话：0731-1234567 地址：株洲高新区珠江北路1号", "湖南星辰科技有限公司", "株洲高新区"),
+    ("三、聯絡窗口\n湖南省品質協會\n電話:02-1234-5678\n地址:106 臺北市羅斯福路 2 段 95 號", "湖南省品質協會", "臺北市"),
+])
+def test_the_body_of_a_contact_block_lies_in_its_address_s_place(text, body, where):
+    assert (body, "locatedIn", where) in _read(text)
+
+
+def test_an_address_inside_prose_is_not_a_contact_block():
+    relations = _read("湖南星辰科技有限公司获奖。\n该公司新厂地址：株洲高新区珠江北路1号")
+    assert ("湖南星辰科技有限公司", "locatedIn", "株洲高新区") not in relations

@@ -17,7 +17,7 @@ from ..prefilter import anchored
 from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
-from .standing import anaphor_firms, anaphor_places, as_frame, comes_from, made_up_of, run_by_place, short_park_forms, COPULA_KIND_TAIL, gatherer_before, SUBJECTLESS_HAS_RE
+from .standing import address_lines, anaphor_firms, anaphor_places, as_frame, comes_from, made_up_of, run_by_place, short_park_forms, COPULA_KIND_TAIL, gatherer_before, SUBJECTLESS_HAS_RE
 from .site_lists import NAME_GOES_ON_RE, PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after
 
 #: run_families drops this family's readings inside clauses a precise family claimed
@@ -626,5 +626,6 @@ def find(inp: RelationInput) -> list[Relation]:
                 rels.append(Relation(holder, "locatedIn", where, "located.part_of.v1", ev))
 
     rels.extend(_parts_of_parks(text, mentions))
+    rels.extend(address_lines(text, mentions))
     return rels
 

@@ -9,7 +9,8 @@ and the area a sentence with no subject of its own gathers firms for (该区已�
 X归P管理 (a park or place lies in the place that runs it); 我省株洲市、湘潭市 (places right after
 an anaphor of the report's province or city); 市内企业A、B / A、B等我市企业 / X是我市唯一入选的企业
 (firms named with an anaphor of the report's place); X由A园、B园组成 (each part lies in the whole); the short form of the report's park
-used alone (株洲高新区 … 高新区企业X), read by ``sites`` as the park's anaphor. Also the kind
+used alone (株洲高新区 … 高新区企业X), read by ``sites`` as the park's anaphor; a contact block's
+address line (the body above it lies in the address's place). Also the kind
 words that close "X是P的一家…企业" (``COPULA_KIND_TAIL``), shared with ``sites``.
 Must not: read a place that only a name holds.
 """
@@ -30,6 +31,7 @@ register("sites", {
     "located.anaphor_places.v1": ("locatedIn", "我省株洲市、湘潭市 / 我市天元区: places right after an anaphor of the report's province or city lie in it"),
     "located.anaphor_firms.v1": ("locatedIn", "市内企业A、B / A、B等我市企业 / X是我市唯一入选的企业: firms named with an anaphor of the report's place and a kind word lie in it"),
     "located.made_up_of.v1": ("locatedIn", "X高新区由A园、B园和C园组成 / P由A区、B区构成: each part lies in the whole"),
+    "located.address_line.v1": ("locatedIn", "a contact block (X / 电话:… / 地址:106 臺北市…): the body opening a line just above lies in the address's place"),
     "located.as_frame.v1": ("locatedIn", "作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on (not 业主单位, 运营公司)"),
 })
 
@@ -74,6 +76,13 @@ SHORT_PARK_FORMS = (("高新区", "高新区"), ("高新技术产业开发区", 
 SHORT_PARK_BEFORE = frozenset("在于到至户驻处根是为的和与及、，,。；;：:“\"（( \n\t\u3000")
 #: what after a short form makes it the head of another name (高新区管委会)
 SHORT_PARK_AFTER_RE = re.compile(r"管委会|管理委员会|党工委|管委|工委|办公室|分局|税务|公安|法院|检察")
+
+#: 地址：106 臺北市… / 联系地址:湖南省株洲市…: an address line (a postcode may open it)
+ADDRESS_RE = re.compile(r"(?:^|(?<=[ \t\u3000]))(?:[0-9一二三四五六七八九十]+[、.．]\s*)?(?:联系|通讯|通信|单位|公司)?地址\s*[:：]\s*(?:[0-9]{3,6}\s*)?", re.M)
+#: the lines a contact block holds between its body and its address
+CONTACT_LINE_RE = re.compile(r"^[ \t\u3000]*(?:电话|联系电话|传真|联系人|邮箱|电子邮箱|电邮|手机|邮编|网址|e-?mail)", re.I | re.M)
+CONTACT_BODY_RE = re.compile(r"(?:联系|联络|主办|承办)?(?:单位|单位名称|名称|公司|机构)\s*[:：]\s*")
+ADDRESSED = frozenset({"Company", "Institution", "GovernmentAgency", "StandardsBody"})
 
 #: 仅今年上半年就聚集了 / 今年以来，先后引进了: a sentence with no subject, opening (after a time) on a verb of gathering
 SUBJECTLESS_HAS_RE = re.compile(r"(?:[^，,。；;：:]{0,8}[，,])?[^，,。；;：:]{0,14}?(?:就|又|还|已|已经|共|累计|先后|相继)?(?:聚集了|集聚了|引进了|吸引了|招引了|新引进了?)")
@@ -260,3 +269,39 @@ def short_park_forms(text: str, mentions: list, park: int, s0: int, s1: int) -> 
                 out.append((pos, end))
             pos = text.find(form, end, s1)
     return out
+
+
+def address_lines(text: str, mentions: list) -> list[Relation]:
+    """A contact block (国家磐石奖选拔委员会工作小组 / 电话:… / 地址:106 台北市…): the body that opens
+    one of the lines just above the address (only contact lines between) lies in the most specific
+    place the address opens on."""
+    rels: list[Relation] = []
+    starts = [m.start for m in mentions]
+    for am in ADDRESS_RE.finditer(text):
+        k = bisect.bisect_left(starts, am.end())
+        if k >= len(mentions) or mentions[k].start != am.end() or mentions[k].label not in ("Place", "Park"):
+            continue
+        while k + 1 < len(mentions) and mentions[k + 1].start == mentions[k].end and mentions[k + 1].label in ("Place", "Park"):
+            k += 1  # 湖南省株洲市天元区: the most specific place
+        line0 = text.rfind("\n", 0, am.start()) + 1
+        if text[line0:am.start()].strip() and not CONTACT_LINE_RE.match(text, line0):
+            continue  # 电话:… 地址:… on one line (a wrapped contact block), but no address inside prose
+        body = None
+        for _ in range(3):  # the lines above, nearest first
+            if line0 == 0:
+                break
+            prev0 = text.rfind("\n", 0, line0 - 1) + 1
+            line = text[prev0:line0 - 1]
+            head = prev0 + len(line) - len(line.lstrip())
+            label = CONTACT_BODY_RE.match(text, head)  # 联系单位：X
+            head = label.end() if label else head
+            j = bisect.bisect_left(starts, head)
+            if j < len(mentions) and mentions[j].start == head and mentions[j].label in ADDRESSED:
+                body = j
+                break
+            if not CONTACT_LINE_RE.match(line):
+                break
+            line0 = prev0
+        if body is not None:
+            rels.append(Relation(body, "locatedIn", k, "located.address_line.v1", (mentions[body].start, mentions[k].end)))
+    return rels
