@@ -17,7 +17,7 @@ from ..prefilter import anchored
 from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
-from .standing import address_lines, anaphor_firms, anaphor_places, as_frame, comes_from, made_up_of, run_by_place, short_park_forms, COPULA_KIND_TAIL, gatherer_before, SUBJECTLESS_HAS_RE
+from .standing import address_lines, anaphor_firms, anaphor_places, as_frame, comes_from, copula_place_kind, made_up_of, run_by_place, short_park_forms, gatherer_before, SUBJECTLESS_HAS_RE
 from .site_lists import NAME_GOES_ON_RE, PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after
 
 #: run_families drops this family's readings inside clauses a precise family claimed
@@ -35,7 +35,6 @@ register("sites", {
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
     "located.place_de_org.v1": ("locatedIn", "P的 / P境内的 + firm or park (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
-    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业 / X作为P引进的龙头企业 / X是P内一家…企业 / X园区是P的国家级高新区 / X是P下辖的县级市: the firm, park or place of that place or park"),
     "located.place_kind_org.v1": ("locatedIn", "P + kind word + firm (长沙企业X, 高新区企业X, 科学园区厂商X, P内企业X, P境内重点企业X; kg.nlp.kindsplit): the firm of that place or park"),
     "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
     "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项 / 本届X我省获奖专利中，A的…: the winners of a place's share are in it"),
@@ -150,21 +149,6 @@ PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全
 COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
 
 
-#: X是P的一家…企业: the copula, and what follows the place (the firm's kind, within its clause)
-COPULA_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*")
-#: X是株洲本土企业 / X是一家长沙企业: the kind right after the place (no 的), ending its clause
-BARE_KIND_RE = re.compile(r"(?:" + KIND_RE.pattern + r")(?:之一)?(?=[，,。；;！!？?、\s]|$)")
-#: X，株洲市一家民营企业，…: a firm, then after a comma the place and its kind in apposition
-APPOSITION_RE = re.compile(r"\s*[，,]\s*")
-#: …P的一家…企业, P内的 / P引进的 / P境内一家…企业 (the place's bounds, or its act of bringing the firm in)
-COPULA_KIND_RE = re.compile(r"(?:(?:内|境内|辖内|辖区内)?(?:引进|培育|招引)?的|(?:内|境内|辖内|辖区内)(?=\s*一[家所个座]))" + COPULA_KIND_TAIL)
-#: X是我市龙头企业 / X作为本市的重点企业: the copula (or 作为), an anaphor of the report's place, the firm's kind
-COPULA_ANAPHOR_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*(?P<an>我市|本市|该市|我省|本省|该省|我县|本县|该县|我区|本区|该区)(?:" + COPULA_KIND_TAIL + r"|" + COPULA_KIND_RE.pattern + r")")
-APPOSITION_KIND_RE = re.compile(r"(?:的)?\s*一\s*(?:家|所)[^，,。；;的]{0,8}?(?:企业|公司|厂商|厂家|机构)\s*[，,]")
-#: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
-COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区|园中园|分园|片区)")
-COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
-
 
 #: 以X为实施主体，在P建设…: 以 before the body, then 为…主体 and the clause up to 在
 ACTING_BODY_RE = re.compile(r"以")
@@ -232,28 +216,8 @@ def find(inp: RelationInput) -> list[Relation]:
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
             if a.label == "Place" and b.label in ("Company", "Institution") and b.start == a.end and "alias_of" not in b.attrs:
                 rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_then_org.v1", ev))
-        # X是P的一家民营企业: the firm of that place or park
-        for j in range(len(idx) - 1):
-            a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Company", "Institution", "Park", "Place") and b.label in ("Place", "Park"):
-                cop = COPULA_RE.match(text, a.end)
-                kind = {"Park": COPULA_PARK_KIND_RE, "Place": COPULA_PLACE_KIND_RE}.get(a.label, COPULA_KIND_RE)
-                if a.label == "Place" and b.label != "Place":
-                    continue
-                appos = None
-                if a.label in ("Company", "Institution") and cop is None:
-                    appos = APPOSITION_RE.match(text, a.end)  # X，株洲市一家民营企业，…
-                    if appos is not None and appos.end() == b.start and APPOSITION_KIND_RE.match(text, b.end):
-                        rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.copula_place_kind.v1", ev))
-                    continue
-                if cop and cop.end() == b.start and (kind.match(text, b.end) or (a.label in ("Company", "Institution") and BARE_KIND_RE.match(text, b.end))):
-                    rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.copula_place_kind.v1", ev))
-        # X是我市龙头企业 / X作为我市的重点企业: the firm of the report's place
-        for i in idx:
-            cop = COPULA_ANAPHOR_RE.match(text, mentions[i].end) if mentions[i].label in ("Company", "Institution") else None
-            where = ctx.resolve(cop.group("an")) if cop else None
-            if where is not None and where != i:
-                rels.append(Relation(i, "locatedIn", where, "located.copula_place_kind.v1", ev))
+        # X是P的一家民营企业 / X是我市龙头企业 / X，P一家民营企业，: the firm of that place or park (``standing``)
+        rels.extend(copula_place_kind(text, mentions, idx, ev, ctx))
         # A来自P; 作为P的龙头企业，X…: a firm's standing in a park or place (``standing``)
         rels.extend(comes_from(text, mentions, idx, ev))
         rels.extend(as_frame(text, mentions, idx, ev, s0, s1, ctx))

@@ -12,6 +12,7 @@ an anaphor of the report's province or city); 市内企业A、B / A、B等我市
 used alone (株洲高新区 … 高新区企业X), read by ``sites`` as the park's anaphor; a contact block's
 address line (the body above it lies in the address's place). Also the kind
 words that close "X是P的一家…企业" (``COPULA_KIND_TAIL``), shared with ``sites``.
+Also X是P的一家…企业 and its kin (the copula, the bare kind, the apposition, 我市龙头企业).
 Must not: read a place that only a name holds.
 """
 
@@ -20,12 +21,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from .base import Relation, register
 from ..kindsplit import KIND_RE
+from .base import Relation, register
 from .context import ANAPHOR_RE
 from .site_lists import _level, NAME_GOES_ON_RE
 
 register("sites", {
+    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业 / X作为P引进的龙头企业 / X是P内一家…企业 / X园区是P的国家级高新区 / X是P下辖的县级市 / X，P一家民营企业，: the firm, park or place of that place or park"),
     "located.comes_from.v1": ("locatedIn", "A来自P / A和B均来自P: the firms right before 来自 come from that place (not 来自P的…)"),
     "located.run_by_place.v1": ("locatedIn", "X园区由P管辖 / X归P管理 / X市由P代管: a park or place that a place administers lies in it"),
     "located.anaphor_places.v1": ("locatedIn", "我省株洲市、湘潭市 / 我市天元区: places right after an anaphor of the report's province or city lie in it"),
@@ -37,6 +39,21 @@ register("sites", {
 
 #: the kind of firm after a place: X是P的一家民营企业 / 作为P的重点企业 (what may stand before the kind word)
 COPULA_KIND_TAIL = r"\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|厂商|业者|单位|医院|学校|院校|机构)"
+
+#: X是P的一家…企业: the copula, and what follows the place (the firm's kind, within its clause)
+COPULA_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*")
+#: X是株洲本土企业 / X是一家长沙企业: the kind right after the place (no 的), ending its clause
+BARE_KIND_RE = re.compile(r"(?:" + KIND_RE.pattern + r")(?:之一)?(?=[，,。；;！!？?、\s]|$)")
+#: X，株洲市一家民营企业，…: a firm, then after a comma the place and its kind in apposition
+APPOSITION_RE = re.compile(r"\s*[，,]\s*")
+#: …P的一家…企业, P内的 / P引进的 / P境内一家…企业 (the place's bounds, or its act of bringing the firm in)
+COPULA_KIND_RE = re.compile(r"(?:(?:内|境内|辖内|辖区内)?(?:引进|培育|招引)?的|(?:内|境内|辖内|辖区内)(?=\s*一[家所个座]))" + COPULA_KIND_TAIL)
+#: X是我市龙头企业 / X作为本市的重点企业: the copula (or 作为), an anaphor of the report's place, the firm's kind
+COPULA_ANAPHOR_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*(?P<an>我市|本市|该市|我省|本省|该省|我县|本县|该县|我区|本区|该区)(?:" + COPULA_KIND_TAIL + r"|" + COPULA_KIND_RE.pattern + r")")
+APPOSITION_KIND_RE = re.compile(r"(?:的)?\s*一\s*(?:家|所)[^，,。；;的]{0,8}?(?:企业|公司|厂商|厂家|机构)\s*[，,]")
+#: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
+COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区|园中园|分园|片区)")
+COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
 
 #: A来自P / A和B均来自P: the verb of origin right after the firm (分别 is the respectively family's)
 FROM_RE = re.compile(r"\s*(?P<all>均|都|皆)?\s*(?:来自|来自于|來自)\s*")
@@ -304,4 +321,31 @@ def address_lines(text: str, mentions: list) -> list[Relation]:
             line0 = prev0
         if body is not None:
             rels.append(Relation(body, "locatedIn", k, "located.address_line.v1", (mentions[body].start, mentions[k].end)))
+    return rels
+
+
+def copula_place_kind(text: str, mentions: list, idx: list[int], ev: tuple[int, int], ctx) -> list[Relation]:
+    """X是P的一家民营企业 / X是株洲本土企业 / X，P一家民营企业， / X园区是P的国家级高新区 / X是P下辖的
+    县级市 / X是我市龙头企业: the firm, park or place of that place or park (or of the report's place)."""
+    rels: list[Relation] = []
+    for j in range(len(idx) - 1):
+        a, b = mentions[idx[j]], mentions[idx[j + 1]]
+        if a.label in ("Company", "Institution", "Park", "Place") and b.label in ("Place", "Park"):
+            cop = COPULA_RE.match(text, a.end)
+            kind = {"Park": COPULA_PARK_KIND_RE, "Place": COPULA_PLACE_KIND_RE}.get(a.label, COPULA_KIND_RE)
+            if a.label == "Place" and b.label != "Place":
+                continue
+            if a.label in ("Company", "Institution") and cop is None:
+                appos = APPOSITION_RE.match(text, a.end)  # X，株洲市一家民营企业，…
+                if appos is not None and appos.end() == b.start and APPOSITION_KIND_RE.match(text, b.end):
+                    rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.copula_place_kind.v1", ev))
+                continue
+            if cop and cop.end() == b.start and (kind.match(text, b.end) or (a.label in ("Company", "Institution") and BARE_KIND_RE.match(text, b.end))):
+                rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.copula_place_kind.v1", ev))
+    # X是我市龙头企业 / X作为我市的重点企业: the firm of the report's place
+    for i in idx:
+        cop = COPULA_ANAPHOR_RE.match(text, mentions[i].end) if mentions[i].label in ("Company", "Institution") else None
+        where = ctx.resolve(cop.group("an")) if cop else None
+        if where is not None and where != i:
+            rels.append(Relation(i, "locatedIn", where, "located.copula_place_kind.v1", ev))
     return rels
