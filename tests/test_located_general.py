@@ -274,3 +274,23 @@ def test_the_body_of_a_contact_block_lies_in_its_address_s_place(text, body, whe
 def test_an_address_inside_prose_is_not_a_contact_block():
     relations = _read("湖南星辰科技有限公司获奖。\n该公司新厂地址：株洲高新区珠江北路1号")
     assert ("湖南星辰科技有限公司", "locatedIn", "株洲高新区") not in relations
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("一、株洲高新区\n湖南星辰科技有限公司\n湖南月亮电子有限公司\n二、湘潭经开区\n湖南太阳机械有限公司",
+     {"湖南星辰科技有限公司": "株洲高新区", "湖南月亮电子有限公司": "株洲高新区", "湖南太阳机械有限公司": "湘潭经开区"}),
+    ("株洲高新区（3家）\n湖南星辰科技有限公司\n湖南月亮电子有限公司\n湖南雨水科技有限公司",
+     {"湖南星辰科技有限公司": "株洲高新区", "湖南雨水科技有限公司": "株洲高新区"}),
+    ("【新竹科學園區】\n1.星辰科技股份有限公司\n2.月亮電子股份有限公司",
+     {"星辰科技股份有限公司": "新竹科學園區", "月亮電子股份有限公司": "新竹科學園區"}),
+])
+def test_a_park_heading_heads_the_firms_listed_under_it(text, groups):
+    relations = _read(text)
+    for firm, park in groups.items():
+        assert (firm, "locatedIn", park) in relations
+    assert ("湖南太阳机械有限公司", "locatedIn", "株洲高新区") not in relations
+
+
+def test_a_park_that_is_an_item_of_a_numbered_list_heads_nothing():
+    relations = _read("1. 株洲高新区\n2. 湘潭经开区\n3. 湖南星辰科技有限公司")
+    assert not any(p == "locatedIn" and s == "湖南星辰科技有限公司" for s, p, _ in relations)
