@@ -294,3 +294,10 @@ def test_a_park_heading_heads_the_firms_listed_under_it(text, groups):
 def test_a_park_that_is_an_item_of_a_numbered_list_heads_nothing():
     relations = _read("1. 株洲高新区\n2. 湘潭经开区\n3. 湖南星辰科技有限公司")
     assert not any(p == "locatedIn" and s == "湖南星辰科技有限公司" for s, p, _ in relations)
+
+
+def test_each_park_of_a_list_takes_the_place_in_its_own_bracket():
+    relations = _read("入选园区：株洲高新区（湖南）、赣州经开区（江西）、南昌高新区（江西）")
+    assert ("株洲高新区", "locatedIn", "湖南") in relations
+    assert ("赣州经开区", "locatedIn", "江西") in relations
+    assert ("南昌高新区", "locatedIn", "江西") in relations

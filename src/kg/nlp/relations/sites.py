@@ -204,7 +204,11 @@ def find(inp: RelationInput) -> list[Relation]:
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
             if a.label in ("Company", "Institution", "Park") and b.label in ("Place", "Park") and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]):
-                inner = [k for k in idx[j + 1:] if mentions[k].label in ("Place", "Park") and mentions[k].start < b.start + 12]
+                inner = [idx[j + 1]]  # 株洲高新区（湖南）、赣州经开区（江西）: the places side by side in the bracket
+                for k in idx[j + 2:]:
+                    if mentions[k].label not in ("Place", "Park") or mentions[k].start != mentions[inner[-1]].end or mentions[k].start >= b.start + 12:
+                        break
+                    inner.append(k)
                 last = inner[-1] if inner else idx[j + 1]
                 close = re.match(r"\s*[)）]", text[mentions[last].end:])
                 if a.label == "Park" and not (mentions[last].label == "Place" and _level(mentions[last].attrs.get("place", {})) <= 2):
