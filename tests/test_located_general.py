@@ -301,3 +301,25 @@ def test_each_park_of_a_list_takes_the_place_in_its_own_bracket():
     assert ("株洲高新区", "locatedIn", "湖南") in relations
     assert ("赣州经开区", "locatedIn", "江西") in relations
     assert ("南昌高新区", "locatedIn", "江西") in relations
+
+
+@pytest.mark.parametrize("text, firm, where", [
+    ("湖南星辰科技有限公司已在株洲高新区落地投产。", "湖南星辰科技有限公司", "株洲高新区"),
+    ("湖南月亮电子有限公司在湘潭经开区注册。", "湖南月亮电子有限公司", "湘潭经开区"),
+    ("湖南星辰科技有限公司选址株洲高新区建设新工厂。", "湖南星辰科技有限公司", "株洲高新区"),
+    ("湖南太阳机械有限公司布局醴陵经开区。", "湖南太阳机械有限公司", "醴陵经开区"),
+    ("湖南星辰科技有限公司把生产基地建在了株洲高新区。", "湖南星辰科技有限公司", "株洲高新区"),
+    ("湖南月亮电子有限公司已进驻湘潭经开区。", "湖南月亮电子有限公司", "湘潭经开区"),
+])
+def test_more_verbs_of_settling_place_the_firm(text, firm, where):
+    assert (firm, "locatedIn", where) in _read(text)
+
+
+@pytest.mark.parametrize("text, park", [
+    ("湖南星辰科技有限公司选址株洲高新区建设新工厂。", "株洲高新区"),
+    ("湖南星辰科技有限公司布局株洲高新区。", "株洲高新区"),
+    ("株洲高新区辖董家塅高科园、栗雨工业园两个园区。", "董家塅高科园"),
+])
+def test_a_verb_of_siting_before_a_park_is_not_part_of_its_name(text, park):
+    result = extract_text(text)
+    assert ("Park", park) in {(e["type"], e["name"]) for e in result["entities"]}
