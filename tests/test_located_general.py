@@ -323,3 +323,20 @@ def test_more_verbs_of_settling_place_the_firm(text, firm, where):
 def test_a_verb_of_siting_before_a_park_is_not_part_of_its_name(text, park):
     result = extract_text(text)
     assert ("Park", park) in {(e["type"], e["name"]) for e in result["entities"]}
+
+
+@pytest.mark.parametrize("text, where", [
+    ("湖南星辰科技有限公司、湖南月亮电子有限公司均为株洲企业。", "株洲"),
+    ("湖南星辰科技有限公司和湖南月亮电子有限公司都是株洲市的企业。", "株洲市"),
+    ("湖南星辰科技有限公司、湖南月亮电子有限公司（均为株洲高新区企业）入选。", "株洲高新区"),
+    ("湖南星辰科技有限公司、湖南月亮电子有限公司两家湘潭企业入选。", "湘潭"),
+])
+def test_a_list_of_firms_all_of_a_place_s_kind_lies_in_it(text, where):
+    relations = _read(text)
+    assert ("湖南星辰科技有限公司", "locatedIn", where) in relations
+    assert ("湖南月亮电子有限公司", "locatedIn", where) in relations
+
+
+def test_a_list_of_firms_that_signs_with_a_place_is_not_placed():
+    relations = _read("湖南星辰科技有限公司、湖南月亮电子有限公司两家企业与株洲市签约。")
+    assert ("湖南星辰科技有限公司", "locatedIn", "株洲市") not in relations

@@ -12,7 +12,7 @@ an anaphor of the report's province or city); 市内企业A、B / A、B等我市
 used alone (株洲高新区 … 高新区企业X), read by ``sites`` as the park's anaphor; a contact block's
 address line (the body above it lies in the address's place). Also the kind
 words that close "X是P的一家…企业" (``COPULA_KIND_TAIL``), shared with ``sites``.
-Also X是P的一家…企业 and its kin (the copula, the bare kind, the apposition, 我市龙头企业).
+A、B均为株洲企业 (a list all of a place's firms). Also X是P的一家…企业 and its kin (the copula, the bare kind, the apposition, 我市龙头企业).
 Must not: read a place that only a name holds.
 """
 
@@ -34,6 +34,7 @@ register("sites", {
     "located.anaphor_firms.v1": ("locatedIn", "市内企业A、B / A、B等我市企业 / X是我市唯一入选的企业: firms named with an anaphor of the report's place and a kind word lie in it"),
     "located.made_up_of.v1": ("locatedIn", "X高新区由A园、B园和C园组成 / P由A区、B区构成: each part lies in the whole"),
     "located.address_line.v1": ("locatedIn", "a contact block (X / 电话:… / 地址:106 臺北市…): the body opening a line just above lies in the address's place"),
+    "located.listed_as_place_kind.v1": ("locatedIn", "A、B均为株洲企业 / A和B都是P的企业 / A、B（均为P企业）/ A、B两家P企业: each listed firm is of that place or park"),
     "located.as_frame.v1": ("locatedIn", "作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on (not 业主单位, 运营公司)"),
 })
 
@@ -54,6 +55,10 @@ APPOSITION_KIND_RE = re.compile(r"(?:的)?\s*一\s*(?:家|所)[^，,。；;的]{
 #: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
 COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区|园中园|分园|片区)")
 COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
+
+#: A、B均为 / 都是 / （均为 / 两家: what joins a list of firms to the place whose firms they all are
+ALL_OF_RE = re.compile(r"\s*[(（]?\s*(?:(?:均|都|皆|同)\s*(?:为|是|系|属于|属)|[0-9一二两三四五六七八九十]+\s*家)\s*")
+ALL_KIND_RE = re.compile(r"(?:的)?\s*(?:" + KIND_RE.pattern + r"|单位|公司)")
 
 #: A来自P / A和B均来自P: the verb of origin right after the firm (分别 is the respectively family's)
 FROM_RE = re.compile(r"\s*(?P<all>均|都|皆)?\s*(?:来自|来自于|來自)\s*")
@@ -348,4 +353,25 @@ def copula_place_kind(text: str, mentions: list, idx: list[int], ev: tuple[int, 
         where = ctx.resolve(cop.group("an")) if cop else None
         if where is not None and where != i:
             rels.append(Relation(i, "locatedIn", where, "located.copula_place_kind.v1", ev))
+    return rels
+
+
+def listed_as_place_kind(text: str, mentions: list, idx: list[int], ev: tuple[int, int]) -> list[Relation]:
+    """A、B均为株洲企业 / A和B都是株洲市的企业 / A、B（均为P企业） / A、B两家株洲企业: every firm of the
+    list that ends right before the joint is of that place or park."""
+    rels: list[Relation] = []
+    firms = ("Company", "Institution")
+    for j in range(1, len(idx) - 1):
+        last, where = mentions[idx[j]], mentions[idx[j + 1]]
+        if last.label not in firms or where.label not in ("Place", "Park"):
+            continue
+        joint = ALL_OF_RE.match(text, last.end)
+        if joint is None or joint.end() != where.start or not ALL_KIND_RE.match(text, where.end):
+            continue
+        listed, k = [idx[j]], j
+        while k > 0 and mentions[idx[k - 1]].label in firms and LIST_JOINT_RE.fullmatch(text, mentions[idx[k - 1]].end, mentions[idx[k]].start):
+            k -= 1
+            listed.append(idx[k])
+        if len(listed) >= 2:
+            rels.extend(Relation(i, "locatedIn", idx[j + 1], "located.listed_as_place_kind.v1", ev) for i in listed)
     return rels
