@@ -340,3 +340,20 @@ def test_a_list_of_firms_all_of_a_place_s_kind_lies_in_it(text, where):
 def test_a_list_of_firms_that_signs_with_a_place_is_not_placed():
     relations = _read("湖南星辰科技有限公司、湖南月亮电子有限公司两家企业与株洲市签约。")
     assert ("湖南星辰科技有限公司", "locatedIn", "株洲市") not in relations
+
+
+@pytest.mark.parametrize("sentence, where", [
+    ("园区位于株洲市河西。", "株洲市"),
+    ("该区地处株洲市西部。", "株洲市"),
+    ("高新区位于株洲市。", "株洲市"),
+    ("园区是株洲市唯一的国家级高新区。", "株洲市"),
+    ("作为株洲市的国家级高新区，园区发展迅速。", "株洲市"),
+])
+def test_the_report_s_park_sited_by_its_anaphor_lies_in_the_place(sentence, where):
+    text = "株洲高新区举行签约仪式\n近日，株洲高新区举行签约仪式。" + sentence
+    assert ("株洲高新区", "locatedIn", where) in _read(text)
+
+
+def test_the_report_s_park_that_signs_with_a_place_is_not_in_it():
+    text = "株洲高新区举行签约仪式\n近日，株洲高新区举行签约仪式。园区与长沙市签约合作。"
+    assert ("株洲高新区", "locatedIn", "长沙市") not in _read(text)

@@ -8,7 +8,8 @@ and the area a sentence with no subject of its own gathers firms for (该区已�
 上半年就聚集了A、B…: the park or place the sentence before opened on gathering for); X园区由P管辖 /
 X归P管理 (a park or place lies in the place that runs it); 我省株洲市、湘潭市 (places right after
 an anaphor of the report's province or city); 市内企业A、B / A、B等我市企业 / X是我市唯一入选的企业
-(firms named with an anaphor of the report's place); X由A园、B园组成 (each part lies in the whole); the short form of the report's park
+(firms named with an anaphor of the report's place); X由A园、B园组成 (each part lies in the whole); 园区位于P / 作为P的…高新区，园区… (the report's park sited by its
+anaphor); the short form of the report's park
 used alone (株洲高新区 … 高新区企业X), read by ``sites`` as the park's anaphor; a contact block's
 address line (the body above it lies in the address's place). Also the kind
 words that close "X是P的一家…企业" (``COPULA_KIND_TAIL``), shared with ``sites``.
@@ -35,6 +36,7 @@ register("sites", {
     "located.made_up_of.v1": ("locatedIn", "X高新区由A园、B园和C园组成 / P由A区、B区构成: each part lies in the whole"),
     "located.address_line.v1": ("locatedIn", "a contact block (X / 电话:… / 地址:106 臺北市…): the body opening a line just above lies in the address's place"),
     "located.listed_as_place_kind.v1": ("locatedIn", "A、B均为株洲企业 / A和B都是P的企业 / A、B（均为P企业）/ A、B两家P企业: each listed firm is of that place or park"),
+    "located.park_anaphor_sited.v1": ("locatedIn", "园区位于P / 该区地处P西部 / 高新区坐落在P / 园区是P唯一的国家级高新区 / 作为P的国家级高新区，园区…: the report's park lies in P"),
     "located.as_frame.v1": ("locatedIn", "作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on (not 业主单位, 运营公司)"),
 })
 
@@ -59,6 +61,14 @@ COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?
 #: A、B均为 / 都是 / （均为 / 两家: what joins a list of firms to the place whose firms they all are
 ALL_OF_RE = re.compile(r"\s*[(（]?\s*(?:(?:均|都|皆|同)\s*(?:为|是|系|属于|属)|[0-9一二两三四五六七八九十]+\s*家)\s*")
 ALL_KIND_RE = re.compile(r"(?:的)?\s*(?:" + KIND_RE.pattern + r"|单位|公司)")
+
+#: 园区 / 该区 … at the head of a clause, for the report's park
+PARK_WORD_RE = re.compile(r"(?:园区|该区|全区|本区|我区|该园区|该园)")
+#: what sites the park after its anaphor: a verb of siting (a time word before it)
+PARK_SITED_RE = re.compile(r"\s*(?:目前|现|现已|已|正式)?\s*(?:位于|地处|坐落于|坐落在|地跨|设在|设于|隶属于|隶属|处于|座落于)\s*")
+PARK_IS_RE = re.compile(r"\s*(?:也)?(?:是|为|系)\s*")
+#: 园区是P唯一的国家级高新区 / 园区是P的省级开发区: the park's kind after the place
+PARK_IS_KIND_RE = re.compile(r"(?:的)?\s*(?:唯一|首个|首家|第一个)?的?\s*(?:一个|一座)?[^，,。；;]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区)")
 
 #: A来自P / A和B均来自P: the verb of origin right after the firm (分别 is the respectively family's)
 FROM_RE = re.compile(r"\s*(?P<all>均|都|皆)?\s*(?:来自|来自于|來自)\s*")
@@ -375,3 +385,50 @@ def listed_as_place_kind(text: str, mentions: list, idx: list[int], ev: tuple[in
         if len(listed) >= 2:
             rels.extend(Relation(i, "locatedIn", idx[j + 1], "located.listed_as_place_kind.v1", ev) for i in listed)
     return rels
+
+
+def park_anaphor_sited(text: str, mentions: list, idx: list[int], ev: tuple[int, int], s0: int, s1: int, ctx) -> list[Relation]:
+    """园区位于P / 该区地处P西部 / 高新区坐落在P天元区 / 园区是P唯一的国家级高新区 / 作为P的国家级
+    高新区，园区…: the report's park (its anaphor or the short form of its kind, at the head of a
+    clause) lies in the most specific place of the chain."""
+    park = ctx.topic_park
+    if park is None:
+        return []
+    rels: list[Relation] = []
+    heads = [(m.start(), m.end()) for m in PARK_WORD_RE.finditer(text, s0, s1)] + short_park_forms(text, mentions, park, s0, s1)
+    for a0, a1 in heads:
+        if a0 > s0 and text[a0 - 1] not in "，,。；;：:\n \u3000":
+            continue  # the head of a clause only
+        if any(m.start <= a0 < m.end for m in (mentions[i] for i in idx)):
+            continue
+        verb = PARK_SITED_RE.match(text, a1) or PARK_IS_RE.match(text, a1)
+        chain = _chain_at(mentions, idx, verb.end()) if verb else []
+        if not chain:
+            continue
+        if verb.re is PARK_IS_RE and not PARK_IS_KIND_RE.match(text, mentions[chain[-1]].end):
+            continue
+        if mentions[chain[-1]].label == "Place" or (mentions[chain[-1]].label == "Park" and verb.re is PARK_SITED_RE):
+            rels.append(Relation(park, "locatedIn", chain[-1], "located.park_anaphor_sited.v1", ev))
+    # 作为P的国家级高新区，园区…: the frame before the park's anaphor
+    for fm in AS_FRAME_RE.finditer(text, s0, s1):
+        chain = _chain_at(mentions, idx, fm.end())
+        tail = PARK_IS_KIND_RE.match(text, mentions[chain[-1]].end) if chain else None
+        comma = re.compile(r"\s*[，,]\s*").match(text, tail.end()) if tail else None
+        if comma is None or mentions[chain[-1]].label != "Place":
+            continue
+        word = PARK_WORD_RE.match(text, comma.end())
+        short = [h for h in short_park_forms(text, mentions, park, comma.end(), min(s1, comma.end() + 6)) if h[0] == comma.end()]
+        named = next((i for i in idx if mentions[i].start == comma.end() and i == park), None)
+        if word or short or named is not None:
+            rels.append(Relation(park, "locatedIn", chain[-1], "located.park_anaphor_sited.v1", ev))
+    return rels
+
+
+def _chain_at(mentions: list, idx: list[int], pos: int) -> list[int]:
+    """The places (and parks) side by side from ``pos`` (株洲市天元区), or []."""
+    chain = []
+    for i in idx:
+        if mentions[i].start == pos and mentions[i].label in ("Place", "Park"):
+            chain.append(i)
+            pos = mentions[i].end
+    return chain
