@@ -357,3 +357,18 @@ def test_the_report_s_park_sited_by_its_anaphor_lies_in_the_place(sentence, wher
 def test_the_report_s_park_that_signs_with_a_place_is_not_in_it():
     text = "株洲高新区举行签约仪式\n近日，株洲高新区举行签约仪式。园区与长沙市签约合作。"
     assert ("株洲高新区", "locatedIn", "长沙市") not in _read(text)
+
+
+@pytest.mark.parametrize("sentence, where", [
+    ("该公司位于株洲高新区。", "株洲高新区"),
+    ("公司地处株洲市天元区，交通便利。", "天元区"),
+    ("目前，该企业位于湘潭经开区。", "湘潭经开区"),
+])
+def test_a_firm_s_anaphor_that_lies_in_a_place_is_the_firm_named_before(sentence, where):
+    text = "湖南星辰科技有限公司获评专精特新企业\n湖南星辰科技有限公司成立于2010年。" + sentence
+    assert ("湖南星辰科技有限公司", "locatedIn", where) in _read(text)
+
+
+def test_a_firm_s_anaphor_before_a_place_that_qualifies_a_noun_is_not_sited():
+    text = "湖南星辰科技有限公司获评专精特新企业\n湖南星辰科技有限公司成立于2010年。公司位于株洲市的客户很多。"
+    assert ("湖南星辰科技有限公司", "locatedIn", "株洲市") not in _read(text)
