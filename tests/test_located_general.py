@@ -372,3 +372,12 @@ def test_a_firm_s_anaphor_that_lies_in_a_place_is_the_firm_named_before(sentence
 def test_a_firm_s_anaphor_before_a_place_that_qualifies_a_noun_is_not_sited():
     text = "湖南星辰科技有限公司获评专精特新企业\n湖南星辰科技有限公司成立于2010年。公司位于株洲市的客户很多。"
     assert ("湖南星辰科技有限公司", "locatedIn", "株洲市") not in _read(text)
+
+
+@pytest.mark.parametrize("text, firm, where", [
+    ("新竹科學園區業者星辰科技股份有限公司擴廠。", "星辰科技股份有限公司", "新竹科學園區"),
+    ("苗栗在地業者星辰科技股份有限公司獲獎。", "星辰科技股份有限公司", "苗栗"),
+    ("新竹科學園區廠商星辰科技股份有限公司、月亮電子股份有限公司擴廠。", "月亮電子股份有限公司", "新竹科學園區"),
+])
+def test_a_park_s_or_place_s_yezhe_or_changshang_before_firms_places_them(text, firm, where):
+    assert (firm, "locatedIn", where) in _read(text)

@@ -19,7 +19,7 @@ from .mentions import Mention
 
 #: the kind words, longest first (a firm of a set: 本土企业, 会员单位); Traditional text is read
 #: on its Simplified shadow, so 廠商 is 厂商 here
-KIND_RE = re.compile(r"(?:籍)?(?:本土|本地|当地|在地|民营|龙头|骨干|重点|会员|入驻|进驻|规上|外资|台资|港资|合资|初创)?(?:企业|厂商|厂家)|会员单位|外商|台商|港商|租户")
+KIND_RE = re.compile(r"(?:籍)?(?:本土|本地|当地|在地|民营|龙头|骨干|重点|会员|入驻|进驻|规上|外资|台资|港资|合资|初创)?(?:企业|厂商|厂家|业者)|会员单位|外商|台商|港商|租户")
 
 #: what follows 企业 inside a name (企业管理, 企业集团, 企业发展, 企业服务中心 …): no cut there
 NAME_GOES_ON = re.compile(
@@ -62,7 +62,7 @@ def split_kind_prefix(text: str, sh: str, mentions: list[Mention]) -> list[Menti
         cut = None
         for km in KIND_RE.finditer(name):
             rest = name[km.end():]
-            if km.start() == 0 and not km.group().endswith(("企业", "厂商", "厂家", "单位", "外商", "台商", "港商")):
+            if km.start() == 0 and not km.group().endswith(("企业", "厂商", "厂家", "业者", "单位", "外商", "台商", "港商")):
                 continue
             if len(rest) < MIN_FIRM or NAME_GOES_ON.match(rest):
                 continue
