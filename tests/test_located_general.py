@@ -381,3 +381,20 @@ def test_a_firm_s_anaphor_before_a_place_that_qualifies_a_noun_is_not_sited():
 ])
 def test_a_park_s_or_place_s_yezhe_or_changshang_before_firms_places_them(text, firm, where):
     assert (firm, "locatedIn", where) in _read(text)
+
+
+@pytest.mark.parametrize("text, places, where", [
+    ("株洲市芦淞区、荷塘区获评先进。", ("芦淞区", "荷塘区"), "株洲市"),
+    ("湖南省长沙市、株洲市和湘潭市入选。", ("长沙市", "株洲市", "湘潭市"), "湖南省"),
+    ("芦淞区（株洲市）获评先进。", ("芦淞区",), "株洲市"),
+])
+def test_places_listed_after_a_place_pair_or_a_place_in_brackets_lie_in_it(text, places, where):
+    relations = _read(text)
+    for place in places:
+        assert (place, "locatedIn", where) in relations
+
+
+def test_a_list_of_place_pairs_keeps_each_pair_s_own_place():
+    relations = _read("湖南省长沙市、湖北省武汉市入选。")
+    assert ("武汉市", "locatedIn", "湖南省") not in relations
+    assert ("武汉市", "locatedIn", "湖北省") in relations

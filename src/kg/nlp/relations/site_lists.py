@@ -1,7 +1,7 @@
 """Lists that the ``sites`` family reads around a place or a park (a helper module, no family).
 
 Owns: the organisations or parks enumerated right after a place (P的A、B和C, 位于P的A、B), the places
-listed after a place (在株洲、长沙和上海…), the level of a place (country, province, city, county),
+listed after a place (在株洲、长沙和上海…; 株洲市芦淞区、荷塘区), the level of a place (country, province, city, county),
 and parks named as a part of another park the report names on its own (竹科|竹南園區). Used by
 ``sites``. Must not: make relations other than a part of a park lying in the whole.
 """
@@ -90,4 +90,21 @@ def _parts_of_parks(text: str, mentions: list) -> list[Relation]:
                 j = max((k for k in at if k < i), default=at[0])
                 out.append(Relation(i, "locatedIn", j, "located.part_of_park.v1", (m.start, m.end)))
                 break
+    return out
+
+def _same_level_listed(text: str, mentions: list, idx: list[int], j: int) -> list[int]:
+    """株洲市芦淞区、荷塘区和石峰区: the places listed right after ``idx[j]`` (joined by 、/和/及) of its
+    level, none opening a pair of its own (湖南省长沙市、湖北省武汉市 stops at 湖北省)."""
+    level = _level(mentions[idx[j]].attrs.get("place", {}))
+    out, last = [], idx[j]
+    for k in range(j + 1, len(idx)):
+        m = mentions[idx[k]]
+        if m.start < mentions[last].end:
+            continue
+        if m.label != "Place" or _level(m.attrs.get("place", {})) != level or not PLACE_LIST_JOINT_RE.fullmatch(text, mentions[last].end, m.start):
+            break
+        if k + 1 < len(idx) and mentions[idx[k + 1]].start == m.end and mentions[idx[k + 1]].label in ("Place", "Park"):
+            break
+        out.append(idx[k])
+        last = idx[k]
     return out

@@ -18,7 +18,7 @@ from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
 from .standing import address_lines, anaphor_firms, anaphor_places, as_frame, comes_from, copula_place_kind, listed_as_place_kind, made_up_of, park_anaphor_sited, run_by_place, short_park_forms, gatherer_before, SUBJECTLESS_HAS_RE
-from .site_lists import NAME_GOES_ON_RE, PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after
+from .site_lists import NAME_GOES_ON_RE, PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after, _same_level_listed
 
 #: run_families drops this family's readings inside clauses a precise family claimed
 LOOSE = True
@@ -177,6 +177,9 @@ def find(inp: RelationInput) -> list[Relation]:
                 pa, pb = a.attrs.get("place", {}), b.attrs.get("place", {})
                 if b.label == "Park" or pb.get("parent") == pa.get("name") or _level(pa) < _level(pb):
                     rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.adjacent_places.v1", ev))
+                    if b.label == "Place":  # 株洲市芦淞区、荷塘区: the places of the same level listed on
+                        rels.extend(Relation(k, "locatedIn", idx[j], "located.adjacent_places.v1", ev)
+                                    for k in _same_level_listed(text, mentions, idx, j + 1))
         located = ORG_LABELS | {"Park"}
         # X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区)
         for j in range(len(idx) - 1):
@@ -203,6 +206,10 @@ def find(inp: RelationInput) -> list[Relation]:
         # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
+            if a.label == "Place" and b.label == "Place" and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]) and re.match(r"\s*[)）]", text[b.end:]) and (
+                    _level(b.attrs.get("place", {})) < _level(a.attrs.get("place", {}))):
+                rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.bracket_place.v1", ev))  # 芦淞区（株洲市）
+                continue
             if a.label in ("Company", "Institution", "Park") and b.label in ("Place", "Park") and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]):
                 inner = [idx[j + 1]]  # 株洲高新区（湖南）、赣州经开区（江西）: the places side by side in the bracket
                 for k in idx[j + 2:]:
