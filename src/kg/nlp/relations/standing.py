@@ -418,8 +418,7 @@ def park_anaphor_sited(text: str, mentions: list, idx: list[int], ev: tuple[int,
             continue
         word = PARK_WORD_RE.match(text, comma.end())
         short = [h for h in short_park_forms(text, mentions, park, comma.end(), min(s1, comma.end() + 6)) if h[0] == comma.end()]
-        named = next((i for i in idx if mentions[i].start == comma.end() and i == park), None)
-        if word or short or named is not None:
+        if word or short:  # (the park named there is first_or_only's: 作为P唯一的…，X园区)
             rels.append(Relation(park, "locatedIn", chain[-1], "located.park_anaphor_sited.v1", ev))
     return rels
 
