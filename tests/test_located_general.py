@@ -398,3 +398,15 @@ def test_a_list_of_place_pairs_keeps_each_pair_s_own_place():
     relations = _read("湖南省长沙市、湖北省武汉市入选。")
     assert ("武汉市", "locatedIn", "湖南省") not in relations
     assert ("武汉市", "locatedIn", "湖北省") in relations
+
+
+@pytest.mark.parametrize("text, where", [
+    ("株洲高新区今年新落户湖南星辰科技有限公司、湖南月亮电子有限公司等项目。", "株洲高新区"),
+    ("醴陵经开区新入驻湖南星辰科技有限公司、湖南月亮电子有限公司等企业。", "醴陵经开区"),
+    ("株洲高新区新增湖南星辰科技有限公司、湖南月亮电子有限公司等企业。", "株洲高新区"),
+    ("湘潭经开区今年以来，已集聚湖南星辰科技有限公司、湖南月亮电子有限公司等企业。", "湘潭经开区"),
+])
+def test_what_an_area_newly_settled_or_added_lies_in_it(text, where):
+    relations = _read(text)
+    assert ("湖南星辰科技有限公司", "locatedIn", where) in relations
+    assert ("湖南月亮电子有限公司", "locatedIn", where) in relations
