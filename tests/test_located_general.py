@@ -410,3 +410,13 @@ def test_what_an_area_newly_settled_or_added_lies_in_it(text, where):
     relations = _read(text)
     assert ("湖南星辰科技有限公司", "locatedIn", where) in relations
     assert ("湖南月亮电子有限公司", "locatedIn", where) in relations
+
+
+@pytest.mark.parametrize("text, where", [
+    ("湖南星辰科技有限公司（株洲高新区企业）入选。", "株洲高新区"),
+    ("湖南星辰科技有限公司（株洲高新区内）入选。", "株洲高新区"),
+    ("湖南星辰科技有限公司（注册地：株洲市）入选。", "株洲市"),
+    ("湖南星辰科技有限公司(所在地:株洲市)入选。", "株洲市"),
+])
+def test_a_bracket_naming_the_firm_s_place_with_a_label_or_kind_places_it(text, where):
+    assert ("湖南星辰科技有限公司", "locatedIn", where) in _read(text)

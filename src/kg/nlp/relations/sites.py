@@ -117,6 +117,11 @@ _BUILT_SCAN = anchored(BUILT_RE)  # its matches, tried only near an anchor (pref
 FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
 
 
+#: X（注册地：P）/ X（P企业）/ X（P内）: what may open or close a bracket holding only the body's place
+BRACKET_OPEN_RE = re.compile(r"\s*[(（]\s*(?:(?:注册地|所在地|所在地区|地址|所属地区|地区|所在园区)\s*[:：]\s*)?")
+BRACKET_CLOSE_RE = re.compile(r"\s*(?:内|企业|辖内|境内)?\s*[)）]")
+
+
 #: 中国移动(湖南株洲)数据中心: the bracket is inside a longer name, not after a firm's name
 BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|工厂|厂|研究院|研究所|分院|分所)")
 
@@ -210,14 +215,14 @@ def find(inp: RelationInput) -> list[Relation]:
                     _level(b.attrs.get("place", {})) < _level(a.attrs.get("place", {}))):
                 rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.bracket_place.v1", ev))  # 芦淞区（株洲市）
                 continue
-            if a.label in ("Company", "Institution", "Park") and b.label in ("Place", "Park") and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]):
+            if a.label in ("Company", "Institution", "Park") and b.label in ("Place", "Park") and BRACKET_OPEN_RE.fullmatch(text, a.end, b.start):
                 inner = [idx[j + 1]]  # 株洲高新区（湖南）、赣州经开区（江西）: the places side by side in the bracket
                 for k in idx[j + 2:]:
                     if mentions[k].label not in ("Place", "Park") or mentions[k].start != mentions[inner[-1]].end or mentions[k].start >= b.start + 12:
                         break
                     inner.append(k)
                 last = inner[-1] if inner else idx[j + 1]
-                close = re.match(r"\s*[)）]", text[mentions[last].end:])
+                close = BRACKET_CLOSE_RE.match(text[mentions[last].end:])  # 株洲高新区企业）/ 株洲高新区内）
                 if a.label == "Park" and not (mentions[last].label == "Place" and _level(mentions[last].attrs.get("place", {})) <= 2):
                     continue  # 株洲高新区(天元区): a zone and its district run as one; 醴陵经开区（株洲市）: the city holds it
                 if close and not BRACKET_IN_NAME_RE.match(text, mentions[last].end + close.end()) and all(mentions[k].end == mentions[k2].start for k, k2 in zip(inner, inner[1:])):
