@@ -420,3 +420,13 @@ def test_what_an_area_newly_settled_or_added_lies_in_it(text, where):
 ])
 def test_a_bracket_naming_the_firm_s_place_with_a_label_or_kind_places_it(text, where):
     assert ("湖南星辰科技有限公司", "locatedIn", where) in _read(text)
+
+
+@pytest.mark.parametrize("text, firm, where", [
+    ("星辰科技有限公司，一間位於香港科學園的初創公司，獲獎。", "星辰科技有限公司", "香港科學園"),
+    ("湖南星辰科技有限公司，一家位于株洲高新区的高新技术企业，获奖。", "湖南星辰科技有限公司", "株洲高新区"),
+    ("一間位於觀塘的初創公司星辰科技有限公司獲獎。", "星辰科技有限公司", "觀塘"),
+    ("位于湘潭经开区的企业湖南月亮电子有限公司获奖。", "湖南月亮电子有限公司", "湘潭经开区"),
+])
+def test_a_firm_described_as_one_sited_in_a_place_in_apposition_or_after_a_kind_lies_in_it(text, firm, where):
+    assert (firm, "locatedIn", where) in _read(text)

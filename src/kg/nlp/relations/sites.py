@@ -161,7 +161,9 @@ ACTING_AS_RE = r"为(?:项目)?(?:实施|投资|建设|运营|承建)?主体\s*[
 
 
 #: a copula and a classifier right before 位于 (X是一家位于P的…): X is what the clause describes
-COPULA_ONE_RE = re.compile(r"(?:是|为|系)\s*一\s*(?:家|个|所|座|间)\s*$")
+COPULA_ONE_RE = re.compile(r"(?:是|为|系|[，,])\s*一\s*(?:家|个|所|座|间)\s*$")  # X，一间位于P的…: apposition too
+#: 位于P的初创公司X: a kind word between 的 and the body
+DE_FIRM_KIND_RE = re.compile(r"[^，,。；;的“”\"]{0,6}?(?:企业|公司|厂商|业者|机构)(?=[\u4e00-\u9fffA-Za-z])")
 
 
 def find(inp: RelationInput) -> list[Relation]:
@@ -432,7 +434,8 @@ def find(inp: RelationInput) -> list[Relation]:
             # a place can lie in a place (the county in its province), a body or park in either
             holders = ORG_LABELS | {"Park"} | ({"Place"} if mentions[chain[-1]].label == "Place" else set())
             if rest.startswith("的"):
-                after = [i for i in idx if mentions[i].start == pos + 1 and mentions[i].label in holders]
+                kind = DE_FIRM_KIND_RE.match(text, pos + 1)  # 位於觀塘的初創公司X: a kind word before the body
+                after = [i for i in idx if mentions[i].start in (pos + 1, kind.end() if kind else pos + 1) and mentions[i].label in holders]
                 while after and mentions[after[0]].label == "Park":
                     # 位于P的贵安新区上海张江软件产业园: a park that only qualifies the park after it
                     head = next((k for k in idx if mentions[k].start == mentions[after[0]].end and mentions[k].label in ("Park", "Company", "Institution")), None)
