@@ -430,3 +430,19 @@ def test_a_bracket_naming_the_firm_s_place_with_a_label_or_kind_places_it(text, 
 ])
 def test_a_firm_described_as_one_sited_in_a_place_in_apposition_or_after_a_kind_lies_in_it(text, firm, where):
     assert (firm, "locatedIn", where) in _read(text)
+
+
+@pytest.mark.parametrize("text, where", [
+    ("湖南星辰科技有限公司、湖南月亮电子有限公司入选。这两家企业均位于株洲高新区。", "株洲高新区"),
+    ("湖南星辰科技有限公司、湖南月亮电子有限公司入选，上述企业均来自株洲市。", "株洲市"),
+    ("湖南星辰科技有限公司和湖南月亮电子有限公司获奖。以上企业都落户湘潭经开区。", "湘潭经开区"),
+])
+def test_the_list_named_before_an_anaphor_of_it_lies_where_the_anaphor_is_sited(text, where):
+    relations = _read(text)
+    assert ("湖南星辰科技有限公司", "locatedIn", where) in relations
+    assert ("湖南月亮电子有限公司", "locatedIn", where) in relations
+
+
+def test_an_anaphor_counting_other_than_the_list_places_none_of_it():
+    relations = _read("湖南星辰科技有限公司、湖南月亮电子有限公司入选。这三家企业均位于株洲高新区。")
+    assert ("湖南星辰科技有限公司", "locatedIn", "株洲高新区") not in relations

@@ -17,7 +17,7 @@ from ..prefilter import anchored
 from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
-from .standing import address_lines, anaphor_firms, anaphor_places, as_frame, comes_from, copula_place_kind, listed_as_place_kind, made_up_of, park_anaphor_sited, run_by_place, short_park_forms, gatherer_before, SUBJECTLESS_HAS_RE
+from .standing import address_lines, anaphor_firms, anaphor_places, as_frame, comes_from, copula_place_kind, listed_as_place_kind, listed_then_sited, made_up_of, park_anaphor_sited, run_by_place, short_park_forms, gatherer_before, SUBJECTLESS_HAS_RE
 from .site_lists import NAME_GOES_ON_RE, PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after, _same_level_listed
 
 #: run_families drops this family's readings inside clauses a precise family claimed
@@ -245,6 +245,7 @@ def find(inp: RelationInput) -> list[Relation]:
         rels.extend(made_up_of(text, mentions, idx, ev))
         rels.extend(listed_as_place_kind(text, mentions, idx, ev))
         rels.extend(park_anaphor_sited(text, mentions, idx, ev, s0, s1, ctx))
+        rels.extend(listed_then_sited(text, mentions, idx, ev, s0, s1))
         # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]

@@ -13,7 +13,7 @@ anaphor); the short form of the report's park
 used alone (株洲高新区 … 高新区企业X), read by ``sites`` as the park's anaphor; a contact block's
 address line (the body above it lies in the address's place). Also the kind
 words that close "X是P的一家…企业" (``COPULA_KIND_TAIL``), shared with ``sites``.
-A、B均为株洲企业 (a list all of a place's firms). Also X是P的一家…企业 and its kin (the copula, the bare kind, the apposition, 我市龙头企业).
+A、B均为株洲企业 (a list all of a place's firms). A、B入选。这两家企业均位于P (the list named before an anaphor). Also X是P的一家…企业 and its kin (the copula, the bare kind, the apposition, 我市龙头企业).
 Must not: read a place that only a name holds.
 """
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...text import to_int
 from ..kindsplit import KIND_RE
 from .base import Relation, register
 from .context import ANAPHOR_RE
@@ -37,6 +38,7 @@ register("sites", {
     "located.address_line.v1": ("locatedIn", "a contact block (X / 电话:… / 地址:106 臺北市…): the body opening a line just above lies in the address's place"),
     "located.listed_as_place_kind.v1": ("locatedIn", "A、B均为株洲企业 / A和B都是P的企业 / A、B（均为P企业）/ A、B两家P企业: each listed firm is of that place or park"),
     "located.park_anaphor_sited.v1": ("locatedIn", "园区位于P / 该区地处P西部 / 高新区坐落在P / 园区是P唯一的国家级高新区 / 作为P的国家级高新区，园区…: the report's park lies in P"),
+    "located.listed_then_sited.v1": ("locatedIn", "A、B入选。这两家企业均位于P / …，上述企业均来自P: the list named just before the anaphor lies in P"),
     "located.as_frame.v1": ("locatedIn", "作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on (not 业主单位, 运营公司)"),
 })
 
@@ -69,6 +71,9 @@ PARK_SITED_RE = re.compile(r"\s*(?:目前|现|现已|已|正式)?\s*(?:位于|�
 PARK_IS_RE = re.compile(r"\s*(?:也)?(?:是|为|系)\s*")
 #: 园区是P唯一的国家级高新区 / 园区是P的省级开发区: the park's kind after the place
 PARK_IS_KIND_RE = re.compile(r"(?:的)?\s*(?:唯一|首个|首家|第一个)?的?\s*(?:一个|一座)?[^，,。；;]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区)")
+
+#: 这两家企业均位于 / 上述企业都来自 / 以上单位均落户: an anaphor of the firms listed before, then a verb of siting
+LISTED_ANAPHOR_RE = re.compile(r"(?:这|上述|以上|前述|该)\s*(?:(?P<n>[0-9一二两三四五六七八九十]+)\s*(?:家|个|所))?\s*(?:企业|公司|单位|厂商|业者|机构)\s*(?:均|都|皆|全部|也)?\s*(?:位于|来自|地处|落户|坐落于|坐落在|扎根|注册于|入驻)\s*")
 
 #: A来自P / A和B均来自P: the verb of origin right after the firm (分别 is the respectively family's)
 FROM_RE = re.compile(r"\s*(?P<all>均|都|皆)?\s*(?:来自|来自于|來自)\s*")
@@ -431,3 +436,31 @@ def _chain_at(mentions: list, idx: list[int], pos: int) -> list[int]:
             chain.append(i)
             pos = mentions[i].end
     return chain
+
+
+def listed_then_sited(text: str, mentions: list, idx: list[int], ev: tuple[int, int], s0: int, s1: int) -> list[Relation]:
+    """A、B入选。这两家企业均位于P / A、B入选，上述企业均来自P: the firms of the list named last
+    before the anaphor (in its sentence or the one before; as many as the anaphor counts) lie in P."""
+    rels: list[Relation] = []
+    firms = ("Company", "Institution")
+    starts = [m.start for m in mentions]
+    for am in LISTED_ANAPHOR_RE.finditer(text, s0, s1):
+        chain = _chain_at(mentions, idx, am.end())
+        if not chain or text.startswith("的", mentions[chain[-1]].end):
+            continue
+        p0 = max(text.rfind(c, 0, max(0, s0 - 1)) for c in "。！？!?\n") + 1 if s0 > 0 else 0
+        k = bisect.bisect_left(starts, am.start()) - 1
+        while k >= 0 and mentions[k].start >= p0 and mentions[k].label not in firms:
+            k -= 1
+        if k < 0 or mentions[k].start < p0:
+            continue
+        listed = [k]
+        while k > 0 and mentions[k - 1].label in firms and LIST_JOINT_RE.fullmatch(text, mentions[k - 1].end, mentions[k].start):
+            k -= 1
+            listed.append(k)
+        n = am.group("n")
+        if len(listed) < 2 or (n is not None and to_int(n) != len(listed)):
+            continue
+        rels.extend(Relation(i, "locatedIn", chain[-1], "located.listed_then_sited.v1", (mentions[listed[-1]].start, mentions[chain[-1]].end)) for i in listed)
+    return rels
+
