@@ -17,7 +17,7 @@ from ..prefilter import anchored
 from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
-from .standing import address_lines, anaphor_firms, anaphor_places, as_frame, comes_from, copula_place_kind, listed_as_place_kind, listed_then_sited, made_up_of, park_anaphor_sited, run_by_place, short_park_forms, gatherer_before, SUBJECTLESS_HAS_RE
+from .standing import address_lines, gatherer_before, readings as standing_readings, short_park_forms, SUBJECTLESS_HAS_RE
 from .site_lists import NAME_GOES_ON_RE, PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after, _same_level_listed
 
 #: run_families drops this family's readings inside clauses a precise family claimed
@@ -234,18 +234,8 @@ def find(inp: RelationInput) -> list[Relation]:
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
             if a.label == "Place" and b.label in ("Company", "Institution") and b.start == a.end and "alias_of" not in b.attrs:
                 rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_then_org.v1", ev))
-        # X是P的一家民营企业 / X是我市龙头企业 / X，P一家民营企业，: the firm of that place or park (``standing``)
-        rels.extend(copula_place_kind(text, mentions, idx, ev, ctx))
-        # A来自P; 作为P的龙头企业，X…: a firm's standing in a park or place (``standing``)
-        rels.extend(comes_from(text, mentions, idx, ev))
-        rels.extend(as_frame(text, mentions, idx, ev, s0, s1, ctx))
-        rels.extend(run_by_place(text, mentions, idx, ev))
-        rels.extend(anaphor_places(text, mentions, idx, ev, s0, s1, ctx))
-        rels.extend(anaphor_firms(text, mentions, idx, ev, s0, s1, ctx))
-        rels.extend(made_up_of(text, mentions, idx, ev))
-        rels.extend(listed_as_place_kind(text, mentions, idx, ev))
-        rels.extend(park_anaphor_sited(text, mentions, idx, ev, s0, s1, ctx))
-        rels.extend(listed_then_sited(text, mentions, idx, ev, s0, s1))
+        # X是P的一家民营企业, A来自P, 作为P的龙头企业，X, 我省株洲市, 园区位于P…: a body's standing (``standing``)
+        rels.extend(standing_readings(text, mentions, idx, ev, s0, s1, ctx))
         # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]

@@ -42,6 +42,15 @@ register("sites", {
     "located.as_frame.v1": ("locatedIn", "作为P的龙头企业，X… / 作为园区重点企业，X…: the firm the clause after the frame opens on (not 业主单位, 运营公司)"),
 })
 
+def readings(text: str, mentions: list, idx: list[int], ev: tuple[int, int], s0: int, s1: int, ctx) -> list[Relation]:
+    """All of this module's sentence readings for the sentence ``[s0, s1)`` (``sites`` calls it per sentence)."""
+    return (copula_place_kind(text, mentions, idx, ev, ctx) + comes_from(text, mentions, idx, ev)
+            + as_frame(text, mentions, idx, ev, s0, s1, ctx) + run_by_place(text, mentions, idx, ev)
+            + anaphor_places(text, mentions, idx, ev, s0, s1, ctx) + anaphor_firms(text, mentions, idx, ev, s0, s1, ctx)
+            + made_up_of(text, mentions, idx, ev) + listed_as_place_kind(text, mentions, idx, ev)
+            + park_anaphor_sited(text, mentions, idx, ev, s0, s1, ctx) + listed_then_sited(text, mentions, idx, ev, s0, s1))
+
+
 #: the kind of firm after a place: X是P的一家民营企业 / 作为P的重点企业 (what may stand before the kind word)
 COPULA_KIND_TAIL = r"\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|厂商|业者|单位|医院|学校|院校|机构)"
 
