@@ -446,3 +446,9 @@ def test_the_list_named_before_an_anaphor_of_it_lies_where_the_anaphor_is_sited(
 def test_an_anaphor_counting_other_than_the_list_places_none_of_it():
     relations = _read("湖南星辰科技有限公司、湖南月亮电子有限公司入选。这三家企业均位于株洲高新区。")
     assert ("湖南星辰科技有限公司", "locatedIn", "株洲高新区") not in relations
+
+
+def test_members_before_a_place_its_count_and_a_kind_lie_in_the_place():
+    relations = _read("湖南星辰科技有限公司、湖南月亮电子有限公司等湖南5家企业获评国家级绿色工厂。")
+    assert ("湖南星辰科技有限公司", "locatedIn", "湖南") in relations
+    assert ("湖南月亮电子有限公司", "locatedIn", "湖南") in relations

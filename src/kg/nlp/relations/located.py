@@ -255,11 +255,13 @@ def _listed_before(sh: str, mentions: list[Mention], k: int) -> list[int]:
 
 
 def _members_before_place_kind(sh: str, mentions: list[Mention], starts: list[int], have: set[tuple[int, int]]) -> list[Relation]:
-    """A、B等深圳企业 / A等N家长沙企业: the place between 等 and a kind noun qualifies the members before."""
+    """A、B等深圳企业 / A等N家长沙企业 / A、B等湖南5家企业: the place between 等 and a kind noun (a count
+    between them too) qualifies the members before."""
     v = vocabulary()
     out: list[Relation] = []
     for p, pm in enumerate(mentions):
-        if pm.label != "Place" or not sh.startswith(v["listed_kinds"], pm.end):
+        counted = re.compile(r"\s*[0-9一二三四五六七八九十两百]+\s*(?:家|个)").match(sh, pm.end)  # A、B等湖南5家企业
+        if pm.label != "Place" or not sh.startswith(v["listed_kinds"], counted.end() if counted else pm.end):
             continue
         lead = re.search(r"等\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:家|个))?\s*$", sh[max(0, pm.start - 8):pm.start])
         if lead is None:
