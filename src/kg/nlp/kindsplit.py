@@ -19,7 +19,7 @@ from .mentions import Mention
 
 #: the kind words, longest first (a firm of a set: 本土企业, 会员单位); Traditional text is read
 #: on its Simplified shadow, so 廠商 is 厂商 here
-KIND_RE = re.compile(r"(?:籍)?(?:本土|本地|当地|在地|民营|龙头|骨干|重点|会员|入驻|进驻|规上|外资|台资|港资|合资|初创)?(?:企业|厂商|厂家)|会员单位|外商|台商|港商|租户")
+KIND_RE = re.compile(r"(?:籍)?(?:本土|本地|当地|在地|民营|龙头|骨干|重点|会员|入驻|进驻|规上|外资|台资|港资|合资|初创)?(?:企业|厂商|厂家|业者)|会员单位|外商|台商|港商|租户")
 
 #: what follows 企业 inside a name (企业管理, 企业集团, 企业发展, 企业服务中心 …): no cut there
 NAME_GOES_ON = re.compile(
@@ -29,6 +29,12 @@ NAME_GOES_ON = re.compile(
 
 #: a park's suffix: what stood before the kind word names a park (高新区企业X, 科学园区厂商X)
 PARK_END_RE = re.compile(r"(?:高新区|开发区|经开区|园区|工业园|产业园|科技园|科学园|工业邨|工业区|新区|试验区|自贸区|保税区|产业基地)$")
+
+#: the bounds after a place or park before the kind word (株洲市境内企业X, 高新区内的企业X)
+INSIDE_TAIL_RE = re.compile(r"(?:(?:园区|园|区|辖区|境|辖)?内)?的?$")
+
+#: a park's short form alone at the head of a firm's run (高新区湖南星辰科技有限公司)
+PARK_SHORT_PREFIX_RE = re.compile(r"(?:高新区|经开区|开发区|园区)(?=[\u4e00-\u9fff])")
 
 #: the least a firm's name after the kind word must hold (a brand and a legal form or trade)
 MIN_FIRM = 5
@@ -56,16 +62,24 @@ def split_kind_prefix(text: str, sh: str, mentions: list[Mention]) -> list[Menti
         cut = None
         for km in KIND_RE.finditer(name):
             rest = name[km.end():]
-            if km.start() == 0 and not km.group().endswith(("企业", "厂商", "厂家", "单位", "外商", "台商", "港商")):
+            if km.start() == 0 and not km.group().endswith(("企业", "厂商", "厂家", "业者", "单位", "外商", "台商", "港商")):
                 continue
             if len(rest) < MIN_FIRM or NAME_GOES_ON.match(rest):
                 continue
             cut = km
+        bare = PARK_SHORT_PREFIX_RE.match(name) if cut is None else None
+        if bare is not None and len(name) - bare.end() >= MIN_FIRM and any(name[bare.end():bare.end() + n] in place_table() for n in (4, 3, 2)):
+            # 高新区湖南星辰科技有限公司: a park's short form alone before a firm whose name opens on a
+            # place (not 开发区建设投资有限公司, a name the scan read only in part)
+            changed = True
+            out.append(Mention(m.start + bare.end(), m.end, m.label, m.rule, text[m.start + bare.end():m.end], dict(m.attrs), m.needs_context))
+            continue
         if cut is None:
             out.append(m)
             continue
         changed = True
         pre = name[:cut.start()]
+        pre = INSIDE_TAIL_RE.sub("", pre) if len(pre) > 2 else pre  # 株洲市境内重点企业X: the place before its bounds
         firm = Mention(m.start + cut.end(), m.end, m.label, m.rule, text[m.start + cut.end():m.end], dict(m.attrs), m.needs_context)
         label = _place_or_park(pre) if pre else None
         if label is not None:

@@ -350,11 +350,13 @@ def _type_columns(text: str, block: list[list[tuple[int, int]]], mentions: list[
     grade_col = by_header("grade")
     if award_col is None and grade_col is not None and named:
         award_col = grade_col  # 等级: 一等奖 under the award the text names before the table
+    # a table of parks (园区名称 | 所在市州) lists its rows' parks where a header names their region
+    winners = ORG_LABELS | {"Person"} | ({"Park"} if by_header("region") is not None else set())
     winner_col = by_header("winner")
-    if winner_col is None or has_label(winner_col, ORG_LABELS | {"Person"}) < 0.5:
-        cands = [c for c in range(ncol) if c not in (award_col, year_col) and kinds[c] in (None, "winner")]
-        winner_col = max(cands, key=lambda c: has_label(c, ORG_LABELS | {"Person"})) if cands else None
-    if winner_col is None or has_label(winner_col, ORG_LABELS | {"Person"}) < 0.5:
+    if winner_col is None or has_label(winner_col, winners) < 0.5:
+        cands = [c for c in range(ncol) if c not in (award_col, year_col, by_header("region")) and kinds[c] in (None, "winner")]
+        winner_col = max(cands, key=lambda c: has_label(c, winners)) if cands else None
+    if winner_col is None or has_label(winner_col, winners) < 0.5:
         return None
     if award_col is None and header is None and not _has_caption(text, start):
         return None  # neither an award column nor a header and caption: no table of winners

@@ -18,7 +18,8 @@ function, the rule ids it registers and its vocabulary in ``kg/data/relations/``
   predicate family each, reading one sentence at a time with the report's context (``context``);
 
 Modules here without ``find`` are a family's helpers, not families: ``award_holders`` (of ``awards``),
-``enumeration_vocabulary`` and ``qualifiers`` (of ``enumerations``), ``members``, ``context``, ``base``.
+``enumeration_vocabulary`` and ``qualifiers`` (of ``enumerations``), ``site_lists`` and ``standing`` (of
+``sites``), ``members``, ``context``, ``base``.
 
 A new family: one module with ``find`` and its ``register`` call, one data file, its name in the
 config. Must not: create entities, or read anything but the text, mentions and tables.

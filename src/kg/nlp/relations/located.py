@@ -61,6 +61,8 @@ def vocabulary() -> dict[str, Any]:
         # what makes a place the qualifier of the members after it
         "qualifier": re.compile(
             r"\s*(?:的)?(?:" + alt("has_words") + r")?\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:家|个|名|户|所))?\s*(?:" + alt("kinds") + r")?"
+            # 株洲市（2家）：A、B: the count in brackets
+            r"\s*(?:[(（]\s*(?:共)?[0-9一二三四五六七八九十两百]+\s*(?:家|个|名|户|所|项)\s*[)）])?"
             r"\s*(?:" + alt("bridges") + r")"),
         # 我市共拥有…奖4个,分别为: a count of the place's holdings, then the members
         "counted": re.compile(
@@ -172,6 +174,8 @@ def find(inp: RelationInput) -> list[Relation]:
         gap = sh[q.end():first.start]
         if len(gap) > 40 or v["stop"].search(gap):
             continue
+        if re.match(r"\s*[，,]", gap) and re.fullmatch(r"\s*(?:的)?(?:本土|本地|当地|民营)?(?:企业|单位)", sh[end:q.end()]):
+            continue  # X是长沙企业，A是…: a kind that ends its clause qualifies nothing after the comma
         if len(re.findall(r"[0-9一二三四五六七八九十百]+\s*(?:家|个)\s*[,，]", gap)) >= 2:
             continue  # 全市新增规上企业938家,…,A、B上市: the count's clause ends before the firms
         list_end = first.end
@@ -251,11 +255,13 @@ def _listed_before(sh: str, mentions: list[Mention], k: int) -> list[int]:
 
 
 def _members_before_place_kind(sh: str, mentions: list[Mention], starts: list[int], have: set[tuple[int, int]]) -> list[Relation]:
-    """A、B等深圳企业 / A等N家长沙企业: the place between 等 and a kind noun qualifies the members before."""
+    """A、B等深圳企业 / A等N家长沙企业 / A、B等湖南5家企业: the place between 等 and a kind noun (a count
+    between them too) qualifies the members before."""
     v = vocabulary()
     out: list[Relation] = []
     for p, pm in enumerate(mentions):
-        if pm.label != "Place" or not sh.startswith(v["listed_kinds"], pm.end):
+        counted = re.compile(r"\s*[0-9一二三四五六七八九十两百]+\s*(?:家|个)").match(sh, pm.end)  # A、B等湖南5家企业
+        if pm.label != "Place" or not sh.startswith(v["listed_kinds"], counted.end() if counted else pm.end):
             continue
         lead = re.search(r"等\s*(?:[0-9一二三四五六七八九十两百]+\s*(?:家|个))?\s*$", sh[max(0, pm.start - 8):pm.start])
         if lead is None:

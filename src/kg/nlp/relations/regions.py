@@ -5,7 +5,7 @@ Owns ``located.region_heading.v1``: lists of winners or members grouped by regio
 opened by a line holding nothing but the region (一、长沙市（3家）, 株洲市：, 【湘潭市】), then the
 group's items one a line (numbered or not; several names joined by 、 on one line; a bracketed
 note after a name). Each firm or institution of an item (and a park under a place) gets locatedIn
-the region; the group ends at the next heading, at a line that is no item, or after more than
+the region (a park may head a group too: 一、株洲高新区 over its firms); the group ends at the next heading, at a line that is no item, or after more than
 ``max_blank`` empty lines. Items are read as the ``lists`` family reads them (``lists._item_members``).
 Vocabulary: ``kg/data/relations/regions.json``. Must not: read a place that only a name contains,
 or a line that goes on after the place (长沙市召开…, 长沙市：A、B is ``located``'s).
@@ -25,9 +25,13 @@ from .lists import NUMBERING_RE, _item_members, _lines
 
 RULE = "located.region_heading.v1"
 register("regions", {
-    RULE: ("locatedIn", "a line holding only a place (一、长沙市（3家）, 株洲市：) heads the firms listed one a line under it: each lies in that place"),
+    RULE: ("locatedIn", "a line holding only a place or park (一、长沙市（3家）, 株洲市：, 二、株洲高新区) heads the firms listed one a line under it: each lies in that place"),
 })
 SITED = frozenset({"Company", "Institution", "Park"})
+#: what marks a line as a park's heading: a Chinese numeral (一、 / （一）) or a bracket (【)
+PARK_HEADING_MARK_RE = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|[【\[])")
+#: what a park heading holds (a park under a park heading is its peer in a list of parks)
+FIRMS = frozenset({"Company", "Institution"})
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +56,13 @@ def _heading_place(sh: str, s: int, e: int, mentions, starts: list[int]) -> int 
     while k < len(mentions) and mentions[k].start == pos and mentions[k].end <= e and mentions[k].label == "Place":
         place, pos = k, mentions[k].end
         k = bisect.bisect_left(starts, pos)
+    if place is None and k < len(mentions) and mentions[k].start == pos and mentions[k].end <= e and mentions[k].label == "Park":
+        # 一、株洲高新区 / 【株洲高新区】 / 株洲高新区（3家）: a park heads the firms under it where the line is
+        # marked as a heading (not 1. 株洲高新区, an item of a list of parks)
+        tail = v["tail"].match(sh, mentions[k].end, e)
+        if tail is not None and (PARK_HEADING_MARK_RE.match(sh, s, e) or tail.group(0).strip()):
+            return k
+        return None
     if place is None or not v["tail"].match(sh, pos, e):
         return None
     return place
@@ -80,10 +91,12 @@ def find(inp: RelationInput) -> list[Relation]:
                     break  # (the first item right under its heading)
                 j += 1
                 continue
+            if mentions[place].label == "Park" and _heading_place(sh, ls, le, mentions, starts) is not None:
+                break  # 二、湘潭经开区: the next park's group
             items = _item_members(sh, ls, le, mentions, starts)
             if items is None:
                 break
-            got.extend(i for i in items if mentions[i].label in SITED)
+            got.extend(i for i in items if mentions[i].label in (SITED if mentions[place].label == "Place" else FIRMS))
             blank = 0
             j += 1
         for i in got:

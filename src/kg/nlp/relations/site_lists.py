@@ -1,7 +1,7 @@
 """Lists that the ``sites`` family reads around a place or a park (a helper module, no family).
 
 Owns: the organisations or parks enumerated right after a place (P的A、B和C, 位于P的A、B), the places
-listed after a place (在株洲、长沙和上海…), the level of a place (country, province, city, county),
+listed after a place (在株洲、长沙和上海…; 株洲市芦淞区、荷塘区), the level of a place (country, province, city, county),
 and parks named as a part of another park the report names on its own (竹科|竹南園區). Used by
 ``sites``. Must not: make relations other than a part of a park lying in the whole.
 """
@@ -13,13 +13,19 @@ import re
 from .base import Relation
 
 
+#: what goes on after two places side by side when they open a longer name (a park's, a body's,
+#: a website's) that the entity rules did not read whole
+NAME_GOES_ON_RE = re.compile(r"(?:(?![的在于和及])[\u4e00-\u9fff]){0,10}?(?:高新|开发区|经开区|园区|工业园|产业园|加工区|新区|示范区|研究所|研究院|标准化所|中心|网站)")
+
+
 #: between two members of an enumeration: a bracketed note, then 、 (or a closing 和/及 after a 、)
 ENUM_GAP_RE = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?P<sep>、|和|及|以及)\s*")
 
 
 def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list[int]:
     """P的A、B和C / 位于P的A、B: the firms (or, after a park, the parks) enumerated right after ``k``
-    with it (joined by 、, a closing 和/及 only after a 、), each standing alone; [] for A和B (a partner, maybe)."""
+    with it (joined by 、, a closing 和/及 only after a 、), each standing alone; [] for A和B (a partner, maybe),
+    but two parks joined by 和 (P的A园区和B园区) are both the place's."""
     out, last, commas = [], k, 0
     for i in idx:
         if mentions[i].start < mentions[last].end:
@@ -28,7 +34,7 @@ def _enumerated_after(text: str, mentions: list, idx: list[int], k: int) -> list
         kinds = {"Park": ("Park",), "Place": ("Place",)}.get(mentions[k].label, ("Company", "Institution"))
         if mentions[i].label == "Place" and _level(mentions[i].attrs.get("place", {})) != _level(mentions[k].attrs.get("place", {})):
             break  # 湖南的株洲、湘潭: places of one level
-        if gap is None or mentions[i].label not in kinds or (gap.group("sep") != "、" and commas == 0):
+        if gap is None or mentions[i].label not in kinds or (gap.group("sep") != "、" and commas == 0 and mentions[k].label != "Park"):
             break
         commas += gap.group("sep") == "、"
         out.append(i)
@@ -84,4 +90,21 @@ def _parts_of_parks(text: str, mentions: list) -> list[Relation]:
                 j = max((k for k in at if k < i), default=at[0])
                 out.append(Relation(i, "locatedIn", j, "located.part_of_park.v1", (m.start, m.end)))
                 break
+    return out
+
+def _same_level_listed(text: str, mentions: list, idx: list[int], j: int) -> list[int]:
+    """株洲市芦淞区、荷塘区和石峰区: the places listed right after ``idx[j]`` (joined by 、/和/及) of its
+    level, none opening a pair of its own (湖南省长沙市、湖北省武汉市 stops at 湖北省)."""
+    level = _level(mentions[idx[j]].attrs.get("place", {}))
+    out, last = [], idx[j]
+    for k in range(j + 1, len(idx)):
+        m = mentions[idx[k]]
+        if m.start < mentions[last].end:
+            continue
+        if m.label != "Place" or _level(m.attrs.get("place", {})) != level or not PLACE_LIST_JOINT_RE.fullmatch(text, mentions[last].end, m.start):
+            break
+        if k + 1 < len(idx) and mentions[idx[k + 1]].start == m.end and mentions[idx[k + 1]].label in ("Place", "Park"):
+            break
+        out.append(idx[k])
+        last = idx[k]
     return out

@@ -2,7 +2,8 @@
 
 Owns places side by side (湖北随州), X所在的P, P的X, X（P）, P+X, 位于/坐落/落户, 在P…, a park's
 anaphors (园区内的X, 全区), what an area has (园区入驻企业有A、B), 其中 after a counted area, and
-X是P的组成部分, X成为P唯一…, 在P入围的…中. Must not: take a body's place from its name alone (ANNOTATION.md). Lists and
+X是P的组成部分, X成为P唯一…, 在P入围的…中; a firm's standing (A来自P, 作为P的龙头企业，X) and gathering
+carried across sentences are read by its helper ``standing``. Must not: take a body's place from its name alone (ANNOTATION.md). Lists and
 enumerations a place introduces: ``located`` and ``enumerations``.
 """
 
@@ -16,13 +17,14 @@ from ..prefilter import anchored
 from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
-from .site_lists import PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after
+from .standing import address_lines, gatherer_before, readings as standing_readings, short_park_forms, SUBJECTLESS_HAS_RE
+from .site_lists import NAME_GOES_ON_RE, PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after, _same_level_listed
 
 #: run_families drops this family's readings inside clauses a precise family claimed
 LOOSE = True
 register("sites", {
     "located.adjacent_places.v1": ("locatedIn", "P1P2 side by side (湖北随州, 苏州工业园区): the smaller lies in the larger"),
-    "located.area_has.v1": ("locatedIn", "目前，园区入驻企业有A、B: the anaphor names the area"),
+    "located.area_has.v1": ("locatedIn", "P有/集聚了/培育了A、B; 目前，园区入驻企业有A、B: the anaphor names the area; 该区已聚集…。今年又引进了A、B: a subjectless sentence goes on for the area before"),
     "located.bracket_place.v1": ("locatedIn", "firm or park（P）: a bracket holding only its place (云南沾益硅业有限公司（沾益区）, 醴陵经开区（株洲市）)"),
     "located.built_by_place.v1": ("locatedIn", "P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it"),
     "located.counted_members.v1": ("locatedIn", "…共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it"),
@@ -33,8 +35,7 @@ register("sites", {
     "located.part_of.v1": ("locatedIn", "X…是P的重要组成部分: X lies in P"),
     "located.place_de_org.v1": ("locatedIn", "P的 / P境内的 + firm or park (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place"),
     "located.place_then_org.v1": ("locatedIn", "P + firm, side by side (炎陵县全康电子): the firm of that place"),
-    "located.copula_place_kind.v1": ("locatedIn", "X是P的一家…企业 / X为P的重点企业 / X园区是P的国家级高新区 / X是P下辖的县级市: the firm, park or place of that place or park"),
-    "located.place_kind_org.v1": ("locatedIn", "P + kind word + firm (长沙企业X, 高新区企业X, 科学园区厂商X; kg.nlp.kindsplit): the firm of that place or park"),
+    "located.place_kind_org.v1": ("locatedIn", "P + kind word + firm (长沙企业X, 高新区企业X, 科学园区厂商X, P内企业X, P境内重点企业X; kg.nlp.kindsplit): the firm of that place or park"),
     "located.qizhong.v1": ("locatedIn", "P…N项/家…。其中，A…、B… / P共N家企业上榜，其中5家来自Q: the members named after 其中 belong to the area counted before"),
     "located.share_frame.v1": ("locatedIn", "在湖南入围的24家企业中，有6家长沙企业… / 在广东获得的金奖中，A占了2项 / 本届X我省获奖专利中，A的…: the winners of a place's share are in it"),
     "located.sentence_frame.v1": ("locatedIn", "在衡阳，…; 在合肥高新技术产业开发区（简称合肥高新区），…: the sentence is set in P"),
@@ -48,14 +49,14 @@ register("sites", {
 })
 
 
-SITE_VERB_RE = re.compile(r"[“”\"]?(?:正式|顺利|成功|已经|已|将|全面|率先|开工)?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|建厂|扩厂|扩建|新建|兴建|选址|揭牌|挂牌|成立|启用|运行|运营)")
+SITE_VERB_RE = re.compile(r"[“”\"]?(?:正式|顺利|成功|已经|已|将|全面|率先|开工)?(?:上马|开辟|建设|建立|设立|落户|投资|扎根|布局|建成|生产|设有|拥有|开工|投产|入驻|办厂|设厂|建厂|扩厂|扩建|新建|兴建|选址|揭牌|挂牌|成立|启用|运行|运营|落地|注册|安家)")
 
 
 #: 目前進駐廠商有 / 入驻企业包括: the firms that entered an area, then its list
 ENTERED_HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)")
 
 
-HAS_RE = re.compile(r"\s*(?:还|已|现|目前)?(?:(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)|共有|拥有|有|下辖|管辖|辖|下设|内设|设有|集聚了?|聚集了?|入驻了?|进驻了?|引进了?|汇聚了?)")
+HAS_RE = re.compile(r"\s*(?:今年以来|近年来|今年|去年|年内|上半年)?[，,]?\s*(?:还|已经|已|现|目前|先后|相继|陆续|累计|成功|共){0,2}(?:新(?:落户|入驻|进驻|引进|签约落户)了?|新增了?|(?:入驻|进驻|落户|引进)的?(?:企业|厂商|厂家|单位)(?:有|包括|包含)|共有|拥有|有|下辖|管辖|辖|下设|内设|设有|集聚了?|聚集了?|入驻了?|进驻了?|引进了?|汇聚了?|培育了|孵化了|招引了)")
 
 
 PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|境内|一带|腹地|中心|核心区)(?=的)")
@@ -90,17 +91,18 @@ SPEAKER_RE = re.compile(r"[^，,。；;：:“”\"]{0,10}?(?:表示|指出|说|
 FRAME_UNDER_RE = re.compile(r"[^，,。；;：:]{0,16}?(?:下|之下)[，,]")
 
 
-#: what goes on after two places side by side when they open a longer name (a park's, a body's,
-#: a website's) that the entity rules did not read whole
-NAME_GOES_ON_RE = re.compile(r"(?:(?![的在于和及])[\u4e00-\u9fff]){0,10}?(?:高新|开发区|经开区|园区|工业园|产业园|加工区|新区|示范区|研究所|研究院|标准化所|中心|网站)")
+#: 坐落于美丽的P / 位于风景秀丽的P: a short descriptive modifier between the verb and the place
+PRAISE_DE_RE = re.compile(r"(?:美丽|秀丽|风景秀丽|山清水秀|素有[^，,。；;的]{1,8}之称|有着[^，,。；;的]{1,8}之称|历史悠久|享有盛誉|繁华|富饶|[^，,。；;、的“”\"0-9]{2,6}(?:地区|边区|腹地|交界处|之滨|之畔|岸边|沿岸|境内))的")
 
 
-SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|落脚|进驻|总部设在|总部位于|总部落户|设在|设于|建在|迁至|迁入|搬迁至|注册在|注册于)(?:在|于|到)?")
+SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|落脚|进驻|总部设在|总部位于|总部落户|设在|设于|建在|迁至|迁入|搬迁至|注册在|注册于|选址|布局)(?:了)?(?:在|于|到)?")
 _SETTLE_SCAN = anchored(SETTLE_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
 #: 目前，园区入驻企业有 / 从 100 年至 103 年間，區內…廠商有: up to two short clauses (spaced years too) before
 AREA_ANAPHOR_HAS_RE = re.compile(r"(?:[^，,。；;]{0,16}[，,]){0,2}[^，,。；;]{0,6}?(?P<an>园区|该区|全区|我区|本区|区内|全市|我市|本市|全县|我县)(?:内)?(?:现已|已|现|目前)?(?:入驻|落户|集聚|聚集|引进)?(?:[^，,。；;的]{0,8}的)?(?:企业|单位|厂商|厂家)?(?:有|包括|涵盖)")
+
+
 
 
 #: P将X打造成…: 将/把 before the park, a verb of making it into something after it
@@ -115,14 +117,28 @@ _BUILT_SCAN = anchored(BUILT_RE)  # its matches, tried only near an anchor (pref
 FRAME_TAIL_RE = re.compile(r"(?:[(（][^()（）]{1,16}[)）])?[，,]")
 
 
+#: X（注册地：P）/ X（P企业）/ X（P内）: what may open or close a bracket holding only the body's place
+BRACKET_OPEN_RE = re.compile(r"\s*[(（]\s*(?:(?:注册地|所在地|所在地区|地址|所属地区|地区|所在园区)\s*[:：]\s*)?")
+BRACKET_CLOSE_RE = re.compile(r"\s*(?:内|企业|辖内|境内)?\s*[)）]")
+
+
 #: 中国移动(湖南株洲)数据中心: the bracket is inside a longer name, not after a firm's name
 BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|工厂|厂|研究院|研究所|分院|分所)")
 
 
 #: P的X, P（前称Q）的X, P境内的X / P辖区内的X (what lies within the place's bounds)
-PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?:境内|辖内|辖区内|辖区)?的")
+PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?P<bounds>境内|辖内|辖区内|辖区|所辖|下辖|管辖)?的")
 #: P的初创企业X, P的厂商X: a kind word between 的 and the firm (kg.nlp.kindsplit's)
 DE_KIND_RE = re.compile(r"(?:" + KIND_RE.pattern + r")?")
+
+
+#: P企业X, and P内企业X / P境内的重点企业X / P辖区内企业X: the kind word after the place's bounds
+INSIDE_KIND_RE = re.compile(r"(?:(?:园|区|辖区|境|辖)?内的?)?(?:" + KIND_RE.pattern + r")")
+
+
+#: a zone that holds parks (长沙高新区), and a park of the kind that lies inside one (麓谷产业园, 栗雨片区)
+PARK_WHOLE_RE = re.compile(r"(?:高新区|开发区|经开区|新区|试验区|自贸区|保税区|示范区|高新園區|科學園區|科学园区)$")
+PARK_PART_RE = re.compile(r"(?:园|園|园区|園區|片区|片區|分园|分園)$")
 
 
 PARK_INSIDE_AFTER_RE = re.compile(r"内(?:的|有|设有|，|,)")
@@ -138,15 +154,6 @@ PARK_ANAPHOR_RE = re.compile(r"(?<![业工技科高经开发新产城矿])(?:全
 COUNTED_RE = re.compile(r"(?<![0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+\s*(?:项|家|个)")
 
 
-#: X是P的一家…企业: the copula, and what follows the place (the firm's kind, within its clause)
-COPULA_RE = re.compile(r"\s*(?:是|为|系)\s*")
-COPULA_KIND_RE = re.compile(r"的\s*(?:一家|一所|一个|一座|首家|骨干|重点|龙头)?[^，,。；;的]{0,10}?(?:企业|公司|工厂|厂家|厂商|业者|单位|医院|学校|院校|机构)")
-#: X是我市龙头企业 / X作为本市的重点企业: the copula (or 作为), an anaphor of the report's place, the firm's kind
-COPULA_ANAPHOR_RE = re.compile(r"\s*(?:是|为|系|作为)\s*(?:一家|一所)?\s*(?P<an>我市|本市|该市|我省|本省|该省|我县|本县|该县|我区|本区|该区)(?:" + COPULA_KIND_RE.pattern[1:] + r"|" + COPULA_KIND_RE.pattern + r")")
-#: X园区是P的国家级高新区 / X是P下辖的县级市: what follows the place when a park or a place is the subject
-COPULA_PARK_KIND_RE = re.compile(r"(?:境内|辖内|辖区内)?的\s*(?:一个|一座|首个|唯一)?[^，,。；;的]{0,10}?(?:园区|高新区|开发区|经开区|工业区|工业园|产业园|科技园|科学园|新区|示范区|集聚区|园中园|分园|片区)")
-COPULA_PLACE_KIND_RE = re.compile(r"(?:下辖|所辖|管辖|代管|辖)?的\s*(?:一个)?[^，,。；;的]{0,4}?(?:县级市|地级市|省会|首府|市|县|区|镇|乡|旗|街道)(?![\u4e00-\u9fff])")
-
 
 #: 以X为实施主体，在P建设…: 以 before the body, then 为…主体 and the clause up to 在
 ACTING_BODY_RE = re.compile(r"以")
@@ -154,7 +161,9 @@ ACTING_AS_RE = r"为(?:项目)?(?:实施|投资|建设|运营|承建)?主体\s*[
 
 
 #: a copula and a classifier right before 位于 (X是一家位于P的…): X is what the clause describes
-COPULA_ONE_RE = re.compile(r"(?:是|为|系)\s*一\s*(?:家|个|所|座|间)\s*$")
+COPULA_ONE_RE = re.compile(r"(?:是|为|系|[，,])\s*一\s*(?:家|个|所|座|间)\s*$")  # X，一间位于P的…: apposition too
+#: 位于P的初创公司X: a kind word between 的 and the body
+DE_FIRM_KIND_RE = re.compile(r"[^，,。；;的“”\"]{0,6}?(?:企业|公司|厂商|业者|机构)(?=[\u4e00-\u9fffA-Za-z])")
 
 
 def find(inp: RelationInput) -> list[Relation]:
@@ -175,11 +184,14 @@ def find(inp: RelationInput) -> list[Relation]:
                 pa, pb = a.attrs.get("place", {}), b.attrs.get("place", {})
                 if b.label == "Park" or pb.get("parent") == pa.get("name") or _level(pa) < _level(pb):
                     rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.adjacent_places.v1", ev))
+                    if b.label == "Place":  # 株洲市芦淞区、荷塘区: the places of the same level listed on
+                        rels.extend(Relation(k, "locatedIn", idx[j], "located.adjacent_places.v1", ev)
+                                    for k in _same_level_listed(text, mentions, idx, j + 1))
         located = ORG_LABELS | {"Park"}
         # X所在的P: X lies in P (西彭精铝所在的西彭铝产业园区)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if (a.label in ORG_LABELS or (a.label == "Park" and b.label == "Place")) and b.label in ("Park", "Place") and re.fullmatch(r"所在的?", text[a.end:b.start]):
+            if (a.label in ORG_LABELS or (a.label == "Park" and b.label == "Place")) and b.label in ("Park", "Place") and re.fullmatch(r"所在的?|所在地", text[a.end:b.start]):
                 rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.suozai.v1", ev))
         # P的 + firm (宜兰县的兰阳食品股份有限公司, 大埔的嘉丰食品有限公司): the firm of that place
         for j in range(len(idx) - 1):
@@ -190,18 +202,29 @@ def find(inp: RelationInput) -> list[Relation]:
             kind_end = DE_KIND_RE.match(text, gap.end()).end()
             k = next((k for k in idx[j + 1:] if mentions[k].start in (gap.end(), kind_end)), None)
             smaller = k is not None and mentions[k].label == "Place" and a.label == "Place" and mentions[k].start == gap.end() and (
-                mentions[k].attrs.get("place", {}).get("parent") == a.attrs.get("place", {}).get("name")
+                gap.group("bounds") in ("所辖", "下辖", "管辖")  # 株洲市所辖的醴陵市、攸县
+                or mentions[k].attrs.get("place", {}).get("parent") == a.attrs.get("place", {}).get("name")
                 or _level(a.attrs.get("place", {})) < _level(mentions[k].attrs.get("place", {})) < 4)  # 湖南省的株洲市
-            if k is not None and (mentions[k].label in ("Company", "Institution") or smaller or (mentions[k].label == "Park" and a.label == "Place" and mentions[k].start == gap.end())):
+            inner = k is not None and a.label == "Park" and mentions[k].label == "Park" and mentions[k].start == gap.end() and (
+                PARK_WHOLE_RE.search(a.text) and PARK_PART_RE.search(mentions[k].text) and not PARK_WHOLE_RE.search(mentions[k].text))  # 长沙高新区的麓谷产业园
+            if k is not None and (mentions[k].label in ("Company", "Institution") or smaller or inner or (mentions[k].label == "Park" and a.label == "Place" and mentions[k].start == gap.end())):
                 for i in [k] + _enumerated_after(text, mentions, idx, k):
                     rels.append(Relation(i, "locatedIn", idx[j], "located.place_de_org.v1", ev))
         # firm（P）: a bracket holding only the firm's place (云南沾益硅业有限公司（沾益区）)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Company", "Institution", "Park") and b.label in ("Place", "Park") and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]):
-                inner = [k for k in idx[j + 1:] if mentions[k].label in ("Place", "Park") and mentions[k].start < b.start + 12]
+            if a.label == "Place" and b.label == "Place" and re.fullmatch(r"\s*[(（]\s*", text[a.end:b.start]) and re.match(r"\s*[)）]", text[b.end:]) and (
+                    _level(b.attrs.get("place", {})) < _level(a.attrs.get("place", {}))):
+                rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.bracket_place.v1", ev))  # 芦淞区（株洲市）
+                continue
+            if a.label in ("Company", "Institution", "Park") and b.label in ("Place", "Park") and BRACKET_OPEN_RE.fullmatch(text, a.end, b.start):
+                inner = [idx[j + 1]]  # 株洲高新区（湖南）、赣州经开区（江西）: the places side by side in the bracket
+                for k in idx[j + 2:]:
+                    if mentions[k].label not in ("Place", "Park") or mentions[k].start != mentions[inner[-1]].end or mentions[k].start >= b.start + 12:
+                        break
+                    inner.append(k)
                 last = inner[-1] if inner else idx[j + 1]
-                close = re.match(r"\s*[)）]", text[mentions[last].end:])
+                close = BRACKET_CLOSE_RE.match(text[mentions[last].end:])  # 株洲高新区企业）/ 株洲高新区内）
                 if a.label == "Park" and not (mentions[last].label == "Place" and _level(mentions[last].attrs.get("place", {})) <= 2):
                     continue  # 株洲高新区(天元区): a zone and its district run as one; 醴陵经开区（株洲市）: the city holds it
                 if close and not BRACKET_IN_NAME_RE.match(text, mentions[last].end + close.end()) and all(mentions[k].end == mentions[k2].start for k, k2 in zip(inner, inner[1:])):
@@ -211,26 +234,12 @@ def find(inp: RelationInput) -> list[Relation]:
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
             if a.label == "Place" and b.label in ("Company", "Institution") and b.start == a.end and "alias_of" not in b.attrs:
                 rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_then_org.v1", ev))
-        # X是P的一家民营企业: the firm of that place or park
-        for j in range(len(idx) - 1):
-            a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Company", "Institution", "Park", "Place") and b.label in ("Place", "Park"):
-                cop = COPULA_RE.match(text, a.end)
-                kind = {"Park": COPULA_PARK_KIND_RE, "Place": COPULA_PLACE_KIND_RE}.get(a.label, COPULA_KIND_RE)
-                if a.label == "Place" and b.label != "Place":
-                    continue
-                if cop and cop.end() == b.start and kind.match(text, b.end):
-                    rels.append(Relation(idx[j], "locatedIn", idx[j + 1], "located.copula_place_kind.v1", ev))
-        # X是我市龙头企业 / X作为我市的重点企业: the firm of the report's place
-        for i in idx:
-            cop = COPULA_ANAPHOR_RE.match(text, mentions[i].end) if mentions[i].label in ("Company", "Institution") else None
-            where = ctx.resolve(cop.group("an")) if cop else None
-            if where is not None and where != i:
-                rels.append(Relation(i, "locatedIn", where, "located.copula_place_kind.v1", ev))
+        # X是P的一家民营企业, A来自P, 作为P的龙头企业，X, 我省株洲市, 园区位于P…: a body's standing (``standing``)
+        rels.extend(standing_readings(text, mentions, idx, ev, s0, s1, ctx))
         # P企业X, 高新区企业X, 科学园区厂商X: the firm of that place or park (kg.nlp.kindsplit)
         for j in range(len(idx) - 1):
             a, b = mentions[idx[j]], mentions[idx[j + 1]]
-            if a.label in ("Place", "Park") and b.label in ("Company", "Institution") and KIND_RE.fullmatch(text, a.end, b.start):
+            if a.label in ("Place", "Park") and b.label in ("Company", "Institution") and INSIDE_KIND_RE.fullmatch(text, a.end, b.start):
                 rels.append(Relation(idx[j + 1], "locatedIn", idx[j], "located.place_kind_org.v1", ev))
         # P (or 我市) 成功创建/建成/组建 X: the body it set up lies in it
         for bm_ in _BUILT_SCAN.finditer(text, s0, s1):
@@ -283,6 +292,12 @@ def find(inp: RelationInput) -> list[Relation]:
             am_ = AREA_ANAPHOR_HAS_RE.match(text, s0)
             if am_ and ctx.resolve(am_.group("an")) is not None:
                 area, hm = ctx.resolve(am_.group("an")), am_
+        if area is None:
+            # 该区已聚集企业535家。仅今年上半年就聚集了A、B等225家: a sentence with no subject of its
+            # own goes on gathering for the area the sentence before opened on gathering
+            cont = SUBJECTLESS_HAS_RE.match(text, s0, s1)
+            if cont is not None and not any(mentions[i].start < cont.end() for i in idx):
+                area, hm = gatherer_before(text, mentions, starts, ctx, s0), cont
         if area is not None:
             if hm:
                 # 长沙市辖芙蓉区、天心区: a place administers the places it lists, too
@@ -364,7 +379,9 @@ def find(inp: RelationInput) -> list[Relation]:
                 continue  # …，该集团总部位于P: the group, not the sentence's subject (read nowhere yet)
             if any(mentions[subj0].end <= mentions[i].start and mentions[i].end <= mm.start() and mentions[i].label in ("Company", "Institution") for i in idx):
                 continue  # 管理局核准A、B进驻P, X吸引A落户P: the firm named before the verb settles, not the subject
-            target = next((i for i in idx if mentions[i].start == mm.end() and mentions[i].label in ("Place", "Park")), None)
+            praise = PRAISE_DE_RE.match(text, mm.end())
+            at = praise.end() if praise else mm.end()
+            target = next((i for i in idx if mentions[i].start == at and mentions[i].label in ("Place", "Park")), None)
             while target is not None:  # 总部位于沈阳市铁西区: the most specific place of the chain
                 nxt = next((i for i in idx if mentions[i].start == mentions[target].end and mentions[i].label in ("Place", "Park")), None)
                 if nxt is None and text[mentions[target].end:mentions[target].end + 1] == "的":
@@ -381,6 +398,8 @@ def find(inp: RelationInput) -> list[Relation]:
                 rels.append(Relation(subj0, "locatedIn", target, "located.settles_in.v1", ev))
         for mm in re.finditer(r"位于|地处|隶属于|隶属|坐落于|总部设在|总部设于|总部位于|(?<![存现实所正])在(?=[^，,。；;]{2,16}的)", sent):
             p0 = s0 + mm.end()
+            praise = PRAISE_DE_RE.match(text, p0) if mm.group(0) != "在" else None
+            p0 = praise.end() if praise else p0
             places = [i for i in idx if mentions[i].start >= p0 and mentions[i].label in ("Place", "Park")]
             chain = []
             pos = p0
@@ -406,7 +425,8 @@ def find(inp: RelationInput) -> list[Relation]:
             # a place can lie in a place (the county in its province), a body or park in either
             holders = ORG_LABELS | {"Park"} | ({"Place"} if mentions[chain[-1]].label == "Place" else set())
             if rest.startswith("的"):
-                after = [i for i in idx if mentions[i].start == pos + 1 and mentions[i].label in holders]
+                kind = DE_FIRM_KIND_RE.match(text, pos + 1)  # 位於觀塘的初創公司X: a kind word before the body
+                after = [i for i in idx if mentions[i].start in (pos + 1, kind.end() if kind else pos + 1) and mentions[i].label in holders]
                 while after and mentions[after[0]].label == "Park":
                     # 位于P的贵安新区上海张江软件产业园: a park that only qualifies the park after it
                     head = next((k for k in idx if mentions[k].start == mentions[after[0]].end and mentions[k].label in ("Park", "Company", "Institution")), None)
@@ -472,11 +492,12 @@ def find(inp: RelationInput) -> list[Relation]:
         # an anaphor of the report's park (吹响全区…, 园区企业…): the firms of the sentence are in it
         park = ctx.topic_park
         if park is not None:
-            for am_ in PARK_ANAPHOR_RE.finditer(text, s0, s1):
-                if any(mentions[k].start <= am_.start() < mentions[k].end for k in idx) or _inside_title(text, am_.start()):
+            spans = [(am_.start(), am_.end()) for am_ in PARK_ANAPHOR_RE.finditer(text, s0, s1)]
+            for a0, a1 in spans + short_park_forms(text, mentions, park, s0, s1):  # 高新区企业X for 株洲高新区
+                if any(mentions[k].start <= a0 < mentions[k].end for k in idx) or _inside_title(text, a0):
                     continue  # 园区 inside a name or a 《title》
-                c0 = _segment_start(text, am_.start(), "，,。；;：:！？\n", ) + 1
-                c1 = min([p for p in (text.find(c, am_.end(), s1) for c in "，,。；;！？\n") if p >= 0] or [s1])
+                c0 = _segment_start(text, a0, "，,。；;：:！？\n", ) + 1
+                c1 = min([p for p in (text.find(c, a1, s1) for c in "，,。；;！？\n") if p >= 0] or [s1])
                 for i in idx:
                     if mentions[i].label == "Company" and c0 <= mentions[i].start and mentions[i].end <= c1:
                         rels.append(Relation(i, "locatedIn", park, "located.park_anaphor.v1", ev))
@@ -512,8 +533,11 @@ def find(inp: RelationInput) -> list[Relation]:
                 # …共有6项专利获奖：A获一等奖，B…: the members after the colon belong to it
                 colon = re.compile(r"[：:]").search(text, counted.end(), s1)
                 if colon and not CLAUSE_BREAK_RE.search(text, counted.end(), colon.start()):
+                    # …；湘潭市（1家）：C: a segment that opens on another area holds its own members
+                    stop = next((mentions[i].start for i in idx if mentions[i].start > colon.end() and i != prev_area and mentions[i].label in ("Park", "Place")
+                                 and re.search(r"[；;]\s*$", text[max(colon.end(), mentions[i].start - 3):mentions[i].start])), s1)
                     for i in idx:
-                        if mentions[i].start >= colon.end() and mentions[i].label in ("Company", "Institution"):
+                        if colon.end() <= mentions[i].start < stop and mentions[i].label in ("Company", "Institution"):
                             rels.append(Relation(i, "locatedIn", prev_area, "located.counted_members.v1", ev))
                 break
 
@@ -578,4 +602,6 @@ def find(inp: RelationInput) -> list[Relation]:
                 rels.append(Relation(holder, "locatedIn", where, "located.part_of.v1", ev))
 
     rels.extend(_parts_of_parks(text, mentions))
+    rels.extend(address_lines(text, mentions))
     return rels
+

@@ -6,7 +6,8 @@ Owns the locatedIn rules read from a verb that sites its subject (落户, 进驻
 * ``located.siting_verb.v1``: the body nearest before the verb in its clause, with only a short
   modifier between (X计划进驻P, X项目一马当先进驻P, 此次X进驻P); where no body stands there, a short
   form of the firm named last before it (…企业。在…邀请下，公司落户于P; 该集团: the group), or, in a clause that
-  goes on with no subject of its own, the body the clause before ends on (批准成立X，并将设立在P);
+  goes on with no subject of its own, the body the clause before ends on (批准成立X，并将设立在P); and
+  a firm's anaphor opening its clause before 位于/地处 (该公司位于P, 公司地处P) means the firm named last;
 * ``located.sited_at_area.v1``: the body right before 在 and an anaphor of the report's park with
   a verb of setting up after it (X在园区建成生产基地) is in the park the anaphor means;
 * ``located.sited_at_de.v1``: the verb, the place, 的 and the body it qualifies (设立于P的X), or the
@@ -50,6 +51,8 @@ register("siting", {
     DE_RULE: ("locatedIn", "设立于P的X / 设厂于P的业者，分别为A与B: the body the verb's place qualifies is in it"),
 })
 
+#: 该公司位于P / 公司地处P: a firm's anaphor opening its clause, then 位于 / 地处
+ANAPHOR_LIES_RE = re.compile(r"(?P<an>该公司|该企业|该集团|该中心|该院|该所|公司|企业|集团)\s*(?:目前|现|现已|则|总部)?\s*(?:位于|地处)\s*")
 SETTLERS = frozenset({"Company", "Institution", "StandardsBody"})
 CLAUSE_BREAK = "，,；;。！？!?\n：:"
 SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
@@ -192,6 +195,15 @@ def find(inp: RelationInput) -> list[Relation]:
                     add(a_, place, VERB_RULE, (min(c0, mentions[settlers[0]].start), mentions[place].end))
         elif subject is not None:
             add(subject, place, VERB_RULE, (min(c0, mentions[subject].start), mentions[place].end))
+    # 该公司位于P / …。公司地处P: the firm a recent sentence was about (位于 itself is the sites family's)
+    for am in ANAPHOR_LIES_RE.finditer(sh):
+        c0 = _clause_start(sh, am.start())
+        place = _place_chain(mentions, starts, am.end())
+        if place is None or sh[c0:am.start()].strip() or any(m.start <= am.start() < m.end for m in mentions[max(0, bisect.bisect_left(starts, am.start()) - 3):bisect.bisect_left(starts, am.start())]):
+            continue
+        subject = _recent_firm(sh, mentions, starts, am.start(), am.group("an"))
+        if subject is not None and not sh.startswith("的", mentions[place].end):
+            add(subject, place, VERB_RULE, (am.start(), mentions[place].end))
     out.extend(_at_place(sh, mentions, starts, have))
     ctx = None
     for am in v["at_area"].finditer(sh):
