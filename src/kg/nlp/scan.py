@@ -537,6 +537,8 @@ class NameScan:
             return False  # 中国工程院, 中国科学院: the country alone names a national body
         if label == "GovernmentAgency" and body in ("省", "市", "县", "区", "州", "镇", "乡", "村", "自治区", "中央", "省委", "市委", "区委", "县委", "高新区", "园区"):
             return False
+        if label == "GovernmentAgency" and len(body) == 3 and body[0] in "省市县区州镇乡" and body[1:] == "政府":
+            return False  # 市政府|办公室, 省政府|办公厅: a level's government and its general office
         if label == "GovernmentAgency" and len(body) > 1 and body[0] in "省市县区" and body[1:] == "市场":
             return False  # 省市场监管局: a level and its market regulator
         rest = body

@@ -1,0 +1,87 @@
+"""Bodies of government, institutions and the posts people hold in them, on general forms
+(issue 13 entities, issue 12 worksFor and subsidiaryOf).
+
+Each test pins a rule on short phrases written for the test (no report text), with a control
+where the rule could overreach.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import extract_text
+
+
+def _entities(phrase: str) -> dict[str, tuple[str, list[str]]]:
+    return {e["name"]: (e["type"], e.get("aliases") or []) for e in extract_text(phrase)["entities"]}
+
+
+def _works(phrase: str) -> dict[tuple[str, str], dict]:
+    result = extract_text(phrase)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    return {(names[r["subject"]], names[r["object"]]): r for r in result["relations"] if r["predicate"] == "worksFor"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "office"),
+    [
+        ("市政府办公室印发通知。", "市政府办公室"),
+        ("省政府办公厅发布通知。", "省政府办公厅"),
+        ("据县政府办公室介绍，", "县政府办公室"),
+        ("區政府辦公室發文。", "區政府辦公室"),
+    ],
+)
+def test_a_levels_government_office_is_a_body_of_its_own(phrase, office):
+    assert _entities(phrase).get(office, ("",))[0] == "GovernmentAgency"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "person", "office", "role"),
+    [
+        ("区政府办公室副主任周伟出席。", "周伟", "区政府办公室", "副主任"),
+        ("省政府办公厅主任陈刚讲话。", "陈刚", "省政府办公厅", "主任"),
+        ("副组长：周伟 市政府办公室副主任", "周伟", "市政府办公室", "副主任"),
+    ],
+)
+def test_a_post_in_a_government_office_is_held_at_the_office(phrase, person, office, role):
+    assert _works(phrase)[(person, office)]["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("phrase", "full", "short"),
+    [
+        ("长沙市人民政府办公厅印发通知。市政府办公厅另行部署。", "长沙市人民政府办公厅", "市政府办公厅"),
+        ("醴陵市人民政府办公室发文。市政府办公室负责解释。", "醴陵市人民政府办公室", "市政府办公室"),
+    ],
+)
+def test_a_government_offices_short_form_is_an_alias_of_its_full_name(phrase, full, short):
+    assert short in _entities(phrase)[full][1]
+
+
+def test_a_government_alone_is_no_alias_of_its_office():
+    ents = _entities("醴陵市人民政府发文。市政府办公室负责解释。")
+    assert "市政府办公室" not in ents["醴陵市人民政府"][1]
+
+
+def test_the_government_stays_the_body_where_no_office_follows():
+    assert _entities("市政府印发通知。")["市政府"][0] == "GovernmentAgency"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "person", "school"),
+    [
+        ("湖南大学校长李明介绍了情况。", "李明", "湖南大学"),
+        ("周伟任中南大学校长。", "周伟", "中南大学"),
+        ("湖南大學校長李明致辭。", "李明", "湖南大學"),
+    ],
+)
+def test_a_universitys_president_is_no_school_glued_to_its_name(phrase, person, school):
+    assert _works(phrase)[(person, school)]["role"] in ("校长", "校長")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "school"),
+    [("株洲市特殊教育学校校长李明出席。", "株洲市特殊教育学校"), ("株洲市特殊教育学校获评先进。", "株洲市特殊教育学校")],
+)
+def test_a_school_keeps_its_name(phrase, school):
+    assert _entities(phrase).get(school, ("",))[0] == "Institution"
