@@ -85,3 +85,21 @@ def test_a_universitys_president_is_no_school_glued_to_its_name(phrase, person, 
 )
 def test_a_school_keeps_its_name(phrase, school):
     assert _entities(phrase).get(school, ("",))[0] == "Institution"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "body"),
+    [
+        ("湖南省经信委组织开展评选。", "湖南省经信委"),
+        ("江西省经信委发布通知。", "江西省经信委"),
+        ("市经信局发布名单。", "市经信局"),
+        ("株洲市经信局发布名单。", "株洲市经信局"),
+        ("經市經信委批准。", "市經信委"),
+    ],
+)
+def test_the_contraction_jingxin_is_no_preposition_and_stays_in_the_name(phrase, body):
+    assert _entities(phrase).get(body, ("",))[0] == "GovernmentAgency"
+
+
+def test_a_preposition_before_a_level_body_stays_outside():
+    assert "省政府" in _entities("经省政府批准。")

@@ -215,6 +215,10 @@ class NameScan:
                 break  # …贡献奖|标准项目奖: the main award ends here; the sub-award is joined to it later
             if tok[:1] in "年月日" and ts > 0 and sh[ts - 1].isdigit():
                 break  # 2019|年经|福建省人民政府: a date's remnant glued to the next word
+            if pattern["label"] == "GovernmentAgency" and len(tok) == 2 and tok[0] in "省市县区州" and tok[1] == "经" and te == start and sh.startswith("信", te):
+                start = ts  # 市经|信委, 县经|信局: the level and the first character of 经信 (经济和信息化) glued by the segmenter
+                i -= 1
+                continue
             if len(tok) == 2 and tok[1] in "省市县区州" and tok not in self.tags and not _is_place_word(tok) and (
                 tok[0] in GLUED_BEFORE or (self.tags.get(tok[0]) in ("v", "p", "c") and (i == 0 or self._is_stop_token(sh[tok_starts[i - 1]:tok_ends[i - 1]])))
             ):  # 并|报县: a verb glued to the level word after a clause's conjunction (质量|兴市 stays whole)
@@ -222,6 +226,7 @@ class NameScan:
                 break
             if (
                 2 <= len(tok) <= (4 if pattern["label"] == "Park" else 3) and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and tok not in KINDS_OPENING_LIKE_A_PREPOSITION
+                and not (pattern["label"] == "GovernmentAgency" and sh.startswith("经信", ts))  # 经信委, 经信局: 经济和信息化, no preposition 经
                 and sh[ts:te] not in self.tags and not _is_place_word(tok)
                 and (pattern["label"] in ORG_LABELS | {"Park"} or pattern["label"] == "Award" and tok[0] in "及和与暨" and sh[ts - 1:ts] == "奖")
             ):  # (…设计奖|及红点|设计奖: the conjunction between two prizes glued to the second's name)
