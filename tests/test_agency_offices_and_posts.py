@@ -103,3 +103,25 @@ def test_the_contraction_jingxin_is_no_preposition_and_stays_in_the_name(phrase,
 
 def test_a_preposition_before_a_level_body_stays_outside():
     assert "省政府" in _entities("经省政府批准。")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "根据《关于开展试点的通知》（国标委办〔2019〕3号）",
+        "（工信部科〔2020〕12号）",
+        "依据湘政发[2018]5号文件",
+        "（苏经信科技〔2016〕222号）",
+    ],
+)
+def test_the_issuers_code_of_a_document_number_is_no_body(phrase):
+    assert not [n for n, (t, _) in _entities(phrase).items() if t in ("GovernmentAgency", "Company", "Institution")]
+
+
+def test_the_issuer_named_in_prose_stays_a_body():
+    assert _entities("工信部公布名单（工信部科〔2020〕12号）。")["工信部"][0] == "GovernmentAgency"
+
+
+@pytest.mark.parametrize("phrase", ["来源：中国政府网", "信息来源：湖南省人民政府门户网　记者"])
+def test_a_governments_web_site_named_as_a_source_is_no_body(phrase):
+    assert not [n for n, (t, _) in _entities(phrase).items() if t == "GovernmentAgency"]

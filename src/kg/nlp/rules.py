@@ -72,6 +72,7 @@ from .passes import (
     MEDIA_AFTER_RE,
     POST_AFTER_BODY_RE,
     SITE_AFTER_RE,
+    DOC_NUMBER_AFTER_RE,
     TASK_MEETING_RE,
     _all_places,
     _cut_departments,
@@ -563,7 +564,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
         from .items import headed_list_mentions  # the members of 开发区…依次是A、B、C
 
         extra, dropped = headed_list_mentions(self, text, sh, tok_starts, tok_ends, chosen)
-        if not extra:
-            return chosen
-        keep = [m for m in chosen if not any(m is d for d in dropped)]
-        return sorted(keep + extra, key=lambda m: (m.start, m.end))
+        if extra:
+            keep = [m for m in chosen if not any(m is d for d in dropped)]
+            chosen = sorted(keep + extra, key=lambda m: (m.start, m.end))
+        # 国标委办〔2009〕3号, 苏经信科技〔2016〕222号: the issuer's code of a document number, no body in the prose
+        return [m for m in chosen if not (m.label in ORG_LABELS and DOC_NUMBER_AFTER_RE.match(sh, m.end))]
