@@ -34,6 +34,7 @@ register("subsidiaries", {
     "subsidiary.qixia.v1": ("subsidiaryOf", "X旗下(的)Y / X下属Y: Y is X's"),
     "subsidiary.set_up_by.v1": ("subsidiaryOf", "Y系X投资设立: Y is X's"),
     "subsidiary.yituo.v1": ("subsidiaryOf", "依托X建设的Y / 由X成立的Y: Y is X's"),
+    "subsidiary.sets_up.v1": ("subsidiaryOf", "X(投资)成立/设立(了)Y: the firm or institution X set Y up (no joint venture)"),
 })
 
 
@@ -50,6 +51,14 @@ ACQUIRED_RE = re.compile(r"\s*(?:于[0-9]{4}年|已|先后|成功)?\s*(?:收购|
 
 
 SET_UP_BY_RE = re.compile(r"\s*(?:系|是|为|由)\s*")
+
+
+#: X(于2010年)(投资|出资)成立/设立(了)Y: X set its unit Y up
+SETS_UP_RE = re.compile(r"\s*(?:于[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?)?\s*(?:投资|出资|全资|独资)?(?:成立|设立|组建|创办|创建|注册成立)了?\s*")
+
+
+#: a co-founder before the founder (A与X成立Y, A、X共同出资设立Y): a joint venture, which gets no parent
+JOINT_BEFORE_RE = re.compile(r"(?:与|和|同|及|、|联合|携手)\s*$")
 
 
 SET_UP_TAIL_RE = re.compile(r"\s*(?:投资|出资|全资|注册|发起)?(?:设立|组建|创办|成立)")
@@ -69,7 +78,7 @@ HOLDS_TAIL_RE = re.compile(r"\s*(?:等)?\s*(?:[0-9一二三四五六七八九十
 SUBSIDIARY_IS_RE = re.compile(r"(?:[(（][^)）]{0,20}[)）])?[，,]?(?:现|目前|已|现已)?(?:是|为|系|作为|成为)")
 
 
-SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:[二三]级子公司|子公司|附属公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|所属企业|所属单位|分支机构|附属机构|直属(?:的)?(?:科研|事业|公益[一二]类)?(?:事业)?(?:单位|企业|研究机构|科研机构|机构|研究院|研究所|高校|院校|医院)|(?:下属|所属)(?:的)?(?:[\u4e00-\u9fff]{1,4}?)?(?:机构|单位|企业|研究院|研究所|公司))|旗下(?:的)?(?:全资|控股)?(?:物业|企业|公司|酒店|品牌|成员|子公司)")
+SUBSIDIARY_TAIL_RE = re.compile(r"(?:的|之)?(?:全资|控股)?(?:[二三]级子公司|子公司|孙公司|附属公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|所属企业|所属单位|分支机构|附属机构|直属(?:的)?(?:科研|事业|公益[一二]类)?(?:事业)?(?:单位|企业|研究机构|科研机构|机构|研究院|研究所|高校|院校|医院)|(?:下属|所属)(?:的)?(?:[\u4e00-\u9fff]{1,4}?)?(?:机构|单位|企业|研究院|研究所|公司))|旗下(?:的)?(?:全资|控股)?(?:物业|企业|公司|酒店|品牌|成员|子公司)")
 
 
 SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)(?:的)?")
@@ -110,7 +119,7 @@ AND_ITS_RE = re.compile(r"\s*(?:及|与|和|以及|及其|连同)其?(?:全资|�
 
 
 #: X(牵头)承担/承建的Y: the unit that hosts a base, laboratory or centre
-HOSTED_BY_RE = re.compile(r"\s*(?:牵头|负责)?(?:承担|承建|依托建设|组建)的\s*")
+HOSTED_BY_RE = re.compile(r"\s*(?:(?:牵头|负责)?(?:承担|承建|依托建设|组建)|(?:牵头|负责)(?:建设|筹建))的\s*")
 
 
 #: Y的依托单位(为)X / Y承担单位X
@@ -148,7 +157,7 @@ def find(inp: RelationInput) -> list[Relation]:
             parent = next((i for i in idx if mentions[i].start == p0 and mentions[i].label in ORG_LABELS), None)
             if parent is None:
                 continue
-            tail = re.match(r"[^，,。；;]{0,12}?(?:建设|筹建|组建|打造|建立|成立)(?:的)?", text[mentions[parent].end:s1])
+            tail = re.match(r"[^，,。；;]{0,12}?(?:建设|筹建|组建|打造|建立|成立|设立|创办|创建)(?:的)?", text[mentions[parent].end:s1])
             if tail:
                 q0 = mentions[parent].end + tail.end()
                 child = next((i for i in idx if mentions[i].start == q0 and mentions[i].label in ORG_LABELS), None)
@@ -243,6 +252,12 @@ def find(inp: RelationInput) -> list[Relation]:
                 child = next((k for k in orgs if mentions[k].start == acq.end() and mentions[k].label in ("Company", "Institution")), None)
                 if child is not None and child != i:
                     rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.acquired.v1", ev))
+            sets = SETS_UP_RE.match(text, mentions[i].end, s1)
+            if sets and not JOINT_BEFORE_RE.search(text, max(s0, mentions[i].start - 4), mentions[i].start):
+                # X(投资)成立了Y: X set Y up (A与X成立Y, a joint venture, has no one parent)
+                child = next((k for k in orgs if mentions[k].start == sets.end() and mentions[k].label in ("Company", "Institution") and k != i), None)
+                if child is not None:
+                    rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.sets_up.v1", ev))
             by = SET_UP_BY_RE.match(text, mentions[i].end)
             if by:  # Y系X投资设立 / Y由X出资组建
                 parent = next((k for k in orgs if mentions[k].start == by.end() and k != i), None)

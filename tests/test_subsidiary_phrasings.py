@@ -1,0 +1,71 @@
+"""Phrasings of subsidiaryOf on general forms, one short invented phrase each (no report text):
+a parent that set its unit up, Traditional 之 for 的, a grandchild firm, a 100% holding, a unit
+whose building a body led. Controls: a joint venture gets no parent, a firm's anniversary no child.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import extract_text
+
+
+def _subs(phrase: str) -> set[tuple[str, str]]:
+    result = extract_text(phrase)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    return {(names[r["subject"]], names[r["object"]]) for r in result["relations"] if r["predicate"] == "subsidiaryOf"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "child", "parent"),
+    [
+        ("长沙宏达电子有限公司投资成立了长沙宏达精密有限公司。", "长沙宏达精密有限公司", "长沙宏达电子有限公司"),
+        ("长沙宏达电子有限公司出资设立长沙宏达精密有限公司。", "长沙宏达精密有限公司", "长沙宏达电子有限公司"),
+        ("长沙宏达电子有限公司于2012年成立长沙宏达精密有限公司。", "长沙宏达精密有限公司", "长沙宏达电子有限公司"),
+        ("長沙宏達電子有限公司投資設立長沙宏達精密有限公司。", "長沙宏達精密有限公司", "長沙宏達電子有限公司"),
+        ("湖南大学设立湖南大学株洲研究院。", "湖南大学株洲研究院", "湖南大学"),
+    ],
+)
+def test_a_parent_that_set_its_unit_up(phrase, child, parent):
+    assert (child, parent) in _subs(phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "长沙宏达电子有限公司与湖南星海科技有限公司成立长沙宏达精密有限公司。",
+        "长沙宏达电子有限公司和湖南星海科技有限公司共同出资设立长沙宏达精密有限公司。",
+        "长沙宏达电子有限公司成立30周年。",
+    ],
+)
+def test_a_joint_venture_or_an_anniversary_gets_no_parent(phrase):
+    assert not _subs(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "child", "parent"),
+    [
+        ("由长沙宏达电子有限公司投资设立的长沙宏达精密有限公司获奖。", "长沙宏达精密有限公司", "长沙宏达电子有限公司"),
+        ("由湖南大学创办的湖南大学株洲研究院揭牌。", "湖南大学株洲研究院", "湖南大学"),
+    ],
+)
+def test_a_unit_set_up_by_a_parent_named_after_you(phrase, child, parent):
+    assert (child, parent) in _subs(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "child", "parent"),
+    [
+        ("長沙宏達精密有限公司為長沙宏達電子有限公司之全資子公司。", "長沙宏達精密有限公司", "長沙宏達電子有限公司"),
+        ("長沙宏達電子有限公司之全資子公司長沙宏達精密有限公司。", "長沙宏達精密有限公司", "長沙宏達電子有限公司"),
+        ("長沙宏達電子有限公司100%持股之子公司長沙宏達精密有限公司。", "長沙宏達精密有限公司", "長沙宏達電子有限公司"),
+        ("长沙宏达电子有限公司的全资孙公司长沙宏达精密有限公司。", "长沙宏达精密有限公司", "长沙宏达电子有限公司"),
+        ("长沙宏达精密有限公司是长沙宏达电子有限公司的全资孙公司。", "长沙宏达精密有限公司", "长沙宏达电子有限公司"),
+    ],
+)
+def test_a_child_firm_in_traditional_prose_or_a_grandchild(phrase, child, parent):
+    assert (child, parent) in _subs(phrase)
+
+
+def test_a_centre_whose_building_a_body_led():
+    assert ("湖南省智能制造创新中心", "湖南大学") in _subs("湖南大学牵头建设的湖南省智能制造创新中心通过验收。")
