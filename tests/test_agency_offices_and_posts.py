@@ -125,3 +125,20 @@ def test_the_issuer_named_in_prose_stays_a_body():
 @pytest.mark.parametrize("phrase", ["来源：中国政府网", "信息来源：湖南省人民政府门户网　记者"])
 def test_a_governments_web_site_named_as_a_source_is_no_body(phrase):
     assert not [n for n, (t, _) in _entities(phrase).items() if t == "GovernmentAgency"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "host", "built"),
+    [
+        ("依托湖南大学建设湖南省智能制造创新中心。", "湖南大学", "湖南省智能制造创新中心"),
+        ("支持中南大学建设湖南省先进材料研究院。", "中南大学", "湖南省先进材料研究院"),
+        ("依托長沙宏達電子有限公司建設湖南省精密製造研究院。", "長沙宏達電子有限公司", "湖南省精密製造研究院"),
+    ],
+)
+def test_a_body_that_builds_another_is_no_part_of_its_name(phrase, host, built):
+    ents = _entities(phrase)
+    assert host in ents and ents.get(built, ("",))[0] == "Institution"
+
+
+def test_a_bank_named_with_the_word_build_keeps_its_name():
+    assert "中国建设银行湖南省分行" in _entities("中国建设银行湖南省分行发放贷款。")

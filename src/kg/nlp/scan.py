@@ -39,6 +39,10 @@ APPROVALS = ("获批", "批准", "获准", "同意", "核准")
 
 
 #: prepositions and verbs the segmenter glues to a name's first character (为华|邦电子, 由和|迅)
+#: the head of a university, institute or firm that ends right before a verb (湖南大学|建设)
+INSTITUTION_HEAD_RE = re.compile(r"(?:大学|学院|研究院|研究所|科学院|工程院|公司|集团|中心)$")
+
+
 GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任赴过据及暨原与予")
 
 #: kind words that open on one of those characters and are no glued preposition (宁乡|经开区|管委会)
@@ -190,6 +194,10 @@ class NameScan:
                 _opens_on_place(sh, start) or (i > 0 and tok_ends[i - 1] == ts and self._is_stop_token(sh[tok_starts[i - 1]:ts]))
             ):
                 break  # 支持建设|长沙高新区: a verb before a park that opens on its place, or after another verb (同意|建设|中关村…示范区)
+            if pattern["label"] == "Institution" and start < pos and tok in self.name_verbs and self.tags.get(tok) in ("v", "vn") and _opens_on_place(sh, start) and (
+                i > 0 and tok_ends[i - 1] == ts and INSTITUTION_HEAD_RE.search(sh, max(0, ts - 4), ts)
+            ):
+                break  # 依托湖南大学|建设|湖南省…创新中心: a body before the verb builds the one that opens on its place
             if pattern["label"] == "Place" and start < pos and (tok in place_table() or tok[-1] in "省市县区州旗镇乡"):
                 break  # a town's name starts after its county: 桑植县|五道水镇, 高新区|三门镇
             if pattern["label"] == "Place" and len(tok) == 1 and pos - start < 2 and CJK_RE.match(tok) and tok not in "的在和与及是":
