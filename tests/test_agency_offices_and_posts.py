@@ -142,3 +142,15 @@ def test_a_body_that_builds_another_is_no_part_of_its_name(phrase, host, built):
 
 def test_a_bank_named_with_the_word_build_keeps_its_name():
     assert "中国建设银行湖南省分行" in _entities("中国建设银行湖南省分行发放贷款。")
+
+
+@pytest.mark.parametrize(
+    "society",
+    ["湖南省质量和标准化协会", "浙江省质量与标准化研究院", "湖南省质量和品牌协会", "江西省質量和標準化協會"],
+)
+def test_a_societys_field_joined_by_a_conjunction_after_its_place(society):
+    assert _entities(f"{society}成立大会召开。").get(society, ("",))[0] == "Institution"
+
+
+def test_two_societies_joined_by_a_conjunction_stay_two():
+    assert "株洲市质量协会和标准化协会" not in _entities("株洲市质量协会和标准化协会联合发文。")

@@ -295,7 +295,8 @@ class NameScan:
                     prev2 = sh[tok_starts[i - 2]:tok_ends[i - 2]] if i >= 2 else ""
                     # 天津市|市场|和|质量监督管理委员会: a generic word may open a body's coordinated
                     # field where a place or a level word stands before it
-                    field = pattern["label"] == "GovernmentAgency" and (_is_place_word(prev2) or prev2[-1:] in ("省", "市", "县", "区"))
+                    # (湖南省|质量|和|标准化|协会: a society's or an institute's field after its place, too)
+                    field = pattern["label"] in ("GovernmentAgency", "Institution") and (_is_place_word(prev2) or prev2[-1:] in ("省", "市", "县", "区"))
                     surnames = _people_tables()[1]
                     # 委员张三、李四和|…分技术委员会: a person's name closing a list of names is
                     # no field of the body (an unknown word opening on a surname, after 、)
