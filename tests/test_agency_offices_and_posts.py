@@ -154,3 +154,12 @@ def test_a_societys_field_joined_by_a_conjunction_after_its_place(society):
 
 def test_two_societies_joined_by_a_conjunction_stay_two():
     assert "株洲市质量协会和标准化协会" not in _entities("株洲市质量协会和标准化协会联合发文。")
+
+
+@pytest.mark.parametrize(("phrase", "council"), [("臺中市議會通過預算。", "臺中市議會"), ("苗栗縣議會召開大會。", "苗栗縣議會"), ("沙田區議會討論。", "沙田區議會")])
+def test_a_local_council_is_a_body_of_state(phrase, council):
+    assert _entities(phrase).get(council, ("",))[0] == "GovernmentAgency"
+
+
+def test_an_industrys_council_stays_an_institution():
+    assert _entities("澳門旅遊業議會會長李明致辭。")["澳門旅遊業議會"][0] == "Institution"
