@@ -163,3 +163,19 @@ def test_a_local_council_is_a_body_of_state(phrase, council):
 
 def test_an_industrys_council_stays_an_institution():
     assert _entities("澳門旅遊業議會會長李明致辭。")["澳門旅遊業議會"][0] == "Institution"
+
+
+def test_two_members_on_one_roster_line_each_hold_their_own_post():
+    works = _works("组  长：李明  市人民政府副市长\n成  员：陈刚  市科技局副局长、周伟  市工信局副局长、吴军  市财政局副局长")
+    assert works[("周伟", "市工信局")]["role"] == "副局长" and works[("吴军", "市财政局")]["role"] == "副局长"
+    assert ("陈刚", "市工信局") not in works and ("陈刚", "市科技局") in works
+
+
+def test_every_member_on_a_roster_line_belongs_to_the_task_body():
+    works = _works("株洲市质量强市工作领导小组成员名单如下：\n组  长：李明  市人民政府副市长\n成  员：陈刚  市科技局副局长、周伟  市工信局副局长")
+    assert ("周伟", "株洲市质量强市工作领导小组") in works and ("陈刚", "株洲市质量强市工作领导小组") in works
+
+
+def test_one_member_with_two_posts_on_a_roster_line():
+    works = _works("组  长：李明  市人民政府副市长\n成  员：陈刚 市科技局副局长、市工信局局长")
+    assert ("陈刚", "市科技局") in works and ("陈刚", "市工信局") in works

@@ -46,7 +46,13 @@ def find(inp: RelationInput) -> list[Relation]:
         p = next((i for i in range(k, min(k + 3, len(mentions))) if mentions[i].label == "Person" and mentions[i].start == r.name[0]), None)
         if p is None:
             continue
+        members = [p]
         for a, b in r.posts:
+            # 成员：陈某 市科技局副局长、周某 市工信局副局长: a piece that opens on a person names the next member
+            q = next((i for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)) if mentions[i].label == "Person" and mentions[i].start == a), None)
+            if q is not None and q != p and sh[mentions[q].end:mentions[q].end + 1] in " \u3000":
+                p = q
+                members.append(q)
             orgs = [i for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)) if mentions[i].label in ORG_LABELS and mentions[i].end <= b]
             if orgs:
                 org = orgs[-1]
@@ -57,8 +63,8 @@ def find(inp: RelationInput) -> list[Relation]:
                     emit(p, org, "roster.member_post.v1", role, r.line)
         if r.label:
             body = _task_body(sh, mentions, starts, r.line[0], bodies)
-            if body is not None:
-                emit(p, body, "roster.member_of_body.v1", r.label, r.line)
+            for member in members if body is not None else ():
+                emit(member, body, "roster.member_of_body.v1", r.label, r.line)
     return out
 
 
