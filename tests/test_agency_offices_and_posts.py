@@ -179,3 +179,25 @@ def test_every_member_on_a_roster_line_belongs_to_the_task_body():
 def test_one_member_with_two_posts_on_a_roster_line():
     works = _works("组  长：李明  市人民政府副市长\n成  员：陈刚 市科技局副局长、市工信局局长")
     assert ("陈刚", "市科技局") in works and ("陈刚", "市工信局") in works
+
+
+@pytest.mark.parametrize(
+    ("phrase", "person", "posts"),
+    [
+        ("李明曾任湖南省科技厅副厅长、湖南省工信厅厅长。", "李明", {"湖南省科技厅": "副厅长", "湖南省工信厅": "厅长"}),
+        ("李明历任株洲市科技局局长、株洲市工信局局长、醴陵市人民政府副市长。", "李明",
+         {"株洲市科技局": "局长", "株洲市工信局": "局长", "醴陵市人民政府": "副市长"}),
+        ("李明先后担任过湖南华天集团有限公司总经理助理、湖南钢铁集团有限公司副总经理等职。", "李明",
+         {"湖南华天集团有限公司": "总经理助理", "湖南钢铁集团有限公司": "副总经理"}),
+        ("王建国出生于1967年，早年在央企工作，先后担任过湖南华天集团有限公司总经理助理、湖南钢铁集团有限公司副总经理等职。", "王建国",
+         {"湖南华天集团有限公司": "总经理助理", "湖南钢铁集团有限公司": "副总经理"}),
+        ("王建國出生於1967年，曾擔任株洲市科技局局長。", "王建國", {"株洲市科技局": "局長"}),
+    ],
+)
+def test_every_post_of_a_career_list(phrase, person, posts):
+    works = _works(phrase)
+    assert {body: works[(person, body)]["role"] for body in posts if (person, body) in works} == posts
+
+
+def test_a_profiles_later_clause_names_no_post_of_another_person():
+    assert ("李明", "株洲市科技局") not in _works("李明指出，担任株洲市科技局局长的王强做了大量工作。")

@@ -215,10 +215,10 @@ def _dept_body(text: str, org_by_end: dict[int, int], pos: int) -> int | None:
 
 #: PERSON是ORG ROLE / PERSON系ORG ROLE / PERSON现任ORG ROLE, the post closing its clause
 #: a profile's clause that states the person's post: ，现任ORG ROLE / ，任ORG ROLE
-PROFILE_POST_RE = re.compile(r"[，,]\s*(?:现任|现为|现任职于|任|担任)\s*")
+PROFILE_POST_RE = re.compile(r"[，,]\s*(?:先后|曾经|曾|还|并)?(?:现任|现为|现任职于|历任|任|担任|出任)(?:过)?\s*")
 
 
-_IS_POST_RE = re.compile(r"\s*(?:先生|女士|同志|博士)?\s*(?:(?:自|从|于)\s*[0-9]{4}\s*年(?:[0-9]{1,2}月)?\s*(?:起|开始)?\s*)?(?:同时|还|兼|并|现|曾经|曾|已|先后|目前|一直)?(?:是|系|为|现任|任|担任|兼任)\s*")  # 馮永業先生是…
+_IS_POST_RE = re.compile(r"\s*(?:先生|女士|同志|博士)?\s*(?:(?:自|从|于)\s*[0-9]{4}\s*年(?:[0-9]{1,2}月)?\s*(?:起|开始)?\s*)?(?:同时|还|兼|并|现|曾经|曾|已|先后|目前|一直)?(?:是|系|为|现任|历任|任|担任|兼任|出任)(?:过)?\s*")  # 馮永業先生是…; 先后担任过, 历任
 
 
 def _post_held_by(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
@@ -247,7 +247,14 @@ def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation]
     # PERSON（ORG ROLE）; PERSON，ORG ROLE， (an apposition: the post closes its clause, checked below)
     verb = _IS_POST_RE.match(text, pm.end) or re.compile(r"[（(]|\s*[，,]\s*").match(text, pm.end)
     if verb is None:
-        return
+        # 张建国出生于1967年，…，先后担任过ORG ROLE、ORG ROLE: a profile that opens on the person
+        # names the posts in a later clause of its sentence (no other person between)
+        opens = pm.start == 0 or text[pm.start - 1] in "。；;\n" or text[pm.start - 1].isspace()
+        sentence_end = min([k for k in (text.find(c, pm.end) for c in "。；;\n") if k >= 0] or [len(text)])
+        later = PROFILE_POST_RE.search(text, pm.end, sentence_end) if opens else None
+        if later is None or any(m.label == "Person" and pm.end <= m.start < later.start() for m in mentions):
+            return
+        verb = later
     apposition = verb.group(0).strip() in ("，", ",")
     if apposition:
         from ..rules import _people_tables as _tables
@@ -267,13 +274,25 @@ def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation]
     at = mentions[org].end
     if text.startswith("的", at) and verb.group(0).strip() and not verb.group(0).strip().startswith(("(", "（")):
         at += 1  # PERSON是ORG的ROLE: 李红是嘉禾公司的总工程师
-    ends = "，,。；;\n" if apposition else "，,。；;、）)\n"  # an apposition's post closes its clause, no list goes on
+    ends = "，,。；;\n" if apposition else "，,。；;、）)\n等"  # an apposition's post closes its clause, no list goes on
     role = next(
         (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in ends)),
         None,
     )
     if role is not None:
         rels.append(Relation(p, "worksFor", org, "works_for.person_is_post.v1", ev, {"role": written[at:at + role]}))
+    # PERSON曾任ORG1 ROLE1、ORG2 ROLE2等职: each body of a career's list of posts (not an apposition's)
+    while role is not None and not apposition and text.startswith("、", at + role):
+        nxt = next((i for i, m in enumerate(mentions) if m.start == at + role + 1 and m.label in ORG_LABELS), None)
+        if nxt is None:
+            return
+        at = mentions[nxt].end + (1 if text.startswith("的", mentions[nxt].end) else 0)
+        role = next(
+            (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in ends)),
+            None,
+        )
+        if role is not None and all(not (r.subject == p and r.object == nxt) for r in rels):
+            rels.append(Relation(p, "worksFor", nxt, "works_for.person_is_post.v1", ev, {"role": written[at:at + role]}))
 
 
 #: posts held in a firm, and posts that head a body (市长 -> 市政府): the kind column of roles.tsv
