@@ -201,3 +201,20 @@ def test_every_post_of_a_career_list(phrase, person, posts):
 
 def test_a_profiles_later_clause_names_no_post_of_another_person():
     assert ("李明", "株洲市科技局") not in _works("李明指出，担任株洲市科技局局长的王强做了大量工作。")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "person", "body", "role"),
+    [
+        ("中国航空工业集团公司第六研究所技师李明获奖。", "李明", "中国航空工业集团公司第六研究所", "技师"),
+        ("长沙宏达电子有限公司高级经理李明出席。", "李明", "长沙宏达电子有限公司", "高级经理"),
+        ("長沙宏達電子有限公司資深經理李明出席。", "李明", "長沙宏達電子有限公司", "資深經理"),
+    ],
+)
+def test_a_technicians_or_a_senior_managers_post(phrase, person, body, role):
+    assert _works(phrase)[(person, body)]["role"] == role
+
+
+@pytest.mark.parametrize(("phrase", "body"), [("株洲技师学院院长李明出席。", "株洲技师学院"), ("湖南省院士工作站揭牌。", "湖南省院士工作站")])
+def test_a_post_that_names_the_kind_of_a_body_stays_in_its_name(phrase, body):
+    assert _entities(phrase).get(body, ("",))[0] == "Institution"

@@ -249,8 +249,8 @@ class NameScan:
             if pattern["label"] in ("Institution", "Park") and tok in BUILD_AFTER_APPROVAL and i > 0 and tok_ends[i - 1] == ts and sh[tok_starts[i - 1]:ts].endswith(APPROVALS):
                 start = te  # 获批|建设|国家…创新中心: what a place was allowed to build opens after the verb
                 break
-            if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
-                break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
+            if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2] and not (te == pos and start == pos):
+                break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it (技师|学院, 院士|工作站: the post names the body's kind)
             if pattern["label"] == "Institution" and tok in ("得奖", "获奖", "得主") and start < pos and sh[ts - 1:ts] == "奖":
                 start = ts  # 金手奖|得奖|厂商协进会: a society of a prize's winners is named with the prize
                 i -= 1
