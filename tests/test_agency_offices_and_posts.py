@@ -218,3 +218,15 @@ def test_a_technicians_or_a_senior_managers_post(phrase, person, body, role):
 @pytest.mark.parametrize(("phrase", "body"), [("株洲技师学院院长李明出席。", "株洲技师学院"), ("湖南省院士工作站揭牌。", "湖南省院士工作站")])
 def test_a_post_that_names_the_kind_of_a_body_stays_in_its_name(phrase, body):
     assert _entities(phrase).get(body, ("",))[0] == "Institution"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "person", "role"),
+    [("市府表示，將持續輔導。盧秀燕市長出席。", "盧秀燕", "市長"), ("市府表示，將持續輔導。副市長李明出席。", "李明", "副市長")],
+)
+def test_a_mayor_works_for_the_city_government_named_by_its_short_form(phrase, person, role):
+    assert _works(phrase)[(person, "市府")]["role"] == role
+
+
+def test_a_mayor_with_no_government_named_works_for_none():
+    assert not _works("臺中市長盧秀燕出席。")

@@ -29,7 +29,7 @@ from ...resources import read_text
 from ...text import normalise_name
 from ..rules import Mention
 from .base import Relation, RelationInput, register
-from .works_for import HEAD_OF
+from .works_for import HEAD_OF, government_form
 
 RUN, FORMER, MOVE, LEADER = "works_for.post_run.v1", "works_for.former_post.v1", "works_for.move.v1", "works_for.leader_named_first.v1"
 KIND = "works_for.body_by_kind.v1"
@@ -197,7 +197,7 @@ def find(inp: RelationInput) -> list[Relation]:
             base = v["rank"].sub("", role)
             body = v["heads"].get(role) or v["heads"].get(base)
             if body and not any(m.label in BODIES and s0 <= m.start < pm.start for m in mentions):
-                govs = [i for i, m in enumerate(mentions) if m.label == "GovernmentAgency" and sh[m.start:m.end].replace("人民政府", "政府").endswith(body)]
+                govs = [i for i, m in enumerate(mentions) if m.label == "GovernmentAgency" and government_form(sh[m.start:m.end]).endswith(body)]
                 if govs:  # the first the report names, as the sentence rules' implied body does
                     add(p, govs[0], LEADER, (s0, s1), inp.text[pm.end:pm.end + after])
     return out

@@ -302,6 +302,13 @@ COMPANY_ROLES = frozenset(row[0] for row in role_rows() if len(row) > 1 and row[
 HEAD_OF = {row[0]: row[2] for row in role_rows() if len(row) > 2 and row[1] == "heads" and row[2]}
 
 
+def government_form(name: str) -> str:
+    """A government's name in the form the heads table names it: 省人民政府 -> 省政府, and Taiwan's
+    short 市府/县府 (市府, 中市府) -> 市政府/县政府."""
+    name = name.replace("人民政府", "政府")
+    return name[:-1] + "政府" if name.endswith(("市府", "县府")) else name
+
+
 def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, int], rels: list[Relation]) -> int | None:
     """The body a post implies when none is written before it: 市长 heads the 市政府 the report
     names; 副局长 right after a 局长 of a named body in the same sentence serves the same body."""
@@ -309,7 +316,7 @@ def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, i
     if body:
         for i, m in enumerate(mentions):
             # 省政府 is also written 省人民政府
-            if m.label == "GovernmentAgency" and text[m.start:m.end].replace("人民政府", "政府").endswith(body):
+            if m.label == "GovernmentAgency" and government_form(text[m.start:m.end]).endswith(body):
                 return i
         return None
     for r in reversed(rels):
