@@ -230,3 +230,16 @@ def test_a_mayor_works_for_the_city_government_named_by_its_short_form(phrase, p
 
 def test_a_mayor_with_no_government_named_works_for_none():
     assert not _works("臺中市長盧秀燕出席。")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["全国电工仪器仪表标准化技术委员会副秘书长李明出席会议。", "IEC/TC61副主席李明出席会议。", "量具分技术委员会主任委员李明讲话。"],
+)
+def test_an_officer_of_a_technical_committee_has_no_works_for(phrase):
+    # worksFor takes a Company, a GovernmentAgency or an Institution (ANNOTATION.md), never a StandardsBody
+    assert not _works(phrase)
+
+
+def test_the_officer_of_an_institution_keeps_his_works_for():
+    assert ("李明", "中国家用电器研究院") in _works("中国家用电器研究院院长李明出席会议。")
