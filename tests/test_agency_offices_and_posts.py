@@ -243,3 +243,13 @@ def test_an_officer_of_a_technical_committee_has_no_works_for(phrase):
 
 def test_the_officer_of_an_institution_keeps_his_works_for():
     assert ("李明", "中国家用电器研究院") in _works("中国家用电器研究院院长李明出席会议。")
+
+
+def test_a_departments_head_in_a_society_names_no_ministry():
+    ents = _entities("中国有色金属工业协会副秘书长兼科技部主任张洪国出席会议。")
+    assert "科技部" not in ents and ("张洪国", "中国有色金属工业协会") in _works("中国有色金属工业协会副秘书长兼科技部主任张洪国出席会议。")
+
+
+@pytest.mark.parametrize(("phrase", "body"), [("科技部部长王志刚出席。", "科技部"), ("科技部火炬中心主任李明出席。", "科技部火炬中心")])
+def test_a_ministry_before_its_own_posts_stays(phrase, body):
+    assert _entities(phrase).get(body, ("",))[0] == "GovernmentAgency"
