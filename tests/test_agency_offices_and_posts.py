@@ -253,3 +253,23 @@ def test_a_departments_head_in_a_society_names_no_ministry():
 @pytest.mark.parametrize(("phrase", "body"), [("科技部部长王志刚出席。", "科技部"), ("科技部火炬中心主任李明出席。", "科技部火炬中心")])
 def test_a_ministry_before_its_own_posts_stays(phrase, body):
     assert _entities(phrase).get(body, ("",))[0] == "GovernmentAgency"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "body"),
+    [
+        ("今年，联合省工信厅开展检查。", "省工信厅"),
+        ("，会同市财政局制定办法。", "市财政局"),
+        ("同时协同省工信厅开展检查。", "省工信厅"),
+        ("，联合株洲市科技局开展评选。", "株洲市科技局"),
+        ("，联合中南大学开展研究。", "中南大学"),
+        ("，聯合臺中市政府經濟發展局辦理。", "臺中市政府經濟發展局"),
+    ],
+)
+def test_a_verb_of_acting_jointly_is_no_part_of_the_body_after_it(phrase, body):
+    assert body in _entities(phrase)
+
+
+@pytest.mark.parametrize(("phrase", "body"), [("会同县人民政府发文。", "会同县人民政府"), ("联合国工业发展组织发布报告。", "联合国工业发展组织"), ("国立联合大学举办论坛。", "国立联合大学")])
+def test_a_name_that_opens_on_such_a_word_keeps_it(phrase, body):
+    assert body in _entities(phrase)

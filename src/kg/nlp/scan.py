@@ -39,6 +39,11 @@ APPROVALS = ("获批", "批准", "获准", "同意", "核准")
 
 
 #: prepositions and verbs the segmenter glues to a name's first character (为华|邦电子, 由和|迅)
+#: verbs of acting jointly with a body that open a clause and that the segmenter may glue to the body
+#: after them (联合省工信厅, 会同市财政局, 协同省工信厅)
+JOINT_ACTION_VERBS = ("联合", "会同", "协同")
+
+
 #: the head of a university, institute or firm that ends right before a verb (湖南大学|建设)
 INSTITUTION_HEAD_RE = re.compile(r"(?:大学|学院|研究院|研究所|科学院|工程院|公司|集团|中心)$")
 
@@ -377,6 +382,12 @@ class NameScan:
             and len(TRADE_TAIL_RE.sub("", sh[start + 1:pos])) >= 2
         ):
             start += 1  # (含标兵)|和丰|恒环保…公司, 」由康|正建材…公司: a list's conjunction after a bracket, glued to the brand
+        if (
+            pattern["label"] in ORG_LABELS and sh.startswith(JOINT_ACTION_VERBS, start) and start + 2 < pos
+            and (_opens_on_place(sh, start + 2) or self.institution_re.match(sh, start + 2) or self.agency_lexicon.match(sh, start + 2)
+                 or (pattern["label"] == "Institution" and sh.startswith("大学", pos) and pos - start >= 4)) and not any((place_table().get(sh[start:start + n]) or {}).get("name") == sh[start:start + n] for n in (3, 4))
+        ):
+            start += 2  # 联合|省工信厅, 会同|市财政局, 联合|湖南大学: acting jointly with a body, no part of its name (会同县 stays)
         return start if start < pos or pattern.get("body_min", 1) == 0 else None
 
     def _place_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int, body_max: int) -> int | None:
