@@ -273,3 +273,12 @@ def test_a_verb_of_acting_jointly_is_no_part_of_the_body_after_it(phrase, body):
 @pytest.mark.parametrize(("phrase", "body"), [("会同县人民政府发文。", "会同县人民政府"), ("联合国工业发展组织发布报告。", "联合国工业发展组织"), ("国立联合大学举办论坛。", "国立联合大学")])
 def test_a_name_that_opens_on_such_a_word_keeps_it(phrase, body):
     assert body in _entities(phrase)
+
+
+@pytest.mark.parametrize("centre", ["湖南省知识产权保护中心", "株洲市质量技术评价中心", "湖南省质量技术交流中心", "湖南省疾病预防控制中心", "江西省知識產權保護中心"])
+def test_a_places_public_centre_is_an_institution(centre):
+    assert _entities(f"{centre}发布通告。").get(centre, ("",))[0] == "Institution"
+
+
+def test_a_centre_with_no_place_is_no_name():
+    assert not [n for n, (t, _) in _entities("加强知识产权保护中心建设。").items() if t == "Institution"]
