@@ -282,3 +282,18 @@ def test_a_places_public_centre_is_an_institution(centre):
 
 def test_a_centre_with_no_place_is_no_name():
     assert not [n for n, (t, _) in _entities("加强知识产权保护中心建设。").items() if t == "Institution"]
+
+
+def test_names_in_a_list_with_their_bodies_in_brackets():
+    works = _works("专家：李明（中南大学）、王强（湖南大学）、陈刚（株洲市科技局）等。")
+    assert {("李明", "中南大学"), ("王强", "湖南大学"), ("陈刚", "株洲市科技局")} <= set(works)
+
+
+@pytest.mark.parametrize("phrase", ["株洲（中国动力谷）", "湖南（中南大学）"])
+def test_a_place_before_a_bracketed_body_is_no_person(phrase):
+    assert not [n for n, (t, _) in _entities(phrase).items() if t == "Person"]
+
+
+@pytest.mark.parametrize("phrase", ["李明，中南大学教授、博士生导师。", "李明，中南大学教授、博士生导师，长期从事材料研究。"])
+def test_an_apposition_with_chained_posts(phrase):
+    assert _works(phrase)[("李明", "中南大学")]["role"] == "教授"

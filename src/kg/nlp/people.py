@@ -64,6 +64,10 @@ NAME_THEN_BRACKET_RE = re.compile(r"(?:^|(?<=[，,。；;：:、\s]))(?P<name>[\
 _NAME_THEN_BRACKET_SCAN = anchored(NAME_THEN_BRACKET_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
+#: a bracket that holds only a body's name (中南大学, 株洲市科技局): the affiliation of the name before it
+BRACKET_BODY_RE = re.compile(r"[\u4e00-\u9fff]{2,30}(?:大学|学院|研究院|研究所|有限公司|股份公司|集团|公司|局|厅|委员会|中心|协会|学会|医院|促进会|联合会|研究会|实验室)")
+
+
 #: 邬建华、钟启明2名个人 / 张三、李四等3位: two or more names, then their count
 COUNTED_NAMES_RE = re.compile(
     r"(?P<names>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,4})+)(?P<etc>等)?(?P<n>[0-9]+|[两二三四五六七八九十]+)(?:名|位)"
@@ -322,6 +326,12 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             name = m.group("name")
             if name[:1] in surnames or name[:2] in surnames:
                 add(m.start("name"), len(name), "person.bracket_post.v1")
+        elif BRACKET_BODY_RE.fullmatch(inner) and re.match(r"[、，,。；;\s]|等|$", sh[m.end():m.end() + 1]):
+            # 专家：李明（中南大学）、王强（湖南大学）: a name in a list with only its body in brackets
+            name = m.group("name")
+            tag = tags.get(name) or "nr"  # a word of the dictionary (a noun, a verb) is no name
+            if (name[:1] in surnames or name[:2] in surnames) and name not in place_table() and name not in roles and (tag.startswith("nr") or not tag.startswith(("n", "v"))):
+                add(m.start("name"), len(name), "person.bracket_body.v1")
     # a list of names counted after it: 授予邬建华、钟启明2名个人…, 张三、李四等3位专家
     for m in _COUNTED_NAMES_SCAN.finditer(sh):
         items = m.group("names").split("、")

@@ -27,6 +27,7 @@ register("works_for", {
     "works_for.name_post_run.v1": ("worksFor", "ORG P1 R1、P2 R2、P3 R3: every name of a run of name-post items serves the body before the run"),
     "works_for.org_role_person.v1": ("worksFor", "ORG ROLE PERSON (posts chained with 、, and the posts of two bodies before one name)"),
     "works_for.person_is_post.v1": ("worksFor", "PERSON是ORG ROLE / PERSON（ORG ROLE）: the post closing its clause"),
+    "works_for.person_bracket_body.v1": ("worksFor", "PERSON（ORG）in a list or before a break: the body the person comes from, no post written"),
     "works_for.post_held_by.v1": ("worksFor", "X，主任由Y公司副总经理PERSON兼任: the post in X"),
     "works_for.sentence_firm.v1": ("worksFor", "董事长X with no body before the post: the one firm its sentence names before it"),
     "works_for.topic_firm.v1": ("worksFor", "…这家企业…。总经理孙海燕说: the firm the text has just been about"),
@@ -279,8 +280,17 @@ def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation]
         (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in ends)),
         None,
     )
+    if role is None and apposition:
+        # 李明，中南大学教授、博士生导师。: posts chained with 、 close the apposition's clause
+        run = re.match(r"(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}(?=[，,。；;\n]|$)", text[at:at + 40])
+        pieces = run.group(0).split("、") if run else []
+        if pieces and all(_people_tables()[0].fullmatch(x) for x in pieces):
+            role = len(pieces[0])
     if role is not None:
         rels.append(Relation(p, "worksFor", org, "works_for.person_is_post.v1", ev, {"role": written[at:at + role]}))
+    elif verb.group(0) in ("(", "（") and text[mentions[org].end:mentions[org].end + 1] in ")）" and re.match(r"[、，,。；;\s]|等|$", text[mentions[org].end + 1:mentions[org].end + 2]):
+        # 专家：李明（中南大学）、王强（湖南大学）: only the body in the bracket, the person's affiliation
+        rels.append(Relation(p, "worksFor", org, "works_for.person_bracket_body.v1", ev, {"role": None}))
     # PERSON曾任ORG1 ROLE1、ORG2 ROLE2等职: each body of a career's list of posts (not an apposition's)
     while role is not None and not apposition and text.startswith("、", at + role):
         nxt = next((i for i, m in enumerate(mentions) if m.start == at + role + 1 and m.label in ORG_LABELS), None)
