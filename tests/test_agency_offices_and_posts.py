@@ -297,3 +297,21 @@ def test_a_place_before_a_bracketed_body_is_no_person(phrase):
 @pytest.mark.parametrize("phrase", ["李明，中南大学教授、博士生导师。", "李明，中南大学教授、博士生导师，长期从事材料研究。"])
 def test_an_apposition_with_chained_posts(phrase):
     assert _works(phrase)[("李明", "中南大学")]["role"] == "教授"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "body"),
+    [("株洲市质量强市工作领导小组下设办公室，办公室设在市市场监管局。", "株洲市质量强市工作领导小组"), ("湖南省市场监督管理局下设办公室、标准化处。", "湖南省市场监督管理局")],
+)
+def test_a_body_that_sets_up_an_office_is_named_before_the_verb(phrase, body):
+    assert body in _entities(phrase)
+
+
+def test_a_national_committees_field_may_open_on_a_verb_like_word():
+    ents = _entities("本标准由全国牵引电气设备与系统标准化技术委员会归口。")
+    assert ents.get("全国牵引电气设备与系统标准化技术委员会", ("",))[0] == "StandardsBody"
+
+
+def test_the_verb_guikou_ends_the_name_before_it():
+    ents = _entities("湖南省标准化研究院归口湖南省市场监督管理局管理。")
+    assert "湖南省标准化研究院" in ents and "湖南省市场监督管理局" in ents

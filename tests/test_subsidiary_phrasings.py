@@ -69,3 +69,17 @@ def test_a_child_firm_in_traditional_prose_or_a_grandchild(phrase, child, parent
 
 def test_a_centre_whose_building_a_body_led():
     assert ("湖南省智能制造创新中心", "湖南大学") in _subs("湖南大学牵头建设的湖南省智能制造创新中心通过验收。")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "child", "parent"),
+    [
+        ("中南大学湘雅医院是中南大学的附属医院。", "中南大学湘雅医院", "中南大学"),
+        ("湖南省标准化研究院下设湖南省标准信息中心。", "湖南省标准信息中心", "湖南省标准化研究院"),
+        ("湖南省标准化研究院下设的湖南省标准信息中心揭牌。", "湖南省标准信息中心", "湖南省标准化研究院"),
+        ("湖南省市场监督管理局直属的湖南省标准化研究院发布报告。", "湖南省标准化研究院", "湖南省市场监督管理局"),
+        ("湖南省标准化研究院是湖南省市场监督管理局所属公益一类事业单位。", "湖南省标准化研究院", "湖南省市场监督管理局"),
+    ],
+)
+def test_an_institution_under_another_body(phrase, child, parent):
+    assert (child, parent) in _subs(phrase)

@@ -307,6 +307,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                             start = builds.end()
                     elif label in ORG_LABELS or label == "Park":
                         start = opening_after(sh, start, s, label, lambda w: w in place_table())  # 工业和信息化部联合|…联合会, …产业园内|应用产业园
+                    if label == "StandardsBody" and not sh.startswith("全国", start) and (k := sh.rfind("全国", max(0, start - 12), start)) >= 0 and re.fullmatch(
+                        r"[\u4e00-\u9fff]+", sh[k:start]
+                    ) and not re.search(r"[的和在是等首第家个级]|委员会", sh[k + 2:start]):
+                        start = k  # 全国|牵引|电气设备与系统标准化技术委员会: a verb-like field word (牵引) inside a national committee's name
                     body = sh[start:s]
                     if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
                         start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
@@ -315,6 +319,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         label == "StandardsBody" and FIRM_IN_BODY_RE.match(body)
                     ):
                         continue  # 集团总裁办公室, 公司质量管理委员会, 公司标准化委员会: a firm's own office or committee, no body of state
+                    if label == "GovernmentAgency" and sh[s:e] in ("办公室", "办公厅") and re.search(r"(?:下设|内设|设立|成立|组建|设有)$", body):
+                        continue  # 领导小组下设办公室: the body sets up an office, named by the body before the verb
                     if label == "Company" and sh[s:e] == "公司" and (
                         self._common_phrase(sh, tok_starts, tok_ends, start, s) or (place_table().get(body) or {}).get("level") in ("province", "country")
                     ):
