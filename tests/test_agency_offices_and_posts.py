@@ -315,3 +315,11 @@ def test_a_national_committees_field_may_open_on_a_verb_like_word():
 def test_the_verb_guikou_ends_the_name_before_it():
     ents = _entities("湖南省标准化研究院归口湖南省市场监督管理局管理。")
     assert "湖南省标准化研究院" in ents and "湖南省市场监督管理局" in ents
+
+
+@pytest.mark.parametrize(
+    ("phrase", "person"),
+    [("会长李明作报告。", "李明"), ("会长李明作重要讲话。", "李明"), ("院长王建国作了发言。", "王建国"), ("局長陳明宣讀名單。", "陳明")],
+)
+def test_a_speech_verb_after_a_name_is_no_part_of_it(phrase, person):
+    assert _entities(phrase).get(person, ("",))[0] == "Person"

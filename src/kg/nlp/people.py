@@ -108,6 +108,7 @@ NAME_END_WORDS = (
     "代表",  # 副总经理张三代表公司领奖: speaking or acting for a body
     "先生", "女士", "小姐",  # 总经理张三先生: a form of address
     "到", "赴",  # 局长张伟到华盛公司调研: a verb of going (jieba glues it to the name: 张伟到)
+    "作报告", "作讲话", "作重要", "作主旨", "作专题", "作题为", "作了", "致辞", "讲话", "宣读",  # 会长李明作报告: a speech made (read on the Simplified shadow)
 )
 
 #: single characters that open what is said of a name, never end a name of three characters
