@@ -323,3 +323,24 @@ def test_the_verb_guikou_ends_the_name_before_it():
 )
 def test_a_speech_verb_after_a_name_is_no_part_of_it(phrase, person):
     assert _entities(phrase).get(person, ("",))[0] == "Person"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "person", "body"),
+    [
+        ("株洲市科技局召开会议。局长李明出席并讲话。", "李明", "株洲市科技局"),
+        ("株洲市科技局召开会议。副局长李明出席。", "李明", "株洲市科技局"),
+        ("中南大学举行典礼。校长李明致辞。", "李明", "中南大学"),
+        ("湖南省质量协会召开年会。会长李明作报告。", "李明", "湖南省质量协会"),
+    ],
+)
+def test_a_bare_post_serves_the_one_body_of_its_kind(phrase, person, body):
+    assert (person, body) in _works(phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["株洲市科技局和株洲市工信局召开会议。局长李明出席。", "株洲高新区管委会召开会议。会长李明出席。", "株洲市科技局召开会议。处长李明出席。"],
+)
+def test_a_bare_post_with_no_one_body_of_its_kind_serves_none(phrase):
+    assert not _works(phrase)

@@ -41,6 +41,9 @@ register("posts", {
     LEADER: ("worksFor", "PERSON 市长/副省长…: the government the post heads, where the report names it"),
 })
 BODIES = frozenset({"Company", "Institution", "GovernmentAgency"})
+#: the kind of body a bare post heads (局长 -> …局, 校长 -> …大学): the one body of that kind the report names
+SOCIETIES = ("协会", "学会", "商会", "促进会", "联合会", "研究会", "工会")
+BARE_POST_KINDS = {"局长": ("局",), "厅长": ("厅",), "校长": ("大学", "学院", "学校"), "所长": ("所",), "会长": SOCIETIES, "理事长": SOCIETIES}
 SENTENCE_STOP_RE = re.compile(r"[。！？!?\n]")
 #: the pieces of a run of posts: one separator between them
 SEP = "，,、;；"
@@ -145,6 +148,18 @@ def find(inp: RelationInput) -> list[Relation]:
         if mentions[r.object].end > mentions[r.subject].start:
             continue  # the body after the person (X是ORG ROLE): no run follows
         run(r.subject, r.object)
+    def _bare_post_body(p: int, role: str, at: int, s0: int, s1: int) -> None:
+        """。局长李明出席: a post that opens its clause with no body before it serves the one body of the
+        kind the post heads (局长 -> …局, 会长 -> …协会) the report names, where no body stands in the
+        sentence before it."""
+        noun = BARE_POST_KINDS.get(v["rank"].sub("", normalise_name(role)).removeprefix("副"))
+        if noun is None or (at > 0 and "\u4e00" <= sh[at - 1] <= "\u9fff") or any(m.label in BODIES and s0 <= m.start < at for m in mentions):
+            return
+        bodies = {normalise_name(m.attrs.get("alias_of") or m.text): j for j, m in enumerate(mentions)
+                  if m.label in BODIES and sh[m.start:m.end].endswith(noun) and m.end - m.start > 2}
+        if len(bodies) == 1:
+            add(p, next(iter(bodies.values())), KIND, (s0, s1), inp.text[at:at + len(role)])
+
     # 1c. a body written by its kind alone: 協會理事長X / 该局局长X -> the one such body the report names
     for p, pm in enumerate(mentions):
         if pm.label != "Person" or p in has_post:
@@ -155,6 +170,7 @@ def find(inp: RelationInput) -> list[Relation]:
             continue
         kind = v["kind"].search(sh, max(s0, pm.start - n - 4), pm.start - n)
         if kind is None or kind.end() != pm.start - n:
+            _bare_post_body(p, sh[pm.start - n:pm.start], pm.start - n, s0, s1)
             continue
         if kind.start() > s0 and "\u4e00" <= sh[kind.start() - 1] <= "\u9fff" and sh[kind.start() - 1] not in "该本" and sh[kind.start()] not in "该本":
             continue  # …发展协会 is a name the entity rules did not find, not the kind alone
