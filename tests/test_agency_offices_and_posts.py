@@ -344,3 +344,8 @@ def test_a_bare_post_serves_the_one_body_of_its_kind(phrase, person, body):
 )
 def test_a_bare_post_with_no_one_body_of_its_kind_serves_none(phrase):
     assert not _works(phrase)
+
+
+def test_a_patent_offices_local_agency_is_one_body():
+    works = _works("国家知识产权局专利局长沙代办处主任李明出席。")
+    assert ("李明", "国家知识产权局专利局长沙代办处") in works
