@@ -83,3 +83,21 @@ def test_a_centre_whose_building_a_body_led():
 )
 def test_an_institution_under_another_body(phrase, child, parent):
     assert (child, parent) in _subs(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "child", "parent"),
+    [
+        ("長沙宏達精密有限公司的母公司長沙宏達電子有限公司宣布。", "長沙宏達精密有限公司", "長沙宏達電子有限公司"),
+        ("長沙宏達精密有限公司母公司為長沙宏達電子有限公司。", "長沙宏達精密有限公司", "長沙宏達電子有限公司"),
+        ("长沙宏达精密有限公司的控股股东为长沙宏达电子有限公司。", "长沙宏达精密有限公司", "长沙宏达电子有限公司"),
+        ("长沙宏达精密有限公司由长沙宏达电子有限公司100%控股。", "长沙宏达精密有限公司", "长沙宏达电子有限公司"),
+        ("长沙宏达电子有限公司持有长沙宏达精密有限公司100%股权。", "长沙宏达精密有限公司", "长沙宏达电子有限公司"),
+    ],
+)
+def test_a_parent_named_after_its_unit_or_a_majority_holding(phrase, child, parent):
+    assert (child, parent) in _subs(phrase)
+
+
+def test_a_minority_stake_makes_no_subsidiary():
+    assert not _subs("长沙宏达电子有限公司持有长沙宏达精密有限公司30%股权。")

@@ -35,6 +35,8 @@ register("subsidiaries", {
     "subsidiary.set_up_by.v1": ("subsidiaryOf", "Y系X投资设立: Y is X's"),
     "subsidiary.yituo.v1": ("subsidiaryOf", "依托X建设的Y / 由X成立的Y: Y is X's"),
     "subsidiary.sets_up.v1": ("subsidiaryOf", "X(投资)成立/设立(了)Y: the firm or institution X set Y up (no joint venture)"),
+    "subsidiary.parent_named.v1": ("subsidiaryOf", "Y的母公司(为)X / Y的控股股东为X: the parent named after its unit"),
+    "subsidiary.majority_held.v1": ("subsidiaryOf", "Y由X(100%)控股 / X持有Y 100%股权: a majority holding"),
 })
 
 
@@ -55,6 +57,20 @@ SET_UP_BY_RE = re.compile(r"\s*(?:系|是|为|由)\s*")
 
 #: X(于2010年)(投资|出资)成立/设立(了)Y: X set its unit Y up
 SETS_UP_RE = re.compile(r"\s*(?:于[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?)?\s*(?:投资|出资|全资|独资)?(?:成立|设立|组建|创办|创建|注册成立)了?\s*")
+
+
+#: Y的母公司(为)X, Y母公司為X, Y的控股股东为X: the parent named after its unit
+PARENT_NAMED_RE = re.compile(r"\s*(?:的|之)?(?:母公司|控股股东|控股股東|控股公司)\s*(?:为|是|系|：|:)?\s*")
+
+
+#: Y由X(100%)控股: a unit held by its parent
+HELD_BY_RE = re.compile(r"\s*(?:由|被)\s*")
+HELD_TAIL_RE = re.compile(r"\s*(?:100\s*%|百分之百|全资|绝对)?\s*控股(?!的)")
+
+
+#: X持有Y 100%股权 (a majority: more than half): the holder is the parent
+HOLDS_SHARE_RE = re.compile(r"\s*(?:持有|拥有|持股)\s*")
+SHARE_TAIL_RE = re.compile(r"\s*(?:100|5[1-9]|[6-9][0-9])(?:\.[0-9]+)?\s*%\s*(?:的)?\s*(?:股权|股份)")
 
 
 #: a co-founder before the founder (A与X成立Y, A、X共同出资设立Y): a joint venture, which gets no parent
@@ -252,6 +268,21 @@ def find(inp: RelationInput) -> list[Relation]:
                 child = next((k for k in orgs if mentions[k].start == acq.end() and mentions[k].label in ("Company", "Institution")), None)
                 if child is not None and child != i:
                     rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.acquired.v1", ev))
+            named = PARENT_NAMED_RE.match(text, mentions[i].end, s1)
+            if named:  # Y的母公司X / Y的控股股东为X
+                parent = next((k for k in orgs if mentions[k].start == named.end() and k != i and mentions[k].label in ("Company", "Institution", "GovernmentAgency")), None)
+                if parent is not None:
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.parent_named.v1", ev))
+            held = HELD_BY_RE.match(text, mentions[i].end, s1)
+            if held:  # Y由X100%控股
+                parent = next((k for k in orgs if mentions[k].start == held.end() and k != i), None)
+                if parent is not None and HELD_TAIL_RE.match(text, mentions[parent].end, s1):
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.majority_held.v1", ev))
+            share = HOLDS_SHARE_RE.match(text, mentions[i].end, s1)
+            if share:  # X持有Y 100%股权
+                child = next((k for k in orgs if mentions[k].start == share.end() and k != i and mentions[k].label in ("Company", "Institution")), None)
+                if child is not None and SHARE_TAIL_RE.match(text, mentions[child].end, s1):
+                    rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.majority_held.v1", ev))
             sets = SETS_UP_RE.match(text, mentions[i].end, s1)
             if sets and not JOINT_BEFORE_RE.search(text, max(s0, mentions[i].start - 4), mentions[i].start):
                 # X(投资)成立了Y: X set Y up (A与X成立Y, a joint venture, has no one parent)
