@@ -1,7 +1,7 @@
 """subsidiaryOf in one sentence: a parent and its unit (family ``subsidiaries``).
 
 Owns 依托X建设的Y, X旗下Y (and the list after it), 作为X的子公司，Y, Y隶属于X, Y是X的全资子公司, X旗下拥有A、B等N家子公司, X收购Y,
-Y系X投资设立, and 集团/公司 meaning the firm the report is about. Must not: read a parent from a
+Y系X投资设立, X(投资)成立Y, Y的母公司X, Y由X控股 and X持有Y 100%股权, and 集团/公司 meaning the firm the report is about. Must not: read a parent from a
 name alone (X新疆公司 is not thereby X's), or give a joint venture one parent (ANNOTATION.md).
 """
 
