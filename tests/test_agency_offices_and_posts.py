@@ -349,3 +349,8 @@ def test_a_bare_post_with_no_one_body_of_its_kind_serves_none(phrase):
 def test_a_patent_offices_local_agency_is_one_body():
     works = _works("国家知识产权局专利局长沙代办处主任李明出席。")
     assert ("李明", "国家知识产权局专利局长沙代办处") in works
+
+
+@pytest.mark.parametrize("phrase", ["李明是公司的创始人。", "王强是该公司的总经理。"])
+def test_a_function_character_before_a_post_makes_no_name(phrase):
+    assert not [n for n, (t, _) in _entities(phrase).items() if t == "Person" and "的" in n]

@@ -304,7 +304,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             known = (tags.get(cand) or "").startswith("nr")  # a name jieba's dictionary knows: 习近平
             if n == 2 and not known and cand[0] in "由以与的是被对将把在从及和" and cand[1] in surnames:
                 continue  # 由|林董事长: a preposition and a surname with its post (Chairman Lin), no given name
-            if (known or cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand):
+            if (known or cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand) and (known or not set(cand[1:]) & set("的了是在")):
+                # (公司的|创始人: a function character is no given name's)
                 prev = sh[s - 1] if s > 0 else "\n"
                 # 关中理工大学雷振邦教授; a department's last character before the name (标准部|彭东明处长,
                 # 管理司|武东副司长, 经济部|叶晶梅部长), where the segmenter often glues it to the surname
