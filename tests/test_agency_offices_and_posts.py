@@ -354,3 +354,14 @@ def test_a_patent_offices_local_agency_is_one_body():
 @pytest.mark.parametrize("phrase", ["李明是公司的创始人。", "王强是该公司的总经理。"])
 def test_a_function_character_before_a_post_makes_no_name(phrase):
     assert not [n for n, (t, _) in _entities(phrase).items() if t == "Person" and "的" in n]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "full", "short"),
+    [
+        ("市府經發局6月間舉辦活動。經發局表示，明年將擴大辦理。", "市府經發局", "經發局"),
+        ("臺中市政府經濟發展局舉辦活動。經濟發展局表示將持續辦理。", "臺中市政府經濟發展局", "經濟發展局"),
+    ],
+)
+def test_a_bureau_named_without_its_government_is_an_alias(phrase, full, short):
+    assert short in _entities(phrase)[full][1]
