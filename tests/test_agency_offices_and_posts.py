@@ -365,3 +365,11 @@ def test_a_function_character_before_a_post_makes_no_name(phrase):
 )
 def test_a_bureau_named_without_its_government_is_an_alias(phrase, full, short):
     assert short in _entities(phrase)[full][1]
+
+
+@pytest.mark.parametrize(("phrase", "centre", "kind"), [
+    ("湖南省中小企业服务中心入选。", "湖南省中小企业服务中心", "Institution"),
+    ("株洲高新区企业发展服务中心发布通知。", "株洲高新区企业发展服务中心", "GovernmentAgency"),
+])
+def test_a_centre_for_small_firms_is_an_institution_a_zones_service_centre_an_agency(phrase, centre, kind):
+    assert _entities(phrase)[centre][0] == kind
