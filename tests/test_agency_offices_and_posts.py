@@ -373,3 +373,15 @@ def test_a_bureau_named_without_its_government_is_an_alias(phrase, full, short):
 ])
 def test_a_centre_for_small_firms_is_an_institution_a_zones_service_centre_an_agency(phrase, centre, kind):
     assert _entities(phrase)[centre][0] == kind
+
+
+@pytest.mark.parametrize(
+    ("phrase", "new", "old"),
+    [
+        ("绥安工业区管委会负责园区建设。绥安工业区管委会将更名为漳浦经济开发区管委会，机构规格为副处级。", "漳浦经济开发区管委会", "绥安工业区管委会"),
+        ("長沙宏達電子有限公司擬更名為湖南宏達科技有限公司。", "湖南宏達科技有限公司", "長沙宏達電子有限公司"),
+    ],
+)
+def test_a_rename_announced_makes_one_body_with_the_old_name_wherever_it_stands(phrase, new, old):
+    ents = _entities(phrase)
+    assert old in ents[new][1] and old not in ents
