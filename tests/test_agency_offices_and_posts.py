@@ -385,3 +385,12 @@ def test_a_centre_for_small_firms_is_an_institution_a_zones_service_centre_an_ag
 def test_a_rename_announced_makes_one_body_with_the_old_name_wherever_it_stands(phrase, new, old):
     ents = _entities(phrase)
     assert old in ents[new][1] and old not in ents
+
+
+def test_an_expert_panel_with_no_award_or_task_named_is_no_body():
+    assert not _entities("由专家评审委员会评审，结果予以公示。")
+
+
+@pytest.mark.parametrize(("phrase", "body"), [("外国专家局发布通知。", "外国专家局"), ("株洲市人民政府质量奖评审委员会公布名单。", "株洲市人民政府质量奖评审委员会")])
+def test_a_body_with_experts_or_an_award_named_stays(phrase, body):
+    assert body in _entities(phrase)
