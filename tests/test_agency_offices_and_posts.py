@@ -394,3 +394,19 @@ def test_an_expert_panel_with_no_award_or_task_named_is_no_body():
 @pytest.mark.parametrize(("phrase", "body"), [("外国专家局发布通知。", "外国专家局"), ("株洲市人民政府质量奖评审委员会公布名单。", "株洲市人民政府质量奖评审委员会")])
 def test_a_body_with_experts_or_an_award_named_stays(phrase, body):
     assert body in _entities(phrase)
+
+
+def test_every_clause_of_a_profile_names_a_post():
+    works = _works("王建国出生于1967年，2017年起先后担任过中华全国总工会书记处书记，2019年调任宁夏回族自治区党委常委、组织部部长。")
+    assert works[("王建国", "中华全国总工会")]["role"] == "书记处书记"
+    assert works[("王建国", "宁夏回族自治区党委")]["role"] == "常委"
+
+
+def test_a_department_in_a_career_list_keeps_it_in_the_role():
+    works = _works("李明曾任湖南省市场监管局标准化处处长、株洲市科技局局长。")
+    assert works[("李明", "湖南省市场监管局")]["role"] == "标准化处处长" and ("李明", "株洲市科技局") in works
+
+
+def test_a_departments_sibling_after_it_is_no_body_of_the_person():
+    works = _works("王建国出生于1969年，曾任国务院国资委党建工作局巡视员、政策法规局局长等职。")
+    assert works[("王建国", "国务院国资委")]["role"] == "党建工作局巡视员" and not [k for k in works if k[1] == "政策法规局"]

@@ -13,6 +13,7 @@ import re
 
 from ..people import role_rows
 from ...text import normalise_name
+from ..lexicons import _opens_on_place
 from ..rules import Mention, ORG_LABELS
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ReportContext, Walk
@@ -216,7 +217,7 @@ def _dept_body(text: str, org_by_end: dict[int, int], pos: int) -> int | None:
 
 #: PERSON是ORG ROLE / PERSON系ORG ROLE / PERSON现任ORG ROLE, the post closing its clause
 #: a profile's clause that states the person's post: ，现任ORG ROLE / ，任ORG ROLE
-PROFILE_POST_RE = re.compile(r"[，,]\s*(?:先后|曾经|曾|还|并)?(?:现任|现为|现任职于|历任|任|担任|出任)(?:过)?\s*")
+PROFILE_POST_RE = re.compile(r"[，,]\s*(?:[0-9]{4}年(?:[0-9]{1,2}月)?(?:起|后|至今)?)?\s*(?:先后|曾经|曾|还|并|又)?(?:现任|现为|现任职于|历任|任|担任|出任|调任|升任)(?:过)?\s*")
 
 
 _IS_POST_RE = re.compile(r"\s*(?:先生|女士|同志|博士)?\s*(?:(?:自|从|于)\s*[0-9]{4}\s*年(?:[0-9]{1,2}月)?\s*(?:起|开始)?\s*)?(?:同时|还|兼|并|现|曾经|曾|已|先后|目前|一直)?(?:是|系|为|现任|历任|任|担任|兼任|出任)(?:过)?\s*")  # 馮永業先生是…; 先后担任过, 历任
@@ -269,6 +270,20 @@ def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation]
         opens = pm.start == 0 or text[pm.start - 1] in "。；;\n：:" or text[pm.start - 1].isspace()
         if later and opens and not any(m.label == "Person" and pm.end <= m.start < later.start() for m in mentions):
             verb = later
+    profile = not apposition and PROFILE_POST_RE.fullmatch(verb.group(0)) is not None
+    _read_posts(text, mentions, p, rels, ev, written, verb, apposition)
+    # 张建国…，先后担任过A总经理，2019年调任B副总经理: every later clause of a profile names a post too
+    sentence_end = min([k for k in (text.find(c, verb.end()) for c in "。；;\n") if k >= 0] or [len(text)])
+    while profile and (verb := PROFILE_POST_RE.search(text, verb.end(), sentence_end)) is not None:
+        if any(m.label == "Person" and pm.end <= m.start < verb.start() for m in mentions):
+            break
+        _read_posts(text, mentions, p, rels, ev, written, verb, False)
+
+
+def _read_posts(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str, verb: re.Match[str], apposition: bool) -> None:
+    """The posts of person ``p`` from the body right after ``verb``: ORG ROLE(、ORG ROLE…)."""
+    from ..rules import _people_tables
+
     org = next((i for i, m in enumerate(mentions) if m.start == verb.end() and m.label in ORG_LABELS), None)
     if org is None:
         return
@@ -280,22 +295,28 @@ def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation]
         (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in ends)),
         None,
     )
+    in_department = False
+    if role is None and not apposition and (d := DEPT_RE.match(text, at)) is not None:
+        # …担任过中华全国总工会书记处书记: a department between the body and the post stays in the role
+        n = next((n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, d.end(), d.end() + n) and (d.end() + n >= len(text) or text[d.end() + n] in ends)), None)
+        role = d.end() - at + n if n is not None else None
+        in_department = role is not None
     if role is None and apposition:
         # 李明，中南大学教授、博士生导师。: posts chained with 、 close the apposition's clause
         run = re.match(r"(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}(?=[，,。；;\n]|$)", text[at:at + 40])
         pieces = run.group(0).split("、") if run else []
         if pieces and all(_people_tables()[0].fullmatch(x) for x in pieces):
             role = len(pieces[0])
-    if role is not None:
+    if role is not None and all(not (r.subject == p and r.object == org) for r in rels):
         rels.append(Relation(p, "worksFor", org, "works_for.person_is_post.v1", ev, {"role": written[at:at + role]}))
-    elif verb.group(0) in ("(", "（") and text[mentions[org].end:mentions[org].end + 1] in ")）" and re.match(r"[、，,。；;\s]|等|$", text[mentions[org].end + 1:mentions[org].end + 2]):
+    elif role is None and verb.group(0) in ("(", "（") and text[mentions[org].end:mentions[org].end + 1] in ")）" and re.match(r"[、，,。；;\s]|等|$", text[mentions[org].end + 1:mentions[org].end + 2]):
         # 专家：李明（中南大学）、王强（湖南大学）: only the body in the bracket, the person's affiliation
         rels.append(Relation(p, "worksFor", org, "works_for.person_bracket_body.v1", ev, {"role": None}))
     # PERSON曾任ORG1 ROLE1、ORG2 ROLE2等职: each body of a career's list of posts (not an apposition's)
     while role is not None and not apposition and text.startswith("、", at + role):
         nxt = next((i for i, m in enumerate(mentions) if m.start == at + role + 1 and m.label in ORG_LABELS), None)
-        if nxt is None:
-            return
+        if nxt is None or (in_department and not _opens_on_place(text, mentions[nxt].start)):
+            return  # (…党建工作局巡视员、政策法规局局长: the list goes on with the body's departments)
         at = mentions[nxt].end + (1 if text.startswith("的", mentions[nxt].end) else 0)
         role = next(
             (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in ends)),
