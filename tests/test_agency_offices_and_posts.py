@@ -410,3 +410,12 @@ def test_a_department_in_a_career_list_keeps_it_in_the_role():
 def test_a_departments_sibling_after_it_is_no_body_of_the_person():
     works = _works("王建国出生于1969年，曾任国务院国资委党建工作局巡视员、政策法规局局长等职。")
     assert works[("王建国", "国务院国资委")]["role"] == "党建工作局巡视员" and not [k for k in works if k[1] == "政策法规局"]
+
+
+@pytest.mark.parametrize("phrase", ["王胜光/中国科学院院刊 2012年6期", "论文发表于中南大学学报（自然科学版）。"])
+def test_a_journal_named_after_its_body_is_no_body(phrase):
+    assert not [n for n, (t, _) in _entities(phrase).items() if t == "Institution"]
+
+
+def test_an_academician_of_the_academy_keeps_the_body():
+    assert "中国科学院" in _entities("他是中国科学院通讯院士。")

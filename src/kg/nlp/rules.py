@@ -73,6 +73,7 @@ from .passes import (
     POST_AFTER_BODY_RE,
     SITE_AFTER_RE,
     DOC_NUMBER_AFTER_RE,
+    JOURNAL_AFTER_RE,
     TASK_MEETING_RE,
     _all_places,
     _cut_departments,
@@ -539,6 +540,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 m.label = "Institution"  # 优质标志局 of 香港优质标志局: a listed institution named without its place
             if m.label == "GovernmentAgency" and ANAPHOR_BODY_RE.search(sh, m.start, m.end):
                 continue  # 下一步我委: the report's own body by an anaphor, no name
+            if m.label in ("Institution", "GovernmentAgency", "StandardsBody") and JOURNAL_AFTER_RE.match(sh, m.end):
+                continue  # 中国科学院院刊, 中南大学学报: a journal named after its body, no body
             if m.label in ORG_LABELS and SITE_AFTER_RE.match(sh, m.end):
                 continue  # 来源:科技部网站, 株洲政府门户网站: a body's web site names a source, not the body
             if m.label == "GovernmentAgency" and sh.endswith("办公室", m.start, m.end) and (owner := self._office_owner(sh, m.start, m.end - 3)) is not None:
