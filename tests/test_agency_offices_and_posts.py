@@ -419,3 +419,12 @@ def test_a_journal_named_after_its_body_is_no_body(phrase):
 
 def test_an_academician_of_the_academy_keeps_the_body():
     assert "中国科学院" in _entities("他是中国科学院通讯院士。")
+
+
+@pytest.mark.parametrize(("phrase", "office"), [("市政府信访办公室主任李明出席。", "市政府信访办公室"), ("市政府扶贫办公室发布通知。", "市政府扶贫办公室")])
+def test_a_governments_office_named_by_its_function(phrase, office):
+    assert _entities(phrase).get(office, ("",))[0] == "GovernmentAgency"
+
+
+def test_a_government_holding_a_meeting_names_no_office():
+    assert "市政府召开办公室" not in _entities("市政府召开办公室会议。")

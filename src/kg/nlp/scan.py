@@ -288,7 +288,11 @@ class NameScan:
                 pattern["label"] == "GovernmentAgency" and start == pos and te == pos and len(tok) == 2 and tok not in self.boundaries
                 and sh[pos:pos + 1] in "署局处" and i > 0 and tok_ends[i - 1] == ts and sh[ts - 1] == "部"
                 and len(sh[tok_starts[i - 1]:ts]) >= 3
-            ):  # a sub-agency named by its function's verb under its ministry (内政部|营建|署, 交通部|运输|局)  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖;
+            ) and not (
+                pattern["label"] == "GovernmentAgency" and start == pos and te == pos and len(tok) == 2 and tok not in self.boundaries
+                and sh.startswith("办公室", pos) and i > 0 and tok_ends[i - 1] == ts and sh.endswith("政府", 0, ts)
+                and jieba_freq().get(tok, 0) <= COMMON_WORD_FREQ
+            ):  # 市政府|信访|办公室: a government's office named by its function's verb (not 市政府|召开|办公室会议)  # a sub-agency named by its function's verb under its ministry (内政部|营建|署, 交通部|运输|局)  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖;
                 # a bureau named by its function's verb, which the dictionary holds as one noun, after its
                 # place or level (市|审计局, 长沙|稽查局; not 工作|开好局)
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and (start < pos or FIELD_SUFFIX_RE.match(sh, pos)) and not _opens_on_place(sh, start):
