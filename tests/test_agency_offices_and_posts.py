@@ -428,3 +428,8 @@ def test_a_governments_office_named_by_its_function(phrase, office):
 
 def test_a_government_holding_a_meeting_names_no_office():
     assert "市政府召开办公室" not in _entities("市政府召开办公室会议。")
+
+
+@pytest.mark.parametrize(("phrase", "court"), [("市高院审理此案。", "市高院"), ("湖南省高院院长李明出席。", "湖南省高院"), ("长沙市中院判决。", "长沙市中院")])
+def test_a_courts_short_form_is_a_body_of_state(phrase, court):
+    assert _entities(phrase).get(court, ("",))[0] == "GovernmentAgency"
