@@ -433,3 +433,20 @@ def test_a_government_holding_a_meeting_names_no_office():
 @pytest.mark.parametrize(("phrase", "court"), [("市高院审理此案。", "市高院"), ("湖南省高院院长李明出席。", "湖南省高院"), ("长沙市中院判决。", "长沙市中院")])
 def test_a_courts_short_form_is_a_body_of_state(phrase, court):
     assert _entities(phrase).get(court, ("",))[0] == "GovernmentAgency"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "people", "body", "role"),
+    [
+        ("株洲市科技局局长李明，副局长王强、陈刚出席。", ("王强", "陈刚"), "株洲市科技局", "副局长"),
+        ("中南大学教授李明、王强、陈刚参加评审。", ("李明", "王强", "陈刚"), "中南大学", "教授"),
+    ],
+)
+def test_names_listed_after_one_post_all_hold_it(phrase, people, body, role):
+    works = _works(phrase)
+    assert all(works[(p, body)]["role"] == role for p in people)
+
+
+def test_a_name_with_a_body_of_its_own_in_the_list_keeps_it():
+    works = _works("株洲市科技局局长李明、湖南大学教授王强出席。")
+    assert ("王强", "湖南大学") in works and ("王强", "株洲市科技局") not in works

@@ -216,6 +216,21 @@ def find(inp: RelationInput) -> list[Relation]:
                 govs = [i for i, m in enumerate(mentions) if m.label == "GovernmentAgency" and government_form(sh[m.start:m.end]).endswith(body)]
                 if govs:  # the first the report names, as the sentence rules' implied body does
                     add(p, govs[0], LEADER, (s0, s1), inp.text[pm.end:pm.end + after])
+    # 5. 副局长王某、陈某: the names listed after one post hold it in the same body
+    for r in list(inp.found) + list(out):
+        if r.predicate != "worksFor" or not isinstance(r.object, int):
+            continue
+        pm = mentions[r.subject]
+        s0, s1 = sentence(pm.start)
+        n = _role_ending(sh, pm.start, s0)
+        if not n:
+            continue
+        k = r.subject
+        while (k := nxt_mention.get(k)) is not None:
+            nm, prev = mentions[k], mentions[k - 1]
+            if nm.label != "Person" or nm.start != prev.end + 1 or sh[prev.end] != "、" or nm.end > s1 or _role_starting(sh, nm.end, s1):
+                break
+            add(k, r.object, RUN, (s0, s1), inp.text[pm.start - n:pm.start])
     return out
 
 
