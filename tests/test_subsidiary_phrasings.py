@@ -101,3 +101,21 @@ def test_a_parent_named_after_its_unit_or_a_majority_holding(phrase, child, pare
 
 def test_a_minority_stake_makes_no_subsidiary():
     assert not _subs("长沙宏达电子有限公司持有长沙宏达精密有限公司30%股权。")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "依托中南大学的粉末冶金国家重点实验室通过评估。",
+        "粉末冶金国家重点实验室依托中南大学，主要从事材料研究。",
+        "粉末冶金国家重点实验室依托于中南大学。",
+        "粉末冶金国家重点实验室（依托单位：中南大学）通过评估。",
+        "粉末冶金国家重点实验室由中南大学承建。",
+    ],
+)
+def test_a_laboratory_and_its_host(phrase):
+    assert ("粉末冶金国家重点实验室", "中南大学") in _subs(phrase)
+
+
+def test_a_builder_of_a_site_is_no_parent():
+    assert not _subs("株洲数据中心由长沙宏达建设有限公司承建。")

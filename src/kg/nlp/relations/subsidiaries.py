@@ -139,14 +139,18 @@ HOSTED_BY_RE = re.compile(r"\s*(?:(?:牵头|负责)?(?:承担|承建|依托建�
 
 
 #: Y的依托单位(为)X / Y承担单位X
-HOST_UNIT_RE = re.compile(r"\s*(?:的)?(?:依托|承担|承建|建设|牵头)单位\s*(?:为|是|：|:)?\s*")
+HOST_UNIT_RE = re.compile(r"\s*(?:的|[（(])?(?:依托|承担|承建|建设|牵头)单位\s*(?:为|是|：|:)?\s*")
 
 
 HOSTED_KIND_RE = re.compile(r"(?:基地|实验室|中心|研究院|研究所|平台)(?:[(（][^()（）]{1,12}[)）])?$")
 
 
+#: laboratories and research centres, which a body hosts (承建) rather than builds
+LAB_RE = re.compile(r"(?:实验室|研究中心|创新中心|工程中心|技术中心)(?:[(（][^()（）]{1,12}[)）])?$")
+
+
 #: X依托Y建设: X was set up on Y (a body's institute, a firm's lab)
-BUILT_ON_RE = re.compile(r"\s*依托")
+BUILT_ON_RE = re.compile(r"\s*依托(?:于)?")
 
 
 def _group_referent(mentions: list[Mention], before: int) -> int | None:
@@ -174,6 +178,11 @@ def find(inp: RelationInput) -> list[Relation]:
             if parent is None:
                 continue
             tail = re.match(r"[^，,。；;]{0,12}?(?:建设|筹建|组建|打造|建立|成立|设立|创办|创建)(?:的)?", text[mentions[parent].end:s1])
+            if tail is None and mm.group(0) == "依托" and text.startswith("的", mentions[parent].end):
+                # 依托中南大学的…国家重点实验室: the host of a laboratory or centre
+                child = next((i for i in idx if mentions[i].start == mentions[parent].end + 1 and mentions[i].label == "Institution" and HOSTED_KIND_RE.search(mentions[i].text)), None)
+                if child is not None:
+                    rels.append(Relation(child, "subsidiaryOf", parent, "subsidiary.yituo.v1", ev))
             if tail:
                 q0 = mentions[parent].end + tail.end()
                 child = next((i for i in idx if mentions[i].start == q0 and mentions[i].label in ORG_LABELS), None)
@@ -292,7 +301,9 @@ def find(inp: RelationInput) -> list[Relation]:
             by = SET_UP_BY_RE.match(text, mentions[i].end)
             if by:  # Y系X投资设立 / Y由X出资组建
                 parent = next((k for k in orgs if mentions[k].start == by.end() and k != i), None)
-                if parent is not None and SET_UP_TAIL_RE.match(text, mentions[parent].end):
+                if parent is not None and (SET_UP_TAIL_RE.match(text, mentions[parent].end) or (
+                    LAB_RE.search(mentions[i].text) and re.match(r"\s*(?:承建|牵头(?:组建|建设))", text[mentions[parent].end:mentions[parent].end + 5])
+                )):  # (实验室由中南大学承建: hosting a laboratory, not building a site)
                     rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.set_up_by.v1", ev))
         # X旗下拥有A、B 2家控股子公司: each listed firm is X's
         for i in orgs:
@@ -343,7 +354,9 @@ def find(inp: RelationInput) -> list[Relation]:
             dm = BUILT_ON_RE.match(text, mentions[i].end)
             if dm and mentions[i].label in ("Company", "Institution"):
                 parent = next((k for k in orgs if mentions[k].start == dm.end() and k != i), None)
-                if parent is not None and re.match(r"\s*(?:建设|组建|设立)(?!的)", text[mentions[parent].end:mentions[parent].end + 3]):
+                if parent is not None and (re.match(r"\s*(?:建设|组建|设立)(?!的)", text[mentions[parent].end:mentions[parent].end + 3]) or (
+                    HOSTED_KIND_RE.search(mentions[i].text) and re.match(r"\s*(?:[，,。；;]|$)", text[mentions[parent].end:mentions[parent].end + 2])
+                )):  # (实验室依托中南大学，…: a laboratory's host at the clause's end)
                     rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.built_on.v1", ev))
 
     return rels
