@@ -450,3 +450,13 @@ def test_names_listed_after_one_post_all_hold_it(phrase, people, body, role):
 def test_a_name_with_a_body_of_its_own_in_the_list_keeps_it():
     works = _works("株洲市科技局局长李明、湖南大学教授王强出席。")
     assert ("王强", "湖南大学") in works and ("王强", "株洲市科技局") not in works
+
+
+@pytest.mark.parametrize("firm", ["中建五局", "中铁大桥局", "中交二航局", "中国水利水电第八工程局", "中铁十一局集团有限公司"])
+def test_a_state_construction_groups_bureau_is_a_firm(firm):
+    assert _entities(f"{firm}承建了该项目。").get(firm, ("",))[0] == "Company"
+
+
+@pytest.mark.parametrize("body", ["国家铁路局", "中国民用航空局"])
+def test_a_national_bureau_stays_a_body_of_state(body):
+    assert _entities(f"{body}发布通知。")[body][0] == "GovernmentAgency"

@@ -119,6 +119,14 @@ __all__ = [
 ]
 
 
+#: the numbered or named bureaus of the state construction groups (中建五局, 中铁大桥局, 中交二航局,
+#: 中国水利水电第八工程局): firms, though named like a bureau of government
+GROUP_BUREAU_RE = re.compile(
+    r"(?:中建|中铁|中交|中冶|中水|中电建|中铁建|中国建筑|中国中铁|中国铁建|中国交建|中国水利水电|中国电建|中国葛洲坝|中国中冶)"
+    r"(?:第?[一二三四五六七八九十]+(?:工程)?局|[\u4e00-\u9fff]{0,4}?(?:工程)?局)"
+)
+
+
 PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl", "structures.jsonl")
 
 
@@ -439,6 +447,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         outer.attrs["place"] = place_table()[sh[s:s + n_outer]]
                         out.append(outer)
                         s += n_outer
+                if lab == "GovernmentAgency" and GROUP_BUREAU_RE.fullmatch(sh, s, e):
+                    lab = "Company"  # 中建五局, 中铁大桥局, 中国建筑第五工程局: a state construction group's bureau is a firm
                 mention = Mention(s, e, lab, rule, text[s:e], needs_context=context)
                 if district is not None:
                     mention.attrs["place"] = county

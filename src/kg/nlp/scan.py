@@ -289,6 +289,8 @@ class NameScan:
                 and sh[pos:pos + 1] in "署局处" and i > 0 and tok_ends[i - 1] == ts and sh[ts - 1] == "部"
                 and len(sh[tok_starts[i - 1]:ts]) >= 3
             ) and not (
+                pattern["label"] == "Company" and re.fullmatch(r"第?[一二三四五六七八九十]+", tok) is not None and sh.startswith("局", te)
+            ) and not (  # 中铁|十一|局|集团有限公司: a construction group's numbered bureau is part of the firm's name
                 pattern["label"] == "GovernmentAgency" and start == pos and te == pos and len(tok) == 2 and tok not in self.boundaries
                 and sh.startswith("办公室", pos) and i > 0 and tok_ends[i - 1] == ts and sh.endswith("政府", 0, ts)
                 and jieba_freq().get(tok, 0) <= COMMON_WORD_FREQ
