@@ -119,3 +119,11 @@ def test_a_laboratory_and_its_host(phrase):
 
 def test_a_builder_of_a_site_is_no_parent():
     assert not _subs("株洲数据中心由长沙宏达建设有限公司承建。")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["雲高精密股份有限公司，為長沙宏達電子有限公司百分之百持股子公司。", "雲高精密股份有限公司是長沙宏達電子有限公司100%持股的子公司。"],
+)
+def test_a_wholly_held_subsidiary_named_by_its_holding(phrase):
+    assert ("雲高精密股份有限公司", "長沙宏達電子有限公司") in _subs(phrase)
