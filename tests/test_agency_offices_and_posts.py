@@ -460,3 +460,20 @@ def test_a_state_construction_groups_bureau_is_a_firm(firm):
 @pytest.mark.parametrize("body", ["国家铁路局", "中国民用航空局"])
 def test_a_national_bureau_stays_a_body_of_state(body):
     assert _entities(f"{body}发布通知。")[body][0] == "GovernmentAgency"
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "body"),
+    [
+        ("标题\n\n文/王胜光 程郁\n\n中国科学院科技政策与管理科学研究所 北京 100190\n\n正文。", ("王胜光", "程郁"), "中国科学院科技政策与管理科学研究所"),
+        ("作者：李明 王强\n湖南大学机械学院 长沙 410082\n", ("李明", "王强"), "湖南大学"),
+        ("陳明、林強\n國立清華大學 新竹 300044\n", ("陳明", "林強"), "國立清華大學"),
+    ],
+)
+def test_a_papers_authors_are_of_the_affiliation_line_below(text, authors, body):
+    works = _works(text)
+    assert all((a, body) in works for a in authors)
+
+
+def test_a_line_of_prose_above_an_address_names_no_author():
+    assert not _works("李明介绍了项目进展情况\n湖南大学机械学院 长沙 410082\n")
