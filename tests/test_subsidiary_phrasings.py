@@ -127,3 +127,22 @@ def test_a_builder_of_a_site_is_no_parent():
 )
 def test_a_wholly_held_subsidiary_named_by_its_holding(phrase):
     assert ("雲高精密股份有限公司", "長沙宏達電子有限公司") in _subs(phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "长沙宏达电子有限公司控股湖南星海科技有限公司。",
+        "湖南星海科技有限公司被长沙宏达电子有限公司收购。",
+        "湖南星海科技有限公司并入长沙宏达电子有限公司。",
+        "长沙宏达电子有限公司于2019年全资收购湖南星海科技有限公司。",
+        "长沙宏达电子有限公司以3亿元收购湖南星海科技有限公司。",
+    ],
+)
+def test_an_acquired_or_held_firm(phrase):
+    assert ("湖南星海科技有限公司", "长沙宏达电子有限公司") in _subs(phrase)
+
+
+def test_a_holding_groups_name_keeps_its_word_for_holding():
+    result = extract_text("华菱控股集团有限公司发布公告。")
+    assert "华菱控股集团有限公司" in {e["name"] for e in result["entities"]}

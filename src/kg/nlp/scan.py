@@ -394,6 +394,8 @@ class NameScan:
                  or (pattern["label"] == "Institution" and sh.startswith("大学", pos) and pos - start >= 4)) and not any((place_table().get(sh[start:start + n]) or {}).get("name") == sh[start:start + n] for n in (3, 4))
         ):
             start += 2  # 联合|省工信厅, 会同|市财政局, 联合|湖南大学: acting jointly with a body, no part of its name (会同县 stays)
+        if pattern["label"] == "Company" and sh.startswith(("控股", "收购", "并购", "入股", "参股"), start) and pos - start > 4 and start > 0 and CJK_RE.match(sh[start - 1]):
+            start += 2  # …有限公司|控股|湖南星海科技有限公司: a verb of holding after the holder opens no firm's name
         return start if start < pos or pattern.get("body_min", 1) == 0 else None
 
     def _place_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int, body_max: int) -> int | None:

@@ -49,7 +49,13 @@ BARE_GROUP_RE = re.compile(r"\s*[“\"]?(?:集团|该集团|集团公司)(?![\u4
 SET_UP_IN_RE = re.compile(r"\s*在[\u4e00-\u9fff]{2,10}?(?:投资)?(?:设立|组建|成立|建设)的")
 
 
-ACQUIRED_RE = re.compile(r"\s*(?:于[0-9]{4}年|已|先后|成功)?\s*(?:收购|并购|兼并|控股)(?:了)?")
+ACQUIRED_RE = re.compile(r"\s*(?:(?:于[0-9]{4}年(?:[0-9]{1,2}月)?|已|先后|成功|以[0-9.]+\s*[亿万]*(?:美)?元)\s*)*(?:全资|整体)?(?:收购|并购|兼并|控股)(?:了)?")
+
+
+#: Y被X收购 / Y并入X: Y is X's after it
+ACQUIRED_BY_RE = re.compile(r"\s*(?:(?:于[0-9]{4}年|已)\s*)?(?:被|由)")
+ACQUIRED_BY_TAIL_RE = re.compile(r"\s*(?:全资|整体)?(?:收购|并购|兼并)")
+MERGED_INTO_RE = re.compile(r"\s*(?:(?:于[0-9]{4}年|已)\s*)?(?:整体)?并入")
 
 
 SET_UP_BY_RE = re.compile(r"\s*(?:系|是|为|由)\s*")
@@ -272,6 +278,16 @@ def find(inp: RelationInput) -> list[Relation]:
         for i in orgs:
             if mentions[i].label not in ("Company", "Institution"):
                 continue
+            by = ACQUIRED_BY_RE.match(text, mentions[i].end)
+            if by:  # Y被X收购
+                parent = next((k for k in orgs if mentions[k].start == by.end() and mentions[k].label in ("Company", "Institution") and k != i), None)
+                if parent is not None and ACQUIRED_BY_TAIL_RE.match(text, mentions[parent].end):
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.acquired.v1", ev))
+            into = MERGED_INTO_RE.match(text, mentions[i].end)
+            if into:  # Y并入X
+                parent = next((k for k in orgs if mentions[k].start == into.end() and mentions[k].label in ("Company", "Institution") and k != i), None)
+                if parent is not None:
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.acquired.v1", ev))
             acq = ACQUIRED_RE.match(text, mentions[i].end)
             if acq:  # X于2021年收购Y
                 child = next((k for k in orgs if mentions[k].start == acq.end() and mentions[k].label in ("Company", "Institution")), None)
