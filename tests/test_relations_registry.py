@@ -34,7 +34,7 @@ def test_the_families_and_their_rule_ids_are_pinned():
     assert {k for k, r in REGISTRY.items() if r.family == "tables"} == {
         "table.award_row.v1", "table.caption_award.v1", "table.winner_cell.v1", "table.region_column.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "roster"} == {
-        "roster.member_post.v1", "roster.member_of_body.v1"}
+        "roster.member_post.v1", "roster.member_of_body.v1", "roster.author_affiliation.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "divisions"} == {"located.division_copula.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "respectively"} == {"respectively.located.v1", "respectively.award.v1", "respectively.post.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "conferrals"} == {"award.confer_to.v1", "award.counted_then_listed.v1", "award.share_of_list.v1", "award.falls_to.v1", "award.pocketed.v1"}

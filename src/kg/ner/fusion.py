@@ -48,6 +48,7 @@ from ..nlp.rules import (
     jieba_tags,
     place_table,
 )
+from ..nlp.passes import DOC_NUMBER_AFTER_RE, JOURNAL_AFTER_RE, SITE_AFTER_RE
 from ..resources import load_tsv
 from .data import split_sentences
 
@@ -367,6 +368,8 @@ class NerComponent:
         elif label == "ORG":
             if end - start > self.max_org_chars:
                 return None
+            if SITE_AFTER_RE.match(sh, end) or DOC_NUMBER_AFTER_RE.match(sh, end) or JOURNAL_AFTER_RE.match(sh, end):
+                return None  # 中国政府|网, 国标委|办〔2009〕3号: a body's web site or a document number's code, no body
             kind = self.rules.org_type(name, default="") or _group_member(name)
             if not kind:
                 if self.org_needs_head:

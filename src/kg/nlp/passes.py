@@ -148,7 +148,14 @@ def _generic_addressee(sh: str, start: int, end: int) -> bool:
 
 
 #: a body's web site or account, named as a report's source (科技部网站, 株洲政府门户网站, 浙江政府服务网)
-SITE_AFTER_RE = re.compile(r"(?:门户网站|官方网站|网站|官网|服务网|政务网|微信公众号|公众号)")
+SITE_AFTER_RE = re.compile(r"(?:门户网站|官方网站|网站|官网|服务网|政务网|信息网|门户网|微信公众号|公众号|网(?=$|[\s:：/|,，。;；)）]))")
+
+#: a journal named after the body that publishes it (中国科学院院刊, 中南大学学报, 中国标准化杂志): the journal, no body
+JOURNAL_AFTER_RE = re.compile(r"(?:院刊|学报|会刊|杂志|期刊)(?![\u4e00-\u9fff]{0,2}(?:社|编辑部))")
+
+#: a document number after its issuer's code (国标委办〔2009〕3号, 工信部科〔2020〕12号, 苏经信科技〔2016〕222号):
+#: the code names the issuing office, no body mentioned in the report's prose
+DOC_NUMBER_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*第?\s*\d+\s*号")
 
 
 #: the end of a committee a body sets up for a task (审议会, 审定会, 评审会), not a society (协会, 学会)

@@ -64,6 +64,10 @@ NAME_THEN_BRACKET_RE = re.compile(r"(?:^|(?<=[，,。；;：:、\s]))(?P<name>[\
 _NAME_THEN_BRACKET_SCAN = anchored(NAME_THEN_BRACKET_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
+#: a bracket that holds only a body's name (中南大学, 株洲市科技局): the affiliation of the name before it
+BRACKET_BODY_RE = re.compile(r"[\u4e00-\u9fff]{2,30}(?:大学|学院|研究院|研究所|有限公司|股份公司|集团|公司|局|厅|委员会|中心|协会|学会|医院|促进会|联合会|研究会|实验室)")
+
+
 #: 邬建华、钟启明2名个人 / 张三、李四等3位: two or more names, then their count
 COUNTED_NAMES_RE = re.compile(
     r"(?P<names>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,4})+)(?P<etc>等)?(?P<n>[0-9]+|[两二三四五六七八九十]+)(?:名|位)"
@@ -104,6 +108,7 @@ NAME_END_WORDS = (
     "代表",  # 副总经理张三代表公司领奖: speaking or acting for a body
     "先生", "女士", "小姐",  # 总经理张三先生: a form of address
     "到", "赴",  # 局长张伟到华盛公司调研: a verb of going (jieba glues it to the name: 张伟到)
+    "作报告", "作讲话", "作重要", "作主旨", "作专题", "作题为", "作了", "致辞", "讲话", "宣读",  # 会长李明作报告: a speech made (read on the Simplified shadow)
 )
 
 #: single characters that open what is said of a name, never end a name of three characters
@@ -299,7 +304,8 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             known = (tags.get(cand) or "").startswith("nr")  # a name jieba's dictionary knows: 习近平
             if n == 2 and not known and cand[0] in "由以与的是被对将把在从及和" and cand[1] in surnames:
                 continue  # 由|林董事长: a preposition and a surname with its post (Chairman Lin), no given name
-            if (known or cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand):
+            if (known or cand[:1] in surnames or cand[:2] in surnames) and all("\u4e00" <= c <= "\u9fff" for c in cand) and (known or not set(cand[1:]) & set("的了是在")):
+                # (公司的|创始人: a function character is no given name's)
                 prev = sh[s - 1] if s > 0 else "\n"
                 # 关中理工大学雷振邦教授; a department's last character before the name (标准部|彭东明处长,
                 # 管理司|武东副司长, 经济部|叶晶梅部长), where the segmenter often glues it to the surname
@@ -322,6 +328,12 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             name = m.group("name")
             if name[:1] in surnames or name[:2] in surnames:
                 add(m.start("name"), len(name), "person.bracket_post.v1")
+        elif BRACKET_BODY_RE.fullmatch(inner) and re.match(r"[、，,。；;\s]|等|$", sh[m.end():m.end() + 1]):
+            # 专家：李明（中南大学）、王强（湖南大学）: a name in a list with only its body in brackets
+            name = m.group("name")
+            tag = tags.get(name) or "nr"  # a word of the dictionary (a noun, a verb) is no name
+            if (name[:1] in surnames or name[:2] in surnames) and name not in place_table() and name not in roles and (tag.startswith("nr") or not tag.startswith(("n", "v"))):
+                add(m.start("name"), len(name), "person.bracket_body.v1")
     # a list of names counted after it: 授予邬建华、钟启明2名个人…, 张三、李四等3位专家
     for m in _COUNTED_NAMES_SCAN.finditer(sh):
         items = m.group("names").split("、")

@@ -72,6 +72,8 @@ from .passes import (
     MEDIA_AFTER_RE,
     POST_AFTER_BODY_RE,
     SITE_AFTER_RE,
+    DOC_NUMBER_AFTER_RE,
+    JOURNAL_AFTER_RE,
     TASK_MEETING_RE,
     _all_places,
     _cut_departments,
@@ -115,6 +117,14 @@ __all__ = [
     "PRIORITY", "PUNCT", "EntityRules", "_all_places", "Mention", "_inside_title", "_name_len_at", "_people_tables",
     "_segment_start", "find_people", "generic_words", "jieba_tags", "place_table", "resolve_overlaps",
 ]
+
+
+#: the numbered or named bureaus of the state construction groups (中建五局, 中铁大桥局, 中交二航局,
+#: 中国水利水电第八工程局): firms, though named like a bureau of government
+GROUP_BUREAU_RE = re.compile(
+    r"(?:中建|中铁|中交|中冶|中水|中电建|中铁建|中国建筑|中国中铁|中国铁建|中国交建|中国水利水电|中国电建|中国葛洲坝|中国中冶)"
+    r"(?:第?[一二三四五六七八九十]+(?:工程)?局|[\u4e00-\u9fff]{0,4}?(?:工程)?局)"
+)
 
 
 PATTERN_FILES = ("standards.jsonl", "organisations.jsonl", "awards.jsonl", "places.jsonl", "structures.jsonl")
@@ -306,6 +316,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                             start = builds.end()
                     elif label in ORG_LABELS or label == "Park":
                         start = opening_after(sh, start, s, label, lambda w: w in place_table())  # 工业和信息化部联合|…联合会, …产业园内|应用产业园
+                    if label == "StandardsBody" and not sh.startswith("全国", start) and (k := sh.rfind("全国", max(0, start - 12), start)) >= 0 and re.fullmatch(
+                        r"[\u4e00-\u9fff]+", sh[k:start]
+                    ) and not re.search(r"[的和在是等首第家个级]|委员会", sh[k + 2:start]):
+                        start = k  # 全国|牵引|电气设备与系统标准化技术委员会: a verb-like field word (牵引) inside a national committee's name
                     body = sh[start:s]
                     if label == "GovernmentAgency" and (k := max(body.rfind("公司"), body.rfind("集团"))) >= 0 and _opens_on_place(sh, start + k + 2):
                         start += k + 2  # 授予宏远公司|湖南省人民政府质量奖: a firm's name ends before the body's
@@ -314,6 +328,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         label == "StandardsBody" and FIRM_IN_BODY_RE.match(body)
                     ):
                         continue  # 集团总裁办公室, 公司质量管理委员会, 公司标准化委员会: a firm's own office or committee, no body of state
+                    if label == "GovernmentAgency" and sh[s:e] in ("办公室", "办公厅") and re.search(r"(?:下设|内设|设立|成立|组建|设有)$", body):
+                        continue  # 领导小组下设办公室: the body sets up an office, named by the body before the verb
                     if label == "Company" and sh[s:e] == "公司" and (
                         self._common_phrase(sh, tok_starts, tok_ends, start, s) or (place_table().get(body) or {}).get("level") in ("province", "country")
                     ):
@@ -431,6 +447,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         outer.attrs["place"] = place_table()[sh[s:s + n_outer]]
                         out.append(outer)
                         s += n_outer
+                if lab == "GovernmentAgency" and GROUP_BUREAU_RE.fullmatch(sh, s, e):
+                    lab = "Company"  # 中建五局, 中铁大桥局, 中国建筑第五工程局: a state construction group's bureau is a firm
                 mention = Mention(s, e, lab, rule, text[s:e], needs_context=context)
                 if district is not None:
                     mention.attrs["place"] = county
@@ -461,6 +479,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 start = m.start()
                 if rule == "agency.lexicon.v1" and m.group(0).endswith("部") and sh[m.end():m.end() + 1] in ("门", "署", "分", "件", "位", "队"):
                     continue  # 商务部门, 财政部署: no ministry
+                if rule == "agency.lexicon.v1" and m.group(0).endswith("部") and re.match(r"副?主任(?!委员)", sh[m.end():m.end() + 3]):
+                    continue  # 协会副秘书长兼科技部主任: a department's head (a ministry is led by its 部长), no ministry
                 if rule == "agency.lexicon.v1" and m.group(0).endswith("处") and sh[m.end():m.end() + 1] in ("理", "置", "罚", "分", "于", "在"):
                     continue  # 中小企业处理中心: 处理 is to handle, no office
                 if m.end() - start == 2 and not (start in tok_start_set and m.end() in tok_end_set):
@@ -530,6 +550,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 m.label = "Institution"  # 优质标志局 of 香港优质标志局: a listed institution named without its place
             if m.label == "GovernmentAgency" and ANAPHOR_BODY_RE.search(sh, m.start, m.end):
                 continue  # 下一步我委: the report's own body by an anaphor, no name
+            if m.label in ("Institution", "GovernmentAgency", "StandardsBody") and JOURNAL_AFTER_RE.match(sh, m.end):
+                continue  # 中国科学院院刊, 中南大学学报: a journal named after its body, no body
             if m.label in ORG_LABELS and SITE_AFTER_RE.match(sh, m.end):
                 continue  # 来源:科技部网站, 株洲政府门户网站: a body's web site names a source, not the body
             if m.label == "GovernmentAgency" and sh.endswith("办公室", m.start, m.end) and (owner := self._office_owner(sh, m.start, m.end - 3)) is not None:
@@ -563,7 +585,8 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
         from .items import headed_list_mentions  # the members of 开发区…依次是A、B、C
 
         extra, dropped = headed_list_mentions(self, text, sh, tok_starts, tok_ends, chosen)
-        if not extra:
-            return chosen
-        keep = [m for m in chosen if not any(m is d for d in dropped)]
-        return sorted(keep + extra, key=lambda m: (m.start, m.end))
+        if extra:
+            keep = [m for m in chosen if not any(m is d for d in dropped)]
+            chosen = sorted(keep + extra, key=lambda m: (m.start, m.end))
+        # 国标委办〔2009〕3号, 苏经信科技〔2016〕222号: the issuer's code of a document number, no body in the prose
+        return [m for m in chosen if not (m.label in ORG_LABELS and DOC_NUMBER_AFTER_RE.match(sh, m.end))]

@@ -39,6 +39,15 @@ APPROVALS = ("获批", "批准", "获准", "同意", "核准")
 
 
 #: prepositions and verbs the segmenter glues to a name's first character (为华|邦电子, 由和|迅)
+#: verbs of acting jointly with a body that open a clause and that the segmenter may glue to the body
+#: after them (联合省工信厅, 会同市财政局, 协同省工信厅)
+JOINT_ACTION_VERBS = ("联合", "会同", "协同")
+
+
+#: the head of a university, institute or firm that ends right before a verb (湖南大学|建设)
+INSTITUTION_HEAD_RE = re.compile(r"(?:大学|学院|研究院|研究所|科学院|工程院|公司|集团|中心)$")
+
+
 GLUED_PREPOSITIONS = frozenset("从由向对被将把给让于兼在经为系任赴过据及暨原与予")
 
 #: kind words that open on one of those characters and are no glued preposition (宁乡|经开区|管委会)
@@ -190,6 +199,10 @@ class NameScan:
                 _opens_on_place(sh, start) or (i > 0 and tok_ends[i - 1] == ts and self._is_stop_token(sh[tok_starts[i - 1]:ts]))
             ):
                 break  # 支持建设|长沙高新区: a verb before a park that opens on its place, or after another verb (同意|建设|中关村…示范区)
+            if pattern["label"] == "Institution" and start < pos and tok in self.name_verbs and self.tags.get(tok) in ("v", "vn") and _opens_on_place(sh, start) and (
+                i > 0 and tok_ends[i - 1] == ts and INSTITUTION_HEAD_RE.search(sh, max(0, ts - 4), ts)
+            ):
+                break  # 依托湖南大学|建设|湖南省…创新中心: a body before the verb builds the one that opens on its place
             if pattern["label"] == "Place" and start < pos and (tok in place_table() or tok[-1] in "省市县区州旗镇乡"):
                 break  # a town's name starts after its county: 桑植县|五道水镇, 高新区|三门镇
             if pattern["label"] == "Place" and len(tok) == 1 and pos - start < 2 and CJK_RE.match(tok) and tok not in "的在和与及是":
@@ -215,6 +228,10 @@ class NameScan:
                 break  # …贡献奖|标准项目奖: the main award ends here; the sub-award is joined to it later
             if tok[:1] in "年月日" and ts > 0 and sh[ts - 1].isdigit():
                 break  # 2019|年经|福建省人民政府: a date's remnant glued to the next word
+            if pattern["label"] == "GovernmentAgency" and len(tok) == 2 and tok[0] in "省市县区州" and tok[1] == "经" and te == start and sh.startswith("信", te):
+                start = ts  # 市经|信委, 县经|信局: the level and the first character of 经信 (经济和信息化) glued by the segmenter
+                i -= 1
+                continue
             if len(tok) == 2 and tok[1] in "省市县区州" and tok not in self.tags and not _is_place_word(tok) and (
                 tok[0] in GLUED_BEFORE or (self.tags.get(tok[0]) in ("v", "p", "c") and (i == 0 or self._is_stop_token(sh[tok_starts[i - 1]:tok_ends[i - 1]])))
             ):  # 并|报县: a verb glued to the level word after a clause's conjunction (质量|兴市 stays whole)
@@ -222,6 +239,7 @@ class NameScan:
                 break
             if (
                 2 <= len(tok) <= (4 if pattern["label"] == "Park" else 3) and tok[0] in GLUED_PREPOSITIONS and tok not in self.tags and tok not in KINDS_OPENING_LIKE_A_PREPOSITION
+                and not (pattern["label"] == "GovernmentAgency" and sh.startswith("经信", ts))  # 经信委, 经信局: 经济和信息化, no preposition 经
                 and sh[ts:te] not in self.tags and not _is_place_word(tok)
                 and (pattern["label"] in ORG_LABELS | {"Park"} or pattern["label"] == "Award" and tok[0] in "及和与暨" and sh[ts - 1:ts] == "奖")
             ):  # (…设计奖|及红点|设计奖: the conjunction between two prizes glued to the second's name)
@@ -236,8 +254,8 @@ class NameScan:
             if pattern["label"] in ("Institution", "Park") and tok in BUILD_AFTER_APPROVAL and i > 0 and tok_ends[i - 1] == ts and sh[tok_starts[i - 1]:ts].endswith(APPROVALS):
                 start = te  # 获批|建设|国家…创新中心: what a place was allowed to build opens after the verb
                 break
-            if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2]:
-                break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it
+            if pattern["label"] in ("Company", "Institution") and len(tok) >= 2 and tok in _people_tables()[2] and not (te == pos and start == pos):
+                break  # 主任委员|上海…研究所有限公司: a post ends the name of the body after it (技师|学院, 院士|工作站: the post names the body's kind)
             if pattern["label"] == "Institution" and tok in ("得奖", "获奖", "得主") and start < pos and sh[ts - 1:ts] == "奖":
                 start = ts  # 金手奖|得奖|厂商协进会: a society of a prize's winners is named with the prize
                 i -= 1
@@ -270,7 +288,13 @@ class NameScan:
                 pattern["label"] == "GovernmentAgency" and start == pos and te == pos and len(tok) == 2 and tok not in self.boundaries
                 and sh[pos:pos + 1] in "署局处" and i > 0 and tok_ends[i - 1] == ts and sh[ts - 1] == "部"
                 and len(sh[tok_starts[i - 1]:ts]) >= 3
-            ):  # a sub-agency named by its function's verb under its ministry (内政部|营建|署, 交通部|运输|局)  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖;
+            ) and not (
+                pattern["label"] == "Company" and re.fullmatch(r"第?[一二三四五六七八九十]+", tok) is not None and sh.startswith("局", te)
+            ) and not (  # 中铁|十一|局|集团有限公司: a construction group's numbered bureau is part of the firm's name
+                pattern["label"] == "GovernmentAgency" and start == pos and te == pos and len(tok) == 2 and tok not in self.boundaries
+                and sh.startswith("办公室", pos) and i > 0 and tok_ends[i - 1] == ts and sh.endswith("政府", 0, ts)
+                and jieba_freq().get(tok, 0) <= COMMON_WORD_FREQ
+            ):  # 市政府|信访|办公室: a government's office named by its function's verb (not 市政府|召开|办公室会议)  # a sub-agency named by its function's verb under its ministry (内政部|营建|署, 交通部|运输|局)  # a sub-award written against its main award (…贡献奖|组织奖): a noun of the dictionary fused with 奖;
                 # a bureau named by its function's verb, which the dictionary holds as one noun, after its
                 # place or level (市|审计局, 长沙|稽查局; not 工作|开好局)
                 if conj and tok in ("与", "和", "及", "暨") and i > 0 and (start < pos or FIELD_SUFFIX_RE.match(sh, pos)) and not _opens_on_place(sh, start):
@@ -282,7 +306,8 @@ class NameScan:
                     prev2 = sh[tok_starts[i - 2]:tok_ends[i - 2]] if i >= 2 else ""
                     # 天津市|市场|和|质量监督管理委员会: a generic word may open a body's coordinated
                     # field where a place or a level word stands before it
-                    field = pattern["label"] == "GovernmentAgency" and (_is_place_word(prev2) or prev2[-1:] in ("省", "市", "县", "区"))
+                    # (湖南省|质量|和|标准化|协会: a society's or an institute's field after its place, too)
+                    field = pattern["label"] in ("GovernmentAgency", "Institution") and (_is_place_word(prev2) or prev2[-1:] in ("省", "市", "县", "区"))
                     surnames = _people_tables()[1]
                     # 委员张三、李四和|…分技术委员会: a person's name closing a list of names is
                     # no field of the body (an unknown word opening on a surname, after 、)
@@ -363,6 +388,14 @@ class NameScan:
             and len(TRADE_TAIL_RE.sub("", sh[start + 1:pos])) >= 2
         ):
             start += 1  # (含标兵)|和丰|恒环保…公司, 」由康|正建材…公司: a list's conjunction after a bracket, glued to the brand
+        if (
+            pattern["label"] in ORG_LABELS and sh.startswith(JOINT_ACTION_VERBS, start) and start + 2 < pos
+            and (_opens_on_place(sh, start + 2) or self.institution_re.match(sh, start + 2) or self.agency_lexicon.match(sh, start + 2)
+                 or (pattern["label"] == "Institution" and sh.startswith("大学", pos) and pos - start >= 4)) and not any((place_table().get(sh[start:start + n]) or {}).get("name") == sh[start:start + n] for n in (3, 4))
+        ):
+            start += 2  # 联合|省工信厅, 会同|市财政局, 联合|湖南大学: acting jointly with a body, no part of its name (会同县 stays)
+        if pattern["label"] == "Company" and sh.startswith(("控股", "收购", "并购", "入股", "参股"), start) and pos - start > 4 and start > 0 and CJK_RE.match(sh[start - 1]):
+            start += 2  # …有限公司|控股|湖南星海科技有限公司: a verb of holding after the holder opens no firm's name
         return start if start < pos or pattern.get("body_min", 1) == 0 else None
 
     def _place_anchor(self, sh: str, tok_starts: list[int], tok_ends: list[int], i: int, pos: int, body_max: int) -> int | None:
@@ -537,6 +570,8 @@ class NameScan:
             return False  # 中国工程院, 中国科学院: the country alone names a national body
         if label == "GovernmentAgency" and body in ("省", "市", "县", "区", "州", "镇", "乡", "村", "自治区", "中央", "省委", "市委", "区委", "县委", "高新区", "园区"):
             return False
+        if label == "GovernmentAgency" and len(body) == 3 and body[0] in "省市县区州镇乡" and body[1:] == "政府":
+            return False  # 市政府|办公室, 省政府|办公厅: a level's government and its general office
         if label == "GovernmentAgency" and len(body) > 1 and body[0] in "省市县区" and body[1:] == "市场":
             return False  # 省市场监管局: a level and its market regulator
         rest = body

@@ -128,7 +128,7 @@ def find_short_forms(text: str, sh: str, mentions: list[Mention], tok_starts: li
 #: X（原名Y）: Y is X's old name
 _OLD_IN_BRACKETS_RE = re.compile(r"\s*[(（]\s*(?:原名|原称|原为|前称|曾用名|旧称)\s*[:：]?\s*$")
 #: Y更名为X
-_RENAMED_TO_RE = re.compile(r"^\s*(?:已|正式|于[0-9]{4}年)?(?:更名为|改名为|改称|更名)\s*[“\"「]?$")
+_RENAMED_TO_RE = re.compile(r"^\s*(?:已|正式|将|拟|于[0-9]{4}年)?(?:更名为|改名为|改称|更名)\s*[“\"「]?$")
 #: 这家企业原名Y / 该公司原名Y / ，原名Y: Y is the old name of the firm the text is about
 _FORMERLY_RE = re.compile(r"(?:原名|原称|前称|曾用名)\s*[:：]?\s*$")
 
@@ -150,3 +150,9 @@ def link_renames(sh: str, mentions: list[Mention]) -> None:
                 new = nxt
         if new is not None and new is not old and "alias_of" not in old.attrs and sh[new.start:new.end] != sh[old.start:old.end]:
             old.attrs["alias_of"] = new.attrs.get("alias_of") or new.text
+    # the old name elsewhere in the report is the same renamed body (ANNOTATION.md: one entity)
+    renamed = {(m.label, sh[m.start:m.end]): m.attrs["alias_of"] for m in orgs if "alias_of" in m.attrs}
+    for m in orgs:
+        target = renamed.get((m.label, sh[m.start:m.end]))
+        if target is not None and "alias_of" not in m.attrs and m.text != target:
+            m.attrs["alias_of"] = target

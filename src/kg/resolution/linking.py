@@ -116,6 +116,9 @@ def _anchors_only(prefix: str, type_: str, parks: frozenset[str], context: Place
         extra |= {"中华民国", "中華民國"}  # 中華民國全國商業總會 -> 全國商業總會: the state's formal name
     if type_ == "Award":
         extra |= {"全国"} | set(parks)
+    if type_ == "GovernmentAgency":
+        # 市府|经发局, 台中市|政府|经济发展局: a place's government before its bureau (经发局 of 市府经发局)
+        extra |= {"市府", "县府", "政府", "人民政府"}
     if type_ == "GovernmentAgency" and _national_ministry(prefix):
         return True  # 交通部|高雄港务局: a national ministry's bureau, named without the ministry
     pos = 0

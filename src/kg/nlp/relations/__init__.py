@@ -78,7 +78,25 @@ def run_families(inp: RelationInput, families: tuple[str, ...] | list[str] = DEF
         inp.found.extend(rels)
     if inp.exclusive:
         inp.found[:] = [r for r in inp.found if not _outside_pairs(inp, r)]
+    # the contract's signatures (kg.gold): worksFor of a technical committee's officer, a Place
+    # locatedIn a Park, … name no relation the contract has
+    inp.found[:] = [r for r in inp.found if _in_signature(inp, r)]
     return inp.found
+
+
+def _in_signature(inp: RelationInput, r: Relation) -> bool:
+    """Do ``r``'s subject and object types fit its predicate's signature (ANNOTATION.md)?"""
+    from ...gold import NARROWER, SIGNATURES
+
+    signature = SIGNATURES.get(r.predicate)
+    if signature is None or not isinstance(r.subject, int):
+        return True
+    subject = inp.mentions[r.subject].label
+    if subject not in signature[0]:
+        return False
+    if not isinstance(r.object, int) or signature[1] is None:
+        return True
+    return inp.mentions[r.object].label in NARROWER.get((r.predicate, subject), signature[1])
 
 
 def _outside_pairs(inp: RelationInput, r: Relation) -> bool:

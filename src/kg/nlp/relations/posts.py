@@ -29,7 +29,7 @@ from ...resources import read_text
 from ...text import normalise_name
 from ..rules import Mention
 from .base import Relation, RelationInput, register
-from .works_for import HEAD_OF
+from .works_for import HEAD_OF, government_form
 
 RUN, FORMER, MOVE, LEADER = "works_for.post_run.v1", "works_for.former_post.v1", "works_for.move.v1", "works_for.leader_named_first.v1"
 KIND = "works_for.body_by_kind.v1"
@@ -41,6 +41,9 @@ register("posts", {
     LEADER: ("worksFor", "PERSON 市长/副省长…: the government the post heads, where the report names it"),
 })
 BODIES = frozenset({"Company", "Institution", "GovernmentAgency"})
+#: the kind of body a bare post heads (局长 -> …局, 校长 -> …大学): the one body of that kind the report names
+SOCIETIES = ("协会", "学会", "商会", "促进会", "联合会", "研究会", "工会")
+BARE_POST_KINDS = {"局长": ("局",), "厅长": ("厅",), "校长": ("大学", "学院", "学校"), "所长": ("所",), "会长": SOCIETIES, "理事长": SOCIETIES}
 SENTENCE_STOP_RE = re.compile(r"[。！？!?\n]")
 #: the pieces of a run of posts: one separator between them
 SEP = "，,、;；"
@@ -145,6 +148,18 @@ def find(inp: RelationInput) -> list[Relation]:
         if mentions[r.object].end > mentions[r.subject].start:
             continue  # the body after the person (X是ORG ROLE): no run follows
         run(r.subject, r.object)
+    def _bare_post_body(p: int, role: str, at: int, s0: int, s1: int) -> None:
+        """。局长李明出席: a post that opens its clause with no body before it serves the one body of the
+        kind the post heads (局长 -> …局, 会长 -> …协会) the report names, where no body stands in the
+        sentence before it."""
+        noun = BARE_POST_KINDS.get(v["rank"].sub("", normalise_name(role)).removeprefix("副"))
+        if noun is None or (at > 0 and "\u4e00" <= sh[at - 1] <= "\u9fff") or any(m.label in BODIES and s0 <= m.start < at for m in mentions):
+            return
+        bodies = {normalise_name(m.attrs.get("alias_of") or m.text): j for j, m in enumerate(mentions)
+                  if m.label in BODIES and sh[m.start:m.end].endswith(noun) and m.end - m.start > 2}
+        if len(bodies) == 1:
+            add(p, next(iter(bodies.values())), KIND, (s0, s1), inp.text[at:at + len(role)])
+
     # 1c. a body written by its kind alone: 協會理事長X / 该局局长X -> the one such body the report names
     for p, pm in enumerate(mentions):
         if pm.label != "Person" or p in has_post:
@@ -155,6 +170,7 @@ def find(inp: RelationInput) -> list[Relation]:
             continue
         kind = v["kind"].search(sh, max(s0, pm.start - n - 4), pm.start - n)
         if kind is None or kind.end() != pm.start - n:
+            _bare_post_body(p, sh[pm.start - n:pm.start], pm.start - n, s0, s1)
             continue
         if kind.start() > s0 and "\u4e00" <= sh[kind.start() - 1] <= "\u9fff" and sh[kind.start() - 1] not in "该本" and sh[kind.start()] not in "该本":
             continue  # …发展协会 is a name the entity rules did not find, not the kind alone
@@ -197,9 +213,24 @@ def find(inp: RelationInput) -> list[Relation]:
             base = v["rank"].sub("", role)
             body = v["heads"].get(role) or v["heads"].get(base)
             if body and not any(m.label in BODIES and s0 <= m.start < pm.start for m in mentions):
-                govs = [i for i, m in enumerate(mentions) if m.label == "GovernmentAgency" and sh[m.start:m.end].replace("人民政府", "政府").endswith(body)]
+                govs = [i for i, m in enumerate(mentions) if m.label == "GovernmentAgency" and government_form(sh[m.start:m.end]).endswith(body)]
                 if govs:  # the first the report names, as the sentence rules' implied body does
                     add(p, govs[0], LEADER, (s0, s1), inp.text[pm.end:pm.end + after])
+    # 5. 副局长王某、陈某: the names listed after one post hold it in the same body
+    for r in list(inp.found) + list(out):
+        if r.predicate != "worksFor" or not isinstance(r.object, int):
+            continue
+        pm = mentions[r.subject]
+        s0, s1 = sentence(pm.start)
+        n = _role_ending(sh, pm.start, s0)
+        if not n:
+            continue
+        k = r.subject
+        while (k := nxt_mention.get(k)) is not None:
+            nm, prev = mentions[k], mentions[k - 1]
+            if nm.label != "Person" or nm.start != prev.end + 1 or sh[prev.end] != "、" or nm.end > s1 or _role_starting(sh, nm.end, s1):
+                break
+            add(k, r.object, RUN, (s0, s1), inp.text[pm.start - n:pm.start])
     return out
 
 

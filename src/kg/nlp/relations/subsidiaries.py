@@ -1,7 +1,7 @@
 """subsidiaryOf in one sentence: a parent and its unit (family ``subsidiaries``).
 
 Owns 依托X建设的Y, X旗下Y (and the list after it), 作为X的子公司，Y, Y隶属于X, Y是X的全资子公司, X旗下拥有A、B等N家子公司, X收购Y,
-Y系X投资设立, and 集团/公司 meaning the firm the report is about. Must not: read a parent from a
+Y系X投资设立, X(投资)成立Y, Y的母公司X, Y由X控股 and X持有Y 100%股权, and 集团/公司 meaning the firm the report is about. Must not: read a parent from a
 name alone (X新疆公司 is not thereby X's), or give a joint venture one parent (ANNOTATION.md).
 """
 
@@ -34,6 +34,9 @@ register("subsidiaries", {
     "subsidiary.qixia.v1": ("subsidiaryOf", "X旗下(的)Y / X下属Y: Y is X's"),
     "subsidiary.set_up_by.v1": ("subsidiaryOf", "Y系X投资设立: Y is X's"),
     "subsidiary.yituo.v1": ("subsidiaryOf", "依托X建设的Y / 由X成立的Y: Y is X's"),
+    "subsidiary.sets_up.v1": ("subsidiaryOf", "X(投资)成立/设立(了)Y: the firm or institution X set Y up (no joint venture)"),
+    "subsidiary.parent_named.v1": ("subsidiaryOf", "Y的母公司(为)X / Y的控股股东为X: the parent named after its unit"),
+    "subsidiary.majority_held.v1": ("subsidiaryOf", "Y由X(100%)控股 / X持有Y 100%股权: a majority holding"),
 })
 
 
@@ -46,10 +49,38 @@ BARE_GROUP_RE = re.compile(r"\s*[“\"]?(?:集团|该集团|集团公司)(?![\u4
 SET_UP_IN_RE = re.compile(r"\s*在[\u4e00-\u9fff]{2,10}?(?:投资)?(?:设立|组建|成立|建设)的")
 
 
-ACQUIRED_RE = re.compile(r"\s*(?:于[0-9]{4}年|已|先后|成功)?\s*(?:收购|并购|兼并|控股)(?:了)?")
+ACQUIRED_RE = re.compile(r"\s*(?:(?:于[0-9]{4}年(?:[0-9]{1,2}月)?|已|先后|成功|以[0-9.]+\s*[亿万]*(?:美)?元)\s*)*(?:全资|整体)?(?:收购|并购|兼并|控股)(?:了)?")
+
+
+#: Y被X收购 / Y并入X: Y is X's after it
+ACQUIRED_BY_RE = re.compile(r"\s*(?:(?:于[0-9]{4}年|已)\s*)?(?:被|由)")
+ACQUIRED_BY_TAIL_RE = re.compile(r"\s*(?:全资|整体)?(?:收购|并购|兼并)")
+MERGED_INTO_RE = re.compile(r"\s*(?:(?:于[0-9]{4}年|已)\s*)?(?:整体)?并入")
 
 
 SET_UP_BY_RE = re.compile(r"\s*(?:系|是|为|由)\s*")
+
+
+#: X(于2010年)(投资|出资)成立/设立(了)Y: X set its unit Y up
+SETS_UP_RE = re.compile(r"\s*(?:于[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?)?\s*(?:投资|出资|全资|独资)?(?:成立|设立|组建|创办|创建|注册成立)了?\s*")
+
+
+#: Y的母公司(为)X, Y母公司為X, Y的控股股东为X: the parent named after its unit
+PARENT_NAMED_RE = re.compile(r"\s*(?:的|之)?(?:母公司|控股股东|控股股東|控股公司)\s*(?:为|是|系|：|:)?\s*")
+
+
+#: Y由X(100%)控股: a unit held by its parent
+HELD_BY_RE = re.compile(r"\s*(?:由|被)\s*")
+HELD_TAIL_RE = re.compile(r"\s*(?:100\s*%|百分之百|全资|绝对)?\s*控股(?!的)")
+
+
+#: X持有Y 100%股权 (a majority: more than half): the holder is the parent
+HOLDS_SHARE_RE = re.compile(r"\s*(?:持有|拥有|持股)\s*")
+SHARE_TAIL_RE = re.compile(r"\s*(?:100|5[1-9]|[6-9][0-9])(?:\.[0-9]+)?\s*%\s*(?:的)?\s*(?:股权|股份)")
+
+
+#: a co-founder before the founder (A与X成立Y, A、X共同出资设立Y): a joint venture, which gets no parent
+JOINT_BEFORE_RE = re.compile(r"(?:与|和|同|及|、|联合|携手)\s*$")
 
 
 SET_UP_TAIL_RE = re.compile(r"\s*(?:投资|出资|全资|注册|发起)?(?:设立|组建|创办|成立)")
@@ -69,7 +100,7 @@ HOLDS_TAIL_RE = re.compile(r"\s*(?:等)?\s*(?:[0-9一二三四五六七八九十
 SUBSIDIARY_IS_RE = re.compile(r"(?:[(（][^)）]{0,20}[)）])?[，,]?(?:现|目前|已|现已)?(?:是|为|系|作为|成为)")
 
 
-SUBSIDIARY_TAIL_RE = re.compile(r"(?:的)?(?:全资|控股)?(?:[二三]级子公司|子公司|附属公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|所属企业|所属单位|分支机构|附属机构|直属(?:的)?(?:科研|事业|公益[一二]类)?(?:事业)?(?:单位|企业|研究机构|科研机构|机构|研究院|研究所|高校|院校|医院)|(?:下属|所属)(?:的)?(?:[\u4e00-\u9fff]{1,4}?)?(?:机构|单位|企业|研究院|研究所|公司))|旗下(?:的)?(?:全资|控股)?(?:物业|企业|公司|酒店|品牌|成员|子公司)")
+SUBSIDIARY_TAIL_RE = re.compile(r"(?:的|之)?(?:全资|控股)?(?:(?:100\s*%|百分之百)持股(?:的|之)?)?(?:[二三]级子公司|子公司|孙公司|附属公司|分公司|下属企业|下属单位|二级单位|控股企业|成员企业|所属企业|所属单位|分支机构|附属机构|直属(?:的)?(?:科研|事业|公益[一二]类)?(?:事业)?(?:单位|企业|研究机构|科研机构|机构|研究院|研究所|高校|院校|医院)|(?:下属|所属)(?:的)?(?:[\u4e00-\u9fff]{1,6}?)?(?:机构|单位|企业|研究院|研究所|公司))|(?:的|之)?附属(?:第[一二三四五六七八九十]+)?(?:医院|学院|学校|中学|小学|机构|单位)|旗下(?:的)?(?:全资|控股)?(?:物业|企业|公司|酒店|品牌|成员|子公司)")
 
 
 SUBSIDIARY_LEAD_RE = re.compile(r"(?:(?:集团|公司|企业|其)(?:的)?)?(?:旗下|下属|所属)(?:的)?|(?:全资|控股)子公司|(?:^|[，,；;：:、])(?:旗下|下属)(?:的)?")
@@ -110,18 +141,22 @@ AND_ITS_RE = re.compile(r"\s*(?:及|与|和|以及|及其|连同)其?(?:全资|�
 
 
 #: X(牵头)承担/承建的Y: the unit that hosts a base, laboratory or centre
-HOSTED_BY_RE = re.compile(r"\s*(?:牵头|负责)?(?:承担|承建|依托建设|组建)的\s*")
+HOSTED_BY_RE = re.compile(r"\s*(?:(?:牵头|负责)?(?:承担|承建|依托建设|组建)|(?:牵头|负责)(?:建设|筹建))的\s*")
 
 
 #: Y的依托单位(为)X / Y承担单位X
-HOST_UNIT_RE = re.compile(r"\s*(?:的)?(?:依托|承担|承建|建设|牵头)单位\s*(?:为|是|：|:)?\s*")
+HOST_UNIT_RE = re.compile(r"\s*(?:的|[（(])?(?:依托|承担|承建|建设|牵头)单位\s*(?:为|是|：|:)?\s*")
 
 
 HOSTED_KIND_RE = re.compile(r"(?:基地|实验室|中心|研究院|研究所|平台)(?:[(（][^()（）]{1,12}[)）])?$")
 
 
+#: laboratories and research centres, which a body hosts (承建) rather than builds
+LAB_RE = re.compile(r"(?:实验室|研究中心|创新中心|工程中心|技术中心)(?:[(（][^()（）]{1,12}[)）])?$")
+
+
 #: X依托Y建设: X was set up on Y (a body's institute, a firm's lab)
-BUILT_ON_RE = re.compile(r"\s*依托")
+BUILT_ON_RE = re.compile(r"\s*依托(?:于)?")
 
 
 def _group_referent(mentions: list[Mention], before: int) -> int | None:
@@ -148,7 +183,12 @@ def find(inp: RelationInput) -> list[Relation]:
             parent = next((i for i in idx if mentions[i].start == p0 and mentions[i].label in ORG_LABELS), None)
             if parent is None:
                 continue
-            tail = re.match(r"[^，,。；;]{0,12}?(?:建设|筹建|组建|打造|建立|成立)(?:的)?", text[mentions[parent].end:s1])
+            tail = re.match(r"[^，,。；;]{0,12}?(?:建设|筹建|组建|打造|建立|成立|设立|创办|创建)(?:的)?", text[mentions[parent].end:s1])
+            if tail is None and mm.group(0) == "依托" and text.startswith("的", mentions[parent].end):
+                # 依托中南大学的…国家重点实验室: the host of a laboratory or centre
+                child = next((i for i in idx if mentions[i].start == mentions[parent].end + 1 and mentions[i].label == "Institution" and HOSTED_KIND_RE.search(mentions[i].text)), None)
+                if child is not None:
+                    rels.append(Relation(child, "subsidiaryOf", parent, "subsidiary.yituo.v1", ev))
             if tail:
                 q0 = mentions[parent].end + tail.end()
                 child = next((i for i in idx if mentions[i].start == q0 and mentions[i].label in ORG_LABELS), None)
@@ -238,15 +278,48 @@ def find(inp: RelationInput) -> list[Relation]:
         for i in orgs:
             if mentions[i].label not in ("Company", "Institution"):
                 continue
+            by = ACQUIRED_BY_RE.match(text, mentions[i].end)
+            if by:  # Y被X收购
+                parent = next((k for k in orgs if mentions[k].start == by.end() and mentions[k].label in ("Company", "Institution") and k != i), None)
+                if parent is not None and ACQUIRED_BY_TAIL_RE.match(text, mentions[parent].end):
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.acquired.v1", ev))
+            into = MERGED_INTO_RE.match(text, mentions[i].end)
+            if into:  # Y并入X
+                parent = next((k for k in orgs if mentions[k].start == into.end() and mentions[k].label in ("Company", "Institution") and k != i), None)
+                if parent is not None:
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.acquired.v1", ev))
             acq = ACQUIRED_RE.match(text, mentions[i].end)
             if acq:  # X于2021年收购Y
                 child = next((k for k in orgs if mentions[k].start == acq.end() and mentions[k].label in ("Company", "Institution")), None)
                 if child is not None and child != i:
                     rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.acquired.v1", ev))
+            named = PARENT_NAMED_RE.match(text, mentions[i].end, s1)
+            if named:  # Y的母公司X / Y的控股股东为X
+                parent = next((k for k in orgs if mentions[k].start == named.end() and k != i and mentions[k].label in ("Company", "Institution", "GovernmentAgency")), None)
+                if parent is not None:
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.parent_named.v1", ev))
+            held = HELD_BY_RE.match(text, mentions[i].end, s1)
+            if held:  # Y由X100%控股
+                parent = next((k for k in orgs if mentions[k].start == held.end() and k != i), None)
+                if parent is not None and HELD_TAIL_RE.match(text, mentions[parent].end, s1):
+                    rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.majority_held.v1", ev))
+            share = HOLDS_SHARE_RE.match(text, mentions[i].end, s1)
+            if share:  # X持有Y 100%股权
+                child = next((k for k in orgs if mentions[k].start == share.end() and k != i and mentions[k].label in ("Company", "Institution")), None)
+                if child is not None and SHARE_TAIL_RE.match(text, mentions[child].end, s1):
+                    rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.majority_held.v1", ev))
+            sets = SETS_UP_RE.match(text, mentions[i].end, s1)
+            if sets and not JOINT_BEFORE_RE.search(text, max(s0, mentions[i].start - 4), mentions[i].start):
+                # X(投资)成立了Y: X set Y up (A与X成立Y, a joint venture, has no one parent)
+                child = next((k for k in orgs if mentions[k].start == sets.end() and mentions[k].label in ("Company", "Institution") and k != i), None)
+                if child is not None:
+                    rels.append(Relation(child, "subsidiaryOf", i, "subsidiary.sets_up.v1", ev))
             by = SET_UP_BY_RE.match(text, mentions[i].end)
             if by:  # Y系X投资设立 / Y由X出资组建
                 parent = next((k for k in orgs if mentions[k].start == by.end() and k != i), None)
-                if parent is not None and SET_UP_TAIL_RE.match(text, mentions[parent].end):
+                if parent is not None and (SET_UP_TAIL_RE.match(text, mentions[parent].end) or (
+                    LAB_RE.search(mentions[i].text) and re.match(r"\s*(?:承建|牵头(?:组建|建设))", text[mentions[parent].end:mentions[parent].end + 5])
+                )):  # (实验室由中南大学承建: hosting a laboratory, not building a site)
                     rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.set_up_by.v1", ev))
         # X旗下拥有A、B 2家控股子公司: each listed firm is X's
         for i in orgs:
@@ -297,7 +370,9 @@ def find(inp: RelationInput) -> list[Relation]:
             dm = BUILT_ON_RE.match(text, mentions[i].end)
             if dm and mentions[i].label in ("Company", "Institution"):
                 parent = next((k for k in orgs if mentions[k].start == dm.end() and k != i), None)
-                if parent is not None and re.match(r"\s*(?:建设|组建|设立)(?!的)", text[mentions[parent].end:mentions[parent].end + 3]):
+                if parent is not None and (re.match(r"\s*(?:建设|组建|设立)(?!的)", text[mentions[parent].end:mentions[parent].end + 3]) or (
+                    HOSTED_KIND_RE.search(mentions[i].text) and re.match(r"\s*(?:[，,。；;]|$)", text[mentions[parent].end:mentions[parent].end + 2])
+                )):  # (实验室依托中南大学，…: a laboratory's host at the clause's end)
                     rels.append(Relation(i, "subsidiaryOf", parent, "subsidiary.built_on.v1", ev))
 
     return rels

@@ -13,6 +13,7 @@ import re
 
 from ..people import role_rows
 from ...text import normalise_name
+from ..lexicons import _opens_on_place
 from ..rules import Mention, ORG_LABELS
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ReportContext, Walk
@@ -27,6 +28,7 @@ register("works_for", {
     "works_for.name_post_run.v1": ("worksFor", "ORG P1 R1、P2 R2、P3 R3: every name of a run of name-post items serves the body before the run"),
     "works_for.org_role_person.v1": ("worksFor", "ORG ROLE PERSON (posts chained with 、, and the posts of two bodies before one name)"),
     "works_for.person_is_post.v1": ("worksFor", "PERSON是ORG ROLE / PERSON（ORG ROLE）: the post closing its clause"),
+    "works_for.person_bracket_body.v1": ("worksFor", "PERSON（ORG）in a list or before a break: the body the person comes from, no post written"),
     "works_for.post_held_by.v1": ("worksFor", "X，主任由Y公司副总经理PERSON兼任: the post in X"),
     "works_for.sentence_firm.v1": ("worksFor", "董事长X with no body before the post: the one firm its sentence names before it"),
     "works_for.topic_firm.v1": ("worksFor", "…这家企业…。总经理孙海燕说: the firm the text has just been about"),
@@ -215,10 +217,10 @@ def _dept_body(text: str, org_by_end: dict[int, int], pos: int) -> int | None:
 
 #: PERSON是ORG ROLE / PERSON系ORG ROLE / PERSON现任ORG ROLE, the post closing its clause
 #: a profile's clause that states the person's post: ，现任ORG ROLE / ，任ORG ROLE
-PROFILE_POST_RE = re.compile(r"[，,]\s*(?:现任|现为|现任职于|任|担任)\s*")
+PROFILE_POST_RE = re.compile(r"[，,]\s*(?:[0-9]{4}年(?:[0-9]{1,2}月)?(?:起|后|至今)?)?\s*(?:先后|曾经|曾|还|并|又)?(?:现任|现为|现任职于|历任|任|担任|出任|调任|升任)(?:过)?\s*")
 
 
-_IS_POST_RE = re.compile(r"\s*(?:先生|女士|同志|博士)?\s*(?:(?:自|从|于)\s*[0-9]{4}\s*年(?:[0-9]{1,2}月)?\s*(?:起|开始)?\s*)?(?:同时|还|兼|并|现|曾经|曾|已|先后|目前|一直)?(?:是|系|为|现任|任|担任|兼任)\s*")  # 馮永業先生是…
+_IS_POST_RE = re.compile(r"\s*(?:先生|女士|同志|博士)?\s*(?:(?:自|从|于)\s*[0-9]{4}\s*年(?:[0-9]{1,2}月)?\s*(?:起|开始)?\s*)?(?:同时|还|兼|并|现|曾经|曾|已|先后|目前|一直)?(?:是|系|为|现任|历任|任|担任|兼任|出任)(?:过)?\s*")  # 馮永業先生是…; 先后担任过, 历任
 
 
 def _post_held_by(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str) -> None:
@@ -247,7 +249,14 @@ def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation]
     # PERSON（ORG ROLE）; PERSON，ORG ROLE， (an apposition: the post closes its clause, checked below)
     verb = _IS_POST_RE.match(text, pm.end) or re.compile(r"[（(]|\s*[，,]\s*").match(text, pm.end)
     if verb is None:
-        return
+        # 张建国出生于1967年，…，先后担任过ORG ROLE、ORG ROLE: a profile that opens on the person
+        # names the posts in a later clause of its sentence (no other person between)
+        opens = pm.start == 0 or text[pm.start - 1] in "。；;\n" or text[pm.start - 1].isspace()
+        sentence_end = min([k for k in (text.find(c, pm.end) for c in "。；;\n") if k >= 0] or [len(text)])
+        later = PROFILE_POST_RE.search(text, pm.end, sentence_end) if opens else None
+        if later is None or any(m.label == "Person" and pm.end <= m.start < later.start() for m in mentions):
+            return
+        verb = later
     apposition = verb.group(0).strip() in ("，", ",")
     if apposition:
         from ..rules import _people_tables as _tables
@@ -261,19 +270,60 @@ def _is_post_of(text: str, mentions: list[Mention], p: int, rels: list[Relation]
         opens = pm.start == 0 or text[pm.start - 1] in "。；;\n：:" or text[pm.start - 1].isspace()
         if later and opens and not any(m.label == "Person" and pm.end <= m.start < later.start() for m in mentions):
             verb = later
+    profile = not apposition and PROFILE_POST_RE.fullmatch(verb.group(0)) is not None
+    _read_posts(text, mentions, p, rels, ev, written, verb, apposition)
+    # 张建国…，先后担任过A总经理，2019年调任B副总经理: every later clause of a profile names a post too
+    sentence_end = min([k for k in (text.find(c, verb.end()) for c in "。；;\n") if k >= 0] or [len(text)])
+    while profile and (verb := PROFILE_POST_RE.search(text, verb.end(), sentence_end)) is not None:
+        if any(m.label == "Person" and pm.end <= m.start < verb.start() for m in mentions):
+            break
+        _read_posts(text, mentions, p, rels, ev, written, verb, False)
+
+
+def _read_posts(text: str, mentions: list[Mention], p: int, rels: list[Relation], ev: tuple[int, int], written: str, verb: re.Match[str], apposition: bool) -> None:
+    """The posts of person ``p`` from the body right after ``verb``: ORG ROLE(、ORG ROLE…)."""
+    from ..rules import _people_tables
+
     org = next((i for i, m in enumerate(mentions) if m.start == verb.end() and m.label in ORG_LABELS), None)
     if org is None:
         return
     at = mentions[org].end
     if text.startswith("的", at) and verb.group(0).strip() and not verb.group(0).strip().startswith(("(", "（")):
         at += 1  # PERSON是ORG的ROLE: 李红是嘉禾公司的总工程师
-    ends = "，,。；;\n" if apposition else "，,。；;、）)\n"  # an apposition's post closes its clause, no list goes on
+    ends = "，,。；;\n" if apposition else "，,。；;、）)\n等"  # an apposition's post closes its clause, no list goes on
     role = next(
         (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in ends)),
         None,
     )
-    if role is not None:
+    in_department = False
+    if role is None and not apposition and (d := DEPT_RE.match(text, at)) is not None:
+        # …担任过中华全国总工会书记处书记: a department between the body and the post stays in the role
+        n = next((n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, d.end(), d.end() + n) and (d.end() + n >= len(text) or text[d.end() + n] in ends)), None)
+        role = d.end() - at + n if n is not None else None
+        in_department = role is not None
+    if role is None and apposition:
+        # 李明，中南大学教授、博士生导师。: posts chained with 、 close the apposition's clause
+        run = re.match(r"(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}(?=[，,。；;\n]|$)", text[at:at + 40])
+        pieces = run.group(0).split("、") if run else []
+        if pieces and all(_people_tables()[0].fullmatch(x) for x in pieces):
+            role = len(pieces[0])
+    if role is not None and all(not (r.subject == p and r.object == org) for r in rels):
         rels.append(Relation(p, "worksFor", org, "works_for.person_is_post.v1", ev, {"role": written[at:at + role]}))
+    elif role is None and verb.group(0) in ("(", "（") and text[mentions[org].end:mentions[org].end + 1] in ")）" and re.match(r"[、，,。；;\s]|等|$", text[mentions[org].end + 1:mentions[org].end + 2]):
+        # 专家：李明（中南大学）、王强（湖南大学）: only the body in the bracket, the person's affiliation
+        rels.append(Relation(p, "worksFor", org, "works_for.person_bracket_body.v1", ev, {"role": None}))
+    # PERSON曾任ORG1 ROLE1、ORG2 ROLE2等职: each body of a career's list of posts (not an apposition's)
+    while role is not None and not apposition and text.startswith("、", at + role):
+        nxt = next((i for i, m in enumerate(mentions) if m.start == at + role + 1 and m.label in ORG_LABELS), None)
+        if nxt is None or (in_department and not _opens_on_place(text, mentions[nxt].start)):
+            return  # (…党建工作局巡视员、政策法规局局长: the list goes on with the body's departments)
+        at = mentions[nxt].end + (1 if text.startswith("的", mentions[nxt].end) else 0)
+        role = next(
+            (n for n in range(6, 1, -1) if _people_tables()[0].fullmatch(text, at, at + n) and (at + n >= len(text) or text[at + n] in ends)),
+            None,
+        )
+        if role is not None and all(not (r.subject == p and r.object == nxt) for r in rels):
+            rels.append(Relation(p, "worksFor", nxt, "works_for.person_is_post.v1", ev, {"role": written[at:at + role]}))
 
 
 #: posts held in a firm, and posts that head a body (市长 -> 市政府): the kind column of roles.tsv
@@ -283,6 +333,13 @@ COMPANY_ROLES = frozenset(row[0] for row in role_rows() if len(row) > 1 and row[
 HEAD_OF = {row[0]: row[2] for row in role_rows() if len(row) > 2 and row[1] == "heads" and row[2]}
 
 
+def government_form(name: str) -> str:
+    """A government's name in the form the heads table names it: 省人民政府 -> 省政府, and Taiwan's
+    short 市府/县府 (市府, 中市府) -> 市政府/县政府."""
+    name = name.replace("人民政府", "政府")
+    return name[:-1] + "政府" if name.endswith(("市府", "县府")) else name
+
+
 def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, int], rels: list[Relation]) -> int | None:
     """The body a post implies when none is written before it: 市长 heads the 市政府 the report
     names; 副局长 right after a 局长 of a named body in the same sentence serves the same body."""
@@ -290,7 +347,7 @@ def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, i
     if body:
         for i, m in enumerate(mentions):
             # 省政府 is also written 省人民政府
-            if m.label == "GovernmentAgency" and text[m.start:m.end].replace("人民政府", "政府").endswith(body):
+            if m.label == "GovernmentAgency" and government_form(text[m.start:m.end]).endswith(body):
                 return i
         return None
     for r in reversed(rels):
