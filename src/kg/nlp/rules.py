@@ -132,6 +132,12 @@ def _written_in_traditional(text: str, sh: str) -> bool:
     return differ >= 5 and differ * 100 >= len(CJK_RE.findall(sh))
 
 
+def _word_spans(tok_starts: list[int], tok_ends: list[int], a: int, b: int) -> bool:
+    """Does one word of the segmenter open at or before ``a`` and close at ``b``?"""
+    i = bisect.bisect_right(tok_starts, a) - 1
+    return i >= 0 and tok_ends[i] == b
+
+
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 #: a park's own qualifier in brackets: the part of it (南区, 东区) or its stage (筹, 筹建)
 PARK_QUALIFIER_RE = re.compile(r"[(（](?:[东南西北中][区片园]|筹|筹建|筹备)[)）]")
@@ -284,8 +290,9 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         continue
                     if label == "Company":
                         # 子公司/孙公司 is what a firm is to another, never a name's end (X控股子公司),
-                        # and it opens no name (全资孙公司|凡凌生物科技有限公司)
-                        if sh[max(start, s - 1):s] in ("子", "孙") and sh[s:e] == "公司":
+                        # and it opens no name (全资孙公司|凡凌生物科技有限公司); a 子 that closes a
+                        # word of its own (大明|电子|公司, 量子|公司) is the trade's, not a unit's
+                        if sh[max(start, s - 1):s] in ("子", "孙") and sh[s:e] == "公司" and not _word_spans(tok_starts, tok_ends, s - 2, s):
                             continue
                         unit = None
                         for unit in _UNIT_WORD_SCAN.finditer(sh, start, s):

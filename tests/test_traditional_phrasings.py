@@ -1,0 +1,63 @@
+"""Taiwan and Hong Kong phrasings, one short invented phrase each (Traditional characters).
+
+Traditional reports are read on their Simplified shadow (``kg.text.shadow``); these tests pin the
+readings of forms that news and notices of Taiwan and Hong Kong write often and that the dev
+split does not hold. The phrases are written for these tests (no report text); each rule was
+checked on the whole dev split of the real gold before it was kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import extract_text
+
+
+def _entities(text: str) -> set[tuple[str, str]]:
+    return {(e["type"], e["name"]) for e in extract_text(text)["entities"]}
+
+
+def _relations(text: str, predicate: str) -> dict[tuple[str, str], dict]:
+    result = extract_text(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    return {
+        (names[r["subject"]], names.get(r["object"], r["object"])): r
+        for r in result["relations"] if r["predicate"] == predicate
+    }
+
+
+@pytest.mark.parametrize("text, person, school", [
+    ("國立清華大學校長高為元出席頒獎典禮。", "高為元", "國立清華大學"),
+    ("香港大學校長張翔表示，將與業界合作。", "張翔", "香港大學"),
+    ("清华大学校长邱勇出席会议。", "邱勇", "清华大学"),
+    ("大明國民小學校長林某某頒獎。", "林某某", "大明國民小學"),
+])
+def test_a_universitys_president_is_no_part_of_its_name(text, person, school):
+    # 大學|校長: the school's name ends on 大學 (小學, 中學), the post is 校長
+    assert ("Institution", school) in _entities(text)
+    assert _relations(text, "worksFor")[(person, school)]["role"] in ("校長", "校长")
+
+
+def test_a_school_named_with_its_own_xuexiao_end_keeps_it():
+    assert ("Institution", "重庆市谢家湾小学校") in _entities("重庆市谢家湾小学校获评示范学校。")
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("大明電子公司今天宣布擴大投資。", "大明電子公司"),
+    ("华新电子公司董事长王大明表示。", "华新电子公司"),
+    ("永信電子公司榮獲台灣精品獎。", "永信電子公司"),
+    ("長沙量子公司今天宣布。", "長沙量子公司"),
+])
+def test_an_electronics_firm_is_no_subsidiary(text, firm):
+    # 電子|公司: the 子 closes the trade's word 電子, it is no 子公司 (a unit word, never a name's end)
+    assert ("Company", firm) in _entities(text)
+
+
+def test_a_subsidiary_word_still_opens_no_name():
+    assert ("Company", "凡凌生物科技有限公司") in _entities("其全资子公司凡凌生物科技有限公司今天成立。")
+    assert not any(n.endswith("子公司") for _, n in _entities("華為控股子公司今天宣布。"))
+
+
+def test_an_electronics_firm_is_sited_in_its_park():
+    located = _relations("位於台北市內湖科技園區的大明電子公司今天宣布。", "locatedIn")
+    assert ("大明電子公司", "內湖科技園區") in located
