@@ -61,3 +61,43 @@ def test_a_subsidiary_word_still_opens_no_name():
 def test_an_electronics_firm_is_sited_in_its_park():
     located = _relations("位於台北市內湖科技園區的大明電子公司今天宣布。", "locatedIn")
     assert ("大明電子公司", "內湖科技園區") in located
+
+
+@pytest.mark.parametrize("text, person, body, role", [
+    ("台積電魏哲家董事長表示，今年營收將成長。", "魏哲家", "台積電", "董事長"),
+    ("新竹市政府高虹安市長頒獎給得獎廠商。", "高虹安", "新竹市政府", "市長"),
+    ("台達電子海英俊董事長表示，感謝評審肯定。", "海英俊", "台達電子", "董事長"),
+    ("工業局連錦漳局長致詞。", "連錦漳", "工業局", "局長"),
+    ("市府經發局陳某某局長表示，將持續輔導。", "陳某某", "市府經發局", "局長"),
+])
+def test_body_name_post_as_taiwans_news_writes_it(text, person, body, role):
+    # ORG NAME POST: the name stands between the body and its post (工業局|連錦漳|局長), and the
+    # body's candidate that runs over the name into the post (工業局連錦漳局) is no body
+    assert _relations(text, "worksFor")[(person, body)]["role"] == role
+
+
+def test_a_department_before_its_head_is_no_person():
+    assert ("Person", "商業司") not in _entities("經濟部商業司司長王某某出席。")
+
+
+@pytest.mark.parametrize("text, person, firm, role", [
+    ("智晶光電資深經理袁知賢表示，產品通過認證。", "袁知賢", "智晶光電", "資深經理"),
+    ("智晶光電協理袁知賢表示。", "袁知賢", "智晶光電", "協理"),
+    ("大明科技執行副總李某某表示，訂單滿載。", "李某某", "大明科技", "執行副總"),
+    ("大明科技財務長李某某表示。", "李某某", "大明科技", "財務長"),
+    ("大明精密公司副理陳某某說明製程。", "陳某某", "大明精密公司", "副理"),
+])
+def test_taiwans_firm_posts_name_the_firm_before_them(text, person, firm, role):
+    assert _relations(text, "worksFor")[(person, firm)]["role"] == role
+
+
+@pytest.mark.parametrize("text, person, body, role", [
+    ("經濟部主任秘書王某某代表頒獎。", "王某某", "經濟部", "主任秘書"),
+    ("環保局技正林某某說明。", "林某某", "環保局", "技正"),
+])
+def test_taiwans_civil_service_posts(text, person, body, role):
+    assert _relations(text, "worksFor")[(person, body)]["role"] == role
+
+
+def test_a_firm_post_word_inside_a_phrase_names_no_firm():
+    assert not _entities("該公司技術長期以來，持續投入研發。")

@@ -248,8 +248,11 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
     return best
 
 
-def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
-    """Persons named after a post (局长钱俊君), before one (丁荣军院士), or in a byline."""
+def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int], org_ends: frozenset[int] = frozenset()) -> list[Mention]:
+    """Persons named after a post (局长钱俊君), before one (丁荣军院士), or in a byline.
+
+    ``org_ends``: where the candidates for bodies end (台積電|魏哲家董事長, 新竹市政府|高虹安市長:
+    a body named before a name and its post, as Taiwan's news writes them)."""
     role_re, surnames, roles, byline_re = _people_tables()
     out: list[Mention] = []
     seen: set[int] = set()
@@ -309,10 +312,14 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
                     prev in _BODY_LAST_CHARS and not known and (cand[:1] in surnames or cand[:2] in surnames)
                     and not _word_at(sh, s - 1, 2) and cand[-1] not in _BODY_LAST_CHARS and not set(cand) & set("的了是在")
                 )
-                after_org = sh.endswith(_ORG_END_WORDS, 0, s) or body_before
+                after_body = (
+                    s in org_ends and not known and (cand[:1] in surnames or cand[:2] in surnames)
+                    and cand[-1] not in _BODY_LAST_CHARS and not set(cand) & set("的了是在")
+                )
+                after_org = sh.endswith(_ORG_END_WORDS, 0, s) or body_before or after_body
                 if sh[m.start():m.start() + 1] in "省市县区州" and cand + sh[m.start()] in place_table():
                     continue  # 高雄|县长, 株洲|市长: a place and the post of its head, no person
-                if (known or ((prev in PUNCT or prev.isspace() or after_org) and (s in tok_start_set or body_before)) or prev in "以由和与的是") and cand not in roles:
+                if (known or ((prev in PUNCT or prev.isspace() or after_org) and (s in tok_start_set or body_before or after_body)) or prev in "以由和与的是") and cand not in roles:
                     add(s, n, "person.before_role.v1")
                     break
     # a name with its post in brackets: 覃美玲（柳州螺香食品集团有限公司董事长）

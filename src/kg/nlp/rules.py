@@ -138,6 +138,24 @@ def _word_spans(tok_starts: list[int], tok_ends: list[int], a: int, b: int) -> b
     return i >= 0 and tok_ends[i] == b
 
 
+def _drop_bodies_ending_in_a_post(sh: str, cands: list[Mention], people: list[Mention]) -> list[Mention]:
+    """Drop the candidates for bodies that run over a person's name into the post after it
+    (工業局|陳大明|局長 read as one 工業局陳大明局): the name before its post is a person's, and the
+    body ends before the name (its own candidate stands)."""
+    role_re = _people_tables()[0]
+    body_ends = {c.end for c in cands if c.label in ORG_LABELS}
+    cuts = set()
+    for p in people:
+        if p.rule != "person.before_role.v1" or p.start not in body_ends:
+            continue  # only a name right after a body's own candidate (工業局|連錦漳局長)
+        post = next((n for n in range(6, 1, -1) if role_re.fullmatch(sh, p.end, p.end + n)), 0)
+        if post:
+            cuts.update((p.start, p.end, p.end + k) for k in range(1, post))
+    if not cuts:
+        return cands
+    return [c for c in cands if not (c.label in ORG_LABELS and any(c.start < a and c.end == e for a, _, e in cuts))]
+
+
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 #: a park's own qualifier in brackets: the part of it (南区, 东区) or its stage (筹, 筹建)
 PARK_QUALIFIER_RE = re.compile(r"[(（](?:[东南西北中][区片园]|筹|筹建|筹备)[)）]")
@@ -496,7 +514,9 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
         cands = self.candidates(text, sh, tok_starts, tok_ends)
         # 国家标准审评中心|南京分中心: a branch named by its place after its body is one name
         cands = join_branch_units(text, sh, cands, place_table(), lambda s, e, rule: Mention(s, e, "Institution", rule, text[s:e]))
-        cands.extend(find_people(text, sh, tok_starts, tok_ends))
+        people = find_people(text, sh, tok_starts, tok_ends, frozenset(c.end for c in cands if c.label in ORG_LABELS))
+        cands = _drop_bodies_ending_in_a_post(sh, cands, people)
+        cands.extend(people)
         # bodies, parks and places named inside a 《document title》 are entities; titles there are not
         chosen = []
         phrases = self._place_phrase_re
