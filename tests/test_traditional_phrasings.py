@@ -101,3 +101,28 @@ def test_taiwans_civil_service_posts(text, person, body, role):
 
 def test_a_firm_post_word_inside_a_phrase_names_no_firm():
     assert not _entities("該公司技術長期以來，持續投入研發。")
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("大明設計工作室獲頒金點設計獎。", "大明設計工作室"),
+    ("小樹工作室榮獲台灣精品獎。", "小樹工作室"),
+    ("台灣大明工作室負責人陳某某表示。", "台灣大明工作室"),
+])
+def test_a_studio_is_a_firm(text, firm):
+    # 工作室: a studio, a small firm's form in Taiwan and Hong Kong
+    assert ("Company", firm) in _entities(text)
+
+
+@pytest.mark.parametrize("text", ["劳模创新工作室被评为省级示范。", "技能大師工作室成立。"])
+def test_a_titled_workshop_is_no_firm(text):
+    assert not any(t == "Company" for t, _ in _entities(text))
+
+
+@pytest.mark.parametrize("text, place, firm", [
+    ("她在台北開設一間陶藝工作室。", "台北", "陶藝工作室"),
+    ("她在台北开设一间陶艺公司。", "台北", "陶艺公司"),
+])
+def test_a_count_with_the_classifier_jian_opens_no_name(text, place, firm):
+    # 一間 (one, of shops and rooms) is a count like 一家: no part of the name after it
+    found = _entities(text)
+    assert ("Place", place) in found and ("Company", firm) in found

@@ -19,7 +19,7 @@ from .mentions import CJK_RE, ORG_LABELS, PUNCT, _bracket_content, _segment_star
 from .people import _people_tables
 
 
-COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余大]|年度)?$|^第.+[届批次期]$|^首批$")
+COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余大间所座户]|年度)?$|^第.+[届批次期]$|^首批$")
 
 
 YEAR_TOKEN_RE = re.compile(r"^(?:19|20)[0-9]{2}$")
