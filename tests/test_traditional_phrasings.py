@@ -126,3 +126,27 @@ def test_a_count_with_the_classifier_jian_opens_no_name(text, place, firm):
     # 一間 (one, of shops and rooms) is a count like 一家: no part of the name after it
     found = _entities(text)
     assert ("Place", place) in found and ("Company", firm) in found
+
+
+@pytest.mark.parametrize("text, firm, site", [
+    ("大明精機座落於屏東加工出口區。", "大明精機", "屏東加工出口區"),
+    ("大明生技位於新竹生物醫學園區。", "大明生技", "新竹生物醫學園區"),
+    ("大明資訊進駐內湖科技園區。", "大明資訊", "內湖科技園區"),
+])
+def test_a_short_firm_name_on_a_trade_word_of_taiwan_is_sited(text, firm, site):
+    # 精機, 生技, 資訊 end Taiwan's short firm names as 科技 and 電子 do; 座落 (a noun to the
+    # segmenter) ends the name before it
+    assert (firm, site) in _relations(text, "locatedIn")
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("宜鼎國際獲頒台灣精品獎。", "宜鼎國際"),
+    ("大明塑膠與永信五金共同研發新產品。", "大明塑膠"),
+])
+def test_short_firm_names_of_taiwan(text, firm):
+    assert ("Company", firm) in _entities(text)
+
+
+@pytest.mark.parametrize("text", ["推動國際合作。", "傳統工業轉型升級。"])
+def test_a_trade_word_alone_names_no_firm(text):
+    assert not any(t == "Company" for t, _ in _entities(text))
