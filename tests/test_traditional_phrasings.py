@@ -150,3 +150,23 @@ def test_short_firm_names_of_taiwan(text, firm):
 @pytest.mark.parametrize("text", ["推動國際合作。", "傳統工業轉型升級。"])
 def test_a_trade_word_alone_names_no_firm(text):
     assert not any(t == "Company" for t, _ in _entities(text))
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("財團法人工業技術研究院（工研院）今天發表新技術。", "財團法人工業技術研究院", "工研院"),
+    ("財團法人資訊工業策進會（資策會）獲頒國家品質獎。", "財團法人資訊工業策進會", "資策會"),
+])
+def test_a_foundations_short_form_in_brackets_is_its_alias(text, name, alias):
+    # 財團法人 (a foundation's legal form) opens the name; the bracket after it declares the short
+    # form on the name's own last character, no qualifier of the name
+    found = {e["name"]: e for e in extract_text(text)["entities"]}
+    assert alias in found[name]["aliases"]
+
+
+def test_a_foundations_legal_form_joins_its_later_short_form():
+    text = "財團法人工業技術研究院今天發表新技術，工研院院長劉文雄表示。"
+    assert ("劉文雄", "財團法人工業技術研究院") in _relations(text, "worksFor")
+
+
+def test_a_bracketed_place_after_an_institution_stays_its_qualifier():
+    assert ("Institution", "国家轨道交通装备质量监督检验中心（湖南）") in _entities("国家轨道交通装备质量监督检验中心（湖南）成立。")

@@ -284,10 +284,13 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     q = TRAILING_QUALIFIER_RE.match(sh, e)
                     if q and label in ("Award", "Institution") and not q.group(1).startswith(("简称", "以下", "下称", "原名", "前称")) and not (
                         label == "Institution" and q.group(1)[-1] in "省市县区旗"
-                    ) and not (label == "Award" and sh[e - 1] == "奖"):
+                    ) and not (label == "Award" and sh[e - 1] == "奖") and not (
+                        label == "Institution" and len(q.group(1)) <= 5 and q.group(1)[-1] == sh[e - 1]
+                    ):
                         # X研究院（雄安新区）: where it is, not part of its name (国家…基地（长株潭） keeps it);
                         # a prize's bracket holds its grade, class, winner or a note (…质量奖(提名奖), (个人奖),
-                        # (名单见附件)), never part of its name; a designation's keeps its field
+                        # (名单见附件)), never part of its name; a designation's keeps its field; a short
+                        # form on the name's own last character (工業技術研究院（工研院）) is its alias
                         e = q.end()
                     elif label == "Park" and (q := PARK_QUALIFIER_RE.match(sh, e)):
                         e = q.end()  # 上海金桥出口加工区(南区), 安徽…开发区(筹): a part or a stage of the park
