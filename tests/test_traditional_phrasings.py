@@ -170,3 +170,27 @@ def test_a_foundations_legal_form_joins_its_later_short_form():
 
 def test_a_bracketed_place_after_an_institution_stays_its_qualifier():
     assert ("Institution", "国家轨道交通装备质量监督检验中心（湖南）") in _entities("国家轨道交通装备质量监督检验中心（湖南）成立。")
+
+
+@pytest.mark.parametrize("text, holder, award", [
+    ("經濟部頒發國家磐石獎給大明精密公司。", "大明精密公司", "國家磐石獎"),
+    ("市政府頒發卓越獎給大明精密公司、永信製藥公司。", "永信製藥公司", "卓越獎"),
+    ("经济部颁发国家磐石奖给大明精密公司。", "大明精密公司", "国家磐石奖"),
+])
+def test_an_award_given_to_a_firm_is_no_part_of_its_name(text, holder, award):
+    # 頒發X獎給Y: 獎給 (a word to the segmenter) ends the firm's name
+    assert (holder, award) in _relations(text, "receivedAward")
+
+
+@pytest.mark.parametrize("text, holder, award, grade", [
+    ("大明科技股份有限公司為第32屆台灣精品獎金質獎得主。", "大明科技股份有限公司", "台灣精品獎", "金質獎"),
+    ("大明科技股份有限公司為國家磐石獎得主。", "大明科技股份有限公司", "國家磐石獎", None),
+    ("大明公司亦為國家品質獎的得主。", "大明公司", "國家品質獎", None),
+])
+def test_a_firm_that_is_an_awards_holder(text, holder, award, grade):
+    # X為…獎得主 (為 as the copula, as Traditional news writes it)
+    assert _relations(text, "receivedAward")[(holder, award)].get("grade") == grade
+
+
+def test_a_body_that_honours_the_holders_holds_nothing():
+    assert not _relations("工研院為國家磐石獎得主舉辦表揚大會。", "receivedAward")
