@@ -194,3 +194,16 @@ def test_a_firm_that_is_an_awards_holder(text, holder, award, grade):
 
 def test_a_body_that_honours_the_holders_holds_nothing():
     assert not _relations("工研院為國家磐石獎得主舉辦表揚大會。", "receivedAward")
+
+
+@pytest.mark.parametrize("text, firm, place", [
+    ("來自台中的大明精密公司獲得國家磐石獎。", "大明精密公司", "台中"),
+    ("南投的大明茶葉公司獲獎。", "大明茶葉公司", "南投"),
+])
+def test_taiwans_short_city_names_as_words_of_their_own(text, firm, place):
+    assert (firm, place) in _relations(text, "locatedIn")
+
+
+@pytest.mark.parametrize("text", ["在平台中的數據。", "開放平台中可以看到。", "湖南投資集團今天宣布。", "陳云林表示。"])
+def test_taiwans_short_city_names_inside_other_words_are_no_places(text):
+    assert not any(t == "Place" and n in ("台中", "南投", "云林") for t, n in _entities(text))
