@@ -207,3 +207,13 @@ def test_taiwans_short_city_names_as_words_of_their_own(text, firm, place):
 @pytest.mark.parametrize("text", ["在平台中的數據。", "開放平台中可以看到。", "湖南投資集團今天宣布。", "陳云林表示。"])
 def test_taiwans_short_city_names_inside_other_words_are_no_places(text):
     assert not any(t == "Place" and n in ("台中", "南投", "云林") for t, n in _entities(text))
+
+
+@pytest.mark.parametrize("text, firm, place", [
+    ("高雄在地的大明食品公司獲獎。", "大明食品公司", "高雄"),
+    ("屏東在地的大明食品有限公司榮獲台灣精品獎。", "大明食品有限公司", "屏東"),
+    ("株洲本地的大明机械有限公司获奖。", "大明机械有限公司", "株洲"),
+])
+def test_a_local_firm_of_a_place(text, firm, place):
+    # P在地的X (Taiwan: local), P本地的X, P當地的X: the firm of that place
+    assert (firm, place) in _relations(text, "locatedIn")

@@ -120,7 +120,7 @@ BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|�
 
 
 #: P的X, P（前称Q）的X, P境内的X / P辖区内的X (what lies within the place's bounds)
-PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?:境内|辖内|辖区内|辖区)?的")
+PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?:境内|辖内|辖区内|辖区|在地|本地|当地)?的")
 #: P的初创企业X, P的厂商X: a kind word between 的 and the firm (kg.nlp.kindsplit's)
 DE_KIND_RE = re.compile(r"(?:" + KIND_RE.pattern + r")?")
 
