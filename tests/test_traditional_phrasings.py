@@ -217,3 +217,17 @@ def test_taiwans_short_city_names_inside_other_words_are_no_places(text):
 def test_a_local_firm_of_a_place(text, firm, place):
     # P在地的X (Taiwan: local), P本地的X, P當地的X: the firm of that place
     assert (firm, place) in _relations(text, "locatedIn")
+
+
+@pytest.mark.parametrize("text, firm, park", [
+    ("竹科廠商大明科技股份有限公司獲獎。", "大明科技股份有限公司", "竹科"),
+    ("中科廠商大明精密股份有限公司榮獲國家磐石獎。", "大明精密股份有限公司", "中科"),
+    ("南科廠商大明光電股份有限公司今天宣布擴廠，預計投資300億元。", "大明光電股份有限公司", "南科"),
+])
+def test_a_firm_of_a_science_park_named_by_its_short_form(text, firm, park):
+    # 竹科|廠商|X: the park's short form, the kind word, the firm (the firm lies in the park)
+    assert (firm, park) in _relations(text, "locatedIn")
+
+
+def test_a_mainland_group_before_a_kind_word_is_no_park():
+    assert not any(t == "Park" for t, _ in _entities("中科企业大明精密有限公司获奖。"))

@@ -34,9 +34,15 @@ PARK_END_RE = re.compile(r"(?:高新区|开发区|经开区|园区|工业园|产
 MIN_FIRM = 5
 
 
-def _place_or_park(pre: str) -> str | None:
-    """The label of what ``pre`` names: Park (by its suffix), Place (a division), or None."""
-    if len(pre) >= 4 and PARK_END_RE.search(pre):
+#: Taiwan's science parks by their short forms (竹科|廠商X, 南科|廠商X): a park before a kind word;
+#: 中科 and 南科 only before 廠商 (中科|企业 may be a group of the Academy of Sciences)
+TAIWAN_PARK_SHORTS = {"竹科": ("企业", "厂商", "厂家"), "中科": ("厂商",), "南科": ("厂商",)}
+
+
+def _place_or_park(pre: str, kind: str = "") -> str | None:
+    """The label of what ``pre`` names before the kind word ``kind``: Park (by its suffix or a
+    short form of Taiwan's science parks), Place (a division), or None."""
+    if len(pre) >= 4 and PARK_END_RE.search(pre) or kind.endswith(TAIWAN_PARK_SHORTS.get(pre, ("@",))):
         return "Park"
     if pre in place_table():
         return "Place"
@@ -67,7 +73,7 @@ def split_kind_prefix(text: str, sh: str, mentions: list[Mention]) -> list[Menti
         changed = True
         pre = name[:cut.start()]
         firm = Mention(m.start + cut.end(), m.end, m.label, m.rule, text[m.start + cut.end():m.end], dict(m.attrs), m.needs_context)
-        label = _place_or_park(pre) if pre else None
+        label = _place_or_park(pre, cut.group()) if pre else None
         if label is not None:
             holder = Mention(m.start, m.start + len(pre), label, f"kindsplit.{label.lower()}", text[m.start:m.start + len(pre)])
             if label == "Place":
