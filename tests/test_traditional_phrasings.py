@@ -231,3 +231,17 @@ def test_a_firm_of_a_science_park_named_by_its_short_form(text, firm, park):
 
 def test_a_mainland_group_before_a_kind_word_is_no_park():
     assert not any(t == "Park" for t, _ in _entities("中科企业大明精密有限公司获奖。"))
+
+
+@pytest.mark.parametrize("text, person, firm", [
+    ("華新麗華企業董事長焦佑倫說，明年將擴大投資。", "焦佑倫", "華新麗華企業"),
+    ("永豐餘企業總經理王某某說。", "王某某", "永豐餘企業"),
+])
+def test_a_firm_named_on_qiye_before_its_post(text, person, firm):
+    # X企業 as a firm's own name (企業 alone is a kind word): only a firm has a 董事長 or 總經理
+    assert (person, firm) in _relations(text, "worksFor")
+
+
+@pytest.mark.parametrize("text", ["該企業董事長王某某表示。", "民營企業董事長王某某表示。", "台灣企業董事長王某某表示。", "龍頭企業董事長王某某表示。"])
+def test_a_kind_of_firm_before_a_post_names_no_firm(text):
+    assert not any(t == "Company" for t, _ in _entities(text))

@@ -217,6 +217,11 @@ class StructuralRules:
 
                     if span and re.search(r"唯一|首家|首个|第一家|之一$", sh[span[0]:span[1]]):
                         span = None  # 成为湘潭唯一|入选…: the only one of a place, no firm's name
+                    if span is None and p["id"] == "company.post_holder.v1" and sh.endswith("企业", seg_start, m.start()):
+                        # 華新麗華企業|董事長X: a firm's name that ends on 企業 (a kind word when alone)
+                        brand = self._short_name(sh, seg_start, m.start() - 2, tok_starts, tok_ends)
+                        if brand and brand[1] == m.start() - 2 and not (sh[brand[0]:brand[1]] in place_table() or _is_place_word(sh[brand[0]:brand[1]])):
+                            span = (brand[0], m.start())
                     if span and p["id"] == "company.post_holder.v1":
                         trade = TRADE_TAIL_RE.search(sh, span[0], span[1])
                         if trade is not None and (sh[span[0]:trade.start()] in place_table() or _is_place_word(sh[span[0]:trade.start()])):
