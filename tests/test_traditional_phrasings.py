@@ -140,14 +140,14 @@ def test_a_short_firm_name_on_a_trade_word_of_taiwan_is_sited(text, firm, site):
 
 
 @pytest.mark.parametrize("text, firm", [
-    ("宜鼎國際獲頒台灣精品獎。", "宜鼎國際"),
     ("大明塑膠與永信五金共同研發新產品。", "大明塑膠"),
+    ("大明光學獲頒台灣精品獎。", "大明光學"),
 ])
 def test_short_firm_names_of_taiwan(text, firm):
     assert ("Company", firm) in _entities(text)
 
 
-@pytest.mark.parametrize("text", ["推動國際合作。", "傳統工業轉型升級。"])
+@pytest.mark.parametrize("text", ["推動國際合作。", "傳統工業轉型升級。", "馬德里商標國際註冊33件。"])
 def test_a_trade_word_alone_names_no_firm(text):
     assert not any(t == "Company" for t, _ in _entities(text))
 
