@@ -245,3 +245,11 @@ def test_a_firm_named_on_qiye_before_its_post(text, person, firm):
 @pytest.mark.parametrize("text", ["該企業董事長王某某表示。", "民營企業董事長王某某表示。", "台灣企業董事長王某某表示。", "龍頭企業董事長王某某表示。"])
 def test_a_kind_of_firm_before_a_post_names_no_firm(text):
     assert not any(t == "Company" for t, _ in _entities(text))
+
+
+@pytest.mark.parametrize("text, holder, award, edition", [
+    ("王大明獲選為第20屆創業楷模。", "王大明", "創業楷模", 20),
+    ("王大明獲頒第60屆優良商人。", "王大明", "優良商人", 60),
+])
+def test_taiwans_titles_with_no_prize_suffix(text, holder, award, edition):
+    assert _relations(text, "receivedAward")[(holder, award)]["edition"] == edition
