@@ -253,3 +253,12 @@ def test_a_kind_of_firm_before_a_post_names_no_firm(text):
 ])
 def test_taiwans_titles_with_no_prize_suffix(text, holder, award, edition):
     assert _relations(text, "receivedAward")[(holder, award)]["edition"] == edition
+
+
+@pytest.mark.parametrize("text, holder, award", [
+    ("大明公司拿下國家磐石獎。", "大明公司", "國家磐石獎"),
+    ("大明公司抱回台灣精品獎金質獎。", "大明公司", "台灣精品獎"),
+    ("大明公司奪下金點設計獎。", "大明公司", "金點設計獎"),
+])
+def test_taiwans_colloquial_verbs_of_winning(text, holder, award):
+    assert (holder, award) in _relations(text, "receivedAward")
