@@ -262,3 +262,14 @@ def test_taiwans_titles_with_no_prize_suffix(text, holder, award, edition):
 ])
 def test_taiwans_colloquial_verbs_of_winning(text, holder, award):
     assert (holder, award) in _relations(text, "receivedAward")
+
+
+@pytest.mark.parametrize("text, holder, award", [
+    ("終身成就獎頒給大明公司創辦人王大明。", "王大明", "終身成就獎"),
+    ("終身成就獎頒予大明公司、永信公司。", "永信公司", "終身成就獎"),
+    ("本屆國家品質獎則頒給大明公司。", "大明公司", "國家品質獎"),
+    ("终身成就奖颁给大明公司。", "大明公司", "终身成就奖"),
+])
+def test_an_award_then_the_verb_that_gives_it(text, holder, award):
+    # X獎頒給A: the award, the giving verb, then its holders
+    assert (holder, award) in _relations(text, "receivedAward")
