@@ -273,3 +273,15 @@ def test_taiwans_colloquial_verbs_of_winning(text, holder, award):
 def test_an_award_then_the_verb_that_gives_it(text, holder, award):
     # X獎頒給A: the award, the giving verb, then its holders
     assert (holder, award) in _relations(text, "receivedAward")
+
+
+@pytest.mark.parametrize("text, holders, award", [
+    ("大明電信公司、永信醫院雙雙榮獲國家品質獎。", ("大明電信公司", "永信醫院"), "國家品質獎"),
+    ("大明電信公司與永信醫院雙雙獲頒國家品質獎。", ("大明電信公司", "永信醫院"), "國家品質獎"),
+    ("大明公司、永信公司拿下國家品質獎。", ("大明公司", "永信公司"), "國家品質獎"),
+    ("國家品質獎名單出爐，大明電信公司、永信醫院雙雙獲獎。", ("大明電信公司", "永信醫院"), "國家品質獎"),
+])
+def test_every_member_of_a_pair_that_both_won(text, holders, award):
+    # 雙雙 (both): an adverb between the members and the verb, as 均 is
+    found = _relations(text, "receivedAward")
+    assert all((h, award) in found for h in holders)
