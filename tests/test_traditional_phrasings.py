@@ -285,3 +285,24 @@ def test_every_member_of_a_pair_that_both_won(text, holders, award):
     # 雙雙 (both): an adverb between the members and the verb, as 均 is
     found = _relations(text, "receivedAward")
     assert all((h, award) in found for h in holders)
+
+
+@pytest.mark.parametrize("text, firms", [
+    ("獲獎企業包括永豐實業、大成工業及新光紡織。", ("大成工業", "新光紡織")),
+    ("得獎企業為永豐實業、大成工業、新光紡織。", ("永豐實業", "大成工業", "新光紡織")),
+    ("獲獎廠商有永豐實業、大成工業、新光紡織等3家。", ("大成工業", "新光紡織")),
+])
+def test_firms_listed_by_brand_and_trade_after_a_head_of_firms(text, firms):
+    # a rare word and a trade word (大成|工業) after 得獎企業為/包括/有: a firm's short name
+    found = _entities(text)
+    assert all(("Company", f) in found for f in firms)
+
+
+@pytest.mark.parametrize("text", [
+    "重點企業包括鋼鐵工業、紡織工業、化學工業。",
+    "獲獎品牌包括廚房器具、保健產品、新光紡織。",
+    "這些企業是推動創新、帶動就業、促進發展的主力。",
+    "單項冠軍企業是指長期專注於特定領域，生產技術或工藝水平國際先進、市場占有率位居前列的企業。",
+])
+def test_industries_and_clauses_after_a_head_of_firms_are_no_firms(text):
+    assert not any(t == "Company" for t, _ in _entities(text))
