@@ -306,3 +306,13 @@ def test_firms_listed_by_brand_and_trade_after_a_head_of_firms(text, firms):
 ])
 def test_industries_and_clauses_after_a_head_of_firms_are_no_firms(text):
     assert not any(t == "Company" for t, _ in _entities(text))
+
+
+@pytest.mark.parametrize("text", ["縣市 公司名稱 負責人", "序號 公司名稱 產品名稱"])
+def test_a_tables_column_head_is_no_firm(text):
+    # a head row set out with spaces: 公司名稱 (the firm's name) names no firm with the column before it
+    assert not any(t == "Company" for t, _ in _entities(text))
+
+
+def test_a_firms_name_before_the_word_for_name_stays():
+    assert ("Company", "大明公司") in _entities("大明公司名稱變更為永信公司。")
