@@ -316,3 +316,10 @@ def test_a_tables_column_head_is_no_firm(text):
 
 def test_a_firms_name_before_the_word_for_name_stays():
     assert ("Company", "大明公司") in _entities("大明公司名稱變更為永信公司。")
+
+
+@pytest.mark.parametrize("text", ["中央與地方政府共同合作。", "中央和地方政府共同合作。", "中央及地方政府應加強協調。"])
+def test_central_and_local_government_together_name_no_body(text):
+    # 中央與地方 (five characters) is a generic modifier like 地方: the generic-word strip reads
+    # entries up to five characters long
+    assert not any(t == "GovernmentAgency" for t, _ in _entities(text))

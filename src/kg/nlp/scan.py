@@ -543,7 +543,7 @@ class NameScan:
         changed = True
         while rest and changed:
             changed = False
-            for n in (4, 3, 2, 1):
+            for n in (5, 4, 3, 2, 1):
                 if rest[:n] in generic:
                     rest = rest[n:]
                     changed = True
