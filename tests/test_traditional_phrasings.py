@@ -323,3 +323,16 @@ def test_central_and_local_government_together_name_no_body(text):
     # 中央與地方 (five characters) is a generic modifier like 地方: the generic-word strip reads
     # entries up to five characters long
     assert not any(t == "GovernmentAgency" for t, _ in _entities(text))
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("盧秀燕市長表示，市府將持續協助業者。", "盧秀燕", "市府"),
+    ("王大明縣長表示，台東縣政府將持續協助。", "王大明", "台東縣政府"),
+])
+def test_a_heads_post_after_the_name_with_its_government_named(text, person, body):
+    # NAME 市長 with no body written: the government the post heads, as the report names it (市府 too)
+    assert _relations(text, "worksFor")[(person, body)]["role"] in ("市長", "縣長")
+
+
+def test_a_heads_post_with_no_government_named_serves_no_body():
+    assert not _relations("王大明市長表示，將持續協助。", "worksFor")

@@ -112,6 +112,11 @@ def _works_for(
                     # 授予A公司、B学院王某同志…, C公司李某等…: a member of a list named
                     # with the body it comes from, no post written
                     rels.append(Relation(p, "worksFor", org, "works_for.org_person.v1", ev, {"role": None}))
+            elif org is None and (after := next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)) and HEAD_OF.get(text[pm.end:pm.end + after]):
+                # 盧秀燕市長 with no body written: the government the post heads, as the report names it
+                implied = _implied_org(text, mentions, text[pm.end:pm.end + after], ev, rels)
+                if implied is not None:
+                    rels.append(Relation(p, "worksFor", implied, "works_for.implied_body.v1", ev, {"role": (written or text)[pm.end:pm.end + after]}))
             elif pos > 0 and text[pos - 1] == "、":
                 # ORG P1 R1、P2 R2: a later name of a run of name-post items serves the run's body
                 after = next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)
@@ -290,8 +295,9 @@ def _implied_org(text: str, mentions: list[Mention], role: str, ev: tuple[int, i
     if body:
         for i, m in enumerate(mentions):
             # 省政府 is also written 省人民政府
-            if m.label == "GovernmentAgency" and text[m.start:m.end].replace("人民政府", "政府").endswith(body):
-                return i
+            name = text[m.start:m.end].replace("人民政府", "政府")
+            if m.label == "GovernmentAgency" and (name.endswith(body) or body.endswith("政府") and name.endswith(body[:-2] + "府")):
+                return i  # (市府, 縣府: a Taiwan government by its short form)
         return None
     for r in reversed(rels):
         if r.predicate == "worksFor" and r.evidence == ev and isinstance(r.object, int):
