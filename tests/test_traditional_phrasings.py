@@ -336,3 +336,12 @@ def test_a_heads_post_after_the_name_with_its_government_named(text, person, bod
 
 def test_a_heads_post_with_no_government_named_serves_no_body():
     assert not _relations("王大明市長表示，將持續協助。", "worksFor")
+
+
+@pytest.mark.parametrize("text, firm, site", [
+    ("大明公司位在台南科學園區。", "大明公司", "台南科學園區"),
+    ("大明公司位處彰濱工業區。", "大明公司", "彰濱工業區"),
+])
+def test_wei_zai_is_wei_yu(text, firm, site):
+    # 位在 / 位處: Taiwan's forms of 位於
+    assert (firm, site) in _relations(text, "locatedIn")

@@ -32,7 +32,7 @@ PLACE_TITLE_RE = re.compile(r"城市|城区|[市县区省](?:[(（][^()（）]*[
 RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中[，,]?\s*(?:排名?|位列|名列|位居|居)[^，,。；;]{0,16}?第")
 
 
-LOCATIVE_BEFORE_RE = re.compile(r"(?:位于|地处|坐落于|落户|设在|在|于)$")
+LOCATIVE_BEFORE_RE = re.compile(r"(?:位于|位在|地处|坐落于|落户|设在|在|于)$")
 
 
 WINNERS_AFTER_AWARD_RE = re.compile(r"(?:[^，,。；;]{0,4})的(?:组织|企业|单位|个人|集体)(?:分别)?(?:为|是|有|包括|[：:])")
@@ -272,7 +272,7 @@ def _coordinated(text: str, mentions: list[Mention], idx: list[int], subj: int) 
     return group[::-1]
 
 
-LOCATIVE_LEAD_RE = re.compile(r"(?:位于|地处|坐落于|坐落在|来自|总部设在|总部位于|设在|落户)\s*$")
+LOCATIVE_LEAD_RE = re.compile(r"(?:位于|位在|地处|坐落于|坐落在|来自|总部设在|总部位于|设在|落户)\s*$")
 
 
 def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:

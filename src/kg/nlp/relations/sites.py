@@ -379,7 +379,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 continue  # 以及总部设于观塘的B: the verb belongs to B's modifier, not to the subject
             if target is not None and target != subj0:
                 rels.append(Relation(subj0, "locatedIn", target, "located.settles_in.v1", ev))
-        for mm in re.finditer(r"位于|地处|隶属于|隶属|坐落于|总部设在|总部设于|总部位于|(?<![存现实所正])在(?=[^，,。；;]{2,16}的)", sent):
+        for mm in re.finditer(r"位于|位在|位处|地处|隶属于|隶属|坐落于|总部设在|总部设于|总部位于|(?<![存现实所正])在(?=[^，,。；;]{2,16}的)", sent):
             p0 = s0 + mm.end()
             places = [i for i in idx if mentions[i].start >= p0 and mentions[i].label in ("Place", "Park")]
             chain = []
