@@ -345,3 +345,17 @@ def test_a_heads_post_with_no_government_named_serves_no_body():
 def test_wei_zai_is_wei_yu(text, firm, site):
     # 位在 / 位處: Taiwan's forms of 位於
     assert (firm, site) in _relations(text, "locatedIn")
+
+
+@pytest.mark.parametrize("text, firm, site", [
+    ("大明公司日前宣布，將於高雄仁武產業園區投資興建新廠。", "大明公司", "高雄仁武產業園區"),
+    ("大明公司投資50億元，於仁武產業園區興建新廠。", "大明公司", "仁武產業園區"),
+    ("大明公司宣布，将在长沙经开区投资建设新工厂。", "大明公司", "长沙经开区"),
+])
+def test_a_firm_that_announces_where_it_builds(text, firm, site):
+    # X宣布，將於P興建新廠: the firm announcing its own plan builds there; ，於P興建: 於 after a comma
+    assert (firm, site) in _relations(text, "locatedIn")
+
+
+def test_a_body_that_announces_a_plan_is_no_settler():
+    assert not _relations("南科管理局表示，將於南科設立新的實驗室。", "locatedIn")

@@ -83,6 +83,8 @@ PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|�
 
 
 #: X表示，… / X主任某某说，…: the sentence's first body only reports what others do
+#: what opens a firm's own plan after it speaks (大明公司宣布，將於P…, …表示，计划在P…)
+OWN_PLAN_RE = re.compile(r"(?:将|预计|计划|拟|准备|决定)\s*(?:于|在|斥资|投资)")
 SPEAKER_RE = re.compile(r"[^，,。；;：:“”\"]{0,10}?(?:表示|指出|说|称|介绍|透露|强调|宣布)\s*[:：,，]")
 
 
@@ -301,10 +303,13 @@ def find(inp: RelationInput) -> list[Relation]:
             said_end = said.end()
             while said_end < s1 and text[said_end] in " \u3000":
                 said_end += 1
+            speaker = subj0
             subj0 = next((i for i in idx if mentions[i].start == said_end and mentions[i].label in ("Company", "Institution")), None)
+            if subj0 is None and mentions[speaker].label == "Company" and OWN_PLAN_RE.match(text, said_end):
+                subj0 = speaker  # 大明公司宣布，將於P興建新廠: a firm that announces its own plan is the one that builds
         elif subj0 is not None and text.startswith("在", s0) and FRAME_UNDER_RE.match(text, mentions[subj0].end):
             subj0 = None  # 在县委县政府热情邀请下，公司落户于P: the body in the frame is not the subject
-        for mm in re.finditer(r"(?<![存现实所正])在|(?<=[\u4e00-\u9fff])(?<![位关由对属处等用基力立终至免善易敢])于|选定", sent):
+        for mm in re.finditer(r"(?<![存现实所正])在|(?<=[\u4e00-\u9fff，,])(?<![位关由对属处等用基力立终至免善易敢])于|选定", sent):
             p0 = s0 + mm.end()
             seg0 = max(text.rfind(c, s0, s0 + mm.start()) for c in "；;") + 1
             acting = ACTING_BODY_RE.search(text, max(s0, seg0), s0 + mm.start())
