@@ -359,3 +359,17 @@ def test_a_firm_that_announces_where_it_builds(text, firm, site):
 
 def test_a_body_that_announces_a_plan_is_no_settler():
     assert not _relations("南科管理局表示，將於南科設立新的實驗室。", "locatedIn")
+
+
+@pytest.mark.parametrize("text, park", [
+    ("中部科學園區包括台中園區、虎尾園區、后里園區。", "台中園區"),
+    ("南科台南園區與高雄園區今年營收成長。", "高雄園區"),
+])
+def test_a_science_parks_site_named_by_its_city(text, park):
+    # a city's short name and 園區 right after a science park: one of the park's sites
+    assert ("Park", park) in _entities(text)
+
+
+@pytest.mark.parametrize("text", ["株洲市园区企业加快发展。", "長沙園區的企業。"])
+def test_a_citys_parks_are_no_park(text):
+    assert not any(t == "Park" for t, _ in _entities(text))

@@ -156,6 +156,19 @@ def _drop_bodies_ending_in_a_post(sh: str, cands: list[Mention], people: list[Me
     return [c for c in cands if not (c.label in ORG_LABELS and any(c.start < a and c.end == e for a, _, e in cuts))]
 
 
+#: a science park of Taiwan named just before (中部科學園區包括|台中園區, 南科台南園區與|高雄園區)
+SCIENCE_PARK_BEFORE_RE = re.compile(r"科学(?:工业)?园区|竹科|中科|南科")
+
+
+def _site_of_a_science_park(sh: str, start: int, body: str) -> bool:
+    """Is the place ``body`` before 园区 at ``start`` a site of a science park named just before it
+    in its sentence (台中園區 of 中部科學園區), not the parks of that place (株洲市园区)?"""
+    if body[-1:] in "省市县区" or len(body) > 3:
+        return False
+    sent = max(sh.rfind(c, max(0, start - 40), start) for c in "。；;\n") + 1
+    return SCIENCE_PARK_BEFORE_RE.search(sh, max(sent, start - 40), start) is not None
+
+
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 #: a park's own qualifier in brackets: the part of it (南区, 东区) or its stage (筹, 筹建)
 PARK_QUALIFIER_RE = re.compile(r"[(（](?:[东南西北中][区片园]|筹|筹建|筹备)[)）]")
@@ -370,7 +383,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     zone_site = ZONE_SITE_RE.search(body) if p.get("place_start") else None
                     if zone_site and (self.tags.get(zone_site.group("site")) not in (None, "ns", "nr", "nz") or zone_site.group("site")[0] in ZONE_SITE_NOT_FIRST or re.match(r"[一二两三四五六七八九十几多][个大家座]", zone_site.group("site"))):
                         zone_site = None  # 高新区核心园区, 经开区各园区: the zone's parks by a common word, no site named
-                    if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or (body in place_table() and label != "Institution") or body[-1] in "区市县省" or (re.search("高新区|开发区|经开区|新区|园", body) and not zone_site)):
+                    if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or (body in place_table() and label != "Institution" and not _site_of_a_science_park(sh, start, body)) or body[-1] in "区市县省" or (re.search("高新区|开发区|经开区|新区|园", body) and not zone_site)):
                         continue  # 绿色园区: no place opens the name; 株洲市园区, 高新区园区: the parks of a place or a zone
                     if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|海关|署|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
                         continue  # 市场监管局标准化处: a division of the bureau, which is the entity
