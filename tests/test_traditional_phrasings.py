@@ -373,3 +373,16 @@ def test_a_science_parks_site_named_by_its_city(text, park):
 @pytest.mark.parametrize("text", ["株洲市园区企业加快发展。", "長沙園區的企業。"])
 def test_a_citys_parks_are_no_park(text):
     assert not any(t == "Park" for t, _ in _entities(text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("將軍澳工業邨位於新界將軍澳。", "將軍澳"),
+    ("大明有限公司位於九龍灣。", "九龍灣"),
+])
+def test_hong_kongs_new_towns_are_places(text, place):
+    assert ("Place", place) in _entities(text)
+
+
+def test_a_government_that_sets_up_parks_in_places_lies_in_none():
+    # 在P設有 after a government: it sets up what lies in the places it governs
+    assert not _relations("香港政府在將軍澳、大埔及元朗設有三個工業邨。", "locatedIn")

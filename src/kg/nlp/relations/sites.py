@@ -318,6 +318,8 @@ def find(inp: RelationInput) -> list[Relation]:
             actor = doer if doer is not None else subj0  # 以A为实施主体，在P建设…: the body the clause makes the doer
             if actor is None or mentions[actor].end > s0 + mm.start():
                 break
+            if mentions[actor].label == "GovernmentAgency":
+                break  # 香港政府在P、Q設有三個工業邨: a government sets up what lies in the places it governs
             if re.search(r"[；;]", text[mentions[actor].end:s0 + mm.start()]):
                 break  # …；集团还在鞍山设立了…: another segment, another subject
             chain, pos = [], p0
