@@ -386,3 +386,15 @@ def test_hong_kongs_new_towns_are_places(text, place):
 def test_a_government_that_sets_up_parks_in_places_lies_in_none():
     # 在P設有 after a government: it sets up what lies in the places it governs
     assert not _relations("香港政府在將軍澳、大埔及元朗設有三個工業邨。", "locatedIn")
+
+
+def test_a_prize_named_by_two_fields_joined_by_ji():
+    # 生產力及品質卓越獎: one prize named by two fields, not 品質卓越獎
+    found = _relations("大明公司獲頒生產力及品質卓越獎。", "receivedAward")
+    assert ("大明公司", "生產力及品質卓越獎") in found
+
+
+@pytest.mark.parametrize("text", ["大明公司榮獲卓越經營獎及績優經營獎。", "大明公司榮獲卓越經營獎和績優經營獎。"])
+def test_two_prizes_joined_by_ji_stay_two(text):
+    found = _entities(text)
+    assert ("Award", "績優經營獎") in found and not any(t == "Award" and ("及" in n or "和" in n) for t, n in found)

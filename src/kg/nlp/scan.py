@@ -290,7 +290,7 @@ class NameScan:
                         2 <= len(prev) <= 3 and self.tags.get(prev) is None and (prev[:1] in surnames or prev[:2] in surnames)
                         and i >= 2 and sh[tok_starts[i - 2]:tok_ends[i - 2]] == "、"
                     )
-                    if not re.search(r"(公司|集团|局|院|所|中心|会|厂|部|委|府|厅|办|署|大学|学院|[中小]学)$", left) and not self._is_stop_token(prev) and not named and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
+                    if not re.search(r"(公司|集团|局|院|所|中心|会|厂|部|委|府|厅|办|署|大学|学院|[中小]学|奖|章|状)$", left) and not self._is_stop_token(prev) and not named and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
                         start = ts
                         i -= 1
                         continue
