@@ -398,3 +398,9 @@ def test_a_prize_named_by_two_fields_joined_by_ji():
 def test_two_prizes_joined_by_ji_stay_two(text):
     found = _entities(text)
     assert ("Award", "績優經營獎") in found and not any(t == "Award" and ("及" in n or "和" in n) for t, n in found)
+
+
+def test_a_short_form_in_brackets_that_skips_the_realm_is_an_alias():
+    # 外貿協會 of 中華民國對外貿易發展協會: its characters in order, the same last one, in brackets right after
+    found = {e["name"]: e for e in extract_text("中華民國對外貿易發展協會（外貿協會）主辦台灣精品獎。")["entities"]}
+    assert "外貿協會" in found["中華民國對外貿易發展協會"]["aliases"]
