@@ -404,3 +404,20 @@ def test_a_short_form_in_brackets_that_skips_the_realm_is_an_alias():
     # 外貿協會 of 中華民國對外貿易發展協會: its characters in order, the same last one, in brackets right after
     found = {e["name"]: e for e in extract_text("中華民國對外貿易發展協會（外貿協會）主辦台灣精品獎。")["entities"]}
     assert "外貿協會" in found["中華民國對外貿易發展協會"]["aliases"]
+
+
+@pytest.mark.parametrize("text, firm, place", [
+    ("桃園市業者大明公司獲獎。", "大明公司", "桃園市"),
+    ("台南在地企業大明公司獲獎。", "大明公司", "台南"),
+])
+def test_a_firm_after_a_place_and_a_kind_word(text, firm, place):
+    # 業者 (Taiwan: a business) is a kind word like 廠商; a brand and 公司 is enough of a firm after it
+    assert (firm, place) in _relations(text, "locatedIn")
+
+
+@pytest.mark.parametrize("text, firm, place", [
+    ("大明公司創立於台中，專精於精密機械。", "大明公司", "台中"),
+    ("大明公司於1980年成立於台中市。", "大明公司", "台中市"),
+])
+def test_a_firm_founded_in_a_place(text, firm, place):
+    assert (firm, place) in _relations(text, "locatedIn")

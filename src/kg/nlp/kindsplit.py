@@ -1,7 +1,7 @@
 """Kind words between a place and a firm: 长沙企业华盛电子有限公司, 园区企业…, 新竹科學園區廠商….
 
 Owns: ``split_kind_prefix``, which cuts a firm's mention that the left-boundary scan ran back over
-a kind word (企业, 厂商, 本土企业, 会员单位 …) down to the firm after it, and names what stood
+a kind word (企业, 厂商, 业者, 本土企业, 会员单位 …) down to the firm after it, and names what stood
 before the kind word when it is a place or a park (a new Place or Park mention, marked
 ``kind_of`` so that ``kg.nlp.relations.sites`` places the firm in it). News writes a firm after
 the set it belongs to ("株洲企业X获奖", "高新区企业X"); the suffix scan reads the whole run as one
@@ -19,7 +19,7 @@ from .mentions import Mention
 
 #: the kind words, longest first (a firm of a set: 本土企业, 会员单位); Traditional text is read
 #: on its Simplified shadow, so 廠商 is 厂商 here
-KIND_RE = re.compile(r"(?:籍)?(?:本土|本地|当地|在地|民营|龙头|骨干|重点|会员|入驻|进驻|规上|外资|台资|港资|合资|初创)?(?:企业|厂商|厂家)|会员单位|外商|台商|港商|租户")
+KIND_RE = re.compile(r"(?:籍)?(?:本土|本地|当地|在地|民营|龙头|骨干|重点|会员|入驻|进驻|规上|外资|台资|港资|合资|初创)?(?:企业|厂商|厂家|业者)|会员单位|外商|台商|港商|租户")
 
 #: what follows 企业 inside a name (企业管理, 企业集团, 企业发展, 企业服务中心 …): no cut there
 NAME_GOES_ON = re.compile(
@@ -31,7 +31,7 @@ NAME_GOES_ON = re.compile(
 PARK_END_RE = re.compile(r"(?:高新区|开发区|经开区|园区|工业园|产业园|科技园|科学园|工业邨|工业区|新区|试验区|自贸区|保税区|产业基地)$")
 
 #: the least a firm's name after the kind word must hold (a brand and a legal form or trade)
-MIN_FIRM = 5
+MIN_FIRM = 4
 
 
 #: Taiwan's science parks by their short forms (竹科|廠商X, 南科|廠商X): a park before a kind word;
@@ -62,7 +62,7 @@ def split_kind_prefix(text: str, sh: str, mentions: list[Mention]) -> list[Menti
         cut = None
         for km in KIND_RE.finditer(name):
             rest = name[km.end():]
-            if km.start() == 0 and not km.group().endswith(("企业", "厂商", "厂家", "单位", "外商", "台商", "港商")):
+            if km.start() == 0 and not km.group().endswith(("企业", "厂商", "厂家", "业者", "单位", "外商", "台商", "港商")):
                 continue
             if len(rest) < MIN_FIRM or NAME_GOES_ON.match(rest):
                 continue
