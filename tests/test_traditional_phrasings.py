@@ -421,3 +421,14 @@ def test_a_firm_after_a_place_and_a_kind_word(text, firm, place):
 ])
 def test_a_firm_founded_in_a_place(text, firm, place):
     assert (firm, place) in _relations(text, "locatedIn")
+
+
+@pytest.mark.parametrize("text, child, parent", [
+    ("永信科技為大明公司100%持股的子公司。", "永信科技", "大明公司"),
+    ("永信科技（大明集團旗下公司）獲獎。", "永信科技", "大明集團"),
+    ("大明控股有限公司全資附屬公司永信有限公司獲獎。", "永信有限公司", "大明控股有限公司"),
+    ("大明控股有限公司的附屬公司永信有限公司獲獎。", "永信有限公司", "大明控股有限公司"),
+])
+def test_subsidiaries_as_taiwan_and_hong_kong_write_them(text, child, parent):
+    # 100%持股的子公司, (X旗下公司), 全資附屬公司 (Hong Kong's word for a subsidiary)
+    assert (child, parent) in _relations(text, "subsidiaryOf")
