@@ -432,3 +432,15 @@ def test_a_firm_founded_in_a_place(text, firm, place):
 def test_subsidiaries_as_taiwan_and_hong_kong_write_them(text, child, parent):
     # 100%持股的子公司, (X旗下公司), 全資附屬公司 (Hong Kong's word for a subsidiary)
     assert (child, parent) in _relations(text, "subsidiaryOf")
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("大明有限公司行政總裁Stephen Lee表示，公司會繼續投資。", "Stephen Lee", "大明有限公司"),
+    ("香港生產力促進局主席Sunny Tan表示。", "Sunny Tan", "香港生產力促進局"),
+])
+def test_a_name_in_latin_letters_after_a_post(text, person, body):
+    assert (person, body) in _relations(text, "worksFor")
+
+
+def test_a_firms_english_name_after_a_post_is_no_person():
+    assert not any(t == "Person" for t, _ in _entities("大明有限公司總裁Tai Ming Group表示。"))

@@ -59,6 +59,10 @@ _BODY_LAST_CHARS = frozenset("部司处局厅院组科室委办署")
 _ORG_END_RE = re.compile("|".join(_ORG_END_WORDS + ("博物馆",)))
 
 
+#: a personal name in Latin letters (Stephen Lee, Luis Heredia): two or three capitalised words,
+#: then Chinese text or punctuation (not a firm's English name: no Ltd, Co, Group after it)
+LATIN_NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?=[\u4e00-\u9fff，,。、；;:：（(）)]|$)(?<!Limited)(?<!Company)(?<!Group)(?<!Holdings)")
+
 #: NAME（…POST）: a name after a break, then a bracket that ends on a post
 NAME_THEN_BRACKET_RE = re.compile(r"(?:^|(?<=[，,。；;：:、\s]))(?P<name>[\u4e00-\u9fff]{2,3})[（(](?P<inner>[^（）()]{2,40})[)）]")
 _NAME_THEN_BRACKET_SCAN = anchored(NAME_THEN_BRACKET_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
@@ -286,6 +290,13 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int], 
             n = _name_len_at(sh, pos + 1, surnames, roles, tok_starts)
             if n and (pos + 1 + n >= len(sh) or sh[pos + 1 + n] in " \u3000\n" or sh.startswith(("先生", "女士", "小姐"), pos + 1 + n)):
                 add(pos + 1, n, "person.after_role.v1")
+        latin = LATIN_NAME_RE.match(sh, pos)
+        if latin and m.start() > 0 and "\u4e00" <= sh[m.start() - 1] <= "\u9fff":
+            # 行政總裁Stephen Lee表示: a name in Latin letters right after a body's post (Hong Kong, Macau)
+            if pos not in seen:
+                seen.add(pos)
+                out.append(Mention(pos, latin.end(), "Person", "person.after_role.v1", text[pos:latin.end()]))
+            continue
         joined = sh[pos:pos + 1] in "和与及" and (sh.startswith("副", pos + 1) or role_re.match(sh, pos + 1) is not None)
         if len(m.group(0)) == 2 and sh[pos - 2:pos - 1] in "局院所部厅处会司" and any(sh[pos - 1:pos - 1 + k] in place_table() for k in (2, 3)):
             continue  # 专利局|长沙代办处, 科学院|长春分院: the body's suffix and a city's name, no post and holder (秘书长沙某 stays)
