@@ -444,3 +444,13 @@ def test_a_name_in_latin_letters_after_a_post(text, person, body):
 
 def test_a_firms_english_name_after_a_post_is_no_person():
     assert not any(t == "Person" for t, _ in _entities("大明有限公司總裁Tai Ming Group表示。"))
+
+
+@pytest.mark.parametrize("text, award", [
+    ("112年國家品質獎得獎名單：大明公司、永信公司、新光公司。", "國家品質獎"),
+    ("2023年国家质量奖获奖名单：大明公司、永信公司、新光公司。", "国家质量奖"),
+    ("國家品質獎得獎企業：大明公司、永信公司。", "國家品質獎"),
+])
+def test_an_awards_list_of_winners_after_a_colon(text, award):
+    # X獎得獎名單：A、B、C (a colon after the winners' noun, as 名單如下 and 名單為 do)
+    assert ("永信公司", award) in _relations(text, "receivedAward")
