@@ -454,3 +454,17 @@ def test_a_firms_english_name_after_a_post_is_no_person():
 def test_an_awards_list_of_winners_after_a_colon(text, award):
     # X獎得獎名單：A、B、C (a colon after the winners' noun, as 名單如下 and 名單為 do)
     assert ("永信公司", award) in _relations(text, "receivedAward")
+
+
+@pytest.mark.parametrize("text, holder, award", [
+    ("大明公司榮獲2023金點設計獎。", "大明公司", "金點設計獎"),
+    ("大明公司榮獲2023 台灣精品獎。", "大明公司", "台灣精品獎"),
+    ("大明公司榮獲香港工商業獎2023。", "大明公司", "香港工商業獎"),
+])
+def test_a_year_in_figures_with_no_nian_beside_a_prize(text, holder, award):
+    assert _relations(text, "receivedAward")[(holder, award)].get("year") == 2023
+
+
+@pytest.mark.parametrize("text", ["大明公司獲第二屆成都市市長質量獎\n\n2018-06-12", "大明公司榮獲2022-2023金點設計獎。"])
+def test_a_date_line_or_a_span_of_years_gives_no_year(text):
+    assert not any(r.get("year") for r in _relations(text, "receivedAward").values())
