@@ -468,3 +468,8 @@ def test_a_year_in_figures_with_no_nian_beside_a_prize(text, holder, award):
 @pytest.mark.parametrize("text", ["大明公司獲第二屆成都市市長質量獎\n\n2018-06-12", "大明公司榮獲2022-2023金點設計獎。"])
 def test_a_date_line_or_a_span_of_years_gives_no_year(text):
     assert not any(r.get("year") for r in _relations(text, "receivedAward").values())
+
+
+def test_a_long_short_form_in_brackets_after_a_society_is_its_alias():
+    found = {e["name"]: e for e in extract_text("台北市電腦商業同業公會（台北市電腦公會）理事長王某某表示。")["entities"]}
+    assert "台北市電腦公會" in found["台北市電腦商業同業公會"]["aliases"]

@@ -3,8 +3,10 @@
 Owns: the tables of posts and surnames (``roles.tsv``, ``surnames.tsv``), the length of a
 personal name at a position, and ``find_people``: names after a post (局长钱俊君), before one
 (丁荣军院士), with a post in brackets, in lists counted after them, in closing author brackets
-and in bylines. Hands on ``Mention`` objects labelled Person. Must not: link a person to a body
-(``worksFor`` is ``kg.nlp.relations``).
+and in bylines (Latin names too, after a post: 行政總裁Stephen Lee), and
+``drop_bodies_ending_in_a_post`` (a body's candidate that runs over a name into its post,
+工業局陳大明局, gives way to the person). Hands on ``Mention`` objects labelled Person. Must not:
+link a person to a body (``worksFor`` is ``kg.nlp.relations``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..resources import load_tsv, load_words
 from ..text import to_int
 from .lexicons import _compile_alternation, boundary_words, jieba_freq, jieba_tags, place_table
 from .prefilter import anchored
-from .mentions import PUNCT, Mention
+from .mentions import ORG_LABELS, PUNCT, Mention
 
 
 #: what makes a post acting (代局长, 署理署长); only before posts that are not a firm's and end in
@@ -510,3 +512,21 @@ def list_neighbours(text: str, sh: str, mentions: list[Mention], tok_starts: lis
             take(a, b)
             s = a
     return out
+
+
+def drop_bodies_ending_in_a_post(sh: str, cands: list[Mention], people: list[Mention]) -> list[Mention]:
+    """Drop the candidates for bodies that run over a person's name into the post after it
+    (工業局|陳大明|局長 read as one 工業局陳大明局): the name before its post is a person's, and the
+    body ends before the name (its own candidate stands)."""
+    role_re = _people_tables()[0]
+    body_ends = {c.end for c in cands if c.label in ORG_LABELS}
+    cuts = set()
+    for p in people:
+        if p.rule != "person.before_role.v1" or p.start not in body_ends:
+            continue  # only a name right after a body's own candidate (工業局|連錦漳局長)
+        post = next((n for n in range(6, 1, -1) if role_re.fullmatch(sh, p.end, p.end + n)), 0)
+        if post:
+            cuts.update((p.start, p.end, p.end + k) for k in range(1, post))
+    if not cuts:
+        return cands
+    return [c for c in cands if not (c.label in ORG_LABELS and any(c.start < a and c.end == e for a, _, e in cuts))]

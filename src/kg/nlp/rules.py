@@ -64,7 +64,9 @@ from .mentions import (
     Mention,
     _inside_title,
     _quoted_start,
+    _in_order,
     _segment_start,
+    _word_spans,
     resolve_overlaps,
 )
 from .passes import (
@@ -82,7 +84,7 @@ from .passes import (
     _split_joint_bodies,
     _trim_to_attested,
 )
-from .people import _name_len_at, _people_tables, find_people
+from .people import _name_len_at, _people_tables, drop_bodies_ending_in_a_post, find_people
 from .prefilter import prefiltered
 from .scan import COMMON_WORD_FREQ, NameScan, _skip_outer_place
 from .structural import STRUCTURAL_KINDS, StructuralRules
@@ -103,6 +105,7 @@ from .name_context import (
     SUB_PARK_RE,
     TAIWAN_PARK_SHORT_RE,
     VENUE_AFTER_RE,
+    _site_of_a_science_park,
     ZONE_SITE_NOT_FIRST,
     ZONE_SITE_RE,
     _UNIT_WORD_SCAN,
@@ -130,43 +133,6 @@ def _written_in_traditional(text: str, sh: str) -> bool:
     five or more) differ from its Simplified shadow?"""
     differ = sum(1 for a, b in zip(text, sh) if a != b and "\u4e00" <= b <= "\u9fff")
     return differ >= 5 and differ * 100 >= len(CJK_RE.findall(sh))
-
-
-def _word_spans(tok_starts: list[int], tok_ends: list[int], a: int, b: int) -> bool:
-    """Does one word of the segmenter open at or before ``a`` and close at ``b``?"""
-    i = bisect.bisect_right(tok_starts, a) - 1
-    return i >= 0 and tok_ends[i] == b
-
-
-def _drop_bodies_ending_in_a_post(sh: str, cands: list[Mention], people: list[Mention]) -> list[Mention]:
-    """Drop the candidates for bodies that run over a person's name into the post after it
-    (工業局|陳大明|局長 read as one 工業局陳大明局): the name before its post is a person's, and the
-    body ends before the name (its own candidate stands)."""
-    role_re = _people_tables()[0]
-    body_ends = {c.end for c in cands if c.label in ORG_LABELS}
-    cuts = set()
-    for p in people:
-        if p.rule != "person.before_role.v1" or p.start not in body_ends:
-            continue  # only a name right after a body's own candidate (工業局|連錦漳局長)
-        post = next((n for n in range(6, 1, -1) if role_re.fullmatch(sh, p.end, p.end + n)), 0)
-        if post:
-            cuts.update((p.start, p.end, p.end + k) for k in range(1, post))
-    if not cuts:
-        return cands
-    return [c for c in cands if not (c.label in ORG_LABELS and any(c.start < a and c.end == e for a, _, e in cuts))]
-
-
-#: a science park of Taiwan named just before (中部科學園區包括|台中園區, 南科台南園區與|高雄園區)
-SCIENCE_PARK_BEFORE_RE = re.compile(r"科学(?:工业)?园区|竹科|中科|南科")
-
-
-def _site_of_a_science_park(sh: str, start: int, body: str) -> bool:
-    """Is the place ``body`` before 园区 at ``start`` a site of a science park named just before it
-    in its sentence (台中園區 of 中部科學園區), not the parks of that place (株洲市园区)?"""
-    if body[-1:] in "省市县区" or len(body) > 3:
-        return False
-    sent = max(sh.rfind(c, max(0, start - 40), start) for c in "。；;\n") + 1
-    return SCIENCE_PARK_BEFORE_RE.search(sh, max(sent, start - 40), start) is not None
 
 
 TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
@@ -298,7 +264,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     if q and label in ("Award", "Institution") and not q.group(1).startswith(("简称", "以下", "下称", "原名", "前称")) and not (
                         label == "Institution" and q.group(1)[-1] in "省市县区旗"
                     ) and not (label == "Award" and sh[e - 1] == "奖") and not (
-                        label == "Institution" and len(q.group(1)) <= 5 and q.group(1)[-1] == sh[e - 1]
+                        label == "Institution" and q.group(1)[-1] == sh[e - 1] and (len(q.group(1)) <= 5 or _in_order(q.group(1), sh[max(0, s - 30):e]))
                     ):
                         # X研究院（雄安新区）: where it is, not part of its name (国家…基地（长株潭） keeps it);
                         # a prize's bracket holds its grade, class, winner or a note (…质量奖(提名奖), (个人奖),
@@ -531,7 +497,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
         # 国家标准审评中心|南京分中心: a branch named by its place after its body is one name
         cands = join_branch_units(text, sh, cands, place_table(), lambda s, e, rule: Mention(s, e, "Institution", rule, text[s:e]))
         people = find_people(text, sh, tok_starts, tok_ends, frozenset(c.end for c in cands if c.label in ORG_LABELS))
-        cands = _drop_bodies_ending_in_a_post(sh, cands, people)
+        cands = drop_bodies_ending_in_a_post(sh, cands, people)
         cands.extend(people)
         # bodies, parks and places named inside a 《document title》 are entities; titles there are not
         chosen = []
