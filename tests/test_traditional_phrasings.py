@@ -473,3 +473,14 @@ def test_a_date_line_or_a_span_of_years_gives_no_year(text):
 def test_a_long_short_form_in_brackets_after_a_society_is_its_alias():
     found = {e["name"]: e for e in extract_text("台北市電腦商業同業公會（台北市電腦公會）理事長王某某表示。")["entities"]}
     assert "台北市電腦公會" in found["台北市電腦商業同業公會"]["aliases"]
+
+
+@pytest.mark.parametrize("text", ["大明公司位於樹谷園區。", "大明公司進駐樹谷園區。"])
+def test_a_park_named_only_on_yuanqu_after_a_verb_of_lying_in(text):
+    # 位於/進駐 X園區: the verb says a park follows, though no place opens its name
+    assert ("大明公司", "樹谷園區") in _relations(text, "locatedIn")
+
+
+@pytest.mark.parametrize("text", ["大明公司進駐該園區。", "大明公司進駐科技園區。", "大明公司位於智慧園區。"])
+def test_a_kind_of_park_after_a_verb_of_lying_in_is_no_park(text):
+    assert not any(t == "Park" for t, _ in _entities(text))

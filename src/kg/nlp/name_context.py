@@ -116,3 +116,8 @@ def _site_of_a_science_park(sh: str, start: int, body: str) -> bool:
         return False
     sent = max(sh.rfind(c, max(0, start - 40), start) for c in "。；;\n") + 1
     return SCIENCE_PARK_BEFORE_RE.search(sh, max(sent, start - 40), start) is not None
+
+
+#: a verb of lying in or settling right before a park named only …園區 (位於樹谷園區, 進駐樹谷園區):
+#: the verb says a park follows, though no place opens its name
+SITED_IN_BEFORE_RE = re.compile(r"(?:位于|位在|坐落于|座落于|进驻|入驻|落脚|设厂于|迁入)$")

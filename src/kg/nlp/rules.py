@@ -103,6 +103,7 @@ from .name_context import (
     SITE_BUILDS_RE,
     SOURCE_LINE_RE,
     SUB_PARK_RE,
+    SITED_IN_BEFORE_RE,
     TAIWAN_PARK_SHORT_RE,
     VENUE_AFTER_RE,
     _site_of_a_science_park,
@@ -349,7 +350,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     zone_site = ZONE_SITE_RE.search(body) if p.get("place_start") else None
                     if zone_site and (self.tags.get(zone_site.group("site")) not in (None, "ns", "nr", "nz") or zone_site.group("site")[0] in ZONE_SITE_NOT_FIRST or re.match(r"[一二两三四五六七八九十几多][个大家座]", zone_site.group("site"))):
                         zone_site = None  # 高新区核心园区, 经开区各园区: the zone's parks by a common word, no site named
-                    if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or (body in place_table() and label != "Institution" and not _site_of_a_science_park(sh, start, body)) or body[-1] in "区市县省" or (re.search("高新区|开发区|经开区|新区|园", body) and not zone_site)):
+                    if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) and not (
+                        label == "Park" and SITED_IN_BEFORE_RE.search(sh, max(0, start - 4), start) and 2 <= len(body) <= 4
+                        and self._has_proper_token(sh, start, s, tok_starts, tok_ends) and not self._generic_body(body, "Park", "sector_words.tsv")
+                    ) or (body in place_table() and label != "Institution" and not _site_of_a_science_park(sh, start, body)) or body[-1] in "区市县省" or (re.search("高新区|开发区|经开区|新区|园", body) and not zone_site)):
                         continue  # 绿色园区: no place opens the name; 株洲市园区, 高新区园区: the parks of a place or a zone
                     if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|海关|署|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
                         continue  # 市场监管局标准化处: a division of the bureau, which is the entity
