@@ -484,3 +484,8 @@ def test_a_park_named_only_on_yuanqu_after_a_verb_of_lying_in(text):
 @pytest.mark.parametrize("text", ["大明公司進駐該園區。", "大明公司進駐科技園區。", "大明公司位於智慧園區。"])
 def test_a_kind_of_park_after_a_verb_of_lying_in_is_no_park(text):
     assert not any(t == "Park" for t, _ in _entities(text))
+
+
+def test_an_awards_winners_after_a_bracketed_note_and_a_colon():
+    text = "國家磐石獎得獎企業（依筆畫排序）：大明精密股份有限公司、永信製藥股份有限公司。"
+    assert ("永信製藥股份有限公司", "國家磐石獎") in _relations(text, "receivedAward")
