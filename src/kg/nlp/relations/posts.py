@@ -197,10 +197,17 @@ def find(inp: RelationInput) -> list[Relation]:
             base = v["rank"].sub("", role)
             body = v["heads"].get(role) or v["heads"].get(base)
             if body and not any(m.label in BODIES and s0 <= m.start < pm.start for m in mentions):
-                govs = [i for i, m in enumerate(mentions) if m.label == "GovernmentAgency" and sh[m.start:m.end].replace("人民政府", "政府").endswith(body)]
+                govs = [i for i, m in enumerate(mentions) if m.label == "GovernmentAgency" and _heads_body(sh[m.start:m.end], body)]
                 if govs:  # the first the report names, as the sentence rules' implied body does
                     add(p, govs[0], LEADER, (s0, s1), inp.text[pm.end:pm.end + after])
     return out
 
 
 __all__ = ["find", "vocabulary", "Mention"]
+
+
+def _heads_body(name: str, body: str) -> bool:
+    """Is the government ``name`` the body (市政府) a post heads: 省人民政府 is 省政府 too, and 市府
+    or 縣府 is Taiwan's short form of the 市政府 or 縣政府."""
+    name = name.replace("人民政府", "政府")
+    return name.endswith(body) or (body.endswith("政府") and name.endswith(body[:-2] + "府"))

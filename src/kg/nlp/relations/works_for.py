@@ -112,11 +112,6 @@ def _works_for(
                     # 授予A公司、B学院王某同志…, C公司李某等…: a member of a list named
                     # with the body it comes from, no post written
                     rels.append(Relation(p, "worksFor", org, "works_for.org_person.v1", ev, {"role": None}))
-            elif org is None and (after := next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)) and HEAD_OF.get(text[pm.end:pm.end + after]):
-                # 盧秀燕市長 with no body written: the government the post heads, as the report names it
-                implied = _implied_org(text, mentions, text[pm.end:pm.end + after], ev, rels)
-                if implied is not None:
-                    rels.append(Relation(p, "worksFor", implied, "works_for.implied_body.v1", ev, {"role": (written or text)[pm.end:pm.end + after]}))
             elif pos > 0 and text[pos - 1] == "、":
                 # ORG P1 R1、P2 R2: a later name of a run of name-post items serves the run's body
                 after = next((n for n in range(6, 1, -1) if role_re.fullmatch(text, pm.end, pm.end + n)), None)
