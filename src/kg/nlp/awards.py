@@ -143,6 +143,10 @@ QUOTED_LIST_RE = re.compile(_QUOTED_ITEM + r"(?:\s*(?:、|和|及|与|以及|暨
 _QUOTED_ITEM_RE = re.compile(r"[“「\"]([^”」“「\"\n，,。；;、]{2,24})[”」\"]")
 #: a year written inside the quotes before the name (「2020年X名牌選舉」): no part of it
 _QUOTED_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}年?度?")
+#: a year in figures with no 年 right before a prize (2023金點設計獎, 2023 台灣精品獎)
+BARE_YEAR_BEFORE_RE = re.compile(r"(?<![0-9./\-])((?:19|20)[0-9]{2})[ \t\u3000]*$")
+#: …or right after it on its line (香港工商業獎2023), not a sum (…奖2000万元), a count or a date (2018-06-12)
+BARE_YEAR_AFTER_RE = re.compile(r"[ \t\u3000]*((?:19|20)[0-9]{2})(?![0-9./\-]|\s*[万元亿千百项家个名位件年月])")
 
 
 def _quoted_award_lists(text: str, sh: str, mentions: list[Mention]) -> list[Mention]:
@@ -327,10 +331,15 @@ class AwardNames:
             mention.attrs["year"] = to_year(y.group(1))
         elif bracket_year is not None:
             mention.attrs["year"] = bracket_year
+        elif (bare := BARE_YEAR_BEFORE_RE.search(before)) is not None:
+            mention.attrs["year"] = int(bare.group(1))  # 2023金點設計獎: a year with no 年 before the prize
         else:
             inside = re.search(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])", sh[s:e])
+            after = BARE_YEAR_AFTER_RE.match(sh, e) if sh[e - 1:e] == "奖" else None
             if inside:
                 mention.attrs["year"] = int(inside.group(1))  # 全国2023高质量发展十佳标杆县
+            elif after:
+                mention.attrs["year"] = int(after.group(1))  # 香港工商業獎2023: the year written after the prize
         return mention
 
 

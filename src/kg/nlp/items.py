@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .rules import EntityRules, Mention
 
 #: the word that opens the items; a kind noun must stand before it in the same sentence
-INTRO_RE = re.compile(r"(?:依次是|依次为|分别是|分别为|包括|包含|名单如下|名单为|有)[:]?")
+INTRO_RE = re.compile(r"(?:依次是|依次为|分别是|分别为|包括|包含|名单如下|名单为|有|为|是)[:]?")
 #: kind nouns (the last one before the introducer decides); N家 counts firms
 KIND_RE = re.compile(
     r"(?P<Park>开发区|高新区|经开区|科学园区|科技园区|产业园区|工业园区|园区|产业园|工业园|工业区|科学园|科技园)"
@@ -27,6 +27,8 @@ KIND_RE = re.compile(
     r"|(?P<Company>品牌|企业|公司|厂商|老字号|商号|[0-9一二三四五六七八九十百]+家)"
     r"|(?P<Award>奖项|荣誉|称号|奖)"
 )
+#: the head of a list of winners right before 为/是 (得奖企业为, 获奖的厂商是)
+WINNER_HEAD_END_RE = re.compile(r"(?:获奖|得奖|入选|入围|受奖|获选|获颁)的?(?:企业|厂商|公司)$")
 #: a category of a contest right before 有 (产品创新组有, 服务类有, 创新奖有): its winners are listed
 CATEGORY_END_RE = re.compile(r"(?:组|组别|类|类别|奖)$")
 #: where the items stop: the end of the sentence, 等, or a bracketed remark (排名不分先后)
@@ -61,8 +63,10 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
             kind = "Company"
         if kind == "Award" or window.startswith("的", kinds[-1].end()):
             continue  # 奖项包括「…」: titles, not firms; 进驻园区的(厂商)包含…: the kind only modifies
-        if m.group(0).startswith("有") and not window.endswith(("企业", "品牌", "园区", "开发区")) and not category:
+        if m.group(0).startswith("有") and not window.endswith(("企业", "品牌", "园区", "开发区", "厂商", "公司")) and not category:
             continue  # 有 opens a list only right after its kind noun (入选的企业有A、B)
+        if m.group(0).startswith(("为", "是")) and not WINNER_HEAD_END_RE.search(window):
+            continue  # 为/是 only after the winners' head (得奖企业为A、B; not 企业是指…、…)
         end_m = ITEMS_END_RE.search(sh, m.end())
         end = end_m.start() if end_m else len(sh)
         if end - m.end() > 400:
@@ -95,7 +99,7 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
         if not found:
             continue
         _type_items(rules, text, sh, tok_starts, tok_ends, chosen, found, kind, places, "winner" if quoted_only else "headed_list", out, dropped,
-                    quoted=quoted_only, winners=category)
+                    quoted=quoted_only, winners=category, firms=kinds[-1].group() in ("企业", "厂商", "公司"))
     for a, b, kind, count in _trailing_lists(sh):
         found = _list_items(sh, a, b)
         if found and count is not None:
@@ -110,12 +114,14 @@ def headed_list_mentions(rules: "EntityRules", text: str, sh: str, tok_starts: l
 
 def _type_items(rules: "EntityRules", text: str, sh: str, tok_starts: list[int], tok_ends: list[int], chosen: list["Mention"],
                 found: list[tuple[int, int, str]], kind: str, places: object, how: str, out: list["Mention"], dropped: list["Mention"],
-                quoted: bool = False, winners: bool = False) -> None:
+                quoted: bool = False, winners: bool = False, firms: bool = False) -> None:
     """Mentions for the items of one list whose kind is ``kind`` (appended to ``out``; the Place
     mentions they replace to ``dropped``): each item is a whole name, typed by its own suffix or
     else by the list's kind; phrases, common words and kinds of goods are no names (``quoted``: the
     quoted winners of a brand contest, names even where they are words of the dictionary, 千里眼;
-    ``winners``: the firms of a contest's category, names though made of common words, 实心食品)."""
+    ``winners``: the firms of a contest's category, names though made of common words, 实心食品;
+    ``firms``: the list's head names firms (企业, 厂商, 公司), so a rare word and a trade word
+    are a firm's brand and trade, 大成工业, 新光纺织)."""
     from .rules import DESCRIPTIVE_RE, Mention
 
     for a, b, item in found:
@@ -129,7 +135,7 @@ def _type_items(rules: "EntityRules", text: str, sh: str, tok_starts: list[int],
         if DESCRIPTIVE_RE.search(item) or rules._generic_body(item, "Company") or not words:
             continue
         last = sh[words[-1][0]:words[-1][1]]
-        if quoted:
+        if quoted or (firms and _brand_and_trade(rules, sh, words)):
             pass
         elif rules._is_stop_token(sh[words[0][0]:words[0][1]]):
             continue  # 加强管理: a phrase that opens on a verb is no name
@@ -137,8 +143,10 @@ def _type_items(rules: "EntityRules", text: str, sh: str, tok_starts: list[int],
             pass
         elif len(words) == 1 and words[0] == (a, b) and (rules.tags.get(item) or "nz")[:2] not in ("nr", "ns", "nt", "nz"):
             continue  # 研发, 技术: one common word of the dictionary is no name
-        elif len(last) >= 2 and rules.tags.get(last) in ("n", "vn") and not rules._has_proper_token(sh, a, b, tok_starts, tok_ends):
-            continue  # 厨房器具, 保健产品: a kind of goods, not a brand
+        elif len(last) >= 2 and rules.tags.get(last) in ("n", "vn") and not rules._has_proper_token(sh, a, b, tok_starts, tok_ends) and not (
+            firms and _brand_and_trade(rules, sh, words)
+        ):
+            continue  # 厨房器具, 保健产品: a kind of goods, not a brand (获奖企业包括|大成工业: a firm's brand and trade)
         if any(c.isdigit() for c in item) and not LATIN_ITEM_RE.fullmatch(item):
             continue
         if rules.org_type(item, "") and not any(c.start <= a and b <= c.end for c in chosen if c.label != "Place"):
@@ -206,6 +214,28 @@ def _list_items(sh: str, a: int, b: int) -> list[tuple[int, int, str]] | None:
             return None
         found.append((x, y, item))
     return found
+
+
+#: the trade words that end a firm's short name (大成|工业, 新光|纺织, 永信|制药)
+TRADE_WORDS = frozenset({
+    "工业", "实业", "纺织", "制药", "药品", "精机", "精密", "机械", "电子", "电机", "电器", "光电", "科技", "食品",
+    "化工", "塑胶", "金属", "五金", "钢铁", "汽车", "建设", "营造", "生技", "资讯", "电脑", "光学", "陶瓷", "玻璃", "纸业",
+})
+
+
+def _brand_and_trade(rules: "EntityRules", sh: str, words: list[tuple[int, int]]) -> bool:
+    """Are ``words`` a firm's brand and its trade: two words, a trade word last and before it a
+    word that is neither a place nor a common word of the dictionary (大成|工业, not 钢铁|工业)?"""
+    from .lexicons import jieba_freq, place_table
+    from .scan import COMMON_WORD_FREQ
+
+    if len(words) != 2:
+        return False
+    brand, trade = sh[words[0][0]:words[0][1]], sh[words[1][0]:words[1][1]]
+    return (
+        trade in TRADE_WORDS and len(brand) >= 2 and brand not in place_table()
+        and jieba_freq().get(brand, 0) <= COMMON_WORD_FREQ and not rules._generic_body(brand, "Company", "sector_words.tsv")
+    )
 
 
 def _all_places_at(sh: str, a: int, b: int) -> bool:

@@ -1,7 +1,7 @@
 """Kind words between a place and a firm: 长沙企业华盛电子有限公司, 园区企业…, 新竹科學園區廠商….
 
 Owns: ``split_kind_prefix``, which cuts a firm's mention that the left-boundary scan ran back over
-a kind word (企业, 厂商, 本土企业, 会员单位 …) down to the firm after it, and names what stood
+a kind word (企业, 厂商, 业者, 本土企业, 会员单位 …) down to the firm after it, and names what stood
 before the kind word when it is a place or a park (a new Place or Park mention, marked
 ``kind_of`` so that ``kg.nlp.relations.sites`` places the firm in it). News writes a firm after
 the set it belongs to ("株洲企业X获奖", "高新区企业X"); the suffix scan reads the whole run as one
@@ -37,12 +37,18 @@ INSIDE_TAIL_RE = re.compile(r"(?:(?:园区|园|区|辖区|境|辖)?内)?的?$")
 PARK_SHORT_PREFIX_RE = re.compile(r"(?:高新区|经开区|开发区|园区)(?=[\u4e00-\u9fff])")
 
 #: the least a firm's name after the kind word must hold (a brand and a legal form or trade)
-MIN_FIRM = 5
+MIN_FIRM = 4
 
 
-def _place_or_park(pre: str) -> str | None:
-    """The label of what ``pre`` names: Park (by its suffix), Place (a division), or None."""
-    if len(pre) >= 4 and PARK_END_RE.search(pre):
+#: Taiwan's science parks by their short forms (竹科|廠商X, 南科|廠商X): a park before a kind word;
+#: 中科 and 南科 only before 廠商 (中科|企业 may be a group of the Academy of Sciences)
+TAIWAN_PARK_SHORTS = {"竹科": ("企业", "厂商", "厂家"), "中科": ("厂商",), "南科": ("厂商",)}
+
+
+def _place_or_park(pre: str, kind: str = "") -> str | None:
+    """The label of what ``pre`` names before the kind word ``kind``: Park (by its suffix or a
+    short form of Taiwan's science parks), Place (a division), or None."""
+    if len(pre) >= 4 and PARK_END_RE.search(pre) or kind.endswith(TAIWAN_PARK_SHORTS.get(pre, ("@",))):
         return "Park"
     if pre in place_table():
         return "Place"
@@ -81,7 +87,7 @@ def split_kind_prefix(text: str, sh: str, mentions: list[Mention]) -> list[Menti
         pre = name[:cut.start()]
         pre = INSIDE_TAIL_RE.sub("", pre) if len(pre) > 2 else pre  # 株洲市境内重点企业X: the place before its bounds
         firm = Mention(m.start + cut.end(), m.end, m.label, m.rule, text[m.start + cut.end():m.end], dict(m.attrs), m.needs_context)
-        label = _place_or_park(pre) if pre else None
+        label = _place_or_park(pre, cut.group()) if pre else None
         if label is not None:
             holder = Mention(m.start, m.start + len(pre), label, f"kindsplit.{label.lower()}", text[m.start:m.start + len(pre)])
             if label == "Place":

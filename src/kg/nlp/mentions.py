@@ -8,6 +8,7 @@ Must not: compile patterns or read lexicons.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -118,3 +119,15 @@ def resolve_overlaps(cands: list[Mention], text: str) -> list[Mention]:
         chosen.append(m)
     chosen.sort(key=lambda m: (m.start, m.end))
     return chosen
+
+
+def _word_spans(tok_starts: list[int], tok_ends: list[int], a: int, b: int) -> bool:
+    """Does one word of the segmenter open at or before ``a`` and close at ``b``?"""
+    i = bisect.bisect_right(tok_starts, a) - 1
+    return i >= 0 and tok_ends[i] == b
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Do the characters of ``short`` stand in ``full`` in order (台北市電腦公會 in 台北市電腦商業同業公會)?"""
+    it = iter(full)
+    return all(c in it for c in short)

@@ -4,8 +4,9 @@ Owns the regular expressions and word sets ``EntityRules.candidates`` (kg.nlp.ru
 suffix match or a lexicon match: ranks before a title, counts and classifiers after a name, a
 firm's unit words and legal end, city short forms that are common words, a place building what a
 title names, science parks' sites, offices a firm has too, source lines, events, venues and quoted
-plans after a place, a zone's site, Taiwan's park short forms, a counted meeting, and the shape of a
-person's name before a post. Split out of ``rules`` so that module stays one concern (the pass
+plans after a place, a zone's site, Taiwan's park short forms and a science park's sites named by
+their city (台中園區 after 中部科學園區), a counted meeting, and the shape of a person's name before
+a post. Split out of ``rules`` so that module stays one concern (the pass
 itself). Must not: find mentions.
 """
 
@@ -102,3 +103,21 @@ def _person_shaped(body: str, tags: dict[str, str]) -> bool:
         return True
     sur = 2 if body[:2] in surnames else (1 if body[:1] in surnames else 0)
     return bool(sur) and sur + 1 <= len(body) <= sur + 2 and not (tags.get(body) or "").startswith(("n", "v", "a"))
+
+
+#: a science park of Taiwan named just before (中部科學園區包括|台中園區, 南科台南園區與|高雄園區)
+SCIENCE_PARK_BEFORE_RE = re.compile(r"科学(?:工业)?园区|竹科|中科|南科")
+
+
+def _site_of_a_science_park(sh: str, start: int, body: str) -> bool:
+    """Is the place ``body`` before 园区 at ``start`` a site of a science park named just before it
+    in its sentence (台中園區 of 中部科學園區), not the parks of that place (株洲市园区)?"""
+    if body[-1:] in "省市县区" or len(body) > 3:
+        return False
+    sent = max(sh.rfind(c, max(0, start - 40), start) for c in "。；;\n") + 1
+    return SCIENCE_PARK_BEFORE_RE.search(sh, max(sent, start - 40), start) is not None
+
+
+#: a verb of lying in or settling right before a park named only …園區 (位於樹谷園區, 進駐樹谷園區):
+#: the verb says a park follows, though no place opens its name
+SITED_IN_BEFORE_RE = re.compile(r"(?:位于|位在|坐落于|座落于|进驻|入驻|落脚|设厂于|迁入)$")

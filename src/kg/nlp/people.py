@@ -3,8 +3,10 @@
 Owns: the tables of posts and surnames (``roles.tsv``, ``surnames.tsv``), the length of a
 personal name at a position, and ``find_people``: names after a post (局长钱俊君), before one
 (丁荣军院士), with a post in brackets, in lists counted after them, in closing author brackets
-and in bylines. Hands on ``Mention`` objects labelled Person. Must not: link a person to a body
-(``worksFor`` is ``kg.nlp.relations``).
+and in bylines (Latin names too, after a post: 行政總裁Stephen Lee), and
+``drop_bodies_ending_in_a_post`` (a body's candidate that runs over a name into its post,
+工業局陳大明局, gives way to the person). Hands on ``Mention`` objects labelled Person. Must not:
+link a person to a body (``worksFor`` is ``kg.nlp.relations``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..resources import load_tsv, load_words
 from ..text import to_int
 from .lexicons import _compile_alternation, boundary_words, jieba_freq, jieba_tags, place_table
 from .prefilter import anchored
-from .mentions import PUNCT, Mention
+from .mentions import ORG_LABELS, PUNCT, Mention
 
 
 #: what makes a post acting (代局长, 署理署长); only before posts that are not a firm's and end in
@@ -58,6 +60,10 @@ _BODY_LAST_CHARS = frozenset("部司处局厅院组科室委办署")
 
 _ORG_END_RE = re.compile("|".join(_ORG_END_WORDS + ("博物馆",)))
 
+
+#: a personal name in Latin letters (Stephen Lee, Luis Heredia): two or three capitalised words,
+#: then Chinese text or punctuation (not a firm's English name: no Ltd, Co, Group after it)
+LATIN_NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?=[\u4e00-\u9fff，,。、；;:：（(）)]|$)(?<!Limited)(?<!Company)(?<!Group)(?<!Holdings)")
 
 #: NAME（…POST）: a name after a break, then a bracket that ends on a post
 NAME_THEN_BRACKET_RE = re.compile(r"(?:^|(?<=[，,。；;：:、\s]))(?P<name>[\u4e00-\u9fff]{2,3})[（(](?P<inner>[^（）()]{2,40})[)）]")
@@ -253,8 +259,11 @@ def _name_len_at(sh: str, pos: int, surnames: frozenset[str], roles: frozenset[s
     return best
 
 
-def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) -> list[Mention]:
-    """Persons named after a post (局长钱俊君), before one (丁荣军院士), or in a byline."""
+def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int], org_ends: frozenset[int] = frozenset()) -> list[Mention]:
+    """Persons named after a post (局长钱俊君), before one (丁荣军院士), or in a byline.
+
+    ``org_ends``: where the candidates for bodies end (台積電|魏哲家董事長, 新竹市政府|高虹安市長:
+    a body named before a name and its post, as Taiwan's news writes them)."""
     role_re, surnames, roles, byline_re = _people_tables()
     out: list[Mention] = []
     seen: set[int] = set()
@@ -288,6 +297,13 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
             n = _name_len_at(sh, pos + 1, surnames, roles, tok_starts)
             if n and (pos + 1 + n >= len(sh) or sh[pos + 1 + n] in " \u3000\n" or sh.startswith(("先生", "女士", "小姐"), pos + 1 + n)):
                 add(pos + 1, n, "person.after_role.v1")
+        latin = LATIN_NAME_RE.match(sh, pos)
+        if latin and m.start() > 0 and "\u4e00" <= sh[m.start() - 1] <= "\u9fff":
+            # 行政總裁Stephen Lee表示: a name in Latin letters right after a body's post (Hong Kong, Macau)
+            if pos not in seen:
+                seen.add(pos)
+                out.append(Mention(pos, latin.end(), "Person", "person.after_role.v1", text[pos:latin.end()]))
+            continue
         joined = sh[pos:pos + 1] in "和与及" and (sh.startswith("副", pos + 1) or role_re.match(sh, pos + 1) is not None)
         if len(m.group(0)) == 2 and sh[pos - 2:pos - 1] in "局院所部厅处会司" and any(sh[pos - 1:pos - 1 + k] in place_table() for k in (2, 3)):
             continue  # 专利局|长沙代办处, 科学院|长春分院: the body's suffix and a city's name, no post and holder (秘书长沙某 stays)
@@ -315,10 +331,14 @@ def find_people(text: str, sh: str, tok_starts: list[int], tok_ends: list[int]) 
                     prev in _BODY_LAST_CHARS and not known and (cand[:1] in surnames or cand[:2] in surnames)
                     and not _word_at(sh, s - 1, 2) and cand[-1] not in _BODY_LAST_CHARS and not set(cand) & set("的了是在")
                 )
-                after_org = sh.endswith(_ORG_END_WORDS, 0, s) or body_before
+                after_body = (
+                    s in org_ends and not known and (cand[:1] in surnames or cand[:2] in surnames)
+                    and cand[-1] not in _BODY_LAST_CHARS and not set(cand) & set("的了是在")
+                )
+                after_org = sh.endswith(_ORG_END_WORDS, 0, s) or body_before or after_body
                 if sh[m.start():m.start() + 1] in "省市县区州" and cand + sh[m.start()] in place_table():
                     continue  # 高雄|县长, 株洲|市长: a place and the post of its head, no person
-                if (known or ((prev in PUNCT or prev.isspace() or after_org) and (s in tok_start_set or body_before)) or prev in "以由和与的是") and cand not in roles:
+                if (known or ((prev in PUNCT or prev.isspace() or after_org) and (s in tok_start_set or body_before or after_body)) or prev in "以由和与的是") and cand not in roles:
                     add(s, n, "person.before_role.v1")
                     break
     # a name with its post in brackets: 覃美玲（柳州螺香食品集团有限公司董事长）
@@ -504,3 +524,21 @@ def list_neighbours(text: str, sh: str, mentions: list[Mention], tok_starts: lis
             take(a, b)
             s = a
     return out
+
+
+def drop_bodies_ending_in_a_post(sh: str, cands: list[Mention], people: list[Mention]) -> list[Mention]:
+    """Drop the candidates for bodies that run over a person's name into the post after it
+    (工業局|陳大明|局長 read as one 工業局陳大明局): the name before its post is a person's, and the
+    body ends before the name (its own candidate stands)."""
+    role_re = _people_tables()[0]
+    body_ends = {c.end for c in cands if c.label in ORG_LABELS}
+    cuts = set()
+    for p in people:
+        if p.rule != "person.before_role.v1" or p.start not in body_ends:
+            continue  # only a name right after a body's own candidate (工業局|連錦漳局長)
+        post = next((n for n in range(6, 1, -1) if role_re.fullmatch(sh, p.end, p.end + n)), 0)
+        if post:
+            cuts.update((p.start, p.end, p.end + k) for k in range(1, post))
+    if not cuts:
+        return cands
+    return [c for c in cands if not (c.label in ORG_LABELS and any(c.start < a and c.end == e for a, _, e in cuts))]

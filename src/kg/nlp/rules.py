@@ -64,7 +64,9 @@ from .mentions import (
     Mention,
     _inside_title,
     _quoted_start,
+    _in_order,
     _segment_start,
+    _word_spans,
     resolve_overlaps,
 )
 from .passes import (
@@ -84,7 +86,7 @@ from .passes import (
     _split_joint_bodies,
     _trim_to_attested,
 )
-from .people import _name_len_at, _people_tables, find_people
+from .people import _name_len_at, _people_tables, drop_bodies_ending_in_a_post, find_people
 from .prefilter import prefiltered
 from .scan import COMMON_WORD_FREQ, NameScan, _skip_outer_place
 from .structural import STRUCTURAL_KINDS, StructuralRules
@@ -103,8 +105,10 @@ from .name_context import (
     SITE_BUILDS_RE,
     SOURCE_LINE_RE,
     SUB_PARK_RE,
+    SITED_IN_BEFORE_RE,
     TAIWAN_PARK_SHORT_RE,
     VENUE_AFTER_RE,
+    _site_of_a_science_park,
     ZONE_SITE_NOT_FIRST,
     ZONE_SITE_RE,
     _UNIT_WORD_SCAN,
@@ -270,10 +274,13 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     q = TRAILING_QUALIFIER_RE.match(sh, e)
                     if q and label in ("Award", "Institution") and not q.group(1).startswith(("简称", "以下", "下称", "原名", "前称")) and not (
                         label == "Institution" and q.group(1)[-1] in "省市县区旗"
-                    ) and not (label == "Award" and sh[e - 1] == "奖"):
+                    ) and not (label == "Award" and sh[e - 1] == "奖") and not (
+                        label == "Institution" and q.group(1)[-1] == sh[e - 1] and (len(q.group(1)) <= 5 or _in_order(q.group(1), sh[max(0, s - 30):e]))
+                    ):
                         # X研究院（雄安新区）: where it is, not part of its name (国家…基地（长株潭） keeps it);
                         # a prize's bracket holds its grade, class, winner or a note (…质量奖(提名奖), (个人奖),
-                        # (名单见附件)), never part of its name; a designation's keeps its field
+                        # (名单见附件)), never part of its name; a designation's keeps its field; a short
+                        # form on the name's own last character (工業技術研究院（工研院）) is its alias
                         e = q.end()
                     elif label == "Park" and (q := PARK_QUALIFIER_RE.match(sh, e)):
                         e = q.end()  # 上海金桥出口加工区(南区), 安徽…开发区(筹): a part or a stage of the park
@@ -294,8 +301,9 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         continue
                     if label == "Company":
                         # 子公司/孙公司 is what a firm is to another, never a name's end (X控股子公司),
-                        # and it opens no name (全资孙公司|凡凌生物科技有限公司)
-                        if sh[max(start, s - 1):s] in ("子", "孙") and sh[s:e] == "公司":
+                        # and it opens no name (全资孙公司|凡凌生物科技有限公司); a 子 that closes a
+                        # word of its own (大明|电子|公司, 量子|公司) is the trade's, not a unit's
+                        if sh[max(start, s - 1):s] in ("子", "孙") and sh[s:e] == "公司" and not _word_spans(tok_starts, tok_ends, s - 2, s):
                             continue
                         unit = None
                         for unit in _UNIT_WORD_SCAN.finditer(sh, start, s):
@@ -358,7 +366,10 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                     zone_site = ZONE_SITE_RE.search(body) if p.get("place_start") else None
                     if zone_site and (self.tags.get(zone_site.group("site")) not in (None, "ns", "nr", "nz") or zone_site.group("site")[0] in ZONE_SITE_NOT_FIRST or re.match(r"[一二两三四五六七八九十几多][个大家座]", zone_site.group("site"))):
                         zone_site = None  # 高新区核心园区, 经开区各园区: the zone's parks by a common word, no site named
-                    if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) or (body in place_table() and label != "Institution") or body[-1] in "区市县省" or (re.search("高新区|开发区|经开区|新区|园", body) and not zone_site)):
+                    if p.get("place_start") and not sub_park and (not any(_is_place_word(sh[start:start + n]) for n in (2, 3, 4)) and not (
+                        label == "Park" and SITED_IN_BEFORE_RE.search(sh, max(0, start - 4), start) and 2 <= len(body) <= 4
+                        and self._has_proper_token(sh, start, s, tok_starts, tok_ends) and not self._generic_body(body, "Park", "sector_words.tsv")
+                    ) or (body in place_table() and label != "Institution" and not _site_of_a_science_park(sh, start, body)) or body[-1] in "区市县省" or (re.search("高新区|开发区|经开区|新区|园", body) and not zone_site)):
                         continue  # 绿色园区: no place opens the name; 株洲市园区, 高新区园区: the parks of a place or a zone
                     if p.get("word_start") and re.search(r"(?:局|委|厅|委员会|园区|海关|署|[一二三四五六七八九]部)[\u4e00-\u9fff]{1,6}$", body):
                         continue  # 市场监管局标准化处: a division of the bureau, which is the entity
@@ -509,7 +520,9 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
         cands = self.candidates(text, sh, tok_starts, tok_ends)
         # 国家标准审评中心|南京分中心: a branch named by its place after its body is one name
         cands = join_branch_units(text, sh, cands, place_table(), lambda s, e, rule: Mention(s, e, "Institution", rule, text[s:e]))
-        cands.extend(find_people(text, sh, tok_starts, tok_ends))
+        people = find_people(text, sh, tok_starts, tok_ends, frozenset(c.end for c in cands if c.label in ORG_LABELS))
+        cands = drop_bodies_ending_in_a_post(sh, cands, people)
+        cands.extend(people)
         # bodies, parks and places named inside a 《document title》 are entities; titles there are not
         chosen = []
         phrases = self._place_phrase_re

@@ -19,7 +19,7 @@ from .mentions import CJK_RE, ORG_LABELS, PUNCT, _bracket_content, _segment_star
 from .people import _people_tables
 
 
-COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余大]|年度)?$|^第.+[届批次期]$|^首批$")
+COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两零〇]+)(?:[家个项名位批届年月日号期度次多余大间所座户]|年度)?$|^第.+[届批次期]$|^首批$")
 
 
 YEAR_TOKEN_RE = re.compile(r"^(?:19|20)[0-9]{2}$")
@@ -315,7 +315,7 @@ class NameScan:
                         2 <= len(prev) <= 3 and self.tags.get(prev) is None and (prev[:1] in surnames or prev[:2] in surnames)
                         and i >= 2 and sh[tok_starts[i - 2]:tok_ends[i - 2]] == "、"
                     )
-                    if not re.search(r"(公司|集团|局|院|所|中心|会|厂|部|委|府|厅|办|署|大学|学院|[中小]学)$", left) and not self._is_stop_token(prev) and not named and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
+                    if not re.search(r"(公司|集团|局|院|所|中心|会|厂|部|委|府|厅|办|署|大学|学院|[中小]学|奖|章|状)$", left) and not self._is_stop_token(prev) and not named and (prev not in generic_words() or field) and not re.search(r"等|[0-9]|荣誉|称号|报告|会议|全会|委", clause):
                         start = ts
                         i -= 1
                         continue
@@ -578,7 +578,7 @@ class NameScan:
         changed = True
         while rest and changed:
             changed = False
-            for n in (4, 3, 2, 1):
+            for n in (5, 4, 3, 2, 1):
                 if rest[:n] in generic:
                     rest = rest[n:]
                     changed = True

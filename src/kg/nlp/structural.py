@@ -45,6 +45,8 @@ def _reads_as_person(name: str, tags: dict[str, str]) -> bool:
 
 #: a firm's post right after a short name (宏达电子总经理, 塑懋机械总经理): the name ends before it
 FIRM_POST_AFTER_RE = re.compile(r"(?:副)?(?:董事长|总经理|总裁|执行长|首席执行官|CEO|创始人|创办人|董事|总工程师|厂长)")
+#: a verb of siting that the segmenter tags as a noun (座落): it ends a short firm's name before it
+SITED_AFTER_RE = re.compile(r"(?:座落|坐落)(?:于|在)")
 
 class StructuralRules:
     """Names found by where they stand (a mixin of ``EntityRules``)."""
@@ -215,6 +217,11 @@ class StructuralRules:
 
                     if span and re.search(r"唯一|首家|首个|第一家|之一$", sh[span[0]:span[1]]):
                         span = None  # 成为湘潭唯一|入选…: the only one of a place, no firm's name
+                    if span is None and p["id"] == "company.post_holder.v1" and sh.endswith("企业", seg_start, m.start()):
+                        # 華新麗華企業|董事長X: a firm's name that ends on 企業 (a kind word when alone)
+                        brand = self._short_name(sh, seg_start, m.start() - 2, tok_starts, tok_ends)
+                        if brand and brand[1] == m.start() - 2 and not (sh[brand[0]:brand[1]] in place_table() or _is_place_word(sh[brand[0]:brand[1]])):
+                            span = (brand[0], m.start())
                     if span and p["id"] == "company.post_holder.v1":
                         trade = TRADE_TAIL_RE.search(sh, span[0], span[1])
                         if trade is not None and (sh[span[0]:trade.start()] in place_table() or _is_place_word(sh[span[0]:trade.start()])):
@@ -285,7 +292,7 @@ class StructuralRules:
                     next_tag = self.tags.get(next_tok) or ""
                     if not (not nxt or nxt in PUNCT or nxt.isspace() or nxt in "的在和与及、等将已也还正"
                             or (next_tok and (self._is_stop_token(next_tok) or not next_tag.startswith(("n", "vn", "m", "q", "j"))))
-                            or FIRM_POST_AFTER_RE.match(sh, e)):
+                            or FIRM_POST_AFTER_RE.match(sh, e) or SITED_AFTER_RE.match(sh, e)):
                         continue  # 电子信息产业: the trade word goes on into a longer noun (a firm's post, 宏达电子|总经理, ends it)
                     seg_start = _segment_start(sh, m.start(), "，,。；;：:！？\n、（(“”") + 1
                     span = self._short_name(sh, seg_start, e, tok_starts, tok_ends, max_len=8)

@@ -129,6 +129,10 @@ def _local(doc: str | None, text: str) -> str:
     return f"@{doc or ''}:{text}"
 
 
+#: the legal form of a foundation or a society written before its name in Taiwan (財團法人, 社團法人)
+_JURIDICAL_PERSONS = ("财团法人", "社团法人")
+
+
 def name_key(type_: str, name: str, *, context: PlaceContext | None = None, doc: str | None = None) -> str:
     """The canonical key of one name of an entity of ``type_`` in a report with ``context``.
 
@@ -162,6 +166,8 @@ def name_key(type_: str, name: str, *, context: PlaceContext | None = None, doc:
     if type_ not in ORG_TYPES:
         return text
     core = _MARKS_RE.sub("", text)
+    if core.startswith(_JURIDICAL_PERSONS) and len(core) > 6:
+        core = core[4:]  # 财团法人工业技术研究院 = 工业技术研究院: Taiwan's form of a juridical person, no part of the body's name
     core = _lexicon_name(type_, core)
     # a body of the lexicons is named, though its words are generic (国家标准化管理委员会)
     listed = core in _lexicon_names().get(type_, {})

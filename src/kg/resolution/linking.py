@@ -96,6 +96,12 @@ def _bracketed(text: str, one: str, other: str) -> bool:
     return False
 
 
+def _in_order(short: str, full: str) -> bool:
+    """Are the characters of ``short`` found in ``full`` in order (外贸协会 in 对外贸易发展协会)?"""
+    it = iter(full)
+    return all(c in it for c in short)
+
+
 def _national_ministry(prefix: str) -> bool:
     """Is ``prefix`` a national ministry of the agencies lexicon (交通部, 经济部, 商务部)?"""
     return prefix.endswith("部") and len(prefix) >= 3 and _lexicon_names().get("GovernmentAgency", {}).get(prefix) is not None
@@ -324,6 +330,8 @@ def _strength(
                 score = (4, 0, 0)  # 潍坊市市场监督管理局（市知识产权局）: one body with two plaques
             elif org and _bracketed(text, s_raw, f_raw) and _contraction(type_, s, f, context) is not None:
                 score = (4, 0, 0)  # 经济部标准检验局（标检局）
+            elif org and len(s) >= 3 and s[-1] == f[-1] and _in_order(s, f) and _bracketed(text, s_raw, f_raw):
+                score = (4, 0, 0)  # 中華民國對外貿易發展協會（外貿協會）: a short form in brackets right after the name
             elif (s_key := s_key or _context_key(type_, s, context)) == _context_key(type_, f, context) and not is_local(s_key):
                 score = (3, 0, 0)
             elif not org:

@@ -32,7 +32,7 @@ PLACE_TITLE_RE = re.compile(r"城市|城区|[市县区省](?:[(（][^()（）]*[
 RANKED_IN_RE = re.compile(r"[^，,。；;]{0,30}?中[，,]?\s*(?:排名?|位列|名列|位居|居)[^，,。；;]{0,16}?第")
 
 
-LOCATIVE_BEFORE_RE = re.compile(r"(?:位于|地处|坐落于|落户|设在|在|于)$")
+LOCATIVE_BEFORE_RE = re.compile(r"(?:位于|位在|地处|坐落于|落户|设在|在|于)$")
 
 
 WINNERS_AFTER_AWARD_RE = re.compile(r"(?:[^，,。；;]{0,4})的(?:组织|企业|单位|个人|集体)(?:分别)?(?:为|是|有|包括|[：:])")
@@ -123,6 +123,7 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
         if (
             _has(own, trig["award"])
             or own.rstrip().endswith("作为")  # 千金药业作为国家知识产权示范企业: holding the title
+            or (re.match(r"\s*(?:同时|亦|也|再度|再次)?为", own) and HOLDER_NOUN_AFTER_AWARD_RE.match(text, am.end))  # X為第32屆台灣精品獎金質獎得主
             or (between.strip().endswith(("作为“", "作为\"")) and _has(text[am.end:am.end + 6], ["上榜", "入选"]))
             or ("在" in between and RANKED_IN_RE.match(text, am.end))
         ):
@@ -153,6 +154,11 @@ INDUSTRY_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:产业|行业|产业�
 
 
 GRANT_TO_RE = re.compile(r"授予|颁给|授给|颁发给|颁授给?")
+
+
+#: the holder noun right after an award, across its grade (…奖金质奖得主, …奖的得主): X为…奖得主 is X's win
+#: (not X为…奖得主颁奖: X presents the award to its winners)
+HOLDER_NOUN_AFTER_AWARD_RE = re.compile(r"[”」\"]?\s*(?:[\u4e00-\u9fff]{1,4}奖|优等|佳作|特优|首奖)?\s*(?:的)?(?:得主|获得者|获奖者|得奖者|获奖企业|得奖企业|获奖单位|得奖单位|得奖厂商|获奖厂商)(?!们|\s*(?:颁奖|颁发|举办|举行|表扬|授奖|庆功|办理))")
 
 
 GRANTED_BEFORE_RE = re.compile(rf"(?:{GRANT_TO_RE.pattern})\s*$")  # with pos/endpos: the verb just before
@@ -266,7 +272,7 @@ def _coordinated(text: str, mentions: list[Mention], idx: list[int], subj: int) 
     return group[::-1]
 
 
-LOCATIVE_LEAD_RE = re.compile(r"(?:位于|地处|坐落于|坐落在|来自|总部设在|总部位于|设在|落户)\s*$")
+LOCATIVE_LEAD_RE = re.compile(r"(?:位于|位在|地处|坐落于|坐落在|来自|总部设在|总部位于|设在|落户)\s*$")
 
 
 def _topic_recipient(text: str, mentions: list[Mention], idx: list[int], a: int, trig: dict[str, list[str]], ctx: ReportContext, s0: int) -> int | None:

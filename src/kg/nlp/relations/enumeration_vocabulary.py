@@ -54,7 +54,7 @@ def vocabulary() -> dict[str, Any]:
         "grant": re.compile(r"(?:" + alt("grant_verbs") + r")(?:了)?\s*"),
         "grant_tail": re.compile(r"\s*(?:" + count + r")\s*(?:为|获得|荣获)?" + qual + r"$"),
         "selected": re.compile(r"\s*(?:" + count + r")\s*(?:" + alt("adverbs") + r")?\s*(?:" + alt("select_verbs") + r")(?:了|为)?" + qual + r"$"),
-        "named": re.compile(r"[”\"」』]?\s*(?:(?:" + YEAR_NUM + r"\s*年度?)?\s*(?:的)?(?:" + alt("winner_nouns") + r")\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:分别|依次|依序)?|\s*(?:称号|荣誉称号|(?:企业|单位|园区)?(?:名单|名录|榜单))?\s*[,，]\s*(?:分别|依次|依序))\s*(?:为|是|有|包括|包含|如下)\s*[:：]?\s*"),
+        "named": re.compile(r"[”\"」』]?\s*(?:(?:" + YEAR_NUM + r"\s*年度?)?\s*(?:的)?(?:" + alt("winner_nouns") + r")\s*(?:[(（][^()（）]{0,20}[)）])?\s*(?:分别|依次|依序)?|\s*(?:称号|荣誉称号|(?:企业|单位|园区)?(?:名单|名录|榜单))?\s*[,，]\s*(?:分别|依次|依序))\s*(?:(?:为|是|有|包括|包含|如下)\s*[:：]?|(?<=[单者主人业位商名)）])[:：])\s*"),
         # …“小巨人”企业名单(第二批)的福建企业是A、B; 服务创新奖有A、B
         "named_list": re.compile(r"[”\"」』]?\s*(?:(?:企业|单位)?名单\s*(?:[(（][^()（）]{0,20}[)）])?\s*的\s*[\u4e00-\u9fff]{0,4}?(?:" + alt("member_nouns") + r")\s*(?:分别)?(?:是|为|有|包括)|有|包括)\s*[:：]?\s*"),
         "candidates": re.compile(alt("candidate_words")),

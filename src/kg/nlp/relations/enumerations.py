@@ -49,7 +49,7 @@ HOLDER_NOUN_AFTER_RE = re.compile(r"\s*(?:获奖企业|获奖单位|获奖组织
 GIVE_TO, ATTRIBUTIVE, WON_COUNT = "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1"
 register("enumerations", {
     WON_COUNT: ("receivedAward", "A(、B等N所高校)共计获得/斩获N项: the award the text named just before, won N times"),
-    GIVE_TO: ("receivedAward", "颁发/頒發 award 给/給 A和B: the members after 给 win it"),
+    GIVE_TO: ("receivedAward", "颁发/頒發 award 给/給 A和B, or award 颁给/授予 A和B: the members after 给 win it"),
     ATTRIBUTIVE: ("receivedAward", "(已|曾)获得/荣获(第N届) award 的 A(、B), award获奖企业A: the holders the award describes"),
     COUNTED: ("receivedAward", "N家单位获奖/入围，(包括|分别为)A、B / 包括A、B在内的N家单位获(grade) / A、B乃往届的得奖品牌 / 获奖代表X公司: the award the paragraph names before it"),
     PROJECT: ("receivedAward", "ORG的“project”(、ORG的“project”…)(等N个项目)荣获/获得 award, 由A牵头与B合作完成的“…”, ORG的N个产品荣获: the unit named as the owner wins it (ANNOTATION.md)"),
@@ -104,6 +104,8 @@ INCLUDING_RE = re.compile(r"包括(?P<list>[^。；;\n]{2,400}?)在内的\s*[0-9
 #: 颁发终身贡献奖给A和B: the verb right before the award, 给 right after it
 GIVE_VERB_RE = re.compile(r"(?:颁发|頒發|颁授|頒授|颁|頒)\s*[“\"「]?$")
 GIVE_TO_RE = re.compile(r"[”\"」]?\s*(?:给|給|予)\s*")
+#: the verb that gives an award right after it (終身成就獎頒給A, X奖授予A, X奖则颁予A)
+AWARD_THEN_GIVEN_RE = re.compile(r"[”\"」]?\s*(?:则|将|最终|分别)?\s*(?:颁给|颁予|授予|授给|颁发给|颁授给|颁发予)\s*")
 #: 已获得福建省政府质量奖的三棵树涂料股份有限公司: a holder described by the award it won
 ATTRIB_VERB_RE = re.compile(r"(?:已|曾|先后|均)?(?:获得|荣获|获评|获|被评为|被认定为)(?:过|了)?\s*[“\"「]?$")
 ATTRIB_DE_RE = re.compile(r"[”\"」]?\s*(?:称号|荣誉|荣誉称号)?\s*的\s*")
@@ -489,7 +491,11 @@ def find(inp: RelationInput) -> list[Relation]:
         ce = clause_end(a.end)
         give = GIVE_VERB_RE.search(sh, max(0, a.start - 6), a.start)
         to = GIVE_TO_RE.match(sh, a.end, ce)
-        if give is not None and give.end() == a.start and to is not None:
+        if to is None or give is None or give.end() != a.start:
+            # 終身成就獎頒給A / X奖授予A: the award, then the verb that gives it, then its holders
+            to = AWARD_THEN_GIVEN_RE.match(sh, a.end, ce)
+            give = to
+        if give is not None and (give is to or give.end() == a.start) and to is not None:
             stop = re.search(r"[,，]|表彰|表扬|表揚|以表", sh[to.end():ce])
             ms = members(sh, to.end(), to.end() + (stop.start() if stop else ce - to.end()), mentions, starts)
             if ms:

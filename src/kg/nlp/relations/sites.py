@@ -84,6 +84,8 @@ PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|�
 
 
 #: X表示，… / X主任某某说，…: the sentence's first body only reports what others do
+#: what opens a firm's own plan after it speaks (大明公司宣布，將於P…, …表示，计划在P…)
+OWN_PLAN_RE = re.compile(r"(?:将|预计|计划|拟|准备|决定)\s*(?:于|在|斥资|投资)")
 SPEAKER_RE = re.compile(r"[^，,。；;：:“”\"]{0,10}?(?:表示|指出|说|称|介绍|透露|强调|宣布)\s*[:：,，]")
 
 
@@ -95,7 +97,7 @@ FRAME_UNDER_RE = re.compile(r"[^，,。；;：:]{0,16}?(?:下|之下)[，,]")
 PRAISE_DE_RE = re.compile(r"(?:美丽|秀丽|风景秀丽|山清水秀|素有[^，,。；;的]{1,8}之称|有着[^，,。；;的]{1,8}之称|历史悠久|享有盛誉|繁华|富饶|[^，,。；;、的“”\"0-9]{2,6}(?:地区|边区|腹地|交界处|之滨|之畔|岸边|沿岸|境内))的")
 
 
-SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|落脚|进驻|总部设在|总部位于|总部落户|设在|设于|建在|迁至|迁入|搬迁至|注册在|注册于|选址|布局)(?:了)?(?:在|于|到)?")
+SETTLE_RE = re.compile(r"(?:成功|正式)?(?:落户|入驻|扎根|坐落于|坐落在|落地|安家|落脚|进驻|总部设在|总部位于|总部落户|设在|设于|建在|迁至|迁入|搬迁至|注册在|注册于|选址|布局|创立于|成立于|创办于|创建于|发迹于|起家于)(?:了)?(?:在|于|到)?")
 _SETTLE_SCAN = anchored(SETTLE_RE)  # its matches, tried only near an anchor (prefilter.Anchored)
 
 
@@ -127,7 +129,7 @@ BRACKET_IN_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:中心|公司|基地|�
 
 
 #: P的X, P（前称Q）的X, P境内的X / P辖区内的X (what lies within the place's bounds)
-PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?P<bounds>境内|辖内|辖区内|辖区|所辖|下辖|管辖)?的")
+PLACE_DE_RE = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?(?P<bounds>境内|辖内|辖区内|辖区|所辖|下辖|管辖|在地|本地|当地)?的")
 #: P的初创企业X, P的厂商X: a kind word between 的 and the firm (kg.nlp.kindsplit's)
 DE_KIND_RE = re.compile(r"(?:" + KIND_RE.pattern + r")?")
 
@@ -316,10 +318,13 @@ def find(inp: RelationInput) -> list[Relation]:
             said_end = said.end()
             while said_end < s1 and text[said_end] in " \u3000":
                 said_end += 1
+            speaker = subj0
             subj0 = next((i for i in idx if mentions[i].start == said_end and mentions[i].label in ("Company", "Institution")), None)
+            if subj0 is None and mentions[speaker].label == "Company" and OWN_PLAN_RE.match(text, said_end):
+                subj0 = speaker  # 大明公司宣布，將於P興建新廠: a firm that announces its own plan is the one that builds
         elif subj0 is not None and text.startswith("在", s0) and FRAME_UNDER_RE.match(text, mentions[subj0].end):
             subj0 = None  # 在县委县政府热情邀请下，公司落户于P: the body in the frame is not the subject
-        for mm in re.finditer(r"(?<![存现实所正])在|(?<=[\u4e00-\u9fff])(?<![位关由对属处等用基力立终至免善易敢])于|选定", sent):
+        for mm in re.finditer(r"(?<![存现实所正])在|(?<=[\u4e00-\u9fff，,])(?<![位关由对属处等用基力立终至免善易敢])于|选定", sent):
             p0 = s0 + mm.end()
             seg0 = max(text.rfind(c, s0, s0 + mm.start()) for c in "；;") + 1
             acting = ACTING_BODY_RE.search(text, max(s0, seg0), s0 + mm.start())
@@ -328,6 +333,8 @@ def find(inp: RelationInput) -> list[Relation]:
             actor = doer if doer is not None else subj0  # 以A为实施主体，在P建设…: the body the clause makes the doer
             if actor is None or mentions[actor].end > s0 + mm.start():
                 break
+            if mentions[actor].label == "GovernmentAgency":
+                break  # 香港政府在P、Q設有三個工業邨: a government sets up what lies in the places it governs
             if re.search(r"[；;]", text[mentions[actor].end:s0 + mm.start()]):
                 break  # …；集团还在鞍山设立了…: another segment, another subject
             chain, pos = [], p0
@@ -396,7 +403,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 continue  # 以及总部设于观塘的B: the verb belongs to B's modifier, not to the subject
             if target is not None and target != subj0:
                 rels.append(Relation(subj0, "locatedIn", target, "located.settles_in.v1", ev))
-        for mm in re.finditer(r"位于|地处|隶属于|隶属|坐落于|总部设在|总部设于|总部位于|(?<![存现实所正])在(?=[^，,。；;]{2,16}的)", sent):
+        for mm in re.finditer(r"位于|位在|位处|地处|隶属于|隶属|坐落于|总部设在|总部设于|总部位于|(?<![存现实所正])在(?=[^，,。；;]{2,16}的)", sent):
             p0 = s0 + mm.end()
             praise = PRAISE_DE_RE.match(text, p0) if mm.group(0) != "在" else None
             p0 = praise.end() if praise else p0
