@@ -490,7 +490,7 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                 start = m.start()
                 if rule == "agency.lexicon.v1" and m.group(0).endswith("部") and sh[m.end():m.end() + 1] in ("门", "署", "分", "件", "位", "队"):
                     continue  # 商务部门, 财政部署: no ministry
-                if rule == "agency.lexicon.v1" and m.group(0).endswith("部") and re.match(r"副?主任(?!委员)", sh[m.end():m.end() + 3]):
+                if rule == "agency.lexicon.v1" and m.group(0).endswith("部") and re.match(r"副?主任(?!委员|秘书)", sh[m.end():m.end() + 5]):
                     continue  # 协会副秘书长兼科技部主任: a department's head (a ministry is led by its 部长), no ministry
                 if rule == "agency.lexicon.v1" and m.group(0).endswith("处") and sh[m.end():m.end() + 1] in ("理", "置", "罚", "分", "于", "在"):
                     continue  # 中小企业处理中心: 处理 is to handle, no office
