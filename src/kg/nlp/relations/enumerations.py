@@ -116,7 +116,14 @@ _WON_COUNT_SCAN = prefiltered(WON_COUNT_RE) or WON_COUNT_RE
 MEMBER_GRADE_RE = re.compile(r"\s*[(（【\[]\s*(?P<g>" + GRADE_AFTER_RE.pattern + r")\s*[)）】\]]")
 #: a grade in brackets after a prize (X奖（金奖）和Y奖（一等奖）): the chain goes on after it
 BRACKETED_GRADE_RE = re.compile(r"\s*[(（【\[]\s*(?:" + GRADE_AFTER_RE.pattern + r")\s*[)）】\]]")
-AWARD_CHAIN_RE = re.compile(r"\s*(?:、|和|及|以及)\s*[“\"「]?\s*")
+#: the closing quote and the title word of the prize before (X”称号、“Y), then the separator (、 和 及
+#: 以及 与 暨, or none between two quoted prizes: “X”“Y”) and the next one's opening quote
+AWARD_CHAIN_RE = re.compile(
+    r"[”\"」』]?\s*(?:荣誉称号|称号|荣誉)?\s*"
+    r"(?:(?:、|和|及|以及|与|暨)\s*[“\"「『]?|(?<=[”\"」』])\s*[“\"「『])\s*")
+#: a prize written fused with its grade (中国专利优秀奖: no award name of its own, ANNOTATION.md)
+#: inside a chain of prizes one verb gives: the chain goes on past it
+FUSED_GRADE_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:金奖|银奖|铜奖|优秀奖|特等奖|一等奖|二等奖|三等奖)(?=[”\"」』]?\s*(?:、|和|及|以及|与|暨))")
 #: what opens a clause before its member list: 其中， / 我省的 / 共有
 LEAD_RE = re.compile(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?")
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
@@ -318,6 +325,11 @@ def find(inp: RelationInput) -> list[Relation]:
             after = GRADE_AFTER_RE.match(sh, mentions[at].end) or BRACKETED_GRADE_RE.match(sh, mentions[at].end)
             chain = AWARD_CHAIN_RE.match(sh, after.end() if after else mentions[at].end)
             at = award_at.get(chain.end()) if chain else None
+            if chain and at is None:
+                fused = FUSED_GRADE_ITEM_RE.match(sh, chain.end(), ce)
+                if fused and not any(chain.end() <= s_ < fused.end() for s_ in award_at):
+                    chain = AWARD_CHAIN_RE.match(sh, fused.end())
+                    at = award_at.get(chain.end()) if chain else None
             if at is None or mentions[at].start >= ce:
                 break
             add(ms, at, SELECTED, (k, ce), _quals(sh, mentions, at, "", mentions[at].end, ce))
