@@ -38,3 +38,28 @@ def _won(text: str) -> dict[tuple[str, str], dict]:
 def test_every_prize_of_a_chain_after_one_verb_goes_to_the_holder(text, holder, awards):
     won = _won(text)
     assert {prize for who, prize in won if who == holder} == awards
+
+
+def _types(text: str) -> dict[str, str]:
+    return {e["name"]: e["type"] for e in extract_text(text)["entities"]}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("王芳被评为全国三八红旗手。", {"王芳"}),
+    ("张伟获评全国技术能手。", {"张伟"}),
+    ("2022年，王芳荣获全国劳动模范称号。", {"王芳"}),
+    ("刘洋荣获全国五一劳动奖章。", {"刘洋"}),
+    ("周敏荣获“全国最美职工”称号。", {"周敏"}),
+    ("赵强获评“大国工匠”。", {"赵强"}),
+    ("王芳、李明荣获全国劳动模范称号。", {"王芳", "李明"}),
+    ("陈刚入选湖南省优秀企业家。", {"陈刚"}),
+])
+def test_a_short_name_before_a_persons_honour_is_a_person(text, names):
+    types = _types(text)
+    assert {n: types.get(n) for n in names} == {n: "Person" for n in names}
+    assert {who for who, _ in _won(text)} == names
+
+
+def test_a_short_name_before_a_firms_award_stays_a_firm():
+    assert _types("欧科亿荣获湖南省省长质量奖。")["欧科亿"] == "Company"
+    assert _types("金鹰入选全国质量标杆。")["金鹰"] == "Company"

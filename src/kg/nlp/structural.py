@@ -16,6 +16,7 @@ from typing import Any
 
 from .lexicons import _is_place_word, place_table
 from .mentions import CJK_RE, DESCRIPTIVE_RE, ORG_LABELS, PUNCT, Mention, _segment_start, _trim_punct
+from .people import _people_tables
 from .scan import GLUED_PREPOSITIONS, TRADE_TAIL_RE
 
 
@@ -34,6 +35,23 @@ LIST_MODIFIER_RE = re.compile(r"(?:所|共同)?(?:掌握|拥有|生产|研发|�
 
 
 ANAPHOR_NAME_RE = re.compile(r"我市|全市|本市|我省|全省|该区|全区|园区|企业|公司|单位|项目|平台|产品")
+
+
+#: an honour only persons hold, the first one named after a verb of winning (…劳动奖章, …劳动模范,
+#: …三八红旗手, …技术能手, …大国工匠, …先进工作者, …优秀企业家, …最美职工): the short name before
+#: the verb is a person's (王芳荣获…, 李明被评为…), however the verb is written
+PERSONAL_HONOUR_AFTER_RE = re.compile(
+    r"[^，,。；;！!？?\n：:、]{0,24}?(?:奖章|劳动模范|劳模|红旗手|技术能手|能手|工匠|先进工作者|先进个人|"
+    r"优秀企业家|企业家|最美职工|优秀共产党员|道德模范|巾帼建功标兵)(?:荣誉称号|称号|荣誉)?(?![\u4e00-\u9fff])")
+
+
+def _reads_as_chinese_name(name: str, surnames: frozenset[str]) -> bool:
+    """Two or three Han characters that open on a surname (four with a double surname)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return False
+    if name[:2] in surnames and 3 <= len(name) <= 4:
+        return True
+    return name[0] in surnames and 2 <= len(name) <= 3
 
 
 def _reads_as_person(name: str, tags: dict[str, str]) -> bool:
@@ -157,7 +175,7 @@ class StructuralRules:
 
         places_inside = {(m.start, m.end): m for m in chosen if m.label == "Place"}
 
-        def add(s: int, e: int, p: dict[str, Any]) -> None:
+        def add(s: int, e: int, p: dict[str, Any], person_ok: bool = False) -> None:
             if (s, e) in places_inside or sh[s:e] in place_table():
                 return  # 襄阳市入选…: a place is the recipient, not a firm named like one
             if any(m.label == "Person" and m.start == s and m.end == e for m in chosen):
@@ -167,6 +185,8 @@ class StructuralRules:
             label = self.org_type(sh[s:e], p["label"])
             if label == "Company" and _reads_as_person(sh[s:e], self.tags):
                 label = "Person"  # 李明荣获…, 张伟入选…: a person, not a firm
+            elif label == "Company" and person_ok and _reads_as_chinese_name(sh[s:e], _people_tables()[1]) and (self.tags.get(sh[s:e]) or "nr").startswith("nr"):
+                label = "Person"  # 王芳荣获全国五一劳动奖章: a name before a person's honour is a person's
             # a place inside a short name (醴陵|红官窑瓷业) gives way to the name
             inner = [k for k in places_inside if s <= k[0] and k[1] <= e]
             for k in inner:
@@ -220,14 +240,16 @@ class StructuralRules:
                         if trade is not None and (sh[span[0]:trade.start()] in place_table() or _is_place_word(sh[span[0]:trade.start()])):
                             span = None  # 株洲电子总经理…: a place and a trade word name a sector, not a firm
                     if span and span[1] == m.start():
-                        add(span[0], span[1], p)
+                        # the honour won tells a person from a firm (王芳荣获全国劳动模范称号)
+                        personal = p["id"] == "org.award_verb_subject.v1" and PERSONAL_HONOUR_AFTER_RE.match(sh, m.end()) is not None
+                        add(span[0], span[1], p, personal)
                         # coordinated subjects: A、B创业板上市
                         end = span[0]
                         while p.get("coordinated") and end > seg_start and sh[end - 1] in "、和与":
                             prev = self._short_name(sh, seg_start, end - 1, tok_starts, tok_ends)
                             if not prev or prev[1] != end - 1:
                                 break
-                            add(prev[0], prev[1], p)
+                            add(prev[0], prev[1], p, personal)
                             end = prev[0]
                 elif kind == "award_list":
                     seg_start = max(_segment_start(sh, m.start(), "，,。；;：:！？\n（("), last_list_end - 1) + 1
