@@ -63,3 +63,13 @@ def test_a_short_name_before_a_persons_honour_is_a_person(text, names):
 def test_a_short_name_before_a_firms_award_stays_a_firm():
     assert _types("欧科亿荣获湖南省省长质量奖。")["欧科亿"] == "Company"
     assert _types("金鹰入选全国质量标杆。")["金鹰"] == "Company"
+
+
+@pytest.mark.parametrize("text, award", [
+    ("刘洋荣获全国青年五四奖章。", "全国青年五四奖章"),
+    ("劉洋榮獲全國青年五四獎章。", "全國青年五四獎章"),
+    ("公司荣获中国青年五四奖章。", "中国青年五四奖章"),
+    ("公司获得全国五四青年奖章。", "全国五四青年奖章"),
+])
+def test_the_day_an_honour_is_named_after_is_part_of_its_name(text, award):
+    assert _types(text).get(award) == "Award"

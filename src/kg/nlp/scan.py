@@ -23,6 +23,9 @@ COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两
 
 
 YEAR_TOKEN_RE = re.compile(r"^(?:19|20)[0-9]{2}$")
+#: the days honours are named after (五一劳动奖章, 五四青年奖章, 三八红旗手, 八一勋章, 七一勋章):
+#: numerals to the segmenter, words of the honour's name
+HONOUR_DAYS = frozenset({"五一", "五四", "三八", "八一", "七一", "六一"})
 
 
 INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
@@ -207,6 +210,10 @@ class NameScan:
                 continue
             if pattern["label"] == "Award" and YEAR_TOKEN_RE.match(tok) and i > 0 and sh[tok_starts[i - 1]:tok_ends[i - 1]] in ("全国", "中国"):
                 start = ts  # 全国2023高质量发展十佳标杆县: a year written into the title
+                i -= 1
+                continue
+            if pattern["label"] == "Award" and te <= start and tok in HONOUR_DAYS:
+                start = ts  # 全国青年|五四|奖章, 全国|三八|红旗集体: the day an honour is named after, no count
                 i -= 1
                 continue
             if pattern["label"] == "Award" and start < pos and te <= start and re.fullmatch(r"[\u4e00-\u9fff]*奖[及和与暨、]", tok):
