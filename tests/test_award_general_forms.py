@@ -73,3 +73,27 @@ def test_a_short_name_before_a_firms_award_stays_a_firm():
 ])
 def test_the_day_an_honour_is_named_after_is_part_of_its_name(text, award):
     assert _types(text).get(award) == "Award"
+
+
+@pytest.mark.parametrize("text, holder, award", [
+    ("长沙华力机械有限公司被认定为国家知识产权优势企业。", "长沙华力机械有限公司", "国家知识产权优势企业"),
+    ("长沙华力机械有限公司被评为湖南省文明单位。", "长沙华力机械有限公司", "湖南省文明单位"),
+    ("长沙华力机械有限公司荣膺全国模范劳动关系和谐企业。", "长沙华力机械有限公司", "全国模范劳动关系和谐企业"),
+    ("长沙华力机械有限公司被认定为湖南省瞪羚企业。", "长沙华力机械有限公司", "湖南省瞪羚企业"),
+    ("长沙华力机械有限公司获评国家级科技型中小企业。", "长沙华力机械有限公司", "国家级科技型中小企业"),
+    ("长沙华力机械有限公司当选中国500强企业。", "长沙华力机械有限公司", "中国500强企业"),
+    ("長沙華力機械有限公司被評為臺灣優良企業。", "長沙華力機械有限公司", "臺灣優良企業"),
+    ("长沙旅游发展有限公司被评为国家AAAA级旅游景区。", "长沙旅游发展有限公司", "国家AAAA级旅游景区"),
+    ("张三被评为湖南省优秀教师。", "张三", "湖南省优秀教师"),
+])
+def test_a_ranked_title_right_after_a_verb_of_designation(text, holder, award):
+    assert (holder, award) in _won(text)
+
+
+@pytest.mark.parametrize("text", [
+    "长沙华力机械有限公司被评为全市优秀企业。",  # a whole city's own round: no rank or place named
+    "该项目被列为湖南省重点建设项目。",  # a plan's list, no honour
+    "长沙华力机械有限公司被评为湖南省规模最大的企业。",  # a description with 的, no title
+])
+def test_no_title_without_a_rank_or_with_a_description(text):
+    assert not [e for e in extract_text(text)["entities"] if e["type"] == "Award"]
