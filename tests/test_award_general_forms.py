@@ -97,3 +97,23 @@ def test_a_ranked_title_right_after_a_verb_of_designation(text, holder, award):
 ])
 def test_no_title_without_a_rank_or_with_a_description(text):
     assert not [e for e in extract_text(text)["entities"] if e["type"] == "Award"]
+
+
+@pytest.mark.parametrize("text, holder, awards", [
+    ("长沙华力机械有限公司2020年被评为湖南省瞪羚企业，2021年被认定为国家级专精特新“小巨人”企业。",
+     "长沙华力机械有限公司", {"湖南省瞪羚企业", "国家级专精特新“小巨人”企业"}),
+    ("长沙华力机械有限公司获评国家级绿色工厂，并入选国家技术创新示范企业。",
+     "长沙华力机械有限公司", {"国家级绿色工厂", "国家技术创新示范企业"}),
+    ("长沙华力机械有限公司荣获湖南省省长质量奖，还获得全国五一劳动奖状。",
+     "长沙华力机械有限公司", {"湖南省省长质量奖", "全国五一劳动奖状"}),
+])
+def test_a_later_clause_with_its_holder_left_unsaid(text, holder, awards):
+    won = _won(text)
+    assert {prize for who, prize in won if who == holder} == awards
+
+
+def test_a_later_clause_with_a_count_of_its_own_is_not_the_holders():
+    won = _won("长沙华力机械有限公司的产品荣获湖南名牌产品称号，300个荣获湖南省著名商标称号。")
+    assert ("长沙华力机械有限公司", "湖南省著名商标") not in won
+    won = _won("长沙华力机械有限公司荣获湖南省省长质量奖，湘潭电机股份有限公司获湖南省质量奖提名奖。")
+    assert ("长沙华力机械有限公司", "湖南省质量奖") not in won

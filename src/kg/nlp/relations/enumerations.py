@@ -37,6 +37,13 @@ PLACE_QUALIFIES_RE = re.compile(
 ANAPHOR_PLACE_RE = re.compile(r"我市|本市|全市|我省|本省|全省|我县|本县|全县|我区|本区|全区")
 
 GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1"
+CONTINUED = "award.enumeration_continued.v1"
+COUNT_OPENS_RE = re.compile(r"\s*(?:共有|共|另有|有)?\s*[0-9一二三四五六七八九十百千万两多余]+\s*[个家项名所位户件款]")
+#: what opens a later clause of the same holders before its verb: a time (2021年, 2021年3月, 同年),
+#: an adverb (并, 还, 又, 同时, 随后, 先后) or both (2021年又…)
+CONTINUED_LEAD_RE = re.compile(
+    r"\s*(?:(?:(?:19|20)[0-9]{2}\s*年度?(?:\s*[0-9]{1,2}\s*月)?(?:\s*[0-9]{1,2}\s*日)?|同年|次年|翌年|当年)\s*)?"
+    r"(?:并且|并|还|又|同时|也|随后|此后|之后|后|再|再次|先后|相继|更|亦|且)*\s*(?:于\s*(?:19|20)[0-9]{2}\s*年度?\s*)?")
 LOCATED = "located.enumeration_place.v1"
 PROJECT = "award.project_owner.v1"
 COUNTED = "award.enumeration_counted.v1"
@@ -56,6 +63,7 @@ register("enumerations", {
     LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
     GRANT: ("receivedAward", "授予/表彰/命名/确定 + members + (等N家) + award (+ grade); a grade-only clause takes the award before it"),
     SELECTED: ("receivedAward", "members (等N家) + 入选/荣获/获评/被评为 + award, the members opening their clause"),
+    CONTINUED: ("receivedAward", "A获评X，2021年被认定为Y / A获评X，并入选Y: a later clause of the sentence with no holder of its own, opening on a time or an adverb and a verb of winning, gives its prize to the members before"),
     NAMED: ("receivedAward", "award + 获奖单位(分别)为/是/有/包括 + members, or 「award」由 members 获奖"),
 })
 CLAUSE_END_RE = re.compile(r"[。；;！!？?\n]")
@@ -320,7 +328,7 @@ def find(inp: RelationInput) -> list[Relation]:
         else:
             add(ms, a_i, SELECTED, (k, ce), q)
         # A获得X一等奖、Y金奖: the prizes chained after the verb go to the same members
-        at = a_i
+        at = last_at = a_i
         while True:
             after = GRADE_AFTER_RE.match(sh, mentions[at].end) or BRACKETED_GRADE_RE.match(sh, mentions[at].end)
             chain = AWARD_CHAIN_RE.match(sh, after.end() if after else mentions[at].end)
@@ -333,10 +341,35 @@ def find(inp: RelationInput) -> list[Relation]:
             if at is None or mentions[at].start >= ce:
                 break
             add(ms, at, SELECTED, (k, ce), _quals(sh, mentions, at, "", mentions[at].end, ce))
+            last_at = at
+        # A2020年获评X，2021年被认定为Y / A获评X，并入选Y: a later clause that opens on its time
+        # or an adverb and a verb of winning, its holder left unsaid, gives its prize to the same members
+        pos = mentions[last_at].end
+        while True:
+            comma = TAIL_COMMA_RE.search(sh, pos, ce)
+            if comma is None:
+                break
+            j = bisect.bisect_left(award_starts, comma.end())
+            if j >= len(awards) or mentions[awards[j]].start >= ce:
+                break
+            nxt = awards[j]
+            head = sh[comma.end():mentions[nxt].start]
+            lead = CONTINUED_LEAD_RE.match(head)
+            # 856个荣获…: a count opens the clause, a subject of its own
+            sel2 = search_selected(v, head[lead.end():]) if lead and not COUNT_OPENS_RE.match(head, lead.end()) else None
+            if sel2 is None or sel2.start() > 0 or len(head) > 24 or TAIL_COMMA_RE.search(head) or any(
+                comma.end() <= mentions[x].start < mentions[nxt].start for x in range(len(mentions)) if mentions[x].label != "Award"
+            ) or v["candidates"].search(head):
+                break
+            add(ms, nxt, CONTINUED, (comma.end(), ce), _quals(sh, mentions, nxt, head, mentions[nxt].end, ce))
+            pos = mentions[nxt].end
         # A获X银奖，B获优秀奖: the members-first reading claims its own clause, not the next one's
         # holder and grade (the sentence rules read those)
-        tail_comma = TAIL_COMMA_RE.search(sh, mentions[a_i].end, ce)
-        if tail_comma is not None and any(mentions[j].label in HOLDERS for j in range(bisect.bisect_left(starts, tail_comma.end()), bisect.bisect_left(starts, ce))):
+        tail_comma = TAIL_COMMA_RE.search(sh, mentions[last_at].end, ce)
+        after_comma = range(bisect.bisect_left(starts, tail_comma.end()), bisect.bisect_left(starts, ce)) if tail_comma is not None else range(0)
+        # …，2021年被认定为Y / …，并入选Y: a later clause with a prize of its own (its holder left
+        # unsaid) is the sentence rules' to read too
+        if tail_comma is not None and any(mentions[j].label in HOLDERS or (mentions[j].label == "Award" and search_selected(v, sh[tail_comma.end():mentions[j].start])) for j in after_comma):
             for c, claim in enumerate(inp_claims):
                 if claim == ("receivedAward", k, ce):
                     inp_claims[c] = ("receivedAward", k, tail_comma.start())
