@@ -117,3 +117,11 @@ def test_a_later_clause_with_a_count_of_its_own_is_not_the_holders():
     assert ("长沙华力机械有限公司", "湖南省著名商标") not in won
     won = _won("长沙华力机械有限公司荣获湖南省省长质量奖，湘潭电机股份有限公司获湖南省质量奖提名奖。")
     assert ("长沙华力机械有限公司", "湖南省质量奖") not in won
+
+
+@pytest.mark.parametrize("text, award", [
+    ("长沙华力机械有限公司2020年被评为湖南省瞪羚企业。", "湖南省瞪羚企业"),
+    ("长沙华力机械有限公司2020年3月被认定为国家知识产权优势企业。", "国家知识产权优势企业"),
+])
+def test_a_year_between_the_holder_and_the_verb_dates_the_win(text, award):
+    assert _won(text)[("长沙华力机械有限公司", award)]["year"] == 2020

@@ -38,6 +38,8 @@ ANAPHOR_PLACE_RE = re.compile(r"我市|本市|全市|我省|本省|全省|我县
 
 GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1"
 CONTINUED = "award.enumeration_continued.v1"
+#: a year between the members and their verb: A2020年被评为X, A于2020年3月被认定为X
+MEMBERS_YEAR_RE = re.compile(r"\s*(?:曾|已|先后)?\s*(?:于|在)?\s*((?:19|20)[0-9]{2})\s*年度?(?:\s*[0-9]{1,2}\s*月)?(?:\s*[0-9]{1,2}\s*日)?\s*(?:曾|已|又|还|先后|成功|再次|均)?\s*")
 COUNT_OPENS_RE = re.compile(r"\s*(?:共有|共|另有|有)?\s*[0-9一二三四五六七八九十百千万两多余]+\s*[个家项名所位户件款]")
 #: what opens a later clause of the same holders before its verb: a time (2021年, 2021年3月, 同年),
 #: an adverb (并, 还, 又, 同时, 随后, 先后) or both (2021年又…)
@@ -320,6 +322,11 @@ def find(inp: RelationInput) -> list[Relation]:
             continue
         ce = clause_end(a.end)
         q = _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce)
+        if q.get("year") is None:
+            # A2020年被评为X: the year between the members and the verb dates the win
+            when = MEMBERS_YEAR_RE.fullmatch(sh, max(mentions[i].end for i in ms), k + sel.start())
+            if when is not None:
+                q["year"] = int(when.group(1))
         shared = grade_chain(sh, inp.text, a.end, ce) if "分别" in sh[k:a.start] and len(ms) >= 2 else []
         if len(shared) == len(ms):
             # A和B分别荣获X一等奖和二等奖: the grades go to the members in order
