@@ -125,3 +125,25 @@ def test_a_later_clause_with_a_count_of_its_own_is_not_the_holders():
 ])
 def test_a_year_between_the_holder_and_the_verb_dates_the_win(text, award):
     assert _won(text)[("长沙华力机械有限公司", award)]["year"] == 2020
+
+
+@pytest.mark.parametrize("text, holder, awards", [
+    ("全国劳动模范王芳在会上发言。", "王芳", {"全国劳动模范"}),
+    ("全国三八红旗手周敏讲述了她的故事。", "周敏", {"全国三八红旗手"}),
+    ("国家级专精特新“小巨人”企业长沙华力机械有限公司近日投产。", "长沙华力机械有限公司", {"国家级专精特新“小巨人”企业"}),
+    ("国家高新技术企业、国家级绿色工厂长沙华力机械有限公司近日投产。", "长沙华力机械有限公司", {"国家高新技术企业", "国家级绿色工厂"}),
+])
+def test_a_title_worn_right_before_its_holder(text, holder, awards):
+    won = _won(text)
+    assert {prize for who, prize in won if who == holder} == awards
+
+
+def test_a_firms_title_before_a_person_or_a_persons_before_a_firm_is_no_apposition():
+    assert not _won("国家高新技术企业王芳在会上发言。")
+    assert ("长沙华力机械有限公司", "全国劳动模范") not in _won("全国劳动模范长沙华力机械有限公司。")
+
+
+def test_a_firms_name_does_not_take_in_the_title_worn_before_it():
+    types = _types("国家级绿色工厂长沙华力机械有限公司近日投产。")
+    assert types.get("长沙华力机械有限公司") == "Company"
+    assert _types("国家电网湖南省电力有限公司近日投产。").get("国家电网湖南省电力有限公司") == "Company"

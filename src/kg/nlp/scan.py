@@ -74,11 +74,18 @@ COMMON_WORD_FREQ = 1000
 ORG_INSIDE_RE = re.compile(r"公司|集团|研究所|研究院|大学|学院|医院|中心|协会|委员会|政府|局|厂")
 
 
+#: a title of rank worn before a firm's name (国家级绿色工厂, 国家高新技术企业, 省级专精特新“小巨人”企业)
+WORN_TITLE_RE = re.compile(r"(?:国家级|国家|全国|中国|省级|市级)[^，,。；;、\s]{2,16}?(?:企业|工厂|单位|示范基地)")
+
+
 def _skip_outer_place(sh: str, start: int, end: int) -> int:
     """Where a firm's name starts when a city is written before a legal name that opens on its
     province (新余市|江西锂源科技有限公司), or a common noun before one that opens on a place
     (企业|新余赣锂电池有限公司): after them."""
     places = place_table()
+    worn = WORN_TITLE_RE.match(sh, start, end)
+    if worn is not None and any(sh[worn.end():worn.end() + k] in places for k in (2, 3, 4)):
+        start = worn.end()  # 国家级绿色工厂|长沙某机械有限公司: a title worn before a name that opens on its place
     if sh[start:start + 2] in ("企业", "单位", "公司") and any(sh[start + 2:start + 2 + k] in places for k in (2, 3, 4)):
         start += 2  # 另一家企业新余赣锂电池有限公司: the noun before the name is no part of it
     for n in (5, 4, 3, 2):

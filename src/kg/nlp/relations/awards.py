@@ -59,6 +59,7 @@ register("awards", {
     "award.colon_list.v1": ("receivedAward", "湖南省质量奖：A、B / X奖个人奖：张三（…）: the members listed after the award and a colon"),
     "award.given_to.v1": ("receivedAward", "由总统颁奖给A、B / 省长为A、B颁奖: the award named last goes to the members the prize is given to"),
     "award.holder_noun_org.v1": ("receivedAward", "台湾精品奖得奖企业研华公司…: the organisation named right after the award's holder noun"),
+    "award.title_apposition.v1": ("receivedAward", "全国劳动模范王芳, 国家级专精特新“小巨人”企业某公司, 国家高新技术企业、国家级绿色工厂某公司: the titles worn right before a holder's name (a person's for a person, a firm's or a park's for an organisation)"),
     "award.holder_noun.v1": ("receivedAward", "全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes"),
     "award.report_topic.v1": ("receivedAward", "an award verb whose clause names no recipient (陶瓷产业成功获批…试点): the place or park the report is about, for a title such a place can hold"),
     "award.verb_clause.v1": ("receivedAward", "holder + award verb + award in one clause (A、B和C each get it); never a government, and a place only for a place's title"),
@@ -142,6 +143,10 @@ HOLDER_NOUN_RE = re.compile(r"(?:获得者|获奖者|得主)[、，,]?")
 ORG_HOLDER_NOUN_RE = re.compile(r"[”\"」』]?\s*(?:(?:获奖|得奖)(?:企业|单位|组织|厂商|机构)\s*[、，,：:]?|(?:得主|获得者)(?![、，,]))\s*")
 #: an award only persons hold (…奖章, …劳动模范, …先进个人): its 得主 is the person, not the body named with them
 PERSONAL_AWARD_RE = re.compile(r"(?:奖章|模范|个人|工匠|能手|企业家|人物|人才|工作者)$")
+#: titles persons wear before their names beside PERSONAL_AWARD_RE's (全国三八红旗手王芳, 优秀教师)
+PERSONAL_TITLE_RE = re.compile(r"(?:红旗手|劳模|优秀共产党员|教师|带头人|最美职工)$")
+#: titles firms, units and parks wear before their names (国家高新技术企业某公司, 国家级绿色工厂某公司)
+ORG_TITLE_RE = re.compile(r"(?:企业|工厂|单位|集体|园区|基地|示范区|开发区|中心|平台|孵化器|众创空间|小巨人)$")
 
 
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
@@ -336,6 +341,29 @@ def find(inp: RelationInput) -> list[Relation]:
             if person is not None:
                 q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
                 rels.append(Relation(person, "receivedAward", a, "award.holder_noun.v1", ev, q))
+        # 全国劳动模范王芳, 国家级专精特新“小巨人”企业长沙某公司: a title worn right before its holder
+        for a in awards:
+            am = mentions[a]
+            if am.attrs.get("in_title") or text[am.end - 1:am.end] in ("奖", "獎"):
+                continue  # a prize written before a name is no apposition (…奖张三: a list's cell)
+            gap = re.match(r"[”\"」』]?", text[am.end:am.end + 1]).end()
+            holder = next((i for i in idx if mentions[i].start == am.end + gap), None)
+            if holder is None:
+                continue
+            title = text[am.start:am.end]
+            kind = mentions[holder].label
+            if not ((kind == "Person" and (PERSONAL_AWARD_RE.search(title) or PERSONAL_TITLE_RE.search(title)))
+                    or (kind in ("Company", "Institution", "Park") and ORG_TITLE_RE.search(title) and not PERSONAL_AWARD_RE.search(title))):
+                continue
+            worn = [a]
+            k = awards.index(a)
+            while k > 0 and re.fullmatch(r"[”\"」』]?\s*(?:、|和|及|与)\s*[“\"「『]?", text[mentions[awards[k - 1]].end:mentions[worn[0]].start]):
+                k -= 1
+                worn.insert(0, awards[k])  # 国家高新技术企业、国家级绿色工厂某公司: each title it wears
+            for w in worn:
+                q = {key: mentions[w].attrs.get(key) for key in ("year", "edition", "grade")}
+                rels.append(Relation(holder, "receivedAward", w, "award.title_apposition.v1", ev, q))
+                mentions[w].attrs["conferred"] = True
         # 台湾精品奖得奖企业研华公司董事长…: the organisation the holder noun names right after it
         for a in awards:
             am = mentions[a]
