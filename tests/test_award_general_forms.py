@@ -147,3 +147,21 @@ def test_a_firms_name_does_not_take_in_the_title_worn_before_it():
     types = _types("国家级绿色工厂长沙华力机械有限公司近日投产。")
     assert types.get("长沙华力机械有限公司") == "Company"
     assert _types("国家电网湖南省电力有限公司近日投产。").get("国家电网湖南省电力有限公司") == "Company"
+
+
+@pytest.mark.parametrize("text, units", [
+    ("第七届湖南省专利奖获奖名单\n一等奖\n1. 一种新型喷嘴 长沙华力机械有限公司\n二等奖\n2. 一种合金 湘潭电机股份有限公司",
+     {("长沙华力机械有限公司", "一等奖"), ("湘潭电机股份有限公司", "二等奖")}),
+    ("第七届湖南省专利奖获奖名单\n一等奖\n1.一种新型喷嘴（长沙华力机械有限公司）\n二等奖\n2.一种合金（湘潭电机股份有限公司、中南大学）",
+     {("长沙华力机械有限公司", "一等奖"), ("湘潭电机股份有限公司", "二等奖"), ("中南大学", "二等奖")}),
+    ("湖南省科学技术进步奖获奖项目\n一等奖\n1.长沙地铁隧道施工关键技术\t长沙华力机械有限公司",
+     {("长沙华力机械有限公司", "一等奖")}),
+])
+def test_a_list_item_that_names_a_project_before_its_units(text, units):
+    got = {(who, r["grade"]) for (who, _), r in _won(text).items()}
+    assert got == units
+
+
+def test_a_table_of_organisers_or_a_byline_names_no_winner():
+    assert not _won("「湖南工商业奖」设有三个组别：\n组别 主办机构\n消费产品设计 湖南省工业总会\n顾客服务 湖南省零售管理协会")
+    assert ("张三", "湖南省省长质量奖") not in _won("湖南省省长质量奖获奖名单\n一等奖\n本报记者 张三")
