@@ -165,3 +165,9 @@ def test_a_list_item_that_names_a_project_before_its_units(text, units):
 def test_a_table_of_organisers_or_a_byline_names_no_winner():
     assert not _won("「湖南工商业奖」设有三个组别：\n组别 主办机构\n消费产品设计 湖南省工业总会\n顾客服务 湖南省零售管理协会")
     assert ("张三", "湖南省省长质量奖") not in _won("湖南省省长质量奖获奖名单\n一等奖\n本报记者 张三")
+
+
+def test_a_national_centre_designated_by_name_stays_an_institution():
+    # 国家…创新中心 names the centre itself: no title the firm holds
+    types = _types("长沙华力机械有限公司获评国家先进动力装备创新中心。")
+    assert types.get("国家先进动力装备创新中心") != "Award"
