@@ -171,3 +171,16 @@ def test_a_national_centre_designated_by_name_stays_an_institution():
     # 国家…创新中心 names the centre itself: no title the firm holds
     types = _types("长沙华力机械有限公司获评国家先进动力装备创新中心。")
     assert types.get("国家先进动力装备创新中心") != "Award"
+
+
+@pytest.mark.parametrize("text, award, grade", [
+    ("长沙华力机械有限公司获评2022年湖南省工业设计大赛金奖。", "湖南省工业设计大赛", "金奖"),
+    ("长沙华力机械有限公司荣获第十届中国机器人大赛一等奖。", "中国机器人大赛", "一等奖"),
+    ("长沙华力机械有限公司获中国国际工业博览会金奖。", "中国国际工业博览会", "金奖"),
+])
+def test_a_contest_named_before_the_grade_it_gave(text, award, grade):
+    assert _won(text)[("长沙华力机械有限公司", award)]["grade"] == grade
+
+
+def test_a_contest_without_a_grade_is_no_award():
+    assert not [e for e in extract_text("长沙华力机械有限公司参加湖南省工业设计大赛。")["entities"] if e["type"] == "Award"]
