@@ -184,3 +184,18 @@ def test_a_contest_named_before_the_grade_it_gave(text, award, grade):
 
 def test_a_contest_without_a_grade_is_no_award():
     assert not [e for e in extract_text("长沙华力机械有限公司参加湖南省工业设计大赛。")["entities"] if e["type"] == "Award"]
+
+
+@pytest.mark.parametrize("text, holder, award", [
+    ("长沙市第一中学被评为全国文明校园。", "长沙市第一中学", "全国文明校园"),
+    ("醴陵市入选全国文明城市提名城市。", "醴陵市", "全国文明城市提名城市"),
+    ("浏阳市荣获全国科技进步先进市。", "浏阳市", "全国科技进步先进市"),
+    ("株洲市获批国家创新型城市。", "株洲市", "国家创新型城市"),
+])
+def test_titles_of_places_and_schools(text, holder, award):
+    assert (holder, award) in _won(text)
+
+
+def test_a_batch_inside_a_designation_stays_outside_its_name():
+    types = _types("株洲市获批全国首批国家知识产权强市建设试点城市。")
+    assert "全国首批国家知识产权强市建设试点城市" not in types
