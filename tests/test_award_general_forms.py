@@ -199,3 +199,17 @@ def test_titles_of_places_and_schools(text, holder, award):
 def test_a_batch_inside_a_designation_stays_outside_its_name():
     types = _types("株洲市获批全国首批国家知识产权强市建设试点城市。")
     assert "全国首批国家知识产权强市建设试点城市" not in types
+
+
+@pytest.mark.parametrize("text, award", [
+    ("长沙华力机械有限公司成为获得湖南省省长质量奖的民营企业。", "湖南省省长质量奖"),
+    ("长沙华力机械有限公司成为首家获得湖南省省长质量奖的企业。", "湖南省省长质量奖"),
+    ("长沙华力机械有限公司是湖南省唯一一家获得中国质量奖的企业。", "中国质量奖"),
+    ("长沙华力机械有限公司成为全省第一家获得湖南省省长质量奖的企业。", "湖南省省长质量奖"),
+])
+def test_the_first_or_only_winner_named_before_the_verb(text, award):
+    assert ("长沙华力机械有限公司", award) in _won(text)
+
+
+def test_winners_that_are_the_object_of_a_reward_are_not_the_subject():
+    assert not _won("湖南省政府将对获得湖南省省长质量奖的企业给予奖励。")

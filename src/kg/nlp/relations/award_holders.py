@@ -39,8 +39,8 @@ WINNERS_AFTER_AWARD_RE = re.compile(r"(?:[^，,。；;]{0,4})的(?:组织|企业
 
 
 #: a count of firms (10家企业获…) that names none of them; not a list's own count (A、B等 3 家, spaces as a PDF
-#: copies them)
-COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])(?<!等[ \u3000])(?<![0-9][ \u3000])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
+#: copies them), nor the first or only one (唯一一家, 第一家, 首个: the holder is named before)
+COUNTED_FIRMS_RE = re.compile(r"(?<![唯第首])(?<![等0-9一二三四五六七八九十百千余多])(?<!等[ \u3000])(?<![0-9][ \u3000])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
 
 
 def _bracketed_place(text: str, mentions: list[Mention], i: int) -> bool:
@@ -158,7 +158,7 @@ GRANT_TO_RE = re.compile(r"授予|颁给|授给|颁发给|颁授给?")
 GRANTED_BEFORE_RE = re.compile(rf"(?:{GRANT_TO_RE.pattern})\s*$")  # with pos/endpos: the verb just before
 
 
-RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|为)[^，,。；;]{0,4}(?:获得|获评|荣获|获批|入选)")
+RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|(?<![成作认评称])为)[^，,。；;]{0,4}(?:获得|获评|荣获|获批|入选)")
 
 
 TOPIC_ANAPHOR_RE = re.compile(r"(?:^|(?<=[，,:：。！？!?；;\s]))(?P<an>我省|我市|我县)")
