@@ -213,3 +213,15 @@ def test_the_first_or_only_winner_named_before_the_verb(text, award):
 
 def test_winners_that_are_the_object_of_a_reward_are_not_the_subject():
     assert not _won("湖南省政府将对获得湖南省省长质量奖的企业给予奖励。")
+
+
+@pytest.mark.parametrize("text, award", [
+    ("湖南省政府向长沙华力机械有限公司颁发了湖南省省长质量奖。", "湖南省省长质量奖"),
+    ("湖南省人民政府给长沙华力机械有限公司颁发湖南省省长质量奖。", "湖南省省长质量奖"),
+    ("湖南省政府向長沙華力機械有限公司頒發湖南省省長質量獎。", "湖南省省長質量獎"),
+    ("省长为长沙华力机械有限公司颁发湖南省省长质量奖奖牌。", "湖南省省长质量奖"),
+])
+def test_the_recipient_after_xiang_or_gei_before_the_verb_of_giving(text, award):
+    won = _won(text)
+    assert {prize for _, prize in won} == {award}
+    assert [who for who, _ in won][0].endswith("有限公司")

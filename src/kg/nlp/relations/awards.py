@@ -124,11 +124,11 @@ WON_DE_RE = re.compile(r"(?<![未没])(?:获奖|得奖|获此殊荣)的\s*")
 PRIZE_GIVEN_TO_RE = re.compile(r"(?:颁奖|颁发奖项|颁发|授奖)\s*(?:给|予)\s*")
 
 
-#: 为A、B颁奖 / 为A等10家企业授牌: the members the prize is given to, between 为 and the verb
-FOR_THEN_GIVE_RE = re.compile(r"为(?P<who>[^，,。；;：:为]{2,160}?)(?:颁奖|颁发奖牌|颁发奖杯|颁发证书|授牌|颁牌|颁证|颁授奖牌)(?=$|[，,。；;！!\s])")
+#: 为A、B颁奖 / 为A等10家企业授牌 / 向A颁发…, 给A颁发…: the members the prize is given to, between 为 (向, 给) and the verb
+FOR_THEN_GIVE_RE = re.compile(r"(?:为|向|给)(?P<who>[^，,。；;：:为向给]{2,160}?)(?:颁奖|颁发奖牌|颁发奖杯|颁发证书|授牌|颁牌|颁证|颁授奖牌)(?=$|[，,。；;！!\s])")
 
 
-FOR_THEN_AWARD_RE = re.compile(r"为(?P<who>[^，,。；;：:为]{2,160}?)(?:颁发了?|颁授了?|授予了?)\s*(?:(?:19|20)[0-9]{2}\s*年度?)?\s*[“\"「]?$")
+FOR_THEN_AWARD_RE = re.compile(r"(?:为|向|给)(?P<who>[^，,。；;：:为向给]{2,160}?)(?:颁发了?|颁授了?|授予了?)\s*(?:(?:19|20)[0-9]{2}\s*年度?)?\s*[“\"「]?$")
 
 
 GRADE_GRANTED_RE = re.compile(r"\s*(?:则|亦|也)?(?:颁予|颁给|授予|颁发给|由)")
