@@ -225,3 +225,10 @@ def test_the_recipient_after_xiang_or_gei_before_the_verb_of_giving(text, award)
     won = _won(text)
     assert {prize for _, prize in won} == {award}
     assert [who for who, _ in won][0].endswith("有限公司")
+
+
+def test_winners_named_after_a_label_for_persons():
+    won = _won("2021年度湖南省省长质量奖\n获奖组织：长沙华力机械有限公司、湘潭电机股份有限公司\n获奖个人：王芳（长沙华力机械有限公司董事长）")
+    assert {who for who, _ in won} == {"长沙华力机械有限公司", "湘潭电机股份有限公司", "王芳"}
+    assert ("王芳", "湖南省省长质量奖") in _won("湖南省省长质量奖个人奖获奖人：王芳。")
+    assert not _won("湖南省省长质量奖获奖人数为20人，其中有王芳。")
