@@ -232,3 +232,21 @@ def test_winners_named_after_a_label_for_persons():
     assert {who for who, _ in won} == {"长沙华力机械有限公司", "湘潭电机股份有限公司", "王芳"}
     assert ("王芳", "湖南省省长质量奖") in _won("湖南省省长质量奖个人奖获奖人：王芳。")
     assert not _won("湖南省省长质量奖获奖人数为20人，其中有王芳。")
+
+
+@pytest.mark.parametrize("text, award", [
+    ("華力機械股份有限公司拿下國家品質獎。", "國家品質獎"),
+    ("華力機械股份有限公司抱回三座台灣精品獎。", "台灣精品獎"),
+    ("长沙华力机械有限公司捧回湖南省省长质量奖。", "湖南省省长质量奖"),
+])
+def test_more_verbs_of_winning(text, award):
+    assert [prize for _, prize in _won(text)] == [award]
+
+
+@pytest.mark.parametrize("text", [
+    "今年國家品質獎得獎名單：華力機械股份有限公司、大同科技股份有限公司。",
+    "湖南省省长质量奖获奖名单如下：华力机械股份有限公司、大同科技股份有限公司。",
+    "湖南省省长质量奖获奖名单：华力机械股份有限公司、大同科技股份有限公司。",
+])
+def test_winners_after_the_list_of_winners_and_a_colon(text):
+    assert {who for who, _ in _won(text)} == {"華力機械股份有限公司", "大同科技股份有限公司"} or {who for who, _ in _won(text)} == {"华力机械股份有限公司", "大同科技股份有限公司"}
