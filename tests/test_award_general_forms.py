@@ -250,3 +250,14 @@ def test_more_verbs_of_winning(text, award):
 ])
 def test_winners_after_the_list_of_winners_and_a_colon(text):
     assert {who for who, _ in _won(text)} == {"華力機械股份有限公司", "大同科技股份有限公司"} or {who for who, _ in _won(text)} == {"华力机械股份有限公司", "大同科技股份有限公司"}
+
+
+@pytest.mark.parametrize("text, holder, award", [
+    ("王芳荣获全国青年岗位能手。", "王芳", "全国青年岗位能手"),
+    ("王芳荣获三湘巾帼建功标兵。", "王芳", "三湘巾帼建功标兵"),
+    ("王芳荣获湖南省五一巾帼标兵。", "王芳", "湖南省五一巾帼标兵"),
+    ("长沙华力机械有限公司荣获中国安装之星。", "长沙华力机械有限公司", "中国安装之星"),
+])
+def test_honours_named_by_their_kind_of_holder(text, holder, award):
+    assert (holder, award) in _won(text)
+    assert _types(text)[holder] == ("Person" if holder == "王芳" else "Company")
