@@ -42,7 +42,7 @@ ANAPHOR_NAME_RE = re.compile(r"我市|全市|本市|我省|全省|该区|全区|
 #: the verb is a person's (王芳荣获…, 李明被评为…), however the verb is written
 PERSONAL_HONOUR_AFTER_RE = re.compile(
     r"[^，,。；;！!？?\n：:、]{0,24}?(?:奖章|劳动模范|劳模|红旗手|技术能手|能手|工匠|先进工作者|先进个人|"
-    r"优秀企业家|企业家|最美职工|优秀共产党员|道德模范|巾帼建功标兵|教师|医师|名医|学科带头人|拔尖人才|青年人才|专家)(?:荣誉称号|称号|荣誉)?(?![\u4e00-\u9fff])")
+    r"优秀企业家|企业家|最美职工|优秀共产党员|道德模范|巾帼建功标兵|巾帼标兵|教师|医师|名医|学科带头人|拔尖人才|青年人才|专家)(?:荣誉称号|称号|荣誉)?(?![\u4e00-\u9fff])")
 
 
 def _reads_as_chinese_name(name: str, surnames: frozenset[str]) -> bool:
