@@ -261,3 +261,15 @@ def test_winners_after_the_list_of_winners_and_a_colon(text):
 def test_honours_named_by_their_kind_of_holder(text, holder, award):
     assert (holder, award) in _won(text)
     assert _types(text)[holder] == ("Person" if holder == "王芳" else "Company")
+
+
+@pytest.mark.parametrize("text, park, award", [
+    ("长沙高新区成立于1991年。近年来，高新区荣获“中国最具投资价值园区”称号。", "长沙高新区", "中国最具投资价值园区"),
+    ("长沙经济技术开发区成立于1992年。2019年，经开区被评为国家级绿色园区。", "长沙经济技术开发区", "国家级绿色园区"),
+])
+def test_a_park_named_by_its_kind_is_the_park_the_report_is_about(text, park, award):
+    assert (park, award) in _won(text)
+
+
+def test_a_park_named_by_its_kind_with_no_park_in_the_report_wins_nothing():
+    assert not _won("湖南省有多个园区。高新区荣获中国最具投资价值园区称号。")
