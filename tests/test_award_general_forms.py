@@ -273,3 +273,8 @@ def test_a_park_named_by_its_kind_is_the_park_the_report_is_about(text, park, aw
 
 def test_a_park_named_by_its_kind_with_no_park_in_the_report_wins_nothing():
     assert not _won("湖南省有多个园区。高新区荣获中国最具投资价值园区称号。")
+
+
+def test_a_partnership_is_a_firm():
+    assert ("长沙华力投资合伙企业", "湖南省省长质量奖") in _won("长沙华力投资合伙企业荣获湖南省省长质量奖。")
+    assert not extract_text("公司拟设立有限合伙企业。")["entities"]
