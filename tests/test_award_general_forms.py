@@ -278,3 +278,8 @@ def test_a_park_named_by_its_kind_with_no_park_in_the_report_wins_nothing():
 def test_a_partnership_is_a_firm():
     assert ("长沙华力投资合伙企业", "湖南省省长质量奖") in _won("长沙华力投资合伙企业荣获湖南省省长质量奖。")
     assert not extract_text("公司拟设立有限合伙企业。")["entities"]
+
+
+def test_a_title_before_a_colon_and_its_holders_is_kept():
+    won = _won("湖南省劳动模范：王建华、李国强、赵建明。")
+    assert {who for who, _ in won} == {"王建华", "李国强", "赵建明"}

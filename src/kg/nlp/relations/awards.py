@@ -314,6 +314,8 @@ def find(inp: RelationInput) -> list[Relation]:
             q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
             for i in listed:
                 rels.append(Relation(i, "receivedAward", a, "award.colon_list.v1", ev, dict(q)))
+            if listed:
+                am.attrs["conferred"] = True  # 湖南省劳动模范：A、B: a title the members listed hold
         # 全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes
         for a in awards:
             am = mentions[a]
