@@ -283,3 +283,13 @@ def test_a_partnership_is_a_firm():
 def test_a_title_before_a_colon_and_its_holders_is_kept():
     won = _won("湖南省劳动模范：王建华、李国强、赵建明。")
     assert {who for who, _ in won} == {"王建华", "李国强", "赵建明"}
+
+
+@pytest.mark.parametrize("text", [
+    "长沙华力机械有限公司生产的华力牌轴承获评湖南名牌产品。",
+    "长沙华力机械有限公司研发的智能轴承获评湖南名牌产品。",
+])
+def test_a_firms_product_before_the_verb_is_no_firm(text):
+    types = _types(text)
+    assert [n for n, t in types.items() if t == "Company"] == ["长沙华力机械有限公司"]
+    assert ("长沙华力机械有限公司", "湖南名牌产品") in _won(text)

@@ -28,6 +28,11 @@ COUNTED_END_RE = re.compile(r"[两二三四五六七八九十几0-9]+\s*[市县�
 #: 凭借|…荣获: what stands after these is the means of a win, not its holder
 MEANS_BEFORE_RE = re.compile(r"(?:凭借|凭着|依靠|依托|借助|通过|凭|靠)$")
 
+#: a branded product (华力牌轴承, 金龙牌): no firm's name
+BRANDED_PRODUCT_RE = re.compile(r"牌[\u4e00-\u9fff]{0,6}$")
+#: what a firm made, named before its product (A公司生产的|X, 研发的|X)
+MADE_BY_BEFORE_RE = re.compile(r"(?:生产|研发|研制|推出|开发|制造|出品|设计)的$")
+
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head", "unit_after")
 
 
@@ -232,6 +237,10 @@ class StructuralRules:
                         span = None  # 株洲、湘潭两市入选…: a count of the places or firms listed, no name
                     if span and MEANS_BEFORE_RE.search(sh, max(0, span[0] - 3), span[0]):
                         span = None  # 凭借|卓越绩效管理模式|荣获…: the means of a win, no firm
+                    if span and p["id"] == "org.award_verb_subject.v1" and (
+                        (BRANDED_PRODUCT_RE.search(sh, span[0], span[1]) and not TRADE_TAIL_RE.search(sh, span[0], span[1])) or MADE_BY_BEFORE_RE.search(sh, max(0, span[0] - 4), span[0])
+                    ):
+                        span = None  # A公司生产的|华力牌轴承|获评…: a firm's product, no firm
 
                     if span and re.search(r"唯一|首家|首个|第一家|之一$", sh[span[0]:span[1]]):
                         span = None  # 成为湘潭唯一|入选…: the only one of a place, no firm's name
