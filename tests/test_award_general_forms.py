@@ -293,3 +293,12 @@ def test_a_firms_product_before_the_verb_is_no_firm(text):
     types = _types(text)
     assert [n for n, t in types.items() if t == "Company"] == ["长沙华力机械有限公司"]
     assert ("长沙华力机械有限公司", "湖南名牌产品") in _won(text)
+
+
+@pytest.mark.parametrize("text", [
+    "长沙华力机械有限公司、湘潭电机股份有限公司的产品入选2022年湖南省首台套重大技术装备名单。",
+    "长沙华力机械有限公司和湘潭电机股份有限公司的产品荣获湖南名牌产品。",
+    "长沙华力机械有限公司、湘潭电机股份有限公司的项目获得湖南省科学技术进步奖一等奖。",
+])
+def test_every_firm_of_a_list_whose_products_win(text):
+    assert {who for who, _ in _won(text)} == {"长沙华力机械有限公司", "湘潭电机股份有限公司"}
