@@ -302,3 +302,13 @@ def test_a_firms_product_before_the_verb_is_no_firm(text):
 ])
 def test_every_firm_of_a_list_whose_products_win(text):
     assert {who for who, _ in _won(text)} == {"长沙华力机械有限公司", "湘潭电机股份有限公司"}
+
+
+@pytest.mark.parametrize("text, holder, award", [
+    ("陳大文先生獲頒銅紫荊星章。", "陳大文", "銅紫荊星章"),
+    ("刘洋荣获七一勋章。", "刘洋", "七一勋章"),
+    ("袁隆平被授予共和国勋章。", "袁隆平", "共和国勋章"),
+])
+def test_medals_of_state(text, holder, award):
+    assert (holder, award) in _won(text)
+    assert _types(text)[holder] == "Person"

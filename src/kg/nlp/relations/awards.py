@@ -142,7 +142,7 @@ HOLDER_NOUN_RE = re.compile(r"(?:获得者|获奖者|得主)[、，,]?")
 #: a holder noun of organisations right before one's name (X奖获奖企业Y公司, X奖得奖单位：Y)
 ORG_HOLDER_NOUN_RE = re.compile(r"[”\"」』]?\s*(?:(?:获奖|得奖)(?:企业|单位|组织|厂商|机构)\s*[、，,：:]?|(?:得主|获得者)(?![、，,]))\s*")
 #: an award only persons hold (…奖章, …劳动模范, …先进个人): its 得主 is the person, not the body named with them
-PERSONAL_AWARD_RE = re.compile(r"(?:奖章|模范|个人|工匠|能手|企业家|人物|人才|工作者)$")
+PERSONAL_AWARD_RE = re.compile(r"(?:奖章|勋章|星章|模范|个人|工匠|能手|企业家|人物|人才|工作者)$")
 #: titles persons wear before their names beside PERSONAL_AWARD_RE's (全国三八红旗手王芳, 优秀教师)
 PERSONAL_TITLE_RE = re.compile(r"(?:红旗手|劳模|优秀共产党员|教师|带头人|最美职工)$")
 #: titles firms, units and parks wear before their names (国家高新技术企业某公司, 国家级绿色工厂某公司)

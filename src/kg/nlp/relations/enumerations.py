@@ -52,7 +52,7 @@ COUNTED = "award.enumeration_counted.v1"
 #: what may stand between a verb of winning and the award it precedes: 第33届, 2023年度
 EDITION_GAP_RE = re.compile(r"(?:第\s*[0-9一二三四五六七八九十百]+\s*[届批]|(?:19|20)[0-9]{2}\s*年度?)\s*$")
 #: an award only persons hold (…奖章, …劳动模范, …先进个人), as ``awards.PERSONAL_AWARD_RE``
-PERSONAL_AWARD_RE = re.compile(r"(?:奖章|模范|个人|工匠|能手|企业家|人物|人才|工作者)$")
+PERSONAL_AWARD_RE = re.compile(r"(?:奖章|勋章|星章|模范|个人|工匠|能手|企业家|人物|人才|工作者)$")
 #: the noun of an award's holders written right after it, before them (X获奖企业A)
 HOLDER_NOUN_AFTER_RE = re.compile(r"\s*(?:获奖企业|获奖单位|获奖组织|获奖者|获得者|得奖企业|得奖厂商|得奖者|得主)\s*")
 GIVE_TO, ATTRIBUTIVE, WON_COUNT = "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1"
