@@ -312,3 +312,11 @@ def test_every_firm_of_a_list_whose_products_win(text):
 def test_medals_of_state(text, holder, award):
     assert (holder, award) in _won(text)
     assert _types(text)[holder] == "Person"
+
+
+@pytest.mark.parametrize("text, award", [
+    ("长沙华力机械有限公司荣获湖南省“十大杰出民营企业”称号。", "湖南省“十大杰出民营企业”"),
+    ("长沙华力机械有限公司被评为2016年江苏省“质量标杆”。", "江苏省“质量标杆”"),
+])
+def test_a_place_before_a_quoted_title_is_part_of_its_name(text, award):
+    assert ("长沙华力机械有限公司", award) in _won(text)
