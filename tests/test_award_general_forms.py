@@ -320,3 +320,15 @@ def test_medals_of_state(text, holder, award):
 ])
 def test_a_place_before_a_quoted_title_is_part_of_its_name(text, award):
     assert ("长沙华力机械有限公司", award) in _won(text)
+
+
+@pytest.mark.parametrize("text, awards", [
+    ("长沙华力机械有限公司先后荣获湖南省省长质量奖和国家级绿色工厂称号。", {"湖南省省长质量奖", "国家级绿色工厂"}),
+    ("长沙华力机械有限公司荣获国家级绿色工厂及国家技术创新示范企业称号。", {"国家级绿色工厂", "国家技术创新示范企业"}),
+])
+def test_two_titles_joined_before_chenghao_stay_two(text, awards):
+    assert {prize for _, prize in _won(text)} == awards
+
+
+def test_a_conjunction_inside_a_titles_field_stays_in_it():
+    assert "全国质量和品牌先进企业" in _types("长沙华力机械有限公司荣获全国质量和品牌先进企业称号。")
