@@ -332,3 +332,7 @@ def test_two_titles_joined_before_chenghao_stay_two(text, awards):
 
 def test_a_conjunction_inside_a_titles_field_stays_in_it():
     assert "全国质量和品牌先进企业" in _types("长沙华力机械有限公司荣获全国质量和品牌先进企业称号。")
+
+
+def test_an_unclosed_bracket_on_a_list_line_is_no_crash():
+    assert extract_text("湖南省专利奖获奖名单\n一等奖\n1.一种新型喷嘴（长沙华力机械有限公司")["entities"]

@@ -86,9 +86,9 @@ def _item_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list
         return None  # the title holds a firm's, a body's or a person's name: no project's
     close = e
     if project.group("open"):
-        close = sh.rindex(")" if ")" in sh[project.end():e] else "）", project.end(), e)
-        if sh[close + 1:e].strip():
-            return None
+        close = max(sh.rfind(")", project.end(), e), sh.rfind("）", project.end(), e))
+        if close < 0 or sh[close + 1:e].strip():
+            return None  # an unclosed bracket, or words after it: no units closing the line
     units = _line_members(sh, project.end(), close, mentions, starts, numbered=False)
     if units is None or any(mentions[i].label not in ("Company", "Institution") for i in units):
         return None  # 记者 张三, 创意 某商会: a byline or a category and its organiser, no project's units
