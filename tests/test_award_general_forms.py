@@ -336,3 +336,8 @@ def test_a_conjunction_inside_a_titles_field_stays_in_it():
 
 def test_an_unclosed_bracket_on_a_list_line_is_no_crash():
     assert extract_text("湖南省专利奖获奖名单\n一等奖\n1.一种新型喷嘴（长沙华力机械有限公司")["entities"]
+
+
+def test_every_person_the_holder_noun_lists():
+    won = _won("湖南省五一劳动奖章获得者王建华、李国强受到表彰。")
+    assert {who for who, _ in won} == {"王建华", "李国强"}

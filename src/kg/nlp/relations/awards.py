@@ -343,6 +343,13 @@ def find(inp: RelationInput) -> list[Relation]:
             if person is not None:
                 q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
                 rels.append(Relation(person, "receivedAward", a, "award.holder_noun.v1", ev, q))
+                # …获得者王建华、李国强: every person of the list the holder noun opens
+                k = idx.index(person)
+                while k + 1 < len(idx) and mentions[idx[k + 1]].label == "Person" and re.fullmatch(
+                    r"\s*(?:、|和|及|与)\s*", text[mentions[idx[k]].end:mentions[idx[k + 1]].start]
+                ):
+                    k += 1
+                    rels.append(Relation(idx[k], "receivedAward", a, "award.holder_noun.v1", ev, dict(q)))
         # 全国劳动模范王芳, 国家级专精特新“小巨人”企业长沙某公司: a title worn right before its holder
         for a in awards:
             am = mentions[a]
