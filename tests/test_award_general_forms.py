@@ -341,3 +341,28 @@ def test_an_unclosed_bracket_on_a_list_line_is_no_crash():
 def test_every_person_the_holder_noun_lists():
     won = _won("湖南省五一劳动奖章获得者王建华、李国强受到表彰。")
     assert {who for who, _ in won} == {"王建华", "李国强"}
+
+
+@pytest.mark.parametrize("text, award, grade", [
+    ("长沙华力机械有限公司荣获全国脱贫攻坚奖。", "全国脱贫攻坚奖", None),
+    ("长沙华力机械有限公司荣获全国创新争先奖一等奖。", "全国创新争先奖", "一等奖"),
+    ("长沙华力机械有限公司荣获湖南省促进就业先进单位。", "湖南省促进就业先进单位", None),
+    ("长沙华力机械有限公司荣获湖南省乡村振兴先进企业。", "湖南省乡村振兴先进企业", None),
+    ("长沙华力机械有限公司荣获第五届湖南省省长质量奖提名奖。", "湖南省省长质量奖", "提名奖"),
+])
+def test_a_ranked_title_with_verbs_in_its_field(text, award, grade):
+    assert _won(text)[("长沙华力机械有限公司", award)]["grade"] == grade
+
+
+@pytest.mark.parametrize("text", [
+    "长沙华力机械有限公司获得湖南省内企业、高校的广泛认可。",
+    "长沙华力机械有限公司获得长沙市政府补贴500万元。",
+    "长沙华力机械有限公司获得湖南省财政资金奖励。",
+    "长沙华力机械有限公司获得第十一届中国专利金奖。",
+])
+def test_what_a_firm_gets_that_is_no_title(text):
+    assert not _won(text)
+
+
+def test_a_registered_trademark_is_no_title():
+    assert not _won("2019年，桑植县华力白茶合作社成功获得国家地理标志商标。")
