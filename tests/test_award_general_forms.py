@@ -366,3 +366,16 @@ def test_what_a_firm_gets_that_is_no_title(text):
 
 def test_a_registered_trademark_is_no_title():
     assert not _won("2019年，桑植县华力白茶合作社成功获得国家地理标志商标。")
+
+
+@pytest.mark.parametrize("text, holder, award, edition", [
+    ("长沙华力机械有限公司系国家高新技术企业。", "长沙华力机械有限公司", "国家高新技术企业", None),
+    ("长沙华力机械有限公司为首批国家级绿色工厂，拥有员工500人。", "长沙华力机械有限公司", "国家级绿色工厂", 1),
+    ("長沙華力機械股份有限公司為國家品質獎得主。", "長沙華力機械股份有限公司", "國家品質獎", None),
+])
+def test_a_holder_and_a_copula_before_its_title(text, holder, award, edition):
+    assert _won(text)[(holder, award)]["edition"] == edition
+
+
+def test_for_before_a_title_is_no_copula():
+    assert not _won("长沙华力机械有限公司为国家高新技术企业提供服务。")

@@ -60,6 +60,7 @@ register("awards", {
     "award.given_to.v1": ("receivedAward", "由总统颁奖给A、B / 省长为A、B颁奖: the award named last goes to the members the prize is given to"),
     "award.holder_noun_org.v1": ("receivedAward", "台湾精品奖得奖企业研华公司…: the organisation named right after the award's holder noun"),
     "award.title_apposition.v1": ("receivedAward", "全国劳动模范王芳, 国家级专精特新“小巨人”企业某公司, 国家高新技术企业、国家级绿色工厂某公司: the titles worn right before a holder's name (a person's for a person, a firm's or a park's for an organisation)"),
+    "award.copula_title.v1": ("receivedAward", "A系国家高新技术企业 / A为国家级绿色工厂 / A為國家品質獎得主: a holder and a copula right before the title it holds"),
     "award.holder_noun.v1": ("receivedAward", "全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes"),
     "award.report_topic.v1": ("receivedAward", "an award verb whose clause names no recipient (陶瓷产业成功获批…试点): the place or park the report is about, for a title such a place can hold"),
     "award.verb_clause.v1": ("receivedAward", "holder + award verb + award in one clause (A、B和C each get it); never a government, and a place only for a place's title"),
@@ -159,6 +160,10 @@ BY_WINNER_RE = re.compile(r"由(?P<who>(?:[^，,。；;由]|[，,](?=以及|及|
 EDITION_AGAIN_RE = re.compile(r"\s*(?:第\s*([0-9一二三四五六七八九十百]+)\s*[批届]|(首)[批届])\s*")
 
 
+#: the copula between a holder and the title it holds (A系…, A为…, A為…), a batch between: 为首批…
+COPULA_BEFORE_RE = re.compile(r"\s*(?:系|为)\s*(?:第\s*(?P<ed>[0-9一二三四五六七八九十]+)\s*批|(?P<ed1>首)批)?\s*[“\"「]?$")
+#: what closes a title held: the clause's end, 之一, or the holder noun (得主, 获得者)
+COPULA_AFTER_RE = re.compile(r"[”\"」]?\s*(?:称号)?\s*(?:之一|得主|获得者|获奖企业|获奖单位)?\s*(?:[，,。；;！!）)]|$)")
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|创建)[^，,。；;]{0,4}$")
 
 
@@ -373,6 +378,19 @@ def find(inp: RelationInput) -> list[Relation]:
                 q = {key: mentions[w].attrs.get(key) for key in ("year", "edition", "grade")}
                 rels.append(Relation(holder, "receivedAward", w, "award.title_apposition.v1", ev, q))
                 mentions[w].attrs["conferred"] = True
+        # A系国家高新技术企业 / A为国家级绿色工厂 / A為國家品質獎得主: a holder and a copula right before the title
+        for a in awards:
+            am = mentions[a]
+            cop = COPULA_BEFORE_RE.search(text, max(s0, am.start - 12), am.start)
+            if cop is None or am.attrs.get("in_title") or not COPULA_AFTER_RE.match(text, am.end):
+                continue
+            holder = next((i for i in idx if mentions[i].end == cop.start() and mentions[i].label in ("Company", "Institution", "Park", "Person")), None)
+            if holder is not None:
+                q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
+                if q["edition"] is None and (cop.group("ed") or cop.group("ed1")):
+                    q["edition"] = to_int(cop.group("ed")) if cop.group("ed") else 1
+                rels.append(Relation(holder, "receivedAward", a, "award.copula_title.v1", ev, q))
+                am.attrs["conferred"] = True
         # 台湾精品奖得奖企业研华公司董事长…: the organisation the holder noun names right after it
         for a in awards:
             am = mentions[a]
