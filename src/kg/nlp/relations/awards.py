@@ -5,7 +5,8 @@ X奖得奖企业Y公司), members listed after an award and a colon (湖南省�
 after the award named last (得奖者为A、B; 金奖由A夺得; A、B获奖; 获奖的A公司), the members a prize
 is given to (颁奖给A、B; 为A、B颁奖), grades that point back to the award named last (其中，X…一等奖;
 A、B分别获二等奖和三等奖; 一等奖2项：A、B; …揭晓。一等奖：A、B), and a
-title the report's place or park holds where the clause names no holder. A government is never
+title the report's place or park holds where the clause names no holder. Titles worn right before
+a holder's name or after a copula (全国劳动模范王芳, A系国家高新技术企业): ``worn_titles``. A government is never
 given the award it grants, nor a place a firm's award. Triggers: ``triggers.json``. Who the holder
 of an award in its sentence is: ``award_holders``.
 Must not: read lists laid out one per line or tables (``lists``, ``tables``). Enumerations in
@@ -34,6 +35,7 @@ from .award_holders import (
     STANDARD_ISSUER_RE,
 )
 from .base import register, Relation, RelationInput
+from .worn_titles import PERSONAL_AWARD_RE, worn_titles
 from .context import (
     _award_context,
     _clause_end,
@@ -142,12 +144,6 @@ CANDIDATE_RE = re.compile(r"推荐|候选|拟推|申报")
 HOLDER_NOUN_RE = re.compile(r"(?:获得者|获奖者|得主)[、，,]?")
 #: a holder noun of organisations right before one's name (X奖获奖企业Y公司, X奖得奖单位：Y)
 ORG_HOLDER_NOUN_RE = re.compile(r"[”\"」』]?\s*(?:(?:获奖|得奖)(?:企业|单位|组织|厂商|机构)\s*[、，,：:]?|(?:得主|获得者)(?![、，,]))\s*")
-#: an award only persons hold (…奖章, …劳动模范, …先进个人): its 得主 is the person, not the body named with them
-PERSONAL_AWARD_RE = re.compile(r"(?:奖章|勋章|星章|模范|个人|工匠|能手|企业家|人物|人才|工作者)$")
-#: titles persons wear before their names beside PERSONAL_AWARD_RE's (全国三八红旗手王芳, 优秀教师)
-PERSONAL_TITLE_RE = re.compile(r"(?:红旗手|劳模|优秀共产党员|教师|带头人|最美职工)$")
-#: titles firms, units and parks wear before their names (国家高新技术企业某公司, 国家级绿色工厂某公司)
-ORG_TITLE_RE = re.compile(r"(?:企业|工厂|单位|集体|园区|基地|示范区|开发区|中心|平台|孵化器|众创空间|小巨人)$")
 
 
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
@@ -160,10 +156,6 @@ BY_WINNER_RE = re.compile(r"由(?P<who>(?:[^，,。；;由]|[，,](?=以及|及|
 EDITION_AGAIN_RE = re.compile(r"\s*(?:第\s*([0-9一二三四五六七八九十百]+)\s*[批届]|(首)[批届])\s*")
 
 
-#: the copula between a holder and the title it holds (A系…, A为…, A為…), a batch between: 为首批…
-COPULA_BEFORE_RE = re.compile(r"\s*(?:系|为)\s*(?:第\s*(?P<ed>[0-9一二三四五六七八九十]+)\s*批|(?P<ed1>首)批)?\s*[“\"「]?$")
-#: what closes a title held: the clause's end, 之一, or the holder noun (得主, 获得者)
-COPULA_AFTER_RE = re.compile(r"[”\"」]?\s*(?:称号)?\s*(?:之一|得主|获得者|获奖企业|获奖单位)?\s*(?:[，,。；;！!）)]|$)")
 ASPIRE_RE = re.compile(r"(?:争创|申创|申报|争取|力争|冲刺|创建)[^，,。；;]{0,4}$")
 
 
@@ -355,42 +347,8 @@ def find(inp: RelationInput) -> list[Relation]:
                 ):
                     k += 1
                     rels.append(Relation(idx[k], "receivedAward", a, "award.holder_noun.v1", ev, dict(q)))
-        # 全国劳动模范王芳, 国家级专精特新“小巨人”企业长沙某公司: a title worn right before its holder
-        for a in awards:
-            am = mentions[a]
-            if am.attrs.get("in_title") or text[am.end - 1:am.end] in ("奖", "獎"):
-                continue  # a prize written before a name is no apposition (…奖张三: a list's cell)
-            gap = re.match(r"[”\"」』]?", text[am.end:am.end + 1]).end()
-            holder = next((i for i in idx if mentions[i].start == am.end + gap), None)
-            if holder is None:
-                continue
-            title = text[am.start:am.end]
-            kind = mentions[holder].label
-            if not ((kind == "Person" and (PERSONAL_AWARD_RE.search(title) or PERSONAL_TITLE_RE.search(title)))
-                    or (kind in ("Company", "Institution", "Park") and ORG_TITLE_RE.search(title) and not PERSONAL_AWARD_RE.search(title))):
-                continue
-            worn = [a]
-            k = awards.index(a)
-            while k > 0 and re.fullmatch(r"[”\"」』]?\s*(?:、|和|及|与)\s*[“\"「『]?", text[mentions[awards[k - 1]].end:mentions[worn[0]].start]):
-                k -= 1
-                worn.insert(0, awards[k])  # 国家高新技术企业、国家级绿色工厂某公司: each title it wears
-            for w in worn:
-                q = {key: mentions[w].attrs.get(key) for key in ("year", "edition", "grade")}
-                rels.append(Relation(holder, "receivedAward", w, "award.title_apposition.v1", ev, q))
-                mentions[w].attrs["conferred"] = True
-        # A系国家高新技术企业 / A为国家级绿色工厂 / A為國家品質獎得主: a holder and a copula right before the title
-        for a in awards:
-            am = mentions[a]
-            cop = COPULA_BEFORE_RE.search(text, max(s0, am.start - 12), am.start)
-            if cop is None or am.attrs.get("in_title") or not COPULA_AFTER_RE.match(text, am.end):
-                continue
-            holder = next((i for i in idx if mentions[i].end == cop.start() and mentions[i].label in ("Company", "Institution", "Park", "Person")), None)
-            if holder is not None:
-                q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
-                if q["edition"] is None and (cop.group("ed") or cop.group("ed1")):
-                    q["edition"] = to_int(cop.group("ed")) if cop.group("ed") else 1
-                rels.append(Relation(holder, "receivedAward", a, "award.copula_title.v1", ev, q))
-                am.attrs["conferred"] = True
+        # 全国劳动模范王芳; A系国家高新技术企业: a title worn right before its holder, or after a copula
+        rels.extend(worn_titles(text, mentions, idx, awards, ev, s0))
         # 台湾精品奖得奖企业研华公司董事长…: the organisation the holder noun names right after it
         for a in awards:
             am = mentions[a]

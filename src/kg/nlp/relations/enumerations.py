@@ -28,7 +28,9 @@ from .base import Relation, RelationInput, register
 from .context import ReportContext
 from .enumeration_vocabulary import search_selected, vocabulary
 from .members import HOLDERS, members
+from .continued import later_clauses, members_year
 from .qualifiers import _quals, grade_chain
+from .worn_titles import PERSONAL_AWARD_RE  # an award only persons hold (…奖章, …劳动模范, …先进个人)
 
 #: what follows a place that qualifies the members after it: 昆明市3家企业, 我市有, 高新区入选的企业
 PLACE_QUALIFIES_RE = re.compile(
@@ -38,21 +40,11 @@ ANAPHOR_PLACE_RE = re.compile(r"我市|本市|全市|我省|本省|全省|我县
 
 GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1"
 CONTINUED = "award.enumeration_continued.v1"
-#: a year between the members and their verb: A2020年被评为X, A于2020年3月被认定为X
-MEMBERS_YEAR_RE = re.compile(r"\s*(?:曾|已|先后)?\s*(?:于|在)?\s*((?:19|20)[0-9]{2})\s*年度?(?:\s*[0-9]{1,2}\s*月)?(?:\s*[0-9]{1,2}\s*日)?\s*(?:曾|已|又|还|先后|成功|再次|均)?\s*")
-COUNT_OPENS_RE = re.compile(r"\s*(?:共有|共|另有|有)?\s*[0-9一二三四五六七八九十百千万两多余]+\s*[个家项名所位户件款]")
-#: what opens a later clause of the same holders before its verb: a time (2021年, 2021年3月, 同年),
-#: an adverb (并, 还, 又, 同时, 随后, 先后) or both (2021年又…)
-CONTINUED_LEAD_RE = re.compile(
-    r"\s*(?:(?:(?:19|20)[0-9]{2}\s*年度?(?:\s*[0-9]{1,2}\s*月)?(?:\s*[0-9]{1,2}\s*日)?|同年|次年|翌年|当年)\s*)?"
-    r"(?:并且|并|还|又|同时|也|随后|此后|之后|后|再|再次|先后|相继|更|亦|且)*\s*(?:于\s*(?:19|20)[0-9]{2}\s*年度?\s*)?")
 LOCATED = "located.enumeration_place.v1"
 PROJECT = "award.project_owner.v1"
 COUNTED = "award.enumeration_counted.v1"
 #: what may stand between a verb of winning and the award it precedes: 第33届, 2023年度
 EDITION_GAP_RE = re.compile(r"(?:第\s*[0-9一二三四五六七八九十百]+\s*[届批]|(?:19|20)[0-9]{2}\s*年度?)\s*$")
-#: an award only persons hold (…奖章, …劳动模范, …先进个人), as ``awards.PERSONAL_AWARD_RE``
-PERSONAL_AWARD_RE = re.compile(r"(?:奖章|勋章|星章|模范|个人|工匠|能手|企业家|人物|人才|工作者)$")
 #: the noun of an award's holders written right after it, before them (X获奖企业A)
 HOLDER_NOUN_AFTER_RE = re.compile(r"\s*(?:获奖企业|获奖单位|获奖组织|获奖者|获得者|得奖企业|得奖厂商|得奖者|得主)\s*")
 GIVE_TO, ATTRIBUTIVE, WON_COUNT = "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1"
@@ -324,9 +316,7 @@ def find(inp: RelationInput) -> list[Relation]:
         q = _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce)
         if q.get("year") is None:
             # A2020年被评为X: the year between the members and the verb dates the win
-            when = MEMBERS_YEAR_RE.fullmatch(sh, max(mentions[i].end for i in ms), k + sel.start())
-            if when is not None:
-                q["year"] = int(when.group(1))
+            q["year"] = members_year(sh, max(mentions[i].end for i in ms), k + sel.start())
         shared = grade_chain(sh, inp.text, a.end, ce) if "分别" in sh[k:a.start] and len(ms) >= 2 else []
         if len(shared) == len(ms):
             # A和B分别荣获X一等奖和二等奖: the grades go to the members in order
@@ -349,27 +339,9 @@ def find(inp: RelationInput) -> list[Relation]:
                 break
             add(ms, at, SELECTED, (k, ce), _quals(sh, mentions, at, "", mentions[at].end, ce))
             last_at = at
-        # A2020年获评X，2021年被认定为Y / A获评X，并入选Y: a later clause that opens on its time
-        # or an adverb and a verb of winning, its holder left unsaid, gives its prize to the same members
-        pos = mentions[last_at].end
-        while True:
-            comma = TAIL_COMMA_RE.search(sh, pos, ce)
-            if comma is None:
-                break
-            j = bisect.bisect_left(award_starts, comma.end())
-            if j >= len(awards) or mentions[awards[j]].start >= ce:
-                break
-            nxt = awards[j]
-            head = sh[comma.end():mentions[nxt].start]
-            lead = CONTINUED_LEAD_RE.match(head)
-            # 856个荣获…: a count opens the clause, a subject of its own
-            sel2 = search_selected(v, head[lead.end():]) if lead and not COUNT_OPENS_RE.match(head, lead.end()) else None
-            if sel2 is None or sel2.start() > 0 or len(head) > 24 or TAIL_COMMA_RE.search(head) or any(
-                comma.end() <= mentions[x].start < mentions[nxt].start for x in range(len(mentions)) if mentions[x].label != "Award"
-            ) or v["candidates"].search(head):
-                break
-            add(ms, nxt, CONTINUED, (comma.end(), ce), _quals(sh, mentions, nxt, head, mentions[nxt].end, ce))
-            pos = mentions[nxt].end
+        # A2020年获评X，2021年被认定为Y / A获评X，并入选Y: later clauses with the holder left unsaid
+        for nxt, head, cs_ in later_clauses(sh, mentions, starts, awards, award_starts, mentions[last_at].end, ce, v):
+            add(ms, nxt, CONTINUED, (cs_, ce), _quals(sh, mentions, nxt, head, mentions[nxt].end, ce))
         # A获X银奖，B获优秀奖: the members-first reading claims its own clause, not the next one's
         # holder and grade (the sentence rules read those)
         tail_comma = TAIL_COMMA_RE.search(sh, mentions[last_at].end, ce)
