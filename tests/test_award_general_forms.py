@@ -379,3 +379,11 @@ def test_a_holder_and_a_copula_before_its_title(text, holder, award, edition):
 
 def test_for_before_a_title_is_no_copula():
     assert not _won("长沙华力机械有限公司为国家高新技术企业提供服务。")
+
+
+@pytest.mark.parametrize("text, award", [
+    ("长沙华力机械有限公司入选全国标准化良好行为企业。", "全国标准化良好行为企业"),
+    ("长沙华力机械有限公司入选国家标准化良好行为AAAA级企业。", "国家标准化良好行为AAAA级企业"),
+])
+def test_a_ranked_title_after_ruxuan(text, award):
+    assert ("长沙华力机械有限公司", award) in _won(text)
