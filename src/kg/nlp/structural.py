@@ -4,7 +4,8 @@ Owns: ``StructuralRules``, the methods of ``kg.nlp.rules.EntityRules`` that run 
 kinds ``list``, ``subject``, ``before_quote``, ``award_list``, ``after`` and ``short_head``
 (members of 等N家企业 lists, the subject before 获评, owners before a quoted patent, short firm
 names such as 国芯科技), trim a span to a plausible short name, and type an organisation name
-by its head word. Reads ``self.patterns`` and ``self.tags`` set by ``EntityRules.__init__``.
+by its head word (or a subject before 获评 as a person where the honour won is a person's:
+王芳荣获全国劳动模范称号). Reads ``self.patterns`` and ``self.tags`` set by ``EntityRules.__init__``.
 Must not: run the suffix, regex or lexicon patterns (that is ``EntityRules.candidates``).
 """
 
