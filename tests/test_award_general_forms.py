@@ -387,3 +387,16 @@ def test_for_before_a_title_is_no_copula():
 ])
 def test_a_ranked_title_after_ruxuan(text, award):
     assert ("长沙华力机械有限公司", award) in _won(text)
+
+
+@pytest.mark.parametrize("text, awards", [
+    ("王建华，全国劳动模范，长沙华力机械有限公司总工程师。", {"全国劳动模范"}),
+    ("王建华系全国劳动模范、全国五一劳动奖章获得者。", {"全国劳动模范", "全国五一劳动奖章"}),
+])
+def test_a_persons_titles_after_a_comma_or_a_copula(text, awards):
+    assert {prize for who, prize in _won(text) if who == "王建华"} == awards
+
+
+def test_a_title_worn_by_the_next_person_is_not_the_first_ones():
+    won = _won("会议由王建华主持，全国劳动模范李国强发言。")
+    assert {who for who, _ in won} == {"李国强"}

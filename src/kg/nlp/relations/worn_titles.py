@@ -28,8 +28,12 @@ WORN_JOIN_RE = re.compile(r"[”\"」』]?\s*(?:、|和|及|与)\s*[“\"「『]
 #: the copula between a holder and the title it holds (A系…, A为…, A為…), a batch between: 为首批…
 COPULA_BEFORE_RE = re.compile(r"\s*(?:系|为)\s*(?:第\s*(?P<ed>[0-9一二三四五六七八九十]+)\s*批|(?P<ed1>首)批)?\s*[“\"「]?$")
 #: what closes a title held: the clause's end, 之一, or the holder noun (得主, 获得者)
-COPULA_AFTER_RE = re.compile(r"[”\"」]?\s*(?:称号)?\s*(?:之一|得主|获得者|获奖企业|获奖单位)?\s*(?:[，,。；;！!）)]|$)")
+COPULA_AFTER_RE = re.compile(r"[”\"」]?\s*(?:称号)?\s*(?:之一|得主|获得者|获奖企业|获奖单位)?\s*(?:[，,。；;！!）)、和及]|$)")
 HOLDERS = ("Company", "Institution", "Park", "Person")
+#: a comma between a person's name and the title set off after it (王建华，全国劳动模范，…)
+COMMA_APPOSITION_RE = re.compile(r"\s*[，,]\s*[“\"「]?")
+#: what closes a title set off by commas: another comma, a list's 、, the sentence's end
+COMMA_CLOSE_RE = re.compile(r"[”\"」]?\s*(?:[，,、。；;]|$)")
 
 
 def _quals(m: Mention) -> dict:
@@ -74,4 +78,19 @@ def worn_titles(text: str, mentions: list[Mention], idx: list[int], awards: list
             q["edition"] = to_int(cop.group("ed")) if cop.group("ed") else 1
         rels.append(Relation(holder, "receivedAward", a, "award.copula_title.v1", ev, q))
         am.attrs["conferred"] = True
+        k = awards.index(a)
+        while k + 1 < len(awards) and WORN_JOIN_RE.fullmatch(text, mentions[awards[k]].end, mentions[awards[k + 1]].start) and COPULA_AFTER_RE.match(text, mentions[awards[k + 1]].end):
+            k += 1  # A系全国劳动模范、全国五一劳动奖章获得者: each title of the list
+            rels.append(Relation(holder, "receivedAward", awards[k], "award.copula_title.v1", ev, _quals(mentions[awards[k]])))
+            mentions[awards[k]].attrs["conferred"] = True
+    # 王建华，全国劳动模范，某公司总工程师: a person's title set off by commas right after the name
+    for a in awards:
+        am = mentions[a]
+        title = text[am.start:am.end]
+        if am.attrs.get("in_title") or not (PERSONAL_AWARD_RE.search(title) or PERSONAL_TITLE_RE.search(title)):
+            continue
+        person = next((i for i in idx if mentions[i].label == "Person" and COMMA_APPOSITION_RE.fullmatch(text, mentions[i].end, am.start)), None)
+        if person is not None and COMMA_CLOSE_RE.match(text, am.end):
+            rels.append(Relation(person, "receivedAward", a, "award.title_apposition.v1", ev, _quals(am)))
+            am.attrs["conferred"] = True
     return rels
