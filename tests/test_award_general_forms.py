@@ -400,3 +400,11 @@ def test_a_persons_titles_after_a_comma_or_a_copula(text, awards):
 def test_a_title_worn_by_the_next_person_is_not_the_first_ones():
     won = _won("会议由王建华主持，全国劳动模范李国强发言。")
     assert {who for who, _ in won} == {"李国强"}
+
+
+@pytest.mark.parametrize("text, award", [
+    ("长沙华力机械有限公司荣获“湖南省省长质量奖 ”。", "湖南省省长质量奖"),
+    ("长沙华力机械有限公司荣获“ 国家级绿色工厂 ”称号。", "国家级绿色工厂"),
+])
+def test_spaces_inside_the_quotes_are_no_part_of_the_name(text, award):
+    assert ("长沙华力机械有限公司", award) in _won(text)

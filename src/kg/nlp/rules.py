@@ -407,6 +407,11 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         if s - 1 - n >= 0 and sh[s - 1 - n:s - 1] in place_table():
                             s -= n + 1
                             break
+                if label == "Award" and kind == "regex":
+                    while e > s and sh[e - 1].isspace():
+                        e -= 1  # “湖南省省长质量奖 ”: a space inside the quotes is no part of the name
+                    while s < e and sh[s].isspace():
+                        s += 1
                 if label == "Award" and kind == "regex" and s >= 3 and sh[s - 1] in "“「" and sh[e:e + 1] in "”」":
                     # 江苏省“质量标杆”, 国家级“绿色工厂”: a place or a rank written before the quoted
                     # title is part of its name, quotes and all
