@@ -408,3 +408,12 @@ def test_a_title_worn_by_the_next_person_is_not_the_first_ones():
 ])
 def test_spaces_inside_the_quotes_are_no_part_of_the_name(text, award):
     assert ("长沙华力机械有限公司", award) in _won(text)
+
+
+@pytest.mark.parametrize("text, award", [
+    ("近日，2021年度湖南省省长质量奖评审结果揭晓，长沙华力机械有限公司成功获奖。", "湖南省省长质量奖"),
+    ("近日，湖南省工信厅公布了2022年国家级绿色工厂名单，长沙华力机械有限公司成功入选。", "国家级绿色工厂"),
+    ("湖南省省长质量奖评选结果出炉。长沙华力机械有限公司再次上榜。", "湖南省省长质量奖"),
+])
+def test_a_win_with_an_adverb_of_the_award_named_before(text, award):
+    assert ("长沙华力机械有限公司", award) in _won(text)

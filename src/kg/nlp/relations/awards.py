@@ -451,7 +451,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 gap = text[mentions[holders[-1]].end:before] if holders else ""
                 if holders and mentions[holders[-1]].label == "Place" and re.search(r"企业|单位|组织", gap):
                     continue  # 昆明市3家企业上榜: the place counts its firms, it wins nothing (ANNOTATION.md)
-                if holders and (re.fullmatch(r"\s*(?:等?\s*[0-9一二三四五六七八九十]*\s*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|都|也|同时)?\s*", gap)
+                if holders and (re.fullmatch(r"\s*(?:等?\s*[0-9一二三四五六七八九十]*\s*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|都|也|同时|还|又)?\s*(?:成功|顺利|再次|一举|首次)?\s*", gap)
                                 or WINNERS_COUNTED_RE.fullmatch(gap)):
                     q = award_context(last_award)
                     named = text[mentions[last_award].start:mentions[last_award].end]
