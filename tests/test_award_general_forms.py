@@ -417,3 +417,12 @@ def test_spaces_inside_the_quotes_are_no_part_of_the_name(text, award):
 ])
 def test_a_win_with_an_adverb_of_the_award_named_before(text, award):
     assert ("长沙华力机械有限公司", award) in _won(text)
+
+
+@pytest.mark.parametrize("text", [
+    "长沙华力机械有限公司获得的荣誉有：湖南省省长质量奖、国家级绿色工厂。",
+    "长沙华力机械有限公司所获荣誉：湖南省省长质量奖、国家级绿色工厂。",
+    "长沙华力机械有限公司的主要荣誉包括湖南省省长质量奖、国家级绿色工厂等。",
+])
+def test_the_honours_a_holders_own_list_names(text):
+    assert {prize for who, prize in _won(text) if who == "长沙华力机械有限公司"} == {"湖南省省长质量奖", "国家级绿色工厂"}

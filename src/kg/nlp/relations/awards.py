@@ -62,6 +62,7 @@ register("awards", {
     "award.given_to.v1": ("receivedAward", "由总统颁奖给A、B / 省长为A、B颁奖: the award named last goes to the members the prize is given to"),
     "award.holder_noun_org.v1": ("receivedAward", "台湾精品奖得奖企业研华公司…: the organisation named right after the award's holder noun"),
     "award.title_apposition.v1": ("receivedAward", "全国劳动模范王芳, 国家级专精特新“小巨人”企业某公司, 国家高新技术企业、国家级绿色工厂某公司: the titles worn right before a holder's name (a person's for a person, a firm's or a park's for an organisation)"),
+    "award.honours_of.v1": ("receivedAward", "A获得的荣誉有：X、Y / A所获荣誉：X、Y / A的主要荣誉包括X: the honours a holder's own list names"),
     "award.copula_title.v1": ("receivedAward", "A系国家高新技术企业 / A为国家级绿色工厂 / A為國家品質獎得主: a holder and a copula right before the title it holds"),
     "award.holder_noun.v1": ("receivedAward", "全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes"),
     "award.report_topic.v1": ("receivedAward", "an award verb whose clause names no recipient (陶瓷产业成功获批…试点): the place or park the report is about, for a title such a place can hold"),

@@ -1,9 +1,11 @@
 """Titles worn by their holders: a title written right before a holder's name (全国劳动模范王芳,
-国家级专精特新“小巨人”企业某公司, 国家高新技术企业、国家级绿色工厂某公司), and a holder, the copula
-系/为 and the title it holds (A系国家高新技术企业, A为首批国家级绿色工厂, A為國家品質獎得主).
+国家级专精特新“小巨人”企业某公司, 国家高新技术企业、国家级绿色工厂某公司), a holder, the copula
+系/为 and the title it holds (A系国家高新技术企业, A为首批国家级绿色工厂, A為國家品質獎得主), and the
+honours a holder's own list names (A获得的荣誉有：X、Y; A所获荣誉：X、Y).
 
-Owns: ``worn_titles`` (rules ``award.title_apposition.v1`` and ``award.copula_title.v1``, registered
-by the ``awards`` family that calls it), and ``PERSONAL_AWARD_RE``, the awards only persons hold.
+Owns: ``worn_titles`` (rules ``award.title_apposition.v1``, ``award.copula_title.v1`` and
+``award.honours_of.v1``, registered by the ``awards`` family that calls it), and
+``PERSONAL_AWARD_RE``, the awards only persons hold.
 A person's title goes to a person, a firm's or a park's to an organisation; a prize written before
 a name (…奖张三, a list's cell) is no apposition. Must not: read verbs of winning (``awards``,
 ``enumerations``).
@@ -30,6 +32,10 @@ COPULA_BEFORE_RE = re.compile(r"\s*(?:系|为)\s*(?:第\s*(?P<ed>[0-9一二三�
 #: what closes a title held: the clause's end, 之一, or the holder noun (得主, 获得者)
 COPULA_AFTER_RE = re.compile(r"[”\"」]?\s*(?:称号)?\s*(?:之一|得主|获得者|获奖企业|获奖单位)?\s*(?:[，,。；;！!）)、和及]|$)")
 HOLDERS = ("Company", "Institution", "Park", "Person")
+#: the holder's own list of honours right after its name (A获得的荣誉有：, A所获荣誉：, A的主要荣誉包括)
+HONOURS_LEAD_RE = re.compile(
+    r"(?:(?:先后|累计|曾|已)?(?:获得|荣获|获)(?:过)?的|所获(?:得)?的?|的)\s*(?:主要|重要)?\s*(?:荣誉|奖项|荣誉称号|称号)\s*(?:有|包括|主要有|如下)?\s*[:：]\s*"
+    r"|(?:(?:先后|累计|曾|已)?(?:获得|荣获|获)(?:过)?的|所获(?:得)?的?|的)\s*(?:主要|重要)?\s*(?:荣誉|奖项|荣誉称号|称号)\s*(?:有|包括|主要有)\s*")
 #: a comma between a person's name and the title set off after it (王建华，全国劳动模范，…)
 COMMA_APPOSITION_RE = re.compile(r"\s*[，,]\s*[“\"「]?")
 #: what closes a title set off by commas: another comma, a list's 、, the sentence's end
@@ -93,4 +99,14 @@ def worn_titles(text: str, mentions: list[Mention], idx: list[int], awards: list
         if person is not None and COMMA_CLOSE_RE.match(text, am.end):
             rels.append(Relation(person, "receivedAward", a, "award.title_apposition.v1", ev, _quals(am)))
             am.attrs["conferred"] = True
+    # A获得的荣誉有：X、Y / A所获荣誉：X、Y: the honours listed after the holder's own list noun
+    for lead in HONOURS_LEAD_RE.finditer(text, s0, ev[1]):
+        holder = next((i for i in idx if mentions[i].end == lead.start() and mentions[i].label in HOLDERS), None)
+        if holder is None:
+            continue
+        stop = min([k.start() for k in re.finditer(r"[。；;\n]", text[lead.end():ev[1]])] or [ev[1] - lead.end()]) + lead.end()
+        for a in awards:
+            if lead.end() <= mentions[a].start < stop:
+                rels.append(Relation(holder, "receivedAward", a, "award.honours_of.v1", ev, _quals(mentions[a])))
+                mentions[a].attrs["conferred"] = True
     return rels
