@@ -426,3 +426,11 @@ def test_a_win_with_an_adverb_of_the_award_named_before(text, award):
 ])
 def test_the_honours_a_holders_own_list_names(text):
     assert {prize for who, prize in _won(text) if who == "长沙华力机械有限公司"} == {"湖南省省长质量奖", "国家级绿色工厂"}
+
+
+@pytest.mark.parametrize("text, awards", [
+    ("长沙华力机械有限公司先后荣获“湖南省文明单位”“湖南省守合同重信用企业”等荣誉。", {"湖南省文明单位", "湖南省守合同重信用企业"}),
+    ("长沙华力机械有限公司拥有“国家级绿色工厂”“国家级专精特新小巨人企业”等称号。", {"国家级绿色工厂", "国家级专精特新小巨人企业"}),
+])
+def test_two_quoted_titles_side_by_side_in_a_list_of_honours(text, awards):
+    assert {prize for who, prize in _won(text) if who == "长沙华力机械有限公司"} == awards

@@ -34,6 +34,9 @@ BRANDED_PRODUCT_RE = re.compile(r"牌[\u4e00-\u9fff]{0,6}$")
 #: what a firm made, named before its product (A公司生产的|X, 研发的|X)
 MADE_BY_BEFORE_RE = re.compile(r"(?:生产|研发|研制|推出|开发|制造|出品|设计)的$")
 
+#: the items of a list of honours: between 、/和/及, and between two quoted names written side by side (“A”“B”)
+AWARD_LIST_ITEM_RE = re.compile(r"(?:[^、和及”」]|[”」](?![“「]))+[”」]?")
+
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head", "unit_after")
 
 
@@ -264,7 +267,7 @@ class StructuralRules:
                 elif kind == "award_list":
                     seg_start = max(_segment_start(sh, m.start(), "，,。；;：:！？\n（("), last_list_end - 1) + 1
                     last_list_end = m.end()
-                    items = list(re.finditer(r"[^、和及]+", sh[seg_start:m.start()]))
+                    items = list(AWARD_LIST_ITEM_RE.finditer(sh[seg_start:m.start()]))  # “A”“B”: two items
                     for n_item, item in enumerate(items):
                         a, b = seg_start + item.start(), seg_start + item.end()
                         if n_item == 0 or len(items) == 1:
