@@ -434,3 +434,8 @@ def test_the_honours_a_holders_own_list_names(text):
 ])
 def test_two_quoted_titles_side_by_side_in_a_list_of_honours(text, awards):
     assert {prize for who, prize in _won(text) if who == "长沙华力机械有限公司"} == awards
+
+
+def test_a_ranking_of_a_ranks_parks():
+    won = _won("浏阳经开区入选国家级经济技术开发区综合发展水平30强。")
+    assert [prize for _, prize in won] == ["国家级经济技术开发区综合发展水平30强"]
