@@ -30,7 +30,7 @@ def test_the_families_and_their_rule_ids_are_pinned():
     assert all(r.predicate in PREDICATES for r in REGISTRY.values())
     assert {k for k, r in REGISTRY.items() if r.family == "enumerations"} == {
         "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1", "located.enumeration_place.v1", "award.project_owner.v1", "award.enumeration_counted.v1",
-        "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1"}
+        "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1", "award.enumeration_continued.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "tables"} == {
         "table.award_row.v1", "table.caption_award.v1", "table.winner_cell.v1", "table.region_column.v1"}
     assert {k for k, r in REGISTRY.items() if r.family == "roster"} == {

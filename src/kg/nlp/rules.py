@@ -434,6 +434,21 @@ class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
                         if s - 1 - n >= 0 and sh[s - 1 - n:s - 1] in place_table():
                             s -= n + 1
                             break
+                if label == "Award" and kind == "regex":
+                    while e > s and sh[e - 1].isspace():
+                        e -= 1  # “湖南省省长质量奖 ”: a space inside the quotes is no part of the name
+                    while s < e and sh[s].isspace():
+                        s += 1
+                if label == "Award" and kind == "regex" and s >= 3 and sh[s - 1] in "“「" and sh[e:e + 1] in "”」":
+                    # 江苏省“质量标杆”, 国家级“绿色工厂”: a place or a rank written before the quoted
+                    # title is part of its name, quotes and all
+                    for n in (5, 4, 3, 2):
+                        lead = sh[max(0, s - 1 - n):s - 1]
+                        if len(lead) == n and (_is_place_word(lead) or lead in ("国家级", "全国", "国家", "省级", "市级")) and (
+                            s - 1 - n == 0 or not CJK_RE.match(sh[s - 2 - n]) or (place_table().get(lead) or {}).get("level") in ("province", "city")
+                        ):
+                            s, e = s - 1 - n, e + 1
+                            break
                 lab = p["labels"].get(sh[s:e], label) if kind == "lexicon" else label
                 context = bool(p.get("context"))
                 rank = RANK_TITLE_RE.match(sh, s) if lab in ("Institution", "Park") and kind == "suffix" else None

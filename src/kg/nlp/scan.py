@@ -23,6 +23,9 @@ COUNTER_RE = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两
 
 
 YEAR_TOKEN_RE = re.compile(r"^(?:19|20)[0-9]{2}$")
+#: the days honours are named after (五一劳动奖章, 五四青年奖章, 三八红旗手, 八一勋章, 七一勋章):
+#: numerals to the segmenter, words of the honour's name
+HONOUR_DAYS = frozenset({"五一", "五四", "三八", "八一", "七一", "六一"})
 
 
 INNER_BRACKET_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
@@ -80,11 +83,18 @@ COMMON_WORD_FREQ = 1000
 ORG_INSIDE_RE = re.compile(r"公司|集团|研究所|研究院|大学|学院|医院|中心|协会|委员会|政府|局|厂")
 
 
+#: a title of rank worn before a firm's name (国家级绿色工厂, 国家高新技术企业, 省级专精特新“小巨人”企业)
+WORN_TITLE_RE = re.compile(r"(?:国家级|国家|全国|中国|省级|市级)[^，,。；;、\s]{2,16}?(?:企业|工厂|单位|示范基地)")
+
+
 def _skip_outer_place(sh: str, start: int, end: int) -> int:
     """Where a firm's name starts when a city is written before a legal name that opens on its
     province (新余市|江西锂源科技有限公司), or a common noun before one that opens on a place
     (企业|新余赣锂电池有限公司): after them."""
     places = place_table()
+    worn = WORN_TITLE_RE.match(sh, start, end)
+    if worn is not None and any(sh[worn.end():worn.end() + k] in places for k in (2, 3, 4)):
+        start = worn.end()  # 国家级绿色工厂|长沙某机械有限公司: a title worn before a name that opens on its place
     if sh[start:start + 2] in ("企业", "单位", "公司") and any(sh[start + 2:start + 2 + k] in places for k in (2, 3, 4)):
         start += 2  # 另一家企业新余赣锂电池有限公司: the noun before the name is no part of it
     for n in (5, 4, 3, 2):
@@ -220,6 +230,10 @@ class NameScan:
                 continue
             if pattern["label"] == "Award" and YEAR_TOKEN_RE.match(tok) and i > 0 and sh[tok_starts[i - 1]:tok_ends[i - 1]] in ("全国", "中国"):
                 start = ts  # 全国2023高质量发展十佳标杆县: a year written into the title
+                i -= 1
+                continue
+            if pattern["label"] == "Award" and te <= start and tok in HONOUR_DAYS:
+                start = ts  # 全国青年|五四|奖章, 全国|三八|红旗集体: the day an honour is named after, no count
                 i -= 1
                 continue
             if pattern["label"] == "Award" and start < pos and te <= start and re.fullmatch(r"[\u4e00-\u9fff]*奖[及和与暨、]", tok):

@@ -4,7 +4,8 @@ Owns: ``StructuralRules``, the methods of ``kg.nlp.rules.EntityRules`` that run 
 kinds ``list``, ``subject``, ``before_quote``, ``award_list``, ``after`` and ``short_head``
 (members of 等N家企业 lists, the subject before 获评, owners before a quoted patent, short firm
 names such as 国芯科技), trim a span to a plausible short name, and type an organisation name
-by its head word. Reads ``self.patterns`` and ``self.tags`` set by ``EntityRules.__init__``.
+by its head word (or a subject before 获评 as a person where the honour won is a person's:
+王芳荣获全国劳动模范称号). Reads ``self.patterns`` and ``self.tags`` set by ``EntityRules.__init__``.
 Must not: run the suffix, regex or lexicon patterns (that is ``EntityRules.candidates``).
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 
 from .lexicons import _is_place_word, place_table
 from .mentions import CJK_RE, DESCRIPTIVE_RE, ORG_LABELS, PUNCT, Mention, _segment_start, _trim_punct
+from .people import _people_tables
 from .scan import GLUED_PREPOSITIONS, TRADE_TAIL_RE
 
 
@@ -27,6 +29,14 @@ COUNTED_END_RE = re.compile(r"[两二三四五六七八九十几0-9]+\s*[市县�
 #: 凭借|…荣获: what stands after these is the means of a win, not its holder
 MEANS_BEFORE_RE = re.compile(r"(?:凭借|凭着|依靠|依托|借助|通过|凭|靠)$")
 
+#: a branded product (华力牌轴承, 金龙牌): no firm's name
+BRANDED_PRODUCT_RE = re.compile(r"牌[\u4e00-\u9fff]{0,6}$")
+#: what a firm made, named before its product (A公司生产的|X, 研发的|X)
+MADE_BY_BEFORE_RE = re.compile(r"(?:生产|研发|研制|推出|开发|制造|出品|设计)的$")
+
+#: the items of a list of honours: between 、/和/及, and between two quoted names written side by side (“A”“B”)
+AWARD_LIST_ITEM_RE = re.compile(r"(?:[^、和及”」]|[”」](?![“「]))+[”」]?")
+
 STRUCTURAL_KINDS = ("list", "subject", "before_quote", "award_list", "after", "short_head", "unit_after")
 
 
@@ -34,6 +44,23 @@ LIST_MODIFIER_RE = re.compile(r"(?:所|共同)?(?:掌握|拥有|生产|研发|�
 
 
 ANAPHOR_NAME_RE = re.compile(r"我市|全市|本市|我省|全省|该区|全区|园区|企业|公司|单位|项目|平台|产品")
+
+
+#: an honour only persons hold, the first one named after a verb of winning (…劳动奖章, …劳动模范,
+#: …三八红旗手, …技术能手, …大国工匠, …先进工作者, …优秀企业家, …最美职工): the short name before
+#: the verb is a person's (王芳荣获…, 李明被评为…), however the verb is written
+PERSONAL_HONOUR_AFTER_RE = re.compile(
+    r"[^，,。；;！!？?\n：:、]{0,24}?(?:奖章|勋章|星章|劳动模范|劳模|红旗手|技术能手|能手|工匠|先进工作者|先进个人|"
+    r"优秀企业家|企业家|最美职工|优秀共产党员|道德模范|巾帼建功标兵|巾帼标兵|教师|医师|名医|学科带头人|拔尖人才|青年人才|专家)(?:荣誉称号|称号|荣誉)?(?![\u4e00-\u9fff])")
+
+
+def _reads_as_chinese_name(name: str, surnames: frozenset[str]) -> bool:
+    """Two or three Han characters that open on a surname (four with a double surname)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return False
+    if name[:2] in surnames and 3 <= len(name) <= 4:
+        return True
+    return name[0] in surnames and 2 <= len(name) <= 3
 
 
 def _reads_as_person(name: str, tags: dict[str, str]) -> bool:
@@ -159,7 +186,7 @@ class StructuralRules:
 
         places_inside = {(m.start, m.end): m for m in chosen if m.label == "Place"}
 
-        def add(s: int, e: int, p: dict[str, Any]) -> None:
+        def add(s: int, e: int, p: dict[str, Any], person_ok: bool = False) -> None:
             if (s, e) in places_inside or sh[s:e] in place_table():
                 return  # 襄阳市入选…: a place is the recipient, not a firm named like one
             if any(m.label == "Person" and m.start == s and m.end == e for m in chosen):
@@ -169,6 +196,8 @@ class StructuralRules:
             label = self.org_type(sh[s:e], p["label"])
             if label == "Company" and _reads_as_person(sh[s:e], self.tags):
                 label = "Person"  # 李明荣获…, 张伟入选…: a person, not a firm
+            elif label == "Company" and person_ok and _reads_as_chinese_name(sh[s:e], _people_tables()[1]) and (self.tags.get(sh[s:e]) or "nr").startswith("nr"):
+                label = "Person"  # 王芳荣获全国五一劳动奖章: a name before a person's honour is a person's
             # a place inside a short name (醴陵|红官窑瓷业) gives way to the name
             inner = [k for k in places_inside if s <= k[0] and k[1] <= e]
             for k in inner:
@@ -214,6 +243,10 @@ class StructuralRules:
                         span = None  # 株洲、湘潭两市入选…: a count of the places or firms listed, no name
                     if span and MEANS_BEFORE_RE.search(sh, max(0, span[0] - 3), span[0]):
                         span = None  # 凭借|卓越绩效管理模式|荣获…: the means of a win, no firm
+                    if span and p["id"] == "org.award_verb_subject.v1" and (
+                        (BRANDED_PRODUCT_RE.search(sh, span[0], span[1]) and not TRADE_TAIL_RE.search(sh, span[0], span[1])) or MADE_BY_BEFORE_RE.search(sh, max(0, span[0] - 4), span[0])
+                    ):
+                        span = None  # A公司生产的|华力牌轴承|获评…: a firm's product, no firm
 
                     if span and re.search(r"唯一|首家|首个|第一家|之一$", sh[span[0]:span[1]]):
                         span = None  # 成为湘潭唯一|入选…: the only one of a place, no firm's name
@@ -227,19 +260,21 @@ class StructuralRules:
                         if trade is not None and (sh[span[0]:trade.start()] in place_table() or _is_place_word(sh[span[0]:trade.start()])):
                             span = None  # 株洲电子总经理…: a place and a trade word name a sector, not a firm
                     if span and span[1] == m.start():
-                        add(span[0], span[1], p)
+                        # the honour won tells a person from a firm (王芳荣获全国劳动模范称号)
+                        personal = p["id"] == "org.award_verb_subject.v1" and PERSONAL_HONOUR_AFTER_RE.match(sh, m.end()) is not None
+                        add(span[0], span[1], p, personal)
                         # coordinated subjects: A、B创业板上市
                         end = span[0]
                         while p.get("coordinated") and end > seg_start and sh[end - 1] in "、和与":
                             prev = self._short_name(sh, seg_start, end - 1, tok_starts, tok_ends)
                             if not prev or prev[1] != end - 1:
                                 break
-                            add(prev[0], prev[1], p)
+                            add(prev[0], prev[1], p, personal)
                             end = prev[0]
                 elif kind == "award_list":
                     seg_start = max(_segment_start(sh, m.start(), "，,。；;：:！？\n（("), last_list_end - 1) + 1
                     last_list_end = m.end()
-                    items = list(re.finditer(r"[^、和及]+", sh[seg_start:m.start()]))
+                    items = list(AWARD_LIST_ITEM_RE.finditer(sh[seg_start:m.start()]))  # “A”“B”: two items
                     for n_item, item in enumerate(items):
                         a, b = seg_start + item.start(), seg_start + item.end()
                         if n_item == 0 or len(items) == 1:

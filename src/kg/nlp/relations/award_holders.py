@@ -39,8 +39,8 @@ WINNERS_AFTER_AWARD_RE = re.compile(r"(?:[^，,。；;]{0,4})的(?:组织|企业
 
 
 #: a count of firms (10家企业获…) that names none of them; not a list's own count (A、B等 3 家, spaces as a PDF
-#: copies them)
-COUNTED_FIRMS_RE = re.compile(r"(?<![等0-9一二三四五六七八九十百千余多])(?<!等[ \u3000])(?<![0-9][ \u3000])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
+#: copies them), nor the first or only one (唯一一家, 第一家, 首个: the holder is named before)
+COUNTED_FIRMS_RE = re.compile(r"(?<![唯第首])(?<![等0-9一二三四五六七八九十百千余多])(?<!等[ \u3000])(?<![0-9][ \u3000])[0-9一二三四五六七八九十百千余多]+\**\s*(?:家|个|户|所|名|批|项)[^，,。；;0-9]{0,8}?\**\s*(?:被|获|入选|荣获|成功|列入|纳入|入围)")
 
 
 def _bracketed_place(text: str, mentions: list[Mention], i: int) -> bool:
@@ -141,6 +141,9 @@ def _award_subject(text: str, mentions: list[Mention], idx: list[int], a: int, t
     am_ = ANAPHOR_RE.search(between)
     if am_ and _has(between[am_.end():], trig["award"]):
         return ctx.resolve(am_.group(0))
+    park = BARE_PARK_ANAPHOR_RE.match(between)
+    if park and not cands and ctx.topic_park is not None:
+        return ctx.topic_park  # 近年来，高新区荣获…: the park the report is about, by its kind
     return None
 
 
@@ -164,7 +167,11 @@ HOLDER_NOUN_AFTER_AWARD_RE = re.compile(r"[”」\"]?\s*(?:[\u4e00-\u9fff]{1,4}�
 GRANTED_BEFORE_RE = re.compile(rf"(?:{GRANT_TO_RE.pattern})\s*$")  # with pos/endpos: the verb just before
 
 
-RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|为)[^，,。；;]{0,4}(?:获得|获评|荣获|获批|入选)")
+RECIPIENT_OBJECT_RE = re.compile(r"(?:对|向|给|(?<![成作认评称])为)[^，,。；;]{0,4}(?:获得|获评|荣获|获批|入选)")
+
+
+#: a park named by its kind alone opening its sentence before the verb (高新区荣获…, 2019年，经开区获批…)
+BARE_PARK_ANAPHOR_RE = re.compile(BARE_ANAPHOR_RE.pattern.split("(?P<an>")[0] + r"(?P<an>高新区|经开区|开发区|该园区|本园区|该园|工业园区|产业园区)(?=先后|成功|相继|连续|再次|多次|还|也|已|曾|又|荣获|获得|获评|获批|获|被评为|被认定为|被授予|被命名为|入选|荣膺|摘得|斩获)")
 
 
 TOPIC_ANAPHOR_RE = re.compile(r"(?:^|(?<=[，,:：。！？!?；;\s]))(?P<an>我省|我市|我县)")

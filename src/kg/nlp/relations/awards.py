@@ -5,7 +5,8 @@ X奖得奖企业Y公司), members listed after an award and a colon (湖南省�
 after the award named last (得奖者为A、B; 金奖由A夺得; A、B获奖; 获奖的A公司), the members a prize
 is given to (颁奖给A、B; 为A、B颁奖), grades that point back to the award named last (其中，X…一等奖;
 A、B分别获二等奖和三等奖; 一等奖2项：A、B; …揭晓。一等奖：A、B), and a
-title the report's place or park holds where the clause names no holder. A government is never
+title the report's place or park holds where the clause names no holder. Titles worn right before
+a holder's name or after a copula (全国劳动模范王芳, A系国家高新技术企业): ``worn_titles``. A government is never
 given the award it grants, nor a place a firm's award. Triggers: ``triggers.json``. Who the holder
 of an award in its sentence is: ``award_holders``.
 Must not: read lists laid out one per line or tables (``lists``, ``tables``). Enumerations in
@@ -34,6 +35,7 @@ from .award_holders import (
     STANDARD_ISSUER_RE,
 )
 from .base import register, Relation, RelationInput
+from .worn_titles import PERSONAL_AWARD_RE, worn_titles
 from .context import (
     _award_context,
     _clause_end,
@@ -59,6 +61,9 @@ register("awards", {
     "award.colon_list.v1": ("receivedAward", "湖南省质量奖：A、B / X奖个人奖：张三（…）: the members listed after the award and a colon"),
     "award.given_to.v1": ("receivedAward", "由总统颁奖给A、B / 省长为A、B颁奖: the award named last goes to the members the prize is given to"),
     "award.holder_noun_org.v1": ("receivedAward", "台湾精品奖得奖企业研华公司…: the organisation named right after the award's holder noun"),
+    "award.title_apposition.v1": ("receivedAward", "全国劳动模范王芳, 国家级专精特新“小巨人”企业某公司, 国家高新技术企业、国家级绿色工厂某公司: the titles worn right before a holder's name (a person's for a person, a firm's or a park's for an organisation)"),
+    "award.honours_of.v1": ("receivedAward", "A获得的荣誉有：X、Y / A所获荣誉：X、Y / A的主要荣誉包括X: the honours a holder's own list names"),
+    "award.copula_title.v1": ("receivedAward", "A系国家高新技术企业 / A为国家级绿色工厂 / A為國家品質獎得主: a holder and a copula right before the title it holds"),
     "award.holder_noun.v1": ("receivedAward", "全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes"),
     "award.report_topic.v1": ("receivedAward", "an award verb whose clause names no recipient (陶瓷产业成功获批…试点): the place or park the report is about, for a title such a place can hold"),
     "award.verb_clause.v1": ("receivedAward", "holder + award verb + award in one clause (A、B和C each get it); never a government, and a place only for a place's title"),
@@ -110,7 +115,7 @@ WON_UNNAMED_RE = re.compile(r"(?:获奖|获此殊荣|榜上有名|上榜|入围|
 
 
 WINNERS_RE = re.compile(
-    r"(?<!以)(?:得奖者|得奖单位|得奖企业|得奖厂商|得主|获奖者|获奖单位|获奖企业|获奖组织|获奖厂商)(?:分别)?(?:为(?!榜样|标杆|楷模|典型)|是|有|包括|[：:])"
+    r"(?<!以)(?:得奖者|得奖单位|得奖企业|得奖厂商|得主|获奖者|获奖单位|获奖企业|获奖组织|获奖厂商|获奖个人|获奖集体|获奖人|得奖人|获奖名单|得奖名单|入选名单)(?:如下)?(?:分别)?(?:为(?!榜样|标杆|楷模|典型)|是|有|包括|[：:])"
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:组织|企业|单位|个人)(?:分别)?(?:(?:是|有|为|包括)\s*[：:]?|\s*[：:])"
     r"|(?:获得|荣获|获评)[^，,。；;]{0,24}?的(?:分别)?(?:包括|有|是|为)(?![的一])"
 )
@@ -123,11 +128,11 @@ WON_DE_RE = re.compile(r"(?<![未没])(?:获奖|得奖|获此殊荣)的\s*")
 PRIZE_GIVEN_TO_RE = re.compile(r"(?:颁奖|颁发奖项|颁发|授奖)\s*(?:给|予)\s*")
 
 
-#: 为A、B颁奖 / 为A等10家企业授牌: the members the prize is given to, between 为 and the verb
-FOR_THEN_GIVE_RE = re.compile(r"为(?P<who>[^，,。；;：:为]{2,160}?)(?:颁奖|颁发奖牌|颁发奖杯|颁发证书|授牌|颁牌|颁证|颁授奖牌)(?=$|[，,。；;！!\s])")
+#: 为A、B颁奖 / 为A等10家企业授牌 / 向A颁发…, 给A颁发…: the members the prize is given to, between 为 (向, 给) and the verb
+FOR_THEN_GIVE_RE = re.compile(r"(?:为|向|给)(?P<who>[^，,。；;：:为向给]{2,160}?)(?:颁奖|颁发奖牌|颁发奖杯|颁发证书|授牌|颁牌|颁证|颁授奖牌)(?=$|[，,。；;！!\s])")
 
 
-FOR_THEN_AWARD_RE = re.compile(r"为(?P<who>[^，,。；;：:为]{2,160}?)(?:颁发了?|颁授了?|授予了?)\s*(?:(?:19|20)[0-9]{2}\s*年度?)?\s*[“\"「]?$")
+FOR_THEN_AWARD_RE = re.compile(r"(?:为|向|给)(?P<who>[^，,。；;：:为向给]{2,160}?)(?:颁发了?|颁授了?|授予了?)\s*(?:(?:19|20)[0-9]{2}\s*年度?)?\s*[“\"「]?$")
 
 
 GRADE_GRANTED_RE = re.compile(r"\s*(?:则|亦|也)?(?:颁予|颁给|授予|颁发给|由)")
@@ -140,8 +145,6 @@ CANDIDATE_RE = re.compile(r"推荐|候选|拟推|申报")
 HOLDER_NOUN_RE = re.compile(r"(?:获得者|获奖者|得主)[、，,]?")
 #: a holder noun of organisations right before one's name (X奖获奖企业Y公司, X奖得奖单位：Y)
 ORG_HOLDER_NOUN_RE = re.compile(r"[”\"」』]?\s*(?:(?:获奖|得奖)(?:企业|单位|组织|厂商|机构)\s*[、，,：:]?|(?:得主|获得者)(?![、，,]))\s*")
-#: an award only persons hold (…奖章, …劳动模范, …先进个人): its 得主 is the person, not the body named with them
-PERSONAL_AWARD_RE = re.compile(r"(?:奖章|模范|个人|工匠|能手|企业家|人物|人才|工作者)$")
 
 
 WINNERS_STOP_RE = re.compile(r"[；;。]|(?:得奖者|得主|获奖者)")
@@ -309,6 +312,8 @@ def find(inp: RelationInput) -> list[Relation]:
             q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
             for i in listed:
                 rels.append(Relation(i, "receivedAward", a, "award.colon_list.v1", ev, dict(q)))
+            if listed:
+                am.attrs["conferred"] = True  # 湖南省劳动模范：A、B: a title the members listed hold
         # 全国五一劳动奖章获得者、北垦农机首席技师尚德刚: the person the holder noun describes
         for a in awards:
             am = mentions[a]
@@ -336,6 +341,15 @@ def find(inp: RelationInput) -> list[Relation]:
             if person is not None:
                 q = {k: am.attrs.get(k) for k in ("year", "edition", "grade")}
                 rels.append(Relation(person, "receivedAward", a, "award.holder_noun.v1", ev, q))
+                # …获得者王建华、李国强: every person of the list the holder noun opens
+                k = idx.index(person)
+                while k + 1 < len(idx) and mentions[idx[k + 1]].label == "Person" and re.fullmatch(
+                    r"\s*(?:、|和|及|与)\s*", text[mentions[idx[k]].end:mentions[idx[k + 1]].start]
+                ):
+                    k += 1
+                    rels.append(Relation(idx[k], "receivedAward", a, "award.holder_noun.v1", ev, dict(q)))
+        # 全国劳动模范王芳; A系国家高新技术企业: a title worn right before its holder, or after a copula
+        rels.extend(worn_titles(text, mentions, idx, awards, ev, s0))
         # 台湾精品奖得奖企业研华公司董事长…: the organisation the holder noun names right after it
         for a in awards:
             am = mentions[a]
@@ -438,7 +452,7 @@ def find(inp: RelationInput) -> list[Relation]:
                 gap = text[mentions[holders[-1]].end:before] if holders else ""
                 if holders and mentions[holders[-1]].label == "Place" and re.search(r"企业|单位|组织", gap):
                     continue  # 昆明市3家企业上榜: the place counts its firms, it wins nothing (ANNOTATION.md)
-                if holders and (re.fullmatch(r"\s*(?:等?\s*[0-9一二三四五六七八九十]*\s*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|都|也|同时|双双|一同|一起)?\s*", gap)
+                if holders and (re.fullmatch(r"\s*(?:等?\s*[0-9一二三四五六七八九十]*\s*[家个名项人]?(?:企业|单位|组织)?)?\s*(?:分别|均|都|也|同时|还|又|双双|一同|一起)?\s*(?:成功|顺利|再次|一举|首次)?\s*", gap)
                                 or WINNERS_COUNTED_RE.fullmatch(gap)):
                     q = award_context(last_award)
                     named = text[mentions[last_award].start:mentions[last_award].end]

@@ -28,7 +28,9 @@ from .base import Relation, RelationInput, register
 from .context import ReportContext
 from .enumeration_vocabulary import search_selected, vocabulary
 from .members import HOLDERS, members
+from .continued import later_clauses, members_year
 from .qualifiers import _quals, grade_chain
+from .worn_titles import PERSONAL_AWARD_RE  # an award only persons hold (…奖章, …劳动模范, …先进个人)
 
 #: what follows a place that qualifies the members after it: 昆明市3家企业, 我市有, 高新区入选的企业
 PLACE_QUALIFIES_RE = re.compile(
@@ -37,13 +39,12 @@ PLACE_QUALIFIES_RE = re.compile(
 ANAPHOR_PLACE_RE = re.compile(r"我市|本市|全市|我省|本省|全省|我县|本县|全县|我区|本区|全区")
 
 GRANT, SELECTED, NAMED = "award.enumeration_grant.v1", "award.enumeration_selected.v1", "award.enumeration_named.v1"
+CONTINUED = "award.enumeration_continued.v1"
 LOCATED = "located.enumeration_place.v1"
 PROJECT = "award.project_owner.v1"
 COUNTED = "award.enumeration_counted.v1"
 #: what may stand between a verb of winning and the award it precedes: 第33届, 2023年度
 EDITION_GAP_RE = re.compile(r"(?:第\s*[0-9一二三四五六七八九十百]+\s*[届批]|(?:19|20)[0-9]{2}\s*年度?)\s*$")
-#: an award only persons hold (…奖章, …劳动模范, …先进个人), as ``awards.PERSONAL_AWARD_RE``
-PERSONAL_AWARD_RE = re.compile(r"(?:奖章|模范|个人|工匠|能手|企业家|人物|人才|工作者)$")
 #: the noun of an award's holders written right after it, before them (X获奖企业A)
 HOLDER_NOUN_AFTER_RE = re.compile(r"\s*(?:获奖企业|获奖单位|获奖组织|获奖者|获得者|得奖企业|得奖厂商|得奖者|得主)\s*")
 GIVE_TO, ATTRIBUTIVE, WON_COUNT = "award.give_to.v1", "award.attributive_holder.v1", "award.won_count.v1"
@@ -56,6 +57,7 @@ register("enumerations", {
     LOCATED: ("locatedIn", "the place or park that qualifies an enumeration's members (其中昆明市3家企业获…，分别是A、B; 我市A、B入选…; 园区入选的企业分别是A、B)"),
     GRANT: ("receivedAward", "授予/表彰/命名/确定 + members + (等N家) + award (+ grade); a grade-only clause takes the award before it"),
     SELECTED: ("receivedAward", "members (等N家) + 入选/荣获/获评/被评为 + award, the members opening their clause"),
+    CONTINUED: ("receivedAward", "A获评X，2021年被认定为Y / A获评X，并入选Y: a later clause of the sentence with no holder of its own, opening on a time or an adverb and a verb of winning, gives its prize to the members before"),
     NAMED: ("receivedAward", "award + 获奖单位(分别)为/是/有/包括 + members, or 「award」由 members 获奖"),
 })
 CLAUSE_END_RE = re.compile(r"[。；;！!？?\n]")
@@ -118,7 +120,14 @@ _WON_COUNT_SCAN = prefiltered(WON_COUNT_RE) or WON_COUNT_RE
 MEMBER_GRADE_RE = re.compile(r"\s*[(（【\[]\s*(?P<g>" + GRADE_AFTER_RE.pattern + r")\s*[)）】\]]")
 #: a grade in brackets after a prize (X奖（金奖）和Y奖（一等奖）): the chain goes on after it
 BRACKETED_GRADE_RE = re.compile(r"\s*[(（【\[]\s*(?:" + GRADE_AFTER_RE.pattern + r")\s*[)）】\]]")
-AWARD_CHAIN_RE = re.compile(r"\s*(?:、|和|及|以及)\s*[“\"「]?\s*")
+#: the closing quote and the title word of the prize before (X”称号、“Y), then the separator (、 和 及
+#: 以及 与 暨, or none between two quoted prizes: “X”“Y”) and the next one's opening quote
+AWARD_CHAIN_RE = re.compile(
+    r"[”\"」』]?\s*(?:荣誉称号|称号|荣誉)?\s*"
+    r"(?:(?:、|和|及|以及|与|暨)\s*[“\"「『]?|(?<=[”\"」』])\s*[“\"「『])\s*")
+#: a prize written fused with its grade (中国专利优秀奖: no award name of its own, ANNOTATION.md)
+#: inside a chain of prizes one verb gives: the chain goes on past it
+FUSED_GRADE_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:金奖|银奖|铜奖|优秀奖|特等奖|一等奖|二等奖|三等奖)(?=[”\"」』]?\s*(?:、|和|及|以及|与|暨))")
 #: what opens a clause before its member list: 其中， / 我省的 / 共有
 LEAD_RE = re.compile(r"\s*(?:其中|此外|另外|同时|我[省市县区]|全[省市县区]|本[省市县区]|共有|有)?\s*(?:的)?")
 ORG_NOUN_RE = re.compile(r"企业|单位|组织|公司|机构")
@@ -307,6 +316,9 @@ def find(inp: RelationInput) -> list[Relation]:
             continue
         ce = clause_end(a.end)
         q = _quals(sh, mentions, a_i, sh[k + sel.start():a.start], a.end, ce)
+        if q.get("year") is None:
+            # A2020年被评为X: the year between the members and the verb dates the win
+            q["year"] = members_year(sh, max(mentions[i].end for i in ms), k + sel.start())
         shared = grade_chain(sh, inp.text, a.end, ce) if "分别" in sh[k:a.start] and len(ms) >= 2 else []
         if len(shared) == len(ms):
             # A和B分别荣获X一等奖和二等奖: the grades go to the members in order
@@ -315,18 +327,30 @@ def find(inp: RelationInput) -> list[Relation]:
         else:
             add(ms, a_i, SELECTED, (k, ce), q)
         # A获得X一等奖、Y金奖: the prizes chained after the verb go to the same members
-        at = a_i
+        at = last_at = a_i
         while True:
             after = GRADE_AFTER_RE.match(sh, mentions[at].end) or BRACKETED_GRADE_RE.match(sh, mentions[at].end)
             chain = AWARD_CHAIN_RE.match(sh, after.end() if after else mentions[at].end)
             at = award_at.get(chain.end()) if chain else None
+            if chain and at is None:
+                fused = FUSED_GRADE_ITEM_RE.match(sh, chain.end(), ce)
+                if fused and not any(chain.end() <= s_ < fused.end() for s_ in award_at):
+                    chain = AWARD_CHAIN_RE.match(sh, fused.end())
+                    at = award_at.get(chain.end()) if chain else None
             if at is None or mentions[at].start >= ce:
                 break
             add(ms, at, SELECTED, (k, ce), _quals(sh, mentions, at, "", mentions[at].end, ce))
+            last_at = at
+        # A2020年获评X，2021年被认定为Y / A获评X，并入选Y: later clauses with the holder left unsaid
+        for nxt, head, cs_ in later_clauses(sh, mentions, starts, awards, award_starts, mentions[last_at].end, ce, v):
+            add(ms, nxt, CONTINUED, (cs_, ce), _quals(sh, mentions, nxt, head, mentions[nxt].end, ce))
         # A获X银奖，B获优秀奖: the members-first reading claims its own clause, not the next one's
         # holder and grade (the sentence rules read those)
-        tail_comma = TAIL_COMMA_RE.search(sh, mentions[a_i].end, ce)
-        if tail_comma is not None and any(mentions[j].label in HOLDERS for j in range(bisect.bisect_left(starts, tail_comma.end()), bisect.bisect_left(starts, ce))):
+        tail_comma = TAIL_COMMA_RE.search(sh, mentions[last_at].end, ce)
+        after_comma = range(bisect.bisect_left(starts, tail_comma.end()), bisect.bisect_left(starts, ce)) if tail_comma is not None else range(0)
+        # …，2021年被认定为Y / …，并入选Y: a later clause with a prize of its own (its holder left
+        # unsaid) is the sentence rules' to read too
+        if tail_comma is not None and any(mentions[j].label in HOLDERS or (mentions[j].label == "Award" and search_selected(v, sh[tail_comma.end():mentions[j].start])) for j in after_comma):
             for c, claim in enumerate(inp_claims):
                 if claim == ("receivedAward", k, ce):
                     inp_claims[c] = ("receivedAward", k, tail_comma.start())

@@ -52,6 +52,12 @@ GRADE_HEADING_RE = re.compile(NUMBERING_RE.pattern + r"(?P<grade>(?:" + "|".join
                               r"\s*(?:[(（]?\s*(?:共\s*)?[0-9一二三四五六七八九十百]+\s*(?:项|个|家|名|人|件|位)\s*[)）]?)?\s*[:：]?\s*$")
 #: the label of a project's winning units on its item line (项目名称 完成单位：A、B; （申报单位：A）)
 UNIT_LABEL_RE = re.compile(r"[\s，,；;(（]\s*(?:第一|主要)?(?:完成单位|申报单位|获奖单位|承担单位|申报企业|专利权人)\s*[:：]\s*")
+#: a list item that names a project first, then its units after a space or in brackets that close
+#: the line (1.一种新型轴承  A公司; 2.高强合金研究（A公司、B大学）): the title has no sentence's
+#: punctuation and no colon of a label
+PROJECT_ITEM_RE = re.compile(r"(?P<title>[^，,。；;：:\s(（)）][^，,。；;：:\n(（)）]{2,39}?)(?:[ \t\u3000]+|(?P<open>[(（]))(?=[^ \t\u3000])")
+#: a header over a table of who runs a scheme's categories (组别 主办机构, 类别 承办单位)
+ORGANISER_HEADER_RE = re.compile(r"主办|承办|协办|负责|组织机构|组织单位")
 CANDIDATES_RE = re.compile(r"推荐|候选|拟推|申报|评审专家|初审|考察")
 GRANTER_RE = re.compile(r"(?:政府|政府办公厅|委员会|领导小组)$")
 HOLDERS = frozenset({"Company", "Institution", "GovernmentAgency", "Park", "Person"})
@@ -68,8 +74,36 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _item_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int]) -> list[int] | None:
-    """Indices of the holder mentions that make up line ``sh[s:e]`` as a list item, else None."""
+    """Indices of the holder mentions that make up line ``sh[s:e]`` as a list item, else None;
+    or, on a line that names a project first, the units that close it (1.一种轴承  A公司;
+    1.一种轴承（A公司、B公司）): a project's award goes to its units (ANNOTATION.md)."""
+    found = _line_members(sh, s, e, mentions, starts)
+    if found is not None:
+        return found
     body = NUMBERING_RE.match(sh, s, e).end()
+    project = PROJECT_ITEM_RE.match(sh, body, e)
+    if project is None or any(body <= m < project.end("title") for m in starts[bisect.bisect_left(starts, body):bisect.bisect_left(starts, project.end("title"))] if not _place_at(mentions, starts, m)):
+        return None  # the title holds a firm's, a body's or a person's name: no project's
+    close = e
+    if project.group("open"):
+        close = max(sh.rfind(")", project.end(), e), sh.rfind("）", project.end(), e))
+        if close < 0 or sh[close + 1:e].strip():
+            return None  # an unclosed bracket, or words after it: no units closing the line
+    units = _line_members(sh, project.end(), close, mentions, starts, numbered=False)
+    if units is None or any(mentions[i].label not in ("Company", "Institution") for i in units):
+        return None  # 记者 张三, 创意 某商会: a byline or a category and its organiser, no project's units
+    return units
+
+
+def _place_at(mentions: list[Mention], starts: list[int], pos: int) -> bool:
+    """Is every mention that starts at ``pos`` a place (a project's title may name where it is)?"""
+    k = bisect.bisect_left(starts, pos)
+    return all(mentions[j].label == "Place" for j in range(k, len(starts)) if starts[j] == pos)
+
+
+def _line_members(sh: str, s: int, e: int, mentions: list[Mention], starts: list[int], numbered: bool = True) -> list[int] | None:
+    """Indices of the holder mentions that make up ``sh[s:e]`` (after its numbering), else None."""
+    body = NUMBERING_RE.match(sh, s, e).end() if numbered else s
     unit = UNIT_LABEL_RE.search(sh, body, e)
     if unit is not None:
         body = unit.end()  # 1.一种轴承  完成单位：A、B: a project's item, its units after their label
@@ -171,6 +205,13 @@ def list_relations(sh: str, mentions: list[Mention], existing: list[Relation], t
         if not in_run:
             heading = _heading(sh, lines, n, awards_by_line, mentions, items)
             in_run = True
+            block = []  # the lines of the block above, up to a blank line (a table's header, its rows)
+            for a, b in reversed(lines[max(0, n - 12):n]):
+                if not sh[a:b].strip():
+                    break
+                block.append(sh[a:b])
+            if any(ORGANISER_HEADER_RE.search(x) for x in block) and _line_members(sh, s, e, mentions, starts) is None:
+                heading = None  # 组别 主办机构 / 类别 承办单位: a table of who runs each category, no winners
         if heading is None:
             continue
         award, quals = heading
