@@ -533,3 +533,21 @@ def test_strip_generic_is_the_word_loop(texts: list[str]) -> None:
         assert _strip_generic.__wrapped__(name) == before(name), name
         stripped += before(name) != name
     assert stripped > 100
+
+
+def test_affiliation_lines_from_postcodes_are_the_patterns_line_openers(texts: list[str]) -> None:
+    """roster's affiliation lines found from the postcodes that end them are the pattern's
+    matches that open a line, as scanning the whole text with it finds them."""
+    from kg.nlp.relations.roster import AFFILIATION_LINE_RE, _affiliation_lines
+
+    rng = random.Random(0)
+    made = ["文/王建国 李晓明\n\n中南大学商学院 长沙 410083\n摘要", "作者\n中国科学院某研究所\n北京 100190\n",
+            "某某研究院 北京 100000 某某大学 长沙 410083\n", "12345 北京 1001901\n甲乙丙丁 天津 300000"]
+    for _ in range(200):  # lines of bodies, cities, postcodes and noise, joined at random
+        parts = [rng.choice(["中南大学商学院", "某研究所", "北京", "长沙", "410083", "100190", " ", "\n", "\n\n", "\u3000", "甲乙丙丁戊", "2023"])
+                 for _ in range(rng.randint(1, 14))]
+        made.append("".join(parts))
+    for text in [*texts, *made]:
+        sh = shadow(text)
+        want = [m.span() for m in AFFILIATION_LINE_RE.finditer(sh) if m.start() == 0 or sh[m.start() - 1] == "\n"]
+        assert [m.span() for m in _affiliation_lines(sh)] == want, sh[:80]

@@ -30,13 +30,24 @@ register("roster", {
 BODY_REACH = 1500
 
 
+#: where an affiliation line ends: a six-digit postcode closing its line
+POSTCODE_END_RE = re.compile(r"\d{6}[\s\u3000]*(?:\n|$)")
+
+
+def _affiliation_lines(sh: str) -> list[re.Match[str]]:
+    """The matches of :data:`AFFILIATION_LINE_RE` that open a line. Every match ends on a
+    postcode closing its line, so a text without one is not scanned (the pattern tried at every
+    character of every report cost 8% of all extraction; few reports hold a postcode)."""
+    if POSTCODE_END_RE.search(sh) is None:
+        return []
+    return [m for m in AFFILIATION_LINE_RE.finditer(sh) if m.start() == 0 or sh[m.start() - 1] == "\n"]
+
+
 def _affiliations(sh: str, mentions: list[Mention]) -> list[Relation]:
     """文/王某 程某 刘某 / (blank line) / 中国科学院…研究所 北京 100190: the authors of a paper are of the
     first body of the affiliation line right below their names (at most one blank line between)."""
     out: list[Relation] = []
-    for am in AFFILIATION_LINE_RE.finditer(sh):
-        if am.start() > 0 and sh[am.start() - 1] != "\n":
-            continue
+    for am in _affiliation_lines(sh):
         org = next((i for i, m in enumerate(mentions) if m.start == am.start() and m.label in ORG_LABELS), None)
         if org is None:
             continue
