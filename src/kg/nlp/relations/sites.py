@@ -78,6 +78,9 @@ SHARE_FRAME_RE = re.compile(r"(?P<verb>获得|入围|入选|上榜|获奖)(?:的
 
 #: 杭州各县区 / 全市的六个县市区: the counties of a city (or the cities of a province) as a set
 SUBUNITS_RE = re.compile(r"(?:的)?\s*(?:各|所有|[0-9一二三四五六七八九十两]+\s*个)?\s*(?:县市区|县区|区县|县\(市、区\)|县\(市,区\)|市县区|市州|地市)")
+#: a character every match of SUBUNITS_RE holds (the pattern opens on optional parts, so it
+#: was tried at every character of every sentence)
+_SUBUNITS_KEY = re.compile(r"县|州|地市")
 
 
 PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|主要)?(?:组成部分|一部分|核心区|主体部分)")
@@ -590,7 +593,7 @@ def find(inp: RelationInput) -> list[Relation]:
                     rels.append(Relation(i, "locatedIn", where, "located.share_frame.v1", ev))
         # 余杭区…为杭州各县区最多 / 在赤壁市启动…在全市的六个县市区铺开: a county named beside the set of
         # its city's counties lies in that city (a place of a lower level than the set's)
-        for sm in SUBUNITS_RE.finditer(text, s0, s1):
+        for sm in (SUBUNITS_RE.finditer(text, s0, s1) if _SUBUNITS_KEY.search(text, s0, s1) else ()):
             whole = next((i for i in idx if mentions[i].end == sm.start() and mentions[i].label == "Place"), None)
             if whole is None:
                 an = re.search(r"(?:全市|我市|本市|全省|我省|本省)$", text[s0:sm.start()])
