@@ -18,6 +18,7 @@ from ..kindsplit import KIND_RE
 from .base import register, Relation, RelationInput
 from .context import _clause_start, ANAPHOR_RE, CLAUSE_BREAK_RE, ORG_ANAPHOR_RE, sentence_subject, Walk
 from .standing import address_lines, gatherer_before, readings as standing_readings, short_park_forms, SUBJECTLESS_HAS_RE
+from .site_frames import SHARE_FRAME_RE, among_subunits, share_frames
 from .site_lists import NAME_GOES_ON_RE, PLACE_LIST_JOINT_RE, _enumerated_after, _level, _parts_of_parks, _places_listed_after, _same_level_listed
 
 #: run_families drops this family's readings inside clauses a precise family claimed
@@ -66,21 +67,6 @@ PART_OF_AREA_RE = re.compile(r"(?:[东南西北中]{1,2}部|[东南西北]{1,2}|
 FIRST_IN_RE = re.compile(r"(?P<verb>成为|作为|是)(?:当年度|本年度|今年|去年|当年|目前|迄今为止)?(?P<lead>)")
 #: what follows the place: (以及…)? then 唯一/首个/首家/第一家 (within a few characters)
 FIRST_TAIL_RE = re.compile(r"(?:的)?(?:以及[^，,。；;]{0,12}?)?(?:迄今为止|目前|当年度|本年度|历史上)?(?:唯一|首个|首家|第一家|第一个)")
-
-
-#: 在湖南入围的24家企业中， / 在广东获得的4项金奖中， / 我省获奖专利中，: P's share of a list or award
-#: what may open a share frame before its place: 在, and a time word (本届中国专利奖我省获奖专利中)
-SHARE_LEAD_RE = re.compile(r"\s*(?:在)?\s*(?:本届|本次|此次|今年|该届|这次)?\s*")
-
-
-SHARE_FRAME_RE = re.compile(r"(?P<verb>获得|入围|入选|上榜|获奖)(?:的)?[^，,。；;]{0,20}?中[，,]")
-
-
-#: 杭州各县区 / 全市的六个县市区: the counties of a city (or the cities of a province) as a set
-SUBUNITS_RE = re.compile(r"(?:的)?\s*(?:各|所有|[0-9一二三四五六七八九十两]+\s*个)?\s*(?:县市区|县区|区县|县\(市、区\)|县\(市,区\)|市县区|市州|地市)")
-#: a character every match of SUBUNITS_RE holds (the pattern opens on optional parts, so it
-#: was tried at every character of every sentence)
-_SUBUNITS_KEY = re.compile(r"县|州|地市")
 
 
 PART_OF_RE = re.compile(r"是(?P<p>[^，,。；;的]{2,20})的(?:重要|核心|主要)?(?:组成部分|一部分|核心区|主体部分)")
@@ -569,41 +555,8 @@ def find(inp: RelationInput) -> list[Relation]:
                     holder = subj0 if c0 > s0 and subj0 is not None and mentions[subj0].label in located else None
             if holder is not None and holder != where:
                 rels.append(Relation(holder, "locatedIn", where, "located.first_or_only_in.v1", ev))
-        # 在湖南入围的24家企业中，有6家长沙企业… / 我省获奖专利中，A的…: the winners of P's share are P's
-        for fm in SHARE_FRAME_RE.finditer(text, s0, s1):
-            c0 = _clause_start(text, s0, fm.start() + 1)
-            lead = SHARE_LEAD_RE.match(text, c0)
-            award = next((i for i in idx if mentions[i].start == lead.end() and mentions[i].label == "Award"), None)
-            if award is not None:
-                lead = SHARE_LEAD_RE.match(text, mentions[award].end)  # 本届中国专利奖我省获奖专利中: the award whose share it is
-            where = next((i for i in idx if mentions[i].start == lead.end() and mentions[i].end == fm.start("verb") and mentions[i].label == "Place"), None)
-            if where is None:
-                an = ANAPHOR_RE.fullmatch(text, lead.end(), fm.start("verb"))
-                where = ctx.resolve(an.group(0)) if an else None
-            if where is None or mentions[where].label != "Place":
-                continue
-            level = _level(mentions[where].attrs.get("place", {}))
-            for i in idx:
-                m = mentions[i]
-                if m.start < fm.end() or i == where:
-                    continue
-                if m.label in ("Company", "Institution") or (m.label == "Place" and _level(m.attrs.get("place", {})) > level < 4
-                                                              and re.search(r"[0-9一二三四五六七八九十两百]+\s*(?:家|个)$", text[max(s0, m.start - 6):m.start])):
-                    # (a smaller place counted in the share: 有6家长沙企业)
-                    rels.append(Relation(i, "locatedIn", where, "located.share_frame.v1", ev))
-        # 余杭区…为杭州各县区最多 / 在赤壁市启动…在全市的六个县市区铺开: a county named beside the set of
-        # its city's counties lies in that city (a place of a lower level than the set's)
-        for sm in (SUBUNITS_RE.finditer(text, s0, s1) if _SUBUNITS_KEY.search(text, s0, s1) else ()):
-            whole = next((i for i in idx if mentions[i].end == sm.start() and mentions[i].label == "Place"), None)
-            if whole is None:
-                an = re.search(r"(?:全市|我市|本市|全省|我省|本省)$", text[s0:sm.start()])
-                whole = ctx.resolve(an.group(0)) if an else None
-            if whole is None:
-                continue
-            level = _level(mentions[whole].attrs.get("place", {}))
-            for i in idx:
-                if i != whole and mentions[i].label == "Place" and 0 < level < _level(mentions[i].attrs.get("place", {})) < 4:
-                    rels.append(Relation(i, "locatedIn", whole, "located.among_subunits.v1", ev))
+        rels.extend(share_frames(text, mentions, idx, s0, s1, ev, ctx))
+        rels.extend(among_subunits(text, mentions, idx, s0, s1, ev, ctx))
         # X…是P的重要组成部分: X lies in P
         for pm_ in PART_OF_RE.finditer(text, s0, s1):
             where = next((i for i in idx if mentions[i].start == pm_.start("p") and mentions[i].label in ("Park", "Place")), None)
