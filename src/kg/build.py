@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import KgError
+from .buildcache import Cache, cache_key, cached_result, extractor_fingerprint, outputs_of, unchanged_outputs
 from .namespace import TYPE_CLASSES
 from .rdfmap import BACKGROUND_GRAPH, key_iri, map_background, map_report
 from .reading import report_paths
@@ -308,71 +308,6 @@ CACHE_DIR = "cache"
 RESOLUTION_FILE = "resolution.sqlite"
 
 
-def extractor_fingerprint() -> str:
-    """A hash of the extractor's code and data (the ``kg`` package's files): extraction results
-    cached under one fingerprint are never reused under another."""
-    import hashlib
-
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:16]
-
-
-def _cache_key(report: Any, extractor: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(f"{extractor}\0{report.id}\0".encode("utf-8") + report.text.encode("utf-8")).hexdigest()
-
-
-class _Cache:
-    """Extraction results by key (content-addressed, each file written atomically)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def get(self, key: str) -> dict[str, Any] | None:
-        import json
-
-        try:
-            return json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-
-    def put(self, key: str, result: dict[str, Any]) -> None:
-        import json
-
-        from .store import atomic_write
-
-        atomic_write(self.folder / f"{key}.json", json.dumps(result, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-
-    def put_text(self, key: str, text: str) -> None:
-        from .store import atomic_write
-
-        path = self.folder / f"{key}.txt"
-        if not path.exists():  # content-addressed: an existing file holds this very text
-            atomic_write(path, text.encode("utf-8"))
-
-    def copy_text(self, key: str, target: Path) -> None:
-        """Replace ``target`` with the cached text ``key`` (atomically), unless it is the same."""
-        import filecmp
-
-        from .store import atomic_write
-
-        source = self.folder / f"{key}.txt"
-        if target.exists() and filecmp.cmp(source, target, shallow=False):
-            return
-        atomic_write(target, source.read_bytes())
-
-    def keep_only(self, keys: set[str]) -> None:
-        for path in [*self.folder.glob("*.json"), *self.folder.glob("*.txt")]:
-            if path.stem not in keys:
-                path.unlink(missing_ok=True)
-
-
 @dataclass
 class BuildResult:
     """What :func:`run_build` hands back: the counts summary and the manifest."""
@@ -415,7 +350,7 @@ def run_build(
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    texts, cache = out / TEXTS_DIR, _Cache(out / CACHE_DIR)
+    texts, cache = out / TEXTS_DIR, Cache(out / CACHE_DIR)
     sweep_temporaries(out, texts, cache.folder)
     extractor = extractor_fingerprint()
     manifest = Manifest(store=str(store_dir) if backend != "memory" else "(memory)", extractor=extractor,
@@ -469,7 +404,7 @@ def run_build(
             if progress:
                 progress(1)
             continue
-        key = keys[report.id] = _cache_key(report, extractor)
+        key = keys[report.id] = cache_key(report, extractor)
         cached = cache.get(key)
         status = "skipped" if cached is not None and plan(previous, report.id, report.sha256, extractor) == "unchanged" else "processed"
         accepted[report.id] = Entry(id=report.id, path=str(path), sha256=report.sha256, size=report.size, encoding=report.encoding,
@@ -503,7 +438,7 @@ def run_build(
     # 4. the store, changed in a staging copy; or, where nothing changed since the last build and
     # no kg command wrote to the store since (its stamp), the store and the outputs as they are
     summary = BuildSummary(reports=len(accepted), entities=entity_counts, relations=relation_counts)
-    reused = _unchanged_outputs(previous, extractor, accepted, keep, gone, store_dir, out, backend, validate)
+    reused = unchanged_outputs(previous, extractor, accepted, keep, gone, store_dir, out, backend, validate)
     if reused is not None:
         _reuse_outputs(summary, reused, validate)
         manifest.outputs = reused
@@ -520,13 +455,13 @@ def run_build(
                 resolver.add(node)
             del known
             for report_id in sorted(keep):
-                resolver.add(_names_only(_cached(cache, keep[report_id])))
+                resolver.add(_names_only(cached_result(cache, keep[report_id])))
             resolver.finish()
 
             def mapped() -> Iterator[tuple[str, Any]]:
                 # one whole result at a time, from the cache (every result was put there above)
                 for report_id in sorted(keep):
-                    result = _cached(cache, keep[report_id])
+                    result = cached_result(cache, keep[report_id])
                     yield result["doc"], map_report(result, report_path=keep[report_id].path, resolver=resolver)
 
             if hasattr(store, "bulk_add_reports") and not held:
@@ -542,12 +477,12 @@ def run_build(
 
             summary.graph_counts = count_graph(store)
 
-    manifest.outputs = _outputs_of(summary, validate, store_dir, backend)
+    manifest.outputs = outputs_of(summary, validate, store_dir, backend)
     return _finish(manifest, previous, accepted, keep, gone, keys, files, cache, texts, held, summary)
 
 
 def _finish(manifest: Any, previous: Any, accepted: dict[str, Any], keep: dict[str, Any], gone: list[Any],
-            keys: dict[str, str], files: list[Path], cache: "_Cache", texts: Path, held: set[str],
+            keys: dict[str, str], files: list[Path], cache: Cache, texts: Path, held: set[str],
             summary: BuildSummary) -> BuildResult:
     """Step 5 of :func:`run_build`: the texts offsets point into, the manifest last (it marks
     the build complete)."""
@@ -575,61 +510,12 @@ def _finish(manifest: Any, previous: Any, accepted: dict[str, Any], keep: dict[s
     return BuildResult(summary, manifest)
 
 
-def _outputs_of(summary: BuildSummary, validate: bool, store_dir: str | Path, backend: str) -> dict[str, Any]:
-    """What a rebuild that changes nothing may reuse of this build (``Manifest.outputs``)."""
-    from .store import store_stamp
-
-    if backend != "oxigraph":
-        return {}
-    return {
-        "stamp": store_stamp(store_dir), "triples": summary.triples, "graph_counts": summary.graph_counts,
-        "validated": validate, "conforms": summary.conforms, "shacl_report": summary.shacl_report,
-        "files": {k: summary.files[k] for k in ("turtle", "html") if k in summary.files},
-    }
-
-
-def _unchanged_outputs(previous: Any, extractor: str, accepted: dict[str, Any], keep: dict[str, Any], gone: list[Any],
-                       store_dir: str | Path, out: Path, backend: str, validate: bool) -> dict[str, Any] | None:
-    """The previous build's outputs when this build would write the same store and files: the
-    same extractor, every input skipped as unchanged, none gone, the same reports from the same
-    files, the store stamped as that build left it, its output files still there, and validated
-    if this build validates. Else None (the store is rebuilt)."""
-    from dataclasses import asdict
-
-    from .store import store_stamp
-
-    outputs = previous.outputs if previous is not None else {}
-    if backend != "oxigraph" or not outputs.get("stamp") or previous.extractor != extractor or gone:
-        return None
-    if any(entry.status != "skipped" for entry in accepted.values()):
-        return None
-    if sorted(map(asdict, keep.values()), key=lambda s: s["id"]) != sorted(map(asdict, previous.stored), key=lambda s: s["id"]):
-        return None
-    if validate and not outputs.get("validated"):
-        return None
-    if store_stamp(store_dir) != outputs["stamp"]:
-        return None
-    files = outputs.get("files") or {}
-    if set(files) != {"turtle", "html"} or not all(Path(path).is_file() for path in files.values()):
-        return None
-    if any(Path(path).resolve() != (out / Path(path).name).resolve() for path in files.values()):
-        return None
-    return dict(outputs)
-
-
 def _reuse_outputs(summary: BuildSummary, outputs: dict[str, Any], validate: bool) -> None:
     summary.triples = outputs["triples"]
     summary.graph_counts = outputs["graph_counts"]
     summary.files.update(outputs["files"])
     if validate:
         summary.conforms, summary.shacl_report = outputs["conforms"], outputs["shacl_report"]
-
-
-def _cached(cache: _Cache, stored: Any) -> dict[str, Any]:
-    result = cache.get(stored.cache_key)
-    if result is None:
-        raise KgError(f"the cached extraction of report {stored.id!r} cannot be read from {cache.folder}")
-    return result
 
 
 def _file_facts(path: Path) -> dict[str, Any]:
