@@ -5,8 +5,9 @@ suffix match or a lexicon match: ranks before a title, counts and classifiers af
 firm's unit words and legal end, city short forms that are common words, a place building what a
 title names, science parks' sites, offices a firm has too, source lines, events, venues and quoted
 plans after a place, a zone's site, Taiwan's park short forms and a science park's sites named by
-their city (台中園區 after 中部科學園區), a counted meeting, and the shape of a person's name before
-a post. Split out of ``rules`` so that module stays one concern (the pass
+their city (台中園區 after 中部科學園區), a counted meeting, the shape of a person's name before
+a post, and the patterns read right around a match (a park's bracketed qualifier, a quoted prize's
+lead, a law's title, a park that speaks, a plant named by its place, a slogan before 中国). Split out of ``rules`` so that module stays one concern (the pass
 itself). Must not: find mentions.
 """
 
@@ -121,3 +122,38 @@ def _site_of_a_science_park(sh: str, start: int, body: str) -> bool:
 #: a verb of lying in or settling right before a park named only …園區 (位於樹谷園區, 進駐樹谷園區):
 #: the verb says a park follows, though no place opens its name
 SITED_IN_BEFORE_RE = re.compile(r"(?:位于|位在|坐落于|座落于|进驻|入驻|落脚|设厂于|迁入)$")
+
+
+TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
+#: a park's own qualifier in brackets: the part of it (南区, 东区) or its stage (筹, 筹建)
+PARK_QUALIFIER_RE = re.compile(r"[(（](?:[东南西北中][区片园]|筹|筹建|筹备)[)）]")
+
+
+#: what opens a quoted prize's span before its name: a country, an edition, a year
+QUOTED_AWARD_LEAD_RE = re.compile(
+    r".*(?:第[0-9一二三四五六七八九十百]+届|首届|(?:19|20)[0-9]{2}年?度?|(?:[0-9]{2,3}|[一二三四五六七八九〇零]{2,3})年度?|的)\s*"
+)  # 109年, 一一二年: Taiwan's years; 经济界的|奥斯卡奖: a description before the name
+
+
+#: an international standards organisation's acronym, alone or two joined (ISO/IEC)
+ACRONYM_BODY_RE = re.compile(r"(?:ISO|IEC|ITU|IEEE|CEN|CENELEC)(?:/(?:ISO|IEC))?")
+
+
+#: the rest of a law's title after the state that enacts it (…标准化法》, …产品质量法实施条例》; not …办法》, …方法》)
+LAW_TITLE_RE = re.compile(r"[\u4e00-\u9fff]{1,16}(?<![办方])法(?:实施条例|实施细则)?》")
+
+
+#: a verb of saying or acting right after a park's name: the park's operating company speaks (数码港表示)
+PARK_ACTS_RE = re.compile(r"(?:表示|称|指出|宣布|透露|介绍|主席|行政总裁|总裁)")
+
+
+#: a plant or branch named by its place after a firm's short name (高雄厂, 株洲分公司)
+SITE_PLANT_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:分公司|工厂|厂)")
+
+
+#: an honour in quotes after its field or rank (企业标准“领跑者”, 江苏省“质量标杆”)
+QUOTED_TITLE_RE = re.compile(r"“[\u4e00-\u9fff]{0,8}(?:领跑者|标杆|单项冠军|小巨人|好标准|示范城市)”")
+
+
+#: what makes 中国 an era or a policy slogan (新中国第一家, 数字中国, 美丽中国建设)
+SLOGAN_BEFORE_CHINA_RE = re.compile(r"(?:新|数字|美丽|健康|平安|法治|幸福|智慧)$")

@@ -91,7 +91,16 @@ from .prefilter import prefiltered
 from .scan import COMMON_WORD_FREQ, NameScan, _skip_outer_place
 from .structural import STRUCTURAL_KINDS, StructuralRules
 from .name_context import (
+    ACRONYM_BODY_RE,
     CITY_WORDS,
+    LAW_TITLE_RE,
+    PARK_ACTS_RE,
+    PARK_QUALIFIER_RE,
+    QUOTED_AWARD_LEAD_RE,
+    QUOTED_TITLE_RE,
+    SITE_PLANT_RE,
+    SLOGAN_BEFORE_CHINA_RE,
+    TRAILING_QUALIFIER_RE,
     CLASSIFIER_AFTER_COUNT_RE,
     COUNTRY_OFFICE_RE,
     COUNT_AFTER_RE,
@@ -144,41 +153,6 @@ def _written_in_traditional(text: str, sh: str) -> bool:
     five or more) differ from its Simplified shadow?"""
     differ = sum(1 for a, b in zip(text, sh) if a != b and "\u4e00" <= b <= "\u9fff")
     return differ >= 5 and differ * 100 >= len(CJK_RE.findall(sh))
-
-
-TRAILING_QUALIFIER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
-#: a park's own qualifier in brackets: the part of it (南区, 东区) or its stage (筹, 筹建)
-PARK_QUALIFIER_RE = re.compile(r"[(（](?:[东南西北中][区片园]|筹|筹建|筹备)[)）]")
-
-
-#: what opens a quoted prize's span before its name: a country, an edition, a year
-QUOTED_AWARD_LEAD_RE = re.compile(
-    r".*(?:第[0-9一二三四五六七八九十百]+届|首届|(?:19|20)[0-9]{2}年?度?|(?:[0-9]{2,3}|[一二三四五六七八九〇零]{2,3})年度?|的)\s*"
-)  # 109年, 一一二年: Taiwan's years; 经济界的|奥斯卡奖: a description before the name
-
-
-#: an international standards organisation's acronym, alone or two joined (ISO/IEC)
-ACRONYM_BODY_RE = re.compile(r"(?:ISO|IEC|ITU|IEEE|CEN|CENELEC)(?:/(?:ISO|IEC))?")
-
-
-#: the rest of a law's title after the state that enacts it (…标准化法》, …产品质量法实施条例》; not …办法》, …方法》)
-LAW_TITLE_RE = re.compile(r"[\u4e00-\u9fff]{1,16}(?<![办方])法(?:实施条例|实施细则)?》")
-
-
-#: a verb of saying or acting right after a park's name: the park's operating company speaks (数码港表示)
-PARK_ACTS_RE = re.compile(r"(?:表示|称|指出|宣布|透露|介绍|主席|行政总裁|总裁)")
-
-
-#: a plant or branch named by its place after a firm's short name (高雄厂, 株洲分公司)
-SITE_PLANT_RE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:分公司|工厂|厂)")
-
-
-#: an honour in quotes after its field or rank (企业标准“领跑者”, 江苏省“质量标杆”)
-QUOTED_TITLE_RE = re.compile(r"“[\u4e00-\u9fff]{0,8}(?:领跑者|标杆|单项冠军|小巨人|好标准|示范城市)”")
-
-
-#: what makes 中国 an era or a policy slogan (新中国第一家, 数字中国, 美丽中国建设)
-SLOGAN_BEFORE_CHINA_RE = re.compile(r"(?:新|数字|美丽|健康|平安|法治|幸福|智慧)$")
 
 
 class EntityRules(NameScan, AwardNames, StructuralRules, BodyWords):
