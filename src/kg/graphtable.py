@@ -65,6 +65,9 @@ CREATE TABLE fact_report (fact TEXT, report TEXT, PRIMARY KEY (fact, report)) WI
 # kg.entities' mention query without its DISTINCT, whose rows pyoxigraph would hold until the
 # query ends (the table keeps each node's largest count in a report)
 _MENTION_ROWS = _MENTIONS.replace("SELECT DISTINCT", "SELECT", 1)
+# kg.graphdata's sources without their sentences (a source counts as there: with a sentence and a
+# report that has an id); only the reports are kept
+_FACT_REPORTS = _SOURCES.replace("SELECT ?fact ?sentence ?report", "SELECT ?fact ?report", 1)
 _LABEL_ROWS = """
 SELECT ?entity ?label ?preferred WHERE {
   { ?entity skos:prefLabel ?label BIND(true AS ?preferred) } UNION { ?entity skos:altLabel ?label BIND(false AS ?preferred) }
@@ -166,7 +169,7 @@ class GraphTable:
         db.execute("DROP TABLE raw_mention")
         db.execute("UPDATE node SET mentions = (SELECT COALESCE(SUM(count), 0) FROM mention WHERE mention.id = node.id)")
         db.executemany("INSERT OR IGNORE INTO fact_report VALUES (?, ?)",
-                       ((str(f), str(r)) for f, _, r in _lazy_rows(store, _SOURCES)))
+                       ((str(f), str(r)) for f, r in _lazy_rows(store, _FACT_REPORTS)))
         db.execute("COMMIT")
 
     def _edges(self) -> None:
