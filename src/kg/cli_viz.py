@@ -82,7 +82,8 @@ def register(cli: ModuleType) -> None:
     def stats(fmt: str, top: int, store_dir: str, backend: str) -> None:
         """Statistics of the graph: counts by type and predicate, connected components, top
         organisations by degree and betweenness, who won most awards, awards per year and per
-        award, organisations sharing awards, reports per year (computed with networkx).
+        award, organisations sharing awards, reports per year (computed on the graph's outline in a
+        table on disk, so memory stays small on a large store).
 
         \b
         Example:

@@ -1,10 +1,14 @@
 """Stats: what the graph holds, in numbers: who won most, in which years, which awards.
 
-Owns :func:`graph_stats`, computed with networkx on the graph of :mod:`kg.graphdata` (so its
-counts are the build summary's, the page's and ``kg entities``'): counts by type and predicate,
-connected components, the top organisations by degree and by betweenness, awards per year and
-per award, the organisation–award bipartite projection (which organisations share awards), and
-reports per year; :func:`format_stats` prints them as tables. Must not: print.
+Owns the statistics of a store's graph: :func:`graph_stats` (what ``kg stats`` and ``kg report``
+print), computed on the graph's outline in a table on disk (:class:`kg.graphtable.GraphTable`:
+SQL for counts, rankings, shared awards and reports per year) and on integer arrays
+(:mod:`kg.centrality`: components and betweenness), and :func:`stats_of`, the same figures of a
+graph in networkx (:mod:`kg.graphdata`), which the tests hold the table's against. The counts are
+the build summary's, the page's and ``kg entities``': counts by type and predicate, connected
+components, the top organisations by degree and by betweenness, awards per year and per award,
+the organisation–award bipartite projection (which organisations share awards), and reports per
+year; :func:`stat_tables` lays them out for printing. Must not: print.
 
 Reports carry no date in the store, so "reports per year" counts, for each year, the reports
 that state at least one fact of that year (an award year, a count's year).
