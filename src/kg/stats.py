@@ -17,7 +17,7 @@ that state at least one fact of that year (an award year, a count's year).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import combinations
+from itertools import chain, combinations
 from typing import Any
 
 import networkx as nx
@@ -68,8 +68,10 @@ def table_stats(table: Any, *, top: int) -> dict[str, Any]:
     db.execute("CREATE TEMP TABLE nid (id TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
     db.execute("INSERT INTO nid SELECT id, ROW_NUMBER() OVER (ORDER BY type, mentions DESC, name, iri) - 1 FROM node")
     n = counts["nodes"]
-    ends = np.array(rows("SELECT a.n, b.n FROM edge e JOIN nid a ON a.id = e.s JOIN nid b ON b.id = e.o"),
-                    dtype=np.int64).reshape(-1, 2)
+    # the edges' ends straight into one array (a Python tuple per edge took ~100 bytes each)
+    cursor = db.execute("SELECT a.n, b.n FROM edge e JOIN nid a ON a.id = e.s JOIN nid b ON b.id = e.o")
+    batches = iter(lambda: cursor.fetchmany(50_000), [])
+    ends = np.fromiter(chain.from_iterable(chain.from_iterable(batches)), dtype=np.int64).reshape(-1, 2)
     graph = adjacency(n, ends[:, 0], ends[:, 1])
     del ends
     sizes = components(graph)
