@@ -221,7 +221,9 @@ def build(paths: tuple[str, ...], store_dir: str, backend: str, out_dir: str, va
     byte-identical for the same input), OUT/graph.html (an offline network page) and
     OUT/manifest.json: every input with its hash, size, encoding and status (processed,
     skipped as unchanged, or refused with the reason). A rebuild extracts only new or changed
-    reports and drops the statements of reports whose files are gone. A refused input never
+    reports and drops the statements of reports whose files are gone; when nothing changed (and
+    no kg command wrote to the store since) it keeps the store and the outputs as they are. A
+    refused input never
     stops the others; --strict makes any refusal exit with 2. A killed build leaves the store
     as it was; run it again.
 
