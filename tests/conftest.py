@@ -58,3 +58,16 @@ try:
     settings.load_profile(_os.environ.get("KG_HYPOTHESIS_PROFILE", "ci"))
 except ImportError:  # pragma: no cover - hypothesis is in the test extra
     pass
+
+
+def relations_by_name(text: str, predicate: str) -> dict[tuple[str, str], dict]:
+    """The ``predicate`` relations the extractor reads in ``text``, keyed by (subject name,
+    object name or value): the phrasing tests' one way to ask what a sentence gives."""
+    from kg.nlp import extract_text
+
+    result = extract_text(text)
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    return {
+        (names[r["subject"]], names.get(r["object"], r["object"])): r
+        for r in result["relations"] if r["predicate"] == predicate
+    }

@@ -10,15 +10,11 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp import extract_text
+from tests.conftest import relations_by_name
 
 
 def _won(text: str) -> dict[tuple[str, str], dict]:
-    result = extract_text(text)
-    names = {e["id"]: e["name"] for e in result["entities"]}
-    return {
-        (names[r["subject"]], names.get(r["object"], r["object"])): r
-        for r in result["relations"] if r["predicate"] == "receivedAward"
-    }
+    return relations_by_name(text, "receivedAward")
 
 
 @pytest.mark.parametrize("text, holder, awards", [

@@ -12,14 +12,13 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp import extract_text
+from tests.conftest import relations_by_name
 from kg.nlp.relations.context import story_year
 from kg.nlp.relations.qualifiers import round_years
 
 
 def _won(text: str) -> dict[tuple[str, str], dict]:
-    result = extract_text(text)
-    names = {e["id"]: e["name"] for e in result["entities"]}
-    return {(names[r["subject"]], names[r["object"]]): r for r in result["relations"] if r["predicate"] == "receivedAward"}
+    return relations_by_name(text, "receivedAward")
 
 
 def _years(text: str, award: str) -> set:

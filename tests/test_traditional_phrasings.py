@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp import extract_text
+from tests.conftest import relations_by_name
 
 
 def _entities(text: str) -> set[tuple[str, str]]:
@@ -18,12 +19,7 @@ def _entities(text: str) -> set[tuple[str, str]]:
 
 
 def _relations(text: str, predicate: str) -> dict[tuple[str, str], dict]:
-    result = extract_text(text)
-    names = {e["id"]: e["name"] for e in result["entities"]}
-    return {
-        (names[r["subject"]], names.get(r["object"], r["object"])): r
-        for r in result["relations"] if r["predicate"] == predicate
-    }
+    return relations_by_name(text, predicate)
 
 
 @pytest.mark.parametrize("text, person, school", [
