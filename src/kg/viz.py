@@ -102,13 +102,16 @@ def focus(
         distance = nx.single_source_shortest_path_length(h.to_undirected(as_view=True), around, cutoff=depth)
         h = h.subgraph(distance)
     if max_nodes is not None and h.number_of_nodes() > max_nodes:
-        notes.append(
-            f"the selection has {h.number_of_nodes():,} nodes; drawing {max_nodes:,}, grown from the "
-            + ("centre" if around else "best-connected nodes") + " along their edges, most edges first"
-            + " (choose with --around NAME, --type, --predicate or --max-nodes)."
-        )
+        notes.append(_cut_note(h.number_of_nodes(), max_nodes, around is not None))
         h = h.subgraph(_grow(h, max_nodes, around))
     return nx.MultiDiGraph(h), notes
+
+
+def _cut_note(size: int, max_nodes: int, from_centre: bool) -> str:
+    """The page's note when a selection of ``size`` nodes is cut to ``max_nodes``."""
+    return (f"the selection has {size:,} nodes; drawing {max_nodes:,}, grown from the "
+            + ("centre" if from_centre else "best-connected nodes") + " along their edges, most edges first"
+            " (choose with --around NAME, --type, --predicate or --max-nodes).")
 
 
 def _check_filters(types: Any, max_nodes: int | None) -> None:
@@ -181,11 +184,7 @@ def _cut_from_table(store: Any, max_nodes: int) -> tuple[nx.MultiDiGraph, dict[s
         totals = table.counts()
         if totals["nodes"] <= max_nodes:
             return table.drawn_graph(store, (n for _, _, n in table.ranked())), totals, []
-        notes = [
-            f"the selection has {totals['nodes']:,} nodes; drawing {max_nodes:,}, grown from the "
-            "best-connected nodes along their edges, most edges first"
-            " (choose with --around NAME, --type, --predicate or --max-nodes)."
-        ]
+        notes = [_cut_note(totals["nodes"], max_nodes, False)]
         taken = _grow_ranked(table.ranked(), table.neighbours, max_nodes)
         return table.drawn_graph(store, taken), totals, notes
 
@@ -202,9 +201,7 @@ def _filtered_from_table(store: Any, types: Any, predicates: Any, max_nodes: int
         size = table.select(types=types, predicates=predicates)
         notes = []
         if max_nodes is not None and size > max_nodes:
-            notes.append(
-                f"the selection has {size:,} nodes; drawing {max_nodes:,}, grown from the best-connected nodes along"
-                " their edges, most edges first (choose with --around NAME, --type, --predicate or --max-nodes).")
+            notes.append(_cut_note(size, max_nodes, False))
             taken = _grow_ranked(table.selected(), table.selected_neighbours, max_nodes)
         else:
             taken = [n for _, _, n in table.selected()]
